@@ -1,0 +1,67 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * API_BASE: where the client sends `POST /api`. Empty on H5 means "the server that served this page".
+ * For weapp it must be an absolute URL (DevTools: tick 不校验合法域名 for http://localhost).
+ */
+function apiBase(platform: string | undefined): string {
+  if (process.env.API_BASE !== undefined) return process.env.API_BASE
+  return platform === 'weapp' ? `http://localhost:${process.env.PORT || 10086}` : ''
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'gongzhi',
+    date: '2026-11-25',
+    // NutUI is drawn on a 375 design width; our own styles on 750.
+    designWidth(input?: { file?: string }) {
+      if (input?.file?.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375
+      return 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.TARO_OUTPUT_ROOT || (process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp'),
+    plugins: [],
+    defineConstants: {
+      API_BASE: JSON.stringify(apiBase(process.env.TARO_ENV)),
+    },
+    alias: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,56 @@
+// Three projects, one per test level that runs in jest (the browser journeys run under node:test, see test/e2e).
+const taroTransform = [
+  '@tarojs',
+  '@nutui',
+  '@stencil',
+  '@swc/helpers',
+  'lodash-es',
+  'swiper',
+  'query-string',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'jose',
+].join('|')
+
+const common = {
+  transform: { '^.+\\.(t|j|mj)sx?$': 'babel-jest' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+}
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/api/**/*.test.ts'],
+      transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
+    },
+    {
+      ...common,
+      displayName: 'dom',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/support/taro-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/dom-setup.ts'],
+      transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/test/support/taro-shim.js',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
+      },
+    },
+    {
+      ...common,
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/weapp/build-once.js',
+      transformIgnorePatterns: ['/node_modules/'],
+    },
+  ],
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { ROLES, type Role } from './roles'
+import { idSchema, text } from './text'
+
+export const devLoginSchema = z.strictObject({
+  role: z.enum(ROLES, { message: '请选择角色' }),
+  name: text(1, 20, '姓名').optional(),
+  verified: z.boolean().optional(),
+  communityId: idSchema.optional(),
+  gridId: idSchema.optional(),
+})
+export type DevLoginInput = z.input<typeof devLoginSchema>
+
+export const wxLoginSchema = z.strictObject({
+  code: z.string().min(1).max(128),
+})
+export type WxLoginInput = z.infer<typeof wxLoginSchema>
+
+export interface GridRef {
+  id: string
+  name: string
+}
+
+export interface Me {
+  id: string
+  name: string
+  roles: Role[]
+  communityId: string | null
+  communityName: string | null
+  gridId: string | null
+  gridName: string | null
+  /** grids a grid worker is responsible for */
+  grids: GridRef[]
+  verified: boolean
+  phone: string | null
+}
+
+export interface Session {
+  token: string
+  expiresAt: string
+  user: Me
+}
+
+export interface CommunityView {
+  id: string
+  name: string
+  streetName: string
+  grids: GridRef[]
+}
+
+export const emptySchema = z.strictObject({})

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import type { ErrorCode } from './errors'
+
+/** The one event shape of the API: cloud function event and HTTP `POST /api` body. */
+export const apiEventSchema = z.strictObject({
+  action: z.string().min(1).max(64),
+  payload: z.unknown().optional(),
+  requestId: z.string().min(8).max(64).optional(),
+})
+
+export type ApiEvent = z.infer<typeof apiEventSchema>
+
+export interface ApiErrorBody {
+  code: ErrorCode
+  message: string
+  details?: unknown
+}
+
+export type ApiReply<T = unknown> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }

@@ -1,0 +1,46 @@
+/** Error codes of the API contract (DESIGN §4). Each code maps to one HTTP status. */
+export const ERROR_STATUS = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  CONTENT_REJECTED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_INPUT: '填写的内容有误，请检查后再试',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已被撤回',
+  CONFLICT: '当前状态不允许此操作',
+  PAYLOAD_TOO_LARGE: '提交的内容太大',
+  CONTENT_REJECTED: '内容包含不适宜发布的信息，请修改后再试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务暂时出错，请稍后再试',
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details?: unknown
+
+  constructor(code: ErrorCode, message: string = DEFAULT_MESSAGES[code], details?: unknown) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+}
+
+export function statusOf(code: string): number {
+  return (ERROR_STATUS as Record<string, number>)[code] ?? 500
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && code in ERROR_STATUS
+}

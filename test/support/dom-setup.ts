@@ -1,0 +1,3 @@
+afterEach(() => {
+  window.localStorage.clear()
+})
