@@ -1,12 +1,21 @@
 import { z } from 'zod'
 
+// A string of n UTF-16 units holds between ceil(n / 2) and n code points: decide from .length when
+// that is enough, so that a 10 MB string is refused without being split into code points.
+function atLeast(s: string, n: number): boolean {
+  return s.length >= 2 * n || (s.length >= n && [...s].length >= n)
+}
+function atMost(s: string, n: number): boolean {
+  return s.length <= n || (s.length <= 2 * n && [...s].length <= n)
+}
+
 /** Trimmed text with a length in characters (code points, so an emoji counts once). */
 export function text(min: number, max: number, label: string) {
   return z
     .string({ error: `${label}必须是文字` })
     .transform((s) => s.trim())
-    .refine((s) => [...s].length >= min, { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
-    .refine((s) => [...s].length <= max, { message: `${label}最多 ${max} 个字` })
+    .refine((s) => atLeast(s, min), { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
+    .refine((s) => atMost(s, max), { message: `${label}最多 ${max} 个字` })
 }
 
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: '编号格式不正确' })

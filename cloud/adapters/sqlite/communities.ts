@@ -1,0 +1,41 @@
+import type { CommunityRecord, CommunityRepo, GridRecord } from '../../ports'
+import type { Db } from './open'
+
+export function communityRepo(db: Db): CommunityRepo {
+  const byId = db.prepare<[string], { id: string; name: string; street_id: string; street_name: string }>(`
+    SELECT c.id, c.name, c.street_id, s.name AS street_name
+    FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = ?`)
+  const firstId = db.prepare<[], { id: string }>('SELECT id FROM communities ORDER BY seq, id LIMIT 1')
+  const gridsOf = db.prepare<[string], { id: string; name: string }>(
+    'SELECT id, name FROM grids WHERE community_id = ? ORDER BY seq, id',
+  )
+  const gridById = db.prepare<[string], { id: string; community_id: string; name: string }>(
+    'SELECT id, community_id, name FROM grids WHERE id = ?',
+  )
+  const household = db.prepare<[string], { id: string }>(
+    'SELECT id FROM households WHERE grid_id = ? ORDER BY random() LIMIT 1',
+  )
+
+  function load(id: string): CommunityRecord | null {
+    const c = byId.get(id)
+    if (!c) return null
+    return { id: c.id, name: c.name, streetId: c.street_id, streetName: c.street_name, grids: gridsOf.all(id) }
+  }
+
+  return {
+    async get(id) {
+      return load(id)
+    },
+    async first() {
+      const row = firstId.get()
+      return row ? load(row.id) : null
+    },
+    async grid(id): Promise<GridRecord | null> {
+      const g = gridById.get(id)
+      return g ? { id: g.id, communityId: g.community_id, name: g.name } : null
+    },
+    async pickHousehold(gridId) {
+      return household.get(gridId)?.id ?? null
+    },
+  }
+}

@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3'
+import { MIGRATIONS } from './migrations'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+/** Applies the migrations newer than the recorded version, each in its own immediate transaction. */
+export function migrate(db: Database.Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`)
+  const applied: number[] = []
+  const run = db.transaction((m: Migration) => {
+    // re-check inside the write lock: another process may have applied it meanwhile
+    const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)
+    if (done) return false
+    m.up(db)
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      m.version,
+      m.name,
+      new Date().toISOString(),
+    )
+    return true
+  })
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (run.immediate(m)) applied.push(m.version)
+  }
+  return applied
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate'
+import { m001Init } from './001_init'
+
+/** Ordered list of schema migrations. Append only: never edit one that has shipped. */
+export const MIGRATIONS: Migration[] = [m001Init]

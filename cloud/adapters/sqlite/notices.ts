@@ -1,0 +1,236 @@
+import type { NoticeCategory } from '@/domain/notice'
+import type {
+  AuditEntry,
+  IdempotencyKey,
+  NewNotice,
+  NoticeListItem,
+  NoticeReadRecord,
+  NoticeRecord,
+  NoticeRepo,
+  PublishOutcome,
+} from '../../ports'
+import { auditWriter } from './audit'
+import type { Db } from './open'
+
+interface NoticeRow {
+  id: string
+  community_id: string
+  author_id: string
+  author_name: string
+  title: string
+  body: string
+  category: NoticeCategory
+  pinned: number
+  important: number
+  whole_community: number
+  grid_ids: string
+  publish_at: string
+  expire_at: string | null
+  withdrawn_at: string | null
+  created_at: string
+}
+
+interface ListRow extends NoticeRow {
+  read_at: string | null
+  confirmed_at: string | null
+}
+
+const SELECT_NOTICE = `
+  SELECT n.*, u.name AS author_name,
+    (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
+  FROM notices n JOIN users u ON u.id = n.author_id`
+
+const LIVE = `n.withdrawn_at IS NULL AND n.publish_at <= @now AND (n.expire_at IS NULL OR n.expire_at > @now)`
+const AFTER = `(@hasCursor = 0 OR (n.pinned, n.publish_at, n.id) < (@cPinned, @cAt, @cId))`
+const ORDER = `ORDER BY n.pinned DESC, n.publish_at DESC, n.id DESC LIMIT @limit`
+
+function toRecord(r: NoticeRow): NoticeRecord {
+  return {
+    id: r.id,
+    communityId: r.community_id,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    title: r.title,
+    body: r.body,
+    category: r.category,
+    pinned: r.pinned === 1,
+    important: r.important === 1,
+    gridIds: r.whole_community === 1 ? null : (JSON.parse(r.grid_ids) as string[]).sort(),
+    publishAt: r.publish_at,
+    expireAt: r.expire_at,
+    withdrawnAt: r.withdrawn_at,
+    createdAt: r.created_at,
+  }
+}
+
+export function noticeRepo(db: Db): NoticeRepo {
+  const writeAudit = auditWriter(db)
+  const byId = db.prepare<[string], NoticeRow>(`${SELECT_NOTICE} WHERE n.id = ?`)
+  const insertNotice = db.prepare(`
+    INSERT INTO notices (id, community_id, author_id, title, body, category, pinned, important,
+      whole_community, publish_at, expire_at, withdrawn_at, created_at)
+    VALUES (@id, @communityId, @authorId, @title, @body, @category, @pinned, @important,
+      @wholeCommunity, @publishAt, @expireAt, NULL, @createdAt)`)
+  const insertScope = db.prepare('INSERT INTO notice_grids (notice_id, grid_id) VALUES (?, ?)')
+  const idemGet = db.prepare<[string, string, string], { fingerprint: string; result: string }>(
+    'SELECT fingerprint, result FROM idempotency WHERE user_id = ? AND action = ? AND request_id = ?',
+  )
+  const idemPut = db.prepare(
+    'INSERT INTO idempotency (user_id, action, request_id, fingerprint, result, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+
+  const listMember = db.prepare<Record<string, unknown>, ListRow>(`
+    SELECT n.*, u.name AS author_name, r.read_at, r.confirmed_at,
+      (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
+    FROM notices n
+    JOIN users u ON u.id = n.author_id
+    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer
+    WHERE n.community_id = @community AND ${LIVE}
+      AND (n.whole_community = 1 OR EXISTS (
+        SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))
+      AND ${AFTER}
+    ${ORDER}`)
+  const listStaff = db.prepare<Record<string, unknown>, ListRow>(`
+    SELECT n.*, u.name AS author_name, r.read_at, r.confirmed_at,
+      (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
+    FROM notices n
+    JOIN users u ON u.id = n.author_id
+    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer
+    WHERE n.community_id = @community AND n.withdrawn_at IS NULL AND ${AFTER}
+    ${ORDER}`)
+
+  const readGet = db.prepare<[string, string], { read_at: string; confirmed_at: string | null }>(
+    'SELECT read_at, confirmed_at FROM notice_reads WHERE notice_id = ? AND user_id = ?',
+  )
+  const readInsert = db.prepare(
+    'INSERT INTO notice_reads (notice_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  )
+  const liveGet = db.prepare<Record<string, unknown>, { id: string }>(`SELECT n.id FROM notices n WHERE n.id = @id AND ${LIVE}`)
+  // one statement: the first confirmation wins, later ones keep it (COALESCE)
+  const confirmUpsert = db.prepare<Record<string, unknown>, { read_at: string; confirmed_at: string }>(`
+    INSERT INTO notice_reads (notice_id, user_id, read_at, confirmed_at) VALUES (@id, @user, @at, @at)
+    ON CONFLICT (notice_id, user_id) DO UPDATE SET confirmed_at = COALESCE(notice_reads.confirmed_at, excluded.confirmed_at)
+    RETURNING read_at, confirmed_at`)
+  const withdrawUpdate = db.prepare('UPDATE notices SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL')
+
+  const AUDIENCE = `
+    scope AS (
+      SELECT g.id, g.name, g.seq FROM grids g, n
+      WHERE g.community_id = n.community_id
+        AND (n.whole_community = 1 OR g.id IN (SELECT grid_id FROM notice_grids WHERE notice_id = n.id))),
+    aud AS (
+      SELECT u.id, u.grid_id FROM users u, n
+      WHERE u.community_id = n.community_id
+        AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN ('resident', 'volunteer'))
+        AND (n.whole_community = 1 OR u.grid_id IN (SELECT id FROM scope)))`
+  const statsTotal = db.prepare<{ id: string }, { audience: number; read: number; confirmed: number }>(`
+    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
+    SELECT count(a.id) AS audience, count(r.read_at) AS read, count(r.confirmed_at) AS confirmed
+    FROM aud a LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id`)
+  const statsByGrid = db.prepare<
+    { id: string },
+    { gridId: string; gridName: string; audience: number; read: number; confirmed: number }
+  >(`
+    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
+    SELECT s.id AS gridId, s.name AS gridName,
+      count(a.id) AS audience, count(r.read_at) AS read, count(r.confirmed_at) AS confirmed
+    FROM scope s
+    LEFT JOIN aud a ON a.grid_id = s.id
+    LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id
+    GROUP BY s.id ORDER BY s.seq, s.id`)
+
+  const load = (id: string) => {
+    const row = byId.get(id)
+    return row ? toRecord(row) : null
+  }
+  const toRead = (r: { read_at: string; confirmed_at: string | null }): NoticeReadRecord => ({
+    readAt: r.read_at,
+    confirmedAt: r.confirmed_at,
+  })
+
+  const publishTx = db.transaction((n: NewNotice, audit: AuditEntry, idem: IdempotencyKey | null): PublishOutcome => {
+    if (idem) {
+      const prior = idemGet.get(idem.userId, idem.action, idem.requestId)
+      if (prior) {
+        if (prior.fingerprint !== idem.fingerprint) return { kind: 'keyReused' }
+        const { noticeId } = JSON.parse(prior.result) as { noticeId: string }
+        return { kind: 'replayed', notice: load(noticeId) as NoticeRecord }
+      }
+    }
+    insertNotice.run({
+      ...n,
+      pinned: n.pinned ? 1 : 0,
+      important: n.important ? 1 : 0,
+      wholeCommunity: n.gridIds === null ? 1 : 0,
+    })
+    for (const g of new Set(n.gridIds ?? [])) insertScope.run(n.id, g)
+    writeAudit(audit)
+    if (idem) {
+      idemPut.run(idem.userId, idem.action, idem.requestId, idem.fingerprint, JSON.stringify({ noticeId: n.id }), n.createdAt)
+    }
+    return { kind: 'created', notice: load(n.id) as NoticeRecord }
+  })
+
+  const markReadTx = db.transaction((noticeId: string, userId: string, at: string) => {
+    readInsert.run(noticeId, userId, at)
+    return toRead(readGet.get(noticeId, userId) as { read_at: string; confirmed_at: string | null })
+  })
+
+  const confirmTx = db.transaction((noticeId: string, userId: string, at: string) => {
+    if (!liveGet.get({ id: noticeId, now: at })) return null
+    return toRead(confirmUpsert.get({ id: noticeId, user: userId, at }) as { read_at: string; confirmed_at: string })
+  })
+
+  const withdrawTx = db.transaction((noticeId: string, at: string, audit: AuditEntry) => {
+    if (withdrawUpdate.run(at, noticeId).changes !== 1) return null
+    writeAudit(audit)
+    return { withdrawnAt: at }
+  })
+
+  return {
+    async publish(n, audit, idem) {
+      return publishTx.immediate(n, audit, idem)
+    },
+    async get(id) {
+      return load(id)
+    },
+    async list(audience, { viewerId, now, limit, after }) {
+      const params = {
+        viewer: viewerId,
+        community: audience.communityId,
+        now,
+        limit,
+        hasCursor: after ? 1 : 0,
+        cPinned: after ? (after.pinned ? 1 : 0) : 0,
+        cAt: after?.publishAt ?? '',
+        cId: after?.id ?? '',
+      }
+      const rows =
+        audience.kind === 'member'
+          ? listMember.all({ ...params, grids: JSON.stringify(audience.gridIds) })
+          : listStaff.all(params)
+      return rows.map(
+        (r): NoticeListItem => ({ ...toRecord(r), read: r.read_at !== null, confirmed: r.confirmed_at !== null }),
+      )
+    },
+    async readOf(noticeId, userId) {
+      const r = readGet.get(noticeId, userId)
+      return r ? toRead(r) : null
+    },
+    async markRead(noticeId, userId, at) {
+      const r = readGet.get(noticeId, userId)
+      if (r) return toRead(r)
+      return markReadTx.immediate(noticeId, userId, at)
+    },
+    async confirm(noticeId, userId, at) {
+      return confirmTx.immediate(noticeId, userId, at)
+    },
+    async stats(noticeId) {
+      const total = statsTotal.get({ id: noticeId }) ?? { audience: 0, read: 0, confirmed: 0 }
+      return { ...total, byGrid: statsByGrid.all({ id: noticeId }) }
+    },
+    async withdraw(noticeId, at, audit) {
+      return withdrawTx.immediate(noticeId, at, audit)
+    },
+  }
+}

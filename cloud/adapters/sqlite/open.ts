@@ -1,0 +1,26 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { migrate } from './migrate'
+
+export type Db = Database.Database
+
+/**
+ * Opens (and creates) the SQLite file and applies pending migrations.
+ *
+ * - WAL: readers do not block the writer, and several processes can share the file.
+ * - synchronous=FULL: in WAL mode every commit fsyncs the WAL, so an acknowledged write survives
+ *   a power cut, not only a killed process (NORMAL may lose the last commits on power loss).
+ * - busy_timeout: a second connection waits for the write lock instead of failing at once.
+ * - foreign_keys=ON: SQLite leaves them off by default.
+ */
+export function openDb(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}

@@ -1,0 +1,27 @@
+import type { Store } from '../../ports'
+import { auditRepo } from './audit'
+import { communityRepo } from './communities'
+import { noticeRepo } from './notices'
+import { openDb, type Db } from './open'
+import { settingsRepo } from './settings'
+import { userRepo } from './users'
+
+export interface SqliteStore extends Store {
+  db: Db
+}
+
+/** The embedded store: one better-sqlite3 connection, migrations applied at open. */
+export function openSqliteStore(file: string): SqliteStore {
+  const db = openDb(file)
+  return {
+    db,
+    users: userRepo(db),
+    communities: communityRepo(db),
+    notices: noticeRepo(db),
+    audit: auditRepo(db),
+    settings: settingsRepo(db),
+    close() {
+      if (db.open) db.close()
+    },
+  }
+}

@@ -1,0 +1,104 @@
+import type { Role } from '@/domain/roles'
+import type { NewUser, UserRecord, UserRepo } from '../../ports'
+import type { Db } from './open'
+
+interface UserRow {
+  id: string
+  name: string
+  phone: string | null
+  openid: string | null
+  community_id: string | null
+  community_name: string | null
+  street_id: string | null
+  grid_id: string | null
+  grid_name: string | null
+  household_id: string | null
+  verified: number
+  created_at: string
+}
+
+export function userRepo(db: Db): UserRepo {
+  const byId = db.prepare<[string], UserRow>(`
+    SELECT u.*, c.name AS community_name, c.street_id AS street_id, g.name AS grid_name
+    FROM users u
+    LEFT JOIN communities c ON c.id = u.community_id
+    LEFT JOIN grids g ON g.id = u.grid_id
+    WHERE u.id = ?`)
+  const rolesOf = db.prepare<[string], { role: Role }>('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role')
+  const gridsOf = db.prepare<[string], { id: string; name: string }>(`
+    SELECT g.id, g.name FROM user_grids ug JOIN grids g ON g.id = ug.grid_id
+    WHERE ug.user_id = ? ORDER BY g.seq, g.id`)
+  const idByOpenid = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE openid = ?')
+  const insertUser = db.prepare(`
+    INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, created_at)
+    VALUES (@id, @name, @phone, @openid, @communityId, @gridId, @householdId, @verified, @createdAt)`)
+  const insertRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
+  const insertGrid = db.prepare('INSERT INTO user_grids (user_id, grid_id) VALUES (?, ?)')
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users')
+
+  function load(id: string): UserRecord | null {
+    const row = byId.get(id)
+    if (!row) return null
+    return {
+      id: row.id,
+      name: row.name,
+      phone: row.phone,
+      openid: row.openid,
+      roles: rolesOf.all(id).map((r) => r.role),
+      communityId: row.community_id,
+      communityName: row.community_name,
+      streetId: row.street_id,
+      gridId: row.grid_id,
+      gridName: row.grid_name,
+      householdId: row.household_id,
+      verified: row.verified === 1,
+      grids: gridsOf.all(id),
+      createdAt: row.created_at,
+    }
+  }
+
+  function insert(u: NewUser): void {
+    insertUser.run({
+      id: u.id,
+      name: u.name,
+      phone: u.phone ?? null,
+      openid: u.openid ?? null,
+      communityId: u.communityId,
+      gridId: u.gridId,
+      householdId: u.householdId,
+      verified: u.verified ? 1 : 0,
+      createdAt: u.createdAt,
+    })
+    for (const role of new Set(u.roles)) insertRole.run(u.id, role)
+    for (const g of new Set(u.workerGridIds)) insertGrid.run(u.id, g)
+  }
+
+  const create = db.transaction((u: NewUser) => {
+    insert(u)
+    return load(u.id) as UserRecord
+  })
+
+  const findOrCreate = db.transaction((openid: string, candidate: NewUser) => {
+    // inside an IMMEDIATE transaction: no other connection can insert between this read and the insert;
+    // the UNIQUE index on openid is the backstop
+    const found = idByOpenid.get(openid)
+    if (found) return { user: load(found.id) as UserRecord, created: false }
+    insert({ ...candidate, openid })
+    return { user: load(candidate.id) as UserRecord, created: true }
+  })
+
+  return {
+    async get(id) {
+      return load(id)
+    },
+    async create(u) {
+      return create.immediate(u)
+    },
+    async findOrCreateByOpenid(openid, candidate) {
+      return findOrCreate.immediate(openid, candidate)
+    },
+    async count() {
+      return countAll.get()?.n ?? 0
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import { apiEventSchema, type ApiReply } from '@/domain/envelope'
+import { AppError } from '@/domain/errors'
+import type { z } from 'zod'
+import type { Deps } from '../deps'
+import { findAction } from './actions'
+import { issueDetails, zhErrorMap } from './zodMessages'
+
+export interface Caller {
+  userId: string
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value, { error: zhErrorMap })
+  if (!r.success) {
+    const details = issueDetails(r.error)
+    throw new AppError('INVALID_INPUT', details[0]?.message ?? '填写的内容有误，请检查后再试', details)
+  }
+  return r.data
+}
+
+function fail(e: AppError): ApiReply<never> {
+  return { ok: false, error: e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details } }
+}
+
+/**
+ * The one API: event → action table → use case → envelope. Knows nothing of HTTP or WeChat;
+ * both doors (cloud/server, cloud/api/cloudEntry) resolve the caller from their platform and call this.
+ */
+export async function dispatch(event: unknown, caller: Caller | null, deps: Deps): Promise<ApiReply> {
+  let action = '?'
+  try {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      throw new AppError('INVALID_INPUT', '请求格式不正确')
+    }
+    const ev = parse(apiEventSchema, event)
+    action = ev.action
+    const def = findAction(ev.action)
+    if (!def) throw new AppError('NOT_FOUND', '未知的操作')
+    const user = caller ? await deps.store.users.get(caller.userId) : null
+    if (def.auth === 'user' && !user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
+    const input = parse(def.input, ev.payload === undefined ? {} : ev.payload)
+    const ctx = { deps, user, requestId: ev.requestId ?? null }
+    // the table guarantees user is set for 'user' actions (checked just above)
+    const data = def.auth === 'user' ? await def.handler(input, { ...ctx, user: user! }) : await def.handler(input, ctx)
+    return { ok: true, data }
+  } catch (e) {
+    if (e instanceof AppError) return fail(e)
+    deps.log.error({ err: e, action }, 'unhandled error in dispatch')
+    return fail(new AppError('INTERNAL'))
+  }
+}

@@ -1,0 +1,9 @@
+import type { Session } from '@/domain/auth'
+import type { Deps } from '../deps'
+import type { UserRecord } from '../ports'
+import { toMe } from './me'
+
+export async function sessionFor(deps: Deps, user: UserRecord): Promise<Session> {
+  const { token, expiresAt } = await deps.tokens.issue(user.id)
+  return { token, expiresAt, user: toMe(user) }
+}

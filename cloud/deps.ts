@@ -1,0 +1,48 @@
+import { wordListCheck } from './adapters/contentCheck/wordList'
+import { systemClock } from './adapters/system/clock'
+import { randomIds } from './adapters/system/ids'
+import { wechatCode2Session } from './adapters/wechat/code2Session'
+import { createTokens, resolveSecret, type Tokens } from './auth/tokens'
+import type { Config } from './config'
+import type { Clock, ContentCheck, Ids, Store, WechatAuth } from './ports'
+
+export interface Logger {
+  error(obj: unknown, msg?: string): void
+  warn(obj: unknown, msg?: string): void
+}
+
+/** What every use case may use. Built once per process (or per test). */
+export interface Deps {
+  store: Store
+  clock: Clock
+  ids: Ids
+  contentCheck: ContentCheck
+  wechat: WechatAuth | null
+  tokens: Tokens
+  devLogin: boolean
+  log: Logger
+}
+
+export const consoleLogger: Logger = {
+  error: (obj, msg) => console.error(msg ?? '', obj),
+  warn: (obj, msg) => console.warn(msg ?? '', obj),
+}
+
+export async function createDeps(
+  store: Store,
+  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'>,
+  overrides: Partial<Omit<Deps, 'store'>> = {},
+): Promise<Deps> {
+  const clock = overrides.clock ?? systemClock
+  const tokens = overrides.tokens ?? createTokens(await resolveSecret(config.secret, store.settings), clock)
+  return {
+    store,
+    clock,
+    ids: overrides.ids ?? randomIds,
+    contentCheck: overrides.contentCheck ?? wordListCheck(),
+    wechat: overrides.wechat !== undefined ? overrides.wechat : config.wechat ? wechatCode2Session(config.wechat) : null,
+    tokens,
+    devLogin: overrides.devLogin ?? config.devLogin,
+    log: overrides.log ?? consoleLogger,
+  }
+}

@@ -1,0 +1,52 @@
+import { noticeState } from '@/domain/notice'
+import type { NoticeAudience, NoticeRecord, UserRecord } from '../ports'
+
+/**
+ * Who may see, confirm and manage a notice. One place, asked by every notice use case.
+ *
+ * - committee / street staff see every notice of their community that is not withdrawn (any state);
+ * - everyone else sees live notices addressed to the whole community or to one of their grids
+ *   (a resident's own grid, a grid worker's grids);
+ * - the audience (who is counted and may confirm) is the residents and volunteers in scope.
+ */
+export const isCommittee = (u: UserRecord) => u.roles.includes('committee')
+export const isStreet = (u: UserRecord) => u.roles.includes('street')
+const isStaffViewer = (u: UserRecord) => isCommittee(u) || isStreet(u)
+
+export function memberGrids(u: UserRecord): string[] {
+  const ids = u.grids.map((g) => g.id)
+  if (u.gridId) ids.push(u.gridId)
+  return [...new Set(ids)]
+}
+
+export function listAudienceOf(u: UserRecord): NoticeAudience | null {
+  if (!u.communityId) return null
+  if (isStaffViewer(u)) return { kind: 'staff', communityId: u.communityId }
+  return { kind: 'member', communityId: u.communityId, gridIds: memberGrids(u) }
+}
+
+function inScope(n: NoticeRecord, gridIds: string[]): boolean {
+  return n.gridIds === null || n.gridIds.some((g) => gridIds.includes(g))
+}
+
+export function canSee(u: UserRecord, n: NoticeRecord, now: Date): boolean {
+  if (!u.communityId || u.communityId !== n.communityId) return false
+  const state = noticeState(n, now)
+  if (state === 'withdrawn') return false
+  if (isStaffViewer(u)) return true
+  return state === 'live' && inScope(n, memberGrids(u))
+}
+
+export function isAudience(u: UserRecord, n: NoticeRecord): boolean {
+  if (u.communityId !== n.communityId) return false
+  if (!u.roles.includes('resident') && !u.roles.includes('volunteer')) return false
+  return n.gridIds === null || (u.gridId !== null && n.gridIds.includes(u.gridId))
+}
+
+export function canConfirm(u: UserRecord, n: NoticeRecord, now: Date): boolean {
+  return isAudience(u, n) && noticeState(n, now) === 'live'
+}
+
+export function canManage(u: UserRecord, n: NoticeRecord): boolean {
+  return isCommittee(u) && u.communityId === n.communityId
+}

@@ -1,0 +1,13 @@
+import type { Notice, NoticeIdInput } from '@/domain/notice'
+import type { UserCtx } from '../api/context'
+import { visibleNotice } from './access'
+import { canConfirm } from './policy'
+import { toNotice } from './view'
+
+/** notice.get — someone opens a notice; the first opening is recorded as read. */
+export async function readNotice(input: NoticeIdInput, ctx: UserCtx): Promise<Notice> {
+  const n = await visibleNotice(input.id, ctx)
+  const now = ctx.deps.clock.now()
+  const read = await ctx.deps.store.notices.markRead(n.id, ctx.user.id, now.toISOString())
+  return toNotice(n, read, canConfirm(ctx.user, n, now), now)
+}

@@ -1,0 +1,23 @@
+import { AppError } from '@/domain/errors'
+import type { NoticeIdInput } from '@/domain/notice'
+import type { UserCtx } from '../api/context'
+import { noticeFor } from './access'
+import { canManage } from './policy'
+
+/** notice.withdraw — a committee member takes a notice back; it disappears from every list. */
+export async function withdrawNotice(input: NoticeIdInput, ctx: UserCtx): Promise<{ withdrawnAt: string }> {
+  const { deps, user } = ctx
+  const n = await noticeFor(input.id, ctx, (x) => canManage(user, x), '只有本社区工作人员可以撤回通知')
+  const at = deps.clock.now().toISOString()
+  const done = await deps.store.notices.withdraw(n.id, at, {
+    at,
+    actorId: user.id,
+    action: 'notice.withdraw',
+    targetType: 'notice',
+    targetId: n.id,
+    communityId: n.communityId,
+    detail: { title: n.title },
+  })
+  if (!done) throw new AppError('CONFLICT', '该通知已经撤回')
+  return done
+}

@@ -1,0 +1,178 @@
+import type { NoticeCategory } from '@/domain/notice'
+import type { Role } from '@/domain/roles'
+
+/**
+ * Demo organisation: fictional 振兴街道 with 锦江社区 and 临江村, three grids each.
+ * Fixed ids so that the README, tests and benches can name them. All names and numbers are made up.
+ */
+export const DEMO_STREET = { id: 'st_zhenxing', name: '振兴街道' }
+
+export const DEMO_COMMUNITIES = [
+  { id: 'c_jinjiang', name: '锦江社区', kind: 'community' as const },
+  { id: 'c_linjiang', name: '临江村', kind: 'village' as const },
+]
+
+export const DEMO_GRIDS = [
+  { id: 'g_jj_1', communityId: 'c_jinjiang', name: '第一网格' },
+  { id: 'g_jj_2', communityId: 'c_jinjiang', name: '第二网格' },
+  { id: 'g_jj_3', communityId: 'c_jinjiang', name: '第三网格' },
+  { id: 'g_lj_1', communityId: 'c_linjiang', name: '第一网格' },
+  { id: 'g_lj_2', communityId: 'c_linjiang', name: '第二网格' },
+  { id: 'g_lj_3', communityId: 'c_linjiang', name: '第三网格' },
+]
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴']
+const GIVEN = ['华', '芳', '军', '敏', '静', '强', '丽', '磊', '洋', '勇']
+
+/** ~10 households per grid: 1栋101 … with names like 王某华 that read as placeholders. */
+export function demoHouseholds(): { id: string; gridId: string; building: string; room: string; headName: string }[] {
+  const out = []
+  for (const [gi, g] of DEMO_GRIDS.entries()) {
+    for (let i = 0; i < 10; i++) {
+      const building = `${gi + 1}栋`
+      const room = `${Math.floor(i / 2) + 1}0${(i % 2) + 1}`
+      out.push({
+        id: `h_${g.id.slice(2)}_${String(i + 1).padStart(2, '0')}`,
+        gridId: g.id,
+        building,
+        room,
+        headName: `${SURNAMES[(gi + i) % 10]}某${GIVEN[(gi * 3 + i) % 10]}`,
+      })
+    }
+  }
+  return out
+}
+
+export interface DemoUser {
+  id: string
+  name: string
+  phone: string
+  roles: Role[]
+  communityId: string
+  gridId: string | null
+  householdId: string | null
+  verified: boolean
+  workerGridIds: string[]
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: 'u_committee_jj', name: '陈秀兰', phone: '13800000001', roles: ['committee'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_committee_lj', name: '刘建国', phone: '13800000002', roles: ['committee'], communityId: 'c_linjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_street', name: '赵明', phone: '13800000003', roles: ['street'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_worker_jj1', name: '孙丽', phone: '13800000004', roles: ['gridWorker'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: ['g_jj_1'] },
+  { id: 'u_worker_jj2', name: '周强', phone: '13800000005', roles: ['gridWorker'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: ['g_jj_2', 'g_jj_3'] },
+  { id: 'u_resident_jj1', name: '王某华', phone: '13900000001', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_1', householdId: 'h_jj_1_01', verified: true, workerGridIds: [] },
+  { id: 'u_resident_jj2', name: '李某芳', phone: '13900000002', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_2', householdId: 'h_jj_2_01', verified: true, workerGridIds: [] },
+  { id: 'u_resident_jj3', name: '张某军', phone: '13900000003', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_3', householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_volunteer_jj1', name: '杨某敏', phone: '13900000004', roles: ['resident', 'volunteer'], communityId: 'c_jinjiang', gridId: 'g_jj_1', householdId: 'h_jj_1_02', verified: true, workerGridIds: [] },
+  { id: 'u_resident_lj1', name: '黄某静', phone: '13900000005', roles: ['resident'], communityId: 'c_linjiang', gridId: 'g_lj_1', householdId: 'h_lj_1_01', verified: true, workerGridIds: [] },
+]
+
+export interface DemoNotice {
+  id: string
+  communityId: string
+  authorId: string
+  title: string
+  body: string
+  category: NoticeCategory
+  pinned: boolean
+  important: boolean
+  gridIds: string[] | null
+  /** hours relative to the seed time (negative = in the past) */
+  publishInHours: number
+  expireInHours: number | null
+}
+
+export const DEMO_NOTICES: DemoNotice[] = [
+  {
+    id: 'n_fire_check',
+    communityId: 'c_jinjiang',
+    authorId: 'u_committee_jj',
+    title: '关于开展冬季消防安全检查的通知',
+    body: '各位居民：为消除火灾隐患，社区将于本周六上午 9:00—11:30 联合物业逐楼检查楼道堆物、电动车违规充电情况。请各户配合清理楼道杂物，电动车请到小区集中充电棚充电。感谢大家的理解与支持！',
+    category: 'safety',
+    pinned: true,
+    important: false,
+    gridIds: null,
+    publishInHours: -48,
+    expireInHours: null,
+  },
+  {
+    id: 'n_water_cut',
+    communityId: 'c_jinjiang',
+    authorId: 'u_committee_jj',
+    title: '停水通知：明日 8:00—14:00 管网检修',
+    body: '因市政供水管网检修，明日 8:00—14:00 锦江社区全域停水。请提前储水，关闭家中水龙头，恢复供水后先放水 1—2 分钟再使用。如有困难的独居老人，请联系所在网格员。',
+    category: 'notice',
+    pinned: false,
+    important: true,
+    gridIds: null,
+    publishInHours: -3,
+    expireInHours: 48,
+  },
+  {
+    id: 'n_grid1_cleanup',
+    communityId: 'c_jinjiang',
+    authorId: 'u_committee_jj',
+    title: '第一网格楼道杂物集中清运',
+    body: '第一网格（1栋—3栋）本周三下午统一清运楼道杂物，请于周三中午前将需要清运的物品放到楼下指定位置，贵重物品请勿放置。',
+    category: 'notice',
+    pinned: false,
+    important: true,
+    gridIds: ['g_jj_1'],
+    publishInHours: -20,
+    expireInHours: null,
+  },
+  {
+    id: 'n_insurance',
+    communityId: 'c_jinjiang',
+    authorId: 'u_committee_jj',
+    title: '城乡居民医保缴费政策宣传',
+    body: '新一年度城乡居民基本医疗保险开始缴费。可通过微信“城乡居民医保”或到社区服务站办理。60 岁以上老人可由家属代缴，社区工作人员可上门协助。',
+    category: 'policy',
+    pinned: false,
+    important: false,
+    gridIds: null,
+    publishInHours: -30,
+    expireInHours: null,
+  },
+  {
+    id: 'n_fraud_warning',
+    communityId: 'c_jinjiang',
+    authorId: 'u_committee_jj',
+    title: '防范电信诈骗：警惕“冒充客服退款”',
+    body: '近期有居民接到自称购物平台客服的电话，以退款为由诱导下载会议软件、共享屏幕。请记住：正规客服不会要求共享屏幕或转账。遇到可疑电话请拨打 96110 咨询。',
+    category: 'safety',
+    pinned: false,
+    important: false,
+    gridIds: ['g_jj_2', 'g_jj_3'],
+    publishInHours: -10,
+    expireInHours: null,
+  },
+  {
+    id: 'n_new_year_show',
+    communityId: 'c_jinjiang',
+    authorId: 'u_committee_jj',
+    title: '社区邻里文艺汇演报名',
+    body: '社区将于下周末举办邻里文艺汇演，欢迎居民报名参加合唱、广场舞、戏曲等节目。报名请联系社区服务站。',
+    category: 'event',
+    pinned: false,
+    important: false,
+    gridIds: null,
+    publishInHours: 72,
+    expireInHours: 24 * 30,
+  },
+  {
+    id: 'n_lj_meeting',
+    communityId: 'c_linjiang',
+    authorId: 'u_committee_lj',
+    title: '临江村村民议事会通知',
+    body: '本月 15 日晚 7 点在村委会二楼召开村民议事会，议题：村道路灯维修与村规民约修订意见征集。请各户派代表参加。',
+    category: 'notice',
+    pinned: true,
+    important: true,
+    gridIds: null,
+    publishInHours: -6,
+    expireInHours: null,
+  },
+]

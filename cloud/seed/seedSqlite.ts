@@ -1,0 +1,54 @@
+import type { Db } from '../adapters/sqlite/open'
+import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_NOTICES, DEMO_STREET, DEMO_USERS, demoHouseholds } from './demoData'
+
+const HOUR = 3600 * 1000
+
+/** Loads the demo organisation, users and notices into an empty database (one transaction). Returns false if not empty. */
+export function seedDemo(db: Db, now: Date = new Date()): boolean {
+  const run = db.transaction(() => {
+    const existing = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM communities').get()
+    if (existing && existing.n > 0) return false
+    const at = (h: number) => new Date(now.getTime() + h * HOUR).toISOString()
+    db.prepare('INSERT INTO streets (id, name, seq) VALUES (?, ?, 0)').run(DEMO_STREET.id, DEMO_STREET.name)
+    const community = db.prepare('INSERT INTO communities (id, street_id, name, kind, seq) VALUES (?, ?, ?, ?, ?)')
+    DEMO_COMMUNITIES.forEach((c, i) => community.run(c.id, DEMO_STREET.id, c.name, c.kind, i))
+    const grid = db.prepare('INSERT INTO grids (id, community_id, name, seq) VALUES (?, ?, ?, ?)')
+    DEMO_GRIDS.forEach((g, i) => grid.run(g.id, g.communityId, g.name, i))
+    const household = db.prepare('INSERT INTO households (id, grid_id, building, room, head_name) VALUES (?, ?, ?, ?, ?)')
+    for (const h of demoHouseholds()) household.run(h.id, h.gridId, h.building, h.room, h.headName)
+
+    const user = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, created_at)
+      VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)`)
+    const role = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
+    const userGrid = db.prepare('INSERT INTO user_grids (user_id, grid_id) VALUES (?, ?)')
+    for (const u of DEMO_USERS) {
+      user.run(u.id, u.name, u.phone, u.communityId, u.gridId, u.householdId, u.verified ? 1 : 0, at(-24 * 30))
+      for (const r of u.roles) role.run(u.id, r)
+      for (const g of u.workerGridIds) userGrid.run(u.id, g)
+    }
+
+    const notice = db.prepare(`INSERT INTO notices (id, community_id, author_id, title, body, category, pinned, important,
+      whole_community, publish_at, expire_at, withdrawn_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`)
+    const scope = db.prepare('INSERT INTO notice_grids (notice_id, grid_id) VALUES (?, ?)')
+    for (const n of DEMO_NOTICES) {
+      const publishAt = at(n.publishInHours)
+      notice.run(
+        n.id,
+        n.communityId,
+        n.authorId,
+        n.title,
+        n.body,
+        n.category,
+        n.pinned ? 1 : 0,
+        n.important ? 1 : 0,
+        n.gridIds ? 0 : 1,
+        publishAt,
+        n.expireInHours === null ? null : at(n.publishInHours + n.expireInHours),
+        at(Math.min(n.publishInHours, 0)),
+      )
+      for (const g of n.gridIds ?? []) scope.run(n.id, g)
+    }
+    return true
+  })
+  return run.immediate()
+}
