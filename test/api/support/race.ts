@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import type { ApiReply } from '@/domain/envelope'
+
+const ROOT = path.resolve(__dirname, '../../..')
+const WORKER = path.join(__dirname, 'raceWorker.ts')
+
+/**
+ * Runs `processes` worker processes on the same SQLite file, each firing `perProcess` dispatches of
+ * the same event as soon as every process is ready. Returns every reply.
+ */
+export async function race(opts: {
+  file: string
+  action: string
+  payload: unknown
+  userId: string
+  requestId?: string
+  processes: number
+  perProcess: number
+}): Promise<ApiReply[]> {
+  const job = JSON.stringify({ ...opts, count: opts.perProcess })
+  const children = Array.from({ length: opts.processes }, () =>
+    spawn(process.execPath, ['--import', 'tsx', WORKER, job], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }),
+  )
+  const outputs = children.map((child) => {
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    const ready = new Promise<void>((resolve, reject) => {
+      const check = () => (out.includes('ready\n') ? resolve() : undefined)
+      child.stdout.on('data', check)
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before ready: ${err}`)))
+    })
+    const done = new Promise<ApiReply[]>((resolve, reject) => {
+      child.once('exit', (code) => {
+        if (code !== 0) return reject(new Error(`worker exited with ${code}: ${err}`))
+        const line = out.split('\n').find((l) => l.startsWith('['))
+        resolve(JSON.parse(line ?? '[]') as ApiReply[])
+      })
+    })
+    return { child, ready, done }
+  })
+  await Promise.all(outputs.map((o) => o.ready))
+  for (const o of outputs) o.child.stdin.end('go\n')
+  return (await Promise.all(outputs.map((o) => o.done))).flat()
+}
