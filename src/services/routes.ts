@@ -1,0 +1,16 @@
+/** Page paths in one place (tab pages in the main package, the rest in subpackages). */
+export const ROUTES = {
+  home: '/pages/index/index',
+  me: '/pages/me/index',
+  login: '/packages/auth/login/index',
+  noticeDetail: '/packages/notices/detail/index',
+  noticePublish: '/packages/notices/publish/index',
+  noticeStats: '/packages/notices/stats/index',
+} as const
+
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`)
+  return parts.length ? `${path}?${parts.join('&')}` : path
+}
