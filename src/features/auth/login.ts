@@ -1,0 +1,49 @@
+import Taro from '@tarojs/taro'
+import type { Session } from '@/domain/auth'
+import type { Role } from '@/domain/roles'
+import { ApiError, callApi } from '@/services/api'
+import { ROUTES } from '@/services/routes'
+import { clearSession, setSession } from '@/services/session'
+
+/** Demo login (the server allows it only outside production). */
+export async function devLogin(role: Role): Promise<Session> {
+  const session = await callApi('auth.devLogin', { role })
+  setSession(session)
+  return session
+}
+
+/** WeChat login: a one-time code from wx.login, exchanged by the server through code2Session. */
+export async function wxLogin(): Promise<Session> {
+  let code: string
+  try {
+    code = (await Taro.login()).code
+  } catch {
+    throw new ApiError('NETWORK', '微信登录没有成功，请稍后重试')
+  }
+  const session = await callApi('auth.wxLogin', { code })
+  setSession(session)
+  return session
+}
+
+export function logout(): void {
+  clearSession()
+  void Taro.reLaunch({ url: ROUTES.login })
+}
+
+export function goHome(): void {
+  void Taro.reLaunch({ url: ROUTES.home })
+}
+
+/** The role picker shows in the browser and in development/trial versions of the mini-program. */
+export function devLoginShown(): boolean {
+  if (process.env.TARO_ENV !== 'weapp') return true
+  try {
+    return Taro.getAccountInfoSync().miniProgram.envVersion !== 'release'
+  } catch {
+    return false
+  }
+}
+
+export function wxLoginShown(): boolean {
+  return process.env.TARO_ENV === 'weapp'
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import Taro from '@tarojs/taro'
+import type { Me, Session } from '@/domain/auth'
+import type { Role } from '@/domain/roles'
+import { callApi } from '@/services/api'
+import { ROUTES } from '@/services/routes'
+import { getSession, subscribeSession, updateMe } from '@/services/session'
+import { useRemote, type Remote } from '../common/useRemote'
+
+/** The current session (null when signed out); re-renders on sign-in, sign-out and profile refresh. */
+export function useSession(): Session | null {
+  return useSyncExternalStore(subscribeSession, getSession, getSession)
+}
+
+export function hasRole(me: Pick<Me, 'roles'> | null | undefined, role: Role): boolean {
+  return !!me && me.roles.includes(role)
+}
+
+/** Committee members publish and manage notices. */
+export function useIsCommittee(): boolean {
+  return hasRole(useSession()?.user, 'committee')
+}
+
+/** For tab pages: no session → the login page. Returns the session or null while redirecting. */
+export function useRequireSession(): Session | null {
+  const session = useSession()
+  useEffect(() => {
+    if (session) return
+    try {
+      Promise.resolve(Taro.reLaunch({ url: ROUTES.login })).catch(() => undefined)
+    } catch {
+      // no router yet
+    }
+  }, [session])
+  return session
+}
+
+/** The signed-in profile: shown at once from the session, refreshed from `me.get`. */
+export function useMe(): Remote<Me> & { me: Me | null } {
+  const session = useSession()
+  const remote = useRemote<Me>(session ? session.token : null, async () => {
+    const me = await callApi('me.get', {})
+    updateMe(me)
+    return me
+  })
+  const me = remote.data ?? session?.user ?? null
+  const reload = useCallback((opts?: { silent?: boolean }) => remote.reload(opts), [remote])
+  return { ...remote, reload, me }
+}

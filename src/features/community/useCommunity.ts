@@ -1,0 +1,12 @@
+import type { CommunityView } from '@/domain/auth'
+import { callApi } from '@/services/api'
+import { useSession } from '../auth/useSession'
+import { useRemote } from '../common/useRemote'
+
+/** The caller's community with its grids (for scope pickers and grid names). */
+export function useCommunity() {
+  const session = useSession()
+  return useRemote<CommunityView>(session ? `community:${session.user.communityId ?? ''}` : null, () =>
+    callApi('community.get', {}),
+  )
+}

@@ -1,0 +1,103 @@
+import { Text, View } from '@tarojs/components'
+import type { Me } from '@/domain/auth'
+import { ActionButton } from '@/components/ActionButton'
+import { ListState } from '@/components/ListState'
+import { NoticeCard } from '@/components/NoticeCard'
+import type { NoticeList } from '../useNoticeList'
+import './NoticeHome.scss'
+
+interface NoticeHomeProps {
+  me: Me
+  list: NoticeList
+  committee: boolean
+  onOpen: (id: string) => void
+  onPublish: () => void
+}
+
+/** 首页 body: header with the unread count, 发布通知 for the committee, the list with its states. */
+export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHomeProps) {
+  return (
+    <View className='gz-page notice-home'>
+      <View className='notice-home__header'>
+        <View className='notice-home__heading'>
+          <Text className='notice-home__community'>{me.communityName || '我的社区'}</Text>
+          <Text className='notice-home__title'>社区通知</Text>
+        </View>
+        {list.status === 'ready' ? (
+          <Text
+            className={`notice-home__count${list.unreadCount > 0 ? ' notice-home__count--unread' : ''}`}
+            data-testid='unread-count'
+          >
+            {list.unreadCount > 0 ? `${list.unreadCount} 条未读` : '全部已读'}
+          </Text>
+        ) : null}
+      </View>
+
+      {committee ? (
+        <ActionButton kind='primary' size='large' block testid='publish-notice' onClick={onPublish}>
+          发布通知
+        </ActionButton>
+      ) : null}
+
+      {list.refreshError ? (
+        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
+          <Text>没有刷新成功：{list.refreshError.message}</Text>
+        </View>
+      ) : null}
+
+      <ListState
+        status={list.status}
+        error={list.error}
+        isEmpty={list.items.length === 0}
+        emptyText='暂时没有通知'
+        emptyHint={committee ? '点上方“发布通知”，让居民第一时间知道。' : '社区发布新通知后，会显示在这里。'}
+        onRetry={() => void list.retry()}
+        emptyAction={
+          <ActionButton
+            kind='secondary'
+            loading={list.refreshing}
+            loadingText='正在刷新…'
+            testid='refresh-empty'
+            onClick={() => void list.refresh()}
+          >
+            刷新
+          </ActionButton>
+        }
+      >
+        <View className='notice-home__list' data-testid='notice-list'>
+          {list.items.map((n) => (
+            <NoticeCard key={n.id} notice={n} showState={committee} onOpen={onOpen} />
+          ))}
+        </View>
+        <View className='notice-home__footer'>
+          {list.loadMoreError ? (
+            <Text className='notice-home__footer-error'>没有加载出来：{list.loadMoreError.message}</Text>
+          ) : null}
+          {list.hasMore ? (
+            <ActionButton
+              kind='secondary'
+              block
+              loading={list.loadingMore}
+              loadingText='正在加载…'
+              testid='load-more'
+              onClick={() => void list.loadMore()}
+            >
+              {list.loadMoreError ? '重新加载' : '加载更多'}
+            </ActionButton>
+          ) : (
+            <Text className='gz-muted'>没有更多通知了</Text>
+          )}
+          <ActionButton
+            kind='plain'
+            loading={list.refreshing}
+            loadingText='正在刷新…'
+            testid='refresh-list'
+            onClick={() => void list.refresh()}
+          >
+            刷新
+          </ActionButton>
+        </View>
+      </ListState>
+    </View>
+  )
+}

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Notice } from '@/domain/notice'
+import { callApi } from '@/services/api'
+import { toApiError, type ApiError } from '@/services/api-error'
+import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
+import { newRequestId } from '@/services/request-id'
+import { emitNoticeEvent } from './events'
+import {
+  EMPTY_FORM,
+  fieldErrorsFromDetails,
+  isEmptyForm,
+  validatePublishForm,
+  type FieldErrors,
+  type PublishForm,
+  type PublishField,
+} from './publish-form'
+
+export function publishDraftKey(userId: string): string {
+  return `notice.publish.${userId}`
+}
+
+/**
+ * The committee's publish form: validated with the shared schema, kept as a local draft
+ * (restored on reopen, cleared on success, kept on failure), one requestId per attempt.
+ */
+export function usePublishNotice(userId: string) {
+  const draftKey = publishDraftKey(userId)
+  const [initial] = useState(() => loadDraft<PublishForm>(draftKey))
+  const [form, setForm] = useState<PublishForm>(() => ({ ...EMPTY_FORM, ...(initial?.value ?? {}) }))
+  const [restoredAt, setRestoredAt] = useState<string | null>(initial?.savedAt ?? null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [submitError, setSubmitError] = useState<ApiError | null>(null)
+  // Same id while the same form is re-sent; a change to the form makes it a new attempt.
+  const requestId = useRef<string | null>(null)
+  const submittingRef = useRef(false)
+
+  useEffect(() => {
+    if (isEmptyForm(form)) clearDraft(draftKey)
+    else saveDraft(draftKey, form)
+  }, [draftKey, form])
+
+  const setField = useCallback(<K extends keyof PublishForm>(key: K, value: PublishForm[K]) => {
+    requestId.current = null
+    setForm((f) => ({ ...f, [key]: value }))
+    const field = (key === 'scope' ? 'gridIds' : key === 'scheduled' ? 'publishAt' : key === 'expires' ? 'expireAt' : key) as PublishField
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
+  }, [])
+
+  const submit = useCallback(async (): Promise<Notice | null> => {
+    if (submittingRef.current) return null
+    const { input, errors: found } = validatePublishForm(form)
+    setErrors(found)
+    if (!input) return null
+    requestId.current ??= newRequestId()
+    submittingRef.current = true
+    setSubmitting(true)
+    setSubmitError(null)
+    try {
+      const notice = await callApi('notice.publish', input, { requestId: requestId.current })
+      requestId.current = null
+      clearDraft(draftKey)
+      setForm(EMPTY_FORM)
+      setRestoredAt(null)
+      emitNoticeEvent({ type: 'published', notice })
+      return notice
+    } catch (e) {
+      const err = toApiError(e)
+      setSubmitError(err)
+      if (err.code === 'INVALID_INPUT') setErrors(fieldErrorsFromDetails(err.details))
+      return null
+    } finally {
+      submittingRef.current = false
+      setSubmitting(false)
+    }
+  }, [form, draftKey])
+
+  const discardDraft = useCallback(() => {
+    requestId.current = null
+    clearDraft(draftKey)
+    setForm(EMPTY_FORM)
+    setErrors({})
+    setSubmitError(null)
+    setRestoredAt(null)
+  }, [draftKey])
+
+  return { form, setField, errors, submit, submitting, submitError, restoredAt, discardDraft }
+}
