@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '阅读统计',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '社区通知',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+})

@@ -1,0 +1,51 @@
+import { useEffect } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { Session } from '@/domain/auth'
+import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { NoticeHome } from '@/features/notices/ui/NoticeHome'
+import { useNoticeList } from '@/features/notices/useNoticeList'
+import { ROUTES, withQuery } from '@/services/routes'
+
+/** 首页: the caller's notices. */
+export default function IndexPage() {
+  const session = useRequireSession()
+  return session ? <Home session={session} /> : <View className='gz-page' />
+}
+
+function Home({ session }: { session: Session }) {
+  const list = useNoticeList()
+  const { unreadCount, status } = list
+
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  // The tab bar badge says how many live notices are still unread.
+  useEffect(() => {
+    if (status !== 'ready') return
+    const done = () => undefined
+    try {
+      if (unreadCount > 0) {
+        Taro.setTabBarBadge({ index: 0, text: unreadCount > 99 ? '99+' : String(unreadCount) }).catch(done)
+      } else {
+        Taro.removeTabBarBadge({ index: 0 }).catch(done)
+      }
+    } catch {
+      // no tab bar on this page
+    }
+  }, [unreadCount, status])
+
+  return (
+    <NoticeHome
+      me={session.user}
+      list={list}
+      committee={hasRole(session.user, 'committee')}
+      onOpen={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.noticeDetail, { id }) })}
+      onPublish={() => void Taro.navigateTo({ url: ROUTES.noticePublish })}
+    />
+  )
+}
