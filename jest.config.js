@@ -36,7 +36,9 @@ module.exports = {
       testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/support/taro-env.js'],
       setupFilesAfterEnv: ['<rootDir>/test/support/dom-setup.ts'],
-      transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
+      // Anchored at the top-level node_modules: Taro's packages vendor ESM copies of their own
+      // dependencies (…/@tarojs/x/node_modules/.pnpm/…), which must be transformed too.
+      transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${taroTransform}))`],
       moduleNameMapper: {
         ...common.moduleNameMapper,
         '^@tarojs/taro$': '<rootDir>/test/support/taro-shim.js',

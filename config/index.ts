@@ -17,8 +17,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'gongzhi',
     date: '2026-11-25',
     // NutUI is drawn on a 375 design width; our own styles on 750.
-    designWidth(input?: { file?: string }) {
-      if (input?.file?.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375
+    designWidth(input?: string | number | { file?: string }) {
+      const file = typeof input === 'object' && input ? (input.file ?? '') : ''
+      if (file.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375
       return 750
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
