@@ -1,0 +1,67 @@
+// Test data builders for the client tests (shapes from src/domain, values made up per test).
+import type { Me, Session } from '@/domain/auth'
+import type { Notice, NoticeSummary } from '@/domain/notice'
+
+export function makeMe(over: Partial<Me> = {}): Me {
+  return {
+    id: 'u-resident-1',
+    name: '王秀兰',
+    roles: ['resident'],
+    communityId: 'c-1',
+    communityName: '枫桥社区',
+    gridId: 'g-1',
+    gridName: '第一网格',
+    grids: [],
+    verified: true,
+    phone: '138****5678',
+    ...over,
+  }
+}
+
+export function makeSession(over: Partial<Me> = {}): Session {
+  return {
+    token: 'token-abc',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: makeMe(over),
+  }
+}
+
+export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): NoticeSummary {
+  return {
+    id,
+    title: `通知 ${id}`,
+    category: 'notice',
+    pinned: false,
+    important: false,
+    gridIds: null,
+    publishAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+    expireAt: null,
+    state: 'live',
+    read: false,
+    confirmed: false,
+    excerpt: '本周六上午九点到十二点停水检修，请提前储水。',
+    ...over,
+  }
+}
+
+export function makeNotice(id: string, over: Partial<Notice> = {}): Notice {
+  return {
+    ...makeSummary(id),
+    body: '本周六上午九点到十二点停水检修，请提前储水。如有困难请联系网格员。',
+    authorName: '枫桥社区居委会',
+    confirmedAt: null,
+    canConfirm: false,
+    ...over,
+  }
+}
+
+/** A promise you resolve or reject from the test. */
+export function deferred<T>() {
+  let resolve!: (v: T) => void
+  let reject!: (e: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
