@@ -223,5 +223,7 @@ export interface Store {
   notices: NoticeRepo
   audit: AuditRepo
   settings: SettingsRepo
+  /** Throws when the store cannot answer (health check). */
+  ping(): Promise<void>
   close(): void
 }

@@ -20,6 +20,9 @@ export function openSqliteStore(file: string): SqliteStore {
     notices: noticeRepo(db),
     audit: auditRepo(db),
     settings: settingsRepo(db),
+    async ping() {
+      db.prepare('SELECT 1').get()
+    },
     close() {
       if (db.open) db.close()
     },

@@ -1,0 +1,161 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import { AppError, statusOf } from '@/domain/errors'
+import { openSqliteStore } from '../adapters/sqlite/store'
+import { dispatch } from '../api/dispatch'
+import { configFromEnv, type Env } from '../config'
+import { createDeps, type Deps } from '../deps'
+import type { Store } from '../ports'
+import { appErrorOfHttp, envelopeOf } from './errors'
+
+export const BODY_LIMIT = 1024 * 1024
+
+export interface BuildOptions {
+  /** an open store, or the SQLite file to open (closed with the server) */
+  store?: Store
+  db?: string
+  /** overrides on top of process.env (PORT, GONGZHI_RATE_LIMIT, NODE_ENV, WECHAT_*, …) */
+  env?: Env
+  deps?: Partial<Omit<Deps, 'store'>>
+  /** the built H5 app; default GONGZHI_H5_DIR or dist/h5 (served only when it exists) */
+  staticDir?: string
+  /** pino level; default from LOG_LEVEL, 'silent' under NODE_ENV=test */
+  logLevel?: string
+  /** where log lines go (default stdout) */
+  logStream?: { write(line: string): void }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps
+  }
+}
+
+const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i
+
+/**
+ * The self-hosted door: POST /api → dispatch(), GET /healthz, the H5 app at /.
+ * No business logic here: it only turns a bearer token into a caller and an error code into a status.
+ */
+export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const config = configFromEnv({ ...process.env, ...opts.env })
+  const ownStore = !opts.store
+  const store = opts.store ?? openSqliteStore(opts.db ?? config.dbFile)
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // one line per request, written by the onResponse hook below
+    logController: new LogController({ disableRequestLogging: true }),
+    logger: {
+      level: opts.logLevel ?? config.logLevel,
+      // never log tokens or bodies: requests are logged by the onResponse hook below, fields chosen by hand
+      redact: ['req.headers.authorization', 'headers.authorization'],
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+  })
+  const deps = await createDeps(store, config, {
+    log: { error: (o, m) => app.log.error(o, m), warn: (o, m) => app.log.warn(o, m) },
+    ...opts.deps,
+  })
+  app.decorate('deps', deps)
+  if (ownStore) app.addHook('onClose', async () => store.close())
+
+  // the caller of a request, from its bearer token; null when absent, malformed, forged or expired
+  const callers = new WeakMap<FastifyRequest, string | null>()
+  async function callerOf(req: FastifyRequest): Promise<string | null> {
+    if (callers.has(req)) return callers.get(req) ?? null
+    const m = BEARER.exec(req.headers.authorization ?? '')
+    const userId = m?.[1] ? await deps.tokens.verify(m[1]) : null
+    callers.set(req, userId)
+    return userId
+  }
+  const actions = new WeakMap<FastifyRequest, string>()
+
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        user: callers.get(req) ?? undefined,
+        action: actions.get(req),
+      },
+      'request',
+    )
+  })
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const { error, unexpected } = appErrorOfHttp(err)
+    if (unexpected) req.log.error({ err }, 'unhandled error')
+    const { status, body } = envelopeOf(error)
+    void reply.status(status).header('cache-control', 'no-store').send(body)
+  })
+
+  app.setNotFoundHandler((_req, reply) => {
+    const { status, body } = envelopeOf(new AppError('NOT_FOUND', '页面不存在'))
+    void reply.status(status).send(body)
+  })
+
+  if (config.rateLimit !== 'off') {
+    await app.register(rateLimit, {
+      global: false,
+      max: config.rateLimit,
+      timeWindow: 60_000,
+      keyGenerator: async (req) => {
+        const userId = await callerOf(req)
+        return userId ? `user:${userId}` : `ip:${req.ip}`
+      },
+      errorResponseBuilder: (_req, ctx) => ({
+        statusCode: ctx.statusCode,
+        gongzhiCode: 'RATE_LIMITED',
+        message: `rate limited, retry in ${ctx.after}`,
+      }),
+    })
+  }
+
+  app.post(
+    '/api',
+    { config: config.rateLimit === 'off' ? {} : { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const body = req.body as { action?: unknown } | undefined
+      if (body && typeof body.action === 'string') actions.set(req, body.action.slice(0, 64))
+      const userId = await callerOf(req)
+      const result = await dispatch(req.body, userId ? { userId } : null, deps)
+      void reply.header('cache-control', 'no-store')
+      return reply.status(result.ok ? 200 : statusOf(result.error.code)).send(result)
+    },
+  )
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await store.ping()
+      return { ok: true, db: 'ok' }
+    } catch (err) {
+      app.log.error({ err }, 'health check failed')
+      return reply.status(503).send({ ok: false, db: 'error' })
+    }
+  })
+
+  const staticDir = path.resolve(opts.staticDir ?? config.h5Dir)
+  if (fs.existsSync(path.join(staticDir, 'index.html'))) {
+    // the SPA uses hash routing, so only real files are served; index.html is never cached.
+    // Loaded lazily: @fastify/static pulls an ESM-only dependency that jest's CommonJS runtime cannot load,
+    // and servers without a built H5 app do not need it.
+    const { default: fastifyStatic } = await import('@fastify/static')
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: true,
+      setHeaders: (res, file) => {
+        if (file.endsWith('.html')) void res.header('cache-control', 'no-cache')
+      },
+    })
+  }
+
+  return app
+}

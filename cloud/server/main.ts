@@ -1,0 +1,59 @@
+/**
+ * `npm start` / `npm run serve`: the self-hosted server. PORT (10086), GONGZHI_DB (data/gongzhi.db),
+ * seeds the demo community into an empty database, listens on 0.0.0.0, closes cleanly on SIGINT/SIGTERM.
+ */
+import { openSqliteStore } from '../adapters/sqlite/store'
+import { configFromEnv } from '../config'
+import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
+import { seedDemo } from '../seed/seedSqlite'
+import { buildServer } from './app'
+
+async function main() {
+  const config = configFromEnv()
+  const store = openSqliteStore(config.dbFile)
+  const seeded = seedDemo(store.db)
+  const app = await buildServer({ store })
+  app.addHook('onClose', async () => store.close())
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'closing')
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        app.log.error({ err }, 'close failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+
+  await app.listen({ port: config.port, host: '0.0.0.0' })
+  const community = DEMO_COMMUNITIES[0]?.name ?? ''
+  const lines = [
+    '',
+    `共治 Gongzhi 已启动：http://localhost:${config.port}`,
+    `数据库：${config.dbFile}${seeded ? '（已写入演示数据）' : ''}`,
+  ]
+  if (config.devLogin) {
+    lines.push(
+      '演示登录：打开上面的地址，在登录页点身份按钮（开发登录 auth.devLogin，每次新建一个该身份的用户）：',
+      `  居民    ${community} 第一网格的已认证住户，看通知、点“已知晓”`,
+      `  志愿者  ${community} 第一网格的居民兼志愿者`,
+      `  网格员  负责 ${community} 第一网格`,
+      `  社区    ${community} 工作人员：发布、撤回通知，看阅读和确认统计`,
+      `  街道    ${DEMO_STREET.name} 工作人员：看辖区社区的通知和统计`,
+    )
+  } else {
+    lines.push('开发登录已关闭（NODE_ENV=production）；设置 GONGZHI_DEV_LOGIN=1 可打开，或配置 WECHAT_APPID / WECHAT_SECRET 使用微信登录。')
+  }
+  process.stdout.write(lines.join('\n') + '\n\n')
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
