@@ -41,9 +41,11 @@ async function base(a: FastifyInstance): Promise<string> {
 async function request(a: FastifyInstance, method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<Res> {
   const res = await fetch(`${await base(a)}${url}`, { method, body, headers })
   const text = await res.text()
+  const h: Record<string, string> = {}
+  res.headers.forEach((v, k) => (h[k] = v))
   return {
     statusCode: res.status,
-    headers: Object.fromEntries(res.headers.entries()),
+    headers: h,
     body: text,
     json: () => JSON.parse(text),
   }
