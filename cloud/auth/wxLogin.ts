@@ -1,17 +1,15 @@
 import type { Session, WxLoginInput } from '@/domain/auth'
 import { AppError } from '@/domain/errors'
 import type { Ctx } from '../api/context'
+import type { Deps } from '../deps'
+import type { UserRecord } from '../ports'
 import { sessionFor } from './session'
 
 /**
- * auth.wxLogin — someone opens the mini-program; wx.login's code is exchanged for their openid
- * (code2Session) and they get a session. The first time, they become an unverified resident of the
- * first community (verification binds them to a household later).
+ * The user behind a WeChat openid, created on first sight (atomically: UNIQUE openid) as an unverified
+ * resident of the first community; verification binds them to a household later.
  */
-export async function signInWithWechat(input: WxLoginInput, ctx: Ctx): Promise<Session> {
-  const { deps } = ctx
-  if (!deps.wechat) throw new AppError('FORBIDDEN', '未配置微信登录')
-  const { openid } = await deps.wechat.code2Session(input.code)
+export async function userForOpenid(deps: Deps, openid: string): Promise<UserRecord> {
   const community = await deps.store.communities.first()
   const id = deps.ids.newId()
   const { user } = await deps.store.users.findOrCreateByOpenid(openid, {
@@ -25,5 +23,16 @@ export async function signInWithWechat(input: WxLoginInput, ctx: Ctx): Promise<S
     workerGridIds: [],
     createdAt: deps.clock.now().toISOString(),
   })
-  return sessionFor(deps, user)
+  return user
+}
+
+/**
+ * auth.wxLogin — someone opens the mini-program (self-hosted server); wx.login's code is exchanged for
+ * their openid (code2Session) and they get a session token.
+ */
+export async function signInWithWechat(input: WxLoginInput, ctx: Ctx): Promise<Session> {
+  const { deps } = ctx
+  if (!deps.wechat) throw new AppError('FORBIDDEN', '未配置微信登录')
+  const { openid } = await deps.wechat.code2Session(input.code)
+  return sessionFor(deps, await userForOpenid(deps, openid))
 }

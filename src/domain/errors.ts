@@ -37,10 +37,11 @@ export class AppError extends Error {
   }
 }
 
-export function statusOf(code: string): number {
-  return (ERROR_STATUS as Record<string, number>)[code] ?? 500
+export function isErrorCode(code: unknown): code is ErrorCode {
+  // own keys only: 'toString' or 'constructor' are not codes
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, code)
 }
 
-export function isErrorCode(code: unknown): code is ErrorCode {
-  return typeof code === 'string' && code in ERROR_STATUS
+export function statusOf(code: string): number {
+  return isErrorCode(code) ? ERROR_STATUS[code] : 500
 }
