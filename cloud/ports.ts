@@ -113,7 +113,9 @@ export interface NoticeReadRecord {
   confirmedAt: string | null
 }
 
+/** A notice as lists see it: `body` holds only its start (enough for an excerpt); bodyCut says it was cut. */
 export interface NoticeListItem extends NoticeRecord {
+  bodyCut: boolean
   read: boolean
   confirmed: boolean
 }

@@ -1,7 +1,12 @@
 import { excerptOf, noticeState, type Notice, type NoticeSummary } from '@/domain/notice'
 import type { NoticeReadRecord, NoticeRecord } from '../ports'
 
-export function toSummary(n: NoticeRecord, read: { read: boolean; confirmed: boolean }, now: Date): NoticeSummary {
+export function toSummary(
+  n: NoticeRecord & { bodyCut?: boolean },
+  read: { read: boolean; confirmed: boolean },
+  now: Date,
+): NoticeSummary {
+  const excerpt = excerptOf(n.body)
   return {
     id: n.id,
     title: n.title,
@@ -14,7 +19,7 @@ export function toSummary(n: NoticeRecord, read: { read: boolean; confirmed: boo
     state: noticeState(n, now),
     read: read.read,
     confirmed: read.confirmed,
-    excerpt: excerptOf(n.body),
+    excerpt: n.bodyCut && !excerpt.endsWith('…') ? `${excerpt}…` : excerpt,
   }
 }
 

@@ -241,3 +241,16 @@ describe('notice.withdraw', () => {
     }
   })
 })
+
+describe('list excerpts', () => {
+  test('long bodies are cut to a 60-character excerpt with an ellipsis; short ones kept whole', async () => {
+    const long = await publish({ body: '长'.repeat(5000) })
+    const spaced = await publish({ body: `开头${' '.repeat(400)}结尾` })
+    const short = await publish({ body: '很短的正文' })
+    const items = (await list(R1, { limit: 100 })).items
+    const excerpt = (id: string) => items.find((i) => i.id === id)?.excerpt
+    expect(excerpt(long.id)).toBe('长'.repeat(60) + '…')
+    expect(excerpt(spaced.id)).toBe('开头…')
+    expect(excerpt(short.id)).toBe('很短的正文')
+  })
+})

@@ -31,6 +31,7 @@ interface NoticeRow {
 }
 
 interface ListRow extends NoticeRow {
+  body_cut: number
   read_at: string | null
   confirmed_at: string | null
 }
@@ -40,6 +41,11 @@ const SELECT_NOTICE = `
     (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
   FROM notices n JOIN users u ON u.id = n.author_id`
 
+/** Lists carry only the start of the body (enough for the excerpt), not up to 5,000 characters per item. */
+const LIST_BODY_CHARS = 300
+const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.category, n.pinned, n.important, n.whole_community,
+  n.publish_at, n.expire_at, n.withdrawn_at, n.created_at,
+  substr(n.body, 1, ${LIST_BODY_CHARS}) AS body, length(n.body) > ${LIST_BODY_CHARS} AS body_cut`
 const LIVE = `n.withdrawn_at IS NULL AND n.publish_at <= @now AND (n.expire_at IS NULL OR n.expire_at > @now)`
 const AFTER = `(@hasCursor = 0 OR (n.pinned, n.publish_at, n.id) < (@cPinned, @cAt, @cId))`
 const ORDER = `ORDER BY n.pinned DESC, n.publish_at DESC, n.id DESC LIMIT @limit`
@@ -80,7 +86,8 @@ export function noticeRepo(db: Db): NoticeRepo {
   )
 
   const listMember = db.prepare<Record<string, unknown>, ListRow>(`
-    SELECT n.*, u.name AS author_name, r.read_at, r.confirmed_at,
+    SELECT ${LIST_COLUMNS},
+      u.name AS author_name, r.read_at, r.confirmed_at,
       (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
     FROM notices n
     JOIN users u ON u.id = n.author_id
@@ -91,7 +98,8 @@ export function noticeRepo(db: Db): NoticeRepo {
       AND ${AFTER}
     ${ORDER}`)
   const listStaff = db.prepare<Record<string, unknown>, ListRow>(`
-    SELECT n.*, u.name AS author_name, r.read_at, r.confirmed_at,
+    SELECT ${LIST_COLUMNS},
+      u.name AS author_name, r.read_at, r.confirmed_at,
       (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
     FROM notices n
     JOIN users u ON u.id = n.author_id
@@ -210,7 +218,12 @@ export function noticeRepo(db: Db): NoticeRepo {
           ? listMember.all({ ...params, grids: JSON.stringify(audience.gridIds) })
           : listStaff.all(params)
       return rows.map(
-        (r): NoticeListItem => ({ ...toRecord(r), read: r.read_at !== null, confirmed: r.confirmed_at !== null }),
+        (r): NoticeListItem => ({
+          ...toRecord(r),
+          bodyCut: r.body_cut === 1,
+          read: r.read_at !== null,
+          confirmed: r.confirmed_at !== null,
+        }),
       )
     },
     async readOf(noticeId, userId) {
