@@ -15,6 +15,8 @@ import {
   type PublishField,
 } from './publish-form'
 
+export type SubmitResult = { ok: true; notice: Notice } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
+
 export function publishDraftKey(userId: string): string {
   return `notice.publish.${userId}`
 }
@@ -47,11 +49,11 @@ export function usePublishNotice(userId: string) {
     setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
   }, [])
 
-  const submit = useCallback(async (): Promise<Notice | null> => {
-    if (submittingRef.current) return null
+  const submit = useCallback(async (): Promise<SubmitResult> => {
+    if (submittingRef.current) return { ok: false, reason: 'busy' }
     const { input, errors: found } = validatePublishForm(form)
     setErrors(found)
-    if (!input) return null
+    if (!input) return { ok: false, reason: 'invalid' }
     requestId.current ??= newRequestId()
     submittingRef.current = true
     setSubmitting(true)
@@ -63,12 +65,12 @@ export function usePublishNotice(userId: string) {
       setForm(EMPTY_FORM)
       setRestoredAt(null)
       emitNoticeEvent({ type: 'published', notice })
-      return notice
+      return { ok: true, notice }
     } catch (e) {
       const err = toApiError(e)
       setSubmitError(err)
       if (err.code === 'INVALID_INPUT') setErrors(fieldErrorsFromDetails(err.details))
-      return null
+      return { ok: false, reason: 'failed' }
     } finally {
       submittingRef.current = false
       setSubmitting(false)

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { maskPhone } from '@/domain/mask'
-import { ROLE_LABELS } from '@/domain/roles'
+import { ROLE_LABELS, isStaff } from '@/domain/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { Tag } from '@/components/Tag'
@@ -15,15 +15,21 @@ function phoneText(phone: string | null): string {
   return phone.includes('*') ? phone : maskPhone(phone)
 }
 
-function gridText(me: Me): string {
-  if (me.grids.length > 0) return me.grids.map((g) => g.name).join('、')
-  return me.gridName || '未分配网格'
+/** Where this person lives or works: their grid(s); staff without a grid work for the whole area. */
+function gridRow(me: Me): { label: string; value: string } {
+  if (me.grids.length > 0) return { label: '负责网格', value: me.grids.map((g) => g.name).join('、') }
+  if (me.gridName) return { label: '所在网格', value: me.gridName }
+  if (me.roles.includes('committee')) return { label: '工作范围', value: '全社区' }
+  if (me.roles.includes('street')) return { label: '工作范围', value: '街道辖区各社区' }
+  return { label: '所在网格', value: '未分配网格' }
 }
 
 export function MeScreen() {
   const { me, status, error, reload } = useMe()
   if (!me) return <View className='gz-page' />
   const first = [...(me.name || '居')][0]
+  const grid = gridRow(me)
+  const staff = isStaff(me.roles)
   return (
     <View className='gz-page me-screen'>
       <View className='me-screen__profile' data-testid='me-profile'>
@@ -56,13 +62,15 @@ export function MeScreen() {
       <Card title='我的信息'>
         <View className='me-screen__rows'>
           <Row label='所在社区' value={me.communityName || '未加入社区'} testid='me-community' />
-          <Row label={me.grids.length > 1 ? '负责网格' : '所在网格'} value={gridText(me)} testid='me-grid' />
-          <Row
-            label='住户认证'
-            value={me.verified ? '已认证住户' : '未认证'}
-            tone={me.verified ? 'ok' : 'plain'}
-            testid='me-verified'
-          />
+          <Row label={grid.label} value={grid.value} testid='me-grid' />
+          {staff && !me.verified ? null : (
+            <Row
+              label='住户认证'
+              value={me.verified ? '已认证住户' : '未认证'}
+              tone={me.verified ? 'ok' : 'plain'}
+              testid='me-verified'
+            />
+          )}
           <Row label='手机号' value={phoneText(me.phone)} testid='me-phone' />
         </View>
       </Card>

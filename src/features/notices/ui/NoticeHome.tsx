@@ -23,7 +23,7 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
           <Text className='notice-home__community'>{me.communityName || '我的社区'}</Text>
           <Text className='notice-home__title'>社区通知</Text>
         </View>
-        {list.status === 'ready' ? (
+        {list.status === 'ready' && list.items.length > 0 ? (
           <Text
             className={`notice-home__count${list.unreadCount > 0 ? ' notice-home__count--unread' : ''}`}
             data-testid='unread-count'

@@ -36,12 +36,12 @@ export function NoticeStatsScreen({ title, stats, missingId }: Props) {
         {s ? (
           <>
             <View className='notice-stats__totals' data-testid='stats-totals'>
-              <Total label='应读人数' value={s.audience} unit='人' testid='stats-audience' />
-              <Total label='已读' value={s.read} unit={`占 ${percentOf(s.read, s.audience)}%`} testid='stats-read' />
+              <Total label='应读' value={s.audience} sub='范围内居民' testid='stats-audience' />
+              <Total label='已读' value={s.read} sub={`占 ${percentOf(s.read, s.audience)}%`} testid='stats-read' />
               <Total
                 label='已确认'
                 value={s.confirmed}
-                unit={`占 ${percentOf(s.confirmed, s.audience)}%`}
+                sub={`占 ${percentOf(s.confirmed, s.audience)}%`}
                 testid='stats-confirmed'
               />
             </View>
@@ -81,12 +81,15 @@ export function NoticeStatsScreen({ title, stats, missingId }: Props) {
   )
 }
 
-function Total({ label, value, unit, testid }: { label: string; value: number; unit: string; testid: string }) {
+function Total({ label, value, sub, testid }: { label: string; value: number; sub: string; testid: string }) {
   return (
     <View className='notice-stats__total' data-testid={testid}>
-      <Text className='notice-stats__total-value'>{value}</Text>
       <Text className='notice-stats__total-label'>{label}</Text>
-      <Text className='notice-stats__total-unit'>{unit}</Text>
+      <Text className='notice-stats__total-value'>
+        {value}
+        <Text className='notice-stats__total-unit'> 人</Text>
+      </Text>
+      <Text className='notice-stats__total-sub'>{sub}</Text>
     </View>
   )
 }

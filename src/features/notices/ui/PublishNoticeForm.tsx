@@ -25,10 +25,12 @@ const SCOPE_CHOICES = [
 interface Props {
   me: Me
   onPublished: (notice: Notice) => void
+  /** the form found errors: the page scrolls to the first one */
+  onInvalid?: () => void
 }
 
 /** The committee's form for a new notice. */
-export function PublishNoticeForm({ me, onPublished }: Props) {
+export function PublishNoticeForm({ me, onPublished, onInvalid }: Props) {
   if (!hasRole(me, 'committee')) {
     return (
       <View className='gz-page'>
@@ -38,10 +40,10 @@ export function PublishNoticeForm({ me, onPublished }: Props) {
       </View>
     )
   }
-  return <Form me={me} onPublished={onPublished} />
+  return <Form me={me} onPublished={onPublished} onInvalid={onInvalid} />
 }
 
-function Form({ me, onPublished }: Props) {
+function Form({ me, onPublished, onInvalid }: Props) {
   const { form, setField, errors, submit, submitting, submitError, restoredAt, discardDraft } = usePublishNotice(me.id)
   const community = useCommunity()
   const today = dayjs().format('YYYY-MM-DD')
@@ -51,8 +53,9 @@ function Form({ me, onPublished }: Props) {
     setField('gridIds', form.gridIds.includes(id) ? form.gridIds.filter((g) => g !== id) : [...form.gridIds, id])
 
   const onSubmit = async () => {
-    const notice = await submit()
-    if (notice) onPublished(notice)
+    const result = await submit()
+    if (result.ok) onPublished(result.notice)
+    else if (result.reason === 'invalid') onInvalid?.()
   }
 
   return (
@@ -83,8 +86,7 @@ function Form({ me, onPublished }: Props) {
             value={form.body}
             maxLength={BODY_MAX}
             showCount
-            autoSize
-            rows={6}
+            rows={8}
             placeholder='写清楚时间、地点、要做什么、找谁咨询'
             onChange={(v) => setField('body', v)}
             data-testid='input-body'
@@ -92,8 +94,8 @@ function Form({ me, onPublished }: Props) {
         </FormField>
       </Card>
 
-      <Card title='类别'>
-        <FormField label='选择一个类别' name='category' required error={errors.category}>
+      <Card>
+        <FormField label='类别' name='category' required error={errors.category}>
           <ChoiceChips<NoticeCategory>
             options={CATEGORY_CHOICES}
             value={form.category}
@@ -103,8 +105,8 @@ function Form({ me, onPublished }: Props) {
         </FormField>
       </Card>
 
-      <Card title='发布范围'>
-        <FormField label='谁能看到' name='gridIds' error={errors.gridIds}>
+      <Card>
+        <FormField label='发布范围' name='gridIds' hint='选“指定网格”时，只有这些网格的居民能看到' error={errors.gridIds}>
           <ChoiceChips<'all' | 'grids'>
             options={SCOPE_CHOICES}
             value={form.scope}

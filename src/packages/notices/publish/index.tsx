@@ -14,6 +14,12 @@ export default function PublishNoticePage() {
         void Taro.showToast({ title: '已发布', icon: 'success' })
         setTimeout(() => void Taro.redirectTo({ url: withQuery(ROUTES.noticeDetail, { id: notice.id }) }), 600)
       }}
+      onInvalid={() => {
+        // after the errors have rendered: bring the first one into view
+        setTimeout(() => {
+          Promise.resolve(Taro.pageScrollTo({ selector: '.gz-field--error', duration: 300 })).catch(() => undefined)
+        }, 50)
+      }}
     />
   )
 }
