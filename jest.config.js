@@ -49,10 +49,14 @@ module.exports = {
     {
       ...common,
       displayName: 'weapp',
-      testEnvironment: 'node',
+      // miniprogram-simulate renders into a DOM
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      setupFiles: ['<rootDir>/test/weapp/setup.js'],
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
       globalSetup: '<rootDir>/test/weapp/build-once.js',
-      transformIgnorePatterns: ['/node_modules/'],
+      // the compiled weapp output is run as it is, like the WeChat client would
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
     },
   ],
 }

@@ -1,0 +1,106 @@
+// Runs the compiled weapp output (dist/weapp) inside miniprogram-simulate, which implements Component()
+// only: App/getApp/getCurrentPages are shimmed, Page() is mapped to Component() and the page lifecycle
+// (onLoad/onShow/onReady) is called by hand. wx.request is answered by the real dispatcher on a real SQLite
+// file, in process; wx storage is a Map; navigation calls are recorded.
+import path from 'node:path'
+import { dispatch } from '../../../cloud/api/dispatch'
+import type { Harness } from '../../api/support/harness'
+
+export const DIST = path.join(__dirname, '..', '..', '..', 'dist', 'weapp')
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulate = require('miniprogram-simulate')
+
+type Any = any // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface MiniApp {
+  storage: Map<string, unknown>
+  requests: string[]
+  navigations: { api: string; url: string }[]
+  loadPage(route: string, query?: Record<string, string>): Promise<LoadedPage>
+}
+
+export interface LoadedPage {
+  text(): string
+  tap(selector: string): void
+  count(selector: string): number
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await simulate.sleep(20)
+  }
+}
+
+/** Boots app.js once per test file (the compiled runtime keeps module state, like the real client). */
+export function bootMiniApp(h: Harness): MiniApp {
+  const g = global as Any
+  const storage = new Map<string, unknown>()
+  const requests: string[] = []
+  const navigations: { api: string; url: string }[] = []
+  let app: Any
+  let lastPageOptions: Any
+  g.App = (opts: Any) => (app = opts)
+  g.getApp = () => app
+  g.getCurrentPages = () => []
+  g.Page = (opts: Any) => {
+    lastPageOptions = opts
+    g.Component({ ...opts, methods: { eh: opts.eh } })
+  }
+  const navigate = (api: string) => (o: Any) => {
+    navigations.push({ api, url: o.url })
+    o.success?.({ errMsg: `${api}:ok` })
+    o.complete?.({ errMsg: `${api}:ok` })
+  }
+  g.wx = Object.assign(g.wx || {}, {
+    getStorageSync: (k: string) => storage.get(k) ?? '',
+    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+    removeStorageSync: (k: string) => void storage.delete(k),
+    navigateTo: navigate('navigateTo'),
+    redirectTo: navigate('redirectTo'),
+    reLaunch: navigate('reLaunch'),
+    switchTab: navigate('switchTab'),
+    request(opts: Any) {
+      const token = String(opts.header?.Authorization ?? '').replace(/^Bearer /, '')
+      requests.push(opts.data.action)
+      void (async () => {
+        const userId = token ? await h.deps.tokens.verify(token) : null
+        const body = await dispatch(opts.data, userId ? { userId } : null, h.deps)
+        const res = { statusCode: 200, data: body, header: {}, errMsg: 'request:ok' }
+        opts.success?.(res)
+        opts.complete?.(res)
+      })()
+      return { abort() {} }
+    },
+  })
+  require(path.join(DIST, 'app.js'))
+  app.onLaunch({ path: 'pages/index/index', query: {} })
+
+  return {
+    storage,
+    requests,
+    navigations,
+    async loadPage(route, query = {}) {
+      const id = simulate.load(path.join(DIST, route), { rootPath: DIST })
+      const comp = simulate.render(id)
+      comp.attach(document.createElement('parent-wrapper'))
+      const page = comp.instance
+      for (const [k, v] of Object.entries(lastPageOptions)) if (typeof v === 'function' && !(k in page)) page[k] = v
+      page.route = route
+      page.onLoad(query)
+      page.onShow()
+      page.onReady()
+      return {
+        text: () => comp.dom.textContent as string,
+        tap(selector) {
+          const node = comp.querySelector(selector)
+          if (!node) throw new Error(`no element matches ${selector}`)
+          node.dispatchEvent('tap')
+        },
+        count: (selector) => comp.querySelectorAll(selector).length,
+      }
+    },
+  }
+}
