@@ -155,6 +155,13 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
         if (file.endsWith('.html')) void res.header('cache-control', 'no-cache')
       },
     })
+  } else {
+    // checked once at start: `npm start` builds first; after `npm run build:h5` restart the server
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(`<!doctype html><meta charset="utf-8"><title>共治</title><p>H5 页面尚未构建：请运行 <code>npm run build:h5</code> 后重启服务（API 在 <code>POST /api</code>）。</p>`),
+    )
   }
 
   return app

@@ -197,6 +197,12 @@ test('GET /healthz → { ok: true, db: "ok" }', async () => {
   expect(r.json()).toEqual({ ok: true, db: 'ok' })
 })
 
+test('without a built H5 app, / says how to build it', async () => {
+  const r = await request(app, 'GET', '/')
+  expect(r.statusCode).toBe(200)
+  expect(r.body).toContain('npm run build:h5')
+})
+
 test('unknown routes → NOT_FOUND 404 envelope', async () => {
   const r = await request(app, 'GET', '/nope')
   expect(r.statusCode).toBe(404)
