@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import './index.scss'
 
 interface ActionButtonProps {
-  kind?: 'primary' | 'secondary' | 'danger' | 'plain'
+  /** danger: outlined red (opens a confirmation); destructive: solid red (the confirmation itself) */
+  kind?: 'primary' | 'secondary' | 'danger' | 'destructive' | 'plain'
   size?: 'large' | 'normal'
   block?: boolean
   loading?: boolean

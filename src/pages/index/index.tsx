@@ -1,11 +1,13 @@
-import { useEffect } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { NoticeHome } from '@/features/notices/ui/NoticeHome'
 import { useNoticeList } from '@/features/notices/useNoticeList'
 import { ROUTES, withQuery } from '@/services/routes'
+
+const STALE_AFTER_MS = 60_000
 
 /** 首页: the caller's notices. */
 export default function IndexPage() {
@@ -16,6 +18,13 @@ export default function IndexPage() {
 function Home({ session }: { session: Session }) {
   const list = useNoticeList()
   const { unreadCount, status } = list
+
+  // Back on 首页 after a while (another tab, the app in the background): fetch what is new, quietly.
+  const lastShown = useRef(Date.now())
+  useDidShow(() => {
+    if (Date.now() - lastShown.current > STALE_AFTER_MS) void list.refresh()
+    lastShown.current = Date.now()
+  })
 
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())

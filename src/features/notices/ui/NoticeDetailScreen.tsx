@@ -130,7 +130,9 @@ function Manage({ notice, detail }: { notice: Notice; detail: ReturnType<typeof 
     if (!ok) return
     void Taro.showToast({ title: '已撤回', icon: 'success' })
     setTimeout(() => {
-      Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home }))
+      // back to the list it came from; opened directly (a shared link), go to 首页
+      if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home }))
+      else void Taro.reLaunch({ url: ROUTES.home })
     }, 800)
   }
 
@@ -171,10 +173,16 @@ function Manage({ notice, detail }: { notice: Notice; detail: ReturnType<typeof 
         visible={asking}
         title='撤回这条通知？'
         content='撤回后，居民将不再看到这条通知。此操作不能恢复。'
-        confirmText='确定撤回'
-        cancelText='不撤回'
-        onConfirm={() => void doWithdraw()}
-        onCancel={() => setAsking(false)}
+        footer={
+          <View className='notice-detail__dialog-actions' data-testid='withdraw-dialog'>
+            <ActionButton kind='secondary' testid='withdraw-cancel' onClick={() => setAsking(false)}>
+              不撤回
+            </ActionButton>
+            <ActionButton kind='destructive' testid='withdraw-confirm' onClick={() => void doWithdraw()}>
+              确定撤回
+            </ActionButton>
+          </View>
+        }
         onClose={() => setAsking(false)}
       />
     </View>
