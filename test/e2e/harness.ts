@@ -92,7 +92,9 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true })
   const path = join(SHOTS_DIR, `${name}.png`)
-  await page.screenshot({ path })
+  // let page transitions (Taro H5 slides pages in) finish before the picture
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+  await page.screenshot({ path, animations: 'disabled' })
   return path
 }
 

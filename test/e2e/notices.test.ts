@@ -1,0 +1,101 @@
+// Journey 2 of issue 2, in real Chromium at a phone viewport, against the H5 build served by the real
+// server on a fresh SQLite file: a committee member publishes a notice to one grid; a resident of that
+// grid sees it on top of 首页, unread, opens it and taps 已知晓; a resident of another grid never sees it;
+// the committee sees read and confirmation counts per grid. Screenshots go to test-results/e2e/.
+import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { SHOTS_DIR, api, launchBrowser, phoneContext, shot, startServer, type RunningServer } from './harness'
+
+let server: RunningServer
+let browser: Browser
+const TITLE = '本周六上午楼道消防检查'
+const BODY = '社区将联合物业逐楼检查楼道堆物和电动车充电，请各户提前清理楼道杂物。'
+
+before(async () => {
+  rmSync(SHOTS_DIR, { recursive: true, force: true })
+  server = await startServer()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+// Taro H5 keeps pages of the navigation stack in the DOM, hidden: only look at what is shown.
+const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"] >> visible=true`)
+
+async function loginAs(page: Page, role: string): Promise<void> {
+  await page.goto(server.url + '/')
+  await byTestId(page, `login-role-${role}`).click()
+  await byTestId(page, 'notice-list').or(byTestId(page, 'list-empty')).first().waitFor()
+}
+
+/** Taro H5 keeps storage as JSON `{ data }` in localStorage; the client keeps the session as a JSON string. */
+async function pageWithSession(session: unknown): Promise<Page> {
+  const context = await phoneContext(browser)
+  await context.addInitScript((value) => localStorage.setItem('gongzhi.session', JSON.stringify({ data: value })), JSON.stringify(session))
+  const page = await context.newPage()
+  await page.goto(server.url + '/')
+  return page
+}
+
+test('committee publishes to one grid; its resident reads and confirms; another grid never sees it', async () => {
+  // --- committee publishes ---
+  const committee = await (await phoneContext(browser)).newPage()
+  await loginAs(committee, 'committee')
+  await shot(committee, '01-committee-home')
+  const session = await committee.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('gongzhi.session') || '{}').data))
+  const community = await api<{ grids: { id: string; name: string }[] }>(server.url, 'community.get', {}, session.token)
+  const [targetGrid, otherGrid] = community.grids
+
+  await byTestId(committee, 'publish-notice').click()
+  await byTestId(committee, 'publish-form').waitFor()
+  await committee.locator('[data-testid="input-title"] input').fill(TITLE)
+  await committee.locator('[data-testid="input-body"] textarea').fill(BODY)
+  await byTestId(committee, 'category-safety').click()
+  await byTestId(committee, 'scope-grids').click()
+  await byTestId(committee, `grid-${targetGrid.id}`).click()
+  await byTestId(committee, 'toggle-pinned').click()
+  await byTestId(committee, 'toggle-important').click()
+  await shot(committee, '02-committee-publish-form')
+  await byTestId(committee, 'publish-submit').click()
+  // after publishing, the committee lands on the notice as residents will see it
+  await byTestId(committee, 'notice-detail-title').getByText(TITLE).waitFor()
+  await shot(committee, '03-committee-published-notice')
+
+  // --- a resident of the targeted grid (dev login puts a resident in the community's first grid) ---
+  const resident = await (await phoneContext(browser)).newPage()
+  await loginAs(resident, 'resident')
+  const firstCard = byTestId(resident, 'notice-card').first()
+  assert.equal(await firstCard.locator('[data-testid="notice-title"]').innerText(), TITLE, 'the new pinned notice is on top')
+  await firstCard.locator('[data-testid="notice-unread"]').waitFor()
+  await firstCard.locator('[data-testid="notice-needs-confirm"]').waitFor()
+  assert.match(await byTestId(resident, 'unread-count').innerText(), /\d+/)
+  await shot(resident, '04-resident-home-unread')
+
+  await firstCard.click()
+  await byTestId(resident, 'notice-body').getByText(BODY).waitFor()
+  await shot(resident, '05-resident-notice-detail')
+  await byTestId(resident, 'confirm-notice').click()
+  await byTestId(resident, 'confirmed-state').waitFor()
+  await shot(resident, '06-resident-confirmed')
+
+  // --- a resident of another grid never sees it ---
+  const outsider = await api(server.url, 'auth.devLogin', { role: 'resident', gridId: otherGrid.id })
+  const other = await pageWithSession(outsider)
+  await byTestId(other, 'notice-list').or(byTestId(other, 'list-empty')).first().waitFor()
+  assert.equal(await other.getByText(TITLE).count(), 0, 'a resident outside the scope does not see the notice')
+  await shot(other, '07-other-grid-home')
+
+  // --- committee sees the figures per grid ---
+  await byTestId(committee, 'view-stats').click()
+  await byTestId(committee, 'stats-totals').waitFor()
+  const row = committee.locator(`[data-testid="stats-grid-row"][data-grid="${targetGrid.id}"]`)
+  await row.waitFor()
+  assert.equal(await committee.locator('[data-testid="stats-grid-row"]').count(), 1, 'only the targeted grid is in scope')
+  assert.match(await byTestId(committee, 'stats-confirmed').innerText(), /1/)
+  assert.match(await row.innerText(), new RegExp(targetGrid.name))
+  await shot(committee, '08-committee-stats')
+})
