@@ -75,6 +75,7 @@ export function bootMiniApp(h: Harness): MiniApp {
       return { abort() {} }
     },
   })
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled app is plain CommonJS
   require(path.join(DIST, 'app.js'))
   app.onLaunch({ path: 'pages/index/index', query: {} })
 
