@@ -18,10 +18,6 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError
-}
-
 /** Any thrown value as an ApiError, so hooks can always show a Chinese message. */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e

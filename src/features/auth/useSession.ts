@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 import Taro from '@tarojs/taro'
 import type { Me, Session } from '@/domain/auth'
 import type { Role } from '@/domain/roles'
@@ -14,11 +14,6 @@ export function useSession(): Session | null {
 
 export function hasRole(me: Pick<Me, 'roles'> | null | undefined, role: Role): boolean {
   return !!me && me.roles.includes(role)
-}
-
-/** Committee members publish and manage notices. */
-export function useIsCommittee(): boolean {
-  return hasRole(useSession()?.user, 'committee')
 }
 
 /** For tab pages: no session → the login page. Returns the session or null while redirecting. */
@@ -43,7 +38,5 @@ export function useMe(): Remote<Me> & { me: Me | null } {
     updateMe(me)
     return me
   })
-  const me = remote.data ?? session?.user ?? null
-  const reload = useCallback((opts?: { silent?: boolean }) => remote.reload(opts), [remote])
-  return { ...remote, reload, me }
+  return { ...remote, me: remote.data ?? session?.user ?? null }
 }
