@@ -196,6 +196,8 @@ export interface NoticeRepo {
     audience: NoticeAudience,
     opts: { viewerId: string; now: string; limit: number; after: NoticeCursor | null },
   ): Promise<NoticeListItem[]>
+  /** How many live notices the audience's list holds that the viewer has not opened. */
+  countUnread(audience: NoticeAudience, opts: { viewerId: string; now: string }): Promise<number>
   readOf(noticeId: string, userId: string): Promise<NoticeReadRecord | null>
   /** Records the first read (later reads keep the first time). */
   markRead(noticeId: string, userId: string, at: string): Promise<NoticeReadRecord>

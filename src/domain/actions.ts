@@ -3,11 +3,10 @@ import type {
   Notice,
   NoticeIdInput,
   NoticeListInput,
+  NoticeListPage,
   NoticePublishInput,
   NoticeStats,
-  NoticeSummary,
 } from './notice'
-import type { Page } from './text'
 
 /** Every action of the API with its input and output, for the typed client. */
 export interface ActionMap {
@@ -16,7 +15,7 @@ export interface ActionMap {
   'me.get': { input: Record<string, never>; output: Me }
   'community.get': { input: Record<string, never>; output: CommunityView }
   'notice.publish': { input: NoticePublishInput; output: Notice }
-  'notice.list': { input: NoticeListInput; output: Page<NoticeSummary> }
+  'notice.list': { input: NoticeListInput; output: NoticeListPage }
   'notice.get': { input: NoticeIdInput; output: Notice }
   'notice.confirm': { input: NoticeIdInput; output: { confirmedAt: string } }
   'notice.stats': { input: NoticeIdInput; output: NoticeStats }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, isoTime, pageSchema, text } from './text'
+import { idSchema, isoTime, pageSchema, text, type Page } from './text'
 
 export const NOTICE_CATEGORIES = ['notice', 'policy', 'safety', 'event'] as const
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number]
@@ -59,6 +59,11 @@ export interface Notice extends NoticeSummary {
   confirmedAt: string | null
   /** may the caller tap 已知晓 */
   canConfirm: boolean
+}
+
+/** A page of notice.list; `unread` counts every live notice in the caller's scope they have not opened. */
+export interface NoticeListPage extends Page<NoticeSummary> {
+  unread: number
 }
 
 export interface NoticeGridStats {

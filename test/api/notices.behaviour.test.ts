@@ -1,6 +1,5 @@
 /** What each notice action does for the people allowed to take it. */
-import type { Notice, NoticeStats, NoticeSummary } from '@/domain/notice'
-import type { Page } from '@/domain/text'
+import type { Notice, NoticeListPage, NoticeStats } from '@/domain/notice'
 import { makeHarness, NOW, type Harness } from './support/harness'
 
 const COMMITTEE = 'u_committee_jj'
@@ -16,7 +15,7 @@ afterEach(() => h.close())
 
 const publish = (p: Record<string, unknown>, requestId?: string) =>
   h.ok<Notice>('notice.publish', { title: '标题', body: '正文', category: 'notice', ...p }, COMMITTEE, requestId)
-const list = (as: string, p: Record<string, unknown> = {}) => h.ok<Page<NoticeSummary>>('notice.list', p, as)
+const list = (as: string, p: Record<string, unknown> = {}) => h.ok<NoticeListPage>('notice.list', p, as)
 const hours = (n: number) => new Date(Date.parse(NOW) + n * 3600_000).toISOString()
 
 describe('notice.publish', () => {
@@ -134,6 +133,31 @@ describe('notice.list', () => {
     const theirs = (await list(VOL)).items.find((i) => i.id === 'n_water_cut')
     expect(mine).toMatchObject({ read: true, confirmed: true })
     expect(theirs).toMatchObject({ read: false, confirmed: false })
+  })
+
+  test('unread counts every live notice in scope the caller has not opened, on every page', async () => {
+    const scheduled = await publish({ title: '明天发布', publishAt: hours(24) })
+    const other = await publish({ title: '只给第二网格', gridIds: ['g_jj_2'] })
+    const before = await list(R1, { limit: 1 })
+    const liveInScope = await h.store.db
+      .prepare(
+        `SELECT count(*) AS n FROM notices n WHERE n.community_id = 'c_jinjiang' AND n.withdrawn_at IS NULL
+           AND n.publish_at <= ? AND (n.expire_at IS NULL OR n.expire_at > ?)
+           AND (n.whole_community = 1 OR EXISTS (SELECT 1 FROM notice_grids g WHERE g.notice_id = n.id AND g.grid_id = 'g_jj_1'))
+           AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ?)`,
+      )
+      .get(NOW, NOW, R1) as { n: number }
+    expect(before.items).toHaveLength(1)
+    expect(before.unread).toBe(liveInScope.n)
+    expect(before.unread).toBeGreaterThan(1)
+
+    await h.ok('notice.get', { id: before.items[0].id }, R1)
+    await h.ok('notice.get', { id: before.items[0].id }, R1)
+    const after = await list(R1, { limit: 1, cursor: before.nextCursor })
+    expect(after.unread).toBe(before.unread - 1)
+    // neither the scheduled notice nor another grid's counts for R1; R2's count is their own
+    expect([scheduled.id, other.id]).not.toContain(before.items[0].id)
+    expect((await list(R2)).unread).toBe((await list(R2)).items.filter((n) => !n.read).length)
   })
 
   test('an unverified resident without a grid sees whole-community notices only', async () => {

@@ -3,6 +3,7 @@ import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { useNoticeList } from '@/features/notices/useNoticeList'
 import { useNotice } from '@/features/notices/useNotice'
+import { emitNoticeEvent } from '@/features/notices/events'
 import { makeNotice, makeSummary } from '../support/fixtures'
 
 // Mocked at the transport seam: every hook talks to the API only through callApi.
@@ -14,8 +15,8 @@ afterEach(() => api.mockReset())
 describe('useNoticeList', () => {
   it('loads the first page, then the next by cursor, appending without duplicates', async () => {
     api
-      .mockResolvedValueOnce({ items: [makeSummary('a'), makeSummary('b', { read: true })], nextCursor: 'c1' })
-      .mockResolvedValueOnce({ items: [makeSummary('b', { read: true }), makeSummary('c')], nextCursor: null })
+      .mockResolvedValueOnce({ items: [makeSummary('a'), makeSummary('b', { read: true })], nextCursor: 'c1', unread: 7 })
+      .mockResolvedValueOnce({ items: [makeSummary('b', { read: true }), makeSummary('c')], nextCursor: null, unread: 6 })
 
     const { result } = renderHook(() => useNoticeList({ pageSize: 2 }))
     expect(result.current.status).toBe('loading')
@@ -23,20 +24,33 @@ describe('useNoticeList', () => {
     expect(api).toHaveBeenLastCalledWith('notice.list', { limit: 2 })
     expect(result.current.items.map((n) => n.id)).toEqual(['a', 'b'])
     expect(result.current.hasMore).toBe(true)
-    expect(result.current.unreadCount).toBe(1)
+    // the server's count over the whole scope, not only the loaded page
+    expect(result.current.unreadCount).toBe(7)
 
     await act(() => result.current.loadMore())
     expect(api).toHaveBeenLastCalledWith('notice.list', { cursor: 'c1', limit: 2 })
     expect(result.current.items.map((n) => n.id)).toEqual(['a', 'b', 'c'])
     expect(result.current.hasMore).toBe(false)
-    expect(result.current.unreadCount).toBe(2)
+    expect(result.current.unreadCount).toBe(6)
 
     await act(() => result.current.loadMore())
     expect(api).toHaveBeenCalledTimes(2)
   })
 
+  it('counts a notice opened on another screen once, and not one already read', async () => {
+    api.mockResolvedValueOnce({ items: [makeSummary('a'), makeSummary('b', { read: true })], nextCursor: null, unread: 3 })
+    const { result } = renderHook(() => useNoticeList())
+    await waitFor(() => expect(result.current.status).toBe('ready'))
+
+    act(() => emitNoticeEvent({ type: 'read', id: 'a' }))
+    expect(result.current.unreadCount).toBe(2)
+    act(() => emitNoticeEvent({ type: 'read', id: 'a' }))
+    act(() => emitNoticeEvent({ type: 'confirmed', id: 'b', confirmedAt: '2025-03-01T02:00:00.000Z' }))
+    expect(result.current.unreadCount).toBe(2)
+  })
+
   it('shows the error of a failed first page and loads again on retry', async () => {
-    api.mockRejectedValueOnce(new ApiError('NETWORK')).mockResolvedValueOnce({ items: [], nextCursor: null })
+    api.mockRejectedValueOnce(new ApiError('NETWORK')).mockResolvedValueOnce({ items: [], nextCursor: null, unread: 0 })
     const { result } = renderHook(() => useNoticeList())
     await waitFor(() => expect(result.current.status).toBe('error'))
     expect(result.current.error?.message).toBe('网络不好，请稍后重试')
@@ -48,9 +62,9 @@ describe('useNoticeList', () => {
 
   it('keeps the items on screen when a pull-to-refresh fails, and replaces them when it works', async () => {
     api
-      .mockResolvedValueOnce({ items: [makeSummary('a')], nextCursor: null })
+      .mockResolvedValueOnce({ items: [makeSummary('a')], nextCursor: null, unread: 0 })
       .mockRejectedValueOnce(new ApiError('NETWORK'))
-      .mockResolvedValueOnce({ items: [makeSummary('new'), makeSummary('a')], nextCursor: null })
+      .mockResolvedValueOnce({ items: [makeSummary('new'), makeSummary('a')], nextCursor: null, unread: 0 })
     const { result } = renderHook(() => useNoticeList())
     await waitFor(() => expect(result.current.status).toBe('ready'))
 
@@ -65,7 +79,7 @@ describe('useNoticeList', () => {
   })
 
   it('keeps what is loaded when the next page fails, and says so', async () => {
-    api.mockResolvedValueOnce({ items: [makeSummary('a')], nextCursor: 'c1' }).mockRejectedValueOnce(new ApiError('NETWORK'))
+    api.mockResolvedValueOnce({ items: [makeSummary('a')], nextCursor: 'c1', unread: 0 }).mockRejectedValueOnce(new ApiError('NETWORK'))
     const { result } = renderHook(() => useNoticeList())
     await waitFor(() => expect(result.current.status).toBe('ready'))
     await act(() => result.current.loadMore())
@@ -80,7 +94,7 @@ describe('useNotice', () => {
     api.mockImplementation(((action: string) =>
       Promise.resolve(
         action === 'notice.list'
-          ? { items: [makeSummary('n1', { important: true })], nextCursor: null }
+          ? { items: [makeSummary('n1', { important: true })], nextCursor: null, unread: 1 }
           : makeNotice('n1', { important: true, read: true, canConfirm: true }),
       )) as typeof callApi)
     const list = renderHook(() => useNoticeList())
@@ -95,7 +109,7 @@ describe('useNotice', () => {
 
   it('confirms: records confirmedAt, no second 已知晓, and the list shows it confirmed', async () => {
     api.mockImplementation(((action: string) => {
-      if (action === 'notice.list') return Promise.resolve({ items: [makeSummary('n1', { important: true })], nextCursor: null })
+      if (action === 'notice.list') return Promise.resolve({ items: [makeSummary('n1', { important: true })], nextCursor: null, unread: 0 })
       if (action === 'notice.confirm') return Promise.resolve({ confirmedAt: '2026-11-25T10:00:00+08:00' })
       return Promise.resolve(makeNotice('n1', { important: true, read: true, canConfirm: true }))
     }) as typeof callApi)
@@ -138,7 +152,7 @@ describe('useNotice', () => {
 
   it('withdraw removes the notice from an open list', async () => {
     api.mockImplementation(((action: string) => {
-      if (action === 'notice.list') return Promise.resolve({ items: [makeSummary('n1'), makeSummary('n2')], nextCursor: null })
+      if (action === 'notice.list') return Promise.resolve({ items: [makeSummary('n1'), makeSummary('n2')], nextCursor: null, unread: 0 })
       if (action === 'notice.withdraw') return Promise.resolve({ withdrawnAt: '2026-11-25T10:00:00+08:00' })
       return Promise.resolve(makeNotice('n1'))
     }) as typeof callApi)

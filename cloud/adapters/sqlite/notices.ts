@@ -48,6 +48,7 @@ const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.category, n.
   substr(n.body, 1, ${LIST_BODY_CHARS}) AS body, length(n.body) > ${LIST_BODY_CHARS} AS body_cut`
 const LIVE = `n.withdrawn_at IS NULL AND n.publish_at <= @now AND (n.expire_at IS NULL OR n.expire_at > @now)`
 const AFTER = `(@hasCursor = 0 OR (n.pinned, n.publish_at, n.id) < (@cPinned, @cAt, @cId))`
+const UNREAD = `NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = @viewer)`
 const ORDER = `ORDER BY n.pinned DESC, n.publish_at DESC, n.id DESC LIMIT @limit`
 
 function toRecord(r: NoticeRow): NoticeRecord {
@@ -106,6 +107,14 @@ export function noticeRepo(db: Db): NoticeRepo {
     LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer
     WHERE n.community_id = @community AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
+
+  const unreadMember = db.prepare<Record<string, unknown>, { n: number }>(`
+    SELECT count(*) AS n FROM notices n
+    WHERE n.community_id = @community AND ${LIVE} AND ${UNREAD}
+      AND (n.whole_community = 1 OR EXISTS (
+        SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))`)
+  const unreadStaff = db.prepare<Record<string, unknown>, { n: number }>(`
+    SELECT count(*) AS n FROM notices n WHERE n.community_id = @community AND ${LIVE} AND ${UNREAD}`)
 
   const readGet = db.prepare<[string, string], { read_at: string; confirmed_at: string | null }>(
     'SELECT read_at, confirmed_at FROM notice_reads WHERE notice_id = ? AND user_id = ?',
@@ -225,6 +234,14 @@ export function noticeRepo(db: Db): NoticeRepo {
           confirmed: r.confirmed_at !== null,
         }),
       )
+    },
+    async countUnread(audience, { viewerId, now }) {
+      const params = { viewer: viewerId, community: audience.communityId, now }
+      const row =
+        audience.kind === 'member'
+          ? unreadMember.get({ ...params, grids: JSON.stringify(audience.gridIds) })
+          : unreadStaff.get(params)
+      return row?.n ?? 0
     },
     async readOf(noticeId, userId) {
       const r = readGet.get(noticeId, userId)

@@ -19,7 +19,7 @@ export interface NoticeList {
   loadingMore: boolean
   loadMoreError: ApiError | null
   hasMore: boolean
-  /** live notices in the loaded pages that the caller has not opened */
+  /** live notices in the caller's scope not yet opened (the server's count, kept current as they open them) */
   unreadCount: number
   /** first page again with the skeleton (after an error) */
   retry: () => Promise<void>
@@ -39,6 +39,9 @@ export function useNoticeList({ enabled = true, pageSize = NOTICE_PAGE_SIZE } = 
   const [refreshError, setRefreshError] = useState<ApiError | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const [loadMoreError, setLoadMoreError] = useState<ApiError | null>(null)
+  const [unreadCount, setUnreadCount] = useState(0)
+  const itemsRef = useRef<NoticeSummary[]>([])
+  itemsRef.current = items
   // Every first-page load bumps the generation, so a late page of an older list is dropped.
   const generation = useRef(0)
   const loadingMoreRef = useRef(false)
@@ -61,6 +64,7 @@ export function useNoticeList({ enabled = true, pageSize = NOTICE_PAGE_SIZE } = 
         if (gen !== generation.current) return
         setItems(page.items)
         setCursor(page.nextCursor)
+        setUnreadCount(page.unread)
         setStatus('ready')
         setError(null)
       } catch (e) {
@@ -103,6 +107,7 @@ export function useNoticeList({ enabled = true, pageSize = NOTICE_PAGE_SIZE } = 
         return [...prev, ...page.items.filter((n) => !seen.has(n.id))]
       })
       setCursor(page.nextCursor)
+      setUnreadCount(page.unread)
     } catch (e) {
       if (gen === generation.current) setLoadMoreError(toApiError(e))
     } finally {
@@ -121,6 +126,8 @@ export function useNoticeList({ enabled = true, pageSize = NOTICE_PAGE_SIZE } = 
           void loadFirst('refresh')
           return
         }
+        const before = itemsRef.current.find((n) => n.id === e.id)
+        if (before && !before.read && before.state === 'live') setUnreadCount((c) => Math.max(0, c - 1))
         setItems((prev) =>
           e.type === 'withdrawn'
             ? prev.filter((n) => n.id !== e.id)
@@ -134,7 +141,6 @@ export function useNoticeList({ enabled = true, pageSize = NOTICE_PAGE_SIZE } = 
 
   const retry = useCallback(() => loadFirst('initial'), [loadFirst])
   const refresh = useCallback(() => loadFirst('refresh'), [loadFirst])
-  const unreadCount = items.filter((n) => !n.read && n.state === 'live').length
 
   return {
     items,

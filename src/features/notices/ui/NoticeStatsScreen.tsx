@@ -19,7 +19,7 @@ export function NoticeStatsScreen({ title, stats, missingId }: Props) {
     <View className='gz-page notice-stats'>
       {title ? (
         <View className='notice-stats__heading'>
-          <Text className='notice-stats__label'>通知</Text>
+          <Text className='notice-stats__label'>阅读与确认统计</Text>
           <Text className='notice-stats__title' data-testid='stats-title'>
             {title}
           </Text>
@@ -45,7 +45,7 @@ export function NoticeStatsScreen({ title, stats, missingId }: Props) {
                 testid='stats-confirmed'
               />
             </View>
-            <Card title='全社区'>
+            <Card title='发布范围内合计'>
               <StatBar label='已读' value={s.read} total={s.audience} testid='stats-bar-read' />
               <StatBar label='已确认知晓' value={s.confirmed} total={s.audience} tone='green' testid='stats-bar-confirmed' />
             </Card>
