@@ -7,7 +7,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -16,6 +15,7 @@ import { createTokens } from '../cloud/auth/tokens'
 import { systemClock } from '../cloud/adapters/system/clock'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 import { NOTICE_CATEGORIES } from '@/domain/notice'
+import { freePort } from '../test/support/serverProcess'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 64
@@ -23,17 +23,6 @@ const NOTICES = 200
 const USERS = 1000
 const SECRET = 'bench-secret-bench-secret-bench-secret'
 const ROOT = path.resolve(__dirname, '..')
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
 
 async function child(args: string[], env: Record<string, string> = {}): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server.ts'), ...args], {

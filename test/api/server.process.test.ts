@@ -3,67 +3,17 @@
  * prints the URL and how to log in per role, serves the built H5 app at /, answers /api, closes cleanly on
  * SIGTERM, and on restart keeps its data and accepts the tokens it issued (secret kept in settings).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
+import { startServerProcess, type ServerProcess } from '../support/serverProcess'
 import { tempDir } from './support/harness'
 
 jest.setTimeout(60_000)
 
-const ROOT = path.resolve(__dirname, '../..')
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
+type Running = ServerProcess
 
-interface Running {
-  child: ChildProcess
-  url: string
-  output: () => string
-  stop(signal?: NodeJS.Signals): Promise<number | null>
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout?.on('data', (d) => (out += d))
-  child.stderr?.on('data', (d) => (out += d))
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`)
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break
-    } catch {
-      // not yet listening
-    }
-    if (Date.now() > deadline) throw new Error(`server not healthy: ${out}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
-  return {
-    child,
-    url,
-    output: () => out,
-    stop: (signal = 'SIGTERM') =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code))
-        child.kill(signal)
-      }),
-  }
-}
+const start = (env: Record<string, string>): Promise<Running> => startServerProcess({ NODE_ENV: 'development', ...env })
 
 async function api(url: string, body: unknown, token?: string) {
   const res = await fetch(`${url}/api`, {

@@ -1,11 +1,10 @@
 // Browser-test harness: the real server (tsx cloud/server/main.ts) on a free loopback port with a fresh
 // SQLite file, and Debian's chromium driven by playwright-core at a phone viewport.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startServerProcess } from '../support/serverProcess'
 
 export const SHOTS_DIR = join(process.cwd(), 'test-results', 'e2e')
 
@@ -14,49 +13,13 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
-
 export async function startServer(): Promise<RunningServer> {
-  const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-'))
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'cloud/server/main.ts'],
-    {
-      env: { ...process.env, PORT: String(port), GONGZHI_DB: join(dir, 'e2e.db'), GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  child.stdout?.on('data', (d) => (output += d))
-  child.stderr?.on('data', (d) => (output += d))
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
-    try {
-      const res = await fetch(`${url}/healthz`)
-      if (res.ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  const server = await startServerProcess({ GONGZHI_DB: join(dir, 'e2e.db'), GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test' })
   return {
-    url,
+    url: server.url,
     async stop() {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
+      await server.stop()
       rmSync(dir, { recursive: true, force: true })
     },
   }
