@@ -24,7 +24,10 @@ export function configFromEnv(env: Env = process.env): Config {
   const appid = env.WECHAT_APPID?.trim()
   const wxSecret = env.WECHAT_SECRET?.trim()
   const rl = (env.GONGZHI_RATE_LIMIT ?? '').trim().toLowerCase()
-  const rateLimit = rl === 'off' ? 'off' : /^\d+$/.test(rl) && Number(rl) > 0 ? Number(rl) : 600
+  if (rl !== '' && rl !== 'off' && !(/^\d+$/.test(rl) && Number(rl) > 0)) {
+    throw new Error(`GONGZHI_RATE_LIMIT must be a positive number of requests per minute or "off", not "${rl}"`)
+  }
+  const rateLimit = rl === 'off' ? 'off' : rl === '' ? 600 : Number(rl)
   const port = Number(env.PORT)
   return {
     devLogin: !production || env.GONGZHI_DEV_LOGIN === '1',

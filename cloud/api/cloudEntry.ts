@@ -1,4 +1,5 @@
 import type { ApiReply } from '@/domain/envelope'
+import { DEFAULT_MESSAGES } from '@/domain/errors'
 import { userForOpenid } from '../auth/wxLogin'
 import type { Deps } from '../deps'
 import { dispatch } from './dispatch'
@@ -19,8 +20,14 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => { 
   return async function main(event: unknown): Promise<ApiReply> {
     const deps = await getDeps()
     const { userInfo: _platform, ...apiEvent } = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>
-    const openid = wxContext().OPENID
-    const caller = openid ? { userId: (await userForOpenid(deps, openid)).id } : null
+    let caller: { userId: string } | null = null
+    try {
+      const openid = wxContext().OPENID
+      if (openid) caller = { userId: (await userForOpenid(deps, openid)).id }
+    } catch (err) {
+      deps.log.error({ err }, 'cloud entry could not resolve the caller')
+      return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
+    }
     return dispatch(apiEvent, caller, deps)
   }
 }

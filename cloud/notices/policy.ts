@@ -7,7 +7,7 @@ import type { NoticeAudience, NoticeRecord, UserRecord } from '../ports'
  * - committee / street staff see every notice of their community that is not withdrawn (any state);
  * - everyone else sees live notices addressed to the whole community or to one of their grids
  *   (a resident's own grid, a grid worker's grids);
- * - the audience (who is counted and may confirm) is the residents and volunteers in scope.
+ * - the audience (who is counted and may confirm) is the residents and volunteers of the grids in scope.
  */
 export const isCommittee = (u: UserRecord) => u.roles.includes('committee')
 export const isStreet = (u: UserRecord) => u.roles.includes('street')
@@ -40,7 +40,9 @@ export function canSee(u: UserRecord, n: NoticeRecord, now: Date): boolean {
 export function isAudience(u: UserRecord, n: NoticeRecord): boolean {
   if (u.communityId !== n.communityId) return false
   if (!u.roles.includes('resident') && !u.roles.includes('volunteer')) return false
-  return n.gridIds === null || (u.gridId !== null && n.gridIds.includes(u.gridId))
+  // counted per grid: a resident not yet placed in a grid reads whole-community notices but is not counted
+  if (u.gridId === null) return false
+  return n.gridIds === null || n.gridIds.includes(u.gridId)
 }
 
 export function canConfirm(u: UserRecord, n: NoticeRecord, now: Date): boolean {

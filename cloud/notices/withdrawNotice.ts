@@ -4,7 +4,11 @@ import type { UserCtx } from '../api/context'
 import { noticeFor } from './access'
 import { canManage } from './policy'
 
-/** notice.withdraw — a committee member takes a notice back; it disappears from every list. */
+/**
+ * notice.withdraw — a committee member takes a notice back; it disappears from every list.
+ * Withdrawing an already withdrawn notice answers with the first withdrawal (a retry on a weak network
+ * whose first reply was lost must not look like a failure); it writes nothing more.
+ */
 export async function withdrawNotice(input: NoticeIdInput, ctx: UserCtx): Promise<{ withdrawnAt: string }> {
   const { deps, user } = ctx
   const n = await noticeFor(input.id, ctx, (x) => canManage(user, x), '只有本社区工作人员可以撤回通知')
@@ -18,6 +22,8 @@ export async function withdrawNotice(input: NoticeIdInput, ctx: UserCtx): Promis
     communityId: n.communityId,
     detail: { title: n.title },
   })
-  if (!done) throw new AppError('CONFLICT', '该通知已经撤回')
-  return done
+  if (done) return done
+  const withdrawnAt = (await deps.store.notices.get(n.id))?.withdrawnAt
+  if (!withdrawnAt) throw new AppError('INTERNAL')
+  return { withdrawnAt }
 }

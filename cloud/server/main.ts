@@ -40,6 +40,9 @@ async function main() {
   ]
   if (config.devLogin) {
     lines.push(
+      '注意：开发登录已开启，能访问此地址的任何人都可以用任意身份登录。正式部署请设 NODE_ENV=production。',
+    )
+    lines.push(
       '演示登录：打开上面的地址，在登录页点身份按钮（开发登录 auth.devLogin，每次新建一个该身份的用户）：',
       `  居民    ${community} 第一网格的已认证住户，看通知、点“已知晓”`,
       `  志愿者  ${community} 第一网格的居民兼志愿者`,

@@ -56,7 +56,8 @@ export async function callApi<A extends ActionName>(
         await delay(RETRY_DELAY_MS)
         continue
       }
-      if (err.code === 'UNAUTHENTICATED') onUnauthenticated()
+      // a refused login (auth.*) stays on the login page with its message
+      if (err.code === 'UNAUTHENTICATED' && !action.startsWith('auth.')) onUnauthenticated()
       throw err
     }
   }

@@ -37,7 +37,7 @@ test('an unexpected error → INTERNAL with the default message, logged, no stac
   const r = await h.call('notice.list', {}, 'u_resident_jj1')
   expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时出错，请稍后再试' } })
   expect(h.errors).toHaveLength(1)
-  expect(JSON.stringify(h.errors[0] as object)).toBeDefined()
+  expect(h.errors[0]).toMatchObject({ action: 'notice.list', err: expect.objectContaining({ message: expect.stringContaining('SQLITE_CORRUPT') }) })
 })
 
 test('a use case that throws a non-Error value is still INTERNAL', async () => {
@@ -55,6 +55,15 @@ describe('cloud-function door (makeCloudEntry)', () => {
     const again = await main({ action: 'me.get' })
     expect(again.ok && (again.data as Me).id).toBe(me.ok && (me.data as Me).id)
     expect(await main({ action: 'me.get', userId: 'u_committee_jj' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  test('a store failure while finding the caller is an INTERNAL envelope, never a raw error', async () => {
+    h.store.users.findOrCreateByOpenid = async () => {
+      throw new Error('db down /srv/app/x.ts:1')
+    }
+    const main = makeCloudEntry(async () => h.deps, () => ({ OPENID: 'o-cloud-2' }))
+    expect(await main({ action: 'me.get' })).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时出错，请稍后再试' } })
+    expect(h.errors).toHaveLength(1)
   })
 
   test('no OPENID → UNAUTHENTICATED for user actions', async () => {

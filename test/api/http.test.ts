@@ -99,11 +99,11 @@ test('each error code gets its status', async () => {
     expect([code, r.statusCode]).toEqual([code, ERROR_STATUS[code]])
     expect(r.json()).toMatchObject({ ok: false, error: { code } })
   }
-  // CONFLICT: withdraw twice
-  const n = await post(app, { action: 'notice.publish', payload: { title: 't', body: 'b', category: 'notice' } }, committee)
-  const id = n.json().data.id
-  expect((await post(app, { action: 'notice.withdraw', payload: { id } }, committee)).statusCode).toBe(200)
-  const again = await post(app, { action: 'notice.withdraw', payload: { id } }, committee)
+  // CONFLICT: one requestId reused for a different notice
+  const publish = (title: string) =>
+    post(app, { action: 'notice.publish', requestId: 'req-conflict-1', payload: { title, body: 'b', category: 'notice' } }, committee)
+  expect((await publish('第一条')).statusCode).toBe(200)
+  const again = await publish('另一条')
   expect(again.statusCode).toBe(409)
   expect(again.json().error.code).toBe('CONFLICT')
 })

@@ -121,10 +121,14 @@ describe('notice.list', () => {
   })
 
   test('default page is 20 items; never more than 100', async () => {
-    for (let i = 0; i < 30; i++) await publish({ title: `批量 ${i}` })
+    for (let i = 0; i < 110; i++) await publish({ title: `批量 ${i}` })
     const page = await list(R1)
     expect(page.items).toHaveLength(20)
     expect(page.nextCursor).not.toBeNull()
+    const biggest = await list(R1, { limit: 100 })
+    expect(biggest.items).toHaveLength(100)
+    expect(biggest.nextCursor).not.toBeNull()
+    expect(await h.call('notice.list', { limit: 101 }, R1)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   test('read and confirmed are the caller’s own', async () => {
@@ -242,16 +246,28 @@ describe('notice.stats', () => {
     expect(s.byGrid.map((g) => g.gridName)).toEqual(['第一网格', '第二网格', '第三网格'])
     expect(s.audience).toBe(4) // 4 demo residents/volunteers in 锦江社区
   })
+
+  test('a resident not yet placed in a grid is not counted, so the totals are the sum of the grids', async () => {
+    const newcomer = await h.devLogin({ role: 'resident', verified: false })
+    await h.store.db.prepare('UPDATE users SET grid_id = NULL WHERE id = ?').run(newcomer)
+    await h.ok('notice.get', { id: 'n_water_cut' }, newcomer)
+    const s = await h.ok<NoticeStats>('notice.stats', { id: 'n_water_cut' }, COMMITTEE)
+    const sum = (k: 'audience' | 'read' | 'confirmed') => s.byGrid.reduce((t, g) => t + g[k], 0)
+    expect([s.audience, s.read, s.confirmed]).toEqual([sum('audience'), sum('read'), sum('confirmed')])
+    expect((await h.ok<Notice>('notice.get', { id: 'n_water_cut' }, newcomer)).canConfirm).toBe(false)
+    expect(await h.call('notice.confirm', { id: 'n_water_cut' }, newcomer)).toMatchObject({ error: { code: 'FORBIDDEN' } })
+  })
 })
 
 describe('notice.withdraw', () => {
-  test('once: the second withdraw is a CONFLICT and writes nothing; audit entry kept', async () => {
+  test('once: a repeated withdraw answers with the first withdrawal and writes nothing; audit entry kept', async () => {
     const n = await publish({})
     h.clock.advance(1000)
     const w = await h.ok<{ withdrawnAt: string }>('notice.withdraw', { id: n.id }, COMMITTEE)
     expect(w.withdrawnAt).toBe(new Date(Date.parse(NOW) + 1000).toISOString())
     const before = h.counts()
-    expect(await h.call('notice.withdraw', { id: n.id }, COMMITTEE)).toMatchObject({ error: { code: 'CONFLICT' } })
+    h.clock.advance(5000)
+    expect(await h.call('notice.withdraw', { id: n.id }, COMMITTEE)).toEqual({ ok: true, data: w })
     expect(h.counts()).toEqual(before)
     const audit = await h.store.audit.list({ targetId: n.id, limit: 10 })
     expect(audit.map((a) => a.action)).toEqual(['notice.withdraw', 'notice.publish'])

@@ -110,6 +110,24 @@ describe('PublishNoticeForm', () => {
     expect(loadDraft(draftKey)).toBeNull()
   })
 
+  it('after a lost reply, a form reopened from its draft re-sends the same requestId (one notice, not two)', async () => {
+    saveDraft(draftKey, validDraft)
+    const notice = makeNotice('n-once', { title: validDraft.title })
+    let attempt = 0
+    serve(() => (++attempt === 1 ? Promise.reject(new ApiError('NETWORK')) : Promise.resolve(notice)))
+    const first = await renderForm()
+    fireEvent.click(screen.getByText('发布'))
+    await screen.findByTestId('submit-error')
+    first.view.unmount()
+
+    const { onPublished } = await renderForm()
+    expect(screen.getByTestId('draft-restored')).toBeTruthy()
+    fireEvent.click(screen.getByText('发布'))
+    await waitFor(() => expect(onPublished).toHaveBeenCalledWith(notice))
+    const [a, b] = publishCalls()
+    expect(b[2]?.requestId).toBe(a[2]?.requestId)
+  })
+
   it('uses a new requestId once the form was changed after a failure', async () => {
     saveDraft(draftKey, validDraft)
     serve(() => Promise.reject(new ApiError('NETWORK')))

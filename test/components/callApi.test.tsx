@@ -65,6 +65,13 @@ describe('callApi', () => {
     expect(reLaunch).toHaveBeenCalledWith({ url: '/packages/auth/login/index' })
   })
 
+  it('a refused login (auth.*) stays where it is, so the login page can show why', async () => {
+    request.mockImplementation(() => reply(401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '微信登录失败，请重试' } }))
+    await expect(callApi('auth.wxLogin', { code: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '微信登录失败，请重试' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(reLaunch).not.toHaveBeenCalled()
+  })
+
   it('keeps the session on other errors', async () => {
     setSession(makeSession())
     request.mockImplementation(() => reply(403, { ok: false, error: { code: 'FORBIDDEN', message: '没有权限进行此操作' } }))

@@ -4,6 +4,7 @@ import { ApiError } from '@/services/api-error'
 import { useNoticeList } from '@/features/notices/useNoticeList'
 import { useNotice } from '@/features/notices/useNotice'
 import { emitNoticeEvent } from '@/features/notices/events'
+import { useNoticeStats } from '@/features/notices/useNoticeStats'
 import { makeNotice, makeSummary } from '../support/fixtures'
 
 // Mocked at the transport seam: every hook talks to the API only through callApi.
@@ -173,5 +174,24 @@ describe('useNotice', () => {
     const { result } = renderHook(() => useNotice('gone'))
     await waitFor(() => expect(result.current.status).toBe('error'))
     expect(result.current.error?.message).toBe('内容不存在或已被撤回')
+  })
+})
+
+describe('useNoticeStats', () => {
+  it('a refresh keeps the figures on screen, says it is running, and reports a failure', async () => {
+    const figures = { audience: 3, read: 1, confirmed: 1, byGrid: [] }
+    api.mockResolvedValueOnce(figures).mockRejectedValueOnce(new ApiError('NETWORK'))
+    const { result } = renderHook(() => useNoticeStats('n1'))
+    await waitFor(() => expect(result.current.status).toBe('ready'))
+
+    let done: Promise<void> = Promise.resolve()
+    act(() => {
+      done = result.current.reload({ silent: true })
+    })
+    expect(result.current.refreshing).toBe(true)
+    await act(() => done)
+    expect(result.current.refreshing).toBe(false)
+    expect(result.current.stats).toEqual(figures)
+    expect(result.current.error?.code).toBe('NETWORK')
   })
 })

@@ -137,7 +137,7 @@ export function noticeRepo(db: Db): NoticeRepo {
         AND (n.whole_community = 1 OR g.id IN (SELECT grid_id FROM notice_grids WHERE notice_id = n.id))),
     aud AS (
       SELECT u.id, u.grid_id FROM users u, n
-      WHERE u.community_id = n.community_id
+      WHERE u.community_id = n.community_id AND u.grid_id IS NOT NULL
         AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN ('resident', 'volunteer'))
         AND (n.whole_community = 1 OR u.grid_id IN (SELECT id FROM scope)))`
   const statsTotal = db.prepare<{ id: string }, { audience: number; read: number; confirmed: number }>(`

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { Role } from '@/domain/roles'
 import { toApiError } from '@/services/api-error'
 import { devLogin, goHome, wxLogin } from './login'
@@ -9,10 +9,13 @@ export type LoginChoice = Role | 'wechat'
 export function useLogin() {
   const [pending, setPending] = useState<LoginChoice | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // a ref, not state: two taps in the same frame must still be one login
+  const inFlight = useRef(false)
 
   const login = useCallback(
     async (choice: LoginChoice) => {
-      if (pending) return
+      if (inFlight.current) return
+      inFlight.current = true
       setPending(choice)
       setError(null)
       try {
@@ -22,10 +25,11 @@ export function useLogin() {
       } catch (e) {
         setError(toApiError(e).message)
       } finally {
+        inFlight.current = false
         setPending(null)
       }
     },
-    [pending],
+    [],
   )
 
   return { pending, error, login }

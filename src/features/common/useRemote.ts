@@ -6,6 +6,8 @@ export type RemoteStatus = 'loading' | 'ready' | 'error'
 export interface Remote<T> {
   data: T | null
   status: RemoteStatus
+  /** a silent reload is running (the data stays on screen) */
+  refreshing: boolean
   error: ApiError | null
   /** Load again; with `silent` the current data stays on screen while it loads. */
   reload: (opts?: { silent?: boolean }) => Promise<void>
@@ -20,6 +22,7 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote
   const [data, setDataState] = useState<T | null>(null)
   const [status, setStatus] = useState<RemoteStatus>('loading')
   const [error, setError] = useState<ApiError | null>(null)
+  const [refreshing, setRefreshing] = useState(false)
   const loadRef = useRef(load)
   loadRef.current = load
   const seq = useRef(0)
@@ -27,6 +30,7 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote
   const run = useCallback(async (silent: boolean) => {
     const mine = ++seq.current
     if (!silent) setStatus('loading')
+    else setRefreshing(true)
     setError(null)
     try {
       const result = await loadRef.current()
@@ -37,6 +41,8 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote
       if (mine !== seq.current) return
       setError(toApiError(e))
       if (!silent) setStatus('error')
+    } finally {
+      if (mine === seq.current) setRefreshing(false)
     }
   }, [])
 
@@ -53,5 +59,5 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote
   const reload = useCallback((opts?: { silent?: boolean }) => run(!!opts?.silent), [run])
   const setData = useCallback((update: (prev: T | null) => T | null) => setDataState(update), [])
 
-  return { data, status, error, reload, setData }
+  return { data, status, refreshing, error, reload, setData }
 }

@@ -17,6 +17,10 @@ import {
 
 export type SubmitResult = { ok: true; notice: Notice } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
 
+/** The draft keeps the attempt's requestId too: a publish whose reply was lost, re-sent after the page
+ * was closed and the draft restored, must still be the same notice. */
+type PublishDraft = PublishForm & { requestId?: string | null }
+
 export function publishDraftKey(userId: string): string {
   return `notice.publish.${userId}`
 }
@@ -27,22 +31,27 @@ export function publishDraftKey(userId: string): string {
  */
 export function usePublishNotice(userId: string) {
   const draftKey = publishDraftKey(userId)
-  const [initial] = useState(() => loadDraft<PublishForm>(draftKey))
-  const [form, setForm] = useState<PublishForm>(() => ({ ...EMPTY_FORM, ...(initial?.value ?? {}) }))
+  const [initial] = useState(() => loadDraft<PublishDraft>(draftKey))
+  const [form, setForm] = useState<PublishForm>(() => {
+    const { requestId: _attempt, ...saved } = initial?.value ?? {}
+    return { ...EMPTY_FORM, ...saved }
+  })
   const [restoredAt, setRestoredAt] = useState<string | null>(initial?.savedAt ?? null)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<ApiError | null>(null)
   // Same id while the same form is re-sent; a change to the form makes it a new attempt.
-  const requestId = useRef<string | null>(null)
+  const requestId = useRef<string | null>(initial?.value.requestId ?? null)
   const submittingRef = useRef(false)
 
   useEffect(() => {
     if (isEmptyForm(form)) clearDraft(draftKey)
-    else saveDraft(draftKey, form)
+    else saveDraft<PublishDraft>(draftKey, { ...form, requestId: requestId.current })
   }, [draftKey, form])
 
   const setField = useCallback(<K extends keyof PublishForm>(key: K, value: PublishForm[K]) => {
+    // the form is locked while it is being sent: what is sent is what the draft holds
+    if (submittingRef.current) return
     requestId.current = null
     setForm((f) => ({ ...f, [key]: value }))
     const field = (key === 'scope' ? 'gridIds' : key === 'scheduled' ? 'publishAt' : key === 'expires' ? 'expireAt' : key) as PublishField
@@ -55,6 +64,7 @@ export function usePublishNotice(userId: string) {
     setErrors(found)
     if (!input) return { ok: false, reason: 'invalid' }
     requestId.current ??= newRequestId()
+    saveDraft<PublishDraft>(draftKey, { ...form, requestId: requestId.current })
     submittingRef.current = true
     setSubmitting(true)
     setSubmitError(null)

@@ -18,6 +18,8 @@ import './NoticeDetailScreen.scss'
 export function NoticeDetailScreen({ id }: { id: string | undefined }) {
   const session = useSession()
   const committee = hasRole(session?.user, 'committee')
+  // street staff follow their communities' notices: figures yes, withdrawing no
+  const street = hasRole(session?.user, 'street')
   const detail = useNotice(id)
   const { notice } = detail
 
@@ -35,7 +37,7 @@ export function NoticeDetailScreen({ id }: { id: string | undefined }) {
           <>
             <Article notice={notice} committee={committee} />
             {notice.important ? <ConfirmBox detail={detail} /> : null}
-            {committee ? <Manage notice={notice} detail={detail} /> : null}
+            {committee || street ? <Manage notice={notice} detail={detail} canWithdraw={committee} /> : null}
           </>
         ) : null}
       </ListState>
@@ -120,7 +122,7 @@ function ConfirmBox({ detail }: { detail: ReturnType<typeof useNotice> }) {
   )
 }
 
-function Manage({ notice, detail }: { notice: Notice; detail: ReturnType<typeof useNotice> }) {
+function Manage({ notice, detail, canWithdraw }: { notice: Notice; detail: ReturnType<typeof useNotice>; canWithdraw: boolean }) {
   const [asking, setAsking] = useState(false)
   const withdrawn = notice.state === 'withdrawn'
 
@@ -138,7 +140,7 @@ function Manage({ notice, detail }: { notice: Notice; detail: ReturnType<typeof 
 
   return (
     <View className='notice-detail__manage' data-testid='notice-manage'>
-      <Text className='notice-detail__manage-title'>管理这条通知</Text>
+      <Text className='notice-detail__manage-title'>{canWithdraw ? '管理这条通知' : '这条通知的情况'}</Text>
       {withdrawn ? (
         <View className='gz-banner gz-banner--info' data-testid='withdrawn-state'>
           <Text>这条通知已撤回，居民不再能看到。</Text>
@@ -157,7 +159,7 @@ function Manage({ notice, detail }: { notice: Notice; detail: ReturnType<typeof 
       >
         查看统计
       </ActionButton>
-      {!withdrawn ? (
+      {canWithdraw && !withdrawn ? (
         <ActionButton
           kind='danger'
           block

@@ -65,9 +65,14 @@ export function NoticeStatsScreen({ title, stats, missingId }: Props) {
                 ))
               )}
             </Card>
+            {stats.error ? (
+              <View className='gz-banner gz-banner--error' data-testid='stats-refresh-error'>
+                <Text>没有刷新成功：{stats.error.message}。下面是上次的数据。</Text>
+              </View>
+            ) : null}
             <ActionButton
               kind='plain'
-              loading={stats.status === 'loading'}
+              loading={stats.refreshing}
               loadingText='正在刷新…'
               testid='stats-refresh'
               onClick={() => void stats.reload({ silent: true })}

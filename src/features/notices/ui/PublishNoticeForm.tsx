@@ -74,7 +74,6 @@ function Form({ me, onPublished, onInvalid }: Props) {
           <Input
             className='publish-form__input'
             value={form.title}
-            maxLength={TITLE_MAX}
             placeholder='例如：本周六上午停水检修'
             onChange={(v) => setField('title', v)}
             data-testid='input-title'
