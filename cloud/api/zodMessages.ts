@@ -1,3 +1,4 @@
+import type { IssueDetail } from '@/domain/envelope'
 import { z } from 'zod'
 
 const zh = z.locales.zhCN().localeError
@@ -38,10 +39,6 @@ export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
   }
 }
 
-export interface IssueDetail {
-  path: string
-  message: string
-}
 
 export function issueDetails(error: z.ZodError): IssueDetail[] {
   return error.issues.slice(0, 20).map((i) => ({ path: fieldOf(i.path), message: i.message }))

@@ -10,6 +10,12 @@ export const apiEventSchema = z.strictObject({
 
 export type ApiEvent = z.infer<typeof apiEventSchema>
 
+/** `details` of an INVALID_INPUT reply: one entry per problem, `path` like "gridIds.0" ("" = the whole input). */
+export interface IssueDetail {
+  path: string
+  message: string
+}
+
 export interface ApiErrorBody {
   code: ErrorCode
   message: string

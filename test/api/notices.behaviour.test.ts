@@ -194,6 +194,18 @@ describe('notice.get', () => {
     }
   })
 
+  test('a scheduled notice does not exist for residents yet; the committee reads it; nobody confirms it', async () => {
+    const later = await publish({ title: '明天的通知', important: true, publishAt: hours(24) })
+    const before = h.counts()
+    expect(await h.call('notice.get', { id: later.id }, R1)).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(await h.call('notice.confirm', { id: later.id }, R1)).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(h.counts()).toEqual(before)
+    expect(await h.ok<Notice>('notice.get', { id: later.id }, COMMITTEE)).toMatchObject({ state: 'scheduled', canConfirm: false })
+
+    h.clock.advance(25 * 3600_000)
+    expect(await h.ok<{ confirmedAt: string }>('notice.confirm', { id: later.id }, R1)).toHaveProperty('confirmedAt')
+  })
+
   test('a notice that does not exist → NOT_FOUND', async () => {
     expect(await h.call('notice.get', { id: 'n_nope' }, R1)).toMatchObject({ error: { code: 'NOT_FOUND' } })
   })

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs'
 import { noticePublishSchema, type NoticeCategory, type NoticePublish } from '@/domain/notice'
+import type { IssueDetail } from '@/domain/envelope'
 
 /** The publish form as the person fills it in (kept as a local draft). */
 export interface PublishForm {
@@ -82,21 +83,13 @@ export function validatePublishForm(
   return { input: parsed.data, errors }
 }
 
-/** Field messages from an INVALID_INPUT reply, whatever list of issues the server sends. */
+/** Field messages from an INVALID_INPUT reply's details (src/domain/envelope.ts IssueDetail[]). */
 export function fieldErrorsFromDetails(details: unknown): FieldErrors {
   const errors: FieldErrors = {}
-  const d = details as { issues?: unknown; fields?: unknown } | null
-  const issues = Array.isArray(details) ? details : Array.isArray(d?.issues) ? d?.issues : null
-  if (Array.isArray(issues)) {
-    for (const i of issues as { path?: unknown; message?: unknown }[]) {
-      const head = Array.isArray(i?.path) ? i.path[0] : typeof i?.path === 'string' ? i.path.split('.')[0] : undefined
-      const field = head as PublishField
-      if (FIELDS.includes(field) && typeof i.message === 'string' && !errors[field]) errors[field] = i.message
-    }
-  } else if (d?.fields && typeof d.fields === 'object') {
-    for (const [k, v] of Object.entries(d.fields as Record<string, unknown>)) {
-      if (FIELDS.includes(k as PublishField) && typeof v === 'string') errors[k as PublishField] = v
-    }
+  if (!Array.isArray(details)) return errors
+  for (const issue of details as Partial<IssueDetail>[]) {
+    const field = String(issue?.path ?? '').split('.')[0] as PublishField
+    if (FIELDS.includes(field) && typeof issue.message === 'string' && !errors[field]) errors[field] = issue.message
   }
   return errors
 }
