@@ -2,9 +2,10 @@ import { wordListCheck } from './adapters/contentCheck/wordList'
 import { systemClock } from './adapters/system/clock'
 import { randomIds } from './adapters/system/ids'
 import { wechatCode2Session } from './adapters/wechat/code2Session'
+import { wechatPhoneNumber } from './adapters/wechat/phoneNumber'
 import { createTokens, resolveSecret, type Tokens } from './auth/tokens'
 import type { Config } from './config'
-import type { Clock, ContentCheck, Ids, Store, WechatAuth } from './ports'
+import type { Clock, ContentCheck, Ids, Store, WechatAuth, WechatPhone } from './ports'
 
 export interface Logger {
   error(obj: unknown, msg?: string): void
@@ -18,6 +19,8 @@ export interface Deps {
   ids: Ids
   contentCheck: ContentCheck
   wechat: WechatAuth | null
+  /** 手机号快速验证; null when WeChat is not configured */
+  wechatPhone: WechatPhone | null
   tokens: Tokens
   devLogin: boolean
   log: Logger
@@ -41,6 +44,8 @@ export async function createDeps(
     ids: overrides.ids ?? randomIds,
     contentCheck: overrides.contentCheck ?? wordListCheck(),
     wechat: overrides.wechat !== undefined ? overrides.wechat : config.wechat ? wechatCode2Session(config.wechat) : null,
+    wechatPhone:
+      overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
     tokens,
     devLogin: overrides.devLogin ?? config.devLogin,
     log: overrides.log ?? consoleLogger,

@@ -7,6 +7,7 @@
  */
 import type { Role } from '@/domain/roles'
 import type { NoticeCategory } from '@/domain/notice'
+import type { ApplicationStatus, Relation } from '@/domain/residents'
 
 export interface Clock {
   now(): Date
@@ -25,6 +26,11 @@ export interface ContentCheck {
 /** code2Session of WeChat: a login code → the user's openid. */
 export interface WechatAuth {
   code2Session(code: string): Promise<{ openid: string; unionid?: string }>
+}
+
+/** WeChat's 手机号快速验证: the code of a getPhoneNumber button → the number (getuserphonenumber). */
+export interface WechatPhone {
+  phoneNumber(code: string): Promise<string>
 }
 
 // ---------- records ----------
@@ -56,6 +62,8 @@ export interface UserRecord {
   gridName: string | null
   householdId: string | null
   verified: boolean
+  /** registered by the committee for someone without a smartphone (no openid, never signs in) */
+  rosterOnly: boolean
   /** grids a grid worker is responsible for */
   grids: { id: string; name: string }[]
   createdAt: string
@@ -72,6 +80,7 @@ export interface NewUser {
   householdId: string | null
   verified: boolean
   workerGridIds: string[]
+  rosterOnly?: boolean
   createdAt: string
 }
 
@@ -163,6 +172,148 @@ export interface IdempotencyKey {
   fingerprint: string
 }
 
+/** One roster line, resolved to a grid of the importing community. */
+export interface RosterRow {
+  gridId: string
+  building: string
+  /** '' when the roster has no 单元 */
+  unit: string
+  room: string
+  headName: string
+  adults: number
+  phone: string | null
+}
+
+export interface HouseholdRecord extends RosterRow {
+  id: string
+  communityId: string
+  gridName: string
+  gridSeq: number
+  updatedAt: string | null
+  /** verified residents bound to it, roster-only ones included */
+  members: number
+}
+
+export interface HouseholdCursor {
+  gridSeq: number
+  building: string
+  unit: string
+  room: string
+  id: string
+}
+
+/** Which households a staff member may list. */
+export interface HouseholdScope {
+  communityId: string
+  /** null = every grid of the community */
+  gridIds: string[] | null
+}
+
+export interface ImportOutcome {
+  added: number
+  updated: number
+  unchanged: number
+}
+
+export interface ResidentApplicationRecord {
+  id: string
+  userId: string
+  communityId: string
+  gridId: string
+  gridName: string
+  building: string
+  unit: string
+  room: string
+  name: string
+  relation: Relation
+  status: ApplicationStatus
+  householdId: string | null
+  reason: string | null
+  reviewerId: string | null
+  createdAt: string
+  reviewedAt: string | null
+  /** the roster's household of that room now, and its 户主's name (null when the roster lacks it) */
+  rosterHouseholdId: string | null
+  rosterHeadName: string | null
+}
+
+export interface NewResidentApplication {
+  id: string
+  userId: string
+  communityId: string
+  gridId: string
+  building: string
+  unit: string
+  room: string
+  name: string
+  relation: Relation
+  createdAt: string
+}
+
+export type ResidentApplyOutcome =
+  | { kind: 'verified'; application: ResidentApplicationRecord }
+  | { kind: 'pending'; application: ResidentApplicationRecord }
+  | { kind: 'alreadyVerified' }
+  | { kind: 'alreadyPending' }
+
+export interface ReviewDecision {
+  reviewerId: string
+  approve: boolean
+  reason: string | null
+  at: string
+}
+
+export type ResidentReviewOutcome =
+  | { kind: 'done'; application: ResidentApplicationRecord }
+  /** someone else decided first (the conditional UPDATE found it no longer pending) */
+  | { kind: 'alreadyDecided' }
+  /** approving a 户主 claim for a household that already has a verified 户主 */
+  | { kind: 'headTaken' }
+  /** approving someone who meanwhile got verified through another application */
+  | { kind: 'applicantVerified' }
+
+export interface VolunteerApplicationRecord {
+  id: string
+  userId: string
+  communityId: string
+  name: string
+  phone: string | null
+  gridId: string | null
+  gridName: string | null
+  skills: string | null
+  availability: string | null
+  status: ApplicationStatus
+  reason: string | null
+  createdAt: string
+  reviewedAt: string | null
+}
+
+export interface NewVolunteerApplication {
+  id: string
+  userId: string
+  communityId: string
+  skills: string | null
+  availability: string | null
+  createdAt: string
+}
+
+export type VolunteerApplyOutcome =
+  | { kind: 'created'; application: VolunteerApplicationRecord }
+  | { kind: 'alreadyVolunteer' }
+  | { kind: 'alreadyPending' }
+
+export type VolunteerReviewOutcome =
+  | { kind: 'done'; application: VolunteerApplicationRecord }
+  | { kind: 'alreadyDecided' }
+
+/** Keyset of the newest-first application lists (insertion order). */
+export type SeqCursor = number
+
+export interface MemberCursor {
+  name: string
+  id: string
+}
+
 // ---------- repositories ----------
 
 export interface UserRepo {
@@ -172,6 +323,68 @@ export interface UserRepo {
   /** Atomic find-or-create by openid (UNIQUE openid); `created` tells which happened. */
   findOrCreateByOpenid(openid: string, candidate: NewUser): Promise<{ user: UserRecord; created: boolean }>
   count(): Promise<number>
+  setPhone(id: string, phone: string): Promise<UserRecord | null>
+  /** People of a community, by name then id; `query` matches name or phone digits. */
+  list(
+    communityId: string,
+    opts: { role?: Role; query?: string; limit: number; after: MemberCursor | null },
+  ): Promise<UserRecord[]>
+  /** A roster-only resident (no openid) inserted with its audit entry in one transaction. */
+  register(user: NewUser, audit: AuditEntry): Promise<UserRecord>
+  /**
+   * Sets the user's worker grids to exactly `gridIds` and the gridWorker role to `gridIds.length > 0`,
+   * in one transaction; writes the audit entry only when something changed (`changed` says which).
+   */
+  assignGrids(userId: string, gridIds: string[], audit: AuditEntry): Promise<{ user: UserRecord; changed: boolean }>
+}
+
+export interface HouseholdRepo {
+  get(id: string): Promise<HouseholdRecord | null>
+  findByRoom(gridId: string, building: string, unit: string, room: string): Promise<HouseholdRecord | null>
+  /**
+   * Upserts the rows by (grid, building, unit, room) in ONE transaction: new → added, other head/adults/
+   * phone → updated, same → unchanged. The audit entry is written (in the same transaction) only when
+   * something was added or updated, so a repeated import writes nothing.
+   */
+  importRoster(rows: RosterRow[], ids: () => string, at: string, audit: AuditEntry): Promise<ImportOutcome>
+  list(scope: HouseholdScope, opts: { limit: number; after: HouseholdCursor | null }): Promise<HouseholdRecord[]>
+  /** Every household of the scope in roster order, and the audit entry of the export, in one transaction. */
+  exportAll(scope: HouseholdScope, audit: (rows: number) => AuditEntry): Promise<HouseholdRecord[]>
+}
+
+export interface ResidentApplicationRepo {
+  get(id: string): Promise<ResidentApplicationRecord | null>
+  latestOf(userId: string): Promise<ResidentApplicationRecord | null>
+  list(
+    communityId: string,
+    opts: { status?: ApplicationStatus; limit: number; after: SeqCursor | null },
+  ): Promise<{ record: ResidentApplicationRecord; seq: number }[]>
+  /**
+   * One IMMEDIATE transaction: refuses when the user is verified or has a pending application; when
+   * `verifyWith` is a household and no one is verified as its 户主 yet, inserts the application as
+   * verified and binds the user (verified, household, grid); otherwise inserts it pending.
+   */
+  apply(app: NewResidentApplication, verifyWith: string | null): Promise<ResidentApplyOutcome>
+  /**
+   * Conditional UPDATE … WHERE status = 'pending' with, on approval, the binding of the user to
+   * `householdId`, and the audit entry: all in one transaction; exactly one of concurrent reviews wins.
+   */
+  review(id: string, decision: ReviewDecision, householdId: string | null, audit: AuditEntry): Promise<ResidentReviewOutcome>
+  /** The relation of the user's verified application to their household, null when none. */
+  relationOf(userId: string, householdId: string): Promise<Relation | null>
+}
+
+export interface VolunteerApplicationRepo {
+  get(id: string): Promise<VolunteerApplicationRecord | null>
+  latestOf(userId: string): Promise<VolunteerApplicationRecord | null>
+  list(
+    communityId: string,
+    opts: { status?: ApplicationStatus; limit: number; after: SeqCursor | null },
+  ): Promise<{ record: VolunteerApplicationRecord; seq: number }[]>
+  /** One IMMEDIATE transaction: refuses a volunteer or a second pending application, else inserts. */
+  apply(app: NewVolunteerApplication): Promise<VolunteerApplyOutcome>
+  /** Conditional UPDATE … WHERE status = 'pending' + role 'volunteer' on approval + audit, one transaction. */
+  review(id: string, decision: ReviewDecision, audit: AuditEntry): Promise<VolunteerReviewOutcome>
 }
 
 export interface CommunityRepo {
@@ -225,6 +438,9 @@ export interface Store {
   users: UserRepo
   communities: CommunityRepo
   notices: NoticeRepo
+  households: HouseholdRepo
+  residentApplications: ResidentApplicationRepo
+  volunteerApplications: VolunteerApplicationRepo
   audit: AuditRepo
   settings: SettingsRepo
   /** Throws when the store cannot answer (health check). */

@@ -1,9 +1,29 @@
 import type { Me } from '@/domain/auth'
+import { maskName } from '@/domain/mask'
+import type { MyHousehold } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
+import type { Deps } from '../deps'
 import type { UserRecord } from '../ports'
 
+/** The household a verified resident is bound to; the 户主's name is masked unless the caller is the 户主. */
+async function myHousehold(deps: Deps, u: UserRecord): Promise<MyHousehold | null> {
+  if (!u.verified || !u.householdId) return null
+  const h = await deps.store.households.get(u.householdId)
+  if (!h) return null
+  const relation = await deps.store.residentApplications.relationOf(u.id, h.id)
+  return {
+    id: h.id,
+    gridName: h.gridName,
+    building: h.building,
+    unit: h.unit === '' ? null : h.unit,
+    room: h.room,
+    headName: relation === 'head' ? h.headName : maskName(h.headName),
+    relation,
+  }
+}
+
 /** The caller's own profile: the only reply where their phone number is shown unmasked. */
-export function toMe(u: UserRecord): Me {
+export async function toMe(deps: Deps, u: UserRecord): Promise<Me> {
   return {
     id: u.id,
     name: u.name,
@@ -15,10 +35,11 @@ export function toMe(u: UserRecord): Me {
     grids: u.grids,
     verified: u.verified,
     phone: u.phone,
+    household: await myHousehold(deps, u),
   }
 }
 
 /** me.get — a signed-in person looks at their own profile. */
 export async function viewMyProfile(_input: Record<string, never>, ctx: UserCtx): Promise<Me> {
-  return toMe(ctx.user)
+  return toMe(ctx.deps, ctx.user)
 }

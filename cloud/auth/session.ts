@@ -5,5 +5,5 @@ import { toMe } from './me'
 
 export async function sessionFor(deps: Deps, user: UserRecord): Promise<Session> {
   const { token, expiresAt } = await deps.tokens.issue(user.id)
-  return { token, expiresAt, user: toMe(user) }
+  return { token, expiresAt, user: await toMe(deps, user) }
 }

@@ -7,6 +7,27 @@ import type {
   NoticePublishInput,
   NoticeStats,
 } from './notice'
+import type {
+  ApplicationListInput,
+  HouseholdExportInput,
+  HouseholdImportInput,
+  HouseholdImportResult,
+  HouseholdListInput,
+  HouseholdView,
+  MemberAssignGridsInput,
+  MemberListInput,
+  MemberView,
+  ResidentApplicationView,
+  ResidentApplyInput,
+  ResidentApplyResult,
+  ResidentRegisterInput,
+  ResidentReviewInput,
+  SetPhoneInput,
+  VolunteerApplicationView,
+  VolunteerApplyInput,
+  VolunteerReviewInput,
+} from './residents'
+import type { Page } from './text'
 
 /** Every action of the API with its input and output, for the typed client. */
 export interface ActionMap {
@@ -20,6 +41,21 @@ export interface ActionMap {
   'notice.confirm': { input: NoticeIdInput; output: { confirmedAt: string } }
   'notice.stats': { input: NoticeIdInput; output: NoticeStats }
   'notice.withdraw': { input: NoticeIdInput; output: { withdrawnAt: string } }
+  'me.setPhone': { input: SetPhoneInput; output: Me }
+  'household.import': { input: HouseholdImportInput; output: HouseholdImportResult }
+  'household.list': { input: HouseholdListInput; output: Page<HouseholdView> }
+  'household.export': { input: HouseholdExportInput; output: { csv: string; rows: number } }
+  'resident.apply': { input: ResidentApplyInput; output: ResidentApplyResult }
+  'resident.myApplication': { input: Record<string, never>; output: ResidentApplicationView | null }
+  'resident.applications': { input: ApplicationListInput; output: Page<ResidentApplicationView> }
+  'resident.review': { input: ResidentReviewInput; output: ResidentApplicationView }
+  'resident.register': { input: ResidentRegisterInput; output: MemberView }
+  'member.list': { input: MemberListInput; output: Page<MemberView> }
+  'member.assignGrids': { input: MemberAssignGridsInput; output: MemberView }
+  'volunteer.apply': { input: VolunteerApplyInput; output: VolunteerApplicationView }
+  'volunteer.myApplication': { input: Record<string, never>; output: VolunteerApplicationView | null }
+  'volunteer.applications': { input: ApplicationListInput; output: Page<VolunteerApplicationView> }
+  'volunteer.review': { input: VolunteerReviewInput; output: VolunteerApplicationView }
 }
 
 export type ActionName = keyof ActionMap

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MyHousehold } from './residents'
 import { ROLES, type Role } from './roles'
 import { idSchema, text } from './text'
 
@@ -33,6 +34,8 @@ export interface Me {
   grids: GridRef[]
   verified: boolean
   phone: string | null
+  /** the household a verified resident is bound to (head's name masked unless the caller is the head) */
+  household: MyHousehold | null
 }
 
 export interface Session {

@@ -14,6 +14,7 @@ export function makeMe(over: Partial<Me> = {}): Me {
     grids: [],
     verified: true,
     phone: '138****5678',
+    household: null,
     ...over,
   }
 }

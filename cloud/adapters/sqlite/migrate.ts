@@ -4,6 +4,11 @@ import { MIGRATIONS } from './migrations'
 export interface Migration {
   version: number
   name: string
+  /**
+   * Table rebuilds (SQLite's 12-step ALTER): foreign keys are turned off for the connection before the
+   * transaction (the pragma is a no-op inside one) and checked with foreign_key_check before COMMIT.
+   */
+  foreignKeysOff?: boolean
   up(db: Database.Database): void
 }
 
@@ -20,6 +25,10 @@ export function migrate(db: Database.Database): number[] {
     const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)
     if (done) return false
     m.up(db)
+    if (m.foreignKeysOff) {
+      const broken = db.pragma('foreign_key_check') as unknown[]
+      if (broken.length > 0) throw new Error(`migration ${m.version} broke ${broken.length} foreign keys: ${JSON.stringify(broken.slice(0, 5))}`)
+    }
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
       m.version,
       m.name,
@@ -28,7 +37,13 @@ export function migrate(db: Database.Database): number[] {
     return true
   })
   for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-    if (run.immediate(m)) applied.push(m.version)
+    const fkWasOn = m.foreignKeysOff ? (db.pragma('foreign_keys', { simple: true }) as number) === 1 : false
+    if (fkWasOn) db.pragma('foreign_keys = OFF')
+    try {
+      if (run.immediate(m)) applied.push(m.version)
+    } finally {
+      if (fkWasOn) db.pragma('foreign_keys = ON')
+    }
   }
   return applied
 }

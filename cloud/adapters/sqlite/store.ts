@@ -1,10 +1,13 @@
 import type { Store } from '../../ports'
 import { auditRepo } from './audit'
 import { communityRepo } from './communities'
+import { householdRepo } from './households'
 import { noticeRepo } from './notices'
 import { openDb, type Db } from './open'
+import { residentApplicationRepo } from './residentApplications'
 import { settingsRepo } from './settings'
 import { userRepo } from './users'
+import { volunteerApplicationRepo } from './volunteerApplications'
 
 export interface SqliteStore extends Store {
   db: Db
@@ -18,6 +21,9 @@ export function openSqliteStore(file: string): SqliteStore {
     users: userRepo(db),
     communities: communityRepo(db),
     notices: noticeRepo(db),
+    households: householdRepo(db),
+    residentApplications: residentApplicationRepo(db),
+    volunteerApplications: volunteerApplicationRepo(db),
     audit: auditRepo(db),
     settings: settingsRepo(db),
     async ping() {

@@ -1,5 +1,6 @@
 import type { Role } from '@/domain/roles'
-import type { NewUser, UserRecord, UserRepo } from '../../ports'
+import type { AuditEntry, NewUser, UserRecord, UserRepo } from '../../ports'
+import { auditWriter } from './audit'
 import type { Db } from './open'
 
 interface UserRow {
@@ -14,6 +15,7 @@ interface UserRow {
   grid_name: string | null
   household_id: string | null
   verified: number
+  roster_only: number
   created_at: string
 }
 
@@ -30,8 +32,8 @@ export function userRepo(db: Db): UserRepo {
     WHERE ug.user_id = ? ORDER BY g.seq, g.id`)
   const idByOpenid = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE openid = ?')
   const insertUser = db.prepare(`
-    INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, created_at)
-    VALUES (@id, @name, @phone, @openid, @communityId, @gridId, @householdId, @verified, @createdAt)`)
+    INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
+    VALUES (@id, @name, @phone, @openid, @communityId, @gridId, @householdId, @verified, @rosterOnly, @createdAt)`)
   const insertRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
   const insertGrid = db.prepare('INSERT INTO user_grids (user_id, grid_id) VALUES (?, ?)')
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users')
@@ -52,6 +54,7 @@ export function userRepo(db: Db): UserRepo {
       gridName: row.grid_name,
       householdId: row.household_id,
       verified: row.verified === 1,
+      rosterOnly: row.roster_only === 1,
       grids: gridsOf.all(id),
       createdAt: row.created_at,
     }
@@ -67,6 +70,7 @@ export function userRepo(db: Db): UserRepo {
       gridId: u.gridId,
       householdId: u.householdId,
       verified: u.verified ? 1 : 0,
+      rosterOnly: u.rosterOnly ? 1 : 0,
       createdAt: u.createdAt,
     })
     for (const role of new Set(u.roles)) insertRole.run(u.id, role)
@@ -87,7 +91,67 @@ export function userRepo(db: Db): UserRepo {
     return { user: load(candidate.id) as UserRecord, created: true }
   })
 
+  const writeAudit = auditWriter(db)
+  const updatePhone = db.prepare('UPDATE users SET phone = ? WHERE id = ?')
+  // name, then id: a stable keyset; the query matches a name part or phone digits
+  const listIds = db.prepare<Record<string, unknown>, { id: string }>(`
+    SELECT u.id FROM users u
+    WHERE u.community_id = @community
+      AND (@role IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = @role))
+      AND (@query IS NULL OR instr(u.name, @query) > 0 OR (@digits IS NOT NULL AND instr(u.phone, @digits) > 0))
+      AND (@hasCursor = 0 OR (u.name, u.id) > (@cName, @cId))
+    ORDER BY u.name, u.id LIMIT @limit`)
+  const registerTx = db.transaction((u: NewUser, audit: AuditEntry) => {
+    insert(u)
+    writeAudit(audit)
+    return load(u.id) as UserRecord
+  })
+  const deleteGrids = db.prepare('DELETE FROM user_grids WHERE user_id = ?')
+  const addRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING')
+  const dropRole = db.prepare('DELETE FROM user_roles WHERE user_id = ? AND role = ?')
+  const assignTx = db.transaction((userId: string, gridIds: string[], audit: AuditEntry) => {
+    const before = load(userId)
+    if (!before) throw new Error(`no user ${userId}`)
+    const wanted = [...new Set(gridIds)].sort()
+    const had = before.grids.map((g) => g.id).sort()
+    const wasWorker = before.roles.includes('gridWorker')
+    const isWorker = wanted.length > 0
+    if (wasWorker === isWorker && JSON.stringify(had) === JSON.stringify(wanted)) return { user: before, changed: false }
+    deleteGrids.run(userId)
+    for (const g of wanted) insertGrid.run(userId, g)
+    if (isWorker) addRole.run(userId, 'gridWorker')
+    else dropRole.run(userId, 'gridWorker')
+    writeAudit({ ...audit, detail: { ...audit.detail, before: had, after: wanted, role: isWorker === wasWorker ? 'kept' : isWorker ? 'added' : 'removed' } })
+    return { user: load(userId) as UserRecord, changed: true }
+  })
+
   return {
+    async setPhone(id, phone) {
+      updatePhone.run(phone, id)
+      return load(id)
+    },
+    async list(communityId, { role, query, limit, after }) {
+      const q = query?.trim() || null
+      const digits = q && /^\d{3,}$/.test(q) ? q : null
+      return listIds
+        .all({
+          community: communityId,
+          role: role ?? null,
+          query: q,
+          digits,
+          hasCursor: after ? 1 : 0,
+          cName: after?.name ?? '',
+          cId: after?.id ?? '',
+          limit,
+        })
+        .map((r) => load(r.id) as UserRecord)
+    },
+    async register(u, audit) {
+      return registerTx.immediate(u, audit)
+    },
+    async assignGrids(userId, gridIds, audit) {
+      return assignTx.immediate(userId, gridIds, audit)
+    },
     async get(id) {
       return load(id)
     },

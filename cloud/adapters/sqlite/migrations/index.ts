@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate'
 import { m001Init } from './001_init'
+import { m002Residents } from './002_residents'
 
 /** Ordered list of schema migrations. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m001Init]
+export const MIGRATIONS: Migration[] = [m001Init, m002Residents]

@@ -1,0 +1,120 @@
+import type { AuditEntry, HouseholdRecord, HouseholdRepo, HouseholdScope, ImportOutcome, RosterRow } from '../../ports'
+import { auditWriter } from './audit'
+import type { Db } from './open'
+
+interface HouseholdRow {
+  id: string
+  grid_id: string
+  community_id: string
+  grid_name: string
+  grid_seq: number
+  building: string
+  unit: string
+  room: string
+  head_name: string
+  adults: number | null
+  phone: string | null
+  updated_at: string | null
+  members: number
+}
+
+const SELECT = `
+  SELECT h.*, g.community_id, g.name AS grid_name, g.seq AS grid_seq,
+    (SELECT count(*) FROM users u WHERE u.household_id = h.id AND u.verified = 1) AS members
+  FROM households h JOIN grids g ON g.id = h.grid_id`
+const IN_SCOPE = `g.community_id = @community AND (@grids IS NULL OR h.grid_id IN (SELECT value FROM json_each(@grids)))`
+const ORDER = `ORDER BY g.seq, h.building, h.unit, h.room, h.id`
+
+function toRecord(r: HouseholdRow): HouseholdRecord {
+  return {
+    id: r.id,
+    communityId: r.community_id,
+    gridId: r.grid_id,
+    gridName: r.grid_name,
+    gridSeq: r.grid_seq,
+    building: r.building,
+    unit: r.unit,
+    room: r.room,
+    headName: r.head_name,
+    adults: r.adults ?? 0,
+    phone: r.phone,
+    updatedAt: r.updated_at,
+    members: r.members,
+  }
+}
+
+const scopeParams = (s: HouseholdScope) => ({ community: s.communityId, grids: s.gridIds ? JSON.stringify(s.gridIds) : null })
+
+export function householdRepo(db: Db): HouseholdRepo {
+  const writeAudit = auditWriter(db)
+  const byId = db.prepare<[string], HouseholdRow>(`${SELECT} WHERE h.id = ?`)
+  const byRoom = db.prepare<[string, string, string, string], HouseholdRow>(
+    `${SELECT} WHERE h.grid_id = ? AND h.building = ? AND h.unit = ? AND h.room = ?`,
+  )
+  const keyGet = db.prepare<[string, string, string, string], { id: string; head_name: string; adults: number | null; phone: string | null }>(
+    'SELECT id, head_name, adults, phone FROM households WHERE grid_id = ? AND building = ? AND unit = ? AND room = ?',
+  )
+  const insert = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, head_name, adults, phone, updated_at)
+    VALUES (@id, @gridId, @building, @unit, @room, @headName, @adults, @phone, @at)`)
+  const update = db.prepare('UPDATE households SET head_name = @headName, adults = @adults, phone = @phone, updated_at = @at WHERE id = @id')
+  const page = db.prepare<Record<string, unknown>, HouseholdRow>(`${SELECT}
+    WHERE ${IN_SCOPE}
+      AND (@hasCursor = 0 OR (g.seq, h.building, h.unit, h.room, h.id) > (@cSeq, @cBuilding, @cUnit, @cRoom, @cId))
+    ${ORDER} LIMIT @limit`)
+  const all = db.prepare<Record<string, unknown>, HouseholdRow>(`${SELECT} WHERE ${IN_SCOPE} ${ORDER}`)
+
+  const importTx = db.transaction((rows: RosterRow[], ids: () => string, at: string, audit: AuditEntry): ImportOutcome => {
+    const out = { added: 0, updated: 0, unchanged: 0 }
+    for (const r of rows) {
+      const prior = keyGet.get(r.gridId, r.building, r.unit, r.room)
+      if (!prior) {
+        insert.run({ ...r, id: ids(), at })
+        out.added++
+      } else if (prior.head_name !== r.headName || prior.adults !== r.adults || prior.phone !== r.phone) {
+        update.run({ id: prior.id, headName: r.headName, adults: r.adults, phone: r.phone, at })
+        out.updated++
+      } else {
+        out.unchanged++
+      }
+    }
+    if (out.added + out.updated > 0) writeAudit({ ...audit, detail: { ...audit.detail, ...out } })
+    return out
+  })
+
+  const exportTx = db.transaction((scope: HouseholdScope, audit: (rows: number) => AuditEntry) => {
+    const rows = all.all(scopeParams(scope)).map(toRecord)
+    writeAudit(audit(rows.length))
+    return rows
+  })
+
+  return {
+    async get(id) {
+      const r = byId.get(id)
+      return r ? toRecord(r) : null
+    },
+    async findByRoom(gridId, building, unit, room) {
+      const r = byRoom.get(gridId, building, unit, room)
+      return r ? toRecord(r) : null
+    },
+    async importRoster(rows, ids, at, audit) {
+      return importTx.immediate(rows, ids, at, audit)
+    },
+    async list(scope, { limit, after }) {
+      return page
+        .all({
+          ...scopeParams(scope),
+          limit,
+          hasCursor: after ? 1 : 0,
+          cSeq: after?.gridSeq ?? 0,
+          cBuilding: after?.building ?? '',
+          cUnit: after?.unit ?? '',
+          cRoom: after?.room ?? '',
+          cId: after?.id ?? '',
+        })
+        .map(toRecord)
+    },
+    async exportAll(scope, audit) {
+      return exportTx.immediate(scope, audit)
+    },
+  }
+}

@@ -1,0 +1,163 @@
+import type { ApplicationStatus, Relation } from '@/domain/residents'
+import type {
+  AuditEntry,
+  NewResidentApplication,
+  ResidentApplicationRecord,
+  ResidentApplicationRepo,
+  ResidentApplyOutcome,
+  ResidentReviewOutcome,
+  ReviewDecision,
+} from '../../ports'
+import { auditWriter } from './audit'
+import type { Db } from './open'
+
+interface AppRow {
+  seq: number
+  id: string
+  user_id: string
+  community_id: string
+  grid_id: string
+  grid_name: string
+  building: string
+  unit: string
+  room: string
+  name: string
+  relation: Relation
+  status: ApplicationStatus
+  household_id: string | null
+  reason: string | null
+  reviewer_id: string | null
+  created_at: string
+  reviewed_at: string | null
+  roster_household_id: string | null
+  roster_head_name: string | null
+}
+
+const SELECT = `
+  SELECT a.rowid AS seq, a.*, g.name AS grid_name, h.id AS roster_household_id, h.head_name AS roster_head_name
+  FROM resident_applications a
+  JOIN grids g ON g.id = a.grid_id
+  LEFT JOIN households h ON h.grid_id = a.grid_id AND h.building = a.building AND h.unit = a.unit AND h.room = a.room`
+
+function toRecord(r: AppRow): ResidentApplicationRecord {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    communityId: r.community_id,
+    gridId: r.grid_id,
+    gridName: r.grid_name,
+    building: r.building,
+    unit: r.unit,
+    room: r.room,
+    name: r.name,
+    relation: r.relation,
+    status: r.status,
+    householdId: r.household_id,
+    reason: r.reason,
+    reviewerId: r.reviewer_id,
+    createdAt: r.created_at,
+    reviewedAt: r.reviewed_at,
+    rosterHouseholdId: r.roster_household_id,
+    rosterHeadName: r.roster_head_name,
+  }
+}
+
+export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
+  const writeAudit = auditWriter(db)
+  const byId = db.prepare<[string], AppRow>(`${SELECT} WHERE a.id = ?`)
+  const latest = db.prepare<[string], AppRow>(`${SELECT} WHERE a.user_id = ? ORDER BY a.rowid DESC LIMIT 1`)
+  const page = db.prepare<Record<string, unknown>, AppRow>(`${SELECT}
+    WHERE a.community_id = @community AND (@status IS NULL OR a.status = @status)
+      AND (@hasCursor = 0 OR a.rowid < @cSeq)
+    ORDER BY a.rowid DESC LIMIT @limit`)
+  const userState = db.prepare<[string], { verified: number }>('SELECT verified FROM users WHERE id = ?')
+  const hasPending = db.prepare<[string], { id: string }>(
+    "SELECT id FROM resident_applications WHERE user_id = ? AND status = 'pending'",
+  )
+  const headOf = db.prepare<[string], { user_id: string }>(
+    "SELECT user_id FROM resident_applications WHERE household_id = ? AND relation = 'head' AND status = 'verified'",
+  )
+  const insert = db.prepare(`INSERT INTO resident_applications
+    (id, user_id, community_id, grid_id, building, unit, room, name, relation, status, household_id, created_at, reviewed_at)
+    VALUES (@id, @userId, @communityId, @gridId, @building, @unit, @room, @name, @relation, @status, @householdId, @createdAt, @reviewedAt)`)
+  const bindUser = db.prepare(
+    'UPDATE users SET verified = 1, household_id = @householdId, grid_id = @gridId, community_id = @communityId WHERE id = @userId',
+  )
+  const decide = db.prepare(`UPDATE resident_applications
+    SET status = @status, reason = @reason, reviewer_id = @reviewerId, reviewed_at = @at, household_id = COALESCE(@householdId, household_id)
+    WHERE id = @id AND status = 'pending'`)
+  const relation = db.prepare<[string, string], { relation: Relation }>(
+    "SELECT relation FROM resident_applications WHERE user_id = ? AND household_id = ? AND status = 'verified' ORDER BY rowid DESC LIMIT 1",
+  )
+
+  const load = (id: string) => {
+    const r = byId.get(id)
+    return r ? toRecord(r) : null
+  }
+
+  const applyTx = db.transaction((app: NewResidentApplication, verifyWith: string | null): ResidentApplyOutcome => {
+    if (userState.get(app.userId)?.verified === 1) return { kind: 'alreadyVerified' }
+    if (hasPending.get(app.userId)) return { kind: 'alreadyPending' }
+    // the 户主 seat is free only if no one holds it: read and insert under the same write lock, and the
+    // partial UNIQUE index resident_app_one_head is the backstop
+    const verify = verifyWith !== null && app.relation === 'head' && !headOf.get(verifyWith)
+    insert.run({
+      ...app,
+      status: verify ? 'verified' : 'pending',
+      householdId: verify ? verifyWith : null,
+      reviewedAt: verify ? app.createdAt : null,
+    })
+    if (verify) bindUser.run({ userId: app.userId, householdId: verifyWith, gridId: app.gridId, communityId: app.communityId })
+    const application = load(app.id) as ResidentApplicationRecord
+    return verify ? { kind: 'verified', application } : { kind: 'pending', application }
+  })
+
+  const reviewTx = db.transaction(
+    (id: string, d: ReviewDecision, householdId: string | null, audit: AuditEntry): ResidentReviewOutcome => {
+      const app = load(id)
+      if (!app || app.status !== 'pending') return { kind: 'alreadyDecided' }
+      if (d.approve) {
+        if (userState.get(app.userId)?.verified === 1) return { kind: 'applicantVerified' }
+        if (app.relation === 'head' && householdId && headOf.get(householdId)) return { kind: 'headTaken' }
+      }
+      const changed = decide.run({
+        id,
+        status: d.approve ? 'verified' : 'rejected',
+        reason: d.reason,
+        reviewerId: d.reviewerId,
+        at: d.at,
+        householdId: d.approve ? householdId : null,
+      }).changes
+      if (changed !== 1) return { kind: 'alreadyDecided' }
+      if (d.approve && householdId) {
+        bindUser.run({ userId: app.userId, householdId, gridId: app.gridId, communityId: app.communityId })
+      }
+      writeAudit(audit)
+      return { kind: 'done', application: load(id) as ResidentApplicationRecord }
+    },
+  )
+
+  return {
+    async get(id) {
+      return load(id)
+    },
+    async latestOf(userId) {
+      const r = latest.get(userId)
+      return r ? toRecord(r) : null
+    },
+    async list(communityId, { status, limit, after }) {
+      return page
+        .all({ community: communityId, status: status ?? null, hasCursor: after === null ? 0 : 1, cSeq: after ?? 0, limit })
+        .map((r) => ({ record: toRecord(r), seq: r.seq }))
+    },
+    async apply(app, verifyWith) {
+      return applyTx.immediate(app, verifyWith)
+    },
+    async review(id, decision, householdId, audit) {
+      return reviewTx.immediate(id, decision, householdId, audit)
+    },
+    async relationOf(userId, householdId) {
+      return relation.get(userId, householdId)?.relation ?? null
+    },
+  }
+}

@@ -1,0 +1,32 @@
+import { AppError } from '@/domain/errors'
+import type { MemberAssignGridsInput, MemberView } from '@/domain/residents'
+import type { UserCtx } from '../api/context'
+import { committeeCommunity } from '../residents/policy'
+import { toMemberView } from '../residents/view'
+
+/**
+ * member.assignGrids — a committee member makes someone of their community the 网格员 of exactly these
+ * grids ([] takes the role away). Roles and grids change in one transaction with an audit entry.
+ */
+export async function assignGrids(input: MemberAssignGridsInput, ctx: UserCtx): Promise<MemberView> {
+  const { deps, user } = ctx
+  const community = await committeeCommunity(ctx, '只有本社区工作人员可以分配网格')
+  const target = await deps.store.users.get(input.userId)
+  if (!target) throw new AppError('NOT_FOUND', '此人不存在')
+  if (target.communityId !== community.id) throw new AppError('FORBIDDEN', '只能给本社区的人员分配网格')
+  const own = new Set(community.grids.map((g) => g.id))
+  if (input.gridIds.some((g) => !own.has(g))) throw new AppError('FORBIDDEN', '只能分配本社区的网格')
+  if (target.rosterOnly && input.gridIds.length > 0) {
+    throw new AppError('CONFLICT', '代登记的住户不使用小程序，不能担任网格员')
+  }
+  const at = deps.clock.now().toISOString()
+  const { user: updated } = await deps.store.users.assignGrids(target.id, input.gridIds, {
+    at,
+    actorId: user.id,
+    action: 'member.assignGrids',
+    targetType: 'user',
+    targetId: target.id,
+    communityId: community.id,
+  })
+  return toMemberView(updated, user)
+}

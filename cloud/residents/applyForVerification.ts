@@ -1,0 +1,48 @@
+import { AppError } from '@/domain/errors'
+import type { ResidentApplyInput, ResidentApplyResult } from '@/domain/residents'
+import type { z } from 'zod'
+import type { residentApplySchema } from '@/domain/residents'
+import type { UserCtx } from '../api/context'
+import { livesInCommunity, sameName } from './policy'
+
+export const ALREADY_PENDING = '已有待审核的申请'
+export const ALREADY_VERIFIED = '你已完成住户认证'
+
+/**
+ * resident.apply — a resident says which household they live in. When the roster has that room, they
+ * claim to be its 户主 and the name matches, and no one holds that 户主 seat yet, they are verified at once;
+ * otherwise the application waits for the committee. The store decides the seat atomically.
+ */
+export async function applyForVerification(
+  input: z.output<typeof residentApplySchema> & ResidentApplyInput,
+  ctx: UserCtx,
+): Promise<ResidentApplyResult> {
+  const { deps, user } = ctx
+  if (!livesInCommunity(user)) throw new AppError('FORBIDDEN', '只有本社区居民可以申请住户认证')
+  const grid = await deps.store.communities.grid(input.gridId)
+  if (!grid) throw new AppError('NOT_FOUND', '网格不存在')
+  if (grid.communityId !== user.communityId) throw new AppError('FORBIDDEN', '只能申请本社区的住户认证')
+  if (user.verified) throw new AppError('CONFLICT', ALREADY_VERIFIED)
+
+  const unit = input.unit ?? ''
+  const household = await deps.store.households.findByRoom(grid.id, input.building, unit, input.room)
+  const matches = household !== null && input.relation === 'head' && sameName(household.headName, input.name)
+  const outcome = await deps.store.residentApplications.apply(
+    {
+      id: deps.ids.newId(),
+      userId: user.id,
+      communityId: grid.communityId,
+      gridId: grid.id,
+      building: input.building,
+      unit,
+      room: input.room,
+      name: input.name,
+      relation: input.relation,
+      createdAt: deps.clock.now().toISOString(),
+    },
+    matches ? household.id : null,
+  )
+  if (outcome.kind === 'alreadyVerified') throw new AppError('CONFLICT', ALREADY_VERIFIED)
+  if (outcome.kind === 'alreadyPending') throw new AppError('CONFLICT', ALREADY_PENDING)
+  return { status: outcome.kind, applicationId: outcome.application.id }
+}

@@ -1,0 +1,87 @@
+import { maskName, maskPhone } from '@/domain/mask'
+import type {
+  HouseholdView,
+  MemberView,
+  ResidentApplicationView,
+  VolunteerApplicationView,
+} from '@/domain/residents'
+import type { HouseholdRecord, ResidentApplicationRecord, UserRecord, VolunteerApplicationRecord } from '../ports'
+import { sameName, seesInFull, type Subject } from './policy'
+
+/** Every reply that carries a person goes through here: full or masked by seesInFull. */
+const person = (viewer: UserRecord, s: Subject) => {
+  const full = seesInFull(viewer, s)
+  return {
+    name: (n: string) => (full ? n : maskName(n)),
+    phone: (p: string | null) => (p === null ? null : full ? p : maskPhone(p)),
+  }
+}
+
+export function toHouseholdView(h: HouseholdRecord, viewer: UserRecord): HouseholdView {
+  const p = person(viewer, { communityId: h.communityId, gridId: h.gridId })
+  return {
+    id: h.id,
+    gridId: h.gridId,
+    gridName: h.gridName,
+    building: h.building,
+    unit: h.unit === '' ? null : h.unit,
+    room: h.room,
+    headName: p.name(h.headName),
+    adults: h.adults,
+    phone: p.phone(h.phone),
+    members: h.members,
+  }
+}
+
+export function toResidentApplicationView(a: ResidentApplicationRecord, viewer: UserRecord): ResidentApplicationView {
+  const p = person(viewer, { userId: a.userId, communityId: a.communityId, gridId: a.gridId })
+  return {
+    id: a.id,
+    status: a.status,
+    gridId: a.gridId,
+    gridName: a.gridName,
+    building: a.building,
+    unit: a.unit === '' ? null : a.unit,
+    room: a.room,
+    name: p.name(a.name),
+    relation: a.relation,
+    householdId: a.householdId ?? a.rosterHouseholdId,
+    matchesRoster: a.rosterHeadName !== null && sameName(a.rosterHeadName, a.name),
+    reason: a.reason,
+    createdAt: a.createdAt,
+    reviewedAt: a.reviewedAt,
+    applicantId: a.userId,
+  }
+}
+
+export function toMemberView(u: UserRecord, viewer: UserRecord): MemberView {
+  const p = person(viewer, { userId: u.id, communityId: u.communityId, gridId: u.gridId })
+  return {
+    id: u.id,
+    name: p.name(u.name),
+    phone: p.phone(u.phone),
+    roles: u.roles,
+    gridId: u.gridId,
+    gridName: u.gridName,
+    grids: u.grids,
+    verified: u.verified,
+    rosterOnly: u.rosterOnly,
+  }
+}
+
+export function toVolunteerApplicationView(a: VolunteerApplicationRecord, viewer: UserRecord): VolunteerApplicationView {
+  const p = person(viewer, { userId: a.userId, communityId: a.communityId, gridId: a.gridId })
+  return {
+    id: a.id,
+    status: a.status,
+    applicantId: a.userId,
+    name: p.name(a.name),
+    phone: p.phone(a.phone),
+    gridName: a.gridName,
+    skills: a.skills,
+    availability: a.availability,
+    reason: a.reason,
+    createdAt: a.createdAt,
+    reviewedAt: a.reviewedAt,
+  }
+}

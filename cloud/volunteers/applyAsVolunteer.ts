@@ -1,0 +1,32 @@
+import { AppError } from '@/domain/errors'
+import type { VolunteerApplicationView, VolunteerApplyInput } from '@/domain/residents'
+import type { UserCtx } from '../api/context'
+import { livesInCommunity } from '../residents/policy'
+import { toVolunteerApplicationView } from '../residents/view'
+import { assertCleanText } from '../shared/contentGuard'
+
+/**
+ * volunteer.apply — a verified resident asks to join the volunteer team. One pending application at a
+ * time and none for a volunteer: the store checks and inserts in one transaction (partial UNIQUE backstop).
+ */
+export async function applyAsVolunteer(input: VolunteerApplyInput, ctx: UserCtx): Promise<VolunteerApplicationView> {
+  const { deps, user } = ctx
+  if (!livesInCommunity(user)) throw new AppError('FORBIDDEN', '只有本社区居民可以申请成为志愿者')
+  if (!user.verified) throw new AppError('FORBIDDEN', '请先完成住户认证')
+  if (user.roles.includes('volunteer')) throw new AppError('CONFLICT', '你已经是志愿者了')
+  const skills = input.skills?.trim() || null
+  const availability = input.availability?.trim() || null
+  const texts = [skills, availability].filter((t): t is string => t !== null)
+  if (texts.length > 0) await assertCleanText(deps, texts, user.id, 'profile')
+  const outcome = await deps.store.volunteerApplications.apply({
+    id: deps.ids.newId(),
+    userId: user.id,
+    communityId: user.communityId as string,
+    skills,
+    availability,
+    createdAt: deps.clock.now().toISOString(),
+  })
+  if (outcome.kind === 'alreadyVolunteer') throw new AppError('CONFLICT', '你已经是志愿者了')
+  if (outcome.kind === 'alreadyPending') throw new AppError('CONFLICT', '已有待审核的申请')
+  return toVolunteerApplicationView(outcome.application, user)
+}

@@ -1,0 +1,12 @@
+import type { VolunteerApplicationView } from '@/domain/residents'
+import type { UserCtx } from '../api/context'
+import { toVolunteerApplicationView } from '../residents/view'
+
+/** volunteer.myApplication — a resident checks their latest volunteer application. */
+export async function viewMyVolunteerApplication(
+  _input: Record<string, never>,
+  ctx: UserCtx,
+): Promise<VolunteerApplicationView | null> {
+  const a = await ctx.deps.store.volunteerApplications.latestOf(ctx.user.id)
+  return a ? toVolunteerApplicationView(a, ctx.user) : null
+}
