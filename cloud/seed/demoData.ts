@@ -24,19 +24,35 @@ export const DEMO_GRIDS = [
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴']
 const GIVEN = ['华', '芳', '军', '敏', '静', '强', '丽', '磊', '洋', '勇']
 
-/** ~10 households per grid: 1栋101 … with names like 王某华 that read as placeholders. */
-export function demoHouseholds(): { id: string; gridId: string; building: string; room: string; headName: string }[] {
-  const out = []
+export interface DemoHousehold {
+  id: string
+  gridId: string
+  building: string
+  unit: string
+  room: string
+  headName: string
+  adults: number
+  phone: string
+}
+
+/**
+ * ~10 households per grid: 锦江社区 1栋1单元101 …, 临江村 1组 (no 单元), with names like 王某华 that read
+ * as placeholders and made-up numbers 1390000xxxx.
+ */
+export function demoHouseholds(): DemoHousehold[] {
+  const out: DemoHousehold[] = []
   for (const [gi, g] of DEMO_GRIDS.entries()) {
+    const village = g.communityId === 'c_linjiang'
     for (let i = 0; i < 10; i++) {
-      const building = `${gi + 1}栋`
-      const room = `${Math.floor(i / 2) + 1}0${(i % 2) + 1}`
       out.push({
         id: `h_${g.id.slice(2)}_${String(i + 1).padStart(2, '0')}`,
         gridId: g.id,
-        building,
-        room,
+        building: village ? `${gi - 2}组` : `${gi + 1}栋`,
+        unit: village ? '' : i < 6 ? '1单元' : '2单元',
+        room: `${Math.floor(i / 2) + 1}0${(i % 2) + 1}`,
         headName: `${SURNAMES[(gi + i) % 10]}某${GIVEN[(gi * 3 + i) % 10]}`,
+        adults: 1 + ((gi + i) % 4),
+        phone: `1390000${String(gi * 100 + i + 10).padStart(4, '0')}`,
       })
     }
   }
@@ -66,6 +82,44 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'u_resident_jj3', name: '张某军', phone: '13900000003', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_3', householdId: null, verified: false, workerGridIds: [] },
   { id: 'u_volunteer_jj1', name: '杨某敏', phone: '13900000004', roles: ['resident', 'volunteer'], communityId: 'c_jinjiang', gridId: 'g_jj_1', householdId: 'h_jj_1_02', verified: true, workerGridIds: [] },
   { id: 'u_resident_lj1', name: '黄某静', phone: '13900000005', roles: ['resident'], communityId: 'c_linjiang', gridId: 'g_lj_1', householdId: 'h_lj_1_01', verified: true, workerGridIds: [] },
+  // signed in, not yet placed in a grid: their applications wait for the committee (issue 3)
+  { id: 'u_applicant_jj1', name: '吴某丽', phone: '13900000006', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_applicant_jj2', name: '郑某涛', phone: '13900000007', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+]
+
+export interface DemoResidentApplication {
+  id: string
+  userId: string
+  gridId: string
+  building: string
+  unit: string
+  room: string
+  name: string
+  relation: 'head' | 'member' | 'tenant'
+  status: 'pending' | 'verified'
+  householdId: string | null
+  /** hours relative to the seed time */
+  atHours: number
+}
+
+/**
+ * The verified demo residents' applications (so 户主 seats are taken as in real data) and three pending
+ * ones for the committee's first look: a 户主 whose name differs from the roster, a family member of a
+ * roster room, a tenant of a room missing from the roster.
+ */
+export const DEMO_RESIDENT_APPLICATIONS: DemoResidentApplication[] = [
+  { id: 'ra_jj1', userId: 'u_resident_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '101', name: '王某华', relation: 'head', status: 'verified', householdId: 'h_jj_1_01', atHours: -24 * 20 },
+  { id: 'ra_jj2', userId: 'u_resident_jj2', gridId: 'g_jj_2', building: '2栋', unit: '1单元', room: '101', name: '李某芳', relation: 'member', status: 'verified', householdId: 'h_jj_2_01', atHours: -24 * 19 },
+  { id: 'ra_vol1', userId: 'u_volunteer_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '102', name: '杨某敏', relation: 'member', status: 'verified', householdId: 'h_jj_1_02', atHours: -24 * 18 },
+  { id: 'ra_lj1', userId: 'u_resident_lj1', gridId: 'g_lj_1', building: '1组', unit: '', room: '101', name: '黄某静', relation: 'member', status: 'verified', householdId: 'h_lj_1_01', atHours: -24 * 17 },
+  { id: 'ra_pending_jj3', userId: 'u_resident_jj3', gridId: 'g_jj_3', building: '3栋', unit: '1单元', room: '101', name: '张某军', relation: 'head', status: 'pending', householdId: null, atHours: -30 },
+  { id: 'ra_pending_a1', userId: 'u_applicant_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '201', name: '吴某丽', relation: 'member', status: 'pending', householdId: null, atHours: -20 },
+  { id: 'ra_pending_a2', userId: 'u_applicant_jj2', gridId: 'g_jj_2', building: '9栋', unit: '', room: '502', name: '郑某涛', relation: 'tenant', status: 'pending', householdId: null, atHours: -4 },
+]
+
+/** One pending volunteer application (a verified resident of 第二网格). */
+export const DEMO_VOLUNTEER_APPLICATIONS = [
+  { id: 'va_jj2', userId: 'u_resident_jj2', communityId: 'c_jinjiang', skills: '退休护士，会急救', availability: '工作日下午、周末', atHours: -8 },
 ]
 
 export interface DemoNotice {

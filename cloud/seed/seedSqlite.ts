@@ -1,5 +1,14 @@
 import type { Db } from '../adapters/sqlite/open'
-import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_NOTICES, DEMO_STREET, DEMO_USERS, demoHouseholds } from './demoData'
+import {
+  DEMO_COMMUNITIES,
+  DEMO_GRIDS,
+  DEMO_NOTICES,
+  DEMO_RESIDENT_APPLICATIONS,
+  DEMO_STREET,
+  DEMO_USERS,
+  DEMO_VOLUNTEER_APPLICATIONS,
+  demoHouseholds,
+} from './demoData'
 
 const HOUR = 3600 * 1000
 
@@ -14,8 +23,11 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
     DEMO_COMMUNITIES.forEach((c, i) => community.run(c.id, DEMO_STREET.id, c.name, c.kind, i))
     const grid = db.prepare('INSERT INTO grids (id, community_id, name, seq) VALUES (?, ?, ?, ?)')
     DEMO_GRIDS.forEach((g, i) => grid.run(g.id, g.communityId, g.name, i))
-    const household = db.prepare('INSERT INTO households (id, grid_id, building, room, head_name) VALUES (?, ?, ?, ?, ?)')
-    for (const h of demoHouseholds()) household.run(h.id, h.gridId, h.building, h.room, h.headName)
+    const household = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, head_name, adults, phone, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    for (const h of demoHouseholds()) {
+      household.run(h.id, h.gridId, h.building, h.unit, h.room, h.headName, h.adults, h.phone, at(-24 * 40))
+    }
 
     const user = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, created_at)
       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)`)
@@ -26,6 +38,18 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
       for (const r of u.roles) role.run(u.id, r)
       for (const g of u.workerGridIds) userGrid.run(u.id, g)
     }
+
+    const communityOf = new Map(DEMO_GRIDS.map((g) => [g.id, g.communityId]))
+    const application = db.prepare(`INSERT INTO resident_applications
+      (id, user_id, community_id, grid_id, building, unit, room, name, relation, status, household_id, created_at, reviewed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    for (const a of DEMO_RESIDENT_APPLICATIONS) {
+      application.run(a.id, a.userId, communityOf.get(a.gridId), a.gridId, a.building, a.unit, a.room, a.name, a.relation,
+        a.status, a.householdId, at(a.atHours), a.status === 'pending' ? null : at(a.atHours + 2))
+    }
+    const volunteer = db.prepare(`INSERT INTO volunteer_applications (id, user_id, community_id, skills, availability, status, created_at)
+      VALUES (?, ?, ?, ?, ?, 'pending', ?)`)
+    for (const v of DEMO_VOLUNTEER_APPLICATIONS) volunteer.run(v.id, v.userId, v.communityId, v.skills, v.availability, at(v.atHours))
 
     const notice = db.prepare(`INSERT INTO notices (id, community_id, author_id, title, body, category, pinned, important,
       whole_community, publish_at, expire_at, withdrawn_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`)

@@ -60,7 +60,10 @@ export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<De
       return r.data.user.id
     },
     counts() {
-      const tables = ['users', 'user_roles', 'user_grids', 'notices', 'notice_grids', 'notice_reads', 'audit_log', 'idempotency']
+      const tables = [
+        'users', 'user_roles', 'user_grids', 'notices', 'notice_grids', 'notice_reads', 'audit_log', 'idempotency',
+        'households', 'resident_applications', 'volunteer_applications',
+      ]
       return Object.fromEntries(
         tables.map((t) => [t, (store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
       )
