@@ -7,21 +7,23 @@ const WORKER = path.join(__dirname, 'raceWorker.ts')
 
 /**
  * Runs `processes` worker processes on the same SQLite file, each firing `perProcess` dispatches of
- * the same event as soon as every process is ready. Returns every reply.
+ * the same event as soon as every process is ready. Returns every reply, in process order.
+ * `userId` may be a list: process i acts as userId[i % length] (two committee members, two claimants).
  */
 export async function race(opts: {
   file: string
   action: string
   payload: unknown
-  userId: string
+  userId: string | string[]
   requestId?: string
   processes: number
   perProcess: number
 }): Promise<ApiReply[]> {
-  const job = JSON.stringify({ ...opts, count: opts.perProcess })
-  const children = Array.from({ length: opts.processes }, () =>
-    spawn(process.execPath, ['--import', 'tsx', WORKER, job], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }),
-  )
+  const users = Array.isArray(opts.userId) ? opts.userId : [opts.userId]
+  const children = Array.from({ length: opts.processes }, (_, i) => {
+    const job = JSON.stringify({ ...opts, userId: users[i % users.length], count: opts.perProcess })
+    return spawn(process.execPath, ['--import', 'tsx', WORKER, job], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+  })
   const outputs = children.map((child) => {
     let out = ''
     let err = ''
