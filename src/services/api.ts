@@ -21,6 +21,12 @@ const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'notice.list',
   'notice.get',
   'notice.stats',
+  'household.list',
+  'resident.myApplication',
+  'resident.applications',
+  'member.list',
+  'volunteer.myApplication',
+  'volunteer.applications',
 ])
 
 const RETRY_DELAY_MS = 800

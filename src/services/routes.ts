@@ -6,6 +6,14 @@ export const ROUTES = {
   noticeDetail: '/packages/notices/detail/index',
   noticePublish: '/packages/notices/publish/index',
   noticeStats: '/packages/notices/stats/index',
+  residentApply: '/packages/residents/apply/index',
+  volunteerApply: '/packages/residents/volunteer/index',
+  workspace: '/packages/workspace/index/index',
+  roster: '/packages/workspace/roster/index',
+  households: '/packages/workspace/households/index',
+  applications: '/packages/workspace/applications/index',
+  members: '/packages/workspace/members/index',
+  volunteers: '/packages/workspace/volunteers/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
