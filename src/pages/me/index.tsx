@@ -1,9 +1,21 @@
+import { useRef, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MeScreen } from '@/features/auth/ui/MeScreen'
 
-/** 我的: profile, role, community, grid; 退出登录. */
+/** 我的: profile, 住户认证, 志愿者, 手机号, the committee's and grid worker's work; 退出登录. */
 export default function MePage() {
   const session = useRequireSession()
-  return session ? <MeScreen /> : <View className='gz-page' />
+  // Shown again (back from 住户认证, or another tab): statuses may have changed, refresh them quietly.
+  const [shownAt, setShownAt] = useState(0)
+  const first = useRef(true)
+  useDidShow(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    setShownAt(Date.now())
+  })
+  return session ? <MeScreen shownAt={shownAt} /> : <View className='gz-page' />
 }

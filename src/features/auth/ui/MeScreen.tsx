@@ -1,17 +1,24 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { maskPhone } from '@/domain/mask'
 import { ROLE_LABELS, isStaff } from '@/domain/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
+import { LinkRow } from '@/components/LinkRow'
 import { Tag } from '@/components/Tag'
+import { ROUTES } from '@/services/routes'
+import { relationText, roomText } from '../../residents/format'
+import { useMyApplication, useMyVolunteerApplication } from '../../residents/useMyApplication'
 import { logout } from '../login'
-import { useMe } from '../useSession'
+import { hasRole, useMe } from '../useSession'
+import { PhoneEditor } from './PhoneEditor'
 import './MeScreen.scss'
 
 /** Phones arrive masked for most callers; mask again only what is still whole. */
 function phoneText(phone: string | null): string {
-  if (!phone) return '未登记'
+  if (!phone) return '未填写'
   return phone.includes('*') ? phone : maskPhone(phone)
 }
 
@@ -24,8 +31,21 @@ function gridRow(me: Me): { label: string; value: string } {
   return { label: '所在网格', value: '未分配网格' }
 }
 
-export function MeScreen() {
-  const { me, status, error, reload } = useMe()
+function go(url: string) {
+  void Taro.navigateTo({ url })
+}
+
+interface Props {
+  /** bumped by the page each time 我的 is shown again: status may have changed elsewhere */
+  shownAt?: number
+}
+
+export function MeScreen({ shownAt = 0 }: Props) {
+  const { me, status, error, reload, setData } = useMe()
+  const onSaved = useCallback((next: Me) => setData(() => next), [setData])
+  useEffect(() => {
+    if (shownAt > 0) void reload({ silent: true })
+  }, [shownAt, reload])
   if (!me) return <View className='gz-page' />
   const first = [...(me.name || '居')][0]
   const grid = gridRow(me)
@@ -59,19 +79,17 @@ export function MeScreen() {
         </View>
       ) : null}
 
+      {staff && !me.verified ? null : <ResidentCard me={me} shownAt={shownAt} />}
+      {me.verified && !staff ? <VolunteerCard me={me} shownAt={shownAt} /> : null}
+
+      {hasRole(me, 'committee') ? <CommitteeCard /> : null}
+      {hasRole(me, 'gridWorker') && !hasRole(me, 'committee') ? <GridWorkerCard me={me} /> : null}
+
       <Card title='我的信息'>
         <View className='me-screen__rows'>
           <Row label='所在社区' value={me.communityName || '未加入社区'} testid='me-community' />
           <Row label={grid.label} value={grid.value} testid='me-grid' />
-          {staff && !me.verified ? null : (
-            <Row
-              label='住户认证'
-              value={me.verified ? '已认证住户' : '未认证'}
-              tone={me.verified ? 'ok' : 'plain'}
-              testid='me-verified'
-            />
-          )}
-          <Row label='手机号' value={phoneText(me.phone)} testid='me-phone' />
+          <PhoneRow me={me} onSaved={onSaved} />
         </View>
       </Card>
 
@@ -86,11 +104,200 @@ export function MeScreen() {
   )
 }
 
-function Row({ label, value, tone = 'plain', testid }: { label: string; value: string; tone?: 'ok' | 'plain'; testid: string }) {
+/** 住户认证: verified with the household in words, or where the application stands, or the entry. */
+function ResidentCard({ me, shownAt }: { me: Me; shownAt: number }) {
+  const app = useMyApplication(me.id, !me.verified)
+  const { reload } = app
+  useEffect(() => {
+    if (shownAt > 0 && !me.verified) void reload({ silent: true })
+  }, [shownAt, me.verified, reload])
+
+  if (me.verified) {
+    const h = me.household
+    const parts = ['已认证住户']
+    if (h) parts.push(`${h.gridName} ${roomText(h.building, h.unit, h.room)}`)
+    if (h?.relation) parts.push(relationText(h.relation))
+    return (
+      <Card title='住户认证'>
+        <View className='me-screen__verified' data-testid='me-verified'>
+          <Text className='me-screen__verified-word'>✓ {parts.join(' · ')}</Text>
+          {h ? <Text className='gz-muted'>户主：{h.headName}</Text> : null}
+        </View>
+      </Card>
+    )
+  }
+
+  const open = () => go(ROUTES.residentApply)
+  if (app.status === 'loading') {
+    return (
+      <Card title='住户认证'>
+        <Text className='gz-muted' data-testid='me-application-loading'>
+          正在查看认证进度…
+        </Text>
+      </Card>
+    )
+  }
+  if (app.status === 'error') {
+    return (
+      <Card title='住户认证'>
+        <View className='me-screen__state' data-testid='me-application-error'>
+          <Text>认证进度没有加载出来：{app.error?.message}</Text>
+          <View className='me-screen__state-actions'>
+            <ActionButton kind='secondary' testid='me-application-retry' onClick={() => void app.reload()}>
+              重试
+            </ActionButton>
+            <ActionButton kind='primary' testid='link-apply' onClick={open}>
+              住户认证
+            </ActionButton>
+          </View>
+        </View>
+      </Card>
+    )
+  }
+  const a = app.application
+  if (a && a.status === 'pending') {
+    return (
+      <Card title='住户认证' extra={<Tag tone='amber' testid='me-application-status'>待审核</Tag>}>
+        <Text className='me-screen__state-text'>
+          您已申请认证为 {a.gridName} {roomText(a.building, a.unit, a.room)} 的{relationText(a.relation)}，社区工作人员核对后会给出结果。
+        </Text>
+        <ActionButton kind='secondary' block testid='link-apply' onClick={open}>
+          查看认证进度
+        </ActionButton>
+      </Card>
+    )
+  }
+  if (a && a.status === 'rejected') {
+    return (
+      <Card title='住户认证' extra={<Tag tone='red' testid='me-application-status'>未通过</Tag>}>
+        <Text className='me-screen__state-text'>您的认证申请没有通过。</Text>
+        {a.reason ? (
+          <Text className='me-screen__reason' data-testid='me-application-reason'>
+            理由：{a.reason}
+          </Text>
+        ) : null}
+        <ActionButton kind='primary' block testid='link-apply' onClick={open}>
+          重新申请
+        </ActionButton>
+      </Card>
+    )
+  }
+  return (
+    <Card title='住户认证' extra={<Tag tone='grey' testid='me-application-status'>未认证</Tag>}>
+      <Text className='me-screen__state-text'>
+        认证为本社区住户后，可以参加议事表决、报名志愿者。只需填写楼栋房号和姓名。
+      </Text>
+      <ActionButton kind='primary' size='large' block testid='link-apply' onClick={open}>
+        住户认证
+      </ActionButton>
+    </Card>
+  )
+}
+
+/** 志愿者: the role, or where the application stands, or the entry (verified residents). */
+function VolunteerCard({ me, shownAt }: { me: Me; shownAt: number }) {
+  const isVolunteer = hasRole(me, 'volunteer')
+  const app = useMyVolunteerApplication(me.id, !isVolunteer)
+  const { reload } = app
+  useEffect(() => {
+    if (shownAt > 0 && !isVolunteer) void reload({ silent: true })
+  }, [shownAt, isVolunteer, reload])
+  const open = () => go(ROUTES.volunteerApply)
+
+  if (isVolunteer || app.application?.status === 'verified') {
+    return (
+      <Card title='志愿者'>
+        <View className='me-screen__verified' data-testid='me-volunteer'>
+          <Text className='me-screen__verified-word'>✓ 已是志愿者</Text>
+          <Text className='gz-muted'>可以报名社区的巡逻值守和志愿服务。</Text>
+        </View>
+      </Card>
+    )
+  }
+  const a = app.application
+  const word = app.status !== 'ready' ? null : a?.status === 'pending' ? '待审核' : a?.status === 'rejected' ? '未通过' : null
+  return (
+    <Card title='志愿者'>
+      <LinkRow
+        label={a?.status === 'rejected' ? '重新申请志愿者' : '志愿者申请'}
+        hint={
+          app.status === 'error'
+            ? '申请情况没有加载出来，点此查看'
+            : a?.status === 'pending'
+              ? '已提交，等待社区审核'
+              : a?.status === 'rejected' && a.reason
+                ? `理由：${a.reason}`
+                : '参加巡逻值守、帮扶邻里'
+        }
+        extra={
+          word ? (
+            <Tag tone={word === '待审核' ? 'amber' : 'red'} testid='me-volunteer-status'>
+              {word}
+            </Tag>
+          ) : null
+        }
+        testid='link-volunteer'
+        onClick={open}
+      />
+    </Card>
+  )
+}
+
+function CommitteeCard() {
+  return (
+    <Card title='社区工作'>
+      <View data-testid='me-committee'>
+        <LinkRow label='住户管理' hint='待审核数量、全部住户工作' testid='link-workspace' onClick={() => go(ROUTES.workspace)} />
+        <LinkRow label='认证审核' hint='居民提交的住户认证' testid='link-applications' onClick={() => go(ROUTES.applications)} />
+        <LinkRow label='花名册导入' hint='用表格导入全社区住户' testid='link-roster' onClick={() => go(ROUTES.roster)} />
+        <LinkRow label='住户名单' hint='按网格查看，登记无智能手机住户' testid='link-households' onClick={() => go(ROUTES.households)} />
+        <LinkRow label='人员与网格员' hint='给工作人员分配负责网格' testid='link-members' onClick={() => go(ROUTES.members)} />
+        <LinkRow label='志愿者审核' hint='居民提交的志愿者申请' testid='link-volunteers' onClick={() => go(ROUTES.volunteers)} />
+      </View>
+    </Card>
+  )
+}
+
+function GridWorkerCard({ me }: { me: Me }) {
+  return (
+    <Card title='网格工作'>
+      <View data-testid='me-gridworker'>
+        <Text className='me-screen__state-text' data-testid='me-grids'>
+          您是 {me.grids.length ? me.grids.map((g) => g.name).join('、') : '（尚未分配网格）'} 的网格员。
+        </Text>
+        <LinkRow label='本网格住户' hint='查看负责网格的住户名单' testid='link-households' onClick={() => go(ROUTES.households)} />
+      </View>
+    </Card>
+  )
+}
+
+function PhoneRow({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
+  const [editing, setEditing] = useState(false)
+  return (
+    <View className='me-screen__row me-screen__row--phone'>
+      <View className='me-screen__row-main'>
+        <Text className='me-screen__label'>手机号</Text>
+        <View className='me-screen__row-end'>
+          <Text className='me-screen__value' data-testid='me-phone'>
+            {phoneText(me.phone)}
+          </Text>
+          {editing ? null : (
+            <ActionButton kind='secondary' testid='phone-edit' onClick={() => setEditing(true)}>
+              {me.phone ? '修改' : '填写'}
+            </ActionButton>
+          )}
+        </View>
+      </View>
+      {editing ? <PhoneEditor hasPhone={!!me.phone} onSaved={onSaved} onClose={() => setEditing(false)} /> : null}
+    </View>
+  )
+}
+
+function Row({ label, value, testid }: { label: string; value: string; testid: string }) {
   return (
     <View className='me-screen__row'>
       <Text className='me-screen__label'>{label}</Text>
-      <Text className={`me-screen__value me-screen__value--${tone}`} data-testid={testid}>
+      <Text className='me-screen__value' data-testid={testid}>
         {value}
       </Text>
     </View>

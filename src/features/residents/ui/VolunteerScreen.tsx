@@ -1,0 +1,169 @@
+import { useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
+import type { Me } from '@/domain/auth'
+import type { VolunteerApplicationView } from '@/domain/residents'
+import { ActionButton } from '@/components/ActionButton'
+import { Card } from '@/components/Card'
+import { FormField } from '@/components/FormField'
+import { ListState } from '@/components/ListState'
+import { Tag } from '@/components/Tag'
+import { fromNow } from '@/components/time'
+import { hasRole } from '../../auth/useSession'
+import { useMyVolunteerApplication } from '../useMyApplication'
+import { useVolunteerApply } from '../useVolunteerApply'
+import './ResidentScreens.scss'
+
+interface Props {
+  me: Me
+  onBack: () => void
+  onGoApply: () => void
+}
+
+/** 志愿者申请: for verified residents; the latest application's status, or the form. */
+export function VolunteerScreen({ me, onBack, onGoApply }: Props) {
+  const isVolunteer = hasRole(me, 'volunteer')
+  const app = useMyVolunteerApplication(me.id, me.verified && !isVolunteer)
+  const [again, setAgain] = useState(false)
+
+  if (!me.verified) {
+    return (
+      <View className='gz-page resident-screen'>
+        <View className='gz-banner gz-banner--info' data-testid='volunteer-need-verify'>
+          <Text>志愿者需要先认证为本社区住户。请先完成住户认证。</Text>
+        </View>
+        <ActionButton kind='primary' size='large' block testid='volunteer-go-apply' onClick={onGoApply}>
+          住户认证
+        </ActionButton>
+      </View>
+    )
+  }
+  if (isVolunteer || app.application?.status === 'verified') {
+    return (
+      <View className='gz-page resident-screen'>
+        <View className='resident-screen__result resident-screen__result--ok' data-testid='volunteer-result'>
+          <Text className='resident-screen__result-word'>✓ 已是志愿者</Text>
+          <Text>您可以报名社区的巡逻值守和志愿服务。</Text>
+        </View>
+        <ActionButton kind='secondary' block testid='volunteer-back' onClick={onBack}>
+          回到我的
+        </ActionButton>
+      </View>
+    )
+  }
+  const a = app.application
+  const showStatus = app.status === 'ready' && a && (a.status === 'pending' || (a.status === 'rejected' && !again))
+  return (
+    <View className='gz-page resident-screen'>
+      <ListState status={app.status} error={app.error} isEmpty={false} emptyText='' onRetry={() => void app.reload()} skeletonRows={2}>
+        {showStatus && a ? (
+          <Status application={a} onAgain={() => setAgain(true)} onBack={onBack} />
+        ) : (
+          <Form me={me} onDone={(next) => app.setData(() => next)} />
+        )}
+      </ListState>
+    </View>
+  )
+}
+
+function Status({ application: a, onAgain, onBack }: { application: VolunteerApplicationView; onAgain: () => void; onBack: () => void }) {
+  const pending = a.status === 'pending'
+  return (
+    <>
+      <Card
+        title='我的志愿者申请'
+        extra={
+          <Tag tone={pending ? 'amber' : 'red'} testid='volunteer-status'>
+            {pending ? '待审核' : '未通过'}
+          </Tag>
+        }
+      >
+        <View className='resident-screen__facts'>
+          <Fact label='特长' value={a.skills || '未填写'} />
+          <Fact label='可服务时间' value={a.availability || '未填写'} />
+          <Fact label='提交时间' value={fromNow(a.createdAt)} />
+        </View>
+        {pending ? (
+          <Text className='resident-screen__next' data-testid='volunteer-next'>
+            社区工作人员审核后，结果会显示在“我的”里。通过后就可以报名巡逻值守。
+          </Text>
+        ) : (
+          <View className='resident-screen__reason' data-testid='volunteer-reason'>
+            <Text className='resident-screen__reason-label'>没通过的理由：</Text>
+            <Text>{a.reason || '工作人员没有填写理由，请联系社区。'}</Text>
+          </View>
+        )}
+      </Card>
+      {pending ? null : (
+        <ActionButton kind='primary' size='large' block testid='volunteer-again' onClick={onAgain}>
+          重新申请
+        </ActionButton>
+      )}
+      <ActionButton kind='secondary' block testid='volunteer-back' onClick={onBack}>
+        回到我的
+      </ActionButton>
+    </>
+  )
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='resident-screen__fact'>
+      <Text className='resident-screen__fact-label'>{label}</Text>
+      <Text className='resident-screen__fact-value'>{value}</Text>
+    </View>
+  )
+}
+
+function Form({ me, onDone }: { me: Me; onDone: (a: VolunteerApplicationView) => void }) {
+  const { form, setField, errors, submit, submitting, submitError } = useVolunteerApply(me.id, onDone)
+  return (
+    <View className='resident-screen__form' data-testid='volunteer-form'>
+      <Text className='resident-screen__intro'>
+        志愿者参加社区的巡逻值守、帮扶邻里等活动。写下您擅长什么、什么时候有空，方便社区安排。两项都可以不填。
+      </Text>
+      <Card>
+        <FormField label='特长' name='skills' hint='例如：懂电工、会急救、会手语' error={errors.skills}>
+          <Textarea
+            className='gz-textarea'
+            value={form.skills}
+            maxlength={200}
+            placeholder='您擅长的事'
+            onInput={(e) => setField('skills', e.detail.value)}
+            data-testid='volunteer-skills'
+          />
+          <Text className='resident-screen__count'>{[...form.skills].length}/200 字</Text>
+        </FormField>
+        <FormField label='可服务时间' name='availability' hint='例如：周末上午、工作日晚上' error={errors.availability}>
+          <Textarea
+            className='gz-textarea'
+            value={form.availability}
+            maxlength={200}
+            placeholder='您方便的时间'
+            onInput={(e) => setField('availability', e.detail.value)}
+            data-testid='volunteer-availability'
+          />
+          <Text className='resident-screen__count'>{[...form.availability].length}/200 字</Text>
+        </FormField>
+      </Card>
+      <View className='resident-screen__submit'>
+        {submitError ? (
+          <View className='gz-banner gz-banner--error' data-testid='volunteer-error'>
+            <Text>没有提交成功：{submitError.message}</Text>
+            <Text className='resident-screen__kept'>您填写的内容已保存在本机，可以直接再点“提交申请”。</Text>
+          </View>
+        ) : null}
+        <ActionButton
+          kind='primary'
+          size='large'
+          block
+          loading={submitting}
+          loadingText='正在提交…'
+          testid='volunteer-submit'
+          onClick={() => void submit()}
+        >
+          提交申请
+        </ActionButton>
+      </View>
+    </View>
+  )
+}
