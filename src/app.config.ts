@@ -4,9 +4,15 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/auth', pages: ['login/index'] },
     { root: 'packages/notices', pages: ['detail/index', 'publish/index', 'stats/index'] },
+    { root: 'packages/residents', pages: ['apply/index', 'volunteer/index'] },
+    {
+      root: 'packages/workspace',
+      pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },
+    'pages/me/index': { network: 'all', packages: ['packages/residents'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -1,0 +1,163 @@
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import type { Me } from '@/domain/auth'
+import type { HouseholdView } from '@/domain/residents'
+import { ActionButton } from '@/components/ActionButton'
+import { ChoiceChips } from '@/components/ChoiceChips'
+import { FormField } from '@/components/FormField'
+import { ListState } from '@/components/ListState'
+import { Tag } from '@/components/Tag'
+import { useCommunity } from '../../community/useCommunity'
+import { roomText } from '../../residents/format'
+import { useHouseholds, useRegisterResident, workspaceAccess } from '../useWorkspace'
+import { ListFooter } from './ReviewScreens'
+import './Workspace.scss'
+
+/** 住户名单 by grid; the committee can register a resident without a smartphone to a household. */
+export function HouseholdsScreen({ me }: { me: Me }) {
+  const committee = workspaceAccess(me) === 'committee'
+  const community = useCommunity()
+  // grid workers see their own grids; the committee every grid of the community
+  const grids = committee ? community.data?.grids ?? [] : me.grids
+  const [gridId, setGridId] = useState('')
+  const list = useHouseholds(gridId)
+  const [openId, setOpenId] = useState<string | null>(null)
+
+  return (
+    <View className='gz-page workspace households'>
+      <View className='workspace__filter' data-testid='hh-grids'>
+        <Text className='workspace__filter-label'>网格</Text>
+        <ChoiceChips<string>
+          options={[{ value: 'all', label: committee ? '全部网格' : '我负责的全部' }, ...grids.map((g) => ({ value: g.id, label: g.name }))]}
+          value={gridId || 'all'}
+          onChange={(v) => setGridId(v === 'all' ? '' : v)}
+          testidPrefix='hh-grid'
+        />
+        {committee && community.status === 'error' ? (
+          <View className='workspace__inline-error'>
+            <Text>网格没有加载出来</Text>
+            <ActionButton kind='plain' onClick={() => void community.reload()}>
+              重试
+            </ActionButton>
+          </View>
+        ) : null}
+      </View>
+      <ListState
+        status={list.status}
+        error={list.error}
+        isEmpty={list.items.length === 0}
+        emptyText={gridId ? '这个网格还没有住户' : '还没有住户名单'}
+        emptyHint={committee ? '在“花名册导入”导入表格后，住户会按网格显示在这里。' : '社区导入花名册后，您负责网格的住户会显示在这里。'}
+        onRetry={() => void list.retry()}
+      >
+        <View className='workspace__list' data-testid='household-list'>
+          {list.items.map((h) => (
+            <HouseholdRow
+              key={h.id}
+              h={h}
+              canRegister={committee}
+              open={openId === h.id}
+              onOpen={() => setOpenId(h.id)}
+              onClose={() => setOpenId(null)}
+              onRegistered={() => list.update(h.id, (x) => ({ ...x, members: x.members + 1 }))}
+            />
+          ))}
+        </View>
+        <ListFooter list={list} endText='以上是全部住户' />
+      </ListState>
+    </View>
+  )
+}
+
+function HouseholdRow({
+  h,
+  canRegister,
+  open,
+  onOpen,
+  onClose,
+  onRegistered,
+}: {
+  h: HouseholdView
+  canRegister: boolean
+  open: boolean
+  onOpen: () => void
+  onClose: () => void
+  onRegistered: () => void
+}) {
+  const [done, setDone] = useState<string | null>(null)
+  return (
+    <View className='workspace__item' data-testid='household-row' data-id={h.id}>
+      <View className='workspace__item-head'>
+        <Text className='workspace__item-title'>{roomText(h.building, h.unit, h.room)}</Text>
+        <Tag tone={h.members > 0 ? 'green' : 'grey'} testid='household-members'>
+          已认证 {h.members} 人
+        </Tag>
+      </View>
+      <View className='workspace__facts'>
+        <Text className='workspace__line'>
+          {h.gridName} · 户主 {h.headName} · 成年人 {h.adults} 人
+        </Text>
+        <Text className='workspace__line'>电话：{h.phone ?? '未登记'}</Text>
+      </View>
+      {done ? (
+        <View className='gz-banner gz-banner--ok' data-testid='register-done'>
+          <Text>{done}</Text>
+        </View>
+      ) : null}
+      {canRegister && !open ? (
+        <ActionButton kind='secondary' block testid='household-register' onClick={onOpen}>
+          登记无智能手机住户
+        </ActionButton>
+      ) : null}
+      {open ? (
+        <RegisterForm
+          householdId={h.id}
+          onClose={onClose}
+          onDone={(name) => {
+            setDone(`已登记 ${name}。他/她不用手机，也能参加表决（由社区代为登记）。`)
+            onRegistered()
+            onClose()
+          }}
+        />
+      ) : null}
+    </View>
+  )
+}
+
+function RegisterForm({ householdId, onClose, onDone }: { householdId: string; onClose: () => void; onDone: (name: string) => void }) {
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [errors, setErrors] = useState<{ name?: string; phone?: string }>({})
+  const { register, submitting, error } = useRegisterResident()
+
+  const submit = async () => {
+    const { member, errors: found } = await register(householdId, name, phone)
+    setErrors(found)
+    if (member) onDone(member.name)
+  }
+
+  return (
+    <View className='workspace__register' data-testid='register-form'>
+      <Text className='workspace__text'>为这户中没有智能手机的成年人登记，以后可由社区代为记录表决。</Text>
+      <FormField label='姓名' name='register-name' required error={errors.name}>
+        <Input className='gz-input' value={name} maxlength={20} placeholder='住户姓名' onInput={(e) => setName(e.detail.value)} data-testid='register-name' />
+      </FormField>
+      <FormField label='手机号' name='register-phone' hint='没有可以不填' error={errors.phone}>
+        <Input className='gz-input' type='number' value={phone} maxlength={13} placeholder='11 位手机号' onInput={(e) => setPhone(e.detail.value)} data-testid='register-phone' />
+      </FormField>
+      {error ? (
+        <View className='gz-banner gz-banner--error' data-testid='register-error'>
+          <Text>没有登记成功：{error.message}</Text>
+        </View>
+      ) : null}
+      <View className='gz-actions'>
+        <ActionButton kind='secondary' testid='register-cancel' onClick={onClose}>
+          取消
+        </ActionButton>
+        <ActionButton kind='primary' loading={submitting} loadingText='正在登记…' testid='register-submit' onClick={() => void submit()}>
+          登记
+        </ActionButton>
+      </View>
+    </View>
+  )
+}
