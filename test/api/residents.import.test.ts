@@ -173,3 +173,16 @@ test('one audit entry with counts only — no names or phone numbers', async () 
 test('AppError is what the parser throws for file-level problems', () => {
   expect(new AppError('INVALID_INPUT', NOT_UTF8).code).toBe('INVALID_INPUT')
 })
+
+test('docs/samples/households.csv imports as docs/API.md says: 28 added, lines 13 and 21 rejected', async () => {
+  const sample = (await import('node:fs')).readFileSync(require.resolve('../../docs/samples/households.csv'), 'utf8')
+  expect(await imported(sample)).toEqual({
+    added: 28,
+    updated: 0,
+    unchanged: 0,
+    rejected: [
+      { line: 13, reason: '成年人数应为 0—50 的整数' },
+      { line: 21, reason: '疑似公式注入' },
+    ],
+  })
+})
