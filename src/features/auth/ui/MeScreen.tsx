@@ -121,7 +121,7 @@ function ResidentCard({ me, shownAt }: { me: Me; shownAt: number }) {
       <Card title='住户认证'>
         <View className='me-screen__verified' data-testid='me-verified'>
           <Text className='me-screen__verified-word'>✓ {parts.join(' · ')}</Text>
-          {h ? <Text className='gz-muted'>户主：{h.headName}</Text> : null}
+          {h && h.relation !== 'head' ? <Text className='gz-muted'>户主：{h.headName}</Text> : null}
         </View>
       </Card>
     )

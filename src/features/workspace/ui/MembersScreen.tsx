@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { MemberView } from '@/domain/residents'
-import { ROLE_LABELS, type Role } from '@/domain/roles'
+import { ROLE_LABELS, isStaff, type Role } from '@/domain/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { ListState } from '@/components/ListState'
@@ -104,13 +104,13 @@ function MemberRow({
               {ROLE_LABELS[r as Role] ?? r}
             </Tag>
           ))}
-          {m.verified ? <Tag tone='green'>已认证</Tag> : <Tag tone='grey'>未认证</Tag>}
+          {m.verified ? <Tag tone='green'>已认证住户</Tag> : isStaff(m.roles as Role[]) ? null : <Tag tone='grey'>未认证</Tag>}
           {m.rosterOnly ? <Tag tone='purple'>代登记</Tag> : null}
         </View>
       </View>
       <View className='workspace__facts'>
         <Text className='workspace__line'>电话：{m.phone ?? '未填写'}</Text>
-        <Text className='workspace__line'>所在网格：{m.gridName ?? '未分配'}</Text>
+        {m.gridName || !isStaff(m.roles as Role[]) ? <Text className='workspace__line'>所在网格：{m.gridName ?? '未分配'}</Text> : null}
         <Text className='workspace__line' data-testid='member-grids'>
           {m.grids.length ? `网格员：负责 ${m.grids.map((g) => g.name).join('、')}` : '不是网格员'}
         </Text>

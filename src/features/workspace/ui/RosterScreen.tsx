@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ROSTER_COLUMNS } from '@/domain/residents'
 import { ActionButton } from '@/components/ActionButton'
@@ -149,7 +150,12 @@ export function RosterScreen() {
         loadingText='正在导入…'
         disabled={reading}
         testid='roster-submit'
-        onClick={() => void roster.submit()}
+        onClick={() =>
+          void roster.submit().then((ok) => {
+            // the result is below the fold on a phone: bring it into view
+            if (ok) setTimeout(() => Promise.resolve(Taro.pageScrollTo({ selector: '.roster__result', duration: 300 })).catch(() => undefined), 50)
+          })
+        }
       >
         导入
       </ActionButton>
