@@ -1,6 +1,8 @@
 // Test data builders for the client tests (shapes from src/domain, values made up per test).
+import { act } from '@testing-library/react'
 import type { Me, Session } from '@/domain/auth'
 import type { Notice, NoticeSummary } from '@/domain/notice'
+import type { ResidentApplicationView, VolunteerApplicationView } from '@/domain/residents'
 
 export function makeMe(over: Partial<Me> = {}): Me {
   return {
@@ -65,4 +67,56 @@ export function deferred<T>() {
     reject = rej
   })
   return { promise, resolve, reject }
+}
+
+export function makeApplication(id: string, over: Partial<ResidentApplicationView> = {}): ResidentApplicationView {
+  return {
+    id,
+    status: 'pending',
+    gridId: 'g-1',
+    gridName: '第一网格',
+    building: '3栋',
+    unit: '2',
+    room: '301',
+    name: '王秀兰',
+    relation: 'member',
+    householdId: 'h-301',
+    matchesRoster: false,
+    reason: null,
+    createdAt: new Date(Date.now() - 3600_000).toISOString(),
+    reviewedAt: null,
+    applicantId: 'u-resident-1',
+    ...over,
+  }
+}
+
+export function makeVolunteerApplication(id: string, over: Partial<VolunteerApplicationView> = {}): VolunteerApplicationView {
+  return {
+    id,
+    status: 'pending',
+    applicantId: 'u-resident-1',
+    name: '王秀兰',
+    phone: '138****5678',
+    gridName: '第一网格',
+    skills: '会急救',
+    availability: '周末上午',
+    reason: null,
+    createdAt: new Date(Date.now() - 3600_000).toISOString(),
+    reviewedAt: null,
+    ...over,
+  }
+}
+
+export const GRIDS = [
+  { id: 'g-1', name: '第一网格' },
+  { id: 'g-2', name: '第二网格' },
+]
+
+export const COMMUNITY = { id: 'c-1', name: '枫桥社区', streetName: '城关街道', grids: GRIDS }
+
+/** Taro's Input/Textarea render as custom elements in jsdom and report typing as an `input` event with `detail.value`. */
+export function typeInto(el: Element, value: string): void {
+  act(() => {
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
 }
