@@ -25,12 +25,13 @@ describe('RosterScreen (花名册导入)', () => {
       ],
     })
     render(<RosterScreen />)
-    typeInto(screen.getByTestId('roster-text'), CSV)
+    // sent as typed, not trimmed: the server's line numbers must be the person's line numbers
+    typeInto(screen.getByTestId('roster-text'), CSV + '\n')
     fireEvent.click(screen.getByTestId('roster-submit'))
 
     const result = await screen.findByTestId('roster-result')
     expect(importCalls()).toHaveLength(1)
-    expect(importCalls()[0][1]).toEqual({ csv: CSV })
+    expect(importCalls()[0][1]).toEqual({ csv: CSV + '\n' })
     expect(importCalls()[0][2]?.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
     expect(screen.getByTestId('roster-added').textContent).toBe('新增 1 户')
     expect(screen.getByTestId('roster-updated').textContent).toBe('更新 2 户')
