@@ -78,7 +78,7 @@ describe('ApplicationsScreen (认证审核)', () => {
     api.mockImplementation(((action: string) => {
       if (action === 'resident.applications') return Promise.resolve({ items: [makeApplication('a1')], nextCursor: null })
       return new Promise((resolve) => {
-        finish = resolve
+        finish = resolve as (v: unknown) => void
       })
     }) as typeof callApi)
     render(<ApplicationsScreen />)
@@ -122,7 +122,7 @@ describe('ApplicationsScreen (认证审核)', () => {
   })
 
   it('switches the status filter and shows the reason of rejected ones', async () => {
-    api.mockImplementation(((action: string, input: { status?: string }) =>
+    api.mockImplementation(((_action: string, input: { status?: string }) =>
       Promise.resolve({
         items: input.status === 'rejected' ? [makeApplication('r1', { status: 'rejected', reason: '查无此人' })] : [],
         nextCursor: null,

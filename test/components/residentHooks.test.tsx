@@ -7,7 +7,7 @@ import { useSubmit } from '@/features/common/useSubmit'
 import { useMyApplication } from '@/features/residents/useMyApplication'
 import { useVolunteerApply, volunteerDraftKey } from '@/features/residents/useVolunteerApply'
 import { useAssignGrids, useHouseholds, useMembers, usePendingCounts, useRegisterResident } from '@/features/workspace/useWorkspace'
-import { deferred, makeApplication, makeVolunteerApplication } from '../support/fixtures'
+import { deferred, makeApplication, makeMember, makeVolunteerApplication } from '../support/fixtures'
 
 // Mocked at the transport seam: every hook talks to the API only through callApi.
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
@@ -150,7 +150,7 @@ describe('workspace hooks', () => {
   })
 
   it('useRegisterResident checks name and phone with the schema before sending', async () => {
-    api.mockResolvedValue({ id: 'm1', name: '张大爷' })
+    api.mockResolvedValue(makeMember('m1', { rosterOnly: true }))
     const { result } = renderHook(() => useRegisterResident())
     let out: Awaited<ReturnType<typeof result.current.register>> | undefined
     await act(async () => {
@@ -166,7 +166,7 @@ describe('workspace hooks', () => {
   })
 
   it('useAssignGrids sends the chosen grids ([] takes the role away)', async () => {
-    api.mockResolvedValue({ id: 'u9', grids: [] })
+    api.mockResolvedValue(makeMember('u9', { roles: ['committee'] }))
     const { result } = renderHook(() => useAssignGrids())
     await act(async () => void (await result.current.assign({ userId: 'u9', gridIds: [] })))
     expect(api).toHaveBeenCalledWith('member.assignGrids', { userId: 'u9', gridIds: [] }, { requestId: expect.any(String) })

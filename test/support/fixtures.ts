@@ -2,7 +2,7 @@
 import { act } from '@testing-library/react'
 import type { Me, Session } from '@/domain/auth'
 import type { Notice, NoticeSummary } from '@/domain/notice'
-import type { ResidentApplicationView, VolunteerApplicationView } from '@/domain/residents'
+import type { MemberView, ResidentApplicationView, VolunteerApplicationView } from '@/domain/residents'
 
 export function makeMe(over: Partial<Me> = {}): Me {
   return {
@@ -119,4 +119,8 @@ export function typeInto(el: Element, value: string): void {
   act(() => {
     el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
   })
+}
+
+export function makeMember(id: string, over: Partial<MemberView> = {}): MemberView {
+  return { id, name: '张大爷', phone: null, roles: ['resident'], gridId: 'g-1', gridName: '第一网格', grids: [], verified: true, rosterOnly: false, ...over }
 }
