@@ -50,7 +50,7 @@ export function useReviewList<T extends Reviewable>(kind: ReviewKind, status: Ap
   const { refresh, remove } = list
 
   const review = useCallback(
-    async (applicationId: string, approve: boolean, reason?: string): Promise<ReviewOutcome> => {
+    async (applicationId: string, approve: boolean, reason?: string, who = ''): Promise<ReviewOutcome> => {
       const trimmed = reason?.trim() || undefined
       const parsed = residentReviewSchema.safeParse({ applicationId, approve, reason: trimmed })
       if (!parsed.success) return { ok: false, invalid: true, message: parsed.error.issues[0]?.message ?? '不通过时请写明理由' }
@@ -62,7 +62,7 @@ export function useReviewList<T extends Reviewable>(kind: ReviewKind, status: Ap
         const sent = await submit({ applicationId, approve, ...(trimmed ? { reason: trimmed } : {}) })
         if (sent.ok) {
           remove(applicationId)
-          setNotice({ tone: 'ok', text: approve ? '已通过' : '已标为不通过，申请人会看到理由' })
+          setNotice({ tone: 'ok', text: approve ? `已通过 ${who} 的申请`.replace('  ', ' ') : `已标为不通过 ${who}，申请人会看到理由`.replace(' ，', '，') })
           return { ok: true }
         }
         const err = sent.error as ApiError

@@ -38,7 +38,7 @@ export function PhoneEditor({ hasPhone, onSaved, onClose }: Props) {
       ) : null}
       <Text className='me-screen__phone-label'>{weapp ? '或者自己填写：' : '填写手机号：'}</Text>
       <Input
-        className={`me-screen__phone-input${fieldError ? ' me-screen__phone-input--error' : ''}`}
+        className={`gz-input${fieldError ? ' gz-input--error' : ''}`}
         type='number'
         maxlength={13}
         value={typed}

@@ -58,13 +58,13 @@ function ReviewScreen<T extends { id: string; status: ApplicationStatus; reason:
 
   const approve = async (item: T) => {
     setApprovingId(item.id)
-    await review(item.id, true)
+    await review(item.id, true, undefined, nameOf(item))
     setApprovingId(null)
   }
 
   const confirmReject = async (reason: string): Promise<string | null> => {
     if (!rejecting) return null
-    const outcome = await review(rejecting.id, false, reason)
+    const outcome = await review(rejecting.id, false, reason, nameOf(rejecting))
     // a missing reason keeps the dialog open with the schema's words; anything else closes it
     if (outcome.invalid) return outcome.message ?? '不通过时请写明理由'
     setRejecting(null)
