@@ -25,7 +25,8 @@ describe('ApplicationsScreen (认证审核)', () => {
     api.mockResolvedValue({
       items: [
         makeApplication('a1', { name: '王秀兰', relation: 'head', matchesRoster: true }),
-        makeApplication('a2', { name: '李建国', householdId: 'h-9', matchesRoster: false }),
+        makeApplication('a2', { name: '李建国', relation: 'head', householdId: 'h-9', matchesRoster: false }),
+        makeApplication('a4', { name: '李小红', relation: 'member', householdId: 'h-9', matchesRoster: false }),
         makeApplication('a3', { name: '郑某涛', relation: 'tenant', householdId: null, building: '9', unit: null, room: '502' }),
       ],
       nextCursor: null,
@@ -36,6 +37,7 @@ describe('ApplicationsScreen (认证审核)', () => {
     expect(calls('resident.applications')[0][1]).toEqual({ status: 'pending', limit: 20 })
     expect(within(card('a1')).getByTestId('application-match').textContent).toBe('与花名册一致')
     expect(within(card('a2')).getByTestId('application-match').textContent).toBe('花名册中户主不同')
+    expect(within(card('a4')).getByTestId('application-match').textContent).toBe('花名册中有此户，请核实家庭成员')
     expect(within(card('a3')).getByTestId('application-match').textContent).toBe('花名册中无此户')
     expect(card('a3').textContent).toContain('第一网格 9栋502')
     expect(card('a3').textContent).toContain('与户主关系：租户')

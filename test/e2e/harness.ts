@@ -2,7 +2,7 @@
 // SQLite file, and Debian's chromium driven by playwright-core at a phone viewport.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startServerProcess } from '../support/serverProcess'
 
@@ -52,9 +52,10 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   })
 }
 
+/** Screenshot into test-results/e2e/<name>.png; `name` may hold a folder per journey ("notices/01-home"). */
 export async function shot(page: Page, name: string): Promise<string> {
-  mkdirSync(SHOTS_DIR, { recursive: true })
   const path = join(SHOTS_DIR, `${name}.png`)
+  mkdirSync(dirname(path), { recursive: true })
   // let page transitions (Taro H5 slides pages in) finish before the picture
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
   await page.screenshot({ path, animations: 'disabled' })
@@ -71,4 +72,31 @@ export async function api<T>(url: string, action: string, payload: unknown, toke
   const body = (await res.json()) as { ok: boolean; data?: T; error?: { code: string; message: string } }
   if (!body.ok) throw new Error(`${action}: ${body.error?.code} ${body.error?.message}`)
   return body.data as T
+}
+
+// Taro H5 keeps pages of the navigation stack in the DOM, hidden: only look at what is shown.
+export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"] >> visible=true`)
+
+/** Taro's Input and Textarea render a custom element around the real field. */
+export async function fillField(page: Page, testid: string, value: string): Promise<void> {
+  await page.locator(`[data-testid="${testid}"] >> visible=true`).locator('input, textarea').first().fill(value)
+}
+
+/** Dev login through the login page's role buttons; lands on 首页. */
+export async function loginAs(page: Page, url: string, role: string): Promise<void> {
+  await page.goto(url + '/')
+  await byTestId(page, `login-role-${role}`).click()
+  await byTestId(page, 'notice-list').or(byTestId(page, 'list-empty')).first().waitFor()
+}
+
+/**
+ * A phone page already signed in with this session (for people the login page's buttons do not make,
+ * e.g. a resident of another grid or one not yet verified). Taro H5 keeps storage as JSON `{ data }`.
+ */
+export async function pageWithSession(browser: Browser, url: string, session: unknown): Promise<Page> {
+  const context = await phoneContext(browser)
+  await context.addInitScript((value) => localStorage.setItem('gongzhi.session', JSON.stringify({ data: value })), JSON.stringify(session))
+  const page = await context.newPage()
+  await page.goto(url + '/')
+  return page
 }

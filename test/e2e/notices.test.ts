@@ -4,9 +4,25 @@
 // the committee sees read and confirmation counts per grid. Screenshots go to test-results/e2e/.
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { SHOTS_DIR, api, launchBrowser, phoneContext, shot, startServer, type RunningServer } from './harness'
+
+const loginAs = (page: Page, role: string) => loginAt(page, server.url, role)
+const pageWithSession = (session: unknown) => sessionPage(browser, server.url, session)
+import {
+  SHOTS_DIR,
+  api,
+  byTestId,
+  fillField,
+  launchBrowser,
+  loginAs as loginAt,
+  pageWithSession as sessionPage,
+  phoneContext,
+  shot,
+  startServer,
+  type RunningServer,
+} from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -14,7 +30,7 @@ const TITLE = '本周六上午楼道消防检查'
 const BODY = '社区将联合物业逐楼检查楼道堆物和电动车充电，请各户提前清理楼道杂物。'
 
 before(async () => {
-  rmSync(SHOTS_DIR, { recursive: true, force: true })
+  rmSync(join(SHOTS_DIR, 'notices'), { recursive: true, force: true })
   server = await startServer()
   browser = await launchBrowser()
 })
@@ -23,47 +39,29 @@ after(async () => {
   await server?.stop()
 })
 
-// Taro H5 keeps pages of the navigation stack in the DOM, hidden: only look at what is shown.
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"] >> visible=true`)
-
-async function loginAs(page: Page, role: string): Promise<void> {
-  await page.goto(server.url + '/')
-  await byTestId(page, `login-role-${role}`).click()
-  await byTestId(page, 'notice-list').or(byTestId(page, 'list-empty')).first().waitFor()
-}
-
-/** Taro H5 keeps storage as JSON `{ data }` in localStorage; the client keeps the session as a JSON string. */
-async function pageWithSession(session: unknown): Promise<Page> {
-  const context = await phoneContext(browser)
-  await context.addInitScript((value) => localStorage.setItem('gongzhi.session', JSON.stringify({ data: value })), JSON.stringify(session))
-  const page = await context.newPage()
-  await page.goto(server.url + '/')
-  return page
-}
-
 test('committee publishes to one grid; its resident reads and confirms; another grid never sees it', async () => {
   // --- committee publishes ---
   const committee = await (await phoneContext(browser)).newPage()
   await loginAs(committee, 'committee')
-  await shot(committee, '01-committee-home')
+  await shot(committee, 'notices/01-committee-home')
   const session = await committee.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('gongzhi.session') || '{}').data))
   const community = await api<{ grids: { id: string; name: string }[] }>(server.url, 'community.get', {}, session.token)
   const [targetGrid, otherGrid] = community.grids
 
   await byTestId(committee, 'publish-notice').click()
   await byTestId(committee, 'publish-form').waitFor()
-  await committee.locator('[data-testid="input-title"] input').fill(TITLE)
-  await committee.locator('[data-testid="input-body"] textarea').fill(BODY)
+  await fillField(committee, 'input-title', TITLE)
+  await fillField(committee, 'input-body', BODY)
   await byTestId(committee, 'category-safety').click()
   await byTestId(committee, 'scope-grids').click()
   await byTestId(committee, `grid-${targetGrid.id}`).click()
   await byTestId(committee, 'toggle-pinned').click()
   await byTestId(committee, 'toggle-important').click()
-  await shot(committee, '02-committee-publish-form')
+  await shot(committee, 'notices/02-committee-publish-form')
   await byTestId(committee, 'publish-submit').click()
   // after publishing, the committee lands on the notice as residents will see it
   await byTestId(committee, 'notice-detail-title').getByText(TITLE).waitFor()
-  await shot(committee, '03-committee-published-notice')
+  await shot(committee, 'notices/03-committee-published-notice')
 
   // --- a resident of the targeted grid (dev login puts a resident in the community's first grid) ---
   const resident = await (await phoneContext(browser)).newPage()
@@ -73,21 +71,21 @@ test('committee publishes to one grid; its resident reads and confirms; another 
   await firstCard.locator('[data-testid="notice-unread"]').waitFor()
   await firstCard.locator('[data-testid="notice-needs-confirm"]').waitFor()
   assert.match(await byTestId(resident, 'unread-count').innerText(), /\d+/)
-  await shot(resident, '04-resident-home-unread')
+  await shot(resident, 'notices/04-resident-home-unread')
 
   await firstCard.click()
   await byTestId(resident, 'notice-body').getByText(BODY).waitFor()
-  await shot(resident, '05-resident-notice-detail')
+  await shot(resident, 'notices/05-resident-notice-detail')
   await byTestId(resident, 'confirm-notice').click()
   await byTestId(resident, 'confirmed-state').waitFor()
-  await shot(resident, '06-resident-confirmed')
+  await shot(resident, 'notices/06-resident-confirmed')
 
   // --- a resident of another grid never sees it ---
   const outsider = await api(server.url, 'auth.devLogin', { role: 'resident', gridId: otherGrid.id })
   const other = await pageWithSession(outsider)
   await byTestId(other, 'notice-list').or(byTestId(other, 'list-empty')).first().waitFor()
   assert.equal(await other.getByText(TITLE).count(), 0, 'a resident outside the scope does not see the notice')
-  await shot(other, '07-other-grid-home')
+  await shot(other, 'notices/07-other-grid-home')
 
   // --- committee sees the figures per grid ---
   await byTestId(committee, 'view-stats').click()
@@ -97,5 +95,5 @@ test('committee publishes to one grid; its resident reads and confirms; another 
   assert.equal(await committee.locator('[data-testid="stats-grid-row"]').count(), 1, 'only the targeted grid is in scope')
   assert.match(await byTestId(committee, 'stats-confirmed').innerText(), /1/)
   assert.match(await row.innerText(), new RegExp(targetGrid.name))
-  await shot(committee, '08-committee-stats')
+  await shot(committee, 'notices/08-committee-stats')
 })

@@ -30,10 +30,14 @@ function statusWord(kind: ReviewKind, s: ApplicationStatus): string {
 }
 
 /** Whether the application matches the roster, in words. */
-export function rosterMatch(a: Pick<ResidentApplicationView, 'matchesRoster' | 'householdId'>): { text: string; tone: TagTone } {
+export function rosterMatch(
+  a: Pick<ResidentApplicationView, 'matchesRoster' | 'householdId' | 'relation'>,
+): { text: string; tone: TagTone } {
   if (a.matchesRoster) return { text: '与花名册一致', tone: 'green' }
-  if (a.householdId) return { text: '花名册中户主不同', tone: 'amber' }
-  return { text: '花名册中无此户', tone: 'red' }
+  if (!a.householdId) return { text: '花名册中无此户', tone: 'red' }
+  // a family member or tenant is not on the roster by name: the room is, which is what can be checked
+  if (a.relation !== 'head') return { text: '花名册中有此户，请核实家庭成员', tone: 'amber' }
+  return { text: '花名册中户主不同', tone: 'amber' }
 }
 
 interface ReviewProps<T> {
