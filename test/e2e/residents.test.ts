@@ -85,6 +85,7 @@ test('committee imports a roster file; the 户主 is verified at once; another a
   assert.equal(await rejected.count(), 1)
   assert.equal(await rejected.first().getAttribute('data-line'), '4')
   assert.match(await rejected.first().innerText(), /第九网格/)
+  await byTestId(committee, 'roster-result').scrollIntoViewIfNeeded()
   await shot(committee, 'residents/02-roster-imported')
 
   // --- two residents not yet verified (the login page's buttons make verified ones) ---
