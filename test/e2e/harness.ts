@@ -100,3 +100,29 @@ export async function pageWithSession(browser: Browser, url: string, session: un
   await page.goto(url + '/')
   return page
 }
+
+/**
+ * WeChat's largest font setting (关怀模式, about 1.4× the 17 px body text): scales every font size in the
+ * page's style sheets by 1.4, leaving layout widths as they are, the way the client's text scaling does.
+ */
+export async function useLargestFont(page: Page): Promise<void> {
+  // a string, not a function: tsx would wrap named inner functions in a helper the page does not have
+  await page.evaluate(`(() => {
+    const walk = (rules) => {
+      for (const rule of Array.from(rules)) {
+        if (rule.cssRules) walk(rule.cssRules)
+        const m = rule.style && rule.style.fontSize && rule.style.fontSize.match(/^([\\d.]+)(px|rem)$/)
+        if (m) rule.style.fontSize = parseFloat(m[1]) * 1.4 + m[2]
+      }
+    }
+    for (const sheet of Array.from(document.styleSheets)) {
+      try { walk(sheet.cssRules) } catch (e) { /* a cross-origin sheet: not ours */ }
+    }
+  })()`)
+}
+
+/** Nothing sticks out sideways (a clipped or overflowing line would). */
+export async function assertNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }))
+  if (scroll > width) throw new Error(`page is ${scroll}px wide in a ${width}px viewport`)
+}

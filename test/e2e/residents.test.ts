@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import {
   SHOTS_DIR,
   api,
+  assertNoHorizontalOverflow,
   byTestId,
   fillField,
   launchBrowser,
@@ -19,6 +20,7 @@ import {
   phoneContext,
   shot,
   startServer,
+  useLargestFont,
   type RunningServer,
 } from './harness'
 
@@ -130,4 +132,18 @@ test('committee imports a roster file; the 户主 is verified at once; another a
   await byTestId(other, 'me-application-reason').waitFor()
   assert.match(await byTestId(other, 'me-application-reason').innerText(), /带户口本到社区核实/)
   await shot(other, 'residents/08-member-rejected')
+
+  // --- the same pages at WeChat's largest font ---
+  await useLargestFont(other)
+  await assertNoHorizontalOverflow(other)
+  await shot(other, 'residents/09-member-rejected-largest-font')
+  await byTestId(other, 'link-apply').click()
+  await byTestId(other, 'apply-again').click()
+  await byTestId(other, 'apply-form').waitFor()
+  await useLargestFont(other)
+  await assertNoHorizontalOverflow(other)
+  await shot(other, 'residents/10-apply-form-largest-font')
+  await useLargestFont(committee)
+  await assertNoHorizontalOverflow(committee)
+  await shot(committee, 'residents/11-applications-largest-font')
 })
