@@ -1,3 +1,4 @@
+import { addressKey } from '@/domain/address'
 import type { Db } from '../adapters/sqlite/open'
 import {
   DEMO_COMMUNITIES,
@@ -23,10 +24,14 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
     DEMO_COMMUNITIES.forEach((c, i) => community.run(c.id, DEMO_STREET.id, c.name, c.kind, i))
     const grid = db.prepare('INSERT INTO grids (id, community_id, name, seq) VALUES (?, ?, ?, ?)')
     DEMO_GRIDS.forEach((g, i) => grid.run(g.id, g.communityId, g.name, i))
-    const household = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, head_name, adults, phone, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    const keys = (building: string, unit: string, room: string) =>
+      [addressKey(building, 'building'), addressKey(unit, 'unit'), addressKey(room, 'room')] as const
+    const household = db.prepare(`INSERT INTO households
+      (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name, adults, phone, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     for (const h of demoHouseholds()) {
-      household.run(h.id, h.gridId, h.building, h.unit, h.room, h.headName, h.adults, h.phone, at(-24 * 40))
+      household.run(h.id, h.gridId, h.building, h.unit, h.room, ...keys(h.building, h.unit, h.room), h.headName, h.adults, h.phone,
+        at(-24 * 40))
     }
 
     const user = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, created_at)
@@ -41,10 +46,12 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
 
     const communityOf = new Map(DEMO_GRIDS.map((g) => [g.id, g.communityId]))
     const application = db.prepare(`INSERT INTO resident_applications
-      (id, user_id, community_id, grid_id, building, unit, room, name, relation, status, household_id, created_at, reviewed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      (id, user_id, community_id, grid_id, building, unit, room, building_key, unit_key, room_key, name, relation, status,
+       household_id, created_at, reviewed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     for (const a of DEMO_RESIDENT_APPLICATIONS) {
-      application.run(a.id, a.userId, communityOf.get(a.gridId), a.gridId, a.building, a.unit, a.room, a.name, a.relation,
+      application.run(a.id, a.userId, communityOf.get(a.gridId), a.gridId, a.building, a.unit, a.room,
+        ...keys(a.building, a.unit, a.room), a.name, a.relation,
         a.status, a.householdId, at(a.atHours), a.status === 'pending' ? null : at(a.atHours + 2))
     }
     const volunteer = db.prepare(`INSERT INTO volunteer_applications (id, user_id, community_id, skills, availability, status, created_at)

@@ -1,10 +1,13 @@
 /**
  * Migration 002 on a database that was created and filled at version 1: the households rebuild keeps rows
  * and the users pointing at them, the new UNIQUE key includes 单元, and foreign keys are on and hold after.
+ * Migration 003 on a database filled at version 2: address keys backfilled, colliding spellings kept (the
+ * first owns the key), foreign keys intact.
  */
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { m001Init } from '../../cloud/adapters/sqlite/migrations/001_init'
+import { m002Residents } from '../../cloud/adapters/sqlite/migrations/002_residents'
 import { openDb } from '../../cloud/adapters/sqlite/open'
 import { tempDir } from './support/harness'
 
@@ -25,7 +28,8 @@ test('a version-1 database migrates to 002 with its households and users intact'
 
   const db = openDb(file)
   try {
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }])
+    // (and every later migration)
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }])
     expect(db.prepare('SELECT id, building, unit, room, head_name, adults, phone FROM households').all()).toEqual([
       { id: 'h1', building: '1栋', unit: '', room: '101', head_name: '王某', adults: null, phone: null },
     ])
@@ -35,16 +39,82 @@ test('a version-1 database migrates to 002 with its households and users intact'
     // the users → households foreign key points at the rebuilt table and holds
     expect(() => db.prepare("UPDATE users SET household_id = 'missing' WHERE id = 'u1'").run()).toThrow(/FOREIGN KEY/)
     // the key now includes 单元: same building and room in another unit is another household
-    db.prepare("INSERT INTO households (id, grid_id, building, unit, room, head_name) VALUES ('h2', 'g', '1栋', '2单元', '101', '李某')").run()
-    expect(() =>
-      db.prepare("INSERT INTO households (id, grid_id, building, unit, room, head_name) VALUES ('h3', 'g', '1栋', '2单元', '101', '张某')").run(),
-    ).toThrow(/UNIQUE/)
+    // (since 003 a row carries its address keys too)
+    const insert = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name)
+      VALUES (?, 'g', '1栋', '2单元', '101', '1', '2', '101', ?)`)
+    insert.run('h2', '李某')
+    expect(() => insert.run('h3', '张某')).toThrow(/UNIQUE/)
     // reopening applies nothing more
     db.close()
     const again = openDb(file)
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 2 })
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 3 })
     again.close()
   } finally {
     if (db.open) db.close()
+  }
+})
+
+test('a version-2 database migrates to 003: keys backfilled, a key collision keeps the first and fails nothing', () => {
+  const file = path.join(tempDir(), 'v2.db')
+  const v2 = new Database(file)
+  v2.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  m001Init.up(v2)
+  v2.pragma('foreign_keys = OFF')
+  m002Residents.up(v2)
+  v2.pragma('foreign_keys = ON')
+  v2.exec(`
+    INSERT INTO schema_migrations VALUES (1, 'init', '2025-01-01T00:00:00.000Z'), (2, 'residents', '2025-02-01T00:00:00.000Z');
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO grids (id, community_id, name) VALUES ('g', 'c', '第一网格');
+    INSERT INTO households (id, grid_id, building, unit, room, head_name) VALUES
+      ('h_first', 'g', '3栋', '1单元', '101', '王某'),
+      ('h_second', 'g', '3', '1', '１０１室', '李某'),
+      ('h_other', 'g', ' 8栋 ', '2单元', '301', '赵某');
+    INSERT INTO users (id, name, community_id, grid_id, household_id, verified, created_at) VALUES
+      ('u1', '王某', 'c', 'g', 'h_first', 1, '2025-01-01T00:00:00.000Z'),
+      ('u2', '李某', 'c', 'g', 'h_second', 1, '2025-01-01T00:00:00.000Z'),
+      ('u3', '赵某', 'c', 'g', NULL, 0, '2025-01-01T00:00:00.000Z');
+    INSERT INTO resident_applications (id, user_id, community_id, grid_id, building, unit, room, name, relation, status, created_at)
+      VALUES ('a1', 'u3', 'c', 'g', '8', '2', '３０１室', '赵某', 'head', 'pending', '2025-03-01T00:00:00.000Z');`)
+  v2.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 3 })
+    // the text as typed is kept; the keys are addressKey()'s; the later of two colliding rows is marked, not dropped
+    expect(db.prepare('SELECT id, building, unit, room, building_key, unit_key, room_key FROM households ORDER BY rowid').all()).toEqual([
+      { id: 'h_first', building: '3栋', unit: '1单元', room: '101', building_key: '3', unit_key: '1', room_key: '101' },
+      { id: 'h_second', building: '3', unit: '1', room: '１０１室', building_key: '3', unit_key: '1', room_key: '101 dup:h_second' },
+      { id: 'h_other', building: ' 8栋 ', unit: '2单元', room: '301', building_key: '8', unit_key: '2', room_key: '301' },
+    ])
+    expect(db.prepare('SELECT building_key, unit_key, room_key FROM resident_applications').get()).toEqual({
+      building_key: '8', unit_key: '2', room_key: '301',
+    })
+    // the pending application now meets its roster row on the keys
+    expect(
+      db.prepare(`SELECT h.id FROM resident_applications a JOIN households h ON h.grid_id = a.grid_id
+        AND h.building_key = a.building_key AND h.unit_key = a.unit_key AND h.room_key = a.room_key`).all(),
+    ).toEqual([{ id: 'h_other' }])
+    // foreign keys on, holding, and still enforced on the untouched tables
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    expect(db.prepare('SELECT id, household_id FROM users ORDER BY id').all()).toEqual([
+      { id: 'u1', household_id: 'h_first' },
+      { id: 'u2', household_id: 'h_second' },
+      { id: 'u3', household_id: null },
+    ])
+    expect(() => db.prepare("UPDATE users SET household_id = 'missing' WHERE id = 'u1'").run()).toThrow(/FOREIGN KEY/)
+    // unique on the keys: another spelling of 3栋1单元101 is refused
+    const insert = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name)
+      VALUES (?, 'g', ?, ?, ?, ?, ?, ?, '某')`)
+    expect(() => insert.run('h_x', '3号楼', '1', '101号', '3', '1', '101')).toThrow(/UNIQUE/)
+    // a row without keys is refused rather than never matching
+    expect(() =>
+      db.prepare("INSERT INTO households (id, grid_id, building, unit, room, head_name) VALUES ('h_y', 'g', '9栋', '', '1', '某')").run(),
+    ).toThrow(/building_key, unit_key and room_key are required/)
+    expect(() => db.prepare("UPDATE resident_applications SET room_key = NULL WHERE id = 'a1'").run()).toThrow(/required/)
+  } finally {
+    db.close()
   }
 })

@@ -1,3 +1,4 @@
+import { addressKeys } from '@/domain/address'
 import type { AuditEntry, HouseholdRecord, HouseholdRepo, HouseholdScope, ImportOutcome, RosterRow } from '../../ports'
 import { auditWriter } from './audit'
 import type { Db } from './open'
@@ -49,13 +50,15 @@ export function householdRepo(db: Db): HouseholdRepo {
   const writeAudit = auditWriter(db)
   const byId = db.prepare<[string], HouseholdRow>(`${SELECT} WHERE h.id = ?`)
   const byRoom = db.prepare<[string, string, string, string], HouseholdRow>(
-    `${SELECT} WHERE h.grid_id = ? AND h.building = ? AND h.unit = ? AND h.room = ?`,
+    `${SELECT} WHERE h.grid_id = ? AND h.building_key = ? AND h.unit_key = ? AND h.room_key = ?`,
   )
   const keyGet = db.prepare<[string, string, string, string], { id: string; head_name: string; adults: number | null; phone: string | null }>(
-    'SELECT id, head_name, adults, phone FROM households WHERE grid_id = ? AND building = ? AND unit = ? AND room = ?',
+    'SELECT id, head_name, adults, phone FROM households WHERE grid_id = ? AND building_key = ? AND unit_key = ? AND room_key = ?',
   )
-  const insert = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, head_name, adults, phone, updated_at)
-    VALUES (@id, @gridId, @building, @unit, @room, @headName, @adults, @phone, @at)`)
+  // rooms are found by their normalised key (migration 003); the text as imported is kept for display
+  const insert = db.prepare(`INSERT INTO households
+    (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name, adults, phone, updated_at)
+    VALUES (@id, @gridId, @building, @unit, @room, @buildingKey, @unitKey, @roomKey, @headName, @adults, @phone, @at)`)
   const update = db.prepare('UPDATE households SET head_name = @headName, adults = @adults, phone = @phone, updated_at = @at WHERE id = @id')
   const page = db.prepare<Record<string, unknown>, HouseholdRow>(`${SELECT}
     WHERE ${IN_SCOPE}
@@ -66,9 +69,11 @@ export function householdRepo(db: Db): HouseholdRepo {
   const importTx = db.transaction((rows: RosterRow[], ids: () => string, at: string, audit: AuditEntry): ImportOutcome => {
     const out = { added: 0, updated: 0, unchanged: 0 }
     for (const r of rows) {
-      const prior = keyGet.get(r.gridId, r.building, r.unit, r.room)
+      const keys = addressKeys(r.building, r.unit, r.room)
+      // an existing household under another spelling ("3" for "3栋") is the same one: its text stays as first imported
+      const prior = keyGet.get(r.gridId, keys.buildingKey, keys.unitKey, keys.roomKey)
       if (!prior) {
-        insert.run({ ...r, id: ids(), at })
+        insert.run({ ...r, ...keys, id: ids(), at })
         out.added++
       } else if (prior.head_name !== r.headName || prior.adults !== r.adults || prior.phone !== r.phone) {
         update.run({ id: prior.id, headName: r.headName, adults: r.adults, phone: r.phone, at })
@@ -93,7 +98,8 @@ export function householdRepo(db: Db): HouseholdRepo {
       return r ? toRecord(r) : null
     },
     async findByRoom(gridId, building, unit, room) {
-      const r = byRoom.get(gridId, building, unit, room)
+      const k = addressKeys(building, unit, room)
+      const r = byRoom.get(gridId, k.buildingKey, k.unitKey, k.roomKey)
       return r ? toRecord(r) : null
     },
     async importRoster(rows, ids, at, audit) {

@@ -1,3 +1,4 @@
+import { addressKeys } from '@/domain/address'
 import type { ApplicationStatus, Relation } from '@/domain/residents'
 import type {
   AuditEntry,
@@ -37,7 +38,8 @@ const SELECT = `
   SELECT a.rowid AS seq, a.*, g.name AS grid_name, h.id AS roster_household_id, h.head_name AS roster_head_name
   FROM resident_applications a
   JOIN grids g ON g.id = a.grid_id
-  LEFT JOIN households h ON h.grid_id = a.grid_id AND h.building = a.building AND h.unit = a.unit AND h.room = a.room`
+  LEFT JOIN households h ON h.grid_id = a.grid_id
+    AND h.building_key = a.building_key AND h.unit_key = a.unit_key AND h.room_key = a.room_key`
 
 function toRecord(r: AppRow): ResidentApplicationRecord {
   return {
@@ -78,8 +80,10 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     "SELECT user_id FROM resident_applications WHERE household_id = ? AND relation = 'head' AND status = 'verified'",
   )
   const insert = db.prepare(`INSERT INTO resident_applications
-    (id, user_id, community_id, grid_id, building, unit, room, name, relation, status, household_id, created_at, reviewed_at)
-    VALUES (@id, @userId, @communityId, @gridId, @building, @unit, @room, @name, @relation, @status, @householdId, @createdAt, @reviewedAt)`)
+    (id, user_id, community_id, grid_id, building, unit, room, building_key, unit_key, room_key, name, relation, status,
+     household_id, created_at, reviewed_at)
+    VALUES (@id, @userId, @communityId, @gridId, @building, @unit, @room, @buildingKey, @unitKey, @roomKey, @name, @relation,
+     @status, @householdId, @createdAt, @reviewedAt)`)
   const bindUser = db.prepare(
     'UPDATE users SET verified = 1, household_id = @householdId, grid_id = @gridId, community_id = @communityId WHERE id = @userId',
   )
@@ -103,6 +107,7 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     const verify = verifyWith !== null && app.relation === 'head' && !headOf.get(verifyWith)
     insert.run({
       ...app,
+      ...addressKeys(app.building, app.unit, app.room),
       status: verify ? 'verified' : 'pending',
       householdId: verify ? verifyWith : null,
       reviewedAt: verify ? app.createdAt : null,
