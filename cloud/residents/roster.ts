@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { addressKey } from '@/domain/address'
 import { AppError } from '@/domain/errors'
 import {
   ROSTER_COLUMNS,
@@ -134,7 +135,13 @@ export function parseRoster(csv: string, grids: { id: string; name: string }[]):
       }
       phone = p.data
     }
-    const key = JSON.stringify([gridId, values.building, values.unit, values.room])
+    // the same household under two spellings ("3栋" and "3", "301" and "３０１室") is a duplicate too
+    const key = JSON.stringify([
+      gridId,
+      addressKey(values.building, 'building'),
+      addressKey(values.unit, 'unit'),
+      addressKey(values.room, 'room'),
+    ])
     const first = seen.get(key)
     if (first !== undefined) {
       reject(`与第 ${first} 行是同一户（网格、楼栋、单元、房号相同）`)
