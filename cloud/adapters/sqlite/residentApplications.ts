@@ -9,7 +9,7 @@ import type {
   ResidentReviewOutcome,
   ReviewDecision,
 } from '../../ports'
-import { auditWriter } from './audit'
+import { applicationTable } from './applications'
 import type { Db } from './open'
 
 interface AppRow {
@@ -65,17 +65,13 @@ function toRecord(r: AppRow): ResidentApplicationRecord {
 }
 
 export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
-  const writeAudit = auditWriter(db)
-  const byId = db.prepare<[string], AppRow>(`${SELECT} WHERE a.id = ?`)
-  const latest = db.prepare<[string], AppRow>(`${SELECT} WHERE a.user_id = ? ORDER BY a.rowid DESC LIMIT 1`)
-  const page = db.prepare<Record<string, unknown>, AppRow>(`${SELECT}
-    WHERE a.community_id = @community AND (@status IS NULL OR a.status = @status)
-      AND (@hasCursor = 0 OR a.rowid < @cSeq)
-    ORDER BY a.rowid DESC LIMIT @limit`)
+  const apps = applicationTable(db, {
+    table: 'resident_applications',
+    select: SELECT,
+    toRecord,
+    alsoSet: ', household_id = COALESCE(@householdId, household_id)',
+  })
   const userState = db.prepare<[string], { verified: number }>('SELECT verified FROM users WHERE id = ?')
-  const hasPending = db.prepare<[string], { id: string }>(
-    "SELECT id FROM resident_applications WHERE user_id = ? AND status = 'pending'",
-  )
   const headOf = db.prepare<[string], { user_id: string }>(
     "SELECT user_id FROM resident_applications WHERE household_id = ? AND relation = 'head' AND status = 'verified'",
   )
@@ -87,21 +83,15 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
   const bindUser = db.prepare(
     'UPDATE users SET verified = 1, household_id = @householdId, grid_id = @gridId, community_id = @communityId WHERE id = @userId',
   )
-  const decide = db.prepare(`UPDATE resident_applications
-    SET status = @status, reason = @reason, reviewer_id = @reviewerId, reviewed_at = @at, household_id = COALESCE(@householdId, household_id)
-    WHERE id = @id AND status = 'pending'`)
   const relation = db.prepare<[string, string], { relation: Relation }>(
     "SELECT relation FROM resident_applications WHERE user_id = ? AND household_id = ? AND status = 'verified' ORDER BY rowid DESC LIMIT 1",
   )
 
-  const load = (id: string) => {
-    const r = byId.get(id)
-    return r ? toRecord(r) : null
-  }
+  const load = apps.load
 
   const applyTx = db.transaction((app: NewResidentApplication, verifyWith: string | null): ResidentApplyOutcome => {
     if (userState.get(app.userId)?.verified === 1) return { kind: 'alreadyVerified' }
-    if (hasPending.get(app.userId)) return { kind: 'alreadyPending' }
+    if (apps.hasPending(app.userId)) return { kind: 'alreadyPending' }
     // the 户主 seat is free only if no one holds it: read and insert under the same write lock, and the
     // partial UNIQUE index resident_app_one_head is the backstop
     const verify = verifyWith !== null && app.relation === 'head' && !headOf.get(verifyWith)
@@ -125,20 +115,10 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
         if (userState.get(app.userId)?.verified === 1) return { kind: 'applicantVerified' }
         if (app.relation === 'head' && householdId && headOf.get(householdId)) return { kind: 'headTaken' }
       }
-      const changed = decide.run({
-        id,
-        status: d.approve ? 'verified' : 'rejected',
-        reason: d.reason,
-        reviewerId: d.reviewerId,
-        at: d.at,
-        householdId: d.approve ? householdId : null,
-      }).changes
-      if (changed !== 1) return { kind: 'alreadyDecided' }
-      if (d.approve && householdId) {
-        bindUser.run({ userId: app.userId, householdId, gridId: app.gridId, communityId: app.communityId })
+      const bind = () => {
+        if (householdId) bindUser.run({ userId: app.userId, householdId, gridId: app.gridId, communityId: app.communityId })
       }
-      writeAudit(audit)
-      return { kind: 'done', application: load(id) as ResidentApplicationRecord }
+      return apps.decide(id, d, { householdId: d.approve ? householdId : null }, bind, audit)
     },
   )
 
@@ -147,13 +127,10 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
       return load(id)
     },
     async latestOf(userId) {
-      const r = latest.get(userId)
-      return r ? toRecord(r) : null
+      return apps.latestOf(userId)
     },
-    async list(communityId, { status, limit, after }) {
-      return page
-        .all({ community: communityId, status: status ?? null, hasCursor: after === null ? 0 : 1, cSeq: after ?? 0, limit })
-        .map((r) => ({ record: toRecord(r), seq: r.seq }))
+    async list(communityId, opts) {
+      return apps.list(communityId, opts)
     },
     async apply(app, verifyWith) {
       return applyTx.immediate(app, verifyWith)
