@@ -7,14 +7,24 @@ import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
 import { ListState } from '@/components/ListState'
-import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import { useCommunity } from '../../community/useCommunity'
 import type { ApplyForm } from '../apply-form'
 import { relationText, roomText } from '../format'
 import { useMyApplication } from '../useMyApplication'
 import { useResidentApply } from '../useResidentApply'
+import { ApplicationSubmit } from './ApplicationSubmit'
+import { ApplicationStatusCard, type ApplicationStatusIds } from './ApplicationStatusCard'
 import './ResidentScreens.scss'
+
+const APPLY_STATUS_IDS: ApplicationStatusIds = {
+  status: 'application-status',
+  next: 'application-next',
+  reason: 'application-reason',
+  again: 'apply-again',
+  back: 'apply-back',
+  card: 'application-card-mine',
+}
 
 const RELATION_CHOICES = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))
 
@@ -82,53 +92,21 @@ function StatusCard({
   onAgain: () => void
   onBack: () => void
 }) {
-  const pending = a.status === 'pending'
   return (
-    <>
-      <Card
-        title='我的认证申请'
-        extra={
-          <Tag tone={pending ? 'amber' : 'red'} testid='application-status'>
-            {pending ? '待审核' : '未通过'}
-          </Tag>
-        }
-        testid='application-card-mine'
-      >
-        <View className='resident-screen__facts'>
-          <Fact label='住址' value={`${a.gridName} ${roomText(a.building, a.unit, a.room)}`} />
-          <Fact label='姓名' value={a.name} />
-          <Fact label='与户主关系' value={relationText(a.relation)} />
-          <Fact label='提交时间' value={fromNow(a.createdAt)} />
-        </View>
-        {pending ? (
-          <Text className='resident-screen__next' data-testid='application-next'>
-            社区工作人员会核对花名册后给出结果，结果会显示在“我的”里。没通过时会写明理由，您可以修改后重新申请。
-          </Text>
-        ) : (
-          <View className='resident-screen__reason' data-testid='application-reason'>
-            <Text className='resident-screen__reason-label'>没通过的理由：</Text>
-            <Text>{a.reason || '工作人员没有填写理由，请联系社区。'}</Text>
-          </View>
-        )}
-      </Card>
-      {pending ? null : (
-        <ActionButton kind='primary' size='large' block testid='apply-again' onClick={onAgain}>
-          重新申请
-        </ActionButton>
-      )}
-      <ActionButton kind='secondary' block testid='apply-back' onClick={onBack}>
-        回到我的
-      </ActionButton>
-    </>
-  )
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='resident-screen__fact'>
-      <Text className='resident-screen__fact-label'>{label}</Text>
-      <Text className='resident-screen__fact-value'>{value}</Text>
-    </View>
+    <ApplicationStatusCard
+      title='我的认证申请'
+      application={a}
+      facts={[
+        { label: '住址', value: `${a.gridName} ${roomText(a.building, a.unit, a.room)}` },
+        { label: '姓名', value: a.name },
+        { label: '与户主关系', value: relationText(a.relation) },
+        { label: '提交时间', value: fromNow(a.createdAt) },
+      ]}
+      nextText='社区工作人员会核对花名册后给出结果，结果会显示在“我的”里。没通过时会写明理由，您可以修改后重新申请。'
+      ids={APPLY_STATUS_IDS}
+      onAgain={onAgain}
+      onBack={onBack}
+    />
   )
 }
 
@@ -224,26 +202,9 @@ function Form({
         </FormField>
       </Card>
 
-      <View className='resident-screen__submit'>
-        {submitError ? (
-          <View className='gz-banner gz-banner--error' data-testid='apply-error'>
-            <Text>没有提交成功：{submitError.message}</Text>
-            <Text className='resident-screen__kept'>您填写的内容已保存在本机，可以直接再点“提交认证”。</Text>
-          </View>
-        ) : null}
-        <ActionButton
-          kind='primary'
-          size='large'
-          block
-          loading={submitting}
-          loadingText='正在提交…'
-          testid='apply-submit'
-          onClick={() => void onSubmit()}
-        >
-          提交认证
-        </ActionButton>
+      <ApplicationSubmit label='提交认证' testidPrefix='apply' submitting={submitting} submitError={submitError} onSubmit={() => void onSubmit()}>
         <Text className='gz-muted'>填写的内容会自动保存在本机，提交成功后清除。</Text>
-      </View>
+      </ApplicationSubmit>
     </View>
   )
 }

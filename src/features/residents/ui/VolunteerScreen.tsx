@@ -6,17 +6,26 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { FormField } from '@/components/FormField'
 import { ListState } from '@/components/ListState'
-import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import { hasRole } from '../../auth/useSession'
 import { useMyVolunteerApplication } from '../useMyApplication'
 import { useVolunteerApply } from '../useVolunteerApply'
+import { ApplicationSubmit } from './ApplicationSubmit'
+import { ApplicationStatusCard, type ApplicationStatusIds } from './ApplicationStatusCard'
 import './ResidentScreens.scss'
 
 interface Props {
   me: Me
   onBack: () => void
   onGoApply: () => void
+}
+
+const VOLUNTEER_STATUS_IDS: ApplicationStatusIds = {
+  status: 'volunteer-status',
+  next: 'volunteer-next',
+  reason: 'volunteer-reason',
+  again: 'volunteer-again',
+  back: 'volunteer-back',
 }
 
 /** 志愿者申请: for verified residents; the latest application's status, or the form. */
@@ -66,51 +75,20 @@ export function VolunteerScreen({ me, onBack, onGoApply }: Props) {
 }
 
 function Status({ application: a, onAgain, onBack }: { application: VolunteerApplicationView; onAgain: () => void; onBack: () => void }) {
-  const pending = a.status === 'pending'
   return (
-    <>
-      <Card
-        title='我的志愿者申请'
-        extra={
-          <Tag tone={pending ? 'amber' : 'red'} testid='volunteer-status'>
-            {pending ? '待审核' : '未通过'}
-          </Tag>
-        }
-      >
-        <View className='resident-screen__facts'>
-          <Fact label='特长' value={a.skills || '未填写'} />
-          <Fact label='可服务时间' value={a.availability || '未填写'} />
-          <Fact label='提交时间' value={fromNow(a.createdAt)} />
-        </View>
-        {pending ? (
-          <Text className='resident-screen__next' data-testid='volunteer-next'>
-            社区工作人员审核后，结果会显示在“我的”里。通过后就可以报名巡逻值守。
-          </Text>
-        ) : (
-          <View className='resident-screen__reason' data-testid='volunteer-reason'>
-            <Text className='resident-screen__reason-label'>没通过的理由：</Text>
-            <Text>{a.reason || '工作人员没有填写理由，请联系社区。'}</Text>
-          </View>
-        )}
-      </Card>
-      {pending ? null : (
-        <ActionButton kind='primary' size='large' block testid='volunteer-again' onClick={onAgain}>
-          重新申请
-        </ActionButton>
-      )}
-      <ActionButton kind='secondary' block testid='volunteer-back' onClick={onBack}>
-        回到我的
-      </ActionButton>
-    </>
-  )
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='resident-screen__fact'>
-      <Text className='resident-screen__fact-label'>{label}</Text>
-      <Text className='resident-screen__fact-value'>{value}</Text>
-    </View>
+    <ApplicationStatusCard
+      title='我的志愿者申请'
+      application={a}
+      facts={[
+        { label: '特长', value: a.skills || '未填写' },
+        { label: '可服务时间', value: a.availability || '未填写' },
+        { label: '提交时间', value: fromNow(a.createdAt) },
+      ]}
+      nextText='社区工作人员审核后，结果会显示在“我的”里。通过后就可以报名巡逻值守。'
+      ids={VOLUNTEER_STATUS_IDS}
+      onAgain={onAgain}
+      onBack={onBack}
+    />
   )
 }
 
@@ -145,25 +123,7 @@ function Form({ me, onDone }: { me: Me; onDone: (a: VolunteerApplicationView) =>
           <Text className='resident-screen__count'>{[...form.availability].length}/200 字</Text>
         </FormField>
       </Card>
-      <View className='resident-screen__submit'>
-        {submitError ? (
-          <View className='gz-banner gz-banner--error' data-testid='volunteer-error'>
-            <Text>没有提交成功：{submitError.message}</Text>
-            <Text className='resident-screen__kept'>您填写的内容已保存在本机，可以直接再点“提交申请”。</Text>
-          </View>
-        ) : null}
-        <ActionButton
-          kind='primary'
-          size='large'
-          block
-          loading={submitting}
-          loadingText='正在提交…'
-          testid='volunteer-submit'
-          onClick={() => void submit()}
-        >
-          提交申请
-        </ActionButton>
-      </View>
+      <ApplicationSubmit label='提交申请' testidPrefix='volunteer' submitting={submitting} submitError={submitError} onSubmit={() => void submit()} />
     </View>
   )
 }
