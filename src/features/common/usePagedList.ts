@@ -30,11 +30,13 @@ export interface PagedList<T> {
 /**
  * A cursor-paged list (DESIGN §4: `{ items, nextCursor }`). `key` names the filter: when it changes
  * the list starts again from the first page; null = nothing to load yet. Late replies of an older
- * filter are dropped.
+ * filter are dropped. `onPage` sees every page the list takes (not the dropped ones), for fields a
+ * page carries beside its items.
  */
-export function usePagedList<T extends { id: string }>(
+export function usePagedList<T extends { id: string }, P extends Page<T> = Page<T>>(
   key: string | null,
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined) => Promise<P>,
+  onPage?: (page: P) => void,
 ): PagedList<T> {
   const [items, setItems] = useState<T[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -46,6 +48,8 @@ export function usePagedList<T extends { id: string }>(
   const [loadMoreError, setLoadMoreError] = useState<ApiError | null>(null)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
+  const onPageRef = useRef(onPage)
+  onPageRef.current = onPage
   const generation = useRef(0)
   const loadingMoreRef = useRef(false)
 
@@ -66,6 +70,7 @@ export function usePagedList<T extends { id: string }>(
       if (gen !== generation.current) return
       setItems(page.items)
       setCursor(page.nextCursor)
+      onPageRef.current?.(page)
       setStatus('ready')
       setError(null)
     } catch (e) {
@@ -106,6 +111,7 @@ export function usePagedList<T extends { id: string }>(
         return [...prev, ...page.items.filter((n) => !seen.has(n.id))]
       })
       setCursor(page.nextCursor)
+      onPageRef.current?.(page)
     } catch (e) {
       if (gen === generation.current) setLoadMoreError(toApiError(e))
     } finally {
