@@ -92,28 +92,30 @@ describe('ApplicationsScreen (认证审核)', () => {
     await waitFor(() => expect(screen.queryAllByTestId('application-card')).toHaveLength(0))
   })
 
-  it('on CONFLICT says 该申请已被处理 and loads the list again', async () => {
+  it('on CONFLICT shows the server’s own message and loads the list again', async () => {
     let listed = 0
     api.mockImplementation(((action: string) => {
       if (action === 'resident.applications') {
         listed++
         return Promise.resolve({ items: listed === 1 ? [makeApplication('a1'), makeApplication('a2')] : [makeApplication('a2')], nextCursor: null })
       }
-      if (action === 'resident.review') return Promise.reject(new ApiError('CONFLICT', '申请已经处理过了'))
+      if (action === 'resident.review') return Promise.reject(new ApiError('CONFLICT', '花名册里没有这户，请先导入或登记'))
       return Promise.reject(new ApiError('NOT_FOUND'))
     }) as typeof callApi)
     render(<ApplicationsScreen />)
     await settle()
     fireEvent.click(within(card('a1')).getByTestId('application-approve'))
-    expect((await screen.findByTestId('review-notice')).textContent).toContain('该申请已被处理')
+    const notice = await screen.findByTestId('review-notice')
+    expect(notice.textContent).toContain('花名册里没有这户，请先导入或登记')
+    expect(notice.textContent).not.toContain('该申请已被处理')
     await waitFor(() => expect(calls('resident.applications')).toHaveLength(2))
     await waitFor(() => expect(screen.getAllByTestId('application-card').map((c) => c.getAttribute('data-id'))).toEqual(['a2']))
   })
 
-  it('a CONFLICT while rejecting closes the dialog and says so', async () => {
+  it('a CONFLICT while rejecting closes the dialog and says what the server said', async () => {
     api.mockImplementation(((action: string) => {
       if (action === 'resident.applications') return Promise.resolve({ items: [makeApplication('a1')], nextCursor: null })
-      return Promise.reject(new ApiError('CONFLICT'))
+      return Promise.reject(new ApiError('CONFLICT', '该申请已被处理'))
     }) as typeof callApi)
     render(<ApplicationsScreen />)
     await settle()
@@ -121,6 +123,8 @@ describe('ApplicationsScreen (认证审核)', () => {
     typeInto(screen.getByTestId('reject-reason'), '不是本户')
     fireEvent.click(screen.getByTestId('reject-confirm'))
     expect((await screen.findByTestId('review-notice')).textContent).toContain('该申请已被处理')
+    await waitFor(() => expect(calls('resident.applications')).toHaveLength(2))
+    await waitFor(() => expect(screen.queryByTestId('reject-dialog')).toBeNull())
   })
 
   it('switches the status filter and shows the reason of rejected ones', async () => {

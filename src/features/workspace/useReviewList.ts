@@ -18,8 +18,10 @@ interface Reviewable {
 
 export interface ReviewOutcome {
   ok: boolean
-  /** a message for the person: the field problem, CONFLICT's fixed words, or the server's message */
+  /** a message for the person: the field problem or the server's message */
   message?: string
+  /** the application can no longer be decided this way (CONFLICT): the list was loaded again */
+  conflict?: boolean
   /** the input itself was refused (no reason given): the dialog stays open */
   invalid?: boolean
 }
@@ -34,8 +36,9 @@ function listOf<T>(kind: ReviewKind, status: ApplicationStatus, cursor: string |
 
 /**
  * The committee's review list (住户认证 or 志愿者) by status, and 通过 / 不通过 with a reason.
- * A reviewed application leaves the list of its old status. When someone else was faster (CONFLICT)
- * the person reads 该申请已被处理 and the list is loaded again.
+ * A reviewed application leaves the list of its old status. On CONFLICT (someone else was faster, the
+ * room is not on the roster, the seat of 户主 is taken…) the person reads the server's message and the
+ * list is loaded again.
  */
 export function useReviewList<T extends Reviewable>(kind: ReviewKind, status: ApplicationStatus) {
   const list = usePagedList<T>(`${kind}:${status}`, (cursor) => listOf<T>(kind, status, cursor))
@@ -67,9 +70,11 @@ export function useReviewList<T extends Reviewable>(kind: ReviewKind, status: Ap
         }
         const err = sent.error as ApiError
         if (err.code === 'CONFLICT') {
-          setNotice({ tone: 'error', text: `${ALREADY_HANDLED}，列表已刷新` })
+          // the server says why (已被处理, 花名册里没有这户, 这户已有认证的户主…): show its words, not one fixed sentence
+          const message = err.message || ALREADY_HANDLED
+          setNotice({ tone: 'error', text: `${message}，列表已刷新` })
           void refresh()
-          return { ok: false, message: ALREADY_HANDLED }
+          return { ok: false, message, conflict: true }
         }
         setNotice({ tone: 'error', text: `没有提交成功：${err.message}` })
         return { ok: false, message: err.message, invalid: err.code === 'INVALID_INPUT' }
