@@ -127,6 +127,33 @@ describe('ApplicationsScreen (认证审核)', () => {
     await waitFor(() => expect(screen.queryByTestId('reject-dialog')).toBeNull())
   })
 
+  it('a network failure while rejecting keeps the dialog open with the typed reason and says why inside it', async () => {
+    let attempt = 0
+    api.mockImplementation(((action: string) => {
+      if (action === 'resident.applications') return Promise.resolve({ items: [makeApplication('a1')], nextCursor: null })
+      if (action === 'resident.review')
+        return ++attempt === 1 ? Promise.reject(new ApiError('NETWORK')) : Promise.resolve(makeApplication('a1', { status: 'rejected', reason: '不是本户' }))
+      return Promise.reject(new ApiError('NOT_FOUND'))
+    }) as typeof callApi)
+    render(<ApplicationsScreen />)
+    await settle()
+    fireEvent.click(screen.getByTestId('application-reject'))
+    typeInto(screen.getByTestId('reject-reason'), '不是本户')
+    fireEvent.click(screen.getByTestId('reject-confirm'))
+    const error = await screen.findByTestId('reject-error')
+    expect(error.textContent).toContain('网络不好，请稍后重试')
+    expect(within(screen.getByTestId('reject-dialog')).getByTestId('reject-error')).toBe(error)
+    expect(screen.getByTestId('reject-reason').getAttribute('value')).toBe('不是本户')
+    expect(screen.queryByTestId('review-notice')).toBeNull()
+
+    fireEvent.click(screen.getByTestId('reject-confirm'))
+    await waitFor(() => expect(screen.queryByTestId('reject-dialog')).toBeNull())
+    const [first, second] = calls('resident.review')
+    expect(second[1]).toEqual({ applicationId: 'a1', approve: false, reason: '不是本户' })
+    expect(second[2]?.requestId).toBe(first[2]?.requestId)
+    expect(screen.getByTestId('review-notice').textContent).toContain('已标为不通过')
+  })
+
   it('switches the status filter and shows the reason of rejected ones', async () => {
     api.mockImplementation(((_action: string, input: { status?: string }) =>
       Promise.resolve({

@@ -56,7 +56,7 @@ function ReviewScreen<T extends { id: string; status: ApplicationStatus; reason:
   emptyPending,
 }: ReviewProps<T>) {
   const [status, setStatus] = useState<ApplicationStatus>('pending')
-  const { list, review, busyId, notice } = useReviewList<T>(kind, status)
+  const { list, review, busyId, notice, clearNotice } = useReviewList<T>(kind, status)
   const [rejecting, setRejecting] = useState<T | null>(null)
   const [approvingId, setApprovingId] = useState<string | null>(null)
 
@@ -69,10 +69,16 @@ function ReviewScreen<T extends { id: string; status: ApplicationStatus; reason:
   const confirmReject = async (reason: string): Promise<string | null> => {
     if (!rejecting) return null
     const outcome = await review(rejecting.id, false, reason, nameOf(rejecting))
-    // a missing reason keeps the dialog open with the schema's words; anything else closes it
-    if (outcome.invalid) return outcome.message ?? '不通过时请写明理由'
-    setRejecting(null)
-    return null
+    // done, or no longer pending (CONFLICT: the page says why and the list was reloaded): close
+    if (outcome.ok || outcome.conflict) {
+      setRejecting(null)
+      return null
+    }
+    // busy with another review: nothing was sent, stay as is
+    if (!outcome.message) return null
+    // a missing reason, the network, the server: the dialog stays open with the typed reason and says why
+    clearNotice()
+    return outcome.invalid ? outcome.message : `没有提交成功：${outcome.message}`
   }
 
   return (
