@@ -79,9 +79,41 @@ describe('ApplyScreen (住户认证)', () => {
     const result = await screen.findByTestId('apply-result')
     expect(result.textContent).toContain('待审核')
     expect(result.textContent).not.toContain('已认证')
-    expect(result.textContent).toContain('社区工作人员核对')
+    expect(result.textContent).toContain('社区工作人员会核对')
     // an empty 单元 is left out, not sent as ''
     expect(applyCalls()[0][1]).not.toHaveProperty('unit')
+  })
+
+  it('a 户主 whose name did not match reads that the roster had no such 户主 record', async () => {
+    serve({ apply: () => Promise.resolve({ status: 'pending', applicationId: 'a-2' }) })
+    await renderApply()
+    fillValid()
+    fireEvent.click(screen.getByTestId('apply-submit'))
+    const result = await screen.findByTestId('apply-result')
+    expect(result.textContent).toContain('花名册里没有找到与您填写一致的户主记录，社区工作人员会核对')
+    expect(result.textContent).not.toContain('家庭成员和租户')
+  })
+
+  it.each(['member', 'tenant'])('a %s reads that family members and tenants are checked by staff, not that the roster failed', async (relation) => {
+    serve({ apply: () => Promise.resolve({ status: 'pending', applicationId: 'a-2' }) })
+    await renderApply()
+    fillValid()
+    fireEvent.click(screen.getByTestId(`apply-relation-${relation}`))
+    fireEvent.click(screen.getByTestId('apply-submit'))
+    const result = await screen.findByTestId('apply-result')
+    expect(applyCalls()[0][1]).toMatchObject({ relation })
+    expect(result.textContent).toContain('家庭成员和租户需要社区工作人员核对，一般在 1–2 个工作日内完成')
+    expect(result.textContent).not.toContain('没有找到')
+  })
+
+  it('the head chip reads 我是户主 and the intro promises instant verification only to a matching 户主', async () => {
+    serve({})
+    await renderApply()
+    expect(screen.getByTestId('apply-relation-head').textContent).toBe('我是户主')
+    expect(screen.getByTestId('apply-relation-member').textContent).toBe('家庭成员')
+    const intro = screen.getByText(/立即认证/).textContent ?? ''
+    expect(intro).toContain('户主的住址和姓名与社区花名册一致的，提交后立即认证')
+    expect(intro).toContain('家庭成员、租户')
   })
 
   it('keeps a draft and restores it when the page is opened again', async () => {

@@ -26,7 +26,11 @@ const APPLY_STATUS_IDS: ApplicationStatusIds = {
   card: 'application-card-mine',
 }
 
-const RELATION_CHOICES = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))
+// the person picks who they are: 「我是户主」 reads as a choice; the result and 我的 still say 户主
+const RELATION_CHOICES = RELATIONS.map((r) => ({ value: r, label: r === 'head' ? '我是户主' : RELATION_LABELS[r] }))
+
+export const PENDING_HEAD_TEXT = '花名册里没有找到与您填写一致的户主记录，社区工作人员会核对'
+export const PENDING_FAMILY_TEXT = '家庭成员和租户需要社区工作人员核对，一般在 1–2 个工作日内完成'
 
 interface Props {
   me: Me
@@ -154,7 +158,7 @@ function Form({
         </View>
       ) : null}
       <Text className='resident-screen__intro'>
-        填写您家的住址和您的姓名。和社区花名册一致的，提交后立即认证；不一致的，由社区工作人员核对。这些信息只用于核对住户身份，不会给其他居民看到。
+        填写您家的住址和您的姓名。户主的住址和姓名与社区花名册一致的，提交后立即认证；家庭成员、租户，以及与花名册不一致的，由社区工作人员核对，一般在 1–2 个工作日内完成。这些信息只用于核对住户身份，不会给其他居民看到。
       </Text>
 
       <Card title='您住在哪里'>
@@ -237,9 +241,8 @@ function ResultCard({
         ) : (
           <>
             <Text>您的申请已提交（{where}）。</Text>
-            <Text>
-              花名册里没有找到与您填写一致的记录，需要社区工作人员核对。核对后结果会显示在“我的 → 住户认证”里；没通过时会写明理由，您可以修改后重新申请。
-            </Text>
+            <Text data-testid='apply-pending-why'>{form.relation === 'head' ? PENDING_HEAD_TEXT : PENDING_FAMILY_TEXT}。</Text>
+            <Text>核对后结果会显示在“我的 → 住户认证”里；没通过时会写明理由，您可以修改后重新申请。</Text>
           </>
         )}
       </View>
