@@ -255,6 +255,10 @@ export type ResidentApplyOutcome =
   | { kind: 'pending'; application: ResidentApplicationRecord }
   | { kind: 'alreadyVerified' }
   | { kind: 'alreadyPending' }
+  /** the same requestId again: the first reply */
+  | { kind: 'replayed'; result: { status: 'verified' | 'pending'; applicationId: string } }
+  /** the same requestId with another input */
+  | { kind: 'keyReused' }
 
 export interface ReviewDecision {
   reviewerId: string
@@ -301,6 +305,9 @@ export type VolunteerApplyOutcome =
   | { kind: 'created'; application: VolunteerApplicationRecord }
   | { kind: 'alreadyVolunteer' }
   | { kind: 'alreadyPending' }
+  /** the same requestId again: the application the first call made */
+  | { kind: 'replayed'; application: VolunteerApplicationRecord }
+  | { kind: 'keyReused' }
 
 export type VolunteerReviewOutcome =
   | { kind: 'done'; application: VolunteerApplicationRecord }
@@ -313,6 +320,13 @@ export interface MemberCursor {
   name: string
   id: string
 }
+
+export type RegisterOutcome =
+  | { kind: 'created'; user: UserRecord }
+  | { kind: 'replayed'; user: UserRecord }
+  | { kind: 'keyReused' }
+  /** someone of that name is already bound to the household */
+  | { kind: 'duplicateName' }
 
 // ---------- repositories ----------
 
@@ -329,8 +343,12 @@ export interface UserRepo {
     communityId: string,
     opts: { role?: Role; query?: string; limit: number; after: MemberCursor | null },
   ): Promise<UserRecord[]>
-  /** A roster-only resident (no openid) inserted with its audit entry in one transaction. */
-  register(user: NewUser, audit: AuditEntry): Promise<UserRecord>
+  /**
+   * A roster-only resident (no openid) inserted with its audit entry and idempotency row in one transaction;
+   * the same requestId again returns the user the first call made; a conditional insert refuses a second
+   * person of the same name (spaces ignored) in the household.
+   */
+  register(user: NewUser, audit: AuditEntry, idem: IdempotencyKey | null): Promise<RegisterOutcome>
   /**
    * Sets the user's worker grids to exactly `gridIds` and the gridWorker role to `gridIds.length > 0`,
    * in one transaction; writes the audit entry only when something changed (`changed` says which).
@@ -360,11 +378,12 @@ export interface ResidentApplicationRepo {
     opts: { status?: ApplicationStatus; limit: number; after: SeqCursor | null },
   ): Promise<{ record: ResidentApplicationRecord; seq: number }[]>
   /**
-   * One IMMEDIATE transaction: refuses when the user is verified or has a pending application; when
-   * `verifyWith` is a household and no one is verified as its 户主 yet, inserts the application as
-   * verified and binds the user (verified, household, grid); otherwise inserts it pending.
+   * One IMMEDIATE transaction: the same requestId again returns the first reply (before any other check);
+   * refuses when the user is verified or has a pending application; when `verifyWith` is a household and
+   * no one is verified as its 户主 yet, inserts the application as verified and binds the user (verified,
+   * household, grid, name); otherwise inserts it pending.
    */
-  apply(app: NewResidentApplication, verifyWith: string | null): Promise<ResidentApplyOutcome>
+  apply(app: NewResidentApplication, verifyWith: string | null, idem: IdempotencyKey | null): Promise<ResidentApplyOutcome>
   /**
    * Conditional UPDATE … WHERE status = 'pending' with, on approval, the binding of the user to
    * `householdId`, and the audit entry: all in one transaction; exactly one of concurrent reviews wins.
@@ -381,8 +400,11 @@ export interface VolunteerApplicationRepo {
     communityId: string,
     opts: { status?: ApplicationStatus; limit: number; after: SeqCursor | null },
   ): Promise<{ record: VolunteerApplicationRecord; seq: number }[]>
-  /** One IMMEDIATE transaction: refuses a volunteer or a second pending application, else inserts. */
-  apply(app: NewVolunteerApplication): Promise<VolunteerApplyOutcome>
+  /**
+   * One IMMEDIATE transaction: the same requestId again returns the first application; refuses a volunteer
+   * or a second pending application, else inserts (and stores the idempotency row).
+   */
+  apply(app: NewVolunteerApplication, idem: IdempotencyKey | null): Promise<VolunteerApplyOutcome>
   /** Conditional UPDATE … WHERE status = 'pending' + role 'volunteer' on approval + audit, one transaction. */
   review(id: string, decision: ReviewDecision, audit: AuditEntry): Promise<VolunteerReviewOutcome>
 }

@@ -3,6 +3,7 @@ import type { ResidentApplyInput, ResidentApplyResult } from '@/domain/residents
 import type { z } from 'zod'
 import type { residentApplySchema } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
+import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { livesInCommunity, sameName } from './policy'
 
 export const ALREADY_PENDING = '已有待审核的申请'
@@ -12,6 +13,7 @@ export const ALREADY_VERIFIED = '你已完成住户认证'
  * resident.apply — a resident says which household they live in. When the roster has that room, they
  * claim to be its 户主 and the name matches, and no one holds that 户主 seat yet, they are verified at once;
  * otherwise the application waits for the committee. The store decides the seat atomically.
+ * Idempotent per (resident, requestId): a retried apply gets the first reply, not CONFLICT.
  */
 export async function applyForVerification(
   input: z.output<typeof residentApplySchema> & ResidentApplyInput,
@@ -22,7 +24,7 @@ export async function applyForVerification(
   const grid = await deps.store.communities.grid(input.gridId)
   if (!grid) throw new AppError('NOT_FOUND', '网格不存在')
   if (grid.communityId !== user.communityId) throw new AppError('FORBIDDEN', '只能申请本社区的住户认证')
-  if (user.verified) throw new AppError('CONFLICT', ALREADY_VERIFIED)
+  // "already verified" is the store's to say: a retry of the apply that verified them gets its first reply
 
   const unit = input.unit ?? ''
   const household = await deps.store.households.findByRoom(grid.id, input.building, unit, input.room)
@@ -41,7 +43,10 @@ export async function applyForVerification(
       createdAt: deps.clock.now().toISOString(),
     },
     matches ? household.id : null,
+    idempotencyKey(ctx, 'resident.apply', input),
   )
+  if (outcome.kind === 'replayed') return outcome.result
+  if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
   if (outcome.kind === 'alreadyVerified') throw new AppError('CONFLICT', ALREADY_VERIFIED)
   if (outcome.kind === 'alreadyPending') throw new AppError('CONFLICT', ALREADY_PENDING)
   return { status: outcome.kind, applicationId: outcome.application.id }

@@ -4,16 +4,18 @@ import type { UserCtx } from '../api/context'
 import { livesInCommunity } from '../residents/policy'
 import { toVolunteerApplicationView } from '../residents/view'
 import { assertCleanText } from '../shared/contentGuard'
+import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 
 /**
  * volunteer.apply — a verified resident asks to join the volunteer team. One pending application at a
  * time and none for a volunteer: the store checks and inserts in one transaction (partial UNIQUE backstop).
+ * Idempotent per (resident, requestId): a retried apply gets the application the first call made.
  */
 export async function applyAsVolunteer(input: VolunteerApplyInput, ctx: UserCtx): Promise<VolunteerApplicationView> {
   const { deps, user } = ctx
   if (!livesInCommunity(user)) throw new AppError('FORBIDDEN', '只有本社区居民可以申请成为志愿者')
   if (!user.verified) throw new AppError('FORBIDDEN', '请先完成住户认证')
-  if (user.roles.includes('volunteer')) throw new AppError('CONFLICT', '你已经是志愿者了')
+  // "already a volunteer" is the store's to say: a retry of an apply approved meanwhile gets its first reply
   const skills = input.skills?.trim() || null
   const availability = input.availability?.trim() || null
   const texts = [skills, availability].filter((t): t is string => t !== null)
@@ -25,7 +27,8 @@ export async function applyAsVolunteer(input: VolunteerApplyInput, ctx: UserCtx)
     skills,
     availability,
     createdAt: deps.clock.now().toISOString(),
-  })
+  }, idempotencyKey(ctx, 'volunteer.apply', input))
+  if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
   if (outcome.kind === 'alreadyVolunteer') throw new AppError('CONFLICT', '你已经是志愿者了')
   if (outcome.kind === 'alreadyPending') throw new AppError('CONFLICT', '已有待审核的申请')
   return toVolunteerApplicationView(outcome.application, user)

@@ -2,6 +2,7 @@ import { addressKeys } from '@/domain/address'
 import type { ApplicationStatus, Relation } from '@/domain/residents'
 import type {
   AuditEntry,
+  IdempotencyKey,
   NewResidentApplication,
   ResidentApplicationRecord,
   ResidentApplicationRepo,
@@ -10,6 +11,7 @@ import type {
   ReviewDecision,
 } from '../../ports'
 import { applicationTable } from './applications'
+import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
 
 interface AppRow {
@@ -88,8 +90,12 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
   )
 
   const load = apps.load
+  const idem = idempotencyTable(db)
 
-  const applyTx = db.transaction((app: NewResidentApplication, verifyWith: string | null): ResidentApplyOutcome => {
+  const applyTx = db.transaction((app: NewResidentApplication, verifyWith: string | null, key: IdempotencyKey | null): ResidentApplyOutcome => {
+    // a retry of the same request gets the first reply, whatever happened since (verified, reviewed)
+    const prior = idem.lookup<{ status: 'verified' | 'pending'; applicationId: string }>(key)
+    if (prior.kind !== 'none') return prior
     if (userState.get(app.userId)?.verified === 1) return { kind: 'alreadyVerified' }
     if (apps.hasPending(app.userId)) return { kind: 'alreadyPending' }
     // the 户主 seat is free only if no one holds it: read and insert under the same write lock, and the
@@ -104,6 +110,7 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     })
     if (verify) bindUser.run({ userId: app.userId, householdId: verifyWith, gridId: app.gridId, communityId: app.communityId })
     const application = load(app.id) as ResidentApplicationRecord
+    idem.store(key, { status: verify ? 'verified' : 'pending', applicationId: app.id }, app.createdAt)
     return verify ? { kind: 'verified', application } : { kind: 'pending', application }
   })
 
@@ -132,8 +139,8 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     async list(communityId, opts) {
       return apps.list(communityId, opts)
     },
-    async apply(app, verifyWith) {
-      return applyTx.immediate(app, verifyWith)
+    async apply(app, verifyWith, key) {
+      return applyTx.immediate(app, verifyWith, key)
     },
     async review(id, decision, householdId, audit) {
       return reviewTx.immediate(id, decision, householdId, audit)

@@ -1,6 +1,7 @@
 import type { Role } from '@/domain/roles'
-import type { AuditEntry, NewUser, UserRecord, UserRepo } from '../../ports'
+import type { AuditEntry, IdempotencyKey, NewUser, RegisterOutcome, UserRecord, UserRepo } from '../../ports'
 import { auditWriter } from './audit'
+import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
 
 interface UserRow {
@@ -101,10 +102,33 @@ export function userRepo(db: Db): UserRepo {
       AND (@query IS NULL OR instr(u.name, @query) > 0 OR (@digits IS NOT NULL AND instr(u.phone, @digits) > 0))
       AND (@hasCursor = 0 OR (u.name, u.id) > (@cName, @cId))
     ORDER BY u.name, u.id LIMIT @limit`)
-  const registerTx = db.transaction((u: NewUser, audit: AuditEntry) => {
-    insert(u)
+  const idem = idempotencyTable(db)
+  // one person per name (spaces ignored) in a household: a conditional insert, the check and the write are one statement
+  const insertIfNameFree = db.prepare(`
+    INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
+    SELECT @id, @name, @phone, NULL, @communityId, @gridId, @householdId, @verified, 1, @createdAt
+    WHERE NOT EXISTS (SELECT 1 FROM users WHERE household_id = @householdId
+      AND replace(replace(name, ' ', ''), char(12288), '') = replace(replace(@name, ' ', ''), char(12288), ''))`)
+  const registerTx = db.transaction((u: NewUser, audit: AuditEntry, key: IdempotencyKey | null): RegisterOutcome => {
+    const prior = idem.lookup<{ userId: string }>(key)
+    if (prior.kind === 'keyReused') return prior
+    if (prior.kind === 'replayed') return { kind: 'replayed', user: load(prior.result.userId) as UserRecord }
+    const inserted = insertIfNameFree.run({
+      id: u.id,
+      name: u.name,
+      phone: u.phone ?? null,
+      communityId: u.communityId,
+      gridId: u.gridId,
+      householdId: u.householdId,
+      verified: u.verified ? 1 : 0,
+      createdAt: u.createdAt,
+    }).changes
+    if (inserted !== 1) return { kind: 'duplicateName' }
+    for (const role of new Set(u.roles)) insertRole.run(u.id, role)
+    for (const g of new Set(u.workerGridIds)) insertGrid.run(u.id, g)
     writeAudit(audit)
-    return load(u.id) as UserRecord
+    idem.store(key, { userId: u.id }, u.createdAt)
+    return { kind: 'created', user: load(u.id) as UserRecord }
   })
   const deleteGrids = db.prepare('DELETE FROM user_grids WHERE user_id = ?')
   const addRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING')
@@ -146,8 +170,8 @@ export function userRepo(db: Db): UserRepo {
         })
         .map((r) => load(r.id) as UserRecord)
     },
-    async register(u, audit) {
-      return registerTx.immediate(u, audit)
+    async register(u, audit, key) {
+      return registerTx.immediate(u, audit, key)
     },
     async assignGrids(userId, gridIds, audit) {
       return assignTx.immediate(userId, gridIds, audit)

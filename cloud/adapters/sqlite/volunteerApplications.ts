@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '@/domain/residents'
 import type {
   AuditEntry,
+  IdempotencyKey,
   NewVolunteerApplication,
   ReviewDecision,
   VolunteerApplicationRecord,
@@ -9,6 +10,7 @@ import type {
   VolunteerReviewOutcome,
 } from '../../ports'
 import { applicationTable } from './applications'
+import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
 
 interface AppRow {
@@ -61,11 +63,17 @@ export function volunteerApplicationRepo(db: Db): VolunteerApplicationRepo {
   const addRole = db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'volunteer') ON CONFLICT DO NOTHING")
 
   const load = apps.load
+  const idem = idempotencyTable(db)
 
-  const applyTx = db.transaction((app: NewVolunteerApplication): VolunteerApplyOutcome => {
+  const applyTx = db.transaction((app: NewVolunteerApplication, key: IdempotencyKey | null): VolunteerApplyOutcome => {
+    // a retry of the same request gets the application the first call made
+    const prior = idem.lookup<{ applicationId: string }>(key)
+    if (prior.kind === 'keyReused') return prior
+    if (prior.kind === 'replayed') return { kind: 'replayed', application: load(prior.result.applicationId) as VolunteerApplicationRecord }
     if (isVolunteer.get(app.userId)) return { kind: 'alreadyVolunteer' }
     if (apps.hasPending(app.userId)) return { kind: 'alreadyPending' }
     insert.run(app)
+    idem.store(key, { applicationId: app.id }, app.createdAt)
     return { kind: 'created', application: load(app.id) as VolunteerApplicationRecord }
   })
 
@@ -84,8 +92,8 @@ export function volunteerApplicationRepo(db: Db): VolunteerApplicationRepo {
     async list(communityId, opts) {
       return apps.list(communityId, opts)
     },
-    async apply(app) {
-      return applyTx.immediate(app)
+    async apply(app, key) {
+      return applyTx.immediate(app, key)
     },
     async review(id, decision, audit) {
       return reviewTx.immediate(id, decision, audit)

@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto'
+import type { UserCtx } from '../api/context'
+import type { IdempotencyKey } from '../ports'
+
+/** The idempotency key of a retried create: (caller, action, requestId) and a digest of the parsed input. */
+export function idempotencyKey(ctx: UserCtx, action: string, input: unknown): IdempotencyKey | null {
+  if (!ctx.requestId) return null
+  return {
+    userId: ctx.user.id,
+    action,
+    requestId: ctx.requestId,
+    fingerprint: createHash('sha256').update(JSON.stringify(input)).digest('base64url'),
+  }
+}
+
+export const KEY_REUSED = '这个请求编号已用于另一个请求，请刷新后重试'
