@@ -384,3 +384,27 @@ describe('masking (个人信息保护法)', () => {
     expect(maskPhone('13900000010')).toBe('139****0010')
   })
 })
+
+describe('verification sets the user’s name to the verified one', () => {
+  const nameOf = (id: string) => (h.store.db.prepare('SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name
+
+  test('verified at once: users.name becomes the roster 户主 name as applied', async () => {
+    const hh = h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_03'").get() as { head_name: string }
+    const who = await h.devLogin({ role: 'resident', verified: false, gridId: 'g_jj_1', name: '微信用户 AB12' })
+    expect(await apply(who, { room: '201', name: hh.head_name })).toMatchObject({ ok: true, data: { status: 'verified' } })
+    expect(nameOf(who)).toBe(hh.head_name)
+    expect((await me(who)).name).toBe(hh.head_name)
+  })
+
+  test('verified by review: users.name becomes the applied name; a rejection leaves it', async () => {
+    const who = await h.devLogin({ role: 'resident', verified: false, gridId: 'g_jj_1', name: '微信用户 CD34' })
+    const r = await apply(who, { room: '202', name: '家人', relation: 'member' })
+    if (!r.ok) throw new Error('apply failed')
+    await h.ok('resident.review', { applicationId: r.data.applicationId, approve: false, reason: '请核实' }, COMMITTEE)
+    expect(nameOf(who)).toBe('微信用户 CD34')
+    const again = await apply(who, { room: '202', name: '家人', relation: 'member' })
+    if (!again.ok) throw new Error('apply failed')
+    await h.ok('resident.review', { applicationId: again.data.applicationId, approve: true }, COMMITTEE)
+    expect(nameOf(who)).toBe('家人')
+  })
+})

@@ -82,8 +82,9 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
      household_id, created_at, reviewed_at)
     VALUES (@id, @userId, @communityId, @gridId, @building, @unit, @room, @buildingKey, @unitKey, @roomKey, @name, @relation,
      @status, @householdId, @createdAt, @reviewedAt)`)
+  // verification also sets the person's name to the verified one (WeChat users start as "微信用户 XXXX")
   const bindUser = db.prepare(
-    'UPDATE users SET verified = 1, household_id = @householdId, grid_id = @gridId, community_id = @communityId WHERE id = @userId',
+    'UPDATE users SET verified = 1, name = @name, household_id = @householdId, grid_id = @gridId, community_id = @communityId WHERE id = @userId',
   )
   const relation = db.prepare<[string, string], { relation: Relation }>(
     "SELECT relation FROM resident_applications WHERE user_id = ? AND household_id = ? AND status = 'verified' ORDER BY rowid DESC LIMIT 1",
@@ -108,7 +109,7 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
       householdId: verify ? verifyWith : null,
       reviewedAt: verify ? app.createdAt : null,
     })
-    if (verify) bindUser.run({ userId: app.userId, householdId: verifyWith, gridId: app.gridId, communityId: app.communityId })
+    if (verify) bindUser.run({ userId: app.userId, name: app.name, householdId: verifyWith, gridId: app.gridId, communityId: app.communityId })
     const application = load(app.id) as ResidentApplicationRecord
     idem.store(key, { status: verify ? 'verified' : 'pending', applicationId: app.id }, app.createdAt)
     return verify ? { kind: 'verified', application } : { kind: 'pending', application }
@@ -123,7 +124,7 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
         if (app.relation === 'head' && householdId && headOf.get(householdId)) return { kind: 'headTaken' }
       }
       const bind = () => {
-        if (householdId) bindUser.run({ userId: app.userId, householdId, gridId: app.gridId, communityId: app.communityId })
+        if (householdId) bindUser.run({ userId: app.userId, name: app.name, householdId, gridId: app.gridId, communityId: app.communityId })
       }
       return apps.decide(id, d, { householdId: d.approve ? householdId : null }, bind, audit)
     },
