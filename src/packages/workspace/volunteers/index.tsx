@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components'
-import { useSession } from '@/features/auth/useSession'
+import { useRequireSession } from '@/features/auth/useSession'
 import { VolunteersScreen } from '@/features/workspace/ui/ReviewScreens'
 import { StaffGate } from '@/features/workspace/ui/StaffGate'
 
 export default function VolunteersPage() {
-  const session = useSession()
+  // signed out: to the login page, like 我的
+  const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
     <StaffGate me={session.user} allow='committee'>
