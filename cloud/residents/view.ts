@@ -54,6 +54,14 @@ export function toResidentApplicationView(a: ResidentApplicationRecord, viewer: 
   }
 }
 
+/**
+ * The applicant's own application (resident.myApplication): nothing of the roster — whether the name
+ * matches its 户主 or which household that room is — only the committee's views carry those.
+ */
+export function toOwnApplicationView(a: ResidentApplicationRecord, viewer: UserRecord): ResidentApplicationView {
+  return { ...toResidentApplicationView(a, viewer), householdId: null, matchesRoster: false }
+}
+
 export function toMemberView(u: UserRecord, viewer: UserRecord): MemberView {
   const p = person(viewer, { userId: u.id, communityId: u.communityId, gridId: u.gridId })
   return {

@@ -1,9 +1,12 @@
 import type { ResidentApplicationView } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
-import { toResidentApplicationView } from './view'
+import { toOwnApplicationView } from './view'
 
-/** resident.myApplication — a resident checks how their latest verification application stands. */
+/**
+ * resident.myApplication — a resident checks how their latest verification application stands. The roster
+ * stays private: `matchesRoster` is false and `householdId` null here (the committee's lists carry them).
+ */
 export async function viewMyApplication(_input: Record<string, never>, ctx: UserCtx): Promise<ResidentApplicationView | null> {
   const a = await ctx.deps.store.residentApplications.latestOf(ctx.user.id)
-  return a ? toResidentApplicationView(a, ctx.user) : null
+  return a ? toOwnApplicationView(a, ctx.user) : null
 }

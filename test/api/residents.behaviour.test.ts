@@ -380,6 +380,24 @@ describe('masking (个人信息保护法)', () => {
     }
   })
 
+  test('the applicant never learns the roster: matchesRoster false, householdId null; the committee sees both', async () => {
+    // 王某华 is the roster 户主 of 1栋1单元101 (h_jj_1_01) and that seat is taken: a claim with that name stays pending
+    const who = await newcomer()
+    const r = await apply(who)
+    if (!r.ok) throw new Error('apply failed')
+    expect(r.data).toEqual({ status: 'pending', applicationId: expect.any(String) })
+    const mine = await h.ok<ResidentApplicationView>('resident.myApplication', {}, who)
+    expect(mine).toMatchObject({ id: r.data.applicationId, matchesRoster: false, householdId: null })
+    expect(JSON.stringify(mine)).not.toContain('h_jj_1_01')
+    const listed = (await h.ok<Page<ResidentApplicationView>>('resident.applications', { status: 'pending' }, COMMITTEE)).items.find((a) => a.id === r.data.applicationId)
+    expect(listed).toMatchObject({ matchesRoster: true, householdId: 'h_jj_1_01' })
+    // verified at once: still nothing of the roster in the applicant's view
+    const hh = h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_03'").get() as { head_name: string }
+    const other = await newcomer()
+    expect(await apply(other, { room: '201', name: hh.head_name })).toMatchObject({ ok: true, data: { status: 'verified' } })
+    expect(await h.ok('resident.myApplication', {}, other)).toMatchObject({ status: 'verified', matchesRoster: false, householdId: null })
+  })
+
   test('maskPhone is what a masked phone looks like', () => {
     expect(maskPhone('13900000010')).toBe('139****0010')
   })
