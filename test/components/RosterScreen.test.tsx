@@ -1,7 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
+import { loadDraft, saveDraft } from '@/services/drafts'
 import { RosterScreen } from '@/features/workspace/ui/RosterScreen'
+import { ROSTER_DRAFT_KEY } from '@/features/workspace/useRosterImport'
 import { typeInto } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
@@ -41,6 +43,19 @@ describe('RosterScreen (花名册导入)', () => {
       '第 12 行：成年人数必须是 0 到 50 之间的整数',
     ])
     expect(result.textContent).toContain('有 2 行没有导入')
+  })
+
+  it('keeps pasted roster text (the whole community’s names and phones) out of local storage, and clears an old draft on open', async () => {
+    saveDraft(ROSTER_DRAFT_KEY, CSV)
+    render(<RosterScreen />)
+    await act(async () => undefined)
+    expect(loadDraft(ROSTER_DRAFT_KEY)).toBeNull()
+    expect(screen.getByTestId('roster-text').getAttribute('value') ?? '').toBe('')
+
+    typeInto(screen.getByTestId('roster-text'), CSV)
+    expect(loadDraft(ROSTER_DRAFT_KEY)).toBeNull()
+    const stored = Object.keys(window.localStorage).map((k) => window.localStorage.getItem(k) ?? '')
+    expect(stored.some((v) => v.includes('13812345678') || v.includes('王秀兰'))).toBe(false)
   })
 
   it('says so when every line went in', async () => {

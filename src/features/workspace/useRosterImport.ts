@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { householdImportSchema, type HouseholdImportResult } from '@/domain/residents'
 import { callApi } from '@/services/api'
-import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
+import { clearDraft } from '@/services/drafts'
 import { useSubmit } from '../common/useSubmit'
 
-const DRAFT_KEY = 'household.import'
+/** where an earlier version kept pasted roster text: cleared on open, never written again */
+export const ROSTER_DRAFT_KEY = 'household.import'
 
 export interface RosterFile {
   name: string
@@ -18,12 +19,14 @@ export function countLines(text: string): number {
 
 /**
  * 花名册导入: a picked file (kept in memory, not in the textarea: a big file would not fit a weapp setData)
- * or pasted text (kept as a draft), sent as `csv`. The server takes the whole file or none of it — a
- * whole-file problem comes back as the submit error with the server's message; row problems are listed.
+ * or pasted text, sent as `csv`. The roster is the names and phones of the whole community: it stays in
+ * memory only, never in local storage (a draft left there by an earlier version is removed on open).
+ * The server takes the whole file or none of it — a whole-file problem comes back as the submit error
+ * with the server's message; row problems are listed.
  * Importing the same file twice changes nothing, so a retry is harmless; it also carries a requestId.
  */
 export function useRosterImport() {
-  const [pasted, setPastedState] = useState<string>(() => loadDraft<string>(DRAFT_KEY)?.value ?? '')
+  const [pasted, setPastedState] = useState('')
   const [file, setFileState] = useState<RosterFile | null>(null)
   const [inputError, setInputError] = useState<string | null>(null)
   const [result, setResult] = useState<HouseholdImportResult | null>(null)
@@ -31,11 +34,11 @@ export function useRosterImport() {
     (input, requestId) => callApi('household.import', input, { requestId }),
   )
 
+  useEffect(() => clearDraft(ROSTER_DRAFT_KEY), [])
+
   const setPasted = useCallback((text: string) => {
     setPastedState(text)
     setInputError(null)
-    if (text && text.length < 200_000) saveDraft(DRAFT_KEY, text)
-    else clearDraft(DRAFT_KEY)
   }, [])
 
   const setFile = useCallback((next: RosterFile | null) => {
@@ -56,12 +59,9 @@ export function useRosterImport() {
     setInputError(null)
     setResult(null)
     const sent = await send({ csv })
-    if (sent.ok) {
-      setResult(sent.data)
-      if (!file) clearDraft(DRAFT_KEY)
-    }
+    if (sent.ok) setResult(sent.data)
     return sent.ok
-  }, [csv, file, send])
+  }, [csv, send])
 
   const clear = useCallback(() => {
     setPasted('')
