@@ -4,9 +4,12 @@ import type { UserCtx } from '../api/context'
 import { committeeCommunity } from '../residents/policy'
 import { toMemberView } from '../residents/view'
 
+export const NOT_VERIFIED = '请先完成住户认证，再指定为网格员'
+
 /**
  * member.assignGrids — a committee member makes someone of their community the 网格员 of exactly these
- * grids ([] takes the role away). Roles and grids change in one transaction with an audit entry.
+ * grids ([] takes the role away). Roles and grids change in one transaction with an audit entry. The person
+ * must be verified or already staff (网格员 / committee); otherwise CONFLICT.
  */
 export async function assignGrids(input: MemberAssignGridsInput, ctx: UserCtx): Promise<MemberView> {
   const { deps, user } = ctx
@@ -19,6 +22,9 @@ export async function assignGrids(input: MemberAssignGridsInput, ctx: UserCtx): 
   if (target.rosterOnly && input.gridIds.length > 0) {
     throw new AppError('CONFLICT', '代登记的住户不使用小程序，不能担任网格员')
   }
+  // a 网格员 sees their residents' full names and phones: only someone verified (or already staff) may be one
+  const staff = target.roles.includes('gridWorker') || target.roles.includes('committee')
+  if (input.gridIds.length > 0 && !target.verified && !staff) throw new AppError('CONFLICT', NOT_VERIFIED)
   const at = deps.clock.now().toISOString()
   const { user: updated } = await deps.store.users.assignGrids(target.id, input.gridIds, {
     at,

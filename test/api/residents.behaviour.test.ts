@@ -250,6 +250,27 @@ describe('resident.register, member.list, member.assignGrids', () => {
   })
 })
 
+describe('member.assignGrids: only someone verified or already staff', () => {
+  test('an unverified resident → CONFLICT, nothing written; once verified it works; staff need no verification', async () => {
+    const who = await newcomer()
+    const before = h.counts()
+    expect(await h.call('member.assignGrids', { userId: who, gridIds: ['g_jj_1'] }, COMMITTEE)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '请先完成住户认证，再指定为网格员' },
+    })
+    expect(h.counts()).toEqual(before)
+    const r = await apply(who, { room: '202', name: '家人', relation: 'member' })
+    if (!r.ok) throw new Error('apply failed')
+    await h.ok('resident.review', { applicationId: r.data.applicationId, approve: true }, COMMITTEE)
+    expect(await h.ok<MemberView>('member.assignGrids', { userId: who, gridIds: ['g_jj_1'] }, COMMITTEE)).toMatchObject({ grids: [{ id: 'g_jj_1' }] })
+    // a grid worker and a committee member (staff, not residents) can be given grids
+    const worker = h.store.db.prepare("SELECT verified FROM users WHERE id = 'u_worker_jj1'").get() as { verified: number }
+    expect(worker.verified).toBe(0)
+    expect(await h.ok<MemberView>('member.assignGrids', { userId: 'u_worker_jj1', gridIds: ['g_jj_3'] }, COMMITTEE)).toMatchObject({ grids: [{ id: 'g_jj_3' }] })
+    expect(await h.call('member.assignGrids', { userId: COMMITTEE, gridIds: ['g_jj_2'] }, COMMITTEE)).toMatchObject({ ok: true })
+  })
+})
+
 describe('volunteer.*', () => {
   test('apply → pending; again → CONFLICT; approve gives the role with the decision; unverified → FORBIDDEN', async () => {
     const who = await h.devLogin({ role: 'resident', gridId: 'g_jj_1', name: '钱某明' })
