@@ -10,9 +10,16 @@ interface Props {
   onClose: () => void
 }
 
-/** Fill in or change the phone number: WeChat's phone-number button on weapp, and always a typed number. */
+export const NO_WECHAT_PHONE = '没有取得手机号，请直接填写'
+
+/**
+ * Fill in or change the phone number: WeChat's phone-number button on weapp, and always a typed number.
+ * When the button brings back no code (the person said no, or the feature is not available), say so and
+ * put the cursor in the typed field.
+ */
 export function PhoneEditor({ hasPhone, onSaved, onClose }: Props) {
   const [typed, setTyped] = useState('')
+  const [noWechat, setNoWechat] = useState(false)
   const { saveTyped, saveFromWechat, submitting, fieldError, error } = useSetPhone((me) => {
     onSaved(me)
     onClose()
@@ -29,20 +36,27 @@ export function PhoneEditor({ hasPhone, onSaved, onClose }: Props) {
           data-testid='phone-wechat'
           disabled={submitting}
           onGetPhoneNumber={(e) => {
-            const code = (e.detail as { code?: string }).code
+            const code = (e.detail as { code?: string } | undefined)?.code
+            setNoWechat(!code)
             if (code) void saveFromWechat(code)
           }}
         >
           使用微信绑定的手机号
         </Button>
       ) : null}
-      <Text className='me-screen__phone-label'>{weapp ? '或者自己填写：' : '填写手机号：'}</Text>
+      {noWechat ? (
+        <View className='gz-banner gz-banner--info' data-testid='phone-wechat-none'>
+          <Text>{NO_WECHAT_PHONE}</Text>
+        </View>
+      ) : null}
+      <Text className='me-screen__phone-label'>{weapp && !noWechat ? '或者自己填写：' : '填写手机号：'}</Text>
       <Input
         className={`gz-input${fieldError ? ' gz-input--error' : ''}`}
         type='number'
         maxlength={13}
         value={typed}
         placeholder='11 位手机号'
+        focus={noWechat}
         onInput={(e) => setTyped(e.detail.value)}
         data-testid='phone-input'
       />
