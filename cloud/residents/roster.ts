@@ -12,12 +12,18 @@ import type { RosterRow } from '../ports'
 
 /**
  * The household roster as committees keep it in Excel ("CSV UTF-8"). File-level problems (encoding,
- * header, size, broken CSV structure) refuse the whole file; row-level problems reject that line only.
- * Parsing is csv-parse's (RFC 4180: quoted commas, doubled quotes, CRLF, quoted line breaks, BOM).
+ * header, size, broken CSV structure, any formula-looking cell) refuse the whole file; row-level problems
+ * reject that line only. Parsing is csv-parse's (RFC 4180: quoted commas, doubled quotes, CRLF, quoted line
+ * breaks, BOM).
  */
 
 export const NOT_UTF8 = '文件不是 UTF-8 编码，请在 Excel 中另存为『CSV UTF-8』'
-export const FORMULA = '疑似公式注入'
+export const FORMULA_FILE = '文件中有疑似公式的单元格，已整份拒绝导入'
+
+const structural = (line: number | undefined) => {
+  const msg = `花名册第 ${line ?? '?'} 行格式有误（引号未闭合或列数不对），整个文件未导入`
+  return new AppError('INVALID_INPUT', msg, [{ path: 'csv', message: msg }])
+}
 
 /** A cell a spreadsheet would run as a formula (CSV injection, OWASP): = + - @ or a leading tab / CR. */
 export function looksLikeFormula(cell: string): boolean {
@@ -47,6 +53,16 @@ export interface ParsedRoster {
   rejected: RejectedLine[]
 }
 
+/** "+86 138 1234 5678" in the 联系电话 column is a phone number, not a formula. */
+const PHONE_86 = /^\s*\+86[\d\s-]+$/
+
+function formulaRefusal(lines: number[]): AppError {
+  const shown = lines.slice(0, 10).join('、')
+  const more = lines.length > 10 ? ` 等 ${lines.length} 行` : ' 行'
+  const msg = `${FORMULA_FILE}：第 ${shown}${more}（单元格不能以 = + - @ 开头，请修改后重新导入）`
+  return new AppError('INVALID_INPUT', msg, lines.map((line) => ({ path: 'csv', message: `第 ${line} 行有疑似公式的单元格`, line })))
+}
+
 export function parseRoster(csv: string, grids: { id: string; name: string }[]): ParsedRoster {
   const text = csv.replace(/^\uFEFF/, '')
   const firstLine = text.slice(0, text.search(/\r?\n|$/))
@@ -56,9 +72,7 @@ export function parseRoster(csv: string, grids: { id: string; name: string }[]):
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as never
   } catch (e) {
-    const line = (e as { lines?: number }).lines
-    const msg = `花名册第 ${line ?? '?'} 行格式有误（引号未闭合或列数不对），整个文件未导入`
-    throw new AppError('INVALID_INPUT', msg, [{ path: 'csv', message: msg }])
+    throw structural((e as { lines?: number }).lines)
   }
   if (records.length === 0) throw new AppError('INVALID_INPUT', '花名册是空的', [{ path: 'csv', message: '花名册是空的' }])
 
@@ -73,6 +87,12 @@ export function parseRoster(csv: string, grids: { id: string; name: string }[]):
     const msg = `花名册最多 ${ROSTER_MAX_ROWS} 户，这个文件有 ${data.length} 行，请分网格导入`
     throw new AppError('INVALID_INPUT', msg, [{ path: 'csv', message: msg }])
   }
+  // a formula anywhere refuses the whole file: nothing of a file someone tampered with is imported
+  const phoneAt = header.indexOf('联系电话')
+  const formulaLines = data
+    .filter(({ record }) => record.some((c, i) => looksLikeFormula(c) && !(i === phoneAt && PHONE_86.test(c))))
+    .map((r) => r.info.lines)
+  if (formulaLines.length > 0) throw formulaRefusal(formulaLines)
 
   const col = (name: string) => header.indexOf(name)
   const at = {
@@ -92,10 +112,6 @@ export function parseRoster(csv: string, grids: { id: string; name: string }[]):
   for (const { record, info } of data) {
     const line = info.lines
     const reject = (reason: string) => rejected.push({ line, reason })
-    if (record.some(looksLikeFormula)) {
-      reject(FORMULA)
-      continue
-    }
     const cell = (i: number) => (i >= 0 ? (record[i] ?? '').trim() : '')
     const values = {
       grid: cell(at.grid),
@@ -128,7 +144,7 @@ export function parseRoster(csv: string, grids: { id: string; name: string }[]):
     }
     let phone: string | null = null
     if (values.phone !== '') {
-      const p = phoneSchema.safeParse(values.phone)
+      const p = phoneSchema.safeParse(values.phone.replace(/^\+86/, ''))
       if (!p.success) {
         reject('联系电话应为 11 位手机号')
         continue

@@ -7,7 +7,7 @@
  */
 import { AppError } from '@/domain/errors'
 import type { HouseholdImportResult } from '@/domain/residents'
-import { NOT_UTF8 } from '../../cloud/residents/roster'
+import { FORMULA_FILE, NOT_UTF8 } from '../../cloud/residents/roster'
 import { makeHarness, type Harness } from './support/harness'
 
 const HEADER = '网格,楼栋/组,单元,房号,户主姓名,成年人数,联系电话'
@@ -45,18 +45,7 @@ const CASES: Case[] = [
   ['empty required cells', csv('第一网格,,1单元,101,赵某一,2,', '第一网格,11栋,1单元,102,,,'), { added: 0, rejected: [[2, '楼栋/组为空'], [3, '户主姓名、成年人数为空']] }],
   ['adults not an integer 0–50', csv('第一网格,11栋,1单元,101,赵某一,51,', '第一网格,11栋,1单元,102,钱某二,两,', '第一网格,11栋,1单元,103,孙某三,2.5,', '第一网格,11栋,1单元,104,李某四,50,'), { added: 1, rejected: [[2, '成年人数应为 0—50 的整数'], [3, '成年人数应为 0—50 的整数'], [4, '成年人数应为 0—50 的整数']] }],
   ['a bad phone', csv('第一网格,11栋,1单元,101,赵某一,2,12345', '第一网格,11栋,1单元,102,钱某二,2,1381234567x'), { added: 0, rejected: [[2, '联系电话应为 11 位手机号'], [3, '联系电话应为 11 位手机号']] }],
-  [
-    'formula injection',
-    csv(
-      `第一网格,11栋,1单元,101,"=cmd|' /C calc'!A0",2,`,
-      '第一网格,11栋,1单元,102,@SUM(1),2,',
-      '第一网格,11栋,1单元,103,+1,2,',
-      '第一网格,11栋,1单元,104,-1,2,',
-      '第一网格,11栋,1单元,105,"\tTAB",2,',
-      '第一网格,11栋,1单元,106,周某五,2,',
-    ),
-    { added: 1, rejected: [[2, '疑似公式注入'], [3, '疑似公式注入'], [4, '疑似公式注入'], [5, '疑似公式注入'], [6, '疑似公式注入']] },
-  ],
+  ['a +86 phone is a phone, not a formula', csv('第一网格,11栋,1单元,101,赵某一,2,+86 138 1234 5678', '第一网格,11栋,1单元,102,钱某二,2,+8613812345679', '第一网格,11栋,1单元,103,孙某三,2,+86 12345'), { added: 2, rejected: [[4, '联系电话应为 11 位手机号']] }],
   ['emoji and HTML are kept as plain text (length still counts)', csv('第一网格,11栋,1单元,101,王某😀,2,', '第一网格,11栋,1单元,102,<b>李某</b>,2,', '第一网格,11栋,1单元,103,"<script>alert(1)</script>",1,'), { added: 2, rejected: [[4, '户主姓名最多 20 个字']] }],
   ['columns in another order, no 联系电话 column', ['户主姓名,成年人数,网格,房号,单元,楼栋/组', '赵某一,2,第一网格,101,1单元,11栋'].join('\n'), { added: 1, rejected: [] }],
   ['a quoted line break keeps later line numbers right', csv('第一网格,11栋,1单元,101,"赵某\n一",2,', '第九网格,11栋,1单元,102,李某二,2,'), { added: 1, rejected: [[4, '没有名为「第九网格」的网格']] }],
@@ -128,6 +117,35 @@ describe('file-level refusals write nothing', () => {
     expect(e).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('第 3 行格式有误') })
   })
 
+  test('formula injection anywhere refuses the whole file, listing every line (good lines are not imported either)', async () => {
+    const e = await refusal(
+      csv(
+        '第一网格,11栋,1单元,100,周某五,2,',
+        `第一网格,11栋,1单元,101,"=cmd|' /C calc'!A0",2,`,
+        '第一网格,11栋,1单元,102,@SUM(1),2,',
+        '第一网格,11栋,1单元,103,+1,2,',
+        '第一网格,11栋,1单元,104,-1,2,',
+        '第一网格,11栋,1单元,105,"\tTAB",2,',
+        '第一网格,11栋,1单元,106,周某六,2,',
+        '第一网格,=1+1,1单元,107,周某七,2,',
+        '第一网格,11栋,1单元,108,周某八,2,+1381234567',
+      ),
+    )
+    const lines = [3, 4, 5, 6, 7, 9, 10]
+    expect(e).toEqual({
+      code: 'INVALID_INPUT',
+      message: `${FORMULA_FILE}：第 3、4、5、6、7、9、10 行（单元格不能以 = + - @ 开头，请修改后重新导入）`,
+      details: lines.map((line) => ({ path: 'csv', message: `第 ${line} 行有疑似公式的单元格`, line })),
+    })
+    expect(e.message).toMatch(/^文件中有疑似公式的单元格，已整份拒绝导入：第 3、/)
+  })
+
+  test('many formula lines: the message names the first ten and the count, details list them all', async () => {
+    const e = await refusal(csv(...Array.from({ length: 12 }, (_, i) => `第一网格,11栋,,${i},=A${i},1,`)))
+    expect(e.message).toContain('第 2、3、4、5、6、7、8、9、10、11 等 12 行')
+    expect((e.details as { line: number }[]).map((d) => d.line)).toEqual(Array.from({ length: 12 }, (_, i) => i + 2))
+  })
+
   test('an empty file, a header only, a non-string', async () => {
     expect((await refusal('')).code).toBe('INVALID_INPUT')
     expect(await imported(HEADER)).toEqual({ added: 0, updated: 0, unchanged: 0, rejected: [] })
@@ -158,7 +176,7 @@ test('the seeded roster keeps its ids when re-imported with the same values (key
 })
 
 test('one audit entry with counts only — no names or phone numbers', async () => {
-  await imported(csv('第一网格,11栋,1单元,101,赵某一,2,13812345678', '第一网格,11栋,1单元,102,=1+1,2,'))
+  await imported(csv('第一网格,11栋,1单元,101,赵某一,2,13812345678', '第九网格,11栋,1单元,102,钱某二,2,'))
   const [entry] = await h.store.audit.list({ limit: 1 })
   expect(entry).toMatchObject({
     action: 'household.import',
@@ -174,15 +192,15 @@ test('AppError is what the parser throws for file-level problems', () => {
   expect(new AppError('INVALID_INPUT', NOT_UTF8).code).toBe('INVALID_INPUT')
 })
 
-test('docs/samples/households.csv imports as docs/API.md says: 28 added, lines 13 and 21 rejected', async () => {
+test('docs/samples/households.csv imports as docs/API.md says: 29 added, line 13 rejected', async () => {
   const sample = (await import('node:fs')).readFileSync(require.resolve('../../docs/samples/households.csv'), 'utf8')
   expect(await imported(sample)).toEqual({
-    added: 28,
+    added: 29,
     updated: 0,
     unchanged: 0,
-    rejected: [
-      { line: 13, reason: '成年人数应为 0—50 的整数' },
-      { line: 21, reason: '疑似公式注入' },
-    ],
+    rejected: [{ line: 13, reason: '成年人数应为 0—50 的整数' }],
   })
+  const doc = (await import('node:fs')).readFileSync(require.resolve('../../docs/API.md'), 'utf8')
+  expect(doc).toContain('`added: 29`')
+  expect(doc).toContain('**line 13**')
 })
