@@ -14,7 +14,8 @@ import type { RosterRow } from '../ports'
  * The household roster as committees keep it in Excel ("CSV UTF-8"). File-level problems (encoding,
  * header, size, broken CSV structure, any formula-looking cell) refuse the whole file; row-level problems
  * reject that line only. Parsing is csv-parse's (RFC 4180: quoted commas, doubled quotes, CRLF, quoted line
- * breaks, BOM).
+ * breaks, BOM); blank lines (whitespace only, or empty cells only) are skipped; text pasted from Excel
+ * (tab-separated, told by the header line) is read like a CSV file.
  */
 
 export const NOT_UTF8 = '文件不是 UTF-8 编码，请在 Excel 中另存为『CSV UTF-8』'
@@ -53,6 +54,9 @@ export interface ParsedRoster {
   rejected: RejectedLine[]
 }
 
+/** A line that holds nothing: whitespace only, or only empty cells (Excel's `,,,,,,`). */
+const isBlank = (record: string[]): boolean => record.every((c) => c.trim() === '')
+
 /** "+86 138 1234 5678" in the 联系电话 column is a phone number, not a formula. */
 const PHONE_86 = /^\s*\+86[\d\s-]+$/
 
@@ -65,15 +69,19 @@ function formulaRefusal(lines: number[]): AppError {
 
 export function parseRoster(csv: string, grids: { id: string; name: string }[]): ParsedRoster {
   const text = csv.replace(/^\uFEFF/, '')
-  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  // the header is the first line that holds something; text pasted from Excel is tab-separated
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? ''
   if (notUtf8(text, firstLine)) throw new AppError('INVALID_INPUT', NOT_UTF8, [{ path: 'csv', message: NOT_UTF8 }])
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
 
   let records: { record: string[]; info: { lines: number } }[]
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as never
+    records = parse(text, { bom: true, info: true, delimiter, skip_empty_lines: true, relax_column_count: true }) as never
   } catch (e) {
     throw structural((e as { lines?: number }).lines)
   }
+  // blank lines are skipped silently; any other line must have the header's number of columns
+  records = records.filter((r) => !isBlank(r.record))
   if (records.length === 0) throw new AppError('INVALID_INPUT', '花名册是空的', [{ path: 'csv', message: '花名册是空的' }])
 
   const header = (records[0] as { record: string[] }).record.map((h) => h.trim())
@@ -83,6 +91,8 @@ export function parseRoster(csv: string, grids: { id: string; name: string }[]):
     throw new AppError('INVALID_INPUT', msg, [{ path: 'csv', message: msg }])
   }
   const data = records.slice(1)
+  const uneven = data.find((r) => r.record.length !== header.length)
+  if (uneven) throw structural(uneven.info.lines)
   if (data.length > ROSTER_MAX_ROWS) {
     const msg = `花名册最多 ${ROSTER_MAX_ROWS} 户，这个文件有 ${data.length} 行，请分网格导入`
     throw new AppError('INVALID_INPUT', msg, [{ path: 'csv', message: msg }])
