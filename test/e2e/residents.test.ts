@@ -50,12 +50,18 @@ after(async () => {
 async function openMe(page: Page): Promise<void> {
   await page.getByText('我的', { exact: true }).last().click()
   await byTestId(page, 'me-profile').waitFor()
+  // 我的 reloads the profile and application status when shown: let it settle before tapping in it
+  await page.waitForLoadState('networkidle')
 }
 
 async function applyFor(page: Page, gridId: string, name: string, relation: 'head' | 'member'): Promise<string> {
   await openMe(page)
   await byTestId(page, 'link-apply').click()
-  await byTestId(page, 'apply-form').waitFor()
+  await page.waitForURL(/packages\/residents\/apply/)
+  await byTestId(page, 'apply-form').waitFor().catch(async (e) => {
+    await shot(page, `residents/FAILED-apply-form-${relation}`)
+    throw e
+  })
   await byTestId(page, `apply-grid-${gridId}`).click()
   await fillField(page, 'apply-building', '9栋')
   await fillField(page, 'apply-unit', '1单元')
