@@ -379,11 +379,12 @@ export interface ResidentApplicationRepo {
   ): Promise<{ record: ResidentApplicationRecord; seq: number }[]>
   /**
    * One IMMEDIATE transaction: the same requestId again returns the first reply (before any other check);
-   * refuses when the user is verified or has a pending application; when `verifyWith` is a household and
-   * no one is verified as its 户主 yet, inserts the application as verified and binds the user (verified,
-   * household, grid, name); otherwise inserts it pending.
+   * refuses when the user is verified or has a pending application; when the applicant claims to be 户主,
+   * the roster has that room with that 户主 name (read inside the transaction, so a concurrent import
+   * cannot slip between match and write) and no one is verified as its 户主 yet, inserts the application
+   * as verified and binds the user (verified, household, grid, name); otherwise inserts it pending.
    */
-  apply(app: NewResidentApplication, verifyWith: string | null, idem: IdempotencyKey | null): Promise<ResidentApplyOutcome>
+  apply(app: NewResidentApplication, idem: IdempotencyKey | null): Promise<ResidentApplyOutcome>
   /**
    * Conditional UPDATE … WHERE status = 'pending' with, on approval, the binding of the user to
    * `householdId`, and the audit entry: all in one transaction; exactly one of concurrent reviews wins.

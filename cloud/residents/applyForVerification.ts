@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { residentApplySchema } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
-import { livesInCommunity, sameName } from './policy'
+import { livesInCommunity } from './policy'
 
 export const ALREADY_PENDING = '已有待审核的申请'
 export const ALREADY_VERIFIED = '你已完成住户认证'
@@ -26,9 +26,6 @@ export async function applyForVerification(
   if (grid.communityId !== user.communityId) throw new AppError('FORBIDDEN', '只能申请本社区的住户认证')
   // "already verified" is the store's to say: a retry of the apply that verified them gets its first reply
 
-  const unit = input.unit ?? ''
-  const household = await deps.store.households.findByRoom(grid.id, input.building, unit, input.room)
-  const matches = household !== null && input.relation === 'head' && sameName(household.headName, input.name)
   const outcome = await deps.store.residentApplications.apply(
     {
       id: deps.ids.newId(),
@@ -36,13 +33,12 @@ export async function applyForVerification(
       communityId: grid.communityId,
       gridId: grid.id,
       building: input.building,
-      unit,
+      unit: input.unit ?? '',
       room: input.room,
       name: input.name,
       relation: input.relation,
       createdAt: deps.clock.now().toISOString(),
     },
-    matches ? household.id : null,
     idempotencyKey(ctx, 'resident.apply', input),
   )
   if (outcome.kind === 'replayed') return outcome.result

@@ -47,4 +47,4 @@ export function assertCommitteeOf(u: UserRecord, communityId: string, forbidden:
 export const livesInCommunity = (u: UserRecord): boolean => u.roles.includes('resident') && u.communityId !== null
 
 /** Names are compared as typed on paper and on the phone: trimmed, inner spaces ignored. */
-export const sameName = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '')
+export { sameName } from '@/domain/address'

@@ -30,3 +30,6 @@ export function addressKey(part: string, kind: AddressPart): string {
 export function addressKeys(building: string, unit: string, room: string): { buildingKey: string; unitKey: string; roomKey: string } {
   return { buildingKey: addressKey(building, 'building'), unitKey: addressKey(unit, 'unit'), roomKey: addressKey(room, 'room') }
 }
+
+/** Two spellings of one person's name: whitespace (also full-width) does not count. */
+export const sameName = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '')

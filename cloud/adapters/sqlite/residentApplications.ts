@@ -1,4 +1,4 @@
-import { addressKeys } from '@/domain/address'
+import { addressKeys, sameName } from '@/domain/address'
 import type { ApplicationStatus, Relation } from '@/domain/residents'
 import type {
   AuditEntry,
@@ -93,7 +93,12 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
   const load = apps.load
   const idem = idempotencyTable(db)
 
-  const applyTx = db.transaction((app: NewResidentApplication, verifyWith: string | null, key: IdempotencyKey | null): ResidentApplyOutcome => {
+  const rosterRoom = db.prepare<Record<string, string>, { id: string; head_name: string }>(
+    `SELECT id, head_name FROM households
+     WHERE grid_id = @gridId AND building_key = @buildingKey AND unit_key = @unitKey AND room_key = @roomKey`,
+  )
+
+  const applyTx = db.transaction((app: NewResidentApplication, key: IdempotencyKey | null): ResidentApplyOutcome => {
     // a retry of the same request gets the first reply, whatever happened since (verified, reviewed)
     const prior = idem.lookup<{ status: 'verified' | 'pending'; applicationId: string }>(key)
     if (prior.kind !== 'none') return prior
@@ -101,10 +106,13 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     if (apps.hasPending(app.userId)) return { kind: 'alreadyPending' }
     // the 户主 seat is free only if no one holds it: read and insert under the same write lock, and the
     // partial UNIQUE index resident_app_one_head is the backstop
-    const verify = verifyWith !== null && app.relation === 'head' && !headOf.get(verifyWith)
+    const keys = addressKeys(app.building, app.unit, app.room)
+    const room = app.relation === 'head' ? rosterRoom.get({ gridId: app.gridId, ...keys }) : undefined
+    const verifyWith = room && sameName(room.head_name, app.name) ? room.id : null
+    const verify = verifyWith !== null && !headOf.get(verifyWith)
     insert.run({
       ...app,
-      ...addressKeys(app.building, app.unit, app.room),
+      ...keys,
       status: verify ? 'verified' : 'pending',
       householdId: verify ? verifyWith : null,
       reviewedAt: verify ? app.createdAt : null,
@@ -140,8 +148,8 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     async list(communityId, opts) {
       return apps.list(communityId, opts)
     },
-    async apply(app, verifyWith, key) {
-      return applyTx.immediate(app, verifyWith, key)
+    async apply(app, key) {
+      return applyTx.immediate(app, key)
     },
     async review(id, decision, householdId, audit) {
       return reviewTx.immediate(id, decision, householdId, audit)
