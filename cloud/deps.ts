@@ -4,8 +4,9 @@ import { randomIds } from './adapters/system/ids'
 import { wechatCode2Session } from './adapters/wechat/code2Session'
 import { wechatPhoneNumber } from './adapters/wechat/phoneNumber'
 import { createTokens, resolveSecret, type Tokens } from './auth/tokens'
+import { createFileUrls } from './files/fileUrls'
 import type { Config } from './config'
-import type { Clock, ContentCheck, Ids, Store, WechatAuth, WechatPhone } from './ports'
+import type { Clock, ContentCheck, FileUrls, Ids, Notifier, Store, WechatAuth, WechatPhone } from './ports'
 
 export interface Logger {
   error(obj: unknown, msg?: string): void
@@ -22,6 +23,10 @@ export interface Deps {
   /** 手机号快速验证; null when WeChat is not configured */
   wechatPhone: WechatPhone | null
   tokens: Tokens
+  /** signed, short-lived photo addresses */
+  fileUrls: FileUrls
+  /** channels beyond the in-app message centre (WeChat subscribe messages); empty by default */
+  notifiers: Notifier[]
   devLogin: boolean
   log: Logger
 }
@@ -37,7 +42,8 @@ export async function createDeps(
   overrides: Partial<Omit<Deps, 'store'>> = {},
 ): Promise<Deps> {
   const clock = overrides.clock ?? systemClock
-  const tokens = overrides.tokens ?? createTokens(await resolveSecret(config.secret, store.settings), clock)
+  const secret = await resolveSecret(config.secret, store.settings)
+  const tokens = overrides.tokens ?? createTokens(secret, clock)
   return {
     store,
     clock,
@@ -47,6 +53,8 @@ export async function createDeps(
     wechatPhone:
       overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
     tokens,
+    fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
+    notifiers: overrides.notifiers ?? [],
     devLogin: overrides.devLogin ?? config.devLogin,
     log: overrides.log ?? consoleLogger,
   }

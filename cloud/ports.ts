@@ -39,6 +39,8 @@ export interface GridRecord {
   id: string
   communityId: string
   name: string
+  /** [[latitude, longitude], ...] in GCJ-02; null when no boundary was drawn */
+  boundary: [number, number][] | null
 }
 
 export interface CommunityRecord {
@@ -469,4 +471,59 @@ export interface Store {
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
   close(): void
+}
+
+// ---------- files (photos), issue 4 ----------
+
+export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
+
+export interface FileRecord {
+  id: string
+  ownerId: string
+  mime: ImageMime
+  bytes: number
+  width: number
+  height: number
+  sha256: string
+  /** where the blob lives: a key of the BlobStorage (or a cloud file id) */
+  path: string
+  createdAt: string
+}
+
+export interface FileRepo {
+  create(file: FileRecord): Promise<FileRecord>
+  get(id: string): Promise<FileRecord | null>
+  /** The report a file is attached to (as the report's photo or a step's), null when unattached. */
+  reportOf(fileId: string): Promise<string | null>
+}
+
+/** Where uploaded bytes live: a folder on the self-hosted server, cloud storage on WeChat cloud. */
+export interface BlobStorage {
+  put(key: string, bytes: Buffer): Promise<void>
+  read(key: string): Promise<Buffer | null>
+}
+
+/** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
+export interface FileUrls {
+  /** a path like /files/<id>?e=<expiry>&s=<signature>, relative to the API's origin */
+  sign(fileId: string): string
+  /** true when the signature is the server's and not expired */
+  verify(fileId: string, expires: string, signature: string): boolean
+}
+
+/**
+ * A channel beyond the in-app message centre (which the store writes in the same transaction as the
+ * change): WeChat subscribe messages are one. Called after the change is committed; failures are logged,
+ * never undo the change.
+ */
+export interface OutboundMessage {
+  userId: string
+  title: string
+  body: string
+  target: { type: 'report'; id: string } | null
+  at: string
+}
+
+export interface Notifier {
+  notify(messages: OutboundMessage[]): Promise<void>
 }

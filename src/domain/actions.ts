@@ -27,6 +27,24 @@ import type {
   VolunteerApplyInput,
   VolunteerReviewInput,
 } from './residents'
+import type { MessageListInput, MessagePage, MessageReadInput } from './message'
+import type {
+  NearbyReport,
+  ReportCreateInput,
+  ReportDeadlines,
+  ReportEditInput,
+  ReportIdInput,
+  ReportListInput,
+  ReportListPage,
+  ReportMediateInput,
+  ReportNearbyInput,
+  ReportRateInput,
+  ReportSetDeadlinesInput,
+  ReportSummaryCounts,
+  ReportSummaryInput,
+  ReportTransitionInput,
+  ReportView,
+} from './report'
 import type { Page } from './text'
 
 /** Every action of the API with its input and output, for the typed client. */
@@ -56,6 +74,20 @@ export interface ActionMap {
   'volunteer.myApplication': { input: Record<string, never>; output: VolunteerApplicationView | null }
   'volunteer.applications': { input: ApplicationListInput; output: Page<VolunteerApplicationView> }
   'volunteer.review': { input: VolunteerReviewInput; output: VolunteerApplicationView }
+  'report.create': { input: ReportCreateInput; output: ReportView }
+  'report.nearby': { input: ReportNearbyInput; output: { items: NearbyReport[] } }
+  'report.support': { input: ReportIdInput; output: { supporters: number } }
+  'report.list': { input: ReportListInput; output: ReportListPage }
+  'report.get': { input: ReportIdInput; output: ReportView }
+  'report.transition': { input: ReportTransitionInput; output: ReportView }
+  'report.edit': { input: ReportEditInput; output: ReportView }
+  'report.rate': { input: ReportRateInput; output: ReportView }
+  'report.mediate': { input: ReportMediateInput; output: ReportView }
+  'report.summary': { input: ReportSummaryInput; output: ReportSummaryCounts }
+  'report.deadlines': { input: Record<string, never>; output: ReportDeadlines }
+  'report.setDeadlines': { input: ReportSetDeadlinesInput; output: ReportDeadlines }
+  'message.list': { input: MessageListInput; output: MessagePage }
+  'message.read': { input: MessageReadInput; output: { unread: number } }
 }
 
 export type ActionName = keyof ActionMap

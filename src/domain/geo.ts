@@ -1,0 +1,52 @@
+/** Points on the earth, for routing reports to grids, "nearby" and (issue 6) patrol check-in. */
+
+export interface LatLng {
+  latitude: number
+  longitude: number
+}
+
+const EARTH_RADIUS_M = 6_371_008.8
+
+/** Great-circle distance in metres (haversine), good to well under a metre at the scale of a community. */
+export function distanceMetres(a: LatLng, b: LatLng): number {
+  const rad = Math.PI / 180
+  const dLat = (b.latitude - a.latitude) * rad
+  const dLng = (b.longitude - a.longitude) * rad
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** A latitude/longitude box that holds every point within `metres` of the centre (for an indexed pre-filter). */
+export function boxAround(centre: LatLng, metres: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
+  const dLat = (metres / EARTH_RADIUS_M) * (180 / Math.PI)
+  const cos = Math.max(0.01, Math.cos((centre.latitude * Math.PI) / 180))
+  const dLng = dLat / cos
+  return {
+    minLat: centre.latitude - dLat,
+    maxLat: centre.latitude + dLat,
+    minLng: centre.longitude - dLng,
+    maxLng: centre.longitude + dLng,
+  }
+}
+
+/** Ray casting: whether the point lies inside the ring [[latitude, longitude], ...] (a point on an edge may go either way). */
+export function insideRing(point: LatLng, ring: readonly (readonly [number, number])[]): boolean {
+  let inside = false
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [yi, xi] = ring[i]!
+    const [yj, xj] = ring[j]!
+    if (yi > point.latitude !== yj > point.latitude) {
+      const x = ((xj - xi) * (point.latitude - yi)) / (yj - yi) + xi
+      if (point.longitude < x) inside = !inside
+    }
+  }
+  return inside
+}
+
+/** The first grid whose boundary holds the point; null when none does (or none has a boundary). */
+export function gridOfPoint<G extends { id: string; boundary: readonly (readonly [number, number])[] | null }>(
+  point: LatLng,
+  grids: readonly G[],
+): G | null {
+  return grids.find((g) => g.boundary !== null && g.boundary.length >= 3 && insideRing(point, g.boundary)) ?? null
+}

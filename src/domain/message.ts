@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { idSchema, pageSchema, type Page } from './text'
+
+/** The in-app message centre (消息): status changes of reports now; shifts and votes later. */
+
+export const MESSAGE_KINDS = ['report'] as const
+export type MessageKind = (typeof MESSAGE_KINDS)[number]
+
+export interface MessageView {
+  id: string
+  kind: MessageKind
+  title: string
+  body: string
+  /** what the message is about, for the tap: { type: 'report', id } */
+  target: { type: 'report'; id: string } | null
+  createdAt: string
+  read: boolean
+}
+
+export interface MessagePage extends Page<MessageView> {
+  unread: number
+}
+
+export const messageListSchema = z.strictObject({ unreadOnly: z.boolean().optional(), ...pageSchema })
+export type MessageListInput = z.input<typeof messageListSchema>
+
+/** Mark one message read, or every message (`all: true`). */
+export const messageReadSchema = z.union(
+  [z.strictObject({ id: idSchema }), z.strictObject({ all: z.literal(true) })],
+  { error: '请指定要标为已读的消息' },
+)
+export type MessageReadInput = z.input<typeof messageReadSchema>

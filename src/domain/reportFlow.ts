@@ -1,0 +1,197 @@
+import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from './report'
+import { REPORT_LEVELS } from './report'
+import { settleBy } from './reportDeadlines'
+import type { Role } from './roles'
+
+/**
+ * The report state machine, as data (DESIGN §3). Who may take an action depends on the caller's relation to
+ * the report, and "handler" and "supervisor" depend on the level the report is at:
+ *   level grid      → handler: a 网格员 of its grid;   supervisors: 社区 (committee) and 街道 (street)
+ *   level community → handler: 社区 of its community;  supervisor: 街道
+ *   level street    → handler: 街道 of its street;     no supervisor
+ */
+export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee' | 'member'
+
+export const STATUS_LABELS: Record<ReportStatus, string> = {
+  submitted: '待受理',
+  returned: '待补充',
+  processing: '处理中',
+  resolved: '已办结',
+  rated: '已评价',
+  closed: '已结案',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
+}
+
+export const ACTION_LABELS: Record<ReportAction, string> = {
+  accept: '受理',
+  note: '处理进展',
+  resolve: '办结',
+  reject: '不予受理',
+  return: '退回补充',
+  escalate: '上报',
+  supervise: '督办',
+  reassign: '改派',
+  reopen: '重新打开',
+  withdraw: '撤回',
+}
+
+export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'processing']
+export const SETTLED_STATUSES: readonly ReportStatus[] = ['resolved', 'rated', 'closed']
+
+interface Rule {
+  from: readonly ReportStatus[]
+  by: readonly ReportRelation[]
+  /** null: the status stays */
+  to: ReportStatus | null
+}
+
+export const REPORT_FLOW: Record<ReportAction, Rule> = {
+  accept: { from: ['submitted'], by: ['handler'], to: 'processing' },
+  note: { from: ['processing'], by: ['handler'], to: null },
+  resolve: { from: ['processing'], by: ['handler'], to: 'resolved' },
+  reject: { from: ['submitted', 'processing'], by: ['handler'], to: 'rejected' },
+  return: { from: ['submitted', 'processing'], by: ['handler'], to: 'returned' },
+  // the next level must accept it again: 待受理 with fresh deadlines
+  escalate: { from: ['submitted', 'processing'], by: ['handler'], to: 'submitted' },
+  supervise: { from: ['submitted', 'processing'], by: ['supervisor'], to: null },
+  reassign: { from: ['submitted', 'returned', 'processing'], by: ['committee'], to: null },
+  reopen: { from: ['resolved'], by: ['reporter'], to: 'processing' },
+  withdraw: { from: ['submitted', 'returned'], by: ['reporter'], to: 'withdrawn' },
+}
+
+export interface ReportFacts {
+  status: ReportStatus
+  level: ReportLevel
+  category: ReportCategory
+  visibility: ReportVisibility
+  overdue: boolean
+  resolvedAt: string | null
+}
+
+export interface ReportParties {
+  reporterId: string
+  communityId: string
+  streetId: string
+  gridId: string
+  level: ReportLevel
+}
+
+export interface Caller {
+  id: string
+  roles: readonly Role[]
+  communityId: string | null
+  streetId: string | null
+  /** the grids a 网格员 covers */
+  gridIds: readonly string[]
+}
+
+/** The caller's relations to a report (a 网格员 may also be its reporter). Empty: they may not see it as staff. */
+export function relationsOf(report: ReportParties, caller: Caller): Set<ReportRelation> {
+  const rel = new Set<ReportRelation>()
+  const has = (r: Role) => caller.roles.includes(r)
+  const committee = has('committee') && caller.communityId === report.communityId
+  const street = has('street') && caller.streetId === report.streetId
+  const gridWorker = has('gridWorker') && caller.communityId === report.communityId && caller.gridIds.includes(report.gridId)
+  if (caller.id === report.reporterId) rel.add('reporter')
+  if (caller.communityId === report.communityId) rel.add('member')
+  if (committee) rel.add('committee')
+  if (report.level === 'grid' && gridWorker) rel.add('handler')
+  if (report.level === 'community' && committee) rel.add('handler')
+  if (report.level === 'street' && street) rel.add('handler')
+  if (report.level === 'grid' && (committee || street)) rel.add('supervisor')
+  if (report.level === 'community' && street) rel.add('supervisor')
+  return rel
+}
+
+/** Staff who may see every report of their remit, private ones included. */
+export function isReportStaff(rel: ReadonlySet<ReportRelation>, caller: Caller, report: ReportParties): boolean {
+  if (rel.has('handler') || rel.has('supervisor') || rel.has('committee')) return true
+  if (caller.roles.includes('street') && caller.streetId === report.streetId) return true
+  return caller.roles.includes('gridWorker') && caller.communityId === report.communityId && caller.gridIds.includes(report.gridId)
+}
+
+export type Decision =
+  | { ok: true; status: ReportStatus; level: ReportLevel }
+  | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string }
+
+const FORBIDDEN_MESSAGES: Record<ReportAction, string> = {
+  accept: '只有负责这个问题的工作人员可以受理',
+  note: '只有负责这个问题的工作人员可以填写进展',
+  resolve: '只有负责这个问题的工作人员可以办结',
+  reject: '只有负责这个问题的工作人员可以不予受理',
+  return: '只有负责这个问题的工作人员可以退回',
+  escalate: '只有负责这个问题的工作人员可以上报',
+  supervise: '只有上级（社区或街道）可以督办',
+  reassign: '只有社区可以改派',
+  reopen: '只有上报人可以重新打开',
+  withdraw: '只有上报人可以撤回',
+}
+
+/** Decides one transition: the rule's relation first (FORBIDDEN), then the state (CONFLICT). */
+export function decide(action: ReportAction, facts: ReportFacts, rel: ReadonlySet<ReportRelation>, now: Date): Decision {
+  const rule = REPORT_FLOW[action]
+  if (!rule.by.some((r) => rel.has(r))) return { ok: false, code: 'FORBIDDEN', message: FORBIDDEN_MESSAGES[action] }
+  if (!rule.from.includes(facts.status)) {
+    return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能${ACTION_LABELS[action]}` }
+  }
+  let level = facts.level
+  if (action === 'escalate') {
+    const next = REPORT_LEVELS[REPORT_LEVELS.indexOf(facts.level) + 1]
+    if (!next) return { ok: false, code: 'CONFLICT', message: '已上报到街道，不能再上报' }
+    level = next
+  }
+  if (action === 'reassign') level = 'grid'
+  if (action === 'supervise' && !facts.overdue) return { ok: false, code: 'CONFLICT', message: '未逾期，无需督办' }
+  if (action === 'reopen' && (!facts.resolvedAt || settleBy(facts.resolvedAt).getTime() < now.getTime())) {
+    return { ok: false, code: 'CONFLICT', message: `办结已超过 7 天，不能重新打开，请重新上报` }
+  }
+  return { ok: true, status: rule.to ?? facts.status, level }
+}
+
+export type ReportExtra = 'edit' | 'rate' | 'mediate' | 'support'
+
+/** Editing text/category/photos/visibility; `anonymous: true` alone is allowed in every status. */
+export const EDITABLE_STATUSES: readonly ReportStatus[] = ['submitted', 'returned']
+
+export function canEdit(facts: ReportFacts, rel: ReadonlySet<ReportRelation>, onlyAnonymise: boolean): Decision {
+  if (!rel.has('reporter')) return { ok: false, code: 'FORBIDDEN', message: '只能修改自己上报的问题' }
+  if (!onlyAnonymise && !EDITABLE_STATUSES.includes(facts.status)) {
+    return { ok: false, code: 'CONFLICT', message: '问题已受理，不能再修改（仍可改为匿名）' }
+  }
+  // editing a returned report sends it back to the handler
+  return { ok: true, status: facts.status === 'returned' && !onlyAnonymise ? 'submitted' : facts.status, level: facts.level }
+}
+
+export function canRate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
+  if (!rel.has('reporter')) return { ok: false, code: 'FORBIDDEN', message: '只有上报人可以评价' }
+  if (facts.status !== 'resolved') return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能评价` }
+  return { ok: true, status: 'rated', level: facts.level }
+}
+
+export function canMediate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
+  if (!rel.has('handler')) return { ok: false, code: 'FORBIDDEN', message: '只有负责这个纠纷的工作人员可以记录调解' }
+  if (facts.category !== 'dispute') return { ok: false, code: 'CONFLICT', message: '只有矛盾纠纷需要调解记录' }
+  if (facts.status !== 'processing') return { ok: false, code: 'CONFLICT', message: '请先受理，再记录调解' }
+  return { ok: true, status: facts.status, level: facts.level }
+}
+
+export function canSupport(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
+  if (!rel.has('member')) return { ok: false, code: 'FORBIDDEN', message: '只能支持本社区的问题' }
+  if (rel.has('reporter')) return { ok: false, code: 'CONFLICT', message: '这是您自己上报的问题' }
+  if (facts.visibility !== 'public' || !OPEN_STATUSES.includes(facts.status)) {
+    return { ok: false, code: 'CONFLICT', message: '这个问题已结束，不能再支持' }
+  }
+  return { ok: true, status: facts.status, level: facts.level }
+}
+
+/** Everything the caller may do now, for the view's `can`. */
+export function availableActions(facts: ReportFacts, rel: ReadonlySet<ReportRelation>, now: Date): (ReportAction | ReportExtra)[] {
+  const out: (ReportAction | ReportExtra)[] = []
+  for (const action of Object.keys(REPORT_FLOW) as ReportAction[]) if (decide(action, facts, rel, now).ok) out.push(action)
+  if (canEdit(facts, rel, false).ok) out.push('edit')
+  if (canRate(facts, rel).ok) out.push('rate')
+  if (canMediate(facts, rel).ok) out.push('mediate')
+  if (canSupport(facts, rel).ok) out.push('support')
+  return out
+}
