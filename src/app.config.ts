@@ -1,10 +1,15 @@
 // Main package: the tab pages only. Everything else lives in a subpackage per feature (DESIGN §6).
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/report/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/auth', pages: ['login/index'] },
     { root: 'packages/notices', pages: ['detail/index', 'publish/index', 'stats/index'] },
     { root: 'packages/residents', pages: ['apply/index', 'volunteer/index'] },
+    {
+      root: 'packages/reports',
+      pages: ['new/index', 'detail/index', 'mine/index', 'queue/index', 'area/index', 'mediate/index', 'deadlines/index'],
+    },
+    { root: 'packages/messages', pages: ['index/index'] },
     {
       root: 'packages/workspace',
       pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index'],
@@ -12,7 +17,8 @@ export default defineAppConfig({
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },
-    'pages/me/index': { network: 'all', packages: ['packages/residents'] },
+    'pages/report/index': { network: 'all', packages: ['packages/reports'] },
+    'pages/me/index': { network: 'all', packages: ['packages/residents', 'packages/messages'] },
   },
   window: {
     backgroundTextStyle: 'dark',
@@ -32,6 +38,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/report/index',
+        text: '随手拍',
+        iconPath: 'assets/tab/report.png',
+        selectedIconPath: 'assets/tab/report-active.png',
       },
       {
         pagePath: 'pages/me/index',

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 
 /** Back to where the person came from; opened directly (a shared link, a reload on H5), go to `fallback`. */
 export function backTo(fallback: string): void {
-  const tab = fallback === '/pages/index/index' || fallback === '/pages/me/index'
+  const tab = fallback === '/pages/index/index' || fallback === '/pages/report/index' || fallback === '/pages/me/index'
   const direct = () => (tab ? Taro.switchTab({ url: fallback }) : Taro.redirectTo({ url: fallback }))
   try {
     if (Taro.getCurrentPages().length > 1) {

@@ -1,6 +1,7 @@
 /** Page paths in one place (tab pages in the main package, the rest in subpackages). */
 export const ROUTES = {
   home: '/pages/index/index',
+  report: '/pages/report/index',
   me: '/pages/me/index',
   login: '/packages/auth/login/index',
   noticeDetail: '/packages/notices/detail/index',
@@ -14,6 +15,14 @@ export const ROUTES = {
   applications: '/packages/workspace/applications/index',
   members: '/packages/workspace/members/index',
   volunteers: '/packages/workspace/volunteers/index',
+  reportNew: '/packages/reports/new/index',
+  reportDetail: '/packages/reports/detail/index',
+  reportMine: '/packages/reports/mine/index',
+  reportQueue: '/packages/reports/queue/index',
+  reportArea: '/packages/reports/area/index',
+  reportMediate: '/packages/reports/mediate/index',
+  reportDeadlines: '/packages/reports/deadlines/index',
+  messages: '/packages/messages/index/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
