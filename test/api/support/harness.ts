@@ -63,6 +63,8 @@ export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<De
       const tables = [
         'users', 'user_roles', 'user_grids', 'notices', 'notice_grids', 'notice_reads', 'audit_log', 'idempotency',
         'households', 'resident_applications', 'volunteer_applications',
+        'reports', 'report_events', 'report_photos', 'report_supports', 'mediations', 'mediation_sessions',
+        'report_deadlines', 'messages', 'files',
       ]
       return Object.fromEntries(
         tables.map((t) => [t, (store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
