@@ -1,0 +1,331 @@
+import type { ReportAction, ReportLevel, ReportStatus } from '@/domain/report'
+import { REPORT_ACTIONS, REPORT_STATUSES } from '@/domain/report'
+import {
+  availableActions,
+  canEdit,
+  canMediate,
+  canRate,
+  canSupport,
+  decide,
+  relationsOf,
+  type Caller,
+  type Decision,
+  type ReportFacts,
+  type ReportParties,
+  type ReportRelation,
+} from '@/domain/reportFlow'
+import type { Role } from '@/domain/roles'
+
+/**
+ * The expected flow, written from issue 4 and DESIGN §2 (not read from REPORT_FLOW), so that a change to the
+ * machine shows up here as a failure.
+ */
+const EXPECTED: Record<ReportAction, { from: ReportStatus[]; by: ReportRelation; to: ReportStatus | 'same' }> = {
+  accept: { from: ['submitted'], by: 'handler', to: 'processing' },
+  note: { from: ['processing'], by: 'handler', to: 'same' },
+  resolve: { from: ['processing'], by: 'handler', to: 'resolved' },
+  reject: { from: ['submitted', 'processing'], by: 'handler', to: 'rejected' },
+  return: { from: ['submitted', 'processing'], by: 'handler', to: 'returned' },
+  escalate: { from: ['submitted', 'processing'], by: 'handler', to: 'submitted' },
+  supervise: { from: ['submitted', 'processing'], by: 'supervisor', to: 'same' },
+  reassign: { from: ['submitted', 'returned', 'processing'], by: 'committee', to: 'same' },
+  reopen: { from: ['resolved'], by: 'reporter', to: 'processing' },
+  withdraw: { from: ['submitted', 'returned'], by: 'reporter', to: 'withdrawn' },
+}
+
+const RELATIONS: ReportRelation[] = ['reporter', 'handler', 'supervisor', 'committee', 'member']
+/** all 32 subsets of the relations */
+const RELATION_SETS: Set<ReportRelation>[] = Array.from(
+  { length: 1 << RELATIONS.length },
+  (_, mask) => new Set(RELATIONS.filter((_r, i) => mask & (1 << i))),
+)
+
+const NOW = new Date('2026-11-25T06:00:00.000Z')
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+
+function facts(status: ReportStatus, over: Partial<ReportFacts> = {}): ReportFacts {
+  return {
+    status,
+    level: 'community',
+    category: 'environment',
+    visibility: 'public',
+    overdue: true,
+    resolvedAt: new Date(NOW.getTime() - DAY).toISOString(),
+    ...over,
+  }
+}
+
+function expectedDecision(action: ReportAction, status: ReportStatus, rel: Set<ReportRelation>, level: ReportLevel) {
+  const rule = EXPECTED[action]
+  if (!rel.has(rule.by)) return { ok: false, code: 'FORBIDDEN' }
+  if (!rule.from.includes(status)) return { ok: false, code: 'CONFLICT' }
+  const nextLevel = action === 'escalate' ? ({ grid: 'community', community: 'street' } as const)[level as 'grid'] : action === 'reassign' ? 'grid' : level
+  return { ok: true, status: rule.to === 'same' ? status : rule.to, level: nextLevel }
+}
+
+function shape(d: Decision) {
+  return d.ok ? { ok: true, status: d.status, level: d.level } : { ok: false, code: d.code }
+}
+
+describe('decide: every status × action × relation set', () => {
+  const cases = REPORT_ACTIONS.flatMap((action) => REPORT_STATUSES.map((status) => [action, status] as const))
+
+  test('the table covers the 10 actions and 8 statuses', () => {
+    expect(cases).toHaveLength(80)
+    expect(Object.keys(EXPECTED).sort()).toEqual([...REPORT_ACTIONS].sort())
+  })
+
+  test.each(cases)('%s from %s', (action, status) => {
+    // level community: escalate goes on to street, reassign brings it back to grid (both visible)
+    for (const rel of RELATION_SETS) {
+      const got = shape(decide(action, facts(status), rel, NOW))
+      const want = expectedDecision(action, status, rel, 'community')
+      expect({ rel: [...rel], ...got }).toEqual({ rel: [...rel], ...want })
+      if (!got.ok) {
+        const d = decide(action, facts(status), rel, NOW) as Extract<Decision, { ok: false }>
+        expect(d.message).toMatch(/[\u4e00-\u9fff]/)
+      }
+    }
+  })
+
+  test('FORBIDDEN is decided before CONFLICT: a stranger asking in a wrong state is refused for who they are', () => {
+    const d = decide('accept', facts('closed'), new Set(['member']), NOW)
+    expect(d).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只有负责这个问题的工作人员可以受理' })
+    expect(decide('accept', facts('closed'), new Set(['handler']), NOW)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: '问题当前已结案，不能受理',
+    })
+  })
+})
+
+describe('decide: edge cases', () => {
+  const handler = new Set<ReportRelation>(['handler'])
+
+  test('escalate climbs grid → community → street, and no further', () => {
+    expect(decide('escalate', facts('processing', { level: 'grid' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'community' })
+    expect(decide('escalate', facts('submitted', { level: 'community' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'street' })
+    expect(decide('escalate', facts('processing', { level: 'street' }), handler, NOW)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '已上报到街道，不能再上报',
+    })
+  })
+
+  test('supervise needs an overdue report', () => {
+    const sup = new Set<ReportRelation>(['supervisor'])
+    expect(decide('supervise', facts('processing', { overdue: false }), sup, NOW)).toEqual({ ok: false, code: 'CONFLICT', message: '未逾期，无需督办' })
+    expect(decide('supervise', facts('processing', { overdue: true }), sup, NOW)).toEqual({ ok: true, status: 'processing', level: 'community' })
+    // not overdue, and not a supervisor: still FORBIDDEN first
+    expect(decide('supervise', facts('processing', { overdue: false }), handler, NOW)).toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  test('reopen within 7 days of 办结, to the millisecond', () => {
+    const reporter = new Set<ReportRelation>(['reporter'])
+    const at = (ms: number) => facts('resolved', { resolvedAt: new Date(NOW.getTime() - ms).toISOString() })
+    expect(decide('reopen', at(7 * DAY - 1), reporter, NOW)).toEqual({ ok: true, status: 'processing', level: 'community' })
+    expect(decide('reopen', at(7 * DAY), reporter, NOW)).toEqual({ ok: true, status: 'processing', level: 'community' })
+    expect(decide('reopen', at(7 * DAY + 1), reporter, NOW)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '办结已超过 7 天，不能重新打开，请重新上报',
+    })
+    expect(decide('reopen', facts('resolved', { resolvedAt: null }), reporter, NOW)).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+
+  test('reassign puts the report back at grid level, status kept', () => {
+    const committee = new Set<ReportRelation>(['committee'])
+    for (const level of ['grid', 'community', 'street'] as const) {
+      expect(decide('reassign', facts('returned', { level }), committee, NOW)).toEqual({ ok: true, status: 'returned', level: 'grid' })
+    }
+  })
+})
+
+// ---------- relationsOf: role × own/other community/grid/street × level ----------
+
+const REPORT: Omit<ReportParties, 'level'> = { reporterId: 'u-rep', communityId: 'c1', streetId: 's1', gridId: 'g1' }
+
+function caller(id: string, roles: Role[], communityId: string | null, streetId: string | null, gridIds: string[] = []): Caller {
+  return { id, roles, communityId, streetId, gridIds }
+}
+
+const PERSONAS = {
+  reporter: caller('u-rep', ['resident'], 'c1', 's1'),
+  neighbour: caller('u-nb', ['resident'], 'c1', 's1'),
+  outsider: caller('u-out', ['resident'], 'c2', 's1'),
+  gridOwn: caller('u-g1', ['gridWorker'], 'c1', 's1', ['g1']),
+  gridOther: caller('u-g2', ['gridWorker'], 'c1', 's1', ['g2']),
+  // a grid id that matches, but in another community: no relation through it
+  gridOtherCommunity: caller('u-gx', ['gridWorker'], 'c2', 's1', ['g1']),
+  gridReporter: caller('u-rep', ['gridWorker'], 'c1', 's1', ['g1']),
+  committeeOwn: caller('u-c1', ['committee'], 'c1', 's1'),
+  committeeOther: caller('u-c2', ['committee'], 'c2', 's1'),
+  streetOwn: caller('u-s1', ['street'], null, 's1'),
+  streetOther: caller('u-s2', ['street'], null, 's2'),
+} satisfies Record<string, Caller>
+type Persona = keyof typeof PERSONAS
+
+const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>> = {
+  grid: {
+    reporter: ['reporter', 'member'],
+    neighbour: ['member'],
+    outsider: [],
+    gridOwn: ['member', 'handler'],
+    gridOther: ['member'],
+    gridOtherCommunity: [],
+    gridReporter: ['reporter', 'member', 'handler'],
+    committeeOwn: ['member', 'committee', 'supervisor'],
+    committeeOther: [],
+    streetOwn: ['supervisor'],
+    streetOther: [],
+  },
+  community: {
+    reporter: ['reporter', 'member'],
+    neighbour: ['member'],
+    outsider: [],
+    gridOwn: ['member'],
+    gridOther: ['member'],
+    gridOtherCommunity: [],
+    gridReporter: ['reporter', 'member'],
+    committeeOwn: ['member', 'committee', 'handler'],
+    committeeOther: [],
+    streetOwn: ['supervisor'],
+    streetOther: [],
+  },
+  street: {
+    reporter: ['reporter', 'member'],
+    neighbour: ['member'],
+    outsider: [],
+    gridOwn: ['member'],
+    gridOther: ['member'],
+    gridOtherCommunity: [],
+    gridReporter: ['reporter', 'member'],
+    committeeOwn: ['member', 'committee'],
+    committeeOther: [],
+    streetOwn: ['handler'],
+    streetOther: [],
+  },
+}
+
+const LEVELS: ReportLevel[] = ['grid', 'community', 'street']
+const personaCases = LEVELS.flatMap((level) => (Object.keys(PERSONAS) as Persona[]).map((p) => [level, p] as const))
+
+describe('relationsOf', () => {
+  test.each(personaCases)('level %s, %s', (level, persona) => {
+    const rel = relationsOf({ ...REPORT, level }, PERSONAS[persona])
+    expect([...rel].sort()).toEqual([...EXPECTED_RELATIONS[level][persona]].sort())
+  })
+})
+
+/** Who may take each action, by persona and level (the role matrix of the acceptance list). */
+function mayAct(action: ReportAction, persona: Persona, level: ReportLevel): boolean {
+  const handlerOf: Record<ReportLevel, Persona[]> = {
+    grid: ['gridOwn', 'gridReporter'],
+    community: ['committeeOwn'],
+    street: ['streetOwn'],
+  }
+  const supervisorsOf: Record<ReportLevel, Persona[]> = { grid: ['committeeOwn', 'streetOwn'], community: ['streetOwn'], street: [] }
+  if (action === 'supervise') return supervisorsOf[level].includes(persona)
+  if (action === 'reassign') return persona === 'committeeOwn'
+  if (action === 'reopen' || action === 'withdraw') return persona === 'reporter' || persona === 'gridReporter'
+  return handlerOf[level].includes(persona)
+}
+
+describe('decide through relationsOf: every status × action × persona × level', () => {
+  const cases = LEVELS.flatMap((level) => REPORT_ACTIONS.map((action) => [level, action] as const))
+  test.each(cases)('level %s, %s', (level, action) => {
+    for (const status of REPORT_STATUSES) {
+      for (const persona of Object.keys(PERSONAS) as Persona[]) {
+        const rel = relationsOf({ ...REPORT, level }, PERSONAS[persona])
+        const d = decide(action, facts(status, { level }), rel, NOW)
+        let want: string
+        if (!mayAct(action, persona, level)) want = 'FORBIDDEN'
+        else if (!EXPECTED[action].from.includes(status) || (action === 'escalate' && level === 'street')) want = 'CONFLICT'
+        else want = 'ok'
+        expect({ status, persona, got: d.ok ? 'ok' : d.code }).toEqual({ status, persona, got: want })
+      }
+    }
+  })
+})
+
+// ---------- the extras ----------
+
+describe('canEdit', () => {
+  const reporter = new Set<ReportRelation>(['reporter', 'member'])
+  test.each(REPORT_STATUSES)('%s: anonymising is always allowed, other edits only before 受理', (status) => {
+    expect(canEdit(facts(status), reporter, true)).toEqual({ ok: true, status, level: 'community' })
+    const full = canEdit(facts(status), reporter, false)
+    if (status === 'submitted') expect(full).toEqual({ ok: true, status: 'submitted', level: 'community' })
+    else if (status === 'returned') expect(full).toEqual({ ok: true, status: 'submitted', level: 'community' }) // resubmitted
+    else expect(full).toEqual({ ok: false, code: 'CONFLICT', message: '问题已受理，不能再修改（仍可改为匿名）' })
+  })
+
+  test('only the reporter edits, whoever else asks', () => {
+    for (const rel of RELATION_SETS.filter((r) => !r.has('reporter'))) {
+      expect(canEdit(facts('submitted'), rel, true)).toEqual({ ok: false, code: 'FORBIDDEN', message: '只能修改自己上报的问题' })
+    }
+  })
+})
+
+describe('canRate', () => {
+  test.each(REPORT_STATUSES)('%s', (status) => {
+    const d = canRate(facts(status), new Set(['reporter']))
+    if (status === 'resolved') expect(d).toEqual({ ok: true, status: 'rated', level: 'community' })
+    else expect(d).toEqual({ ok: false, code: 'CONFLICT', message: expect.stringContaining('不能评价') })
+    expect(canRate(facts(status), new Set(['handler', 'member', 'committee', 'supervisor']))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('canMediate', () => {
+  const handler = new Set<ReportRelation>(['handler'])
+  test('a dispute being handled, by its handler only', () => {
+    expect(canMediate(facts('processing', { category: 'dispute' }), handler)).toEqual({ ok: true, status: 'processing', level: 'community' })
+    expect(canMediate(facts('processing', { category: 'environment' }), handler)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '只有矛盾纠纷需要调解记录',
+    })
+    expect(canMediate(facts('processing', { category: 'dispute' }), new Set(['supervisor', 'committee', 'member']))).toMatchObject({
+      code: 'FORBIDDEN',
+    })
+  })
+  test.each(REPORT_STATUSES.filter((s) => s !== 'processing'))('a dispute that is %s cannot be mediated', (status) => {
+    expect(canMediate(facts(status, { category: 'dispute' }), handler)).toEqual({ ok: false, code: 'CONFLICT', message: '请先受理，再记录调解' })
+  })
+})
+
+describe('canSupport', () => {
+  const neighbour = new Set<ReportRelation>(['member'])
+  test.each(REPORT_STATUSES)('%s', (status) => {
+    const open = status === 'submitted' || status === 'returned' || status === 'processing'
+    expect(canSupport(facts(status), neighbour).ok).toBe(open)
+    expect(canSupport(facts(status, { visibility: 'private' }), neighbour)).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+  test('not one’s own report, and only in one’s own community', () => {
+    expect(canSupport(facts('submitted'), new Set(['member', 'reporter']))).toEqual({ ok: false, code: 'CONFLICT', message: '这是您自己上报的问题' })
+    expect(canSupport(facts('submitted'), new Set(['supervisor']))).toEqual({ ok: false, code: 'FORBIDDEN', message: '只能支持本社区的问题' })
+  })
+})
+
+describe('availableActions', () => {
+  // staff of the community are members too: a public open report may get their "我也遇到"
+  const sorted = (a: string[]) => [...a].sort()
+  const at = (level: ReportLevel, persona: Persona) => relationsOf({ ...REPORT, level }, PERSONAS[persona])
+
+  test.each([
+    ['grid worker, new report at grid', facts('submitted', { level: 'grid', overdue: false }), at('grid', 'gridOwn'), ['accept', 'reject', 'return', 'escalate', 'support']],
+    ['grid worker, a dispute being handled', facts('processing', { level: 'grid', overdue: false, category: 'dispute', visibility: 'private' }), at('grid', 'gridOwn'), ['note', 'resolve', 'reject', 'return', 'escalate', 'mediate']],
+    ['street, at street level (no escalate)', facts('processing', { level: 'street', overdue: false }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return']],
+    ['committee, overdue at grid', facts('processing', { level: 'grid', overdue: true }), at('grid', 'committeeOwn'), ['supervise', 'reassign', 'support']],
+    ['committee, on time at grid', facts('processing', { level: 'grid', overdue: false }), at('grid', 'committeeOwn'), ['reassign', 'support']],
+    ['reporter, before 受理', facts('submitted', { level: 'grid' }), at('grid', 'reporter'), ['withdraw', 'edit']],
+    ['reporter, returned to them', facts('returned', { level: 'grid' }), at('grid', 'reporter'), ['withdraw', 'edit']],
+    ['reporter, after 办结', facts('resolved', { level: 'grid' }), at('grid', 'reporter'), ['reopen', 'rate']],
+    ['neighbour, public and open', facts('processing', { level: 'grid' }), at('grid', 'neighbour'), ['support']],
+    ['neighbour, closed', facts('closed', { level: 'grid' }), at('grid', 'neighbour'), []],
+    ['other community', facts('processing', { level: 'grid' }), at('grid', 'outsider'), []],
+  ] as const)('%s', (_name, f, rel, want) => {
+    expect(sorted(availableActions(f, rel, NOW))).toEqual(sorted([...want]))
+  })
+})
