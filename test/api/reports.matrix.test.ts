@@ -1,0 +1,407 @@
+/**
+ * Authorization matrix of every report and message action (issue 4, DESIGN §5): caller kind × action ×
+ * ownership, code asserted, and every refusal leaves every table as it was (h.counts()). Each cell gets a
+ * fresh target report in the state it needs (reportFixtures.makeReport), reported by 王某华 of 锦江 第一网格
+ * unless the cell says otherwise. Then the named cases of the issue, and what each caller sees (masking).
+ *
+ * Outsiders (临江村's resident and committee) get NOT_FOUND for a report of 锦江: even a public report's
+ * existence is not theirs to know; so does anyone who may not see a private report.
+ */
+import type { MessagePage } from '@/domain/message'
+import type { NearbyReport, ReportListPage, ReportView } from '@/domain/report'
+import { makeHarness, type Harness } from './support/harness'
+import { makeReport, REPORTER_NAME, REPORTER_PHONE, WHO, type ReportSpec, type Who } from './support/reportFixtures'
+
+type Actor = Who | 'anonymous'
+type Outcome = 'ok' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'INVALID_INPUT'
+
+const ACTORS: Actor[] = [
+  'resident', 'volunteer', 'resident2', 'unverified', 'residentOther',
+  'worker', 'worker2', 'committee', 'committeeOther', 'street', 'anonymous',
+]
+
+let h: Harness
+beforeAll(async () => {
+  h = await makeHarness()
+})
+afterAll(() => h.close())
+
+/** a report of 锦江 第一网格: `base` for everyone of 锦江, NOT_FOUND for 临江村, `set` overrides */
+function row(base: Outcome, set: Partial<Record<Actor, Outcome>> = {}): Record<Actor, Outcome> {
+  const out = Object.fromEntries(ACTORS.map((a) => [a, base])) as Record<Actor, Outcome>
+  return { ...out, residentOther: 'NOT_FOUND', committeeOther: 'NOT_FOUND', anonymous: 'UNAUTHENTICATED', ...set }
+}
+/** a PRIVATE report of 锦江 第一网格: only the reporter and its staff (第一网格's 网格员, 社区, 街道) see it */
+function privateRow(base: Outcome, set: Partial<Record<Actor, Outcome>> = {}): Record<Actor, Outcome> {
+  return row(base, { volunteer: 'NOT_FOUND', resident2: 'NOT_FOUND', unverified: 'NOT_FOUND', worker2: 'NOT_FOUND', ...set })
+}
+/** not about one report: everyone signed in gets `base` */
+function all(base: Outcome, set: Partial<Record<Actor, Outcome>> = {}): Record<Actor, Outcome> {
+  const out = Object.fromEntries(ACTORS.map((a) => [a, base])) as Record<Actor, Outcome>
+  return { ...out, anonymous: 'UNAUTHENTICATED', ...set }
+}
+
+const report = (spec: ReportSpec = {}) => makeReport(h, spec)
+const transition = (spec: ReportSpec, action: string, extra: Record<string, unknown> = {}) => async () => ({
+  id: (await report(spec)).id,
+  action,
+  ...extra,
+})
+const DISPUTE: ReportSpec = { category: 'dispute', description: '楼上邻居每晚装修噪音，协商未果' }
+
+interface Cell {
+  payload: () => Promise<unknown>
+  expect: Record<Actor, Outcome>
+}
+
+const residentsOk = { resident: 'ok', volunteer: 'ok', resident2: 'ok', unverified: 'ok', residentOther: 'ok' } as const
+
+const MATRIX: Record<string, Cell> = {
+  // where the caller lives; staff live in no grid, so they must say where (next row)
+  'report.create (no place given)': {
+    payload: async () => ({ category: 'environment', description: '小区门口路灯坏了一周' }),
+    expect: all('INVALID_INPUT', residentsOk),
+  },
+  'report.create (第一网格 of 锦江 picked)': {
+    payload: async () => ({ category: 'facility', description: '小区门口路灯坏了一周', gridId: 'g_jj_1' }),
+    expect: all('ok', { residentOther: 'FORBIDDEN', committeeOther: 'FORBIDDEN' }),
+  },
+  'report.nearby': { payload: async () => ({ latitude: 30.66, longitude: 104.06, category: 'environment' }), expect: all('ok') },
+  'report.support (public, open)': {
+    payload: async () => ({ id: (await report()).id }),
+    expect: row('ok', { resident: 'CONFLICT' }),
+  },
+  'report.support (private dispute)': {
+    payload: async () => ({ id: (await report(DISPUTE)).id }),
+    expect: privateRow('CONFLICT'),
+  },
+  'report.list (mine)': { payload: async () => ({ scope: 'mine' }), expect: all('ok') },
+  'report.list (public)': { payload: async () => ({ scope: 'public' }), expect: all('ok') },
+  'report.list (queue)': {
+    payload: async () => ({ scope: 'queue' }),
+    expect: all('FORBIDDEN', { worker: 'ok', worker2: 'ok', committee: 'ok', committeeOther: 'ok', street: 'ok' }),
+  },
+  'report.list (area)': {
+    payload: async () => ({ scope: 'area' }),
+    expect: all('FORBIDDEN', { committee: 'ok', committeeOther: 'ok', street: 'ok' }),
+  },
+  'report.get (public)': { payload: async () => ({ id: (await report()).id }), expect: row('ok') },
+  'report.get (private dispute)': {
+    payload: async () => ({ id: (await report(DISPUTE)).id }),
+    expect: privateRow('ok'),
+  },
+  'report.transition accept': { payload: transition({}, 'accept'), expect: row('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition accept (private dispute)': { payload: transition(DISPUTE, 'accept'), expect: privateRow('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition note': { payload: transition({ status: 'processing' }, 'note', { note: '已联系物业' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition resolve': { payload: transition({ status: 'processing' }, 'resolve', { note: '已清运' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition reject': { payload: transition({}, 'reject', { note: '重复上报' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition return': { payload: transition({}, 'return', { note: '请补充位置' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition escalate (grid → 社区)': {
+    payload: transition({}, 'escalate', { note: '需要社区协调' }),
+    expect: row('FORBIDDEN', { worker: 'ok' }),
+  },
+  'report.transition escalate (社区 → 街道)': {
+    payload: transition({ level: 'community' }, 'escalate', { note: '需要街道协调' }),
+    expect: row('FORBIDDEN', { committee: 'ok' }),
+  },
+  'report.transition accept (community level)': {
+    payload: transition({ level: 'community' }, 'accept'),
+    expect: row('FORBIDDEN', { committee: 'ok' }),
+  },
+  'report.transition accept (street level)': {
+    payload: transition({ level: 'street' }, 'accept'),
+    expect: row('FORBIDDEN', { street: 'ok' }),
+  },
+  'report.transition supervise (overdue, grid level)': {
+    payload: transition({ overdue: true }, 'supervise', { note: '请尽快处理' }),
+    expect: row('FORBIDDEN', { committee: 'ok', street: 'ok' }),
+  },
+  'report.transition supervise (overdue, community level)': {
+    payload: transition({ overdue: true, level: 'community' }, 'supervise', { note: '请尽快处理' }),
+    expect: row('FORBIDDEN', { street: 'ok' }),
+  },
+  'report.transition reassign (community level → 孙丽)': {
+    payload: transition({ level: 'community' }, 'reassign', { toUserId: WHO.worker, note: '请网格员处理' }),
+    expect: row('FORBIDDEN', { committee: 'ok' }),
+  },
+  'report.transition reopen': {
+    payload: transition({ status: 'resolved' }, 'reopen', { note: '垃圾又堆起来了' }),
+    expect: row('FORBIDDEN', { resident: 'ok' }),
+  },
+  'report.transition withdraw': { payload: transition({}, 'withdraw'), expect: row('FORBIDDEN', { resident: 'ok' }) },
+  'report.edit': {
+    payload: async () => ({ id: (await report()).id, description: '3栋楼下垃圾堆了四天没人清运' }),
+    expect: row('FORBIDDEN', { resident: 'ok' }),
+  },
+  'report.rate': {
+    payload: async () => ({ id: (await report({ status: 'resolved' })).id, score: 4 }),
+    expect: row('FORBIDDEN', { resident: 'ok' }),
+  },
+  'report.mediate (private dispute)': {
+    payload: async () => ({
+      id: (await report({ ...DISPUTE, status: 'processing' })).id,
+      kind: 'people',
+      parties: [{ name: '张三丰', role: '申请人' }, { name: '李四光', role: '被申请人' }],
+    }),
+    expect: privateRow('FORBIDDEN', { worker: 'ok' }),
+  },
+  'report.summary': {
+    payload: async () => ({}),
+    expect: all('FORBIDDEN', { committee: 'ok', committeeOther: 'ok', street: 'ok' }),
+  },
+  'report.deadlines': { payload: async () => ({}), expect: all('ok') },
+  'report.setDeadlines': {
+    payload: async () => ({ days: { environment: 4 } }),
+    expect: all('FORBIDDEN', { committee: 'ok', committeeOther: 'ok' }),
+  },
+  'message.list': { payload: async () => ({}), expect: all('ok') },
+  'message.read (all)': { payload: async () => ({ all: true }), expect: all('ok') },
+  "message.read (王某华's message)": {
+    payload: async () => {
+      await makeReport(h, { status: 'processing' })
+      const m = h.store.db.prepare('SELECT id FROM messages WHERE user_id = ? ORDER BY seq DESC LIMIT 1').get(WHO.resident) as { id: string }
+      return { id: m.id }
+    },
+    expect: all('NOT_FOUND', { resident: 'ok' }),
+  },
+}
+
+const cells = Object.entries(MATRIX).flatMap(([label, cell]) =>
+  ACTORS.map((actor) => [label, actor, cell.expect[actor], cell] as const),
+)
+
+test.each(cells)('%s × %s → %s', async (label, actor, outcome, cell) => {
+  const action = label.split(' ')[0] as string
+  const payload = await cell.payload()
+  const as = actor === 'anonymous' ? null : WHO[actor]
+  const before = h.counts()
+  const r = await h.call(action, payload, as)
+  if (outcome === 'ok') {
+    if (!r.ok) throw new Error(`${label} as ${actor}: ${JSON.stringify(r.error)}`)
+  } else {
+    expect(r).toMatchObject({ ok: false, error: { code: outcome } })
+    if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+    expect(h.counts()).toEqual(before)
+  }
+})
+
+test('the matrix covers every report and message action and every transition', () => {
+  const actions = new Set(Object.keys(MATRIX).map((l) => l.split(' ')[0]))
+  expect([...actions].sort()).toEqual(
+    [
+      'report.create', 'report.nearby', 'report.support', 'report.list', 'report.get', 'report.transition', 'report.edit',
+      'report.rate', 'report.mediate', 'report.summary', 'report.deadlines', 'report.setDeadlines', 'message.list', 'message.read',
+    ].sort(),
+  )
+  const transitions = new Set(Object.keys(MATRIX).filter((l) => l.startsWith('report.transition')).map((l) => l.split(' ')[1]))
+  expect([...transitions].sort()).toEqual(['accept', 'escalate', 'note', 'reassign', 'reject', 'reopen', 'resolve', 'return', 'supervise', 'withdraw'])
+  const scopes = Object.keys(MATRIX).filter((l) => l.startsWith('report.list')).map((l) => l.split(' ')[1])
+  expect(scopes.sort()).toEqual(['(area)', '(mine)', '(public)', '(queue)'])
+})
+
+const refused = (r: unknown, code: Outcome) => expect(r).toMatchObject({ ok: false, error: { code } })
+
+describe('named cases', () => {
+  test("a resident cannot read another's private report (NOT_FOUND) nor get URLs of its photos", async () => {
+    const r = await makeReport(h, { ...DISPUTE, photos: 2 })
+    const fileIds = h.store.db.prepare('SELECT file_id FROM report_photos WHERE report_id = ?').all(r.id) as { file_id: string }[]
+    expect(fileIds).toHaveLength(2)
+    const before = h.counts()
+    refused(await h.call('report.get', { id: r.id }, WHO.volunteer), 'NOT_FOUND')
+    refused(await h.call('report.get', { id: r.id }, WHO.resident2), 'NOT_FOUND')
+    // nothing the neighbour can list carries the report or its photos
+    const seen = JSON.stringify([
+      await h.ok<ReportListPage>('report.list', { scope: 'public' }, WHO.volunteer),
+      await h.ok<ReportListPage>('report.list', { scope: 'mine' }, WHO.volunteer),
+      await h.ok<ReportListPage>('report.list', { scope: 'public', category: 'dispute' }, WHO.volunteer),
+    ])
+    expect(seen).not.toContain(r.id)
+    for (const f of fileIds) expect(seen).not.toContain(f.file_id)
+    expect(h.counts()).toEqual(before)
+    // the reporter and the grid's 网格员 get signed URLs of both photos
+    for (const who of [WHO.resident, WHO.worker, WHO.committee, WHO.street]) {
+      const v = await h.ok<ReportView>('report.get', { id: r.id }, who)
+      expect(v.photos.map((p) => p.id).sort()).toEqual(fileIds.map((f) => f.file_id).sort())
+      for (const p of v.photos) {
+        const url = new URL(p.url, 'http://x')
+        expect(url.pathname).toBe(`/files/${p.id}`)
+        expect(h.deps.fileUrls.verify(p.id, url.searchParams.get('e') ?? '', url.searchParams.get('s') ?? '')).toBe(true)
+      }
+    }
+  })
+
+  test('a resident of another community cannot see a public report: get NOT_FOUND, absent from their lists', async () => {
+    const r = await makeReport(h, { photos: 1 })
+    expect(r.visibility).toBe('public')
+    refused(await h.call('report.get', { id: r.id }, WHO.residentOther), 'NOT_FOUND')
+    refused(await h.call('report.support', { id: r.id }, WHO.residentOther), 'NOT_FOUND')
+    const lists = JSON.stringify([
+      await h.ok<ReportListPage>('report.list', { scope: 'public' }, WHO.residentOther),
+      await h.ok<ReportListPage>('report.list', { scope: 'area' }, WHO.committeeOther),
+      await h.ok<ReportListPage>('report.list', { scope: 'queue' }, WHO.committeeOther),
+    ])
+    expect(lists).not.toContain(r.id)
+    // a resident of 锦江 sees it in the public list
+    const mine = await h.ok<ReportListPage>('report.list', { scope: 'public', limit: 100 }, WHO.resident2)
+    expect(mine.items.map((i) => i.id)).toContain(r.id)
+  })
+
+  test('a 网格员 cannot act outside their grids (第二网格 report, 第一网格 worker)', async () => {
+    const submitted = await makeReport(h, { reporter: WHO.resident2 })
+    expect(submitted.gridId).toBe('g_jj_2')
+    const processing = await makeReport(h, { reporter: WHO.resident2, status: 'processing' })
+    const dispute = await makeReport(h, { ...DISPUTE, reporter: WHO.resident2 })
+    const before = h.counts()
+    for (const [id, action, extra] of [
+      [submitted.id, 'accept', {}],
+      [submitted.id, 'reject', { note: '重复' }],
+      [submitted.id, 'return', { note: '补充' }],
+      [submitted.id, 'escalate', { note: '上报' }],
+      [processing.id, 'note', { note: '进展' }],
+      [processing.id, 'resolve', { note: '办结' }],
+    ] as const) {
+      refused(await h.call('report.transition', { id, action, ...extra }, WHO.worker), 'FORBIDDEN')
+    }
+    refused(await h.call('report.get', { id: dispute.id }, WHO.worker), 'NOT_FOUND')
+    refused(await h.call('report.transition', { id: dispute.id, action: 'accept' }, WHO.worker), 'NOT_FOUND')
+    refused(await h.call('report.list', { scope: 'queue', gridId: 'g_jj_2' }, WHO.worker), 'FORBIDDEN')
+    refused(await h.call('report.list', { scope: 'queue', gridId: 'g_lj_1' }, WHO.worker), 'FORBIDDEN')
+    expect(h.counts()).toEqual(before)
+    // their own queue holds only their grid's reports
+    const queue = await h.ok<ReportListPage>('report.list', { scope: 'queue', limit: 100 }, WHO.worker)
+    expect(queue.items.length).toBeGreaterThan(0)
+    expect(new Set(queue.items.map((i) => i.gridId))).toEqual(new Set(['g_jj_1']))
+    // and the 第二网格 worker may accept
+    expect(await h.call('report.transition', { id: submitted.id, action: 'accept' }, WHO.worker2)).toMatchObject({ ok: true, data: { status: 'processing' } })
+  })
+
+  test('the committee cannot accept (or resolve) a grid-level report, only supervise when overdue and reassign', async () => {
+    const r = await makeReport(h, { overdue: true })
+    expect(r.level).toBe('grid')
+    const before = h.counts()
+    refused(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.committee), 'FORBIDDEN')
+    refused(await h.call('report.transition', { id: r.id, action: 'reject', note: '不归我管' }, WHO.committee), 'FORBIDDEN')
+    refused(await h.call('report.transition', { id: r.id, action: 'escalate', note: '上报' }, WHO.committee), 'FORBIDDEN')
+    expect(h.counts()).toEqual(before)
+    const supervised = await h.ok<ReportView>('report.transition', { id: r.id, action: 'supervise', note: '已逾期，请今天处理' }, WHO.committee)
+    expect(supervised.status).toBe('submitted')
+    expect(supervised.timeline.at(-1)).toMatchObject({ action: 'supervise', note: '已逾期，请今天处理' })
+    const reassigned = await h.ok<ReportView>('report.transition', { id: r.id, action: 'reassign', toUserId: WHO.worker2, note: '改由周强处理' }, WHO.committee)
+    expect(reassigned.assignee?.id).toBe(WHO.worker2)
+    // supervising a report that is not overdue is a CONFLICT
+    const fresh = await makeReport(h)
+    refused(await h.call('report.transition', { id: fresh.id, action: 'supervise', note: '督办' }, WHO.committee), 'CONFLICT')
+  })
+
+  test('the street supervises a community-level report and cannot accept it; it accepts street-level ones', async () => {
+    const r = await makeReport(h, { overdue: true, level: 'community' })
+    expect(r.level).toBe('community')
+    refused(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.street), 'FORBIDDEN')
+    refused(await h.call('report.transition', { id: r.id, action: 'supervise', note: '督办' }, WHO.committee), 'FORBIDDEN')
+    expect(await h.call('report.transition', { id: r.id, action: 'supervise', note: '请社区尽快处理' }, WHO.street)).toMatchObject({ ok: true })
+    const top = await makeReport(h, { level: 'street' })
+    expect(await h.call('report.transition', { id: top.id, action: 'accept' }, WHO.street)).toMatchObject({ ok: true, data: { status: 'processing', level: 'street' } })
+    const topOpen = await makeReport(h, { level: 'street' })
+    refused(await h.call('report.transition', { id: topOpen.id, action: 'escalate', note: '再上报' }, WHO.street), 'CONFLICT')
+  })
+
+  test('a reporter cannot accept their own report unless they are its handler', async () => {
+    const own = await makeReport(h)
+    refused(await h.call('report.transition', { id: own.id, action: 'accept' }, WHO.resident), 'FORBIDDEN')
+    // 孙丽 reports in her own grid: she is its handler and may accept it
+    const byWorker = await makeReport(h, { reporter: WHO.worker, gridId: 'g_jj_1' })
+    expect(byWorker.mine).toBe(true)
+    expect(byWorker.can).toContain('accept')
+    expect(await h.call('report.transition', { id: byWorker.id, action: 'accept' }, WHO.worker)).toMatchObject({ ok: true, data: { status: 'processing' } })
+    // 周强 reports in 第一网格: not his grid, he may not
+    const byWorker2 = await makeReport(h, { reporter: WHO.worker2, gridId: 'g_jj_1' })
+    refused(await h.call('report.transition', { id: byWorker2.id, action: 'accept' }, WHO.worker2), 'FORBIDDEN')
+  })
+
+  test("a message of someone else cannot be marked read, and message.list shows only the caller's", async () => {
+    const r = await makeReport(h, { status: 'processing' })
+    const page = await h.ok<MessagePage>('message.list', {}, WHO.resident)
+    expect(page.items.some((m) => m.target?.id === r.id)).toBe(true)
+    const other = await h.ok<MessagePage>('message.list', {}, WHO.volunteer)
+    expect(other.items.some((m) => m.target?.id === r.id)).toBe(false)
+  })
+})
+
+describe('what each caller sees (masking)', () => {
+  const view = (id: string, who: string) => h.ok<ReportView>('report.get', { id }, who)
+
+  test("an anonymous reporter is '居民' to other residents, in the view and in the timeline; staff see who it is", async () => {
+    const r = await makeReport(h, { anonymous: true, status: 'processing' })
+    for (const who of [WHO.volunteer, WHO.resident2, WHO.unverified]) {
+      const v = await view(r.id, who)
+      expect(v.anonymous).toBe(true)
+      expect(v.reporterName).toBe('居民')
+      expect(v.timeline.find((e) => e.action === 'create')?.actor).toBe('居民')
+      expect(v.mine).toBe(false)
+      const json = JSON.stringify(v)
+      expect(json).not.toContain(REPORTER_NAME)
+      expect(json).not.toContain(WHO.resident)
+      expect(json).not.toContain(REPORTER_PHONE)
+      // and in the public list
+      const list = await h.ok<ReportListPage>('report.list', { scope: 'public', limit: 100 }, who)
+      const item = list.items.find((i) => i.id === r.id)
+      expect(item?.reporterName).toBe('居民')
+      expect(JSON.stringify(list)).not.toContain(REPORTER_NAME)
+    }
+    expect((await view(r.id, WHO.resident)).mine).toBe(true)
+    for (const who of [WHO.worker, WHO.committee, WHO.street]) expect((await view(r.id, who)).reporterName).toBe(REPORTER_NAME)
+  })
+
+  test('a named public reporter is masked to other residents (never the full name)', async () => {
+    const r = await makeReport(h)
+    const v = await view(r.id, WHO.volunteer)
+    expect(v.reporterName).not.toBe(REPORTER_NAME)
+    expect(v.reporterName).toMatch(/^王/)
+    expect(JSON.stringify(v)).not.toContain(REPORTER_NAME)
+    expect((await view(r.id, WHO.resident)).reporterName).toBe(REPORTER_NAME)
+  })
+
+  test("reporterPhone: the report's staff only (its 网格员, 社区, 街道), null for the reporter, residents and another grid's worker", async () => {
+    const r = await makeReport(h)
+    for (const who of [WHO.worker, WHO.committee, WHO.street]) expect((await view(r.id, who)).reporterPhone).toBe(REPORTER_PHONE)
+    for (const who of [WHO.resident, WHO.volunteer, WHO.resident2, WHO.worker2]) {
+      const v = await view(r.id, who)
+      expect(v.reporterPhone).toBeNull()
+      if (who !== WHO.resident) expect(JSON.stringify(v)).not.toContain(REPORTER_PHONE)
+    }
+  })
+
+  test('mediation party names are masked for the reporter, whole for the staff', async () => {
+    const r = await makeReport(h, { ...DISPUTE, status: 'processing' })
+    await h.ok('report.mediate', {
+      id: r.id,
+      kind: 'people',
+      parties: [{ name: '张三丰', role: '申请人' }, { name: '李四光', role: '被申请人' }],
+      session: { date: '2025-02-28', note: '双方到场，约定晚十点后停工' },
+    }, WHO.worker)
+    const staff = await view(r.id, WHO.worker)
+    expect(staff.mediation?.parties.map((p) => p.name)).toEqual(['张三丰', '李四光'])
+    expect(staff.mediation?.sessions).toHaveLength(1)
+    for (const who of [WHO.committee, WHO.street]) expect((await view(r.id, who)).mediation?.parties.map((p) => p.name)).toEqual(['张三丰', '李四光'])
+    const reporter = await view(r.id, WHO.resident)
+    expect(reporter.mediation?.kind).toBe('people')
+    expect(reporter.mediation?.parties).toHaveLength(2)
+    const json = JSON.stringify(reporter)
+    expect(json).not.toContain('张三丰')
+    expect(json).not.toContain('李四光')
+    expect(reporter.mediation?.parties[0]?.name).toMatch(/^张/)
+  })
+
+  test('the nearby list shows open public reports of the caller’s community only, anonymous ones as 居民', async () => {
+    const at = { latitude: 30.6601, longitude: 104.0601 }
+    const r = await h.ok<ReportView>('report.create', {
+      category: 'environment', description: '绿化带里有人倾倒建筑垃圾', anonymous: true, location: at,
+    }, WHO.resident)
+    const near = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...at, category: 'environment' }, WHO.volunteer)
+    const hit = near.items.find((i) => i.id === r.id)
+    expect(hit?.reporterName).toBe('居民')
+    expect(hit?.distance).toBeLessThan(5)
+    const far = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...at, category: 'environment' }, WHO.residentOther)
+    expect(far.items.map((i) => i.id)).not.toContain(r.id)
+  })
+})

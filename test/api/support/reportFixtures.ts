@@ -1,0 +1,215 @@
+/**
+ * Fixtures for the report API tests (issue 4): who is who in the demo seed, photos (files rows), and a report
+ * brought to any state and level through the API itself (closed: see makeReport).
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import type { ApiReply } from '@/domain/envelope'
+import type { ReportCategory, ReportLevel, ReportStatus, ReportView, ReportVisibility } from '@/domain/report'
+import { NOW, type Harness } from './harness'
+
+/** The demo seed's people (cloud/seed/demoData.ts). Both communities belong to 振兴街道. */
+export const WHO = {
+  /** 王某华, verified, 锦江社区 第一网格: the reporter of the fixtures' reports */
+  resident: 'u_resident_jj1',
+  /** 杨某敏, verified resident and volunteer, 锦江 第一网格 (the reporter's neighbour) */
+  volunteer: 'u_volunteer_jj1',
+  /** 李某芳, verified, 锦江 第二网格 */
+  resident2: 'u_resident_jj2',
+  /** 张某军, not verified (application pending), 锦江 第三网格 */
+  unverified: 'u_resident_jj3',
+  /** 黄某静, verified, 临江村 第一网格 */
+  residentOther: 'u_resident_lj1',
+  /** 孙丽, 网格员 of 锦江 第一网格 */
+  worker: 'u_worker_jj1',
+  /** 周强, 网格员 of 锦江 第二、三网格 */
+  worker2: 'u_worker_jj2',
+  /** 陈秀兰, 锦江社区 committee */
+  committee: 'u_committee_jj',
+  /** 刘建国, 临江村 committee */
+  committeeOther: 'u_committee_lj',
+  /** 赵明, 振兴街道 */
+  street: 'u_street',
+} as const
+export type Who = keyof typeof WHO
+
+export const REPORTER_NAME = '王某华'
+export const REPORTER_PHONE = '13900000001'
+
+export const GOOD_DESCRIPTION = '3栋楼下垃圾堆了三天没人清运，气味很大'
+
+/** A photo the owner uploaded (a files row; the blob is not needed by the report actions). */
+export function addPhoto(h: Harness, ownerId: string): string {
+  const id = `f_${randomBytes(8).toString('hex')}`
+  h.store.db
+    .prepare(
+      `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)
+       VALUES (?, ?, 'image/jpeg', 2048, 640, 480, ?, ?, ?)`,
+    )
+    .run(id, ownerId, randomBytes(32).toString('hex'), `test/${id}.jpg`, h.clock.now().toISOString())
+  return id
+}
+
+const gridWorkers = new WeakMap<Harness, Map<string, string>>()
+
+/** The 网格员 who handles a grid-level report of that grid (临江村 has none in the seed: one is made once). */
+export async function workerOf(h: Harness, gridId: string): Promise<string> {
+  if (gridId === 'g_jj_1') return WHO.worker
+  if (gridId === 'g_jj_2' || gridId === 'g_jj_3') return WHO.worker2
+  let made = gridWorkers.get(h)
+  if (!made) gridWorkers.set(h, (made = new Map()))
+  const known = made.get(gridId)
+  if (known) return known
+  const id = await h.devLogin({ role: 'gridWorker', gridId, name: '临江网格员' })
+  made.set(gridId, id)
+  return id
+}
+
+export function committeeOf(report: { gridId: string }): string {
+  return report.gridId.startsWith('g_lj_') ? WHO.committeeOther : WHO.committee
+}
+
+export async function handlerOf(h: Harness, report: { gridId: string; level: ReportLevel }): Promise<string> {
+  if (report.level === 'grid') return workerOf(h, report.gridId)
+  if (report.level === 'community') return committeeOf(report)
+  return WHO.street
+}
+
+export interface ReportSpec {
+  status?: ReportStatus
+  level?: ReportLevel
+  reporter?: string
+  category?: ReportCategory
+  visibility?: ReportVisibility
+  anonymous?: boolean
+  /** the grid picked on the form (else the reporter's grid) */
+  gridId?: string
+  photos?: number
+  description?: string
+  /** made 30 days before NOW, so every deadline of an open report has passed */
+  overdue?: boolean
+}
+
+const DAY = 24 * 3600 * 1000
+
+/**
+ * A report in the asked state and level, through the API: create (as the reporter), escalate up to the level
+ * (each level's handler), then accept/return/resolve/rate/reject/withdraw. `closed` is a resolved report whose
+ * 7 days have passed: it is resolved 30 days back; if reading it does not close it, the row is closed by hand
+ * (the auto-close itself is not what the fixtures test).
+ */
+export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<ReportView> {
+  const reporter = spec.reporter ?? WHO.resident
+  const status = spec.status ?? 'submitted'
+  const level = spec.level ?? 'grid'
+  const back = spec.overdue || status === 'closed'
+  if (back) h.clock.set(new Date(Date.parse(NOW) - 30 * DAY))
+  try {
+    const photoIds = Array.from({ length: spec.photos ?? 0 }, () => addPhoto(h, reporter))
+    let r = await h.ok<ReportView>(
+      'report.create',
+      {
+        category: spec.category ?? 'environment',
+        description: spec.description ?? GOOD_DESCRIPTION,
+        ...(photoIds.length ? { photoIds } : {}),
+        ...(spec.gridId ? { gridId: spec.gridId } : {}),
+        ...(spec.anonymous !== undefined ? { anonymous: spec.anonymous } : {}),
+        ...(spec.visibility ? { visibility: spec.visibility } : {}),
+      },
+      reporter,
+    )
+    const step = async (action: string, as: string, extra: Record<string, unknown> = {}) => {
+      r = await h.ok<ReportView>('report.transition', { id: r.id, action, ...extra }, as)
+    }
+    if (level !== 'grid') await step('escalate', await handlerOf(h, r), { note: '网格无法解决，上报社区' })
+    if (level === 'street') await step('escalate', await handlerOf(h, r), { note: '社区无法解决，上报街道' })
+    const handler = await handlerOf(h, r)
+    switch (status) {
+      case 'submitted':
+        break
+      case 'returned':
+        await step('return', handler, { note: '请补充具体位置' })
+        break
+      case 'processing':
+        await step('accept', handler)
+        break
+      case 'resolved':
+      case 'rated':
+      case 'closed':
+        await step('accept', handler)
+        await step('resolve', handler, { note: '已安排清运' })
+        if (status === 'rated') r = await h.ok<ReportView>('report.rate', { id: r.id, score: 5, comment: '很及时' }, reporter)
+        break
+      case 'rejected':
+        await step('reject', handler, { note: '重复上报' })
+        break
+      case 'withdrawn':
+        r = await h.ok<ReportView>('report.transition', { id: r.id, action: 'withdraw' }, reporter)
+        break
+    }
+    if (back) h.clock.set(NOW)
+    if (status === 'closed') {
+      r = await h.ok<ReportView>('report.get', { id: r.id }, reporter)
+      if (r.status !== 'closed') {
+        h.store.db
+          .prepare("UPDATE reports SET status = 'closed', closed_at = ?, due_at = NULL, version = version + 1 WHERE id = ?")
+          .run(NOW, r.id)
+        r = await h.ok<ReportView>('report.get', { id: r.id }, reporter)
+      }
+    }
+    return r
+  } finally {
+    if (back) h.clock.set(NOW)
+  }
+}
+
+export function reportRow(h: Harness, id: string): Record<string, unknown> | undefined {
+  return h.store.db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as Record<string, unknown> | undefined
+}
+
+export function eventsOf(h: Harness, id: string): { action: string; actor_id: string | null }[] {
+  return h.store.db.prepare('SELECT action, actor_id FROM report_events WHERE report_id = ? ORDER BY id').all(id) as never
+}
+
+const ROOT = path.resolve(__dirname, '../../..')
+const WORKER = path.join(__dirname, 'raceWorker.ts')
+
+export interface RaceJob {
+  action: string
+  payload: unknown
+  userId: string
+  requestId?: string
+  /** dispatches fired at once in this process */
+  count: number
+}
+
+/**
+ * Like race(), but each process runs its own job (accept in one, reject in the other): every process opens
+ * its own connection to `file`, says ready, and all start on one "go". Replies per process, in job order.
+ */
+export async function raceJobs(file: string, jobs: RaceJob[]): Promise<ApiReply[][]> {
+  const children = jobs.map((job) =>
+    spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify({ file, ...job })], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }),
+  )
+  const runs = children.map((child) => {
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    const ready = new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => (out.includes('ready\n') ? resolve() : undefined))
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before ready: ${err}`)))
+    })
+    const done = new Promise<ApiReply[]>((resolve, reject) => {
+      child.once('exit', (code) => {
+        if (code !== 0) return reject(new Error(`worker exited with ${code}: ${err}`))
+        resolve(JSON.parse(out.split('\n').find((l) => l.startsWith('[')) ?? '[]') as ApiReply[])
+      })
+    })
+    return { child, ready, done }
+  })
+  await Promise.all(runs.map((r) => r.ready))
+  for (const r of runs) r.child.stdin.end('go\n')
+  return Promise.all(runs.map((r) => r.done))
+}
