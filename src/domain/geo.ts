@@ -18,9 +18,13 @@ export function distanceMetres(a: LatLng, b: LatLng): number {
 
 /** A latitude/longitude box that holds every point within `metres` of the centre (for an indexed pre-filter). */
 export function boxAround(centre: LatLng, metres: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
-  const dLat = (metres / EARTH_RADIUS_M) * (180 / Math.PI)
-  const cos = Math.max(0.01, Math.cos((centre.latitude * Math.PI) / 180))
-  const dLng = dLat / cos
+  // the circle's exact extent on the sphere, widened by ~0.1 mm so that floating-point rounding never drops
+  // a point at exactly `metres`
+  const angle = metres / EARTH_RADIUS_M
+  const slack = 1e-9
+  const dLat = angle * (180 / Math.PI) + slack
+  const cos = Math.cos((centre.latitude * Math.PI) / 180)
+  const dLng = Math.sin(angle) >= cos ? 180 : Math.asin(Math.sin(angle) / cos) * (180 / Math.PI) + slack
   return {
     minLat: centre.latitude - dLat,
     maxLat: centre.latitude + dLat,
