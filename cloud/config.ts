@@ -11,6 +11,8 @@ export interface Config {
   /** requests per minute per user (or IP when signed out); 'off' disables */
   rateLimit: number | 'off'
   dbFile: string
+  /** GONGZHI_UPLOADS: the folder of uploaded photos; null → `uploads` next to the database file */
+  uploadsDir: string | null
   /** the built H5 app served at / (GONGZHI_H5_DIR, default dist/h5) */
   h5Dir: string
   port: number
@@ -38,6 +40,7 @@ export function configFromEnv(env: Env = process.env): Config {
     secret: env.GONGZHI_SECRET?.trim() || null,
     rateLimit,
     dbFile: env.GONGZHI_DB?.trim() || 'data/gongzhi.db',
+    uploadsDir: env.GONGZHI_UPLOADS?.trim() || null,
     h5Dir: env.GONGZHI_H5_DIR?.trim() || 'dist/h5',
     port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 10086,
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),

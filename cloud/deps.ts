@@ -1,4 +1,8 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { wordListCheck } from './adapters/contentCheck/wordList'
+import { diskBlobs } from './adapters/disk/blobs'
 import { systemClock } from './adapters/system/clock'
 import { randomIds } from './adapters/system/ids'
 import { wechatCode2Session } from './adapters/wechat/code2Session'
@@ -6,7 +10,7 @@ import { wechatPhoneNumber } from './adapters/wechat/phoneNumber'
 import { createTokens, resolveSecret, type Tokens } from './auth/tokens'
 import { createFileUrls } from './files/fileUrls'
 import type { Config } from './config'
-import type { Clock, ContentCheck, FileUrls, Ids, Notifier, Store, WechatAuth, WechatPhone } from './ports'
+import type { BlobStorage, Clock, ContentCheck, FileUrls, Ids, Notifier, Store, WechatAuth, WechatPhone } from './ports'
 
 export interface Logger {
   error(obj: unknown, msg?: string): void
@@ -25,6 +29,8 @@ export interface Deps {
   tokens: Tokens
   /** signed, short-lived photo addresses */
   fileUrls: FileUrls
+  /** where uploaded photos' bytes live */
+  blobs: BlobStorage
   /** channels beyond the in-app message centre (WeChat subscribe messages); empty by default */
   notifiers: Notifier[]
   devLogin: boolean
@@ -38,7 +44,7 @@ export const consoleLogger: Logger = {
 
 export async function createDeps(
   store: Store,
-  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'>,
+  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir'>>,
   overrides: Partial<Omit<Deps, 'store'>> = {},
 ): Promise<Deps> {
   const clock = overrides.clock ?? systemClock
@@ -54,8 +60,21 @@ export async function createDeps(
       overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
+    blobs: overrides.blobs ?? diskBlobs(config.uploadsDir ?? uploadsBesideStore(store)),
     notifiers: overrides.notifiers ?? [],
     devLogin: overrides.devLogin ?? config.devLogin,
     log: overrides.log ?? consoleLogger,
   }
+}
+
+/**
+ * The uploads folder when GONGZHI_UPLOADS is not set: `uploads` next to the SQLite file; for a store
+ * without a file (in memory, or not SQLite) a fresh temp folder, so tests never write into the project.
+ */
+export function uploadsBesideStore(store: Store): string {
+  const db = (store as { db?: { name?: unknown; memory?: unknown } }).db
+  if (db && typeof db.name === 'string' && db.name !== '' && db.memory !== true) {
+    return path.join(path.dirname(path.resolve(db.name)), 'uploads')
+  }
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-uploads-'))
 }

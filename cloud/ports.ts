@@ -468,6 +468,8 @@ export interface Store {
   volunteerApplications: VolunteerApplicationRepo
   audit: AuditRepo
   settings: SettingsRepo
+  /** uploaded photos (issue 4) */
+  files: FileRepo
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
   close(): void

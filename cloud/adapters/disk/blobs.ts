@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { BlobStorage } from '../../ports'
+
+/** Keys are relative paths of plain segments (`ab/<id>.jpg`): no `..`, no absolute paths, no odd bytes. */
+const KEY = /^[A-Za-z0-9_-]{1,64}(\/[A-Za-z0-9_-]{1,64})*\.[a-z0-9]{1,8}$/
+
+export function isBlobKey(key: string): boolean {
+  return KEY.test(key)
+}
+
+/**
+ * Blobs as files in a folder (the self-hosted server's uploads). A write goes to a temp file in the same
+ * folder, is fsynced, then renamed over the final name and the folder fsynced: a reader never sees half a
+ * file, and an acknowledged upload survives a power cut. The folder is created on the first write.
+ */
+export function diskBlobs(root: string): BlobStorage & { root: string } {
+  const base = path.resolve(root)
+  const fileOf = (key: string) => {
+    if (!isBlobKey(key)) throw new Error(`invalid blob key: ${JSON.stringify(key)}`)
+    return path.join(base, ...key.split('/'))
+  }
+  return {
+    root: base,
+    async put(key, bytes) {
+      const final = fileOf(key)
+      const dir = path.dirname(final)
+      await fs.mkdir(dir, { recursive: true })
+      const tmp = path.join(dir, `.${path.basename(final)}.${randomBytes(6).toString('hex')}.tmp`)
+      try {
+        const fh = await fs.open(tmp, 'wx', 0o640)
+        try {
+          await fh.writeFile(bytes)
+          await fh.sync()
+        } finally {
+          await fh.close()
+        }
+        await fs.rename(tmp, final)
+      } catch (err) {
+        await fs.rm(tmp, { force: true })
+        throw err
+      }
+      await syncDir(dir)
+    },
+    async read(key) {
+      try {
+        return await fs.readFile(fileOf(key))
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw err
+      }
+    },
+  }
+}
+
+/** fsync of the folder makes the rename durable; some file systems refuse it (then the rename stands as is). */
+async function syncDir(dir: string): Promise<void> {
+  let fh: fs.FileHandle | null = null
+  try {
+    fh = await fs.open(dir, 'r')
+    await fh.sync()
+  } catch {
+    // EISDIR / EPERM / EINVAL on platforms without directory fsync
+  } finally {
+    await fh?.close()
+  }
+}
