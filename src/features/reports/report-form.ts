@@ -1,0 +1,91 @@
+import {
+  defaultVisibility,
+  reportCreateSchema,
+  type CoordSystem,
+  type ReportCategory,
+  type ReportCreateInput,
+  type ReportVisibility,
+} from '@/domain/report'
+import { issuesToErrors, type FieldErrors } from '../common/form-errors'
+import { pendingPhotos, photoIdsOf, type PickedPhoto } from './ui/PhotoPicker'
+
+export interface PickedLocation {
+  latitude: number
+  longitude: number
+  address?: string
+  coordSystem: CoordSystem
+}
+
+/** The 随手拍 form as the resident fills it in (kept as a local draft). */
+export interface ReportForm {
+  category: ReportCategory | ''
+  description: string
+  photos: PickedPhoto[]
+  location: PickedLocation | null
+  /** the grid picked when there is no location */
+  gridId: string
+  anonymous: boolean
+  /** null: the category's default (disputes private) */
+  visibility: ReportVisibility | null
+}
+
+export type ReportField = 'category' | 'description' | 'photos' | 'location'
+export type ReportErrors = FieldErrors<ReportField>
+
+export const DESCRIPTION_MIN = 5
+export const DESCRIPTION_MAX = 1000
+
+export const EMPTY_REPORT: ReportForm = {
+  category: '',
+  description: '',
+  photos: [],
+  location: null,
+  gridId: '',
+  anonymous: false,
+  visibility: null,
+}
+
+export function isEmptyReport(f: ReportForm): boolean {
+  return JSON.stringify(f) === JSON.stringify(EMPTY_REPORT)
+}
+
+export function visibilityOf(f: Pick<ReportForm, 'category' | 'visibility'>): ReportVisibility {
+  return f.visibility ?? (f.category ? defaultVisibility(f.category) : 'public')
+}
+
+/** Form → the API input (before validation). */
+export function toCreateInput(f: ReportForm): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    category: f.category || undefined,
+    description: f.description,
+    visibility: visibilityOf(f),
+  }
+  const ids = photoIdsOf(f.photos)
+  if (ids.length) input.photoIds = ids
+  if (f.location) {
+    const { latitude, longitude, address, coordSystem } = f.location
+    input.location = address ? { latitude, longitude, address, coordSystem } : { latitude, longitude, coordSystem }
+  } else if (f.gridId) {
+    input.gridId = f.gridId
+  }
+  if (f.anonymous) input.anonymous = true
+  return input
+}
+
+const FIELDS: readonly ReportField[] = ['category', 'description', 'photos', 'location']
+
+/** The shared schema's own Chinese messages per field; photos still uploading or failed hold the form too. */
+export function validateReport(f: ReportForm): { input: ReportCreateInput | null; errors: ReportErrors } {
+  const parsed = reportCreateSchema.safeParse(toCreateInput(f))
+  const errors: ReportErrors = parsed.success
+    ? {}
+    : issuesToErrors(
+        parsed.error.issues.map((i) => ({ ...i, path: i.path[0] === 'photoIds' ? ['photos', ...i.path.slice(1)] : i.path })),
+        FIELDS,
+      )
+  const { uploading, failed } = pendingPhotos(f.photos)
+  if (!errors.photos && failed) errors.photos = `有 ${failed} 张照片上传失败，请重试或删除`
+  else if (!errors.photos && uploading) errors.photos = '照片还在上传，请稍等'
+  if (!parsed.success || errors.photos) return { input: null, errors }
+  return { input: parsed.data as ReportCreateInput, errors }
+}

@@ -1,0 +1,20 @@
+import { Tag } from '@/components/Tag'
+import type { ReportCategory, ReportStatus } from '@/domain/report'
+import { CATEGORY_TONES, STATUS_TONES, categoryLabel, statusLabel } from '../format'
+
+/** 待受理 / 处理中 / 已办结 ... always in words, the colour only helps. */
+export function ReportStatusTag({ status }: { status: ReportStatus }) {
+  return (
+    <Tag tone={STATUS_TONES[status] ?? 'grey'} testid='report-status'>
+      {statusLabel(status)}
+    </Tag>
+  )
+}
+
+export function ReportCategoryTag({ category }: { category: ReportCategory }) {
+  return (
+    <Tag tone={CATEGORY_TONES[category] ?? 'grey'} testid='report-category'>
+      {categoryLabel(category)}
+    </Tag>
+  )
+}

@@ -1,0 +1,245 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ReportCategory, ReportEditInput, ReportView } from '@/domain/report'
+import { callApi } from '@/services/api'
+import { toApiError, type ApiError } from '@/services/api-error'
+import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
+import { newRequestId } from '@/services/request-id'
+import { photoSrc } from '@/services/upload'
+import { detailsToErrors } from '../common/form-errors'
+import { emitReportEvent } from './events'
+import { EMPTY_REPORT, isEmptyReport, toCreateInput, validateReport, visibilityOf, type ReportErrors, type ReportField, type ReportForm } from './report-form'
+import { askForStatusMessages } from './subscribe'
+
+export type ReportSubmitResult = { ok: true; report: ReportView } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
+
+/** The draft keeps the attempt's requestId: a create whose reply was lost, re-sent after the page was
+ * closed and the draft restored, is still the same report. */
+type ReportDraft = ReportForm & { requestId?: string | null }
+
+export function reportDraftKey(userId: string): string {
+  return `report.new.${userId}`
+}
+
+const FIELDS: readonly ReportField[] = ['category', 'description', 'photos', 'location']
+
+/** A restored photo that never finished uploading cannot resume: it asks to be sent again. */
+function restorePhotos(form: ReportForm): ReportForm {
+  return {
+    ...form,
+    photos: (form.photos ?? []).map((p) => (p.fileId ? p : { ...p, progress: 0, error: p.error || '上传中断' })),
+  }
+}
+
+/**
+ * The 随手拍 form: validated with the shared schema, kept as a local draft as it is typed (restored on
+ * reopen, cleared on success, kept on failure), one requestId per attempt kept in the draft.
+ * `presetCategory` (a tile of the tab) fills the category unless a send was already attempted.
+ */
+export function useCreateReport(userId: string, presetCategory?: ReportCategory) {
+  const draftKey = reportDraftKey(userId)
+  const [initial] = useState(() => loadDraft<ReportDraft>(draftKey))
+  const requestId = useRef<string | null>(initial?.value.requestId ?? null)
+  const [form, setForm] = useState<ReportForm>(() => {
+    const { requestId: _attempt, ...saved } = initial?.value ?? ({} as ReportDraft)
+    const restored = restorePhotos({ ...EMPTY_REPORT, ...saved })
+    if (presetCategory && !requestId.current && restored.category !== presetCategory) {
+      return { ...restored, category: presetCategory, visibility: null }
+    }
+    return restored
+  })
+  const [restoredAt, setRestoredAt] = useState<string | null>(
+    initial && !isEmptyReport({ ...EMPTY_REPORT, ...initial.value, category: '' }) ? initial.savedAt : null,
+  )
+  const [errors, setErrors] = useState<ReportErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [submitError, setSubmitError] = useState<ApiError | null>(null)
+  const submittingRef = useRef(false)
+
+  useEffect(() => {
+    if (isEmptyReport(form)) clearDraft(draftKey)
+    else saveDraft<ReportDraft>(draftKey, { ...form, requestId: requestId.current })
+  }, [draftKey, form])
+
+  const setField = useCallback(<K extends keyof ReportForm>(key: K, value: ReportForm[K]) => {
+    if (submittingRef.current) return
+    // upload progress is not a change of what is sent; anything else makes a new attempt
+    if (key !== 'photos') requestId.current = null
+    setForm((f) => {
+      const next = { ...f, [key]: value }
+      if (key === 'category') next.visibility = null
+      if (key === 'location' && value) next.gridId = ''
+      return next
+    })
+    const field = (key === 'gridId' ? 'location' : key) as ReportField
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
+  }, [])
+
+  const formRef = useRef(form)
+  formRef.current = form
+  const setPhotos = useCallback((photos: ReportForm['photos']) => {
+    if (submittingRef.current) return
+    const before = JSON.stringify(photoIdsKey(formRef.current.photos))
+    if (JSON.stringify(photoIdsKey(photos)) !== before) requestId.current = null
+    formRef.current = { ...formRef.current, photos }
+    setForm((f) => ({ ...f, photos }))
+    setErrors((e) => (e.photos ? { ...e, photos: undefined } : e))
+  }, [])
+  const submit = useCallback(async (): Promise<ReportSubmitResult> => {
+    if (submittingRef.current) return { ok: false, reason: 'busy' }
+    const { input, errors: found } = validateReport(form)
+    setErrors(found)
+    if (!input) return { ok: false, reason: 'invalid' }
+    // inside the tap, before anything else awaits (WeChat's rule for the consent dialog)
+    const asked = askForStatusMessages()
+    requestId.current ??= newRequestId()
+    saveDraft<ReportDraft>(draftKey, { ...form, requestId: requestId.current })
+    submittingRef.current = true
+    setSubmitting(true)
+    setSubmitError(null)
+    try {
+      await asked
+      const report = await callApi('report.create', input, { requestId: requestId.current })
+      requestId.current = null
+      clearDraft(draftKey)
+      setForm(EMPTY_REPORT)
+      setRestoredAt(null)
+      emitReportEvent({ type: 'created', report })
+      return { ok: true, report }
+    } catch (e) {
+      const err = toApiError(e)
+      setSubmitError(err)
+      if (err.code === 'INVALID_INPUT') {
+        const found = detailsToErrors<ReportField | 'photoIds' | 'gridId'>(err.details, [...FIELDS, 'photoIds', 'gridId'])
+        setErrors({
+          category: found.category,
+          description: found.description,
+          photos: found.photos ?? found.photoIds,
+          location: found.location ?? found.gridId,
+        })
+      }
+      return { ok: false, reason: 'failed' }
+    } finally {
+      submittingRef.current = false
+      setSubmitting(false)
+    }
+  }, [form, draftKey])
+
+  const discardDraft = useCallback(() => {
+    requestId.current = null
+    clearDraft(draftKey)
+    setForm(EMPTY_REPORT)
+    setErrors({})
+    setSubmitError(null)
+    setRestoredAt(null)
+  }, [draftKey])
+
+  return { form, setField, setPhotos, errors, submit, submitting, submitError, restoredAt, discardDraft, visibility: visibilityOf(form) }
+}
+
+function photoIdsKey(photos: ReportForm['photos']): string[] {
+  return photos.map((p) => p.fileId ?? p.localPath)
+}
+
+/** The form filled from the reporter's own report (edit mode): text, category, photos, visibility. */
+export function reportToForm(r: ReportView): ReportForm {
+  return {
+    ...EMPTY_REPORT,
+    category: r.category,
+    description: r.description,
+    photos: r.photos.map((p) => ({ fileId: p.id, localPath: photoSrc(p.url), progress: 100 })),
+    location: r.location
+      ? { latitude: r.location.latitude, longitude: r.location.longitude, address: r.location.address ?? undefined, coordSystem: 'gcj02' }
+      : null,
+    anonymous: r.anonymous,
+    visibility: r.visibility,
+  }
+}
+
+/** What changed between the report and the edited form, as a report.edit input (null: nothing). */
+export function toEditInput(r: ReportView, f: ReportForm): ReportEditInput | null {
+  const input: ReportEditInput = { id: r.id }
+  const sent = toCreateInput(f)
+  if (f.category && f.category !== r.category) input.category = f.category
+  if (f.description !== r.description) input.description = f.description
+  const ids = (sent.photoIds as string[] | undefined) ?? []
+  if (JSON.stringify(ids) !== JSON.stringify(r.photos.map((p) => p.id))) input.photoIds = ids
+  if (f.anonymous !== r.anonymous) input.anonymous = f.anonymous
+  const vis = visibilityOf(f)
+  if (vis !== r.visibility) input.visibility = vis
+  return Object.keys(input).length > 1 ? input : null
+}
+
+/** Edit mode: the reporter's own report loaded into the same form; saved with report.edit. */
+export function useEditReport(id: string) {
+  const [report, setReport] = useState<ReportView | null>(null)
+  const [loadError, setLoadError] = useState<ApiError | null>(null)
+  const [form, setForm] = useState<ReportForm>(EMPTY_REPORT)
+  const [errors, setErrors] = useState<ReportErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [submitError, setSubmitError] = useState<ApiError | null>(null)
+  const [loadSeq, setLoadSeq] = useState(0)
+  const busy = useRef(false)
+
+  useEffect(() => {
+    let live = true
+    setLoadError(null)
+    callApi('report.get', { id })
+      .then((r) => {
+        if (!live) return
+        setReport(r)
+        setForm(reportToForm(r))
+      })
+      .catch((e) => live && setLoadError(toApiError(e)))
+    return () => {
+      live = false
+    }
+  }, [id, loadSeq])
+
+  const setField = useCallback(<K extends keyof ReportForm>(key: K, value: ReportForm[K]) => {
+    if (busy.current) return
+    setForm((f) => ({ ...f, [key]: value, ...(key === 'category' ? { visibility: null } : {}) }))
+    const field = (key === 'gridId' ? 'location' : key) as ReportField
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
+  }, [])
+  const setPhotos = useCallback((photos: ReportForm['photos']) => setField('photos', photos), [setField])
+
+  const submit = useCallback(async (): Promise<ReportSubmitResult> => {
+    if (busy.current || !report) return { ok: false, reason: 'busy' }
+    const { errors: found } = validateReport(form)
+    setErrors(found)
+    if (Object.values(found).some(Boolean)) return { ok: false, reason: 'invalid' }
+    const input = toEditInput(report, form)
+    if (!input) return { ok: true, report }
+    busy.current = true
+    setSubmitting(true)
+    setSubmitError(null)
+    try {
+      const saved = await callApi('report.edit', input)
+      setReport(saved)
+      emitReportEvent({ type: 'changed', report: saved })
+      return { ok: true, report: saved }
+    } catch (e) {
+      const err = toApiError(e)
+      setSubmitError(err)
+      if (err.code === 'INVALID_INPUT') setErrors(detailsToErrors(err.details, FIELDS))
+      return { ok: false, reason: 'failed' }
+    } finally {
+      busy.current = false
+      setSubmitting(false)
+    }
+  }, [form, report])
+
+  return {
+    report,
+    loadError,
+    reload: () => setLoadSeq((n) => n + 1),
+    form,
+    setField,
+    setPhotos,
+    errors,
+    submit,
+    submitting,
+    submitError,
+    visibility: visibilityOf(form),
+  }
+}

@@ -1,0 +1,75 @@
+import { useEffect } from 'react'
+import type { ReportCategory, ReportListInput, ReportStatus, ReportSummary } from '@/domain/report'
+import { callApi } from '@/services/api'
+import { usePagedList } from '../common/usePagedList'
+import { onReportEvent } from './events'
+
+export const QUEUE_PAGE = 50
+
+export interface AreaFilters {
+  status: ReportStatus | ''
+  gridId: string
+  category: ReportCategory | ''
+  overdueOnly: boolean
+}
+
+export const NO_FILTERS: AreaFilters = { status: '', gridId: '', category: '', overdueOnly: false }
+
+/** The payload of one page of `report.list` for a scope and filters (no empty fields). */
+export function listPayload(scope: 'queue' | 'area', f: AreaFilters, cursor?: string): ReportListInput {
+  return {
+    scope,
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.gridId ? { gridId: f.gridId } : {}),
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.overdueOnly ? { overdue: true } : {}),
+    ...(cursor ? { cursor } : {}),
+    limit: QUEUE_PAGE,
+  }
+}
+
+/** A list of reports for staff, in the server's order (by deadline); a report changed elsewhere is updated in place. */
+function useStaffReportList(scope: 'queue' | 'area', filters: AreaFilters, enabled: boolean) {
+  const key = enabled ? `${scope}:${JSON.stringify(filters)}` : null
+  const list = usePagedList<ReportSummary>(key, (cursor) => callApi('report.list', listPayload(scope, filters, cursor)))
+  const { update } = list
+  useEffect(
+    () =>
+      onReportEvent((e) => {
+        if (e.type !== 'changed') return
+        update(e.report.id, (old) => ({ ...old, ...pickSummary(e.report) }))
+      }),
+    [update],
+  )
+  return list
+}
+
+function pickSummary(r: ReportSummary): Partial<ReportSummary> {
+  const { status, level, dueAt, overdue, acceptBy, resolveBy, supporters, gridId, gridName } = r
+  return { status, level, dueAt, overdue, acceptBy, resolveBy, supporters, gridId, gridName }
+}
+
+/** 待办问题: the handler's queue (their grids; for 社区/街道 their level's reports). */
+export function useReportQueue(status: ReportStatus | '' = '', enabled = true) {
+  const list = useStaffReportList('queue', { ...NO_FILTERS, status }, enabled)
+  const counts = countOpen(list.items)
+  return { ...list, counts }
+}
+
+/** 问题总览: the area's reports with filters (committee, street). */
+export function useAreaReports(filters: AreaFilters, enabled = true) {
+  return useStaffReportList('area', filters, enabled)
+}
+
+/** 待受理 / 处理中 / 逾期 among the loaded items. */
+export function countOpen(items: readonly ReportSummary[]) {
+  let submitted = 0
+  let processing = 0
+  let overdue = 0
+  for (const r of items) {
+    if (r.status === 'submitted') submitted++
+    if (r.status === 'processing') processing++
+    if (r.overdue) overdue++
+  }
+  return { submitted, processing, overdue }
+}
