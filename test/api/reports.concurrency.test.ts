@@ -1,0 +1,159 @@
+/**
+ * Concurrency of the report writes (issue 4, DESIGN §5), in one process (Promise.all: catches an await between
+ * a read and the write that depends on it) and across processes, each with its own better-sqlite3 connection
+ * to the same file (catches a read-then-write gap in the adapter: the writers really contend for the lock).
+ *
+ * - report.support: 50 calls by one person → one row, supporters 1; 50 people → 50.
+ * - two staff racing on one transition (accept vs reject; accept vs accept) → exactly one wins, the others
+ *   get CONFLICT, the timeline has one entry for it.
+ */
+import type { ApiReply } from '@/domain/envelope'
+import type { ReportView } from '@/domain/report'
+import { makeHarness, type Harness } from './support/harness'
+import { race } from './support/race'
+import { eventsOf, makeReport, raceJobs, reportRow, WHO } from './support/reportFixtures'
+
+jest.setTimeout(120_000)
+
+let h: Harness
+let workerB: string
+beforeAll(async () => {
+  h = await makeHarness()
+  // a second 网格员 of 第一网格: two handlers of the same report
+  workerB = await h.devLogin({ role: 'gridWorker', gridId: 'g_jj_1', name: '第二位网格员' })
+})
+afterAll(() => h.close())
+
+const supports = (id: string) =>
+  (h.store.db.prepare('SELECT count(*) AS n FROM report_supports WHERE report_id = ?').get(id) as { n: number }).n
+
+const winners = (replies: ApiReply[]) => replies.filter((r) => r.ok)
+const codes = (replies: ApiReply[]) => [...new Set(replies.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code)))]
+
+describe('report.support', () => {
+  test('50 parallel report.support by one user in one process → supporters 1, one row', async () => {
+    const r = await makeReport(h)
+    const replies = await Promise.all(Array.from({ length: 50 }, () => h.call<{ supporters: number }>('report.support', { id: r.id }, WHO.volunteer)))
+    expect(replies.filter((x) => !x.ok)).toEqual([])
+    expect(new Set(replies.map((x) => (x.ok ? x.data.supporters : -1)))).toEqual(new Set([1]))
+    expect(supports(r.id)).toBe(1)
+    expect(reportRow(h, r.id)?.supporters).toBe(1)
+    expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.volunteer)).supportedByMe).toBe(true)
+  })
+
+  test('50 report.support by one user across 5 processes × 10 → supporters 1, one row', async () => {
+    const r = await makeReport(h)
+    const replies = await race({ file: h.file, action: 'report.support', payload: { id: r.id }, userId: WHO.resident2, processes: 5, perProcess: 10 })
+    expect(replies).toHaveLength(50)
+    expect(replies.filter((x) => !x.ok)).toEqual([])
+    expect(new Set(replies.map((x) => (x.ok ? (x.data as { supporters: number }).supporters : -1)))).toEqual(new Set([1]))
+    expect(supports(r.id)).toBe(1)
+    expect(reportRow(h, r.id)?.supporters).toBe(1)
+  })
+
+  test('50 different users supporting in parallel → supporters 50, 50 rows', async () => {
+    const r = await makeReport(h)
+    const people: string[] = []
+    for (let i = 0; i < 50; i++) people.push(await h.devLogin({ role: 'resident', gridId: i % 2 ? 'g_jj_1' : 'g_jj_2' }))
+    const replies = await Promise.all(people.map((p) => h.call<{ supporters: number }>('report.support', { id: r.id }, p)))
+    expect(replies.filter((x) => !x.ok)).toEqual([])
+    expect(Math.max(...replies.map((x) => (x.ok ? x.data.supporters : -1)))).toBe(50)
+    expect(supports(r.id)).toBe(50)
+    expect(reportRow(h, r.id)?.supporters).toBe(50)
+    expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident)).supporters).toBe(50)
+  })
+
+  test('different users across processes (5 people × 10 calls each) → supporters 5', async () => {
+    const r = await makeReport(h)
+    const people: string[] = []
+    for (let i = 0; i < 5; i++) people.push(await h.devLogin({ role: 'resident', gridId: 'g_jj_3' }))
+    const replies = await race({ file: h.file, action: 'report.support', payload: { id: r.id }, userId: people, processes: 5, perProcess: 10 })
+    expect(replies.filter((x) => !x.ok)).toEqual([])
+    expect(supports(r.id)).toBe(5)
+    expect(reportRow(h, r.id)?.supporters).toBe(5)
+  })
+})
+
+describe('two staff racing on one transition', () => {
+  const ROUNDS = 4
+
+  test(`accept vs reject in one process (Promise.all), ${ROUNDS * 3} rounds → one wins, the other CONFLICT, one timeline entry`, async () => {
+    for (let round = 0; round < ROUNDS * 3; round++) {
+      const r = await makeReport(h)
+      const before = eventsOf(h, r.id).length
+      const replies = await Promise.all([
+        h.call<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker),
+        h.call<ReportView>('report.transition', { id: r.id, action: 'reject', note: '重复上报' }, workerB),
+      ])
+      expect(winners(replies)).toHaveLength(1)
+      expect(codes(replies)).toEqual(['CONFLICT'])
+      const events = eventsOf(h, r.id)
+      expect(events).toHaveLength(before + 1)
+      const won = winners(replies)[0] as { data: ReportView }
+      expect(reportRow(h, r.id)?.status).toBe(won.data.status)
+      expect(events.at(-1)?.action).toBe(won.data.status === 'processing' ? 'accept' : 'reject')
+    }
+  })
+
+  test(`accept vs reject across 2 processes × 3 calls, ${ROUNDS} rounds → exactly one wins, the rest CONFLICT, one timeline entry`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const r = await makeReport(h)
+      const before = eventsOf(h, r.id).length
+      const messagesBefore = h.counts().messages
+      const [accepts, rejects] = await raceJobs(h.file, [
+        { action: 'report.transition', payload: { id: r.id, action: 'accept' }, userId: WHO.worker, count: 3 },
+        { action: 'report.transition', payload: { id: r.id, action: 'reject', note: '不属于受理范围' }, userId: workerB, count: 3 },
+      ])
+      const replies = [...accepts!, ...rejects!]
+      expect(replies).toHaveLength(6)
+      expect(winners(replies)).toHaveLength(1)
+      expect(codes(replies)).toEqual(['CONFLICT'])
+      const events = eventsOf(h, r.id)
+      expect(events).toHaveLength(before + 1)
+      const row = reportRow(h, r.id)
+      const acceptWon = winners(accepts!).length === 1
+      expect(row?.status).toBe(acceptWon ? 'processing' : 'rejected')
+      expect(events.at(-1)).toMatchObject({ action: acceptWon ? 'accept' : 'reject', actor_id: acceptWon ? WHO.worker : workerB })
+      // one status change, at most one message to the reporter about it
+      expect(h.counts().messages - messagesBefore).toBeLessThanOrEqual(1)
+    }
+  })
+
+  test('two handlers accepting the same report from 2 processes × 5 → one accept event, the rest CONFLICT', async () => {
+    const r = await makeReport(h)
+    const replies = await race({
+      file: h.file,
+      action: 'report.transition',
+      payload: { id: r.id, action: 'accept' },
+      userId: [WHO.worker, workerB],
+      processes: 2,
+      perProcess: 5,
+    })
+    expect(winners(replies)).toHaveLength(1)
+    expect(codes(replies)).toEqual(['CONFLICT'])
+    expect(eventsOf(h, r.id).filter((e) => e.action === 'accept')).toHaveLength(1)
+  })
+
+  test('the reporter withdrawing while the 网格员 accepts (2 processes × 3) → one of them, never both', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const r = await makeReport(h)
+      const [withdraws, accepts] = await raceJobs(h.file, [
+        { action: 'report.transition', payload: { id: r.id, action: 'withdraw' }, userId: WHO.resident, count: 3 },
+        { action: 'report.transition', payload: { id: r.id, action: 'accept' }, userId: WHO.worker, count: 3 },
+      ])
+      const replies = [...withdraws!, ...accepts!]
+      expect(winners(replies)).toHaveLength(1)
+      expect(codes(replies)).toEqual(['CONFLICT'])
+      expect(eventsOf(h, r.id).filter((e) => e.action === 'withdraw' || e.action === 'accept')).toHaveLength(1)
+    }
+  })
+
+  test('the reporter rating 20 times at once → one rating, the rest CONFLICT', async () => {
+    const r = await makeReport(h, { status: 'resolved' })
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => h.call('report.rate', { id: r.id, score: (i % 5) + 1 }, WHO.resident)))
+    expect(winners(replies)).toHaveLength(1)
+    expect(codes(replies)).toEqual(['CONFLICT'])
+    expect(eventsOf(h, r.id).filter((e) => e.action === 'rate')).toHaveLength(1)
+    expect(reportRow(h, r.id)?.status).toBe('rated')
+  })
+})

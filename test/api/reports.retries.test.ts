@@ -1,0 +1,112 @@
+/**
+ * requestId on report.create (issue 4: "submitting on a flaky network retries safely: the same requestId
+ * never makes two reports"): a retry after success gets the same report; the same key with another input is
+ * a CONFLICT that writes nothing; 20 identical creates at once are one report, in one process (Promise.all:
+ * any await between the check and the insert would let two through) and across processes on one file (each
+ * its own connection: the check and the insert must be one IMMEDIATE transaction).
+ */
+import type { ReportView } from '@/domain/report'
+import { makeHarness, type Harness } from './support/harness'
+import { race } from './support/race'
+import { addPhoto, WHO } from './support/reportFixtures'
+
+jest.setTimeout(60_000)
+
+let h: Harness
+beforeEach(async () => {
+  h = await makeHarness()
+})
+afterEach(() => h.close())
+
+const input = { category: 'facility', description: '2栋电梯按钮失灵，老人上下楼困难' }
+const KEY = 'report-retry-0001'
+const create = (payload: unknown, as: string = WHO.resident, key: string | undefined = KEY) => h.call<ReportView>('report.create', payload, as, key)
+
+test('requestId: a retry after success returns the same report id; one report, one create event, one idempotency row', async () => {
+  const before = h.counts()
+  const first = await create(input)
+  expect(first).toMatchObject({ ok: true, data: { status: 'submitted', gridId: 'g_jj_1' } })
+  const again = await create(input)
+  expect(again.ok && first.ok && again.data.id).toBe(first.ok && first.data.id)
+  expect(h.counts()).toMatchObject({
+    reports: before.reports + 1,
+    report_events: before.report_events + 1,
+    idempotency: before.idempotency + 1,
+  })
+})
+
+test('requestId: a retry of a create with photos gets the same report, not "photo already used"', async () => {
+  const photoIds = [addPhoto(h, WHO.resident), addPhoto(h, WHO.resident)]
+  const first = await create({ ...input, photoIds })
+  expect(first.ok).toBe(true)
+  const before = h.counts()
+  const again = await create({ ...input, photoIds })
+  expect(again).toMatchObject({ ok: true })
+  expect(again.ok && first.ok && again.data.id === first.data.id).toBe(true)
+  expect(h.counts()).toEqual(before)
+})
+
+test('requestId: the same key with other input → CONFLICT, nothing written', async () => {
+  const first = await create(input)
+  expect(first.ok).toBe(true)
+  const before = h.counts()
+  for (const other of [
+    { ...input, description: '2栋电梯按钮失灵，已经三天了' },
+    { ...input, category: 'safety' },
+    { ...input, anonymous: true },
+  ]) {
+    const r = await create(other)
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+  }
+  expect(h.counts()).toEqual(before)
+})
+
+test('requestId: the same key from another person is their own create, not a replay of the first', async () => {
+  const mine = await create(input)
+  const theirs = await create(input, WHO.volunteer)
+  expect(mine.ok && theirs.ok).toBe(true)
+  if (mine.ok && theirs.ok) expect(theirs.data.id).not.toBe(mine.data.id)
+})
+
+test('without a requestId two identical submits are two reports (a retry must carry its key)', async () => {
+  const before = h.counts()
+  await h.ok('report.create', input, WHO.resident)
+  await h.ok('report.create', input, WHO.resident)
+  expect(h.counts().reports).toBe(before.reports + 2)
+})
+
+test('requestId: 20 parallel identical report.create in one process (Promise.all) → one report, one id everywhere', async () => {
+  const before = h.counts()
+  const replies = await Promise.all(Array.from({ length: 20 }, () => create(input)))
+  expect(replies.filter((r) => !r.ok)).toEqual([])
+  const ids = new Set(replies.map((r) => (r.ok ? r.data.id : '')))
+  expect(ids.size).toBe(1)
+  const after = h.counts()
+  expect(after.reports).toBe(before.reports + 1)
+  expect(after.report_events).toBe(before.report_events + 1)
+  expect(after.idempotency).toBe(before.idempotency + 1)
+})
+
+test('requestId: 20 identical report.create across 4 processes × 5 on one SQLite file → one report, one id everywhere', async () => {
+  const photoIds = [addPhoto(h, WHO.resident)]
+  const before = h.counts()
+  const replies = await race({
+    file: h.file,
+    action: 'report.create',
+    payload: { ...input, photoIds },
+    userId: WHO.resident,
+    requestId: 'report-race-0001',
+    processes: 4,
+    perProcess: 5,
+  })
+  expect(replies).toHaveLength(20)
+  expect(replies.filter((r) => !r.ok)).toEqual([])
+  const ids = new Set(replies.map((r) => (r.ok ? (r.data as { id: string }).id : '')))
+  expect(ids.size).toBe(1)
+  const after = h.counts()
+  expect(after.reports).toBe(before.reports + 1)
+  expect(after.report_events).toBe(before.report_events + 1)
+  expect(after.report_photos).toBe(before.report_photos + 1)
+  expect(after.idempotency).toBe(before.idempotency + 1)
+})
