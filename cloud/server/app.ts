@@ -1,12 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import { AppError, statusOf } from '@/domain/errors'
 import { openSqliteStore } from '../adapters/sqlite/store'
 import { dispatch } from '../api/dispatch'
 import { configFromEnv, type Env } from '../config'
 import { createDeps, type Deps } from '../deps'
+import { readPhoto } from '../files/readPhoto'
+import { MAX_PHOTO_BYTES, TOO_BIG_MESSAGE, uploadPhoto } from '../files/uploadPhoto'
 import type { Store } from '../ports'
 import { appErrorOfHttp, envelopeOf } from './errors'
 
@@ -130,6 +133,47 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     },
   )
 
+  // photos (issue 4): multipart is parsed only where a handler asks for it (req.parts below)
+  await app.register(multipart, {
+    limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 },
+  })
+
+  /** Replies with the API's error envelope for an AppError; anything else goes to the error handler (500). */
+  function replyError(reply: FastifyReply, e: unknown) {
+    if (!(e instanceof AppError)) throw e
+    const { status, body } = envelopeOf(e)
+    return reply.status(status).header('cache-control', 'no-store').send(body)
+  }
+
+  app.post(
+    '/upload',
+    { config: config.rateLimit === 'off' ? {} : { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      actions.set(req, 'upload')
+      try {
+        const { fileId } = await uploadPhoto(deps, await callerOf(req), () => readOnePhoto(req))
+        return reply.header('cache-control', 'no-store').send({ ok: true, data: { fileId } })
+      } catch (e) {
+        return replyError(reply, e)
+      }
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/files/:id', async (req, reply) => {
+    try {
+      const { mime, bytes } = await readPhoto(deps, req.params.id, req.query.e, req.query.s)
+      return reply
+        .header('content-type', mime)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=3600')
+        .header('content-disposition', 'inline')
+        .header('content-security-policy', "default-src 'none'")
+        .send(bytes)
+    } catch (e) {
+      return replyError(reply, e)
+    }
+  })
+
   app.get('/healthz', async (_req, reply) => {
     try {
       await store.ping()
@@ -165,4 +209,29 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
   }
 
   return app
+}
+
+/**
+ * The one image of an upload: the multipart field `file`. The size limit is the parser's (the rest of an
+ * oversized file is read and dropped, so the client gets the 413 reply); a second file, another field name
+ * or a malformed body is INVALID_INPUT.
+ */
+async function readOnePhoto(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError('INVALID_INPUT', '请以 multipart/form-data 上传图片（字段名 file）')
+  let bytes: Buffer | null = null
+  try {
+    for await (const part of req.parts()) {
+      if (part.type !== 'file') continue
+      if (part.fieldname !== 'file') throw new AppError('INVALID_INPUT', '请以字段名 file 上传图片')
+      bytes = await part.toBuffer()
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    const code = (e as { code?: unknown }).code
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', TOO_BIG_MESSAGE)
+    if (code === 'FST_FILES_LIMIT') throw new AppError('INVALID_INPUT', '一次只能上传一张图片')
+    throw new AppError('INVALID_INPUT', '上传的内容格式不正确，请重新选择图片')
+  }
+  if (!bytes) throw new AppError('INVALID_INPUT', '请选择一张图片')
+  return bytes
 }
