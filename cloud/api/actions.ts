@@ -1,7 +1,20 @@
 import type { z } from 'zod'
 import type { ActionName, ActionOutput } from '@/domain/actions'
 import { devLoginSchema, emptySchema, wxLoginSchema } from '@/domain/auth'
+import { messageListSchema, messageReadSchema } from '@/domain/message'
 import { noticeIdSchema, noticeListSchema, noticePublishSchema } from '@/domain/notice'
+import {
+  reportCreateSchema,
+  reportEditSchema,
+  reportIdSchema,
+  reportListSchema,
+  reportMediateSchema,
+  reportNearbySchema,
+  reportRateSchema,
+  reportSetDeadlinesSchema,
+  reportSummarySchema,
+  reportTransitionSchema,
+} from '@/domain/report'
 import {
   applicationListSchema,
   householdExportSchema,
@@ -29,6 +42,20 @@ import { viewNoticeStats } from '../notices/noticeStats'
 import { publishNotice } from '../notices/publishNotice'
 import { readNotice } from '../notices/readNotice'
 import { withdrawNotice } from '../notices/withdrawNotice'
+import { listMyMessages } from '../messages/listMyMessages'
+import { markMessagesRead } from '../messages/markMessagesRead'
+import { actOnReport } from '../reports/actOnReport'
+import { editMyReport } from '../reports/editMyReport'
+import { findNearbyReports } from '../reports/findNearbyReports'
+import { listReports } from '../reports/listReports'
+import { rateReport } from '../reports/rateReport'
+import { recordMediation } from '../reports/recordMediation'
+import { setReportDeadlines } from '../reports/setReportDeadlines'
+import { submitReport } from '../reports/submitReport'
+import { supportReport } from '../reports/supportReport'
+import { viewReport } from '../reports/viewReport'
+import { viewReportDeadlines } from '../reports/viewReportDeadlines'
+import { viewReportSummary } from '../reports/viewReportSummary'
 import { applyForVerification } from '../residents/applyForVerification'
 import { exportHouseholdRoster } from '../residents/exportRoster'
 import { importHouseholdRoster } from '../residents/importRoster'
@@ -83,6 +110,20 @@ export const ACTIONS: { [A in ActionName]: Entry<ActionOutput<A>> } = {
   'volunteer.myApplication': def({ input: emptySchema, auth: 'user', handler: viewMyVolunteerApplication }),
   'volunteer.applications': def({ input: applicationListSchema, auth: 'user', handler: listVolunteerApplications }),
   'volunteer.review': def({ input: volunteerReviewSchema, auth: 'user', handler: reviewVolunteerApplication }),
+  'report.create': def({ input: reportCreateSchema, auth: 'user', handler: submitReport }),
+  'report.nearby': def({ input: reportNearbySchema, auth: 'user', handler: findNearbyReports }),
+  'report.support': def({ input: reportIdSchema, auth: 'user', handler: supportReport }),
+  'report.list': def({ input: reportListSchema, auth: 'user', handler: listReports }),
+  'report.get': def({ input: reportIdSchema, auth: 'user', handler: viewReport }),
+  'report.transition': def({ input: reportTransitionSchema, auth: 'user', handler: actOnReport }),
+  'report.edit': def({ input: reportEditSchema, auth: 'user', handler: editMyReport }),
+  'report.rate': def({ input: reportRateSchema, auth: 'user', handler: rateReport }),
+  'report.mediate': def({ input: reportMediateSchema, auth: 'user', handler: recordMediation }),
+  'report.summary': def({ input: reportSummarySchema, auth: 'user', handler: viewReportSummary }),
+  'report.deadlines': def({ input: emptySchema, auth: 'user', handler: viewReportDeadlines }),
+  'report.setDeadlines': def({ input: reportSetDeadlinesSchema, auth: 'user', handler: setReportDeadlines }),
+  'message.list': def({ input: messageListSchema, auth: 'user', handler: listMyMessages }),
+  'message.read': def({ input: messageReadSchema, auth: 'user', handler: markMessagesRead }),
 }
 
 export function findAction(name: string): ActionDef | undefined {

@@ -25,7 +25,7 @@ async function placeOf(input: DevLoginInput, ctx: Ctx): Promise<{ community: Com
   const community = communityId ? await communities.get(communityId) : await communities.first()
   if (!community) throw new AppError('NOT_FOUND', communityId ? '社区不存在' : '还没有社区数据，请先运行 npm run seed')
   if (grid && grid.communityId !== community.id) throw new AppError('INVALID_INPUT', '该网格不属于所选社区')
-  if (!grid && community.grids[0]) grid = { ...community.grids[0], communityId: community.id }
+  if (!grid && community.grids[0]) grid = await communities.grid(community.grids[0].id)
   return { community, grid }
 }
 

@@ -1,6 +1,17 @@
 import type { CommunityRecord, CommunityRepo, GridRecord } from '../../ports'
 import type { Db } from './open'
 
+interface GridRow {
+  id: string
+  community_id: string
+  name: string
+  boundary: string | null
+}
+
+function toGrid(g: GridRow): GridRecord {
+  return { id: g.id, communityId: g.community_id, name: g.name, boundary: g.boundary ? (JSON.parse(g.boundary) as [number, number][]) : null }
+}
+
 export function communityRepo(db: Db): CommunityRepo {
   const byId = db.prepare<[string], { id: string; name: string; street_id: string; street_name: string }>(`
     SELECT c.id, c.name, c.street_id, s.name AS street_name
@@ -9,8 +20,9 @@ export function communityRepo(db: Db): CommunityRepo {
   const gridsOf = db.prepare<[string], { id: string; name: string }>(
     'SELECT id, name FROM grids WHERE community_id = ? ORDER BY seq, id',
   )
-  const gridById = db.prepare<[string], { id: string; community_id: string; name: string }>(
-    'SELECT id, community_id, name FROM grids WHERE id = ?',
+  const gridById = db.prepare<[string], GridRow>('SELECT id, community_id, name, boundary FROM grids WHERE id = ?')
+  const gridsWithBoundary = db.prepare<[string], GridRow>(
+    'SELECT id, community_id, name, boundary FROM grids WHERE community_id = ? ORDER BY seq, id',
   )
   const household = db.prepare<[string], { id: string }>(
     'SELECT id FROM households WHERE grid_id = ? ORDER BY random() LIMIT 1',
@@ -32,7 +44,10 @@ export function communityRepo(db: Db): CommunityRepo {
     },
     async grid(id): Promise<GridRecord | null> {
       const g = gridById.get(id)
-      return g ? { id: g.id, communityId: g.community_id, name: g.name } : null
+      return g ? toGrid(g) : null
+    },
+    async grids(communityId) {
+      return gridsWithBoundary.all(communityId).map(toGrid)
     },
     async pickHousehold(gridId) {
       return household.get(gridId)?.id ?? null

@@ -3,8 +3,10 @@ import { auditRepo } from './audit'
 import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
+import { messageRepo } from './messages'
 import { noticeRepo } from './notices'
 import { openDb, type Db } from './open'
+import { reportRepo } from './reports'
 import { residentApplicationRepo } from './residentApplications'
 import { settingsRepo } from './settings'
 import { userRepo } from './users'
@@ -27,6 +29,8 @@ export function openSqliteStore(file: string): SqliteStore {
     volunteerApplications: volunteerApplicationRepo(db),
     audit: auditRepo(db),
     settings: settingsRepo(db),
+    reports: reportRepo(db),
+    messages: messageRepo(db),
     files: fileRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()

@@ -1,0 +1,557 @@
+import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/report'
+import { dueAt } from '@/domain/reportDeadlines'
+import type { Role } from '@/domain/roles'
+import type {
+  IdempotencyKey,
+  MediationRecord,
+  NewMessage,
+  NewReport,
+  NewReportEvent,
+  ReportChange,
+  ReportChangeOutcome,
+  ReportCounts,
+  ReportCreateOutcome,
+  ReportEventRecord,
+  ReportListQuery,
+  ReportRecord,
+  ReportRepo,
+} from '../../ports'
+import { auditWriter } from './audit'
+import { idempotencyTable } from './idempotency'
+import { messageWriter } from './messages'
+import type { Db } from './open'
+
+interface ReportRow {
+  seq: number
+  id: string
+  community_id: string
+  street_id: string
+  grid_id: string
+  grid_name: string
+  reporter_id: string
+  reporter_name: string
+  reporter_phone: string | null
+  category: ReportCategory
+  description: string
+  latitude: number | null
+  longitude: number | null
+  address: string | null
+  coord_source: 'gcj02' | 'wgs84' | null
+  anonymous: number
+  visibility: 'public' | 'private'
+  moderation: 'clean' | 'review'
+  status: ReportStatus
+  level: ReportLevel
+  max_level: ReportLevel
+  assignee_id: string | null
+  assignee_name: string | null
+  accept_by: string
+  resolve_by: string
+  due_at: string | null
+  supporters: number
+  reopen_count: number
+  accepted_at: string | null
+  resolved_at: string | null
+  closed_at: string | null
+  rating: number | null
+  rating_comment: string | null
+  rated_at: string | null
+  created_at: string
+  updated_at: string
+  version: number
+  cover: string | null
+}
+
+const OPEN = `('submitted', 'returned', 'processing')`
+const SETTLED = `('resolved', 'rated', 'closed')`
+
+/** Lists carry the start of the description only (enough for the excerpt). */
+const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS grid_name, r.reporter_id,
+  ru.name AS reporter_name, ru.phone AS reporter_phone, r.category, %DESC% AS description, r.latitude, r.longitude,
+  r.address, r.coord_source, r.anonymous, r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id,
+  au.name AS assignee_name, r.accept_by, r.resolve_by, r.due_at, r.supporters, r.reopen_count, r.accepted_at,
+  r.resolved_at, r.closed_at, r.rating, r.rating_comment, r.rated_at, r.created_at, r.updated_at, r.version,
+  (SELECT p.file_id FROM report_photos p WHERE p.report_id = r.id AND p.event_id IS NULL ORDER BY p.seq LIMIT 1) AS cover`
+const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`
+const FULL = `SELECT ${COLUMNS.replace('%DESC%', 'r.description')} FROM reports r ${JOINS}`
+const BRIEF = `SELECT ${COLUMNS.replace('%DESC%', 'substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
+const NEWEST = `(@hasCursor = 0 OR r.seq < @cSeq) ORDER BY r.seq DESC LIMIT @limit`
+const BY_DUE = `(@hasCursor = 0 OR (r.due_at, r.seq) > (@cDue, @cSeq)) ORDER BY r.due_at, r.seq LIMIT @limit`
+
+function toRecord(r: ReportRow): ReportRecord {
+  return {
+    seq: r.seq,
+    id: r.id,
+    communityId: r.community_id,
+    streetId: r.street_id,
+    gridId: r.grid_id,
+    gridName: r.grid_name,
+    reporterId: r.reporter_id,
+    reporterName: r.reporter_name,
+    reporterPhone: r.reporter_phone,
+    category: r.category,
+    description: r.description,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    address: r.address,
+    coordSource: r.coord_source,
+    anonymous: r.anonymous === 1,
+    visibility: r.visibility,
+    moderation: r.moderation,
+    status: r.status,
+    level: r.level,
+    maxLevel: r.max_level,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    acceptBy: r.accept_by,
+    resolveBy: r.resolve_by,
+    dueAt: r.due_at,
+    supporters: r.supporters,
+    reopenCount: r.reopen_count,
+    acceptedAt: r.accepted_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    rating: r.rating,
+    ratingComment: r.rating_comment,
+    ratedAt: r.rated_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    cover: r.cover,
+  }
+}
+
+const LEVEL_RANK: Record<ReportLevel, number> = { grid: 0, community: 1, street: 2 }
+
+/** The report statements, synchronous: the async repo wraps them, the seed calls them inside its transaction. */
+export function reportStatements(db: Db) {
+  const idem = idempotencyTable(db)
+  const writeMessage = messageWriter(db)
+  const writeAudit = auditWriter(db)
+  const byId = db.prepare<[string], ReportRow>(`${FULL} WHERE r.id = ?`)
+  const insertReport = db.prepare(`
+    INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, latitude, longitude,
+      address, coord_source, anonymous, visibility, moderation, status, level, max_level, assignee_id, accept_by,
+      resolve_by, due_at, created_at, updated_at)
+    VALUES (@id, @communityId, @streetId, @gridId, @reporterId, @category, @description, @latitude, @longitude,
+      @address, @coordSource, @anonymous, @visibility, @moderation, 'submitted', 'grid', 'grid', @assigneeId, @acceptBy,
+      @resolveBy, @acceptBy, @createdAt, @createdAt)`)
+  const insertEvent = db.prepare(`
+    INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const fileOwner = db.prepare<[string], { owner_id: string; attached: number }>(
+    'SELECT f.owner_id, EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id) AS attached FROM files f WHERE f.id = ?',
+  )
+  const insertPhoto = db.prepare('INSERT INTO report_photos (report_id, file_id, event_id, seq) VALUES (?, ?, ?, ?)')
+  const deleteOwnPhotos = db.prepare('DELETE FROM report_photos WHERE report_id = ? AND event_id IS NULL')
+  const updateReport = db.prepare(`
+    UPDATE reports SET status = @status, level = @level, max_level = @maxLevel, grid_id = @gridId, assignee_id = @assigneeId,
+      category = @category, description = @description, anonymous = @anonymous, visibility = @visibility,
+      moderation = @moderation, accept_by = @acceptBy, resolve_by = @resolveBy, due_at = @dueAt,
+      reopen_count = @reopenCount, accepted_at = @acceptedAt, resolved_at = @resolvedAt, closed_at = @closedAt,
+      rating = @rating, rating_comment = @ratingComment, rated_at = @ratedAt, updated_at = @at, version = version + 1
+    WHERE id = @id AND version = @version`)
+  const upsertMediation = db.prepare(`
+    INSERT INTO mediations (report_id, kind, parties, outcome, agreement, updated_at, updated_by)
+    VALUES (@id, @kind, @parties, @outcome, @agreement, @at, @by)
+    ON CONFLICT (report_id) DO UPDATE SET kind = excluded.kind, parties = excluded.parties,
+      outcome = COALESCE(excluded.outcome, mediations.outcome),
+      agreement = CASE WHEN excluded.outcome IS NULL THEN mediations.agreement ELSE excluded.agreement END,
+      updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+  const insertSession = db.prepare(
+    'INSERT INTO mediation_sessions (report_id, date, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)',
+  )
+
+  /** Every photo must be the owner's file and attached to nothing (checked inside the caller's transaction). */
+  function photosUsable(ids: string[], ownerId: string): boolean {
+    return ids.every((id) => {
+      const f = fileOwner.get(id)
+      return !!f && f.owner_id === ownerId && f.attached === 0
+    })
+  }
+
+  function addEvent(reportId: string, at: string, e: NewReportEvent, status: ReportStatus, level: ReportLevel): number {
+    return Number(insertEvent.run(reportId, at, e.actorId, e.action, e.note, status, level, e.toUserId).lastInsertRowid)
+  }
+
+  const load = (id: string) => {
+    const row = byId.get(id)
+    return row ? toRecord(row) : null
+  }
+
+  const create = db.transaction(
+    (r: NewReport, photoIds: string[], messages: NewMessage[], key: IdempotencyKey | null): ReportCreateOutcome => {
+      const prior = idem.lookup<{ reportId: string }>(key)
+      if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+      if (prior.kind === 'replayed') return { kind: 'replayed', report: load(prior.result.reportId) as ReportRecord }
+      if (!photosUsable(photoIds, r.reporterId)) return { kind: 'badPhotos' }
+      insertReport.run({ ...r, anonymous: r.anonymous ? 1 : 0 })
+      photoIds.forEach((f, i) => insertPhoto.run(r.id, f, null, i))
+      addEvent(r.id, r.createdAt, { actorId: r.reporterId, action: 'create', note: null, toUserId: null }, 'submitted', 'grid')
+      for (const m of messages) writeMessage(m)
+      idem.store(key, { reportId: r.id }, r.createdAt)
+      return { kind: 'created', report: load(r.id) as ReportRecord }
+    },
+  )
+
+  const change = db.transaction((c: ReportChange): ReportChangeOutcome => {
+    const p = c.patch
+    const due = dueAt(p.status, p.acceptBy, p.resolveBy)
+    const res = updateReport.run({
+      ...p,
+      id: c.id,
+      version: c.version,
+      at: c.at,
+      dueAt: due,
+      anonymous: p.anonymous ? 1 : 0,
+      maxLevel: LEVEL_RANK[p.level] > LEVEL_RANK[p.maxLevel] ? p.level : p.maxLevel,
+    })
+    if (res.changes !== 1) return { kind: 'conflict' }
+    if (c.reportPhotoIds) {
+      deleteOwnPhotos.run(c.id)
+      if (!photosUsable(c.reportPhotoIds, c.photoOwnerId)) throw new BadPhotos()
+      c.reportPhotoIds.forEach((f, i) => insertPhoto.run(c.id, f, null, i))
+    }
+    const eventId = addEvent(c.id, c.at, c.event, p.status, p.level)
+    if (c.eventPhotoIds.length > 0) {
+      if (!photosUsable(c.eventPhotoIds, c.photoOwnerId)) throw new BadPhotos()
+      c.eventPhotoIds.forEach((f, i) => insertPhoto.run(c.id, f, eventId, i))
+    }
+    if (c.mediation) {
+      const m = c.mediation
+      upsertMediation.run({
+        id: c.id,
+        kind: m.kind,
+        parties: JSON.stringify(m.parties),
+        outcome: m.outcome,
+        agreement: m.agreement,
+        at: c.at,
+        by: c.event.actorId,
+      })
+      if (m.session) insertSession.run(c.id, m.session.date, m.session.note, c.event.actorId, c.at)
+    }
+    for (const m of c.messages) writeMessage(m)
+    if (c.audit) writeAudit(c.audit)
+    return { kind: 'done', report: load(c.id) as ReportRecord }
+  })
+
+  return {
+    load,
+    create,
+    change(c: ReportChange): ReportChangeOutcome {
+      try {
+        return change.immediate(c)
+      } catch (e) {
+        // thrown inside the transaction so that the UPDATE and the event roll back with it
+        if (e instanceof BadPhotos) return { kind: 'badPhotos' }
+        throw e
+      }
+    },
+  }
+}
+
+class BadPhotos extends Error {}
+
+export function reportRepo(db: Db): ReportRepo {
+  const st = reportStatements(db)
+  const writeAudit = auditWriter(db)
+  const writeMessage = messageWriter(db)
+
+  const eventsOf = db.prepare<
+    [string],
+    {
+      id: number
+      at: string
+      actor_id: string | null
+      actor_name: string | null
+      actor_roles: string | null
+      action: string
+      note: string | null
+      status: ReportStatus
+      level: ReportLevel
+      to_user_id: string | null
+      photo_ids: string
+    }
+  >(`
+    SELECT e.id, e.at, e.actor_id, u.name AS actor_name,
+      (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = e.actor_id) AS actor_roles,
+      e.action, e.note, e.status, e.level, e.to_user_id,
+      (SELECT json_group_array(file_id) FROM (SELECT p.file_id FROM report_photos p WHERE p.event_id = e.id ORDER BY p.seq)) AS photo_ids
+    FROM report_events e LEFT JOIN users u ON u.id = e.actor_id
+    WHERE e.report_id = ? ORDER BY e.id`)
+  const photosOf = db.prepare<[string], { file_id: string }>(
+    'SELECT file_id FROM report_photos WHERE report_id = ? AND event_id IS NULL ORDER BY seq',
+  )
+  const mediationOf = db.prepare<
+    [string],
+    { kind: MediationRecord['kind']; parties: string; outcome: MediationRecord['outcome']; agreement: string | null; updated_at: string }
+  >('SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = ?')
+  const sessionsOf = db.prepare<
+    [string],
+    { date: string; note: string; recorded_by: string; name: string; roles: string }
+  >(`SELECT s.date, s.note, s.recorded_by, u.name,
+      (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = s.recorded_by) AS roles
+    FROM mediation_sessions s JOIN users u ON u.id = s.recorded_by WHERE s.report_id = ? ORDER BY s.id`)
+  const supported = db.prepare<[string, string], { x: number }>(
+    'SELECT 1 AS x FROM report_supports WHERE report_id = ? AND user_id = ?',
+  )
+
+  const nearbyQ = db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
+    WHERE r.category = @category AND r.latitude BETWEEN @minLat AND @maxLat AND r.longitude BETWEEN @minLng AND @maxLng
+      AND r.visibility = 'public' AND r.moderation = 'clean' AND r.status IN ${OPEN} AND r.community_id = @community
+    LIMIT 200`)
+
+  const supportInsert = db.prepare(`
+    INSERT INTO report_supports (report_id, user_id, at)
+    SELECT @id, @user, @at WHERE EXISTS (
+      SELECT 1 FROM reports WHERE id = @id AND visibility = 'public' AND moderation = 'clean' AND status IN ${OPEN})
+    ON CONFLICT DO NOTHING`)
+  const supportBump = db.prepare('UPDATE reports SET supporters = supporters + ? WHERE id = ?')
+  const supportGet = db.prepare<Record<string, unknown>, { supporters: number; open: number }>(`
+    SELECT supporters, (visibility = 'public' AND moderation = 'clean' AND status IN ${OPEN}) AS open FROM reports WHERE id = @id`)
+  const hasSupport = db.prepare<Record<string, unknown>, { x: number }>(
+    'SELECT 1 AS x FROM report_supports WHERE report_id = @id AND user_id = @user',
+  )
+  const supportTx = db.transaction((id: string, user: string, at: string) => {
+    const added = supportInsert.run({ id, user, at }).changes
+    if (added > 0) supportBump.run(added, id)
+    const row = supportGet.get({ id })
+    if (!row) return null
+    if (added === 0 && !hasSupport.get({ id, user })) return null
+    return { supporters: row.supporters, added: added > 0 }
+  })
+
+  const lists = {
+    mine: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF} WHERE r.reporter_id = @reporter AND ${NEWEST}`),
+    public: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
+      WHERE r.community_id = @community AND r.visibility = 'public' AND r.moderation = 'clean'
+        AND r.status NOT IN ('withdrawn', 'rejected') AND (@category IS NULL OR r.category = @category) AND ${NEWEST}`),
+    queueGrid: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
+      WHERE r.grid_id IN (SELECT value FROM json_each(@grids)) AND r.due_at IS NOT NULL AND r.level = 'grid' AND ${BY_DUE}`),
+    queueCommunity: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
+      WHERE r.community_id = @community AND r.level = 'community' AND r.due_at IS NOT NULL AND ${BY_DUE}`),
+    queueStreet: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
+      WHERE r.street_id = @street AND r.level = 'street' AND r.due_at IS NOT NULL AND ${BY_DUE}`),
+    areaCommunity: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
+      WHERE r.community_id = @community AND (@status IS NULL OR r.status = @status) AND (@grid IS NULL OR r.grid_id = @grid)
+        AND (@category IS NULL OR r.category = @category) AND (@overdueAt IS NULL OR r.due_at < @overdueAt) AND ${NEWEST}`),
+    areaStreet: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
+      WHERE r.street_id = @street AND (@status IS NULL OR r.status = @status) AND (@grid IS NULL OR r.grid_id = @grid)
+        AND (@category IS NULL OR r.category = @category) AND (@overdueAt IS NULL OR r.due_at < @overdueAt) AND ${NEWEST}`),
+  }
+
+  const workers = db.prepare<[string], { id: string }>(`
+    SELECT ug.user_id AS id FROM user_grids ug
+    WHERE ug.grid_id = ? AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ug.user_id AND ur.role = 'gridWorker')
+    ORDER BY ug.user_id`)
+  const committeeOf = db.prepare<[string], { id: string }>(`
+    SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'committee'
+    WHERE u.community_id = ? ORDER BY u.id`)
+  const streetOf = db.prepare<[string], { id: string }>(`
+    SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'street'
+    JOIN communities c ON c.id = u.community_id WHERE c.street_id = ? ORDER BY u.id`)
+
+  const dueClose = {
+    community: db.prepare<Record<string, unknown>, { id: string }>(`
+      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND community_id = @community`),
+    street: db.prepare<Record<string, unknown>, { id: string }>(`
+      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND street_id = @street`),
+  }
+  const closeOne = db.prepare(`
+    UPDATE reports SET status = 'closed', closed_at = @at, due_at = NULL, updated_at = @at, version = version + 1
+    WHERE id = @id AND status = 'resolved' AND resolved_at < @before
+    RETURNING reporter_id, level, category, substr(description, 1, 30) AS excerpt`)
+  const insertEvent = db.prepare(`
+    INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id)
+    VALUES (?, ?, NULL, 'autoClose', ?, 'closed', ?, NULL)`)
+  const autoCloseTx = db.transaction((ids: string[], before: string, at: string, newId: () => string) => {
+    let n = 0
+    for (const id of ids) {
+      const row = closeOne.get({ id, at, before }) as { reporter_id: string; level: ReportLevel; excerpt: string } | undefined
+      if (!row) continue
+      n++
+      insertEvent.run(id, at, '办结后 7 天未评价，自动结案', row.level)
+      writeMessage({
+        id: newId(),
+        userId: row.reporter_id,
+        kind: 'report',
+        title: '您反映的问题已结案',
+        body: `“${row.excerpt}”办结后 7 天未评价，已自动结案。`,
+        target: { type: 'report', id },
+        createdAt: at,
+      })
+    }
+    return n
+  })
+
+  const AREA = `(CASE WHEN @community IS NOT NULL THEN r.community_id = @community ELSE r.street_id = @street END)
+    AND (@grid IS NULL OR r.grid_id = @grid)`
+  const countsQ = {
+    byStatus: db.prepare<Record<string, unknown>, { status: ReportStatus; n: number }>(
+      `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status`,
+    ),
+    byCategory: db.prepare<Record<string, unknown>, { category: ReportCategory; n: number }>(
+      `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category`,
+    ),
+    byGrid: db.prepare<Record<string, unknown>, { gridId: string; gridName: string; total: number; open: number; overdue: number }>(`
+      SELECT g.id AS gridId, CASE WHEN @community IS NULL THEN c.name || ' ' || g.name ELSE g.name END AS gridName,
+        count(r.id) AS total,
+        coalesce(sum(r.status IN ${OPEN}), 0) AS open,
+        coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue
+      FROM grids g JOIN communities c ON c.id = g.community_id
+      LEFT JOIN reports r ON r.grid_id = g.id
+      WHERE (CASE WHEN @community IS NOT NULL THEN g.community_id = @community ELSE c.street_id = @street END)
+        AND (@grid IS NULL OR g.id = @grid)
+      GROUP BY g.id ORDER BY c.seq, g.seq, g.id`),
+    totals: db.prepare<Record<string, unknown>, { overdue: number; settled: number; local: number }>(`
+      SELECT coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue,
+        coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED}), 0) AS settled,
+        coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level <> 'street'), 0) AS local
+      FROM reports r WHERE ${AREA}`),
+  }
+
+  const deadlinesOf = db.prepare<[string], { category: ReportCategory; days: number }>(
+    'SELECT category, days FROM report_deadlines WHERE community_id = ?',
+  )
+  const upsertDeadline = db.prepare(`
+    INSERT INTO report_deadlines (community_id, category, days) VALUES (?, ?, ?)
+    ON CONFLICT (community_id, category) DO UPDATE SET days = excluded.days`)
+  const setDeadlinesTx = db.transaction((communityId: string, days: Partial<Record<ReportCategory, number>>, audit) => {
+    for (const [category, n] of Object.entries(days)) if (n !== undefined) upsertDeadline.run(communityId, category, n)
+    writeAudit(audit)
+  })
+
+  const roles = (json: string | null) => (json ? (JSON.parse(json) as Role[]) : [])
+
+  return {
+    async create(report, photoIds, messages, key) {
+      return st.create.immediate(report, photoIds, messages, key)
+    },
+    async get(id) {
+      return st.load(id)
+    },
+    async detail(id, viewerId) {
+      const report = st.load(id)
+      if (!report) return null
+      const events = eventsOf.all(id).map(
+        (e): ReportEventRecord => ({
+          id: e.id,
+          at: e.at,
+          actorId: e.actor_id,
+          actorName: e.actor_name,
+          actorRoles: roles(e.actor_roles),
+          action: e.action,
+          note: e.note,
+          status: e.status,
+          level: e.level,
+          toUserId: e.to_user_id,
+          photoIds: JSON.parse(e.photo_ids) as string[],
+        }),
+      )
+      const m = mediationOf.get(id)
+      const mediation: MediationRecord | null = m
+        ? {
+            kind: m.kind,
+            parties: JSON.parse(m.parties) as MediationRecord['parties'],
+            outcome: m.outcome,
+            agreement: m.agreement,
+            updatedAt: m.updated_at,
+            sessions: sessionsOf.all(id).map((s) => ({
+              date: s.date,
+              note: s.note,
+              recordedById: s.recorded_by,
+              recordedByName: s.name,
+              recordedByRoles: roles(s.roles),
+            })),
+          }
+        : null
+      return {
+        report,
+        photoIds: photosOf.all(id).map((p) => p.file_id),
+        events,
+        mediation,
+        supportedByMe: !!supported.get(id, viewerId),
+      }
+    },
+    async nearby(communityId, category, box) {
+      return nearbyQ.all({ ...box, category, community: communityId }).map(toRecord)
+    },
+    async support(id, userId, at) {
+      return supportTx.immediate(id, userId, at)
+    },
+    async list(q: ReportListQuery, { limit, after }) {
+      const page = {
+        limit,
+        hasCursor: after ? 1 : 0,
+        cSeq: after?.seq ?? 0,
+        cDue: after && 'dueAt' in after ? after.dueAt : '',
+      }
+      let rows: ReportRow[]
+      if (q.kind === 'mine') rows = lists.mine.all({ ...page, reporter: q.reporterId })
+      else if (q.kind === 'public') rows = lists.public.all({ ...page, community: q.communityId, category: q.category ?? null })
+      else if (q.kind === 'queue') {
+        if (q.level === 'grid') rows = lists.queueGrid.all({ ...page, grids: JSON.stringify(q.gridIds) })
+        else if (q.level === 'community') rows = lists.queueCommunity.all({ ...page, community: q.communityId })
+        else rows = lists.queueStreet.all({ ...page, street: q.streetId })
+      } else {
+        const filters = {
+          ...page,
+          status: q.status ?? null,
+          grid: q.gridId ?? null,
+          category: q.category ?? null,
+          overdueAt: q.overdueAt ?? null,
+        }
+        rows = q.communityId
+          ? lists.areaCommunity.all({ ...filters, community: q.communityId })
+          : lists.areaStreet.all({ ...filters, street: q.streetId ?? '' })
+      }
+      return rows.map(toRecord)
+    },
+    async change(c) {
+      return st.change(c)
+    },
+    async handlersOf(level, gridId, communityId, streetId) {
+      const rows = level === 'grid' ? workers.all(gridId) : level === 'community' ? committeeOf.all(communityId) : streetOf.all(streetId)
+      return rows.map((r) => r.id)
+    },
+    async workersOf(gridId) {
+      return workers.all(gridId).map((r) => r.id)
+    },
+    async autoClose(area, before, at, newId) {
+      const ids =
+        'communityId' in area
+          ? dueClose.community.all({ before, community: area.communityId })
+          : dueClose.street.all({ before, street: area.streetId })
+      if (ids.length === 0) return 0
+      return autoCloseTx.immediate(
+        ids.map((r) => r.id),
+        before,
+        at,
+        newId,
+      )
+    },
+    async counts(area, { gridId, now }): Promise<ReportCounts> {
+      const params = {
+        community: 'communityId' in area ? area.communityId : null,
+        street: 'streetId' in area ? area.streetId : null,
+        grid: gridId ?? null,
+        now,
+      }
+      const totals = countsQ.totals.get(params) ?? { overdue: 0, settled: 0, local: 0 }
+      return {
+        byStatus: countsQ.byStatus.all(params),
+        byCategory: countsQ.byCategory.all(params),
+        byGrid: countsQ.byGrid.all(params),
+        overdue: totals.overdue,
+        disputesSettled: totals.settled,
+        disputesSettledLocally: totals.local,
+      }
+    },
+    async deadlines(communityId) {
+      return Object.fromEntries(deadlinesOf.all(communityId).map((d) => [d.category, d.days]))
+    },
+    async setDeadlines(communityId, days, audit) {
+      setDeadlinesTx.immediate(communityId, days, audit)
+    },
+  }
+}

@@ -1,0 +1,84 @@
+import { AppError } from '@/domain/errors'
+import { DEFAULT_RESOLVE_DAYS, type ReportCategory } from '@/domain/report'
+import { SETTLE_DAYS, isOverdue } from '@/domain/reportDeadlines'
+import { isReportStaff, relationsOf, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reportFlow'
+import type { UserCtx } from '../api/context'
+import type { Deps } from '../deps'
+import type { ReportArea, ReportRecord, UserRecord } from '../ports'
+
+export const NOT_FOUND_MESSAGE = '问题不存在，或您无权查看'
+export const RACE_MESSAGE = '问题刚被其他人处理过，请刷新后重试'
+export const BAD_PHOTOS = '照片无效或已被使用'
+
+export function callerOf(u: UserRecord): Caller {
+  return { id: u.id, roles: u.roles, communityId: u.communityId, streetId: u.streetId, gridIds: u.grids.map((g) => g.id) }
+}
+
+export function partiesOf(r: ReportRecord): ReportParties {
+  return { reporterId: r.reporterId, communityId: r.communityId, streetId: r.streetId, gridId: r.gridId, level: r.level }
+}
+
+export function factsOf(r: ReportRecord, now: Date): ReportFacts {
+  return {
+    status: r.status,
+    level: r.level,
+    category: r.category,
+    visibility: r.visibility,
+    overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
+    resolvedAt: r.resolvedAt,
+  }
+}
+
+export interface Access {
+  rel: Set<ReportRelation>
+  staff: boolean
+  reporter: boolean
+}
+
+export function accessOf(r: ReportRecord, u: UserRecord): Access {
+  const caller = callerOf(u)
+  const rel = relationsOf(partiesOf(r), caller)
+  return { rel, staff: isReportStaff(rel, caller, partiesOf(r)), reporter: rel.has('reporter') }
+}
+
+/** Public to the members of its community: public, clean, not withdrawn or rejected. */
+export function isPublicReport(r: ReportRecord): boolean {
+  return r.visibility === 'public' && r.moderation === 'clean' && r.status !== 'withdrawn' && r.status !== 'rejected'
+}
+
+export function canSeeReport(r: ReportRecord, a: Access): boolean {
+  return a.staff || a.reporter || (a.rel.has('member') && isPublicReport(r))
+}
+
+/** The area whose resolved reports the sweep closes before a caller reads it. */
+export function areaOf(u: UserRecord): ReportArea | null {
+  if (u.roles.includes('street') && u.streetId) return { streetId: u.streetId }
+  return u.communityId ? { communityId: u.communityId } : null
+}
+
+/** Closes the area's reports resolved more than 7 days ago (cheap when there are none: an indexed read). */
+export async function sweep(deps: Deps, area: ReportArea | null): Promise<void> {
+  if (!area) return
+  const now = deps.clock.now()
+  const before = new Date(now.getTime() - SETTLE_DAYS * 24 * 3600_000).toISOString()
+  await deps.store.reports.autoClose(area, before, now.toISOString(), () => deps.ids.newId())
+}
+
+/** The report if the caller may see it; NOT_FOUND otherwise (its existence is private). */
+export async function visibleReport(id: string, ctx: UserCtx): Promise<{ report: ReportRecord; access: Access }> {
+  const report = await ctx.deps.store.reports.get(id)
+  if (!report) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+  const access = accessOf(report, ctx.user)
+  if (!canSeeReport(report, access)) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+  return { report, access }
+}
+
+/** The community's working days to 办结 per category: its own settings over the defaults. */
+export async function resolveDaysOf(deps: Deps, communityId: string): Promise<Record<ReportCategory, number>> {
+  return { ...DEFAULT_RESOLVE_DAYS, ...(await deps.store.reports.deadlines(communityId)) }
+}
+
+export function requireCommunity(u: UserRecord, message = '请先加入社区'): string {
+  if (!u.communityId) throw new AppError('FORBIDDEN', message)
+  return u.communityId
+}

@@ -1,0 +1,103 @@
+import { AppError } from '@/domain/errors'
+import { REPORT_LEVEL_LABELS, type ReportView, type reportTransitionSchema } from '@/domain/report'
+import { decide } from '@/domain/reportFlow'
+import { acceptDeadline, resolveDeadline } from '@/domain/reportDeadlines'
+import type { z } from 'zod'
+import type { UserCtx } from '../api/context'
+import type { NewMessage, ReportRecord } from '../ports'
+import { factsOf, resolveDaysOf, visibleReport } from './access'
+import { commitChange, patchOf } from './change'
+import { messageTo, reporterTitle } from './notify'
+import { deadlineText } from './submitReport'
+
+type Input = z.output<typeof reportTransitionSchema>
+
+/**
+ * report.transition — a step of the report's life (受理, 进展, 办结, 不予受理, 退回, 上报, 督办, 改派, 重新打开,
+ * 撤回). The state machine (reportFlow.decide) says who may from which state; the store applies the step as
+ * one conditional UPDATE with its timeline event, photos and messages.
+ */
+export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportView> {
+  const { deps, user } = ctx
+  const { report, access } = await visibleReport(input.id, ctx)
+  const now = deps.clock.now()
+  const at = now.toISOString()
+  const d = decide(input.action, factsOf(report, now), access.rel, now)
+  if (!d.ok) throw new AppError(d.code, d.message)
+
+  const patch = { ...patchOf(report), status: d.status, level: d.level }
+  const note = input.note ?? null
+  const messages: NewMessage[] = []
+  const tell = (userIds: (string | null)[], title: string, body: string | null) => {
+    for (const id of new Set(userIds)) if (id && id !== user.id) messages.push(messageTo(deps, id, report, title, body, at))
+  }
+  const handlers = (r: Pick<ReportRecord, 'level' | 'gridId'>) =>
+    deps.store.reports.handlersOf(r.level, r.gridId, report.communityId, report.streetId)
+  const days = (await resolveDaysOf(deps, report.communityId))[report.category]
+  let toUserId: string | null = null
+
+  switch (input.action) {
+    case 'accept':
+      patch.acceptedAt = at
+      patch.assigneeId = user.id
+      break
+    case 'resolve':
+      patch.resolvedAt = at
+      break
+    case 'reject':
+    case 'withdraw':
+      patch.closedAt = at
+      if (input.action === 'withdraw') tell([report.assigneeId], '上报人已撤回问题', note)
+      break
+    case 'escalate': {
+      // the next level accepts it again, on fresh deadlines
+      patch.assigneeId = null
+      patch.acceptedAt = null
+      patch.acceptBy = acceptDeadline(now).toISOString()
+      patch.resolveBy = resolveDeadline(now, days).toISOString()
+      const to = await handlers({ level: d.level, gridId: report.gridId })
+      tell(to, `${REPORT_LEVEL_LABELS[report.level]}上报的问题待受理`, `上报说明：${note ?? ''}\n请在 ${deadlineText(acceptDeadline(now))} 前受理`)
+      break
+    }
+    case 'supervise': {
+      const to = report.assigneeId ? [report.assigneeId] : await handlers(report)
+      tell(to, '督办：问题已逾期，请尽快处理', note)
+      break
+    }
+    case 'reassign': {
+      const target = input.toUserId ? await deps.store.users.get(input.toUserId) : null
+      if (!target || !target.roles.includes('gridWorker') || target.communityId !== report.communityId || target.grids.length === 0) {
+        throw new AppError('INVALID_INPUT', '只能改派给本社区的网格员', [{ path: 'toUserId', message: '只能改派给本社区的网格员' }])
+      }
+      toUserId = target.id
+      patch.assigneeId = target.id
+      if (!target.grids.some((g) => g.id === report.gridId)) patch.gridId = target.grids[0]!.id
+      tell([target.id], '改派给您的问题', note)
+      break
+    }
+    case 'reopen': {
+      patch.reopenCount = report.reopenCount + 1
+      patch.resolvedAt = null
+      patch.resolveBy = resolveDeadline(now, days).toISOString()
+      const to = report.assigneeId ? [report.assigneeId] : await handlers(report)
+      tell(to, '问题被上报人重新打开', note)
+      break
+    }
+    case 'note':
+    case 'return':
+      break
+  }
+  const title = user.id === report.reporterId ? null : reporterTitle(input.action, d.level)
+  if (title) tell([report.reporterId], title, note)
+
+  return commitChange(ctx, {
+    id: report.id,
+    version: report.version,
+    patch,
+    at,
+    event: { actorId: user.id, action: input.action, note, toUserId },
+    eventPhotoIds: input.photoIds ?? [],
+    photoOwnerId: user.id,
+    messages,
+  })
+}

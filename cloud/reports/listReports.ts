@@ -1,0 +1,55 @@
+import { AppError } from '@/domain/errors'
+import type { ReportListPage, reportListSchema } from '@/domain/report'
+import type { z } from 'zod'
+import type { UserCtx } from '../api/context'
+import type { ReportListQuery, ReportRecord } from '../ports'
+import { accessOf, areaOf, sweep } from './access'
+import { decodeDueCursor, decodeSeqCursor, encodeReportCursor } from './cursor'
+import { toSummary } from './view'
+
+type Input = z.output<typeof reportListSchema>
+
+/**
+ * report.list — 我的上报 (mine), the community's public reports (public), a handler's queue by deadline
+ * (queue: a 网格员's grids, a committee's community-level reports, a street's street-level ones; only
+ * 待受理 and 处理中 — a 退回补充 report waits for the resident and leaves the queue until resubmitted), and
+ * a committee's or street's whole area with filters (area). Keyset pages, at most 100 items.
+ */
+export async function listReports(input: Input, ctx: UserCtx): Promise<ReportListPage> {
+  const { deps, user } = ctx
+  await sweep(deps, areaOf(user))
+  const now = deps.clock.now()
+  const limit = input.limit ?? 20
+  let query: ReportListQuery
+  const byDue = input.scope === 'queue'
+  if (input.scope === 'mine') query = { kind: 'mine', reporterId: user.id }
+  else if (input.scope === 'public') {
+    if (!user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
+    query = { kind: 'public', communityId: user.communityId, ...(input.category ? { category: input.category } : {}) }
+  } else if (input.scope === 'queue') {
+    const grids = user.grids.map((g) => g.id)
+    if (user.roles.includes('gridWorker') && grids.length > 0) query = { kind: 'queue', level: 'grid', gridIds: grids }
+    else if (user.roles.includes('committee') && user.communityId) query = { kind: 'queue', level: 'community', communityId: user.communityId }
+    else if (user.roles.includes('street') && user.streetId) query = { kind: 'queue', level: 'street', streetId: user.streetId }
+    else throw new AppError('FORBIDDEN', '只有工作人员有待办队列')
+  } else {
+    const filters = {
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.gridId ? { gridId: input.gridId } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.overdue ? { overdueAt: now.toISOString() } : {}),
+    }
+    if (user.roles.includes('committee') && user.communityId) query = { kind: 'area', communityId: user.communityId, ...filters }
+    else if (user.roles.includes('street') && user.streetId) query = { kind: 'area', streetId: user.streetId, ...filters }
+    else throw new AppError('FORBIDDEN', '只有社区和街道工作人员可以查看辖区问题')
+  }
+  const after = input.cursor ? (byDue ? decodeDueCursor(input.cursor) : decodeSeqCursor(input.cursor)) : null
+  const rows = await deps.store.reports.list(query, { limit: limit + 1, after })
+  const page = rows.slice(0, limit)
+  const last: ReportRecord | undefined = page[page.length - 1]
+  return {
+    items: page.map((r) => toSummary(deps, r, accessOf(r, user), now)),
+    nextCursor:
+      rows.length > limit && last ? encodeReportCursor(byDue ? { dueAt: last.dueAt ?? '', seq: last.seq } : { seq: last.seq }) : null,
+  }
+}

@@ -1,0 +1,29 @@
+import { AppError } from '@/domain/errors'
+import type { ReportRateInput, ReportView } from '@/domain/report'
+import { canRate } from '@/domain/reportFlow'
+import type { UserCtx } from '../api/context'
+import { assertCleanText } from '../shared/contentGuard'
+import { factsOf, visibleReport } from './access'
+import { commitChange, patchOf } from './change'
+
+/** report.rate — the reporter rates a resolved report 1–5, once (a conditional update: a second call is CONFLICT). */
+export async function rateReport(input: ReportRateInput, ctx: UserCtx): Promise<ReportView> {
+  const { deps, user } = ctx
+  const { report, access } = await visibleReport(input.id, ctx)
+  const now = deps.clock.now()
+  const d = canRate(factsOf(report, now), access.rel)
+  if (!d.ok) throw new AppError(d.code, d.message)
+  const comment = input.comment ? input.comment : null
+  if (comment) await assertCleanText(deps, [comment], user.id, 'comment')
+  const at = now.toISOString()
+  return commitChange(ctx, {
+    id: report.id,
+    version: report.version,
+    patch: { ...patchOf(report), status: d.status, rating: input.score, ratingComment: comment, ratedAt: at, closedAt: at },
+    at,
+    event: { actorId: user.id, action: 'rate', note: comment ? `${input.score} 星：${comment}` : `${input.score} 星`, toUserId: null },
+    eventPhotoIds: [],
+    photoOwnerId: user.id,
+    messages: [],
+  })
+}

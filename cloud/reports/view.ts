@@ -1,0 +1,115 @@
+import { maskName } from '@/domain/mask'
+import type { MediationView, PhotoView, ReportSummary, ReportView, TimelineEntry } from '@/domain/report'
+import { availableActions } from '@/domain/reportFlow'
+import { isOverdue } from '@/domain/reportDeadlines'
+import type { Role } from '@/domain/roles'
+import type { Deps } from '../deps'
+import type { ReportDetailRecord, ReportRecord, UserRecord } from '../ports'
+import { accessOf, factsOf, type Access } from './access'
+
+/** How the viewer may see the reporter: full to staff and the reporter, '居民' when anonymous, masked otherwise. */
+export function reporterNameFor(r: ReportRecord, a: Pick<Access, 'staff' | 'reporter'>): string {
+  if (a.staff || a.reporter) return r.reporterName
+  return r.anonymous ? '居民' : maskName(r.reporterName)
+}
+
+export function photo(deps: Deps, id: string): PhotoView {
+  return { id, url: deps.fileUrls.sign(id) }
+}
+
+function excerptOf(description: string): string {
+  const cps = [...description.replace(/\s+/g, ' ').trim()]
+  return cps.length > 60 ? cps.slice(0, 60).join('') + '…' : cps.join('')
+}
+
+export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'staff' | 'reporter'>, now: Date): ReportSummary {
+  const due = r.status === 'submitted' ? r.acceptBy : r.status === 'processing' ? r.resolveBy : null
+  return {
+    id: r.id,
+    category: r.category,
+    excerpt: excerptOf(r.description),
+    status: r.status,
+    level: r.level,
+    gridId: r.gridId,
+    gridName: r.gridName,
+    visibility: r.visibility,
+    anonymous: r.anonymous,
+    reporterName: reporterNameFor(r, a),
+    createdAt: r.createdAt,
+    acceptBy: r.acceptBy,
+    resolveBy: r.resolveBy,
+    dueAt: due,
+    overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
+    supporters: r.supporters,
+    cover: r.cover ? photo(deps, r.cover) : null,
+    address: r.address,
+  }
+}
+
+/** A staff member as everyone may see them (officials act in their role and name). */
+function staffLabel(name: string, roles: readonly Role[]): string | null {
+  if (roles.includes('street')) return `街道 ${name}`
+  if (roles.includes('committee')) return `社区 ${name}`
+  if (roles.includes('gridWorker')) return `网格员 ${name}`
+  return null
+}
+
+export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date): ReportView {
+  const r = d.report
+  const shownReporter = reporterNameFor(r, a)
+  const actorLabel = (id: string | null, name: string | null, roles: readonly Role[]): string => {
+    if (id === null) return '系统'
+    if (id === r.reporterId) return shownReporter === '居民' ? '居民' : `居民 ${shownReporter}`
+    const staff = staffLabel(name ?? '', roles)
+    if (staff) return staff
+    return a.staff ? `居民 ${name ?? ''}` : `居民 ${maskName(name ?? '')}`
+  }
+  const timeline: TimelineEntry[] = d.events.map((e) => ({
+    id: String(e.id),
+    at: e.at,
+    action: e.action as TimelineEntry['action'],
+    actor: actorLabel(e.actorId, e.actorName, e.actorRoles),
+    note: e.note,
+    photos: e.photoIds.map((id) => photo(deps, id)),
+    status: e.status,
+    level: e.level,
+  }))
+  const m = d.mediation
+  const mediation: MediationView | null = m
+    ? {
+        kind: m.kind,
+        parties: m.parties.map((p) => ({ name: a.staff ? p.name : maskName(p.name), role: p.role })),
+        sessions: m.sessions.map((s) => ({
+          date: s.date,
+          note: s.note,
+          recordedBy: staffLabel(s.recordedByName, s.recordedByRoles) ?? s.recordedByName,
+        })),
+        outcome: m.outcome,
+        agreement: m.agreement,
+        updatedAt: m.updatedAt,
+      }
+    : null
+  return {
+    ...toSummary(deps, r, a, now),
+    description: r.description,
+    photos: d.photoIds.map((id) => photo(deps, id)),
+    location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, address: r.address } : null,
+    reporterPhone: a.staff ? r.reporterPhone : null,
+    assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
+    timeline,
+    mediation,
+    rating: r.rating !== null && r.ratedAt ? { score: r.rating, comment: r.ratingComment, at: r.ratedAt } : null,
+    reopenCount: r.reopenCount,
+    resolvedAt: r.resolvedAt,
+    mine: a.reporter,
+    supportedByMe: d.supportedByMe,
+    can: availableActions(factsOf(r, now), a.rel, now),
+  }
+}
+
+/** The whole view of a report after a change, for the caller. */
+export async function viewFor(deps: Deps, reportId: string, viewer: UserRecord): Promise<ReportView> {
+  const d = await deps.store.reports.detail(reportId, viewer.id)
+  if (!d) throw new Error(`report ${reportId} vanished`)
+  return toView(deps, d, accessOf(d.report, viewer), deps.clock.now())
+}

@@ -1,0 +1,8 @@
+import type { ReportDeadlines } from '@/domain/report'
+import type { UserCtx } from '../api/context'
+import { requireCommunity, resolveDaysOf } from './access'
+
+/** report.deadlines — any member: the working days to 办结 per category in their community. */
+export async function viewReportDeadlines(_input: Record<string, never>, ctx: UserCtx): Promise<ReportDeadlines> {
+  return { days: await resolveDaysOf(ctx.deps, requireCommunity(ctx.user)) }
+}
