@@ -1,0 +1,132 @@
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from '@/components/ActionButton'
+import { LinkRow } from '@/components/LinkRow'
+import { ListState } from '@/components/ListState'
+import { REPORT_CATEGORIES, REPORT_CATEGORY_HINTS, REPORT_CATEGORY_LABELS, type ReportCategory, type ReportSummary } from '@/domain/report'
+import type { PagedList } from '../../common/usePagedList'
+import type { Remote } from '../../common/useRemote'
+import type { ReportCounts } from '../useReportCounts'
+import { countText } from '../useReportList'
+import { CategoryIcon } from './CategoryIcon'
+import { ReportCard } from './ReportCard'
+import './ReportHome.scss'
+
+const TILE_COLOURS: Record<ReportCategory, string> = {
+  dispute: '#6b3fa0',
+  security: '#b42318',
+  safety: '#b42318',
+  environment: '#1a7335',
+  facility: '#8a5300',
+  livelihood: '#1e5bb8',
+  other: '#4a5361',
+}
+
+interface ReportHomeProps {
+  staff: boolean
+  list: PagedList<ReportSummary>
+  counts: Remote<ReportCounts>
+  onNew: (category: ReportCategory) => void
+  onOpen: (id: string) => void
+  onMine: () => void
+  onQueue: () => void
+}
+
+/** 随手拍: pick what kind of problem (big tiles), my reports, staff's 待办, and the community's public reports. */
+export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue }: ReportHomeProps) {
+  const c = counts.data
+  return (
+    <View className='gz-page report-home' data-testid='report-home'>
+      {staff ? (
+        <View className='report-home__staff' role='link' hoverClass='report-home__staff--pressed' data-testid='staff-card' onClick={onQueue}>
+          <View className='report-home__staff-text'>
+            <Text className='report-home__staff-title'>我的待办</Text>
+            <Text className='report-home__staff-figures' data-testid='staff-figures'>
+              {c?.queue ? `待办 ${countText(c.queue.all)} 件 / 逾期 ${countText(c.queue.overdue)} 件` : counts.status === 'error' ? '没有加载出来，点这里查看' : '正在统计…'}
+            </Text>
+          </View>
+          <Text className='report-home__go' aria-hidden='true'>
+            ›
+          </Text>
+        </View>
+      ) : null}
+
+      <View className='report-home__intro'>
+        <Text className='report-home__title'>随手拍，反映身边的问题</Text>
+        <Text className='report-home__sub'>选一类开始，工作人员当天受理</Text>
+      </View>
+      <View className='report-home__tiles'>
+        {REPORT_CATEGORIES.map((cat) => (
+          <View
+            key={cat}
+            className='report-home__tile'
+            hoverClass='report-home__tile--pressed'
+            role='button'
+            data-testid={`tile-${cat}`}
+            onClick={() => onNew(cat)}
+          >
+            <View className='report-home__tile-head'>
+              <CategoryIcon category={cat} color={TILE_COLOURS[cat]} />
+              <Text className='report-home__tile-name'>{REPORT_CATEGORY_LABELS[cat]}</Text>
+            </View>
+            <Text className='report-home__tile-hint'>{REPORT_CATEGORY_HINTS[cat]}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='report-home__card'>
+        <LinkRow
+          label='我的上报'
+          hint={c ? (c.mineOpen.n > 0 ? `${countText(c.mineOpen)} 件正在处理` : '看进度、评价处理结果') : '看进度、评价处理结果'}
+          testid='link-mine'
+          onClick={onMine}
+        />
+      </View>
+
+      <Text className='report-home__section'>社区公开的问题</Text>
+      {list.refreshError ? (
+        <View className='gz-banner gz-banner--error'>
+          <Text>刷新没有成功：{list.refreshError.message}</Text>
+        </View>
+      ) : null}
+      <ListState
+        status={list.status}
+        error={list.error}
+        isEmpty={list.items.length === 0}
+        emptyText='社区里暂时没有公开的问题'
+        emptyHint='看到问题，点上面的类别随手拍一下'
+        onRetry={() => void list.retry()}
+      >
+        <View data-testid='public-list'>
+          {list.items.map((r) => (
+            <ReportCard key={r.id} report={r} onOpen={onOpen} />
+          ))}
+        </View>
+        <More list={list} />
+      </ListState>
+    </View>
+  )
+}
+
+/** Load more: automatic at the bottom, and a button for when that fails. */
+export function More({ list }: { list: PagedList<ReportSummary> }) {
+  if (list.loadMoreError) {
+    return (
+      <View className='report-home__more' data-testid='load-more-error'>
+        <Text className='gz-muted'>没有加载出来：{list.loadMoreError.message}</Text>
+        <ActionButton kind='secondary' onClick={() => void list.loadMore()}>
+          再试一次
+        </ActionButton>
+      </View>
+    )
+  }
+  if (list.hasMore) {
+    return (
+      <View className='report-home__more'>
+        <ActionButton kind='plain' loading={list.loadingMore} loadingText='正在加载…' testid='load-more' onClick={() => void list.loadMore()}>
+          加载更多
+        </ActionButton>
+      </View>
+    )
+  }
+  return list.items.length > 5 ? <Text className='gz-muted report-home__end'>没有更多了</Text> : null
+}

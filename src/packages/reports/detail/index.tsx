@@ -1,0 +1,12 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useRequireSession } from '@/features/auth/useSession'
+import { ReportDetail } from '@/features/reports/ui/ReportDetail'
+import { ROUTES, withQuery } from '@/services/routes'
+
+export default function ReportDetailPage() {
+  const session = useRequireSession()
+  const { params } = useRouter()
+  if (!session || !params.id) return <View className='gz-page' />
+  return <ReportDetail id={params.id} onEdit={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportNew, { id }) })} />
+}

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '随手拍',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+})
