@@ -1,5 +1,5 @@
 // Draws the tab bar icons (81×81 PNG, as WeChat recommends) without any image tool:
-// `node src/assets/tab/make-icons.mjs` rewrites home*.png and me*.png beside this file.
+// `node src/assets/tab/make-icons.mjs` rewrites home*.png, report*.png and me*.png beside this file.
 import { writeFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
@@ -67,6 +67,19 @@ const home = (x, y) =>
   (inPoly([[40.5, 10], [73, 38], [66, 38], [66, 70], [15, 70], [15, 38], [8, 38]])(x, y)) &&
   !inRect(34, 48, 47, 70)(x, y)
 
+const inRoundRect = (x0, y0, x1, y1, r) => (x, y) => {
+  if (!inRect(x0, y0, x1, y1)(x, y)) return false
+  const cx = Math.min(Math.max(x, x0 + r), x1 - r)
+  const cy = Math.min(Math.max(y, y0 + r), y1 - r)
+  return (x - cx) ** 2 + (y - cy) ** 2 <= r * r
+}
+
+// 随手拍: a camera, its lens a ring with a filled centre.
+const report = (x, y) =>
+  (inRoundRect(7, 24, 74, 69, 9)(x, y) || inPoly([[27, 25], [32, 14], [49, 14], [54, 25]])(x, y)) &&
+  !(inCircle(40.5, 46.5, 16)(x, y) && !inCircle(40.5, 46.5, 10)(x, y)) &&
+  !inCircle(63, 33, 3.2)(x, y)
+
 const me = (x, y) =>
   inCircle(40.5, 27, 14)(x, y) || (inEllipse(40.5, 72, 28, 26)(x, y) && y <= 70)
 
@@ -92,6 +105,8 @@ const GREY = [0x5c, 0x65, 0x73]
 const BLUE = [0x1e, 0x5b, 0xb8]
 writeFileSync(join(dir, 'home.png'), draw(home, GREY))
 writeFileSync(join(dir, 'home-active.png'), draw(home, BLUE))
+writeFileSync(join(dir, 'report.png'), draw(report, GREY))
+writeFileSync(join(dir, 'report-active.png'), draw(report, BLUE))
 writeFileSync(join(dir, 'me.png'), draw(me, GREY))
 writeFileSync(join(dir, 'me-active.png'), draw(me, BLUE))
 console.log('tab icons written to', dir)
