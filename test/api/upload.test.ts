@@ -1,0 +1,248 @@
+/**
+ * Photos over the HTTP door (issue 4): POST /upload and GET /files/:id on a real loopback server
+ * (fastify.inject cannot load under jest, see http.test.ts). Hostile uploads are refused by content, and a
+ * refused upload leaves nothing behind: no row in `files`, no file in the uploads folder.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { fixedClock } from '../../cloud/adapters/system/clock'
+import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
+import { seedDemo } from '../../cloud/seed/seedSqlite'
+import { buildServer } from '../../cloud/server/app'
+import { tempDir } from './support/harness'
+import { GIF_16, JPEG_16, PHP, SVG, WEBP_16, bigPng, png } from './support/images'
+
+const START = '2025-03-01T02:00:00.000Z'
+let dir: string
+let uploads: string
+let store: SqliteStore
+let app: FastifyInstance
+let url: string
+const clock = fixedClock(START)
+
+beforeAll(async () => {
+  dir = tempDir()
+  uploads = path.join(dir, 'photos')
+  store = openSqliteStore(path.join(dir, 'upload.db'))
+  seedDemo(store.db)
+  app = await buildServer({
+    store,
+    env: { GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test', GONGZHI_UPLOADS: uploads },
+    staticDir: path.join(dir, 'no-h5'),
+    deps: { clock },
+  })
+  url = await app.listen({ port: 0, host: '127.0.0.1' })
+})
+afterAll(async () => {
+  await app.close()
+  store.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+beforeEach(() => clock.set(START))
+
+async function login(role = 'resident'): Promise<{ token: string; userId: string }> {
+  const res = await fetch(`${url}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'auth.devLogin', payload: { role } }),
+  })
+  const body = (await res.json()) as { data: { token: string; user: { id: string } } }
+  return { token: body.data.token, userId: body.data.user.id }
+}
+
+interface Part {
+  bytes: Buffer
+  name?: string
+  type?: string
+  field?: string
+}
+
+async function upload(parts: Part[], token: string | null, extra: Record<string, string> = {}) {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(extra)) form.append(k, v)
+  for (const p of parts) form.append(p.field ?? 'file', new Blob([new Uint8Array(p.bytes)], { type: p.type ?? 'image/jpeg' }), p.name ?? 'photo.jpg')
+  const res = await fetch(`${url}/upload`, {
+    method: 'POST',
+    body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, body: JSON.parse(text) as { ok: boolean; data?: { fileId: string }; error?: { code: string; message: string } } }
+}
+
+const rows = () => (store.db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n
+
+/** every file under the uploads folder, temp files included */
+function blobsOnDisk(): string[] {
+  if (!fs.existsSync(uploads)) return []
+  return (fs.readdirSync(uploads, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(uploads, f)).isFile())
+}
+
+async function get(pathAndQuery: string) {
+  const res = await fetch(`${url}${pathAndQuery}`)
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) }
+}
+
+test.each([
+  ['JPEG', JPEG_16, 'image/jpeg', 'jpg', 16, 16],
+  ['PNG', png(3, 2), 'image/png', 'png', 3, 2],
+  ['WebP', WEBP_16, 'image/webp', 'webp', 16, 16],
+])('a good %s is stored: row with owner, mime, size, sha256; the blob under ab/<id>.ext', async (_n, bytes, mime, ext, w, h) => {
+  const { token, userId } = await login()
+  // the declared name and type are ignored: the content decides
+  const r = await upload([{ bytes, name: 'x.bin', type: 'application/octet-stream' }], token)
+  expect(r.status).toBe(200)
+  expect(r.headers.get('cache-control')).toBe('no-store')
+  const fileId = r.body.data!.fileId
+  expect(r.body).toEqual({ ok: true, data: { fileId } })
+  const file = await store.files.get(fileId)
+  expect(file).toMatchObject({ id: fileId, ownerId: userId, mime, bytes: bytes.length, width: w, height: h, createdAt: START })
+  expect(file!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+  expect(file!.path).toBe(`${fileId.slice(0, 2)}/${fileId}.${ext}`)
+  expect(fs.readFileSync(path.join(uploads, file!.path)).equals(bytes)).toBe(true)
+  expect(await store.files.reportOf(fileId)).toBeNull()
+})
+
+test.each([
+  ['a PHP file named photo.jpg, sent as image/jpeg', PHP, '只能上传 JPG、PNG 或 WebP 图片'],
+  ['a GIF', GIF_16, '只能上传 JPG、PNG 或 WebP 图片'],
+  ['an SVG with a script', SVG, '只能上传 JPG、PNG 或 WebP 图片'],
+  ['a PNG header declaring 100000×100000 (zip bomb)', png(1, 1, { width: 100000, height: 100000 }), '图片尺寸过大'],
+  ['a PNG of 8001×1 declared', png(1, 1, { width: 8001, height: 1 }), '图片尺寸过大'],
+  ['a PNG of 7000×7000 declared (49 MP)', png(1, 1, { width: 7000, height: 7000 }), '图片尺寸过大'],
+  ['an empty file', Buffer.alloc(0), '图片是空的'],
+  ['a truncated PNG', png(16, 16).subarray(0, 60), '不完整'],
+  ['a PNG cut before IEND', png(16, 16).subarray(0, png(16, 16).length - 12), '不完整'],
+  ['a truncated JPEG', JPEG_16.subarray(0, 400), '不完整'],
+  ['a truncated WebP', WEBP_16.subarray(0, 300), '不完整'],
+])('%s → 400 INVALID_INPUT, nothing stored', async (_n, bytes, message) => {
+  const { token } = await login()
+  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const r = await upload([{ bytes, name: 'photo.jpg', type: 'image/jpeg' }], token)
+  expect(r.status).toBe(400)
+  expect(r.body.ok).toBe(false)
+  expect(r.body.error!.code).toBe('INVALID_INPUT')
+  expect(r.body.error!.message).toContain(message)
+  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+})
+
+test('the bounds are inclusive: 8000 px a side and 40 megapixels pass', async () => {
+  const { token } = await login()
+  const r = await upload([{ bytes: png(1, 1, { width: 8000, height: 5000 }), type: 'image/png' }], token)
+  expect(r.status).toBe(200)
+  expect(await store.files.get(r.body.data!.fileId)).toMatchObject({ width: 8000, height: 5000 })
+})
+
+test('a zip-bomb PNG is refused from its header, fast (never decoded)', async () => {
+  const { token } = await login()
+  const t0 = Date.now()
+  const r = await upload([{ bytes: png(1, 1, { width: 100000, height: 100000 }), type: 'image/png', name: 'a.png' }], token)
+  expect(r.status).toBe(400)
+  // decoding 10^10 pixels would take minutes and 30 GB; reading the header is instant
+  expect(Date.now() - t0).toBeLessThan(2000)
+})
+
+test('a 20 MB image → 413 PAYLOAD_TOO_LARGE with a Chinese message; no row, no blob', async () => {
+  const { token } = await login()
+  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const big = bigPng(20 * 1024 * 1024)
+  const r = await upload([{ bytes: big, type: 'image/png', name: 'big.png' }], token)
+  expect(r.status).toBe(413)
+  expect(r.body.error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '图片不能超过 5 MB，请压缩后再上传' })
+  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+  // just under the limit passes: the limit is 5 MB, not less
+  const ok = await upload([{ bytes: bigPng(5 * 1024 * 1024 - 1000), type: 'image/png', name: 'ok.png' }], token)
+  expect(ok.status).toBe(200)
+})
+
+test('two files in one request → 400, nothing stored', async () => {
+  const { token } = await login()
+  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const r = await upload([{ bytes: JPEG_16 }, { bytes: png() }], token)
+  expect(r.status).toBe(400)
+  expect(r.body.error).toEqual({ code: 'INVALID_INPUT', message: '一次只能上传一张图片' })
+  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+})
+
+test('no file, another field name, or not multipart → 400', async () => {
+  const { token } = await login()
+  const none = await upload([], token, { note: 'hello' })
+  expect(none.status).toBe(400)
+  expect(none.body.error!.message).toBe('请选择一张图片')
+  const other = await upload([{ bytes: JPEG_16, field: 'photo' }], token)
+  expect(other.status).toBe(400)
+  expect(other.body.error!.message).toBe('请以字段名 file 上传图片')
+  const json = await fetch(`${url}/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ file: 'x' }),
+  })
+  expect(json.status).toBe(400)
+  expect(((await json.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT')
+})
+
+test('no token, a forged token, or a user outside any community → 401 / 403, nothing stored', async () => {
+  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const none = await upload([{ bytes: JPEG_16 }], null)
+  expect(none.status).toBe(401)
+  expect(none.body.error).toEqual({ code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' })
+  const forged = await upload([{ bytes: JPEG_16 }], 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged')
+  expect(forged.status).toBe(401)
+
+  await store.users.create({
+    id: 'u-nocommunity', name: '路人', roles: ['resident'], communityId: null, gridId: null, householdId: null,
+    verified: false, workerGridIds: [], createdAt: START,
+  })
+  const { token } = await app.deps.tokens.issue('u-nocommunity')
+  const outsider = await upload([{ bytes: JPEG_16 }], token)
+  expect(outsider.status).toBe(403)
+  expect(outsider.body.error).toEqual({ code: 'FORBIDDEN', message: '加入社区后才能上传图片' })
+  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+})
+
+test('GET /files/:id with a valid signature → the bytes, the stored type and safe headers', async () => {
+  const { token } = await login()
+  const { fileId } = (await upload([{ bytes: WEBP_16, name: 'evil.html', type: 'text/html' }], token)).body.data!
+  const signed = app.deps.fileUrls.sign(fileId)
+  expect(signed).toMatch(new RegExp(`^/files/${fileId}\\?e=\\d+&s=[\\w-]+$`))
+  const r = await get(signed)
+  expect(r.status).toBe(200)
+  expect(r.bytes.equals(WEBP_16)).toBe(true)
+  expect(r.headers.get('content-type')).toBe('image/webp')
+  expect(r.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(r.headers.get('cache-control')).toBe('private, max-age=3600')
+  expect(r.headers.get('content-disposition')).toBe('inline')
+})
+
+test('GET /files: tampered, expired, another file\'s or missing signature → 403; unknown file → 404', async () => {
+  const { token } = await login()
+  const a = (await upload([{ bytes: JPEG_16 }], token)).body.data!.fileId
+  const b = (await upload([{ bytes: png() }], token)).body.data!.fileId
+  const signedA = app.deps.fileUrls.sign(a)
+  const q = new URLSearchParams(signedA.split('?')[1])
+  const e = q.get('e')!
+  const s = q.get('s')!
+  const flip = (s[0] === 'A' ? 'B' : 'A') + s.slice(1)
+
+  const refused = async (p: string) => {
+    const r = await get(p)
+    expect(r.status).toBe(403)
+    const body = JSON.parse(r.bytes.toString()) as { ok: boolean; error: { code: string; message: string } }
+    expect(body).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '图片链接无效或已过期，请刷新页面' } })
+  }
+  await refused(`/files/${a}?e=${e}&s=${flip}`) // tampered signature
+  await refused(`/files/${a}?e=${Number(e) + 600}&s=${s}`) // stretched expiry
+  await refused(`/files/${b}?e=${e}&s=${s}`) // A's signature on B
+  await refused(`/files/${a}`) // none
+  await refused(`/files/${a}?e=${e}&s=${s}&s=${s}`) // repeated parameter
+  expect((await get(signedA)).status).toBe(200)
+  clock.advance(2 * 60 * 60 * 1000)
+  await refused(signedA) // expired
+
+  const ghost = app.deps.fileUrls.sign('nosuchfile')
+  const r = await get(ghost)
+  expect(r.status).toBe(404)
+  expect(JSON.parse(r.bytes.toString()).error.code).toBe('NOT_FOUND')
+})
