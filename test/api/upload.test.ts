@@ -246,3 +246,31 @@ test('GET /files: tampered, expired, another file\'s or missing signature → 40
   expect(r.status).toBe(404)
   expect(JSON.parse(r.bytes.toString()).error.code).toBe('NOT_FOUND')
 })
+
+test('POST /upload is rate limited per user like /api: over the limit → 429 RATE_LIMITED, nothing stored', async () => {
+  const limited = await buildServer({
+    store,
+    env: { GONGZHI_RATE_LIMIT: '2', NODE_ENV: 'test', GONGZHI_UPLOADS: uploads },
+    staticDir: path.join(dir, 'no-h5'),
+    deps: { clock },
+  })
+  const base = await limited.listen({ port: 0, host: '127.0.0.1' })
+  try {
+    const { token } = await login()
+    const send = async () => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(JPEG_16)], { type: 'image/jpeg' }), 'a.jpg')
+      const res = await fetch(`${base}/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+      return { status: res.status, body: (await res.json()) as { error?: { code: string } } }
+    }
+    expect((await send()).status).toBe(200)
+    expect((await send()).status).toBe(200)
+    const before = { rows: rows(), blobs: blobsOnDisk().length }
+    const third = await send()
+    expect(third.status).toBe(429)
+    expect(third.body.error!.code).toBe('RATE_LIMITED')
+    expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+  } finally {
+    await limited.close()
+  }
+})
