@@ -722,8 +722,8 @@ export type ReportListQuery =
   | { kind: 'public'; communityId: string; category?: ReportCategory }
   /** open reports waiting for the handler (submitted/processing; returned waits for the resident) by deadline */
   | { kind: 'queue'; level: 'grid'; gridIds: string[] }
-  | { kind: 'queue'; level: 'community'; communityId: string }
-  | { kind: 'queue'; level: 'street'; streetId: string }
+  | { kind: 'queue'; level: 'community'; communityId: string; gridId?: string }
+  | { kind: 'queue'; level: 'street'; streetId: string; gridId?: string }
   | {
       kind: 'area'
       communityId?: string

@@ -82,3 +82,14 @@ export function requireCommunity(u: UserRecord, message = '请先加入社区'):
   if (!u.communityId) throw new AppError('FORBIDDEN', message)
   return u.communityId
 }
+
+/** A grid filter must name a grid of the caller's area: unknown → INVALID_INPUT, another area's → FORBIDDEN. */
+export async function assertGridOf(deps: Deps, area: ReportArea | { gridIds: string[] }, gridId: string): Promise<void> {
+  const grid = await deps.store.communities.grid(gridId)
+  if (!grid) throw new AppError('INVALID_INPUT', '网格不存在', [{ path: 'gridId', message: '网格不存在' }])
+  let mine: boolean
+  if ('gridIds' in area) mine = area.gridIds.includes(gridId)
+  else if ('communityId' in area) mine = grid.communityId === area.communityId
+  else mine = (await deps.store.communities.get(grid.communityId))?.streetId === area.streetId
+  if (!mine) throw new AppError('FORBIDDEN', '只能查看自己辖区的网格')
+}

@@ -3,7 +3,7 @@ import type { ReportListPage, reportListSchema } from '@/domain/report'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { ReportListQuery, ReportRecord } from '../ports'
-import { accessOf, areaOf, sweep } from './access'
+import { accessOf, areaOf, assertGridOf, sweep } from './access'
 import { decodeDueCursor, decodeSeqCursor, encodeReportCursor } from './cursor'
 import { toSummary } from './view'
 
@@ -28,10 +28,17 @@ export async function listReports(input: Input, ctx: UserCtx): Promise<ReportLis
     query = { kind: 'public', communityId: user.communityId, ...(input.category ? { category: input.category } : {}) }
   } else if (input.scope === 'queue') {
     const grids = user.grids.map((g) => g.id)
-    if (user.roles.includes('gridWorker') && grids.length > 0) query = { kind: 'queue', level: 'grid', gridIds: grids }
-    else if (user.roles.includes('committee') && user.communityId) query = { kind: 'queue', level: 'community', communityId: user.communityId }
-    else if (user.roles.includes('street') && user.streetId) query = { kind: 'queue', level: 'street', streetId: user.streetId }
-    else throw new AppError('FORBIDDEN', '只有工作人员有待办队列')
+    const grid = input.gridId ? { gridId: input.gridId } : {}
+    if (user.roles.includes('gridWorker') && grids.length > 0) {
+      if (input.gridId) await assertGridOf(deps, { gridIds: grids }, input.gridId)
+      query = { kind: 'queue', level: 'grid', gridIds: input.gridId ? [input.gridId] : grids }
+    } else if (user.roles.includes('committee') && user.communityId) {
+      if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
+      query = { kind: 'queue', level: 'community', communityId: user.communityId, ...grid }
+    } else if (user.roles.includes('street') && user.streetId) {
+      if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
+      query = { kind: 'queue', level: 'street', streetId: user.streetId, ...grid }
+    } else throw new AppError('FORBIDDEN', '只有工作人员有待办队列')
   } else {
     const filters = {
       ...(input.status ? { status: input.status } : {}),
@@ -39,9 +46,13 @@ export async function listReports(input: Input, ctx: UserCtx): Promise<ReportLis
       ...(input.category ? { category: input.category } : {}),
       ...(input.overdue ? { overdueAt: now.toISOString() } : {}),
     }
-    if (user.roles.includes('committee') && user.communityId) query = { kind: 'area', communityId: user.communityId, ...filters }
-    else if (user.roles.includes('street') && user.streetId) query = { kind: 'area', streetId: user.streetId, ...filters }
-    else throw new AppError('FORBIDDEN', '只有社区和街道工作人员可以查看辖区问题')
+    if (user.roles.includes('committee') && user.communityId) {
+      if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
+      query = { kind: 'area', communityId: user.communityId, ...filters }
+    } else if (user.roles.includes('street') && user.streetId) {
+      if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
+      query = { kind: 'area', streetId: user.streetId, ...filters }
+    } else throw new AppError('FORBIDDEN', '只有社区和街道工作人员可以查看辖区问题')
   }
   const after = input.cursor ? (byDue ? decodeDueCursor(input.cursor) : decodeSeqCursor(input.cursor)) : null
   const rows = await deps.store.reports.list(query, { limit: limit + 1, after })

@@ -2,7 +2,7 @@ import { AppError } from '@/domain/errors'
 import type { ReportSummaryCounts, ReportSummaryInput } from '@/domain/report'
 import type { UserCtx } from '../api/context'
 import type { ReportArea } from '../ports'
-import { sweep } from './access'
+import { assertGridOf, sweep } from './access'
 
 /** report.summary — a committee's (community) or street's figures: by status, category, grid; overdue; 矛盾不上交. */
 export async function viewReportSummary(input: ReportSummaryInput, ctx: UserCtx): Promise<ReportSummaryCounts> {
@@ -11,6 +11,7 @@ export async function viewReportSummary(input: ReportSummaryInput, ctx: UserCtx)
   if (user.roles.includes('committee') && user.communityId) area = { communityId: user.communityId }
   else if (user.roles.includes('street') && user.streetId) area = { streetId: user.streetId }
   else throw new AppError('FORBIDDEN', '只有社区和街道工作人员可以查看统计')
+  if (input.gridId) await assertGridOf(deps, area, input.gridId)
   await sweep(deps, area)
   const c = await deps.store.reports.counts(area, { ...(input.gridId ? { gridId: input.gridId } : {}), now: deps.clock.now().toISOString() })
   return {

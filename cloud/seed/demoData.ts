@@ -230,3 +230,121 @@ export const DEMO_NOTICES: DemoNotice[] = [
     expireInHours: null,
   },
 ]
+
+// ---------- reports (issue 4) ----------
+
+/**
+ * Grid centres (GCJ-02) around 枫桥镇: 锦江社区's three grids side by side west to east, 临江村's about 1 km
+ * to the north-east. Each grid is a rectangle of about 400 m × 400 m around its centre.
+ */
+export const DEMO_GRID_CENTRES: Record<string, { latitude: number; longitude: number }> = {
+  g_jj_1: { latitude: 29.63, longitude: 120.4258 },
+  g_jj_2: { latitude: 29.63, longitude: 120.43 },
+  g_jj_3: { latitude: 29.63, longitude: 120.4342 },
+  g_lj_1: { latitude: 29.638, longitude: 120.44 },
+  g_lj_2: { latitude: 29.638, longitude: 120.4442 },
+  g_lj_3: { latitude: 29.638, longitude: 120.4484 },
+}
+
+/** Half the side of a demo grid: 0.0018° of latitude (≈ 200 m), 0.0021° of longitude (≈ 203 m at 29.6°N). */
+export const DEMO_GRID_HALF = { latitude: 0.0018, longitude: 0.0021 }
+
+/** The closed ring [[latitude, longitude], ...] of a demo grid (neighbouring 锦江 grids share an edge). */
+export function demoGridBoundary(gridId: string): [number, number][] {
+  const c = DEMO_GRID_CENTRES[gridId]
+  if (!c) throw new Error(`no centre for ${gridId}`)
+  const { latitude: dy, longitude: dx } = DEMO_GRID_HALF
+  const r = (n: number) => Math.round(n * 1e6) / 1e6
+  return [
+    [r(c.latitude - dy), r(c.longitude - dx)],
+    [r(c.latitude - dy), r(c.longitude + dx)],
+    [r(c.latitude + dy), r(c.longitude + dx)],
+    [r(c.latitude + dy), r(c.longitude - dx)],
+    [r(c.latitude - dy), r(c.longitude - dx)],
+  ]
+}
+
+export interface DemoReportStep {
+  /** hours relative to the seed time */
+  atHours: number
+  actorId: string
+  action: 'accept' | 'note' | 'resolve'
+  note: string | null
+}
+
+export interface DemoReport {
+  id: string
+  reporterId: string
+  gridId: string
+  category: 'dispute' | 'environment' | 'facility' | 'safety'
+  description: string
+  anonymous: boolean
+  visibility: 'public' | 'private'
+  address: string | null
+  /** metres east/north of the grid centre (null: reported without a location) */
+  offset: [number, number] | null
+  atHours: number
+  steps: DemoReportStep[]
+}
+
+/** A live community: one being handled, one resolved waiting for the rating, a private dispute, a fresh hazard. */
+export const DEMO_REPORTS: DemoReport[] = [
+  {
+    id: 'r_demo_garbage',
+    reporterId: 'u_resident_jj1',
+    gridId: 'g_jj_1',
+    category: 'environment',
+    description: '1栋东侧垃圾桶满了两天没人清运，天热气味很大，还招苍蝇。',
+    anonymous: false,
+    visibility: 'public',
+    address: '锦江社区1栋东侧',
+    offset: [60, -40],
+    atHours: -26,
+    steps: [
+      { atHours: -25, actorId: 'u_worker_jj1', action: 'accept', note: null },
+      { atHours: -4, actorId: 'u_worker_jj1', action: 'note', note: '已联系环卫所，今天下午加派一趟清运车。' },
+    ],
+  },
+  {
+    id: 'r_demo_streetlight',
+    reporterId: 'u_resident_jj2',
+    gridId: 'g_jj_2',
+    category: 'facility',
+    description: '2栋和3栋之间的路灯坏了一周，晚上老人散步看不清路。',
+    anonymous: true,
+    visibility: 'public',
+    address: '锦江社区2栋与3栋之间',
+    offset: [-30, 50],
+    atHours: -76,
+    steps: [
+      { atHours: -74, actorId: 'u_worker_jj2', action: 'accept', note: null },
+      { atHours: -22, actorId: 'u_worker_jj2', action: 'resolve', note: '物业已更换灯泡和损坏的线路，路灯恢复正常。' },
+    ],
+  },
+  {
+    id: 'r_demo_dispute',
+    reporterId: 'u_volunteer_jj1',
+    gridId: 'g_jj_1',
+    category: 'dispute',
+    description: '楼上住户空调外机漏水滴在我家阳台，沟通几次没有解决，希望网格员帮忙协调。',
+    anonymous: false,
+    visibility: 'private',
+    address: null,
+    offset: null,
+    atHours: -3,
+    steps: [],
+  },
+  {
+    id: 'r_demo_corridor',
+    reporterId: 'u_resident_jj3',
+    gridId: 'g_jj_3',
+    category: 'safety',
+    description: '3栋2单元楼道里停了好几辆电动车，还有人拉线充电，担心着火。',
+    anonymous: false,
+    visibility: 'public',
+    address: '锦江社区3栋2单元',
+    offset: [10, 10],
+    atHours: -1,
+    steps: [],
+  },
+]

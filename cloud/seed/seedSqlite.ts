@@ -1,13 +1,23 @@
 import { addressKey } from '@/domain/address'
+import { DEFAULT_RESOLVE_DAYS } from '@/domain/report'
+import { acceptDeadline, resolveDeadline } from '@/domain/reportDeadlines'
+import { REPORT_FLOW } from '@/domain/reportFlow'
 import type { Db } from '../adapters/sqlite/open'
+import { reportStatements } from '../adapters/sqlite/reports'
+import type { NewMessage, ReportRecord } from '../ports'
+import { patchOf } from '../reports/change'
+import { messageTo, reporterTitle } from '../reports/notify'
 import {
   DEMO_COMMUNITIES,
   DEMO_GRIDS,
+  DEMO_GRID_CENTRES,
   DEMO_NOTICES,
+  DEMO_REPORTS,
   DEMO_RESIDENT_APPLICATIONS,
   DEMO_STREET,
   DEMO_USERS,
   DEMO_VOLUNTEER_APPLICATIONS,
+  demoGridBoundary,
   demoHouseholds,
 } from './demoData'
 
@@ -22,8 +32,8 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
     db.prepare('INSERT INTO streets (id, name, seq) VALUES (?, ?, 0)').run(DEMO_STREET.id, DEMO_STREET.name)
     const community = db.prepare('INSERT INTO communities (id, street_id, name, kind, seq) VALUES (?, ?, ?, ?, ?)')
     DEMO_COMMUNITIES.forEach((c, i) => community.run(c.id, DEMO_STREET.id, c.name, c.kind, i))
-    const grid = db.prepare('INSERT INTO grids (id, community_id, name, seq) VALUES (?, ?, ?, ?)')
-    DEMO_GRIDS.forEach((g, i) => grid.run(g.id, g.communityId, g.name, i))
+    const grid = db.prepare('INSERT INTO grids (id, community_id, name, seq, boundary) VALUES (?, ?, ?, ?, ?)')
+    DEMO_GRIDS.forEach((g, i) => grid.run(g.id, g.communityId, g.name, i, JSON.stringify(demoGridBoundary(g.id))))
     const keys = (building: string, unit: string, room: string) =>
       [addressKey(building, 'building'), addressKey(unit, 'unit'), addressKey(room, 'room')] as const
     const household = db.prepare(`INSERT INTO households
@@ -79,7 +89,85 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
       )
       for (const g of n.gridIds ?? []) scope.run(n.id, g)
     }
+    seedReports(db, now)
     return true
   })
   return run.immediate()
+}
+
+/**
+ * The demo reports, written through the report store's own statements (inside the seed's transaction):
+ * the same rows, events and messages the API would write.
+ */
+function seedReports(db: Db, now: Date): void {
+  const st = reportStatements(db)
+  const at = (h: number) => new Date(now.getTime() + h * HOUR)
+  let n = 0
+  const ids = () => `m_demo_${String(++n).padStart(3, '0')}`
+  const msg = (userId: string, r: ReportRecord, title: string, note: string | null, when: string): NewMessage =>
+    messageTo({ ids: { newId: ids } } as never, userId, r, title, note, when)
+  const worker = new Map<string, string>([
+    ['g_jj_1', 'u_worker_jj1'],
+    ['g_jj_2', 'u_worker_jj2'],
+    ['g_jj_3', 'u_worker_jj2'],
+  ])
+  const street = DEMO_STREET.id
+  for (const d of DEMO_REPORTS) {
+    const created = at(d.atHours)
+    const c = DEMO_GRID_CENTRES[d.gridId]!
+    const point = d.offset
+      ? {
+          latitude: c.latitude + d.offset[1] / 111_320,
+          longitude: c.longitude + d.offset[0] / (111_320 * Math.cos((c.latitude * Math.PI) / 180)),
+        }
+      : null
+    const assigneeId = worker.get(d.gridId) ?? null
+    const base = { id: d.id, category: d.category, description: d.description }
+    const out = st.create(
+      {
+        id: d.id,
+        communityId: DEMO_GRIDS.find((g) => g.id === d.gridId)!.communityId,
+        streetId: street,
+        gridId: d.gridId,
+        reporterId: d.reporterId,
+        category: d.category,
+        description: d.description,
+        latitude: point?.latitude ?? null,
+        longitude: point?.longitude ?? null,
+        address: d.address,
+        coordSource: point ? 'gcj02' : null,
+        anonymous: d.anonymous,
+        visibility: d.visibility,
+        moderation: 'clean',
+        assigneeId,
+        acceptBy: acceptDeadline(created).toISOString(),
+        resolveBy: resolveDeadline(created, DEFAULT_RESOLVE_DAYS[d.category]).toISOString(),
+        createdAt: created.toISOString(),
+      },
+      [],
+      assigneeId ? [msg(assigneeId, base as ReportRecord, '新的随手拍问题待受理', null, created.toISOString())] : [],
+      null,
+    )
+    if (out.kind !== 'created') throw new Error(`seed report ${d.id}: ${out.kind}`)
+    let r = out.report
+    for (const step of d.steps) {
+      const when = at(step.atHours).toISOString()
+      const patch = { ...patchOf(r), status: REPORT_FLOW[step.action].to ?? r.status }
+      if (step.action === 'accept') Object.assign(patch, { acceptedAt: when, assigneeId: step.actorId })
+      if (step.action === 'resolve') patch.resolvedAt = when
+      const title = reporterTitle(step.action, r.level)
+      const res = st.change({
+        id: r.id,
+        version: r.version,
+        patch,
+        at: when,
+        event: { actorId: step.actorId, action: step.action, note: step.note, toUserId: null },
+        eventPhotoIds: [],
+        photoOwnerId: step.actorId,
+        messages: title ? [msg(r.reporterId, r, title, step.note, when)] : [],
+      })
+      if (res.kind !== 'done') throw new Error(`seed report ${d.id} ${step.action}: ${res.kind}`)
+      r = res.report
+    }
+  }
 }

@@ -20,6 +20,9 @@ test('the action table holds exactly the contract’s actions', () => {
       'resident.apply', 'resident.myApplication', 'resident.applications', 'resident.review', 'resident.register',
       'member.list', 'member.assignGrids',
       'volunteer.apply', 'volunteer.myApplication', 'volunteer.applications', 'volunteer.review',
+      'report.create', 'report.nearby', 'report.support', 'report.list', 'report.get', 'report.transition', 'report.edit',
+      'report.rate', 'report.mediate', 'report.summary', 'report.deadlines', 'report.setDeadlines',
+      'message.list', 'message.read',
     ].sort(),
   )
   const publicOnes = Object.entries(ACTIONS).filter(([, d]) => d.auth === 'public').map(([n]) => n)

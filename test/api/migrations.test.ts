@@ -3,11 +3,14 @@
  * and the users pointing at them, the new UNIQUE key includes 单元, and foreign keys are on and hold after.
  * Migration 003 on a database filled at version 2: address keys backfilled, colliding spellings kept (the
  * first owns the key), foreign keys intact.
+ * Migration 004 on a database filled at version 3: grids keep their rows with no boundary, the report tables
+ * exist with their checks, foreign keys hold.
  */
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { m001Init } from '../../cloud/adapters/sqlite/migrations/001_init'
 import { m002Residents } from '../../cloud/adapters/sqlite/migrations/002_residents'
+import { m003AddressKeys } from '../../cloud/adapters/sqlite/migrations/003_address_keys'
 import { openDb } from '../../cloud/adapters/sqlite/open'
 import { tempDir } from './support/harness'
 
@@ -29,7 +32,7 @@ test('a version-1 database migrates to 002 with its households and users intact'
   const db = openDb(file)
   try {
     // (and every later migration)
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }])
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }])
     expect(db.prepare('SELECT id, building, unit, room, head_name, adults, phone FROM households').all()).toEqual([
       { id: 'h1', building: '1栋', unit: '', room: '101', head_name: '王某', adults: null, phone: null },
     ])
@@ -47,7 +50,7 @@ test('a version-1 database migrates to 002 with its households and users intact'
     // reopening applies nothing more
     db.close()
     const again = openDb(file)
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 3 })
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 4 })
     again.close()
   } finally {
     if (db.open) db.close()
@@ -81,7 +84,7 @@ test('a version-2 database migrates to 003: keys backfilled, a key collision kee
 
   const db = openDb(file)
   try {
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 3 })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 4 })
     // the text as typed is kept; the keys are addressKey()'s; the later of two colliding rows is marked, not dropped
     expect(db.prepare('SELECT id, building, unit, room, building_key, unit_key, room_key FROM households ORDER BY rowid').all()).toEqual([
       { id: 'h_first', building: '3栋', unit: '1单元', room: '101', building_key: '3', unit_key: '1', room_key: '101' },
@@ -114,6 +117,43 @@ test('a version-2 database migrates to 003: keys backfilled, a key collision kee
       db.prepare("INSERT INTO households (id, grid_id, building, unit, room, head_name) VALUES ('h_y', 'g', '9栋', '', '1', '某')").run(),
     ).toThrow(/building_key, unit_key and room_key are required/)
     expect(() => db.prepare("UPDATE resident_applications SET room_key = NULL WHERE id = 'a1'").run()).toThrow(/required/)
+  } finally {
+    db.close()
+  }
+})
+
+test('a version-3 database migrates to 004: grids without a boundary, report tables with their checks', () => {
+  const file = path.join(tempDir(), 'v3.db')
+  const v3 = new Database(file)
+  v3.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  m001Init.up(v3)
+  v3.pragma('foreign_keys = OFF')
+  m002Residents.up(v3)
+  m003AddressKeys.up(v3)
+  v3.pragma('foreign_keys = ON')
+  v3.exec(`
+    INSERT INTO schema_migrations VALUES (1, 'init', '2025-01-01T00:00:00.000Z'), (2, 'residents', '2025-02-01T00:00:00.000Z'),
+      (3, 'keys', '2025-02-02T00:00:00.000Z');
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO grids (id, community_id, name) VALUES ('g', 'c', '第一网格');
+    INSERT INTO users (id, name, community_id, grid_id, verified, created_at) VALUES ('u1', '王某', 'c', 'g', 0, '2025-01-01T00:00:00.000Z');`)
+  v3.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 4 })
+    expect(db.prepare('SELECT id, boundary FROM grids').all()).toEqual([{ id: 'g', boundary: null }])
+    const insert = db.prepare(`INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description,
+      anonymous, visibility, moderation, status, level, max_level, accept_by, resolve_by, created_at, updated_at)
+      VALUES (?, 'c', 's', 'g', ?, ?, '描述', 0, 'public', 'clean', 'submitted', 'grid', 'grid', 'a', 'b', 'c', 'c')`)
+    insert.run('r1', 'u1', 'environment')
+    expect(() => insert.run('r2', 'u1', 'weather')).toThrow(/CHECK/)
+    expect(() => insert.run('r3', 'nobody', 'environment')).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare("INSERT INTO report_supports (report_id, user_id, at) VALUES ('r1', 'u1', 'x'), ('r1', 'u1', 'y')").run()).toThrow(
+      /UNIQUE|PRIMARY KEY/,
+    )
+    expect(db.pragma('foreign_key_check')).toEqual([])
   } finally {
     db.close()
   }

@@ -329,9 +329,11 @@ export function reportRepo(db: Db): ReportRepo {
     queueGrid: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
       WHERE r.grid_id IN (SELECT value FROM json_each(@grids)) AND r.due_at IS NOT NULL AND r.level = 'grid' AND ${BY_DUE}`),
     queueCommunity: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.community_id = @community AND r.level = 'community' AND r.due_at IS NOT NULL AND ${BY_DUE}`),
+      WHERE r.community_id = @community AND r.level = 'community' AND r.due_at IS NOT NULL
+        AND (@grid IS NULL OR r.grid_id = @grid) AND ${BY_DUE}`),
     queueStreet: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.street_id = @street AND r.level = 'street' AND r.due_at IS NOT NULL AND ${BY_DUE}`),
+      WHERE r.street_id = @street AND r.level = 'street' AND r.due_at IS NOT NULL
+        AND (@grid IS NULL OR r.grid_id = @grid) AND ${BY_DUE}`),
     areaCommunity: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
       WHERE r.community_id = @community AND (@status IS NULL OR r.status = @status) AND (@grid IS NULL OR r.grid_id = @grid)
         AND (@category IS NULL OR r.category = @category) AND (@overdueAt IS NULL OR r.due_at < @overdueAt) AND ${NEWEST}`),
@@ -491,8 +493,8 @@ export function reportRepo(db: Db): ReportRepo {
       else if (q.kind === 'public') rows = lists.public.all({ ...page, community: q.communityId, category: q.category ?? null })
       else if (q.kind === 'queue') {
         if (q.level === 'grid') rows = lists.queueGrid.all({ ...page, grids: JSON.stringify(q.gridIds) })
-        else if (q.level === 'community') rows = lists.queueCommunity.all({ ...page, community: q.communityId })
-        else rows = lists.queueStreet.all({ ...page, street: q.streetId })
+        else if (q.level === 'community') rows = lists.queueCommunity.all({ ...page, community: q.communityId, grid: q.gridId ?? null })
+        else rows = lists.queueStreet.all({ ...page, street: q.streetId, grid: q.gridId ?? null })
       } else {
         const filters = {
           ...page,
