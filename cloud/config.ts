@@ -1,4 +1,5 @@
 import type { WechatConfig } from './adapters/wechat/code2Session'
+import { parseSubscribeFields, type SubscribeTemplate } from './adapters/wechat/subscribeMessage'
 
 /** Settings read from the environment in one place (README lists them). */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   dbFile: string
   /** GONGZHI_UPLOADS: the folder of uploaded photos; null → `uploads` next to the database file */
   uploadsDir: string | null
+  /** WeChat subscribe messages: WECHAT_SUBSCRIBE_TEMPLATE_ID + WECHAT_SUBSCRIBE_FIELDS (needs WECHAT_APPID/SECRET) */
+  subscribe: SubscribeTemplate | null
   /** the built H5 app served at / (GONGZHI_H5_DIR, default dist/h5) */
   h5Dir: string
   port: number
@@ -41,6 +44,13 @@ export function configFromEnv(env: Env = process.env): Config {
     rateLimit,
     dbFile: env.GONGZHI_DB?.trim() || 'data/gongzhi.db',
     uploadsDir: env.GONGZHI_UPLOADS?.trim() || null,
+    subscribe: env.WECHAT_SUBSCRIBE_TEMPLATE_ID?.trim()
+      ? {
+          id: env.WECHAT_SUBSCRIBE_TEMPLATE_ID.trim(),
+          fields: parseSubscribeFields(env.WECHAT_SUBSCRIBE_FIELDS ?? ''),
+          state: env.WECHAT_SUBSCRIBE_STATE?.trim() || 'formal',
+        }
+      : null,
     h5Dir: env.GONGZHI_H5_DIR?.trim() || 'dist/h5',
     port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 10086,
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),

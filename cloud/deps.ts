@@ -7,6 +7,7 @@ import { systemClock } from './adapters/system/clock'
 import { randomIds } from './adapters/system/ids'
 import { wechatCode2Session } from './adapters/wechat/code2Session'
 import { wechatPhoneNumber } from './adapters/wechat/phoneNumber'
+import { wechatSubscribeNotifier } from './adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens } from './auth/tokens'
 import { createFileUrls } from './files/fileUrls'
 import type { Config } from './config'
@@ -44,12 +45,13 @@ export const consoleLogger: Logger = {
 
 export async function createDeps(
   store: Store,
-  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir'>>,
+  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir' | 'subscribe'>>,
   overrides: Partial<Omit<Deps, 'store'>> = {},
 ): Promise<Deps> {
   const clock = overrides.clock ?? systemClock
   const secret = await resolveSecret(config.secret, store.settings)
   const tokens = overrides.tokens ?? createTokens(secret, clock)
+  const log = overrides.log ?? consoleLogger
   return {
     store,
     clock,
@@ -61,10 +63,16 @@ export async function createDeps(
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
     blobs: overrides.blobs ?? diskBlobs(config.uploadsDir ?? uploadsBesideStore(store)),
-    notifiers: overrides.notifiers ?? [],
+    notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log),
     devLogin: overrides.devLogin ?? config.devLogin,
-    log: overrides.log ?? consoleLogger,
+    log,
   }
+}
+
+/** WeChat subscribe messages when the mini-program and a template are configured; else none. */
+function subscribeNotifiers(config: Partial<Pick<Config, 'wechat' | 'subscribe'>>, clock: Clock, store: Store, log: Logger): Notifier[] {
+  if (!config.wechat || !config.subscribe) return []
+  return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log })]
 }
 
 /**

@@ -1,0 +1,99 @@
+import type { Clock, Notifier, OutboundMessage, UserRepo } from '../../ports'
+import type { Logger } from '../../deps'
+import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
+import type { WechatConfig } from './code2Session'
+
+/**
+ * WeChat subscribe messages (订阅消息) as a second channel beside the in-app message centre.
+ *
+ * A template's fields are named by the template WeChat approved for the mini-program (thing1, time2, …), so
+ * they are configured: WECHAT_SUBSCRIBE_TEMPLATE_ID and WECHAT_SUBSCRIBE_FIELDS, e.g.
+ * "thing1=title,thing4=body,time3=at" (title/body/at of our message). The client asks for consent with
+ * the same template id when a report is submitted (TARO_APP_SUBSCRIBE_TEMPLATE_IDS); without consent
+ * WeChat answers 43101 and nothing is sent — that is normal and only counted, not logged as an error.
+ */
+export interface SubscribeTemplate {
+  id: string
+  fields: Record<string, 'title' | 'body' | 'at'>
+  /** formal | trial | developer */
+  state: string
+}
+
+export function parseSubscribeFields(spec: string): SubscribeTemplate['fields'] {
+  const fields: SubscribeTemplate['fields'] = {}
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [key, value] = part.split('=').map((s) => s.trim())
+    if (!key || !/^[a-z_]+\d+$/.test(key) || (value !== 'title' && value !== 'body' && value !== 'at')) {
+      throw new Error(`WECHAT_SUBSCRIBE_FIELDS: "${part}" is not <field>=title|body|at (e.g. thing1=title)`)
+    }
+    fields[key] = value
+  }
+  if (Object.keys(fields).length === 0) throw new Error('WECHAT_SUBSCRIBE_FIELDS is empty')
+  return fields
+}
+
+/** WeChat's limits per field kind: thing ≤ 20 characters, time as 'YYYY-MM-DD HH:mm' (China time). */
+export function fieldValue(key: string, message: OutboundMessage, kind: 'title' | 'body' | 'at'): string {
+  if (kind === 'at' || key.startsWith('time') || key.startsWith('date')) {
+    const china = new Date(Date.parse(message.at) + 8 * 3600_000).toISOString()
+    return `${china.slice(0, 10)} ${china.slice(11, 16)}`
+  }
+  const text = (kind === 'title' ? message.title : message.body).replace(/\s+/g, ' ').trim()
+  const cps = [...text]
+  const max = key.startsWith('thing') ? 20 : 32
+  return cps.length > max ? cps.slice(0, max - 1).join('') + '…' : text || '-'
+}
+
+export function wechatSubscribeNotifier(
+  cfg: WechatConfig,
+  template: SubscribeTemplate,
+  deps: { clock: Clock; users: Pick<UserRepo, 'get'>; log: Logger },
+): Notifier & { refused: () => number } {
+  const accessToken = wechatAccessToken(cfg, deps.clock)
+  let refused = 0
+
+  async function send(body: unknown, token: string): Promise<{ errcode?: number; errmsg?: string }> {
+    const url = new URL('/cgi-bin/message/subscribe/send', cfg.apiBase)
+    url.search = new URLSearchParams({ access_token: token }).toString()
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(cfg.timeoutMs ?? 5000),
+    })
+    return (await res.json()) as { errcode?: number; errmsg?: string }
+  }
+
+  async function deliver(message: OutboundMessage): Promise<void> {
+    const user = await deps.users.get(message.userId)
+    if (!user?.openid) return // roster-only residents and dev users have no WeChat
+    const body = {
+      touser: user.openid,
+      template_id: template.id,
+      page: message.target ? `packages/reports/detail/index?id=${encodeURIComponent(message.target.id)}` : 'pages/index/index',
+      miniprogram_state: template.state,
+      lang: 'zh_CN',
+      data: Object.fromEntries(Object.entries(template.fields).map(([k, kind]) => [k, { value: fieldValue(k, message, kind) }])),
+    }
+    let reply = await send(body, await accessToken.get())
+    if (reply.errcode && TOKEN_INVALID.has(reply.errcode)) {
+      accessToken.drop()
+      reply = await send(body, await accessToken.get(true))
+    }
+    if (reply.errcode === 43101) refused++
+    else if (reply.errcode) deps.log.warn({ errcode: reply.errcode, errmsg: reply.errmsg }, 'subscribe message not sent')
+  }
+
+  return {
+    async notify(messages) {
+      for (const m of messages) {
+        try {
+          await deliver(m)
+        } catch (err) {
+          deps.log.warn({ err: String(err) }, 'subscribe message failed')
+        }
+      }
+    },
+    refused: () => refused,
+  }
+}
