@@ -6,6 +6,8 @@ interface StatBarProps {
   value: number
   total: number
   tone?: 'blue' | 'green'
+  /** what is counted: 人 (default), 件 ... */
+  unit?: string
   testid?: string
 }
 
@@ -15,14 +17,14 @@ export function percentOf(value: number, total: number): number {
 }
 
 /** A horizontal bar with its figures in words: "已读 12/40 人 30%". */
-export function StatBar({ label, value, total, tone = 'blue', testid }: StatBarProps) {
+export function StatBar({ label, value, total, tone = 'blue', unit = '人', testid }: StatBarProps) {
   const pct = percentOf(value, total)
   return (
     <View className='gz-stat-bar' data-testid={testid}>
       <View className='gz-stat-bar__head'>
         <Text className='gz-stat-bar__label'>{label}</Text>
         <Text className='gz-stat-bar__figure'>
-          {value}/{total} 人 <Text className='gz-stat-bar__pct'>{pct}%</Text>
+          {value}/{total} {unit} <Text className='gz-stat-bar__pct'>{pct}%</Text>
         </Text>
       </View>
       <View

@@ -14,11 +14,16 @@ export type DaysDraft = Record<ReportCategory, string>
 export type DaysErrors = Partial<Record<ReportCategory, string>>
 
 export function draftOf(d: ReportDeadlines): DaysDraft {
-  return Object.fromEntries(REPORT_CATEGORIES.map((c) => [c, String(d.days[c] ?? DEFAULT_RESOLVE_DAYS[c])])) as DaysDraft
+  return Object.fromEntries(
+    REPORT_CATEGORIES.map((c) => [c, String(d.days[c] ?? DEFAULT_RESOLVE_DAYS[c])]),
+  ) as DaysDraft
 }
 
 /** Check a typed table with the server's schema; every category's message of its own. */
-export function parseDays(draft: DaysDraft): { days: Record<ReportCategory, number> | null; errors: DaysErrors } {
+export function parseDays(draft: DaysDraft): {
+  days: Record<ReportCategory, number> | null
+  errors: DaysErrors
+} {
   const errors: DaysErrors = {}
   const days: Partial<Record<ReportCategory, number>> = {}
   for (const c of REPORT_CATEGORIES) {
@@ -42,11 +47,14 @@ export function parseDays(draft: DaysDraft): { days: Record<ReportCategory, numb
 
 /** 办结时限: the community's working days per category (committee), read and saved. */
 export function useDeadlines(enabled = true) {
-  const remote = useRemote<ReportDeadlines>(enabled ? 'report-deadlines' : null, () => callApi('report.deadlines', {}))
-  const { setData } = remote
-  const { submit, submitting, error, clearError } = useSubmit<{ days: Record<ReportCategory, number> }, ReportDeadlines>(
-    (input, requestId) => callApi('report.setDeadlines', input, { requestId }),
+  const remote = useRemote<ReportDeadlines>(enabled ? 'report-deadlines' : null, () =>
+    callApi('report.deadlines', {}),
   )
+  const { setData } = remote
+  const { submit, submitting, error, clearError } = useSubmit<
+    { days: Record<ReportCategory, number> },
+    ReportDeadlines
+  >((input, requestId) => callApi('report.setDeadlines', input, { requestId }))
   const [savedAt, setSavedAt] = useState<number | null>(null)
 
   const save = useCallback(
@@ -62,5 +70,13 @@ export function useDeadlines(enabled = true) {
     },
     [submit, setData],
   )
-  return { ...remote, deadlines: remote.data, save, saving: submitting, saveError: error, clearError, savedAt }
+  return {
+    ...remote,
+    deadlines: remote.data,
+    save,
+    saving: submitting,
+    saveError: error,
+    clearError,
+    savedAt,
+  }
 }

@@ -31,7 +31,9 @@ export function listPayload(scope: 'queue' | 'area', f: AreaFilters, cursor?: st
 /** A list of reports for staff, in the server's order (by deadline); a report changed elsewhere is updated in place. */
 function useStaffReportList(scope: 'queue' | 'area', filters: AreaFilters, enabled: boolean) {
   const key = enabled ? `${scope}:${JSON.stringify(filters)}` : null
-  const list = usePagedList<ReportSummary>(key, (cursor) => callApi('report.list', listPayload(scope, filters, cursor)))
+  const list = usePagedList<ReportSummary>(key, (cursor) =>
+    callApi('report.list', listPayload(scope, filters, cursor)),
+  )
   const { update } = list
   useEffect(
     () =>

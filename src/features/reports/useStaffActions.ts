@@ -1,5 +1,11 @@
 import { useCallback, useRef, useState } from 'react'
-import { REPORT_LEVELS, reportTransitionSchema, type ReportAction, type ReportLevel, type ReportView } from '@/domain/report'
+import {
+  REPORT_LEVELS,
+  reportTransitionSchema,
+  type ReportAction,
+  type ReportLevel,
+  type ReportView,
+} from '@/domain/report'
 import { ACTION_LABELS } from '@/domain/reportFlow'
 import type { MemberView } from '@/domain/residents'
 import { callApi } from '@/services/api'
@@ -10,7 +16,16 @@ import { useRemote } from '../common/useRemote'
 import { emitReportEvent } from './events'
 
 /** The transitions staff take on a report (the reporter's own — reopen, withdraw — live on the resident side). */
-export const STAFF_ACTIONS = ['accept', 'note', 'resolve', 'reject', 'return', 'escalate', 'supervise', 'reassign'] as const
+export const STAFF_ACTIONS = [
+  'accept',
+  'note',
+  'resolve',
+  'reject',
+  'return',
+  'escalate',
+  'supervise',
+  'reassign',
+] as const
 export type StaffAction = (typeof STAFF_ACTIONS)[number]
 
 export function staffActionsOf(report: Pick<ReportView, 'can'>): StaffAction[] {
@@ -52,7 +67,10 @@ export function useStaffActions(report: ReportView, onChanged: (r: ReportView) =
   onChangedRef.current = onChanged
 
   const run = useCallback(
-    async (action: StaffAction, draft: TransitionDraft): Promise<{ ok: boolean; errors: FieldErrors<TransitionField> }> => {
+    async (
+      action: StaffAction,
+      draft: TransitionDraft,
+    ): Promise<{ ok: boolean; errors: FieldErrors<TransitionField> }> => {
       if (busy.current) return { ok: false, errors: {} }
       const raw: Record<string, unknown> = { id: report.id, action }
       const note = draft.note.trim()
@@ -64,11 +82,14 @@ export function useStaffActions(report: ReportView, onChanged: (r: ReportView) =
       if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues, FIELDS) }
 
       const key = JSON.stringify(parsed.data)
-      if (!attempt.current || attempt.current.key !== key) attempt.current = { key, requestId: newRequestId() }
+      if (!attempt.current || attempt.current.key !== key)
+        attempt.current = { key, requestId: newRequestId() }
       busy.current = true
       setSending(action)
       try {
-        const updated = await callApi('report.transition', parsed.data, { requestId: attempt.current.requestId })
+        const updated = await callApi('report.transition', parsed.data, {
+          requestId: attempt.current.requestId,
+        })
         attempt.current = null
         emitReportEvent({ type: 'changed', report: updated })
         onChangedRef.current(updated)
@@ -96,7 +117,11 @@ export function useGridWorkers(gridId: string, enabled: boolean) {
     let cursor: string | undefined
     // a community has a handful of 网格员; stop after a few pages all the same
     for (let i = 0; i < 5; i++) {
-      const page = await callApi('member.list', { role: 'gridWorker', limit: 50, ...(cursor ? { cursor } : {}) })
+      const page = await callApi('member.list', {
+        role: 'gridWorker',
+        limit: 50,
+        ...(cursor ? { cursor } : {}),
+      })
       out.push(...page.items)
       if (!page.nextCursor) break
       cursor = page.nextCursor

@@ -9,6 +9,7 @@ import { Card } from '@/components/Card'
 import { LinkRow } from '@/components/LinkRow'
 import { Tag } from '@/components/Tag'
 import { ROUTES } from '@/services/routes'
+import { badgeText, useUnreadMessages } from '../../messages/useUnreadMessages'
 import { relationText, roomText } from '../../residents/format'
 import { useMyApplication, useMyVolunteerApplication } from '../../residents/useMyApplication'
 import { logout } from '../login'
@@ -79,11 +80,14 @@ export function MeScreen({ shownAt = 0 }: Props) {
         </View>
       ) : null}
 
+      <MessagesCard shownAt={shownAt} />
+
       {staff && !me.verified ? null : <ResidentCard me={me} shownAt={shownAt} />}
       {me.verified && !staff ? <VolunteerCard me={me} shownAt={shownAt} /> : null}
 
       {hasRole(me, 'committee') ? <CommitteeCard /> : null}
       {hasRole(me, 'gridWorker') && !hasRole(me, 'committee') ? <GridWorkerCard me={me} /> : null}
+      {hasRole(me, 'street') ? <StreetCard /> : null}
 
       <Card title='我的信息'>
         <View className='me-screen__rows'>
@@ -239,6 +243,43 @@ function VolunteerCard({ me, shownAt }: { me: Me; shownAt: number }) {
         testid='link-volunteer'
         onClick={open}
       />
+    </Card>
+  )
+}
+
+/** 消息 with the unread count (also on the 我的 tab), and 我的上报. */
+function MessagesCard({ shownAt }: { shownAt: number }) {
+  const { unread } = useUnreadMessages({ badge: true, refreshKey: shownAt })
+  return (
+    <Card>
+      <View data-testid='me-messages'>
+        <LinkRow
+          label='消息'
+          hint={unread ? `${unread} 条未读` : '问题办理进展的通知'}
+          extra={
+            unread ? (
+              <Tag tone='red' testid='me-unread'>
+                {`${badgeText(unread)} 条未读`}
+              </Tag>
+            ) : null
+          }
+          testid='link-messages'
+          onClick={() => go(ROUTES.messages)}
+        />
+        <LinkRow label='我的上报' hint='随手拍上报的问题和办理进度' testid='link-report-mine' onClick={() => go(ROUTES.reportMine)} />
+      </View>
+    </Card>
+  )
+}
+
+/** 街道: the reports escalated to the street, and the area's figures. */
+function StreetCard() {
+  return (
+    <Card title='街道工作'>
+      <View data-testid='me-street'>
+        <LinkRow label='待办问题' hint='上报到街道、待街道办理的问题' testid='link-report-queue' onClick={() => go(ROUTES.reportQueue)} />
+        <LinkRow label='问题总览' hint='辖区问题按状态、类别、网格统计，督办逾期' testid='link-report-area' onClick={() => go(ROUTES.reportArea)} />
+      </View>
     </Card>
   )
 }

@@ -26,6 +26,9 @@ export function WorkspaceHome({ me, go }: { me: Me; go: (url: string) => void })
           </Text>
           <LinkRow label='本网格住户' hint='住户名单和联系电话' testid='ws-link-households' onClick={() => go(ROUTES.households)} />
         </Card>
+        <Card title='随手拍问题'>
+          <LinkRow label='待办问题' hint='负责网格的问题，按期限排列' testid='ws-link-report-queue' onClick={() => go(ROUTES.reportQueue)} />
+        </Card>
       </View>
     )
   }
@@ -66,6 +69,11 @@ export function WorkspaceHome({ me, go }: { me: Me; go: (url: string) => void })
           testid='ws-link-volunteers'
           onClick={() => go(ROUTES.volunteers)}
         />
+      </Card>
+      <Card title='随手拍问题'>
+        <LinkRow label='待办问题' hint='上报到社区、待社区办理的问题' testid='ws-link-report-queue' onClick={() => go(ROUTES.reportQueue)} />
+        <LinkRow label='问题总览' hint='按状态、类别、网格统计；督办逾期问题' testid='ws-link-report-area' onClick={() => go(ROUTES.reportArea)} />
+        <LinkRow label='办结时限设置' hint='各类问题的办结工作日' testid='ws-link-report-deadlines' onClick={() => go(ROUTES.reportDeadlines)} />
       </Card>
       <Card title='住户与人员'>
         <LinkRow label='花名册导入' hint='粘贴或选择 CSV 表格，导入全社区住户' testid='ws-link-roster' onClick={() => go(ROUTES.roster)} />

@@ -1,0 +1,209 @@
+import { Text, View } from '@tarojs/components'
+import {
+  REPORT_CATEGORIES,
+  REPORT_STATUSES,
+  type ReportCategory,
+  type ReportStatus,
+  type ReportSummaryCounts,
+} from '@/domain/report'
+import { ActionButton } from '@/components/ActionButton'
+import { Card } from '@/components/Card'
+import { ChoiceChips } from '@/components/ChoiceChips'
+import { ListState } from '@/components/ListState'
+import { StatBar } from '@/components/StatBar'
+import { ToggleRow } from '@/components/ToggleRow'
+import { categoryLabel, statusLabel } from '../format'
+import { shareText } from '../staff-format'
+import type { AreaFilters, useAreaReports } from '../useReportQueue'
+import type { useReportSummary } from '../useReportSummary'
+import { MoreFooter } from './QueueScreen'
+import { ReportRow } from './ReportRow'
+import './StaffScreens.scss'
+
+const ALL = 'all'
+
+interface Props {
+  summary: ReturnType<typeof useReportSummary>
+  list: ReturnType<typeof useAreaReports>
+  filters: AreaFilters
+  onFilters: (f: AreaFilters) => void
+  /** every grid of the area, for the grid filter */
+  grids: { id: string; name: string }[]
+  onOpen: (id: string) => void
+}
+
+/** 问题总览: the area's figures as bars, then its reports by status, grid and category; overdue ones lead to 督办. */
+export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }: Props) {
+  const set = (change: Partial<AreaFilters>) => onFilters({ ...filters, ...change })
+  return (
+    <View className="gz-page staff-screen" data-testid="area-screen">
+      <SummaryCard summary={summary} />
+
+      <Card title="筛选">
+        <View className="staff-screen__filter">
+          <Text className="staff-screen__filter-label">状态</Text>
+          <ChoiceChips<string>
+            options={[
+              { value: ALL, label: '全部' },
+              ...REPORT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+            ]}
+            value={filters.status || ALL}
+            onChange={(v) => set({ status: v === ALL ? '' : (v as ReportStatus) })}
+            testidPrefix="filter-status"
+          />
+          {grids.length > 1 ? (
+            <>
+              <Text className="staff-screen__filter-label">网格</Text>
+              <ChoiceChips<string>
+                options={[
+                  { value: ALL, label: '全部网格' },
+                  ...grids.map((g) => ({ value: g.id, label: g.name })),
+                ]}
+                value={filters.gridId || ALL}
+                onChange={(v) => set({ gridId: v === ALL ? '' : v })}
+                testidPrefix="filter-grid"
+              />
+            </>
+          ) : null}
+          <Text className="staff-screen__filter-label">类别</Text>
+          <ChoiceChips<string>
+            options={[
+              { value: ALL, label: '全部类别' },
+              ...REPORT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })),
+            ]}
+            value={filters.category || ALL}
+            onChange={(v) => set({ category: v === ALL ? '' : (v as ReportCategory) })}
+            testidPrefix="filter-category"
+          />
+          <ToggleRow
+            label="仅看逾期"
+            hint="逾期的问题可以督办"
+            checked={filters.overdueOnly}
+            onChange={(on) => set({ overdueOnly: on })}
+            testid="filter-overdue"
+          />
+        </View>
+      </Card>
+
+      {list.refreshError ? (
+        <View className="gz-banner gz-banner--error" data-testid="refresh-error">
+          <Text>没有刷新成功：{list.refreshError.message}</Text>
+        </View>
+      ) : null}
+      <ListState
+        status={list.status}
+        error={list.error}
+        isEmpty={list.items.length === 0}
+        emptyText={filters.overdueOnly ? '没有逾期的问题' : '没有符合条件的问题'}
+        emptyHint="换个筛选条件看看。"
+        onRetry={() => void list.retry()}
+      >
+        <View className="staff-screen__list" data-testid="area-list">
+          {list.items.map((r) => (
+            <ReportRow key={r.id} report={r} onOpen={onOpen} superviseHint />
+          ))}
+        </View>
+        <MoreFooter list={list} />
+      </ListState>
+    </View>
+  )
+}
+
+function SummaryCard({ summary }: { summary: ReturnType<typeof useReportSummary> }) {
+  if (summary.status === 'loading') {
+    return (
+      <Card title="总览">
+        <Text className="gz-muted" data-testid="summary-loading">
+          正在统计…
+        </Text>
+      </Card>
+    )
+  }
+  if (summary.status === 'error' || !summary.summary) {
+    return (
+      <Card title="总览">
+        <View className="gz-banner gz-banner--error" data-testid="summary-error">
+          <Text>统计没有加载出来：{summary.error?.message}</Text>
+        </View>
+        <ActionButton kind="secondary" testid="summary-retry" onClick={() => void summary.reload()}>
+          重试
+        </ActionButton>
+      </Card>
+    )
+  }
+  return <SummaryFigures s={summary.summary} />
+}
+
+export function SummaryFigures({ s }: { s: ReportSummaryCounts }) {
+  const statuses = REPORT_STATUSES.filter((st) => (s.byStatus[st] ?? 0) > 0)
+  const categories = REPORT_CATEGORIES.filter((c) => (s.byCategory[c] ?? 0) > 0)
+  return (
+    <Card title="总览">
+      <View className="staff-screen__section" data-testid="area-summary">
+        <View className="area-figures">
+          <View className="area-figures__item">
+            <Text className="area-figures__num" data-testid="summary-total">
+              {s.total}
+            </Text>
+            <Text className="area-figures__label">问题总数</Text>
+          </View>
+          <View className={`area-figures__item${s.overdue ? ' area-figures__item--late' : ''}`}>
+            <Text className="area-figures__num" data-testid="summary-overdue">
+              {s.overdue}
+            </Text>
+            <Text className="area-figures__label">已逾期</Text>
+          </View>
+          <View className="area-figures__item">
+            <Text className="area-figures__num" data-testid="summary-share">
+              {shareText(s.disputes.share)}
+            </Text>
+            <Text className="area-figures__label">矛盾不上交率</Text>
+          </View>
+        </View>
+        <Text className="gz-muted" data-testid="summary-share-text">
+          {s.disputes.settled
+            ? `已化解矛盾纠纷 ${s.disputes.settled} 件，其中 ${s.disputes.settledLocally} 件在网格或社区化解。`
+            : '还没有化解的矛盾纠纷。'}
+        </Text>
+        {s.total === 0 ? null : (
+          <>
+            <Text className="staff-screen__sub">按状态</Text>
+            {statuses.map((st) => (
+              <StatBar
+                key={st}
+                label={statusLabel(st)}
+                value={s.byStatus[st] ?? 0}
+                total={s.total}
+                unit="件"
+                testid={`bar-status-${st}`}
+              />
+            ))}
+            <Text className="staff-screen__sub">按类别</Text>
+            {categories.map((c) => (
+              <StatBar
+                key={c}
+                label={categoryLabel(c)}
+                value={s.byCategory[c] ?? 0}
+                total={s.total}
+                unit="件"
+                testid={`bar-category-${c}`}
+              />
+            ))}
+            {s.byGrid.length ? <Text className="staff-screen__sub">按网格</Text> : null}
+            {s.byGrid.map((g) => (
+              <StatBar
+                key={g.gridId}
+                label={`${g.gridName}（未办结 ${g.open}${g.overdue ? `，逾期 ${g.overdue}` : ''}）`}
+                value={g.total}
+                total={s.total}
+                unit="件"
+                tone="green"
+                testid={`bar-grid-${g.gridId}`}
+              />
+            ))}
+          </>
+        )}
+      </View>
+    </Card>
+  )
+}

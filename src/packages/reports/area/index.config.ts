@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '问题总览',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '办结时限设置',
+})

@@ -1,0 +1,38 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useRequireSession } from '@/features/auth/useSession'
+import { MediateScreen } from '@/features/reports/ui/MediateScreen'
+import { ReportStaffGate } from '@/features/reports/ui/StaffGate'
+import { useMediate } from '@/features/reports/useMediate'
+import { backTo } from '@/services/nav'
+import { ROUTES, withQuery } from '@/services/routes'
+
+export default function ReportMediatePage() {
+  const session = useRequireSession()
+  if (!session) return <View className="gz-page" />
+  return (
+    <ReportStaffGate me={session.user} allow={['gridWorker', 'committee', 'street']}>
+      <Mediate />
+    </ReportStaffGate>
+  )
+}
+
+function Mediate() {
+  const { params } = useRouter()
+  const m = useMediate(params.id)
+  return (
+    <MediateScreen
+      m={m}
+      missingId={!params.id}
+      onDone={(report) => {
+        // the detail page shows the record and, for an unsettled dispute, offers 上报 in its 办理 panel
+        try {
+          Promise.resolve(Taro.showToast({ title: '已保存', icon: 'success' })).catch(() => undefined)
+        } catch {
+          // no toast outside a page
+        }
+        backTo(withQuery(ROUTES.reportDetail, { id: report.id }))
+      }}
+    />
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '待办问题',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
