@@ -327,7 +327,7 @@ export function reportRepo(db: Db): ReportRepo {
       WHERE r.community_id = @community AND r.visibility = 'public' AND r.moderation = 'clean'
         AND r.status NOT IN ('withdrawn', 'rejected') AND (@category IS NULL OR r.category = @category) AND ${NEWEST}`),
     queueGrid: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.grid_id IN (SELECT value FROM json_each(@grids)) AND r.due_at IS NOT NULL AND r.level = 'grid' AND ${BY_DUE}`),
+      WHERE r.grid_id = @grid AND r.due_at IS NOT NULL AND r.level = 'grid' AND ${BY_DUE}`),
     queueCommunity: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
       WHERE r.community_id = @community AND r.level = 'community' AND r.due_at IS NOT NULL
         AND (@grid IS NULL OR r.grid_id = @grid) AND ${BY_DUE}`),
@@ -492,7 +492,13 @@ export function reportRepo(db: Db): ReportRepo {
       if (q.kind === 'mine') rows = lists.mine.all({ ...page, reporter: q.reporterId })
       else if (q.kind === 'public') rows = lists.public.all({ ...page, community: q.communityId, category: q.category ?? null })
       else if (q.kind === 'queue') {
-        if (q.level === 'grid') rows = lists.queueGrid.all({ ...page, grids: JSON.stringify(q.gridIds) })
+        if (q.level === 'grid') {
+          // one index walk per grid (each in deadline order), merged: a worker's grids never sort the whole table
+          rows = [...new Set(q.gridIds)]
+            .flatMap((grid) => lists.queueGrid.all({ ...page, grid }))
+            .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
+            .slice(0, limit)
+        }
         else if (q.level === 'community') rows = lists.queueCommunity.all({ ...page, community: q.communityId, grid: q.gridId ?? null })
         else rows = lists.queueStreet.all({ ...page, street: q.streetId, grid: q.gridId ?? null })
       } else {
