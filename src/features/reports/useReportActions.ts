@@ -67,6 +67,11 @@ export function useReportActions(report: ReportView | null, onChanged: (r: Repor
 
   const rate = (score: number, comment: string): Promise<ActionResult> => {
     if (!report) return Promise.resolve({ ok: false, message: '' })
+    if (!score) {
+      const message = '请先点星星打分'
+      setError({ action: 'rate', error: toApiError({ code: 'INVALID_INPUT', message }) })
+      return Promise.resolve({ ok: false, message })
+    }
     const input = { id: report.id, score, ...(comment.trim() ? { comment: comment.trim() } : {}) }
     const parsed = reportRateSchema.safeParse(input)
     if (!parsed.success) {
