@@ -60,7 +60,11 @@ describe('StaffPanel', () => {
     const { onChanged } = renderPanel(staffView('r1', { can: ['accept'] }))
     fireEvent.click(screen.getByTestId('staff-action-accept'))
     await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
-    expect(api).toHaveBeenCalledWith('report.transition', { id: 'r1', action: 'accept' }, { requestId: expect.stringMatching(/^r[0-9a-z]{8,}/) })
+    expect(api).toHaveBeenCalledWith(
+      'report.transition',
+      { id: 'r1', action: 'accept' },
+      { requestId: expect.stringMatching(/^r[0-9a-z]{8,}/) },
+    )
     expect(onChanged).toHaveBeenCalledWith(updated)
     expect(screen.queryByTestId('staff-sheet')).toBeNull()
   })
@@ -71,7 +75,11 @@ describe('StaffPanel', () => {
     fireEvent.click(screen.getByTestId('staff-action-reject'))
     fireEvent.click(screen.getByText('不属于受理范围'))
     await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
-    expect(api).toHaveBeenCalledWith('report.transition', { id: 'r1', action: 'reject', note: '不属于受理范围' }, expect.anything())
+    expect(api).toHaveBeenCalledWith(
+      'report.transition',
+      { id: 'r1', action: 'reject', note: '不属于受理范围' },
+      expect.anything(),
+    )
     expect(onChanged).toHaveBeenCalled()
   })
 
@@ -109,7 +117,8 @@ describe('StaffPanel', () => {
     ]
     api.mockImplementation(((action: string) => {
       if (action === 'member.list') return Promise.resolve({ items: workers, nextCursor: null })
-      if (action === 'report.transition') return Promise.resolve(staffView('r1', { assignee: { id: 'u-gw2', name: '赵敏' } }))
+      if (action === 'report.transition')
+        return Promise.resolve(staffView('r1', { assignee: { id: 'u-gw2', name: '赵敏' } }))
       return Promise.reject(new ApiError('NOT_FOUND'))
     }) as typeof callApi)
     const { onChanged } = renderPanel(staffView('r1', { can: ['reassign', 'supervise'] }))
@@ -126,13 +135,23 @@ describe('StaffPanel', () => {
     fireEvent.click(screen.getByTestId('staff-worker-u-gw2'))
     expect(screen.getByTestId('staff-worker-u-gw2').getAttribute('aria-checked')).toBe('true')
     await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
-    expect(api).toHaveBeenCalledWith('report.transition', { id: 'r1', action: 'reassign', toUserId: 'u-gw2' }, expect.anything())
+    expect(api).toHaveBeenCalledWith(
+      'report.transition',
+      { id: 'r1', action: 'reassign', toUserId: 'u-gw2' },
+      expect.anything(),
+    )
     expect(onChanged).toHaveBeenCalled()
   })
 
   it('a dispute the handler may mediate: 记录调解 opens the mediation form', () => {
     const nav = jest.spyOn(Taro, 'navigateTo').mockImplementation((() => Promise.resolve()) as never)
-    renderPanel(staffView('r9', { category: 'dispute', status: 'processing', can: ['note', 'resolve', 'escalate', 'mediate'] }))
+    renderPanel(
+      staffView('r9', {
+        category: 'dispute',
+        status: 'processing',
+        can: ['note', 'resolve', 'escalate', 'mediate'],
+      }),
+    )
     fireEvent.click(screen.getByTestId('staff-mediate'))
     expect(nav).toHaveBeenCalledWith({ url: `${ROUTES.reportMediate}?id=r9` })
     nav.mockRestore()
@@ -156,7 +175,9 @@ describe('MediationCard', () => {
               { name: '张三', role: '3栋201' },
               { name: '李四', role: null },
             ],
-            sessions: [{ date: '2026-11-03', note: '双方陈述噪音问题，约定晚十点后不装修', recordedBy: '网格员 李明' }],
+            sessions: [
+              { date: '2026-11-03', note: '双方陈述噪音问题，约定晚十点后不装修', recordedBy: '网格员 李明' },
+            ],
             outcome: 'agreed',
             agreement: '张三晚十点后停止施工；李四撤回投诉',
             updatedAt: new Date().toISOString(),
@@ -172,8 +193,19 @@ describe('MediationCard', () => {
   })
 
   it('an open record says 调解中; a failed one says so and suggests what next', () => {
-    const base = { kind: 'administrative' as const, parties: [{ name: '王*', role: null }, { name: '赵*', role: null }], sessions: [], agreement: null, updatedAt: '' }
-    const { rerender } = render(<MediationCard report={staffView('r1', { mediation: { ...base, outcome: null } })} />)
+    const base = {
+      kind: 'administrative' as const,
+      parties: [
+        { name: '王*', role: null },
+        { name: '赵*', role: null },
+      ],
+      sessions: [],
+      agreement: null,
+      updatedAt: '',
+    }
+    const { rerender } = render(
+      <MediationCard report={staffView('r1', { mediation: { ...base, outcome: null } })} />,
+    )
     expect(screen.getByTestId('mediation-outcome').textContent).toBe('调解中')
     rerender(<MediationCard report={staffView('r1', { mediation: { ...base, outcome: 'failed' } })} />)
     expect(screen.getByTestId('mediation-outcome').textContent).toBe('未化解')

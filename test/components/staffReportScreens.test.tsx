@@ -9,10 +9,17 @@ import { MediateScreen } from '@/features/reports/ui/MediateScreen'
 import { QueueScreen } from '@/features/reports/ui/QueueScreen'
 import { useDeadlines } from '@/features/reports/useDeadlines'
 import { useMediate } from '@/features/reports/useMediate'
-import { NO_FILTERS, useAreaReports, useReportQueue, type AreaFilters } from '@/features/reports/useReportQueue'
+import {
+  NO_FILTERS,
+  useAreaReports,
+  useReportQueue,
+  type AreaFilters,
+} from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
 import { dueText } from '@/features/reports/staff-format'
-import { GRIDS, typeInto } from '../support/fixtures'
+import { ROUTES } from '@/services/routes'
+import { WorkspaceHome } from '@/features/workspace/ui/WorkspaceHome'
+import { GRIDS, makeMe, typeInto } from '../support/fixtures'
 import { staffSummary, staffView, summaryCounts } from '../support/staffReports'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
@@ -26,15 +33,23 @@ const HOUR = 3600_000
 
 function Queue({ onOpen }: { onOpen: (id: string) => void }) {
   const list = useReportQueue()
-  return <QueueScreen list={list} levelText='第一网格' onOpen={onOpen} />
+  return <QueueScreen list={list} levelText="第一网格" onOpen={onOpen} />
 }
 
 describe('待办问题 queue', () => {
   const items: ReportSummary[] = [
     // the server orders by deadline; the screen keeps that order even when the fields would sort otherwise
-    staffSummary('late', { dueAt: new Date(Date.now() - 50 * HOUR).toISOString(), overdue: true, status: 'processing' }),
+    staffSummary('late', {
+      dueAt: new Date(Date.now() - 50 * HOUR).toISOString(),
+      overdue: true,
+      status: 'processing',
+    }),
     staffSummary('soon', { dueAt: new Date(Date.now() + 2 * HOUR).toISOString() }),
-    staffSummary('later', { dueAt: new Date(Date.now() + 1 * HOUR).toISOString(), status: 'processing', level: 'community' }),
+    staffSummary('later', {
+      dueAt: new Date(Date.now() + 1 * HOUR).toISOString(),
+      status: 'processing',
+      level: 'community',
+    }),
   ]
 
   it('asks for scope queue, keeps the server order, marks overdue in red with how long, counts', async () => {
@@ -43,7 +58,11 @@ describe('待办问题 queue', () => {
     render(<Queue onOpen={onOpen} />)
     await waitFor(() => expect(screen.getAllByTestId('report-row')).toHaveLength(3))
     expect(api).toHaveBeenCalledWith('report.list', { scope: 'queue', limit: 50 })
-    expect(screen.getAllByTestId('report-row').map((r) => r.getAttribute('data-id'))).toEqual(['late', 'soon', 'later'])
+    expect(screen.getAllByTestId('report-row').map((r) => r.getAttribute('data-id'))).toEqual([
+      'late',
+      'soon',
+      'later',
+    ])
     const [late, soon] = screen.getAllByTestId('report-row')
     expect(late.className).toContain('staff-row--overdue')
     expect(late.querySelector('[data-testid="row-overdue"]')?.textContent).toBe('已逾期')
@@ -73,7 +92,9 @@ describe('待办问题 queue', () => {
 
     api.mockRejectedValueOnce(new ApiError('FORBIDDEN', '只有工作人员可以查看'))
     render(<Queue onOpen={jest.fn()} />)
-    await waitFor(() => expect(screen.getByTestId('list-error').textContent).toContain('只有工作人员可以查看'))
+    await waitFor(() =>
+      expect(screen.getByTestId('list-error').textContent).toContain('只有工作人员可以查看'),
+    )
   })
 
   it('dueText: minutes, hours, days', () => {
@@ -89,7 +110,16 @@ function Area() {
   const [filters, setFilters] = useState<AreaFilters>(NO_FILTERS)
   const summary = useReportSummary('')
   const list = useAreaReports(filters)
-  return <AreaScreen summary={summary} list={list} filters={filters} onFilters={setFilters} grids={GRIDS} onOpen={jest.fn()} />
+  return (
+    <AreaScreen
+      summary={summary}
+      list={list}
+      filters={filters}
+      onFilters={setFilters}
+      grids={GRIDS}
+      onOpen={jest.fn()}
+    />
+  )
 }
 
 describe('问题总览 area', () => {
@@ -97,7 +127,17 @@ describe('问题总览 area', () => {
     api.mockImplementation(((action: string) => {
       if (action === 'report.summary') return Promise.resolve(summaryCounts())
       if (action === 'report.list')
-        return Promise.resolve({ items: [staffSummary('a1', { overdue: true, status: 'processing', dueAt: new Date(Date.now() - HOUR).toISOString() }), staffSummary('a2')], nextCursor: null })
+        return Promise.resolve({
+          items: [
+            staffSummary('a1', {
+              overdue: true,
+              status: 'processing',
+              dueAt: new Date(Date.now() - HOUR).toISOString(),
+            }),
+            staffSummary('a2'),
+          ],
+          nextCursor: null,
+        })
       return Promise.reject(new ApiError('NOT_FOUND'))
     }) as typeof callApi)
   }
@@ -111,7 +151,12 @@ describe('问题总览 area', () => {
     expect(screen.getByTestId('summary-share').textContent).toBe('75%')
     expect(screen.getByTestId('summary-share-text').textContent).toContain('其中 3 件在网格或社区化解')
     expect(screen.getByTestId('bar-status-processing').textContent).toContain('4/10 件')
-    expect(screen.getByTestId('bar-status-processing').querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('40')
+    expect(
+      screen
+        .getByTestId('bar-status-processing')
+        .querySelector('[role="progressbar"]')
+        ?.getAttribute('aria-valuenow'),
+    ).toBe('40')
     expect(screen.queryByTestId('bar-status-rejected')).toBeNull()
     expect(screen.getByTestId('bar-category-dispute').textContent).toContain('矛盾纠纷')
     expect(screen.getByTestId('bar-grid-g-1').textContent).toContain('第一网格（未办结 5，逾期 2）')
@@ -132,9 +177,22 @@ describe('问题总览 area', () => {
     await act(async () => fireEvent.click(screen.getByTestId('filter-grid-g-2')))
     await act(async () => fireEvent.click(screen.getByTestId('filter-category-dispute')))
     await act(async () => fireEvent.click(screen.getByTestId('filter-overdue')))
-    expect(api).toHaveBeenLastCalledWith('report.list', { scope: 'area', status: 'submitted', gridId: 'g-2', category: 'dispute', overdue: true, limit: 50 })
+    expect(api).toHaveBeenLastCalledWith('report.list', {
+      scope: 'area',
+      status: 'submitted',
+      gridId: 'g-2',
+      category: 'dispute',
+      overdue: true,
+      limit: 50,
+    })
     await act(async () => fireEvent.click(screen.getByTestId('filter-status-all')))
-    expect(api).toHaveBeenLastCalledWith('report.list', { scope: 'area', gridId: 'g-2', category: 'dispute', overdue: true, limit: 50 })
+    expect(api).toHaveBeenLastCalledWith('report.list', {
+      scope: 'area',
+      gridId: 'g-2',
+      category: 'dispute',
+      overdue: true,
+      limit: 50,
+    })
     // the summary is the whole area: fetched once
     expect(api.mock.calls.filter((c) => c[0] === 'report.summary')).toHaveLength(1)
   })
@@ -156,7 +214,11 @@ function Mediate({ onDone }: { onDone: jest.Mock }) {
 }
 
 describe('记录调解 form', () => {
-  const dispute = staffView('r7', { category: 'dispute', status: 'processing', can: ['note', 'resolve', 'escalate', 'mediate'] })
+  const dispute = staffView('r7', {
+    category: 'dispute',
+    status: 'processing',
+    can: ['note', 'resolve', 'escalate', 'mediate'],
+  })
 
   function serveMediate(reply?: () => Promise<unknown>) {
     api.mockImplementation(((action: string) => {
@@ -200,7 +262,17 @@ describe('记录调解 form', () => {
   })
 
   it('sends report.mediate with kind, parties, a session and the agreement', async () => {
-    const saved = staffView('r7', { ...dispute, mediation: { kind: 'people', parties: [], sessions: [], outcome: 'agreed', agreement: 'x', updatedAt: '' } })
+    const saved = staffView('r7', {
+      ...dispute,
+      mediation: {
+        kind: 'people',
+        parties: [],
+        sessions: [],
+        outcome: 'agreed',
+        agreement: 'x',
+        updatedAt: '',
+      },
+    })
     serveMediate(() => Promise.resolve(saved))
     const onDone = jest.fn()
     render(<Mediate onDone={onDone} />)
@@ -216,7 +288,10 @@ describe('记录调解 form', () => {
       id: 'r7',
       kind: 'people',
       parties: [{ name: '张三', role: '3栋201' }, { name: '李四' }],
-      session: { date: expect.stringMatching(/^20\d{2}-\d{2}-\d{2}$/), note: '双方当面沟通，约定晚十点后不装修' },
+      session: {
+        date: expect.stringMatching(/^20\d{2}-\d{2}-\d{2}$/),
+        note: '双方当面沟通，约定晚十点后不装修',
+      },
       outcome: 'agreed',
       agreement: '张三晚十点后停止施工',
     })
@@ -225,7 +300,17 @@ describe('记录调解 form', () => {
   })
 
   it('未化解: saved, then 上报 is suggested', async () => {
-    const saved = staffView('r7', { ...dispute, mediation: { kind: 'people', parties: [], sessions: [], outcome: 'failed', agreement: null, updatedAt: '' } })
+    const saved = staffView('r7', {
+      ...dispute,
+      mediation: {
+        kind: 'people',
+        parties: [],
+        sessions: [],
+        outcome: 'failed',
+        agreement: null,
+        updatedAt: '',
+      },
+    })
     serveMediate(() => Promise.resolve(saved))
     const onDone = jest.fn()
     render(<Mediate onDone={onDone} />)
@@ -257,12 +342,15 @@ function Deadlines() {
 }
 
 describe('办结时限设置', () => {
-  const current = { days: { safety: 2, security: 3, environment: 4, facility: 5, livelihood: 5, other: 5, dispute: 10 } }
+  const current = {
+    days: { safety: 2, security: 3, environment: 4, facility: 5, livelihood: 5, other: 5, dispute: 10 },
+  }
 
   it('shows each category with its default, checks the days, saves them', async () => {
     api.mockImplementation(((action: string, payload: { days: object }) => {
       if (action === 'report.deadlines') return Promise.resolve(current)
-      if (action === 'report.setDeadlines') return Promise.resolve({ days: { ...current.days, ...payload.days } })
+      if (action === 'report.setDeadlines')
+        return Promise.resolve({ days: { ...current.days, ...payload.days } })
       return Promise.reject(new ApiError('NOT_FOUND'))
     }) as unknown as typeof callApi)
     render(<Deadlines />)
@@ -280,15 +368,52 @@ describe('办结时限设置', () => {
     typeInto(screen.getByTestId('deadline-input-safety'), '1')
     typeInto(screen.getByTestId('deadline-input-dispute'), '15')
     await act(async () => fireEvent.click(screen.getByTestId('deadlines-save')))
-    expect(api).toHaveBeenCalledWith('report.setDeadlines', { days: { ...current.days, safety: 1, dispute: 15 } }, { requestId: expect.any(String) })
+    expect(api).toHaveBeenCalledWith(
+      'report.setDeadlines',
+      { days: { ...current.days, safety: 1, dispute: 15 } },
+      { requestId: expect.any(String) },
+    )
     expect(screen.getByTestId('deadlines-saved')).toBeTruthy()
   })
 
   it('恢复默认 puts the defaults back in the form', async () => {
     api.mockResolvedValueOnce(current)
     render(<Deadlines />)
-    await waitFor(() => expect(screen.getByTestId('deadline-input-environment').getAttribute('value')).toBe('4'))
+    await waitFor(() =>
+      expect(screen.getByTestId('deadline-input-environment').getAttribute('value')).toBe('4'),
+    )
     fireEvent.click(screen.getByTestId('deadlines-defaults'))
     expect(screen.getByTestId('deadline-input-environment').getAttribute('value')).toBe('5')
+  })
+})
+
+describe('workspace home: the report entries', () => {
+  it('committee: 待办问题, 问题总览, 办结时限设置', async () => {
+    api.mockResolvedValue({ items: [], nextCursor: null })
+    const go = jest.fn()
+    render(<WorkspaceHome me={makeMe({ roles: ['committee'] })} go={go} />)
+    fireEvent.click(screen.getByTestId('ws-link-report-queue'))
+    fireEvent.click(screen.getByTestId('ws-link-report-area'))
+    fireEvent.click(screen.getByTestId('ws-link-report-deadlines'))
+    expect(go.mock.calls.map((c) => c[0])).toEqual([
+      ROUTES.reportQueue,
+      ROUTES.reportArea,
+      ROUTES.reportDeadlines,
+    ])
+    await act(async () => undefined)
+  })
+
+  it('grid worker: 待办问题 only', () => {
+    const go = jest.fn()
+    render(
+      <WorkspaceHome
+        me={makeMe({ roles: ['gridWorker'], grids: [{ id: 'g-1', name: '第一网格' }] })}
+        go={go}
+      />,
+    )
+    fireEvent.click(screen.getByTestId('ws-link-report-queue'))
+    expect(go).toHaveBeenCalledWith(ROUTES.reportQueue)
+    expect(screen.queryByTestId('ws-link-report-area')).toBeNull()
+    expect(screen.queryByTestId('ws-link-report-deadlines')).toBeNull()
   })
 })
