@@ -4,7 +4,8 @@
  * to the same file (catches a read-then-write gap in the adapter: the writers really contend for the lock).
  *
  * - report.support: 50 calls by one person → one row, supporters 1; 50 people → 50.
- * - two staff racing on one transition (accept vs reject; accept vs accept) → exactly one wins, the others
+ * - two staff racing on one report (reject vs return, resolve vs reject, accept vs accept, withdraw vs
+ *   accept) → exactly one wins, the others
  *   get CONFLICT, the timeline has one entry for it.
  */
 import type { ApiReply } from '@/domain/envelope'
@@ -77,13 +78,20 @@ describe('report.support', () => {
 describe('two staff racing on one transition', () => {
   const ROUNDS = 4
 
-  test(`accept vs reject in one process (Promise.all), ${ROUNDS * 3} rounds → one wins, the other CONFLICT, one timeline entry`, async () => {
+  // pairs that exclude each other: after either, the other's rule no longer allows it (accept then reject
+  // would both be right: reject is allowed from 处理中 too)
+  const PAIRS = [
+    { status: 'submitted', a: { action: 'reject', note: '重复上报' }, aTo: 'rejected', b: { action: 'return', note: '请补充位置' }, bTo: 'returned' },
+    { status: 'processing', a: { action: 'resolve', note: '已清运' }, aTo: 'resolved', b: { action: 'reject', note: '不属于受理范围' }, bTo: 'rejected' },
+  ] as const
+
+  test.each(PAIRS)(`$a.action vs $b.action on a $status report in one process (Promise.all), ${ROUNDS * 3} rounds → one wins, the other CONFLICT, one timeline entry`, async (pair) => {
     for (let round = 0; round < ROUNDS * 3; round++) {
-      const r = await makeReport(h)
+      const r = await makeReport(h, { status: pair.status })
       const before = eventsOf(h, r.id).length
       const replies = await Promise.all([
-        h.call<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker),
-        h.call<ReportView>('report.transition', { id: r.id, action: 'reject', note: '重复上报' }, workerB),
+        h.call<ReportView>('report.transition', { id: r.id, ...pair.a }, WHO.worker),
+        h.call<ReportView>('report.transition', { id: r.id, ...pair.b }, workerB),
       ])
       expect(winners(replies)).toHaveLength(1)
       expect(codes(replies)).toEqual(['CONFLICT'])
@@ -91,31 +99,51 @@ describe('two staff racing on one transition', () => {
       expect(events).toHaveLength(before + 1)
       const won = winners(replies)[0] as { data: ReportView }
       expect(reportRow(h, r.id)?.status).toBe(won.data.status)
-      expect(events.at(-1)?.action).toBe(won.data.status === 'processing' ? 'accept' : 'reject')
+      expect(events.at(-1)?.action).toBe(won.data.status === pair.aTo ? pair.a.action : pair.b.action)
     }
   })
 
-  test(`accept vs reject across 2 processes × 3 calls, ${ROUNDS} rounds → exactly one wins, the rest CONFLICT, one timeline entry`, async () => {
+  test.each(PAIRS)(`$a.action vs $b.action on a $status report across 2 processes × 3 calls, ${ROUNDS} rounds → exactly one wins, the rest CONFLICT, one timeline entry`, async (pair) => {
     for (let round = 0; round < ROUNDS; round++) {
-      const r = await makeReport(h)
+      const r = await makeReport(h, { status: pair.status })
       const before = eventsOf(h, r.id).length
       const messagesBefore = h.counts().messages
-      const [accepts, rejects] = await raceJobs(h.file, [
-        { action: 'report.transition', payload: { id: r.id, action: 'accept' }, userId: WHO.worker, count: 3 },
-        { action: 'report.transition', payload: { id: r.id, action: 'reject', note: '不属于受理范围' }, userId: workerB, count: 3 },
+      const [as, bs] = await raceJobs(h.file, [
+        { action: 'report.transition', payload: { id: r.id, ...pair.a }, userId: WHO.worker, count: 3 },
+        { action: 'report.transition', payload: { id: r.id, ...pair.b }, userId: workerB, count: 3 },
       ])
-      const replies = [...accepts!, ...rejects!]
+      const replies = [...as!, ...bs!]
       expect(replies).toHaveLength(6)
       expect(winners(replies)).toHaveLength(1)
       expect(codes(replies)).toEqual(['CONFLICT'])
       const events = eventsOf(h, r.id)
       expect(events).toHaveLength(before + 1)
-      const row = reportRow(h, r.id)
-      const acceptWon = winners(accepts!).length === 1
-      expect(row?.status).toBe(acceptWon ? 'processing' : 'rejected')
-      expect(events.at(-1)).toMatchObject({ action: acceptWon ? 'accept' : 'reject', actor_id: acceptWon ? WHO.worker : workerB })
-      // one status change, at most one message to the reporter about it
-      expect(h.counts().messages - messagesBefore).toBeLessThanOrEqual(1)
+      const aWon = winners(as!).length === 1
+      expect(reportRow(h, r.id)?.status).toBe(aWon ? pair.aTo : pair.bTo)
+      expect(events.at(-1)).toMatchObject({ action: aWon ? pair.a.action : pair.b.action, actor_id: aWon ? WHO.worker : workerB })
+      // one status change: one message to the reporter about it
+      expect(h.counts().messages - messagesBefore).toBe(1)
+    }
+  })
+
+  test(`accept vs reject across 2 processes × 3, ${ROUNDS} rounds → serialised: each at most once, never accept after reject, the timeline matches the winners`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const r = await makeReport(h)
+      const [accepts, rejects] = await raceJobs(h.file, [
+        { action: 'report.transition', payload: { id: r.id, action: 'accept' }, userId: WHO.worker, count: 3 },
+        { action: 'report.transition', payload: { id: r.id, action: 'reject', note: '重复上报' }, userId: workerB, count: 3 },
+      ])
+      const accepted = winners(accepts!).length
+      const rejected = winners(rejects!).length
+      expect(accepted).toBeLessThanOrEqual(1)
+      expect(rejected).toBeLessThanOrEqual(1)
+      expect(accepted + rejected).toBeGreaterThanOrEqual(1)
+      expect(codes([...accepts!, ...rejects!])).toEqual(['CONFLICT'])
+      // a reject that read the report before the accept landed is a CONFLICT (stale); one that read it after
+      // may succeed (reject is allowed from 处理中): accept-then-reject is valid, reject-then-accept is not
+      const steps = eventsOf(h, r.id).map((e) => e.action).filter((a) => a === 'accept' || a === 'reject')
+      expect(steps).toEqual([...(accepted ? ['accept'] : []), ...(rejected ? ['reject'] : [])])
+      expect(reportRow(h, r.id)?.status).toBe(rejected ? 'rejected' : 'processing')
     }
   })
 
