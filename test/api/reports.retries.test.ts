@@ -110,3 +110,51 @@ test('requestId: 20 identical report.create across 4 processes × 5 on one SQLit
   expect(after.report_photos).toBe(before.report_photos + 1)
   expect(after.idempotency).toBe(before.idempotency + 1)
 })
+
+/**
+ * The client re-sends a transition, a mediation record and a rating with the requestId of the first attempt
+ * (src/features/reports/useReportActions.ts, useMediate.ts, StaffPanel): a reply lost on a flaky network must
+ * not add a second note, a second mediation session or a second supervision to the timeline.
+ */
+describe('requestId on the other report writes (the client sends one on every retry)', () => {
+  const processing = async () => {
+    const r = await h.ok<ReportView>('report.create', input, WHO.resident)
+    return h.ok<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker)
+  }
+
+  test('a retried note with the same requestId → one note on the timeline, the first reply again', async () => {
+    const r = await processing()
+    const note = { id: r.id, action: 'note', note: '已联系电梯维保单位' }
+    const first = await h.call<ReportView>('report.transition', note, WHO.worker, 'note-retry-0001')
+    expect(first.ok).toBe(true)
+    const before = h.counts()
+    const again = await h.call<ReportView>('report.transition', note, WHO.worker, 'note-retry-0001')
+    expect(again).toMatchObject({ ok: true })
+    expect(h.counts()).toEqual(before)
+    const v = await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker)
+    expect(v.timeline.filter((e) => e.action === 'note')).toHaveLength(1)
+  })
+
+  test('a retried accept with the same requestId gets the first reply, not CONFLICT 问题当前处理中', async () => {
+    const r = await h.ok<ReportView>('report.create', input, WHO.resident)
+    const first = await h.call<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker, 'accept-retry-01')
+    expect(first).toMatchObject({ ok: true, data: { status: 'processing' } })
+    const again = await h.call<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker, 'accept-retry-01')
+    expect(again).toMatchObject({ ok: true, data: { status: 'processing' } })
+  })
+
+  test('a retried mediation session with the same requestId → one session', async () => {
+    const d = await h.ok<ReportView>('report.create', { category: 'dispute', description: '楼上空调外机漏水到我家阳台' }, WHO.resident)
+    await h.ok('report.transition', { id: d.id, action: 'accept' }, WHO.worker)
+    const m = {
+      id: d.id,
+      kind: 'people',
+      parties: [{ name: '张三丰' }, { name: '李四光' }],
+      session: { date: '2025-02-28', note: '双方到场，约定更换排水管' },
+    }
+    expect(await h.call('report.mediate', m, WHO.worker, 'mediate-retry-01')).toMatchObject({ ok: true })
+    const before = h.counts()
+    expect(await h.call('report.mediate', m, WHO.worker, 'mediate-retry-01')).toMatchObject({ ok: true })
+    expect(h.counts()).toEqual(before)
+  })
+})
