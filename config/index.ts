@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
@@ -11,6 +12,10 @@ function apiBase(platform: string | undefined): string {
   if (process.env.API_BASE !== undefined) return process.env.API_BASE
   return platform === 'weapp' ? `http://localhost:${process.env.PORT || 10086}` : ''
 }
+
+// chinese-days declares "type": "commonjs" but its "module" entry is ESM, which webpack then refuses to parse:
+// use its UMD build instead.
+const CHINESE_DAYS = path.resolve(__dirname, '..', 'node_modules/chinese-days/dist/index.min.js')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -44,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.alias.set('chinese-days$', CHINESE_DAYS)
       },
     },
     h5: {
@@ -62,6 +68,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.alias.set('chinese-days$', CHINESE_DAYS)
       },
     },
   }
