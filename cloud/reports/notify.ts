@@ -10,7 +10,7 @@ export function subjectOf(r: Pick<ReportRecord, 'category' | 'description'>): st
 }
 
 export function messageTo(
-  deps: Deps,
+  deps: Pick<Deps, 'ids'>,
   userId: string,
   report: Pick<ReportRecord, 'id' | 'category' | 'description'>,
   title: string,

@@ -105,7 +105,7 @@ function seedReports(db: Db, now: Date): void {
   let n = 0
   const ids = () => `m_demo_${String(++n).padStart(3, '0')}`
   const msg = (userId: string, r: ReportRecord, title: string, note: string | null, when: string): NewMessage =>
-    messageTo({ ids: { newId: ids } } as never, userId, r, title, note, when)
+    messageTo({ ids: { newId: ids } }, userId, r, title, note, when)
   const worker = new Map<string, string>([
     ['g_jj_1', 'u_worker_jj1'],
     ['g_jj_2', 'u_worker_jj2'],
