@@ -10,7 +10,8 @@
 import type { MessagePage } from '@/domain/message'
 import type { NearbyReport, ReportListPage, ReportView } from '@/domain/report'
 import { makeHarness, type Harness } from './support/harness'
-import { makeReport, REPORTER_NAME, REPORTER_PHONE, WHO, type ReportSpec, type Who } from './support/reportFixtures'
+import { DEMO_GRID_CENTRES } from '../../cloud/seed/demoData'
+import { addPhoto, makeReport, REPORTER_NAME, REPORTER_PHONE, WHO, type ReportSpec, type Who } from './support/reportFixtures'
 
 type Actor = Who | 'anonymous'
 type Outcome = 'ok' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'INVALID_INPUT'
@@ -402,5 +403,105 @@ describe('what each caller sees (masking)', () => {
     expect(hit?.distance).toBeLessThan(5)
     const far = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...at, category: 'environment' }, WHO.residentOther)
     expect(far.items.map((i) => i.id)).not.toContain(r.id)
+  })
+})
+
+describe('visibility edges', () => {
+  const view = (id: string, who: string) => h.call<ReportView>('report.get', { id }, who)
+  const at = (gridId: string, dLat = 0) => ({ latitude: DEMO_GRID_CENTRES[gridId]!.latitude + dLat, longitude: DEMO_GRID_CENTRES[gridId]!.longitude })
+
+  test('nearby: open public reports of the same category near the point; not private, not another community, not closed', async () => {
+    const point = at('g_jj_2')
+    const open = await h.ok<ReportView>('report.create', { category: 'facility', description: '2栋门口井盖松动，踩上去会响', location: point }, WHO.resident)
+    expect(open.gridId).toBe('g_jj_2')
+    const priv = await h.ok<ReportView>('report.create', { category: 'facility', description: '2栋门口井盖松动，私下反映', location: point, visibility: 'private' }, WHO.resident)
+    const done = await h.ok<ReportView>('report.create', { category: 'facility', description: '2栋门口井盖松动，已撤回', location: point }, WHO.resident)
+    await h.ok('report.transition', { id: done.id, action: 'withdraw' }, WHO.resident)
+    const seen = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...point, category: 'facility' }, WHO.resident2)
+    const ids = seen.items.map((i) => i.id)
+    expect(ids).toContain(open.id)
+    expect(ids).not.toContain(priv.id)
+    expect(ids).not.toContain(done.id)
+    expect(JSON.stringify(seen)).not.toContain(REPORTER_NAME)
+    // 临江村's resident standing on the very spot sees none of 锦江's reports
+    const outsider = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...point, category: 'facility' }, WHO.residentOther)
+    expect(outsider.items.map((i) => i.id)).not.toContain(open.id)
+    // 300 m north is beyond 200 m
+    const far = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...at('g_jj_2', 0.0027), category: 'facility' }, WHO.resident2)
+    expect(far.items.map((i) => i.id)).not.toContain(open.id)
+  })
+
+  test('a point inside another community is not routed there: the report stays in the reporter’s community', async () => {
+    const r = await h.ok<ReportView>('report.create', { category: 'facility', description: '去临江村路上的路灯坏了', location: at('g_lj_1') }, WHO.resident)
+    expect(r.gridId).toBe('g_jj_1')
+    refused(await h.call('report.get', { id: r.id }, WHO.committeeOther), 'NOT_FOUND')
+  })
+
+  test('a rejected or withdrawn public report leaves the public: neighbours get NOT_FOUND, the reporter and staff still see it', async () => {
+    for (const status of ['rejected', 'withdrawn'] as const) {
+      const r = await makeReport(h, { status })
+      refused(await view(r.id, WHO.volunteer), 'NOT_FOUND')
+      refused(await h.call('report.support', { id: r.id }, WHO.volunteer), 'NOT_FOUND')
+      expect(await view(r.id, WHO.resident)).toMatchObject({ ok: true, data: { status } })
+      expect(await view(r.id, WHO.worker)).toMatchObject({ ok: true, data: { status } })
+      const list = await h.ok<ReportListPage>('report.list', { scope: 'public', limit: 100 }, WHO.volunteer)
+      expect(list.items.map((i) => i.id)).not.toContain(r.id)
+    }
+  })
+
+  test('a report whose text needs review (传销) is kept from other residents, staff and the reporter see it', async () => {
+    const r = await h.ok<ReportView>('report.create', { category: 'security', description: '有人在3栋302搞传销，每天很多人进出' }, WHO.resident)
+    refused(await view(r.id, WHO.volunteer), 'NOT_FOUND')
+    expect((await h.ok<ReportListPage>('report.list', { scope: 'public', limit: 100 }, WHO.volunteer)).items.map((i) => i.id)).not.toContain(r.id)
+    expect(await view(r.id, WHO.worker)).toMatchObject({ ok: true })
+    expect(await view(r.id, WHO.resident)).toMatchObject({ ok: true })
+  })
+
+  test('reporting 聚众赌博 (治安隐患) is what the feature is for: accepted, kept from the public, handled by staff', async () => {
+    const r = await h.call<ReportView>('report.create', { category: 'security', description: '地下车库每晚有人聚众赌博，吵闹到半夜' }, WHO.resident)
+    expect(r).toMatchObject({ ok: true, data: { status: 'submitted' } })
+    if (!r.ok) return
+    refused(await view(r.data.id, WHO.volunteer), 'NOT_FOUND')
+    expect(await view(r.data.id, WHO.worker)).toMatchObject({ ok: true })
+  })
+
+  test("a public dispute's mediation: party names masked for residents, whole for staff", async () => {
+    const r = await makeReport(h, { ...DISPUTE, visibility: 'public', status: 'processing' })
+    await h.ok('report.mediate', { id: r.id, kind: 'administrative', parties: [{ name: '张三丰' }, { name: '李四光' }] }, WHO.worker)
+    const neighbour = await h.ok<ReportView>('report.get', { id: r.id }, WHO.volunteer)
+    expect(JSON.stringify(neighbour)).not.toMatch(/张三丰|李四光/)
+    expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker)).mediation?.parties[0]?.name).toBe('张三丰')
+  })
+
+  test("summary and area lists stay inside the caller's area; a grid of another community is FORBIDDEN", async () => {
+    await makeReport(h)
+    const other = await h.ok<{ byGrid: { gridId: string }[] }>('report.summary', {}, WHO.committeeOther)
+    expect(other.byGrid.every((g) => g.gridId.startsWith('g_lj_'))).toBe(true)
+    const area = await h.ok<ReportListPage>('report.list', { scope: 'area', limit: 100 }, WHO.committeeOther)
+    expect(area.items.every((i) => i.gridId.startsWith('g_lj_'))).toBe(true)
+    const before = h.counts()
+    refused(await h.call('report.summary', { gridId: 'g_jj_1' }, WHO.committeeOther), 'FORBIDDEN')
+    refused(await h.call('report.list', { scope: 'area', gridId: 'g_jj_1' }, WHO.committeeOther), 'FORBIDDEN')
+    expect(h.counts()).toEqual(before)
+    const street = await h.ok<{ byGrid: { gridId: string }[] }>('report.summary', {}, WHO.street)
+    expect(street.byGrid.some((g) => g.gridId === 'g_jj_1')).toBe(true)
+  })
+
+  test("a staff step's photos on a private report go to who may see it only", async () => {
+    const r = await makeReport(h, { ...DISPUTE, status: 'processing' })
+    const [p] = [addPhoto(h, WHO.worker)]
+    const v = await h.ok<ReportView>('report.transition', { id: r.id, action: 'note', note: '现场照片', photoIds: [p] }, WHO.worker)
+    expect(v.timeline.at(-1)?.photos.map((x) => x.id)).toEqual([p])
+    expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident)).timeline.at(-1)?.photos.map((x) => x.id)).toEqual([p])
+    refused(await view(r.id, WHO.volunteer), 'NOT_FOUND')
+  })
+
+  test('the reporter edits a submitted report keeping one of its photos and adding a new one', async () => {
+    const r = await makeReport(h, { photos: 2 })
+    const [keep] = r.photos.map((p) => p.id)
+    const added = addPhoto(h, WHO.resident)
+    const v = await h.call<ReportView>('report.edit', { id: r.id, photoIds: [keep, added] }, WHO.resident)
+    expect(v).toMatchObject({ ok: true })
+    if (v.ok) expect(v.data.photos.map((p) => p.id)).toEqual([keep, added])
   })
 })
