@@ -54,4 +54,7 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // 随手拍 takes the problem's location (DESIGN §6: declared, with its purpose); refusing it leaves the grid picker
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于标注您上报问题的位置，交给负责这一片的网格员' } },
 })
