@@ -49,6 +49,8 @@ describe('StaffPanel', () => {
     renderPanel(staffView('r1', { can: ['accept', 'reject'] }))
     fireEvent.click(screen.getByTestId('staff-action-reject'))
     expect(screen.getByTestId('staff-sheet').getAttribute('data-action')).toBe('reject')
+    // one sheet at a time: the other actions step aside until it is closed
+    expect(screen.queryByTestId('staff-action-accept')).toBeNull()
     await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
     expect(screen.getByTestId('staff-note-error').textContent).toBe('请填写说明')
     expect(api).not.toHaveBeenCalled()

@@ -39,7 +39,7 @@ function Both() {
   const { unread } = useUnreadMessages()
   return (
     <>
-      <span data-testid="outside-count">{unread ?? ''}</span>
+      <span data-testid='outside-count'>{unread ?? ''}</span>
       <Messages />
     </>
   )

@@ -33,7 +33,7 @@ const HOUR = 3600_000
 
 function Queue({ onOpen }: { onOpen: (id: string) => void }) {
   const list = useReportQueue()
-  return <QueueScreen list={list} levelText="第一网格" onOpen={onOpen} />
+  return <QueueScreen list={list} levelText='第一网格' onOpen={onOpen} />
 }
 
 describe('待办问题 queue', () => {

@@ -255,7 +255,7 @@ function MessagesCard({ shownAt }: { shownAt: number }) {
       <View data-testid='me-messages'>
         <LinkRow
           label='消息'
-          hint={unread ? `${unread} 条未读` : '问题办理进展的通知'}
+          hint='问题办理进展的通知'
           extra={
             unread ? (
               <Tag tone='red' testid='me-unread'>

@@ -15,21 +15,21 @@ interface Props {
 export function MessagesScreen({ list, onOpen }: Props) {
   const unread = list.unread ?? list.items.filter((m) => !m.read).length
   return (
-    <View className="gz-page messages" data-testid="messages-screen">
+    <View className='gz-page messages' data-testid='messages-screen'>
       {list.status === 'ready' && list.items.length > 0 ? (
-        <View className="messages__head">
+        <View className='messages__head'>
           <Text
             className={`messages__count${unread > 0 ? ' messages__count--unread' : ''}`}
-            data-testid="messages-unread"
+            data-testid='messages-unread'
           >
             {unread > 0 ? `${unread} 条未读` : '全部已读'}
           </Text>
           {unread > 0 ? (
             <ActionButton
-              kind="secondary"
+              kind='secondary'
               loading={list.markingAll}
-              loadingText="正在标记…"
-              testid="messages-read-all"
+              loadingText='正在标记…'
+              testid='messages-read-all'
               onClick={() => void list.markAllRead()}
             >
               全部已读
@@ -38,12 +38,12 @@ export function MessagesScreen({ list, onOpen }: Props) {
         </View>
       ) : null}
       {list.markError ? (
-        <View className="gz-banner gz-banner--error" data-testid="messages-mark-error">
+        <View className='gz-banner gz-banner--error' data-testid='messages-mark-error'>
           <Text>没有标记成功：{list.markError.message}</Text>
         </View>
       ) : null}
       {list.refreshError ? (
-        <View className="gz-banner gz-banner--error" data-testid="refresh-error">
+        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
           <Text>没有刷新成功：{list.refreshError.message}</Text>
         </View>
       ) : null}
@@ -51,65 +51,65 @@ export function MessagesScreen({ list, onOpen }: Props) {
         status={list.status}
         error={list.error}
         isEmpty={list.items.length === 0}
-        emptyText="还没有消息"
-        emptyHint="您上报的问题有进展时，会在这里通知您。"
+        emptyText='还没有消息'
+        emptyHint='您上报的问题有进展时，会在这里通知您。'
         onRetry={() => void list.retry()}
         emptyAction={
           <ActionButton
-            kind="secondary"
+            kind='secondary'
             loading={list.refreshing}
-            loadingText="正在刷新…"
-            testid="refresh-empty"
+            loadingText='正在刷新…'
+            testid='refresh-empty'
             onClick={() => void list.refresh()}
           >
             刷新
           </ActionButton>
         }
       >
-        <View className="messages__list" data-testid="messages-list">
+        <View className='messages__list' data-testid='messages-list'>
           {list.items.map((m) => (
             <View
               key={m.id}
               className={`messages__item${m.read ? '' : ' messages__item--unread'}`}
-              hoverClass="messages__item--pressed"
-              role="link"
-              data-testid="message"
+              hoverClass='messages__item--pressed'
+              role='link'
+              data-testid='message'
               data-id={m.id}
               onClick={() => onOpen(m)}
             >
-              <View className="messages__title-row">
+              <View className='messages__title-row'>
                 {m.read ? null : (
-                  <View className="messages__dot" aria-hidden="true" data-testid="message-dot" />
+                  <View className='messages__dot' aria-hidden='true' data-testid='message-dot' />
                 )}
-                <Text className="messages__title">{m.title}</Text>
+                <Text className='messages__title'>{m.title}</Text>
               </View>
-              <Text className="messages__body">{m.body}</Text>
-              <View className="messages__meta">
+              <Text className='messages__body'>{m.body}</Text>
+              <View className='messages__meta'>
                 <Text>{fromNow(m.createdAt)}</Text>
-                <Text className={m.read ? 'messages__read' : 'messages__unread'} data-testid="message-state">
+                <Text className={m.read ? 'messages__read' : 'messages__unread'} data-testid='message-state'>
                   {m.read ? '已读' : '未读'}
                 </Text>
               </View>
             </View>
           ))}
         </View>
-        <View className="messages__footer">
+        <View className='messages__footer'>
           {list.loadMoreError ? (
-            <Text className="messages__error">没有加载出来：{list.loadMoreError.message}</Text>
+            <Text className='messages__error'>没有加载出来：{list.loadMoreError.message}</Text>
           ) : null}
           {list.hasMore ? (
             <ActionButton
-              kind="secondary"
+              kind='secondary'
               block
               loading={list.loadingMore}
-              loadingText="正在加载…"
-              testid="load-more"
+              loadingText='正在加载…'
+              testid='load-more'
               onClick={() => void list.loadMore()}
             >
               {list.loadMoreError ? '重试' : '加载更多'}
             </ActionButton>
           ) : (
-            <Text className="gz-muted">没有更多了</Text>
+            <Text className='gz-muted'>没有更多了</Text>
           )}
         </View>
       </ListState>

@@ -36,12 +36,12 @@ interface Props {
 export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }: Props) {
   const set = (change: Partial<AreaFilters>) => onFilters({ ...filters, ...change })
   return (
-    <View className="gz-page staff-screen" data-testid="area-screen">
+    <View className='gz-page staff-screen' data-testid='area-screen'>
       <SummaryCard summary={summary} />
 
-      <Card title="筛选">
-        <View className="staff-screen__filter">
-          <Text className="staff-screen__filter-label">状态</Text>
+      <Card title='筛选'>
+        <View className='staff-screen__filter'>
+          <Text className='staff-screen__filter-label'>状态</Text>
           <ChoiceChips<string>
             options={[
               { value: ALL, label: '全部' },
@@ -49,11 +49,11 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
             ]}
             value={filters.status || ALL}
             onChange={(v) => set({ status: v === ALL ? '' : (v as ReportStatus) })}
-            testidPrefix="filter-status"
+            testidPrefix='filter-status'
           />
           {grids.length > 1 ? (
             <>
-              <Text className="staff-screen__filter-label">网格</Text>
+              <Text className='staff-screen__filter-label'>网格</Text>
               <ChoiceChips<string>
                 options={[
                   { value: ALL, label: '全部网格' },
@@ -61,11 +61,11 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
                 ]}
                 value={filters.gridId || ALL}
                 onChange={(v) => set({ gridId: v === ALL ? '' : v })}
-                testidPrefix="filter-grid"
+                testidPrefix='filter-grid'
               />
             </>
           ) : null}
-          <Text className="staff-screen__filter-label">类别</Text>
+          <Text className='staff-screen__filter-label'>类别</Text>
           <ChoiceChips<string>
             options={[
               { value: ALL, label: '全部类别' },
@@ -73,20 +73,20 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
             ]}
             value={filters.category || ALL}
             onChange={(v) => set({ category: v === ALL ? '' : (v as ReportCategory) })}
-            testidPrefix="filter-category"
+            testidPrefix='filter-category'
           />
           <ToggleRow
-            label="仅看逾期"
-            hint="逾期的问题可以督办"
+            label='仅看逾期'
+            hint='逾期的问题可以督办'
             checked={filters.overdueOnly}
             onChange={(on) => set({ overdueOnly: on })}
-            testid="filter-overdue"
+            testid='filter-overdue'
           />
         </View>
       </Card>
 
       {list.refreshError ? (
-        <View className="gz-banner gz-banner--error" data-testid="refresh-error">
+        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
           <Text>没有刷新成功：{list.refreshError.message}</Text>
         </View>
       ) : null}
@@ -95,10 +95,10 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
         error={list.error}
         isEmpty={list.items.length === 0}
         emptyText={filters.overdueOnly ? '没有逾期的问题' : '没有符合条件的问题'}
-        emptyHint="换个筛选条件看看。"
+        emptyHint='换个筛选条件看看。'
         onRetry={() => void list.retry()}
       >
-        <View className="staff-screen__list" data-testid="area-list">
+        <View className='staff-screen__list' data-testid='area-list'>
           {list.items.map((r) => (
             <ReportRow key={r.id} report={r} onOpen={onOpen} superviseHint />
           ))}
@@ -112,8 +112,8 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
 function SummaryCard({ summary }: { summary: ReturnType<typeof useReportSummary> }) {
   if (summary.status === 'loading') {
     return (
-      <Card title="总览">
-        <Text className="gz-muted" data-testid="summary-loading">
+      <Card title='总览'>
+        <Text className='gz-muted' data-testid='summary-loading'>
           正在统计…
         </Text>
       </Card>
@@ -121,11 +121,11 @@ function SummaryCard({ summary }: { summary: ReturnType<typeof useReportSummary>
   }
   if (summary.status === 'error' || !summary.summary) {
     return (
-      <Card title="总览">
-        <View className="gz-banner gz-banner--error" data-testid="summary-error">
+      <Card title='总览'>
+        <View className='gz-banner gz-banner--error' data-testid='summary-error'>
           <Text>统计没有加载出来：{summary.error?.message}</Text>
         </View>
-        <ActionButton kind="secondary" testid="summary-retry" onClick={() => void summary.reload()}>
+        <ActionButton kind='secondary' testid='summary-retry' onClick={() => void summary.reload()}>
           重试
         </ActionButton>
       </Card>
@@ -138,66 +138,68 @@ export function SummaryFigures({ s }: { s: ReportSummaryCounts }) {
   const statuses = REPORT_STATUSES.filter((st) => (s.byStatus[st] ?? 0) > 0)
   const categories = REPORT_CATEGORIES.filter((c) => (s.byCategory[c] ?? 0) > 0)
   return (
-    <Card title="总览">
-      <View className="staff-screen__section" data-testid="area-summary">
-        <View className="area-figures">
-          <View className="area-figures__item">
-            <Text className="area-figures__num" data-testid="summary-total">
+    <Card title='总览'>
+      <View className='staff-screen__section' data-testid='area-summary'>
+        <View className='area-figures'>
+          <View className='area-figures__item'>
+            <Text className='area-figures__num' data-testid='summary-total'>
               {s.total}
             </Text>
-            <Text className="area-figures__label">问题总数</Text>
+            <Text className='area-figures__label'>问题总数</Text>
           </View>
           <View className={`area-figures__item${s.overdue ? ' area-figures__item--late' : ''}`}>
-            <Text className="area-figures__num" data-testid="summary-overdue">
+            <Text className='area-figures__num' data-testid='summary-overdue'>
               {s.overdue}
             </Text>
-            <Text className="area-figures__label">已逾期</Text>
+            <Text className='area-figures__label'>已逾期</Text>
           </View>
-          <View className="area-figures__item">
-            <Text className="area-figures__num" data-testid="summary-share">
-              {shareText(s.disputes.share)}
+          <View className='area-figures__item area-figures__item--wide'>
+            <View className='area-figures__line'>
+              <Text className='area-figures__label'>矛盾不上交率</Text>
+              <Text className='area-figures__num' data-testid='summary-share'>
+                {shareText(s.disputes.share)}
+              </Text>
+            </View>
+            <Text className='area-figures__label' data-testid='summary-share-text'>
+              {s.disputes.settled
+                ? `已化解矛盾纠纷 ${s.disputes.settled} 件，其中 ${s.disputes.settledLocally} 件在网格或社区化解。`
+                : '还没有化解的矛盾纠纷。'}
             </Text>
-            <Text className="area-figures__label">矛盾不上交率</Text>
           </View>
         </View>
-        <Text className="gz-muted" data-testid="summary-share-text">
-          {s.disputes.settled
-            ? `已化解矛盾纠纷 ${s.disputes.settled} 件，其中 ${s.disputes.settledLocally} 件在网格或社区化解。`
-            : '还没有化解的矛盾纠纷。'}
-        </Text>
         {s.total === 0 ? null : (
           <>
-            <Text className="staff-screen__sub">按状态</Text>
+            <Text className='staff-screen__sub'>按状态</Text>
             {statuses.map((st) => (
               <StatBar
                 key={st}
                 label={statusLabel(st)}
                 value={s.byStatus[st] ?? 0}
                 total={s.total}
-                unit="件"
+                unit='件'
                 testid={`bar-status-${st}`}
               />
             ))}
-            <Text className="staff-screen__sub">按类别</Text>
+            <Text className='staff-screen__sub'>按类别</Text>
             {categories.map((c) => (
               <StatBar
                 key={c}
                 label={categoryLabel(c)}
                 value={s.byCategory[c] ?? 0}
                 total={s.total}
-                unit="件"
+                unit='件'
                 testid={`bar-category-${c}`}
               />
             ))}
-            {s.byGrid.length ? <Text className="staff-screen__sub">按网格</Text> : null}
+            {s.byGrid.length ? <Text className='staff-screen__sub'>按网格</Text> : null}
             {s.byGrid.map((g) => (
               <StatBar
                 key={g.gridId}
                 label={`${g.gridName}（未办结 ${g.open}${g.overdue ? `，逾期 ${g.overdue}` : ''}）`}
                 value={g.total}
                 total={s.total}
-                unit="件"
-                tone="green"
+                unit='件'
+                tone='green'
                 testid={`bar-grid-${g.gridId}`}
               />
             ))}

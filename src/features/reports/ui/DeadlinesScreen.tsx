@@ -23,30 +23,30 @@ export function DeadlinesScreen({ d }: { d: ReturnType<typeof useDeadlines> }) {
   }
 
   return (
-    <View className="gz-page staff-screen" data-testid="deadlines-screen">
-      <Text className="staff-screen__intro">
+    <View className='gz-page staff-screen' data-testid='deadlines-screen'>
+      <Text className='staff-screen__intro'>
         问题受理后，须在下列工作日内办结（节假日不计，调休上班日照常计算）。修改只影响之后受理的问题。
       </Text>
       <ListState
         status={d.status}
         error={d.error}
         isEmpty={false}
-        emptyText=""
+        emptyText=''
         onRetry={() => void d.reload()}
         skeletonRows={2}
       >
         {draft ? (
-          <Card title="办结时限（工作日）">
+          <Card title='办结时限（工作日）'>
             {REPORT_CATEGORIES.map((c) => (
-              <View key={c} className="deadline-row" data-testid={`deadline-${c}`}>
-                <View className="deadline-row__name">
-                  <Text className="deadline-row__label">{categoryLabel(c)}</Text>
-                  <Text className="deadline-row__default">默认 {DEFAULT_RESOLVE_DAYS[c]} 个工作日</Text>
+              <View key={c} className='deadline-row' data-testid={`deadline-${c}`}>
+                <View className='deadline-row__name'>
+                  <Text className='deadline-row__label'>{categoryLabel(c)}</Text>
+                  <Text className='deadline-row__default'>默认 {DEFAULT_RESOLVE_DAYS[c]} 个工作日</Text>
                 </View>
-                <View className="deadline-row__input">
+                <View className='deadline-row__input'>
                   <Input
                     className={`gz-input deadline-row__box${errors[c] ? ' gz-input--error' : ''}`}
-                    type="number"
+                    type='number'
                     maxlength={2}
                     value={draft[c]}
                     onInput={(e) => {
@@ -59,7 +59,7 @@ export function DeadlinesScreen({ d }: { d: ReturnType<typeof useDeadlines> }) {
                   <Text>个工作日</Text>
                 </View>
                 {errors[c] ? (
-                  <Text className="deadline-row__error" data-testid={`deadline-error-${c}`}>
+                  <Text className='deadline-row__error' data-testid={`deadline-error-${c}`}>
                     {errors[c]}
                   </Text>
                 ) : null}
@@ -68,19 +68,19 @@ export function DeadlinesScreen({ d }: { d: ReturnType<typeof useDeadlines> }) {
           </Card>
         ) : null}
         {d.saveError ? (
-          <View className="gz-banner gz-banner--error" data-testid="deadlines-save-error">
+          <View className='gz-banner gz-banner--error' data-testid='deadlines-save-error'>
             <Text>没有保存成功：{d.saveError.message}</Text>
           </View>
         ) : null}
         {d.savedAt && !d.saving ? (
-          <View className="gz-banner gz-banner--ok" data-testid="deadlines-saved">
+          <View className='gz-banner gz-banner--ok' data-testid='deadlines-saved'>
             <Text>✓ 已保存</Text>
           </View>
         ) : null}
-        <View className="gz-actions">
+        <View className='gz-actions'>
           <ActionButton
-            kind="secondary"
-            testid="deadlines-defaults"
+            kind='secondary'
+            testid='deadlines-defaults'
             onClick={() => {
               setDraft(draftOf({ days: DEFAULT_RESOLVE_DAYS }))
               setErrors({})
@@ -89,10 +89,10 @@ export function DeadlinesScreen({ d }: { d: ReturnType<typeof useDeadlines> }) {
             恢复默认
           </ActionButton>
           <ActionButton
-            kind="primary"
+            kind='primary'
             loading={d.saving}
-            loadingText="正在保存…"
-            testid="deadlines-save"
+            loadingText='正在保存…'
+            testid='deadlines-save'
             onClick={() => void save()}
           >
             保存

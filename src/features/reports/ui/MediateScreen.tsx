@@ -31,8 +31,8 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
   const [failedSaved, setFailedSaved] = useState<ReportView | null>(null)
   if (missingId) {
     return (
-      <View className="gz-page">
-        <View className="gz-banner gz-banner--error" data-testid="mediate-missing">
+      <View className='gz-page'>
+        <View className='gz-banner gz-banner--error' data-testid='mediate-missing'>
           <Text>没有指定要记录调解的问题。</Text>
         </View>
       </View>
@@ -49,22 +49,22 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
   }
 
   return (
-    <View className="gz-page staff-screen" data-testid="mediate-screen">
+    <View className='gz-page staff-screen' data-testid='mediate-screen'>
       <ListState
         status={m.status}
         error={m.error}
         isEmpty={false}
-        emptyText=""
+        emptyText=''
         onRetry={() => void m.reload()}
         skeletonRows={2}
       >
         {report ? (
           <Card title={`${categoryLabel(report.category)} · ${report.gridName}`}>
-            <Text className="staff-screen__intro" data-testid="mediate-report">
+            <Text className='staff-screen__intro' data-testid='mediate-report'>
               {report.excerpt}
             </Text>
             {!report.can.includes('mediate') ? (
-              <View className="gz-banner gz-banner--info" data-testid="mediate-not-allowed">
+              <View className='gz-banner gz-banner--info' data-testid='mediate-not-allowed'>
                 <Text>这个问题现在不能记录调解（需由负责的工作人员在受理后记录）。</Text>
               </View>
             ) : null}
@@ -72,19 +72,19 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
         ) : null}
 
         {failedSaved ? (
-          <View className="gz-banner gz-banner--error" data-testid="mediate-suggest-escalate">
+          <View className='gz-banner gz-banner--error' data-testid='mediate-suggest-escalate'>
             <Text>已记录：调解未化解。建议上报上级处理，或引导当事人通过其他途径解决。</Text>
-            <View className="gz-actions">
+            <View className='gz-actions'>
               <ActionButton
-                kind="secondary"
-                testid="mediate-later"
+                kind='secondary'
+                testid='mediate-later'
                 onClick={() => onDone(failedSaved, false)}
               >
                 稍后再说
               </ActionButton>
               <ActionButton
-                kind="primary"
-                testid="mediate-escalate"
+                kind='primary'
+                testid='mediate-escalate'
                 onClick={() => onDone(failedSaved, true)}
               >
                 去上报
@@ -95,26 +95,26 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
 
         {f && !failedSaved ? (
           <Card>
-            <FormField label="调解方式" name="kind" required error={m.errors.kind}>
+            <FormField label='调解方式' name='kind' required error={m.errors.kind}>
               <ChoiceChips
                 options={MEDIATION_KINDS.map((k) => ({ value: k, label: MEDIATION_KIND_LABELS[k] }))}
                 value={f.kind}
                 onChange={(kind) => m.setForm((x) => ({ ...x, kind }), 'kind')}
-                testidPrefix="mediate-kind"
+                testidPrefix='mediate-kind'
               />
             </FormField>
 
             <FormField
-              label="当事人"
-              name="parties"
+              label='当事人'
+              name='parties'
               required
-              hint="至少两方；姓名只对工作人员显示，居民看到的是遮挡后的姓名"
+              hint='至少两方；姓名只对工作人员显示，居民看到的是遮挡后的姓名'
               error={m.errors.parties}
             >
               {f.parties.map((p, i) => (
-                <View key={i} className="mediate-party" data-testid={`party-${i}`}>
+                <View key={i} className='mediate-party' data-testid={`party-${i}`}>
                   <Input
-                    className="gz-input mediate-party__name"
+                    className='gz-input mediate-party__name'
                     value={p.name}
                     maxlength={20}
                     placeholder={`第 ${i + 1} 方姓名`}
@@ -128,10 +128,10 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
                     data-testid={`party-${i}-name`}
                   />
                   <Input
-                    className="gz-input mediate-party__role"
+                    className='gz-input mediate-party__role'
                     value={p.role}
                     maxlength={20}
-                    placeholder="身份（选填），如 3栋住户"
+                    placeholder='身份（选填），如 3栋住户'
                     onInput={(e) => {
                       const role = e.detail.value
                       m.setForm(
@@ -143,7 +143,7 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
                   />
                   {f.parties.length > 2 ? (
                     <ActionButton
-                      kind="plain"
+                      kind='plain'
                       testid={`party-${i}-remove`}
                       onClick={() =>
                         m.setForm((x) => ({ ...x, parties: x.parties.filter((_, j) => j !== i) }), 'parties')
@@ -156,8 +156,8 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
               ))}
               {f.parties.length < MAX_PARTIES ? (
                 <ActionButton
-                  kind="secondary"
-                  testid="party-add"
+                  kind='secondary'
+                  testid='party-add'
                   onClick={() =>
                     m.setForm((x) => ({ ...x, parties: [...x.parties, { name: '', role: '' }] }), 'parties')
                   }
@@ -168,79 +168,79 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
             </FormField>
 
             <FormField
-              label="本次调解"
-              name="session"
-              hint="不填经过则只更新调解方式、当事人和结果"
+              label='本次调解'
+              name='session'
+              hint='不填经过则只更新调解方式、当事人和结果'
               error={m.errors.sessionDate ?? m.errors.sessionNote}
             >
               <Picker
-                mode="date"
+                mode='date'
                 value={f.sessionDate}
                 onChange={(e) =>
                   m.setForm((x) => ({ ...x, sessionDate: String(e.detail.value) }), 'sessionDate')
                 }
               >
-                <View className="gz-input" data-testid="session-date">
+                <View className='gz-input' data-testid='session-date'>
                   <Text>{dayText(f.sessionDate)}</Text>
                 </View>
               </Picker>
               <Textarea
-                className="gz-textarea"
+                className='gz-textarea'
                 value={f.sessionNote}
                 maxlength={2000}
-                placeholder="调解经过：双方诉求、达成的共识、下一步安排"
+                placeholder='调解经过：双方诉求、达成的共识、下一步安排'
                 onInput={(e) => {
                   const sessionNote = e.detail.value
                   m.setForm((x) => ({ ...x, sessionNote }), 'sessionNote')
                 }}
-                data-testid="session-note"
+                data-testid='session-note'
               />
             </FormField>
 
-            <FormField label="调解结果" name="outcome" hint="还在调解中可以不选" error={m.errors.outcome}>
+            <FormField label='调解结果' name='outcome' hint='还在调解中可以不选' error={m.errors.outcome}>
               <ChoiceChips
                 options={MEDIATION_OUTCOMES.map((o) => ({ value: o, label: MEDIATION_OUTCOME_LABELS[o] }))}
                 value={f.outcome}
                 onChange={(outcome) =>
                   m.setForm((x) => ({ ...x, outcome: x.outcome === outcome ? '' : outcome }), 'outcome')
                 }
-                testidPrefix="mediate-outcome"
+                testidPrefix='mediate-outcome'
               />
             </FormField>
 
             {f.outcome === 'agreed' ? (
-              <FormField label="调解协议" name="agreement" required error={m.errors.agreement}>
+              <FormField label='调解协议' name='agreement' required error={m.errors.agreement}>
                 <Textarea
-                  className="gz-textarea"
+                  className='gz-textarea'
                   value={f.agreement}
                   maxlength={2000}
-                  placeholder="协议内容：各方同意的事项、履行方式和期限"
+                  placeholder='协议内容：各方同意的事项、履行方式和期限'
                   onInput={(e) => {
                     const agreement = e.detail.value
                     m.setForm((x) => ({ ...x, agreement }), 'agreement')
                   }}
-                  data-testid="agreement"
+                  data-testid='agreement'
                 />
               </FormField>
             ) : null}
             {f.outcome === 'failed' ? (
-              <Text className="gz-muted" data-testid="mediate-failed-hint">
+              <Text className='gz-muted' data-testid='mediate-failed-hint'>
                 未化解的纠纷，保存后可以上报上级处理。
               </Text>
             ) : null}
 
             {m.saveError ? (
-              <View className="gz-banner gz-banner--error" data-testid="mediate-error">
+              <View className='gz-banner gz-banner--error' data-testid='mediate-error'>
                 <Text>没有保存成功：{m.saveError.message}</Text>
               </View>
             ) : null}
             <ActionButton
-              kind="primary"
-              size="large"
+              kind='primary'
+              size='large'
               block
               loading={m.saving}
-              loadingText="正在保存…"
-              testid="mediate-save"
+              loadingText='正在保存…'
+              testid='mediate-save'
               onClick={() => void save()}
             >
               保存调解记录

@@ -16,35 +16,35 @@ interface Props {
 export function QueueScreen({ list, levelText, onOpen }: Props) {
   const more = list.hasMore ? '+' : ''
   return (
-    <View className="gz-page staff-screen" data-testid="queue-screen">
-      <Text className="staff-screen__intro">{levelText}待办的问题，按期限先后排列。</Text>
+    <View className='gz-page staff-screen' data-testid='queue-screen'>
+      <Text className='staff-screen__intro'>{levelText}待办的问题，按期限先后排列。</Text>
       {list.status === 'ready' ? (
-        <View className="staff-counts" data-testid="queue-counts">
-          <View className="staff-counts__item">
-            <Text className="staff-counts__num" data-testid="count-submitted">
+        <View className='staff-counts' data-testid='queue-counts'>
+          <View className='staff-counts__item'>
+            <Text className='staff-counts__num' data-testid='count-submitted'>
               {list.counts.submitted}
               {more}
             </Text>
-            <Text className="staff-counts__label">待受理</Text>
+            <Text className='staff-counts__label'>待受理</Text>
           </View>
-          <View className="staff-counts__item">
-            <Text className="staff-counts__num" data-testid="count-processing">
+          <View className='staff-counts__item'>
+            <Text className='staff-counts__num' data-testid='count-processing'>
               {list.counts.processing}
               {more}
             </Text>
-            <Text className="staff-counts__label">处理中</Text>
+            <Text className='staff-counts__label'>处理中</Text>
           </View>
           <View className={`staff-counts__item${list.counts.overdue ? ' staff-counts__item--late' : ''}`}>
-            <Text className="staff-counts__num" data-testid="count-overdue">
+            <Text className='staff-counts__num' data-testid='count-overdue'>
               {list.counts.overdue}
               {more}
             </Text>
-            <Text className="staff-counts__label">已逾期</Text>
+            <Text className='staff-counts__label'>已逾期</Text>
           </View>
         </View>
       ) : null}
       {list.refreshError ? (
-        <View className="gz-banner gz-banner--error" data-testid="refresh-error">
+        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
           <Text>没有刷新成功：{list.refreshError.message}</Text>
         </View>
       ) : null}
@@ -52,22 +52,22 @@ export function QueueScreen({ list, levelText, onOpen }: Props) {
         status={list.status}
         error={list.error}
         isEmpty={list.items.length === 0}
-        emptyText="没有待办的问题"
-        emptyHint="居民上报的新问题会出现在这里。"
+        emptyText='没有待办的问题'
+        emptyHint='居民上报的新问题会出现在这里。'
         onRetry={() => void list.retry()}
         emptyAction={
           <ActionButton
-            kind="secondary"
+            kind='secondary'
             loading={list.refreshing}
-            loadingText="正在刷新…"
-            testid="refresh-empty"
+            loadingText='正在刷新…'
+            testid='refresh-empty'
             onClick={() => void list.refresh()}
           >
             刷新
           </ActionButton>
         }
       >
-        <View className="staff-screen__list" data-testid="queue-list">
+        <View className='staff-screen__list' data-testid='queue-list'>
           {list.items.map((r) => (
             <ReportRow key={r.id} report={r} onOpen={onOpen} />
           ))}
@@ -89,23 +89,23 @@ export function MoreFooter({
   }
 }) {
   return (
-    <View className="staff-screen__footer">
+    <View className='staff-screen__footer'>
       {list.loadMoreError ? (
-        <Text className="staff-screen__footer-error">没有加载出来：{list.loadMoreError.message}</Text>
+        <Text className='staff-screen__footer-error'>没有加载出来：{list.loadMoreError.message}</Text>
       ) : null}
       {list.hasMore ? (
         <ActionButton
-          kind="secondary"
+          kind='secondary'
           block
           loading={list.loadingMore}
-          loadingText="正在加载…"
-          testid="load-more"
+          loadingText='正在加载…'
+          testid='load-more'
           onClick={() => void list.loadMore()}
         >
           {list.loadMoreError ? '重试' : '加载更多'}
         </ActionButton>
       ) : (
-        <Text className="gz-muted">没有更多了</Text>
+        <Text className='gz-muted'>没有更多了</Text>
       )}
     </View>
   )

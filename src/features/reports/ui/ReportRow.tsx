@@ -20,42 +20,42 @@ export function ReportRow({ report: r, onOpen, superviseHint = false, now = new 
   return (
     <View
       className={`staff-row${r.overdue ? ' staff-row--overdue' : ''}`}
-      hoverClass="staff-row--pressed"
-      role="link"
-      data-testid="report-row"
+      hoverClass='staff-row--pressed'
+      role='link'
+      data-testid='report-row'
       data-id={r.id}
       onClick={() => onOpen(r.id)}
     >
-      <View className="staff-row__tags">
-        <Tag tone={STATUS_TONES[r.status] ?? 'grey'} testid="row-status">
+      <View className='staff-row__tags'>
+        <Tag tone={STATUS_TONES[r.status] ?? 'grey'} testid='row-status'>
           {statusLabel(r.status)}
         </Tag>
         <Tag tone={CATEGORY_TONES[r.category] ?? 'grey'}>{categoryLabel(r.category)}</Tag>
-        {r.level !== 'grid' ? <Tag tone="purple">{`已上报${REPORT_LEVEL_LABELS[r.level]}`}</Tag> : null}
+        {r.level !== 'grid' ? <Tag tone='purple'>{`已上报${REPORT_LEVEL_LABELS[r.level]}`}</Tag> : null}
         {r.overdue ? (
-          <Tag tone="red" testid="row-overdue">
+          <Tag tone='red' testid='row-overdue'>
             已逾期
           </Tag>
         ) : null}
       </View>
-      <Text className="staff-row__excerpt">{r.excerpt}</Text>
-      <Text className="staff-row__meta">
+      <Text className='staff-row__excerpt'>{r.excerpt}</Text>
+      <Text className='staff-row__meta'>
         {r.gridName} · {r.reporterName} · {fromNow(r.createdAt, now)}
         {r.supporters > 0 ? ` · ${r.supporters} 人也遇到` : ''}
       </Text>
       {due ? (
-        <View className="staff-row__due" data-testid="row-due">
+        <View className='staff-row__due' data-testid='row-due'>
           <Text className={r.overdue ? 'staff-row__due-late' : 'staff-row__due-text'}>
             {r.overdue ? '⚠ ' : ''}
             {left}
           </Text>
-          <Text className="staff-row__due-when">
+          <Text className='staff-row__due-when'>
             {due.label} {due.when}
           </Text>
         </View>
       ) : null}
       {superviseHint && r.overdue ? (
-        <Text className="staff-row__supervise" data-testid="row-supervise">
+        <Text className='staff-row__supervise' data-testid='row-supervise'>
           点开可督办 ›
         </Text>
       ) : null}

@@ -21,8 +21,8 @@ export function ReportStaffGate({
 }) {
   if (me.roles.some((r) => allow.includes(r))) return <>{children}</>
   return (
-    <View className="gz-page">
-      <View className="gz-banner gz-banner--info" data-testid="report-staff-not-allowed">
+    <View className='gz-page'>
+      <View className='gz-banner gz-banner--info' data-testid='report-staff-not-allowed'>
         <Text>只有{allow.map((r) => WHO[r] ?? r).join('、')}可以使用这个功能。</Text>
       </View>
     </View>

@@ -77,34 +77,37 @@ export function StaffPanel({
   }
 
   return (
-    <Card title="办理" testid="staff-panel">
+    <Card title='办理' testid='staff-panel'>
       {report.overdue ? (
-        <Text className="staff-panel__overdue" data-testid="staff-overdue">
+        <Text className='staff-panel__overdue' data-testid='staff-overdue'>
           ⚠ 已逾期，请尽快办理
         </Text>
       ) : null}
-      <View className="staff-panel__actions">
-        {staff.actions.map((a) => (
-          <ActionButton
-            key={a}
-            kind={a === 'reject' ? 'danger' : a === 'accept' || a === 'resolve' ? 'primary' : 'secondary'}
-            testid={`staff-action-${a}`}
-            disabled={open !== null && open !== a}
-            onClick={() => choose(a)}
-          >
-            {staffActionLabel(a, report.level)}
-          </ActionButton>
-        ))}
-        {canMediate ? (
-          <ActionButton
-            kind="secondary"
-            testid="staff-mediate"
-            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.reportMediate, { id: report.id }) })}
-          >
-            记录调解
-          </ActionButton>
-        ) : null}
-      </View>
+      {open ? null : (
+        <View className='staff-panel__actions'>
+          {staff.actions.map((a) => (
+            <ActionButton
+              key={a}
+              kind={a === 'reject' ? 'danger' : a === 'accept' || a === 'resolve' ? 'primary' : 'secondary'}
+              testid={`staff-action-${a}`}
+              onClick={() => choose(a)}
+            >
+              {staffActionLabel(a, report.level)}
+            </ActionButton>
+          ))}
+          {canMediate ? (
+            <ActionButton
+              kind='secondary'
+              testid='staff-mediate'
+              onClick={() =>
+                void Taro.navigateTo({ url: withQuery(ROUTES.reportMediate, { id: report.id }) })
+              }
+            >
+              记录调解
+            </ActionButton>
+          ) : null}
+        </View>
+      )}
       {open ? (
         <ActionSheet
           key={open}
@@ -166,9 +169,9 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
   }
 
   return (
-    <View className="staff-sheet" data-testid="staff-sheet" data-action={action}>
-      <Text className="staff-sheet__title">{label}</Text>
-      <Text className="staff-sheet__explain">{explain(action, report)}</Text>
+    <View className='staff-sheet' data-testid='staff-sheet' data-action={action}>
+      <Text className='staff-sheet__title'>{label}</Text>
+      <Text className='staff-sheet__explain'>{explain(action, report)}</Text>
 
       {action === 'reassign' ? (
         <WorkerPicker
@@ -184,13 +187,13 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
       ) : null}
 
       {quick.length ? (
-        <View className="staff-sheet__quick" data-testid="staff-quick">
+        <View className='staff-sheet__quick' data-testid='staff-quick'>
           {quick.map((q) => (
             <View
               key={q}
-              className="staff-sheet__chip"
-              role="button"
-              data-testid="staff-quick-note"
+              className='staff-sheet__chip'
+              role='button'
+              data-testid='staff-quick-note'
               onClick={() => {
                 setNote((n) => (n.trim() ? `${n.trim()}；${q}` : q))
                 setErrors((e) => ({ ...e, note: undefined }))
@@ -202,9 +205,9 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
         </View>
       ) : null}
 
-      <View className="staff-sheet__label">
+      <View className='staff-sheet__label'>
         <Text>{action === 'resolve' ? '办理结果' : '说明'}</Text>
-        <Text className="staff-sheet__req">{required ? '（必填）' : '（选填）'}</Text>
+        <Text className='staff-sheet__req'>{required ? '（必填）' : '（选填）'}</Text>
       </View>
       <Textarea
         className={`gz-textarea${errors.note ? ' gz-input--error' : ''}`}
@@ -215,19 +218,19 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
           setNote(e.detail.value)
           setErrors((x) => ({ ...x, note: undefined }))
         }}
-        data-testid="staff-note"
+        data-testid='staff-note'
       />
       {errors.note ? (
-        <Text className="staff-sheet__error" data-testid="staff-note-error">
+        <Text className='staff-sheet__error' data-testid='staff-note-error'>
           {errors.note}
         </Text>
       ) : null}
 
       {WITH_PHOTOS.includes(action) ? (
-        <View className="staff-sheet__photos">
-          <View className="staff-sheet__label">
+        <View className='staff-sheet__photos'>
+          <View className='staff-sheet__label'>
             <Text>现场照片</Text>
-            <Text className="staff-sheet__req">（选填）</Text>
+            <Text className='staff-sheet__req'>（选填）</Text>
           </View>
           <PhotoPicker
             value={photos}
@@ -237,7 +240,7 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
             }}
           />
           {errors.photos || errors.photoIds ? (
-            <Text className="staff-sheet__error" data-testid="staff-photos-error">
+            <Text className='staff-sheet__error' data-testid='staff-photos-error'>
               {errors.photos ?? errors.photoIds}
             </Text>
           ) : null}
@@ -245,20 +248,20 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
       ) : null}
 
       {error ? (
-        <View className="gz-banner gz-banner--error" data-testid="staff-error">
+        <View className='gz-banner gz-banner--error' data-testid='staff-error'>
           <Text>{error}</Text>
         </View>
       ) : null}
 
-      <View className="gz-actions">
-        <ActionButton kind="secondary" testid="staff-cancel" disabled={sending} onClick={onCancel}>
+      <View className='gz-actions'>
+        <ActionButton kind='secondary' testid='staff-cancel' disabled={sending} onClick={onCancel}>
           取消
         </ActionButton>
         <ActionButton
           kind={action === 'reject' ? 'destructive' : 'primary'}
           loading={sending}
-          loadingText="正在提交…"
-          testid="staff-confirm"
+          loadingText='正在提交…'
+          testid='staff-confirm'
           onClick={() => void submit()}
         >
           {`确定${label}`}
@@ -281,37 +284,37 @@ function WorkerPicker({ gridId, currentId, value, onChange, error }: PickerProps
   const { workers, status, error: loadError, reload } = useGridWorkers(gridId, true)
   const choices = workers.filter((w) => w.id !== currentId)
   return (
-    <View className="staff-sheet__workers" data-testid="staff-workers">
-      <View className="staff-sheet__label">
+    <View className='staff-sheet__workers' data-testid='staff-workers'>
+      <View className='staff-sheet__label'>
         <Text>改派给</Text>
-        <Text className="staff-sheet__req">（必选）</Text>
+        <Text className='staff-sheet__req'>（必选）</Text>
       </View>
-      {status === 'loading' ? <Text className="gz-muted">正在加载网格员…</Text> : null}
+      {status === 'loading' ? <Text className='gz-muted'>正在加载网格员…</Text> : null}
       {status === 'error' ? (
-        <View className="gz-banner gz-banner--error" data-testid="staff-workers-error">
+        <View className='gz-banner gz-banner--error' data-testid='staff-workers-error'>
           <Text>网格员名单没有加载出来：{loadError?.message}</Text>
-          <ActionButton kind="plain" testid="staff-workers-retry" onClick={() => void reload()}>
+          <ActionButton kind='plain' testid='staff-workers-retry' onClick={() => void reload()}>
             重试
           </ActionButton>
         </View>
       ) : null}
       {status === 'ready' && choices.length === 0 ? (
-        <Text className="gz-muted">社区没有其他网格员可以改派。</Text>
+        <Text className='gz-muted'>社区没有其他网格员可以改派。</Text>
       ) : null}
-      <View role="radiogroup">
+      <View role='radiogroup'>
         {choices.map((w) => {
           const on = w.id === value
           return (
             <View
               key={w.id}
               className={`staff-sheet__worker${on ? ' staff-sheet__worker--on' : ''}`}
-              role="radio"
+              role='radio'
               aria-checked={on ? 'true' : 'false'}
               data-testid={`staff-worker-${w.id}`}
               onClick={() => onChange(w.id)}
             >
-              <Text className="staff-sheet__worker-name">{on ? `✓ ${w.name}` : w.name}</Text>
-              <Text className="staff-sheet__worker-grids">
+              <Text className='staff-sheet__worker-name'>{on ? `✓ ${w.name}` : w.name}</Text>
+              <Text className='staff-sheet__worker-grids'>
                 {w.grids.length ? `负责 ${w.grids.map((g) => g.name).join('、')}` : '尚未分配网格'}
               </Text>
             </View>
@@ -319,7 +322,7 @@ function WorkerPicker({ gridId, currentId, value, onChange, error }: PickerProps
         })}
       </View>
       {error ? (
-        <Text className="staff-sheet__error" data-testid="staff-worker-error">
+        <Text className='staff-sheet__error' data-testid='staff-worker-error'>
           {error}
         </Text>
       ) : null}

@@ -7,7 +7,7 @@ import { useMessages } from '@/features/messages/useMessages'
 
 export default function MessagesPage() {
   const session = useRequireSession()
-  return session ? <Messages /> : <View className="gz-page" />
+  return session ? <Messages /> : <View className='gz-page' />
 }
 
 function Messages() {

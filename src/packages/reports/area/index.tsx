@@ -11,7 +11,7 @@ import { ROUTES, withQuery } from '@/services/routes'
 
 export default function ReportAreaPage() {
   const session = useRequireSession()
-  if (!session) return <View className="gz-page" />
+  if (!session) return <View className='gz-page' />
   return (
     <ReportStaffGate me={session.user} allow={['committee', 'street']}>
       <Area />

@@ -6,7 +6,7 @@ import { useDeadlines } from '@/features/reports/useDeadlines'
 
 export default function ReportDeadlinesPage() {
   const session = useRequireSession()
-  if (!session) return <View className="gz-page" />
+  if (!session) return <View className='gz-page' />
   return (
     <ReportStaffGate me={session.user} allow={['committee']}>
       <Deadlines />

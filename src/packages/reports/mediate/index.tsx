@@ -9,7 +9,7 @@ import { ROUTES, withQuery } from '@/services/routes'
 
 export default function ReportMediatePage() {
   const session = useRequireSession()
-  if (!session) return <View className="gz-page" />
+  if (!session) return <View className='gz-page' />
   return (
     <ReportStaffGate me={session.user} allow={['gridWorker', 'committee', 'street']}>
       <Mediate />

@@ -16,7 +16,7 @@ function levelText(me: Me): string {
 
 export default function ReportQueuePage() {
   const session = useRequireSession()
-  if (!session) return <View className="gz-page" />
+  if (!session) return <View className='gz-page' />
   return (
     <ReportStaffGate me={session.user} allow={['gridWorker', 'committee', 'street']}>
       <Queue me={session.user} />
