@@ -253,10 +253,15 @@ interface Row {
   p50: number
   p99: number
   errors: number
+  detail?: string
 }
 
 /** autocannon at CONNECTIONS connections; `next(k)` gives the k-th request's token and body. */
-async function load(name: string, url: string, next: (k: number) => { token?: string; body: string }): Promise<Row & { count: number }> {
+async function load(
+  name: string,
+  url: string,
+  next: (k: number) => { token?: string; body: string },
+): Promise<Row & { count: number; detail: string }> {
   let k = 0
   const result = await autocannon({
     url,
@@ -280,6 +285,7 @@ async function load(name: string, url: string, next: (k: number) => { token?: st
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
     count: result['2xx'],
+    detail: `non-2xx ${result.non2xx}, timeouts ${result.timeouts}, socket errors ${result.errors}`,
   }
 }
 
@@ -405,6 +411,17 @@ async function main() {
     scalar(`SELECT count(*) FROM reports WHERE community_id = 'c_jinjiang' AND grid_id = 'g_jj_2' AND status = 'submitted'`),
     { kind: 'area', communityId: 'c_jinjiang', gridId: 'g_jj_2', status: 'submitted' },
   )
+  // filters that match few reports: the newest-first walk of the community's reports reads far before it fills a page
+  await time(
+    'area · 社区, rare: grid g_jj_3 + status rejected + category dispute',
+    scalar(`SELECT count(*) FROM reports WHERE community_id = 'c_jinjiang' AND grid_id = 'g_jj_3' AND status = 'rejected' AND category = 'dispute'`),
+    { kind: 'area', communityId: 'c_jinjiang', gridId: 'g_jj_3', status: 'rejected', category: 'dispute' },
+  )
+  await time('area · 社区, a filter that matches nothing (a grid of another community)', 0, {
+    kind: 'area',
+    communityId: 'c_jinjiang',
+    gridId: 'g_lj_1',
+  })
   await time('area · 街道, no filter', scalar('SELECT count(*) FROM reports WHERE street_id = ?', streetId), { kind: 'area', streetId })
   await time('mine · one resident', scalar('SELECT count(*) FROM reports WHERE reporter_id = ?', mineOf), { kind: 'mine', reporterId: mineOf })
   await time(
@@ -504,7 +521,9 @@ async function main() {
     }),
   )
   store.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  // BENCH_KEEP=1 keeps the two database files (to read query plans on them)
+  if (process.env.BENCH_KEEP === '1') console.log(`kept: ${dir}`)
+  else fs.rmSync(dir, { recursive: true, force: true })
 
   console.log(`\n${new Date().toISOString()}  node ${process.version}  ${os.cpus()[0]?.model ?? ''} × ${os.cpus().length}`)
   console.log(`\nOne list page in the store (store.reports.list, limit ${PAGE}), ${LIST_CALLS} calls each, ${fmt(REPORTS)} reports:\n`)
@@ -524,6 +543,7 @@ async function main() {
       ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.rps / httpFloor, 2)} | ${r.errors} |`),
     ].join('\n'),
   )
+  for (const r of rows) if (r.errors > 0 && r.detail) console.log(`errors in "${r.name}": ${r.detail}`)
   console.log(
     '\nHTTP rows: autocannon in this process, server in a child process, loopback. Storage-floor rows: one call at a time on one better-sqlite3 connection in this process (ops/s = 1 / mean latency).',
   )
