@@ -12,7 +12,7 @@ import type { ApiReply } from '@/domain/envelope'
 import type { ReportView } from '@/domain/report'
 import { makeHarness, type Harness } from './support/harness'
 import { race } from './support/race'
-import { eventsOf, makeReport, raceJobs, reportRow, WHO } from './support/reportFixtures'
+import { addPhoto, eventsOf, makeReport, raceJobs, reportRow, WHO } from './support/reportFixtures'
 
 jest.setTimeout(120_000)
 
@@ -184,4 +184,44 @@ describe('two staff racing on one transition', () => {
     expect(eventsOf(h, r.id).filter((e) => e.action === 'rate')).toHaveLength(1)
     expect(reportRow(h, r.id)?.status).toBe('rated')
   })
+
+  test(`the reporter editing while the 网格员 accepts (2 processes × 3), ${ROUNDS} rounds → never an edit after the accept`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const r = await makeReport(h)
+      const [edits, accepts] = await raceJobs(h.file, [
+        { action: 'report.edit', payload: { id: r.id, description: '3栋楼下垃圾堆了四天，越来越多' }, userId: WHO.resident, count: 3 },
+        { action: 'report.transition', payload: { id: r.id, action: 'accept' }, userId: WHO.worker, count: 3 },
+      ])
+      const accepted = winners(accepts!).length
+      expect(accepted).toBeLessThanOrEqual(1)
+      expect(winners([...edits!, ...accepts!]).length).toBeGreaterThanOrEqual(1)
+      expect(codes([...edits!, ...accepts!])).toEqual(['CONFLICT'])
+      // an accept that read the report before an edit landed is stale (CONFLICT); an edit after the accept is refused
+      const steps = eventsOf(h, r.id).map((e) => e.action).filter((a) => a === 'edit' || a === 'accept')
+      expect(steps).toHaveLength(winners(edits!).length + accepted)
+      if (accepted) expect(steps.at(-1)).toBe('accept')
+      expect(reportRow(h, r.id)?.status).toBe(accepted ? 'processing' : 'submitted')
+    }
+  })
 })
+
+describe('one photo, one report', () => {
+  test('12 creates racing with the same photo (4 processes × 3, no requestId) → one report has it, the rest INVALID_INPUT', async () => {
+    const photo = addPhoto(h, WHO.resident)
+    const before = h.counts()
+    const replies = await race({
+      file: h.file,
+      action: 'report.create',
+      payload: { category: 'environment', description: '同一张照片被并发提交', photoIds: [photo] },
+      userId: WHO.resident,
+      processes: 4,
+      perProcess: 3,
+    })
+    expect(winners(replies)).toHaveLength(1)
+    expect(codes(replies)).toEqual(['INVALID_INPUT'])
+    const after = h.counts()
+    expect(after.reports).toBe(before.reports + 1)
+    expect(after.report_photos).toBe(before.report_photos + 1)
+  })
+})
+

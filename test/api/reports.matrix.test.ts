@@ -318,6 +318,14 @@ describe('named cases', () => {
     refused(await h.call('report.transition', { id: byWorker2.id, action: 'accept' }, WHO.worker2), 'FORBIDDEN')
   })
 
+  test('reassigned to another grid\'s 网格员: the new one handles it, the old one no longer may', async () => {
+    const r = await makeReport(h)
+    const v = await h.ok<ReportView>('report.transition', { id: r.id, action: 'reassign', toUserId: WHO.worker2, note: '改由周强处理' }, WHO.committee)
+    expect(v.assignee?.id).toBe(WHO.worker2)
+    refused(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.worker), 'FORBIDDEN')
+    expect(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.worker2)).toMatchObject({ ok: true, data: { status: 'processing' } })
+  })
+
   test("a message of someone else cannot be marked read, and message.list shows only the caller's", async () => {
     const r = await makeReport(h, { status: 'processing' })
     const page = await h.ok<MessagePage>('message.list', {}, WHO.resident)

@@ -62,6 +62,15 @@ test('requestId: the same key with other input → CONFLICT, nothing written', a
   expect(h.counts()).toEqual(before)
 })
 
+test('requestId: a refused attempt stores nothing, so the corrected retry with the same key goes through', async () => {
+  const theirs = addPhoto(h, WHO.resident2)
+  expect(await create({ ...input, photoIds: [theirs] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  expect(await create({ ...input, description: '短' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  const before = h.counts()
+  expect(await create(input)).toMatchObject({ ok: true, data: { status: 'submitted' } })
+  expect(h.counts()).toMatchObject({ reports: before.reports + 1, idempotency: before.idempotency + 1 })
+})
+
 test('requestId: the same key from another person is their own create, not a replay of the first', async () => {
   const mine = await create(input)
   const theirs = await create(input, WHO.volunteer)
