@@ -85,7 +85,7 @@ function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: 
           </View>
         ) : null}
         <View className='report-detail__facts'>
-          <Fact label='位置' value={report.location?.address || report.address || (report.location ? '已标注位置' : `${report.gridName}（未定位）`)} />
+          <Fact label='位置' value={report.location?.address || report.address || (report.location ? '已在地图上标注' : '未定位')} />
           <Fact label='网格' value={report.gridName} />
           <Fact label='上报人' value={report.anonymous && report.mine ? `${report.reporterName}（已匿名，其他居民看不到您的名字）` : report.reporterName} testid='report-reporter' />
           {report.reporterPhone ? <Fact label='电话' value={report.reporterPhone} /> : null}

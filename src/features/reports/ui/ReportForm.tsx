@@ -21,7 +21,6 @@ import {
 } from '@/domain/report'
 import type { ApiError } from '@/services/api-error'
 import { useCommunity } from '../../community/useCommunity'
-import { categoryLabel } from '../format'
 import { LOCATION_FAILURE_TEXT, LocationError, takeLocation } from '../location'
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, type ReportErrors, type ReportForm as Form } from '../report-form'
 import { useNearby } from '../useNearby'
@@ -242,7 +241,7 @@ function LocationField({ form, error, setField }: { form: Form; error?: string; 
       {loc ? (
         <View className='report-form__place' data-testid='location-picked'>
           <Text className='report-form__place-text'>
-            📍 {loc.address || `已定位（${loc.latitude.toFixed(5)}, ${loc.longitude.toFixed(5)}）`}
+            {loc.address ? `已选位置：${loc.address}` : '已获取您现在所在的位置'}
           </Text>
           <View className='report-form__place-actions'>
             <ActionButton kind='secondary' testid='location-again' loading={locating} loadingText='正在定位…' onClick={() => void locate()}>
@@ -339,7 +338,7 @@ function NearbyOffer({
             disabled={!!supporting && supporting !== r.id}
             onClick={() => onSupport(r.id)}
           >
-            我也遇到（{categoryLabel(r.category)}）
+            我也遇到，是同一件事
           </ActionButton>
         </View>
       ))}
