@@ -8,9 +8,10 @@
  * existence is not theirs to know; so does anyone who may not see a private report.
  */
 import type { MessagePage } from '@/domain/message'
-import type { NearbyReport, ReportListPage, ReportView } from '@/domain/report'
+import { REPORT_ACTIONS, type NearbyReport, type ReportListPage, type ReportStatus, type ReportView } from '@/domain/report'
+import { canEdit, canMediate, canRate, canSupport, decide, isReportStaff, relationsOf, type Caller } from '@/domain/reportFlow'
 import { makeHarness, type Harness } from './support/harness'
-import { DEMO_GRID_CENTRES } from '../../cloud/seed/demoData'
+import { DEMO_GRID_CENTRES, DEMO_USERS } from '../../cloud/seed/demoData'
 import { addPhoto, makeReport, REPORTER_NAME, REPORTER_PHONE, WHO, type ReportSpec, type Who } from './support/reportFixtures'
 
 type Actor = Who | 'anonymous'
@@ -511,5 +512,75 @@ describe('visibility edges', () => {
     const v = await h.call<ReportView>('report.edit', { id: r.id, photoIds: [keep, added] }, WHO.resident)
     expect(v).toMatchObject({ ok: true })
     if (v.ok) expect(v.data.photos.map((p) => p.id)).toEqual([keep, added])
+  })
+})
+
+/**
+ * Every status × level × transition × caller, against the state machine as the oracle (src/domain/reportFlow):
+ * the API must agree with decide() — the allowed ones succeed with the status it names, the refused ones carry
+ * its code — and a refusal writes nothing. Those who may not see the report get NOT_FOUND first.
+ */
+describe('the API follows the state machine in every state', () => {
+  const STATES: ReportStatus[] = ['submitted', 'returned', 'processing', 'resolved', 'rated', 'closed', 'rejected', 'withdrawn']
+  const CALLERS = ['resident', 'volunteer', 'worker', 'committee', 'street'] as const
+  const callerOf = (who: (typeof CALLERS)[number]): Caller => {
+    const u = DEMO_USERS.find((d) => d.id === WHO[who])!
+    return { id: u.id, roles: u.roles, communityId: u.communityId, streetId: 'st_zhenxing', gridIds: u.workerGridIds }
+  }
+  const cases = STATES.flatMap((status) =>
+    (['grid', 'community'] as const).flatMap((level) =>
+      REPORT_ACTIONS.flatMap((action) => CALLERS.map((who) => [status, level, action, who] as const)),
+    ),
+  )
+
+  test.each(cases)('%s at %s level: %s by %s', async (status, level, action, who) => {
+    const r = await makeReport(h, { status, level })
+    expect(r.status).toBe(status)
+    const parties = { reporterId: WHO.resident, communityId: 'c_jinjiang', streetId: 'st_zhenxing', gridId: 'g_jj_1', level }
+    const rel = relationsOf(parties, callerOf(who))
+    const now = h.clock.now()
+    const publicNow = r.visibility === 'public' && status !== 'rejected' && status !== 'withdrawn'
+    const sees = rel.has('reporter') || isReportStaff(rel, callerOf(who), parties) || publicNow
+    const facts = { status, level, category: r.category, visibility: r.visibility, overdue: r.overdue, resolvedAt: r.resolvedAt }
+    const d = decide(action, facts, rel, now)
+    const before = h.counts()
+    const reply = await h.call<ReportView>('report.transition', { id: r.id, action, note: '说明', ...(action === 'reassign' ? { toUserId: WHO.worker } : {}) }, WHO[who])
+    if (!sees) {
+      refused(reply, 'NOT_FOUND')
+      expect(h.counts()).toEqual(before)
+    } else if (d.ok) {
+      expect(reply).toMatchObject({ ok: true, data: { status: d.status, level: d.level } })
+    } else {
+      refused(reply, d.code)
+      expect(h.counts()).toEqual(before)
+    }
+  })
+
+  const extras = STATES.flatMap((status) =>
+    (['edit', 'anonymise', 'rate', 'support', 'mediate'] as const).flatMap((extra) => CALLERS.map((who) => [status, extra, who] as const)),
+  )
+
+  test.each(extras)('%s: %s by %s', async (status, extra, who) => {
+    const spec: ReportSpec = extra === 'mediate' ? { ...DISPUTE, visibility: 'public', status } : { status }
+    const r = await makeReport(h, spec)
+    const parties = { reporterId: WHO.resident, communityId: 'c_jinjiang', streetId: 'st_zhenxing', gridId: 'g_jj_1', level: 'grid' as const }
+    const caller = callerOf(who)
+    const rel = relationsOf(parties, caller)
+    const publicNow = r.visibility === 'public' && status !== 'rejected' && status !== 'withdrawn'
+    const sees = rel.has('reporter') || isReportStaff(rel, caller, parties) || publicNow
+    const facts = { status, level: 'grid' as const, category: r.category, visibility: r.visibility, overdue: r.overdue, resolvedAt: r.resolvedAt }
+    const call = {
+      edit: () => ({ d: canEdit(facts, rel, false), action: 'report.edit', payload: { id: r.id, description: '改过的描述，多写几个字' } }),
+      anonymise: () => ({ d: canEdit(facts, rel, true), action: 'report.edit', payload: { id: r.id, anonymous: true } }),
+      rate: () => ({ d: canRate(facts, rel), action: 'report.rate', payload: { id: r.id, score: 3 } }),
+      support: () => ({ d: canSupport(facts, rel), action: 'report.support', payload: { id: r.id } }),
+      mediate: () => ({ d: canMediate(facts, rel), action: 'report.mediate', payload: { id: r.id, kind: 'people', parties: [{ name: '甲方' }, { name: '乙方' }] } }),
+    }[extra]()
+    const before = h.counts()
+    const reply = await h.call(call.action, call.payload, WHO[who])
+    if (!sees) refused(reply, 'NOT_FOUND')
+    else if (call.d.ok) expect(reply).toMatchObject({ ok: true })
+    else refused(reply, call.d.code)
+    if (!reply.ok) expect(h.counts()).toEqual(before)
   })
 })
