@@ -172,6 +172,8 @@ describe('问题总览 area', () => {
     await waitFor(() => expect(screen.getAllByTestId('report-row')).toHaveLength(2))
     expect(api).toHaveBeenCalledWith('report.list', { scope: 'area', limit: 50 })
 
+    expect(screen.getByTestId('filter-toggle').textContent).toContain('全部状态 · 全部网格 · 全部类别')
+    fireEvent.click(screen.getByTestId('filter-toggle'))
     await act(async () => fireEvent.click(screen.getByTestId('filter-status-submitted')))
     expect(api).toHaveBeenLastCalledWith('report.list', { scope: 'area', status: 'submitted', limit: 50 })
     await act(async () => fireEvent.click(screen.getByTestId('filter-grid-g-2')))

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import {
   REPORT_CATEGORIES,
@@ -9,6 +10,7 @@ import {
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
+import { LinkRow } from '@/components/LinkRow'
 import { ListState } from '@/components/ListState'
 import { StatBar } from '@/components/StatBar'
 import { ToggleRow } from '@/components/ToggleRow'
@@ -35,46 +37,63 @@ interface Props {
 /** 问题总览: the area's figures as bars, then its reports by status, grid and category; overdue ones lead to 督办. */
 export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }: Props) {
   const set = (change: Partial<AreaFilters>) => onFilters({ ...filters, ...change })
+  const [showFilters, setShowFilters] = useState(false)
+  const gridName = grids.find((g) => g.id === filters.gridId)?.name
+  const chosen = [
+    filters.status ? statusLabel(filters.status) : '全部状态',
+    gridName ?? '全部网格',
+    filters.category ? categoryLabel(filters.category) : '全部类别',
+  ].join(' · ')
   return (
     <View className='gz-page staff-screen' data-testid='area-screen'>
       <SummaryCard summary={summary} />
 
       <Card title='筛选'>
         <View className='staff-screen__filter'>
-          <Text className='staff-screen__filter-label'>状态</Text>
-          <ChoiceChips<string>
-            options={[
-              { value: ALL, label: '全部' },
-              ...REPORT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-            ]}
-            value={filters.status || ALL}
-            onChange={(v) => set({ status: v === ALL ? '' : (v as ReportStatus) })}
-            testidPrefix='filter-status'
+          <LinkRow
+            label={showFilters ? '收起筛选条件' : '按状态、网格、类别筛选'}
+            hint={chosen}
+            testid='filter-toggle'
+            onClick={() => setShowFilters((v) => !v)}
           />
-          {grids.length > 1 ? (
+          {showFilters ? (
             <>
-              <Text className='staff-screen__filter-label'>网格</Text>
+              <Text className='staff-screen__filter-label'>状态</Text>
               <ChoiceChips<string>
                 options={[
-                  { value: ALL, label: '全部网格' },
-                  ...grids.map((g) => ({ value: g.id, label: g.name })),
+                  { value: ALL, label: '全部' },
+                  ...REPORT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
                 ]}
-                value={filters.gridId || ALL}
-                onChange={(v) => set({ gridId: v === ALL ? '' : v })}
-                testidPrefix='filter-grid'
+                value={filters.status || ALL}
+                onChange={(v) => set({ status: v === ALL ? '' : (v as ReportStatus) })}
+                testidPrefix='filter-status'
+              />
+              {grids.length > 1 ? (
+                <>
+                  <Text className='staff-screen__filter-label'>网格</Text>
+                  <ChoiceChips<string>
+                    options={[
+                      { value: ALL, label: '全部网格' },
+                      ...grids.map((g) => ({ value: g.id, label: g.name })),
+                    ]}
+                    value={filters.gridId || ALL}
+                    onChange={(v) => set({ gridId: v === ALL ? '' : v })}
+                    testidPrefix='filter-grid'
+                  />
+                </>
+              ) : null}
+              <Text className='staff-screen__filter-label'>类别</Text>
+              <ChoiceChips<string>
+                options={[
+                  { value: ALL, label: '全部类别' },
+                  ...REPORT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })),
+                ]}
+                value={filters.category || ALL}
+                onChange={(v) => set({ category: v === ALL ? '' : (v as ReportCategory) })}
+                testidPrefix='filter-category'
               />
             </>
           ) : null}
-          <Text className='staff-screen__filter-label'>类别</Text>
-          <ChoiceChips<string>
-            options={[
-              { value: ALL, label: '全部类别' },
-              ...REPORT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })),
-            ]}
-            value={filters.category || ALL}
-            onChange={(v) => set({ category: v === ALL ? '' : (v as ReportCategory) })}
-            testidPrefix='filter-category'
-          />
           <ToggleRow
             label='仅看逾期'
             hint='逾期的问题可以督办'

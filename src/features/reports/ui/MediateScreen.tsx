@@ -173,28 +173,30 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
               hint='不填经过则只更新调解方式、当事人和结果'
               error={m.errors.sessionDate ?? m.errors.sessionNote}
             >
-              <Picker
-                mode='date'
-                value={f.sessionDate}
-                onChange={(e) =>
-                  m.setForm((x) => ({ ...x, sessionDate: String(e.detail.value) }), 'sessionDate')
-                }
-              >
-                <View className='gz-input' data-testid='session-date'>
-                  <Text>{dayText(f.sessionDate)}</Text>
-                </View>
-              </Picker>
-              <Textarea
-                className='gz-textarea'
-                value={f.sessionNote}
-                maxlength={2000}
-                placeholder='调解经过：双方诉求、达成的共识、下一步安排'
-                onInput={(e) => {
-                  const sessionNote = e.detail.value
-                  m.setForm((x) => ({ ...x, sessionNote }), 'sessionNote')
-                }}
-                data-testid='session-note'
-              />
+              <View className='staff-screen__stack'>
+                <Picker
+                  mode='date'
+                  value={f.sessionDate}
+                  onChange={(e) =>
+                    m.setForm((x) => ({ ...x, sessionDate: String(e.detail.value) }), 'sessionDate')
+                  }
+                >
+                  <View className='gz-input' data-testid='session-date'>
+                    <Text>{dayText(f.sessionDate)}</Text>
+                  </View>
+                </Picker>
+                <Textarea
+                  className='gz-textarea'
+                  value={f.sessionNote}
+                  maxlength={2000}
+                  placeholder='调解经过：双方诉求、达成的共识、下一步安排'
+                  onInput={(e) => {
+                    const sessionNote = e.detail.value
+                    m.setForm((x) => ({ ...x, sessionNote }), 'sessionNote')
+                  }}
+                  data-testid='session-note'
+                />
+              </View>
             </FormField>
 
             <FormField label='调解结果' name='outcome' hint='还在调解中可以不选' error={m.errors.outcome}>
