@@ -327,6 +327,14 @@ describe('named cases', () => {
     expect(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.worker2)).toMatchObject({ ok: true, data: { status: 'processing' } })
   })
 
+  test("a committee's deadlines are its own community's: 临江村 changing them leaves 锦江's as they were", async () => {
+    const mine = await h.ok<{ days: Record<string, number> }>('report.deadlines', {}, WHO.committee)
+    await h.ok('report.setDeadlines', { days: { environment: 1, safety: 1 } }, WHO.committeeOther)
+    expect(await h.ok('report.deadlines', {}, WHO.committee)).toEqual(mine)
+    expect(await h.ok('report.deadlines', {}, WHO.resident)).toEqual(mine)
+    expect((await h.ok<{ days: Record<string, number> }>('report.deadlines', {}, WHO.residentOther)).days.environment).toBe(1)
+  })
+
   test("a message of someone else cannot be marked read, and message.list shows only the caller's", async () => {
     const r = await makeReport(h, { status: 'processing' })
     const page = await h.ok<MessagePage>('message.list', {}, WHO.resident)

@@ -8,7 +8,7 @@
 import type { ReportView } from '@/domain/report'
 import { makeHarness, type Harness } from './support/harness'
 import { race } from './support/race'
-import { addPhoto, WHO } from './support/reportFixtures'
+import { addPhoto, raceJobs, WHO } from './support/reportFixtures'
 
 jest.setTimeout(60_000)
 
@@ -166,4 +166,22 @@ describe('requestId on the other report writes (the client sends one on every re
     expect(await h.call('report.mediate', m, WHO.worker, 'mediate-retry-01')).toMatchObject({ ok: true })
     expect(h.counts()).toEqual(before)
   })
+})
+
+test('requestId: one key, two different inputs racing from 2 processes × 4 → one report; one input wins all its calls, the other gets CONFLICT', async () => {
+  const before = h.counts()
+  const job = (description: string) => ({
+    action: 'report.create',
+    payload: { ...input, description },
+    userId: WHO.resident,
+    requestId: 'report-race-key-02',
+    count: 4,
+  })
+  const [a, b] = await raceJobs(h.file, [job('2栋电梯按钮失灵，第一种说法'), job('2栋电梯按钮失灵，第二种说法')])
+  const aWon = a!.every((r) => r.ok)
+  const [won, lost] = aWon ? [a!, b!] : [b!, a!]
+  expect(won.every((r) => r.ok)).toBe(true)
+  expect(new Set(won.map((r) => (r.ok ? (r.data as { id: string }).id : '')))).toHaveProperty('size', 1)
+  expect(lost.every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
+  expect(h.counts()).toMatchObject({ reports: before.reports + 1, idempotency: before.idempotency + 1 })
 })
