@@ -112,6 +112,27 @@ describe('StaffPanel', () => {
     expect(onChanged).toHaveBeenCalled()
   })
 
+  it('a note being written survives closing the page, and is gone once sent', async () => {
+    const report = staffView('r5', { status: 'processing', can: ['note'] })
+    const first = renderPanel(report)
+    fireEvent.click(screen.getByTestId('staff-action-note'))
+    typeInto(screen.getByTestId('staff-note'), '已联系物业，明天上午清理')
+    first.unmount()
+
+    api.mockResolvedValueOnce(staffView('r5', { status: 'processing', can: ['note'] }))
+    renderPanel(report)
+    fireEvent.click(screen.getByTestId('staff-action-note'))
+    expect(screen.getByTestId('staff-note').getAttribute('value')).toBe('已联系物业，明天上午清理')
+    await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
+    expect(api).toHaveBeenCalledWith(
+      'report.transition',
+      { id: 'r5', action: 'note', note: '已联系物业，明天上午清理' },
+      expect.anything(),
+    )
+    fireEvent.click(screen.getByTestId('staff-action-note'))
+    expect(screen.getByTestId('staff-note').getAttribute('value')).toBe('')
+  })
+
   it('reassign: the community’s 网格员 (the current one left out), one must be picked, toUserId sent', async () => {
     const workers = [
       makeMember('u-gw1', { name: '李明', roles: ['gridWorker'], grids: [{ id: 'g-1', name: '第一网格' }] }),

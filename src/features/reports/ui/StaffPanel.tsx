@@ -4,6 +4,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { NOTE_REQUIRED, REPORT_LEVEL_LABELS, type ReportView } from '@/domain/report'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
+import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
 import { ROUTES, withQuery } from '@/services/routes'
 import type { FieldErrors } from '../../common/form-errors'
 import {
@@ -19,6 +20,11 @@ import { PhotoPicker, pendingPhotos, photoIdsOf, type PickedPhoto } from './Phot
 import './StaffPanel.scss'
 
 const WITH_PHOTOS: readonly StaffAction[] = ['note', 'resolve']
+
+/** A note being written is kept per report and action until it is sent. */
+export function noteDraftKey(reportId: string, action: StaffAction): string {
+  return `staff-note:${reportId}:${action}`
+}
 
 function explain(action: StaffAction, report: ReportView): string {
   switch (action) {
@@ -122,6 +128,7 @@ export function StaffPanel({
           onSubmit={async (draft) => {
             const res = await staff.run(open, draft)
             if (res.ok) {
+              clearDraft(noteDraftKey(report.id, open))
               setOpen(null)
               try {
                 Promise.resolve(
@@ -153,7 +160,13 @@ interface SheetProps {
 }
 
 function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: SheetProps) {
-  const [note, setNote] = useState('')
+  const draftKey = noteDraftKey(report.id, action)
+  const [note, setNoteState] = useState(() => loadDraft<string>(draftKey)?.value ?? '')
+  const setNote = (next: string) => {
+    setNoteState(next)
+    if (next.trim()) saveDraft(draftKey, next)
+    else clearDraft(draftKey)
+  }
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const [toUserId, setToUserId] = useState('')
   const [errors, setErrors] = useState<FieldErrors<TransitionField | 'photos'>>({})
@@ -195,7 +208,7 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
               role='button'
               data-testid='staff-quick-note'
               onClick={() => {
-                setNote((n) => (n.trim() ? `${n.trim()}；${q}` : q))
+                setNote(note.trim() ? `${note.trim()}；${q}` : q)
                 setErrors((e) => ({ ...e, note: undefined }))
               }}
             >
