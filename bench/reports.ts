@@ -417,10 +417,17 @@ async function main() {
     scalar(`SELECT count(*) FROM reports WHERE community_id = 'c_jinjiang' AND grid_id = 'g_jj_3' AND status = 'rejected' AND category = 'dispute'`),
     { kind: 'area', communityId: 'c_jinjiang', gridId: 'g_jj_3', status: 'rejected', category: 'dispute' },
   )
-  await time('area · 社区, a filter that matches nothing (a grid of another community)', 0, {
+  await time('area · 社区, status rejected + overdue (matches nothing)', 0, {
     kind: 'area',
     communityId: 'c_jinjiang',
-    gridId: 'g_lj_1',
+    status: 'rejected',
+    overdueAt: nowIso,
+  })
+  // a community where nothing is overdue: the same query with a time before every deadline
+  await time('area · 社区, overdue when nothing is (overdueAt 2000-01-01)', 0, {
+    kind: 'area',
+    communityId: 'c_jinjiang',
+    overdueAt: '2000-01-01T00:00:00.000Z',
   })
   await time('area · 街道, no filter', scalar('SELECT count(*) FROM reports WHERE street_id = ?', streetId), { kind: 'area', streetId })
   await time('mine · one resident', scalar('SELECT count(*) FROM reports WHERE reporter_id = ?', mineOf), { kind: 'mine', reporterId: mineOf })
