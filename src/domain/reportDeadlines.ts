@@ -10,11 +10,8 @@ import type { ReportStatus } from './report'
  */
 export const INTAKE_CUTOFF_HOUR = 17
 export const WORKDAY_END_HOUR = 18
-/** a resolved report the reporter has not rated closes itself after this many days; 重新打开 only within them */
-export const SETTLE_DAYS = 7
 
 const CHINA_OFFSET_MS = 8 * 3600_000
-const DAY_MS = 24 * 3600_000
 
 function chinaHour(at: Date): number {
   return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCHours()
@@ -51,7 +48,4 @@ export function isOverdue(status: ReportStatus, acceptBy: string, resolveBy: str
   return due !== null && Date.parse(due) < now.getTime()
 }
 
-/** Until when a resolved report may be reopened, and after which it closes itself unrated. */
-export function settleBy(resolvedAt: string): Date {
-  return new Date(Date.parse(resolvedAt) + SETTLE_DAYS * DAY_MS)
-}
+export { SETTLE_DAYS, settleBy } from './reportSettle'

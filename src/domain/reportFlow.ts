@@ -1,6 +1,6 @@
 import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from './report'
 import { REPORT_LEVELS } from './report'
-import { settleBy } from './reportDeadlines'
+import { settleBy } from './reportSettle'
 import type { Role } from './roles'
 
 /**

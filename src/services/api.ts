@@ -27,6 +27,12 @@ const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'member.list',
   'volunteer.myApplication',
   'volunteer.applications',
+  'report.nearby',
+  'report.list',
+  'report.get',
+  'report.summary',
+  'report.deadlines',
+  'message.list',
 ])
 
 const RETRY_DELAY_MS = 800
