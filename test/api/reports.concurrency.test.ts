@@ -76,7 +76,7 @@ describe('report.support', () => {
 })
 
 describe('two staff racing on one transition', () => {
-  const ROUNDS = 4
+  const ROUNDS = 3
 
   // pairs that exclude each other: after either, the other's rule no longer allows it (accept then reject
   // would both be right: reject is allowed from 处理中 too)
