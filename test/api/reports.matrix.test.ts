@@ -335,6 +335,18 @@ describe('named cases', () => {
     expect((await h.ok<{ days: Record<string, number> }>('report.deadlines', {}, WHO.residentOther)).days.environment).toBe(1)
   })
 
+  test("lists never carry someone else's private report: mine is mine, public is the caller's community's", async () => {
+    const priv = await makeReport(h, DISPUTE)
+    const mine2 = await h.ok<ReportListPage>('report.list', { scope: 'mine', limit: 100 }, WHO.resident2)
+    expect(mine2.items.map((i) => i.id)).not.toContain(priv.id)
+    const other = await h.ok<ReportListPage>('report.list', { scope: 'public', limit: 100 }, WHO.residentOther)
+    expect(other.items.every((i) => i.gridId.startsWith('g_lj_'))).toBe(true)
+    const pub = await h.ok<ReportListPage>('report.list', { scope: 'public', limit: 100 }, WHO.resident2)
+    expect(pub.items.every((i) => i.visibility === 'public' && i.gridId.startsWith('g_jj_'))).toBe(true)
+    const mine = await h.ok<ReportListPage>('report.list', { scope: 'mine', limit: 100 }, WHO.resident)
+    expect(mine.items.map((i) => i.id)).toContain(priv.id)
+  })
+
   test("a message of someone else cannot be marked read, and message.list shows only the caller's", async () => {
     const r = await makeReport(h, { status: 'processing' })
     const page = await h.ok<MessagePage>('message.list', {}, WHO.resident)
