@@ -21,6 +21,18 @@ import './StaffPanel.scss'
 
 const WITH_PHOTOS: readonly StaffAction[] = ['note', 'resolve']
 
+/** The toast after each action (short: WeChat's success toast shows 7 characters). */
+const DONE_TEXT: Record<StaffAction, string> = {
+  accept: '已受理',
+  note: '进展已记录',
+  resolve: '已办结',
+  reject: '已不予受理',
+  return: '已退回补充',
+  escalate: '已上报',
+  supervise: '已督办',
+  reassign: '已改派',
+}
+
 /** A note being written is kept per report and action until it is sent. */
 export function noteDraftKey(reportId: string, action: StaffAction): string {
   return `staff-note:${reportId}:${action}`
@@ -131,9 +143,9 @@ export function StaffPanel({
               clearDraft(noteDraftKey(report.id, open))
               setOpen(null)
               try {
-                Promise.resolve(
-                  Taro.showToast({ title: `已${staffActionLabel(open, report.level)}`, icon: 'success' }),
-                ).catch(() => undefined)
+                Promise.resolve(Taro.showToast({ title: DONE_TEXT[open], icon: 'success' })).catch(
+                  () => undefined,
+                )
               } catch {
                 // no toast outside a page
               }
