@@ -95,9 +95,8 @@ const DAY = 24 * 3600 * 1000
 
 /**
  * A report in the asked state and level, through the API: create (as the reporter), escalate up to the level
- * (each level's handler), then accept/return/resolve/rate/reject/withdraw. `closed` is a resolved report whose
- * 7 days have passed: it is resolved 30 days back; if reading it does not close it, the row is closed by hand
- * (the auto-close itself is not what the fixtures test).
+ * (each level's handler), then accept/return/resolve/rate/reject/withdraw. `closed` is a report resolved 30
+ * days back, closed by the read that follows (the 7-day auto-close).
  */
 export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<ReportView> {
   const reporter = spec.reporter ?? WHO.resident
@@ -149,15 +148,9 @@ export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<Rep
         break
     }
     if (back) h.clock.set(NOW)
-    if (status === 'closed') {
-      r = await h.ok<ReportView>('report.get', { id: r.id }, reporter)
-      if (r.status !== 'closed') {
-        h.store.db
-          .prepare("UPDATE reports SET status = 'closed', closed_at = ?, due_at = NULL, version = version + 1 WHERE id = ?")
-          .run(NOW, r.id)
-        r = await h.ok<ReportView>('report.get', { id: r.id }, reporter)
-      }
-    }
+    // reading it closes a report resolved more than 7 days ago (the sweep before every read)
+    if (status === 'closed') r = await h.ok<ReportView>('report.get', { id: r.id }, reporter)
+    if (r.status !== status || r.level !== level) throw new Error(`makeReport: wanted ${status}/${level}, got ${r.status}/${r.level}`)
     return r
   } finally {
     if (back) h.clock.set(NOW)
