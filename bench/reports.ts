@@ -1,7 +1,8 @@
 /**
  * `npm run bench:reports` — 随手拍 at scale: a fresh SQLite file with the demo + REPORTS reports spread over the
  * demo grids and statuses, then load on report.list { scope: "queue" } (as a 网格员) and report.create over HTTP
- * (autocannon, 64 connections, BENCH_SECONDS each, default 10) beside two floors measured in the same run:
+ * (autocannon, 64 connections, BENCH_SECONDS each, default 10, after BENCH_WARMUP s of the same load, default 3)
+ * beside two floors measured in the same run:
  *   - HTTP floor: a bare Fastify route returning a constant (what HTTP + JSON cost on this machine);
  *   - storage floor: the same store method called directly on better-sqlite3 in a loop.
  * Also the time of one list page in the store at that size, per scope (median and p99 over LIST_CALLS calls).
@@ -23,6 +24,8 @@ import { insideRing } from '@/domain/geo'
 import { freePort } from '../test/support/serverProcess'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+/** seconds of the same load before each measured run, not recorded */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
 const CONNECTIONS = 64
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 100_000)
 const USERS = 1000
@@ -263,21 +266,25 @@ async function load(
   next: (k: number) => { token?: string; body: string },
 ): Promise<Row & { count: number; detail: string }> {
   let k = 0
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api',
-        setupRequest: (req) => {
-          const { token, body } = next(k++)
-          return { ...req, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body }
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api',
+          setupRequest: (req) => {
+            const { token, body } = next(k++)
+            return { ...req, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body }
+          },
         },
-      },
-    ],
-  })
+      ],
+    })
+  // the same load, unrecorded, first: a write path that is cold (code, index pages) takes seconds at 64 connections
+  if (WARMUP > 0) await run(WARMUP)
+  const result = await run(SECONDS)
   return {
     name,
     rps: result.requests.average,
@@ -304,8 +311,11 @@ async function probe(url: string, token: string, body: string): Promise<unknown>
 /** The same operation straight on the store, one at a time: what SQLite alone costs. */
 async function direct(name: string, op: (i: number) => Promise<unknown>): Promise<Row> {
   const lat: number[] = []
-  const end = Date.now() + SECONDS * 1000
   let i = 0
+  const warm = Date.now() + WARMUP * 1000
+  while (Date.now() < warm) await op(i++)
+  const end = Date.now() + SECONDS * 1000
+  const first = i
   const started = process.hrtime.bigint()
   while (Date.now() < end) {
     const t = process.hrtime.bigint()
@@ -314,7 +324,7 @@ async function direct(name: string, op: (i: number) => Promise<unknown>): Promis
   }
   const secs = Number(process.hrtime.bigint() - started) / 1e9
   lat.sort((a, b) => a - b)
-  return { name, rps: i / secs, p50: pct(lat, 50), p99: pct(lat, 99), errors: 0 }
+  return { name, rps: (i - first) / secs, p50: pct(lat, 50), p99: pct(lat, 99), errors: 0 }
 }
 
 function pct(sorted: number[], p: number): number {
@@ -542,7 +552,7 @@ async function main() {
     ].join('\n'),
   )
   const httpFloor = rows[0]?.rps ?? 1
-  console.log(`\nLoad, ${CONNECTIONS} connections, ${SECONDS} s each:\n`)
+  console.log(`\nLoad, ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP} s of the same load unrecorded:\n`)
   console.log(
     [
       '| run | requests/s | p50 ms | p99 ms | × HTTP floor | errors |',
