@@ -180,6 +180,7 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
     else clearDraft(draftKey)
   }
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
+  const [focusNote, setFocusNote] = useState(false)
   const [toUserId, setToUserId] = useState('')
   const [errors, setErrors] = useState<FieldErrors<TransitionField | 'photos'>>({})
   const required = NOTE_REQUIRED.includes(action)
@@ -221,6 +222,8 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
               data-testid='staff-quick-note'
               onClick={() => {
                 setNote(note.trim() ? `${note.trim()}；${q}` : q)
+                // "重复问题 #": the number is typed next
+                setFocusNote(q.endsWith('#'))
                 setErrors((e) => ({ ...e, note: undefined }))
               }}
             >
@@ -235,6 +238,8 @@ function ActionSheet({ action, report, sending, error, onCancel, onSubmit }: She
         <Text className='staff-sheet__req'>{required ? '（必填）' : '（选填）'}</Text>
       </View>
       <Textarea
+        focus={focusNote}
+        onBlur={() => setFocusNote(false)}
         className={`gz-textarea${errors.note ? ' gz-input--error' : ''}`}
         value={note}
         maxlength={1000}
