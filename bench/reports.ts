@@ -79,11 +79,10 @@ function random(seed: number) {
 /** Shares of each status among the reports (sums to 100): most are long settled, a quarter still open. */
 const STATUS_MIX: [ReportStatus, number][] = [
   ['submitted', 8],
-  ['processing', 14],
+  ['accepted', 14],
   ['returned', 3],
   ['resolved', 5],
-  ['rated', 33],
-  ['closed', 27],
+  ['closed', 60],
   ['rejected', 5],
   ['withdrawn', 5],
 ]
@@ -164,7 +163,7 @@ async function prepare(file: string): Promise<Prepared> {
   // (older ones would have closed themselves), the rest over two years; inserted oldest first, as they came
   const rows = Array.from({ length: REPORTS }, () => {
     const status = statusOf()
-    const window = status === 'resolved' ? 6 * DAY : ['submitted', 'processing', 'returned'].includes(status) ? 30 * DAY : 730 * DAY
+    const window = status === 'resolved' ? 6 * DAY : ['submitted', 'accepted', 'returned'].includes(status) ? 30 * DAY : 730 * DAY
     return { status, created: now - 2 * HOUR - Math.floor(rnd() * window) }
   }).sort((a, b) => a.created - b.created)
 
@@ -198,8 +197,10 @@ async function prepare(file: string): Promise<Prepared> {
       const assigneeId =
         level === 'grid' ? workers.get(place.gridId) ?? null : level === 'community' ? committeeOf.get(place.communityId) ?? null : streetStaff
       const accepted = !['submitted', 'returned', 'withdrawn', 'rejected'].includes(row.status)
-      const settled = ['resolved', 'rated', 'closed'].includes(row.status)
+      const settled = ['resolved', 'closed'].includes(row.status)
       const resolvedAt = settled ? Math.min(now - HOUR, row.created + 2 * DAY) : null
+      // closed: rated by the reporter (about half) or closed by itself after 7 days
+      const rated = row.status === 'closed' && rnd() < 0.55
       insertReport.run({
         id: `bench_r_${String(i).padStart(6, '0')}`,
         communityId: place.communityId,
@@ -223,9 +224,9 @@ async function prepare(file: string): Promise<Prepared> {
         acceptedAt: accepted ? iso(Math.min(now - HOUR, row.created + HOUR)) : null,
         resolvedAt: resolvedAt === null ? null : iso(resolvedAt),
         closedAt: row.status === 'closed' ? iso(Math.min(now, row.created + 9 * DAY)) : null,
-        rating: row.status === 'rated' ? 1 + Math.floor(rnd() * 5) : null,
-        ratingComment: row.status === 'rated' ? '处理及时' : null,
-        ratedAt: row.status === 'rated' ? iso(Math.min(now, row.created + 3 * DAY)) : null,
+        rating: rated ? 1 + Math.floor(rnd() * 5) : null,
+        ratingComment: rated ? '处理及时' : null,
+        ratedAt: rated ? iso(Math.min(now, row.created + 3 * DAY)) : null,
         createdAt: iso(row.created),
         updatedAt: iso(Math.min(now, row.created + 3 * DAY)),
       })
@@ -412,9 +413,9 @@ async function main() {
     { kind: 'area', communityId: 'c_jinjiang', overdueAt: nowIso },
   )
   await time(
-    'area · 社区, status processing + category safety',
-    scalar(`SELECT count(*) FROM reports WHERE community_id = 'c_jinjiang' AND status = 'processing' AND category = 'safety'`),
-    { kind: 'area', communityId: 'c_jinjiang', status: 'processing', category: 'safety' },
+    'area · 社区, status accepted + category safety_hazard',
+    scalar(`SELECT count(*) FROM reports WHERE community_id = 'c_jinjiang' AND status = 'accepted' AND category = 'safety_hazard'`),
+    { kind: 'area', communityId: 'c_jinjiang', status: 'accepted', category: 'safety_hazard' },
   )
   await time(
     'area · 社区, one grid + status submitted',

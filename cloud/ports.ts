@@ -720,7 +720,7 @@ export type ReportCursor = { seq: number } | { dueAt: string; seq: number }
 export type ReportListQuery =
   | { kind: 'mine'; reporterId: string }
   | { kind: 'public'; communityId: string; category?: ReportCategory }
-  /** open reports waiting for the handler (submitted/processing; returned waits for the resident) by deadline */
+  /** open reports waiting for the handler (submitted/accepted; returned waits for the resident) by deadline */
   | { kind: 'queue'; level: 'grid'; gridIds: string[] }
   | { kind: 'queue'; level: 'community'; communityId: string; gridId?: string }
   | { kind: 'queue'; level: 'street'; streetId: string; gridId?: string }

@@ -5,7 +5,7 @@ import { acceptDeadline, resolveDeadline } from '@/domain/reportDeadlines'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { NewMessage } from '../ports'
-import { assertCleanText } from '../shared/contentGuard'
+import { moderationOf } from './moderation'
 import { factsOf, resolveDaysOf, visibleReport } from './access'
 import { commitChange, patchOf } from './change'
 import { messageTo } from './notify'
@@ -31,9 +31,8 @@ export async function editMyReport(input: Input, ctx: UserCtx): Promise<ReportVi
   if (fields.visibility !== undefined) patch.visibility = fields.visibility
   if (fields.category !== undefined) patch.category = fields.category
   if (fields.description !== undefined) {
-    const flagged = await assertCleanText(deps, [fields.description], user.id, 'comment')
     patch.description = fields.description
-    patch.moderation = flagged ? 'review' : 'clean'
+    patch.moderation = await moderationOf(deps, [fields.description], user.id)
   }
   const resubmitted = report.status === 'returned' && d.status === 'submitted'
   const days = (await resolveDaysOf(deps, report.communityId))[patch.category]

@@ -5,7 +5,7 @@ import { acceptDeadline, resolveDeadline } from '@/domain/reportDeadlines'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { NewMessage } from '../ports'
-import { assertCleanText } from '../shared/contentGuard'
+import { moderationOf } from './moderation'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { BAD_PHOTOS, requireCommunity, resolveDaysOf } from './access'
 import { toGcj02 } from './location'
@@ -35,7 +35,7 @@ export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportVi
   const own = user.gridId ? grids.find((g) => g.id === user.gridId) : undefined
   const grid = (point ? gridOfPoint(point, grids) : null) ?? picked ?? own ?? grids[0]!
 
-  const flagged = await assertCleanText(deps, [input.description, input.location?.address ?? ''], user.id, 'comment')
+  const moderation = await moderationOf(deps, [input.description, input.location?.address ?? ''], user.id)
   const [assigneeId] = await deps.store.reports.workersOf(grid.id)
   const days = await resolveDaysOf(deps, communityId)
   const now = deps.clock.now()
@@ -60,7 +60,7 @@ export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportVi
       coordSource: input.location ? (input.location.coordSystem ?? 'gcj02') : null,
       anonymous: input.anonymous ?? false,
       visibility: input.visibility ?? defaultVisibility(input.category),
-      moderation: flagged ? 'review' : 'clean',
+      moderation,
       assigneeId: assigneeId ?? null,
       acceptBy: acceptDeadline(now).toISOString(),
       resolveBy: resolveDeadline(now, days[input.category]).toISOString(),

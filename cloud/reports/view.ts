@@ -23,7 +23,7 @@ function excerptOf(description: string): string {
 }
 
 export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'staff' | 'reporter'>, now: Date): ReportSummary {
-  const due = r.status === 'submitted' ? r.acceptBy : r.status === 'processing' ? r.resolveBy : null
+  const due = r.status === 'submitted' ? r.acceptBy : r.status === 'accepted' ? r.resolveBy : null
   return {
     id: r.id,
     category: r.category,

@@ -276,7 +276,7 @@ export interface DemoReport {
   id: string
   reporterId: string
   gridId: string
-  category: 'dispute' | 'environment' | 'facility' | 'safety'
+  category: 'dispute' | 'environment' | 'facility' | 'safety_hazard'
   description: string
   anonymous: boolean
   visibility: 'public' | 'private'
@@ -338,7 +338,7 @@ export const DEMO_REPORTS: DemoReport[] = [
     id: 'r_demo_corridor',
     reporterId: 'u_resident_jj3',
     gridId: 'g_jj_3',
-    category: 'safety',
+    category: 'safety_hazard',
     description: '3栋2单元楼道里停了好几辆电动车，还有人拉线充电，担心着火。',
     anonymous: false,
     visibility: 'public',

@@ -3,13 +3,13 @@ import { idSchema, pageSchema, text, type Page } from './text'
 
 /** 随手拍 reports (issue 4): categories, the form/call/server schema and the views. */
 
-export const REPORT_CATEGORIES = ['dispute', 'security', 'safety', 'environment', 'facility', 'livelihood', 'other'] as const
+export const REPORT_CATEGORIES = ['dispute', 'public_security', 'safety_hazard', 'environment', 'facility', 'livelihood', 'other'] as const
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number]
 
 export const REPORT_CATEGORY_LABELS: Record<ReportCategory, string> = {
   dispute: '矛盾纠纷',
-  security: '治安隐患',
-  safety: '安全隐患',
+  public_security: '治安隐患',
+  safety_hazard: '安全隐患',
   environment: '环境卫生',
   facility: '设施损坏',
   livelihood: '民生诉求',
@@ -18,8 +18,8 @@ export const REPORT_CATEGORY_LABELS: Record<ReportCategory, string> = {
 
 export const REPORT_CATEGORY_HINTS: Record<ReportCategory, string> = {
   dispute: '邻里、家庭、物业等纠纷，默认仅工作人员可见',
-  security: '可疑人员、盗窃、诈骗等',
-  safety: '消防通道堵塞、电线老化、高空坠物等',
+  public_security: '可疑人员、盗窃、诈骗等',
+  safety_hazard: '消防通道堵塞、电线老化、高空坠物等',
   environment: '垃圾堆放、污水、噪音等',
   facility: '路灯、井盖、健身器材、电梯等损坏',
   livelihood: '养老、就业、办事等诉求',
@@ -88,7 +88,7 @@ export type ReportIdInput = z.infer<typeof reportIdSchema>
 export const REPORT_SCOPES = ['mine', 'public', 'queue', 'area'] as const
 export type ReportScope = (typeof REPORT_SCOPES)[number]
 
-export const REPORT_STATUSES = ['submitted', 'returned', 'processing', 'resolved', 'rated', 'closed', 'rejected', 'withdrawn'] as const
+export const REPORT_STATUSES = ['submitted', 'accepted', 'returned', 'resolved', 'closed', 'rejected', 'withdrawn'] as const
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
 
 export const reportListSchema = z.strictObject({
@@ -190,8 +190,8 @@ export type ReportMediateInput = z.input<typeof reportMediateSchema>
 
 /** Working days to 办结 by category (issue 4's defaults); a community may change them. */
 export const DEFAULT_RESOLVE_DAYS: Record<ReportCategory, number> = {
-  safety: 2,
-  security: 3,
+  safety_hazard: 2,
+  public_security: 3,
   environment: 5,
   facility: 5,
   livelihood: 5,

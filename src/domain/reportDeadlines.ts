@@ -39,7 +39,7 @@ export function resolveDeadline(at: Date, workdays: number): Date {
 /** The deadline that runs in a status: acceptBy while waiting for 受理, resolveBy while 处理中. */
 export function dueAt(status: ReportStatus, acceptBy: string, resolveBy: string): string | null {
   if (status === 'submitted') return acceptBy
-  if (status === 'processing') return resolveBy
+  if (status === 'accepted') return resolveBy
   return null
 }
 

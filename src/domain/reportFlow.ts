@@ -15,10 +15,9 @@ export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee'
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   submitted: '待受理',
   returned: '待补充',
-  processing: '处理中',
+  accepted: '处理中',
   resolved: '已办结',
-  rated: '已评价',
-  closed: '已结案',
+  closed: '已关闭',
   rejected: '不予受理',
   withdrawn: '已撤回',
 }
@@ -36,8 +35,8 @@ export const ACTION_LABELS: Record<ReportAction, string> = {
   withdraw: '撤回',
 }
 
-export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'processing']
-export const SETTLED_STATUSES: readonly ReportStatus[] = ['resolved', 'rated', 'closed']
+export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'accepted']
+export const SETTLED_STATUSES: readonly ReportStatus[] = ['resolved', 'closed']
 
 interface Rule {
   from: readonly ReportStatus[]
@@ -47,16 +46,16 @@ interface Rule {
 }
 
 export const REPORT_FLOW: Record<ReportAction, Rule> = {
-  accept: { from: ['submitted'], by: ['handler'], to: 'processing' },
-  note: { from: ['processing'], by: ['handler'], to: null },
-  resolve: { from: ['processing'], by: ['handler'], to: 'resolved' },
-  reject: { from: ['submitted', 'processing'], by: ['handler'], to: 'rejected' },
-  return: { from: ['submitted', 'processing'], by: ['handler'], to: 'returned' },
+  accept: { from: ['submitted'], by: ['handler'], to: 'accepted' },
+  note: { from: ['accepted'], by: ['handler'], to: null },
+  resolve: { from: ['accepted'], by: ['handler'], to: 'resolved' },
+  reject: { from: ['submitted', 'accepted'], by: ['handler'], to: 'rejected' },
+  return: { from: ['submitted', 'accepted'], by: ['handler'], to: 'returned' },
   // the next level must accept it again: 待受理 with fresh deadlines
-  escalate: { from: ['submitted', 'processing'], by: ['handler'], to: 'submitted' },
-  supervise: { from: ['submitted', 'processing'], by: ['supervisor'], to: null },
-  reassign: { from: ['submitted', 'returned', 'processing'], by: ['committee'], to: null },
-  reopen: { from: ['resolved'], by: ['reporter'], to: 'processing' },
+  escalate: { from: ['submitted', 'accepted'], by: ['handler'], to: 'submitted' },
+  supervise: { from: ['submitted', 'accepted'], by: ['supervisor'], to: null },
+  reassign: { from: ['submitted', 'returned', 'accepted'], by: ['committee'], to: null },
+  reopen: { from: ['resolved'], by: ['reporter'], to: 'accepted' },
   withdraw: { from: ['submitted', 'returned'], by: ['reporter'], to: 'withdrawn' },
 }
 
@@ -166,13 +165,13 @@ export function canEdit(facts: ReportFacts, rel: ReadonlySet<ReportRelation>, on
 export function canRate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
   if (!rel.has('reporter')) return { ok: false, code: 'FORBIDDEN', message: '只有上报人可以评价' }
   if (facts.status !== 'resolved') return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能评价` }
-  return { ok: true, status: 'rated', level: facts.level }
+  return { ok: true, status: 'closed', level: facts.level }
 }
 
 export function canMediate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
   if (!rel.has('handler')) return { ok: false, code: 'FORBIDDEN', message: '只有负责这个纠纷的工作人员可以记录调解' }
   if (facts.category !== 'dispute') return { ok: false, code: 'CONFLICT', message: '只有矛盾纠纷需要调解记录' }
-  if (facts.status !== 'processing') return { ok: false, code: 'CONFLICT', message: '请先受理，再记录调解' }
+  if (facts.status !== 'accepted') return { ok: false, code: 'CONFLICT', message: '请先受理，再记录调解' }
   return { ok: true, status: facts.status, level: facts.level }
 }
 

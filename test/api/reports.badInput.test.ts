@@ -68,7 +68,7 @@ const CASES: Record<string, Case> = {
       ['category missing', () => ({ description: GOOD_DESCRIPTION })],
       ['description missing', () => ({ category: 'environment' })],
       ['category unknown', () => ({ ...good, category: 'ads' })],
-      ['category of the issue text, not the contract', () => ({ ...good, category: 'public_security' })],
+      ['a category code that is not in the contract', () => ({ ...good, category: 'security' })],
       ['category with SQL', () => ({ ...good, category: `environment${SQL}` })],
       ['category a number', () => ({ ...good, category: 3 })],
       ['description a number', () => ({ ...good, description: 12345 })],
@@ -147,7 +147,7 @@ const CASES: Record<string, Case> = {
       ['scope unknown', () => ({ scope: 'all' })],
       ['scope a number', () => ({ scope: 1 })],
       ['status unknown', () => ({ scope: 'queue', status: 'open' })],
-      ['status of the issue text, not the contract', () => ({ scope: 'queue', status: 'accepted' })],
+      ['a status code that is not in the contract', () => ({ scope: 'queue', status: 'rated' })],
       ['category unknown', () => ({ scope: 'queue', category: 'x' })],
       ['gridId with SQL', () => ({ scope: 'queue', gridId: `g_jj_1${SQL}` })],
       ['gridId 10 MB', () => ({ scope: 'queue', gridId: TEN_MB })],
@@ -197,9 +197,9 @@ const CASES: Record<string, Case> = {
       ['level smuggled', transition('accept', { level: 'street' })],
     ],
   },
-  'report.transition (processing, 网格员)': {
+  'report.transition (accepted, 网格员)': {
     as: WHO.worker,
-    target: { status: 'processing' },
+    target: { status: 'accepted' },
     payloads: [
       ['note without a note', transition('note')],
       ['resolve without a note', transition('resolve')],
@@ -276,7 +276,7 @@ const CASES: Record<string, Case> = {
   },
   'report.mediate': {
     as: WHO.worker,
-    target: { category: 'dispute', description: '楼上邻居每晚装修噪音，协商未果', status: 'processing' },
+    target: { category: 'dispute', description: '楼上邻居每晚装修噪音，协商未果', status: 'accepted' },
     payloads: (() => {
       const parties = [{ name: '张三丰', role: '申请人' }, { name: '李四光' }]
       const m = (extra: Record<string, unknown>) => (e: Env) => ({ id: e.id, kind: 'people', parties, ...extra })
@@ -338,7 +338,7 @@ const CASES: Record<string, Case> = {
       ['31 days', () => ({ days: { environment: 31 } })],
       ['2.5 days', () => ({ days: { environment: 2.5 } })],
       ['"5" days', () => ({ days: { environment: '5' } })],
-      ['negative days', () => ({ days: { safety: -2 } })],
+      ['negative days', () => ({ days: { safety_hazard: -2 } })],
       ['unknown category', () => ({ days: { bribery: 3 } })],
       ['__proto__ as a category', () => proto('{"days":{"__proto__":{"environment":1}}}')],
       ['communityId smuggled', () => ({ days: { environment: 4 }, communityId: 'c_linjiang' })],
@@ -421,7 +421,7 @@ describe('what must be accepted, kept as text', () => {
     expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker)).description).toBe(description)
     const note = `<b>已处理</b> ${SQL} ✅`
     const accepted = await h.ok<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker)
-    expect(accepted.status).toBe('processing')
+    expect(accepted.status).toBe('accepted')
     const noted = await h.ok<ReportView>('report.transition', { id: r.id, action: 'note', note }, WHO.worker)
     expect(noted.timeline.at(-1)?.note).toBe(note)
     const after = h.counts()
@@ -444,7 +444,7 @@ describe('what must be accepted, kept as text', () => {
   })
 
   test('a mediation with outcome agreed and its agreement, and a session on a real date (2024-02-29), is accepted', async () => {
-    const r = await makeReport(h, { category: 'dispute', description: '楼上邻居每晚装修噪音，协商未果', status: 'processing' })
+    const r = await makeReport(h, { category: 'dispute', description: '楼上邻居每晚装修噪音，协商未果', status: 'accepted' })
     const v = await h.ok<ReportView>('report.mediate', {
       id: r.id,
       kind: 'people',

@@ -82,7 +82,7 @@ describe('two staff racing on one transition', () => {
   // would both be right: reject is allowed from 处理中 too)
   const PAIRS = [
     { status: 'submitted', a: { action: 'reject', note: '重复上报' }, aTo: 'rejected', b: { action: 'return', note: '请补充位置' }, bTo: 'returned' },
-    { status: 'processing', a: { action: 'resolve', note: '已清运' }, aTo: 'resolved', b: { action: 'reject', note: '不属于受理范围' }, bTo: 'rejected' },
+    { status: 'accepted', a: { action: 'resolve', note: '已清运' }, aTo: 'resolved', b: { action: 'reject', note: '不属于受理范围' }, bTo: 'rejected' },
   ] as const
 
   test.each(PAIRS)(`$a.action vs $b.action on a $status report in one process (Promise.all), ${ROUNDS * 3} rounds → one wins, the other CONFLICT, one timeline entry`, async (pair) => {
@@ -143,7 +143,7 @@ describe('two staff racing on one transition', () => {
       // may succeed (reject is allowed from 处理中): accept-then-reject is valid, reject-then-accept is not
       const steps = eventsOf(h, r.id).map((e) => e.action).filter((a) => a === 'accept' || a === 'reject')
       expect(steps).toEqual([...(accepted ? ['accept'] : []), ...(rejected ? ['reject'] : [])])
-      expect(reportRow(h, r.id)?.status).toBe(rejected ? 'rejected' : 'processing')
+      expect(reportRow(h, r.id)?.status).toBe(rejected ? 'rejected' : 'accepted')
     }
   })
 
@@ -182,7 +182,7 @@ describe('two staff racing on one transition', () => {
     expect(winners(replies)).toHaveLength(1)
     expect(codes(replies)).toEqual(['CONFLICT'])
     expect(eventsOf(h, r.id).filter((e) => e.action === 'rate')).toHaveLength(1)
-    expect(reportRow(h, r.id)?.status).toBe('rated')
+    expect(reportRow(h, r.id)?.status).toBe('closed')
   })
 
   test(`the reporter editing while the 网格员 accepts (2 processes × 3), ${ROUNDS} rounds → never an edit after the accept`, async () => {
@@ -200,7 +200,7 @@ describe('two staff racing on one transition', () => {
       const steps = eventsOf(h, r.id).map((e) => e.action).filter((a) => a === 'edit' || a === 'accept')
       expect(steps).toHaveLength(winners(edits!).length + accepted)
       if (accepted) expect(steps.at(-1)).toBe('accept')
-      expect(reportRow(h, r.id)?.status).toBe(accepted ? 'processing' : 'submitted')
+      expect(reportRow(h, r.id)?.status).toBe(accepted ? 'accepted' : 'submitted')
     }
   })
 })

@@ -93,8 +93,8 @@ const MATRIX: Record<string, Cell> = {
   },
   'report.transition accept': { payload: transition({}, 'accept'), expect: row('FORBIDDEN', { worker: 'ok' }) },
   'report.transition accept (private dispute)': { payload: transition(DISPUTE, 'accept'), expect: privateRow('FORBIDDEN', { worker: 'ok' }) },
-  'report.transition note': { payload: transition({ status: 'processing' }, 'note', { note: '已联系物业' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
-  'report.transition resolve': { payload: transition({ status: 'processing' }, 'resolve', { note: '已清运' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition note': { payload: transition({ status: 'accepted' }, 'note', { note: '已联系物业' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
+  'report.transition resolve': { payload: transition({ status: 'accepted' }, 'resolve', { note: '已清运' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
   'report.transition reject': { payload: transition({}, 'reject', { note: '重复上报' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
   'report.transition return': { payload: transition({}, 'return', { note: '请补充位置' }), expect: row('FORBIDDEN', { worker: 'ok' }) },
   'report.transition escalate (grid → 社区)': {
@@ -140,7 +140,7 @@ const MATRIX: Record<string, Cell> = {
   },
   'report.mediate (private dispute)': {
     payload: async () => ({
-      id: (await report({ ...DISPUTE, status: 'processing' })).id,
+      id: (await report({ ...DISPUTE, status: 'accepted' })).id,
       kind: 'people',
       parties: [{ name: '张三丰', role: '申请人' }, { name: '李四光', role: '被申请人' }],
     }),
@@ -159,7 +159,7 @@ const MATRIX: Record<string, Cell> = {
   'message.read (all)': { payload: async () => ({ all: true }), expect: all('ok') },
   "message.read (王某华's message)": {
     payload: async () => {
-      await makeReport(h, { status: 'processing' })
+      await makeReport(h, { status: 'accepted' })
       const m = h.store.db.prepare('SELECT id FROM messages WHERE user_id = ? ORDER BY seq DESC LIMIT 1').get(WHO.resident) as { id: string }
       return { id: m.id }
     },
@@ -250,7 +250,7 @@ describe('named cases', () => {
   test('a 网格员 cannot act outside their grids (第二网格 report, 第一网格 worker)', async () => {
     const submitted = await makeReport(h, { reporter: WHO.resident2 })
     expect(submitted.gridId).toBe('g_jj_2')
-    const processing = await makeReport(h, { reporter: WHO.resident2, status: 'processing' })
+    const accepted = await makeReport(h, { reporter: WHO.resident2, status: 'accepted' })
     const dispute = await makeReport(h, { ...DISPUTE, reporter: WHO.resident2 })
     const before = h.counts()
     for (const [id, action, extra] of [
@@ -258,8 +258,8 @@ describe('named cases', () => {
       [submitted.id, 'reject', { note: '重复' }],
       [submitted.id, 'return', { note: '补充' }],
       [submitted.id, 'escalate', { note: '上报' }],
-      [processing.id, 'note', { note: '进展' }],
-      [processing.id, 'resolve', { note: '办结' }],
+      [accepted.id, 'note', { note: '进展' }],
+      [accepted.id, 'resolve', { note: '办结' }],
     ] as const) {
       refused(await h.call('report.transition', { id, action, ...extra }, WHO.worker), 'FORBIDDEN')
     }
@@ -273,7 +273,7 @@ describe('named cases', () => {
     expect(queue.items.length).toBeGreaterThan(0)
     expect(new Set(queue.items.map((i) => i.gridId))).toEqual(new Set(['g_jj_1']))
     // and the 第二网格 worker may accept
-    expect(await h.call('report.transition', { id: submitted.id, action: 'accept' }, WHO.worker2)).toMatchObject({ ok: true, data: { status: 'processing' } })
+    expect(await h.call('report.transition', { id: submitted.id, action: 'accept' }, WHO.worker2)).toMatchObject({ ok: true, data: { status: 'accepted' } })
   })
 
   test('the committee cannot accept (or resolve) a grid-level report, only supervise when overdue and reassign', async () => {
@@ -301,7 +301,7 @@ describe('named cases', () => {
     refused(await h.call('report.transition', { id: r.id, action: 'supervise', note: '督办' }, WHO.committee), 'FORBIDDEN')
     expect(await h.call('report.transition', { id: r.id, action: 'supervise', note: '请社区尽快处理' }, WHO.street)).toMatchObject({ ok: true })
     const top = await makeReport(h, { level: 'street' })
-    expect(await h.call('report.transition', { id: top.id, action: 'accept' }, WHO.street)).toMatchObject({ ok: true, data: { status: 'processing', level: 'street' } })
+    expect(await h.call('report.transition', { id: top.id, action: 'accept' }, WHO.street)).toMatchObject({ ok: true, data: { status: 'accepted', level: 'street' } })
     const topOpen = await makeReport(h, { level: 'street' })
     refused(await h.call('report.transition', { id: topOpen.id, action: 'escalate', note: '再上报' }, WHO.street), 'CONFLICT')
   })
@@ -313,7 +313,7 @@ describe('named cases', () => {
     const byWorker = await makeReport(h, { reporter: WHO.worker, gridId: 'g_jj_1' })
     expect(byWorker.mine).toBe(true)
     expect(byWorker.can).toContain('accept')
-    expect(await h.call('report.transition', { id: byWorker.id, action: 'accept' }, WHO.worker)).toMatchObject({ ok: true, data: { status: 'processing' } })
+    expect(await h.call('report.transition', { id: byWorker.id, action: 'accept' }, WHO.worker)).toMatchObject({ ok: true, data: { status: 'accepted' } })
     // 周强 reports in 第一网格: not his grid, he may not
     const byWorker2 = await makeReport(h, { reporter: WHO.worker2, gridId: 'g_jj_1' })
     refused(await h.call('report.transition', { id: byWorker2.id, action: 'accept' }, WHO.worker2), 'FORBIDDEN')
@@ -324,12 +324,12 @@ describe('named cases', () => {
     const v = await h.ok<ReportView>('report.transition', { id: r.id, action: 'reassign', toUserId: WHO.worker2, note: '改由周强处理' }, WHO.committee)
     expect(v.assignee?.id).toBe(WHO.worker2)
     refused(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.worker), 'FORBIDDEN')
-    expect(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.worker2)).toMatchObject({ ok: true, data: { status: 'processing' } })
+    expect(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.worker2)).toMatchObject({ ok: true, data: { status: 'accepted' } })
   })
 
   test("a committee's deadlines are its own community's: 临江村 changing them leaves 锦江's as they were", async () => {
     const mine = await h.ok<{ days: Record<string, number> }>('report.deadlines', {}, WHO.committee)
-    await h.ok('report.setDeadlines', { days: { environment: 1, safety: 1 } }, WHO.committeeOther)
+    await h.ok('report.setDeadlines', { days: { environment: 1, safety_hazard: 1 } }, WHO.committeeOther)
     expect(await h.ok('report.deadlines', {}, WHO.committee)).toEqual(mine)
     expect(await h.ok('report.deadlines', {}, WHO.resident)).toEqual(mine)
     expect((await h.ok<{ days: Record<string, number> }>('report.deadlines', {}, WHO.residentOther)).days.environment).toBe(1)
@@ -348,7 +348,7 @@ describe('named cases', () => {
   })
 
   test("a message of someone else cannot be marked read, and message.list shows only the caller's", async () => {
-    const r = await makeReport(h, { status: 'processing' })
+    const r = await makeReport(h, { status: 'accepted' })
     const page = await h.ok<MessagePage>('message.list', {}, WHO.resident)
     expect(page.items.some((m) => m.target?.id === r.id)).toBe(true)
     const other = await h.ok<MessagePage>('message.list', {}, WHO.volunteer)
@@ -360,7 +360,7 @@ describe('what each caller sees (masking)', () => {
   const view = (id: string, who: string) => h.ok<ReportView>('report.get', { id }, who)
 
   test("an anonymous reporter is '居民' to other residents, in the view and in the timeline; staff see who it is", async () => {
-    const r = await makeReport(h, { anonymous: true, status: 'processing' })
+    const r = await makeReport(h, { anonymous: true, status: 'accepted' })
     for (const who of [WHO.volunteer, WHO.resident2, WHO.unverified]) {
       const v = await view(r.id, who)
       expect(v.anonymous).toBe(true)
@@ -401,7 +401,7 @@ describe('what each caller sees (masking)', () => {
   })
 
   test('mediation party names are masked for the reporter, whole for the staff', async () => {
-    const r = await makeReport(h, { ...DISPUTE, status: 'processing' })
+    const r = await makeReport(h, { ...DISPUTE, status: 'accepted' })
     await h.ok('report.mediate', {
       id: r.id,
       kind: 'people',
@@ -479,7 +479,7 @@ describe('visibility edges', () => {
   })
 
   test('a report whose text needs review (传销) is kept from other residents, staff and the reporter see it', async () => {
-    const r = await h.ok<ReportView>('report.create', { category: 'security', description: '有人在3栋302搞传销，每天很多人进出' }, WHO.resident)
+    const r = await h.ok<ReportView>('report.create', { category: 'public_security', description: '有人在3栋302搞传销，每天很多人进出' }, WHO.resident)
     refused(await view(r.id, WHO.volunteer), 'NOT_FOUND')
     expect((await h.ok<ReportListPage>('report.list', { scope: 'public', limit: 100 }, WHO.volunteer)).items.map((i) => i.id)).not.toContain(r.id)
     expect(await view(r.id, WHO.worker)).toMatchObject({ ok: true })
@@ -487,7 +487,7 @@ describe('visibility edges', () => {
   })
 
   test('reporting 聚众赌博 (治安隐患) is what the feature is for: accepted, kept from the public, handled by staff', async () => {
-    const r = await h.call<ReportView>('report.create', { category: 'security', description: '地下车库每晚有人聚众赌博，吵闹到半夜' }, WHO.resident)
+    const r = await h.call<ReportView>('report.create', { category: 'public_security', description: '地下车库每晚有人聚众赌博，吵闹到半夜' }, WHO.resident)
     expect(r).toMatchObject({ ok: true, data: { status: 'submitted' } })
     if (!r.ok) return
     refused(await view(r.data.id, WHO.volunteer), 'NOT_FOUND')
@@ -495,7 +495,7 @@ describe('visibility edges', () => {
   })
 
   test("a public dispute's mediation: party names masked for residents, whole for staff", async () => {
-    const r = await makeReport(h, { ...DISPUTE, visibility: 'public', status: 'processing' })
+    const r = await makeReport(h, { ...DISPUTE, visibility: 'public', status: 'accepted' })
     await h.ok('report.mediate', { id: r.id, kind: 'administrative', parties: [{ name: '张三丰' }, { name: '李四光' }] }, WHO.worker)
     const neighbour = await h.ok<ReportView>('report.get', { id: r.id }, WHO.volunteer)
     expect(JSON.stringify(neighbour)).not.toMatch(/张三丰|李四光/)
@@ -517,7 +517,7 @@ describe('visibility edges', () => {
   })
 
   test("a staff step's photos on a private report go to who may see it only", async () => {
-    const r = await makeReport(h, { ...DISPUTE, status: 'processing' })
+    const r = await makeReport(h, { ...DISPUTE, status: 'accepted' })
     const [p] = [addPhoto(h, WHO.worker)]
     const v = await h.ok<ReportView>('report.transition', { id: r.id, action: 'note', note: '现场照片', photoIds: [p] }, WHO.worker)
     expect(v.timeline.at(-1)?.photos.map((x) => x.id)).toEqual([p])
@@ -541,7 +541,7 @@ describe('visibility edges', () => {
  * its code — and a refusal writes nothing. Those who may not see the report get NOT_FOUND first.
  */
 describe('the API follows the state machine in every state', () => {
-  const STATES: ReportStatus[] = ['submitted', 'returned', 'processing', 'resolved', 'rated', 'closed', 'rejected', 'withdrawn']
+  const STATES: ReportStatus[] = ['submitted', 'returned', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']
   const CALLERS = ['resident', 'volunteer', 'worker', 'committee', 'street'] as const
   const callerOf = (who: (typeof CALLERS)[number]): Caller => {
     const u = DEMO_USERS.find((d) => d.id === WHO[who])!

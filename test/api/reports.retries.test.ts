@@ -52,7 +52,7 @@ test('requestId: the same key with other input → CONFLICT, nothing written', a
   const before = h.counts()
   for (const other of [
     { ...input, description: '2栋电梯按钮失灵，已经三天了' },
-    { ...input, category: 'safety' },
+    { ...input, category: 'safety_hazard' },
     { ...input, anonymous: true },
   ]) {
     const r = await create(other)
@@ -126,13 +126,13 @@ test('requestId: 20 identical report.create across 4 processes × 5 on one SQLit
  * not add a second note, a second mediation session or a second supervision to the timeline.
  */
 describe('requestId on the other report writes (the client sends one on every retry)', () => {
-  const processing = async () => {
+  const accepted = async () => {
     const r = await h.ok<ReportView>('report.create', input, WHO.resident)
     return h.ok<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker)
   }
 
   test('a retried note with the same requestId → one note on the timeline, the first reply again', async () => {
-    const r = await processing()
+    const r = await accepted()
     const note = { id: r.id, action: 'note', note: '已联系电梯维保单位' }
     const first = await h.call<ReportView>('report.transition', note, WHO.worker, 'note-retry-0001')
     expect(first.ok).toBe(true)
@@ -147,9 +147,9 @@ describe('requestId on the other report writes (the client sends one on every re
   test('a retried accept with the same requestId gets the first reply, not CONFLICT 问题当前处理中', async () => {
     const r = await h.ok<ReportView>('report.create', input, WHO.resident)
     const first = await h.call<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker, 'accept-retry-01')
-    expect(first).toMatchObject({ ok: true, data: { status: 'processing' } })
+    expect(first).toMatchObject({ ok: true, data: { status: 'accepted' } })
     const again = await h.call<ReportView>('report.transition', { id: r.id, action: 'accept' }, WHO.worker, 'accept-retry-01')
-    expect(again).toMatchObject({ ok: true, data: { status: 'processing' } })
+    expect(again).toMatchObject({ ok: true, data: { status: 'accepted' } })
   })
 
   test('a retried mediation session with the same requestId → one session', async () => {

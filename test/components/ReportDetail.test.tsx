@@ -40,7 +40,7 @@ describe('ReportDetail', () => {
   it('shows status with its deadline (逾期 in words), the text, photos to preview, and the whole timeline', async () => {
     const preview = jest.spyOn(Taro, 'previewImage').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }) as never)
     const report = makeReportView('r-1', {
-      status: 'processing',
+      status: 'accepted',
       dueAt: new Date(Date.now() - 3600_000).toISOString(),
       overdue: true,
       photos: [
@@ -49,8 +49,8 @@ describe('ReportDetail', () => {
       ],
       timeline: [
         makeStep('e1'),
-        makeStep('e2', { action: 'accept', actor: '网格员 李明', status: 'processing' }),
-        makeStep('e3', { action: 'note', actor: '网格员 李明', note: '已联系电工，明天上午来修', photos: [{ id: 'f-9', url: '/files/f-9' }], status: 'processing' }),
+        makeStep('e2', { action: 'accept', actor: '网格员 李明', status: 'accepted' }),
+        makeStep('e3', { action: 'note', actor: '网格员 李明', note: '已联系电工，明天上午来修', photos: [{ id: 'f-9', url: '/files/f-9' }], status: 'accepted' }),
         makeStep('e4', { action: 'escalate', actor: '网格员 李明', note: '需要社区协调', level: 'community' }),
       ],
     })
@@ -86,7 +86,7 @@ describe('ReportDetail', () => {
   })
 
   it('an accepted, anonymous report of mine offers no reporter action; a neighbour sees 我也遇到', async () => {
-    await renderDetail(makeReportView('r-1', { status: 'processing', anonymous: true, reporterName: '居民', can: [] }))
+    await renderDetail(makeReportView('r-1', { status: 'accepted', anonymous: true, reporterName: '居民', can: [] }))
     expect(screen.queryByTestId('reporter-actions')).toBeNull()
     expect(screen.queryByTestId('report-support')).toBeNull()
   })
@@ -128,7 +128,7 @@ describe('ReportDetail', () => {
   })
 
   it('改为匿名 sends anonymous: true', async () => {
-    const report = makeReportView('r-1', { status: 'processing', can: [] })
+    const report = makeReportView('r-1', { status: 'accepted', can: [] })
     await renderDetail(report, { 'report.edit': () => Promise.resolve({ ...report, anonymous: true }) })
     fireEvent.click(screen.getByTestId('report-anonymise'))
     await waitFor(() => expect(screen.queryByTestId('report-anonymise')).toBeNull())
@@ -138,7 +138,7 @@ describe('ReportDetail', () => {
   it('评价: stars are required; the score and comment go with report.rate', async () => {
     const report = makeReportView('r-1', { status: 'resolved', resolvedAt: new Date().toISOString(), dueAt: null, can: ['rate', 'reopen'] })
     await renderDetail(report, {
-      'report.rate': (p) => Promise.resolve({ ...report, status: 'rated', can: [], rating: { score: p.score as number, comment: (p.comment as string) ?? null, at: new Date().toISOString() } }),
+      'report.rate': (p) => Promise.resolve({ ...report, status: 'closed', can: [], rating: { score: p.score as number, comment: (p.comment as string) ?? null, at: new Date().toISOString() } }),
     })
     fireEvent.click(screen.getByTestId('rate-submit'))
     expect((await screen.findByTestId('rate-error')).textContent).toBe('请先点星星打分')
@@ -160,7 +160,7 @@ describe('ReportDetail', () => {
     try {
       const report = makeReportView('r-1', { status: 'resolved', resolvedAt, dueAt: null, can: ['rate', 'reopen'] })
       await renderDetail(report, {
-        'report.transition': () => Promise.resolve({ ...report, status: 'processing', reopenCount: 1, can: [] }),
+        'report.transition': () => Promise.resolve({ ...report, status: 'accepted', reopenCount: 1, can: [] }),
       })
       expect(screen.getByTestId('reopen-until').textContent).toContain('11月27日 10:00 前可以重新打开')
       fireEvent.click(screen.getByTestId('reopen-start'))

@@ -297,7 +297,7 @@ describe('ReportForm in edit mode', () => {
   })
 
   it('says so when the report can no longer be edited', async () => {
-    serve({ 'report.get': () => Promise.resolve(makeReportView('r-1', { status: 'processing', can: [] })) })
+    serve({ 'report.get': () => Promise.resolve(makeReportView('r-1', { status: 'accepted', can: [] })) })
     await renderForm({ editId: 'r-1' })
     expect((await screen.findByTestId('edit-not-allowed')).textContent).toContain('已受理')
   })

@@ -45,12 +45,12 @@ describe('随手拍 tab', () => {
       if (p.scope === 'public')
         return Promise.resolve({
           items: [
-            makeReportSummary('r-1', { supporters: 4, cover: { id: 'f-1', url: '/files/f-1' }, status: 'processing' }),
+            makeReportSummary('r-1', { supporters: 4, cover: { id: 'f-1', url: '/files/f-1' }, status: 'accepted' }),
             makeReportSummary('r-2', { category: 'environment', excerpt: '垃圾桶满了', overdue: true }),
           ],
           nextCursor: null,
         })
-      return Promise.resolve({ items: [makeReportSummary('m-1'), makeReportSummary('m-2', { status: 'rated' })], nextCursor: null })
+      return Promise.resolve({ items: [makeReportSummary('m-1'), makeReportSummary('m-2', { status: 'closed' })], nextCursor: null })
     })
     render(<Tab staff={false} onNew={onNew} onOpen={onOpen} />)
     const cards = await screen.findAllByTestId('report-card')

@@ -57,7 +57,7 @@ describe('StaffPanel', () => {
   })
 
   it('accept needs no note: report.transition { id, action } with a requestId, then onChanged', async () => {
-    const updated = staffView('r1', { status: 'processing', can: ['note', 'resolve'] })
+    const updated = staffView('r1', { status: 'accepted', can: ['note', 'resolve'] })
     api.mockResolvedValueOnce(updated)
     const { onChanged } = renderPanel(staffView('r1', { can: ['accept'] }))
     fireEvent.click(screen.getByTestId('staff-action-accept'))
@@ -86,7 +86,7 @@ describe('StaffPanel', () => {
   })
 
   it('note and resolve offer photos; accept does not', () => {
-    renderPanel(staffView('r1', { status: 'processing', can: ['note', 'resolve', 'accept'] }))
+    renderPanel(staffView('r1', { status: 'accepted', can: ['note', 'resolve', 'accept'] }))
     fireEvent.click(screen.getByTestId('staff-action-note'))
     expect(screen.getByTestId('photo-picker')).toBeTruthy()
     fireEvent.click(screen.getByTestId('staff-cancel'))
@@ -113,13 +113,13 @@ describe('StaffPanel', () => {
   })
 
   it('a note being written survives closing the page, and is gone once sent', async () => {
-    const report = staffView('r5', { status: 'processing', can: ['note'] })
+    const report = staffView('r5', { status: 'accepted', can: ['note'] })
     const first = renderPanel(report)
     fireEvent.click(screen.getByTestId('staff-action-note'))
     typeInto(screen.getByTestId('staff-note'), '已联系物业，明天上午清理')
     first.unmount()
 
-    api.mockResolvedValueOnce(staffView('r5', { status: 'processing', can: ['note'] }))
+    api.mockResolvedValueOnce(staffView('r5', { status: 'accepted', can: ['note'] }))
     renderPanel(report)
     fireEvent.click(screen.getByTestId('staff-action-note'))
     expect(screen.getByTestId('staff-note').getAttribute('value')).toBe('已联系物业，明天上午清理')
@@ -171,7 +171,7 @@ describe('StaffPanel', () => {
     renderPanel(
       staffView('r9', {
         category: 'dispute',
-        status: 'processing',
+        status: 'accepted',
         can: ['note', 'resolve', 'escalate', 'mediate'],
       }),
     )

@@ -42,12 +42,12 @@ describe('待办问题 queue', () => {
     staffSummary('late', {
       dueAt: new Date(Date.now() - 50 * HOUR).toISOString(),
       overdue: true,
-      status: 'processing',
+      status: 'accepted',
     }),
     staffSummary('soon', { dueAt: new Date(Date.now() + 2 * HOUR).toISOString() }),
     staffSummary('later', {
       dueAt: new Date(Date.now() + 1 * HOUR).toISOString(),
-      status: 'processing',
+      status: 'accepted',
       level: 'community',
     }),
   ]
@@ -72,7 +72,7 @@ describe('待办问题 queue', () => {
     expect(soon.querySelector('[data-testid="row-due"]')?.textContent).toContain('还剩 1 小时')
     expect(soon.querySelector('[data-testid="row-due"]')?.textContent).toContain('受理期限')
     expect(screen.getByTestId('count-submitted').textContent).toBe('1')
-    expect(screen.getByTestId('count-processing').textContent).toBe('2')
+    expect(screen.getByTestId('count-accepted').textContent).toBe('2')
     expect(screen.getByTestId('count-overdue').textContent).toBe('1')
     expect(screen.getByText('已上报社区')).toBeTruthy()
     fireEvent.click(late)
@@ -82,7 +82,7 @@ describe('待办问题 queue', () => {
   it('counts say + while more pages wait; empty and error states', async () => {
     api.mockResolvedValueOnce({ items: items.slice(0, 1), nextCursor: 'c2' })
     const { unmount } = render(<Queue onOpen={jest.fn()} />)
-    await waitFor(() => expect(screen.getByTestId('count-processing').textContent).toBe('1+'))
+    await waitFor(() => expect(screen.getByTestId('count-accepted').textContent).toBe('1+'))
     unmount()
 
     api.mockResolvedValueOnce({ items: [], nextCursor: null })
@@ -131,7 +131,7 @@ describe('问题总览 area', () => {
           items: [
             staffSummary('a1', {
               overdue: true,
-              status: 'processing',
+              status: 'accepted',
               dueAt: new Date(Date.now() - HOUR).toISOString(),
             }),
             staffSummary('a2'),
@@ -150,10 +150,10 @@ describe('问题总览 area', () => {
     expect(screen.getByTestId('summary-overdue').textContent).toBe('2')
     expect(screen.getByTestId('summary-share').textContent).toBe('75%')
     expect(screen.getByTestId('summary-share-text').textContent).toContain('其中 3 件在网格或社区化解')
-    expect(screen.getByTestId('bar-status-processing').textContent).toContain('4/10 件')
+    expect(screen.getByTestId('bar-status-accepted').textContent).toContain('4/10 件')
     expect(
       screen
-        .getByTestId('bar-status-processing')
+        .getByTestId('bar-status-accepted')
         .querySelector('[role="progressbar"]')
         ?.getAttribute('aria-valuenow'),
     ).toBe('40')
@@ -218,7 +218,7 @@ function Mediate({ onDone }: { onDone: jest.Mock }) {
 describe('记录调解 form', () => {
   const dispute = staffView('r7', {
     category: 'dispute',
-    status: 'processing',
+    status: 'accepted',
     can: ['note', 'resolve', 'escalate', 'mediate'],
   })
 
@@ -345,7 +345,7 @@ function Deadlines() {
 
 describe('办结时限设置', () => {
   const current = {
-    days: { safety: 2, security: 3, environment: 4, facility: 5, livelihood: 5, other: 5, dispute: 10 },
+    days: { safety_hazard: 2, public_security: 3, environment: 4, facility: 5, livelihood: 5, other: 5, dispute: 10 },
   }
 
   it('shows each category with its default, checks the days, saves them', async () => {
@@ -360,19 +360,19 @@ describe('办结时限设置', () => {
     expect(screen.getByTestId('deadline-environment').textContent).toContain('默认 5 个工作日')
     expect(screen.getByTestId('deadline-input-environment').getAttribute('value')).toBe('4')
 
-    typeInto(screen.getByTestId('deadline-input-safety'), '0')
+    typeInto(screen.getByTestId('deadline-input-safety_hazard'), '0')
     typeInto(screen.getByTestId('deadline-input-dispute'), '')
     await act(async () => fireEvent.click(screen.getByTestId('deadlines-save')))
-    expect(screen.getByTestId('deadline-error-safety').textContent).toBe('至少 1 个工作日')
+    expect(screen.getByTestId('deadline-error-safety_hazard').textContent).toBe('至少 1 个工作日')
     expect(screen.getByTestId('deadline-error-dispute').textContent).toBe('请填写天数')
     expect(api.mock.calls.some((c) => c[0] === 'report.setDeadlines')).toBe(false)
 
-    typeInto(screen.getByTestId('deadline-input-safety'), '1')
+    typeInto(screen.getByTestId('deadline-input-safety_hazard'), '1')
     typeInto(screen.getByTestId('deadline-input-dispute'), '15')
     await act(async () => fireEvent.click(screen.getByTestId('deadlines-save')))
     expect(api).toHaveBeenCalledWith(
       'report.setDeadlines',
-      { days: { ...current.days, safety: 1, dispute: 15 } },
+      { days: { ...current.days, safety_hazard: 1, dispute: 15 } },
       { requestId: expect.any(String) },
     )
     expect(screen.getByTestId('deadlines-saved')).toBeTruthy()

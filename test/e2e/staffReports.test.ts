@@ -94,7 +94,7 @@ test('网格员: queue → 受理 → 处理进展 → 办结; the resident read
 
   await act(w, 'accept')
   await byTestId(w, 'staff-action-note').waitFor()
-  assert.equal((await statusOf(report.id, worker.token)).status, 'processing')
+  assert.equal((await statusOf(report.id, worker.token)).status, 'accepted')
 
   // a required note: the schema's message, nothing sent
   await byTestId(w, 'staff-action-note').click()

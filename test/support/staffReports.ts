@@ -51,7 +51,7 @@ export function staffView(id: string, over: Partial<ReportView> = {}): ReportVie
 export function summaryCounts(over: Partial<ReportSummaryCounts> = {}): ReportSummaryCounts {
   return {
     total: 10,
-    byStatus: { submitted: 3, processing: 4, resolved: 3 },
+    byStatus: { submitted: 3, accepted: 4, resolved: 3 },
     byCategory: { environment: 6, dispute: 4 },
     byGrid: [
       { gridId: 'g-1', gridName: '第一网格', total: 7, open: 5, overdue: 2 },

@@ -78,7 +78,7 @@ describe('dueAt and isOverdue in each status', () => {
   const later = new Date('2026-12-31T00:00:00Z')
 
   test.each(REPORT_STATUSES)('%s', (status) => {
-    const want = status === 'submitted' ? acceptBy : status === 'processing' ? resolveBy : null
+    const want = status === 'submitted' ? acceptBy : status === 'accepted' ? resolveBy : null
     expect(dueAt(status, acceptBy, resolveBy)).toBe(want)
     // long after both deadlines: overdue only while a deadline runs
     expect(isOverdue(status, acceptBy, resolveBy, later)).toBe(want !== null)
@@ -90,8 +90,8 @@ describe('dueAt and isOverdue in each status', () => {
     expect(isOverdue('submitted', acceptBy, resolveBy, at(0))).toBe(false)
     expect(isOverdue('submitted', acceptBy, resolveBy, at(1))).toBe(true)
     // once accepted, the 办结 deadline runs instead
-    expect(isOverdue('processing', acceptBy, resolveBy, at(1))).toBe(false)
-    expect(isOverdue('processing', acceptBy, resolveBy, new Date(Date.parse(resolveBy) + 1))).toBe(true)
+    expect(isOverdue('accepted', acceptBy, resolveBy, at(1))).toBe(false)
+    expect(isOverdue('accepted', acceptBy, resolveBy, new Date(Date.parse(resolveBy) + 1))).toBe(true)
   })
 })
 

@@ -21,15 +21,15 @@ import type { Role } from '@/domain/roles'
  * machine shows up here as a failure.
  */
 const EXPECTED: Record<ReportAction, { from: ReportStatus[]; by: ReportRelation; to: ReportStatus | 'same' }> = {
-  accept: { from: ['submitted'], by: 'handler', to: 'processing' },
-  note: { from: ['processing'], by: 'handler', to: 'same' },
-  resolve: { from: ['processing'], by: 'handler', to: 'resolved' },
-  reject: { from: ['submitted', 'processing'], by: 'handler', to: 'rejected' },
-  return: { from: ['submitted', 'processing'], by: 'handler', to: 'returned' },
-  escalate: { from: ['submitted', 'processing'], by: 'handler', to: 'submitted' },
-  supervise: { from: ['submitted', 'processing'], by: 'supervisor', to: 'same' },
-  reassign: { from: ['submitted', 'returned', 'processing'], by: 'committee', to: 'same' },
-  reopen: { from: ['resolved'], by: 'reporter', to: 'processing' },
+  accept: { from: ['submitted'], by: 'handler', to: 'accepted' },
+  note: { from: ['accepted'], by: 'handler', to: 'same' },
+  resolve: { from: ['accepted'], by: 'handler', to: 'resolved' },
+  reject: { from: ['submitted', 'accepted'], by: 'handler', to: 'rejected' },
+  return: { from: ['submitted', 'accepted'], by: 'handler', to: 'returned' },
+  escalate: { from: ['submitted', 'accepted'], by: 'handler', to: 'submitted' },
+  supervise: { from: ['submitted', 'accepted'], by: 'supervisor', to: 'same' },
+  reassign: { from: ['submitted', 'returned', 'accepted'], by: 'committee', to: 'same' },
+  reopen: { from: ['resolved'], by: 'reporter', to: 'accepted' },
   withdraw: { from: ['submitted', 'returned'], by: 'reporter', to: 'withdrawn' },
 }
 
@@ -71,8 +71,8 @@ function shape(d: Decision) {
 describe('decide: every status × action × relation set', () => {
   const cases = REPORT_ACTIONS.flatMap((action) => REPORT_STATUSES.map((status) => [action, status] as const))
 
-  test('the table covers the 10 actions and 8 statuses', () => {
-    expect(cases).toHaveLength(80)
+  test('the table covers the 10 actions and 7 statuses', () => {
+    expect(cases).toHaveLength(70)
     expect(Object.keys(EXPECTED).sort()).toEqual([...REPORT_ACTIONS].sort())
   })
 
@@ -95,7 +95,7 @@ describe('decide: every status × action × relation set', () => {
     expect(decide('accept', facts('closed'), new Set(['handler']), NOW)).toMatchObject({
       ok: false,
       code: 'CONFLICT',
-      message: '问题当前已结案，不能受理',
+      message: '问题当前已关闭，不能受理',
     })
   })
 })
@@ -104,9 +104,9 @@ describe('decide: edge cases', () => {
   const handler = new Set<ReportRelation>(['handler'])
 
   test('escalate climbs grid → community → street, and no further', () => {
-    expect(decide('escalate', facts('processing', { level: 'grid' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'community' })
+    expect(decide('escalate', facts('accepted', { level: 'grid' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'community' })
     expect(decide('escalate', facts('submitted', { level: 'community' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'street' })
-    expect(decide('escalate', facts('processing', { level: 'street' }), handler, NOW)).toEqual({
+    expect(decide('escalate', facts('accepted', { level: 'street' }), handler, NOW)).toEqual({
       ok: false,
       code: 'CONFLICT',
       message: '已上报到街道，不能再上报',
@@ -115,17 +115,17 @@ describe('decide: edge cases', () => {
 
   test('supervise needs an overdue report', () => {
     const sup = new Set<ReportRelation>(['supervisor'])
-    expect(decide('supervise', facts('processing', { overdue: false }), sup, NOW)).toEqual({ ok: false, code: 'CONFLICT', message: '未逾期，无需督办' })
-    expect(decide('supervise', facts('processing', { overdue: true }), sup, NOW)).toEqual({ ok: true, status: 'processing', level: 'community' })
+    expect(decide('supervise', facts('accepted', { overdue: false }), sup, NOW)).toEqual({ ok: false, code: 'CONFLICT', message: '未逾期，无需督办' })
+    expect(decide('supervise', facts('accepted', { overdue: true }), sup, NOW)).toEqual({ ok: true, status: 'accepted', level: 'community' })
     // not overdue, and not a supervisor: still FORBIDDEN first
-    expect(decide('supervise', facts('processing', { overdue: false }), handler, NOW)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(decide('supervise', facts('accepted', { overdue: false }), handler, NOW)).toMatchObject({ code: 'FORBIDDEN' })
   })
 
   test('reopen within 7 days of 办结, to the millisecond', () => {
     const reporter = new Set<ReportRelation>(['reporter'])
     const at = (ms: number) => facts('resolved', { resolvedAt: new Date(NOW.getTime() - ms).toISOString() })
-    expect(decide('reopen', at(7 * DAY - 1), reporter, NOW)).toEqual({ ok: true, status: 'processing', level: 'community' })
-    expect(decide('reopen', at(7 * DAY), reporter, NOW)).toEqual({ ok: true, status: 'processing', level: 'community' })
+    expect(decide('reopen', at(7 * DAY - 1), reporter, NOW)).toEqual({ ok: true, status: 'accepted', level: 'community' })
+    expect(decide('reopen', at(7 * DAY), reporter, NOW)).toEqual({ ok: true, status: 'accepted', level: 'community' })
     expect(decide('reopen', at(7 * DAY + 1), reporter, NOW)).toEqual({
       ok: false,
       code: 'CONFLICT',
@@ -271,7 +271,7 @@ describe('canEdit', () => {
 describe('canRate', () => {
   test.each(REPORT_STATUSES)('%s', (status) => {
     const d = canRate(facts(status), new Set(['reporter']))
-    if (status === 'resolved') expect(d).toEqual({ ok: true, status: 'rated', level: 'community' })
+    if (status === 'resolved') expect(d).toEqual({ ok: true, status: 'closed', level: 'community' })
     else expect(d).toEqual({ ok: false, code: 'CONFLICT', message: expect.stringContaining('不能评价') })
     expect(canRate(facts(status), new Set(['handler', 'member', 'committee', 'supervisor']))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
@@ -280,17 +280,17 @@ describe('canRate', () => {
 describe('canMediate', () => {
   const handler = new Set<ReportRelation>(['handler'])
   test('a dispute being handled, by its handler only', () => {
-    expect(canMediate(facts('processing', { category: 'dispute' }), handler)).toEqual({ ok: true, status: 'processing', level: 'community' })
-    expect(canMediate(facts('processing', { category: 'environment' }), handler)).toEqual({
+    expect(canMediate(facts('accepted', { category: 'dispute' }), handler)).toEqual({ ok: true, status: 'accepted', level: 'community' })
+    expect(canMediate(facts('accepted', { category: 'environment' }), handler)).toEqual({
       ok: false,
       code: 'CONFLICT',
       message: '只有矛盾纠纷需要调解记录',
     })
-    expect(canMediate(facts('processing', { category: 'dispute' }), new Set(['supervisor', 'committee', 'member']))).toMatchObject({
+    expect(canMediate(facts('accepted', { category: 'dispute' }), new Set(['supervisor', 'committee', 'member']))).toMatchObject({
       code: 'FORBIDDEN',
     })
   })
-  test.each(REPORT_STATUSES.filter((s) => s !== 'processing'))('a dispute that is %s cannot be mediated', (status) => {
+  test.each(REPORT_STATUSES.filter((s) => s !== 'accepted'))('a dispute that is %s cannot be mediated', (status) => {
     expect(canMediate(facts(status, { category: 'dispute' }), handler)).toEqual({ ok: false, code: 'CONFLICT', message: '请先受理，再记录调解' })
   })
 })
@@ -298,7 +298,7 @@ describe('canMediate', () => {
 describe('canSupport', () => {
   const neighbour = new Set<ReportRelation>(['member'])
   test.each(REPORT_STATUSES)('%s', (status) => {
-    const open = status === 'submitted' || status === 'returned' || status === 'processing'
+    const open = status === 'submitted' || status === 'returned' || status === 'accepted'
     expect(canSupport(facts(status), neighbour).ok).toBe(open)
     expect(canSupport(facts(status, { visibility: 'private' }), neighbour)).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
@@ -315,16 +315,16 @@ describe('availableActions', () => {
 
   test.each([
     ['grid worker, new report at grid', facts('submitted', { level: 'grid', overdue: false }), at('grid', 'gridOwn'), ['accept', 'reject', 'return', 'escalate', 'support']],
-    ['grid worker, a dispute being handled', facts('processing', { level: 'grid', overdue: false, category: 'dispute', visibility: 'private' }), at('grid', 'gridOwn'), ['note', 'resolve', 'reject', 'return', 'escalate', 'mediate']],
-    ['street, at street level (no escalate)', facts('processing', { level: 'street', overdue: false }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return']],
-    ['committee, overdue at grid', facts('processing', { level: 'grid', overdue: true }), at('grid', 'committeeOwn'), ['supervise', 'reassign', 'support']],
-    ['committee, on time at grid', facts('processing', { level: 'grid', overdue: false }), at('grid', 'committeeOwn'), ['reassign', 'support']],
+    ['grid worker, a dispute being handled', facts('accepted', { level: 'grid', overdue: false, category: 'dispute', visibility: 'private' }), at('grid', 'gridOwn'), ['note', 'resolve', 'reject', 'return', 'escalate', 'mediate']],
+    ['street, at street level (no escalate)', facts('accepted', { level: 'street', overdue: false }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return']],
+    ['committee, overdue at grid', facts('accepted', { level: 'grid', overdue: true }), at('grid', 'committeeOwn'), ['supervise', 'reassign', 'support']],
+    ['committee, on time at grid', facts('accepted', { level: 'grid', overdue: false }), at('grid', 'committeeOwn'), ['reassign', 'support']],
     ['reporter, before 受理', facts('submitted', { level: 'grid' }), at('grid', 'reporter'), ['withdraw', 'edit']],
     ['reporter, returned to them', facts('returned', { level: 'grid' }), at('grid', 'reporter'), ['withdraw', 'edit']],
     ['reporter, after 办结', facts('resolved', { level: 'grid' }), at('grid', 'reporter'), ['reopen', 'rate']],
-    ['neighbour, public and open', facts('processing', { level: 'grid' }), at('grid', 'neighbour'), ['support']],
+    ['neighbour, public and open', facts('accepted', { level: 'grid' }), at('grid', 'neighbour'), ['support']],
     ['neighbour, closed', facts('closed', { level: 'grid' }), at('grid', 'neighbour'), []],
-    ['other community', facts('processing', { level: 'grid' }), at('grid', 'outsider'), []],
+    ['other community', facts('accepted', { level: 'grid' }), at('grid', 'outsider'), []],
   ] as const)('%s', (_name, f, rel, want) => {
     expect(sorted(availableActions(f, rel, NOW))).toEqual(sorted([...want]))
   })

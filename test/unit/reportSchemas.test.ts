@@ -68,7 +68,7 @@ describe('reportCreateSchema', () => {
   test('disputes are private by default, everything else public', () => {
     expect(defaultVisibility('dispute')).toBe('private')
     expect(defaultVisibility('environment')).toBe('public')
-    expect(defaultVisibility('safety')).toBe('public')
+    expect(defaultVisibility('safety_hazard')).toBe('public')
   })
 })
 
@@ -171,12 +171,12 @@ describe('reportMediateSchema', () => {
 
 describe('reportSetDeadlinesSchema', () => {
   test('some categories at a time, 1 to 30 whole working days', () => {
-    expect(messages(reportSetDeadlinesSchema, { days: { safety: 1, dispute: 30 } })).toEqual([])
-    expect(messages(reportSetDeadlinesSchema, { days: { safety: 0 } })).toEqual(['至少 1 个工作日'])
+    expect(messages(reportSetDeadlinesSchema, { days: { safety_hazard: 1, dispute: 30 } })).toEqual([])
+    expect(messages(reportSetDeadlinesSchema, { days: { safety_hazard: 0 } })).toEqual(['至少 1 个工作日'])
     expect(messages(reportSetDeadlinesSchema, { days: { dispute: 31 } })).toEqual(['最多 30 个工作日'])
     expect(messages(reportSetDeadlinesSchema, { days: { other: 2.5 } })).toEqual(['天数须为整数'])
     expect(reportSetDeadlinesSchema.safeParse({ days: { pothole: 3 } }).success).toBe(false)
-    expect(reportSetDeadlinesSchema.safeParse({ days: { safety: '2' } }).success).toBe(false)
+    expect(reportSetDeadlinesSchema.safeParse({ days: { safety_hazard: '2' } }).success).toBe(false)
     expect(reportSetDeadlinesSchema.safeParse({}).success).toBe(false)
   })
 })

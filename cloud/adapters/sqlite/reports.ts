@@ -62,8 +62,8 @@ interface ReportRow {
   cover: string | null
 }
 
-const OPEN = `('submitted', 'returned', 'processing')`
-const SETTLED = `('resolved', 'rated', 'closed')`
+const OPEN = `('submitted', 'returned', 'accepted')`
+const SETTLED = `('resolved', 'closed')`
 
 /** Lists carry the start of the description only (enough for the excerpt). */
 const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS grid_name, r.reporter_id,

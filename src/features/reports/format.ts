@@ -9,9 +9,8 @@ import { ACTION_LABELS, STATUS_LABELS } from '@/domain/reportFlow'
 export const STATUS_TONES: Record<ReportStatus, TagTone> = {
   submitted: 'amber',
   returned: 'purple',
-  processing: 'blue',
+  accepted: 'blue',
   resolved: 'green',
-  rated: 'green',
   closed: 'grey',
   rejected: 'grey',
   withdrawn: 'grey',
@@ -19,8 +18,8 @@ export const STATUS_TONES: Record<ReportStatus, TagTone> = {
 
 export const CATEGORY_TONES: Record<ReportCategory, TagTone> = {
   dispute: 'purple',
-  security: 'red',
-  safety: 'red',
+  public_security: 'red',
+  safety_hazard: 'red',
   environment: 'green',
   facility: 'amber',
   livelihood: 'blue',

@@ -66,12 +66,12 @@ export function useAreaReports(filters: AreaFilters, enabled = true) {
 /** 待受理 / 处理中 / 逾期 among the loaded items. */
 export function countOpen(items: readonly ReportSummary[]) {
   let submitted = 0
-  let processing = 0
+  let accepted = 0
   let overdue = 0
   for (const r of items) {
     if (r.status === 'submitted') submitted++
-    if (r.status === 'processing') processing++
+    if (r.status === 'accepted') accepted++
     if (r.overdue) overdue++
   }
-  return { submitted, processing, overdue }
+  return { submitted, accepted, overdue }
 }

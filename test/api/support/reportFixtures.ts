@@ -130,15 +130,13 @@ export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<Rep
       case 'returned':
         await step('return', handler, { note: '请补充具体位置' })
         break
-      case 'processing':
+      case 'accepted':
         await step('accept', handler)
         break
       case 'resolved':
-      case 'rated':
       case 'closed':
         await step('accept', handler)
         await step('resolve', handler, { note: '已安排清运' })
-        if (status === 'rated') r = await h.ok<ReportView>('report.rate', { id: r.id, score: 5, comment: '很及时' }, reporter)
         break
       case 'rejected':
         await step('reject', handler, { note: '重复上报' })

@@ -5,7 +5,7 @@ import type { Migration } from '../migrate'
  * deadlines; uploaded files; the in-app message centre; grid boundaries for routing.
  *
  * Points are stored in GCJ-02 (what WeChat's maps use); `coord_source` keeps what the device gave.
- * `due_at` is the deadline that runs now (accept_by while submitted, resolve_by while processing, NULL
+ * `due_at` is the deadline that runs now (accept_by while submitted, resolve_by while accepted, NULL
  * otherwise): the queue's order and the overdue test read one indexed column.
  * `version` increments on every change of a report: transitions are conditional UPDATEs on it.
  */
@@ -38,7 +38,7 @@ CREATE TABLE reports (
   street_id TEXT NOT NULL REFERENCES streets(id),
   grid_id TEXT NOT NULL REFERENCES grids(id),
   reporter_id TEXT NOT NULL REFERENCES users(id),
-  category TEXT NOT NULL CHECK (category IN ('dispute', 'security', 'safety', 'environment', 'facility', 'livelihood', 'other')),
+  category TEXT NOT NULL CHECK (category IN ('dispute', 'public_security', 'safety_hazard', 'environment', 'facility', 'livelihood', 'other')),
   description TEXT NOT NULL,
   latitude REAL,
   longitude REAL,
@@ -48,7 +48,7 @@ CREATE TABLE reports (
   visibility TEXT NOT NULL CHECK (visibility IN ('public', 'private')),
   -- content check: 'clean' may be public; 'review' is seen by staff and the reporter only
   moderation TEXT NOT NULL CHECK (moderation IN ('clean', 'review')),
-  status TEXT NOT NULL CHECK (status IN ('submitted', 'returned', 'processing', 'resolved', 'rated', 'closed', 'rejected', 'withdrawn')),
+  status TEXT NOT NULL CHECK (status IN ('submitted', 'accepted', 'returned', 'resolved', 'closed', 'rejected', 'withdrawn')),
   level TEXT NOT NULL CHECK (level IN ('grid', 'community', 'street')),
   -- the highest level it ever reached (矛盾不上交: settled at grid or community)
   max_level TEXT NOT NULL CHECK (max_level IN ('grid', 'community', 'street')),
@@ -79,7 +79,7 @@ CREATE INDEX reports_due_street ON reports(street_id, level, due_at, seq) WHERE 
 CREATE INDEX reports_public ON reports(community_id, seq)
   WHERE visibility = 'public' AND moderation = 'clean' AND status NOT IN ('withdrawn', 'rejected');
 CREATE INDEX reports_nearby ON reports(category, latitude, longitude)
-  WHERE visibility = 'public' AND moderation = 'clean' AND status IN ('submitted', 'returned', 'processing');
+  WHERE visibility = 'public' AND moderation = 'clean' AND status IN ('submitted', 'returned', 'accepted');
 CREATE INDEX reports_settle ON reports(resolved_at) WHERE status = 'resolved';
 
 CREATE TABLE report_events (
@@ -136,7 +136,7 @@ CREATE INDEX mediation_sessions_report ON mediation_sessions(report_id, id);
 
 CREATE TABLE report_deadlines (
   community_id TEXT NOT NULL REFERENCES communities(id),
-  category TEXT NOT NULL CHECK (category IN ('dispute', 'security', 'safety', 'environment', 'facility', 'livelihood', 'other')),
+  category TEXT NOT NULL CHECK (category IN ('dispute', 'public_security', 'safety_hazard', 'environment', 'facility', 'livelihood', 'other')),
   days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 30),
   PRIMARY KEY (community_id, category)
 ) STRICT, WITHOUT ROWID;

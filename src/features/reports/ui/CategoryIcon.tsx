@@ -9,8 +9,8 @@ import type { ReportCategory } from '@/domain/report'
 
 const ICONS: Record<ReportCategory, typeof Comment> = {
   dispute: Comment,
-  security: ShieldCheck,
-  safety: Warning,
+  public_security: ShieldCheck,
+  safety_hazard: Warning,
   environment: Del,
   facility: Repairman,
   livelihood: Home,

@@ -7,10 +7,9 @@ import './DeadlineBanner.scss'
 const STATUS_HINTS: Partial<Record<ReportSummary['status'], string>> = {
   submitted: '已送达负责的工作人员，等待受理',
   returned: '工作人员需要您补充情况，请修改后重新提交',
-  processing: '工作人员正在处理',
+  accepted: '工作人员正在处理',
   resolved: '已办结，请评价处理结果',
-  rated: '感谢您的评价',
-  closed: '已结案',
+  closed: '已关闭',
   rejected: '工作人员未予受理，原因见下方记录',
   withdrawn: '您已撤回这个问题',
 }

@@ -28,8 +28,8 @@ export function QueueScreen({ list, levelText, onOpen }: Props) {
             <Text className='staff-counts__label'>待受理</Text>
           </View>
           <View className='staff-counts__item'>
-            <Text className='staff-counts__num' data-testid='count-processing'>
-              {list.counts.processing}
+            <Text className='staff-counts__num' data-testid='count-accepted'>
+              {list.counts.accepted}
               {more}
             </Text>
             <Text className='staff-counts__label'>处理中</Text>

@@ -13,8 +13,8 @@ import './ReportHome.scss'
 
 const TILE_COLOURS: Record<ReportCategory, string> = {
   dispute: '#6b3fa0',
-  security: '#b42318',
-  safety: '#b42318',
+  public_security: '#b42318',
+  safety_hazard: '#b42318',
   environment: '#1a7335',
   facility: '#8a5300',
   livelihood: '#1e5bb8',
