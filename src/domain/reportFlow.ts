@@ -10,7 +10,7 @@ import type { Role } from './roles'
  *   level community → handler: 社区 of its community;  supervisor: 街道
  *   level street    → handler: 街道 of its street;     no supervisor
  */
-export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee' | 'member'
+export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee' | 'member' | 'resident'
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   submitted: '待受理',
@@ -100,6 +100,8 @@ export function relationsOf(report: ReportParties, caller: Caller): Set<ReportRe
   if (report.level === 'street' && street) rel.add('handler')
   if (report.level === 'grid' && (committee || street)) rel.add('supervisor')
   if (report.level === 'community' && street) rel.add('supervisor')
+  // a resident or volunteer of the community who is not staff of this report (isReportStaff): 我也遇到 is theirs
+  if (rel.has('member') && (has('resident') || has('volunteer')) && !committee && !street && !gridWorker) rel.add('resident')
   return rel
 }
 
@@ -177,6 +179,7 @@ export function canMediate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>)
 
 export function canSupport(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
   if (!rel.has('member')) return { ok: false, code: 'FORBIDDEN', message: '只能支持本社区的问题' }
+  if (!rel.has('resident')) return { ok: false, code: 'FORBIDDEN', message: '工作人员不能对辖区的问题点“我也遇到”' }
   if (rel.has('reporter')) return { ok: false, code: 'CONFLICT', message: '这是您自己上报的问题' }
   if (facts.visibility !== 'public' || !OPEN_STATUSES.includes(facts.status)) {
     return { ok: false, code: 'CONFLICT', message: '这个问题已结束，不能再支持' }

@@ -68,13 +68,14 @@ const MATRIX: Record<string, Cell> = {
     expect: all('ok', { residentOther: 'INVALID_INPUT', committeeOther: 'INVALID_INPUT' }),
   },
   'report.nearby': { payload: async () => ({ latitude: 30.66, longitude: 104.06, category: 'environment' }), expect: all('ok') },
+  // 我也遇到 is for residents: staff (网格员 of any grid, 社区, 街道) are refused
   'report.support (public, open)': {
     payload: async () => ({ id: (await report()).id }),
-    expect: row('ok', { resident: 'CONFLICT' }),
+    expect: row('ok', { resident: 'CONFLICT', worker: 'FORBIDDEN', worker2: 'FORBIDDEN', committee: 'FORBIDDEN', street: 'FORBIDDEN' }),
   },
   'report.support (private dispute)': {
     payload: async () => ({ id: (await report(DISPUTE)).id }),
-    expect: privateRow('CONFLICT'),
+    expect: privateRow('CONFLICT', { worker: 'FORBIDDEN', committee: 'FORBIDDEN', street: 'FORBIDDEN' }),
   },
   'report.list (mine)': { payload: async () => ({ scope: 'mine' }), expect: all('ok') },
   'report.list (public)': { payload: async () => ({ scope: 'public' }), expect: all('ok') },

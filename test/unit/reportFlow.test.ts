@@ -163,13 +163,19 @@ const PERSONAS = {
   committeeOther: caller('u-c2', ['committee'], 'c2', 's1'),
   streetOwn: caller('u-s1', ['street'], null, 's1'),
   streetOther: caller('u-s2', ['street'], null, 's2'),
+  // a volunteer is a resident too; a 网格员 of another grid who lives here is a resident of this report,
+  // but a 网格员 of its own grid or the committee never is (staff of the report), whatever other roles they hold
+  volunteer: caller('u-v', ['volunteer'], 'c1', 's1'),
+  gridOtherResident: caller('u-g3', ['resident', 'gridWorker'], 'c1', 's1', ['g2']),
+  gridOwnResident: caller('u-g4', ['resident', 'gridWorker'], 'c1', 's1', ['g1']),
+  committeeResident: caller('u-c3', ['resident', 'committee'], 'c1', 's1'),
 } satisfies Record<string, Caller>
 type Persona = keyof typeof PERSONAS
 
 const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>> = {
   grid: {
-    reporter: ['reporter', 'member'],
-    neighbour: ['member'],
+    reporter: ['reporter', 'member', 'resident'],
+    neighbour: ['member', 'resident'],
     outsider: [],
     gridOwn: ['member', 'handler'],
     gridOther: ['member'],
@@ -179,10 +185,14 @@ const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>>
     committeeOther: [],
     streetOwn: ['supervisor'],
     streetOther: [],
+    volunteer: ['member', 'resident'],
+    gridOtherResident: ['member', 'resident'],
+    gridOwnResident: ['member', 'handler'],
+    committeeResident: ['member', 'committee', 'supervisor'],
   },
   community: {
-    reporter: ['reporter', 'member'],
-    neighbour: ['member'],
+    reporter: ['reporter', 'member', 'resident'],
+    neighbour: ['member', 'resident'],
     outsider: [],
     gridOwn: ['member'],
     gridOther: ['member'],
@@ -192,10 +202,14 @@ const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>>
     committeeOther: [],
     streetOwn: ['supervisor'],
     streetOther: [],
+    volunteer: ['member', 'resident'],
+    gridOtherResident: ['member', 'resident'],
+    gridOwnResident: ['member'],
+    committeeResident: ['member', 'committee', 'handler'],
   },
   street: {
-    reporter: ['reporter', 'member'],
-    neighbour: ['member'],
+    reporter: ['reporter', 'member', 'resident'],
+    neighbour: ['member', 'resident'],
     outsider: [],
     gridOwn: ['member'],
     gridOther: ['member'],
@@ -205,6 +219,10 @@ const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>>
     committeeOther: [],
     streetOwn: ['handler'],
     streetOther: [],
+    volunteer: ['member', 'resident'],
+    gridOtherResident: ['member', 'resident'],
+    gridOwnResident: ['member'],
+    committeeResident: ['member', 'committee'],
   },
 }
 
@@ -219,7 +237,9 @@ describe('relationsOf', () => {
 })
 
 /** Who may take each action, by persona and level (the role matrix of the acceptance list). */
-function mayAct(action: ReportAction, persona: Persona, level: ReportLevel): boolean {
+function mayAct(action: ReportAction, who: Persona, level: ReportLevel): boolean {
+  // a resident role beside a staff role changes nothing the staff role may do
+  const persona: Persona = who === 'gridOwnResident' ? 'gridOwn' : who === 'committeeResident' ? 'committeeOwn' : who
   const handlerOf: Record<ReportLevel, Persona[]> = {
     grid: ['gridOwn', 'gridReporter'],
     community: ['committeeOwn'],
@@ -296,29 +316,42 @@ describe('canMediate', () => {
 })
 
 describe('canSupport', () => {
-  const neighbour = new Set<ReportRelation>(['member'])
+  const neighbour = new Set<ReportRelation>(['member', 'resident'])
   test.each(REPORT_STATUSES)('%s', (status) => {
     const open = status === 'submitted' || status === 'returned' || status === 'accepted'
     expect(canSupport(facts(status), neighbour).ok).toBe(open)
     expect(canSupport(facts(status, { visibility: 'private' }), neighbour)).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
   test('not one’s own report, and only in one’s own community', () => {
-    expect(canSupport(facts('submitted'), new Set(['member', 'reporter']))).toEqual({ ok: false, code: 'CONFLICT', message: '这是您自己上报的问题' })
+    expect(canSupport(facts('submitted'), new Set(['member', 'resident', 'reporter']))).toEqual({ ok: false, code: 'CONFLICT', message: '这是您自己上报的问题' })
     expect(canSupport(facts('submitted'), new Set(['supervisor']))).toEqual({ ok: false, code: 'FORBIDDEN', message: '只能支持本社区的问题' })
+  })
+  test('我也遇到 is for residents: staff of the report (its 网格员, 社区, 街道) are refused, in every status', () => {
+    for (const status of REPORT_STATUSES) {
+      for (const rel of [['member', 'handler'], ['member', 'committee', 'supervisor'], ['member'], ['member', 'reporter', 'handler']] as ReportRelation[][]) {
+        expect(canSupport(facts(status), new Set(rel))).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/我也遇到/) })
+      }
+    }
+    for (const persona of ['gridOwn', 'gridOwnResident', 'committeeOwn', 'committeeResident', 'streetOwn'] as const) {
+      expect(canSupport(facts('accepted'), relationsOf({ ...REPORT, level: 'grid' }, PERSONAS[persona])).ok).toBe(false)
+    }
+    for (const persona of ['neighbour', 'volunteer', 'gridOtherResident'] as const) {
+      expect(canSupport(facts('accepted'), relationsOf({ ...REPORT, level: 'grid' }, PERSONAS[persona])).ok).toBe(true)
+    }
   })
 })
 
 describe('availableActions', () => {
-  // staff of the community are members too: a public open report may get their "我也遇到"
+  // staff of the report never get "我也遇到" (it is for residents)
   const sorted = (a: string[]) => [...a].sort()
   const at = (level: ReportLevel, persona: Persona) => relationsOf({ ...REPORT, level }, PERSONAS[persona])
 
   test.each([
-    ['grid worker, new report at grid', facts('submitted', { level: 'grid', overdue: false }), at('grid', 'gridOwn'), ['accept', 'reject', 'return', 'escalate', 'support']],
+    ['grid worker, new report at grid', facts('submitted', { level: 'grid', overdue: false }), at('grid', 'gridOwn'), ['accept', 'reject', 'return', 'escalate']],
     ['grid worker, a dispute being handled', facts('accepted', { level: 'grid', overdue: false, category: 'dispute', visibility: 'private' }), at('grid', 'gridOwn'), ['note', 'resolve', 'reject', 'return', 'escalate', 'mediate']],
     ['street, at street level (no escalate)', facts('accepted', { level: 'street', overdue: false }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return']],
-    ['committee, overdue at grid', facts('accepted', { level: 'grid', overdue: true }), at('grid', 'committeeOwn'), ['supervise', 'reassign', 'support']],
-    ['committee, on time at grid', facts('accepted', { level: 'grid', overdue: false }), at('grid', 'committeeOwn'), ['reassign', 'support']],
+    ['committee, overdue at grid', facts('accepted', { level: 'grid', overdue: true }), at('grid', 'committeeOwn'), ['supervise', 'reassign']],
+    ['committee, on time at grid', facts('accepted', { level: 'grid', overdue: false }), at('grid', 'committeeOwn'), ['reassign']],
     ['reporter, before 受理', facts('submitted', { level: 'grid' }), at('grid', 'reporter'), ['withdraw', 'edit']],
     ['reporter, returned to them', facts('returned', { level: 'grid' }), at('grid', 'reporter'), ['withdraw', 'edit']],
     ['reporter, after 办结', facts('resolved', { level: 'grid' }), at('grid', 'reporter'), ['reopen', 'rate']],
