@@ -126,3 +126,13 @@ export async function assertNoHorizontalOverflow(page: Page): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }))
   if (scroll > width) throw new Error(`page is ${scroll}px wide in a ${width}px viewport`)
 }
+
+/** In a report's 办理 panel: open one action's sheet, maybe tap a quick reason or type a note, confirm, wait for it to close. */
+export async function staffAct(page: Page, action: string, opts: { quick?: string; note?: string } = {}): Promise<void> {
+  await byTestId(page, `staff-action-${action}`).click()
+  await byTestId(page, 'staff-sheet').waitFor()
+  if (opts.quick) await page.locator('[data-testid="staff-quick-note"] >> visible=true', { hasText: opts.quick }).click()
+  if (opts.note) await fillField(page, 'staff-note', opts.note)
+  await byTestId(page, 'staff-confirm').click()
+  await byTestId(page, 'staff-sheet').waitFor({ state: 'detached' })
+}

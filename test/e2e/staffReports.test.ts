@@ -17,6 +17,7 @@ import {
   launchBrowser,
   pageWithSession,
   shot,
+  staffAct,
   startServer,
   useLargestFont,
   type RunningServer,
@@ -56,17 +57,6 @@ async function openDetail(page: Page, id: string): Promise<void> {
   await byTestId(page, 'staff-panel').waitFor()
 }
 
-/** Open one action's sheet, maybe tap a quick reason or type a note, confirm, and wait for the panel to settle. */
-async function act(page: Page, action: string, opts: { quick?: string; note?: string } = {}): Promise<void> {
-  await byTestId(page, `staff-action-${action}`).click()
-  await byTestId(page, 'staff-sheet').waitFor()
-  if (opts.quick)
-    await page.locator('[data-testid="staff-quick-note"] >> visible=true', { hasText: opts.quick }).click()
-  if (opts.note) await fillField(page, 'staff-note', opts.note)
-  await byTestId(page, 'staff-confirm').click()
-  await byTestId(page, 'staff-sheet').waitFor({ state: 'detached' })
-}
-
 test('网格员: queue → 受理 → 处理进展 → 办结; the resident reads it in 消息', async () => {
   const resident = await login('resident', { name: '王秀兰' })
   const worker = await login('gridWorker', { name: '李明', gridId: resident.user.gridId })
@@ -92,7 +82,7 @@ test('网格员: queue → 受理 → 处理进展 → 办结; the resident read
   await byTestId(w, 'staff-panel').waitFor()
   assert.equal(await byTestId(w, 'staff-action-note').count(), 0, 'no 处理进展 before 受理')
 
-  await act(w, 'accept')
+  await staffAct(w, 'accept')
   await byTestId(w, 'staff-action-note').waitFor()
   assert.equal((await statusOf(report.id, worker.token)).status, 'accepted')
 
@@ -102,14 +92,14 @@ test('网格员: queue → 受理 → 处理进展 → 办结; the resident read
   assert.equal(await byTestId(w, 'staff-note-error').innerText(), '请填写说明')
   await byTestId(w, 'staff-cancel').click()
 
-  await act(w, 'note', { note: '已联系物业，明天上午清理' })
+  await staffAct(w, 'note', { note: '已联系物业，明天上午清理' })
   await byTestId(w, 'staff-action-resolve').click()
   await byTestId(w, 'staff-sheet').waitFor()
   await useLargestFont(w)
   await assertNoHorizontalOverflow(w)
   await shot(w, 'staff/02-resolve-sheet-largest-font')
   await byTestId(w, 'staff-cancel').click()
-  await act(w, 'resolve', { quick: '已现场处置完毕' })
+  await staffAct(w, 'resolve', { quick: '已现场处置完毕' })
   assert.equal((await statusOf(report.id, worker.token)).status, 'resolved')
   assert.equal(await byTestId(w, 'staff-panel').count(), 0, 'nothing left for the handler to do')
 
@@ -167,7 +157,7 @@ test('a dispute: 记录调解 未化解 → 上报社区; the committee finds it
   await byTestId(w, 'mediation-card').waitFor()
   assert.equal(await byTestId(w, 'mediation-outcome').innerText(), '未化解')
   assert.equal(await byTestId(w, 'staff-action-escalate').innerText(), '上报社区')
-  await act(w, 'escalate', { quick: '调解未化解，需上级处理' })
+  await staffAct(w, 'escalate', { quick: '调解未化解，需上级处理' })
   const after = await statusOf(dispute.id, worker.token)
   assert.deepEqual([after.status, after.level], ['submitted', 'community'])
 
