@@ -704,6 +704,8 @@ export interface ReportChange {
     session: { date: string; note: string } | null
   }
   audit?: AuditEntry
+  /** the retry key of the write: checked and stored inside the change's transaction (null/absent: none) */
+  idem?: IdempotencyKey | null
 }
 
 export type ReportCreateOutcome =
@@ -712,7 +714,21 @@ export type ReportCreateOutcome =
   | { kind: 'keyReused' }
   | { kind: 'badPhotos' }
 
-export type ReportChangeOutcome = { kind: 'done'; report: ReportRecord } | { kind: 'conflict' } | { kind: 'badPhotos' }
+export type ReportChangeOutcome =
+  | { kind: 'done'; report: ReportRecord }
+  /** the same key was applied before: nothing written, the report as it is now */
+  | { kind: 'replayed'; report: ReportRecord }
+  | { kind: 'keyReused' }
+  | { kind: 'conflict' }
+  | { kind: 'badPhotos' }
+
+export type ReportSupportOutcome =
+  | { kind: 'done'; supporters: number; added: boolean }
+  /** the same key was applied before: nothing written, the supporters as they are now */
+  | { kind: 'replayed'; supporters: number }
+  | { kind: 'keyReused' }
+  /** not public and open (anymore) */
+  | { kind: 'closed' }
 
 /** Keyset of report lists: newest first by seq, or the queue's (dueAt, seq). */
 export type ReportCursor = { seq: number } | { dueAt: string; seq: number }
@@ -761,11 +777,23 @@ export interface ReportRepo {
     category: ReportCategory,
     box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
   ): Promise<ReportRecord[]>
-  /** Idempotent per user; only while the report is public and open. null when it is not (anymore). */
-  support(id: string, userId: string, at: string): Promise<{ supporters: number; added: boolean } | null>
+  /**
+   * Idempotent per user; only while the report is public and open ('closed' when it is not (anymore)). The
+   * retry key is checked first and stored with the support in one IMMEDIATE transaction (not when closed).
+   */
+  support(id: string, userId: string, at: string, idem: IdempotencyKey | null): Promise<ReportSupportOutcome>
   list(query: ReportListQuery, opts: { limit: number; after: ReportCursor | null }): Promise<ReportRecord[]>
-  /** Conditional UPDATE on the version + event + photos + messages (+ mediation, audit) in one transaction. */
+  /**
+   * Conditional UPDATE on the version + event + photos + messages (+ mediation, audit) in one IMMEDIATE
+   * transaction; with a retry key, checked first inside it (the same key again: replayed, nothing written;
+   * another input: keyReused) and stored with the change (a conflict or bad photos store nothing).
+   */
   change(change: ReportChange): Promise<ReportChangeOutcome>
+  /**
+   * A read of the retry key before the use case decides (a retried 受理 would otherwise meet 处理中): new,
+   * replayed (applied before) or keyReused (applied before with another input). change/support check again.
+   */
+  keyState(idem: IdempotencyKey): Promise<'new' | 'replayed' | 'keyReused'>
   /** The staff who handle a report at a level: grid → its 网格员, community → 社区, street → 街道. */
   handlersOf(level: ReportLevel, gridId: string, communityId: string, streetId: string): Promise<string[]>
   /** The 网格员 of a grid, lowest id first. */

@@ -6,7 +6,8 @@ import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { NewMessage, ReportRecord } from '../ports'
 import { factsOf, resolveDaysOf, visibleReport } from './access'
-import { commitChange, patchOf } from './change'
+import { idempotencyKey } from '../shared/idempotency'
+import { commitChange, patchOf, replayed } from './change'
 import { messageTo, reporterTitle } from './notify'
 import { deadlineText } from './submitReport'
 
@@ -20,6 +21,9 @@ type Input = z.output<typeof reportTransitionSchema>
 export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportView> {
   const { deps, user } = ctx
   const { report, access } = await visibleReport(input.id, ctx)
+  const idem = idempotencyKey(ctx, 'report.transition', input)
+  const replay = await replayed(ctx, idem, report.id)
+  if (replay) return replay
   const now = deps.clock.now()
   const at = now.toISOString()
   const d = decide(input.action, factsOf(report, now), access.rel, now)
@@ -99,5 +103,6 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
     eventPhotoIds: input.photoIds ?? [],
     photoOwnerId: user.id,
     messages,
+    idem,
   })
 }

@@ -1,7 +1,8 @@
 import { AppError } from '@/domain/errors'
 import type { ReportView } from '@/domain/report'
 import type { UserCtx } from '../api/context'
-import type { ReportChange, ReportPatch, ReportRecord } from '../ports'
+import type { IdempotencyKey, ReportChange, ReportPatch, ReportRecord } from '../ports'
+import { KEY_REUSED } from '../shared/idempotency'
 import { BAD_PHOTOS, RACE_MESSAGE } from './access'
 import { sendOutbound } from './notify'
 import { viewFor } from './view'
@@ -31,12 +32,30 @@ export function patchOf(r: ReportRecord): ReportPatch {
   }
 }
 
-/** Applies one change in the store's transaction; a lost race → CONFLICT; then the extra channels; the new view. */
+/**
+ * A retried write (the client re-sends its requestId after a lost reply), read after the report and before
+ * the decision: a 受理 already applied would otherwise meet 处理中. Applied before → the first reply again,
+ * which for these writes is the report as it is now, shaped for the caller (not a stored copy of the first
+ * view); the same key with another input → CONFLICT. The store checks the key again inside the change's
+ * transaction (two retries racing), so this read only spares the decision.
+ */
+export async function replayed(ctx: UserCtx, key: IdempotencyKey | null, reportId: string): Promise<ReportView | null> {
+  if (!key) return null
+  const state = await ctx.deps.store.reports.keyState(key)
+  if (state === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  return state === 'replayed' ? viewFor(ctx.deps, reportId, ctx.user) : null
+}
+
+/**
+ * Applies one change in the store's transaction (with its retry key, `change.idem`); a lost race → CONFLICT;
+ * then the extra channels; the new view. A replay writes and sends nothing: the report as it is now.
+ */
 export async function commitChange(ctx: UserCtx, change: ReportChange): Promise<ReportView> {
   const { deps, user } = ctx
   const outcome = await deps.store.reports.change(change)
   if (outcome.kind === 'conflict') throw new AppError('CONFLICT', RACE_MESSAGE)
+  if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
   if (outcome.kind === 'badPhotos') throw new AppError('INVALID_INPUT', BAD_PHOTOS, [{ path: 'photoIds', message: BAD_PHOTOS }])
-  await sendOutbound(deps, change.messages)
+  if (outcome.kind === 'done') await sendOutbound(deps, change.messages)
   return viewFor(deps, change.id, user)
 }

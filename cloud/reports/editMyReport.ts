@@ -7,7 +7,8 @@ import type { UserCtx } from '../api/context'
 import type { NewMessage } from '../ports'
 import { moderationOf } from './moderation'
 import { factsOf, resolveDaysOf, visibleReport } from './access'
-import { commitChange, patchOf } from './change'
+import { idempotencyKey } from '../shared/idempotency'
+import { commitChange, patchOf, replayed } from './change'
 import { messageTo } from './notify'
 
 type Input = z.output<typeof reportEditSchema>
@@ -19,6 +20,9 @@ type Input = z.output<typeof reportEditSchema>
 export async function editMyReport(input: Input, ctx: UserCtx): Promise<ReportView> {
   const { deps, user } = ctx
   const { report, access } = await visibleReport(input.id, ctx)
+  const idem = idempotencyKey(ctx, 'report.edit', input)
+  const replay = await replayed(ctx, idem, report.id)
+  if (replay) return replay
   const now = deps.clock.now()
   const at = now.toISOString()
   const { id: _id, ...fields } = input
@@ -59,5 +63,6 @@ export async function editMyReport(input: Input, ctx: UserCtx): Promise<ReportVi
     ...(fields.photoIds ? { reportPhotoIds: fields.photoIds } : {}),
     photoOwnerId: user.id,
     messages,
+    idem,
   })
 }

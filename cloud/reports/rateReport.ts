@@ -4,12 +4,16 @@ import { canRate } from '@/domain/reportFlow'
 import type { UserCtx } from '../api/context'
 import { assertCleanText } from '../shared/contentGuard'
 import { factsOf, visibleReport } from './access'
-import { commitChange, patchOf } from './change'
+import { idempotencyKey } from '../shared/idempotency'
+import { commitChange, patchOf, replayed } from './change'
 
 /** report.rate — the reporter rates a resolved report 1–5, once (a conditional update: a second call is CONFLICT). */
 export async function rateReport(input: ReportRateInput, ctx: UserCtx): Promise<ReportView> {
   const { deps, user } = ctx
   const { report, access } = await visibleReport(input.id, ctx)
+  const idem = idempotencyKey(ctx, 'report.rate', input)
+  const replay = await replayed(ctx, idem, report.id)
+  if (replay) return replay
   const now = deps.clock.now()
   const d = canRate(factsOf(report, now), access.rel)
   if (!d.ok) throw new AppError(d.code, d.message)
@@ -25,5 +29,6 @@ export async function rateReport(input: ReportRateInput, ctx: UserCtx): Promise<
     eventPhotoIds: [],
     photoOwnerId: user.id,
     messages: [],
+    idem,
   })
 }

@@ -4,7 +4,8 @@ import { canMediate } from '@/domain/reportFlow'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { factsOf, visibleReport } from './access'
-import { commitChange, patchOf } from './change'
+import { idempotencyKey } from '../shared/idempotency'
+import { commitChange, patchOf, replayed } from './change'
 
 type Input = z.output<typeof reportMediateSchema>
 
@@ -15,6 +16,9 @@ type Input = z.output<typeof reportMediateSchema>
 export async function recordMediation(input: Input, ctx: UserCtx): Promise<ReportView> {
   const { deps, user } = ctx
   const { report, access } = await visibleReport(input.id, ctx)
+  const idem = idempotencyKey(ctx, 'report.mediate', input)
+  const replay = await replayed(ctx, idem, report.id)
+  if (replay) return replay
   const now = deps.clock.now()
   const d = canMediate(factsOf(report, now), access.rel)
   if (!d.ok) throw new AppError(d.code, d.message)
@@ -41,5 +45,6 @@ export async function recordMediation(input: Input, ctx: UserCtx): Promise<Repor
       agreement: input.agreement ?? null,
       session: input.session ?? null,
     },
+    idem,
   })
 }

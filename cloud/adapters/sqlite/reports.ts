@@ -15,6 +15,7 @@ import type {
   ReportListQuery,
   ReportRecord,
   ReportRepo,
+  ReportSupportOutcome,
 } from '../../ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
@@ -195,6 +196,11 @@ export function reportStatements(db: Db) {
   )
 
   const change = db.transaction((c: ReportChange): ReportChangeOutcome => {
+    // the retry key first, in the same transaction as the conditional UPDATE: two identical retries racing
+    // from two processes are one change (the second waits for the lock, then finds the key)
+    const prior = idem.lookup<{ reportId: string }>(c.idem ?? null)
+    if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+    if (prior.kind === 'replayed') return { kind: 'replayed', report: load(prior.result.reportId) as ReportRecord }
     const p = c.patch
     const due = dueAt(p.status, p.acceptBy, p.resolveBy)
     const res = updateReport.run({
@@ -232,11 +238,13 @@ export function reportStatements(db: Db) {
     }
     for (const m of c.messages) writeMessage(m)
     if (c.audit) writeAudit(c.audit)
+    idem.store(c.idem ?? null, { reportId: c.id }, c.at)
     return { kind: 'done', report: load(c.id) as ReportRecord }
   })
 
   return {
     load,
+    idem,
     create,
     change(c: ReportChange): ReportChangeOutcome {
       try {
@@ -312,13 +320,17 @@ export function reportRepo(db: Db): ReportRepo {
   const hasSupport = db.prepare<Record<string, unknown>, { x: number }>(
     'SELECT 1 AS x FROM report_supports WHERE report_id = @id AND user_id = @user',
   )
-  const supportTx = db.transaction((id: string, user: string, at: string) => {
+  const supportTx = db.transaction((id: string, user: string, at: string, key: IdempotencyKey | null): ReportSupportOutcome => {
+    const prior = st.idem.lookup<{ reportId: string }>(key)
+    if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+    if (prior.kind === 'replayed') return { kind: 'replayed', supporters: supportGet.get({ id })?.supporters ?? 0 }
     const added = supportInsert.run({ id, user, at }).changes
     if (added > 0) supportBump.run(added, id)
     const row = supportGet.get({ id })
-    if (!row) return null
-    if (added === 0 && !hasSupport.get({ id, user })) return null
-    return { supporters: row.supporters, added: added > 0 }
+    if (!row) return { kind: 'closed' }
+    if (added === 0 && !hasSupport.get({ id, user })) return { kind: 'closed' }
+    st.idem.store(key, { reportId: id }, at)
+    return { kind: 'done', supporters: row.supporters, added: added > 0 }
   })
 
   const lists = {
@@ -478,8 +490,8 @@ export function reportRepo(db: Db): ReportRepo {
     async nearby(communityId, category, box) {
       return nearbyQ.all({ ...box, category, community: communityId }).map(toRecord)
     },
-    async support(id, userId, at) {
-      return supportTx.immediate(id, userId, at)
+    async support(id, userId, at, key) {
+      return supportTx.immediate(id, userId, at, key)
     },
     async list(q: ReportListQuery, { limit, after }) {
       const page = {
@@ -517,6 +529,10 @@ export function reportRepo(db: Db): ReportRepo {
     },
     async change(c) {
       return st.change(c)
+    },
+    async keyState(key) {
+      const prior = st.idem.lookup(key)
+      return prior.kind === 'none' ? 'new' : prior.kind
     },
     async handlersOf(level, gridId, communityId, streetId) {
       const rows = level === 'grid' ? workers.all(gridId) : level === 'community' ? committeeOf.all(communityId) : streetOf.all(streetId)
