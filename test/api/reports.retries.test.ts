@@ -8,7 +8,7 @@
 import type { ReportView } from '@/domain/report'
 import { makeHarness, type Harness } from './support/harness'
 import { race } from './support/race'
-import { addPhoto, raceJobs, WHO } from './support/reportFixtures'
+import { addPhoto, eventsOf, makeReport, raceJobs, reportRow, WHO } from './support/reportFixtures'
 
 jest.setTimeout(60_000)
 
@@ -121,7 +121,7 @@ test('requestId: 20 identical report.create across 4 processes × 5 on one SQLit
 })
 
 /**
- * The client re-sends a transition, a mediation record and a rating with the requestId of the first attempt
+ * The client re-sends a transition, a mediation record, a rating, an edit and 我也遇到 with the requestId of the first attempt
  * (src/features/reports/useReportActions.ts, useMediate.ts, StaffPanel): a reply lost on a flaky network must
  * not add a second note, a second mediation session or a second supervision to the timeline.
  */
@@ -165,6 +165,97 @@ describe('requestId on the other report writes (the client sends one on every re
     const before = h.counts()
     expect(await h.call('report.mediate', m, WHO.worker, 'mediate-retry-01')).toMatchObject({ ok: true })
     expect(h.counts()).toEqual(before)
+  })
+
+  test('a retried rating with the same requestId gets the rated report, not CONFLICT 已关闭; one rate step', async () => {
+    const r = await makeReport(h, { status: 'resolved' })
+    const rate = { id: r.id, score: 4, comment: '处理及时' }
+    const first = await h.call<ReportView>('report.rate', rate, WHO.resident, 'rate-retry-0001')
+    expect(first).toMatchObject({ ok: true, data: { status: 'closed', rating: { score: 4 } } })
+    const before = h.counts()
+    const again = await h.call<ReportView>('report.rate', rate, WHO.resident, 'rate-retry-0001')
+    expect(again).toMatchObject({ ok: true, data: { status: 'closed', rating: { score: 4, comment: '处理及时' } } })
+    expect(h.counts()).toEqual(before)
+    expect(eventsOf(h, r.id).filter((e) => e.action === 'rate')).toHaveLength(1)
+  })
+
+  test('a retried edit with the same requestId → one edit step, even after the report was accepted in between', async () => {
+    const r = await h.ok<ReportView>('report.create', input, WHO.resident)
+    const edit = { id: r.id, description: '2栋电梯按钮失灵，补充：是1号电梯' }
+    expect(await h.call('report.edit', edit, WHO.resident, 'edit-retry-0001')).toMatchObject({ ok: true })
+    await h.ok('report.transition', { id: r.id, action: 'accept' }, WHO.worker)
+    const before = h.counts()
+    const again = await h.call<ReportView>('report.edit', edit, WHO.resident, 'edit-retry-0001')
+    expect(again).toMatchObject({ ok: true, data: { status: 'accepted', description: edit.description, mine: true } })
+    expect(h.counts()).toEqual(before)
+    expect(eventsOf(h, r.id).filter((e) => e.action === 'edit')).toHaveLength(1)
+  })
+
+  test('a retried 我也遇到 with the same requestId answers the count even when the report closed in between; one idempotency row', async () => {
+    const r = await accepted()
+    const before = h.counts()
+    expect(await h.call('report.support', { id: r.id }, WHO.volunteer, 'support-retry-01')).toEqual({ ok: true, data: { supporters: 1 } })
+    expect(h.counts()).toMatchObject({ report_supports: before.report_supports + 1, idempotency: before.idempotency + 1 })
+    await h.ok('report.transition', { id: r.id, action: 'resolve', note: '已更换按钮' }, WHO.worker)
+    const after = h.counts()
+    expect(await h.call('report.support', { id: r.id }, WHO.volunteer, 'support-retry-01')).toEqual({ ok: true, data: { supporters: 1 } })
+    expect(h.counts()).toEqual(after)
+    // a new attempt (another key) is refused: the report is over
+    expect(await h.call('report.support', { id: r.id }, WHO.volunteer, 'support-new-0002')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  test('the same requestId with another input (another note, another report, another action) → CONFLICT, nothing written', async () => {
+    const r = await accepted()
+    const other = await accepted()
+    expect(await h.call('report.transition', { id: r.id, action: 'note', note: '已联系维保' }, WHO.worker, 'reuse-0001')).toMatchObject({ ok: true })
+    const before = h.counts()
+    for (const payload of [
+      { id: r.id, action: 'note', note: '维保明天上门' },
+      { id: other.id, action: 'note', note: '已联系维保' },
+      { id: r.id, action: 'resolve', note: '已联系维保' },
+    ]) {
+      const reply = await h.call('report.transition', payload, WHO.worker, 'reuse-0001')
+      expect(reply).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/请求编号/) } })
+    }
+    expect(h.counts()).toEqual(before)
+    expect(reportRow(h, r.id)?.status).toBe('accepted')
+  })
+
+  test('a refused attempt (FORBIDDEN, CONFLICT) stores no key: the same requestId then does the allowed write', async () => {
+    const r = await h.ok<ReportView>('report.create', input, WHO.resident)
+    const before = h.counts()
+    expect(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.resident, 'refused-0001')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('report.rate', { id: r.id, score: 5 }, WHO.resident, 'refused-0002')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call('report.support', { id: r.id }, WHO.worker, 'refused-0003')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(h.counts()).toEqual(before)
+    expect(await h.call('report.transition', { id: r.id, action: 'withdraw' }, WHO.resident, 'refused-0001')).toMatchObject({ ok: true, data: { status: 'withdrawn' } })
+    expect(h.counts().idempotency).toBe(before.idempotency + 1)
+  })
+
+  test('a lost race (CONFLICT 刚被其他人处理过) stores no key either', async () => {
+    const r = await h.ok<ReportView>('report.create', input, WHO.resident)
+    const row = await h.store.reports.get(r.id)
+    const out = await h.store.reports.change({
+      id: r.id,
+      version: row!.version - 1,
+      patch: { ...row!, status: 'accepted' },
+      at: h.clock.now().toISOString(),
+      event: { actorId: WHO.worker, action: 'accept', note: null, toUserId: null },
+      eventPhotoIds: [],
+      photoOwnerId: WHO.worker,
+      messages: [],
+      idem: { userId: WHO.worker, action: 'report.transition', requestId: 'lost-race-01', fingerprint: 'x' },
+    })
+    expect(out).toEqual({ kind: 'conflict' })
+    expect(await h.store.reports.keyState({ userId: WHO.worker, action: 'report.transition', requestId: 'lost-race-01', fingerprint: 'x' })).toBe('new')
+  })
+
+  test('without a requestId a repeated note is two notes (unchanged: a retry must carry its key)', async () => {
+    const r = await accepted()
+    const note = { id: r.id, action: 'note', note: '已联系电梯维保单位' }
+    await h.ok('report.transition', note, WHO.worker)
+    await h.ok('report.transition', note, WHO.worker)
+    expect(eventsOf(h, r.id).filter((e) => e.action === 'note')).toHaveLength(2)
   })
 })
 
