@@ -34,6 +34,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE: JSON.stringify(apiBase(process.env.TARO_ENV)),
     },
+    // process.env.* the client reads; Taro only reads TARO_APP_* from .env files, so pass the shell's too
+    env: {
+      TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
+    },
     alias: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
