@@ -7,6 +7,7 @@
  * - two staff racing on one report (reject vs return, resolve vs reject, accept vs accept, withdraw vs
  *   accept) → exactly one wins, the others
  *   get CONFLICT, the timeline has one entry for it.
+ * - one retried write (same requestId) racing itself across processes → every call ok, written once.
  */
 import type { ApiReply } from '@/domain/envelope'
 import type { ReportView } from '@/domain/report'
@@ -202,6 +203,32 @@ describe('two staff racing on one transition', () => {
       if (accepted) expect(steps.at(-1)).toBe('accept')
       expect(reportRow(h, r.id)?.status).toBe(accepted ? 'accepted' : 'submitted')
     }
+  })
+})
+
+describe('a retried write racing itself (one requestId)', () => {
+  test('the same retried note from 2 processes × 3 at once, 3 rounds → every call answers ok, one note, one idempotency row', async () => {
+    for (let round = 0; round < 3; round++) {
+      const r = await makeReport(h, { status: 'accepted' })
+      const before = h.counts()
+      const job = { action: 'report.transition', payload: { id: r.id, action: 'note', note: '已联系物业' }, userId: WHO.worker, requestId: `note-race-${round}`, count: 3 }
+      const replies = (await raceJobs(h.file, [job, job])).flat()
+      expect(replies).toHaveLength(6)
+      expect(replies.filter((x) => !x.ok)).toEqual([])
+      expect(eventsOf(h, r.id).filter((e) => e.action === 'note')).toHaveLength(1)
+      expect(h.counts()).toMatchObject({ report_events: before.report_events + 1, idempotency: before.idempotency + 1 })
+    }
+  })
+
+  test('the same retried accept from 2 processes × 3 at once → all ok and 处理中, one accept, one message to the reporter', async () => {
+    const r = await makeReport(h)
+    const before = h.counts()
+    const job = { action: 'report.transition', payload: { id: r.id, action: 'accept' }, userId: WHO.worker, requestId: 'accept-race-01', count: 3 }
+    const replies = (await raceJobs(h.file, [job, job])).flat()
+    expect(replies.filter((x) => !x.ok)).toEqual([])
+    expect(new Set(replies.map((x) => (x.ok ? (x.data as ReportView).status : '')))).toEqual(new Set(['accepted']))
+    expect(eventsOf(h, r.id).filter((e) => e.action === 'accept')).toHaveLength(1)
+    expect(h.counts()).toMatchObject({ messages: before.messages + 1, idempotency: before.idempotency + 1 })
   })
 })
 
