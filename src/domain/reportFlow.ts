@@ -142,7 +142,11 @@ export function decide(action: ReportAction, facts: ReportFacts, rel: ReadonlySe
     if (!next) return { ok: false, code: 'CONFLICT', message: '已上报到街道，不能再上报' }
     level = next
   }
-  if (action === 'reassign') level = 'grid'
+  if (action === 'reassign') {
+    // the street handles what reached it; the committee sends back down only what is still in the community
+    if (facts.level === 'street') return { ok: false, code: 'CONFLICT', message: '已上报到街道，由街道处理，社区不能改派' }
+    level = 'grid'
+  }
   if (action === 'supervise' && !facts.overdue) return { ok: false, code: 'CONFLICT', message: '未逾期，无需督办' }
   if (action === 'reopen' && (!facts.resolvedAt || settleBy(facts.resolvedAt).getTime() < now.getTime())) {
     return { ok: false, code: 'CONFLICT', message: `办结已超过 7 天，不能重新打开，请重新上报` }

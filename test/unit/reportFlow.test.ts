@@ -134,11 +134,16 @@ describe('decide: edge cases', () => {
     expect(decide('reopen', facts('resolved', { resolvedAt: null }), reporter, NOW)).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 
-  test('reassign puts the report back at grid level, status kept', () => {
+  test('reassign puts the report back at grid level, status kept; not once it reached the street', () => {
     const committee = new Set<ReportRelation>(['committee'])
-    for (const level of ['grid', 'community', 'street'] as const) {
+    for (const level of ['grid', 'community'] as const) {
       expect(decide('reassign', facts('returned', { level }), committee, NOW)).toEqual({ ok: true, status: 'returned', level: 'grid' })
     }
+    expect(decide('reassign', facts('accepted', { level: 'street' }), committee, NOW)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '已上报到街道，由街道处理，社区不能改派',
+    })
   })
 })
 
@@ -261,7 +266,7 @@ describe('decide through relationsOf: every status × action × persona × level
         const d = decide(action, facts(status, { level }), rel, NOW)
         let want: string
         if (!mayAct(action, persona, level)) want = 'FORBIDDEN'
-        else if (!EXPECTED[action].from.includes(status) || (action === 'escalate' && level === 'street')) want = 'CONFLICT'
+        else if (!EXPECTED[action].from.includes(status) || ((action === 'escalate' || action === 'reassign') && level === 'street')) want = 'CONFLICT'
         else want = 'ok'
         expect({ status, persona, got: d.ok ? 'ok' : d.code }).toEqual({ status, persona, got: want })
       }
