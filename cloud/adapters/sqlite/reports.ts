@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/report'
 import { dueAt } from '@/domain/reportDeadlines'
 import type { Role } from '@/domain/roles'
@@ -76,8 +77,6 @@ const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS 
 const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`
 const FULL = `SELECT ${COLUMNS.replace('%DESC%', 'r.description')} FROM reports r ${JOINS}`
 const BRIEF = `SELECT ${COLUMNS.replace('%DESC%', 'substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
-const NEWEST = `(@hasCursor = 0 OR r.seq < @cSeq) ORDER BY r.seq DESC LIMIT @limit`
-const BY_DUE = `(@hasCursor = 0 OR (r.due_at, r.seq) > (@cDue, @cSeq)) ORDER BY r.due_at, r.seq LIMIT @limit`
 
 function toRecord(r: ReportRow): ReportRecord {
   return {
@@ -333,25 +332,20 @@ export function reportRepo(db: Db): ReportRepo {
     return { kind: 'done', supporters: row.supporters, added: added > 0 }
   })
 
-  const lists = {
-    mine: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF} WHERE r.reporter_id = @reporter AND ${NEWEST}`),
-    public: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.community_id = @community AND r.visibility = 'public' AND r.moderation = 'clean'
-        AND r.status NOT IN ('withdrawn', 'rejected') AND (@category IS NULL OR r.category = @category) AND ${NEWEST}`),
-    queueGrid: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.grid_id = @grid AND r.due_at IS NOT NULL AND r.level = 'grid' AND ${BY_DUE}`),
-    queueCommunity: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.community_id = @community AND r.level = 'community' AND r.due_at IS NOT NULL
-        AND (@grid IS NULL OR r.grid_id = @grid) AND ${BY_DUE}`),
-    queueStreet: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.street_id = @street AND r.level = 'street' AND r.due_at IS NOT NULL
-        AND (@grid IS NULL OR r.grid_id = @grid) AND ${BY_DUE}`),
-    areaCommunity: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.community_id = @community AND (@status IS NULL OR r.status = @status) AND (@grid IS NULL OR r.grid_id = @grid)
-        AND (@category IS NULL OR r.category = @category) AND (@overdueAt IS NULL OR r.due_at < @overdueAt) AND ${NEWEST}`),
-    areaStreet: db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
-      WHERE r.street_id = @street AND (@status IS NULL OR r.status = @status) AND (@grid IS NULL OR r.grid_id = @grid)
-        AND (@category IS NULL OR r.category = @category) AND (@overdueAt IS NULL OR r.due_at < @overdueAt) AND ${NEWEST}`),
+  /**
+   * List statements built from the filters given only (values always bound as parameters): an absent filter is
+   * not in the SQL, so the planner can pick the index of the filters that are (e.g. reports(community_id, status,
+   * seq) for a rare status) instead of walking the whole area newest first. One prepared statement per shape.
+   */
+  const shapes = new Map<string, Statement<Record<string, unknown>, ReportRow>>()
+  const listPage = (where: string[], order: 'newest' | 'due', params: Record<string, unknown>): ReportRow[] => {
+    const sql = `${BRIEF} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
+    let st = shapes.get(sql)
+    if (!st) {
+      st = db.prepare<Record<string, unknown>, ReportRow>(sql)
+      shapes.set(sql, st)
+    }
+    return st.all(params)
   }
 
   const workers = db.prepare<[string], { id: string }>(`
@@ -494,36 +488,63 @@ export function reportRepo(db: Db): ReportRepo {
       return supportTx.immediate(id, userId, at, key)
     },
     async list(q: ReportListQuery, { limit, after }) {
-      const page = {
-        limit,
-        hasCursor: after ? 1 : 0,
-        cSeq: after?.seq ?? 0,
-        cDue: after && 'dueAt' in after ? after.dueAt : '',
+      const newest = (where: string[], params: Record<string, unknown>) => {
+        if (after) where.push('r.seq < @cSeq')
+        return listPage(where, 'newest', { ...params, limit, ...(after ? { cSeq: after.seq } : {}) })
+      }
+      const byDue = (where: string[], params: Record<string, unknown>) => {
+        where.push('r.due_at IS NOT NULL')
+        const cursor = after && 'dueAt' in after ? after : null
+        if (cursor) where.push('(r.due_at, r.seq) > (@cDue, @cSeq)')
+        return listPage(where, 'due', { ...params, limit, ...(cursor ? { cDue: cursor.dueAt, cSeq: cursor.seq } : {}) })
+      }
+      /** An optional equality filter: in the SQL only when given. */
+      const eq = (where: string[], params: Record<string, unknown>, column: string, name: string, value: unknown) => {
+        if (value == null) return
+        where.push(`r.${column} = @${name}`)
+        params[name] = value
       }
       let rows: ReportRow[]
-      if (q.kind === 'mine') rows = lists.mine.all({ ...page, reporter: q.reporterId })
-      else if (q.kind === 'public') rows = lists.public.all({ ...page, community: q.communityId, category: q.category ?? null })
-      else if (q.kind === 'queue') {
+      if (q.kind === 'mine') rows = newest(['r.reporter_id = @reporter'], { reporter: q.reporterId })
+      else if (q.kind === 'public') {
+        // the partial index reports_public serves these exact conditions
+        const where = [
+          'r.community_id = @community',
+          "r.visibility = 'public'",
+          "r.moderation = 'clean'",
+          "r.status NOT IN ('withdrawn', 'rejected')",
+        ]
+        const params: Record<string, unknown> = { community: q.communityId }
+        eq(where, params, 'category', 'category', q.category)
+        rows = newest(where, params)
+      } else if (q.kind === 'queue') {
         if (q.level === 'grid') {
           // one index walk per grid (each in deadline order), merged: a worker's grids never sort the whole table
           rows = [...new Set(q.gridIds)]
-            .flatMap((grid) => lists.queueGrid.all({ ...page, grid }))
+            .flatMap((grid) => byDue(['r.grid_id = @grid', "r.level = 'grid'"], { grid }))
             .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
             .slice(0, limit)
+        } else {
+          const where =
+            q.level === 'community'
+              ? ['r.community_id = @area', "r.level = 'community'"]
+              : ['r.street_id = @area', "r.level = 'street'"]
+          const params: Record<string, unknown> = { area: q.level === 'community' ? q.communityId : q.streetId }
+          eq(where, params, 'grid_id', 'grid', q.gridId)
+          rows = byDue(where, params)
         }
-        else if (q.level === 'community') rows = lists.queueCommunity.all({ ...page, community: q.communityId, grid: q.gridId ?? null })
-        else rows = lists.queueStreet.all({ ...page, street: q.streetId, grid: q.gridId ?? null })
       } else {
-        const filters = {
-          ...page,
-          status: q.status ?? null,
-          grid: q.gridId ?? null,
-          category: q.category ?? null,
-          overdueAt: q.overdueAt ?? null,
+        const where = q.communityId ? ['r.community_id = @area'] : ['r.street_id = @area']
+        const params: Record<string, unknown> = { area: q.communityId || (q.streetId ?? '') }
+        eq(where, params, 'status', 'status', q.status)
+        eq(where, params, 'grid_id', 'grid', q.gridId)
+        eq(where, params, 'category', 'category', q.category)
+        if (q.overdueAt != null) {
+          // written so that the partial due-date indexes (WHERE due_at IS NOT NULL) may serve it
+          where.push('r.due_at IS NOT NULL AND r.due_at < @overdueAt')
+          params.overdueAt = q.overdueAt
         }
-        rows = q.communityId
-          ? lists.areaCommunity.all({ ...filters, community: q.communityId })
-          : lists.areaStreet.all({ ...filters, street: q.streetId ?? '' })
+        rows = newest(where, params)
       }
       return rows.map(toRecord)
     },
