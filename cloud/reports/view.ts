@@ -46,6 +46,8 @@ export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'staff' |
   }
 }
 
+export const MEDIATION_NOTE_HIDDEN = '调解经过仅上报人和工作人员可见'
+
 /** A staff member as everyone may see them (officials act in their role and name). */
 function staffLabel(name: string, roles: readonly Role[]): string | null {
   if (roles.includes('street')) return `街道 ${name}`
@@ -75,17 +77,20 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     level: e.level,
   }))
   const m = d.mediation
+  // the notes and the agreement are free text full of the parties' names and affairs: the staff and the
+  // reporter only; a neighbour reading a public dispute sees the kind, masked parties, dates and outcome
+  const inside = a.staff || a.reporter
   const mediation: MediationView | null = m
     ? {
         kind: m.kind,
         parties: m.parties.map((p) => ({ name: a.staff ? p.name : maskName(p.name), role: p.role })),
         sessions: m.sessions.map((s) => ({
           date: s.date,
-          note: s.note,
+          note: inside ? s.note : MEDIATION_NOTE_HIDDEN,
           recordedBy: staffLabel(s.recordedByName, s.recordedByRoles) ?? s.recordedByName,
         })),
         outcome: m.outcome,
-        agreement: m.agreement,
+        agreement: inside ? m.agreement : null,
         updatedAt: m.updatedAt,
       }
     : null

@@ -495,11 +495,18 @@ describe('visibility edges', () => {
     expect(await view(r.data.id, WHO.worker)).toMatchObject({ ok: true })
   })
 
-  test("a public dispute's mediation: party names masked for residents, whole for staff", async () => {
+  test("a public dispute's mediation: party names masked for residents, whole for staff; notes and agreement to the reporter and staff only", async () => {
     const r = await makeReport(h, { ...DISPUTE, visibility: 'public', status: 'accepted' })
-    await h.ok('report.mediate', { id: r.id, kind: 'administrative', parties: [{ name: '张三丰' }, { name: '李四光' }] }, WHO.worker)
+    await h.ok('report.mediate', {
+      id: r.id, kind: 'administrative', parties: [{ name: '张三丰' }, { name: '李四光' }],
+      session: { date: '2025-02-28', note: '张三丰家漏水，双方到场' }, outcome: 'agreed', agreement: '李四光一周内修好防水',
+    }, WHO.worker)
     const neighbour = await h.ok<ReportView>('report.get', { id: r.id }, WHO.volunteer)
-    expect(JSON.stringify(neighbour)).not.toMatch(/张三丰|李四光/)
+    expect(JSON.stringify(neighbour)).not.toMatch(/张三丰|李四光|漏水|防水/)
+    expect(neighbour.mediation).toMatchObject({ kind: 'administrative', outcome: 'agreed', agreement: null, sessions: [{ date: '2025-02-28' }] })
+    expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident)).mediation).toMatchObject({
+      agreement: '李四光一周内修好防水', sessions: [{ note: '张三丰家漏水，双方到场' }],
+    })
     expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker)).mediation?.parties[0]?.name).toBe('张三丰')
   })
 
