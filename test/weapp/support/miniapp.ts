@@ -23,6 +23,10 @@ export interface MiniApp {
 export interface LoadedPage {
   text(): string
   tap(selector: string): void
+  /** taps the first element matching `selector` whose text contains `text` */
+  tapText(selector: string, text: string): void
+  /** types into an input/textarea: the `input` event WeChat sends, with detail.value */
+  input(selector: string, value: string): void
   count(selector: string): number
 }
 
@@ -99,6 +103,16 @@ export function bootMiniApp(h: Harness): MiniApp {
           const node = comp.querySelector(selector)
           if (!node) throw new Error(`no element matches ${selector}`)
           node.dispatchEvent('tap')
+        },
+        tapText(selector, text) {
+          const node = (comp.querySelectorAll(selector) as Any[]).find((n) => String(n.dom.textContent).includes(text))
+          if (!node) throw new Error(`no ${selector} says ${text}`)
+          node.dispatchEvent('tap')
+        },
+        input(selector, value) {
+          const node = comp.querySelector(selector)
+          if (!node) throw new Error(`no element matches ${selector}`)
+          node.dispatchEvent('input', { detail: { value } })
         },
         count: (selector) => comp.querySelectorAll(selector).length,
       }
