@@ -14,7 +14,7 @@ export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee'
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   submitted: '待受理',
-  returned: '待补充',
+  returned: '退回补充',
   accepted: '处理中',
   resolved: '已办结',
   closed: '已关闭',

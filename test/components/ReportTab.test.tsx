@@ -107,11 +107,11 @@ describe('我的上报', () => {
     const onOpen = jest.fn()
     render(<Mine onOpen={onOpen} />)
     const first = await screen.findAllByTestId('report-status')
-    expect(first.map((n) => n.textContent)).toEqual(['待补充', '已办结'])
+    expect(first.map((n) => n.textContent)).toEqual(['退回补充', '已办结'])
     expect(listCalls()[0]).toEqual({ scope: 'mine', limit: 2 })
 
     fireEvent.click(screen.getByTestId('load-more'))
-    await waitFor(() => expect(screen.getAllByTestId('report-status').map((n) => n.textContent)).toEqual(['待补充', '已办结', '已撤回']))
+    await waitFor(() => expect(screen.getAllByTestId('report-status').map((n) => n.textContent)).toEqual(['退回补充', '已办结', '已撤回']))
     expect(listCalls()[1]).toEqual({ scope: 'mine', limit: 2, cursor: 'c2' })
     expect(screen.queryByTestId('load-more')).toBeNull()
     fireEvent.click(screen.getAllByTestId('report-card')[2])

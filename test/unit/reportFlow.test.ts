@@ -8,6 +8,7 @@ import {
   canSupport,
   decide,
   relationsOf,
+  STATUS_LABELS,
   type Caller,
   type Decision,
   type ReportFacts,
@@ -365,5 +366,17 @@ describe('availableActions', () => {
     ['other community', facts('accepted', { level: 'grid' }), at('grid', 'outsider'), []],
   ] as const)('%s', (_name, f, rel, want) => {
     expect(sorted(availableActions(f, rel, NOW))).toEqual(sorted([...want]))
+  })
+})
+
+test("status labels are issue 4's contract words (closed: 已评价/已关闭 — rated or closed by itself)", () => {
+  expect(STATUS_LABELS).toEqual({
+    submitted: '待受理',
+    accepted: '处理中',
+    returned: '退回补充',
+    resolved: '已办结',
+    closed: '已关闭',
+    rejected: '不予受理',
+    withdrawn: '已撤回',
   })
 })

@@ -5,7 +5,7 @@ import { onReportEvent } from './events'
 import { countReports, type Count } from './useReportList'
 
 export interface ReportCounts {
-  /** my reports still open (待受理 / 待补充 / 处理中) */
+  /** my reports still open (待受理 / 退回补充 / 处理中) */
   mineOpen: Count
   /** staff: the queue and its overdue part; null for residents */
   queue: { all: Count; overdue: Count } | null
