@@ -441,6 +441,27 @@ async function main() {
     overdueAt: '2000-01-01T00:00:00.000Z',
   })
   await time('area · 街道, no filter', scalar('SELECT count(*) FROM reports WHERE street_id = ?', streetId), { kind: 'area', streetId })
+  await time(
+    'area · 社区, category public_security',
+    scalar(`SELECT count(*) FROM reports WHERE community_id = 'c_jinjiang' AND category = 'public_security'`),
+    { kind: 'area', communityId: 'c_jinjiang', category: 'public_security' },
+  )
+  await time(
+    'area · 街道, overdue',
+    scalar('SELECT count(*) FROM reports WHERE street_id = ? AND due_at < ?', streetId, nowIso),
+    { kind: 'area', streetId, overdueAt: nowIso },
+  )
+  await time(
+    'area · 街道, rare: status rejected + category dispute',
+    scalar(`SELECT count(*) FROM reports WHERE street_id = ? AND status = 'rejected' AND category = 'dispute'`, streetId),
+    { kind: 'area', streetId, status: 'rejected', category: 'dispute' },
+  )
+  await time('area · 街道, status rejected + overdue (matches nothing)', 0, { kind: 'area', streetId, status: 'rejected', overdueAt: nowIso })
+  await time('area · 街道, overdue when nothing is (overdueAt 2000-01-01)', 0, {
+    kind: 'area',
+    streetId,
+    overdueAt: '2000-01-01T00:00:00.000Z',
+  })
   await time('mine · one resident', scalar('SELECT count(*) FROM reports WHERE reporter_id = ?', mineOf), { kind: 'mine', reporterId: mineOf })
   await time(
     'public · 社区',
