@@ -72,11 +72,12 @@ CREATE INDEX reports_reporter ON reports(reporter_id, seq);
 CREATE INDEX reports_community ON reports(community_id, seq);
 CREATE INDEX reports_street ON reports(street_id, seq);
 CREATE INDEX reports_grid ON reports(grid_id, seq);
--- area lists filtered by status or category (社区/街道): a rare filter reads its own rows, not the area newest first
-CREATE INDEX reports_community_status ON reports(community_id, status, seq);
+-- area lists filtered by status or category (社区/街道): a rare filter reads its own rows, not the area newest
+-- first; due_at last so that "overdue" is tested in the index (a status with nothing overdue reads no table row)
+CREATE INDEX reports_community_status ON reports(community_id, status, seq, due_at);
 CREATE INDEX reports_community_category ON reports(community_id, category, seq);
-CREATE INDEX reports_street_status ON reports(street_id, status, seq);
-CREATE INDEX reports_grid_status ON reports(grid_id, status, seq);
+CREATE INDEX reports_street_status ON reports(street_id, status, seq, due_at);
+CREATE INDEX reports_grid_status ON reports(grid_id, status, seq, due_at);
 -- queues: open reports by the deadline that runs
 CREATE INDEX reports_due_grid ON reports(grid_id, due_at, seq) WHERE due_at IS NOT NULL AND level = 'grid';
 CREATE INDEX reports_due_level ON reports(community_id, level, due_at, seq) WHERE due_at IS NOT NULL;
