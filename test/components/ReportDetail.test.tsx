@@ -99,6 +99,7 @@ describe('ReportDetail', () => {
     await waitFor(() => expect(screen.getByTestId('report-supporters').textContent).toContain('3 位居民也遇到（含您）'))
     expect(screen.queryByTestId('report-support')).toBeNull()
     expect(calls('report.support')[0][1]).toEqual({ id: 'r-2' })
+    expect(calls('report.support')[0][2]?.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   })
 
   it('撤回 asks first; only 确定撤回 sends it, and the view follows the reply', async () => {
@@ -133,12 +134,14 @@ describe('ReportDetail', () => {
     fireEvent.click(screen.getByTestId('report-anonymise'))
     await waitFor(() => expect(screen.queryByTestId('report-anonymise')).toBeNull())
     expect(calls('report.edit')[0][1]).toEqual({ id: 'r-1', anonymous: true })
+    expect(calls('report.edit')[0][2]?.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   })
 
-  it('评价: stars are required; the score and comment go with report.rate', async () => {
+  it('评价: stars are required; the score and comment go with report.rate; a retry after a lost reply re-sends the same requestId', async () => {
     const report = makeReportView('r-1', { status: 'resolved', resolvedAt: new Date().toISOString(), dueAt: null, can: ['rate', 'reopen'] })
+    let lost = true
     await renderDetail(report, {
-      'report.rate': (p) => Promise.resolve({ ...report, status: 'closed', can: [], rating: { score: p.score as number, comment: (p.comment as string) ?? null, at: new Date().toISOString() } }),
+      'report.rate': (p) => lost ? ((lost = false), Promise.reject(new ApiError('NETWORK'))) : Promise.resolve({ ...report, status: 'closed', can: [], rating: { score: p.score as number, comment: (p.comment as string) ?? null, at: new Date().toISOString() } }),
     })
     fireEvent.click(screen.getByTestId('rate-submit'))
     expect((await screen.findByTestId('rate-error')).textContent).toBe('请先点星星打分')
@@ -148,8 +151,12 @@ describe('ReportDetail', () => {
     expect(screen.getByTestId('rating-word').textContent).toBe('4 星 · 满意')
     typeInto(screen.getByTestId('rate-comment'), '  修得很快  ')
     fireEvent.click(screen.getByTestId('rate-submit'))
+    expect((await screen.findByTestId('rate-error')).textContent).toBe('网络不好，请稍后重试')
+    fireEvent.click(screen.getByTestId('rate-submit'))
     await screen.findByTestId('report-rating')
-    expect(calls('report.rate')[0][1]).toEqual({ id: 'r-1', score: 4, comment: '修得很快' })
+    expect(calls('report.rate').map((c) => c[1])).toEqual([{ id: 'r-1', score: 4, comment: '修得很快' }, { id: 'r-1', score: 4, comment: '修得很快' }])
+    expect(calls('report.rate')[0][2]?.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(calls('report.rate')[1][2]?.requestId).toBe(calls('report.rate')[0][2]?.requestId)
     expect(screen.queryByTestId('rate-card')).toBeNull()
     expect(screen.queryByTestId('reopen-card')).toBeNull()
   })

@@ -9,8 +9,8 @@ export type ActionResult = { ok: true } | { ok: false; message: string }
 
 /**
  * The reporter's (and a neighbour's 我也遇到) actions on one report. Each answers with the updated report,
- * handed to `onChanged`; a failure keeps what was typed and says why in Chinese. Transitions carry a
- * requestId, kept while the same action with the same note is re-sent.
+ * handed to `onChanged`; a failure keeps what was typed and says why in Chinese. Every write carries a
+ * requestId, kept while the same input is re-sent (a retry after a lost reply is the same write).
  */
 export function useReportActions(report: ReportView | null, onChanged: (r: ReportView) => void) {
   const [busy, setBusy] = useState<ReporterAction | null>(null)
@@ -62,8 +62,12 @@ export function useReportActions(report: ReportView | null, onChanged: (r: Repor
   const withdraw = () => transition('withdraw')
   const reopen = (reason: string) => transition('reopen', reason.trim())
 
-  const anonymise = () =>
-    report ? run('anonymise', () => callApi('report.edit', { id: report.id, anonymous: true })) : Promise.resolve({ ok: false, message: '' } as ActionResult)
+  const anonymise = (): Promise<ActionResult> => {
+    if (!report) return Promise.resolve({ ok: false, message: '' })
+    const input = { id: report.id, anonymous: true }
+    const requestId = requestIdFor(JSON.stringify(['report.edit', input]))
+    return run('anonymise', () => callApi('report.edit', input, { requestId }))
+  }
 
   const rate = (score: number, comment: string): Promise<ActionResult> => {
     if (!report) return Promise.resolve({ ok: false, message: '' })
@@ -79,13 +83,16 @@ export function useReportActions(report: ReportView | null, onChanged: (r: Repor
       setError({ action: 'rate', error: toApiError({ code: 'INVALID_INPUT', message }) })
       return Promise.resolve({ ok: false, message })
     }
-    return run('rate', () => callApi('report.rate', input))
+    // a rating whose reply was lost, sent again, answers with the rated report instead of 不能评价
+    const requestId = requestIdFor(JSON.stringify(['report.rate', input]))
+    return run('rate', () => callApi('report.rate', input, { requestId }))
   }
 
   const support = (): Promise<ActionResult> =>
     report
       ? run('support', async () => {
-          const { supporters } = await callApi('report.support', { id: report.id })
+          const requestId = requestIdFor(JSON.stringify(['report.support', report.id]))
+          const { supporters } = await callApi('report.support', { id: report.id }, { requestId })
           onChanged({ ...report, supporters, supportedByMe: true, can: report.can.filter((c) => c !== 'support') })
         })
       : Promise.resolve({ ok: false, message: '' })
