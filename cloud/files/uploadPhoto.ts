@@ -3,6 +3,7 @@ import { imageSize } from 'image-size'
 import { AppError } from '@/domain/errors'
 import type { Deps } from '../deps'
 import type { FileRecord, ImageMime } from '../ports'
+import { stripLocation } from './stripLocation'
 
 /** One photo: at most this many bytes (the HTTP door refuses more with PAYLOAD_TOO_LARGE). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -54,7 +55,8 @@ const DAMAGED = '图片文件不完整或已损坏，请重新选择'
 
 /**
  * Stores one photo for a signed-in member of a community: checks the caller first, then reads the bytes
- * (so a refused caller's upload is never read), checks them by content, writes the blob, then the row.
+ * (so a refused caller's upload is never read), checks them by content, strips the location metadata
+ * (stripLocation.ts), writes the blob, then the row.
  * A blob without a row (a crash in between) is unreachable and harmless; a row never points at no blob.
  */
 export async function uploadPhoto(
@@ -66,9 +68,11 @@ export async function uploadPhoto(
   if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
   if (!user.communityId) throw new AppError('FORBIDDEN', '加入社区后才能上传图片')
 
-  const bytes = await readBytes()
-  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', TOO_BIG_MESSAGE)
-  const info = inspectImage(bytes)
+  const received = await readBytes()
+  if (received.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', TOO_BIG_MESSAGE)
+  const info = inspectImage(received)
+  // where the photo was taken (EXIF GPS, XMP) never reaches the disk nor the residents who see it
+  const bytes = stripLocation(info.mime, received)
 
   const id = deps.ids.newId()
   const key = `${id.slice(0, 2).toLowerCase()}/${id}.${EXT[info.mime]}`

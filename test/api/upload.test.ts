@@ -12,7 +12,7 @@ import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/s
 import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer } from '../../cloud/server/app'
 import { tempDir } from './support/harness'
-import { GIF_16, JPEG_16, PHP, SVG, WEBP_16, bigPng, png } from './support/images'
+import { GIF_16, JPEG_16, PHP, SVG, WEBP_16, bigPng, chunk, png } from './support/images'
 
 const START = '2025-03-01T02:00:00.000Z'
 let dir: string
@@ -103,6 +103,18 @@ test.each([
   expect(file!.path).toBe(`${fileId.slice(0, 2)}/${fileId}.${ext}`)
   expect(fs.readFileSync(path.join(uploads, file!.path)).equals(bytes)).toBe(true)
   expect(await store.files.reportOf(fileId)).toBeNull()
+})
+
+test('where a photo was taken (a PNG text chunk with the place) is stripped before it is stored', async () => {
+  const { token } = await login()
+  const plain = png(3, 2)
+  const tagged = Buffer.concat([plain.subarray(0, plain.length - 12), chunk('tEXt', Buffer.from('GPS\u000030.66N 104.06E', 'latin1')), plain.subarray(plain.length - 12)])
+  const r = await upload([{ bytes: tagged, name: 'x.png', type: 'image/png' }], token)
+  expect(r.status).toBe(200)
+  const file = await store.files.get(r.body.data!.fileId)
+  const stored = fs.readFileSync(path.join(uploads, file!.path))
+  expect(stored.equals(plain)).toBe(true)
+  expect(file).toMatchObject({ bytes: plain.length, sha256: createHash('sha256').update(plain).digest('hex') })
 })
 
 test.each([
