@@ -1,6 +1,11 @@
 import type { PropsWithChildren } from 'react'
 
+import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
 import './app.scss'
+
+// NutUI's icons render an <i>, which a mini-program has no template for (Taro would need plugin-html for
+// every page): draw them as a view there. NutUI's own components share this setting (one module).
+if (process.env.TARO_ENV !== 'h5') configureIcons({ tag: 'view' })
 
 // App start without a session lands on the login page through the tab pages' guard
 // (useRequireSession): the first page is 首页, which sends a signed-out visitor to login.

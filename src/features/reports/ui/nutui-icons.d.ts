@@ -4,3 +4,8 @@ declare module '@nutui/icons-react-taro/dist/es/icons/*.js' {
   const Icon: ComponentType<{ size?: string | number; color?: string; className?: string; style?: CSSProperties }>
   export default Icon
 }
+
+declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
+  /** NutUI's icon settings, shared by every icon and NutUI component: `tag` is the element an icon renders as. */
+  export function configure(config: { tag?: string; classPrefix?: string; useSvg?: boolean; fontClassName?: string }): void
+}
