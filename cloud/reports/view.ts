@@ -66,12 +66,15 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     if (staff) return staff
     return a.staff ? `居民 ${name ?? ''}` : `居民 ${maskName(name ?? '')}`
   }
+  // what the reporter writes after the report itself (a 重新打开 reason, a rating comment) is between them and
+  // the staff: it is not content-checked for the public and may name neighbours
+  const inner = a.staff || a.reporter
   const timeline: TimelineEntry[] = d.events.map((e) => ({
     id: String(e.id),
     at: e.at,
     action: e.action as TimelineEntry['action'],
     actor: actorLabel(e.actorId, e.actorName, e.actorRoles),
-    note: e.note,
+    note: inner || e.actorId !== r.reporterId || e.action === 'create' ? e.note : null,
     photos: e.photoIds.map((id) => photo(deps, id)),
     status: e.status,
     level: e.level,
@@ -79,18 +82,17 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
   const m = d.mediation
   // the notes and the agreement are free text full of the parties' names and affairs: the staff and the
   // reporter only; a neighbour reading a public dispute sees the kind, masked parties, dates and outcome
-  const inside = a.staff || a.reporter
   const mediation: MediationView | null = m
     ? {
         kind: m.kind,
         parties: m.parties.map((p) => ({ name: a.staff ? p.name : maskName(p.name), role: p.role })),
         sessions: m.sessions.map((s) => ({
           date: s.date,
-          note: inside ? s.note : MEDIATION_NOTE_HIDDEN,
+          note: inner ? s.note : MEDIATION_NOTE_HIDDEN,
           recordedBy: staffLabel(s.recordedByName, s.recordedByRoles) ?? s.recordedByName,
         })),
         outcome: m.outcome,
-        agreement: inside ? m.agreement : null,
+        agreement: inner ? m.agreement : null,
         updatedAt: m.updatedAt,
       }
     : null
@@ -103,7 +105,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
     timeline,
     mediation,
-    rating: r.rating !== null && r.ratedAt ? { score: r.rating, comment: r.ratingComment, at: r.ratedAt } : null,
+    rating: r.rating !== null && r.ratedAt ? { score: r.rating, comment: inner ? r.ratingComment : null, at: r.ratedAt } : null,
     reopenCount: r.reopenCount,
     resolvedAt: r.resolvedAt,
     mine: a.reporter,

@@ -533,3 +533,28 @@ describe('messages', () => {
     expect(await titlesFor(WHO.worker, r.id)).toEqual(['新的随手拍问题待受理'])
   })
 })
+
+describe('what the reporter writes afterwards stays between them and the staff', () => {
+  test('a rating comment and a 重新打开 reason are hidden from other residents of a public report', async () => {
+    const r = await makeReport(h, { category: 'environment', description: '2栋门口的垃圾桶坏了，垃圾散落一地', status: 'resolved' })
+    expect(r.visibility).toBe('public')
+    await h.ok('report.transition', { id: r.id, action: 'reopen', note: '402 的张某又把垃圾扔在门口了' }, WHO.resident)
+    await h.ok('report.transition', { id: r.id, action: 'resolve', note: '已更换垃圾桶' }, WHO.worker)
+    await h.ok('report.rate', { id: r.id, score: 2, comment: '还是 402 的问题，没人管' }, WHO.resident)
+
+    const neighbour = await get(WHO.resident2, r.id)
+    expect(neighbour.rating).toMatchObject({ score: 2, comment: null })
+    const byReporter = neighbour.timeline.filter((e) => e.action === 'reopen' || e.action === 'rate')
+    expect(byReporter).toHaveLength(2)
+    expect(byReporter.every((e) => e.note === null)).toBe(true)
+    // what the staff wrote stays public; the report's own text too
+    expect(neighbour.timeline.find((e) => e.action === 'resolve' && e.note === '已更换垃圾桶')).toBeTruthy()
+    expect(neighbour.description).toBe('2栋门口的垃圾桶坏了，垃圾散落一地')
+
+    for (const who of [WHO.resident, WHO.worker, WHO.committee]) {
+      const v = await get(who, r.id)
+      expect(v.rating?.comment).toBe('还是 402 的问题，没人管')
+      expect(v.timeline.find((e) => e.action === 'reopen')?.note).toBe('402 的张某又把垃圾扔在门口了')
+    }
+  })
+})
