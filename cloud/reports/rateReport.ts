@@ -15,7 +15,7 @@ export async function rateReport(input: ReportRateInput, ctx: UserCtx): Promise<
   const replay = await replayed(ctx, idem, report.id)
   if (replay) return replay
   const now = deps.clock.now()
-  const d = canRate(factsOf(report, now), access.rel)
+  const d = canRate(factsOf(report, now), access.rel, now)
   if (!d.ok) throw new AppError(d.code, d.message)
   const comment = input.comment ? input.comment : null
   if (comment) await assertCleanText(deps, [comment], user.id, 'comment')

@@ -168,9 +168,13 @@ export function canEdit(facts: ReportFacts, rel: ReadonlySet<ReportRelation>, on
   return { ok: true, status: facts.status === 'returned' && !onlyAnonymise ? 'submitted' : facts.status, level: facts.level }
 }
 
-export function canRate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
+/** `now` given: a report resolved more than 7 days ago has closed itself (even before a sweep wrote it). */
+export function canRate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>, now?: Date): Decision {
   if (!rel.has('reporter')) return { ok: false, code: 'FORBIDDEN', message: '只有上报人可以评价' }
   if (facts.status !== 'resolved') return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能评价` }
+  if (now && facts.resolvedAt && settleBy(facts.resolvedAt).getTime() < now.getTime()) {
+    return { ok: false, code: 'CONFLICT', message: '办结已超过 7 天，已自动结案，不能再评价' }
+  }
   return { ok: true, status: 'closed', level: facts.level }
 }
 
@@ -196,7 +200,7 @@ export function availableActions(facts: ReportFacts, rel: ReadonlySet<ReportRela
   const out: (ReportAction | ReportExtra)[] = []
   for (const action of Object.keys(REPORT_FLOW) as ReportAction[]) if (decide(action, facts, rel, now).ok) out.push(action)
   if (canEdit(facts, rel, false).ok) out.push('edit')
-  if (canRate(facts, rel).ok) out.push('rate')
+  if (canRate(facts, rel, now).ok) out.push('rate')
   if (canMediate(facts, rel).ok) out.push('mediate')
   if (canSupport(facts, rel).ok) out.push('support')
   return out

@@ -425,6 +425,18 @@ describe('nearby and support', () => {
     const after = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...c, category: 'environment' }, WHO.resident2)
     expect(after.items.map((i) => i.id)).toEqual([near.id])
   })
+  test('a busy spot: the closest report is offered even when hundreds more lie within 200 m', async () => {
+    const c = DEMO_GRID_CENTRES.g_jj_2!
+    // 205 reports 150–190 m to the south (the index meets them first), then one right here
+    for (let i = 0; i < 205; i++) {
+      await create(WHO.resident, { location: { latitude: c.latitude - 0.00135 - (i % 40) * 0.00001, longitude: c.longitude } })
+    }
+    const here = await create(WHO.resident, { location: { latitude: c.latitude + 0.00003, longitude: c.longitude } })
+    const res = await h.ok<{ items: NearbyReport[] }>('report.nearby', { ...c, category: 'environment' }, WHO.resident2)
+    expect(res.items[0]!.id).toBe(here.id)
+    expect(res.items[0]!.distance).toBeLessThan(5)
+    expect(res.items).toHaveLength(10)
+  })
 })
 
 describe('report.list', () => {

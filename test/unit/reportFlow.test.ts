@@ -301,6 +301,18 @@ describe('canRate', () => {
     else expect(d).toEqual({ ok: false, code: 'CONFLICT', message: expect.stringContaining('不能评价') })
     expect(canRate(facts(status), new Set(['handler', 'member', 'committee', 'supervisor']))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
+
+  test('rating closes 7 days after 办结: at the edge still allowed, a moment later CONFLICT', () => {
+    const resolvedAt = '2025-03-01T02:00:00.000Z'
+    const edge = new Date(Date.parse(resolvedAt) + 7 * 24 * 3600_000)
+    const reporter = new Set<ReportRelation>(['reporter'])
+    expect(canRate(facts('resolved', { resolvedAt }), reporter, edge)).toMatchObject({ ok: true, status: 'closed' })
+    expect(canRate(facts('resolved', { resolvedAt }), reporter, new Date(edge.getTime() + 1))).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '办结已超过 7 天，已自动结案，不能再评价',
+    })
+  })
 })
 
 describe('canMediate', () => {

@@ -306,6 +306,8 @@ export function reportRepo(db: Db): ReportRepo {
   const nearbyQ = db.prepare<Record<string, unknown>, ReportRow>(`${BRIEF}
     WHERE r.category = @category AND r.latitude BETWEEN @minLat AND @maxLat AND r.longitude BETWEEN @minLng AND @maxLng
       AND r.visibility = 'public' AND r.moderation = 'clean' AND r.status IN ${OPEN} AND r.community_id = @community
+    -- nearest first already here (a flat-earth distance is enough to rank within 200 m), so a busy spot keeps its closest
+    ORDER BY (r.latitude - @lat) * (r.latitude - @lat) + (r.longitude - @lng) * (r.longitude - @lng) * @cos2
     LIMIT 200`)
 
   const supportInsert = db.prepare(`
@@ -482,7 +484,10 @@ export function reportRepo(db: Db): ReportRepo {
       }
     },
     async nearby(communityId, category, box) {
-      return nearbyQ.all({ ...box, category, community: communityId }).map(toRecord)
+      const lat = (box.minLat + box.maxLat) / 2
+      const lng = (box.minLng + box.maxLng) / 2
+      const cos2 = Math.cos((lat * Math.PI) / 180) ** 2
+      return nearbyQ.all({ ...box, lat, lng, cos2, category, community: communityId }).map(toRecord)
     },
     async support(id, userId, at, key) {
       return supportTx.immediate(id, userId, at, key)
