@@ -800,9 +800,10 @@ export interface ReportRepo {
   workersOf(gridId: string): Promise<string[]>
   /**
    * Closes every report of the area resolved before `before` (status resolved → closed, event 'autoClose'
-   * with no actor, a message to the reporter) as conditional UPDATEs; returns how many closed.
+   * with no actor, a message to the reporter) as conditional UPDATEs; returns the messages it wrote (for the
+   * other channels, after the commit).
    */
-  autoClose(area: ReportArea, before: string, at: string, newId: () => string): Promise<number>
+  autoClose(area: ReportArea, before: string, at: string, newId: () => string): Promise<NewMessage[]>
   counts(area: ReportArea, opts: { gridId?: string; now: string }): Promise<ReportCounts>
   /** The community's configured days (categories not configured are absent). */
   deadlines(communityId: string): Promise<Partial<Record<ReportCategory, number>>>

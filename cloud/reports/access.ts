@@ -5,6 +5,7 @@ import { isReportStaff, relationsOf, type Caller, type ReportFacts, type ReportP
 import type { UserCtx } from '../api/context'
 import type { Deps } from '../deps'
 import type { ReportArea, ReportRecord, UserRecord } from '../ports'
+import { sendOutbound } from './notify'
 
 export const NOT_FOUND_MESSAGE = '问题不存在，或您无权查看'
 export const RACE_MESSAGE = '问题刚被其他人处理过，请刷新后重试'
@@ -61,7 +62,8 @@ export async function sweep(deps: Deps, area: ReportArea | null): Promise<void> 
   if (!area) return
   const now = deps.clock.now()
   const before = new Date(now.getTime() - SETTLE_DAYS * 24 * 3600_000).toISOString()
-  await deps.store.reports.autoClose(area, before, now.toISOString(), () => deps.ids.newId())
+  const messages = await deps.store.reports.autoClose(area, before, now.toISOString(), () => deps.ids.newId())
+  await sendOutbound(deps, messages)
 }
 
 /** The report if the caller may see it; NOT_FOUND otherwise (its existence is private). */

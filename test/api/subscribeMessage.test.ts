@@ -104,6 +104,15 @@ test('a refused consent (43101) is counted, not logged; an expired token is repl
   expect(warnings).toEqual([expect.objectContaining({ errcode: 47003 })])
 })
 
+test('a report closing by itself 7 days after 办结 is announced on the channel too', async () => {
+  const accepted = await reportAndAccept()
+  await h.ok('report.transition', { id: accepted.id, action: 'resolve', note: '已清运完毕' }, 'u_worker_jj1')
+  sent = []
+  h.clock.advance(7 * 24 * 3600_000 + 60_000)
+  await h.ok('report.list', { scope: 'mine' }, 'u_resident_jj1')
+  expect(sent.map((s) => [s.body.touser, s.body.data.thing1!.value])).toEqual([['openid-of-wang', '您反映的问题已结案']])
+})
+
 test('a channel that is down never undoes the change', async () => {
   const down = wechatSubscribeNotifier(
     { apiBase: 'http://127.0.0.1:9', appid: 'wx-app', secret: 's', timeoutMs: 500 },

@@ -375,13 +375,12 @@ export function reportRepo(db: Db): ReportRepo {
     INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id)
     VALUES (?, ?, NULL, 'autoClose', ?, 'closed', ?, NULL)`)
   const autoCloseTx = db.transaction((ids: string[], before: string, at: string, newId: () => string) => {
-    let n = 0
+    const written: NewMessage[] = []
     for (const id of ids) {
       const row = closeOne.get({ id, at, before }) as { reporter_id: string; level: ReportLevel; excerpt: string } | undefined
       if (!row) continue
-      n++
       insertEvent.run(id, at, '办结后 7 天未评价，自动结案', row.level)
-      writeMessage({
+      const message: NewMessage = {
         id: newId(),
         userId: row.reporter_id,
         kind: 'report',
@@ -389,9 +388,11 @@ export function reportRepo(db: Db): ReportRepo {
         body: `“${row.excerpt}”办结后 7 天未评价，已自动结案。`,
         target: { type: 'report', id },
         createdAt: at,
-      })
+      }
+      writeMessage(message)
+      written.push(message)
     }
-    return n
+    return written
   })
 
   const AREA = `(CASE WHEN @community IS NOT NULL THEN r.community_id = @community ELSE r.street_id = @street END)
@@ -572,7 +573,7 @@ export function reportRepo(db: Db): ReportRepo {
         'communityId' in area
           ? dueClose.community.all({ before, community: area.communityId })
           : dueClose.street.all({ before, street: area.streetId })
-      if (ids.length === 0) return 0
+      if (ids.length === 0) return []
       return autoCloseTx.immediate(
         ids.map((r) => r.id),
         before,
