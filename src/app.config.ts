@@ -10,6 +10,7 @@ export default defineAppConfig({
       pages: ['new/index', 'detail/index', 'mine/index', 'queue/index', 'area/index', 'mediate/index', 'deadlines/index'],
     },
     { root: 'packages/messages', pages: ['index/index'] },
+    { root: 'packages/legal', pages: ['privacy/index'] },
     {
       root: 'packages/workspace',
       pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index'],

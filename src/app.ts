@@ -1,11 +1,16 @@
 import type { PropsWithChildren } from 'react'
 
 import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
+import { registerPrivacyListener } from './features/legal/privacyConsent'
 import './app.scss'
 
 // NutUI's icons render an <i>, which a mini-program has no template for (Taro would need plugin-html for
 // every page): draw them as a view there. NutUI's own components share this setting (one module).
 if (process.env.TARO_ENV !== 'h5') configureIcons({ tag: 'view' })
+
+// WeChat's privacy prompt is ours (PrivacyConsent on the pages that use location, photos, the phone button,
+// files): registered once, before any page can call a privacy interface. No-op on H5 and old base libraries.
+registerPrivacyListener()
 
 // App start without a session lands on the login page through the tab pages' guard
 // (useRequireSession): the first page is 首页, which sends a signed-out visitor to login.

@@ -23,6 +23,7 @@ export const ROUTES = {
   reportMediate: '/packages/reports/mediate/index',
   reportDeadlines: '/packages/reports/deadlines/index',
   messages: '/packages/messages/index/index',
+  privacy: '/packages/legal/privacy/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

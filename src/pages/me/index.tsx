@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MeScreen } from '@/features/auth/ui/MeScreen'
 
@@ -17,5 +18,12 @@ export default function MePage() {
     }
     setShownAt(Date.now())
   })
-  return session ? <MeScreen shownAt={shownAt} /> : <View className='gz-page' />
+  return session ? (
+    <>
+      <MeScreen shownAt={shownAt} />
+      <PrivacyConsent />
+    </>
+  ) : (
+    <View className='gz-page' />
+  )
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Role } from '@/domain/roles'
 import { ActionButton } from '@/components/ActionButton'
+import { ROUTES } from '@/services/routes'
 import { devLoginShown, wxLoginShown } from '../login'
 import { useLogin } from '../useLogin'
 import './LoginScreen.scss'
@@ -81,6 +83,16 @@ export function LoginScreen() {
           </View>
         </View>
       ) : null}
+
+      <View
+        className='login-screen__privacy'
+        role='link'
+        data-testid='login-privacy'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}
+      >
+        <Text>我们如何使用您的个人信息，请看</Text>
+        <Text className='login-screen__privacy-link'>《隐私保护指引》</Text>
+      </View>
     </View>
   )
 }

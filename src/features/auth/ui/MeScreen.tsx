@@ -97,6 +97,15 @@ export function MeScreen({ shownAt = 0 }: Props) {
         </View>
       </Card>
 
+      <Card>
+        <LinkRow
+          label='隐私保护指引'
+          hint='收集哪些信息、为什么、谁能看到、您可以怎么做'
+          testid='link-privacy'
+          onClick={() => go(ROUTES.privacy)}
+        />
+      </Card>
+
       <Text className='gz-muted me-screen__privacy'>
         手机号等个人信息只向需要办理事务的工作人员显示，其他人看到的都经过遮挡。
       </Text>

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
 import { ReportDetail } from '@/features/reports/ui/ReportDetail'
 import { ROUTES, withQuery } from '@/services/routes'
@@ -8,5 +9,13 @@ export default function ReportDetailPage() {
   const session = useRequireSession()
   const { params } = useRouter()
   if (!session || !params.id) return <View className='gz-page' />
-  return <ReportDetail id={params.id} onEdit={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportNew, { id }) })} />
+  return (
+    <>
+      <ReportDetail
+        id={params.id}
+        onEdit={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportNew, { id }) })}
+      />
+      <PrivacyConsent />
+    </>
+  )
 }

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { REPORT_CATEGORIES, type ReportCategory } from '@/domain/report'
 import { useRequireSession } from '@/features/auth/useSession'
 import { ReportForm } from '@/features/reports/ui/ReportForm'
@@ -17,19 +18,27 @@ export default function ReportNewPage() {
   const editId = params.id || undefined
   if (!session) return <View className='gz-page' />
   return (
-    <ReportForm
-      me={session.user}
-      editId={editId}
-      presetCategory={asCategory(params.category)}
-      onSaved={(report) => {
-        void Promise.resolve(Taro.showToast({ title: editId ? '已保存' : '已提交', icon: 'success' })).catch(() => undefined)
-        setTimeout(() => {
-          if (editId) Taro.navigateBack().catch(() => Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id: report.id }) }))
-          else void Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id: report.id }) })
-        }, 600)
-      }}
-      onOpenReport={(id) => void Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
-      onInvalid={scrollToFirstError}
-    />
+    <>
+      <ReportForm
+        me={session.user}
+        editId={editId}
+        presetCategory={asCategory(params.category)}
+        onSaved={(report) => {
+          void Promise.resolve(
+            Taro.showToast({ title: editId ? '已保存' : '已提交', icon: 'success' }),
+          ).catch(() => undefined)
+          setTimeout(() => {
+            if (editId)
+              Taro.navigateBack().catch(() =>
+                Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id: report.id }) }),
+              )
+            else void Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id: report.id }) })
+          }, 600)
+        }}
+        onOpenReport={(id) => void Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
+        onInvalid={scrollToFirstError}
+      />
+      <PrivacyConsent />
+    </>
   )
 }

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
 import { RosterScreen } from '@/features/workspace/ui/RosterScreen'
 import { StaffGate } from '@/features/workspace/ui/StaffGate'
@@ -10,6 +11,7 @@ export default function RosterPage() {
   return (
     <StaffGate me={session.user} allow='committee'>
       <RosterScreen />
+      <PrivacyConsent />
     </StaffGate>
   )
 }
