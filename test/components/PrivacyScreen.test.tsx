@@ -20,7 +20,7 @@ describe('PrivacyScreen (隐私保护指引)', () => {
       expect(text).toContain(word)
     }
     // location only on a tap, photos without where they were taken, refusing still works
-    expect(text).toContain('只在您点“标注位置”时获取')
+    expect(text).toContain('只在您自己点“在地图上选位置”或“获取我的位置”时获取')
     expect(text).toContain('拍摄地点的信息在上传时就被去掉')
     expect(text).toContain('选择所在网格')
     expect(text).toContain('改为匿名')
