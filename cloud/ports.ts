@@ -500,15 +500,26 @@ export interface FileRecord {
 
 export interface FileRepo {
   create(file: FileRecord): Promise<FileRecord>
+  /**
+   * Stores the file only while its owner holds fewer than `max` unattached files created at or after
+   * `since` (count and insert in one write transaction); null, and nothing stored, when the cap is reached.
+   */
+  createWithinCap(file: FileRecord, cap: { max: number; since: string }): Promise<FileRecord | null>
   get(id: string): Promise<FileRecord | null>
   /** The report a file is attached to (as the report's photo or a step's), null when unattached. */
   reportOf(fileId: string): Promise<string | null>
+  /** Unattached files created before `before`, oldest first, after the cursor (created_at, id) when given. */
+  listUnattached(before: string, limit: number, after?: { createdAt: string; id: string }): Promise<FileRecord[]>
+  /** Deletes the row only if it is still unattached and created before `before`; true when deleted. */
+  deleteIfUnattached(id: string, before: string): Promise<boolean>
 }
 
 /** Where uploaded bytes live: a folder on the self-hosted server, cloud storage on WeChat cloud. */
 export interface BlobStorage {
   put(key: string, bytes: Buffer): Promise<void>
   read(key: string): Promise<Buffer | null>
+  /** Removes the blob; a key that is already gone is not an error. */
+  remove(key: string): Promise<void>
 }
 
 /** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */

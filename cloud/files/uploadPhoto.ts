@@ -10,6 +10,11 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 export const MAX_PHOTO_SIDE = 8000
 export const MAX_PHOTO_PIXELS = 40_000_000
 
+/** A user's uploads that no report holds, within the last UNATTACHED_WINDOW_MS: at most this many. */
+export const MAX_UNATTACHED_UPLOADS = 30
+export const UNATTACHED_WINDOW_MS = 24 * 60 * 60 * 1000
+export const TOO_MANY_UPLOADS = '上传的照片太多，请先提交问题或稍后再试'
+
 export const NOT_AN_IMAGE = '只能上传 JPG、PNG 或 WebP 图片'
 export const TOO_BIG_MESSAGE = '图片不能超过 5 MB，请压缩后再上传'
 
@@ -58,6 +63,9 @@ const DAMAGED = '图片文件不完整或已损坏，请重新选择'
  * (so a refused caller's upload is never read), checks them by content, strips the location metadata
  * (stripLocation.ts), writes the blob, then the row.
  * A blob without a row (a crash in between) is unreachable and harmless; a row never points at no blob.
+ * The row is stored only while the user holds fewer than MAX_UNATTACHED_UPLOADS unattached uploads of the
+ * last 24 hours (counted and inserted atomically by the store); a refused upload's blob is removed and the
+ * caller gets RATE_LIMITED. Older unattached uploads are removed by sweepOrphanPhotos.
  */
 export async function uploadPhoto(
   deps: Deps,
@@ -76,19 +84,42 @@ export async function uploadPhoto(
 
   const id = deps.ids.newId()
   const key = `${id.slice(0, 2).toLowerCase()}/${id}.${EXT[info.mime]}`
+  const now = deps.clock.now()
   await deps.blobs.put(key, bytes)
-  const file = await deps.store.files.create({
-    id,
-    ownerId: user.id,
-    mime: info.mime,
-    bytes: bytes.length,
-    width: info.width,
-    height: info.height,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    path: key,
-    createdAt: deps.clock.now().toISOString(),
-  })
+  let file: FileRecord | null
+  try {
+    file = await deps.store.files.createWithinCap(
+      {
+        id,
+        ownerId: user.id,
+        mime: info.mime,
+        bytes: bytes.length,
+        width: info.width,
+        height: info.height,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        path: key,
+        createdAt: now.toISOString(),
+      },
+      { max: MAX_UNATTACHED_UPLOADS, since: new Date(now.getTime() - UNATTACHED_WINDOW_MS).toISOString() },
+    )
+  } catch (err) {
+    await removeQuietly(deps, key)
+    throw err
+  }
+  if (!file) {
+    await removeQuietly(deps, key)
+    throw new AppError('RATE_LIMITED', TOO_MANY_UPLOADS)
+  }
   return { fileId: file.id, file }
+}
+
+/** The blob of an upload that got no row; a failure is logged (the blob is then unreachable, not served). */
+async function removeQuietly(deps: Deps, key: string): Promise<void> {
+  try {
+    await deps.blobs.remove(key)
+  } catch (err) {
+    deps.log.error({ err, key }, 'could not remove the blob of a refused upload')
+  }
 }
 
 /** The signature at the start of the bytes: the only say the client gets on the type. */

@@ -1,9 +1,11 @@
 /**
  * `npm start` / `npm run serve`: the self-hosted server. PORT (10086), GONGZHI_DB (data/gongzhi.db),
- * seeds the demo community into an empty database, listens on 0.0.0.0, closes cleanly on SIGINT/SIGTERM.
+ * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly), listens on
+ * 0.0.0.0, closes cleanly on SIGINT/SIGTERM.
  */
 import { openSqliteStore } from '../adapters/sqlite/store'
 import { configFromEnv } from '../config'
+import { scheduleOrphanSweep } from '../files/sweepOrphanPhotos'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
 import { seedDemo } from '../seed/seedSqlite'
 import { buildServer } from './app'
@@ -14,6 +16,10 @@ async function main() {
   const seeded = seedDemo(store.db)
   const app = await buildServer({ store })
   app.addHook('onClose', async () => store.close())
+  // uploads no report took within a day go: now, then hourly (onClose hooks run last-added first, so the
+  // sweep is stopped, and one under way awaited, before the store closes)
+  const sweep = scheduleOrphanSweep(app.deps, (removed) => app.log.info({ removed }, 'orphan photos swept'))
+  app.addHook('onClose', async () => sweep.stop())
 
   let closing = false
   const shutdown = (signal: string) => {

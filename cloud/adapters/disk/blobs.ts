@@ -51,6 +51,10 @@ export function diskBlobs(root: string): BlobStorage & { root: string } {
         throw err
       }
     },
+    async remove(key) {
+      // force: a blob already gone is fine
+      await fs.rm(fileOf(key), { force: true })
+    },
   }
 }
 

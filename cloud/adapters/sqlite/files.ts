@@ -31,12 +31,44 @@ export function fileRepo(db: Db): FileRepo {
     `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)
      VALUES (@id, @ownerId, @mime, @bytes, @width, @height, @sha256, @path, @createdAt)`,
   )
+  // the owner's unattached uploads since @since are counted inside the INSERT (files_owner index)
+  const insertWithinCap = db.prepare(
+    `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)
+     SELECT @id, @ownerId, @mime, @bytes, @width, @height, @sha256, @path, @createdAt
+     WHERE (SELECT count(*) FROM files f
+            WHERE f.owner_id = @ownerId AND f.created_at >= @since
+              AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)) < @max`,
+  )
+  const createWithinCap = db.transaction(
+    (file: FileRecord, cap: { max: number; since: string }) => insertWithinCap.run({ ...file, ...cap }).changes === 1,
+  )
   const get = db.prepare<[string], Row>('SELECT * FROM files WHERE id = ?')
   const reportOf = db.prepare<[string], { report_id: string }>('SELECT report_id FROM report_photos WHERE file_id = ?')
+  const unattached = db.prepare<{ before: string; limit: number; afterAt: string; afterId: string }, Row>(
+    `SELECT f.* FROM files f
+     WHERE f.created_at < @before AND (f.created_at, f.id) > (@afterAt, @afterId)
+       AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)
+     ORDER BY f.created_at, f.id LIMIT @limit`,
+  )
+  // conditional: a report that took the photo since it was listed keeps it
+  const deleteUnattached = db.prepare(
+    `DELETE FROM files WHERE id = ? AND created_at < ?
+       AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = files.id)`,
+  )
   return {
     async create(file) {
       insert.run(file)
       return { ...file }
+    },
+    async createWithinCap(file, cap) {
+      // IMMEDIATE: the write lock is taken before the count, so parallel uploads cannot both see room
+      return createWithinCap.immediate(file, cap) ? { ...file } : null
+    },
+    async listUnattached(before, limit, after) {
+      return unattached.all({ before, limit, afterAt: after?.createdAt ?? '', afterId: after?.id ?? '' }).map(toRecord)
+    },
+    async deleteIfUnattached(id, before) {
+      return deleteUnattached.run(id, before).changes === 1
     },
     async get(id) {
       const row = get.get(id)
