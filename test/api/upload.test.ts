@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify'
 import { fixedClock } from '../../cloud/adapters/system/clock'
 import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
 import { seedDemo } from '../../cloud/seed/seedSqlite'
+import { sweepOrphanPhotos } from '../../cloud/files/sweepOrphanPhotos'
 import { buildServer } from '../../cloud/server/app'
 import { tempDir } from './support/harness'
 import { GIF_16, JPEG_16, PHP, SVG, WEBP_16, bigPng, chunk, png } from './support/images'
@@ -285,4 +286,162 @@ test('POST /upload is rate limited per user like /api: over the limit → 429 RA
   } finally {
     await limited.close()
   }
+})
+
+// ---------- the cap on unattached uploads, and the orphan sweep ----------
+
+const HOUR = 60 * 60 * 1000
+const at = (ms: number) => new Date(Date.parse(START) + ms).toISOString()
+
+async function api<T>(action: string, payload: unknown, token: string): Promise<{ ok: boolean; data?: T; error?: { code: string } }> {
+  const res = await fetch(`${url}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ action, payload }),
+  })
+  return (await res.json()) as { ok: boolean; data?: T; error?: { code: string } }
+}
+
+/** a report of the token's user that takes these photos */
+async function attach(token: string, photoIds: string[]): Promise<string> {
+  const r = await api<{ id: string }>('report.create', { category: 'environment', description: '楼下垃圾堆了三天没人清理', photoIds }, token)
+  expect(r.ok).toBe(true)
+  return r.data!.id
+}
+
+const fileRow = (id: string) => store.db.prepare('SELECT id FROM files WHERE id = ?').get(id)
+const blobOf = async (id: string) => path.join(uploads, (await store.files.get(id))!.path)
+
+describe('at most 30 unattached uploads of the last 24 hours per user', () => {
+  test('the 31st → 429 RATE_LIMITED with a Chinese message, no row, no blob; a report taking photos, or time, makes room', async () => {
+    const { token, userId } = await login()
+    const ids: string[] = []
+    for (let i = 0; i < 30; i++) {
+      const r = await upload([{ bytes: JPEG_16 }], token)
+      expect(r.status).toBe(200)
+      ids.push(r.body.data!.fileId)
+    }
+    const before = { rows: rows(), blobs: blobsOnDisk().length }
+    const refused = await upload([{ bytes: JPEG_16 }], token)
+    expect(refused.status).toBe(429)
+    expect(refused.body).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: '上传的照片太多，请先提交问题或稍后再试' } })
+    expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+
+    // another user is not held by this one's count
+    expect((await upload([{ bytes: JPEG_16 }], (await login()).token)).status).toBe(200)
+
+    // photos a report holds no longer count: two taken → two more uploads, then refused again
+    await attach(token, ids.slice(0, 2))
+    expect((await upload([{ bytes: JPEG_16 }], token)).status).toBe(200)
+    expect((await upload([{ bytes: JPEG_16 }], token)).status).toBe(200)
+    expect((await upload([{ bytes: JPEG_16 }], token)).status).toBe(429)
+
+    // uploads older than 24 hours no longer count (the window's edge is exact)
+    clock.set(at(24 * HOUR - 1))
+    expect((await upload([{ bytes: JPEG_16 }], token)).status).toBe(429)
+    clock.set(at(24 * HOUR + 1))
+    expect((await upload([{ bytes: JPEG_16 }], token)).status).toBe(200)
+    const owned = store.db.prepare('SELECT count(*) AS n FROM files WHERE owner_id = ?').get(userId) as { n: number }
+    expect(owned.n).toBe(33)
+  })
+
+  test('40 uploads at once from one user → exactly 30 stored, 10 refused, no stray blobs', async () => {
+    const { token, userId } = await login()
+    const before = { rows: rows(), blobs: blobsOnDisk().length }
+    const results = await Promise.all(Array.from({ length: 40 }, () => upload([{ bytes: png(4, 4), type: 'image/png' }], token)))
+    const statuses = results.map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10)
+    for (const r of results.filter((x) => x.status === 429)) expect(r.body.error!.code).toBe('RATE_LIMITED')
+    expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual({ rows: before.rows + 30, blobs: before.blobs + 30 })
+    // every stored row has its blob, and every new blob has its row
+    const mine = store.db.prepare('SELECT path FROM files WHERE owner_id = ?').all(userId) as { path: string }[]
+    expect(mine).toHaveLength(30)
+    for (const f of mine) expect(fs.existsSync(path.join(uploads, f.path))).toBe(true)
+  })
+})
+
+describe('sweepOrphanPhotos: unattached uploads older than 24 hours go, row and blob', () => {
+  /** unattached rows created before the cutoff, which the sweep must remove (earlier tests' uploads too) */
+  const orphansBefore = (cutoff: string) =>
+    (store.db
+      .prepare('SELECT count(*) AS n FROM files f WHERE f.created_at < ? AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)')
+      .get(cutoff) as { n: number }).n
+
+  test('old unattached → removed; recent unattached and old attached → kept; a missing blob is fine', async () => {
+    clock.set(at(10 * 24 * HOUR))
+    const { token } = await login()
+    const old = (await upload([{ bytes: JPEG_16 }], token)).body.data!.fileId
+    const oldGone = (await upload([{ bytes: png() }], token)).body.data!.fileId
+    const oldAttached = (await upload([{ bytes: WEBP_16 }], token)).body.data!.fileId
+    await attach(token, [oldAttached])
+    clock.set(at(10 * 24 * HOUR + 1))
+    const recent = (await upload([{ bytes: JPEG_16 }], token)).body.data!.fileId
+    const oldBlob = await blobOf(old)
+    fs.rmSync(await blobOf(oldGone)) // a blob already gone does not stop the sweep
+
+    // now: `old` is 24 h + 1 ms old (goes), `recent` exactly 24 h (stays)
+    clock.set(at(11 * 24 * HOUR + 1))
+    const expected = orphansBefore(at(10 * 24 * HOUR + 1))
+    expect(expected).toBeGreaterThanOrEqual(2)
+    expect(await sweepOrphanPhotos(app.deps)).toEqual({ removed: expected })
+    expect(fileRow(old)).toBeUndefined()
+    expect(fs.existsSync(oldBlob)).toBe(false)
+    expect(fileRow(oldGone)).toBeUndefined()
+    expect(fileRow(recent)).toBeDefined()
+    expect(fs.existsSync(await blobOf(recent))).toBe(true)
+    expect(fileRow(oldAttached)).toBeDefined()
+    expect(fs.existsSync(await blobOf(oldAttached))).toBe(true)
+    // no unattached row older than a day is left, and a second sweep has nothing to do
+    expect(orphansBefore(at(10 * 24 * HOUR + 1))).toBe(0)
+    expect(await sweepOrphanPhotos(app.deps)).toEqual({ removed: 0 })
+
+    // a photo signed before the sweep now answers 404
+    expect((await get(app.deps.fileUrls.sign(old))).status).toBe(404)
+  })
+
+  test('a photo a report.edit replaced is swept a day later', async () => {
+    const { token } = await login()
+    const first = (await upload([{ bytes: JPEG_16 }], token)).body.data!.fileId
+    const second = (await upload([{ bytes: png() }], token)).body.data!.fileId
+    const reportId = await attach(token, [first])
+    const edited = await api('report.edit', { id: reportId, photoIds: [second] }, token)
+    expect(edited.ok).toBe(true)
+    expect(await store.files.reportOf(first)).toBeNull()
+    clock.set(at(24 * HOUR + 1))
+    const firstBlob = await blobOf(first)
+    await sweepOrphanPhotos(app.deps)
+    expect(fileRow(first)).toBeUndefined()
+    expect(fs.existsSync(firstBlob)).toBe(false)
+    expect(fileRow(second)).toBeDefined()
+  })
+
+  test('a report that takes the photo while the sweep runs keeps it (the delete is conditional)', async () => {
+    const { token } = await login()
+    const photo = (await upload([{ bytes: JPEG_16 }], token)).body.data!.fileId
+    const other = (await upload([{ bytes: png() }], token)).body.data!.fileId
+    clock.set(at(2 * 24 * HOUR))
+    let reportId = ''
+    // the report takes the photo after the sweep listed it as unattached, before the sweep deletes it
+    const files = {
+      ...store.files,
+      listUnattached: async (...a: Parameters<typeof store.files.listUnattached>) => {
+        const listed = await store.files.listUnattached(...a)
+        if (listed.some((f) => f.id === photo) && !reportId) reportId = await attach(token, [photo])
+        return listed
+      },
+    }
+    const racing = { ...app.deps, store: { ...store, files } }
+    const { removed } = await sweepOrphanPhotos(racing)
+    expect(reportId).not.toBe('')
+    expect(removed).toBeGreaterThanOrEqual(1)
+    expect(fileRow(photo)).toBeDefined()
+    expect(fs.existsSync(await blobOf(photo))).toBe(true)
+    expect(await store.files.reportOf(photo)).toBe(reportId)
+    expect(fileRow(other)).toBeUndefined()
+    // the report still shows the photo
+    const view = await api<{ photos: { id: string; url: string }[] }>('report.get', { id: reportId }, token)
+    expect(view.data!.photos.map((p) => p.id)).toEqual([photo])
+    expect((await get(view.data!.photos[0]!.url)).status).toBe(200)
+  })
 })
