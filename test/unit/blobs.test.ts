@@ -66,6 +66,17 @@ test('a failed write leaves the old blob whole and no temp file behind', async (
   expect(listAll(dir)).toEqual(['ef', 'ef/old.webp'])
 })
 
+test('remove deletes the blob and only it; a blob already gone is fine', async () => {
+  const blobs = diskBlobs(dir)
+  await blobs.put('ab/one.jpg', Buffer.from('1'))
+  await blobs.put('ab/two.jpg', Buffer.from('2'))
+  await blobs.remove('ab/one.jpg')
+  expect(await blobs.read('ab/one.jpg')).toBeNull()
+  expect(listAll(dir)).toEqual(['ab', 'ab/two.jpg'])
+  await expect(blobs.remove('ab/one.jpg')).resolves.toBeUndefined()
+  await expect(blobs.remove('zz/never.jpg')).resolves.toBeUndefined()
+})
+
 test.each(['../x.jpg', 'ab/../../x.jpg', '/etc/passwd.jpg', 'ab\\x.jpg', '', 'ab/x', 'ab//x.jpg', 'ab/x.jpg\0.png', 'ab/.hidden'])(
   'a key that could escape the folder is refused: %j',
   async (key) => {
@@ -73,6 +84,7 @@ test.each(['../x.jpg', 'ab/../../x.jpg', '/etc/passwd.jpg', 'ab\\x.jpg', '', 'ab
     const blobs = diskBlobs(path.join(dir, 'inner'))
     await expect(blobs.put(key, Buffer.from('x'))).rejects.toThrow('invalid blob key')
     await expect(blobs.read(key)).rejects.toThrow('invalid blob key')
+    await expect(blobs.remove(key)).rejects.toThrow('invalid blob key')
     expect(listAll(dir)).toEqual([])
   },
 )
