@@ -37,6 +37,34 @@ afterEach(() => {
 })
 
 describe('ReportDetail', () => {
+  it('shows the spot on a map (WeChat\'s on weapp, 高德 in a browser) and lets staff call the reporter', async () => {
+    const open = jest.spyOn(window, 'open').mockImplementation(() => null)
+    const call = jest.spyOn(Taro, 'makePhoneCall').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }) as never)
+    await renderDetail(makeReportView('r-map', { reporterPhone: '13900000001' }))
+    fireEvent.click(screen.getByTestId('report-map'))
+    expect(open).toHaveBeenCalledWith(expect.stringContaining('https://uri.amap.com/marker?position=120.150000,30.270000'), '_blank', 'noopener')
+    expect(open.mock.calls[0]![0]).toContain('coordinate=gaode')
+    fireEvent.click(screen.getByTestId('report-call'))
+    expect(call).toHaveBeenCalledWith({ phoneNumber: '13900000001' })
+
+    const before = process.env.TARO_ENV
+    process.env.TARO_ENV = 'weapp'
+    const openLocation = jest.spyOn(Taro, 'openLocation').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }) as never)
+    try {
+      fireEvent.click(screen.getByTestId('report-map'))
+      expect(openLocation).toHaveBeenCalledWith(expect.objectContaining({ latitude: 30.27, longitude: 120.15, address: '枫桥社区 3 号楼东侧' }))
+    } finally {
+      process.env.TARO_ENV = before
+    }
+  })
+
+  it('without a location or a phone there is nothing to tap', async () => {
+    await renderDetail(makeReportView('r-nomap', { location: null }))
+    expect(screen.queryByTestId('report-map')).toBeNull()
+    expect(screen.queryByTestId('report-call')).toBeNull()
+    expect(screen.getByText('未标注位置')).toBeTruthy()
+  })
+
   it('shows status with its deadline (逾期 in words), the text, photos to preview, and the whole timeline', async () => {
     const preview = jest.spyOn(Taro, 'previewImage').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }) as never)
     const report = makeReportView('r-1', {

@@ -5,9 +5,10 @@ import { Dialog } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { formatDateTime } from '@/components/time'
-import type { ReportView } from '@/domain/report'
+import { REPORT_CATEGORY_LABELS, type ReportView } from '@/domain/report'
 import { photoSrc } from '@/services/upload'
 import { reopenUntil } from '../format'
+import { callPhone, showOnMap } from '../showOnMap'
 import { useReport } from '../useReport'
 import { useReportActions, type ReporterAction } from '../useReportActions'
 import { DeadlineBanner } from './DeadlineBanner'
@@ -85,10 +86,26 @@ function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: 
           </View>
         ) : null}
         <View className='report-detail__facts'>
-          <Fact label='位置' value={report.location?.address || report.address || (report.location ? '已在地图上标注' : '未定位')} />
+          <Fact label='位置' value={report.location?.address || report.address || (report.location ? '已标注位置' : '未标注位置')} />
+          {report.location ? (
+            <View className='report-detail__fact-action'>
+              <ActionButton kind='plain' testid='report-map' onClick={() => showOnMap(report.location!, `${REPORT_CATEGORY_LABELS[report.category]}问题`)}>
+                在地图上查看
+              </ActionButton>
+            </View>
+          ) : null}
           <Fact label='网格' value={report.gridName} />
           <Fact label='上报人' value={report.anonymous && report.mine ? `${report.reporterName}（已匿名，其他居民看不到您的名字）` : report.reporterName} testid='report-reporter' />
-          {report.reporterPhone ? <Fact label='电话' value={report.reporterPhone} /> : null}
+          {report.reporterPhone ? (
+            <>
+              <Fact label='电话' value={report.reporterPhone} />
+              <View className='report-detail__fact-action'>
+                <ActionButton kind='plain' testid='report-call' onClick={() => callPhone(report.reporterPhone!)}>
+                  拨打电话
+                </ActionButton>
+              </View>
+            </>
+          ) : null}
           <Fact label='上报时间' value={formatDateTime(report.createdAt)} />
           {report.assignee ? <Fact label='负责人' value={report.assignee.name} /> : null}
           {report.reopenCount > 0 ? <Fact label='重新打开' value={`${report.reopenCount} 次`} /> : null}
