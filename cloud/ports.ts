@@ -9,7 +9,9 @@ import type { Role } from '@/domain/roles'
 import type { NoticeCategory } from '@/domain/notice'
 import type { ApplicationStatus, Relation } from '@/domain/residents'
 import type { CoordSystem, MediationKind, MediationOutcome, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from '@/domain/report'
-import type { MessageKind } from '@/domain/message'
+import type { MessageKind, MessageTarget } from '@/domain/message'
+import type { MotionKind, MotionOutcomeView, MotionStatus } from '@/domain/motion'
+import type { Eligibility, TallyBase } from '@/domain/motionTally'
 
 export interface Clock {
   now(): Date
@@ -476,6 +478,8 @@ export interface Store {
   messages: MessageRepo
   /** uploaded photos (issue 4) */
   files: FileRepo
+  /** motions, ballots, community rules (issue 5) */
+  motions: MotionRepo
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
   close(): void
@@ -539,7 +543,7 @@ export interface OutboundMessage {
   userId: string
   title: string
   body: string
-  target: { type: 'report'; id: string } | null
+  target: MessageTarget | null
   at: string
 }
 
@@ -622,7 +626,7 @@ export interface NewMessage {
   kind: MessageKind
   title: string
   body: string
-  target: { type: 'report'; id: string } | null
+  target: MessageTarget | null
   createdAt: string
 }
 
@@ -826,4 +830,159 @@ export interface MessageRepo {
   unread(userId: string): Promise<number>
   /** Marks one own message (false when it is not the user's) or all of them read. */
   markRead(userId: string, target: { id: string } | { all: true }, at: string): Promise<boolean>
+}
+
+// ---------- motions (议事表决), issue 5 ----------
+
+export interface MotionRecord {
+  seq: number
+  id: string
+  communityId: string
+  authorId: string
+  title: string
+  preamble: string | null
+  articles: { text: string }[]
+  kind: MotionKind
+  options: string[] | null
+  eligibility: Eligibility
+  status: MotionStatus
+  consultUntil: string | null
+  voteFrom: string
+  voteUntil: string
+  /** the roster frozen when voting opened (null before) */
+  base: TallyBase | null
+  consultedAt: string | null
+  openedAt: string | null
+  closedAt: string | null
+  /** the figures computed at close (null before) */
+  result: MotionOutcomeView | null
+  rev: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface NewMotion {
+  id: string
+  communityId: string
+  authorId: string
+  title: string
+  preamble: string | null
+  articles: { text: string }[]
+  kind: MotionKind
+  options: string[] | null
+  eligibility: Eligibility
+  consultUntil: string | null
+  voteFrom: string
+  voteUntil: string
+  createdAt: string
+}
+
+/** The editable fields after a revision (the use case merges and checks them). */
+export type MotionPatch = Pick<
+  NewMotion,
+  'title' | 'preamble' | 'articles' | 'kind' | 'options' | 'eligibility' | 'consultUntil' | 'voteFrom' | 'voteUntil'
+>
+
+export interface MotionRevisionRecord {
+  rev: number
+  title: string
+  preamble: string | null
+  articles: { text: string }[]
+  byId: string
+  byName: string
+  at: string
+}
+
+export interface MotionCommentRecord {
+  id: string
+  motionId: string
+  authorId: string
+  authorName: string
+  articleIndex: number | null
+  text: string
+  createdAt: string
+  reply: { text: string; byId: string; byName: string; at: string } | null
+}
+
+export type MotionCreateOutcome =
+  | { kind: 'created'; motion: MotionRecord }
+  | { kind: 'replayed'; motion: MotionRecord }
+  | { kind: 'keyReused' }
+
+/**
+ * Builds the in-app messages of a phase change for the given recipients (the store finds the eligible
+ * residents inside the transaction and writes what this returns with the change).
+ */
+export type MotionMessages = (motion: MotionRecord, to: MotionStatus, userIds: string[]) => NewMessage[]
+
+export type MotionCastOutcome =
+  | { kind: 'done' }
+  /** the voter (or household) already has a row: nothing written */
+  | { kind: 'alreadyVoted' }
+  /** the motion is not in voting at `at` (the time rule applied first): nothing written */
+  | { kind: 'notVoting' }
+
+export interface MotionBallot {
+  /** user id (adults) or household id (households) */
+  voterKey: string
+  channel: 'online' | 'offline'
+  recordedBy: string | null
+  receiptHash: string
+  /** 'yes' | 'no' | 'abstain' or the option index as text */
+  choice: string
+}
+
+export interface RulesRecord {
+  communityId: string
+  version: number
+  adoptedAt: string
+  motionId: string
+  title: string
+  articles: { text: string }[]
+  filedAt: string | null
+}
+
+export interface MotionRepo {
+  /** Insert motion + revision 1 + audit + idempotency row in one IMMEDIATE transaction. */
+  create(m: NewMotion, audit: AuditEntry, idem: IdempotencyKey | null): Promise<MotionCreateOutcome>
+  get(id: string): Promise<MotionRecord | null>
+  /** Newest first by seq; drafts only when `withDrafts`. */
+  list(communityId: string, opts: { status?: MotionStatus; withDrafts: boolean; limit: number; after: number | null }): Promise<MotionRecord[]>
+  revisions(id: string): Promise<MotionRevisionRecord[]>
+  comments(id: string): Promise<MotionCommentRecord[]>
+  comment(id: string): Promise<MotionCommentRecord | null>
+  /** Conditional UPDATE while draft/consultation (kind/eligibility only in draft) + revision + audit; false: not revisable. */
+  revise(id: string, patch: MotionPatch, by: string, at: string, audit: AuditEntry): Promise<MotionRecord | null>
+  /**
+   * The time rule (consultation → voting at voteFrom, voting → closed at voteUntil) for the community's (or
+   * one motion's) published motions, as conditional UPDATEs; returns the messages written.
+   */
+  settle(scope: { communityId: string } | { motionId: string }, at: string, compose: MotionMessages): Promise<NewMessage[]>
+  /**
+   * One step of the phase machine from `from`, conditional on it (a lost race: null); opening voting freezes
+   * the base; closing computes and stores the result and, for a passed rules motion, the next rules version.
+   */
+  advance(id: string, from: MotionStatus, at: string, compose: MotionMessages, audit: AuditEntry | null): Promise<{ motion: MotionRecord; messages: NewMessage[] } | null>
+  /** Inserts a comment while the motion is in consultation (before consultUntil); false when not. */
+  addComment(c: { id: string; motionId: string; authorId: string; articleIndex: number | null; text: string; at: string }): Promise<boolean>
+  /** Sets the reply of a comment (a later reply replaces it) + audit. */
+  reply(commentId: string, text: string, by: string, at: string, audit: AuditEntry): Promise<MotionCommentRecord | null>
+  /**
+   * THE cast: in one IMMEDIATE transaction, only while the motion is in voting and before voteUntil, the voter
+   * row and the ballot row; the voter's PRIMARY KEY decides "once" (online and offline alike). No time and
+   * no audit entry is written with a ballot.
+   */
+  cast(motionId: string, ballot: MotionBallot, at: string): Promise<MotionCastOutcome>
+  voted(motionId: string, voterKey: string): Promise<boolean>
+  /** Voters so far (no choices). */
+  turnout(motionId: string): Promise<number>
+  /** (receipt hash, choice) sorted by hash. */
+  ballots(motionId: string): Promise<{ receiptHash: string; choice: string }[]>
+  ballotOf(motionId: string, receiptHash: string): Promise<string | null>
+  /** The community's roster now: 成年人数 summed, households counted. */
+  base(communityId: string): Promise<TallyBase>
+  currentRules(communityId: string): Promise<RulesRecord | null>
+  rulesHistory(communityId: string, opts: { limit: number; before: number | null }): Promise<RulesRecord[]>
+  /** Sets filed_at of a version of the community's rules + audit; null when no such version. */
+  markFiled(communityId: string, version: number, filedAt: string, audit: AuditEntry): Promise<RulesRecord | null>
 }

@@ -3,16 +3,18 @@ import { idSchema, pageSchema, type Page } from './text'
 
 /** The in-app message centre (消息): status changes of reports now; shifts and votes later. */
 
-export const MESSAGE_KINDS = ['report'] as const
+export const MESSAGE_KINDS = ['report', 'motion'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
+
+export type MessageTarget = { type: 'report'; id: string } | { type: 'motion'; id: string }
 
 export interface MessageView {
   id: string
   kind: MessageKind
   title: string
   body: string
-  /** what the message is about, for the tap: { type: 'report', id } */
-  target: { type: 'report'; id: string } | null
+  /** what the message is about, for the tap: { type: 'report' | 'motion', id } */
+  target: MessageTarget | null
   createdAt: string
   read: boolean
 }

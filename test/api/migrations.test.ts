@@ -5,12 +5,15 @@
  * first owns the key), foreign keys intact.
  * Migration 004 on a database filled at version 3: grids keep their rows with no boundary, the report tables
  * exist with their checks, foreign keys hold.
+ * Migration 005 on a database filled at version 4: messages kept through the rebuild (kind 'motion' now
+ * allowed), the vote tables exist with their keys, foreign keys hold.
  */
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { m001Init } from '../../cloud/adapters/sqlite/migrations/001_init'
 import { m002Residents } from '../../cloud/adapters/sqlite/migrations/002_residents'
 import { m003AddressKeys } from '../../cloud/adapters/sqlite/migrations/003_address_keys'
+import { m004Reports } from '../../cloud/adapters/sqlite/migrations/004_reports'
 import { openDb } from '../../cloud/adapters/sqlite/open'
 import { tempDir } from './support/harness'
 
@@ -32,7 +35,7 @@ test('a version-1 database migrates to 002 with its households and users intact'
   const db = openDb(file)
   try {
     // (and every later migration)
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }])
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }])
     expect(db.prepare('SELECT id, building, unit, room, head_name, adults, phone FROM households').all()).toEqual([
       { id: 'h1', building: '1栋', unit: '', room: '101', head_name: '王某', adults: null, phone: null },
     ])
@@ -50,7 +53,7 @@ test('a version-1 database migrates to 002 with its households and users intact'
     // reopening applies nothing more
     db.close()
     const again = openDb(file)
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 4 })
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 5 })
     again.close()
   } finally {
     if (db.open) db.close()
@@ -84,7 +87,7 @@ test('a version-2 database migrates to 003: keys backfilled, a key collision kee
 
   const db = openDb(file)
   try {
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 4 })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 5 })
     // the text as typed is kept; the keys are addressKey()'s; the later of two colliding rows is marked, not dropped
     expect(db.prepare('SELECT id, building, unit, room, building_key, unit_key, room_key FROM households ORDER BY rowid').all()).toEqual([
       { id: 'h_first', building: '3栋', unit: '1单元', room: '101', building_key: '3', unit_key: '1', room_key: '101' },
@@ -142,7 +145,7 @@ test('a version-3 database migrates to 004: grids without a boundary, report tab
 
   const db = openDb(file)
   try {
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 4 })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 5 })
     expect(db.prepare('SELECT id, boundary FROM grids').all()).toEqual([{ id: 'g', boundary: null }])
     const insert = db.prepare(`INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description,
       anonymous, visibility, moderation, status, level, max_level, accept_by, resolve_by, created_at, updated_at)
@@ -153,6 +156,47 @@ test('a version-3 database migrates to 004: grids without a boundary, report tab
     expect(() => db.prepare("INSERT INTO report_supports (report_id, user_id, at) VALUES ('r1', 'u1', 'x'), ('r1', 'u1', 'y')").run()).toThrow(
       /UNIQUE|PRIMARY KEY/,
     )
+    expect(db.pragma('foreign_key_check')).toEqual([])
+  } finally {
+    db.close()
+  }
+})
+
+test('a version-4 database migrates to 005: messages kept (kind motion allowed), vote tables with their keys', () => {
+  const file = path.join(tempDir(), 'v4.db')
+  const v4 = new Database(file)
+  v4.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  m001Init.up(v4)
+  v4.pragma('foreign_keys = OFF')
+  m002Residents.up(v4)
+  m003AddressKeys.up(v4)
+  m004Reports.up(v4)
+  v4.pragma('foreign_keys = ON')
+  v4.exec(`
+    INSERT INTO schema_migrations VALUES (1, 'init', '2025-01-01T00:00:00.000Z'), (2, 'residents', '2025-02-01T00:00:00.000Z'),
+      (3, 'keys', '2025-02-02T00:00:00.000Z'), (4, 'reports', '2025-02-03T00:00:00.000Z');
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO grids (id, community_id, name) VALUES ('g', 'c', '第一网格');
+    INSERT INTO users (id, name, community_id, grid_id, verified, created_at) VALUES ('u1', '王某', 'c', 'g', 0, '2025-01-01T00:00:00.000Z');
+    INSERT INTO messages (id, user_id, kind, title, body, target_type, target_id, created_at)
+      VALUES ('m1', 'u1', 'report', '标题', '正文', 'report', 'r1', '2025-01-02T00:00:00.000Z');`)
+  v4.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 5 })
+    expect(db.prepare('SELECT seq, id, kind, target_id FROM messages').all()).toEqual([{ seq: 1, id: 'm1', kind: 'report', target_id: 'r1' }])
+    db.prepare("INSERT INTO messages (id, user_id, kind, title, body, created_at) VALUES ('m2', 'u1', 'motion', 't', 'b', 'x')").run()
+    expect(() => db.prepare("INSERT INTO messages (id, user_id, kind, title, body, created_at) VALUES ('m3', 'u1', 'shift', 't', 'b', 'x')").run()).toThrow(/CHECK/)
+    db.prepare(`INSERT INTO motions (id, community_id, author_id, title, articles, kind, eligibility, status, vote_from, vote_until, created_at, updated_at)
+      VALUES ('v1', 'c', 'u1', '题', '[]', 'rules', 'adults', 'voting', 'a', 'b', 'c', 'c')`).run()
+    db.prepare("INSERT INTO motion_voters (motion_id, voter_key, channel) VALUES ('v1', 'u1', 'online')").run()
+    expect(() => db.prepare("INSERT INTO motion_voters (motion_id, voter_key, channel) VALUES ('v1', 'u1', 'offline')").run()).toThrow(/UNIQUE|PRIMARY KEY/)
+    expect(() => db.prepare("INSERT INTO motion_ballots (motion_id, receipt_hash, choice) VALUES ('v1', 'short', 'yes')").run()).toThrow(/CHECK/)
+    const columns = (t: string) => (db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name)
+    expect(columns('motion_voters')).toEqual(['motion_id', 'voter_key', 'channel', 'recorded_by'])
+    expect(columns('motion_ballots')).toEqual(['motion_id', 'receipt_hash', 'choice'])
     expect(db.pragma('foreign_key_check')).toEqual([])
   } finally {
     db.close()

@@ -33,7 +33,8 @@ function toRecord(r: MessageRow): MessageRecord {
     kind: r.kind,
     title: r.title,
     body: r.body,
-    target: r.target_type === 'report' && r.target_id ? { type: 'report', id: r.target_id } : null,
+    target:
+      (r.target_type === 'report' || r.target_type === 'motion') && r.target_id ? { type: r.target_type, id: r.target_id } : null,
     createdAt: r.created_at,
     readAt: r.read_at,
   }

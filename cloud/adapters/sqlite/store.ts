@@ -4,6 +4,7 @@ import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
 import { messageRepo } from './messages'
+import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
 import { openDb, type Db } from './open'
 import { reportRepo } from './reports'
@@ -32,6 +33,7 @@ export function openSqliteStore(file: string): SqliteStore {
     reports: reportRepo(db),
     messages: messageRepo(db),
     files: fileRepo(db),
+    motions: motionRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

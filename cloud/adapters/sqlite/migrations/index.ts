@@ -3,6 +3,7 @@ import { m001Init } from './001_init'
 import { m002Residents } from './002_residents'
 import { m003AddressKeys } from './003_address_keys'
 import { m004Reports } from './004_reports'
+import { m005Votes } from './005_votes'
 
 /** Ordered list of schema migrations. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports]
+export const MIGRATIONS: Migration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes]

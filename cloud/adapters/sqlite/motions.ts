@@ -1,0 +1,424 @@
+import { emptyTally, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motion'
+import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motionTally'
+import type {
+  AuditEntry,
+  IdempotencyKey,
+  MotionBallot,
+  MotionCastOutcome,
+  MotionCommentRecord,
+  MotionCreateOutcome,
+  MotionMessages,
+  MotionPatch,
+  MotionRecord,
+  MotionRepo,
+  MotionRevisionRecord,
+  NewMessage,
+  NewMotion,
+  RulesRecord,
+} from '../../ports'
+import { auditWriter } from './audit'
+import { idempotencyTable } from './idempotency'
+import { messageWriter } from './messages'
+import type { Db } from './open'
+
+interface MotionRow {
+  seq: number
+  id: string
+  community_id: string
+  author_id: string
+  title: string
+  preamble: string | null
+  articles: string
+  kind: MotionKind
+  options: string | null
+  eligibility: Eligibility
+  status: MotionStatus
+  consult_until: string | null
+  vote_from: string
+  vote_until: string
+  base_adults: number | null
+  base_households: number | null
+  consulted_at: string | null
+  opened_at: string | null
+  closed_at: string | null
+  result: string | null
+  rev: number
+  created_at: string
+  updated_at: string
+}
+
+interface CommentRow {
+  id: string
+  motion_id: string
+  author_id: string
+  author_name: string
+  article_index: number | null
+  text: string
+  created_at: string
+  reply_text: string | null
+  reply_by: string | null
+  reply_by_name: string | null
+  reply_at: string | null
+}
+
+interface RulesRow {
+  community_id: string
+  version: number
+  adopted_at: string
+  motion_id: string
+  title: string
+  articles: string
+  filed_at: string | null
+}
+
+function toRecord(r: MotionRow): MotionRecord {
+  return {
+    seq: r.seq,
+    id: r.id,
+    communityId: r.community_id,
+    authorId: r.author_id,
+    title: r.title,
+    preamble: r.preamble,
+    articles: JSON.parse(r.articles) as { text: string }[],
+    kind: r.kind,
+    options: r.options ? (JSON.parse(r.options) as string[]) : null,
+    eligibility: r.eligibility,
+    status: r.status,
+    consultUntil: r.consult_until,
+    voteFrom: r.vote_from,
+    voteUntil: r.vote_until,
+    base: r.base_adults === null || r.base_households === null ? null : { adults: r.base_adults, households: r.base_households },
+    consultedAt: r.consulted_at,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    result: r.result ? (JSON.parse(r.result) as MotionOutcomeView) : null,
+    rev: r.rev,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+function toComment(r: CommentRow): MotionCommentRecord {
+  return {
+    id: r.id,
+    motionId: r.motion_id,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    articleIndex: r.article_index,
+    text: r.text,
+    createdAt: r.created_at,
+    reply:
+      r.reply_text !== null && r.reply_by && r.reply_at
+        ? { text: r.reply_text, byId: r.reply_by, byName: r.reply_by_name ?? '', at: r.reply_at }
+        : null,
+  }
+}
+
+function toRules(r: RulesRow): RulesRecord {
+  return {
+    communityId: r.community_id,
+    version: r.version,
+    adoptedAt: r.adopted_at,
+    motionId: r.motion_id,
+    title: r.title,
+    articles: JSON.parse(r.articles) as { text: string }[],
+    filedAt: r.filed_at,
+  }
+}
+
+/** Where the scheduled times lead a published motion at `at` (the steps still to take, in order). */
+function dueSteps(m: MotionRecord, at: string): MotionStatus[] {
+  const steps: MotionStatus[] = []
+  let s = m.status
+  if (s === 'consultation' && m.voteFrom <= at) steps.push((s = 'voting'))
+  if (s === 'voting' && m.voteUntil <= at) steps.push('closed')
+  return steps
+}
+
+export function motionRepo(db: Db): MotionRepo {
+  const idem = idempotencyTable(db)
+  const writeMessage = messageWriter(db)
+  const writeAudit = auditWriter(db)
+
+  const byId = db.prepare<[string], MotionRow>('SELECT * FROM motions WHERE id = ?')
+  const load = (id: string): MotionRecord | null => {
+    const r = byId.get(id)
+    return r ? toRecord(r) : null
+  }
+  const insertMotion = db.prepare(`
+    INSERT INTO motions (id, community_id, author_id, title, preamble, articles, kind, options, eligibility, status,
+      consult_until, vote_from, vote_until, rev, created_at, updated_at)
+    VALUES (@id, @communityId, @authorId, @title, @preamble, @articles, @kind, @options, @eligibility, 'draft',
+      @consultUntil, @voteFrom, @voteUntil, 1, @createdAt, @createdAt)`)
+  const insertRevision = db.prepare(
+    'INSERT INTO motion_revisions (motion_id, rev, title, preamble, articles, by_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  const list = db.prepare<Record<string, unknown>, MotionRow>(`
+    SELECT * FROM motions
+    WHERE community_id = @communityId AND (@status IS NULL OR status = @status) AND (@drafts = 1 OR status <> 'draft')
+      AND (@after IS NULL OR seq < @after)
+    ORDER BY seq DESC LIMIT @limit`)
+  const revisions = db.prepare<[string], { rev: number; title: string; preamble: string | null; articles: string; by_id: string; by_name: string; at: string }>(`
+    SELECT r.rev, r.title, r.preamble, r.articles, r.by_id, u.name AS by_name, r.at
+    FROM motion_revisions r JOIN users u ON u.id = r.by_id WHERE r.motion_id = ? ORDER BY r.rev`)
+  const COMMENT = `SELECT c.id, c.motion_id, c.author_id, a.name AS author_name, c.article_index, c.text, c.created_at,
+      c.reply_text, c.reply_by, b.name AS reply_by_name, c.reply_at
+    FROM motion_comments c JOIN users a ON a.id = c.author_id LEFT JOIN users b ON b.id = c.reply_by`
+  const comments = db.prepare<[string], CommentRow>(`${COMMENT} WHERE c.motion_id = ? ORDER BY c.seq`)
+  const commentById = db.prepare<[string], CommentRow>(`${COMMENT} WHERE c.id = ?`)
+  const revise = db.prepare(`
+    UPDATE motions SET title = @title, preamble = @preamble, articles = @articles, kind = @kind, options = @options,
+      eligibility = @eligibility, consult_until = @consultUntil, vote_from = @voteFrom, vote_until = @voteUntil,
+      rev = rev + 1, updated_at = @at
+    WHERE id = @id AND (status = 'draft' OR (status = 'consultation' AND kind = @kind AND eligibility = @eligibility))`)
+  const insertComment = db.prepare(`
+    INSERT INTO motion_comments (id, motion_id, author_id, article_index, text, created_at)
+    SELECT @id, @motionId, @authorId, @articleIndex, @text, @at
+    WHERE EXISTS (SELECT 1 FROM motions WHERE id = @motionId AND status = 'consultation'
+      AND (consult_until IS NULL OR consult_until > @at) AND vote_from > @at)`)
+  const replyComment = db.prepare('UPDATE motion_comments SET reply_text = ?, reply_by = ?, reply_at = ? WHERE id = ?')
+  const dueIn = db.prepare<[string, string, string], { id: string }>(`
+    SELECT id FROM motions WHERE community_id = ? AND status IN ('consultation', 'voting')
+      AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END`)
+  const toConsultation = db.prepare(
+    "UPDATE motions SET status = 'consultation', consulted_at = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
+  )
+  const toVoting = db.prepare(`UPDATE motions SET status = 'voting', opened_at = ?, updated_at = ?, base_adults = ?,
+    base_households = ? WHERE id = ? AND status = 'consultation'`)
+  const toClosed = db.prepare(
+    "UPDATE motions SET status = 'closed', closed_at = ?, updated_at = ?, result = ? WHERE id = ? AND status = 'voting'",
+  )
+  const rosterBase = db.prepare<[string], { adults: number; households: number }>(`
+    SELECT coalesce(sum(coalesce(h.adults, 0)), 0) AS adults, count(*) AS households
+    FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = ?`)
+  // who receives a motion's messages: verified residents of the community who can sign in (roster-only
+  // residents have no account to read them); for a households motion only those bound to a household
+  const recipients = db.prepare<[string, number], { id: string }>(`
+    SELECT id FROM users WHERE community_id = ? AND verified = 1 AND roster_only = 0 AND (? = 0 OR household_id IS NOT NULL)
+    ORDER BY id`)
+  const byChannel = db.prepare<[string], { channel: 'online' | 'offline'; n: number }>(
+    'SELECT channel, count(*) AS n FROM motion_voters WHERE motion_id = ? GROUP BY channel',
+  )
+  const votingHouseholds = db.prepare<[string], { n: number }>(`
+    SELECT count(DISTINCT u.household_id) AS n FROM motion_voters v JOIN users u ON u.id = v.voter_key
+    WHERE v.motion_id = ? AND u.household_id IS NOT NULL`)
+  const tallyRows = db.prepare<[string], { choice: string; n: number }>(
+    'SELECT choice, count(*) AS n FROM motion_ballots WHERE motion_id = ? GROUP BY choice',
+  )
+  const maxRules = db.prepare<[string], { v: number | null }>('SELECT max(version) AS v FROM community_rules WHERE community_id = ?')
+  const insertRules = db.prepare(`INSERT INTO community_rules (community_id, version, adopted_at, motion_id, title, articles)
+    VALUES (?, ?, ?, ?, ?, ?)`)
+  const castState = db.prepare<[string], { status: MotionStatus; vote_until: string }>('SELECT status, vote_until FROM motions WHERE id = ?')
+  const insertVoter = db.prepare(`INSERT INTO motion_voters (motion_id, voter_key, channel, recorded_by) VALUES (?, ?, ?, ?)
+    ON CONFLICT (motion_id, voter_key) DO NOTHING`)
+  const insertBallot = db.prepare('INSERT INTO motion_ballots (motion_id, receipt_hash, choice) VALUES (?, ?, ?)')
+  const voted = db.prepare<[string, string], { x: number }>('SELECT 1 AS x FROM motion_voters WHERE motion_id = ? AND voter_key = ?')
+  const turnout = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?')
+  const ballots = db.prepare<[string], { receiptHash: string; choice: string }>(
+    'SELECT receipt_hash AS receiptHash, choice FROM motion_ballots WHERE motion_id = ? ORDER BY receipt_hash',
+  )
+  const ballotOf = db.prepare<[string, string], { choice: string }>(
+    'SELECT choice FROM motion_ballots WHERE motion_id = ? AND receipt_hash = ?',
+  )
+  const currentRules = db.prepare<[string], RulesRow>(
+    'SELECT * FROM community_rules WHERE community_id = ? ORDER BY version DESC LIMIT 1',
+  )
+  const rulesHistory = db.prepare<{ c: string; before: number | null; limit: number }, RulesRow>(`
+    SELECT * FROM community_rules WHERE community_id = @c AND (@before IS NULL OR version < @before)
+    ORDER BY version DESC LIMIT @limit`)
+  const rulesOf = db.prepare<[string, number], RulesRow>('SELECT * FROM community_rules WHERE community_id = ? AND version = ?')
+  const markFiled = db.prepare('UPDATE community_rules SET filed_at = ? WHERE community_id = ? AND version = ?')
+
+  /** The figures at close: from the frozen base, the voters (who) and the ballots (what), counted apart. */
+  function resultOf(m: MotionRecord): MotionOutcomeView {
+    const base: TallyBase = m.base ?? { adults: 0, households: 0 }
+    const channels = byChannel.all(m.id)
+    const online = channels.find((c) => c.channel === 'online')?.n ?? 0
+    const offline = channels.find((c) => c.channel === 'offline')?.n ?? 0
+    const total = online + offline
+    const households = m.eligibility === 'households' ? total : (votingHouseholds.get(m.id)?.n ?? 0)
+    const cast: CastCounts = { online, offline, total, households }
+    const tally = emptyTally(m)
+    for (const r of tallyRows.all(m.id)) tally[r.choice] = (tally[r.choice] ?? 0) + r.n
+    const o = outcome(m.kind, m.eligibility, base, cast, tally)
+    return { base, cast, tally, quorumMet: o.quorumMet, passed: o.passed, winner: o.winner }
+  }
+
+  /** One step of the machine inside the caller's transaction; null when the conditional UPDATE lost. */
+  function step(m: MotionRecord, to: MotionStatus, at: string, compose: MotionMessages): { motion: MotionRecord; messages: NewMessage[] } | null {
+    let changes = 0
+    if (to === 'consultation') changes = toConsultation.run(at, at, m.id).changes
+    else if (to === 'voting') {
+      const base = rosterBase.get(m.communityId) ?? { adults: 0, households: 0 }
+      changes = toVoting.run(at, at, base.adults, base.households, m.id).changes
+    } else if (to === 'closed') {
+      const result = resultOf(m)
+      changes = toClosed.run(at, at, JSON.stringify(result), m.id).changes
+      if (changes > 0 && m.kind === 'rules' && result.passed) {
+        const version = (maxRules.get(m.communityId)?.v ?? 0) + 1
+        insertRules.run(m.communityId, version, at, m.id, m.title, JSON.stringify(m.articles))
+      }
+    }
+    if (changes === 0) return null
+    const motion = load(m.id) as MotionRecord
+    const messages = compose(motion, to, recipients.all(m.communityId, m.eligibility === 'households' ? 1 : 0).map((r) => r.id))
+    for (const msg of messages) writeMessage(msg)
+    return { motion, messages }
+  }
+
+  const createTx = db.transaction((m: NewMotion, audit: AuditEntry, key: IdempotencyKey | null): MotionCreateOutcome => {
+    const prior = idem.lookup<{ motionId: string }>(key)
+    if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+    if (prior.kind === 'replayed') return { kind: 'replayed', motion: load(prior.result.motionId) as MotionRecord }
+    insertMotion.run({ ...m, articles: JSON.stringify(m.articles), options: m.options ? JSON.stringify(m.options) : null })
+    insertRevision.run(m.id, 1, m.title, m.preamble, JSON.stringify(m.articles), m.authorId, m.createdAt)
+    writeAudit(audit)
+    idem.store(key, { motionId: m.id }, m.createdAt)
+    return { kind: 'created', motion: load(m.id) as MotionRecord }
+  })
+
+  const reviseTx = db.transaction((id: string, p: MotionPatch, by: string, at: string, audit: AuditEntry): MotionRecord | null => {
+    const changed = revise.run({
+      id,
+      ...p,
+      articles: JSON.stringify(p.articles),
+      options: p.options ? JSON.stringify(p.options) : null,
+      at,
+    }).changes
+    if (changed === 0) return null
+    const m = load(id) as MotionRecord
+    insertRevision.run(id, m.rev, p.title, p.preamble, JSON.stringify(p.articles), by, at)
+    writeAudit(audit)
+    return m
+  })
+
+  const settleTx = db.transaction((ids: string[], at: string, compose: MotionMessages): NewMessage[] => {
+    const out: NewMessage[] = []
+    for (const id of ids) {
+      let m = load(id)
+      if (!m) continue
+      for (const to of dueSteps(m, at)) {
+        const done = step(m, to, at, compose)
+        if (!done) break
+        out.push(...done.messages)
+        m = done.motion
+      }
+    }
+    return out
+  })
+
+  const advanceTx = db.transaction((id: string, from: MotionStatus, at: string, compose: MotionMessages, audit: AuditEntry | null) => {
+    const m = load(id)
+    const to = m && m.status === from ? ({ draft: 'consultation', consultation: 'voting', voting: 'closed', closed: null } as const)[from] : null
+    if (!m || !to) return null
+    const done = step(m, to, at, compose)
+    if (done && audit) writeAudit(audit)
+    return done
+  })
+
+  const castTx = db.transaction((motionId: string, b: MotionBallot, at: string): MotionCastOutcome => {
+    const s = castState.get(motionId)
+    if (!s || s.status !== 'voting' || s.vote_until <= at) return { kind: 'notVoting' }
+    if (insertVoter.run(motionId, b.voterKey, b.channel, b.recordedBy).changes === 0) return { kind: 'alreadyVoted' }
+    insertBallot.run(motionId, b.receiptHash, b.choice)
+    return { kind: 'done' }
+  })
+
+  const replyTx = db.transaction((commentId: string, text: string, by: string, at: string, audit: AuditEntry) => {
+    if (replyComment.run(text, by, at, commentId).changes === 0) return null
+    writeAudit(audit)
+    const row = commentById.get(commentId)
+    return row ? toComment(row) : null
+  })
+
+  const markFiledTx = db.transaction((communityId: string, version: number, filedAt: string, audit: AuditEntry) => {
+    if (markFiled.run(filedAt, communityId, version).changes === 0) return null
+    writeAudit(audit)
+    const row = rulesOf.get(communityId, version)
+    return row ? toRules(row) : null
+  })
+
+  return {
+    async create(m, audit, key) {
+      return createTx.immediate(m, audit, key)
+    },
+    async get(id) {
+      return load(id)
+    },
+    async list(communityId, { status, withDrafts, limit, after }) {
+      return list.all({ communityId, status: status ?? null, drafts: withDrafts ? 1 : 0, after, limit }).map(toRecord)
+    },
+    async revisions(id) {
+      return revisions.all(id).map(
+        (r): MotionRevisionRecord => ({
+          rev: r.rev,
+          title: r.title,
+          preamble: r.preamble,
+          articles: JSON.parse(r.articles) as { text: string }[],
+          byId: r.by_id,
+          byName: r.by_name,
+          at: r.at,
+        }),
+      )
+    },
+    async comments(id) {
+      return comments.all(id).map(toComment)
+    },
+    async comment(id) {
+      const r = commentById.get(id)
+      return r ? toComment(r) : null
+    },
+    async revise(id, patch, by, at, audit) {
+      return reviseTx.immediate(id, patch, by, at, audit)
+    },
+    async settle(scope, at, compose) {
+      // cheap when nothing is due: one indexed read, no write transaction
+      const ids =
+        'motionId' in scope
+          ? (() => {
+              const m = load(scope.motionId)
+              return m && dueSteps(m, at).length > 0 ? [m.id] : []
+            })()
+          : dueIn.all(scope.communityId, at, at).map((r) => r.id)
+      if (ids.length === 0) return []
+      return settleTx.immediate(ids, at, compose)
+    },
+    async advance(id, from, at, compose, audit) {
+      return advanceTx.immediate(id, from, at, compose, audit)
+    },
+    async addComment(c) {
+      return insertComment.run({ ...c }).changes > 0
+    },
+    async reply(commentId, text, by, at, audit) {
+      return replyTx.immediate(commentId, text, by, at, audit)
+    },
+    async cast(motionId, ballot, at) {
+      return castTx.immediate(motionId, ballot, at)
+    },
+    async voted(motionId, voterKey) {
+      return !!voted.get(motionId, voterKey)
+    },
+    async turnout(motionId) {
+      return turnout.get(motionId)?.n ?? 0
+    },
+    async ballots(motionId) {
+      return ballots.all(motionId)
+    },
+    async ballotOf(motionId, receiptHash) {
+      return ballotOf.get(motionId, receiptHash)?.choice ?? null
+    },
+    async base(communityId) {
+      return rosterBase.get(communityId) ?? { adults: 0, households: 0 }
+    },
+    async currentRules(communityId) {
+      const r = currentRules.get(communityId)
+      return r ? toRules(r) : null
+    },
+    async rulesHistory(communityId, { limit, before }) {
+      return rulesHistory.all({ c: communityId, before, limit }).map(toRules)
+    },
+    async markFiled(communityId, version, filedAt, audit) {
+      return markFiledTx.immediate(communityId, version, filedAt, audit)
+    },
+  }
+}
