@@ -2,6 +2,19 @@ import type { z } from 'zod'
 import type { ActionName, ActionOutput } from '@/domain/actions'
 import { devLoginSchema, emptySchema, wxLoginSchema } from '@/domain/auth'
 import { messageListSchema, messageReadSchema } from '@/domain/message'
+import {
+  motionCastSchema,
+  motionCommentSchema,
+  motionCreateSchema,
+  motionIdSchema,
+  motionListSchema,
+  motionRecordOfflineSchema,
+  motionReplySchema,
+  motionUpdateSchema,
+  motionVerifyReceiptSchema,
+  rulesHistorySchema,
+  rulesMarkFiledSchema,
+} from '@/domain/motion'
 import { noticeIdSchema, noticeListSchema, noticePublishSchema } from '@/domain/notice'
 import {
   reportCreateSchema,
@@ -44,6 +57,20 @@ import { readNotice } from '../notices/readNotice'
 import { withdrawNotice } from '../notices/withdrawNotice'
 import { listMyMessages } from '../messages/listMyMessages'
 import { markMessagesRead } from '../messages/markMessagesRead'
+import { advanceMotion } from '../motions/advanceMotion'
+import { castBallot } from '../motions/castBallot'
+import { commentOnMotion } from '../motions/commentOnMotion'
+import { draftMotion } from '../motions/draftMotion'
+import { listMotions } from '../motions/listMotions'
+import { listRulesHistory } from '../motions/listRulesHistory'
+import { markRulesFiled } from '../motions/markRulesFiled'
+import { recordOfflineBallot } from '../motions/recordOfflineBallot'
+import { replyToComment } from '../motions/replyToComment'
+import { reviseMotion } from '../motions/reviseMotion'
+import { verifyReceipt } from '../motions/verifyReceipt'
+import { viewCurrentRules } from '../motions/viewCurrentRules'
+import { viewMotion } from '../motions/viewMotion'
+import { viewMotionResult } from '../motions/viewMotionResult'
 import { actOnReport } from '../reports/actOnReport'
 import { editMyReport } from '../reports/editMyReport'
 import { findNearbyReports } from '../reports/findNearbyReports'
@@ -124,6 +151,20 @@ export const ACTIONS: { [A in ActionName]: Entry<ActionOutput<A>> } = {
   'report.setDeadlines': def({ input: reportSetDeadlinesSchema, auth: 'user', handler: setReportDeadlines }),
   'message.list': def({ input: messageListSchema, auth: 'user', handler: listMyMessages }),
   'message.read': def({ input: messageReadSchema, auth: 'user', handler: markMessagesRead }),
+  'motion.create': def({ input: motionCreateSchema, auth: 'user', handler: draftMotion }),
+  'motion.update': def({ input: motionUpdateSchema, auth: 'user', handler: reviseMotion }),
+  'motion.advance': def({ input: motionIdSchema, auth: 'user', handler: advanceMotion }),
+  'motion.comment': def({ input: motionCommentSchema, auth: 'user', handler: commentOnMotion }),
+  'motion.reply': def({ input: motionReplySchema, auth: 'user', handler: replyToComment }),
+  'motion.cast': def({ input: motionCastSchema, auth: 'user', handler: castBallot }),
+  'motion.recordOffline': def({ input: motionRecordOfflineSchema, auth: 'user', handler: recordOfflineBallot }),
+  'motion.get': def({ input: motionIdSchema, auth: 'user', handler: viewMotion }),
+  'motion.list': def({ input: motionListSchema, auth: 'user', handler: listMotions }),
+  'motion.result': def({ input: motionIdSchema, auth: 'user', handler: viewMotionResult }),
+  'motion.verifyReceipt': def({ input: motionVerifyReceiptSchema, auth: 'user', handler: verifyReceipt }),
+  'rules.current': def({ input: emptySchema, auth: 'user', handler: viewCurrentRules }),
+  'rules.history': def({ input: rulesHistorySchema, auth: 'user', handler: listRulesHistory }),
+  'rules.markFiled': def({ input: rulesMarkFiledSchema, auth: 'user', handler: markRulesFiled }),
 }
 
 export function findAction(name: string): ActionDef | undefined {

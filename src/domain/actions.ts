@@ -45,6 +45,26 @@ import type {
   ReportTransitionInput,
   ReportView,
 } from './report'
+import type {
+  Choice,
+  MotionCastInput,
+  MotionCommentInput,
+  MotionCommentView,
+  MotionCreateInput,
+  MotionIdInput,
+  MotionListInput,
+  MotionListPage,
+  MotionRecordOfflineInput,
+  MotionReplyInput,
+  MotionResultView,
+  MotionUpdateInput,
+  MotionVerifyReceiptInput,
+  MotionView,
+  RulesHistoryInput,
+  RulesHistoryPage,
+  RulesMarkFiledInput,
+  RulesView,
+} from './motion'
 import type { Page } from './text'
 
 /** Every action of the API with its input and output, for the typed client. */
@@ -88,6 +108,20 @@ export interface ActionMap {
   'report.setDeadlines': { input: ReportSetDeadlinesInput; output: ReportDeadlines }
   'message.list': { input: MessageListInput; output: MessagePage }
   'message.read': { input: MessageReadInput; output: { unread: number } }
+  'motion.create': { input: MotionCreateInput; output: MotionView }
+  'motion.update': { input: MotionUpdateInput; output: MotionView }
+  'motion.advance': { input: MotionIdInput; output: MotionView }
+  'motion.comment': { input: MotionCommentInput; output: MotionCommentView }
+  'motion.reply': { input: MotionReplyInput; output: MotionCommentView }
+  'motion.cast': { input: MotionCastInput; output: { receipt: string } }
+  'motion.recordOffline': { input: MotionRecordOfflineInput; output: { receipt: string } }
+  'motion.get': { input: MotionIdInput; output: MotionView }
+  'motion.list': { input: MotionListInput; output: MotionListPage }
+  'motion.result': { input: MotionIdInput; output: MotionResultView }
+  'motion.verifyReceipt': { input: MotionVerifyReceiptInput; output: { counted: boolean; choice: Choice | null } }
+  'rules.current': { input: Record<string, never>; output: RulesView | null }
+  'rules.history': { input: RulesHistoryInput; output: RulesHistoryPage }
+  'rules.markFiled': { input: RulesMarkFiledInput; output: RulesView }
 }
 
 export type ActionName = keyof ActionMap

@@ -23,6 +23,9 @@ test('the action table holds exactly the contract’s actions', () => {
       'report.create', 'report.nearby', 'report.support', 'report.list', 'report.get', 'report.transition', 'report.edit',
       'report.rate', 'report.mediate', 'report.summary', 'report.deadlines', 'report.setDeadlines',
       'message.list', 'message.read',
+      'motion.create', 'motion.update', 'motion.advance', 'motion.comment', 'motion.reply', 'motion.cast',
+      'motion.recordOffline', 'motion.get', 'motion.list', 'motion.result', 'motion.verifyReceipt',
+      'rules.current', 'rules.history', 'rules.markFiled',
     ].sort(),
   )
   const publicOnes = Object.entries(ACTIONS).filter(([, d]) => d.auth === 'public').map(([n]) => n)

@@ -1,0 +1,96 @@
+import { createHash, randomInt } from 'node:crypto'
+import { AppError } from '@/domain/errors'
+import { RECEIPT_ALPHABET, type MotionStatus } from '@/domain/motion'
+import type { UserCtx } from '../api/context'
+import type { Deps } from '../deps'
+import type { MotionMessages, MotionRecord, NewMessage, UserRecord } from '../ports'
+import { sendOutbound } from '../reports/notify'
+
+export const NOT_FOUND_MESSAGE = '议题不存在，或您无权查看'
+export const NOT_VOTING = '当前不在表决期，不能投票'
+
+export function isCommitteeOf(u: UserRecord, communityId: string): boolean {
+  return u.roles.includes('committee') && u.communityId === communityId
+}
+
+export function requireCommittee(u: UserRecord, message = '只有社区/村委会可以进行此操作'): string {
+  if (!u.roles.includes('committee') || !u.communityId) throw new AppError('FORBIDDEN', message)
+  return u.communityId
+}
+
+/** Members of the community see published motions; its committee also sees drafts. */
+export function canSeeMotion(m: MotionRecord, u: UserRecord): boolean {
+  if (u.communityId !== m.communityId) return false
+  return m.status !== 'draft' || isCommitteeOf(u, m.communityId)
+}
+
+/**
+ * Who casts for this person: a verified resident of the motion's community; for `adults` the person (user
+ * id), for `households` their household (household id; none → not eligible). Null: not eligible.
+ */
+export function voterKeyOf(m: Pick<MotionRecord, 'communityId' | 'eligibility'>, u: UserRecord): string | null {
+  if (!u.verified || u.communityId !== m.communityId) return null
+  if (m.eligibility === 'households') return u.householdId
+  return u.id
+}
+
+/** The receipt: 16 characters from node:crypto, in four groups (ABCD-EFGH-JKMN-PQRS); returned once. */
+export function newReceipt(): string {
+  const chars = Array.from({ length: 16 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)])
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
+}
+
+/** What the store keeps of a receipt, and what the published ballot list shows: lowercase hex SHA-256. */
+export function receiptHash(receipt: string): string {
+  return createHash('sha256').update(receipt, 'utf8').digest('hex')
+}
+
+function chinaTime(iso: string): string {
+  const c = new Date(Date.parse(iso) + 8 * 3600_000)
+  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`
+}
+
+/** The in-app messages of a phase change (written by the store in the change's transaction). */
+export function motionMessages(deps: Pick<Deps, 'ids'>, at: string): MotionMessages {
+  return (m, to: MotionStatus, userIds) => {
+    const text: { title: string; body: string } | null =
+      to === 'consultation'
+        ? { title: '新议题征求意见', body: `「${m.title}」开始征求意见${m.consultUntil ? `，截至 ${chinaTime(m.consultUntil)}` : ''}` }
+        : to === 'voting'
+          ? { title: '议题开始表决', body: `「${m.title}」开始表决，截至 ${chinaTime(m.voteUntil)}` }
+          : to === 'closed'
+            ? { title: '表决结果已公布', body: `「${m.title}」${m.result?.passed ? '获得通过' : '未获通过'}，点击查看结果` }
+            : null
+    if (!text) return []
+    return userIds.map(
+      (userId): NewMessage => ({
+        id: deps.ids.newId(),
+        userId,
+        kind: 'motion',
+        title: text.title,
+        body: text.body,
+        target: { type: 'motion', id: m.id },
+        createdAt: at,
+      }),
+    )
+  }
+}
+
+/** The lazy time rule before a read or a write (conditional UPDATEs in the store), then the other channels. */
+export async function settle(deps: Deps, scope: { communityId: string } | { motionId: string }): Promise<void> {
+  const at = deps.clock.now().toISOString()
+  const messages = await deps.store.motions.settle(scope, at, motionMessages(deps, at))
+  await sendOutbound(deps, messages)
+}
+
+/** The motion after the time rule, if the caller may see it (else NOT_FOUND: its existence is private). */
+export async function visibleMotion(ctx: UserCtx, id: string): Promise<MotionRecord> {
+  await settle(ctx.deps, { motionId: id })
+  const m = await ctx.deps.store.motions.get(id)
+  if (!m || !canSeeMotion(m, ctx.user)) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+  return m
+}
+
+export function toIso(s: string): string {
+  return new Date(s).toISOString()
+}

@@ -1,0 +1,36 @@
+import { AppError } from '@/domain/errors'
+import { choiceKey, isChoiceOf, type Choice } from '@/domain/motion'
+import type { Deps } from '../deps'
+import type { MotionRecord } from '../ports'
+import { newReceipt, NOT_VOTING, receiptHash } from './access'
+
+/**
+ * Casts one ballot for a voter key (a user or a household) through the store's one atomic method: the voter
+ * row and the ballot row together, or neither. The receipt leaves here once; only its hash is stored. Nothing
+ * here logs or audits a choice.
+ */
+export async function castFor(
+  deps: Deps,
+  m: MotionRecord,
+  voterKey: string,
+  channel: 'online' | 'offline',
+  recordedBy: string | null,
+  choice: Choice,
+): Promise<{ receipt: string }> {
+  if (!isChoiceOf(m, choice)) {
+    const message = m.kind === 'rules' ? '请选择赞成、反对或弃权' : '请选择议题中的一个选项'
+    throw new AppError('INVALID_INPUT', message, [{ path: 'choice', message }])
+  }
+  const receipt = newReceipt()
+  const at = deps.clock.now().toISOString()
+  const outcome = await deps.store.motions.cast(
+    m.id,
+    { voterKey, channel, recordedBy, receiptHash: receiptHash(receipt), choice: choiceKey(choice) },
+    at,
+  )
+  if (outcome.kind === 'notVoting') throw new AppError('CONFLICT', NOT_VOTING)
+  if (outcome.kind === 'alreadyVoted') {
+    throw new AppError('ALREADY_VOTED', m.eligibility === 'households' ? '本户已经投过票，每户只能投一次' : undefined)
+  }
+  return { receipt }
+}

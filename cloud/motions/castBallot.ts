@@ -1,0 +1,21 @@
+import { AppError } from '@/domain/errors'
+import type { motionCastSchema } from '@/domain/motion'
+import type { z } from 'zod'
+import type { UserCtx } from '../api/context'
+import { NOT_VOTING, visibleMotion, voterKeyOf } from './access'
+import { castFor } from './cast'
+
+/** motion.cast — an eligible resident votes once (for a households motion: once for the household) → { receipt }. */
+export async function castBallot(input: z.output<typeof motionCastSchema>, ctx: UserCtx): Promise<{ receipt: string }> {
+  const { deps, user } = ctx
+  const m = await visibleMotion(ctx, input.id)
+  if (m.status !== 'voting') throw new AppError('CONFLICT', NOT_VOTING)
+  const key = voterKeyOf(m, user)
+  if (!key) {
+    throw new AppError(
+      'NOT_ELIGIBLE',
+      !user.verified ? '认证为本社区居民后才能投票' : '本次表决每户一票，您还没有绑定住户，不能投票',
+    )
+  }
+  return castFor(deps, m, key, 'online', null, input.choice)
+}

@@ -1,0 +1,28 @@
+import { AppError } from '@/domain/errors'
+import type { motionListSchema, MotionListPage } from '@/domain/motion'
+import { z } from 'zod'
+import type { UserCtx } from '../api/context'
+import { decodeKey, encodeKey } from '../shared/cursor'
+import { isCommitteeOf, settle } from './access'
+import { summaryFor } from './view'
+
+const cursorSchema = z.strictObject({ seq: z.number().int().min(0) })
+
+/** motion.list — the community's motions, newest first (drafts for the committee only); no tallies in it. */
+export async function listMotions(input: z.output<typeof motionListSchema>, ctx: UserCtx): Promise<MotionListPage> {
+  const { deps, user } = ctx
+  if (!user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
+  await settle(deps, { communityId: user.communityId })
+  const limit = input.limit ?? 20
+  const after = input.cursor ? decodeKey(cursorSchema, input.cursor).seq : null
+  const rows = await deps.store.motions.list(user.communityId, {
+    status: input.status,
+    withDrafts: isCommitteeOf(user, user.communityId),
+    limit: limit + 1,
+    after,
+  })
+  const page = rows.slice(0, limit)
+  const items = []
+  for (const m of page) items.push(await summaryFor(deps, m, user))
+  return { items, nextCursor: rows.length > limit ? encodeKey({ seq: page[page.length - 1]!.seq }) : null }
+}

@@ -1,0 +1,28 @@
+import { AppError } from '@/domain/errors'
+import type { motionReplySchema, MotionCommentView } from '@/domain/motion'
+import type { z } from 'zod'
+import type { UserCtx } from '../api/context'
+import { isCommitteeOf } from './access'
+import { commentView } from './view'
+
+const NOT_FOUND = '意见不存在，或您无权查看'
+
+/** motion.reply — the committee answers a comment (a later reply replaces the earlier one). */
+export async function replyToComment(input: z.output<typeof motionReplySchema>, ctx: UserCtx): Promise<MotionCommentView> {
+  const { deps, user } = ctx
+  const c = await deps.store.motions.comment(input.commentId)
+  const m = c ? await deps.store.motions.get(c.motionId) : null
+  if (!c || !m || user.communityId !== m.communityId) throw new AppError('NOT_FOUND', NOT_FOUND)
+  if (!isCommitteeOf(user, m.communityId)) throw new AppError('FORBIDDEN', '只有社区/村委会可以回复意见')
+  const at = deps.clock.now().toISOString()
+  const replied = await deps.store.motions.reply(c.id, input.text, user.id, at, {
+    at,
+    actorId: user.id,
+    action: 'motion.reply',
+    targetType: 'motionComment',
+    targetId: c.id,
+    communityId: m.communityId,
+  })
+  if (!replied) throw new AppError('NOT_FOUND', NOT_FOUND)
+  return commentView(replied, user, true)
+}

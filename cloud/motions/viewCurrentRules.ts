@@ -1,0 +1,19 @@
+import { AppError } from '@/domain/errors'
+import type { RulesView } from '@/domain/motion'
+import type { UserCtx } from '../api/context'
+import { settle } from './access'
+import { rulesView } from './view'
+
+/** The caller's community (rules are read by every member of it). */
+export function communityOf(ctx: UserCtx): string {
+  if (!ctx.user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
+  return ctx.user.communityId
+}
+
+/** rules.current — the community's 村规民约/居民公约 in force (the last adopted version), null when none yet. */
+export async function viewCurrentRules(_input: unknown, ctx: UserCtx): Promise<RulesView | null> {
+  const communityId = communityOf(ctx)
+  await settle(ctx.deps, { communityId })
+  const r = await ctx.deps.store.motions.currentRules(communityId)
+  return r ? rulesView(r) : null
+}
