@@ -14,8 +14,12 @@ import { viewFor } from './view'
  */
 export async function advanceMotion(input: z.output<typeof motionIdSchema>, ctx: UserCtx): Promise<MotionView> {
   const { deps, user } = ctx
+  // the phase the committee saw: when the schedule has just taken that very step (the time rule runs on
+  // this read), the committee's step is done, not a second one (opening voting must never close it)
+  const seen = await deps.store.motions.get(input.id)
   const m = await visibleMotion(ctx, input.id)
   if (!isCommitteeOf(user, m.communityId)) throw new AppError('FORBIDDEN', '只有社区/村委会可以推进议题')
+  if (seen && seen.status !== m.status) return viewFor(deps, m, user)
   const to = nextStatus(m.status)
   if (!to) throw new AppError('CONFLICT', '表决已结束')
   const at = deps.clock.now().toISOString()

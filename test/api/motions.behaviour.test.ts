@@ -366,6 +366,15 @@ test('the times advance a published motion by themselves: voting at voteFrom, cl
     expect.objectContaining({ status: 'closed', passed: true }),
   ])
 
+  // the committee opens voting just after voteFrom passed: the schedule took that step, the committee's tap
+  // does not take a second one (voting stays open)
+  h.clock.set(NOW)
+  const late = await draft()
+  await h.ok('motion.advance', { id: late.id }, COMMITTEE)
+  h.clock.set('2025-03-06T00:00:00.000Z')
+  expect((await h.ok<MotionView>('motion.advance', { id: late.id }, COMMITTEE)).status).toBe('voting')
+  expect((await h.ok<MotionView>('motion.advance', { id: late.id }, COMMITTEE)).status).toBe('closed')
+
   // a draft is never moved by time
   const d = await draft()
   h.clock.set('2025-04-01T00:00:00.000Z')
