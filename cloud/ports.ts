@@ -951,7 +951,7 @@ export interface MotionRepo {
   revisions(id: string): Promise<MotionRevisionRecord[]>
   comments(id: string): Promise<MotionCommentRecord[]>
   comment(id: string): Promise<MotionCommentRecord | null>
-  /** Conditional UPDATE while draft/consultation (kind/eligibility only in draft) + revision + audit; false: not revisable. */
+  /** Conditional UPDATE while draft/consultation (kind/eligibility only in draft) + revision + audit; null: not revisable. */
   revise(id: string, patch: MotionPatch, by: string, at: string, audit: AuditEntry): Promise<MotionRecord | null>
   /**
    * The time rule (consultation → voting at voteFrom, voting → closed at voteUntil) for the community's (or
