@@ -1,0 +1,111 @@
+import type { ApiReply } from '@/domain/envelope'
+import type { Harness } from './harness'
+
+export const COMMITTEE = 'u_committee_jj'
+export const OTHER_COMMITTEE = 'u_committee_lj'
+export const STREET = 'u_street'
+export const WORKER = 'u_worker_jj1'
+export const VERIFIED = 'u_resident_jj1'
+export const UNVERIFIED = 'u_resident_jj3'
+export const OTHER_COMMUNITY_RESIDENT = 'u_resident_lj1'
+
+/** Far beyond the real clock too: worker processes run on the system clock, and the times advance a motion by themselves. */
+export const VOTE_FROM = '2025-03-02T00:00:00.000Z'
+export const VOTE_UNTIL = '2099-01-01T00:00:00.000Z'
+
+export interface Voter {
+  id: string
+  name: string
+  householdId: string
+}
+
+/**
+ * Inserts `n` verified residents of 锦江社区 straight into the store (faster than devLogin and in
+ * chosen households): voter i lives in households[i % households.length] (the community's roster
+ * households when not given). Names are distinctive (议事测试甲0001 …) so a scan can look for them.
+ */
+export function addVoters(h: Harness, n: number, opts: { households?: string[]; prefix?: string; rosterOnly?: boolean } = {}): Voter[] {
+  const db = h.store.db
+  const households =
+    opts.households ??
+    (db
+      .prepare("SELECT h.id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang' ORDER BY h.id")
+      .all() as { id: string }[]).map((r) => r.id)
+  const gridOf = db.prepare('SELECT grid_id FROM households WHERE id = ?')
+  const insertUser = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
+    VALUES (?, ?, NULL, NULL, 'c_jinjiang', ?, ?, 1, ?, ?)`)
+  const insertRole = db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'resident')")
+  const prefix = opts.prefix ?? '甲'
+  const start = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+  const out: Voter[] = []
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const householdId = households[i % households.length]!
+      const grid = (gridOf.get(householdId) as { grid_id: string }).grid_id
+      const id = `u_vote_${prefix.codePointAt(0)}_${String(start + i).padStart(5, '0')}`
+      const name = `议事测试${prefix}${String(start + i).padStart(4, '0')}`
+      insertUser.run(id, name, grid, householdId, opts.rosterOnly ? 1 : 0, h.clock.now().toISOString())
+      insertRole.run(id)
+      out.push({ id, name, householdId })
+    }
+  })()
+  return out
+}
+
+export interface MotionSpec {
+  kind?: 'rules' | 'matter'
+  eligibility?: 'adults' | 'households'
+  options?: string[]
+  title?: string
+}
+
+/** A motion by 锦江社区's committee, advanced draft → consultation → voting. Returns its id. */
+export async function openVote(h: Harness, spec: MotionSpec = {}): Promise<string> {
+  const kind = spec.kind ?? 'rules'
+  const created = await h.ok<{ id: string }>(
+    'motion.create',
+    {
+      title: spec.title ?? '关于文明养犬的居民公约修订',
+      preamble: '为维护小区环境，经居民代表提议，修订本公约。',
+      articles: [{ text: '遛狗须牵绳。' }, { text: '及时清理犬只粪便。' }],
+      kind,
+      ...(kind === 'matter' ? { options: spec.options ?? ['方案一', '方案二', '方案三'] } : {}),
+      eligibility: spec.eligibility ?? 'adults',
+      consultUntil: '2025-03-01T12:00:00.000Z',
+      voteFrom: VOTE_FROM,
+      voteUntil: VOTE_UNTIL,
+    },
+    COMMITTEE,
+  )
+  await h.ok('motion.advance', { id: created.id }, COMMITTEE)
+  await h.ok('motion.advance', { id: created.id }, COMMITTEE)
+  return created.id
+}
+
+export async function closeVote(h: Harness, id: string): Promise<void> {
+  await h.ok('motion.advance', { id }, COMMITTEE)
+}
+
+export function codes(replies: ApiReply[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of replies) {
+    const k = r.ok ? 'ok' : r.error.code
+    out[k] = (out[k] ?? 0) + 1
+  }
+  return out
+}
+
+/** Every key path and primitive value of a JSON value, for scans. */
+export function walk(value: unknown, visit: (key: string | null, v: unknown, parent: unknown) => void, key: string | null = null, parent: unknown = null): void {
+  visit(key, value, parent)
+  if (Array.isArray(value)) value.forEach((v) => walk(v, visit, null, value))
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, visit, k, value)
+}
+
+export function ballotRows(h: Harness, motionId: string): number {
+  return (h.store.db.prepare('SELECT count(*) AS n FROM motion_ballots WHERE motion_id = ?').get(motionId) as { n: number }).n
+}
+
+export function voterRows(h: Harness, motionId: string): number {
+  return (h.store.db.prepare('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?').get(motionId) as { n: number }).n
+}
