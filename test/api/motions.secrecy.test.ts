@@ -270,5 +270,7 @@ describe('every reply to every role, before and after close', () => {
     const rules = await h.ok<MotionResultView>('motion.result', { id: rulesId }, STREET)
     expect(rules.cast).toEqual({ online: 4, offline: 3, total: 7, households: 7 })
     expect(rules.tally).toEqual({ yes: 3, no: 2, abstain: 2 })
+    // and nothing went to the error log along the way (a logged payload could name a voter beside a choice)
+    expect(h.errors).toEqual([])
   })
 })
