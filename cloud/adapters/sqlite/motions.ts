@@ -1,3 +1,15 @@
+/*
+ * Secret ballot, what the file itself shows. Who voted (motion_voters) and what was chosen (motion_ballots)
+ * share no row, key or time column, but SQLite writes each new cell on its page in arrival order (the cell
+ * content area fills from the end of the page down) and the WAL holds each cast's two rows in one commit.
+ * So WHILE VOTING IS OPEN, someone holding the database file, its WAL, or a backup/copy taken during voting
+ * can read the raw pages and pair voters with ballots by position (all 24 of 24 in a one-page test; with
+ * hundreds of voters, page splits rewrite most pages in key order, but the cells written since a page's
+ * last split are still in cast order). No reply, export or log carries this: it is the file only.
+ * At close (committee's advance or the schedule) relayBallots rewrites the motion's rows in key order
+ * inside the close transaction (secure_delete zeroes what they occupied) and the WAL is then checkpointed
+ * and truncated; after that the pages follow keys, not time. A backup taken during voting keeps the link.
+ */
 import { emptyTally, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motion'
 import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motionTally'
 import type {
@@ -217,6 +229,11 @@ export function motionRepo(db: Db): MotionRepo {
   const ballots = db.prepare<[string], { receiptHash: string; choice: string }>(
     'SELECT receipt_hash AS receiptHash, choice FROM motion_ballots WHERE motion_id = ? ORDER BY receipt_hash',
   )
+  const votersInKeyOrder = db.prepare<[string], { voterKey: string; channel: string; recordedBy: string | null }>(
+    'SELECT voter_key AS voterKey, channel, recorded_by AS recordedBy FROM motion_voters WHERE motion_id = ? ORDER BY voter_key',
+  )
+  const deleteVoters = db.prepare('DELETE FROM motion_voters WHERE motion_id = ?')
+  const deleteBallots = db.prepare('DELETE FROM motion_ballots WHERE motion_id = ?')
   const ballotOf = db.prepare<[string, string], { choice: string }>(
     'SELECT choice FROM motion_ballots WHERE motion_id = ? AND receipt_hash = ?',
   )
@@ -244,6 +261,31 @@ export function motionRepo(db: Db): MotionRepo {
     return { base, cast, tally, quorumMet: o.quorumMet, passed: o.passed, winner: o.winner }
   }
 
+  /**
+   * At close, inside the close transaction: the motion's voter rows and ballot rows are read out in key
+   * order, deleted (secure_delete zeroes the freed cells and pages) and written back in key order, so that
+   * where a row sits on its page follows its key, no longer the moment it was cast. The caller then
+   * checkpoints the WAL (`checkpointAfterClose`) so the frames holding the cast-time pages are gone too.
+   */
+  function relayBallots(motionId: string): void {
+    const who = votersInKeyOrder.all(motionId)
+    const what = ballots.all(motionId)
+    deleteVoters.run(motionId)
+    deleteBallots.run(motionId)
+    for (const v of who) insertVoter.run(motionId, v.voterKey, v.channel, v.recordedBy)
+    for (const b of what) insertBallot.run(motionId, b.receiptHash, b.choice)
+  }
+
+  /**
+   * After a close has committed: copy the WAL into the file and truncate it, so no WAL frame keeps a page
+   * as it was during voting. A reader holding an older snapshot (another process) makes it wait up to
+   * busy_timeout and then return
+   * busy; the frames are then overwritten by later checkpoints, and the next close truncates again.
+   */
+  function checkpointAfterClose(closed: boolean): void {
+    if (closed) db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
   /** One step of the machine inside the caller's transaction; null when the conditional UPDATE lost. */
   function step(m: MotionRecord, to: MotionStatus, at: string, compose: MotionMessages): { motion: MotionRecord; messages: NewMessage[] } | null {
     let changes = 0
@@ -254,6 +296,7 @@ export function motionRepo(db: Db): MotionRepo {
     } else if (to === 'closed') {
       const result = resultOf(m)
       changes = toClosed.run(at, at, JSON.stringify(result), m.id).changes
+      if (changes > 0) relayBallots(m.id)
       if (changes > 0 && m.kind === 'rules' && result.passed) {
         const version = (maxRules.get(m.communityId)?.v ?? 0) + 1
         insertRules.run(m.communityId, version, at, m.id, m.title, JSON.stringify(m.articles))
@@ -292,8 +335,9 @@ export function motionRepo(db: Db): MotionRepo {
     return m
   })
 
-  const settleTx = db.transaction((ids: string[], at: string, compose: MotionMessages): NewMessage[] => {
+  const settleTx = db.transaction((ids: string[], at: string, compose: MotionMessages): { messages: NewMessage[]; closed: boolean } => {
     const out: NewMessage[] = []
+    let closed = false
     for (const id of ids) {
       let m = load(id)
       if (!m) continue
@@ -302,9 +346,10 @@ export function motionRepo(db: Db): MotionRepo {
         if (!done) break
         out.push(...done.messages)
         m = done.motion
+        if (m.status === 'closed') closed = true
       }
     }
-    return out
+    return { messages: out, closed }
   })
 
   const advanceTx = db.transaction((id: string, from: MotionStatus, at: string, compose: MotionMessages, audit: AuditEntry | null) => {
@@ -381,10 +426,14 @@ export function motionRepo(db: Db): MotionRepo {
             })()
           : dueIn.all(scope.communityId, at, at).map((r) => r.id)
       if (ids.length === 0) return []
-      return settleTx.immediate(ids, at, compose)
+      const { messages, closed } = settleTx.immediate(ids, at, compose)
+      checkpointAfterClose(closed)
+      return messages
     },
     async advance(id, from, at, compose, audit) {
-      return advanceTx.immediate(id, from, at, compose, audit)
+      const done = advanceTx.immediate(id, from, at, compose, audit)
+      checkpointAfterClose(done?.motion.status === 'closed')
+      return done
     },
     async addComment(c) {
       return insertComment.run({ ...c }).changes > 0

@@ -13,6 +13,8 @@ export type Db = Database.Database
  *   a power cut, not only a killed process (NORMAL may lose the last commits on power loss).
  * - busy_timeout: a second connection waits for the write lock instead of failing at once.
  * - foreign_keys=ON: SQLite leaves them off by default.
+ * - secure_delete=ON: deleted cells and freed pages are overwritten with zeros, so what a delete removed
+ *   cannot be read back from the file (the secret ballot relies on it when a motion closes: motions.ts).
  */
 export function openDb(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -20,6 +22,7 @@ export function openDb(file: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
+  db.pragma('secure_delete = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
   return db
