@@ -279,8 +279,7 @@ export function motionRepo(db: Db): MotionRepo {
   /**
    * After a close has committed: copy the WAL into the file and truncate it, so no WAL frame keeps a page
    * as it was during voting. A reader holding an older snapshot (another process) makes it wait up to
-   * busy_timeout and then return
-   * busy; the frames are then overwritten by later checkpoints, and the next close truncates again.
+   * busy_timeout and then return busy; the frames are then overwritten by later checkpoints, and the next close truncates again.
    */
   function checkpointAfterClose(closed: boolean): void {
     if (closed) db.pragma('wal_checkpoint(TRUNCATE)')
