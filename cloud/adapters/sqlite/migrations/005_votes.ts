@@ -5,9 +5,11 @@ import type { Migration } from '../migrate'
  *
  * The secret ballot is two tables with nothing that links them: `motion_voters` says who voted (and through
  * which channel), `motion_ballots` what was chosen, under the SHA-256 of a receipt only the voter holds. Both
- * are WITHOUT ROWID and keyed so that their physical order does not follow time (voter key; a random receipt's
- * hash), carry no timestamp and no shared id; the cast inserts one row in each in ONE transaction, and the
- * voters' PRIMARY KEY (motion_id, voter_key) is what makes "once per voter / household" hold.
+ * are WITHOUT ROWID tables keyed by voter key and by a random receipt's hash, carry no timestamp and no shared
+ * id; the cast inserts one row in each in ONE transaction, and the voters' PRIMARY KEY (motion_id, voter_key)
+ * is what makes "once per voter / household" hold. Keys order the rows logically, but SQLite places cells on
+ * a page as they arrive, so the raw file follows cast order until the motion closes and the store rewrites
+ * both tables' rows in key order (see the motions adapter).
  *
  * `base_adults` / `base_households` are the roster frozen when voting opens; `result` is the JSON of the
  * figures computed at close. The messages table is rebuilt so that its kind may be 'motion'.
