@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MessageView } from '@/domain/message'
 import { ActionButton } from '@/components/ActionButton'
+import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
 import { fromNow } from '@/components/time'
 import type { useMessages } from '../useMessages'
@@ -93,25 +94,7 @@ export function MessagesScreen({ list, onOpen }: Props) {
             </View>
           ))}
         </View>
-        <View className='messages__footer'>
-          {list.loadMoreError ? (
-            <Text className='messages__error'>没有加载出来：{list.loadMoreError.message}</Text>
-          ) : null}
-          {list.hasMore ? (
-            <ActionButton
-              kind='secondary'
-              block
-              loading={list.loadingMore}
-              loadingText='正在加载…'
-              testid='load-more'
-              onClick={() => void list.loadMore()}
-            >
-              {list.loadMoreError ? '重试' : '加载更多'}
-            </ActionButton>
-          ) : (
-            <Text className='gz-muted'>没有更多了</Text>
-          )}
-        </View>
+        <ListFooter list={list} />
       </ListState>
     </View>
   )

@@ -11,6 +11,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { LinkRow } from '@/components/LinkRow'
+import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
 import { StatBar } from '@/components/StatBar'
 import { ToggleRow } from '@/components/ToggleRow'
@@ -18,7 +19,6 @@ import { categoryLabel, statusLabel } from '../format'
 import { shareText } from '../staff-format'
 import type { AreaFilters, useAreaReports } from '../useReportQueue'
 import type { useReportSummary } from '../useReportSummary'
-import { MoreFooter } from './QueueScreen'
 import { ReportRow } from './ReportRow'
 import './StaffScreens.scss'
 
@@ -122,7 +122,7 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
             <ReportRow key={r.id} report={r} onOpen={onOpen} superviseHint />
           ))}
         </View>
-        <MoreFooter list={list} />
+        <ListFooter list={list} />
       </ListState>
     </View>
   )

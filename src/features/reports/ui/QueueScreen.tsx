@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
+import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
 import type { useReportQueue } from '../useReportQueue'
 import { ReportRow } from './ReportRow'
@@ -72,41 +73,8 @@ export function QueueScreen({ list, levelText, onOpen }: Props) {
             <ReportRow key={r.id} report={r} onOpen={onOpen} />
           ))}
         </View>
-        <MoreFooter list={list} />
+        <ListFooter list={list} />
       </ListState>
-    </View>
-  )
-}
-
-export function MoreFooter({
-  list,
-}: {
-  list: {
-    hasMore: boolean
-    loadingMore: boolean
-    loadMoreError: { message: string } | null
-    loadMore: () => Promise<void>
-  }
-}) {
-  return (
-    <View className='staff-screen__footer'>
-      {list.loadMoreError ? (
-        <Text className='staff-screen__footer-error'>没有加载出来：{list.loadMoreError.message}</Text>
-      ) : null}
-      {list.hasMore ? (
-        <ActionButton
-          kind='secondary'
-          block
-          loading={list.loadingMore}
-          loadingText='正在加载…'
-          testid='load-more'
-          onClick={() => void list.loadMore()}
-        >
-          {list.loadMoreError ? '重试' : '加载更多'}
-        </ActionButton>
-      ) : (
-        <Text className='gz-muted'>没有更多了</Text>
-      )}
     </View>
   )
 }

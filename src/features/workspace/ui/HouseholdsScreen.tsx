@@ -10,7 +10,7 @@ import { Tag } from '@/components/Tag'
 import { useCommunity } from '../../community/useCommunity'
 import { roomText } from '../../residents/format'
 import { useHouseholds, useRegisterResident, workspaceAccess } from '../useWorkspace'
-import { ListFooter } from './ReviewScreens'
+import { ListFooter } from '@/components/ListFooter'
 import './Workspace.scss'
 
 /** 住户名单 by grid; the committee can register a resident without a smartphone to a household. */
@@ -63,7 +63,7 @@ export function HouseholdsScreen({ me }: { me: Me }) {
             />
           ))}
         </View>
-        <ListFooter list={list} endText='以上是全部住户' />
+        <ListFooter list={list} showRefreshError endText='以上是全部住户' />
       </ListState>
     </View>
   )

@@ -8,7 +8,7 @@ import { ListState } from '@/components/ListState'
 import { Tag } from '@/components/Tag'
 import { useCommunity } from '../../community/useCommunity'
 import { useAssignGrids, useMembers, type MemberRoleFilter } from '../useWorkspace'
-import { ListFooter } from './ReviewScreens'
+import { ListFooter } from '@/components/ListFooter'
 import './Workspace.scss'
 
 const ROLE_FILTERS: { value: MemberRoleFilter | 'all'; label: string }[] = [
@@ -75,7 +75,7 @@ export function MembersScreen() {
             />
           ))}
         </View>
-        <ListFooter list={list} />
+        <ListFooter list={list} showRefreshError />
       </ListState>
     </View>
   )

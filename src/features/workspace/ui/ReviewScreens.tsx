@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components'
 import type { ApplicationStatus, ResidentApplicationView, VolunteerApplicationView } from '@/domain/residents'
 import { ActionButton } from '@/components/ActionButton'
 import { ChoiceChips } from '@/components/ChoiceChips'
+import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
 import { Tag, type TagTone } from '@/components/Tag'
 import { fromNow } from '@/components/time'
-import type { PagedList } from '../../common/usePagedList'
 import { STATUS_TONES, relationText, roomText } from '../../residents/format'
 import { useReviewList, type ReviewKind } from '../useReviewList'
 import { RejectDialog } from './RejectDialog'
@@ -146,7 +146,7 @@ function ReviewScreen<T extends { id: string; status: ApplicationStatus; reason:
             </View>
           ))}
         </View>
-        <ListFooter list={list} />
+        <ListFooter list={list} showRefreshError />
       </ListState>
       <RejectDialog
         name={rejecting ? nameOf(rejecting) : null}
@@ -154,22 +154,6 @@ function ReviewScreen<T extends { id: string; status: ApplicationStatus; reason:
         onConfirm={confirmReject}
         onCancel={() => setRejecting(null)}
       />
-    </View>
-  )
-}
-
-export function ListFooter<T>({ list, endText = '没有更多了' }: { list: PagedList<T>; endText?: string }) {
-  return (
-    <View className='workspace__footer'>
-      {list.refreshError ? <Text className='workspace__footer-error'>没有刷新成功：{list.refreshError.message}</Text> : null}
-      {list.loadMoreError ? <Text className='workspace__footer-error'>没有加载出来：{list.loadMoreError.message}</Text> : null}
-      {list.hasMore ? (
-        <ActionButton kind='secondary' block loading={list.loadingMore} loadingText='正在加载…' testid='load-more' onClick={() => void list.loadMore()}>
-          {list.loadMoreError ? '重新加载' : '加载更多'}
-        </ActionButton>
-      ) : (
-        <Text className='gz-muted'>{endText}</Text>
-      )}
     </View>
   )
 }
