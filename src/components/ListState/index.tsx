@@ -12,6 +12,9 @@ interface ListStateProps {
   emptyHint?: string
   /** e.g. a 刷新 button under the empty line */
   emptyAction?: ReactNode
+  /** the usual 刷新 button under the empty line (when there is no other emptyAction) */
+  onRefresh?: () => void
+  refreshing?: boolean
   onRetry: () => void
   skeletonRows?: number
   children?: ReactNode
@@ -25,6 +28,8 @@ export function ListState({
   emptyText,
   emptyHint,
   emptyAction,
+  onRefresh,
+  refreshing = false,
   onRetry,
   skeletonRows = 3,
   children,
@@ -59,7 +64,12 @@ export function ListState({
       <View className='gz-list-state gz-list-state--message' data-testid='list-empty'>
         <Text className='gz-list-state__title'>{emptyText}</Text>
         {emptyHint ? <Text className='gz-list-state__text'>{emptyHint}</Text> : null}
-        {emptyAction}
+        {emptyAction ??
+          (onRefresh ? (
+            <ActionButton kind='secondary' loading={refreshing} loadingText='正在刷新…' testid='refresh-empty' onClick={onRefresh}>
+              刷新
+            </ActionButton>
+          ) : null)}
       </View>
     )
   }

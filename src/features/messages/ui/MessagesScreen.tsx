@@ -55,17 +55,8 @@ export function MessagesScreen({ list, onOpen }: Props) {
         emptyText='还没有消息'
         emptyHint='您上报的问题有进展时，会在这里通知您。'
         onRetry={() => void list.retry()}
-        emptyAction={
-          <ActionButton
-            kind='secondary'
-            loading={list.refreshing}
-            loadingText='正在刷新…'
-            testid='refresh-empty'
-            onClick={() => void list.refresh()}
-          >
-            刷新
-          </ActionButton>
-        }
+        onRefresh={() => void list.refresh()}
+        refreshing={list.refreshing}
       >
         <View className='messages__list' data-testid='messages-list'>
           {list.items.map((m) => (

@@ -52,17 +52,8 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
         emptyText='暂时没有通知'
         emptyHint={committee ? '点上方“发布通知”，让居民第一时间知道。' : '社区发布新通知后，会显示在这里。'}
         onRetry={() => void list.retry()}
-        emptyAction={
-          <ActionButton
-            kind='secondary'
-            loading={list.refreshing}
-            loadingText='正在刷新…'
-            testid='refresh-empty'
-            onClick={() => void list.refresh()}
-          >
-            刷新
-          </ActionButton>
-        }
+        onRefresh={() => void list.refresh()}
+        refreshing={list.refreshing}
       >
         <View className='notice-home__list' data-testid='notice-list'>
           {list.items.map((n) => (

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { ActionButton } from '@/components/ActionButton'
 import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
 import type { useReportQueue } from '../useReportQueue'
@@ -56,17 +55,8 @@ export function QueueScreen({ list, levelText, onOpen }: Props) {
         emptyText='没有待办的问题'
         emptyHint='居民上报的新问题会出现在这里。'
         onRetry={() => void list.retry()}
-        emptyAction={
-          <ActionButton
-            kind='secondary'
-            loading={list.refreshing}
-            loadingText='正在刷新…'
-            testid='refresh-empty'
-            onClick={() => void list.refresh()}
-          >
-            刷新
-          </ActionButton>
-        }
+        onRefresh={() => void list.refresh()}
+        refreshing={list.refreshing}
       >
         <View className='staff-screen__list' data-testid='queue-list'>
           {list.items.map((r) => (
