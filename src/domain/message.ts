@@ -1,19 +1,19 @@
 import { z } from 'zod'
 import { idSchema, pageSchema, type Page } from './text'
 
-/** The in-app message centre (消息): status changes of reports now; shifts and votes later. */
+/** The in-app message centre (消息): reports, votes, patrol shifts. */
 
-export const MESSAGE_KINDS = ['report', 'motion'] as const
+export const MESSAGE_KINDS = ['report', 'motion', 'shift'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
-export type MessageTarget = { type: 'report'; id: string } | { type: 'motion'; id: string }
+export type MessageTarget = { type: 'report' | 'motion' | 'shift'; id: string }
 
 export interface MessageView {
   id: string
   kind: MessageKind
   title: string
   body: string
-  /** what the message is about, for the tap: { type: 'report' | 'motion', id } */
+  /** what the message is about, for the tap: { type: 'report' | 'motion' | 'shift', id } */
   target: MessageTarget | null
   createdAt: string
   read: boolean

@@ -14,8 +14,11 @@ import { m001Init } from '../../cloud/adapters/sqlite/migrations/001_init'
 import { m002Residents } from '../../cloud/adapters/sqlite/migrations/002_residents'
 import { m003AddressKeys } from '../../cloud/adapters/sqlite/migrations/003_address_keys'
 import { m004Reports } from '../../cloud/adapters/sqlite/migrations/004_reports'
+import { MIGRATIONS } from '../../cloud/adapters/sqlite/migrations'
 import { openDb } from '../../cloud/adapters/sqlite/open'
 import { tempDir } from './support/harness'
+
+const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version
 
 test('a version-1 database migrates to 002 with its households and users intact', () => {
   const file = path.join(tempDir(), 'v1.db')
@@ -35,7 +38,7 @@ test('a version-1 database migrates to 002 with its households and users intact'
   const db = openDb(file)
   try {
     // (and every later migration)
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }])
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })))
     expect(db.prepare('SELECT id, building, unit, room, head_name, adults, phone FROM households').all()).toEqual([
       { id: 'h1', building: '1栋', unit: '', room: '101', head_name: '王某', adults: null, phone: null },
     ])
@@ -53,7 +56,7 @@ test('a version-1 database migrates to 002 with its households and users intact'
     // reopening applies nothing more
     db.close()
     const again = openDb(file)
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 5 })
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length })
     again.close()
   } finally {
     if (db.open) db.close()
@@ -87,7 +90,7 @@ test('a version-2 database migrates to 003: keys backfilled, a key collision kee
 
   const db = openDb(file)
   try {
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 5 })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
     // the text as typed is kept; the keys are addressKey()'s; the later of two colliding rows is marked, not dropped
     expect(db.prepare('SELECT id, building, unit, room, building_key, unit_key, room_key FROM households ORDER BY rowid').all()).toEqual([
       { id: 'h_first', building: '3栋', unit: '1单元', room: '101', building_key: '3', unit_key: '1', room_key: '101' },
@@ -145,7 +148,7 @@ test('a version-3 database migrates to 004: grids without a boundary, report tab
 
   const db = openDb(file)
   try {
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 5 })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
     expect(db.prepare('SELECT id, boundary FROM grids').all()).toEqual([{ id: 'g', boundary: null }])
     const insert = db.prepare(`INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description,
       anonymous, visibility, moderation, status, level, max_level, accept_by, resolve_by, created_at, updated_at)
@@ -162,7 +165,7 @@ test('a version-3 database migrates to 004: grids without a boundary, report tab
   }
 })
 
-test('a version-4 database migrates to 005: messages kept (kind motion allowed), vote tables with their keys', () => {
+test('a version-4 database migrates through 005 and 006: messages kept (kinds motion and shift allowed), vote tables with their keys', () => {
   const file = path.join(tempDir(), 'v4.db')
   const v4 = new Database(file)
   v4.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
@@ -185,10 +188,15 @@ test('a version-4 database migrates to 005: messages kept (kind motion allowed),
 
   const db = openDb(file)
   try {
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 5 })
+    expect(db.prepare('SELECT version FROM schema_migrations WHERE version > 4 ORDER BY version').all()).toEqual(
+      MIGRATIONS.filter((m) => m.version > 4).map((m) => ({ version: m.version })),
+    )
     expect(db.prepare('SELECT seq, id, kind, target_id FROM messages').all()).toEqual([{ seq: 1, id: 'm1', kind: 'report', target_id: 'r1' }])
     db.prepare("INSERT INTO messages (id, user_id, kind, title, body, created_at) VALUES ('m2', 'u1', 'motion', 't', 'b', 'x')").run()
-    expect(() => db.prepare("INSERT INTO messages (id, user_id, kind, title, body, created_at) VALUES ('m3', 'u1', 'shift', 't', 'b', 'x')").run()).toThrow(/CHECK/)
+    db.prepare("INSERT INTO messages (id, user_id, kind, title, body, created_at) VALUES ('m3', 'u1', 'shift', 't', 'b', 'x')").run()
+    expect(() => db.prepare("INSERT INTO messages (id, user_id, kind, title, body, created_at) VALUES ('m4', 'u1', 'weather', 't', 'b', 'x')").run()).toThrow(/CHECK/)
+    db.prepare("INSERT INTO reminders_sent (key, sent_at, recipients) VALUES ('motion:v1:closing', 'x', 3)").run()
+    expect(() => db.prepare("INSERT INTO reminders_sent (key, sent_at, recipients) VALUES ('motion:v1:closing', 'y', 0)").run()).toThrow(/UNIQUE|PRIMARY KEY/)
     db.prepare(`INSERT INTO motions (id, community_id, author_id, title, articles, kind, eligibility, status, vote_from, vote_until, created_at, updated_at)
       VALUES ('v1', 'c', 'u1', '题', '[]', 'rules', 'adults', 'voting', 'a', 'b', 'c', 'c')`).run()
     db.prepare("INSERT INTO motion_voters (motion_id, voter_key, channel) VALUES ('v1', 'u1', 'online')").run()
