@@ -110,8 +110,11 @@ export type ActionDef = Entry<unknown>
 
 const def = <S extends z.ZodType, O>(d: Def<S, O>): Entry<O> => d as Entry<O>
 
+/** Issue 6 actions in the contract whose use cases are still being written (the list shrinks to nothing). */
+type NotYetServed = Extract<ActionName, `shift.${string}`> | 'volunteer.stats' | 'volunteer.board'
+
 /** THE action table: name → input schema, who may call, use case. Nothing else routes. */
-export const ACTIONS: { [A in ActionName]: Entry<ActionOutput<A>> } = {
+export const ACTIONS: { [A in Exclude<ActionName, NotYetServed>]: Entry<ActionOutput<A>> } = {
   'auth.devLogin': def({ input: devLoginSchema, auth: 'public', handler: signInForDevelopment }),
   'auth.wxLogin': def({ input: wxLoginSchema, auth: 'public', handler: signInWithWechat }),
   'me.get': def({ input: emptySchema, auth: 'user', handler: viewMyProfile }),

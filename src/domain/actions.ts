@@ -65,6 +65,24 @@ import type {
   RulesMarkFiledInput,
   RulesView,
 } from './motion'
+import type {
+  CheckinResult,
+  CheckoutResult,
+  ShiftCancelInput,
+  ShiftCheckinInput,
+  ShiftCreateInput,
+  ShiftDetail,
+  ShiftIdInput,
+  ShiftListInput,
+  ShiftListPage,
+  ShiftLogInput,
+  ShiftView,
+  SignupResult,
+  VolunteerBoard,
+  VolunteerBoardInput,
+  VolunteerStats,
+  VolunteerStatsInput,
+} from './shift'
 import type { Page } from './text'
 
 /** Every action of the API with its input and output, for the typed client. */
@@ -122,6 +140,17 @@ export interface ActionMap {
   'rules.current': { input: Record<string, never>; output: RulesView | null }
   'rules.history': { input: RulesHistoryInput; output: RulesHistoryPage }
   'rules.markFiled': { input: RulesMarkFiledInput; output: RulesView }
+  'shift.create': { input: ShiftCreateInput; output: { shifts: ShiftView[] } }
+  'shift.cancel': { input: ShiftCancelInput; output: ShiftView }
+  'shift.list': { input: ShiftListInput; output: ShiftListPage }
+  'shift.get': { input: ShiftIdInput; output: ShiftDetail }
+  'shift.signup': { input: ShiftIdInput; output: SignupResult }
+  'shift.withdraw': { input: ShiftIdInput; output: { status: 'withdrawn' } }
+  'shift.checkin': { input: ShiftCheckinInput; output: CheckinResult }
+  'shift.checkout': { input: ShiftIdInput; output: CheckoutResult }
+  'shift.log': { input: ShiftLogInput; output: { logId: string; reportId?: string } }
+  'volunteer.stats': { input: VolunteerStatsInput; output: VolunteerStats }
+  'volunteer.board': { input: VolunteerBoardInput; output: VolunteerBoard }
 }
 
 export type ActionName = keyof ActionMap

@@ -1,0 +1,150 @@
+import { distanceMetres, type LatLng } from './geo'
+
+/**
+ * 群防群治 patrols (issue 6): the pure time and place rules, shared by the server and the client (the
+ * client shows the same verdict before it calls).
+ */
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+/** Check-in opens this long before the start. */
+export const CHECKIN_OPENS_BEFORE_MS = 15 * MINUTE
+/** Withdrawing is allowed until this long before the start. */
+export const WITHDRAW_CUTOFF_MS = 2 * HOUR
+/** The device's reported accuracy widens the area by at most this much. */
+export const MAX_ACCURACY_METRES = 100
+/** A shift lasts at most this long. */
+export const MAX_SHIFT_MS = 12 * HOUR
+/** Shifts repeat weekly: the step between occurrences. */
+export const WEEK_MS = 7 * 24 * HOUR
+
+export interface ShiftTimes {
+  startAt: string
+  endAt: string
+}
+
+function ms(iso: string): number {
+  return Date.parse(iso)
+}
+
+/** Check-in is open in [startAt − 15 min, endAt], both ends included. */
+export function checkinOpensAt(s: ShiftTimes): string {
+  return new Date(ms(s.startAt) - CHECKIN_OPENS_BEFORE_MS).toISOString()
+}
+
+export type WindowVerdict = 'early' | 'open' | 'ended'
+
+export function checkinWindow(s: ShiftTimes, now: string): WindowVerdict {
+  const t = ms(now)
+  if (t < ms(checkinOpensAt(s))) return 'early'
+  if (t > ms(s.endAt)) return 'ended'
+  return 'open'
+}
+
+/** Withdrawing is allowed until the cut-off (startAt − 2 h), the cut-off itself included. */
+export function withdrawCutoffAt(s: Pick<ShiftTimes, 'startAt'>): string {
+  return new Date(ms(s.startAt) - WITHDRAW_CUTOFF_MS).toISOString()
+}
+
+export function beforeCutoff(s: Pick<ShiftTimes, 'startAt'>, now: string): boolean {
+  return ms(now) <= ms(withdrawCutoffAt(s))
+}
+
+export interface PatrolArea extends LatLng {
+  /** metres */
+  radius: number
+}
+
+/**
+ * Whether a reported position counts as inside the area: distance ≤ radius + min(accuracy, 100). The
+ * distance is rounded to whole metres for the message (the decision uses the exact figure).
+ */
+export function areaCheck(area: PatrolArea, at: LatLng, accuracy: number): { inside: boolean; distance: number } {
+  const d = distanceMetres(area, at)
+  const slack = Math.min(Math.max(accuracy, 0), MAX_ACCURACY_METRES)
+  return { inside: d <= area.radius + slack, distance: Math.round(d) }
+}
+
+/** Two shifts overlap when each starts before the other ends; touching ends (a.end = b.start) do not. */
+export function overlaps(a: ShiftTimes, b: ShiftTimes): boolean {
+  return ms(a.startAt) < ms(b.endAt) && ms(b.startAt) < ms(a.endAt)
+}
+
+/**
+ * Hours served: from max(checkedIn, startAt) to min(checkedOut, endAt), rounded to the nearest 0.1 h
+ * (half up), never negative. Integer arithmetic on milliseconds (6 min = 0.1 h = 360 000 ms).
+ */
+export function servedHours(s: ShiftTimes, checkinAt: string, checkoutAt: string): number {
+  const from = Math.max(ms(checkinAt), ms(s.startAt))
+  const to = Math.min(ms(checkoutAt), ms(s.endAt))
+  const span = to - from
+  if (span <= 0) return 0
+  return Math.floor((span + 180_000) / 360_000) / 10
+}
+
+/** A forgotten check-out closes at the scheduled end. */
+export function autoCheckoutAt(s: ShiftTimes): string {
+  return s.endAt
+}
+
+/** The attendance must be closed by the time rule: checked in, not out, and the end has come. */
+export function needsAutoCheckout(s: ShiftTimes, a: { checkinAt: string | null; checkoutAt: string | null }, now: string): boolean {
+  return a.checkinAt !== null && a.checkoutAt === null && ms(now) >= ms(s.endAt)
+}
+
+/** Confirmed, never checked in, and the end has come. */
+export function isNoShow(s: ShiftTimes, a: { status: string; checkinAt: string | null }, now: string): boolean {
+  return a.status === 'confirmed' && a.checkinAt === null && ms(now) >= ms(s.endAt)
+}
+
+/** The weekly occurrences of a shift: `weeks` of them (1 = one-off), each 7 days after the last. */
+export function weeklyOccurrences(s: ShiftTimes, weeks: number): ShiftTimes[] {
+  return Array.from({ length: weeks }, (_, i) => ({
+    startAt: new Date(ms(s.startAt) + i * WEEK_MS).toISOString(),
+    endAt: new Date(ms(s.endAt) + i * WEEK_MS).toISOString(),
+  }))
+}
+
+const CHINA_OFFSET_MS = 8 * HOUR
+
+/** 11月26日 09:45 in Beijing time (UTC+8 all year). */
+export function chinaClock(iso: string): string {
+  const c = new Date(ms(iso) + CHINA_OFFSET_MS)
+  const hh = String(c.getUTCHours()).padStart(2, '0')
+  const mm = String(c.getUTCMinutes()).padStart(2, '0')
+  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${hh}:${mm}`
+}
+
+/** The month 'YYYY-MM' in Beijing time of an instant, and the instants that bound a month. */
+export function chinaMonth(iso: string): string {
+  return new Date(ms(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 7)
+}
+
+export function monthBounds(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const from = Date.UTC(y, m - 1, 1) - CHINA_OFFSET_MS
+  const to = Date.UTC(y, m, 1) - CHINA_OFFSET_MS
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() }
+}
+
+/** The reminders: 20:00 Beijing time the evening before the start's day, and one hour before the start. */
+export function eveningBeforeAt(s: Pick<ShiftTimes, 'startAt'>): string {
+  const day = new Date(ms(s.startAt) + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+  return new Date(Date.parse(`${day}T20:00:00Z`) - CHINA_OFFSET_MS - 24 * HOUR).toISOString()
+}
+
+export function hourBeforeAt(s: Pick<ShiftTimes, 'startAt'>): string {
+  return new Date(ms(s.startAt) - HOUR).toISOString()
+}
+
+/** The Chinese reason a check-in is refused for its time. */
+export function windowMessage(verdict: Exclude<WindowVerdict, 'open'>, s: ShiftTimes): string {
+  return verdict === 'early'
+    ? `太早了，签到将于 ${chinaClock(checkinOpensAt(s))} 开放（开始前 15 分钟）`
+    : '巡逻已结束，不能再签到'
+}
+
+export function areaMessage(distance: number, radius: number): string {
+  return `不在巡逻区域，距离约 ${distance} 米（范围 ${radius} 米内可签到）`
+}
