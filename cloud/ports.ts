@@ -480,6 +480,8 @@ export interface Store {
   files: FileRepo
   /** motions, ballots, community rules (issue 5) */
   motions: MotionRepo
+  /** the reminders ledger (vote closing, patrol shifts) */
+  reminders: ReminderRepo
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
   close(): void
@@ -976,6 +978,8 @@ export interface MotionRepo {
   voted(motionId: string, voterKey: string): Promise<boolean>
   /** Voters so far (no choices). */
   turnout(motionId: string): Promise<number>
+  /** Published motions (consultation or voting) of every community whose voteUntil is at or before `until`, soonest first. */
+  closingBy(until: string): Promise<MotionRecord[]>
   /** (receipt hash, choice) sorted by hash. */
   ballots(motionId: string): Promise<{ receiptHash: string; choice: string }[]>
   ballotOf(motionId: string, receiptHash: string): Promise<string | null>
@@ -985,4 +989,42 @@ export interface MotionRepo {
   rulesHistory(communityId: string, opts: { limit: number; before: number | null }): Promise<RulesRecord[]>
   /** Sets filed_at of a version of the community's rules + audit; null when no such version. */
   markFiled(communityId: string, version: number, filedAt: string, audit: AuditEntry): Promise<RulesRecord | null>
+}
+
+// ---------- reminders (a periodic sweep), issues 5 and 6 ----------
+
+/**
+ * Who a reminder goes to. The store resolves it INSIDE the transaction that writes the messages, so that a
+ * resident who voted (or a volunteer who cancelled) a moment before is not reminded. `users` is a fixed list
+ * (resolved by the source before the write); other kinds are queries the adapter knows.
+ */
+export type ReminderAudience =
+  | { kind: 'users'; userIds: string[] }
+  /** verified residents of the motion's community who may vote and have not (their household has not, for a
+   * households motion); nobody unless the motion is in voting and before voteUntil at the write */
+  | { kind: 'motionUnvoted'; motionId: string }
+
+/** One reminder that is due: once per key, ever. */
+export interface DueReminder {
+  /** e.g. `motion:<id>:closing`, `shift:<id>:eve` */
+  key: string
+  kind: MessageKind
+  title: string
+  body: string
+  target: MessageTarget | null
+  audience: ReminderAudience
+}
+
+export type ReminderSendOutcome =
+  /** the ledger row and one message per recipient (possibly none) were written */
+  | { kind: 'sent'; messages: NewMessage[] }
+  /** the key was in the ledger: nothing written */
+  | { kind: 'alreadySent' }
+
+export interface ReminderRepo {
+  /**
+   * One IMMEDIATE transaction: nothing when the key is already in the ledger; else resolves the audience,
+   * writes one message per recipient and the ledger row (key, at, recipients). Overlapping sweeps send once.
+   */
+  send(reminder: DueReminder, at: string, newId: () => string): Promise<ReminderSendOutcome>
 }

@@ -45,7 +45,8 @@ export function receiptHash(receipt: string): string {
   return createHash('sha256').update(receipt, 'utf8').digest('hex')
 }
 
-function chinaTime(iso: string): string {
+/** A time as people in China read it: 3月8日 08:00 (UTC+8, no daylight saving). */
+export function chinaTime(iso: string): string {
   const c = new Date(Date.parse(iso) + 8 * 3600_000)
   return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`
 }

@@ -138,6 +138,29 @@ function toRules(r: RulesRow): RulesRecord {
   }
 }
 
+/**
+ * Who receives a motion's messages (`m` the motion, `u` the user): verified residents of its community who
+ * can sign in (roster-only residents have no account to read them; staff are not verified residents); for a
+ * households motion only those bound to a household. Used by the phase messages and by the closing reminder.
+ */
+const RECIPIENTS = `FROM motions m JOIN users u ON u.community_id = m.community_id AND u.verified = 1 AND u.roster_only = 0
+    AND (m.eligibility <> 'households' OR u.household_id IS NOT NULL)`
+
+/**
+ * The recipients who have not voted, while the motion is in voting before voteUntil at `at` (else nobody):
+ * the voter key is the user (adults) or the household (households, so one member's vote covers them all),
+ * as `voterKeyOf` in cloud/motions/access.ts. A plain read for use inside the caller's write transaction.
+ */
+export function unvotedOf(db: Db): (motionId: string, at: string) => string[] {
+  const q = db.prepare<[string, string], { id: string }>(`
+    SELECT u.id ${RECIPIENTS}
+    WHERE m.id = ? AND m.status = 'voting' AND m.vote_until > ?
+      AND NOT EXISTS (SELECT 1 FROM motion_voters v WHERE v.motion_id = m.id
+        AND v.voter_key = CASE m.eligibility WHEN 'households' THEN u.household_id ELSE u.id END)
+    ORDER BY u.id`)
+  return (motionId, at) => q.all(motionId, at).map((r) => r.id)
+}
+
 /** Where the scheduled times lead a published motion at `at` (the steps still to take, in order). */
 function dueSteps(m: MotionRecord, at: string): MotionStatus[] {
   const steps: MotionStatus[] = []
@@ -203,11 +226,7 @@ export function motionRepo(db: Db): MotionRepo {
   const rosterBase = db.prepare<[string], { adults: number; households: number }>(`
     SELECT coalesce(sum(coalesce(h.adults, 0)), 0) AS adults, count(*) AS households
     FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = ?`)
-  // who receives a motion's messages: verified residents of the community who can sign in (roster-only
-  // residents have no account to read them); for a households motion only those bound to a household
-  const recipients = db.prepare<[string, number], { id: string }>(`
-    SELECT id FROM users WHERE community_id = ? AND verified = 1 AND roster_only = 0 AND (? = 0 OR household_id IS NOT NULL)
-    ORDER BY id`)
+  const recipients = db.prepare<[string], { id: string }>(`SELECT u.id ${RECIPIENTS} WHERE m.id = ? ORDER BY u.id`)
   const byChannel = db.prepare<[string], { channel: 'online' | 'offline'; n: number }>(
     'SELECT channel, count(*) AS n FROM motion_voters WHERE motion_id = ? GROUP BY channel',
   )
@@ -226,6 +245,9 @@ export function motionRepo(db: Db): MotionRepo {
   const insertBallot = db.prepare('INSERT INTO motion_ballots (motion_id, receipt_hash, choice) VALUES (?, ?, ?)')
   const voted = db.prepare<[string, string], { x: number }>('SELECT 1 AS x FROM motion_voters WHERE motion_id = ? AND voter_key = ?')
   const turnout = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?')
+  const closingBy = db.prepare<[string], MotionRow>(
+    "SELECT * FROM motions WHERE status IN ('consultation', 'voting') AND vote_until <= ? ORDER BY vote_until, seq",
+  )
   const ballots = db.prepare<[string], { receiptHash: string; choice: string }>(
     'SELECT receipt_hash AS receiptHash, choice FROM motion_ballots WHERE motion_id = ? ORDER BY receipt_hash',
   )
@@ -303,7 +325,7 @@ export function motionRepo(db: Db): MotionRepo {
     }
     if (changes === 0) return null
     const motion = load(m.id) as MotionRecord
-    const messages = compose(motion, to, recipients.all(m.communityId, m.eligibility === 'households' ? 1 : 0).map((r) => r.id))
+    const messages = compose(motion, to, recipients.all(m.id).map((r) => r.id))
     for (const msg of messages) writeMessage(msg)
     return { motion, messages }
   }
@@ -448,6 +470,9 @@ export function motionRepo(db: Db): MotionRepo {
     },
     async turnout(motionId) {
       return turnout.get(motionId)?.n ?? 0
+    },
+    async closingBy(until) {
+      return closingBy.all(until).map(toRecord)
     },
     async ballots(motionId) {
       return ballots.all(motionId)

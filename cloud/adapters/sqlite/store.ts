@@ -7,6 +7,7 @@ import { messageRepo } from './messages'
 import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
 import { openDb, type Db } from './open'
+import { reminderRepo } from './reminders'
 import { reportRepo } from './reports'
 import { residentApplicationRepo } from './residentApplications'
 import { settingsRepo } from './settings'
@@ -34,6 +35,7 @@ export function openSqliteStore(file: string): SqliteStore {
     messages: messageRepo(db),
     files: fileRepo(db),
     motions: motionRepo(db),
+    reminders: reminderRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

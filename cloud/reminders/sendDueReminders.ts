@@ -1,0 +1,39 @@
+import type { Deps } from '../deps'
+import { sendOutbound } from '../reports/notify'
+import type { ReminderSource } from './source'
+import { REMINDER_SOURCES } from './sources'
+
+/**
+ * The reminders sweep (the server runs it every few minutes, the cloud function on a timer trigger): asks each
+ * source what is due now and sends each reminder through the store's one atomic method (ledger row + in-app
+ * messages, once per key however many sweeps overlap), then through the other channels (subscribe messages)
+ * after the commit. A failing source or reminder is logged and the rest go on.
+ */
+export async function sendDueReminders(
+  deps: Deps,
+  sources: ReminderSource[] = REMINDER_SOURCES,
+): Promise<{ sent: { key: string; recipients: number }[] }> {
+  const now = deps.clock.now()
+  const at = now.toISOString()
+  const sent: { key: string; recipients: number }[] = []
+  for (const source of sources) {
+    let due
+    try {
+      due = await source.due(deps, now)
+    } catch (err) {
+      deps.log.error({ err, source: source.name }, 'reminder source failed')
+      continue
+    }
+    for (const reminder of due) {
+      try {
+        const outcome = await deps.store.reminders.send(reminder, at, () => deps.ids.newId())
+        if (outcome.kind !== 'sent') continue
+        sent.push({ key: reminder.key, recipients: outcome.messages.length })
+        await sendOutbound(deps, outcome.messages)
+      } catch (err) {
+        deps.log.error({ err, key: reminder.key }, 'reminder failed')
+      }
+    }
+  }
+  return { sent }
+}
