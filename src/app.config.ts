@@ -1,6 +1,6 @@
 // Main package: the tab pages only. Everything else lives in a subpackage per feature (DESIGN §6).
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/report/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/vote/index', 'pages/report/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/auth', pages: ['login/index'] },
     { root: 'packages/notices', pages: ['detail/index', 'publish/index', 'stats/index'] },
@@ -39,6 +39,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/vote/index',
+        text: '议事',
+        iconPath: 'assets/tab/vote.png',
+        selectedIconPath: 'assets/tab/vote-active.png',
       },
       {
         pagePath: 'pages/report/index',

@@ -1,5 +1,5 @@
 // Draws the tab bar icons (81×81 PNG, as WeChat recommends) without any image tool:
-// `node src/assets/tab/make-icons.mjs` rewrites home*.png, report*.png and me*.png beside this file.
+// `node src/assets/tab/make-icons.mjs` rewrites home*.png, vote*.png, report*.png and me*.png beside this file.
 import { writeFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
@@ -80,6 +80,11 @@ const report = (x, y) =>
   !(inCircle(40.5, 46.5, 16)(x, y) && !inCircle(40.5, 46.5, 10)(x, y)) &&
   !inCircle(63, 33, 3.2)(x, y)
 
+// 议事: a ballot with a tick going into a ballot box.
+const vote = (x, y) =>
+  (inRoundRect(8, 40, 73, 72, 7)(x, y) && !inRect(20, 36, 61, 48)(x, y)) ||
+  (inRoundRect(25, 8, 56, 44, 4)(x, y) && !inPoly([[31, 25], [35.5, 20.5], [39.5, 25], [48, 14.5], [52.5, 19], [39.5, 33.5]])(x, y))
+
 const me = (x, y) =>
   inCircle(40.5, 27, 14)(x, y) || (inEllipse(40.5, 72, 28, 26)(x, y) && y <= 70)
 
@@ -107,6 +112,8 @@ writeFileSync(join(dir, 'home.png'), draw(home, GREY))
 writeFileSync(join(dir, 'home-active.png'), draw(home, BLUE))
 writeFileSync(join(dir, 'report.png'), draw(report, GREY))
 writeFileSync(join(dir, 'report-active.png'), draw(report, BLUE))
+writeFileSync(join(dir, 'vote.png'), draw(vote, GREY))
+writeFileSync(join(dir, 'vote-active.png'), draw(vote, BLUE))
 writeFileSync(join(dir, 'me.png'), draw(me, GREY))
 writeFileSync(join(dir, 'me-active.png'), draw(me, BLUE))
 console.log('tab icons written to', dir)
