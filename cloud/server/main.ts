@@ -1,11 +1,12 @@
 /**
  * `npm start` / `npm run serve`: the self-hosted server. PORT (10086), GONGZHI_DB (data/gongzhi.db),
- * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly), listens on
- * 0.0.0.0, closes cleanly on SIGINT/SIGTERM.
+ * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly) and sends
+ * due reminders (at start, then every 5 minutes), listens on 0.0.0.0, closes cleanly on SIGINT/SIGTERM.
  */
 import { openSqliteStore } from '../adapters/sqlite/store'
 import { configFromEnv } from '../config'
 import { scheduleOrphanSweep } from '../files/sweepOrphanPhotos'
+import { scheduleReminderSweep } from '../reminders/schedule'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
 import { seedDemo } from '../seed/seedSqlite'
 import { buildServer } from './app'
@@ -20,6 +21,11 @@ async function main() {
   // sweep is stopped, and one under way awaited, before the store closes)
   const sweep = scheduleOrphanSweep(app.deps, (removed) => app.log.info({ removed }, 'orphan photos swept'))
   app.addHook('onClose', async () => sweep.stop())
+  // reminders (a vote closing tomorrow, …): now, then every 5 minutes; stopped the same way
+  const reminders = scheduleReminderSweep(app.deps, (sent) => {
+    if (sent.length > 0) app.log.info({ sent }, 'reminders sent')
+  })
+  app.addHook('onClose', async () => reminders.stop())
 
   let closing = false
   const shutdown = (signal: string) => {

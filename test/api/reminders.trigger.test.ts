@@ -1,0 +1,87 @@
+/** What runs the reminders sweep: the server's schedule, and the cloud function's timer trigger. */
+import { makeCloudEntry } from '../../cloud/api/cloudEntry'
+import { scheduleReminderSweep } from '../../cloud/reminders/schedule'
+import { makeHarness, NOW, type Harness } from './support/harness'
+import { COMMITTEE } from './support/motionFixtures'
+
+const HOUR = 3600_000
+const at = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString()
+
+let h: Harness
+beforeEach(async () => {
+  h = await makeHarness()
+})
+afterEach(() => {
+  jest.useRealTimers()
+  h.close()
+})
+
+async function votingUntil(closeIn: number, title: string): Promise<string> {
+  const m = await h.ok<{ id: string }>(
+    'motion.create',
+    { title, articles: [{ text: '条款。' }], kind: 'rules', eligibility: 'adults', voteFrom: at(60_000), voteUntil: at(closeIn) },
+    COMMITTEE,
+  )
+  await h.ok('motion.advance', { id: m.id }, COMMITTEE)
+  await h.ok('motion.advance', { id: m.id }, COMMITTEE)
+  return m.id
+}
+
+const ledgerKeys = () => (h.store.db.prepare('SELECT key FROM reminders_sent ORDER BY key').all() as { key: string }[]).map((r) => r.key)
+
+test('the server schedule sweeps at once, then every interval on an unref\'d timer; stop() ends it', async () => {
+  const a = await votingUntil(10 * HOUR, '议题甲')
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+  const spy = jest.spyOn(global, 'setInterval')
+  const sent: string[][] = []
+  const s = scheduleReminderSweep(h.deps, (x) => sent.push(x.map((r) => r.key)), 1000)
+  expect((spy.mock.results[0]!.value as NodeJS.Timeout).hasRef()).toBe(false)
+  spy.mockRestore()
+  await jest.advanceTimersByTimeAsync(0)
+  expect(sent).toEqual([[`motion:${a}:closing`]])
+
+  const b = await votingUntil(11 * HOUR, '议题乙')
+  await jest.advanceTimersByTimeAsync(1000)
+  expect(sent).toEqual([[`motion:${a}:closing`], [`motion:${b}:closing`]])
+  await jest.advanceTimersByTimeAsync(1000)
+  expect(sent[2]).toEqual([])
+
+  await s.stop()
+  await votingUntil(12 * HOUR, '议题丙')
+  await jest.advanceTimersByTimeAsync(5000)
+  expect(sent).toHaveLength(3)
+  expect(ledgerKeys()).toEqual([`motion:${a}:closing`, `motion:${b}:closing`].sort())
+})
+
+describe('cloud function timer trigger', () => {
+  test('a timer event with no caller runs the sweep and replies with what was sent', async () => {
+    const id = await votingUntil(10 * HOUR, '议题甲')
+    const main = makeCloudEntry(async () => h.deps, () => ({}))
+    const timer = { Type: 'Timer', TriggerName: 'reminders', Time: NOW, Message: '' }
+    expect(await main(timer)).toEqual({ ok: true, data: { sent: [{ key: `motion:${id}:closing`, recipients: 3 }] } })
+    expect(await main({ ...timer, Type: 'timer' })).toEqual({ ok: true, data: { sent: [] } })
+  })
+
+  test('a caller (OPENID) sending a timer-shaped event does not start the sweep', async () => {
+    await votingUntil(10 * HOUR, '议题甲')
+    const main = makeCloudEntry(async () => h.deps, () => ({ OPENID: 'o-resident' }))
+    expect(await main({ Type: 'Timer', TriggerName: 'reminders' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(ledgerKeys()).toEqual([])
+  })
+
+  test('a failing source is logged and the trigger still answers; an unexpected failure is an INTERNAL envelope', async () => {
+    h.store.motions.closingBy = async () => {
+      throw new Error('db down')
+    }
+    const main = makeCloudEntry(async () => h.deps, () => ({}))
+    expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [] } })
+    expect(h.errors).toHaveLength(1)
+    h.deps.clock = {
+      now: () => {
+        throw new Error('clock /srv/x.ts:1')
+      },
+    }
+    expect(await main({ Type: 'Timer' })).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时出错，请稍后再试' } })
+    expect(h.errors).toHaveLength(2)
+  })
+})
