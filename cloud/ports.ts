@@ -12,6 +12,7 @@ import type { CoordSystem, MediationKind, MediationOutcome, ReportCategory, Repo
 import type { MessageKind, MessageTarget } from '@/domain/message'
 import type { MotionKind, MotionOutcomeView, MotionStatus } from '@/domain/motion'
 import type { Eligibility, TallyBase } from '@/domain/motionTally'
+import type { ShiftRepo } from './shifts/ports'
 
 export interface Clock {
   now(): Date
@@ -480,6 +481,8 @@ export interface Store {
   files: FileRepo
   /** motions, ballots, community rules (issue 5) */
   motions: MotionRepo
+  /** patrol shifts, signups, attendance, logs (issue 6): cloud/shifts/ports.ts */
+  shifts: ShiftRepo
   /** the reminders ledger (vote closing, patrol shifts) */
   reminders: ReminderRepo
   /** Throws when the store cannot answer (health check). */

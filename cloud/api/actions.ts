@@ -42,7 +42,28 @@ import {
   volunteerApplySchema,
   volunteerReviewSchema,
 } from '@/domain/residents'
+import {
+  shiftCancelSchema,
+  shiftCheckinSchema,
+  shiftCreateSchema,
+  shiftIdSchema,
+  shiftListSchema,
+  shiftLogSchema,
+  volunteerBoardSchema,
+  volunteerStatsSchema,
+} from '@/domain/shift'
 import { signInForDevelopment } from '../auth/devLogin'
+import { cancelShift } from '../shifts/cancelShift'
+import { checkInToShift } from '../shifts/checkInToShift'
+import { checkOutOfShift } from '../shifts/checkOutOfShift'
+import { listShifts } from '../shifts/listShifts'
+import { logPatrol } from '../shifts/logPatrol'
+import { scheduleShifts } from '../shifts/scheduleShifts'
+import { signUpForShift } from '../shifts/signUpForShift'
+import { viewShift } from '../shifts/viewShift'
+import { viewVolunteerBoard } from '../shifts/viewVolunteerBoard'
+import { viewVolunteerStats } from '../shifts/viewVolunteerStats'
+import { withdrawFromShift } from '../shifts/withdrawFromShift'
 import { viewMyProfile } from '../auth/me'
 import { setMyPhone } from '../auth/setPhone'
 import { signInWithWechat } from '../auth/wxLogin'
@@ -110,11 +131,8 @@ export type ActionDef = Entry<unknown>
 
 const def = <S extends z.ZodType, O>(d: Def<S, O>): Entry<O> => d as Entry<O>
 
-/** Issue 6 actions in the contract whose use cases are still being written (the list shrinks to nothing). */
-type NotYetServed = Extract<ActionName, `shift.${string}`> | 'volunteer.stats' | 'volunteer.board'
-
 /** THE action table: name → input schema, who may call, use case. Nothing else routes. */
-export const ACTIONS: { [A in Exclude<ActionName, NotYetServed>]: Entry<ActionOutput<A>> } = {
+export const ACTIONS: { [A in ActionName]: Entry<ActionOutput<A>> } = {
   'auth.devLogin': def({ input: devLoginSchema, auth: 'public', handler: signInForDevelopment }),
   'auth.wxLogin': def({ input: wxLoginSchema, auth: 'public', handler: signInWithWechat }),
   'me.get': def({ input: emptySchema, auth: 'user', handler: viewMyProfile }),
@@ -168,6 +186,17 @@ export const ACTIONS: { [A in Exclude<ActionName, NotYetServed>]: Entry<ActionOu
   'rules.current': def({ input: emptySchema, auth: 'user', handler: viewCurrentRules }),
   'rules.history': def({ input: rulesHistorySchema, auth: 'user', handler: listRulesHistory }),
   'rules.markFiled': def({ input: rulesMarkFiledSchema, auth: 'user', handler: markRulesFiled }),
+  'shift.create': def({ input: shiftCreateSchema, auth: 'user', handler: scheduleShifts }),
+  'shift.cancel': def({ input: shiftCancelSchema, auth: 'user', handler: cancelShift }),
+  'shift.list': def({ input: shiftListSchema, auth: 'user', handler: listShifts }),
+  'shift.get': def({ input: shiftIdSchema, auth: 'user', handler: viewShift }),
+  'shift.signup': def({ input: shiftIdSchema, auth: 'user', handler: signUpForShift }),
+  'shift.withdraw': def({ input: shiftIdSchema, auth: 'user', handler: withdrawFromShift }),
+  'shift.checkin': def({ input: shiftCheckinSchema, auth: 'user', handler: checkInToShift }),
+  'shift.checkout': def({ input: shiftIdSchema, auth: 'user', handler: checkOutOfShift }),
+  'shift.log': def({ input: shiftLogSchema, auth: 'user', handler: logPatrol }),
+  'volunteer.stats': def({ input: volunteerStatsSchema, auth: 'user', handler: viewVolunteerStats }),
+  'volunteer.board': def({ input: volunteerBoardSchema, auth: 'user', handler: viewVolunteerBoard }),
 }
 
 export function findAction(name: string): ActionDef | undefined {

@@ -26,6 +26,8 @@ test('the action table holds exactly the contract’s actions', () => {
       'motion.create', 'motion.update', 'motion.advance', 'motion.comment', 'motion.reply', 'motion.cast',
       'motion.recordOffline', 'motion.get', 'motion.list', 'motion.result', 'motion.verifyReceipt',
       'rules.current', 'rules.history', 'rules.markFiled',
+      'shift.create', 'shift.cancel', 'shift.list', 'shift.get', 'shift.signup', 'shift.withdraw', 'shift.checkin',
+      'shift.checkout', 'shift.log', 'volunteer.stats', 'volunteer.board',
     ].sort(),
   )
   const publicOnes = Object.entries(ACTIONS).filter(([, d]) => d.auth === 'public').map(([n]) => n)

@@ -210,3 +210,44 @@ test('a version-4 database migrates through 005 and 006: messages kept (kinds mo
     db.close()
   }
 })
+
+test('a version-6 database migrates to 007: patrol tables with their checks, one active signup per volunteer and shift', () => {
+  const file = path.join(tempDir(), 'v6.db')
+  const v6 = new Database(file)
+  v6.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  v6.pragma('foreign_keys = OFF')
+  for (const m of MIGRATIONS.filter((x) => x.version <= 6)) {
+    m.up(v6)
+    v6.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z')
+  }
+  v6.pragma('foreign_keys = ON')
+  v6.exec(`
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO users (id, name, community_id, verified, created_at) VALUES ('u1', '王某', 'c', 1, '2025-01-01T00:00:00.000Z');`)
+  v6.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
+    const shift = db.prepare(`INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, start_at, end_at, capacity, created_by, created_at)
+      VALUES (?, 'c', '夜巡', 29.63, 120.42, ?, ?, ?, ?, 'u1', 'x')`)
+    shift.run('s1', 300, '2025-03-01T11:00:00.000Z', '2025-03-01T13:00:00.000Z', 20)
+    expect(() => shift.run('s2', 30, '2025-03-01T11:00:00.000Z', '2025-03-01T13:00:00.000Z', 20)).toThrow(/CHECK/)
+    expect(() => shift.run('s3', 300, '2025-03-01T13:00:00.000Z', '2025-03-01T11:00:00.000Z', 20)).toThrow(/CHECK/)
+    expect(() => shift.run('s4', 300, '2025-03-01T11:00:00.000Z', '2025-03-01T13:00:00.000Z', 0)).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE shifts SET status = 'cancelled' WHERE id = 's1'").run()).toThrow(/CHECK/)
+    const signup = db.prepare("INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at, withdrawn_at) VALUES (?, 's1', 'u1', ?, 'x', ?, ?)")
+    signup.run('a', 'confirmed', 'x', null)
+    expect(() => signup.run('b', 'waitlisted', null, null)).toThrow(/UNIQUE/)
+    db.prepare("UPDATE shift_signups SET status = 'withdrawn', withdrawn_at = 'y' WHERE id = 'a'").run()
+    signup.run('b', 'waitlisted', null, null)
+    expect(() => signup.run('c', 'waitlisted', 'x', null)).toThrow(/CHECK|UNIQUE/)
+    expect(() => db.prepare("UPDATE shift_signups SET status = 'checkedOut' WHERE id = 'b'").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE shift_signups SET status = 'retired' WHERE id = 'b'").run()).toThrow(/CHECK/)
+    expect((db.prepare('SELECT seq FROM shift_signups ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq)).toEqual([1, 2])
+    expect(db.pragma('foreign_key_check')).toEqual([])
+  } finally {
+    db.close()
+  }
+})

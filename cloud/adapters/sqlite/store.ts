@@ -11,6 +11,7 @@ import { reminderRepo } from './reminders'
 import { reportRepo } from './reports'
 import { residentApplicationRepo } from './residentApplications'
 import { settingsRepo } from './settings'
+import { shiftRepo } from './shifts'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 
@@ -35,6 +36,7 @@ export function openSqliteStore(file: string): SqliteStore {
     messages: messageRepo(db),
     files: fileRepo(db),
     motions: motionRepo(db),
+    shifts: shiftRepo(db),
     reminders: reminderRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()

@@ -18,10 +18,13 @@ export async function race(opts: {
   requestId?: string
   processes: number
   perProcess: number
+  /** each dispatch its own caller: process i fires as userId[i * perProcess + j] (needs processes × perProcess users) */
+  userPerDispatch?: boolean
 }): Promise<ApiReply[]> {
   const users = Array.isArray(opts.userId) ? opts.userId : [opts.userId]
   const children = Array.from({ length: opts.processes }, (_, i) => {
-    const job = JSON.stringify({ ...opts, userId: users[i % users.length], count: opts.perProcess })
+    const userId = opts.userPerDispatch ? users.slice(i * opts.perProcess, (i + 1) * opts.perProcess) : users[i % users.length]
+    const job = JSON.stringify({ ...opts, userId, count: opts.perProcess })
     return spawn(process.execPath, ['--import', 'tsx', WORKER, job], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
   })
   const outputs = children.map((child) => {

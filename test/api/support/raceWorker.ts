@@ -13,7 +13,8 @@ interface Job {
   file: string
   action: string
   payload: unknown
-  userId: string
+  /** one caller for every dispatch, or dispatch j as userId[j] */
+  userId: string | string[]
   requestId?: string
   count: number
 }
@@ -27,7 +28,8 @@ async function main() {
   process.stdout.write('ready\n')
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()))
   const event = { action: job.action, payload: job.payload, ...(job.requestId ? { requestId: job.requestId } : {}) }
-  const replies = await Promise.all(Array.from({ length: job.count }, () => dispatch(event, { userId: job.userId }, deps)))
+  const callerOf = (j: number) => (Array.isArray(job.userId) ? job.userId[j % job.userId.length]! : job.userId)
+  const replies = await Promise.all(Array.from({ length: job.count }, (_, j) => dispatch(event, { userId: callerOf(j) }, deps)))
   process.stdout.write(JSON.stringify(replies) + '\n')
   store.close()
 }

@@ -5,6 +5,7 @@ import { m003AddressKeys } from './003_address_keys'
 import { m004Reports } from './004_reports'
 import { m005Votes } from './005_votes'
 import { m006Reminders } from './006_reminders'
+import { m007Patrols } from './007_patrols'
 
 /** Ordered list of schema migrations. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders]
+export const MIGRATIONS: Migration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols]

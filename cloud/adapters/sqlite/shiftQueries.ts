@@ -1,0 +1,73 @@
+import type { BoardRow, ShiftRepo, VolunteerTotals } from '../../shifts/ports'
+import type { Db } from './open'
+import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow, type shiftReads } from './shiftRows'
+
+type Reads = ReturnType<typeof shiftReads>
+
+/** The patrol store's reads: lists, rosters, a volunteer's totals and the community's monthly board. */
+export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'list' | 'signupsOf' | 'roster' | 'totals' | 'board'> {
+  const list = db.prepare<Record<string, unknown>, ShiftRow>(`${SHIFT_SELECT}
+    WHERE s.community_id = @communityId AND s.end_at >= @from AND (@to IS NULL OR s.start_at < @to)
+      AND (@mine IS NULL OR EXISTS (
+        SELECT 1 FROM shift_signups m WHERE m.shift_id = s.id AND m.user_id = @mine AND m.status <> 'withdrawn'))
+      AND (@afterStart IS NULL OR s.start_at > @afterStart OR (s.start_at = @afterStart AND s.seq > @afterSeq))
+    ORDER BY s.start_at, s.seq LIMIT @limit`)
+  const roster = db.prepare<[string], SignupRow>(`${SIGNUP_SELECT}
+    WHERE su.shift_id = ? AND su.status <> 'withdrawn'
+    ORDER BY su.status = 'waitlisted', su.seq`)
+  // "closed" attendances: checked out (by hand or at the end); the month is the shift's start month
+  const totals = db.prepare<Record<string, unknown>, { month: number | null; total: number | null; done: number; noshows: number }>(`
+    SELECT
+      sum(CASE WHEN su.status = 'checkedOut' AND s.start_at >= @from AND s.start_at < @to THEN su.hours_tenths END) AS month,
+      sum(CASE WHEN su.status = 'checkedOut' THEN su.hours_tenths END) AS total,
+      count(CASE WHEN su.status = 'checkedOut' THEN 1 END) AS done,
+      count(CASE WHEN su.status = 'noShow' THEN 1 END) AS noshows
+    FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
+    WHERE su.user_id = @user AND su.status IN ('checkedOut', 'noShow')`)
+  const board = db.prepare<Record<string, unknown>, { user_id: string; name: string; tenths: number; shifts: number }>(`
+    SELECT su.user_id, u.name, sum(su.hours_tenths) AS tenths, count(*) AS shifts
+    FROM shifts s JOIN shift_signups su ON su.shift_id = s.id AND su.status = 'checkedOut'
+      JOIN users u ON u.id = su.user_id
+    WHERE s.community_id = @communityId AND s.start_at >= @from AND s.start_at < @to
+    GROUP BY su.user_id
+    ORDER BY tenths DESC, shifts DESC, su.user_id`)
+
+  return {
+    async get(id) {
+      return reads.shift(id)
+    },
+    async list(q) {
+      return list
+        .all({
+          communityId: q.communityId,
+          from: q.from,
+          to: q.to,
+          mine: q.mineOf,
+          afterStart: q.after?.startAt ?? null,
+          afterSeq: q.after?.seq ?? null,
+          limit: q.limit,
+        })
+        .map(toShift)
+    },
+    async signupsOf(userId, shiftIds) {
+      if (shiftIds.length === 0) return []
+      const marks = shiftIds.map(() => '?').join(', ')
+      const rows = db
+        .prepare<unknown[], SignupRow>(`${SIGNUP_SELECT} WHERE su.user_id = ? AND su.status <> 'withdrawn' AND su.shift_id IN (${marks})`)
+        .all(userId, ...shiftIds)
+      return rows.map(toSignup)
+    },
+    async roster(shiftId) {
+      return roster.all(shiftId).map(toSignup)
+    },
+    async totals(userId, month): Promise<VolunteerTotals> {
+      const r = totals.get({ user: userId, from: month.from, to: month.to })!
+      return { hoursThisMonth: (r.month ?? 0) / 10, hoursTotal: (r.total ?? 0) / 10, shiftsDone: r.done, noShows: r.noshows }
+    },
+    async board(communityId, month): Promise<BoardRow[]> {
+      return board
+        .all({ communityId, from: month.from, to: month.to })
+        .map((r) => ({ userId: r.user_id, name: r.name, hours: r.tenths / 10, shifts: r.shifts }))
+    },
+  }
+}

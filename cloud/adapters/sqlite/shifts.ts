@@ -1,0 +1,195 @@
+import { beforeCutoff, servedHours } from '@/domain/shiftRules'
+import type { AuditEntry, IdempotencyKey } from '../../ports'
+import type {
+  CancelMessages,
+  CancelOutcome,
+  CheckinFix,
+  CheckinOutcome,
+  CheckoutOutcome,
+  CreateOutcome,
+  NewShift,
+  PromotionMessage,
+  ShiftRepo,
+  SignupOutcome,
+  WithdrawOutcome,
+} from '../../shifts/ports'
+import { auditWriter } from './audit'
+import { idempotencyTable } from './idempotency'
+import { messageWriter } from './messages'
+import type { Db } from './open'
+import { shiftQueries } from './shiftQueries'
+import { SEATED, shiftReads } from './shiftRows'
+
+/**
+ * The patrol store. Signup, withdraw (with the promotion), cancel, check-in and check-out are each one
+ * IMMEDIATE transaction or one conditional UPDATE; arrival order is the signup row's INTEGER PRIMARY KEY.
+ */
+export function shiftRepo(db: Db): ShiftRepo {
+  const reads = shiftReads(db)
+  const writeAudit = auditWriter(db)
+  const writeMessage = messageWriter(db)
+
+  const insertShift = db.prepare(`
+    INSERT INTO shifts (id, community_id, series_id, title, latitude, longitude, radius, meeting_point, note, start_at, end_at,
+      capacity, created_by, created_at)
+    VALUES (@id, @communityId, @seriesId, @title, @latitude, @longitude, @radius, @meetingPoint, @note, @startAt, @endAt,
+      @capacity, @createdBy, @createdAt)`)
+  const seatedCount = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM shift_signups WHERE shift_id = ? AND status IN ${SEATED}`)
+  const overlapping = db.prepare<[string, string, string, string], { id: string; title: string; start_at: string }>(`
+    SELECT s.id, s.title, s.start_at FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
+    WHERE su.user_id = ? AND su.status <> 'withdrawn' AND s.status = 'scheduled' AND s.id <> ?
+      AND s.start_at < ? AND ? < s.end_at
+    ORDER BY s.start_at LIMIT 1`)
+  const insertSignup = db.prepare(`
+    INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?)`)
+  const lastWithdrawn = db.prepare<[string, string], { x: number }>(`
+    SELECT 1 AS x FROM shift_signups WHERE shift_id = ? AND user_id = ? AND status = 'withdrawn' LIMIT 1`)
+  const markWithdrawn = db.prepare(`
+    UPDATE shift_signups SET status = 'withdrawn', withdrawn_at = ? WHERE id = ? AND status IN ('confirmed', 'waitlisted')`)
+  const firstWaiting = db.prepare<[string], { id: string; user_id: string }>(`
+    SELECT id, user_id FROM shift_signups WHERE shift_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT 1`)
+  const promote = db.prepare(`UPDATE shift_signups SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'waitlisted'`)
+  const cancelShift = db.prepare(`
+    UPDATE shifts SET status = 'cancelled', cancel_reason = ?, cancelled_at = ? WHERE id = ? AND status = 'scheduled' AND start_at > ?`)
+  const toldOfCancel = db.prepare<[string], { user_id: string }>(`
+    SELECT user_id FROM shift_signups WHERE shift_id = ? AND status IN ('confirmed', 'waitlisted') ORDER BY seq`)
+  const checkinRow = db.prepare(`
+    UPDATE shift_signups SET status = 'checkedIn', checkin_at = @at, checkin_lat = @latitude, checkin_lng = @longitude,
+      checkin_accuracy = @accuracy, checkin_coord = @coordSystem, checkin_distance = @distance
+    WHERE shift_id = @shiftId AND user_id = @userId AND status = 'confirmed'
+      AND EXISTS (SELECT 1 FROM shifts WHERE id = @shiftId AND status = 'scheduled')`)
+  const checkoutRow = db.prepare(`
+    UPDATE shift_signups SET status = 'checkedOut', checkout_at = ?, auto_checkout = ?, hours_tenths = ?
+    WHERE id = ? AND status = 'checkedIn'`)
+  const dueCheckouts = db.prepare<[string], { id: string; checkin_at: string; start_at: string; end_at: string }>(`
+    SELECT su.id, su.checkin_at, s.start_at, s.end_at FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
+    WHERE su.status = 'checkedIn' AND s.end_at <= ?`)
+  const dueNoShows = db.prepare<[string], { n: number }>(`
+    SELECT count(*) AS n FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
+    WHERE su.status = 'confirmed' AND s.status = 'scheduled' AND s.end_at <= ?`)
+  const markNoShows = db.prepare(`
+    UPDATE shift_signups SET status = 'noShow'
+    WHERE status = 'confirmed' AND checkin_at IS NULL
+      AND shift_id IN (SELECT id FROM shifts WHERE status = 'scheduled' AND end_at <= ?)`)
+  const insertLog = db.prepare(`
+    INSERT INTO shift_logs (id, shift_id, user_id, note, report_id, at) VALUES (@id, @shiftId, @userId, @note, @reportId, @at)
+    ON CONFLICT (report_id) DO NOTHING`)
+  const logOfReport = db.prepare<[string], { id: string }>('SELECT id FROM shift_logs WHERE report_id = ?')
+
+  const idem = idempotencyTable(db)
+
+  const createTx = db.transaction((shifts: NewShift[], audit: AuditEntry, key: IdempotencyKey | null): CreateOutcome => {
+    const prior = idem.lookup<{ ids: string[] }>(key)
+    if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+    if (prior.kind === 'replayed') return { kind: 'replayed', shifts: prior.result.ids.map((id) => reads.shift(id)!) }
+    for (const s of shifts) insertShift.run(s)
+    writeAudit(audit)
+    idem.store(key, { ids: shifts.map((s) => s.id) }, audit.at)
+    return { kind: 'created', shifts: shifts.map((s) => reads.shift(s.id)!) }
+  })
+
+  const signupTx = db.transaction((shiftId: string, userId: string, id: string, at: string): SignupOutcome => {
+    const existing = reads.activeSignup(shiftId, userId)
+    if (existing) return { kind: 'existing', signup: existing }
+    const s = reads.shift(shiftId)
+    if (!s) return { kind: 'notFound' }
+    if (s.status === 'cancelled') return { kind: 'cancelled' }
+    if (at >= s.startAt) return { kind: 'started' }
+    const clash = overlapping.get(userId, shiftId, s.endAt, s.startAt)
+    if (clash) return { kind: 'overlap', with: { id: clash.id, title: clash.title, startAt: clash.start_at } }
+    const confirmed = seatedCount.get(shiftId)!.n < s.capacity
+    insertSignup.run(id, shiftId, userId, confirmed ? 'confirmed' : 'waitlisted', at, confirmed ? at : null)
+    return { kind: 'signedUp', signup: reads.activeSignup(shiftId, userId)! }
+  })
+
+  const withdrawTx = db.transaction((shiftId: string, userId: string, at: string, compose: PromotionMessage): WithdrawOutcome => {
+    const s = reads.shift(shiftId)
+    if (!s) return { kind: 'notFound' }
+    const mine = reads.activeSignup(shiftId, userId)
+    if (!mine) return lastWithdrawn.get(shiftId, userId) ? { kind: 'alreadyWithdrawn' } : { kind: 'notSignedUp' }
+    if (s.status === 'cancelled') return { kind: 'cancelled' }
+    if (!beforeCutoff(s, at) || (mine.status !== 'confirmed' && mine.status !== 'waitlisted')) return { kind: 'cutoffPassed' }
+    markWithdrawn.run(at, mine.id)
+    if (mine.status !== 'confirmed') return { kind: 'withdrawn', promoted: null }
+    const next = firstWaiting.get(shiftId)
+    if (!next) return { kind: 'withdrawn', promoted: null }
+    promote.run(at, next.id)
+    const message = compose(s, next.user_id)
+    writeMessage(message)
+    return { kind: 'withdrawn', promoted: message }
+  })
+
+  const cancelTx = db.transaction(
+    (id: string, reason: string, at: string, compose: CancelMessages, audit: AuditEntry): CancelOutcome => {
+      const s = reads.shift(id)
+      if (!s) return { kind: 'notFound' }
+      if (s.status === 'cancelled') return { kind: 'alreadyCancelled' }
+      if (cancelShift.run(reason, at, id, at).changes === 0) return { kind: 'started' }
+      const after = reads.shift(id)!
+      const messages = compose(after, toldOfCancel.all(id).map((r) => r.user_id))
+      for (const m of messages) writeMessage(m)
+      writeAudit(audit)
+      return { kind: 'cancelled', shift: after, messages }
+    },
+  )
+
+  const checkinTx = db.transaction((shiftId: string, userId: string, fix: CheckinFix): CheckinOutcome => {
+    const changed = checkinRow.run({ shiftId, userId, ...fix }).changes
+    const mine = reads.activeSignup(shiftId, userId)
+    if (changed === 1) return { kind: 'checkedIn', signup: mine! }
+    if (mine && mine.checkinAt) return { kind: 'already', signup: mine }
+    if (mine?.status === 'confirmed') return { kind: 'cancelled' }
+    return { kind: 'notConfirmed', signup: mine }
+  })
+
+  const checkoutTx = db.transaction((shiftId: string, userId: string, at: string): CheckoutOutcome => {
+    const mine = reads.activeSignup(shiftId, userId)
+    if (mine?.status === 'checkedOut') return { kind: 'already', signup: mine }
+    if (!mine || mine.status !== 'checkedIn') return { kind: 'notCheckedIn', signup: mine }
+    const s = reads.shift(shiftId)!
+    const auto = at >= s.endAt
+    const out = auto ? s.endAt : at
+    checkoutRow.run(out, auto ? 1 : 0, Math.round(servedHours(s, mine.checkinAt!, out) * 10), mine.id)
+    return { kind: 'checkedOut', signup: reads.activeSignup(shiftId, userId)! }
+  })
+
+  const settleTx = db.transaction((now: string): number => {
+    let n = 0
+    for (const r of dueCheckouts.all(now)) {
+      const hours = servedHours({ startAt: r.start_at, endAt: r.end_at }, r.checkin_at, r.end_at)
+      n += checkoutRow.run(r.end_at, 1, Math.round(hours * 10), r.id).changes
+    }
+    return n + markNoShows.run(now).changes
+  })
+
+  return {
+    ...shiftQueries(db, reads),
+    async create(shifts, audit, key) {
+      return createTx.immediate(shifts, audit, key)
+    },
+    async signup(shiftId, userId, id, at) {
+      return signupTx.immediate(shiftId, userId, id, at)
+    },
+    async withdraw(shiftId, userId, at, compose) {
+      return withdrawTx.immediate(shiftId, userId, at, compose)
+    },
+    async cancel(id, reason, at, compose, audit) {
+      return cancelTx.immediate(id, reason, at, compose, audit)
+    },
+    async checkin(shiftId, userId, fix) {
+      return checkinTx.immediate(shiftId, userId, fix)
+    },
+    async checkout(shiftId, userId, at) {
+      return checkoutTx.immediate(shiftId, userId, at)
+    },
+    async addLog(log) {
+      insertLog.run(log)
+      return log.reportId ? logOfReport.get(log.reportId)!.id : log.id
+    },
+    async settle(now) {
+      // a read first: the write lock is taken only when something is due
+      if (dueCheckouts.all(now).length === 0 && dueNoShows.get(now)!.n === 0) return 0
+      return settleTx.immediate(now)
+    },
+  }
+}

@@ -1,0 +1,29 @@
+import { AppError } from '@/domain/errors'
+import type { shiftCancelSchema, ShiftView } from '@/domain/shift'
+import type { z } from 'zod'
+import type { UserCtx } from '../api/context'
+import { sendOutbound } from '../reports/notify'
+import { isCommitteeOf, loadShift, NOT_FOUND_MESSAGE } from './access'
+import { cancelMessages } from './messages'
+import { shiftView } from './view'
+
+/** shift.cancel — the committee cancels a shift before it starts; everyone signed up (or waiting) is told why. */
+export async function cancelShift(input: z.output<typeof shiftCancelSchema>, ctx: UserCtx): Promise<ShiftView> {
+  const { deps, user } = ctx
+  const s = await loadShift(deps, input.id, user)
+  if (!isCommitteeOf(user, s.communityId)) throw new AppError('FORBIDDEN', '只有本社区/村委会可以取消巡逻')
+  const at = deps.clock.now().toISOString()
+  const outcome = await deps.store.shifts.cancel(
+    s.id,
+    input.reason,
+    at,
+    cancelMessages(deps, at),
+    { at, actorId: user.id, action: 'shift.cancel', targetType: 'shift', targetId: s.id, communityId: s.communityId, detail: { reason: input.reason } },
+  )
+  if (outcome.kind !== 'cancelled') {
+    if (outcome.kind === 'notFound') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+    throw new AppError('CONFLICT', outcome.kind === 'alreadyCancelled' ? '这个班次已经取消了' : '巡逻已开始，不能取消')
+  }
+  await sendOutbound(deps, outcome.messages)
+  return shiftView(outcome.shift, null, user, at)
+}

@@ -1,0 +1,167 @@
+import type { CoordSystem } from '@/domain/report'
+import type { ShiftStatus, SignupStatus } from '@/domain/shift'
+import type { AuditEntry, IdempotencyKey, NewMessage } from '../ports'
+
+/** Patrol shifts' storage (issue 6). Every concurrency-sensitive write is ONE method, atomic in the adapter. */
+
+export interface ShiftRecord {
+  seq: number
+  id: string
+  communityId: string
+  seriesId: string | null
+  title: string
+  latitude: number
+  longitude: number
+  radius: number
+  meetingPoint: string | null
+  note: string | null
+  startAt: string
+  endAt: string
+  capacity: number
+  status: ShiftStatus
+  cancelReason: string | null
+  cancelledAt: string | null
+  createdBy: string
+  createdAt: string
+  /** signups holding a seat (confirmed, checked in or out, no-show) */
+  seated: number
+  waitlisted: number
+}
+
+export type NewShift = Omit<ShiftRecord, 'seq' | 'status' | 'cancelReason' | 'cancelledAt' | 'seated' | 'waitlisted'>
+
+export interface SignupRecord {
+  seq: number
+  id: string
+  shiftId: string
+  userId: string
+  userName: string
+  status: SignupStatus
+  /** 1-based rank among the waitlisted by arrival; null unless waitlisted */
+  position: number | null
+  signedUpAt: string
+  confirmedAt: string | null
+  checkinAt: string | null
+  checkinCoord: CoordSystem | null
+  /** as the device gave it, in checkinCoord */
+  checkinPosition: { latitude: number; longitude: number } | null
+  checkinDistance: number | null
+  checkoutAt: string | null
+  autoCheckout: boolean
+  hours: number | null
+}
+
+export interface CheckinFix {
+  at: string
+  latitude: number
+  longitude: number
+  accuracy: number
+  coordSystem: CoordSystem
+  /** metres from the area's centre (after conversion to GCJ-02) */
+  distance: number
+}
+
+export type ShiftCursor = { startAt: string; seq: number }
+
+export interface ShiftListQuery {
+  communityId: string
+  /** shifts whose end is at or after this */
+  from: string
+  /** shifts that start before this (null: no bound) */
+  to: string | null
+  /** only shifts this user holds a signup on that is not withdrawn */
+  mineOf: string | null
+  after: ShiftCursor | null
+  limit: number
+}
+
+export type CreateOutcome = { kind: 'created' | 'replayed'; shifts: ShiftRecord[] } | { kind: 'keyReused' }
+
+export type SignupOutcome =
+  | { kind: 'signedUp' | 'existing'; signup: SignupRecord }
+  | { kind: 'notFound' }
+  | { kind: 'cancelled' | 'started' }
+  | { kind: 'overlap'; with: { id: string; title: string; startAt: string } }
+
+/** Messages to compose inside the transaction (the promoted volunteer's). */
+export type PromotionMessage = (shift: ShiftRecord, userId: string) => NewMessage
+
+export type WithdrawOutcome =
+  | { kind: 'withdrawn'; promoted: NewMessage | null }
+  | { kind: 'alreadyWithdrawn' }
+  | { kind: 'notSignedUp' | 'cutoffPassed' | 'cancelled' | 'notFound' }
+
+export type CancelMessages = (shift: ShiftRecord, userIds: string[]) => NewMessage[]
+
+export type CancelOutcome =
+  | { kind: 'cancelled'; shift: ShiftRecord; messages: NewMessage[] }
+  | { kind: 'alreadyCancelled' | 'started' | 'notFound' }
+
+export type CheckinOutcome =
+  | { kind: 'checkedIn' | 'already'; signup: SignupRecord }
+  | { kind: 'notConfirmed'; signup: SignupRecord | null }
+  | { kind: 'cancelled' }
+
+export type CheckoutOutcome =
+  | { kind: 'checkedOut' | 'already'; signup: SignupRecord }
+  | { kind: 'notCheckedIn'; signup: SignupRecord | null }
+
+export interface NewShiftLog {
+  id: string
+  shiftId: string
+  userId: string
+  note: string
+  reportId: string | null
+  at: string
+}
+
+export interface VolunteerTotals {
+  hoursThisMonth: number
+  hoursTotal: number
+  shiftsDone: number
+  noShows: number
+}
+
+export interface BoardRow {
+  userId: string
+  name: string
+  hours: number
+  shifts: number
+}
+
+export interface ShiftRepo {
+  /** Every occurrence, the audit entry and the idempotency row in one transaction. */
+  create(shifts: NewShift[], audit: AuditEntry, key: IdempotencyKey | null): Promise<CreateOutcome>
+  get(id: string): Promise<ShiftRecord | null>
+  list(q: ShiftListQuery): Promise<ShiftRecord[]>
+  /** The user's signups (not withdrawn) on these shifts. */
+  signupsOf(userId: string, shiftIds: string[]): Promise<SignupRecord[]>
+  /** Every signup that is not withdrawn: seat holders by arrival, then the waitlist by arrival. */
+  roster(shiftId: string): Promise<SignupRecord[]>
+  /**
+   * One IMMEDIATE transaction: the user's signup that is not withdrawn → `existing`; a cancelled or started
+   * shift → refused; an overlapping signup of the user → `overlap`; else a new row at the back: confirmed
+   * while seats remain, else waitlisted.
+   */
+  signup(shiftId: string, userId: string, id: string, at: string): Promise<SignupOutcome>
+  /**
+   * One IMMEDIATE transaction: the cut-off (startAt − 2 h, included), the signup withdrawn, and when it held
+   * a seat the earliest waitlisted is confirmed and its message written.
+   */
+  withdraw(shiftId: string, userId: string, at: string, promoted: PromotionMessage): Promise<WithdrawOutcome>
+  /** Before the start only: the shift cancelled with its reason, a message to every signup not withdrawn, the audit. */
+  cancel(id: string, reason: string, at: string, compose: CancelMessages, audit: AuditEntry): Promise<CancelOutcome>
+  /** Conditional: confirmed → checkedIn on a scheduled shift; a second check-in returns the first. */
+  checkin(shiftId: string, userId: string, fix: CheckinFix): Promise<CheckinOutcome>
+  /** Conditional: checkedIn → checkedOut at min(at, endAt) with its hours; a second returns the first. */
+  checkout(shiftId: string, userId: string, at: string): Promise<CheckoutOutcome>
+  /** One log row; with a report id, once per report (a replayed report returns the first log's id). */
+  addLog(log: NewShiftLog): Promise<string>
+  /**
+   * The time rule, as conditional UPDATEs (nothing written when nothing is due): check-ins of shifts ended by
+   * `now` closed at endAt, confirmed signups never checked in marked noShow.
+   */
+  settle(now: string): Promise<number>
+  totals(userId: string, month: { from: string; to: string }): Promise<VolunteerTotals>
+  board(communityId: string, month: { from: string; to: string }): Promise<BoardRow[]>
+}

@@ -1,0 +1,25 @@
+import { maskName } from '@/domain/mask'
+import type { VolunteerBoard, volunteerBoardSchema } from '@/domain/shift'
+import { monthBounds } from '@/domain/shiftRules'
+import type { z } from 'zod'
+import type { UserCtx } from '../api/context'
+import { requireCommunity, settle } from './access'
+
+/**
+ * volunteer.board — the community's hours in a month (Beijing time), most first. Names masked to residents
+ * and volunteers except their own row; in full for the committee and the street.
+ */
+export async function viewVolunteerBoard(input: z.output<typeof volunteerBoardSchema>, ctx: UserCtx): Promise<VolunteerBoard> {
+  const { deps, user } = ctx
+  const communityId = requireCommunity(user)
+  await settle(deps)
+  const full = user.roles.includes('committee') || user.roles.includes('street')
+  const rows = await deps.store.shifts.board(communityId, monthBounds(input.month))
+  return {
+    month: input.month,
+    rows: rows.map((r, i) => {
+      const me = r.userId === user.id
+      return { rank: i + 1, name: full || me ? r.name : maskName(r.name), hours: r.hours, shifts: r.shifts, me }
+    }),
+  }
+}

@@ -1,0 +1,91 @@
+import type { ApiReply } from '@/domain/envelope'
+import type { ShiftCreateInput, ShiftView } from '@/domain/shift'
+import { DEMO_GRID_CENTRES } from '../../../cloud/seed/demoData'
+import type { Harness } from './harness'
+
+export const COMMITTEE = 'u_committee_jj'
+export const OTHER_COMMITTEE = 'u_committee_lj'
+export const STREET = 'u_street'
+export const WORKER = 'u_worker_jj1'
+export const RESIDENT = 'u_resident_jj1'
+export const UNVERIFIED = 'u_resident_jj3'
+export const DEMO_VOLUNTEER = 'u_volunteer_jj1'
+export const OTHER_COMMUNITY_RESIDENT = 'u_resident_lj1'
+
+/** 锦江社区 第一网格's centre (GCJ-02). */
+export const CENTRE = DEMO_GRID_CENTRES['g_jj_1']!
+
+/** Far beyond the real clock too (race workers run on the system clock). */
+export const FAR_START = '2099-06-01T11:00:00.000Z'
+export const FAR_END = '2099-06-01T13:00:00.000Z'
+
+export interface Volunteer {
+  id: string
+  name: string
+}
+
+/**
+ * Inserts `n` verified volunteers of 锦江社区 straight into the store (faster than applying and reviewing):
+ * names 巡逻测试0001 …; `verified: false` or `volunteer: false` make the ones the rules refuse.
+ */
+export function addVolunteers(h: Harness, n: number, opts: { verified?: boolean; volunteer?: boolean; community?: string } = {}): Volunteer[] {
+  const db = h.store.db
+  const community = opts.community ?? 'c_jinjiang'
+  const insertUser = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
+    VALUES (?, ?, NULL, NULL, ?, NULL, NULL, ?, 0, ?)`)
+  const insertRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
+  const start = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+  const out: Volunteer[] = []
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const id = `u_patrol_${String(start + i).padStart(5, '0')}`
+      const name = `巡逻测试${String(start + i).padStart(4, '0')}`
+      insertUser.run(id, name, community, opts.verified === false ? 0 : 1, h.clock.now().toISOString())
+      insertRole.run(id, 'resident')
+      if (opts.volunteer !== false) insertRole.run(id, 'volunteer')
+      out.push({ id, name })
+    }
+  })()
+  return out
+}
+
+export function shiftInput(over: Partial<ShiftCreateInput> = {}): ShiftCreateInput {
+  return {
+    title: '夜间治安巡逻',
+    area: { latitude: CENTRE.latitude, longitude: CENTRE.longitude, radius: 300 },
+    meetingPoint: '社区服务中心门口',
+    startAt: FAR_START,
+    endAt: FAR_END,
+    capacity: 20,
+    note: '带好手电筒，由网格员孙丽带队',
+    ...over,
+  }
+}
+
+export async function createShift(h: Harness, over: Partial<ShiftCreateInput> = {}): Promise<ShiftView> {
+  const r = await h.ok<{ shifts: ShiftView[] }>('shift.create', shiftInput(over), COMMITTEE)
+  return r.shifts[0]!
+}
+
+export function codes(replies: ApiReply[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of replies) {
+    const k = r.ok ? 'ok' : r.error.code
+    out[k] = (out[k] ?? 0) + 1
+  }
+  return out
+}
+
+export interface SignupRow {
+  user_id: string
+  status: string
+  seq: number
+}
+
+export function signupRows(h: Harness, shiftId: string): SignupRow[] {
+  return h.store.db.prepare('SELECT user_id, status, seq FROM shift_signups WHERE shift_id = ? ORDER BY seq').all(shiftId) as SignupRow[]
+}
+
+export function statusCount(h: Harness, shiftId: string, status: string): number {
+  return signupRows(h, shiftId).filter((r) => r.status === status).length
+}
