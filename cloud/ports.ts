@@ -1006,6 +1006,8 @@ export type ReminderAudience =
   /** verified residents of the motion's community who may vote and have not (their household has not, for a
    * households motion); nobody unless the motion is in voting and before voteUntil at the write */
   | { kind: 'motionUnvoted'; motionId: string }
+  /** volunteers holding a confirmed seat on the shift; nobody unless it is scheduled and not started at the write */
+  | { kind: 'shiftConfirmed'; shiftId: string }
 
 /** One reminder that is due: once per key, ever. */
 export interface DueReminder {

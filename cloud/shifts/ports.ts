@@ -162,6 +162,8 @@ export interface ShiftRepo {
    * `now` closed at endAt, confirmed signups never checked in marked noShow.
    */
   settle(now: string): Promise<number>
+  /** Scheduled shifts starting in (from, to], soonest first (for the reminders). */
+  startingBetween(from: string, to: string): Promise<ShiftRecord[]>
   totals(userId: string, month: { from: string; to: string }): Promise<VolunteerTotals>
   board(communityId: string, month: { from: string; to: string }): Promise<BoardRow[]>
 }

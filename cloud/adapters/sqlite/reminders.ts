@@ -2,6 +2,7 @@ import type { DueReminder, NewMessage, ReminderAudience, ReminderRepo, ReminderS
 import { messageWriter } from './messages'
 import { unvotedOf } from './motions'
 import type { Db } from './open'
+import { confirmedOf } from './shiftRows'
 
 /** How each audience kind becomes user ids, read inside the send transaction. A new kind adds one line here. */
 type Resolvers = { [K in ReminderAudience['kind']]: (a: Extract<ReminderAudience, { kind: K }>, at: string) => string[] }
@@ -14,9 +15,11 @@ type Resolvers = { [K in ReminderAudience['kind']]: (a: Extract<ReminderAudience
 export function reminderRepo(db: Db): ReminderRepo {
   const writeMessage = messageWriter(db)
   const unvoted = unvotedOf(db)
+  const confirmed = confirmedOf(db)
   const resolvers: Resolvers = {
     users: (a) => [...new Set(a.userIds)],
     motionUnvoted: (a, at) => unvoted(a.motionId, at),
+    shiftConfirmed: (a, at) => confirmed(a.shiftId, at),
   }
   const resolve = (a: ReminderAudience, at: string): string[] => (resolvers[a.kind] as (x: ReminderAudience, at: string) => string[])(a, at)
 

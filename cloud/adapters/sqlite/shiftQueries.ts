@@ -5,7 +5,7 @@ import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type Sig
 type Reads = ReturnType<typeof shiftReads>
 
 /** The patrol store's reads: lists, rosters, a volunteer's totals and the community's monthly board. */
-export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'list' | 'signupsOf' | 'roster' | 'totals' | 'board'> {
+export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'list' | 'signupsOf' | 'roster' | 'startingBetween' | 'totals' | 'board'> {
   const list = db.prepare<Record<string, unknown>, ShiftRow>(`${SHIFT_SELECT}
     WHERE s.community_id = @communityId AND s.end_at >= @from AND (@to IS NULL OR s.start_at < @to)
       AND (@mine IS NULL OR EXISTS (
@@ -15,6 +15,8 @@ export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'lis
   const roster = db.prepare<[string], SignupRow>(`${SIGNUP_SELECT}
     WHERE su.shift_id = ? AND su.status <> 'withdrawn'
     ORDER BY su.status = 'waitlisted', su.seq`)
+  const starting = db.prepare<[string, string], ShiftRow>(`${SHIFT_SELECT}
+    WHERE s.status = 'scheduled' AND s.start_at > ? AND s.start_at <= ? ORDER BY s.start_at, s.seq`)
   // "closed" attendances: checked out (by hand or at the end); the month is the shift's start month
   const totals = db.prepare<Record<string, unknown>, { month: number | null; total: number | null; done: number; noshows: number }>(`
     SELECT
@@ -59,6 +61,9 @@ export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'lis
     },
     async roster(shiftId) {
       return roster.all(shiftId).map(toSignup)
+    },
+    async startingBetween(from, to) {
+      return starting.all(from, to).map(toShift)
     },
     async totals(userId, month): Promise<VolunteerTotals> {
       const r = totals.get({ user: userId, from: month.from, to: month.to })!

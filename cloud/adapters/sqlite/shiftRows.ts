@@ -126,3 +126,12 @@ export function shiftReads(db: Db) {
     },
   }
 }
+
+/** For the shift reminders, read in the send transaction: confirmed volunteers of a scheduled shift not started at `at`. */
+export function confirmedOf(db: Db): (shiftId: string, at: string) => string[] {
+  const q = db.prepare<[string, string], { user_id: string }>(`
+    SELECT su.user_id FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
+    WHERE su.shift_id = ? AND su.status = 'confirmed' AND s.status = 'scheduled' AND s.start_at > ?
+    ORDER BY su.seq`)
+  return (shiftId, at) => q.all(shiftId, at).map((r) => r.user_id)
+}
