@@ -1,4 +1,4 @@
-// Minimal typings for the parts of autocannon 8 that bench/notices.ts uses (the package ships none).
+// Minimal typings for the parts of autocannon 8 that the benches use (the package ships none).
 declare module 'autocannon' {
   interface Histogram {
     average: number
@@ -20,6 +20,8 @@ declare module 'autocannon' {
     url: string
     connections?: number
     duration?: number
+    /** a fixed number of requests instead of a duration: every reply is awaited */
+    amount?: number
     pipelining?: number
     method?: string
     headers?: Record<string, string>
@@ -34,6 +36,7 @@ declare module 'autocannon' {
     timeouts: number
     non2xx: number
     '2xx': number
+    statusCodeStats?: Record<string, { count: number }>
     duration: number
   }
   function autocannon(opts: Options): Promise<Result>

@@ -8,61 +8,26 @@
  * Also the time of one list page in the store at that size, per scope (median and p99 over LIST_CALLS calls).
  * Never asserted in tests; figures go to docs/BENCH.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import autocannon from 'autocannon'
 import { openSqliteStore, type SqliteStore } from '../cloud/adapters/sqlite/store'
-import { createTokens } from '../cloud/auth/tokens'
-import { systemClock } from '../cloud/adapters/system/clock'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 import type { ReportCursor, ReportListQuery } from '../cloud/ports'
 import { DEFAULT_RESOLVE_DAYS, REPORT_CATEGORIES, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/report'
 import { acceptDeadline, dueAt, resolveDeadline } from '@/domain/reportDeadlines'
 import { insideRing } from '@/domain/geo'
-import { freePort } from '../test/support/serverProcess'
+import { child, CONNECTIONS, direct, fmt, freePort, load, machineLine, pct, printLoad, probe, SECONDS, stop, stopAll, tokensFor, type Row } from './support/run'
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
-/** seconds of the same load before each measured run, not recorded */
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
-const CONNECTIONS = 64
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 100_000)
 const USERS = 1000
 const LIST_CALLS = 1000
 const PAGE = 21 // a page of 20 and one more to know whether there is a next page
-const SECRET = 'bench-secret-bench-secret-bench-secret'
-const ROOT = path.resolve(__dirname, '..')
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 
 /** The worker whose queue is measured over HTTP (demo: 孙丽, 第一网格). */
 const WORKER = 'u_worker_jj1'
-
-/** Servers still running: stopped when the bench fails half-way, so that none outlives it. */
-const running = new Set<ChildProcess>()
-
-async function child(args: string[], env: Record<string, string> = {}): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', GONGZHI_SECRET: SECRET, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    proc.stdout?.on('data', (d) => (String(d).includes('listening') ? resolve() : undefined))
-    proc.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  })
-  running.add(proc)
-  proc.once('exit', () => running.delete(proc))
-  return proc
-}
-
-async function stop(proc: ChildProcess) {
-  await new Promise((r) => {
-    proc.once('exit', r)
-    proc.kill('SIGTERM')
-  })
-}
 
 /** A small deterministic generator (mulberry32): the same data every run. */
 function random(seed: number) {
@@ -251,89 +216,6 @@ function pointIn(place: Place): { latitude: number; longitude: number } {
   return { latitude: 30.6571, longitude: 104.0806 }
 }
 
-interface Row {
-  name: string
-  rps: number
-  p50: number
-  p99: number
-  errors: number
-  detail?: string
-}
-
-/** autocannon at CONNECTIONS connections; `next(k)` gives the k-th request's token and body. */
-async function load(
-  name: string,
-  url: string,
-  next: (k: number) => { token?: string; body: string },
-): Promise<Row & { count: number; detail: string }> {
-  let k = 0
-  const run = (duration: number) =>
-    autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api',
-          setupRequest: (req) => {
-            const { token, body } = next(k++)
-            return { ...req, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body }
-          },
-        },
-      ],
-    })
-  // the same load, unrecorded, first: a write path that is cold (code, index pages) takes seconds at 64 connections
-  if (WARMUP > 0) await run(WARMUP)
-  const result = await run(SECONDS)
-  return {
-    name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-    count: result['2xx'],
-    detail: `non-2xx ${result.non2xx}, timeouts ${result.timeouts}, socket errors ${result.errors}`,
-  }
-}
-
-/** One request before a run: the bench measures replies that succeed, or stops. */
-async function probe(url: string, token: string, body: string): Promise<unknown> {
-  const res = await fetch(`${url}/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body,
-  })
-  const reply = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown }
-  if (!reply.ok) throw new Error(`probe failed (${res.status}): ${JSON.stringify(reply.error)}`)
-  return reply.data
-}
-
-/** The same operation straight on the store, one at a time: what SQLite alone costs. */
-async function direct(name: string, op: (i: number) => Promise<unknown>): Promise<Row> {
-  const lat: number[] = []
-  let i = 0
-  const warm = Date.now() + WARMUP * 1000
-  while (Date.now() < warm) await op(i++)
-  const end = Date.now() + SECONDS * 1000
-  const first = i
-  const started = process.hrtime.bigint()
-  while (Date.now() < end) {
-    const t = process.hrtime.bigint()
-    await op(i++)
-    lat.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  const secs = Number(process.hrtime.bigint() - started) / 1e9
-  lat.sort((a, b) => a - b)
-  return { name, rps: (i - first) / secs, p50: pct(lat, 50), p99: pct(lat, 99), errors: 0 }
-}
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
-}
-
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })
-
 /** One list page LIST_CALLS times (after a few warm-up calls): median and p99 in ms, and the rows of a page. */
 async function pageTimes(store: SqliteStore, query: ReportListQuery, after: ReportCursor | null = null) {
   for (let i = 0; i < 20; i++) await store.reports.list(query, { limit: PAGE, after })
@@ -359,10 +241,9 @@ async function main() {
   const db = store.db
   const scalar = (sql: string, ...args: unknown[]) => (db.prepare(sql).pluck().get(...args) as number) ?? 0
 
-  const tokensApi = createTokens(SECRET, systemClock)
   const jinjiang = residents.filter((r) => r.communityId === 'c_jinjiang')
-  const tokens = await Promise.all(jinjiang.map(async (u) => (await tokensApi.issue(u.id)).token))
-  const workerToken = (await tokensApi.issue(WORKER)).token
+  const tokens = await tokensFor(jinjiang.map((u) => u.id))
+  const [workerToken] = await tokensFor([WORKER])
   const workerGrids = db.prepare<[string], { grid_id: string }>('SELECT grid_id FROM user_grids WHERE user_id = ? ORDER BY grid_id').all(WORKER).map((g) => g.grid_id)
   const placeOf = new Map(places.map((p) => [p.gridId, p]))
   const bounded = places.filter((p) => p.boundary !== null).length
@@ -564,7 +445,7 @@ async function main() {
   if (process.env.BENCH_KEEP === '1') console.log(`kept: ${dir}`)
   else fs.rmSync(dir, { recursive: true, force: true })
 
-  console.log(`\n${new Date().toISOString()}  node ${process.version}  ${os.cpus()[0]?.model ?? ''} × ${os.cpus().length}`)
+  console.log(`\n${machineLine()}`)
   console.log(`\nOne list page in the store (store.reports.list, limit ${PAGE}), ${LIST_CALLS} calls each, ${fmt(REPORTS)} reports:\n`)
   console.log(
     [
@@ -573,23 +454,11 @@ async function main() {
       ...pageRows.map((r) => `| ${r.name} | ${fmt(r.inScope)} | ${r.t.rows} | ${fmt(r.t.p50, 3)} | ${fmt(r.t.p99, 3)} |`),
     ].join('\n'),
   )
-  const httpFloor = rows[0]?.rps ?? 1
-  console.log(`\nLoad, ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP} s of the same load unrecorded:\n`)
-  console.log(
-    [
-      '| run | requests/s | p50 ms | p99 ms | × HTTP floor | errors |',
-      '|---|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.rps / httpFloor, 2)} | ${r.errors} |`),
-    ].join('\n'),
-  )
-  for (const r of rows) if (r.errors > 0 && r.detail) console.log(`errors in "${r.name}": ${r.detail}`)
-  console.log(
-    '\nHTTP rows: autocannon in this process, server in a child process, loopback. Storage-floor rows: one call at a time on one better-sqlite3 connection in this process (ops/s = 1 / mean latency).',
-  )
+  printLoad(rows)
 }
 
 main().catch((e) => {
   console.error(e)
-  for (const proc of running) proc.kill('SIGTERM')
+  stopAll()
   process.exit(1)
 })
