@@ -914,6 +914,9 @@ export type MotionCreateOutcome =
   | { kind: 'replayed'; motion: MotionRecord }
   | { kind: 'keyReused' }
 
+/** one motion, one community's, or every community's published motions (the reminders sweep) */
+export type MotionSettleScope = { communityId: string } | { motionId: string } | { everywhere: true }
+
 /**
  * Builds the in-app messages of a phase change for the given recipients (the store finds the eligible
  * residents inside the transaction and writes what this returns with the change).
@@ -962,7 +965,7 @@ export interface MotionRepo {
    * The time rule (consultation → voting at voteFrom, voting → closed at voteUntil) for the community's (or
    * one motion's) published motions, as conditional UPDATEs; returns the messages written.
    */
-  settle(scope: { communityId: string } | { motionId: string }, at: string, compose: MotionMessages): Promise<NewMessage[]>
+  settle(scope: MotionSettleScope, at: string, compose: MotionMessages): Promise<NewMessage[]>
   /**
    * One step of the phase machine from `from`, conditional on it (a lost race: null); opening voting freezes
    * the base; closing computes and stores the result and, for a passed rules motion, the next rules version.

@@ -3,7 +3,7 @@ import { AppError } from '@/domain/errors'
 import { RECEIPT_ALPHABET, type MotionStatus } from '@/domain/motion'
 import type { UserCtx } from '../api/context'
 import type { Deps } from '../deps'
-import type { MotionMessages, MotionRecord, NewMessage, UserRecord } from '../ports'
+import type { MotionMessages, MotionRecord, MotionSettleScope, NewMessage, UserRecord } from '../ports'
 import { sendOutbound } from '../reports/notify'
 
 export const NOT_FOUND_MESSAGE = '议题不存在，或您无权查看'
@@ -78,7 +78,7 @@ export function motionMessages(deps: Pick<Deps, 'ids'>, at: string): MotionMessa
 }
 
 /** The lazy time rule before a read or a write (conditional UPDATEs in the store), then the other channels. */
-export async function settle(deps: Deps, scope: { communityId: string } | { motionId: string }): Promise<void> {
+export async function settle(deps: Deps, scope: MotionSettleScope): Promise<void> {
   const at = deps.clock.now().toISOString()
   const messages = await deps.store.motions.settle(scope, at, motionMessages(deps, at))
   await sendOutbound(deps, messages)

@@ -1,11 +1,12 @@
 import type { Deps } from '../deps'
+import { settle } from '../motions/access'
 import { sendOutbound } from '../reports/notify'
 import type { ReminderSource } from './source'
 import { REMINDER_SOURCES } from './sources'
 
 /**
  * The reminders sweep (the server runs it every few minutes, the cloud function on a timer trigger): asks each
- * source what is due now and sends each reminder through the store's one atomic method (ledger row + in-app
+ * source what is due now (after moving every motion's phase on by its scheduled times) and sends each reminder through the store's one atomic method (ledger row + in-app
  * messages, once per key however many sweeps overlap), then through the other channels (subscribe messages)
  * after the commit. A failing source or reminder is logged and the rest go on.
  */
@@ -16,6 +17,12 @@ export async function sendDueReminders(
   const now = deps.clock.now()
   const at = now.toISOString()
   const sent: { key: string; recipients: number }[] = []
+  // phases move on time even where nobody reads: 表决开始 and the result messages go out with the sweep
+  try {
+    await settle(deps, { everywhere: true })
+  } catch (err) {
+    deps.log.error({ err }, 'motion phases not settled')
+  }
   for (const source of sources) {
     let due
     try {

@@ -212,6 +212,9 @@ export function motionRepo(db: Db): MotionRepo {
     WHERE EXISTS (SELECT 1 FROM motions WHERE id = @motionId AND status = 'consultation'
       AND (consult_until IS NULL OR consult_until > @at) AND vote_from > @at)`)
   const replyComment = db.prepare('UPDATE motion_comments SET reply_text = ?, reply_by = ?, reply_at = ? WHERE id = ?')
+  const dueAnywhere = db.prepare<[string, string], { id: string }>(`
+    SELECT id FROM motions WHERE status IN ('consultation', 'voting')
+      AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END`)
   const dueIn = db.prepare<[string, string, string], { id: string }>(`
     SELECT id FROM motions WHERE community_id = ? AND status IN ('consultation', 'voting')
       AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END`)
@@ -445,7 +448,9 @@ export function motionRepo(db: Db): MotionRepo {
               const m = load(scope.motionId)
               return m && dueSteps(m, at).length > 0 ? [m.id] : []
             })()
-          : dueIn.all(scope.communityId, at, at).map((r) => r.id)
+          : 'communityId' in scope
+            ? dueIn.all(scope.communityId, at, at).map((r) => r.id)
+            : dueAnywhere.all(at, at).map((r) => r.id)
       if (ids.length === 0) return []
       const { messages, closed } = settleTx.immediate(ids, at, compose)
       checkpointAfterClose(closed)
