@@ -20,6 +20,7 @@ import {
   demoGridBoundary,
   demoHouseholds,
 } from './demoData'
+import { seedShifts } from './seedShifts'
 
 const HOUR = 3600 * 1000
 
@@ -90,6 +91,7 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
       for (const g of n.gridIds ?? []) scope.run(n.id, g)
     }
     seedReports(db, now)
+    seedShifts(db, now)
     return true
   })
   return run.immediate()

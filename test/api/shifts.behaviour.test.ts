@@ -30,7 +30,8 @@ describe('schedule and list', () => {
     expect(r.shifts.map((s) => s.startAt)).toEqual([at(24 * HOUR), at(24 * HOUR + 7 * 24 * HOUR), at(24 * HOUR + 14 * 24 * HOUR)])
     expect(new Set(r.shifts.map((s) => s.seriesId))).toEqual(new Set([r.shifts[0]!.id]))
     await h.ok('shift.signup', { id: r.shifts[1]!.id }, DEMO_VOLUNTEER)
-    const page = await h.ok<ShiftListPage>('shift.list', {}, DEMO_VOLUNTEER)
+    const page = await h.ok<ShiftListPage>('shift.list', { from: at(20 * HOUR) }, DEMO_VOLUNTEER)
+    page.items = page.items.filter((s) => !s.id.startsWith('sh_demo_'))
     expect(page.items.map((s) => [s.seatsLeft, s.waitlistLength, s.myStatus])).toEqual([
       [2, 0, null],
       [1, 0, { status: 'confirmed' }],
@@ -40,10 +41,13 @@ describe('schedule and list', () => {
     const mine = await h.ok<ShiftListPage>('shift.list', { mine: true }, DEMO_VOLUNTEER)
     expect(mine.items.map((s) => s.id)).toEqual([r.shifts[1]!.id])
     // paging by cursor
-    const p1 = await h.ok<ShiftListPage>('shift.list', { limit: 2 }, COMMITTEE)
-    const p2 = await h.ok<ShiftListPage>('shift.list', { limit: 2, cursor: p1.nextCursor }, COMMITTEE)
-    expect([...p1.items, ...p2.items].map((s) => s.id)).toEqual(r.shifts.map((s) => s.id))
-    expect(p2.nextCursor).toBeNull()
+    const p1 = await h.ok<ShiftListPage>('shift.list', { from: at(20 * HOUR), limit: 2 }, COMMITTEE)
+    const p2 = await h.ok<ShiftListPage>('shift.list', { from: at(20 * HOUR), limit: 2, cursor: p1.nextCursor }, COMMITTEE)
+    const p3 = p2.nextCursor ? await h.ok<ShiftListPage>('shift.list', { from: at(20 * HOUR), limit: 2, cursor: p2.nextCursor }, COMMITTEE) : null
+    const paged = [...p1.items, ...p2.items, ...(p3?.items ?? [])].map((s) => s.id)
+    expect(paged.filter((id) => !id.startsWith('sh_demo_'))).toEqual(r.shifts.map((s) => s.id))
+    expect(paged).toHaveLength(5)
+    expect(p3?.nextCursor).toBeNull()
   })
 
   test('ended shifts leave the default list; from earlier brings them back; a retried create makes one', async () => {
@@ -52,8 +56,9 @@ describe('schedule and list', () => {
     const replay = await h.ok<{ shifts: ShiftView[] }>('shift.create', shiftInput({ startAt: at(HOUR), endAt: at(2 * HOUR) }), COMMITTEE, 'req-shift-0001')
     expect(replay.shifts[0]!.id).toBe(again.shifts[0]!.id)
     h.clock.set(at(3 * HOUR))
-    expect((await h.ok<ShiftListPage>('shift.list', {}, WORKER)).items.map((x) => x.id)).toEqual([s.id])
-    expect((await h.ok<ShiftListPage>('shift.list', { from: NOW }, WORKER)).items.map((x) => x.id)).toEqual([again.shifts[0]!.id, s.id])
+    const ours = (p: ShiftListPage) => p.items.map((x) => x.id).filter((id) => id === s.id || id === again.shifts[0]!.id)
+    expect(ours(await h.ok<ShiftListPage>('shift.list', {}, WORKER))).toEqual([s.id])
+    expect(ours(await h.ok<ShiftListPage>('shift.list', { from: NOW }, WORKER))).toEqual([again.shifts[0]!.id, s.id])
   })
 })
 
@@ -237,6 +242,21 @@ describe('check in, out, log', () => {
     const before = (h.store.db.prepare('SELECT count(*) AS n FROM shift_logs').get() as { n: number }).n
     expect(await h.call('shift.log', { id: s.id, note: 'x', report: { category: 'ufo', description: '看到不明飞行物' } }, v)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect((h.store.db.prepare('SELECT count(*) AS n FROM shift_logs').get() as { n: number }).n).toBe(before)
+  })
+})
+
+describe('demo seed', () => {
+  test('three upcoming shifts of 锦江社区 near its grid centres; the demo volunteer can sign up for each; the river one has one seat', async () => {
+    const page = await h.ok<ShiftListPage>('shift.list', {}, DEMO_VOLUNTEER)
+    const demo = page.items.filter((s) => s.id.startsWith('sh_demo_'))
+    expect(demo.map((s) => [s.title, s.phase, s.can.signup])).toEqual([
+      ['夜间治安巡逻', 'upcoming', true],
+      ['校园周边护学岗', 'upcoming', true],
+      ['沿河防溺水巡查', 'upcoming', true],
+    ])
+    for (const s of demo) expect(await h.ok('shift.signup', { id: s.id }, DEMO_VOLUNTEER)).toEqual({ status: 'confirmed' })
+    const [late] = addVolunteers(h, 1)
+    expect(await h.ok('shift.signup', { id: 'sh_demo_river' }, late!.id)).toEqual({ status: 'waitlisted', position: 1 })
   })
 })
 

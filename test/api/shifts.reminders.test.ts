@@ -14,6 +14,9 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
+/** what a sweep sent, leaving out the demo seed's shifts */
+const sweep = async () => (await sendDueReminders(h.deps)).sent.filter((x) => !x.key.startsWith('shift:sh_demo_'))
+
 const shiftMessages = (shiftId: string) =>
   h.store.db.prepare("SELECT user_id, title FROM messages WHERE kind = 'shift' AND target_id = ? ORDER BY title, user_id").all(shiftId) as { user_id: string; title: string }[]
 
@@ -31,18 +34,18 @@ test('evening before at 20:00 Beijing, then an hour before; once each; waitliste
   await h.ok('shift.withdraw', { id: s.id }, c!.id)
 
   h.clock.set('2025-03-01T11:59:59.999Z')
-  expect((await sendDueReminders(h.deps)).sent).toEqual([])
+  expect((await sweep())).toEqual([])
   h.clock.set('2025-03-01T12:00:00.000Z')
-  expect((await sendDueReminders(h.deps)).sent).toEqual([{ key: `shift:${s.id}:eve`, recipients: 1 }])
-  expect((await sendDueReminders(h.deps)).sent).toEqual([])
+  expect((await sweep())).toEqual([{ key: `shift:${s.id}:eve`, recipients: 1 }])
+  expect((await sweep())).toEqual([])
   h.clock.set('2025-03-02T10:00:00.000Z')
-  expect((await sendDueReminders(h.deps)).sent).toEqual([{ key: `shift:${s.id}:hour`, recipients: 1 }])
+  expect((await sweep())).toEqual([{ key: `shift:${s.id}:hour`, recipients: 1 }])
   expect(shiftMessages(s.id)).toEqual([
     { user_id: a!.id, title: '巡逻一小时后开始' },
     { user_id: a!.id, title: '明天有巡逻' },
   ])
   h.clock.set('2025-03-02T11:00:00.000Z')
-  expect((await sendDueReminders(h.deps)).sent).toEqual([])
+  expect((await sweep())).toEqual([])
 })
 
 test('a shift scheduled within the hour gets only the hour-before one; a cancelled one none', async () => {
@@ -52,15 +55,24 @@ test('a shift scheduled within the hour gets only the hour-before one; a cancell
   await h.ok('shift.signup', { id: late.id }, v!.id)
   await h.ok('shift.signup', { id: off.id }, w!.id)
   await h.ok('shift.cancel', { id: off.id, reason: '天气原因' }, COMMITTEE)
-  const { sent } = await sendDueReminders(h.deps)
+  const sent = await sweep()
   expect(sent).toEqual([{ key: `shift:${late.id}:hour`, recipients: 1 }])
+})
+
+test('a shift nobody has signed up for is passed over until someone does, then reminded in the same window', async () => {
+  const s = await createShift(h, { startAt: at(50 * 60_000), endAt: at(2 * HOUR) })
+  expect(await sweep()).toEqual([])
+  const [v] = addVolunteers(h, 1)
+  await h.ok('shift.signup', { id: s.id }, v!.id)
+  h.clock.advance(5 * 60_000)
+  expect(await sweep()).toEqual([{ key: `shift:${s.id}:hour`, recipients: 1 }])
 })
 
 test('two sweeps at once send each reminder once', async () => {
   const s = await createShift(h, { startAt: at(30 * 60_000), endAt: at(HOUR) })
   const vs = addVolunteers(h, 5)
   for (const v of vs) await h.ok('shift.signup', { id: s.id }, v.id)
-  const [x, y] = await Promise.all([sendDueReminders(h.deps), sendDueReminders(h.deps)])
-  expect([...x.sent, ...y.sent]).toEqual([{ key: `shift:${s.id}:hour`, recipients: 5 }])
+  const [x, y] = await Promise.all([sweep(), sweep()])
+  expect([...x, ...y]).toEqual([{ key: `shift:${s.id}:hour`, recipients: 5 }])
   expect(shiftMessages(s.id)).toHaveLength(5)
 })

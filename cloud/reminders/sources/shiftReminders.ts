@@ -14,7 +14,8 @@ function place(s: ShiftRecord): string {
 /**
  * A shift reminder source: for each scheduled shift not started whose reminder time has come (and, for the
  * evening one, whose hour-before time has not, so a late-scheduled shift gets one reminder, not two), one
- * reminder per shift and kind, to the volunteers holding a confirmed seat when it is written.
+ * reminder per shift and kind, to the volunteers holding a confirmed seat when it is written. A shift with no
+ * seat taken is passed over (asked again at the next sweep).
  */
 function shiftSource(
   name: string,
@@ -29,6 +30,8 @@ function shiftSource(
       const soon = await deps.store.shifts.startingBetween(at, new Date(now.getTime() + LOOKAHEAD_MS).toISOString())
       return soon
         .filter((s) => {
+          // nobody holds a seat yet: no ledger row, so one who signs up before the window closes is still reminded
+          if (s.seated === 0) return false
           const w = window(s)
           return w.from <= at && at < w.until
         })
