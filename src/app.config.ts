@@ -9,6 +9,7 @@ export default defineAppConfig({
       root: 'packages/reports',
       pages: ['new/index', 'detail/index', 'mine/index', 'queue/index', 'area/index', 'mediate/index', 'deadlines/index'],
     },
+    { root: 'packages/motions', pages: ['detail/index', 'draft/index', 'result/index', 'offline/index', 'rules/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/legal', pages: ['privacy/index'] },
     {
@@ -18,6 +19,7 @@ export default defineAppConfig({
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },
+    'pages/vote/index': { network: 'all', packages: ['packages/motions'] },
     'pages/report/index': { network: 'all', packages: ['packages/reports'] },
     'pages/me/index': { network: 'all', packages: ['packages/residents', 'packages/messages'] },
   },

@@ -5,6 +5,7 @@ import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { ROUTES, withQuery } from '@/services/routes'
 import { usePagedList } from '../common/usePagedList'
+import { MOTION_ROUTES } from '../motions/routes'
 import { emitUnread } from './events'
 
 export const MESSAGE_PAGE = 20
@@ -74,6 +75,8 @@ export function useMessages(enabled = true) {
         Promise.resolve(Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id: m.target.id }) })).catch(
           () => undefined,
         )
+      } else if (m.target?.type === 'motion') {
+        Promise.resolve(Taro.navigateTo({ url: withQuery(MOTION_ROUTES.detail, { id: m.target.id }) })).catch(() => undefined)
       }
     },
     [markRead],

@@ -5,6 +5,7 @@ import { Card } from '@/components/Card'
 import { LinkRow } from '@/components/LinkRow'
 import { Tag } from '@/components/Tag'
 import { ROUTES } from '@/services/routes'
+import { MOTION_ROUTES } from '../../motions/routes'
 import { usePendingCounts, workspaceAccess } from '../useWorkspace'
 import './Workspace.scss'
 
@@ -74,6 +75,10 @@ export function WorkspaceHome({ me, go }: { me: Me; go: (url: string) => void })
         <LinkRow label='待办问题' hint='上报到社区、待社区办理的问题' testid='ws-link-report-queue' onClick={() => go(ROUTES.reportQueue)} />
         <LinkRow label='问题总览' hint='按状态、类别、网格统计；督办逾期问题' testid='ws-link-report-area' onClick={() => go(ROUTES.reportArea)} />
         <LinkRow label='办结时限设置' hint='各类问题的办结工作日' testid='ws-link-report-deadlines' onClick={() => go(ROUTES.reportDeadlines)} />
+      </Card>
+      <Card title='议事表决'>
+        <LinkRow label='起草议题' hint='村规民约/居民公约或公共事务，征求意见后表决' testid='ws-link-motion-draft' onClick={() => go(MOTION_ROUTES.draft)} />
+        <LinkRow label='现行村规民约' hint='已通过的版本；登记报乡镇备案' testid='ws-link-rules' onClick={() => go(MOTION_ROUTES.rules)} />
       </Card>
       <Card title='住户与人员'>
         <LinkRow label='花名册导入' hint='粘贴或选择 CSV 表格，导入全社区住户' testid='ws-link-roster' onClick={() => go(ROUTES.roster)} />

@@ -1,0 +1,215 @@
+// Issue 5's journey in real Chromium at a phone viewport, against the H5 build served by the real server on a
+// fresh SQLite file: the committee drafts a 村规民约 motion and publishes it for 征求意见 → a resident comments on
+// an article → the committee replies and revises that article → the resident sees what changed → voting opens →
+// residents vote online (the receipt shown once) and the committee records a meeting ballot for a roster-only
+// resident → the committee closes → the result page with its chart → a voter verifies their receipt → the
+// rules in force. Screenshots go to test-results/e2e/motions/ (the chosen ones are copied to docs/screenshots).
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import type { HouseholdView } from '../../src/domain/residents'
+import type { MotionView } from '../../src/domain/motion'
+import { SHOTS_DIR, api, assertNoHorizontalOverflow, byTestId, fillField, launchBrowser, pageWithSession, shot, startServer, useLargestFont, type RunningServer } from './harness'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+interface Login {
+  token: string
+  expiresAt: string
+  user: { id: string; name: string }
+}
+
+let server: RunningServer
+let browser: Browser
+
+before(async () => {
+  rmSync(join(SHOTS_DIR, 'motions'), { recursive: true, force: true })
+  server = await startServer()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const login = (role: string, extra: Record<string, unknown> = {}) => api<Login>(server.url, 'auth.devLogin', { role, ...extra })
+const getMotion = (id: string, token: string) => api<MotionView>(server.url, 'motion.get', { id }, token)
+
+async function open(page: Page, path: string, testid: string): Promise<void> {
+  await page.goto(`${server.url}/#${path}`)
+  await byTestId(page, testid).first().waitFor()
+}
+
+/** In a detail page: take the committee's next step through its confirmation. */
+async function advance(page: Page, expect: string): Promise<void> {
+  await byTestId(page, 'motion-advance').click()
+  await byTestId(page, 'advance-dialog').waitFor()
+  await byTestId(page, 'advance-confirm').click()
+  await page.locator('[data-testid="detail-status"] >> visible=true', { hasText: expect }).waitFor()
+}
+
+async function castOnline(page: Page, motionId: string, choice: string): Promise<string> {
+  await open(page, `/packages/motions/detail/index?id=${motionId}`, 'cast-card')
+  await byTestId(page, `cast-choice-${choice}`).click()
+  await byTestId(page, 'cast-submit').click()
+  await byTestId(page, 'cast-dialog').waitFor()
+  await byTestId(page, 'cast-confirm').click()
+  const code = byTestId(page, 'receipt-code')
+  await code.waitFor()
+  return (await code.innerText()).trim()
+}
+
+test('draft → 征求意见 with a comment, a reply and a revision → voting online and offline → close → result, receipt, rules', async () => {
+  const committeeLogin = await login('committee', { name: '陈秀兰' })
+  const committee = await pageWithSession(browser, server.url, committeeLogin)
+
+  // --- the committee drafts a rules motion from the 议事 tab ---
+  await open(committee, '/pages/vote/index', 'vote-home')
+  await byTestId(committee, 'motion-new').click()
+  await byTestId(committee, 'draft-form').waitFor()
+  await fillField(committee, 'draft-title', '锦江社区文明养犬公约')
+  await fillField(committee, 'draft-preamble', '为了邻里和睦、环境整洁，经居民代表提议，制定本公约。')
+  await fillField(committee, 'article-text-0', '出门遛狗须牵绳，绳长不超过 1.5 米。')
+  await byTestId(committee, 'article-add').click()
+  await fillField(committee, 'article-text-1', '犬只粪便由主人当即清理。')
+  await byTestId(committee, 'article-add').click()
+  await fillField(committee, 'article-text-2', '大型犬不得进入儿童游乐区。')
+  await byTestId(committee, 'draft-submit').click()
+  await committee.waitForURL(/packages\/motions\/detail/)
+  await byTestId(committee, 'motion-detail').waitFor()
+  const motionId = new URL(committee.url().replace('#/', '')).searchParams.get('id')!
+  assert.ok(motionId)
+  assert.equal(await byTestId(committee, 'detail-status').innerText(), '草稿')
+  await advance(committee, '征求意见')
+
+  // --- a resident reads it from the tab and comments on 第二条 ---
+  const aLogin = await login('resident', { name: '王某华' })
+  const a = await pageWithSession(browser, server.url, aLogin)
+  await open(a, '/pages/vote/index', 'open-list')
+  const card = a.locator(`[data-testid="motion-card"][data-id="${motionId}"] >> visible=true`)
+  await card.waitFor()
+  assert.match(await card.innerText(), /正在征求意见，欢迎提意见/)
+  await card.click()
+  await byTestId(a, 'comment-form').waitFor()
+  await byTestId(a, 'comment-target-1').click()
+  await fillField(a, 'comment-text', '建议写明不清理粪便怎么处理，不然没有约束力。')
+  await byTestId(a, 'comment-submit').click()
+  await byTestId(a, 'comment-sent').waitFor()
+
+  // --- the committee replies and revises 第二条 ---
+  await committee.reload()
+  await byTestId(committee, 'comment-item').waitFor()
+  await byTestId(committee, 'reply-start').click()
+  await fillField(committee, 'reply-text', '谢谢建议，已在第二条补充。')
+  await byTestId(committee, 'reply-submit').click()
+  await byTestId(committee, 'comment-reply').waitFor()
+  await byTestId(committee, 'motion-edit').click()
+  await byTestId(committee, 'draft-published-note').waitFor()
+  await fillField(committee, 'article-text-1', '犬只粪便由主人当即清理；不清理的，由网格员劝导并在楼栋公示。')
+  await byTestId(committee, 'draft-submit').click()
+  await byTestId(committee, 'revision-card').waitFor()
+
+  // --- the resident sees what changed ---
+  await a.reload()
+  await byTestId(a, 'detail-revised').waitFor()
+  const change = byTestId(a, 'change-changed')
+  await change.waitFor()
+  const changed = await change.innerText()
+  assert.match(changed, /第二条/)
+  assert.match(changed, /原文：\s*犬只粪便由主人当即清理。/)
+  assert.match(changed, /不清理的，由网格员劝导/)
+  assert.match(await byTestId(a, 'comment-reply').innerText(), /已在第二条补充/)
+  await shot(a, 'motions/01-consultation-top')
+  await byTestId(a, 'revision-card').scrollIntoViewIfNeeded()
+  await shot(a, 'motions/02-consultation-diff')
+
+  // --- voting opens ---
+  // the committee is back on the detail page (the edit page returns there after saving)
+  await advance(committee, '表决中')
+  const eligible = (await getMotion(motionId, committeeLogin.token)).turnout.eligible
+  assert.ok(eligible > 0)
+
+  // two residents vote in the browser; the receipt is shown once, with what it is for
+  const receiptA = await castOnline(a, motionId, 'yes')
+  assert.match(receiptA, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)
+  assert.match(await byTestId(a, 'receipt-explain').innerText(), /只显示这一次/)
+  await shot(a, 'motions/03-receipt')
+  const b = await pageWithSession(browser, server.url, await login('resident', { name: '李某芳' }))
+  await castOnline(b, motionId, 'no')
+
+  // more neighbours vote through the API, so that the quorum (more than half of the adults) is met
+  const needed = Math.floor(eligible / 2) + 1 - 3
+  for (let i = 0; i < needed; i++) {
+    const voter = await login('resident', { name: `居民${i + 1}` })
+    await api(server.url, 'motion.cast', { id: motionId, choice: i % 5 === 4 ? 'abstain' : 'yes' }, voter.token)
+  }
+
+  // the committee records a meeting ballot for a resident without a smartphone (registered on the roster)
+  const households = await api<{ items: HouseholdView[] }>(server.url, 'household.list', { limit: 5 }, committeeLogin.token)
+  await api(server.url, 'resident.register', { householdId: households.items[0]!.id, name: '赵老伯' }, committeeLogin.token)
+  await committee.reload()
+  await byTestId(committee, 'motion-offline').click()
+  await byTestId(committee, 'offline-picker').waitFor()
+  await fillField(committee, 'offline-search', '赵老伯')
+  const person = committee.locator('[data-testid="offline-person-row"] >> visible=true', { hasText: '赵老伯' })
+  await person.waitFor()
+  await shot(committee, 'motions/04-offline-picker')
+  await person.click()
+  await byTestId(committee, 'offline-choice-yes').click()
+  await byTestId(committee, 'offline-submit').click()
+  await byTestId(committee, 'offline-dialog').waitFor()
+  await byTestId(committee, 'offline-confirm').click()
+  await byTestId(committee, 'receipt-code').waitFor()
+  await shot(committee, 'motions/05-offline-receipt')
+
+  const during = await getMotion(motionId, aLogin.token)
+  assert.equal(during.turnout.cast, needed + 3)
+  assert.equal(during.result, null, 'no tally before close')
+
+  // --- the committee closes; the result ---
+  await open(committee, `/packages/motions/detail/index?id=${motionId}`, 'motion-detail')
+  await advance(committee, '已结束')
+  assert.match(await byTestId(committee, 'detail-verdict').innerText(), /已通过/)
+
+  await open(a, `/packages/motions/result/index?id=${motionId}`, 'result-screen')
+  assert.match(await byTestId(a, 'result-verdict').innerText(), /通过/)
+  assert.equal((await byTestId(a, 'figure-total').innerText()).split('\n')[0], String(needed + 3))
+  assert.equal((await byTestId(a, 'figure-offline').innerText()).split('\n')[0], '1')
+  assert.match(await byTestId(a, 'result-quorum').innerText(), /达到法定人数/)
+  assert.match(await byTestId(a, 'ballot-sum').innerText(), /与计票结果一致/)
+  await shot(a, 'motions/06-result-chart')
+  await byTestId(a, 'verify-card').scrollIntoViewIfNeeded()
+  await fillField(a, 'verify-input', receiptA.toLowerCase().replace(/-/g, ''))
+  await byTestId(a, 'verify-submit').click()
+  assert.equal(await byTestId(a, 'verify-outcome').innerText(), '✓ 已计入：赞成')
+  await shot(a, 'motions/07-verified')
+  await fillField(a, 'verify-input', 'ABCD-EFGH-JKMN-PQRS')
+  await byTestId(a, 'verify-submit').click()
+  await a.locator('[data-testid="verify-outcome"] >> visible=true', { hasText: '未找到' }).waitFor()
+  await byTestId(a, 'ballot-more').click()
+  assert.equal(await byTestId(a, 'ballot-row').count(), 20)
+
+  // --- the rules in force; the committee records the filing ---
+  await open(committee, '/packages/motions/rules/index', 'rules-current')
+  assert.equal(await byTestId(committee, 'rules-title').innerText(), '锦江社区文明养犬公约')
+  assert.equal(await byTestId(committee, 'rules-article').count(), 3)
+  await byTestId(committee, 'rules-file-submit').click()
+  await byTestId(committee, 'rules-filed').waitFor()
+  await shot(committee, 'motions/08-rules')
+
+  // --- the tab after close, and the pages at WeChat's largest font ---
+  await open(a, '/pages/vote/index', 'closed-list')
+  await a.locator('[data-testid="motion-passed"] >> visible=true').first().waitFor()
+  await shot(a, 'motions/09-tab')
+  await useLargestFont(a)
+  await assertNoHorizontalOverflow(a)
+  await shot(a, 'motions/10-tab-largest-font')
+  await open(a, `/packages/motions/result/index?id=${motionId}`, 'result-screen')
+  await useLargestFont(a)
+  await assertNoHorizontalOverflow(a)
+  await shot(a, 'motions/11-result-largest-font')
+  await open(a, `/packages/motions/detail/index?id=${motionId}`, 'motion-detail')
+  await useLargestFont(a)
+  await assertNoHorizontalOverflow(a)
+  await shot(a, 'motions/12-detail-largest-font')
+})
