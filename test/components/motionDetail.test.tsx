@@ -1,0 +1,200 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { MotionView } from '@/domain/motion'
+import { callApi } from '@/services/api'
+import { ApiError } from '@/services/api-error'
+import { setSession } from '@/services/session'
+import { MotionDetail } from '@/features/motions/ui/MotionDetail'
+import { makeSession, typeInto } from '../support/fixtures'
+import { makeMotion } from '../support/motions'
+
+jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
+const api = callApi as jest.MockedFunction<typeof callApi>
+const calls = (action: string) => api.mock.calls.filter((c) => c[0] === action)
+
+type Handler = (payload: Record<string, unknown>) => unknown
+function serve(handlers: Record<string, Handler>) {
+  api.mockImplementation(((action: string, payload: Record<string, unknown>) => {
+    const h = handlers[action]
+    if (!h) return Promise.reject(new ApiError('NOT_FOUND'))
+    try {
+      return Promise.resolve(h(payload))
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }) as typeof callApi)
+}
+
+function renderDetail(onResult = jest.fn()) {
+  return render(<MotionDetail id='m-1' verified onEdit={jest.fn()} onOffline={jest.fn()} onResult={onResult} />)
+}
+
+beforeEach(() => setSession(makeSession()))
+afterEach(() => {
+  api.mockReset()
+  jest.restoreAllMocks()
+})
+
+describe('casting a ballot', () => {
+  it('asks for a choice, confirms what cannot be changed, then shows the receipt once and copies it', async () => {
+    let voted = false
+    serve({
+      'motion.get': () => makeMotion('m-1', voted ? { me: { eligible: true, voted: true }, can: { ...makeMotion('m-1').can, cast: false }, turnout: { eligible: 40, cast: 11 } } : {}),
+      'motion.cast': () => {
+        voted = true
+        return { receipt: 'ABCD-EFGH-JKMN-PQRS' }
+      },
+    })
+    const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderDetail()
+    await screen.findByTestId('cast-card')
+    expect(screen.getByTestId('detail-turnout').textContent).toContain('10/40 人')
+    expect(screen.getByTestId('motion-text').textContent).not.toMatch(/票数/)
+
+    fireEvent.click(screen.getByTestId('cast-submit'))
+    expect(screen.getByTestId('cast-missing').textContent).toBe('请先选择赞成、反对或弃权')
+    fireEvent.click(screen.getByTestId('cast-choice-no'))
+    fireEvent.click(screen.getByTestId('cast-submit'))
+    const dialog = await screen.findByTestId('cast-dialog')
+    expect(dialog.textContent).toContain('您选择：反对')
+    expect(dialog.textContent).toContain('投出后不能更改')
+    expect(calls('motion.cast')).toHaveLength(0)
+    fireEvent.click(screen.getByTestId('cast-confirm'))
+
+    expect((await screen.findByTestId('receipt-code')).textContent).toBe('ABCD-EFGH-JKMN-PQRS')
+    expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 'no' })
+    expect(screen.getByTestId('receipt-explain').textContent).toContain('只显示这一次')
+    expect(screen.getByTestId('receipt-explain').textContent).toContain('核对您的一票')
+    fireEvent.click(screen.getByTestId('receipt-copy'))
+    expect(copy).toHaveBeenCalledWith({ data: 'ABCD-EFGH-JKMN-PQRS' })
+    // the motion is read again: voted, turnout moved, and the receipt stays until the page is left
+    await waitFor(() => expect(screen.getByTestId('detail-my-status').textContent).toBe('您已投票'))
+    expect(screen.getByTestId('detail-turnout').textContent).toContain('11/40 人')
+    expect(screen.getByTestId('receipt-code').textContent).toBe('ABCD-EFGH-JKMN-PQRS')
+    expect(JSON.stringify(window.localStorage)).not.toContain('ABCD-EFGH')
+  })
+
+  it('a second ballot is refused in words, and says what happened to a lost receipt', async () => {
+    serve({
+      'motion.get': () => makeMotion('m-1'),
+      'motion.cast': () => {
+        throw new ApiError('ALREADY_VOTED', '您已经投过票了')
+      },
+    })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('cast-choice-yes'))
+    fireEvent.click(screen.getByTestId('cast-submit'))
+    fireEvent.click(await screen.findByTestId('cast-confirm'))
+    const error = await screen.findByTestId('cast-error')
+    expect(error.textContent).toContain('您已经投过票了')
+    expect(error.textContent).toContain('回执码不能再显示')
+    expect(screen.queryByTestId('receipt-code')).toBeNull()
+  })
+
+  it('a matter offers its options and sends the option index', async () => {
+    serve({ 'motion.get': () => makeMotion('m-1', { kind: 'matter', options: ['划线停车', '维持现状'] }), 'motion.cast': () => ({ receipt: 'ABCD-EFGH-JKMN-PQRT' }) })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('cast-choice-1'))
+    fireEvent.click(screen.getByTestId('cast-submit'))
+    expect((await screen.findByTestId('cast-dialog')).textContent).toContain('您选择：维持现状')
+    fireEvent.click(screen.getByTestId('cast-confirm'))
+    await screen.findByTestId('receipt-code')
+    expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 1 })
+  })
+})
+
+describe('the committee’s steps', () => {
+  const committeeCan = { revise: true, advance: true, comment: false, cast: false, recordOffline: false, reply: true }
+  it('开始表决 says what happens before it happens, and 取消 does nothing', async () => {
+    let status: MotionView['status'] = 'consultation'
+    serve({
+      'motion.get': () => makeMotion('m-1', { status, can: committeeCan, me: { eligible: false, voted: false }, turnout: { eligible: 75, cast: 0 } }),
+      'motion.advance': () => {
+        status = 'voting'
+        return makeMotion('m-1', { status, can: { ...committeeCan, revise: false, recordOffline: true }, me: { eligible: false, voted: false }, turnout: { eligible: 75, cast: 0 } })
+      },
+    })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    const dialog = await screen.findByTestId('advance-dialog')
+    expect(dialog.textContent).toContain('条文不能再修改')
+    expect(dialog.textContent).toContain('当前应到 75 人')
+    fireEvent.click(screen.getByTestId('advance-cancel'))
+    expect(calls('motion.advance')).toHaveLength(0)
+
+    fireEvent.click(screen.getByTestId('motion-advance'))
+    fireEvent.click(await screen.findByTestId('advance-confirm'))
+    await waitFor(() => expect(screen.getByTestId('detail-status').textContent).toBe('表决中'))
+    expect(calls('motion.advance')[0]![1]).toEqual({ id: 'm-1' })
+    expect(screen.getByTestId('motion-advance').textContent).toBe('结束表决')
+    expect(screen.getByTestId('motion-offline')).toBeTruthy()
+    expect(screen.queryByTestId('motion-edit')).toBeNull()
+    fireEvent.click(screen.getByTestId('motion-advance'))
+    expect((await screen.findAllByTestId('advance-dialog')).some((d) => /结束后任何人都不能再投票/.test(d.textContent ?? ''))).toBe(true)
+  })
+
+  it('a refused step keeps the dialog open with the server’s reason', async () => {
+    serve({
+      'motion.get': () => makeMotion('m-1', { status: 'draft', can: committeeCan }),
+      'motion.advance': () => {
+        throw new ApiError('CONFLICT', '议题刚被推进过，请刷新后重试')
+      },
+    })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    expect((await screen.findByTestId('advance-dialog')).textContent).toContain('系统会发消息通知他们')
+    fireEvent.click(screen.getByTestId('advance-confirm'))
+    expect((await screen.findByTestId('advance-dialog-error')).textContent).toBe('议题刚被推进过，请刷新后重试')
+  })
+})
+
+describe('征求意见', () => {
+  const consultation = () => makeMotion('m-1', { status: 'consultation', can: { revise: false, advance: false, comment: true, cast: false, recordOffline: false, reply: false } })
+
+  it('an empty or too long comment is refused in Chinese, nothing sent; a comment on 第二条 is sent with its index', async () => {
+    serve({
+      'motion.get': consultation,
+      'motion.comment': (p) => ({ id: 'c-1', articleIndex: p.articleIndex ?? null, text: p.text, authorName: '王秀兰', mine: true, createdAt: new Date().toISOString(), reply: null }),
+    })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('comment-submit'))
+    expect((await screen.findByTestId('comment-error')).textContent).toBe('请填写意见')
+    typeInto(screen.getByTestId('comment-text'), '长'.repeat(501))
+    fireEvent.click(screen.getByTestId('comment-submit'))
+    await waitFor(() => expect(screen.getByTestId('comment-error').textContent).toBe('意见最多 500 个字'))
+    expect(calls('motion.comment')).toHaveLength(0)
+
+    fireEvent.click(screen.getByTestId('comment-target-1'))
+    typeInto(screen.getByTestId('comment-text'), '建议补充罚则')
+    fireEvent.click(screen.getByTestId('comment-submit'))
+    await screen.findByTestId('comment-sent')
+    expect(calls('motion.comment')[0]![1]).toEqual({ id: 'm-1', articleIndex: 1, text: '建议补充罚则' })
+    const item = screen.getByTestId('comment-item')
+    expect(item.textContent).toContain('针对第二条')
+    expect(item.textContent).toContain('王秀兰（我）')
+  })
+
+  it('shows what a revision changed, article by article', async () => {
+    const m = consultation()
+    const second = { ...m.revisions[0]!, rev: 2, articles: [m.articles[0]!, { text: '垃圾分类投放。' }, m.articles[2]!, { text: '新增一条。' }] }
+    serve({ 'motion.get': () => ({ ...m, articles: second.articles, revisions: [m.revisions[0]!, second] }) })
+    renderDetail()
+    expect((await screen.findByTestId('detail-revised')).textContent).toContain('已修改 1 次')
+    expect(screen.getByTestId('change-changed').textContent).toMatch(/修改第二条原文：垃圾分类投放，不高空抛物。改为：垃圾分类投放。/)
+    expect(screen.getByTestId('change-added').textContent).toBe('新增第四条新增一条。')
+  })
+})
+
+describe('after close', () => {
+  it('the detail says passed or not and links to the figures; no ballot form', async () => {
+    const result = { base: { adults: 40, households: 20 }, cast: { online: 20, offline: 2, total: 22, households: 15 }, tally: { yes: 15, no: 5, abstain: 2 }, quorumMet: true, passed: true, winner: null }
+    serve({ 'motion.get': () => makeMotion('m-1', { status: 'closed', result, passed: true, can: { revise: false, advance: false, comment: false, cast: false, recordOffline: false, reply: false } }) })
+    const onResult = jest.fn()
+    renderDetail(onResult)
+    expect((await screen.findByTestId('detail-verdict')).textContent).toBe('✓ 已通过')
+    expect(screen.queryByTestId('cast-card')).toBeNull()
+    fireEvent.click(screen.getByTestId('detail-result'))
+    expect(onResult).toHaveBeenCalledWith('m-1')
+  })
+})
