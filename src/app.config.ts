@@ -1,6 +1,6 @@
 // Main package: the tab pages only. Everything else lives in a subpackage per feature (DESIGN §6).
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/vote/index', 'pages/report/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/vote/index', 'pages/report/index', 'pages/patrol/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/auth', pages: ['login/index'] },
     { root: 'packages/notices', pages: ['detail/index', 'publish/index', 'stats/index'] },
@@ -10,6 +10,7 @@ export default defineAppConfig({
       pages: ['new/index', 'detail/index', 'mine/index', 'queue/index', 'area/index', 'mediate/index', 'deadlines/index'],
     },
     { root: 'packages/motions', pages: ['detail/index', 'draft/index', 'result/index', 'offline/index', 'rules/index'] },
+    { root: 'packages/patrols', pages: ['detail/index', 'schedule/index', 'mine/index', 'incident/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/legal', pages: ['privacy/index'] },
     {
@@ -21,6 +22,7 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },
     'pages/vote/index': { network: 'all', packages: ['packages/motions'] },
     'pages/report/index': { network: 'all', packages: ['packages/reports'] },
+    'pages/patrol/index': { network: 'all', packages: ['packages/patrols'] },
     'pages/me/index': { network: 'all', packages: ['packages/residents', 'packages/messages'] },
   },
   window: {
@@ -55,6 +57,12 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tab/report-active.png',
       },
       {
+        pagePath: 'pages/patrol/index',
+        text: '巡逻',
+        iconPath: 'assets/tab/patrol.png',
+        selectedIconPath: 'assets/tab/patrol-active.png',
+      },
+      {
         pagePath: 'pages/me/index',
         text: '我的',
         iconPath: 'assets/tab/me.png',
@@ -63,7 +71,8 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
-  // 随手拍 takes the problem's location (DESIGN §6: declared, with its purpose); refusing it leaves the grid picker
+  // 随手拍 takes the problem's location (DESIGN §6: declared, with its purpose); refusing it leaves the grid picker.
+  // 巡逻 check-in reads where the volunteer stands to confirm they are in the shift's area.
   requiredPrivateInfos: ['chooseLocation', 'getLocation'],
-  permission: { 'scope.userLocation': { desc: '用于标注您上报问题的位置，交给负责这一片的网格员' } },
+  permission: { 'scope.userLocation': { desc: '用于标注上报问题的位置，以及巡逻签到时确认您在巡逻区域' } },
 })

@@ -24,6 +24,11 @@ export const ROUTES = {
   reportDeadlines: '/packages/reports/deadlines/index',
   messages: '/packages/messages/index/index',
   privacy: '/packages/legal/privacy/index',
+  patrol: '/pages/patrol/index',
+  shiftDetail: '/packages/patrols/detail/index',
+  shiftSchedule: '/packages/patrols/schedule/index',
+  shiftIncident: '/packages/patrols/incident/index',
+  volunteerMine: '/packages/patrols/mine/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

@@ -1,5 +1,5 @@
 // Draws the tab bar icons (81×81 PNG, as WeChat recommends) without any image tool:
-// `node src/assets/tab/make-icons.mjs` rewrites home*.png, vote*.png, report*.png and me*.png beside this file.
+// `node src/assets/tab/make-icons.mjs` rewrites home*.png, vote*.png, report*.png, patrol*.png and me*.png beside this file.
 import { writeFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
@@ -85,6 +85,11 @@ const vote = (x, y) =>
   (inRoundRect(8, 40, 73, 72, 7)(x, y) && !inRect(20, 36, 61, 48)(x, y)) ||
   (inRoundRect(25, 8, 56, 44, 4)(x, y) && !inPoly([[31, 25], [35.5, 20.5], [39.5, 25], [48, 14.5], [52.5, 19], [39.5, 33.5]])(x, y))
 
+// 巡逻: a shield with a tick cut out of it (群防群治, keeping watch).
+const patrol = (x, y) =>
+  inPoly([[40.5, 6], [69, 15], [69, 38], [65, 52], [56, 64], [40.5, 75], [25, 64], [16, 52], [12, 38], [12, 15]])(x, y) &&
+  !inPoly([[25, 40], [30.5, 34.5], [37.5, 41.5], [51, 27.5], [56.5, 33], [37.5, 52.5]])(x, y)
+
 const me = (x, y) =>
   inCircle(40.5, 27, 14)(x, y) || (inEllipse(40.5, 72, 28, 26)(x, y) && y <= 70)
 
@@ -114,6 +119,8 @@ writeFileSync(join(dir, 'report.png'), draw(report, GREY))
 writeFileSync(join(dir, 'report-active.png'), draw(report, BLUE))
 writeFileSync(join(dir, 'vote.png'), draw(vote, GREY))
 writeFileSync(join(dir, 'vote-active.png'), draw(vote, BLUE))
+writeFileSync(join(dir, 'patrol.png'), draw(patrol, GREY))
+writeFileSync(join(dir, 'patrol-active.png'), draw(patrol, BLUE))
 writeFileSync(join(dir, 'me.png'), draw(me, GREY))
 writeFileSync(join(dir, 'me-active.png'), draw(me, BLUE))
 console.log('tab icons written to', dir)

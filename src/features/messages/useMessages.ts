@@ -77,6 +77,8 @@ export function useMessages(enabled = true) {
         )
       } else if (m.target?.type === 'motion') {
         Promise.resolve(Taro.navigateTo({ url: withQuery(MOTION_ROUTES.detail, { id: m.target.id }) })).catch(() => undefined)
+      } else if (m.target?.type === 'shift') {
+        Promise.resolve(Taro.navigateTo({ url: withQuery(ROUTES.shiftDetail, { id: m.target.id }) })).catch(() => undefined)
       }
     },
     [markRead],

@@ -224,6 +224,9 @@ function VolunteerCard({ me, shownAt }: { me: Me; shownAt: number }) {
           <Text className='me-screen__verified-word'>✓ 已是志愿者</Text>
           <Text className='gz-muted'>可以报名社区的巡逻值守和志愿服务。</Text>
         </View>
+        {isVolunteer ? (
+          <LinkRow label='我的志愿' hint='我的巡逻班次、服务时长和本月时长榜' testid='link-volunteer-mine' onClick={() => go(ROUTES.volunteerMine)} />
+        ) : null}
       </Card>
     )
   }

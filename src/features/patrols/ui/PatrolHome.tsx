@@ -1,0 +1,95 @@
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from '@/components/ActionButton'
+import { LinkRow } from '@/components/LinkRow'
+import { ListFooter } from '@/components/ListFooter'
+import { ListState } from '@/components/ListState'
+import type { ShiftView } from '@/domain/shift'
+import type { PagedList } from '../../common/usePagedList'
+import { groupByDay } from '../format'
+import type { useListSignup } from '../useShiftList'
+import { ShiftCard } from './ShiftCard'
+import './PatrolHome.scss'
+
+export type PatrolRole = 'volunteer' | 'committee' | 'resident'
+
+interface PatrolHomeProps {
+  list: PagedList<ShiftView>
+  signups: ReturnType<typeof useListSignup>
+  role: PatrolRole
+  /** a resident who is not verified yet cannot apply to be a volunteer */
+  verified: boolean
+  onOpen: (id: string) => void
+  onSchedule: () => void
+  onMine: () => void
+  onApply: () => void
+  now?: Date
+}
+
+/** 巡逻: the community's coming shifts by day; volunteers sign up from here, the committee schedules. */
+export function PatrolHome({ list, signups, role, verified, onOpen, onSchedule, onMine, onApply, now = new Date() }: PatrolHomeProps) {
+  const groups = groupByDay(list.items, now)
+  return (
+    <View className='gz-page patrol-home' data-testid='patrol-home'>
+      {role === 'committee' ? (
+        <ActionButton kind='primary' size='large' block testid='patrol-schedule' onClick={onSchedule}>
+          安排巡逻
+        </ActionButton>
+      ) : null}
+      {role === 'volunteer' ? (
+        <View className='patrol-home__card'>
+          <LinkRow label='我的志愿' hint='我的班次、服务时长、本月时长榜' testid='link-volunteer-mine' onClick={onMine} />
+        </View>
+      ) : null}
+      {role === 'resident' ? (
+        <View className='gz-banner gz-banner--info patrol-home__join' data-testid='patrol-join'>
+          <Text>群防群治，守护邻里平安。成为志愿者后就能报名巡逻、签到记时长。</Text>
+          {verified ? (
+            <ActionButton kind='primary' block testid='patrol-apply' onClick={onApply}>
+              申请成为志愿者
+            </ActionButton>
+          ) : (
+            <Text className='patrol-home__join-hint'>请先在“我的”里完成住户认证，再申请成为志愿者。</Text>
+          )}
+        </View>
+      ) : null}
+
+      {list.refreshError && list.items.length ? (
+        <View className='gz-banner gz-banner--error'>
+          <Text>刷新没有成功：{list.refreshError.message}</Text>
+        </View>
+      ) : null}
+      <ListState
+        status={list.status}
+        error={list.error}
+        isEmpty={list.items.length === 0}
+        emptyText='最近没有安排巡逻'
+        emptyHint={role === 'committee' ? '点上面的“安排巡逻”排一个班次' : '社区安排了班次会出现在这里'}
+        onRefresh={() => void list.refresh()}
+        refreshing={list.refreshing}
+        onRetry={() => void list.retry()}
+      >
+        <View data-testid='shift-list'>
+          {groups.map((g) => (
+            <View key={g.label} className='patrol-home__day' data-testid='shift-day'>
+              <Text className='patrol-home__day-label' data-testid='shift-day-label'>
+                {g.label}
+              </Text>
+              {g.items.map((s) => (
+                <ShiftCard
+                  key={s.id}
+                  shift={s}
+                  committee={role === 'committee'}
+                  onSignup={role === 'volunteer' ? (id) => void signups.signup(id) : undefined}
+                  signingUp={signups.busyId === s.id}
+                  result={signups.result?.id === s.id ? signups.result : null}
+                  onOpen={onOpen}
+                />
+              ))}
+            </View>
+          ))}
+        </View>
+        <ListFooter list={list} />
+      </ListState>
+    </View>
+  )
+}

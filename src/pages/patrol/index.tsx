@@ -1,0 +1,50 @@
+import { useRef } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { Session } from '@/domain/auth'
+import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { PatrolHome, type PatrolRole } from '@/features/patrols/ui/PatrolHome'
+import { useListSignup, useShiftList } from '@/features/patrols/useShiftList'
+import { ROUTES, withQuery } from '@/services/routes'
+
+const STALE_AFTER_MS = 30_000
+
+/** 巡逻 tab. */
+export default function PatrolTabPage() {
+  const session = useRequireSession()
+  return session ? <PatrolTab session={session} /> : <View className='gz-page' />
+}
+
+function PatrolTab({ session }: { session: Session }) {
+  const me = session.user
+  const role: PatrolRole = hasRole(me, 'committee') ? 'committee' : hasRole(me, 'volunteer') ? 'volunteer' : 'resident'
+  const list = useShiftList()
+  const signups = useListSignup()
+
+  // seats and statuses move while the tab is away: fetch again quietly when it has been a while
+  const lastShown = useRef(Date.now())
+  useDidShow(() => {
+    if (Date.now() - lastShown.current > STALE_AFTER_MS) void list.refresh()
+    lastShown.current = Date.now()
+  })
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  const go = (url: string) => void Taro.navigateTo({ url })
+  return (
+    <PatrolHome
+      list={list}
+      signups={signups}
+      role={role}
+      verified={me.verified}
+      onOpen={(id) => go(withQuery(ROUTES.shiftDetail, { id }))}
+      onSchedule={() => go(ROUTES.shiftSchedule)}
+      onMine={() => go(ROUTES.volunteerMine)}
+      onApply={() => go(ROUTES.volunteerApply)}
+    />
+  )
+}
