@@ -929,6 +929,8 @@ export type MotionCastOutcome =
   | { kind: 'alreadyVoted' }
   /** the motion is not in voting at `at` (the time rule applied first): nothing written */
   | { kind: 'notVoting' }
+  /** a ballot of this motion already has this receipt hash: nothing written */
+  | { kind: 'receiptTaken' }
 
 export interface MotionBallot {
   /** user id (adults) or household id (households) */

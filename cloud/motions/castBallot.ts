@@ -5,7 +5,10 @@ import type { UserCtx } from '../api/context'
 import { NOT_VOTING, visibleMotion, voterKeyOf } from './access'
 import { castFor } from './cast'
 
-/** motion.cast — an eligible resident votes once (for a households motion: once for the household) → { receipt }. */
+/**
+ * motion.cast — an eligible resident votes once (for a households motion: once for the household) → { receipt }:
+ * the one their device made and sent (kept there before sending, so a lost reply loses nothing), else a new one.
+ */
 export async function castBallot(input: z.output<typeof motionCastSchema>, ctx: UserCtx): Promise<{ receipt: string }> {
   const { deps, user } = ctx
   const m = await visibleMotion(ctx, input.id)
@@ -17,5 +20,5 @@ export async function castBallot(input: z.output<typeof motionCastSchema>, ctx: 
       !user.verified ? '认证为本社区居民后才能投票' : '本次表决每户一票，您还没有绑定住户，不能投票',
     )
   }
-  return castFor(deps, m, key, 'online', null, input.choice)
+  return castFor(deps, m, key, 'online', null, input.choice, input.receipt)
 }

@@ -176,7 +176,15 @@ export type MotionReplyInput = z.input<typeof motionReplySchema>
 
 const choiceSchema = z.union([z.enum(RULES_CHOICES), z.number().int().min(0).max(5)], { error: '请选择表决意见' })
 
-export const motionCastSchema = z.strictObject({ id: idSchema, choice: choiceSchema })
+/**
+ * A receipt the voter's device made (RECEIPT_PATTERN exactly, as the client formats it), so that a lost reply
+ * does not lose the receipt: the device keeps it before sending. Absent: the server makes one.
+ */
+const castReceiptSchema = z
+  .string({ error: '回执码格式不正确' })
+  .regex(RECEIPT_PATTERN, { message: '回执码格式不正确，应为 16 位字母数字，如 ABCD-EFGH-JKMN-PQRS' })
+
+export const motionCastSchema = z.strictObject({ id: idSchema, choice: choiceSchema, receipt: castReceiptSchema.optional() })
 export type MotionCastInput = z.input<typeof motionCastSchema>
 
 export const motionRecordOfflineSchema = z.strictObject({ id: idSchema, residentId: idSchema, choice: choiceSchema })

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import type { ApiReply } from '@/domain/envelope'
-import type { MotionResultView, MotionView } from '@/domain/motion'
+import { RECEIPT_ALPHABET, type MotionResultView, type MotionView } from '@/domain/motion'
 import { makeHarness, type Harness } from './support/harness'
 import {
   addVoters,
@@ -55,7 +55,9 @@ beforeAll(async () => {
   for (const [k, i] of order.entries()) {
     const voter = voters[i]!
     const choice = k % 6
-    const reply = await h.call<{ receipt: string }>('motion.cast', { id: matterId, choice }, voter.id)
+    // every other voter's device makes its own receipt (motion.cast { receipt }); the others get the server's
+    const own = k % 2 === 1 ? { receipt: deviceReceipt(k) } : {}
+    const reply = await h.call<{ receipt: string }>('motion.cast', { id: matterId, choice, ...own }, voter.id)
     castReplies.push({ who: voter.id, reply })
     if (!reply.ok) throw new Error(JSON.stringify(reply.error))
     casts.push({ voter, motionId: matterId, choice, receipt: reply.data.receipt, channel: 'online' })
@@ -73,6 +75,12 @@ beforeAll(async () => {
   }
 })
 afterAll(() => h.close())
+
+/** A receipt as a device makes one: 16 characters of the alphabet from a seed, in groups of four. */
+function deviceReceipt(seed: number): string {
+  const chars = Array.from(crypto.createHash('sha256').update(`device-${seed}`).digest()).slice(0, 16).map((b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length])
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
+}
 
 /** Every string by which a voter can be named: user id, household id, full name. */
 function identifiers(): string[] {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { MotionView } from '@/domain/motion'
+import { RECEIPT_PATTERN, type MotionView } from '@/domain/motion'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'
@@ -40,9 +40,10 @@ describe('casting a ballot', () => {
     let voted = false
     serve({
       'motion.get': () => makeMotion('m-1', voted ? { me: { eligible: true, voted: true }, can: { ...makeMotion('m-1').can, cast: false }, turnout: { eligible: 40, cast: 11 } } : {}),
-      'motion.cast': () => {
+      // the server returns the receipt the device made and sent
+      'motion.cast': (p) => {
         voted = true
-        return { receipt: 'ABCD-EFGH-JKMN-PQRS' }
+        return { receipt: p.receipt }
       },
     })
     const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok' } as never)
@@ -62,45 +63,56 @@ describe('casting a ballot', () => {
     expect(calls('motion.cast')).toHaveLength(0)
     fireEvent.click(screen.getByTestId('cast-confirm'))
 
-    expect((await screen.findByTestId('receipt-code')).textContent).toBe('ABCD-EFGH-JKMN-PQRS')
-    expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 'no' })
+    const receipt = (await screen.findByTestId('receipt-code')).textContent!
+    expect(receipt).toMatch(RECEIPT_PATTERN)
+    expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 'no', receipt })
     expect(screen.getByTestId('receipt-explain').textContent).toContain('只显示这一次')
     expect(screen.getByTestId('receipt-explain').textContent).toContain('核对您的一票')
     fireEvent.click(screen.getByTestId('receipt-copy'))
-    expect(copy).toHaveBeenCalledWith({ data: 'ABCD-EFGH-JKMN-PQRS' })
-    // the motion is read again: voted, turnout moved, and the receipt stays until the page is left
+    expect(copy).toHaveBeenCalledWith({ data: receipt })
+    // the motion is read again: voted, turnout moved, and the receipt stays (kept on the device) until seen
     await waitFor(() => expect(screen.getByTestId('detail-my-status').textContent).toBe('您已投票'))
     expect(screen.getByTestId('detail-turnout').textContent).toContain('11/40 人')
-    expect(screen.getByTestId('receipt-code').textContent).toBe('ABCD-EFGH-JKMN-PQRS')
-    expect(JSON.stringify(window.localStorage)).not.toContain('ABCD-EFGH')
+    expect(screen.getByTestId('receipt-code').textContent).toBe(receipt)
+    expect(JSON.stringify(window.localStorage)).toContain(receipt)
+    // 我已记下: gone from the screen and from the device
+    fireEvent.click(screen.getByTestId('receipt-done'))
+    expect(screen.queryByTestId('receipt-code')).toBeNull()
+    expect(JSON.stringify(window.localStorage)).not.toContain(receipt)
   })
 
-  it('a second ballot is refused in words, and says what happened to a lost receipt', async () => {
+  it('a second ballot from another device is refused in words: no receipt here, and none kept', async () => {
     serve({
       'motion.get': () => makeMotion('m-1'),
       'motion.cast': () => {
         throw new ApiError('ALREADY_VOTED', '您已经投过票了')
       },
+      'motion.verifyReceipt': () => ({ counted: false, choice: null }),
     })
     renderDetail()
     fireEvent.click(await screen.findByTestId('cast-choice-yes'))
     fireEvent.click(screen.getByTestId('cast-submit'))
     fireEvent.click(await screen.findByTestId('cast-confirm'))
-    const error = await screen.findByTestId('cast-error')
-    expect(error.textContent).toContain('您已经投过票了')
-    expect(error.textContent).toContain('回执码不能再显示')
+    const note = await screen.findByTestId('cast-note')
+    expect(note.textContent).toContain('您已经投过票，但不是在这台手机上投的')
+    expect(note.textContent).toContain('无法显示回执码')
+    // the receipt this device sent was checked, found not counted, and forgotten
+    const sent = calls('motion.cast')[0]![1] as { receipt: string }
+    expect(calls('motion.verifyReceipt')[0]![1]).toEqual({ id: 'm-1', receipt: sent.receipt })
+    expect(JSON.stringify(window.localStorage)).not.toContain(sent.receipt)
     expect(screen.queryByTestId('receipt-code')).toBeNull()
+    expect(screen.queryByTestId('cast-error')).toBeNull()
   })
 
   it('a matter offers its options and sends the option index', async () => {
-    serve({ 'motion.get': () => makeMotion('m-1', { kind: 'matter', options: ['划线停车', '维持现状'] }), 'motion.cast': () => ({ receipt: 'ABCD-EFGH-JKMN-PQRT' }) })
+    serve({ 'motion.get': () => makeMotion('m-1', { kind: 'matter', options: ['划线停车', '维持现状'] }), 'motion.cast': (p) => ({ receipt: p.receipt }) })
     renderDetail()
     fireEvent.click(await screen.findByTestId('cast-choice-1'))
     fireEvent.click(screen.getByTestId('cast-submit'))
     expect((await screen.findByTestId('cast-dialog')).textContent).toContain('您选择：维持现状')
     fireEvent.click(screen.getByTestId('cast-confirm'))
     await screen.findByTestId('receipt-code')
-    expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 1 })
+    expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 1, receipt: expect.stringMatching(RECEIPT_PATTERN) })
   })
 })
 

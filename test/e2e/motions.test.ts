@@ -134,8 +134,38 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   assert.match(receiptA, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)
   assert.match(await byTestId(a, 'receipt-explain').innerText(), /只显示这一次/)
   await shot(a, 'motions/03-receipt')
+  // the receipt was made and kept on the phone before sending; 我已记下 deletes it there
+  const keptOn = (page: Page) => page.evaluate('JSON.stringify(window.localStorage)') as Promise<string>
+  assert.ok((await keptOn(a)).includes(receiptA))
+  await byTestId(a, 'receipt-done').click()
+  await byTestId(a, 'detail-my-status').filter({ hasText: '您已投票' }).waitFor()
+  assert.equal(await byTestId(a, 'receipt-code').count(), 0)
+  assert.ok(!(await keptOn(a)).includes(receiptA))
+
+  // a weak network: the server stores 李某芳's ballot but the reply never reaches her phone; her retry is
+  // ALREADY_VOTED and the receipt kept on the phone is verified and shown
   const b = await pageWithSession(browser, server.url, await login('resident', { name: '李某芳' }))
-  await castOnline(b, motionId, 'no')
+  let lost = 0
+  await b.route('**/api', async (route) => {
+    if (lost === 0 && (route.request().postData() ?? '').includes('"motion.cast"')) {
+      lost += 1
+      await route.fetch() // the server gets it and stores the ballot
+      return route.abort('connectionreset')
+    }
+    return route.continue()
+  })
+  await open(b, `/packages/motions/detail/index?id=${motionId}`, 'cast-card')
+  await byTestId(b, 'cast-choice-no').click()
+  await byTestId(b, 'cast-submit').click()
+  await byTestId(b, 'cast-confirm').click()
+  await byTestId(b, 'cast-error').waitFor()
+  assert.equal(lost, 1)
+  await byTestId(b, 'cast-submit').click()
+  await byTestId(b, 'cast-confirm').click()
+  assert.match(await byTestId(b, 'receipt-title').innerText(), /您上次提交的表决已计入/)
+  const receiptB = (await byTestId(b, 'receipt-code').innerText()).trim()
+  assert.match(receiptB, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)
+  await shot(b, 'motions/03b-receipt-recovered')
 
   // more neighbours vote through the API, so that the quorum (more than half of the adults) is met
   const needed = Math.floor(eligible / 2) + 1 - 3
@@ -183,6 +213,10 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   await byTestId(a, 'verify-submit').click()
   assert.equal(await byTestId(a, 'verify-outcome').innerText(), '✓ 已计入：赞成')
   await shot(a, 'motions/07-verified')
+  // the receipt found again after the lost reply is the one counted, with 李某芳's choice
+  await fillField(a, 'verify-input', receiptB)
+  await byTestId(a, 'verify-submit').click()
+  await a.locator('[data-testid="verify-outcome"] >> visible=true', { hasText: '✓ 已计入：反对' }).waitFor()
   await fillField(a, 'verify-input', 'ABCD-EFGH-JKMN-PQRS')
   await byTestId(a, 'verify-submit').click()
   await a.locator('[data-testid="verify-outcome"] >> visible=true', { hasText: '未找到' }).waitFor()

@@ -388,6 +388,10 @@ export function motionRepo(db: Db): MotionRepo {
   const castTx = db.transaction((motionId: string, b: MotionBallot, at: string): MotionCastOutcome => {
     const s = castState.get(motionId)
     if (!s || s.status !== 'voting' || s.vote_until <= at) return { kind: 'notVoting' }
+    // a retry of a cast whose reply was lost is ALREADY_VOTED, whatever receipt it carries; inside the
+    // IMMEDIATE transaction, so both rows are written or neither
+    if (voted.get(motionId, b.voterKey)) return { kind: 'alreadyVoted' }
+    if (ballotOf.get(motionId, b.receiptHash)) return { kind: 'receiptTaken' }
     if (insertVoter.run(motionId, b.voterKey, b.channel, b.recordedBy).changes === 0) return { kind: 'alreadyVoted' }
     insertBallot.run(motionId, b.receiptHash, b.choice)
     return { kind: 'done' }

@@ -5,6 +5,7 @@ import { toApiError, type ApiError } from '@/services/api-error'
 import { newRequestId } from '@/services/request-id'
 import { useRemote } from '../common/useRemote'
 import { emitMotionEvent, onMotionEvent } from './events'
+import { useCastReceipt, type ShownReceipt } from './useCastReceipt'
 
 export type MotionAction = 'advance' | 'comment' | 'reply' | 'cast'
 export type Done<T = undefined> = { ok: true; value: T } | { ok: false; message: string; code?: string }
@@ -30,6 +31,7 @@ export function useMotion(id: string | null) {
     [id, setData, reload],
   )
   const attempt = useRef<{ key: string; id: string } | null>(null)
+  const receipts = useCastReceipt(id, remote.data ?? null)
 
   const requestIdFor = (key: string) => {
     if (!attempt.current || attempt.current.key !== key) attempt.current = { key, id: newRequestId() }
@@ -93,9 +95,12 @@ export function useMotion(id: string | null) {
     return done
   }
 
-  /** Casts once → the receipt (shown once by the caller, never stored here); the motion is then read again. */
-  const cast = async (choice: Choice): Promise<Done<string>> => {
-    const done = await run('cast', async () => (await callApi('motion.cast', { id: id as string, choice })).receipt)
+  /**
+   * Casts once → the receipt, made and kept on this device before sending (useCastReceipt), shown until the
+   * person has seen it; after a lost reply the retry's ALREADY_VOTED finds it again. The motion is then read again.
+   */
+  const cast = async (choice: Choice): Promise<Done<ShownReceipt>> => {
+    const done = await run('cast', () => receipts.send(choice))
     if (done.ok || done.code === 'ALREADY_VOTED') {
       emitMotionEvent({ type: 'voted', id: id as string })
       void reload({ silent: true })
@@ -106,5 +111,18 @@ export function useMotion(id: string | null) {
   const clearError = useCallback(() => setError(null), [])
   const errorFor = (a: MotionAction) => (error?.action === a ? error.error : null)
 
-  return { ...remote, replace, busy, errorFor, clearError, advance, comment, reply, cast }
+  return {
+    ...remote,
+    replace,
+    busy,
+    errorFor,
+    clearError,
+    advance,
+    comment,
+    reply,
+    cast,
+    receipt: receipts.receipt,
+    castNote: receipts.note,
+    dismissReceipt: receipts.dismiss,
+  }
 }

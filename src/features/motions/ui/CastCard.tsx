@@ -8,29 +8,25 @@ import type { Choice, MotionView } from '@/domain/motion'
 import type { ApiError } from '@/services/api-error'
 import type { Done } from '../useMotion'
 import { choiceLabel, choiceOf, choicesOf } from './choices'
-import { ReceiptCard } from './ReceiptCard'
 
 interface CastCardProps {
   motion: MotionView
   busy: boolean
   error: ApiError | null
-  onCast: (choice: Choice) => Promise<Done<string>>
+  onCast: (choice: Choice) => Promise<Done<unknown>>
 }
 
-/** 表决: pick a choice, confirm (a ballot cannot be changed), then the receipt shown once. */
+/** 表决: pick a choice, confirm (a ballot cannot be changed); the receipt is shown by the detail once cast. */
 export function CastCard({ motion, busy, error, onCast }: CastCardProps) {
   const [value, setValue] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [missing, setMissing] = useState(false)
-  const [receipt, setReceipt] = useState<string | null>(null)
 
-  if (receipt) return <ReceiptCard receipt={receipt} />
   if (!motion.can.cast) return null
 
   const cast = async () => {
-    const done = await onCast(choiceOf(motion, value))
+    await onCast(choiceOf(motion, value))
     setConfirming(false)
-    if (done.ok) setReceipt(done.value)
   }
   const household = motion.eligibility === 'households'
 
@@ -53,9 +49,9 @@ export function CastCard({ motion, busy, error, onCast }: CastCardProps) {
           请先选择{motion.kind === 'rules' ? '赞成、反对或弃权' : '一个选项'}
         </Text>
       ) : null}
-      {error && !confirming ? (
+      {error && !confirming && error.code !== 'ALREADY_VOTED' ? (
         <Text className='motion-detail__error' data-testid='cast-error'>
-          {error.code === 'ALREADY_VOTED' ? `${error.message}。如果刚才网络中断没有看到回执码：这一票已经计入，但回执码不能再显示。` : `没有投成功：${error.message}`}
+          {error.code === 'NETWORK' ? `${error.message}。如果不确定投上没有，请再点一次“投票”：投上了会显示回执码，不会重复计票。` : `没有投成功：${error.message}`}
         </Text>
       ) : null}
       <ActionButton kind='primary' size='large' block testid='cast-submit' onClick={() => (value ? setConfirming(true) : setMissing(true))}>

@@ -9,6 +9,7 @@ import { useMotion } from '../useMotion'
 import { CastCard } from './CastCard'
 import { CommentsCard } from './CommentsCard'
 import { CommitteePanel } from './CommitteePanel'
+import { ReceiptCard } from './ReceiptCard'
 import { RevisionCard } from './RevisionCard'
 import './MotionDetail.scss'
 
@@ -52,7 +53,16 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
     <View className='gz-page motion-detail' data-testid='motion-detail'>
       <Header motion={m} verified={verified} />
       {m.status === 'closed' ? <Outcome motion={m} onResult={() => onResult(m.id)} /> : null}
-      {m.status === 'voting' ? <CastCard motion={m} busy={busy === 'cast'} error={motion.errorFor('cast')} onCast={motion.cast} /> : null}
+      {motion.receipt ? (
+        <ReceiptCard receipt={motion.receipt.code} recovered={motion.receipt.recovered} onDone={motion.dismissReceipt} />
+      ) : m.status === 'voting' ? (
+        <CastCard motion={m} busy={busy === 'cast'} error={motion.errorFor('cast')} onCast={motion.cast} />
+      ) : null}
+      {motion.castNote && !motion.receipt ? (
+        <View className='gz-banner gz-banner--info' data-testid='cast-note'>
+          <Text>{motion.castNote}</Text>
+        </View>
+      ) : null}
       <CommitteePanel
         motion={m}
         busy={busy === 'advance'}

@@ -7,20 +7,24 @@ interface ReceiptCardProps {
   receipt: string
   /** offline: the committee hands the code to the resident on paper */
   offline?: boolean
-  /** the committee's "record the next one" */
+  /** found again after a lost reply: 您上次提交的表决已计入 */
+  recovered?: boolean
+  /** 我已记下 (online: the receipt leaves this device) or the committee's 登记下一位 */
   onDone?: () => void
 }
 
 /** The receipt code, shown this once: big, copyable, and what it is for in plain words. */
-export function ReceiptCard({ receipt, offline = false, onDone }: ReceiptCardProps) {
+export function ReceiptCard({ receipt, offline = false, recovered = false, onDone }: ReceiptCardProps) {
   const copy = () =>
     void Promise.resolve(Taro.setClipboardData({ data: receipt }))
       .then(() => Taro.showToast({ title: '回执码已复制', icon: 'none' }))
       .catch(() => undefined)
   return (
     <View className='gz-receipt' data-testid='receipt-card'>
-      <Text className='gz-receipt__ok'>{offline ? '✓ 线下表决已登记' : '✓ 投票成功'}</Text>
-      <Text className='gz-receipt__label'>{offline ? '这张票的回执码' : '您的回执码'}</Text>
+      <Text className='gz-receipt__ok' data-testid='receipt-title'>
+        {offline ? '✓ 线下表决已登记' : recovered ? '✓ 您上次提交的表决已计入，回执码：' : '✓ 投票成功'}
+      </Text>
+      {recovered ? null : <Text className='gz-receipt__label'>{offline ? '这张票的回执码' : '您的回执码'}</Text>}
       <Text className='gz-receipt__code' selectable userSelect data-testid='receipt-code'>
         {receipt}
       </Text>
@@ -28,7 +32,9 @@ export function ReceiptCard({ receipt, offline = false, onDone }: ReceiptCardPro
         复制回执码
       </ActionButton>
       <View className='gz-receipt__explain' data-testid='receipt-explain'>
-        <Text className='gz-receipt__warn'>回执码只显示这一次，离开本页后无法再查看。</Text>
+        <Text className='gz-receipt__warn'>
+          {offline ? '回执码只显示这一次，离开本页后无法再查看。' : '回执码只显示这一次：点“我已记下”或离开本页后，这台手机上就不再保存。'}
+        </Text>
         <Text>
           {offline
             ? '请把回执码抄在纸上交给这位居民。表决结束后，居民（或代他查询的人）在结果页输入回执码，就能核对这一票已按他的选择计入。'
@@ -37,8 +43,8 @@ export function ReceiptCard({ receipt, offline = false, onDone }: ReceiptCardPro
         <Text>回执码里没有姓名，别人看到也不知道是谁投的；投出的票不能更改。</Text>
       </View>
       {onDone ? (
-        <ActionButton kind='secondary' block testid='receipt-next' onClick={onDone}>
-          我已记下，登记下一位
+        <ActionButton kind='secondary' block testid={offline ? 'receipt-next' : 'receipt-done'} onClick={onDone}>
+          {offline ? '我已记下，登记下一位' : '我已记下'}
         </ActionButton>
       ) : null}
     </View>

@@ -1,0 +1,94 @@
+/**
+ * Receipts made by the voter's device (motion.cast { receipt }): stored as the ballot's hash as a server-made
+ * one is, refused when malformed or already used in the motion, with nothing written on any refusal.
+ */
+import { createHash } from 'node:crypto'
+import type { ApiReply } from '@/domain/envelope'
+import type { MotionResultView } from '@/domain/motion'
+import { makeHarness, type Harness } from './support/harness'
+import { addVoters, ballotRows, closeVote, openVote, voterRows, type Voter } from './support/motionFixtures'
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex')
+
+let h: Harness
+let motionId: string
+let voters: Voter[]
+beforeEach(async () => {
+  h = await makeHarness()
+  motionId = await openVote(h, { kind: 'matter', options: ['东门', '西门', '南门'] })
+  voters = addVoters(h, 3, { prefix: '丁' })
+})
+afterEach(() => h.close())
+
+function refused(r: ApiReply, code: string): string {
+  expect(r.ok).toBe(false)
+  if (r.ok) return ''
+  expect(r.error.code).toBe(code)
+  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+  return r.error.message
+}
+
+function rows(): { voters: number; ballots: number } {
+  return { voters: voterRows(h, motionId), ballots: ballotRows(h, motionId) }
+}
+
+test('a receipt the device made is returned, stored as the hash, verified as counted before close and listed with its choice after', async () => {
+  const mine = 'ABCD-EFGH-JKMN-PQRS'
+  expect(await h.ok('motion.cast', { id: motionId, choice: 1, receipt: mine }, voters[0]!.id)).toEqual({ receipt: mine })
+  expect(rows()).toEqual({ voters: 1, ballots: 1 })
+  // before close: counted, and nothing about the choice
+  expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: mine }, voters[0]!.id)).toEqual({ counted: true, choice: null })
+  // without a receipt the server still makes one
+  const made = await h.ok<{ receipt: string }>('motion.cast', { id: motionId, choice: 2 }, voters[1]!.id)
+  expect(made.receipt).not.toBe(mine)
+  await closeVote(h, motionId)
+  const result = await h.ok<MotionResultView>('motion.result', { id: motionId }, voters[2]!.id)
+  expect(result.ballots).toContainEqual({ receiptHash: sha(mine), choice: 1 })
+  expect(result.ballots).toContainEqual({ receiptHash: sha(made.receipt), choice: 2 })
+  expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: mine.toLowerCase() }, voters[2]!.id)).toEqual({ counted: true, choice: 1 })
+})
+
+test.each([
+  ['lower case', 'abcd-efgh-jkmn-pqrs'],
+  ['no dashes', 'ABCDEFGHJKMNPQRS'],
+  ['a look-alike letter (O)', 'ABCD-EFGH-JKMN-PQRO'],
+  ['a look-alike digit (1)', 'ABCD-EFGH-JKMN-PQR1'],
+  ['too short', 'ABCD-EFGH-JKMN'],
+  ['empty', ''],
+  ['not text', 12345678],
+  ['Chinese', '回执回执-回执回执-回执回执-回执回执'],
+])('a malformed receipt (%s) is INVALID_INPUT with a Chinese message and writes nothing', async (_what, receipt) => {
+  const message = refused(await h.call('motion.cast', { id: motionId, choice: 0, receipt }, voters[0]!.id), 'INVALID_INPUT')
+  expect(message).toContain('回执码')
+  expect(rows()).toEqual({ voters: 0, ballots: 0 })
+})
+
+test('a receipt already used in the motion is CONFLICT 回执码重复，请重试, nothing written; that voter then votes with another', async () => {
+  const taken = 'WXYZ-2345-6789-ABCD'
+  await h.ok('motion.cast', { id: motionId, choice: 0, receipt: taken }, voters[0]!.id)
+  const before = rows()
+  const r = await h.call('motion.cast', { id: motionId, choice: 2, receipt: taken }, voters[1]!.id)
+  expect(refused(r, 'CONFLICT')).toBe('回执码重复，请重试')
+  // neither the voter row nor the ballot: voter 1 has not voted
+  expect(rows()).toEqual(before)
+  expect(h.store.db.prepare('SELECT 1 FROM motion_voters WHERE motion_id = ? AND voter_key = ?').get(motionId, voters[1]!.id)).toBeUndefined()
+  expect(h.store.db.prepare('SELECT choice FROM motion_ballots WHERE motion_id = ? AND receipt_hash = ?').all(motionId, sha(taken))).toEqual([{ choice: '0' }])
+  // the same receipt in another motion is fine
+  const other = await openVote(h, { title: '另一项议题' })
+  expect(await h.ok('motion.cast', { id: other, choice: 'yes', receipt: taken }, voters[1]!.id)).toEqual({ receipt: taken })
+  // and voter 1 votes here with a fresh receipt
+  const fresh = 'HJKM-NPQR-STUV-WXYZ'
+  expect(await h.ok('motion.cast', { id: motionId, choice: 2, receipt: fresh }, voters[1]!.id)).toEqual({ receipt: fresh })
+  expect(rows()).toEqual({ voters: 2, ballots: 2 })
+})
+
+test('a retry after a lost reply (same voter, same receipt) is ALREADY_VOTED, and verifying the kept receipt says counted', async () => {
+  const kept = 'MNPQ-RSTU-VWXY-Z234'
+  await h.ok('motion.cast', { id: motionId, choice: 1, receipt: kept }, voters[0]!.id)
+  refused(await h.call('motion.cast', { id: motionId, choice: 1, receipt: kept }, voters[0]!.id), 'ALREADY_VOTED')
+  // a different receipt on retry is ALREADY_VOTED too, and writes nothing
+  refused(await h.call('motion.cast', { id: motionId, choice: 1, receipt: 'ABCD-ABCD-ABCD-ABCD' }, voters[0]!.id), 'ALREADY_VOTED')
+  expect(rows()).toEqual({ voters: 1, ballots: 1 })
+  expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: kept }, voters[0]!.id)).toEqual({ counted: true, choice: null })
+  expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: 'ABCD-ABCD-ABCD-ABCD' }, voters[0]!.id)).toEqual({ counted: false, choice: null })
+})
