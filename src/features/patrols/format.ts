@@ -34,6 +34,12 @@ export function clockText(iso: string): string {
   return dayjs(iso).format('M月D日 HH:mm')
 }
 
+/** 11月28日 06:45 至 09:00 (the end's date only when it is another day) */
+export function windowText(fromIso: string, toIso: string): string {
+  const sameDay = dayjs(fromIso).format('YYYY-MM-DD') === dayjs(toIso).format('YYYY-MM-DD')
+  return `${clockText(fromIso)} 至 ${sameDay ? dayjs(toIso).format('HH:mm') : clockText(toIso)}`
+}
+
 export interface DayGroup<T> {
   label: string
   items: T[]

@@ -16,10 +16,12 @@ export interface MyShifts {
   more: boolean
 }
 
-/** My shifts of the last PAST_DAYS days and to come, split by whether they have ended. */
+/** My shifts of the last PAST_DAYS days and to come, split by whether they are over for me (ended, or checked out). */
 export function splitMine(items: readonly ShiftView[]): Omit<MyShifts, 'more'> {
-  const coming = items.filter((s) => s.phase === 'upcoming' || s.phase === 'ongoing')
-  const past = items.filter((s) => s.phase === 'ended' || s.phase === 'cancelled').reverse()
+  const done = (s: ShiftView) =>
+    s.phase === 'ended' || s.phase === 'cancelled' || s.myStatus?.status === 'checkedOut' || s.myStatus?.status === 'noShow'
+  const coming = items.filter((s) => !done(s))
+  const past = items.filter(done).reverse()
   return { coming, past }
 }
 

@@ -5,7 +5,7 @@ import { Tag } from '@/components/Tag'
 import { SHIFT_PHASE_LABELS, type ShiftDetail as Detail, type ShiftPhase } from '@/domain/shift'
 import type { TagTone } from '@/components/Tag'
 import { showOnMap } from '../../reports/showOnMap'
-import { clockText, myStatusTag, seatsText, whenText } from '../format'
+import { myStatusTag, seatsText, whenText, windowText } from '../format'
 import { useShift } from '../useShift'
 import { RosterCard } from './RosterCard'
 import { VolunteerActions } from './VolunteerActions'
@@ -80,7 +80,7 @@ export function ShiftDetail({ id, volunteer, committee, onIncident, onApply }: S
           <Fact label='名额' value={seatsText(s)} testid='shift-seats' />
           {s.note ? <Fact label='备注' value={s.note} testid='shift-note' /> : null}
           {s.status === 'scheduled' && s.phase !== 'ended' ? (
-            <Fact label='签到时间' value={`${clockText(s.checkinOpensAt)} 至 ${clockText(s.endAt)}`} testid='shift-checkin-window' />
+            <Fact label='签到时间' value={windowText(s.checkinOpensAt, s.endAt)} testid='shift-checkin-window' />
           ) : null}
         </View>
         <AreaMap shift={s} />

@@ -26,8 +26,8 @@ export function VolunteerActions({ shift: s, handle, onIncident }: Props) {
       ) : null}
       <View className='shift-detail__actions'>
         {status === null ? <SignupPart shift={s} handle={handle} error={errorFor('signup')} /> : null}
-        {status === 'waitlisted' || status === 'confirmed' ? <WithdrawPart shift={s} handle={handle} error={errorFor('withdraw')} /> : null}
         {status === 'confirmed' && s.status === 'scheduled' && s.phase !== 'ended' ? <CheckinPart shift={s} handle={handle} /> : null}
+        {status === 'waitlisted' || status === 'confirmed' ? <WithdrawPart shift={s} handle={handle} error={errorFor('withdraw')} /> : null}
         {status === 'checkedIn' ? <OnPatrolPart shift={s} handle={handle} onIncident={onIncident} logError={errorFor('log')} checkoutError={errorFor('checkout')} /> : null}
         {status === 'checkedOut' && s.my ? (
           <View className='shift-detail__state' data-testid='shift-done'>
