@@ -2,7 +2,7 @@ import { AppError } from '@/domain/errors'
 import type { MemberAssignGridsInput, MemberView } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
 import { committeeCommunity } from '../residents/policy'
-import { toMemberView } from '../residents/view'
+import { memberViews } from './memberViews'
 
 export const NOT_VERIFIED = '请先完成住户认证，再指定为网格员'
 
@@ -34,5 +34,6 @@ export async function assignGrids(input: MemberAssignGridsInput, ctx: UserCtx): 
     targetId: target.id,
     communityId: community.id,
   })
-  return toMemberView(updated, user)
+  const [view] = await memberViews(deps, [updated], user)
+  return view!
 }

@@ -3,12 +3,15 @@ import type { MemberListInput, MemberView, memberListSchema } from '@/domain/res
 import type { Page } from '@/domain/text'
 import type { UserCtx } from '../api/context'
 import { committeeCommunity } from '../residents/policy'
-import { toMemberView } from '../residents/view'
+import { memberViews } from './memberViews'
 import { decodeKey, encodeKey } from '../shared/cursor'
 
 const cursorSchema = z.tuple([z.string().max(64), z.string().max(64)])
 
-/** member.list — the committee looks through the people of its community (by role, name or phone digits). */
+/**
+ * member.list — the committee looks through the people of its community (by role, name or phone digits), each
+ * with their household's address.
+ */
 export async function listMembers(input: z.output<typeof memberListSchema> & MemberListInput, ctx: UserCtx): Promise<Page<MemberView>> {
   const { deps, user } = ctx
   const community = await committeeCommunity(ctx, '只有本社区工作人员可以查看人员名单')
@@ -23,7 +26,7 @@ export async function listMembers(input: z.output<typeof memberListSchema> & Mem
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
-    items: page.map((u) => toMemberView(u, user)),
+    items: await memberViews(deps, page, user),
     nextCursor: rows.length > limit && last ? encodeKey([last.name, last.id]) : null,
   }
 }

@@ -49,5 +49,5 @@ export async function registerResident(input: ResidentRegisterInput & { phone?: 
   )
   if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
   if (outcome.kind === 'duplicateName') throw new AppError('CONFLICT', DUPLICATE_NAME)
-  return toMemberView(outcome.user, user)
+  return toMemberView(outcome.user, user, household)
 }

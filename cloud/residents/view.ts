@@ -1,3 +1,4 @@
+import { addressText } from '@/domain/address'
 import { maskName, maskPhone } from '@/domain/mask'
 import type {
   HouseholdView,
@@ -6,7 +7,7 @@ import type {
   VolunteerApplicationView,
 } from '@/domain/residents'
 import type { HouseholdRecord, ResidentApplicationRecord, UserRecord, VolunteerApplicationRecord } from '../ports'
-import { sameName, seesInFull, type Subject } from './policy'
+import { isCommitteeOf, sameName, seesInFull, type Subject } from './policy'
 
 /** Every reply that carries a person goes through here: full or masked by seesInFull. */
 const person = (viewer: UserRecord, s: Subject) => {
@@ -62,8 +63,13 @@ export function toOwnApplicationView(a: ResidentApplicationRecord, viewer: UserR
   return { ...toResidentApplicationView(a, viewer), householdId: null, matchesRoster: false }
 }
 
-export function toMemberView(u: UserRecord, viewer: UserRecord): MemberView {
+/** `household`: the person's household, if the caller looked it up; its address goes to the community's committee only. */
+export function toMemberView(u: UserRecord, viewer: UserRecord, household: HouseholdRecord | null = null): MemberView {
   const p = person(viewer, { userId: u.id, communityId: u.communityId, gridId: u.gridId })
+  const address =
+    household && household.id === u.householdId && isCommitteeOf(viewer, u.communityId)
+      ? addressText(household.building, household.unit, household.room)
+      : null
   return {
     id: u.id,
     name: p.name(u.name),
@@ -74,6 +80,7 @@ export function toMemberView(u: UserRecord, viewer: UserRecord): MemberView {
     grids: u.grids,
     verified: u.verified,
     rosterOnly: u.rosterOnly,
+    address,
   }
 }
 

@@ -31,5 +31,15 @@ export function addressKeys(building: string, unit: string, room: string): { bui
   return { buildingKey: addressKey(building, 'building'), unitKey: addressKey(unit, 'unit'), roomKey: addressKey(room, 'room') }
 }
 
+/**
+ * An address as people read it: 3栋2单元301 (a bare number gets 栋 / 单元; no unit → building and room). For
+ * display only; matching uses addressKey.
+ */
+export function addressText(building: string, unit: string | null | undefined, room: string): string {
+  const b = /^\d+$/.test(building) ? `${building}栋` : building
+  const u = unit ? (/^\d+$/.test(unit) ? `${unit}单元` : unit) : ''
+  return `${b}${u}${room}`
+}
+
 /** Two spellings of one person's name: whitespace (also full-width) does not count. */
 export const sameName = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '')

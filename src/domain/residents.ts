@@ -156,6 +156,11 @@ export interface MemberView {
   verified: boolean
   /** registered by the committee for someone without a smartphone */
   rosterOnly: boolean
+  /**
+   * Their household's building/unit/room (3栋2单元301), so the committee can tell two people of one name apart;
+   * only for the committee of their community, null otherwise or when not bound to a household.
+   */
+  address: string | null
 }
 
 export const volunteerApplySchema = z.strictObject({

@@ -183,6 +183,9 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   await fillField(committee, 'offline-search', '赵老伯')
   const person = committee.locator('[data-testid="offline-person-row"] >> visible=true', { hasText: '赵老伯' })
   await person.waitFor()
+  // the household's address under the name tells namesakes apart
+  const home = households.items[0]!
+  assert.ok((await person.innerText()).includes(`${home.building}${home.unit ?? ''}${home.room}`))
   await shot(committee, 'motions/04-offline-picker')
   await person.click()
   await byTestId(committee, 'offline-choice-yes').click()

@@ -122,5 +122,5 @@ export function typeInto(el: Element, value: string): void {
 }
 
 export function makeMember(id: string, over: Partial<MemberView> = {}): MemberView {
-  return { id, name: '张大爷', phone: null, roles: ['resident'], gridId: 'g-1', gridName: '第一网格', grids: [], verified: true, rosterOnly: false, ...over }
+  return { id, name: '张大爷', phone: null, roles: ['resident'], gridId: 'g-1', gridName: '第一网格', grids: [], verified: true, rosterOnly: false, address: null, ...over }
 }

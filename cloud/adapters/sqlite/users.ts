@@ -94,12 +94,17 @@ export function userRepo(db: Db): UserRepo {
 
   const writeAudit = auditWriter(db)
   const updatePhone = db.prepare('UPDATE users SET phone = ? WHERE id = ?')
-  // name, then id: a stable keyset; the query matches a name part or phone digits
+  // name, then id: a stable keyset; the query matches a name part, phone digits, or a part of the household's
+  // address as typed (3栋2单元301) or as shown (addressText: a bare number gets 栋 / 单元)
   const listIds = db.prepare<Record<string, unknown>, { id: string }>(`
     SELECT u.id FROM users u
     WHERE u.community_id = @community
       AND (@role IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = @role))
-      AND (@query IS NULL OR instr(u.name, @query) > 0 OR (@digits IS NOT NULL AND instr(u.phone, @digits) > 0))
+      AND (@query IS NULL OR instr(u.name, @query) > 0 OR (@digits IS NOT NULL AND instr(u.phone, @digits) > 0)
+        OR EXISTS (SELECT 1 FROM households h WHERE h.id = u.household_id AND (
+          instr(h.building || h.unit || h.room, @query) > 0
+          OR instr((CASE WHEN h.building <> '' AND h.building NOT GLOB '*[^0-9]*' THEN h.building || '栋' ELSE h.building END)
+            || (CASE WHEN h.unit <> '' AND h.unit NOT GLOB '*[^0-9]*' THEN h.unit || '单元' ELSE h.unit END) || h.room, @query) > 0)))
       AND (@hasCursor = 0 OR (u.name, u.id) > (@cName, @cId))
     ORDER BY u.name, u.id LIMIT @limit`)
   const idem = idempotencyTable(db)

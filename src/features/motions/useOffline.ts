@@ -9,7 +9,9 @@ import { emitMotionEvent } from './events'
 
 /**
  * 录入线下表决 (committee): find the resident (member.list: every resident of the community, roster-only ones
- * registered for people without a smartphone included; by name or phone digits), then record their choice.
+ * registered for people without a smartphone included; by name, household address or phone digits, each shown
+ * with their address so namesakes differ), then record their choice. A person (household) who already voted is
+ * refused by the server (ALREADY_VOTED), shown as such by the screen.
  */
 export function useOffline(motionId: string) {
   const motion = useRemote<MotionView>(`motion-offline:${motionId}`, () => callApi('motion.get', { id: motionId }))

@@ -77,8 +77,21 @@ export function OfflineScreen({ motionId }: { motionId: string }) {
             <Text className='gz-muted'>{person.gridName ?? ''}</Text>
             {person.rosterOnly ? <Tag tone='grey'>代登记（无智能手机）</Tag> : null}
           </View>
+          <Text className='motion-offline__address' data-testid='offline-person-address'>
+            {person.address ? `住址：${person.address}` : '没有绑定住户（门牌未知）'}
+            {m.eligibility === 'households' && person.address ? '。这一票代表这一户。' : ''}
+          </Text>
           <ChoiceChips options={choicesOf(m)} value={value} onChange={setValue} testidPrefix='offline-choice' />
-          {o.error ? (
+          {o.error?.code === 'ALREADY_VOTED' ? (
+            <View className='gz-banner gz-banner--error motion-offline__voted' data-testid='offline-already-voted'>
+              <Text>
+                {m.eligibility === 'households'
+                  ? `${person.address ?? '这一户'}已经投过票（家人在手机上投的或已在线下登记），每户只能投一次，不能再登记。`
+                  : `${person.name}已经投过票（在手机上投的或已在线下登记），每人只能投一次，不能再登记。`}
+                请点“换一位”。
+              </Text>
+            </View>
+          ) : o.error ? (
             <Text className='motion-offline__error' data-testid='offline-error'>
               {o.error.message}
             </Text>
@@ -101,6 +114,7 @@ export function OfflineScreen({ motionId }: { motionId: string }) {
         content={
           <View className='motion-offline__dialog' data-testid='offline-dialog'>
             <Text>居民：{person?.name}</Text>
+            {person?.address ? <Text>住址：{person.address}</Text> : null}
             <Text className='motion-offline__name'>选择：{value ? choiceLabel(m, value) : ''}</Text>
             <Text>登记后不能更改。请确认是居民本人当面的选择。</Text>
           </View>
@@ -125,7 +139,7 @@ function PeoplePicker({ o, onPick }: { o: ReturnType<typeof useOffline>; onPick:
   const list = o.people
   return (
     <Card title='选择居民' testid='offline-picker'>
-      <Input className='gz-input' value={o.query} maxlength={20} placeholder='输入姓名或手机号（至少 3 位）查找' onInput={(e) => o.setQuery(e.detail.value)} data-testid='offline-search' />
+      <Input className='gz-input' value={o.query} maxlength={20} placeholder='输入姓名、门牌或手机号查找' onInput={(e) => o.setQuery(e.detail.value)} data-testid='offline-search' />
       <ListState status={list.status} error={list.error} isEmpty={list.items.length === 0} emptyText='没有找到这位居民' emptyHint='没有智能手机的居民，请先在“住户名单”里代为登记' onRetry={() => void list.retry()}>
         <View className='motion-offline__people' data-testid='offline-people'>
           {list.items.map((p) => (
@@ -140,6 +154,11 @@ function PeoplePicker({ o, onPick }: { o: ReturnType<typeof useOffline>; onPick:
             >
               <View className='motion-offline__pick-text'>
                 <Text className='motion-offline__name'>{p.name}</Text>
+                {p.address ? (
+                  <Text className='motion-offline__address' data-testid='offline-person-row-address'>
+                    {p.address}
+                  </Text>
+                ) : null}
                 <Text className='gz-muted'>
                   {[p.gridName, p.phone].filter(Boolean).join(' · ')}
                   {p.verified ? '' : ' · 未认证，不能投票'}
