@@ -15,7 +15,7 @@ export interface CallOptions {
 }
 
 /** Reads are idempotent, so one automatic retry after a network failure is safe. */
-const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
+export const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'me.get',
   'community.get',
   'notice.list',
@@ -33,6 +33,16 @@ const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'report.summary',
   'report.deadlines',
   'message.list',
+  'motion.get',
+  'motion.list',
+  'motion.result',
+  'motion.verifyReceipt',
+  'rules.current',
+  'rules.history',
+  'shift.list',
+  'shift.get',
+  'volunteer.stats',
+  'volunteer.board',
 ])
 
 const RETRY_DELAY_MS = 800
