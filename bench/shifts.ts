@@ -14,7 +14,7 @@ import { seedDemo } from '../cloud/seed/seedSqlite'
 import { DEMO_GRID_CENTRES } from '../cloud/seed/demoData'
 import { child, fmt, freePort, machineLine, probe, SECONDS, stop, stopAll, tokensFor, WARMUP, type Row } from './support/run'
 
-const CONNECTIONS = 200
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200)
 const CAPACITY = 20
 /** distinct volunteers: more than the warm-up or a measured run sends */
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 30_000)

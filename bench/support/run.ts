@@ -14,7 +14,8 @@ export { freePort } from '../../test/support/serverProcess'
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 /** seconds of the same load before each measured run, not recorded */
 export const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
-export const CONNECTIONS = 64
+/** concurrent connections of the load runs; BENCH_CONNECTIONS overrides (bench:shifts: 200) */
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64)
 export const SECRET = 'bench-secret-bench-secret-bench-secret'
 const ROOT = path.resolve(__dirname, '..', '..')
 
