@@ -98,16 +98,25 @@ test('50 random withdrawals at once → confirmed = min(20, remaining), promoted
   const active = after.filter((r) => r.status !== 'withdrawn').map((r) => r.user_id)
   expect(new Set(active).size).toBe(active.length)
 
-  // exactly one 候补成功 message per promoted volunteer
-  const promotedIds = confirmedNow.filter((u) => before.find((r) => r.user_id === u)!.status === 'waitlisted')
+  // exactly one 候补成功 message per promotion. A leaver who was waiting may be promoted a moment before their
+  // own withdrawal lands (and then free the seat again), so promotions = the seats confirmed leavers freed plus
+  // those promoted-then-gone: every row that was waitlisted before and has a confirmed_at now.
+  const confirmedAt = new Map(
+    (h.store.db.prepare('SELECT user_id, confirmed_at FROM shift_signups WHERE shift_id = ?').all(id) as { user_id: string; confirmed_at: string | null }[]).map(
+      (r) => [r.user_id, r.confirmed_at],
+    ),
+  )
+  const promoted = before.filter((r) => r.status === 'waitlisted' && confirmedAt.get(r.user_id)).map((r) => r.user_id)
+  const promotedThenGone = promoted.filter((u) => gone.has(u)).length
   const withdrawnSeats = before.filter((r) => gone.has(r.user_id) && r.status === 'confirmed').length
-  expect(promotedIds).toHaveLength(withdrawnSeats)
-  for (const u of promotedIds) {
+  expect(promoted).toHaveLength(withdrawnSeats + promotedThenGone)
+  expect(promoted.filter((u) => !gone.has(u)).sort()).toEqual(confirmedNow.filter((u) => before.find((r) => r.user_id === u)!.status === 'waitlisted').sort())
+  for (const u of promoted) {
     const page = await h.ok<MessagePage>('message.list', {}, u)
     expect(page.items.filter((m) => m.kind === 'shift' && m.target?.id === id)).toHaveLength(1)
   }
   const msgs = h.store.db.prepare("SELECT count(*) AS n FROM messages WHERE kind = 'shift' AND target_id = ?").get(id) as { n: number }
-  expect(msgs.n).toBe(withdrawnSeats)
+  expect(msgs.n).toBe(promoted.length)
 })
 
 test('one volunteer signing up 20 times at once (4 processes) → one signup', async () => {
