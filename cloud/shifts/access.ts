@@ -41,6 +41,14 @@ export function seesFullNames(u: UserRecord): boolean {
   return isStaff(u.roles)
 }
 
+/**
+ * Every volunteer's patrol notes: staff, who reach a shift only through loadShift (their community, or street
+ * staff of its street). Anyone else reads their own.
+ */
+export function seesAllLogs(u: UserRecord): boolean {
+  return isStaff(u.roles)
+}
+
 /** The lazy time rule (forgotten check-outs closed at the end, no-shows marked) before a read or a write. */
 export async function settle(deps: Deps): Promise<void> {
   await deps.store.shifts.settle(deps.clock.now().toISOString())

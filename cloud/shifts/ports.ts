@@ -115,6 +115,10 @@ export interface NewShiftLog {
   at: string
 }
 
+export interface ShiftLogRecord extends NewShiftLog {
+  userName: string
+}
+
 export interface VolunteerTotals {
   hoursThisMonth: number
   hoursTotal: number
@@ -157,6 +161,8 @@ export interface ShiftRepo {
   checkout(shiftId: string, userId: string, at: string): Promise<CheckoutOutcome>
   /** One log row; with a report id, once per report (a replayed report returns the first log's id). */
   addLog(log: NewShiftLog): Promise<string>
+  /** The shift's logs with their authors' names, newest first; with `userId`, only that user's. */
+  logs(shiftId: string, userId: string | null): Promise<ShiftLogRecord[]>
   /**
    * The time rule, as conditional UPDATEs (nothing written when nothing is due): check-ins of shifts ended by
    * `now` closed at endAt, confirmed signups never checked in marked noShow.

@@ -1,9 +1,9 @@
 import { maskName } from '@/domain/mask'
-import { shiftPhase, type MyShiftStatus, type ShiftDetail, type ShiftRosterEntry, type ShiftView } from '@/domain/shift'
+import { shiftPhase, type MyShiftStatus, type ShiftDetail, type ShiftLogEntry, type ShiftRosterEntry, type ShiftView } from '@/domain/shift'
 import { beforeCutoff, checkinOpensAt, checkinWindow, withdrawCutoffAt } from '@/domain/shiftRules'
 import type { UserRecord } from '../ports'
 import { isCommitteeOf, isVolunteerOf, seesFullNames } from './access'
-import type { ShiftRecord, SignupRecord } from './ports'
+import type { ShiftLogRecord, ShiftRecord, SignupRecord } from './ports'
 
 export function myStatusOf(s: SignupRecord | null): MyShiftStatus | null {
   if (!s || s.status === 'withdrawn') return null
@@ -71,7 +71,16 @@ export function rosterView(rows: SignupRecord[], u: UserRecord): ShiftRosterEntr
     })
 }
 
-export function detailView(s: ShiftRecord, roster: SignupRecord[], u: UserRecord, now: string): ShiftDetail {
+/** Patrol notes: the author's name by the roster's rule (full for staff and for one's own, masked otherwise). */
+export function logsView(rows: ShiftLogRecord[], u: UserRecord): ShiftLogEntry[] {
+  const full = seesFullNames(u)
+  return rows.map((l) => {
+    const mine = l.userId === u.id
+    return { id: l.id, note: l.note, at: l.at, authorName: full || mine ? l.userName : maskName(l.userName), mine, reportId: l.reportId }
+  })
+}
+
+export function detailView(s: ShiftRecord, roster: SignupRecord[], logs: ShiftLogRecord[], u: UserRecord, now: string): ShiftDetail {
   const mine = roster.find((r) => r.userId === u.id) ?? null
-  return { ...shiftView(s, mine, u, now), roster: rosterView(roster, u) }
+  return { ...shiftView(s, mine, u, now), roster: rosterView(roster, u), logs: logsView(logs, u) }
 }

@@ -233,9 +233,23 @@ export interface ShiftRosterEntry {
   me: boolean
 }
 
+/** One patrol note (巡逻记录) as the caller sees it. */
+export interface ShiftLogEntry {
+  id: string
+  note: string
+  at: string
+  /** full for staff, masked (张*明) for others except their own */
+  authorName: string
+  mine: boolean
+  /** the 随手拍 report made with it (发现隐患), else null */
+  reportId: string | null
+}
+
 export interface ShiftDetail extends ShiftView {
   /** seat holders in arrival order, then the waitlist in order */
   roster: ShiftRosterEntry[]
+  /** newest first: every volunteer's for staff, only the caller's own for anyone else */
+  logs: ShiftLogEntry[]
 }
 
 export type ShiftListPage = Page<ShiftView>

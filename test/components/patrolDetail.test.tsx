@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ShiftDetail as Detail } from '@/domain/shift'
 import { chinaClock } from '@/domain/shiftRules'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'
+import { emitShiftEvent } from '@/features/patrols/events'
 import { clockText } from '@/features/patrols/format'
 import { ShiftDetail } from '@/features/patrols/ui/ShiftDetail'
 import { makeSession, typeInto } from '../support/fixtures'
@@ -36,8 +37,20 @@ function geolocation(result: { latitude: number; longitude: number; accuracy: nu
 function renderDetail(over: { volunteer?: boolean; committee?: boolean } = {}) {
   const onIncident = jest.fn()
   const onApply = jest.fn()
-  render(<ShiftDetail id='s1' volunteer={over.volunteer ?? true} committee={over.committee ?? false} onIncident={onIncident} onApply={onApply} />)
-  return { onIncident, onApply }
+  const onReport = jest.fn()
+  const committee = over.committee ?? false
+  render(
+    <ShiftDetail
+      id='s1'
+      volunteer={over.volunteer ?? true}
+      committee={committee}
+      staff={committee}
+      onIncident={onIncident}
+      onApply={onApply}
+      onReport={onReport}
+    />,
+  )
+  return { onIncident, onApply, onReport }
 }
 
 beforeEach(() => setSession(makeSession({ roles: ['resident', 'volunteer'] })))
@@ -189,6 +202,7 @@ describe('shift detail — check-in', () => {
       },
       'shift.log': (p: { note: string }) => {
         expect(p).toEqual({ id: 's1', note: '3 号楼后门没关，已提醒物业' })
+        s = { ...s, logs: [{ id: 'l1', note: p.note, at: new Date().toISOString(), authorName: '李秀英', mine: true, reportId: null }] }
         return { logId: 'l1' }
       },
       'shift.checkout': () => {
@@ -202,8 +216,11 @@ describe('shift detail — check-in', () => {
     expect((await screen.findByTestId('shift-notice')).textContent).toBe('签到成功（离区域中心约 42 米）')
     await screen.findByTestId('checked-in')
     typeInto(screen.getByTestId('log-note'), '3 号楼后门没关，已提醒物业')
+    expect(screen.queryByTestId('shift-logs')).toBeNull()
     fireEvent.click(screen.getByTestId('log-submit'))
-    expect((await screen.findByTestId('log-list')).textContent).toContain('3 号楼后门没关，已提醒物业')
+    // what shift.get says after the write, not a local copy
+    await waitFor(() => expect(screen.getAllByTestId('log-note-text').map((n) => n.textContent)).toEqual(['3 号楼后门没关，已提醒物业']))
+    expect(screen.getByTestId('shift-logs').textContent).toContain('我的巡逻记录')
     fireEvent.click(screen.getByTestId('shift-incident'))
     expect(onIncident).toHaveBeenCalledWith('s1')
     fireEvent.click(screen.getByTestId('shift-checkout'))
@@ -215,7 +232,7 @@ describe('shift detail — check-in', () => {
   it('a no-show and an automatic check-out are said plainly', async () => {
     let s = makeShiftDetail('s1', { phase: 'ended', myStatus: { status: 'noShow' } }, -3)
     serve(() => s)
-    const { unmount } = render(<ShiftDetail id='s1' volunteer committee={false} onIncident={jest.fn()} onApply={jest.fn()} />)
+    const { unmount } = render(<ShiftDetail id='s1' volunteer committee={false} staff={false} onIncident={jest.fn()} onApply={jest.fn()} onReport={jest.fn()} />)
     expect((await screen.findByTestId('shift-noshow')).textContent).toContain('到结束时没有签到')
     expect(screen.getByTestId('shift-my-status').textContent).toBe('未到岗')
     unmount()
@@ -264,5 +281,50 @@ describe('shift detail — committee', () => {
     fireEvent.click(screen.getByTestId('cancel-confirm'))
     expect((await screen.findByTestId('shift-cancelled')).textContent).toBe('这次巡逻已取消。原因：明天有暴雨')
     expect(screen.queryByTestId('shift-cancel')).toBeNull()
+  })
+})
+
+describe('shift detail — 巡逻记录', () => {
+  const LOGS = [
+    { id: 'l3', note: '东门路灯不亮', at: '2025-11-26T02:30:00.000Z', authorName: '张建国', mine: false, reportId: null },
+    { id: 'l2', note: '发现隐患：2栋消防通道堆满纸箱', at: '2025-11-26T02:20:00.000Z', authorName: '李秀英', mine: false, reportId: 'r9' },
+    { id: 'l1', note: '3栋周边一切正常', at: '2025-11-26T02:10:00.000Z', authorName: '张建国', mine: false, reportId: null },
+  ]
+
+  it('a volunteer coming back after check-out still reads their own notes, with the link to their 发现隐患 report', async () => {
+    const mine = LOGS.slice(1).map((l) => ({ ...l, authorName: '李秀英', mine: true }))
+    serve(() =>
+      makeShiftDetail('s1', { phase: 'ended', myStatus: { status: 'checkedOut' }, my: { checkinAt: '2025-11-26T02:00:00.000Z', checkoutAt: '2025-11-26T03:00:00.000Z', autoCheckout: false, hours: 1 }, logs: mine }, -3),
+    )
+    const { onReport } = renderDetail()
+    const card = await screen.findByTestId('shift-logs')
+    expect(card.textContent).toContain('我的巡逻记录')
+    expect(screen.getAllByTestId('log-note-text').map((n) => n.textContent)).toEqual(['发现隐患：2栋消防通道堆满纸箱', '3栋周边一切正常'])
+    expect(screen.getAllByTestId('log-author').map((n) => n.textContent)).toEqual(['我', '我'])
+    expect(screen.getAllByTestId('log-entry')[0]!.textContent).toContain(clockText('2025-11-26T02:20:00.000Z'))
+    fireEvent.click(screen.getByTestId('log-report'))
+    expect(onReport).toHaveBeenCalledWith('r9')
+  })
+
+  it('the committee reads every volunteer’s notes with names, each 发现隐患 with its report; none yet is said plainly', async () => {
+    setSession(makeSession({ roles: ['committee'] }))
+    let s = makeShiftDetail('s1', { phase: 'ongoing', logs: [] })
+    serve(() => s)
+    const { onReport } = renderDetail({ volunteer: false, committee: true })
+    expect((await screen.findByTestId('shift-logs-empty')).textContent).toContain('志愿者还没有写巡逻记录')
+    expect(screen.getByTestId('shift-logs').textContent).toContain('巡逻记录（0 条）')
+    s = { ...s, logs: LOGS }
+    // a fresh view, as after a pull-down
+    act(() => emitShiftEvent({ type: 'changed', id: 's1' }))
+    await waitFor(() => expect(screen.getAllByTestId('log-entry')).toHaveLength(3))
+    expect(screen.getByTestId('shift-logs').textContent).toContain('巡逻记录（3 条）')
+    expect(screen.getAllByTestId('log-author').map((n) => n.textContent)).toEqual(['张建国', '李秀英', '张建国'])
+    expect(screen.getAllByTestId('log-note-text').map((n) => n.textContent)).toEqual(LOGS.map((l) => l.note))
+    const links = screen.getAllByTestId('log-report')
+    expect(links).toHaveLength(1)
+    expect(screen.getAllByTestId('log-entry')[1]!.textContent).toContain('发现隐患')
+    fireEvent.click(links[0]!)
+    expect(onReport).toHaveBeenCalledWith('r9')
+    expect(screen.queryByTestId('shift-logs-empty')).toBeNull()
   })
 })

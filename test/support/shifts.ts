@@ -37,5 +37,5 @@ export function makeShift(id: string, over: Partial<ShiftView> = {}, inHours = 2
 }
 
 export function makeShiftDetail(id: string, over: Partial<ShiftDetail> = {}, inHours = 26): ShiftDetail {
-  return { ...makeShift(id, {}, inHours), roster: [], ...over }
+  return { ...makeShift(id, {}, inHours), roster: [], logs: [], ...over }
 }

@@ -1,4 +1,8 @@
 import { distanceMetres } from '@/domain/geo'
+import type { Role } from '@/domain/roles'
+import type { UserRecord } from '../../cloud/ports'
+import type { ShiftLogRecord } from '../../cloud/shifts/ports'
+import { logsView } from '../../cloud/shifts/view'
 import { nextSignupStatus, shiftCreateSchema, shiftPhase, SIGNUP_FLOW, SIGNUP_STATUSES } from '@/domain/shift'
 import {
   areaCheck,
@@ -150,5 +154,27 @@ describe('schedule', () => {
     expect(chinaMonth('2025-02-28T16:00:00.000Z')).toBe('2025-03')
     expect(chinaMonth('2025-02-28T15:59:59.999Z')).toBe('2025-02')
     expect(monthBounds('2025-12')).toEqual({ from: '2025-11-30T16:00:00.000Z', to: '2025-12-31T16:00:00.000Z' })
+  })
+})
+
+describe('patrol notes: author names by the roster rule', () => {
+  const viewer = (id: string, roles: Role[]): UserRecord => ({
+    id, name: '看的人', phone: null, openid: null, roles, communityId: 'c1', communityName: '锦江社区', streetId: 's1',
+    gridId: null, gridName: null, householdId: null, verified: true, rosterOnly: false, grids: [], createdAt: '2025-01-01T00:00:00.000Z',
+  })
+  const rows: ShiftLogRecord[] = [
+    { id: 'l2', shiftId: 's', userId: 'u_b', userName: '李秀英', note: '发现消防通道被占', reportId: 'r1', at: '2025-03-02T10:20:00.000Z' },
+    { id: 'l1', shiftId: 's', userId: 'u_a', userName: '张建明', note: '一切正常', reportId: null, at: '2025-03-02T10:10:00.000Z' },
+  ]
+  test.each([
+    ['committee', ['committee'] as Role[], ['李秀英', '张建明']],
+    ['grid worker', ['gridWorker'] as Role[], ['李秀英', '张建明']],
+    ['street', ['street'] as Role[], ['李秀英', '张建明']],
+    ['volunteer u_a', ['resident', 'volunteer'] as Role[], ['李*英', '张建明']],
+  ])('%s', (_, roles, names) => {
+    const v = logsView(rows, viewer('u_a', roles))
+    expect(v.map((l) => l.authorName)).toEqual(names)
+    expect(v.map((l) => l.mine)).toEqual([false, true])
+    expect(v.map((l) => l.reportId)).toEqual(['r1', null])
   })
 })

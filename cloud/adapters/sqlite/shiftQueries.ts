@@ -1,11 +1,11 @@
-import type { BoardRow, ShiftRepo, VolunteerTotals } from '../../shifts/ports'
+import type { BoardRow, ShiftLogRecord, ShiftRepo, VolunteerTotals } from '../../shifts/ports'
 import type { Db } from './open'
 import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow, type shiftReads } from './shiftRows'
 
 type Reads = ReturnType<typeof shiftReads>
 
-/** The patrol store's reads: lists, rosters, a volunteer's totals and the community's monthly board. */
-export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'list' | 'signupsOf' | 'roster' | 'startingBetween' | 'totals' | 'board'> {
+/** The patrol store's reads: lists, rosters, patrol notes, a volunteer's totals and the community's monthly board. */
+export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'list' | 'signupsOf' | 'roster' | 'logs' | 'startingBetween' | 'totals' | 'board'> {
   const list = db.prepare<Record<string, unknown>, ShiftRow>(`${SHIFT_SELECT}
     WHERE s.community_id = @communityId AND s.end_at >= @from AND (@to IS NULL OR s.start_at < @to)
       AND (@mine IS NULL OR EXISTS (
@@ -15,6 +15,11 @@ export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'lis
   const roster = db.prepare<[string], SignupRow>(`${SIGNUP_SELECT}
     WHERE su.shift_id = ? AND su.status <> 'withdrawn'
     ORDER BY su.status = 'waitlisted', su.seq`)
+  const logs = db.prepare<Record<string, unknown>, { id: string; shift_id: string; user_id: string; user_name: string; note: string; report_id: string | null; at: string }>(`
+    SELECT l.id, l.shift_id, l.user_id, u.name AS user_name, l.note, l.report_id, l.at
+    FROM shift_logs l JOIN users u ON u.id = l.user_id
+    WHERE l.shift_id = @shiftId AND (@userId IS NULL OR l.user_id = @userId)
+    ORDER BY l.at DESC, l.seq DESC`)
   const starting = db.prepare<[string, string], ShiftRow>(`${SHIFT_SELECT}
     WHERE s.status = 'scheduled' AND s.start_at > ? AND s.start_at <= ? ORDER BY s.start_at, s.seq`)
   // "closed" attendances: checked out (by hand or at the end); the month is the shift's start month
@@ -61,6 +66,11 @@ export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'lis
     },
     async roster(shiftId) {
       return roster.all(shiftId).map(toSignup)
+    },
+    async logs(shiftId, userId): Promise<ShiftLogRecord[]> {
+      return logs
+        .all({ shiftId, userId })
+        .map((r) => ({ id: r.id, shiftId: r.shift_id, userId: r.user_id, userName: r.user_name, note: r.note, reportId: r.report_id, at: r.at }))
     },
     async startingBetween(from, to) {
       return starting.all(from, to).map(toShift)

@@ -8,6 +8,7 @@ import { showOnMap } from '../../reports/showOnMap'
 import { myStatusTag, seatsText, whenText, windowText } from '../format'
 import { useShift } from '../useShift'
 import { RosterCard } from './RosterCard'
+import { ShiftLogs } from './ShiftLogs'
 import { VolunteerActions } from './VolunteerActions'
 import './ShiftDetail.scss'
 
@@ -18,12 +19,16 @@ interface ShiftDetailProps {
   /** the caller may sign up (a volunteer); false: a resident, shown the way to become one */
   volunteer: boolean
   committee: boolean
+  /** committee, grid worker or street: reads every volunteer's 巡逻记录 (the server decides; this picks the wording) */
+  staff: boolean
   onIncident: (id: string) => void
   onApply: () => void
+  /** a 发现隐患 report linked from 巡逻记录 */
+  onReport: (reportId: string) => void
 }
 
-/** One shift: when, where (text, and the map on weapp), seats and note; what I may do now; the committee's roster. */
-export function ShiftDetail({ id, volunteer, committee, onIncident, onApply }: ShiftDetailProps) {
+/** One shift: when, where (text, and the map on weapp), seats and note; what I may do now; 巡逻记录; the committee's roster. */
+export function ShiftDetail({ id, volunteer, committee, staff, onIncident, onApply, onReport }: ShiftDetailProps) {
   const shift = useShift(id)
   if (shift.status === 'loading') {
     return (
@@ -96,6 +101,8 @@ export function ShiftDetail({ id, volunteer, committee, onIncident, onApply }: S
           </ActionButton>
         </Card>
       ) : null}
+
+      <ShiftLogs logs={s.logs} staff={staff} onReport={onReport} />
 
       {committee ? <RosterCard shift={s} handle={shift} /> : null}
     </View>

@@ -159,13 +159,10 @@ function OnPatrolPart({
   checkoutError: string | null
 }) {
   const [note, setNote] = useState('')
-  const [logged, setLogged] = useState<string[]>([])
+  // on success the view reloads (useShift), and the note shows in 我的巡逻记录
   const log = async () => {
     const r = await handle.log(note)
-    if (r.ok) {
-      setLogged((l) => [...l, note.trim()])
-      setNote('')
-    }
+    if (r.ok) setNote('')
   }
   return (
     <View className='shift-detail__state'>
@@ -191,15 +188,6 @@ function OnPatrolPart({
             记录
           </ActionButton>
           {logError ? <ErrorText testid='log-error' text={logError} /> : null}
-          {logged.length ? (
-            <View data-testid='log-list'>
-              {logged.map((n, i) => (
-                <Text key={i} className='shift-detail__logged'>
-                  ✓ {n}
-                </Text>
-              ))}
-            </View>
-          ) : null}
         </>
       ) : null}
       <ActionButton kind='secondary' size='large' block testid='shift-checkout' loading={handle.busy === 'checkout'} loadingText='正在签退…' onClick={() => void handle.checkout()}>

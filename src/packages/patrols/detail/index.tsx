@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { isStaff } from '@/domain/roles'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { emitShiftEvent } from '@/features/patrols/events'
 import { ShiftDetail } from '@/features/patrols/ui/ShiftDetail'
@@ -21,8 +22,10 @@ export default function ShiftDetailPage() {
         id={params.id}
         volunteer={hasRole(me, 'volunteer')}
         committee={hasRole(me, 'committee')}
+        staff={isStaff(me.roles)}
         onIncident={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.shiftIncident, { id }) })}
         onApply={() => void Taro.navigateTo({ url: ROUTES.volunteerApply })}
+        onReport={(reportId) => void Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id: reportId }) })}
       />
       <PrivacyConsent />
     </>
