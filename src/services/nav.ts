@@ -1,9 +1,22 @@
 import Taro from '@tarojs/taro'
 
+/** The tabBar's pages (src/app.config.ts; test/components/nav.test.tsx keeps the two equal). */
+export const TAB_PAGES: readonly string[] = [
+  '/pages/index/index',
+  '/pages/vote/index',
+  '/pages/report/index',
+  '/pages/patrol/index',
+  '/pages/me/index',
+]
+
+/** A tab page is reached with switchTab (navigateTo/redirectTo fail on it), and switchTab takes no query. */
+export function isTabPage(url: string): boolean {
+  return TAB_PAGES.includes(url.split('?')[0] as string)
+}
+
 /** Back to where the person came from; opened directly (a shared link, a reload on H5), go to `fallback`. */
 export function backTo(fallback: string): void {
-  const tab = fallback === '/pages/index/index' || fallback === '/pages/report/index' || fallback === '/pages/me/index'
-  const direct = () => (tab ? Taro.switchTab({ url: fallback }) : Taro.redirectTo({ url: fallback }))
+  const direct = () => (isTabPage(fallback) ? Taro.switchTab({ url: fallback.split('?')[0] as string }) : Taro.redirectTo({ url: fallback }))
   try {
     if (Taro.getCurrentPages().length > 1) {
       Promise.resolve(Taro.navigateBack()).catch(() => direct())
