@@ -236,6 +236,9 @@ test('schedule → sign up → waitlist → promotion → check-in refused off s
   await byTestId(b, 'shift-done').waitFor()
   assert.match(await byTestId(b, 'shift-notice').innerText(), /^已签退，本次巡逻 1\.0 小时$/, 'from the start to an hour later')
   await shot(b, 'patrols/09-checked-out')
+  // 我的巡逻记录 comes from shift.get: the 发现隐患 note is still there after leaving the page and coming back
+  const myLogs = await byTestId(b, 'shift-logs').innerText()
+  assert.match(myLogs, /发现隐患：5号楼消防通道被三辆电动车堵住了/)
 
   // --- 我的志愿 shows what volunteer.stats says ---
   await b.goto(`${server.url}/#/packages/patrols/mine/index`)
@@ -263,6 +266,17 @@ test('schedule → sign up → waitlist → promotion → check-in refused off s
   assert.doesNotMatch(roster, /张建国/, 'who withdrew is off the roster')
   await byTestId(committee, 'shift-roster').scrollIntoViewIfNeeded()
   await shot(committee, 'patrols/12-roster')
+  // the committee reads what its volunteers saw, by name, with the report it became
+  await byTestId(committee, 'shift-logs').scrollIntoViewIfNeeded()
+  const logs = await byTestId(committee, 'shift-logs').innerText()
+  assert.match(logs, /李秀英/)
+  assert.match(logs, /发现隐患：5号楼消防通道/)
+  await shot(committee, 'patrols/12b-logs')
+  await byTestId(committee, 'log-report').click()
+  await committee.waitForURL(new RegExp(`packages/reports/detail/index\\?id=${reportId}`))
+  await byTestId(committee, 'report-detail').waitFor()
+  await committee.goBack()
+  await byTestId(committee, 'shift-roster').waitFor()
 
   // --- WeChat's largest font: nothing sticks out sideways ---
   await useLargestFont(b)
