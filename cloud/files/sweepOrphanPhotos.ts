@@ -1,4 +1,5 @@
 import type { Deps } from '../deps'
+import { runPeriodically } from '../shared/periodic'
 
 /** An upload no report holds is kept this long (the time to finish the form), then swept. */
 export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000
@@ -43,25 +44,9 @@ export function scheduleOrphanSweep(
   onSwept: (removed: number) => void,
   intervalMs = SWEEP_INTERVAL_MS,
 ): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null
-  let stopped = false
-  const run = () => {
-    if (running || stopped) return
-    running = sweepOrphanPhotos(deps)
-      .then(({ removed }) => onSwept(removed))
-      .catch((err: unknown) => deps.log.error({ err }, 'orphan photo sweep failed'))
-      .finally(() => {
-        running = null
-      })
-  }
-  run()
-  const timer = setInterval(run, intervalMs)
-  timer.unref()
-  return {
-    async stop() {
-      stopped = true
-      clearInterval(timer)
-      await running
-    },
-  }
+  return runPeriodically(
+    () => sweepOrphanPhotos(deps).then(({ removed }) => onSwept(removed)),
+    (err) => deps.log.error({ err }, 'orphan photo sweep failed'),
+    intervalMs,
+  )
 }
