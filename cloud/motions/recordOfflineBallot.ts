@@ -7,8 +7,9 @@ import { castFor } from './cast'
 
 /**
  * motion.recordOffline — the committee records a ballot from a meeting for an eligible resident (roster-only
- * residents included) → { receipt } to hand over on paper. The voter row keeps who recorded it; the ballot,
- * as every ballot, keeps only the receipt's hash and the choice.
+ * residents included) → { receipt } to hand over on paper: the one the committee's phone made and kept before
+ * sending (a lost reply's retry, ALREADY_VOTED, is recovered there with motion.verifyReceipt), else a new one.
+ * The voter row keeps who recorded it; the ballot, as every ballot, keeps only the receipt's hash and the choice.
  */
 export async function recordOfflineBallot(input: z.output<typeof motionRecordOfflineSchema>, ctx: UserCtx): Promise<{ receipt: string }> {
   const { deps, user } = ctx
@@ -20,5 +21,5 @@ export async function recordOfflineBallot(input: z.output<typeof motionRecordOff
   if (!resident || !key) {
     throw new AppError('NOT_ELIGIBLE', '该居民没有本次表决的投票资格（须为本社区已认证居民；每户一票时须已绑定住户）')
   }
-  return castFor(deps, m, key, 'offline', user.id, input.choice)
+  return castFor(deps, m, key, 'offline', user.id, input.choice, input.receipt)
 }

@@ -187,7 +187,13 @@ const castReceiptSchema = z
 export const motionCastSchema = z.strictObject({ id: idSchema, choice: choiceSchema, receipt: castReceiptSchema.optional() })
 export type MotionCastInput = z.input<typeof motionCastSchema>
 
-export const motionRecordOfflineSchema = z.strictObject({ id: idSchema, residentId: idSchema, choice: choiceSchema })
+/** `receipt`: made by the committee's phone before sending (as motion.cast's), so a lost reply at a meeting loses nothing. */
+export const motionRecordOfflineSchema = z.strictObject({
+  id: idSchema,
+  residentId: idSchema,
+  choice: choiceSchema,
+  receipt: castReceiptSchema.optional(),
+})
 export type MotionRecordOfflineInput = z.input<typeof motionRecordOfflineSchema>
 
 export const motionListSchema = z.strictObject({ status: z.enum(MOTION_STATUSES, { error: '状态不正确' }).optional(), ...pageSchema })

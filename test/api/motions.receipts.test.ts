@@ -1,12 +1,13 @@
 /**
- * Receipts made by the voter's device (motion.cast { receipt }): stored as the ballot's hash as a server-made
- * one is, refused when malformed or already used in the motion, with nothing written on any refusal.
+ * Receipts made by the voter's device (motion.cast { receipt }) or the committee's phone (motion.recordOffline
+ * { receipt }): stored as the ballot's hash as a server-made one is, refused when malformed or already used in
+ * the motion, with nothing written on any refusal.
  */
 import { createHash } from 'node:crypto'
 import type { ApiReply } from '@/domain/envelope'
 import type { MotionResultView } from '@/domain/motion'
 import { makeHarness, type Harness } from './support/harness'
-import { addVoters, ballotRows, closeVote, openVote, voterRows, type Voter } from './support/motionFixtures'
+import { addVoters, ballotRows, closeVote, COMMITTEE, openVote, voterRows, type Voter } from './support/motionFixtures'
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex')
 
@@ -91,4 +92,63 @@ test('a retry after a lost reply (same voter, same receipt) is ALREADY_VOTED, an
   expect(rows()).toEqual({ voters: 1, ballots: 1 })
   expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: kept }, voters[0]!.id)).toEqual({ counted: true, choice: null })
   expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: 'ABCD-ABCD-ABCD-ABCD' }, voters[0]!.id)).toEqual({ counted: false, choice: null })
+})
+
+describe('motion.recordOffline takes the committee phone’s receipt the same way', () => {
+  const record = (residentId: string, choice: unknown, receipt?: unknown) =>
+    h.call<{ receipt: string }>('motion.recordOffline', { id: motionId, residentId, choice, ...(receipt === undefined ? {} : { receipt }) }, COMMITTEE)
+
+  test('returned, stored as the hash, counted before close without the choice, listed with its choice after', async () => {
+    const [paper] = addVoters(h, 1, { prefix: '戊', rosterOnly: true })
+    const mine = 'QRST-UVWX-YZ23-4567'
+    const r = await record(paper!.id, 2, mine)
+    expect(r).toEqual({ ok: true, data: { receipt: mine } })
+    expect(rows()).toEqual({ voters: 1, ballots: 1 })
+    expect(h.store.db.prepare('SELECT channel, recorded_by FROM motion_voters WHERE motion_id = ?').get(motionId)).toEqual({ channel: 'offline', recorded_by: COMMITTEE })
+    expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: mine }, COMMITTEE)).toEqual({ counted: true, choice: null })
+    await closeVote(h, motionId)
+    const result = await h.ok<MotionResultView>('motion.result', { id: motionId }, voters[0]!.id)
+    expect(result.ballots).toEqual([{ receiptHash: sha(mine), choice: 2 }])
+    expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: mine }, COMMITTEE)).toEqual({ counted: true, choice: 2 })
+  })
+
+  test.each([
+    ['lower case', 'qrst-uvwx-yz23-4567'],
+    ['a look-alike letter (I)', 'QRST-UVWX-YZ23-456I'],
+    ['too long', 'QRST-UVWX-YZ23-4567-ABCD'],
+    ['empty', ''],
+    ['not text', ['QRST-UVWX-YZ23-4567']],
+  ])('a malformed receipt (%s) is INVALID_INPUT with a Chinese message and writes nothing', async (_what, receipt) => {
+    expect(refused(await record(voters[0]!.id, 0, receipt), 'INVALID_INPUT')).toContain('回执码')
+    expect(rows()).toEqual({ voters: 0, ballots: 0 })
+  })
+
+  test('a receipt already used in the motion (online or offline) is CONFLICT, nothing written; then a fresh one records', async () => {
+    const online = 'WXYZ-2345-6789-ABCD'
+    const offline = 'HJKM-NPQR-STUV-WXYZ'
+    await h.ok('motion.cast', { id: motionId, choice: 0, receipt: online }, voters[0]!.id)
+    await h.ok('motion.recordOffline', { id: motionId, residentId: voters[1]!.id, choice: 1, receipt: offline }, COMMITTEE)
+    const before = rows()
+    for (const taken of [online, offline]) {
+      expect(refused(await record(voters[2]!.id, 2, taken), 'CONFLICT')).toBe('回执码重复，请重试')
+      expect(rows()).toEqual(before)
+    }
+    expect(h.store.db.prepare('SELECT 1 FROM motion_voters WHERE motion_id = ? AND voter_key = ?').get(motionId, voters[2]!.id)).toBeUndefined()
+    expect(h.store.db.prepare('SELECT receipt_hash, choice FROM motion_ballots WHERE motion_id = ? ORDER BY choice').all(motionId)).toEqual([
+      { receipt_hash: sha(online), choice: '0' },
+      { receipt_hash: sha(offline), choice: '1' },
+    ])
+    const fresh = 'ABCD-EFGH-JKMN-PQRS'
+    expect(await record(voters[2]!.id, 2, fresh)).toEqual({ ok: true, data: { receipt: fresh } })
+    expect(rows()).toEqual({ voters: 3, ballots: 3 })
+  })
+
+  test('the retry after a lost reply at a meeting is ALREADY_VOTED, writes nothing, and the kept receipt verifies as counted', async () => {
+    const kept = 'MNPQ-RSTU-VWXY-Z234'
+    await h.ok('motion.recordOffline', { id: motionId, residentId: voters[0]!.id, choice: 1, receipt: kept }, COMMITTEE)
+    refused(await record(voters[0]!.id, 1, kept), 'ALREADY_VOTED')
+    refused(await record(voters[0]!.id, 0), 'ALREADY_VOTED')
+    expect(rows()).toEqual({ voters: 1, ballots: 1 })
+    expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: kept }, COMMITTEE)).toEqual({ counted: true, choice: null })
+  })
 })
