@@ -1,4 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { RECEIPT_PATTERN } from '@/domain/motion'
+import { keptReceipt } from '@/features/motions/receipts'
 import { OfflineScreen } from '@/features/motions/ui/OfflineScreen'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
@@ -17,11 +19,12 @@ const PEOPLE = [WANG_A, WANG_B, LI]
 
 /** member.list as the server answers it: name, phone digits or address part. */
 function serve(opts: { eligibility?: 'adults' | 'households'; alreadyVoted?: string[] } = {}) {
+  const ballots = new Set<string>()
   const motion = makeMotion('m-1', {
     eligibility: opts.eligibility ?? 'adults',
     can: { ...makeMotion('m-1').can, cast: false, recordOffline: true },
   })
-  api.mockImplementation(((action: string, payload: { query?: string; residentId?: string }) => {
+  api.mockImplementation(((action: string, payload: { query?: string; residentId?: string; receipt?: string }) => {
     if (action === 'motion.get') return Promise.resolve(motion)
     if (action === 'member.list') {
       const q = payload.query ?? ''
@@ -30,8 +33,10 @@ function serve(opts: { eligibility?: 'adults' | 'households'; alreadyVoted?: str
     }
     if (action === 'motion.recordOffline') {
       if (opts.alreadyVoted?.includes(payload.residentId!)) return Promise.reject(new ApiError('ALREADY_VOTED', '本户已经投过票，每户只能投一次'))
-      return Promise.resolve({ receipt: 'ABCD-EFGH-JKMN-PQRS' })
+      ballots.add(payload.receipt!)
+      return Promise.resolve({ receipt: payload.receipt })
     }
+    if (action === 'motion.verifyReceipt') return Promise.resolve({ counted: ballots.has(payload.receipt!), choice: null })
     return Promise.reject(new ApiError('NOT_FOUND'))
   }) as typeof callApi)
 }
@@ -66,8 +71,9 @@ describe('the offline-ballot picker', () => {
     fireEvent.click(screen.getByTestId('offline-submit'))
     expect((await screen.findByTestId('offline-dialog')).textContent).toContain('住址：5栋1单元102')
     fireEvent.click(screen.getByTestId('offline-confirm'))
-    await screen.findByTestId('receipt-code')
-    expect(calls('motion.recordOffline')[0]![1]).toEqual({ id: 'm-1', residentId: 'u-b', choice: 'yes' })
+    const code = (await screen.findByTestId('receipt-code')).textContent!
+    expect(code).toMatch(RECEIPT_PATTERN)
+    expect(calls('motion.recordOffline')[0]![1]).toEqual({ id: 'm-1', residentId: 'u-b', choice: 'yes', receipt: code })
   })
 
   it('a household that already voted is refused in plain words naming the address, and 换一位 goes back', async () => {
@@ -82,6 +88,9 @@ describe('the offline-ballot picker', () => {
     const refused = await screen.findByTestId('offline-already-voted')
     expect(refused.textContent).toContain('3栋2单元301已经投过票')
     expect(refused.textContent).toContain('每户只能投一次')
+    expect(refused.textContent).toContain('无法显示那一票的回执码')
+    // the receipt made for this attempt is not left behind
+    expect(keptReceipt('m-1', 'u-a')).toBeNull()
     expect(screen.queryByTestId('receipt-code')).toBeNull()
     fireEvent.click(screen.getByTestId('offline-back'))
     await waitFor(() => expect(rows()).toHaveLength(3))

@@ -1,13 +1,16 @@
 import Taro from '@tarojs/taro'
 import { RECEIPT_ALPHABET, RECEIPT_PATTERN } from '@/domain/motion'
+import { callApi } from '@/services/api'
+import { toApiError, type ApiError } from '@/services/api-error'
 import { getSession } from '@/services/session'
 import { readStorage, removeStorage, writeStorage } from '@/services/storage'
 
 /**
- * The voter's own receipt (motion.cast { receipt }): made on this device from a cryptographically secure
- * source and kept in local storage, keyed by the signed-in user and the motion, BEFORE the cast is sent, so a
- * reply lost on a weak network loses nothing: the next attempt sends the same receipt, and an ALREADY_VOTED
- * reply is followed by motion.verifyReceipt. It is deleted once the person has seen it.
+ * The receipt of a ballot made on this device (motion.cast { receipt }, or the committee's motion.recordOffline
+ * { receipt }): made from a cryptographically secure source and kept in local storage, keyed by the signed-in
+ * user and the motion (and the resident, offline), BEFORE the write is sent, so a reply lost on a weak network
+ * loses nothing: the next attempt sends the same receipt, and an ALREADY_VOTED reply is followed by
+ * motion.verifyReceipt. It is deleted once it has been seen.
  */
 
 type RandomBytes = (n: number) => Promise<Uint8Array | null>
@@ -45,20 +48,73 @@ export async function newDeviceReceipt(random: RandomBytes = secureRandomBytes):
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
 }
 
-function keyOf(motionId: string): string {
-  return `gongzhi.receipt.${getSession()?.user.id ?? 'anonymous'}.${motionId}`
+/**
+ * Where a receipt is kept: the signed-in user's own cast (motionId), or a ballot the committee records for a
+ * resident (motionId + residentId) — one key each, so recorders on one phone and residents never mix.
+ */
+function keyOf(motionId: string, residentId?: string): string {
+  const base = `gongzhi.receipt.${getSession()?.user.id ?? 'anonymous'}.${motionId}`
+  return residentId ? `${base}.offline.${residentId}` : base
 }
 
-/** The receipt kept for this motion on this device (by this user), if any. */
-export function keptReceipt(motionId: string): string | null {
-  const r = readStorage<string>(keyOf(motionId))
+/** The receipt kept for this motion (and resident) on this device by this user, if any. */
+export function keptReceipt(motionId: string, residentId?: string): string | null {
+  const r = readStorage<string>(keyOf(motionId, residentId))
   return typeof r === 'string' && RECEIPT_PATTERN.test(r) ? r : null
 }
 
-export function keepReceipt(motionId: string, receipt: string): boolean {
-  return writeStorage(keyOf(motionId), receipt)
+export function keepReceipt(motionId: string, receipt: string, residentId?: string): boolean {
+  return writeStorage(keyOf(motionId, residentId), receipt)
 }
 
-export function forgetReceipt(motionId: string): void {
-  removeStorage(keyOf(motionId))
+export function forgetReceipt(motionId: string, residentId?: string): void {
+  removeStorage(keyOf(motionId, residentId))
+}
+
+/** Refusals after which nothing was written under the kept receipt: the next attempt makes a new one. */
+const KEEP_ON = new Set(['NETWORK', 'INTERNAL', 'ALREADY_VOTED', 'UNAUTHENTICATED'])
+
+/**
+ * One write (motion.cast, motion.recordOffline) with the device's receipt: the kept one if an earlier attempt's
+ * reply was lost, else a new one, kept BEFORE sending. A refusal that wrote nothing under it deletes it; others
+ * (lost reply, ALREADY_VOTED) keep it for recoverKept. Rethrows the refusal.
+ */
+export async function sendWithReceipt<R>(
+  motionId: string,
+  residentId: string | undefined,
+  send: (receipt: { receipt?: string }) => Promise<R>,
+): Promise<R> {
+  const receipt = keptReceipt(motionId, residentId) ?? (await newDeviceReceipt())
+  if (receipt) keepReceipt(motionId, receipt, residentId)
+  try {
+    return await send(receipt ? { receipt } : {})
+  } catch (e) {
+    const err = toApiError(e)
+    if (!KEEP_ON.has(err.code)) forgetReceipt(motionId, residentId)
+    throw err
+  }
+}
+
+export type Recovery =
+  /** the kept receipt is a ballot in the box (before close: nothing about its choice) */
+  | { kind: 'counted'; receipt: string }
+  /** nothing kept on this device */
+  | { kind: 'notKept' }
+  /** kept, but not in the box: the vote was cast elsewhere; the kept one is deleted */
+  | { kind: 'elsewhere' }
+  /** kept, and could not be checked now: it stays kept */
+  | { kind: 'unchecked'; error: ApiError }
+
+/** After ALREADY_VOTED (or a later visit): is the kept receipt the one counted? motion.verifyReceipt says. */
+export async function recoverKept(motionId: string, residentId?: string): Promise<Recovery> {
+  const kept = keptReceipt(motionId, residentId)
+  if (!kept) return { kind: 'notKept' }
+  try {
+    const r = await callApi('motion.verifyReceipt', { id: motionId, receipt: kept })
+    if (r.counted) return { kind: 'counted', receipt: kept }
+    forgetReceipt(motionId, residentId)
+    return { kind: 'elsewhere' }
+  } catch (e) {
+    return { kind: 'unchecked', error: toApiError(e) }
+  }
 }

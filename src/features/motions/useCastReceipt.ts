@@ -2,16 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Choice, MotionView } from '@/domain/motion'
 import { callApi } from '@/services/api'
 import { toApiError } from '@/services/api-error'
-import { forgetReceipt, keepReceipt, keptReceipt, newDeviceReceipt } from './receipts'
+import { forgetReceipt, keptReceipt, recoverKept, sendWithReceipt } from './receipts'
 
 export interface ShownReceipt {
   code: string
   /** found again after a lost reply (ALREADY_VOTED, then verified as counted) */
   recovered: boolean
 }
-
-/** Refusals after which nothing was written under the kept receipt: the next attempt makes a new one. */
-const KEEP_ON = new Set(['NETWORK', 'INTERNAL', 'ALREADY_VOTED', 'UNAUTHENTICATED'])
 
 function elsewhere(m: MotionView | null): string {
   return m?.eligibility === 'households'
@@ -40,26 +37,20 @@ export function useCastReceipt(id: string | null, motion: MotionView | null) {
   /** After ALREADY_VOTED (or on a visit once voted): is the kept receipt the one counted? */
   const recover = useCallback(async (): Promise<ShownReceipt | null> => {
     if (!id || recovering.current) return null
-    const kept = keptReceipt(id)
-    if (!kept) {
-      const who = motionRef.current?.eligibility === 'households' ? '本户' : '您'
-      setNote(`${who}已经投过票，这一票已经计入。这台手机上没有保存这一票的回执码，无法在这里显示。`)
-      return null
-    }
     recovering.current = true
     try {
-      const r = await callApi('motion.verifyReceipt', { id, receipt: kept })
-      if (!r.counted) {
-        forgetReceipt(id)
-        setNote(elsewhere(motionRef.current))
-        return null
+      const r = await recoverKept(id)
+      if (r.kind === 'counted') {
+        const s = { code: r.receipt, recovered: true }
+        setNote(null)
+        show(s)
+        return s
       }
-      const s = { code: kept, recovered: true }
-      setNote(null)
-      show(s)
-      return s
-    } catch (e) {
-      setNote(`您的票已经计入。回执码还保存在这台手机上，但暂时没能核对（${toApiError(e).message}），请稍后重新打开本页查看。`)
+      if (r.kind === 'notKept') {
+        const who = motionRef.current?.eligibility === 'households' ? '本户' : '您'
+        setNote(`${who}已经投过票，这一票已经计入。这台手机上没有保存这一票的回执码，无法在这里显示。`)
+      } else if (r.kind === 'elsewhere') setNote(elsewhere(motionRef.current))
+      else setNote(`您的票已经计入。回执码还保存在这台手机上，但暂时没能核对（${r.error.message}），请稍后重新打开本页查看。`)
       return null
     } finally {
       recovering.current = false
@@ -71,16 +62,13 @@ export function useCastReceipt(id: string | null, motion: MotionView | null) {
     async (choice: Choice): Promise<ShownReceipt> => {
       const motionId = id as string
       setNote(null)
-      const receipt = keptReceipt(motionId) ?? (await newDeviceReceipt())
-      if (receipt) keepReceipt(motionId, receipt)
       try {
-        const reply = await callApi('motion.cast', { id: motionId, choice, ...(receipt ? { receipt } : {}) })
+        const reply = await sendWithReceipt(motionId, undefined, (r) => callApi('motion.cast', { id: motionId, choice, ...r }))
         const s = { code: reply.receipt, recovered: false }
         show(s)
         return s
       } catch (e) {
         const err = toApiError(e)
-        if (!KEEP_ON.has(err.code)) forgetReceipt(motionId)
         if (err.code === 'ALREADY_VOTED') {
           const found = await recover()
           if (found) return found

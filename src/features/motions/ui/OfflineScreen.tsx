@@ -10,7 +10,7 @@ import { StatBar } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
 import type { MemberView } from '@/domain/residents'
 import { voterUnit } from '../format'
-import { useOffline } from '../useOffline'
+import { useOffline, type Recorded } from '../useOffline'
 import { choiceLabel, choiceOf, choicesOf } from './choices'
 import { ReceiptCard } from './ReceiptCard'
 import './Offline.scss'
@@ -21,7 +21,7 @@ export function OfflineScreen({ motionId }: { motionId: string }) {
   const [person, setPerson] = useState<MemberView | null>(null)
   const [value, setValue] = useState('')
   const [confirming, setConfirming] = useState(false)
-  const [receipt, setReceipt] = useState<string | null>(null)
+  const [receipt, setReceipt] = useState<Recorded | null>(null)
   const m = o.motion.data
 
   if (!m) {
@@ -50,13 +50,13 @@ export function OfflineScreen({ motionId }: { motionId: string }) {
     setReceipt(null)
     setPerson(null)
     setValue('')
-    o.clearError()
+    o.done()
   }
   const record = async () => {
     if (!person) return
     const sent = await o.submit(person.id, choiceOf(m, value))
     setConfirming(false)
-    if (sent.ok) setReceipt(sent.data.receipt)
+    if (sent.ok) setReceipt(sent.data)
   }
 
   return (
@@ -67,7 +67,7 @@ export function OfflineScreen({ motionId }: { motionId: string }) {
         <Text className='gz-muted'>为在村民会议、居民会议上投票或不用智能手机的居民登记。每人{m.eligibility === 'households' ? '（每户）' : ''}只能投一次，线上线下合计。</Text>
       </Card>
       {receipt ? (
-        <ReceiptCard receipt={receipt} offline onDone={next} />
+        <ReceiptCard receipt={receipt.code} offline recovered={receipt.recovered} onDone={next} />
       ) : person ? (
         <Card title='登记这位居民的选择' testid='offline-choice'>
           <View className='motion-offline__person'>
@@ -82,12 +82,18 @@ export function OfflineScreen({ motionId }: { motionId: string }) {
             {m.eligibility === 'households' && person.address ? '。这一票代表这一户。' : ''}
           </Text>
           <ChoiceChips options={choicesOf(m)} value={value} onChange={setValue} testidPrefix='offline-choice' />
-          {o.error?.code === 'ALREADY_VOTED' ? (
+          {o.error?.code === 'ALREADY_VOTED' && o.unchecked ? (
+            <View className='gz-banner gz-banner--info motion-offline__voted' data-testid='offline-unchecked'>
+              <Text>
+                {person.name}的这一票已经录入过。上次登记的回执码还保存在这台手机上，但暂时没能核对（{o.unchecked}）。请稍后再点“登记”，核对后会显示回执码。
+              </Text>
+            </View>
+          ) : o.error?.code === 'ALREADY_VOTED' ? (
             <View className='gz-banner gz-banner--error motion-offline__voted' data-testid='offline-already-voted'>
               <Text>
                 {m.eligibility === 'households'
-                  ? `${person.address ?? '这一户'}已经投过票（家人在手机上投的或已在线下登记），每户只能投一次，不能再登记。`
-                  : `${person.name}已经投过票（在手机上投的或已在线下登记），每人只能投一次，不能再登记。`}
+                  ? `${person.address ?? '这一户'}已经投过票（家人在手机上投的，或由其他工作人员在线下登记），每户只能投一次，不能再登记，这里也无法显示那一票的回执码。`
+                  : `${person.name}已经投过票（本人在手机上投的，或由其他工作人员在线下登记），每人只能投一次，不能再登记，这里也无法显示那一票的回执码。`}
                 请点“换一位”。
               </Text>
             </View>

@@ -7,7 +7,7 @@ interface ReceiptCardProps {
   receipt: string
   /** offline: the committee hands the code to the resident on paper */
   offline?: boolean
-  /** found again after a lost reply: 您上次提交的表决已计入 */
+  /** found again after a lost reply: 您上次提交的表决已计入 (offline: 这一票已录入) */
   recovered?: boolean
   /** 我已记下 (online: the receipt leaves this device) or the committee's 登记下一位 */
   onDone?: () => void
@@ -22,7 +22,7 @@ export function ReceiptCard({ receipt, offline = false, recovered = false, onDon
   return (
     <View className='gz-receipt' data-testid='receipt-card'>
       <Text className='gz-receipt__ok' data-testid='receipt-title'>
-        {offline ? '✓ 线下表决已登记' : recovered ? '✓ 您上次提交的表决已计入，回执码：' : '✓ 投票成功'}
+        {offline ? (recovered ? '✓ 这一票已录入，回执码：' : '✓ 线下表决已登记') : recovered ? '✓ 您上次提交的表决已计入，回执码：' : '✓ 投票成功'}
       </Text>
       {recovered ? null : <Text className='gz-receipt__label'>{offline ? '这张票的回执码' : '您的回执码'}</Text>}
       <Text className='gz-receipt__code' selectable userSelect data-testid='receipt-code'>
