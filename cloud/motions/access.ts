@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'node:crypto'
+import { chinaClock } from '@/domain/chinaTime'
 import { AppError } from '@/domain/errors'
 import { RECEIPT_ALPHABET, type MotionStatus } from '@/domain/motion'
 import type { UserCtx } from '../api/context'
@@ -45,20 +46,15 @@ export function receiptHash(receipt: string): string {
   return createHash('sha256').update(receipt, 'utf8').digest('hex')
 }
 
-/** A time as people in China read it: 3月8日 08:00 (UTC+8, no daylight saving). */
-export function chinaTime(iso: string): string {
-  const c = new Date(Date.parse(iso) + 8 * 3600_000)
-  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`
-}
 
 /** The in-app messages of a phase change (written by the store in the change's transaction). */
 export function motionMessages(deps: Pick<Deps, 'ids'>, at: string): MotionMessages {
   return (m, to: MotionStatus, userIds) => {
     const text: { title: string; body: string } | null =
       to === 'consultation'
-        ? { title: '新议题征求意见', body: `「${m.title}」开始征求意见${m.consultUntil ? `，截至 ${chinaTime(m.consultUntil)}` : ''}` }
+        ? { title: '新议题征求意见', body: `「${m.title}」开始征求意见${m.consultUntil ? `，截至 ${chinaClock(m.consultUntil)}` : ''}` }
         : to === 'voting'
-          ? { title: '议题开始表决', body: `「${m.title}」开始表决，截至 ${chinaTime(m.voteUntil)}` }
+          ? { title: '议题开始表决', body: `「${m.title}」开始表决，截至 ${chinaClock(m.voteUntil)}` }
           : to === 'closed'
             ? { title: '表决结果已公布', body: `「${m.title}」${m.result?.passed ? '获得通过' : '未获通过'}，点击查看结果` }
             : null

@@ -1,4 +1,5 @@
 import { AppError } from '@/domain/errors'
+import { chinaClock } from '@/domain/chinaTime'
 import { REPORT_LEVEL_LABELS, type ReportView, type reportTransitionSchema } from '@/domain/report'
 import { decide } from '@/domain/reportFlow'
 import { acceptDeadline, resolveDeadline } from '@/domain/reportDeadlines'
@@ -9,7 +10,6 @@ import { factsOf, resolveDaysOf, visibleReport } from './access'
 import { idempotencyKey } from '../shared/idempotency'
 import { commitChange, patchOf, replayed } from './change'
 import { messageTo, reporterTitle } from './notify'
-import { deadlineText } from './submitReport'
 
 type Input = z.output<typeof reportTransitionSchema>
 
@@ -60,7 +60,7 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
       patch.acceptBy = acceptDeadline(now).toISOString()
       patch.resolveBy = resolveDeadline(now, days).toISOString()
       const to = await handlers({ level: d.level, gridId: report.gridId })
-      tell(to, `${REPORT_LEVEL_LABELS[report.level]}上报的问题待受理`, `上报说明：${note ?? ''}\n请在 ${deadlineText(acceptDeadline(now))} 前受理`)
+      tell(to, `${REPORT_LEVEL_LABELS[report.level]}上报的问题待受理`, `上报说明：${note ?? ''}\n请在 ${chinaClock(acceptDeadline(now))} 前受理`)
       break
     }
     case 'supervise': {

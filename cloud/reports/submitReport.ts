@@ -1,4 +1,5 @@
 import { AppError } from '@/domain/errors'
+import { chinaClock } from '@/domain/chinaTime'
 import { gridOfPoint } from '@/domain/geo'
 import { defaultVisibility, reportCreateSchema, type ReportView } from '@/domain/report'
 import { acceptDeadline, resolveDeadline } from '@/domain/reportDeadlines'
@@ -42,7 +43,7 @@ export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportVi
   const at = now.toISOString()
   const id = deps.ids.newId()
   const messages: NewMessage[] = assigneeId
-    ? [messageTo(deps, assigneeId, { id, ...input }, '新的随手拍问题待受理', `请在 ${deadlineText(acceptDeadline(now))} 前受理`, at)]
+    ? [messageTo(deps, assigneeId, { id, ...input }, '新的随手拍问题待受理', `请在 ${chinaClock(acceptDeadline(now))} 前受理`, at)]
     : []
 
   const outcome = await deps.store.reports.create(
@@ -76,8 +77,3 @@ export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportVi
   return viewFor(deps, outcome.report.id, user)
 }
 
-/** 3月3日 18:00 (China time) */
-export function deadlineText(d: Date): string {
-  const c = new Date(d.getTime() + 8 * 3600_000)
-  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`
-}

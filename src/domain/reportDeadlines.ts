@@ -1,4 +1,5 @@
-import { addWorkdays, chinaDay, isWorkday, nextWorkday } from './workdays'
+import { chinaDay, chinaHour } from './chinaTime'
+import { addWorkdays, isWorkday, nextWorkday } from './workdays'
 import type { ReportStatus } from './report'
 
 /**
@@ -11,11 +12,6 @@ import type { ReportStatus } from './report'
 export const INTAKE_CUTOFF_HOUR = 17
 export const WORKDAY_END_HOUR = 18
 
-const CHINA_OFFSET_MS = 8 * 3600_000
-
-function chinaHour(at: Date): number {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCHours()
-}
 
 /** The working day on which a report that arrives at `at` is due to be accepted. */
 export function intakeDay(at: Date): string {

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS, chinaClock, chinaDay, chinaInstant, chinaMonth } from './chinaTime'
 import { distanceMetres, type LatLng } from './geo'
 
 /**
@@ -106,21 +107,9 @@ export function weeklyOccurrences(s: ShiftTimes, weeks: number): ShiftTimes[] {
   }))
 }
 
-const CHINA_OFFSET_MS = 8 * HOUR
+export { chinaClock, chinaMonth }
 
-/** 11月26日 09:45 in Beijing time (UTC+8 all year). */
-export function chinaClock(iso: string): string {
-  const c = new Date(ms(iso) + CHINA_OFFSET_MS)
-  const hh = String(c.getUTCHours()).padStart(2, '0')
-  const mm = String(c.getUTCMinutes()).padStart(2, '0')
-  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${hh}:${mm}`
-}
-
-/** The month 'YYYY-MM' in Beijing time of an instant, and the instants that bound a month. */
-export function chinaMonth(iso: string): string {
-  return new Date(ms(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 7)
-}
-
+/** The instants that bound a month 'YYYY-MM' of China time. */
 export function monthBounds(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number]
   const from = Date.UTC(y, m - 1, 1) - CHINA_OFFSET_MS
@@ -130,8 +119,7 @@ export function monthBounds(month: string): { from: string; to: string } {
 
 /** The reminders: 20:00 Beijing time the evening before the start's day, and one hour before the start. */
 export function eveningBeforeAt(s: Pick<ShiftTimes, 'startAt'>): string {
-  const day = new Date(ms(s.startAt) + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-  return new Date(Date.parse(`${day}T20:00:00Z`) - CHINA_OFFSET_MS - 24 * HOUR).toISOString()
+  return new Date(chinaInstant(chinaDay(s.startAt), 20).getTime() - 24 * HOUR).toISOString()
 }
 
 export function hourBeforeAt(s: Pick<ShiftTimes, 'startAt'>): string {

@@ -1,4 +1,5 @@
 import { isHoliday, isWorkday as isChineseWorkday } from 'chinese-days'
+import { chinaDay } from './chinaTime'
 
 /**
  * Working days in China: weekends, the State Council's 法定节假日 and their 调休 make-up days, from the
@@ -6,14 +7,10 @@ import { isHoliday, isWorkday as isChineseWorkday } from 'chinese-days'
  * in China time (UTC+8 all year: no daylight saving since 1991).
  */
 
-const CHINA_OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
-/** The calendar day in China of an instant. */
-export function chinaDay(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
+export { chinaDay }
 
 function assertDay(day: string): void {
   if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new RangeError(`not a day: ${day}`)

@@ -1,4 +1,5 @@
 import type { Clock, Notifier, OutboundMessage, UserRepo } from '../../ports'
+import { chinaStamp } from '@/domain/chinaTime'
 import type { Logger } from '../../deps'
 import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
@@ -35,8 +36,7 @@ export function parseSubscribeFields(spec: string): SubscribeTemplate['fields'] 
 /** WeChat's limits per field kind: thing ≤ 20 characters, time as 'YYYY-MM-DD HH:mm' (China time). */
 export function fieldValue(key: string, message: OutboundMessage, kind: 'title' | 'body' | 'at'): string {
   if (kind === 'at' || key.startsWith('time') || key.startsWith('date')) {
-    const china = new Date(Date.parse(message.at) + 8 * 3600_000).toISOString()
-    return `${china.slice(0, 10)} ${china.slice(11, 16)}`
+    return chinaStamp(message.at)
   }
   const text = (kind === 'title' ? message.title : message.body).replace(/\s+/g, ' ').trim()
   const cps = [...text]

@@ -1,11 +1,10 @@
-import { chinaTime, settle } from '../../motions/access'
+import { chinaClock, chinaDay } from '@/domain/chinaTime'
+import { settle } from '../../motions/access'
 import type { DueReminder } from '../../ports'
 import type { ReminderSource } from '../source'
 
 /** A vote's closing reminder goes out once, when the close is less than this far away. */
 export const CLOSING_NOTICE_MS = 24 * 3600_000
-
-const chinaDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10)
 
 /**
  * 表决明天截止: for each motion whose voting closes within CLOSING_NOTICE_MS (and has not closed), once per
@@ -24,13 +23,13 @@ export const motionClosing: ReminderSource = {
       await settle(deps, { motionId: c.id })
       const m = await deps.store.motions.get(c.id)
       if (!m || m.status !== 'voting' || m.voteUntil <= at) continue
-      const day = chinaDay(Date.parse(m.voteUntil)) === chinaDay(now.getTime()) ? '今天' : '明天'
+      const day = chinaDay(m.voteUntil) === chinaDay(now) ? '今天' : '明天'
       const who = m.eligibility === 'households' ? '您家还没有投票（每户一票）' : '您还没有投票'
       out.push({
         key: `motion:${m.id}:closing`,
         kind: 'motion',
         title: `表决${day}截止`,
-        body: `「${m.title}」将于 ${chinaTime(m.voteUntil)}（北京时间）截止投票，${who}，请及时投票。`,
+        body: `「${m.title}」将于 ${chinaClock(m.voteUntil)}（北京时间）截止投票，${who}，请及时投票。`,
         target: { type: 'motion', id: m.id },
         audience: { kind: 'motionUnvoted', motionId: m.id },
       })
