@@ -26,9 +26,9 @@ const COMMITTEE = 'u_committee_jj'
 const CHOICES = ['yes', 'no', 'abstain'] as const
 
 /** Demo data + VOTERS verified residents of 锦江社区 (bound to its roster households in turn), straight into the file. */
-function prepare(file: string): string[] {
+async function prepare(file: string): Promise<string[]> {
   const store = openSqliteStore(file)
-  seedDemo(store.db)
+  await seedDemo(store.db)
   const db = store.db
   const households = db
     .prepare<[string], { id: string; grid_id: string }>(
@@ -90,7 +90,7 @@ const count = (store: SqliteStore, table: string, motionId: string) =>
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-motions-'))
   const seedStarted = Date.now()
-  const voters = prepare(path.join(dir, 'http.db'))
+  const voters = await prepare(path.join(dir, 'http.db'))
   fs.copyFileSync(path.join(dir, 'http.db'), path.join(dir, 'direct.db'))
   const httpStore = openSqliteStore(path.join(dir, 'http.db'))
   const [probeMotion, warmMotion, runMotion] = [

@@ -20,7 +20,7 @@ const USERS = 1000
 /** Demo data + NOTICES notices + USERS residents of 锦江社区 第一网格, straight into the file. */
 async function prepare(file: string): Promise<{ store: SqliteStore; users: string[]; live: string[] }> {
   const store = openSqliteStore(file)
-  seedDemo(store.db)
+  await seedDemo(store.db)
   const now = Date.now()
   const grids = ['g_jj_1', 'g_jj_2', 'g_jj_3']
   const live: string[] = []

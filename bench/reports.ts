@@ -70,7 +70,7 @@ interface Prepared {
  */
 async function prepare(file: string): Promise<Prepared> {
   const store = openSqliteStore(file)
-  seedDemo(store.db)
+  await seedDemo(store.db)
   const db = store.db
   const now = Date.now()
   const places = db

@@ -21,9 +21,9 @@ const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 30_000)
 const COMMUNITY = 'c_jinjiang'
 const DAY = 24 * 3600_000
 
-function prepare(file: string): string[] {
+async function prepare(file: string): Promise<string[]> {
   const store = openSqliteStore(file)
-  seedDemo(store.db)
+  await seedDemo(store.db)
   const db = store.db
   const user = db.prepare(`INSERT INTO users (id, name, community_id, verified, roster_only, created_at) VALUES (?, ?, ?, 1, 0, ?)`)
   const role = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
@@ -79,7 +79,7 @@ async function hammer(url: string, shiftId: string, tokens: string[], opts: { du
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-shifts-'))
   const file = path.join(dir, 'http.db')
-  const volunteers = prepare(file)
+  const volunteers = await prepare(file)
   const tokens = await tokensFor(volunteers)
   const rows: Row[] = []
 

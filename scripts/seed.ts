@@ -9,7 +9,7 @@ import { configFromEnv } from '../cloud/config'
 import { DEMO_USERS } from '../cloud/seed/demoData'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 
-function main() {
+async function main() {
   const args = process.argv.slice(2)
   const unknown = args.filter((a) => a !== '--reset')
   if (unknown.length > 0) {
@@ -23,7 +23,7 @@ function main() {
   }
   const store = openSqliteStore(dbFile)
   try {
-    if (seedDemo(store.db)) {
+    if (await seedDemo(store.db)) {
       console.log(`已写入演示数据：${dbFile}`)
       console.log('演示用户（编号固定）：')
       for (const u of DEMO_USERS) {
@@ -37,4 +37,7 @@ function main() {
   }
 }
 
-main()
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -20,12 +20,33 @@ import {
   demoGridBoundary,
   demoHouseholds,
 } from './demoData'
+import { seedMotions } from './seedMotions'
 import { seedShifts } from './seedShifts'
 
 const HOUR = 3600 * 1000
 
-/** Loads the demo organisation, users and notices into an empty database (one transaction). Returns false if not empty. */
-export function seedDemo(db: Db, now: Date = new Date()): boolean {
+/**
+ * Loads the demo organisation, users, notices, reports and shifts into an empty database (one transaction),
+ * then the demo motions through the motion store (its own transactions, so after that one). Resolves to false
+ * if the database was not empty.
+ */
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
+  if (!seedBase(db, now)) return false
+  // some forty small commits of demo data: without an fsync each (20 ms, not 100), then one checkpoint makes them durable
+  const sync = db.pragma('synchronous', { simple: true }) as number
+  db.pragma('synchronous = NORMAL')
+  try {
+    await seedMotions(db, now)
+  } catch (err) {
+    throw new Error(`演示议题写入失败，请运行 npm run seed -- --reset 重建：${(err as Error).message}`, { cause: err })
+  } finally {
+    db.pragma(`synchronous = ${sync}`)
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  return true
+}
+
+function seedBase(db: Db, now: Date): boolean {
   const run = db.transaction(() => {
     const existing = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM communities').get()
     if (existing && existing.n > 0) return false

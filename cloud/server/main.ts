@@ -14,7 +14,7 @@ import { buildServer } from './app'
 async function main() {
   const config = configFromEnv()
   const store = openSqliteStore(config.dbFile)
-  const seeded = seedDemo(store.db)
+  const seeded = await seedDemo(store.db)
   const app = await buildServer({ store })
   app.addHook('onClose', async () => store.close())
   // uploads no report took within a day go: now, then hourly (onClose hooks run last-added first, so the

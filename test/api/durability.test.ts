@@ -19,7 +19,7 @@ jest.setTimeout(60_000)
 test('every acknowledged publish survives kill -9 of the writer', async () => {
   const file = path.join(tempDir(), 'durable.db')
   const setup = openSqliteStore(file)
-  seedDemo(setup.db)
+  await seedDemo(setup.db)
   expect(setup.db.pragma('journal_mode', { simple: true })).toBe('wal')
   expect(setup.db.pragma('synchronous', { simple: true })).toBe(2) // FULL
   expect(setup.db.pragma('foreign_keys', { simple: true })).toBe(1)

@@ -66,7 +66,7 @@ async function login(a: FastifyInstance, role: string, extra: Record<string, unk
 beforeAll(async () => {
   dir = tempDir()
   store = openSqliteStore(path.join(dir, 'http.db'))
-  seedDemo(store.db)
+  await seedDemo(store.db)
   app = await server()
 })
 afterAll(async () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = tempDir()
   uploads = path.join(dir, 'photos')
   store = openSqliteStore(path.join(dir, 'upload.db'))
-  seedDemo(store.db)
+  await seedDemo(store.db)
   app = await buildServer({
     store,
     env: { GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test', GONGZHI_UPLOADS: uploads },

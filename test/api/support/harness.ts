@@ -35,7 +35,7 @@ export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<De
   const file = path.join(dir, 'test.db')
   const store = openSqliteStore(file)
   const clock = fixedClock(NOW)
-  if (opts.seed !== false) seedDemo(store.db, new Date(NOW))
+  if (opts.seed !== false) await seedDemo(store.db, new Date(NOW))
   const errors: unknown[] = []
   const log: Logger = { error: (o) => errors.push(o), warn: () => undefined }
   const deps = await createDeps(store, { devLogin: true, wechat: null, secret: 'test-secret-test-secret-test-secret' }, { clock, log, ...opts.deps })
