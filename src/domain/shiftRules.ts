@@ -126,6 +126,16 @@ export function hourBeforeAt(s: Pick<ShiftTimes, 'startAt'>): string {
   return new Date(ms(s.startAt) - HOUR).toISOString()
 }
 
+/**
+ * The evening reminder (明天有巡逻) goes out until 00:00 Beijing of the start day, or the hour-before time if
+ * that is earlier; after that only the hour-before one applies (it would say 明天 on the day itself).
+ */
+export function eveningReminderUntil(s: Pick<ShiftTimes, 'startAt'>): string {
+  const midnight = chinaInstant(chinaDay(s.startAt)).toISOString()
+  const hour = hourBeforeAt(s)
+  return midnight < hour ? midnight : hour
+}
+
 /** The Chinese reason a check-in is refused for its time. */
 export function windowMessage(verdict: Exclude<WindowVerdict, 'open'>, s: ShiftTimes): string {
   return verdict === 'early'

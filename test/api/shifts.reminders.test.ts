@@ -76,3 +76,28 @@ test('two sweeps at once send each reminder once', async () => {
   expect([...x, ...y]).toEqual([{ key: `shift:${s.id}:hour`, recipients: 5 }])
   expect(shiftMessages(s.id)).toHaveLength(5)
 })
+
+test('a first signup on the morning of the shift: no 明天有巡逻 that day, only the hour-before one', async () => {
+  // NOW = 2025-03-01 10:00 Beijing; the shift starts 2025-03-02 10:00 Beijing (02:00Z); nobody signs up until 08:00 that morning
+  const s = await createShift(h, { startAt: '2025-03-02T02:00:00.000Z', endAt: '2025-03-02T04:00:00.000Z' })
+  h.clock.set('2025-03-01T12:00:00.000Z') // 20:00 the evening before: no seat taken, nothing
+  expect(await sweep()).toEqual([])
+  h.clock.set('2025-03-02T00:00:00.000Z') // 08:00 on the day
+  const [v] = addVolunteers(h, 1)
+  await h.ok('shift.signup', { id: s.id }, v!.id)
+  h.clock.set('2025-03-02T00:05:00.000Z')
+  expect(await sweep()).toEqual([])
+  h.clock.set('2025-03-02T01:00:00.000Z')
+  expect(await sweep()).toEqual([{ key: `shift:${s.id}:hour`, recipients: 1 }])
+  expect(shiftMessages(s.id)).toEqual([{ user_id: v!.id, title: '巡逻一小时后开始' }])
+})
+
+test('the evening window closes at Beijing midnight of the start day: 23:59 still sends, 00:00 does not', async () => {
+  const s = await createShift(h, { startAt: '2025-03-02T02:00:00.000Z', endAt: '2025-03-02T04:00:00.000Z' })
+  const [v] = addVolunteers(h, 1)
+  await h.ok('shift.signup', { id: s.id }, v!.id)
+  h.clock.set('2025-03-01T16:00:00.000Z') // 00:00 Beijing on 03-02
+  expect(await sweep()).toEqual([])
+  h.clock.set('2025-03-01T15:59:59.999Z')
+  expect(await sweep()).toEqual([{ key: `shift:${s.id}:eve`, recipients: 1 }])
+})

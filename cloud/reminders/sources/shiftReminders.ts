@@ -1,5 +1,5 @@
 import type { ShiftTimes } from '@/domain/shiftRules'
-import { chinaClock, eveningBeforeAt, hourBeforeAt } from '@/domain/shiftRules'
+import { chinaClock, eveningBeforeAt, eveningReminderUntil, hourBeforeAt } from '@/domain/shiftRules'
 import type { DueReminder } from '../../ports'
 import type { ShiftRecord } from '../../shifts/ports'
 import type { ReminderSource } from '../source'
@@ -13,7 +13,8 @@ function place(s: ShiftRecord): string {
 
 /**
  * A shift reminder source: for each scheduled shift not started whose reminder time has come (and, for the
- * evening one, whose hour-before time has not, so a late-scheduled shift gets one reminder, not two), one
+ * evening one, whose start day has not begun in Beijing nor its hour-before time come, so a late-scheduled
+ * shift gets one reminder, not two, and 明天 is never said on the day itself), one
  * reminder per shift and kind, to the volunteers holding a confirmed seat when it is written. A shift with no
  * seat taken is passed over (asked again at the next sweep).
  */
@@ -48,11 +49,11 @@ function shiftSource(
   }
 }
 
-/** 明天巡逻提醒: at 20:00 Beijing time the day before the start. */
+/** 明天巡逻提醒: from 20:00 Beijing time the day before the start until that day's 00:00. */
 export const shiftEvening = shiftSource(
   'shift evening before',
   'eve',
-  (s) => ({ from: eveningBeforeAt(s), until: hourBeforeAt(s) }),
+  (s) => ({ from: eveningBeforeAt(s), until: eveningReminderUntil(s) }),
   (s) => ({ title: '明天有巡逻', body: `「${s.title}」${chinaClock(s.startAt)} 开始${place(s)}。请准时到岗签到（开始前 15 分钟可签到）。` }),
 )
 
