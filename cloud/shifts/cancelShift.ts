@@ -7,7 +7,10 @@ import { isCommitteeOf, loadShift, NOT_FOUND_MESSAGE } from './access'
 import { cancelMessages } from './messages'
 import { shiftView } from './view'
 
-/** shift.cancel — the committee cancels a shift before it starts; everyone signed up (or waiting) is told why. */
+/**
+ * shift.cancel — the committee cancels a shift before it starts; everyone signed up (or waiting) is told why.
+ * Cancelling a cancelled shift with the same reason (a retried request) answers the cancelled shift again.
+ */
 export async function cancelShift(input: z.output<typeof shiftCancelSchema>, ctx: UserCtx): Promise<ShiftView> {
   const { deps, user } = ctx
   const s = await loadShift(deps, input.id, user)
@@ -20,10 +23,17 @@ export async function cancelShift(input: z.output<typeof shiftCancelSchema>, ctx
     cancelMessages(deps, at),
     { at, actorId: user.id, action: 'shift.cancel', targetType: 'shift', targetId: s.id, communityId: s.communityId, detail: { reason: input.reason } },
   )
-  if (outcome.kind !== 'cancelled') {
-    if (outcome.kind === 'notFound') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-    throw new AppError('CONFLICT', outcome.kind === 'alreadyCancelled' ? '这个班次已经取消了' : '巡逻已开始，不能取消')
+  switch (outcome.kind) {
+    case 'notFound':
+      throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+    case 'started':
+      throw new AppError('CONFLICT', '巡逻已开始，不能取消')
+    case 'alreadyCancelled':
+      // a retry after a lost reply (the committee of the shift, the same reason) gets the first answer
+      if (outcome.shift.cancelReason !== input.reason) throw new AppError('CONFLICT', '这个班次已经取消了')
+      return shiftView(outcome.shift, null, user, at)
+    case 'cancelled':
+      await sendOutbound(deps, outcome.messages)
+      return shiftView(outcome.shift, null, user, at)
   }
-  await sendOutbound(deps, outcome.messages)
-  return shiftView(outcome.shift, null, user, at)
 }

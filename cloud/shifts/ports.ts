@@ -95,7 +95,8 @@ export type CancelMessages = (shift: ShiftRecord, userIds: string[]) => NewMessa
 
 export type CancelOutcome =
   | { kind: 'cancelled'; shift: ShiftRecord; messages: NewMessage[] }
-  | { kind: 'alreadyCancelled' | 'started' | 'notFound' }
+  | { kind: 'alreadyCancelled'; shift: ShiftRecord }
+  | { kind: 'started' | 'notFound' }
 
 export type CheckinOutcome =
   | { kind: 'checkedIn' | 'already'; signup: SignupRecord }
@@ -153,7 +154,10 @@ export interface ShiftRepo {
    * a seat the earliest waitlisted is confirmed and its message written.
    */
   withdraw(shiftId: string, userId: string, at: string, promoted: PromotionMessage): Promise<WithdrawOutcome>
-  /** Before the start only: the shift cancelled with its reason, a message to every signup not withdrawn, the audit. */
+  /**
+   * Before the start only: the shift cancelled with its reason, a message to every signup not withdrawn, the
+   * audit. Already cancelled: nothing written, the shift as it is (a retry is answered by the use case).
+   */
   cancel(id: string, reason: string, at: string, compose: CancelMessages, audit: AuditEntry): Promise<CancelOutcome>
   /** Conditional: confirmed → checkedIn on a scheduled shift; a second check-in returns the first. */
   checkin(shiftId: string, userId: string, fix: CheckinFix): Promise<CheckinOutcome>

@@ -123,7 +123,7 @@ export function shiftRepo(db: Db): ShiftRepo {
     (id: string, reason: string, at: string, compose: CancelMessages, audit: AuditEntry): CancelOutcome => {
       const s = reads.shift(id)
       if (!s) return { kind: 'notFound' }
-      if (s.status === 'cancelled') return { kind: 'alreadyCancelled' }
+      if (s.status === 'cancelled') return { kind: 'alreadyCancelled', shift: s }
       if (cancelShift.run(reason, at, id, at).changes === 0) return { kind: 'started' }
       const after = reads.shift(id)!
       const messages = compose(after, toldOfCancel.all(id).map((r) => r.user_id))
