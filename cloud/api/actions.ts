@@ -3,6 +3,7 @@ import type { ActionName, ActionOutput } from '@/domain/actions'
 import { devLoginSchema, emptySchema, wxLoginSchema } from '@/domain/auth'
 import { messageListSchema, messageReadSchema } from '@/domain/message'
 import {
+  motionAdvanceSchema,
   motionCastSchema,
   motionCommentSchema,
   motionCreateSchema,
@@ -174,7 +175,7 @@ export const ACTIONS: { [A in ActionName]: Entry<ActionOutput<A>> } = {
   'message.read': def({ input: messageReadSchema, auth: 'user', handler: markMessagesRead }),
   'motion.create': def({ input: motionCreateSchema, auth: 'user', handler: draftMotion }),
   'motion.update': def({ input: motionUpdateSchema, auth: 'user', handler: reviseMotion }),
-  'motion.advance': def({ input: motionIdSchema, auth: 'user', handler: advanceMotion }),
+  'motion.advance': def({ input: motionAdvanceSchema, auth: 'user', handler: advanceMotion }),
   'motion.comment': def({ input: motionCommentSchema, auth: 'user', handler: commentOnMotion }),
   'motion.reply': def({ input: motionReplySchema, auth: 'user', handler: replyToComment }),
   'motion.cast': def({ input: motionCastSchema, auth: 'user', handler: castBallot }),

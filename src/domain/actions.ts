@@ -47,6 +47,7 @@ import type {
 } from './report'
 import type {
   Choice,
+  MotionAdvanceInput,
   MotionCastInput,
   MotionCommentInput,
   MotionCommentView,
@@ -128,7 +129,7 @@ export interface ActionMap {
   'message.read': { input: MessageReadInput; output: { unread: number } }
   'motion.create': { input: MotionCreateInput; output: MotionView }
   'motion.update': { input: MotionUpdateInput; output: MotionView }
-  'motion.advance': { input: MotionIdInput; output: MotionView }
+  'motion.advance': { input: MotionAdvanceInput; output: MotionView }
   'motion.comment': { input: MotionCommentInput; output: MotionCommentView }
   'motion.reply': { input: MotionReplyInput; output: MotionCommentView }
   'motion.cast': { input: MotionCastInput; output: { receipt: string } }

@@ -164,6 +164,16 @@ export type MotionUpdateInput = z.input<typeof motionUpdateSchema>
 export const motionIdSchema = z.strictObject({ id: idSchema })
 export type MotionIdInput = z.input<typeof motionIdSchema>
 
+/**
+ * motion.advance: `from` is the phase the committee saw (optional, for older clients). Given, a retry of a step
+ * already taken answers the motion as it is instead of taking another step.
+ */
+export const motionAdvanceSchema = z.strictObject({
+  id: idSchema,
+  from: z.enum(MOTION_STATUSES, { error: '议题状态不正确' }).optional(),
+})
+export type MotionAdvanceInput = z.input<typeof motionAdvanceSchema>
+
 export const motionCommentSchema = z.strictObject({
   id: idSchema,
   articleIndex: z.number({ error: '条文序号不正确' }).int().min(0).max(49).optional(),

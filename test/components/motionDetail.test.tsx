@@ -138,12 +138,30 @@ describe('the committee’s steps', () => {
     fireEvent.click(screen.getByTestId('motion-advance'))
     fireEvent.click(await screen.findByTestId('advance-confirm'))
     await waitFor(() => expect(screen.getByTestId('detail-status').textContent).toBe('表决中'))
-    expect(calls('motion.advance')[0]![1]).toEqual({ id: 'm-1' })
+    expect(calls('motion.advance')[0]![1]).toEqual({ id: 'm-1', from: 'consultation' })
     expect(screen.getByTestId('motion-advance').textContent).toBe('结束表决')
     expect(screen.getByTestId('motion-offline')).toBeTruthy()
     expect(screen.queryByTestId('motion-edit')).toBeNull()
     fireEvent.click(screen.getByTestId('motion-advance'))
     expect((await screen.findAllByTestId('advance-dialog')).some((d) => /结束后任何人都不能再投票/.test(d.textContent ?? ''))).toBe(true)
+  })
+
+  it('a step refused because the motion moved on reads it again: the dialog closes, the reason and the phase now show', async () => {
+    let status: MotionView['status'] = 'consultation'
+    serve({
+      'motion.get': () => makeMotion('m-1', { status, can: committeeCan, me: { eligible: false, voted: false } }),
+      'motion.advance': () => {
+        status = 'closed'
+        throw new ApiError('CONFLICT', '议题现在是「已结束」，与您看到的不同，请刷新后再操作')
+      },
+    })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    fireEvent.click(await screen.findByTestId('advance-confirm'))
+    await waitFor(() => expect(screen.getByTestId('detail-status').textContent).toBe('已结束'))
+    expect(calls('motion.advance')[0]![1]).toEqual({ id: 'm-1', from: 'consultation' })
+    expect(screen.getByTestId('advance-error').textContent).toContain('已结束')
+    expect(screen.queryByText('开始表决')).toBeNull()
   })
 
   it('a refused step keeps the dialog open with the server’s reason', async () => {

@@ -70,12 +70,20 @@ export function useMotion(id: string | null) {
     [setData],
   )
 
-  /** 发布征求意见 / 开始表决 / 结束表决: one phase on. */
-  const advance = () =>
-    run('advance', async () => {
-      const m = await callApi('motion.advance', { id: id as string }, { requestId: requestIdFor(`advance:${remote.data?.status}`) })
+  /**
+   * 发布征求意见 / 开始表决 / 结束表决: one phase on from the phase shown (`from`), so a retry after a lost reply
+   * is answered with the step already taken, never a second step. Refused (the motion moved on): read it again.
+   */
+  const advance = async () => {
+    const from = remote.data?.status
+    if (!from) return refuse('advance', '议题还在加载，请稍后再试')
+    const done = await run('advance', async () => {
+      const m = await callApi('motion.advance', { id: id as string, from }, { requestId: requestIdFor(`advance:${from}`) })
       replace(m)
     })
+    if (!done.ok && done.code === 'CONFLICT') void reload({ silent: true })
+    return done
+  }
 
   /** A comment on the whole motion (articleIndex null) or one article. */
   const comment = async (articleIndex: number | null, text: string): Promise<Done<MotionCommentView>> => {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
@@ -58,6 +58,8 @@ interface CommitteePanelProps {
 /** 议题管理 (committee): the next phase (with its confirmation), 修改, 录入线下表决. */
 export function CommitteePanel({ motion, busy, error, onAdvance, onEdit, onOffline }: CommitteePanelProps) {
   const [confirming, setConfirming] = useState(false)
+  // the motion moved on (read again after a refused step): the open dialog was for the old phase
+  useEffect(() => setConfirming(false), [motion.status])
   const step = motion.can.advance ? advanceStep(motion) : null
   if (!step && !motion.can.revise && !motion.can.recordOffline) return null
   const go = async () => {

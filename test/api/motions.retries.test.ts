@@ -1,0 +1,89 @@
+/**
+ * 议事表决 on a weak network: a write whose reply was lost is sent again. motion.advance with the phase the
+ * committee saw takes one step, never two; comments and replies are idempotent per requestId; an update that
+ * changes nothing writes no revision; kind and eligibility are locked by the store once consultation begins.
+ */
+import type { MotionView } from '@/domain/motion'
+import { makeHarness, type Harness } from './support/harness'
+
+const COMMITTEE = 'u_committee_jj'
+const VOTE_FROM = '2025-03-05T00:00:00.000Z'
+const VOTE_UNTIL = '2025-03-08T00:00:00.000Z'
+const TABLES = ['motions', 'motion_revisions', 'motion_comments', 'motion_voters', 'motion_ballots', 'community_rules', 'messages', 'audit_log', 'idempotency']
+
+let h: Harness
+beforeEach(async () => {
+  h = await makeHarness()
+})
+afterEach(() => h.close())
+
+function counts(): Record<string, number> {
+  return Object.fromEntries(TABLES.map((t) => [t, (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
+}
+
+const draftInput = (over: Record<string, unknown> = {}) => ({
+  title: '锦江社区停车公约',
+  preamble: '经居民会议讨论。',
+  articles: [{ text: '车辆停入划线车位。' }, { text: '不占用消防通道。' }],
+  kind: 'rules',
+  eligibility: 'adults',
+  consultUntil: '2025-03-04T00:00:00.000Z',
+  voteFrom: VOTE_FROM,
+  voteUntil: VOTE_UNTIL,
+  ...over,
+})
+const draft = (over: Record<string, unknown> = {}) => h.ok<MotionView>('motion.create', draftInput(over), COMMITTEE)
+
+async function expectCode(p: Promise<{ ok: boolean; error?: { code: string; message: string } }>, code: string): Promise<string> {
+  const r = await p
+  expect(r.ok).toBe(false)
+  expect(r.error?.code).toBe(code)
+  expect(r.error?.message).toMatch(/[\u4e00-\u9fff]/)
+  return r.error?.message ?? ''
+}
+
+describe('motion.advance { id, from }', () => {
+  test('a retried 开始表决 (the first step saved, its reply lost) answers the motion in voting: one step, same reply', async () => {
+    const m = await draft()
+    await h.ok('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE)
+    const first = await h.ok<MotionView>('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE, 'advance-request-0001')
+    expect(first.status).toBe('voting')
+    const before = counts()
+    const again = await h.ok<MotionView>('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE, 'advance-request-0002')
+    expect(again).toEqual(first)
+    expect(counts()).toEqual(before)
+    expect((await h.ok<MotionView>('motion.get', { id: m.id }, COMMITTEE)).status).toBe('voting')
+  })
+
+  test('the schedule took the step the committee asked for: answered as it is; the step after it is not taken', async () => {
+    const m = await draft()
+    await h.ok('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE)
+    h.clock.set(VOTE_FROM)
+    const v = await h.ok<MotionView>('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE)
+    expect(v.status).toBe('voting')
+    const closed = await h.ok<MotionView>('motion.advance', { id: m.id, from: 'voting' }, COMMITTEE)
+    expect(closed.status).toBe('closed')
+  })
+
+  test('a stale from (not the phase now, nor the one before it) → CONFLICT saying the phase now; nothing written', async () => {
+    const m = await draft()
+    await h.ok('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE)
+    await h.ok('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE)
+    const before = counts()
+    expect(await expectCode(h.call('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE), 'CONFLICT')).toContain('表决中')
+    await expectCode(h.call('motion.advance', { id: m.id, from: 'closed' }, COMMITTEE), 'CONFLICT')
+    await expectCode(h.call('motion.advance', { id: m.id, from: 'opened' }, COMMITTEE), 'INVALID_INPUT')
+    expect(counts()).toEqual(before)
+    // the time rule closed it: a retry of 开始表决 is two phases behind, not done
+    h.clock.set(VOTE_UNTIL)
+    expect(await expectCode(h.call('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE), 'CONFLICT')).toContain('已结束')
+  })
+
+  test('without from (older clients): one step from the phase found now, as before', async () => {
+    const m = await draft()
+    expect((await h.ok<MotionView>('motion.advance', { id: m.id }, COMMITTEE)).status).toBe('consultation')
+    expect((await h.ok<MotionView>('motion.advance', { id: m.id }, COMMITTEE)).status).toBe('voting')
+    expect((await h.ok<MotionView>('motion.advance', { id: m.id }, COMMITTEE)).status).toBe('closed')
+    await expectCode(h.call('motion.advance', { id: m.id }, COMMITTEE), 'CONFLICT')
+  })
+})
