@@ -4,26 +4,38 @@ import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { submitReport } from '../reports/submitReport'
 import { loadForVolunteer } from './access'
+import type { LogRefusal, SignupRecord } from './ports'
+
+const REFUSED: Record<LogRefusal, string> = {
+  notCheckedIn: '签到后才能记录巡逻情况',
+  checkedOut: '您已签退，不能再记录',
+  ended: '巡逻已结束，不能再记录',
+}
+
+/** Before a report is made for the log: the same conditions the store's insert holds (read, not decided, here). */
+function refusalOf(mine: SignupRecord | undefined, endAt: string, now: string): LogRefusal | null {
+  if (mine?.status !== 'checkedIn') return mine?.status === 'checkedOut' ? 'checkedOut' : 'notCheckedIn'
+  return now > endAt ? 'ended' : null
+}
 
 /**
- * shift.log — a note while on patrol (checked in, until check-out or the end). 发现隐患: with `report`, the
- * observation goes through report.create's own use case (grid routing, deadlines, messages, photo rules) at
- * the given location or else the check-in position, and the log keeps the report's id.
+ * shift.log — a note while on patrol (checked in, until check-out or the end: the store's INSERT holds both).
+ * 发现隐患: with `report`, the observation goes through report.create's own use case (grid routing, deadlines,
+ * messages, photo rules) at the given location or else the check-in position, and the log keeps the report's id;
+ * no report is made for a volunteer who is not on patrol.
  */
 export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: UserCtx): Promise<{ logId: string; reportId?: string }> {
   const { deps, user } = ctx
   const s = await loadForVolunteer(deps, input.id, user)
   const now = deps.clock.now().toISOString()
-  const mine = (await deps.store.shifts.signupsOf(user.id, [s.id]))[0]
-  if (mine?.status !== 'checkedIn') {
-    throw new AppError('CONFLICT', mine?.status === 'checkedOut' ? '您已签退，不能再记录' : '签到后才能记录巡逻情况')
-  }
-  if (now > s.endAt) throw new AppError('CONFLICT', '巡逻已结束，不能再记录')
 
   let reportId: string | null = null
   if (input.report) {
+    const mine = (await deps.store.shifts.signupsOf(user.id, [s.id]))[0]
+    const refused = refusalOf(mine, s.endAt, now)
+    if (refused) throw new AppError('CONFLICT', REFUSED[refused])
     const r = input.report
-    const location = r.location ?? (mine.checkinPosition ? { ...mine.checkinPosition, coordSystem: mine.checkinCoord ?? 'gcj02' } : undefined)
+    const location = r.location ?? (mine?.checkinPosition ? { ...mine.checkinPosition, coordSystem: mine.checkinCoord ?? 'gcj02' } : undefined)
     const report = await submitReport(
       {
         category: r.category,
@@ -35,6 +47,7 @@ export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: Use
     )
     reportId = report.id
   }
-  const logId = await deps.store.shifts.addLog({ id: deps.ids.newId(), shiftId: s.id, userId: user.id, note: input.note, reportId, at: now })
-  return reportId ? { logId, reportId } : { logId }
+  const outcome = await deps.store.shifts.addLog({ id: deps.ids.newId(), shiftId: s.id, userId: user.id, note: input.note, reportId, at: now })
+  if (outcome.kind === 'refused') throw new AppError('CONFLICT', REFUSED[outcome.reason])
+  return outcome.reportId ? { logId: outcome.logId, reportId: outcome.reportId } : { logId: outcome.logId }
 }

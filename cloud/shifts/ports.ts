@@ -59,6 +59,8 @@ export interface CheckinFix {
   coordSystem: CoordSystem
   /** metres from the area's centre (after conversion to GCJ-02) */
   distance: number
+  /** the area rule's verdict (radius + accuracy); the store writes only when true */
+  inside: boolean
 }
 
 export type ShiftCursor = { startAt: string; seq: number }
@@ -102,6 +104,8 @@ export type CheckinOutcome =
   | { kind: 'checkedIn' | 'already'; signup: SignupRecord }
   | { kind: 'notConfirmed'; signup: SignupRecord | null }
   | { kind: 'cancelled' }
+  /** outside [startAt − 15 min, endAt], or outside the area */
+  | { kind: 'early' | 'ended' | 'outside' }
 
 export type CheckoutOutcome =
   | { kind: 'checkedOut' | 'already'; signup: SignupRecord }
@@ -115,6 +119,10 @@ export interface NewShiftLog {
   reportId: string | null
   at: string
 }
+
+export type LogRefusal = 'notCheckedIn' | 'checkedOut' | 'ended'
+
+export type LogOutcome = { kind: 'logged'; logId: string; reportId: string | null } | { kind: 'refused'; reason: LogRefusal }
 
 export interface ShiftLogRecord extends NewShiftLog {
   userName: string
@@ -159,12 +167,18 @@ export interface ShiftRepo {
    * audit. Already cancelled: nothing written, the shift as it is (a retry is answered by the use case).
    */
   cancel(id: string, reason: string, at: string, compose: CancelMessages, audit: AuditEntry): Promise<CancelOutcome>
-  /** Conditional: confirmed → checkedIn on a scheduled shift; a second check-in returns the first. */
+  /**
+   * One conditional UPDATE: confirmed → checkedIn on a scheduled shift, `fix.at` within [startAt − 15 min,
+   * endAt] and `fix.inside`; when nothing is written, why (in the same transaction). A second returns the first.
+   */
   checkin(shiftId: string, userId: string, fix: CheckinFix): Promise<CheckinOutcome>
   /** Conditional: checkedIn → checkedOut at min(at, endAt) with its hours; a second returns the first. */
   checkout(shiftId: string, userId: string, at: string): Promise<CheckoutOutcome>
-  /** One log row; with a report id, once per report (a replayed report returns the first log's id). */
-  addLog(log: NewShiftLog): Promise<string>
+  /**
+   * One conditional INSERT: only while the user's signup is checkedIn and `log.at` ≤ endAt (else why); with a
+   * report id, once per report (a replayed report returns the first log).
+   */
+  addLog(log: NewShiftLog): Promise<LogOutcome>
   /** The shift's logs with their authors' names, newest first; with `userId`, only that user's. */
   logs(shiftId: string, userId: string | null): Promise<ShiftLogRecord[]>
   /**

@@ -6,7 +6,7 @@
 import type { MessagePage } from '@/domain/message'
 import type { ShiftView } from '@/domain/shift'
 import { makeHarness, NOW, type Harness } from './support/harness'
-import { addVolunteers, COMMITTEE, createShift } from './support/shiftFixtures'
+import { addVolunteers, CENTRE, COMMITTEE, createShift } from './support/shiftFixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -38,5 +38,64 @@ describe('shift.cancel retried', () => {
       ok: false,
       error: { code: 'CONFLICT', message: '这个班次已经取消了' },
     })
+  })
+})
+
+/** A confirmed volunteer on a shift starting in a day (02:00Z+24 h, 2 h long). */
+async function confirmed() {
+  const s = await soon()
+  const [v] = addVolunteers(h, 1)
+  await h.ok('shift.signup', { id: s.id }, v!.id)
+  return { s, v: v!.id }
+}
+
+const fix = (atIso: string, inside = true) => ({ at: atIso, ...CENTRE, accuracy: 5, coordSystem: 'gcj02' as const, distance: 0, inside })
+const statusOf = (shiftId: string, userId: string) =>
+  (h.store.db.prepare("SELECT status FROM shift_signups WHERE shift_id = ? AND user_id = ? AND status <> 'withdrawn'").get(shiftId, userId) as { status: string }).status
+
+describe('the store holds the check-in and log conditions itself', () => {
+  test('check-in: the UPDATE writes only inside [start − 15 min, end] and inside the area; else it says why', async () => {
+    const { s, v } = await confirmed()
+    expect(await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR - 15 * MIN - 1)))).toEqual({ kind: 'early' })
+    expect(await h.store.shifts.checkin(s.id, v, fix(at(26 * HOUR + 1)))).toEqual({ kind: 'ended' })
+    expect(await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR), false))).toEqual({ kind: 'outside' })
+    expect(statusOf(s.id, v)).toBe('confirmed')
+    const edge = await h.store.shifts.checkin(s.id, v, fix(at(26 * HOUR)))
+    expect(edge).toMatchObject({ kind: 'checkedIn', signup: { checkinAt: at(26 * HOUR) } })
+    // a second one, even from elsewhere or later, returns the first
+    expect(await h.store.shifts.checkin(s.id, v, fix(at(26 * HOUR + MIN), false))).toMatchObject({ kind: 'already', signup: { checkinAt: at(26 * HOUR) } })
+  })
+
+  test('check-in opens at start − 15 min exactly', async () => {
+    const { s, v } = await confirmed()
+    expect(await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR - 15 * MIN)))).toMatchObject({ kind: 'checkedIn' })
+  })
+
+  test('log: the INSERT writes only while checked in and not past the end; a check-out in between wins', async () => {
+    const { s, v } = await confirmed()
+    const log = (atIso: string, id: string) => ({ id, shiftId: s.id, userId: v, note: '一切正常', reportId: null, at: atIso })
+    expect(await h.store.shifts.addLog(log(at(24 * HOUR), 'l0'))).toEqual({ kind: 'refused', reason: 'notCheckedIn' })
+    await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR)))
+    expect(await h.store.shifts.addLog(log(at(26 * HOUR + 1), 'l1'))).toEqual({ kind: 'refused', reason: 'ended' })
+    expect(await h.store.shifts.addLog(log(at(26 * HOUR), 'l2'))).toEqual({ kind: 'logged', logId: 'l2', reportId: null })
+    // the use case read "checked in", then a check-out landed: the insert refuses
+    await h.store.shifts.checkout(s.id, v, at(25 * HOUR))
+    expect(await h.store.shifts.addLog(log(at(25 * HOUR), 'l3'))).toEqual({ kind: 'refused', reason: 'checkedOut' })
+    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
+  })
+
+  test('through the API: the refusals keep their codes and words', async () => {
+    const { s, v } = await confirmed()
+    const here = { id: s.id, ...CENTRE, accuracy: 5 }
+    h.clock.set(at(23 * HOUR))
+    expect(await h.call('shift.checkin', here, v)).toMatchObject({ ok: false, error: { code: 'OUT_OF_WINDOW', details: { reason: 'early' } } })
+    // too early and far away: the time is said first (going to the place would not help yet)
+    expect(await h.call('shift.checkin', { ...here, latitude: CENTRE.latitude + 0.05 }, v)).toMatchObject({ ok: false, error: { code: 'OUT_OF_WINDOW' } })
+    h.clock.set(at(24 * HOUR))
+    expect(await h.call('shift.checkin', { ...here, latitude: CENTRE.latitude + 0.05 }, v)).toMatchObject({ ok: false, error: { code: 'OUT_OF_AREA' } })
+    expect(await h.call('shift.log', { id: s.id, note: '一切正常' }, v)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '签到后才能记录巡逻情况' } })
+    await h.ok('shift.checkin', here, v)
+    await h.ok('shift.checkout', { id: s.id }, v)
+    expect(await h.call('shift.log', { id: s.id, note: '一切正常' }, v)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '您已签退，不能再记录' } })
   })
 })

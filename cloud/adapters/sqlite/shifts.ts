@@ -1,4 +1,4 @@
-import { beforeCutoff, servedHours } from '@/domain/shiftRules'
+import { beforeCutoff, CHECKIN_OPENS_BEFORE_MS, checkinWindow, servedHours } from '@/domain/shiftRules'
 import type { AuditEntry, IdempotencyKey } from '../../ports'
 import type {
   CancelMessages,
@@ -7,7 +7,9 @@ import type {
   CheckinOutcome,
   CheckoutOutcome,
   CreateOutcome,
+  LogOutcome,
   NewShift,
+  NewShiftLog,
   PromotionMessage,
   ShiftRepo,
   SignupOutcome,
@@ -56,8 +58,10 @@ export function shiftRepo(db: Db): ShiftRepo {
   const checkinRow = db.prepare(`
     UPDATE shift_signups SET status = 'checkedIn', checkin_at = @at, checkin_lat = @latitude, checkin_lng = @longitude,
       checkin_accuracy = @accuracy, checkin_coord = @coordSystem, checkin_distance = @distance
-    WHERE shift_id = @shiftId AND user_id = @userId AND status = 'confirmed'
-      AND EXISTS (SELECT 1 FROM shifts WHERE id = @shiftId AND status = 'scheduled')`)
+    WHERE shift_id = @shiftId AND user_id = @userId AND status = 'confirmed' AND @inside = 1
+      AND EXISTS (SELECT 1 FROM shifts WHERE id = @shiftId AND status = 'scheduled'
+        AND @at >= strftime('%Y-%m-%dT%H:%M:%fZ', start_at, @opensBefore) AND @at <= end_at)`)
+  const opensBefore = `-${CHECKIN_OPENS_BEFORE_MS / 1000} seconds`
   const checkoutRow = db.prepare(`
     UPDATE shift_signups SET status = 'checkedOut', checkout_at = ?, auto_checkout = ?, hours_tenths = ?
     WHERE id = ? AND status = 'checkedIn'`)
@@ -72,7 +76,10 @@ export function shiftRepo(db: Db): ShiftRepo {
     WHERE status = 'confirmed' AND checkin_at IS NULL
       AND shift_id IN (SELECT id FROM shifts WHERE status = 'scheduled' AND end_at <= ?)`)
   const insertLog = db.prepare(`
-    INSERT INTO shift_logs (id, shift_id, user_id, note, report_id, at) VALUES (@id, @shiftId, @userId, @note, @reportId, @at)
+    INSERT INTO shift_logs (id, shift_id, user_id, note, report_id, at)
+    SELECT @id, @shiftId, @userId, @note, @reportId, @at
+    WHERE EXISTS (SELECT 1 FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
+      WHERE su.shift_id = @shiftId AND su.user_id = @userId AND su.status = 'checkedIn' AND @at <= s.end_at)
     ON CONFLICT (report_id) DO NOTHING`)
   const logOfReport = db.prepare<[string], { id: string }>('SELECT id FROM shift_logs WHERE report_id = ?')
 
@@ -134,12 +141,27 @@ export function shiftRepo(db: Db): ShiftRepo {
   )
 
   const checkinTx = db.transaction((shiftId: string, userId: string, fix: CheckinFix): CheckinOutcome => {
-    const changed = checkinRow.run({ shiftId, userId, ...fix }).changes
+    const { at, latitude, longitude, accuracy, coordSystem, distance } = fix
+    const changed = checkinRow.run({ shiftId, userId, at, latitude, longitude, accuracy, coordSystem, distance, inside: fix.inside ? 1 : 0, opensBefore }).changes
     const mine = reads.activeSignup(shiftId, userId)
     if (changed === 1) return { kind: 'checkedIn', signup: mine! }
+    // nothing written: why, in the order a person needs to hear it
     if (mine && mine.checkinAt) return { kind: 'already', signup: mine }
-    if (mine?.status === 'confirmed') return { kind: 'cancelled' }
-    return { kind: 'notConfirmed', signup: mine }
+    const s = reads.shift(shiftId)
+    if (!s || s.status === 'cancelled') return { kind: 'cancelled' }
+    if (!mine || mine.status === 'waitlisted') return { kind: 'notConfirmed', signup: mine }
+    const window = checkinWindow(s, at)
+    if (window !== 'open') return { kind: window }
+    return mine.status === 'confirmed' ? { kind: 'outside' } : { kind: 'notConfirmed', signup: mine }
+  })
+
+  const addLogTx = db.transaction((log: NewShiftLog): LogOutcome => {
+    if (insertLog.run(log).changes === 1) return { kind: 'logged', logId: log.id, reportId: log.reportId }
+    const prior = log.reportId ? logOfReport.get(log.reportId) : undefined
+    if (prior) return { kind: 'logged', logId: prior.id, reportId: log.reportId }
+    const mine = reads.activeSignup(log.shiftId, log.userId)
+    if (mine?.status !== 'checkedIn') return { kind: 'refused', reason: mine?.status === 'checkedOut' ? 'checkedOut' : 'notCheckedIn' }
+    return { kind: 'refused', reason: 'ended' }
   })
 
   const checkoutTx = db.transaction((shiftId: string, userId: string, at: string): CheckoutOutcome => {
@@ -183,8 +205,7 @@ export function shiftRepo(db: Db): ShiftRepo {
       return checkoutTx.immediate(shiftId, userId, at)
     },
     async addLog(log) {
-      insertLog.run(log)
-      return log.reportId ? logOfReport.get(log.reportId)!.id : log.id
+      return addLogTx.immediate(log)
     },
     async settle(now) {
       // a read first: the write lock is taken only when something is due
