@@ -914,6 +914,24 @@ export type MotionCreateOutcome =
   | { kind: 'replayed'; motion: MotionRecord }
   | { kind: 'keyReused' }
 
+/** a comment written or, for a retry of the same request, the one written first; null (from addComment): not in consultation */
+export type MotionCommentOutcome =
+  | { kind: 'added'; comment: MotionCommentRecord }
+  | { kind: 'replayed'; comment: MotionCommentRecord }
+  | { kind: 'keyReused' }
+
+/** the reply written or, for a retry of the same request, the comment as it is; null (from reply): no such comment */
+export type MotionReplyOutcome =
+  | { kind: 'replied'; comment: MotionCommentRecord }
+  | { kind: 'replayed'; comment: MotionCommentRecord }
+  | { kind: 'keyReused' }
+
+/** null (from revise): not revisable (missing, voting or closed) */
+export type MotionReviseOutcome =
+  | { kind: 'revised'; motion: MotionRecord }
+  /** the patch equals the motion: nothing written */
+  | { kind: 'unchanged'; motion: MotionRecord }
+
 /** one motion, one community's, or every community's published motions (the reminders sweep) */
 export type MotionSettleScope = { communityId: string } | { motionId: string } | { everywhere: true }
 
@@ -961,8 +979,11 @@ export interface MotionRepo {
   revisions(id: string): Promise<MotionRevisionRecord[]>
   comments(id: string): Promise<MotionCommentRecord[]>
   comment(id: string): Promise<MotionCommentRecord | null>
-  /** Conditional UPDATE while draft/consultation (kind/eligibility only in draft) + revision + audit; null: not revisable. */
-  revise(id: string, patch: MotionPatch, by: string, at: string, audit: AuditEntry): Promise<MotionRecord | null>
+  /**
+   * Conditional UPDATE while draft/consultation (kind/eligibility only in draft) + audit, and a revision only when
+   * title, preamble or articles change; a patch equal to the motion writes nothing (`unchanged`).
+   */
+  revise(id: string, patch: MotionPatch, by: string, at: string, audit: AuditEntry): Promise<MotionReviseOutcome | null>
   /**
    * The time rule (consultation → voting at voteFrom, voting → closed at voteUntil) for the community's (or
    * one motion's) published motions, as conditional UPDATEs; returns the messages written.
@@ -973,10 +994,16 @@ export interface MotionRepo {
    * the base; closing computes and stores the result and, for a passed rules motion, the next rules version.
    */
   advance(id: string, from: MotionStatus, at: string, compose: MotionMessages, audit: AuditEntry | null): Promise<{ motion: MotionRecord; messages: NewMessage[] } | null>
-  /** Inserts a comment while the motion is in consultation (before consultUntil); false when not. */
-  addComment(c: { id: string; motionId: string; authorId: string; articleIndex: number | null; text: string; at: string }): Promise<boolean>
-  /** Sets the reply of a comment (a later reply replaces it) + audit. */
-  reply(commentId: string, text: string, by: string, at: string, audit: AuditEntry): Promise<MotionCommentRecord | null>
+  /**
+   * Inserts a comment while the motion is in consultation (before consultUntil), with the idempotency row, in one
+   * IMMEDIATE transaction; a retry (same key) answers the first comment. Null: not in consultation.
+   */
+  addComment(
+    c: { id: string; motionId: string; authorId: string; articleIndex: number | null; text: string; at: string },
+    idem?: IdempotencyKey | null,
+  ): Promise<MotionCommentOutcome | null>
+  /** Sets the reply of a comment (a later reply replaces it) + audit + idempotency row; null: no such comment. */
+  reply(commentId: string, text: string, by: string, at: string, audit: AuditEntry, idem?: IdempotencyKey | null): Promise<MotionReplyOutcome | null>
   /**
    * THE cast: in one IMMEDIATE transaction, only while the motion is in voting and before voteUntil, the voter
    * row and the ballot row; the voter's PRIMARY KEY decides "once" (online and offline alike). No time and

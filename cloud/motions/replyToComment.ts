@@ -2,12 +2,16 @@ import { AppError } from '@/domain/errors'
 import type { motionReplySchema, MotionCommentView } from '@/domain/motion'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
+import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { isCommitteeOf } from './access'
 import { commentView } from './view'
 
 const NOT_FOUND = '意见不存在，或您无权查看'
 
-/** motion.reply — the committee answers a comment (a later reply replaces the earlier one). */
+/**
+ * motion.reply — the committee answers a comment (a later reply replaces the earlier one). Idempotent per
+ * requestId: a retry answers the comment as it is, writing nothing.
+ */
 export async function replyToComment(input: z.output<typeof motionReplySchema>, ctx: UserCtx): Promise<MotionCommentView> {
   const { deps, user } = ctx
   const c = await deps.store.motions.comment(input.commentId)
@@ -22,7 +26,8 @@ export async function replyToComment(input: z.output<typeof motionReplySchema>, 
     targetType: 'motionComment',
     targetId: c.id,
     communityId: m.communityId,
-  })
+  }, idempotencyKey(ctx, 'motion.reply', input))
   if (!replied) throw new AppError('NOT_FOUND', NOT_FOUND)
-  return commentView(replied, user, true)
+  if (replied.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  return commentView(replied.comment, user, true)
 }

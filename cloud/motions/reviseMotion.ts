@@ -3,7 +3,7 @@ import { motionShapeIssues, type motionUpdateSchema, type MotionView } from '@/d
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { MotionPatch } from '../ports'
-import { isCommitteeOf, NOT_FOUND_MESSAGE, toIso, visibleMotion } from './access'
+import { isCommitteeOf, toIso, visibleMotion } from './access'
 import { viewFor } from './view'
 
 const NOT_REVISABLE = '表决已开始，议题不能再修改'
@@ -45,7 +45,5 @@ export async function reviseMotion(input: z.output<typeof motionUpdateSchema>, c
     communityId: m.communityId,
   })
   if (!revised) throw new AppError('CONFLICT', NOT_REVISABLE)
-  const fresh = await deps.store.motions.get(m.id)
-  if (!fresh) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-  return viewFor(deps, fresh, user)
+  return viewFor(deps, revised.motion, user)
 }

@@ -17,12 +17,15 @@ import type {
   IdempotencyKey,
   MotionBallot,
   MotionCastOutcome,
+  MotionCommentOutcome,
   MotionCommentRecord,
   MotionCreateOutcome,
   MotionMessages,
   MotionPatch,
   MotionRecord,
+  MotionReplyOutcome,
   MotionRepo,
+  MotionReviseOutcome,
   MotionRevisionRecord,
   NewMessage,
   NewMotion,
@@ -109,6 +112,8 @@ function toRecord(r: MotionRow): MotionRecord {
     updatedAt: r.updated_at,
   }
 }
+
+type NewComment = Parameters<MotionRepo['addComment']>[0]
 
 function toComment(r: CommentRow): MotionCommentRecord {
   return {
@@ -204,7 +209,7 @@ export function motionRepo(db: Db): MotionRepo {
   const revise = db.prepare(`
     UPDATE motions SET title = @title, preamble = @preamble, articles = @articles, kind = @kind, options = @options,
       eligibility = @eligibility, consult_until = @consultUntil, vote_from = @voteFrom, vote_until = @voteUntil,
-      rev = rev + 1, updated_at = @at
+      rev = rev + @newText, updated_at = @at
     WHERE id = @id AND (status = 'draft' OR (status = 'consultation' AND kind = @kind AND eligibility = @eligibility))`)
   const insertComment = db.prepare(`
     INSERT INTO motion_comments (id, motion_id, author_id, article_index, text, created_at)
@@ -344,19 +349,21 @@ export function motionRepo(db: Db): MotionRepo {
     return { kind: 'created', motion: load(m.id) as MotionRecord }
   })
 
-  const reviseTx = db.transaction((id: string, p: MotionPatch, by: string, at: string, audit: AuditEntry): MotionRecord | null => {
-    const changed = revise.run({
-      id,
-      ...p,
-      articles: JSON.stringify(p.articles),
-      options: p.options ? JSON.stringify(p.options) : null,
-      at,
-    }).changes
-    if (changed === 0) return null
+  const reviseTx = db.transaction((id: string, p: MotionPatch, by: string, at: string, audit: AuditEntry): MotionReviseOutcome | null => {
+    const cur = byId.get(id)
+    if (!cur) return null
+    const row = { articles: JSON.stringify(p.articles), options: p.options ? JSON.stringify(p.options) : null }
+    // a revision only when the text changes: a retried or empty update adds no snapshot equal to the last
+    const sameText = cur.title === p.title && cur.preamble === p.preamble && cur.articles === row.articles
+    const sameRest =
+      cur.kind === p.kind && cur.options === row.options && cur.eligibility === p.eligibility &&
+      cur.consult_until === p.consultUntil && cur.vote_from === p.voteFrom && cur.vote_until === p.voteUntil
+    if (sameText && sameRest && (cur.status === 'draft' || cur.status === 'consultation')) return { kind: 'unchanged', motion: toRecord(cur) }
+    if (revise.run({ id, ...p, ...row, newText: sameText ? 0 : 1, at }).changes === 0) return null
     const m = load(id) as MotionRecord
-    insertRevision.run(id, m.rev, p.title, p.preamble, JSON.stringify(p.articles), by, at)
+    if (!sameText) insertRevision.run(id, m.rev, p.title, p.preamble, row.articles, by, at)
     writeAudit(audit)
-    return m
+    return { kind: 'revised', motion: m }
   })
 
   const settleTx = db.transaction((ids: string[], at: string, compose: MotionMessages): { messages: NewMessage[]; closed: boolean } => {
@@ -397,12 +404,29 @@ export function motionRepo(db: Db): MotionRepo {
     return { kind: 'done' }
   })
 
-  const replyTx = db.transaction((commentId: string, text: string, by: string, at: string, audit: AuditEntry) => {
-    if (replyComment.run(text, by, at, commentId).changes === 0) return null
-    writeAudit(audit)
-    const row = commentById.get(commentId)
-    return row ? toComment(row) : null
+  const commentTx = db.transaction((c: NewComment, key: IdempotencyKey | null): MotionCommentOutcome | null => {
+    const prior = idem.lookup<{ commentId: string }>(key)
+    if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+    const first = prior.kind === 'replayed' ? commentById.get(prior.result.commentId) : undefined
+    if (first) return { kind: 'replayed', comment: toComment(first) }
+    if (insertComment.run({ ...c }).changes === 0) return null
+    idem.store(key, { commentId: c.id }, c.at)
+    return { kind: 'added', comment: toComment(commentById.get(c.id) as CommentRow) }
   })
+
+  const replyTx = db.transaction(
+    (commentId: string, text: string, by: string, at: string, audit: AuditEntry, key: IdempotencyKey | null): MotionReplyOutcome | null => {
+      const prior = idem.lookup<{ commentId: string }>(key)
+      if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+      const first = prior.kind === 'replayed' ? commentById.get(prior.result.commentId) : undefined
+      if (first) return { kind: 'replayed', comment: toComment(first) }
+      if (replyComment.run(text, by, at, commentId).changes === 0) return null
+      writeAudit(audit)
+      idem.store(key, { commentId }, at)
+      const row = commentById.get(commentId)
+      return row ? { kind: 'replied', comment: toComment(row) } : null
+    },
+  )
 
   const markFiledTx = db.transaction((communityId: string, version: number, filedAt: string, audit: AuditEntry) => {
     if (markFiled.run(filedAt, communityId, version).changes === 0) return null
@@ -465,11 +489,11 @@ export function motionRepo(db: Db): MotionRepo {
       checkpointAfterClose(done?.motion.status === 'closed')
       return done
     },
-    async addComment(c) {
-      return insertComment.run({ ...c }).changes > 0
+    async addComment(c, key) {
+      return commentTx.immediate(c, key ?? null)
     },
-    async reply(commentId, text, by, at, audit) {
-      return replyTx.immediate(commentId, text, by, at, audit)
+    async reply(commentId, text, by, at, audit, key) {
+      return replyTx.immediate(commentId, text, by, at, audit, key ?? null)
     },
     async cast(motionId, ballot, at) {
       return castTx.immediate(motionId, ballot, at)
