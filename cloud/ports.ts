@@ -931,6 +931,8 @@ export type MotionReviseOutcome =
   | { kind: 'revised'; motion: MotionRecord }
   /** the patch equals the motion: nothing written */
   | { kind: 'unchanged'; motion: MotionRecord }
+  /** the motion is in consultation (found in the transaction) and the patch changes kind or eligibility: nothing written */
+  | { kind: 'kindLocked' }
 
 /** one motion, one community's, or every community's published motions (the reminders sweep) */
 export type MotionSettleScope = { communityId: string } | { motionId: string } | { everywhere: true }

@@ -19,9 +19,6 @@ export async function reviseMotion(input: z.output<typeof motionUpdateSchema>, c
   if (m.status !== 'draft' && m.status !== 'consultation') throw new AppError('CONFLICT', NOT_REVISABLE)
   const kind = input.kind ?? m.kind
   const eligibility = input.eligibility ?? m.eligibility
-  if (m.status === 'consultation' && (kind !== m.kind || eligibility !== m.eligibility)) {
-    throw new AppError('CONFLICT', '征求意见期间不能更改表决类型和投票资格')
-  }
   const patch: MotionPatch = {
     title: input.title ?? m.title,
     preamble: input.preamble === undefined ? m.preamble : input.preamble || null,
@@ -45,5 +42,7 @@ export async function reviseMotion(input: z.output<typeof motionUpdateSchema>, c
     communityId: m.communityId,
   })
   if (!revised) throw new AppError('CONFLICT', NOT_REVISABLE)
+  // the store decides by the status inside its transaction: a draft published since it was read is locked too
+  if (revised.kind === 'kindLocked') throw new AppError('CONFLICT', '征求意见期间不能更改表决类型和投票资格')
   return viewFor(deps, revised.motion, user)
 }

@@ -148,3 +148,29 @@ describe('retries of comments, replies and updates', () => {
     expect(text.revisions.map((r) => r.rev)).toEqual([1, 2, 3])
   })
 })
+
+describe('kind and eligibility are locked by the store', () => {
+  test('a draft published between the read and the write cannot have its kind or eligibility changed', async () => {
+    const m = await draft()
+    const motions = h.deps.store.motions
+    const revise = motions.revise.bind(motions)
+    // the committee's other phone publishes it after motion.update has read the draft
+    motions.revise = async (...args) => {
+      await motions.advance(m.id, 'draft', h.clock.now().toISOString(), () => [], null)
+      return revise(...args)
+    }
+    const before = counts()
+    const msg = await expectCode(h.call('motion.update', { id: m.id, eligibility: 'households' }, COMMITTEE), 'CONFLICT')
+    expect(msg).toBe('征求意见期间不能更改表决类型和投票资格')
+    motions.revise = revise
+    expect(counts()).toEqual(before)
+    const now = await h.ok<MotionView>('motion.get', { id: m.id }, COMMITTEE)
+    expect(now).toMatchObject({ status: 'consultation', eligibility: 'adults', kind: 'rules' })
+    expect(now.revisions).toHaveLength(1)
+    // in consultation a text change is still taken, a kind change refused with the same words
+    expect((await h.ok<MotionView>('motion.update', { id: m.id, title: '锦江社区停车公约（征求意见稿）' }, COMMITTEE)).revisions).toHaveLength(2)
+    expect(await expectCode(h.call('motion.update', { id: m.id, kind: 'matter', options: ['甲', '乙'] }, COMMITTEE), 'CONFLICT')).toBe(
+      '征求意见期间不能更改表决类型和投票资格',
+    )
+  })
+})

@@ -352,6 +352,8 @@ export function motionRepo(db: Db): MotionRepo {
   const reviseTx = db.transaction((id: string, p: MotionPatch, by: string, at: string, audit: AuditEntry): MotionReviseOutcome | null => {
     const cur = byId.get(id)
     if (!cur) return null
+    // kind and eligibility are fixed once published, by the status found here (not the one the caller read)
+    if (cur.status === 'consultation' && (p.kind !== cur.kind || p.eligibility !== cur.eligibility)) return { kind: 'kindLocked' }
     const row = { articles: JSON.stringify(p.articles), options: p.options ? JSON.stringify(p.options) : null }
     // a revision only when the text changes: a retried or empty update adds no snapshot equal to the last
     const sameText = cur.title === p.title && cur.preamble === p.preamble && cur.articles === row.articles
