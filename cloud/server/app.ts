@@ -39,6 +39,12 @@ declare module 'fastify' {
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i
 
 /**
+ * Casting a ballot is logged without the caller: who voted at what time, beside a copy of the database taken
+ * while voting is open (where rows still sit in cast order), could re-link a voter to a ballot.
+ */
+const UNATTRIBUTED_ACTIONS = new Set(['motion.cast', 'motion.recordOffline'])
+
+/**
  * The self-hosted door: POST /api → dispatch(), GET /healthz, the H5 app at /.
  * No business logic here: it only turns a bearer token into a caller and an error code into a status.
  */
@@ -78,14 +84,15 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
   const actions = new WeakMap<FastifyRequest, string>()
 
   app.addHook('onResponse', async (req, reply) => {
+    const action = actions.get(req)
     req.log.info(
       {
         method: req.method,
         url: req.url.split('?')[0],
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
-        user: callers.get(req) ?? undefined,
-        action: actions.get(req),
+        user: action && UNATTRIBUTED_ACTIONS.has(action) ? undefined : (callers.get(req) ?? undefined),
+        action,
       },
       'request',
     )

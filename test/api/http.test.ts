@@ -233,3 +233,46 @@ test('request log: one line per request, no body, no token', async () => {
     await logged.close()
   }
 })
+
+test('request log: a ballot (motion.cast, motion.recordOffline) is logged without the caller; status and duration kept', async () => {
+  const lines: string[] = []
+  const logged = await buildServer({
+    store,
+    env: { GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test' },
+    staticDir: path.join(dir, 'no-h5'),
+    logLevel: 'info',
+    logStream: { write: (line) => lines.push(line) },
+  })
+  try {
+    const committee = await login(logged, 'committee')
+    const resident = await login(logged, 'resident')
+    const ids = await Promise.all(
+      [committee, resident].map(async (t) => (await post(logged, { action: 'me.get' }, t)).json().data.id as string),
+    )
+    const day = 24 * 3600 * 1000
+    const created = await post(logged, { action: 'motion.create', payload: {
+      title: '日志测试议题', articles: [{ text: '一条。' }], kind: 'rules', eligibility: 'adults',
+      voteFrom: new Date(Date.now() + day).toISOString(), voteUntil: new Date(Date.now() + 2 * day).toISOString(),
+    } }, committee)
+    const id = created.json().data.id as string
+    await post(logged, { action: 'motion.advance', payload: { id, from: 'draft' } }, committee)
+    await post(logged, { action: 'motion.advance', payload: { id, from: 'consultation' } }, committee)
+    expect((await post(logged, { action: 'motion.cast', payload: { id, choice: 'yes' } }, resident)).statusCode).toBe(200)
+    expect((await post(logged, { action: 'motion.cast', payload: { id, choice: 'no' } }, resident)).statusCode).toBe(409)
+    await post(logged, { action: 'motion.recordOffline', payload: { id, residentId: ids[1], choice: 'no' } }, committee)
+    const records = lines.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const requests = records.filter((x) => x.msg === 'request')
+    const ballots = requests.filter((x) => x.action === 'motion.cast' || x.action === 'motion.recordOffline')
+    expect(ballots.map((x) => [x.action, x.status])).toEqual([['motion.cast', 200], ['motion.cast', 409], ['motion.recordOffline', 409]])
+    for (const x of ballots) {
+      expect(x).not.toHaveProperty('user')
+      expect(typeof x.ms).toBe('number')
+      expect(JSON.stringify(x)).not.toContain(ids[0])
+      expect(JSON.stringify(x)).not.toContain(ids[1])
+    }
+    // other actions still say who
+    expect(requests.find((x) => x.action === 'motion.advance')).toMatchObject({ user: ids[0], status: 200 })
+  } finally {
+    await logged.close()
+  }
+})
