@@ -122,7 +122,15 @@ export interface NewShiftLog {
 
 export type LogRefusal = 'notCheckedIn' | 'checkedOut' | 'ended'
 
-export type LogOutcome = { kind: 'logged'; logId: string; reportId: string | null } | { kind: 'refused'; reason: LogRefusal }
+export interface LogResult {
+  logId: string
+  reportId: string | null
+}
+
+/** `replayed`: the first result stored under the same (caller, 'shift.log', requestId) and input. */
+export type LogReplay = ({ kind: 'replayed' } & LogResult) | { kind: 'keyReused' }
+
+export type LogOutcome = ({ kind: 'logged' } & LogResult) | LogReplay | { kind: 'refused'; reason: LogRefusal }
 
 export interface ShiftLogRecord extends NewShiftLog {
   userName: string
@@ -175,10 +183,13 @@ export interface ShiftRepo {
   /** Conditional: checkedIn → checkedOut at min(at, endAt) with its hours; a second returns the first. */
   checkout(shiftId: string, userId: string, at: string): Promise<CheckoutOutcome>
   /**
-   * One conditional INSERT: only while the user's signup is checkedIn and `log.at` ≤ endAt (else why); with a
-   * report id, once per report (a replayed report returns the first log).
+   * One IMMEDIATE transaction: a key already used → its first result (or `keyReused`); else one conditional
+   * INSERT, only while the user's signup is checkedIn and `log.at` ≤ endAt (else why), and the idempotency row.
+   * With a report id, once per report (a guard: report.create's own key gives a retry the same report).
    */
-  addLog(log: NewShiftLog): Promise<LogOutcome>
+  addLog(log: NewShiftLog, key: IdempotencyKey | null): Promise<LogOutcome>
+  /** The result stored under this key, read before a 发现隐患 report is made; null when none. */
+  priorLog(key: IdempotencyKey): Promise<LogReplay | null>
   /** The shift's logs with their authors' names, newest first; with `userId`, only that user's. */
   logs(shiftId: string, userId: string | null): Promise<ShiftLogRecord[]>
   /**

@@ -74,13 +74,13 @@ describe('the store holds the check-in and log conditions itself', () => {
   test('log: the INSERT writes only while checked in and not past the end; a check-out in between wins', async () => {
     const { s, v } = await confirmed()
     const log = (atIso: string, id: string) => ({ id, shiftId: s.id, userId: v, note: '一切正常', reportId: null, at: atIso })
-    expect(await h.store.shifts.addLog(log(at(24 * HOUR), 'l0'))).toEqual({ kind: 'refused', reason: 'notCheckedIn' })
+    expect(await h.store.shifts.addLog(log(at(24 * HOUR), 'l0'), null)).toEqual({ kind: 'refused', reason: 'notCheckedIn' })
     await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR)))
-    expect(await h.store.shifts.addLog(log(at(26 * HOUR + 1), 'l1'))).toEqual({ kind: 'refused', reason: 'ended' })
-    expect(await h.store.shifts.addLog(log(at(26 * HOUR), 'l2'))).toEqual({ kind: 'logged', logId: 'l2', reportId: null })
+    expect(await h.store.shifts.addLog(log(at(26 * HOUR + 1), 'l1'), null)).toEqual({ kind: 'refused', reason: 'ended' })
+    expect(await h.store.shifts.addLog(log(at(26 * HOUR), 'l2'), null)).toEqual({ kind: 'logged', logId: 'l2', reportId: null })
     // the use case read "checked in", then a check-out landed: the insert refuses
     await h.store.shifts.checkout(s.id, v, at(25 * HOUR))
-    expect(await h.store.shifts.addLog(log(at(25 * HOUR), 'l3'))).toEqual({ kind: 'refused', reason: 'checkedOut' })
+    expect(await h.store.shifts.addLog(log(at(25 * HOUR), 'l3'), null)).toEqual({ kind: 'refused', reason: 'checkedOut' })
     expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
   })
 
@@ -97,5 +97,54 @@ describe('the store holds the check-in and log conditions itself', () => {
     await h.ok('shift.checkin', here, v)
     await h.ok('shift.checkout', { id: s.id }, v)
     expect(await h.call('shift.log', { id: s.id, note: '一切正常' }, v)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '您已签退，不能再记录' } })
+  })
+})
+
+describe('shift.log retried (same requestId)', () => {
+  async function onPatrol() {
+    const c = await confirmed()
+    h.clock.set(at(24 * HOUR))
+    await h.ok('shift.checkin', { id: c.s.id, ...CENTRE, accuracy: 5 }, c.v)
+    return c
+  }
+
+  test('a note: the first log comes back, one row — even when the retry arrives after the check-out', async () => {
+    const { s, v } = await onPatrol()
+    const first = await h.ok<{ logId: string }>('shift.log', { id: s.id, note: '东门路灯不亮' }, v, 'req-log-1')
+    h.clock.advance(MIN)
+    expect(await h.ok('shift.log', { id: s.id, note: '东门路灯不亮' }, v, 'req-log-1')).toEqual(first)
+    await h.ok('shift.checkout', { id: s.id }, v)
+    expect(await h.ok('shift.log', { id: s.id, note: '东门路灯不亮' }, v, 'req-log-1')).toEqual(first)
+    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
+    // a new requestId after the check-out is a new note, refused
+    expect(await h.call('shift.log', { id: s.id, note: '东门路灯不亮' }, v, 'req-log-2')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  test('the same requestId with another note is refused; another requestId is a second note', async () => {
+    const { s, v } = await onPatrol()
+    await h.ok('shift.log', { id: s.id, note: '一切正常' }, v, 'req-log-a')
+    expect(await h.call('shift.log', { id: s.id, note: '别的内容' }, v, 'req-log-a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /请求编号/ } })
+    await h.ok('shift.log', { id: s.id, note: '一切正常' }, v, 'req-log-b')
+    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(2)
+  })
+
+  test('with a report: one report, one log, the first answer again (also after the check-out)', async () => {
+    const { s, v } = await onPatrol()
+    const input = { id: s.id, note: '发现消防通道被占', report: { category: 'safety_hazard', description: '2栋消防通道堆满纸箱' } }
+    const first = await h.ok<{ logId: string; reportId: string }>('shift.log', input, v, 'req-log-r')
+    expect(first.reportId).toBeTruthy()
+    expect(await h.ok('shift.log', input, v, 'req-log-r')).toEqual(first)
+    await h.ok('shift.checkout', { id: s.id }, v)
+    expect(await h.ok('shift.log', input, v, 'req-log-r')).toEqual(first)
+    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
+    expect(count('SELECT count(*) AS n FROM reports WHERE reporter_id = ?', v)).toBe(1)
+  })
+
+  test('parallel retries of one note write one row', async () => {
+    const { s, v } = await onPatrol()
+    const replies = await Promise.all(Array.from({ length: 5 }, () => h.call<{ logId: string }>('shift.log', { id: s.id, note: '巡逻中' }, v, 'req-log-p')))
+    const ids = new Set(replies.map((r) => (r.ok ? r.data.logId : r.error.code)))
+    expect([...ids]).toHaveLength(1)
+    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
   })
 })

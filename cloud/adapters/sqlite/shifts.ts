@@ -8,6 +8,7 @@ import type {
   CheckoutOutcome,
   CreateOutcome,
   LogOutcome,
+  LogResult,
   NewShift,
   NewShiftLog,
   PromotionMessage,
@@ -155,10 +156,18 @@ export function shiftRepo(db: Db): ShiftRepo {
     return mine.status === 'confirmed' ? { kind: 'outside' } : { kind: 'notConfirmed', signup: mine }
   })
 
-  const addLogTx = db.transaction((log: NewShiftLog): LogOutcome => {
-    if (insertLog.run(log).changes === 1) return { kind: 'logged', logId: log.id, reportId: log.reportId }
+  const addLogTx = db.transaction((log: NewShiftLog, key: IdempotencyKey | null): LogOutcome => {
+    const first = idem.lookup<LogResult>(key)
+    if (first.kind === 'keyReused') return first
+    if (first.kind === 'replayed') return { kind: 'replayed', ...first.result }
+    const logged = (logId: string): LogOutcome => {
+      const result: LogResult = { logId, reportId: log.reportId }
+      idem.store(key, result, log.at)
+      return { kind: 'logged', ...result }
+    }
+    if (insertLog.run(log).changes === 1) return logged(log.id)
     const prior = log.reportId ? logOfReport.get(log.reportId) : undefined
-    if (prior) return { kind: 'logged', logId: prior.id, reportId: log.reportId }
+    if (prior) return logged(prior.id)
     const mine = reads.activeSignup(log.shiftId, log.userId)
     if (mine?.status !== 'checkedIn') return { kind: 'refused', reason: mine?.status === 'checkedOut' ? 'checkedOut' : 'notCheckedIn' }
     return { kind: 'refused', reason: 'ended' }
@@ -204,8 +213,13 @@ export function shiftRepo(db: Db): ShiftRepo {
     async checkout(shiftId, userId, at) {
       return checkoutTx.immediate(shiftId, userId, at)
     },
-    async addLog(log) {
-      return addLogTx.immediate(log)
+    async addLog(log, key) {
+      return addLogTx.immediate(log, key)
+    },
+    async priorLog(key) {
+      const first = idem.lookup<LogResult>(key)
+      if (first.kind === 'none') return null
+      return first.kind === 'keyReused' ? first : { kind: 'replayed', ...first.result }
     },
     async settle(now) {
       // a read first: the write lock is taken only when something is due
