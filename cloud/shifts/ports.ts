@@ -194,7 +194,8 @@ export interface ShiftRepo {
   logs(shiftId: string, userId: string | null): Promise<ShiftLogRecord[]>
   /**
    * The time rule, as conditional UPDATEs (nothing written when nothing is due): check-ins of shifts ended by
-   * `now` closed at endAt, confirmed signups never checked in marked noShow.
+   * `now` closed at endAt, confirmed signups never checked in marked noShow, and each such shift marked settled
+   * so that the cost is what is due, not the history (one index probe when nothing is).
    */
   settle(now: string): Promise<number>
   /** Scheduled shifts starting in (from, to], soonest first (for the reminders). */

@@ -251,3 +251,43 @@ test('a version-6 database migrates to 007: patrol tables with their checks, one
     db.close()
   }
 })
+
+test('a version-7 database migrates to 008: settled_at added, shifts over with nothing open marked, the rest left for the settle', () => {
+  const file = path.join(tempDir(), 'v7.db')
+  const v7 = new Database(file)
+  v7.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  v7.pragma('foreign_keys = OFF')
+  for (const m of MIGRATIONS.filter((x) => x.version <= 7)) {
+    m.up(v7)
+    v7.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z')
+  }
+  v7.pragma('foreign_keys = ON')
+  v7.exec(`
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO users (id, name, community_id, verified, created_at) VALUES ('u1', '王某', 'c', 1, '2025-01-01T00:00:00.000Z');
+    INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, start_at, end_at, capacity, created_by, created_at) VALUES
+      ('done', 'c', '夜巡', 29.63, 120.42, 300, '2025-03-01T11:00:00.000Z', '2025-03-01T13:00:00.000Z', 5, 'u1', 'x'),
+      ('open', 'c', '夜巡', 29.63, 120.42, 300, '2025-03-02T11:00:00.000Z', '2025-03-02T13:00:00.000Z', 5, 'u1', 'x'),
+      ('future', 'c', '夜巡', 29.63, 120.42, 300, '2099-03-02T11:00:00.000Z', '2099-03-02T13:00:00.000Z', 5, 'u1', 'x');
+    INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at) VALUES ('a', 'open', 'u1', 'confirmed', 'x', 'x');`)
+  v7.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
+    expect(db.prepare('SELECT id, settled_at FROM shifts ORDER BY seq').all()).toEqual([
+      { id: 'done', settled_at: '2025-03-01T13:00:00.000Z' },
+      { id: 'open', settled_at: null },
+      { id: 'future', settled_at: null },
+    ])
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shifts'").all() as { name: string }[]).map((r) => r.name)
+    expect(indexes).toContain('shifts_unsettled')
+    expect(indexes).not.toContain('shifts_by_end')
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT 1 FROM shifts WHERE status = 'scheduled' AND settled_at IS NULL AND end_at <= ? LIMIT 1").all('2025-06-01T00:00:00.000Z') as { detail: string }[]).map((r) => r.detail)
+    expect(plan).toEqual([expect.stringMatching(/^SEARCH shifts USING (COVERING )?INDEX shifts_unsettled/)])
+    expect(db.pragma('foreign_key_check')).toEqual([])
+  } finally {
+    db.close()
+  }
+})

@@ -66,16 +66,16 @@ export function shiftRepo(db: Db): ShiftRepo {
   const checkoutRow = db.prepare(`
     UPDATE shift_signups SET status = 'checkedOut', checkout_at = ?, auto_checkout = ?, hours_tenths = ?
     WHERE id = ? AND status = 'checkedIn'`)
-  const dueCheckouts = db.prepare<[string], { id: string; checkin_at: string; start_at: string; end_at: string }>(`
-    SELECT su.id, su.checkin_at, s.start_at, s.end_at FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
-    WHERE su.status = 'checkedIn' AND s.end_at <= ?`)
-  const dueNoShows = db.prepare<[string], { n: number }>(`
-    SELECT count(*) AS n FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
-    WHERE su.status = 'confirmed' AND s.status = 'scheduled' AND s.end_at <= ?`)
+  // the time rule: only scheduled shifts past their end and not yet settled (the partial index shifts_unsettled)
+  const anyDue = db.prepare<[string], { x: number }>(`
+    SELECT 1 AS x FROM shifts WHERE status = 'scheduled' AND settled_at IS NULL AND end_at <= ? LIMIT 1`)
+  const dueShifts = db.prepare<[string], { id: string; start_at: string; end_at: string }>(`
+    SELECT id, start_at, end_at FROM shifts WHERE status = 'scheduled' AND settled_at IS NULL AND end_at <= ? ORDER BY end_at`)
+  const checkedInOf = db.prepare<[string], { id: string; checkin_at: string }>(`
+    SELECT id, checkin_at FROM shift_signups WHERE shift_id = ? AND status = 'checkedIn'`)
   const markNoShows = db.prepare(`
-    UPDATE shift_signups SET status = 'noShow'
-    WHERE status = 'confirmed' AND checkin_at IS NULL
-      AND shift_id IN (SELECT id FROM shifts WHERE status = 'scheduled' AND end_at <= ?)`)
+    UPDATE shift_signups SET status = 'noShow' WHERE shift_id = ? AND status = 'confirmed' AND checkin_at IS NULL`)
+  const markSettled = db.prepare('UPDATE shifts SET settled_at = ? WHERE id = ? AND settled_at IS NULL')
   const insertLog = db.prepare(`
     INSERT INTO shift_logs (id, shift_id, user_id, note, report_id, at)
     SELECT @id, @shiftId, @userId, @note, @reportId, @at
@@ -186,11 +186,15 @@ export function shiftRepo(db: Db): ShiftRepo {
 
   const settleTx = db.transaction((now: string): number => {
     let n = 0
-    for (const r of dueCheckouts.all(now)) {
-      const hours = servedHours({ startAt: r.start_at, endAt: r.end_at }, r.checkin_at, r.end_at)
-      n += checkoutRow.run(r.end_at, 1, Math.round(hours * 10), r.id).changes
+    for (const s of dueShifts.all(now)) {
+      const times = { startAt: s.start_at, endAt: s.end_at }
+      for (const r of checkedInOf.all(s.id)) {
+        n += checkoutRow.run(s.end_at, 1, Math.round(servedHours(times, r.checkin_at, s.end_at) * 10), r.id).changes
+      }
+      n += markNoShows.run(s.id).changes
+      markSettled.run(now, s.id)
     }
-    return n + markNoShows.run(now).changes
+    return n
   })
 
   return {
@@ -222,8 +226,8 @@ export function shiftRepo(db: Db): ShiftRepo {
       return first.kind === 'keyReused' ? first : { kind: 'replayed', ...first.result }
     },
     async settle(now) {
-      // a read first: the write lock is taken only when something is due
-      if (dueCheckouts.all(now).length === 0 && dueNoShows.get(now)!.n === 0) return 0
+      // one index probe first: the write lock is taken only when a shift is due
+      if (!anyDue.get(now)) return 0
       return settleTx.immediate(now)
     },
   }
