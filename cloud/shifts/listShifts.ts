@@ -8,8 +8,9 @@ import { shiftView } from './view'
 const cursorSchema = z.strictObject({ startAt: z.string().max(40), seq: z.number().int() })
 
 /**
- * shift.list — the community's shifts not yet ended (or those ending after `from`), soonest first, each with
- * seats left, the waitlist's length and my status; `mine`: only those I signed up for.
+ * shift.list — the community's shifts not yet ended (or those ending after `from`), soonest first (or most
+ * recent first with `order: 'desc'`), each with seats left, the waitlist's length and my status; `mine`: only
+ * those I signed up for. The cursor is the last item's (start, seq), read in the same order.
  */
 export async function listShifts(input: z.output<typeof shiftListSchema>, ctx: UserCtx): Promise<ShiftListPage> {
   const { deps, user } = ctx
@@ -22,6 +23,7 @@ export async function listShifts(input: z.output<typeof shiftListSchema>, ctx: U
     from: input.from ? toIso(input.from) : now,
     to: input.to ? toIso(input.to) : null,
     mineOf: input.mine ? user.id : null,
+    order: input.order ?? 'asc',
     after: input.cursor ? decodeKey(cursorSchema, input.cursor) : null,
     limit: limit + 1,
   })

@@ -73,6 +73,8 @@ export interface ShiftListQuery {
   to: string | null
   /** only shifts this user holds a signup on that is not withdrawn */
   mineOf: string | null
+  /** by start (then creation order): soonest first, or most recent first; `after` follows the order */
+  order: 'asc' | 'desc'
   after: ShiftCursor | null
   limit: number
 }

@@ -124,9 +124,18 @@ export type ShiftIdInput = z.input<typeof shiftIdSchema>
 export const shiftCancelSchema = z.strictObject({ id: idSchema, reason: text(1, 200, '取消原因') })
 export type ShiftCancelInput = z.input<typeof shiftCancelSchema>
 
-/** Default: from = now (shifts not yet ended), ascending by start. `mine`: only shifts I signed up for. */
+/**
+ * Default: from = now (shifts not yet ended), ascending by start. `mine`: only shifts I signed up for.
+ * `order: 'desc'`: most recent start first (past shifts: give `from` and `to`); pages follow the order.
+ */
 export const shiftListSchema = z
-  .strictObject({ from: isoTime.optional(), to: isoTime.optional(), mine: z.boolean({ error: 'mine 只能是 true 或 false' }).optional(), ...pageSchema })
+  .strictObject({
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    mine: z.boolean({ error: 'mine 只能是 true 或 false' }).optional(),
+    order: z.enum(['asc', 'desc'], { error: '排序只能是 asc 或 desc' }).optional(),
+    ...pageSchema,
+  })
   .refine((l) => !l.from || !l.to || Date.parse(l.from) < Date.parse(l.to), { message: '结束日期应晚于开始日期', path: ['to'] })
 export type ShiftListInput = z.input<typeof shiftListSchema>
 

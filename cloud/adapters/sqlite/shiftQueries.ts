@@ -1,3 +1,4 @@
+import { MAX_SHIFT_MS } from '@/domain/shiftRules'
 import type { BoardRow, ShiftLogRecord, ShiftRepo, VolunteerTotals } from '../../shifts/ports'
 import type { Db } from './open'
 import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow, type shiftReads } from './shiftRows'
@@ -6,12 +7,18 @@ type Reads = ReturnType<typeof shiftReads>
 
 /** The patrol store's reads: lists, rosters, patrol notes, a volunteer's totals and the community's monthly board. */
 export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'list' | 'signupsOf' | 'roster' | 'logs' | 'startingBetween' | 'totals' | 'board'> {
-  const list = db.prepare<Record<string, unknown>, ShiftRow>(`${SHIFT_SELECT}
-    WHERE s.community_id = @communityId AND s.end_at >= @from AND (@to IS NULL OR s.start_at < @to)
+  // a shift ending at or after `from` started at most MAX_SHIFT_MS before it: a range on (community, start)
+  const listWhere = `s.community_id = @communityId AND s.start_at >= @fromStart AND s.end_at >= @from AND (@to IS NULL OR s.start_at < @to)
       AND (@mine IS NULL OR EXISTS (
-        SELECT 1 FROM shift_signups m WHERE m.shift_id = s.id AND m.user_id = @mine AND m.status <> 'withdrawn'))
+        SELECT 1 FROM shift_signups m WHERE m.shift_id = s.id AND m.user_id = @mine AND m.status <> 'withdrawn'))`
+  const list = {
+    asc: db.prepare<Record<string, unknown>, ShiftRow>(`${SHIFT_SELECT} WHERE ${listWhere}
       AND (@afterStart IS NULL OR s.start_at > @afterStart OR (s.start_at = @afterStart AND s.seq > @afterSeq))
-    ORDER BY s.start_at, s.seq LIMIT @limit`)
+      ORDER BY s.start_at, s.seq LIMIT @limit`),
+    desc: db.prepare<Record<string, unknown>, ShiftRow>(`${SHIFT_SELECT} WHERE ${listWhere}
+      AND (@afterStart IS NULL OR s.start_at < @afterStart OR (s.start_at = @afterStart AND s.seq < @afterSeq))
+      ORDER BY s.start_at DESC, s.seq DESC LIMIT @limit`),
+  }
   const roster = db.prepare<[string], SignupRow>(`${SIGNUP_SELECT}
     WHERE su.shift_id = ? AND su.status <> 'withdrawn'
     ORDER BY su.status = 'waitlisted', su.seq`)
@@ -44,10 +51,11 @@ export function shiftQueries(db: Db, reads: Reads): Pick<ShiftRepo, 'get' | 'lis
       return reads.shift(id)
     },
     async list(q) {
-      return list
+      return list[q.order]
         .all({
           communityId: q.communityId,
           from: q.from,
+          fromStart: new Date(Date.parse(q.from) - MAX_SHIFT_MS).toISOString(),
           to: q.to,
           mine: q.mineOf,
           afterStart: q.after?.startAt ?? null,
