@@ -3,6 +3,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { StatBar } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
+import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import { ELIGIBILITY_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, type MotionView } from '@/domain/motion'
 import { articleLabel, myStatus, phaseTime, STATUS_TONES, voterUnit } from '../format'
 import { useMotion } from '../useMotion'
@@ -24,28 +25,9 @@ interface MotionDetailProps {
 /** One motion: its phase and time, the text with every revision's changes, comments, the ballot, the committee's steps. */
 export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: MotionDetailProps) {
   const motion = useMotion(id)
-  if (motion.status === 'loading') {
-    return (
-      <View className='gz-page' data-testid='motion-loading' aria-busy='true'>
-        <View className='gz-skeleton'>
-          <View className='gz-skeleton__line gz-skeleton__line--short' />
-          <View className='gz-skeleton__line' />
-          <View className='gz-skeleton__line gz-skeleton__line--mid' />
-        </View>
-      </View>
-    )
-  }
+  if (motion.status === 'loading') return <DetailSkeleton testid='motion' />
   if (motion.status === 'error' || !motion.data) {
-    return (
-      <View className='gz-page'>
-        <View className='gz-banner gz-banner--error' data-testid='motion-error'>
-          <Text>{motion.error?.code === 'NOT_FOUND' ? '这个议题不存在，或您没有权限查看。' : `没有加载出来：${motion.error?.message ?? '请稍后重试'}`}</Text>
-        </View>
-        <ActionButton kind='secondary' testid='motion-retry' onClick={() => void motion.reload()}>
-          重试
-        </ActionButton>
-      </View>
-    )
+    return <LoadFailed testid='motion' error={motion.error} notFound='这个议题不存在，或您没有权限查看。' onRetry={() => void motion.reload()} />
   }
   const m = motion.data
   const busy = motion.busy

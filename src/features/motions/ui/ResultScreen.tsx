@@ -4,6 +4,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { BarChart, type BarRow } from '@/components/BarChart'
 import { Card } from '@/components/Card'
 import { formatDateTime } from '@/components/time'
+import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import type { MotionResultView, MotionView } from '@/domain/motion'
 import { countBallots, RECEIPT_HINT, useMotionResult } from '../useMotionResult'
 import { choiceLabel, choicesOf } from './choices'
@@ -16,28 +17,16 @@ const TONES: Record<string, BarRow['tone']> = { yes: 'green', no: 'red', abstain
 /** 表决结果 (closed only): the figures, a chart, the legal basis, the ballot list that adds up, and 核对我的回执. */
 export function ResultScreen({ id }: { id: string }) {
   const r = useMotionResult(id)
-  if (r.status === 'loading') {
-    return (
-      <View className='gz-page' data-testid='result-loading' aria-busy='true'>
-        <View className='gz-skeleton'>
-          <View className='gz-skeleton__line gz-skeleton__line--short' />
-          <View className='gz-skeleton__line' />
-        </View>
-      </View>
-    )
-  }
+  if (r.status === 'loading') return <DetailSkeleton testid='result' lines={2} />
   if (r.status === 'error' || !r.data) {
-    const early = r.error?.code === 'CONFLICT'
+    if (r.error?.code !== 'CONFLICT') {
+      return <LoadFailed testid='result' error={r.error} notFound='这个议题不存在，或您没有权限查看。' onRetry={() => void r.reload()} />
+    }
     return (
       <View className='gz-page'>
-        <View className={`gz-banner ${early ? 'gz-banner--info' : 'gz-banner--error'}`} data-testid='result-error'>
-          <Text>{early ? '表决还没有结束。结束后公布各选项的票数和全部选票。' : `没有加载出来：${r.error?.message ?? '请稍后重试'}`}</Text>
+        <View className='gz-banner gz-banner--info' data-testid='result-error'>
+          <Text>表决还没有结束。结束后公布各选项的票数和全部选票。</Text>
         </View>
-        {early ? null : (
-          <ActionButton kind='secondary' testid='result-retry' onClick={() => void r.reload()}>
-            重试
-          </ActionButton>
-        )}
       </View>
     )
   }

@@ -5,6 +5,7 @@ import { Dialog } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { formatDateTime } from '@/components/time'
+import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import { REPORT_CATEGORY_LABELS, type ReportView } from '@/domain/report'
 import { photoSrc } from '@/services/upload'
 import { reopenUntil } from '../format'
@@ -27,28 +28,9 @@ interface ReportDetailProps {
 /** One report: status and deadline, what and where, the whole timeline, and what the caller may do now. */
 export function ReportDetail({ id, onEdit }: ReportDetailProps) {
   const remote = useReport(id)
-  if (remote.status === 'loading') {
-    return (
-      <View className='gz-page' data-testid='report-loading' aria-busy='true'>
-        <View className='gz-skeleton'>
-          <View className='gz-skeleton__line gz-skeleton__line--short' />
-          <View className='gz-skeleton__line' />
-          <View className='gz-skeleton__line gz-skeleton__line--mid' />
-        </View>
-      </View>
-    )
-  }
+  if (remote.status === 'loading') return <DetailSkeleton testid='report' />
   if (remote.status === 'error' || !remote.data) {
-    return (
-      <View className='gz-page'>
-        <View className='gz-banner gz-banner--error' data-testid='report-error'>
-          <Text>{remote.error?.code === 'NOT_FOUND' || remote.error?.code === 'FORBIDDEN' ? '这个问题不存在，或您没有权限查看。' : `没有加载出来：${remote.error?.message ?? '请稍后重试'}`}</Text>
-        </View>
-        <ActionButton kind='secondary' testid='report-retry' onClick={() => void remote.reload()}>
-          重试
-        </ActionButton>
-      </View>
-    )
+    return <LoadFailed testid='report' error={remote.error} notFound='这个问题不存在，或您没有权限查看。' onRetry={() => void remote.reload()} />
   }
   return <Loaded report={remote.data} onChanged={remote.replace} onEdit={onEdit} refreshing={remote.refreshing} />
 }
