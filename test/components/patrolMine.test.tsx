@@ -43,8 +43,12 @@ describe('我的志愿', () => {
       if (action === 'shift.list') {
         const p = payload as ShiftListInput
         expect(p.mine).toBe(true)
-        expect(Date.parse(p.from!)).toBeLessThan(Date.now() - 170 * 24 * 3600_000)
-        return { items: [past, missed, coming], nextCursor: null }
+        if (p.order === 'desc') {
+          expect(Date.parse(p.from!)).toBeLessThan(Date.now() - 170 * 24 * 3600_000)
+          return { items: [missed, past], nextCursor: null }
+        }
+        expect(p.from).toBeUndefined()
+        return { items: [coming], nextCursor: null }
       }
       if (action === 'volunteer.board') return BOARDS[(payload as VolunteerBoardInput).month]
       throw new ApiError('NOT_FOUND')
@@ -75,6 +79,39 @@ describe('我的志愿', () => {
     fireEvent.click(screen.getByTestId('board-prev'))
     await waitFor(() => expect(screen.getByTestId('board-month').textContent).toBe('2026年10月'))
     expect((await screen.findByTestId('list-empty')).textContent).toContain('这个月还没有志愿服务时长')
+  })
+})
+
+describe('我的志愿 for a frequent volunteer', () => {
+  it('coming shifts are asked for on their own (from now, soonest first), so a long past never hides them', async () => {
+    // a daily patrol: 150 shifts in the last months, more than a page; two to come, one of them under way and already left
+    const past = Array.from({ length: 150 }, (_, i) => makeShift(`p${i}`, { title: `第${i}天`, phase: 'ended', myStatus: { status: 'checkedOut' } }, -48 - i * 24))
+    const ongoingDone = makeShift('o1', { title: '今晚巡逻', phase: 'ongoing', myStatus: { status: 'checkedOut' } }, -1)
+    const tomorrow = makeShift('c1', { title: '明晚巡逻', myStatus: { status: 'confirmed' } }, 24)
+    const calls: ShiftListInput[] = []
+    api.mockImplementation((async (action: string, payload: unknown) => {
+      if (action === 'volunteer.stats') return { month: '2026-11', hoursThisMonth: 7, hoursTotal: 300, shiftsDone: 150, noShows: 0 }
+      if (action === 'shift.list') {
+        const p = payload as ShiftListInput
+        calls.push(p)
+        if (p.order === 'desc') return { items: [ongoingDone, ...past].slice(0, p.limit), nextCursor: 'more' }
+        return { items: [ongoingDone, tomorrow], nextCursor: null }
+      }
+      if (action === 'volunteer.board') return { month: '2026-11', rows: [] }
+      throw new ApiError('NOT_FOUND')
+    }) as typeof callApi)
+    render(<Mine />)
+    await screen.findByTestId('my-shifts')
+    const ids = screen.getAllByTestId('my-shift').map((r) => r.getAttribute('data-id'))
+    // coming: tomorrow; past: the one left tonight first (once), then the most recent days
+    expect(ids[0]).toBe('c1')
+    expect(ids.slice(1, 4)).toEqual(['o1', 'p0', 'p1'])
+    expect(ids.filter((x) => x === 'o1')).toHaveLength(1)
+    expect(screen.getByTestId('my-shifts').textContent).toContain('将要参加（1）')
+    expect(screen.getByTestId('mine-more-past').textContent).toContain('只显示了最近')
+    expect(calls.map((c) => c.order ?? 'asc').sort()).toEqual(['asc', 'desc'])
+    const desc = calls.find((c) => c.order === 'desc')!
+    expect(Date.parse(desc.to!)).toBeLessThanOrEqual(Date.now())
   })
 })
 

@@ -5,7 +5,7 @@ import { ListState } from '@/components/ListState'
 import { Tag } from '@/components/Tag'
 import type { ShiftView } from '@/domain/shift'
 import { hoursFigure, monthText, myStatusTag, shiftMonth, whenText } from '../format'
-import type { useVolunteer } from '../useVolunteer'
+import { COMING_LIMIT, PAST_LIMIT, type useVolunteer } from '../useVolunteer'
 import './MyVolunteer.scss'
 
 interface Props {
@@ -48,12 +48,21 @@ export function MyVolunteer({ v, onOpen }: Props) {
               {mine.data.coming.map((s) => (
                 <MineRow key={s.id} shift={s} onOpen={onOpen} />
               ))}
+              {mine.data.moreComing ? (
+                <Text className='gz-muted' data-testid='mine-more-coming'>
+                  {`只显示了最近的 ${COMING_LIMIT} 个将要参加的班次`}
+                </Text>
+              ) : null}
               <Text className='my-volunteer__section'>参加过的（{mine.data.past.length}）</Text>
               {mine.data.past.length === 0 ? <Text className='gz-muted'>还没有参加过的班次</Text> : null}
               {mine.data.past.map((s) => (
                 <MineRow key={s.id} shift={s} onOpen={onOpen} />
               ))}
-              {mine.data.more ? <Text className='gz-muted'>只显示了最近的 100 个班次</Text> : null}
+              {mine.data.morePast ? (
+                <Text className='gz-muted' data-testid='mine-more-past'>
+                  {`只显示了最近参加的 ${PAST_LIMIT} 个班次`}
+                </Text>
+              ) : null}
             </View>
           ) : null}
         </ListState>
