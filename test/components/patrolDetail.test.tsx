@@ -137,15 +137,37 @@ describe('shift detail — signing up', () => {
 describe('shift detail — check-in', () => {
   const confirmedOpen = (over: Partial<Detail> = {}) => makeShiftDetail('s1', { myStatus: { status: 'confirmed' }, can: { ...NONE, checkin: true }, ...over }, 0.1)
 
-  it('too early by the clock: 太早了 with the opening time, without asking for the location', async () => {
-    serve(() => makeShiftDetail('s1', { myStatus: { status: 'confirmed' }, can: { ...NONE, withdraw: true } }, 5))
+  it('too early by the phone’s clock: the hint is shown, but the tap still asks the server, which decides', async () => {
+    // the phone says the opening is 5 h away (its clock may be slow); the server's clock says the window is open
+    let view = makeShiftDetail('s1', { myStatus: { status: 'confirmed' }, can: { ...NONE, withdraw: true } }, 5)
+    serve(() => view, {
+      'shift.checkin': () => {
+        view = { ...view, myStatus: { status: 'checkedIn' } }
+        return { checkedInAt: new Date().toISOString(), distance: 12 }
+      },
+    })
     const geo = geolocation({ latitude: 30.2741, longitude: 120.1551, accuracy: 10 })
+    renderDetail()
+    const hint = await screen.findByTestId('checkin-early-hint')
+    expect(hint.textContent).toMatch(/^按手机上的时间，签到还没开放（\d+月\d+日 \d\d:\d\d 开放）。如果您已经到了，也可以点“签到”试试。$/)
+    fireEvent.click(screen.getByTestId('shift-checkin'))
+    expect((await screen.findByTestId('shift-notice')).textContent).toBe('签到成功（离区域中心约 12 米）')
+    expect(geo).toHaveBeenCalled()
+    expect(api.mock.calls.some((c) => c[0] === 'shift.checkin')).toBe(true)
+    expect(screen.queryByTestId('checkin-refusal')).toBeNull()
+  })
+
+  it('too early for the server too: 太早了 with the server’s opening time', async () => {
+    serve(() => makeShiftDetail('s1', { myStatus: { status: 'confirmed' }, can: { ...NONE, withdraw: true } }, 5), {
+      'shift.checkin': () => {
+        throw new ApiError('OUT_OF_WINDOW', '太早了', { reason: 'early', opensAt: '2025-11-26T01:45:00.000Z' })
+      },
+    })
+    geolocation({ latitude: 30.2741, longitude: 120.1551, accuracy: 10 })
     renderDetail()
     fireEvent.click(await screen.findByTestId('shift-checkin'))
     expect((await screen.findByTestId('checkin-refusal-title')).textContent).toBe('太早了')
-    expect(screen.getByTestId('checkin-refusal-text').textContent).toMatch(/^太早了，签到将于 \d+月\d+日 \d\d:\d\d 开放（开始前 15 分钟）$/)
-    expect(geo).not.toHaveBeenCalled()
-    expect(api.mock.calls.some((c) => c[0] === 'shift.checkin')).toBe(false)
+    expect(screen.getByTestId('checkin-refusal-text').textContent).toBe('签到在 11月26日 09:45 开放（开始前 15 分钟），到时再来。')
   })
 
   it('off site: 不在巡逻区域 with the distance and the radius; the browser position is sent as WGS-84 with its accuracy', async () => {

@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import type { ShiftDetail } from '@/domain/shift'
+import { checkinWindow } from '@/domain/shiftRules'
 import { clockText, hoursText } from '../format'
 import { openLocationSettings } from '../location'
 import type { ShiftAction, ShiftHandle } from '../useShift'
@@ -120,11 +121,18 @@ function WithdrawPart({ shift: s, handle, error }: { shift: ShiftDetail; handle:
 
 function CheckinPart({ shift: s, handle }: { shift: ShiftDetail; handle: ShiftHandle }) {
   const r = handle.refusal
+  // by the phone's clock only (it may be slow): a hint, not a refusal; the tap still asks the server
+  const earlyHere = !s.can.checkin && checkinWindow(s, new Date().toISOString()) === 'early'
   return (
     <View className='shift-detail__state'>
       <Text className='shift-detail__hint'>
         {`到了集合地点再签到：${clockText(s.checkinOpensAt)} 开放，须在中心 ${s.area.radius} 米范围内。签到会读取您手机现在的位置。`}
       </Text>
+      {earlyHere && !r ? (
+        <Text className='shift-detail__hint' data-testid='checkin-early-hint'>
+          {`按手机上的时间，签到还没开放（${clockText(s.checkinOpensAt)} 开放）。如果您已经到了，也可以点“签到”试试。`}
+        </Text>
+      ) : null}
       <ActionButton kind='primary' size='large' block testid='shift-checkin' loading={handle.busy === 'checkin'} loadingText='正在定位并签到…' onClick={() => void handle.checkin()}>
         签到
       </ActionButton>
