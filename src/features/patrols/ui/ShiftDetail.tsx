@@ -4,6 +4,7 @@ import { Card } from '@/components/Card'
 import { Tag } from '@/components/Tag'
 import { SHIFT_PHASE_LABELS, type ShiftDetail as Detail, type ShiftPhase } from '@/domain/shift'
 import type { TagTone } from '@/components/Tag'
+import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import { showOnMap } from '../../reports/showOnMap'
 import { myStatusTag, seatsText, whenText, windowText } from '../format'
 import { useShift } from '../useShift'
@@ -30,29 +31,9 @@ interface ShiftDetailProps {
 /** One shift: when, where (text, and the map on weapp), seats and note; what I may do now; 巡逻记录; the committee's roster. */
 export function ShiftDetail({ id, volunteer, committee, staff, onIncident, onApply, onReport }: ShiftDetailProps) {
   const shift = useShift(id)
-  if (shift.status === 'loading') {
-    return (
-      <View className='gz-page' data-testid='shift-loading' aria-busy='true'>
-        <View className='gz-skeleton'>
-          <View className='gz-skeleton__line gz-skeleton__line--short' />
-          <View className='gz-skeleton__line' />
-          <View className='gz-skeleton__line gz-skeleton__line--mid' />
-        </View>
-      </View>
-    )
-  }
+  if (shift.status === 'loading') return <DetailSkeleton testid='shift' />
   if (shift.status === 'error' || !shift.data) {
-    const gone = shift.error?.code === 'NOT_FOUND' || shift.error?.code === 'FORBIDDEN'
-    return (
-      <View className='gz-page'>
-        <View className='gz-banner gz-banner--error' data-testid='shift-error'>
-          <Text>{gone ? '这个巡逻班次不存在，或您没有权限查看。' : `没有加载出来：${shift.error?.message ?? '请稍后重试'}`}</Text>
-        </View>
-        <ActionButton kind='secondary' testid='shift-retry' onClick={() => void shift.reload()}>
-          重试
-        </ActionButton>
-      </View>
-    )
+    return <LoadFailed testid='shift' error={shift.error} notFound='这个巡逻班次不存在，或您没有权限查看。' onRetry={() => void shift.reload()} />
   }
   const s = shift.data
   const mine = myStatusTag(s)
