@@ -16,6 +16,7 @@ import path from 'node:path'
 import { openSqliteStore, type SqliteStore } from '../cloud/adapters/sqlite/store'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 import type { AuditEntry } from '../cloud/ports'
+import { addressKey } from '@/domain/address'
 import { RECEIPT_PATTERN } from '@/domain/motion'
 import { child, CONNECTIONS, direct, fmt, freePort, load, machineLine, printLoad, probe, SECONDS, stop, stopAll, tokensFor, WARMUP, type Row } from './support/run'
 
@@ -25,16 +26,20 @@ const COMMUNITY = 'c_jinjiang'
 const COMMITTEE = 'u_committee_jj'
 const CHOICES = ['yes', 'no', 'abstain'] as const
 
-/** Demo data + VOTERS verified residents of 锦江社区 (bound to its roster households in turn), straight into the file. */
+/**
+ * The bench household of voter i, two voters to each. An adults motion takes no more ballots from a household
+ * than its roster 成年人数, so each lists 50 (the most the roster allows): the storage floor's voter keys (a new
+ * one per call, as many as the machine manages in its seconds) share these households too.
+ */
+const householdOf = (i: number) => `bench_h_${String(i >> 1).padStart(6, '0')}`
+
+/** Demo data + VOTERS verified residents of 锦江社区, two to each of VOTERS / 2 roster households, straight into the file. */
 async function prepare(file: string): Promise<string[]> {
   const store = openSqliteStore(file)
   await seedDemo(store.db)
   const db = store.db
-  const households = db
-    .prepare<[string], { id: string; grid_id: string }>(
-      'SELECT h.id, h.grid_id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = ? ORDER BY h.id',
-    )
-    .all(COMMUNITY)
+  const household = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name, adults, updated_at)
+    VALUES (?, 'g_jj_1', '压测楼', '', ?, ?, '', ?, ?, 50, ?)`)
   const user = db.prepare(`INSERT INTO users (id, name, community_id, grid_id, household_id, verified, roster_only, created_at)
     VALUES (?, ?, ?, ?, ?, 1, 0, ?)`)
   const role = db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'resident')")
@@ -42,9 +47,10 @@ async function prepare(file: string): Promise<string[]> {
   const ids: string[] = []
   db.transaction(() => {
     for (let i = 0; i < VOTERS; i++) {
-      const h = households[i % households.length] as { id: string; grid_id: string }
+      const room = String((i >> 1) + 1)
+      if (i % 2 === 0) household.run(householdOf(i), room, addressKey('压测楼', 'building'), addressKey(room, 'room'), `压测户主${i}`, at)
       const id = `bench_v_${String(i).padStart(6, '0')}`
-      user.run(id, `压测居民${i}`, COMMUNITY, h.grid_id, h.id, at)
+      user.run(id, `压测居民${i}`, COMMUNITY, 'g_jj_1', householdOf(i), at)
       role.run(id)
       ids.push(id)
     }
@@ -138,6 +144,7 @@ async function main() {
         directMotion,
         {
           voterKey: `bench_d_${i}`,
+          householdId: householdOf(i % VOTERS),
           channel: 'online',
           recordedBy: null,
           receiptHash: createHash('sha256').update(`bench-receipt-${i}`).digest('hex'),

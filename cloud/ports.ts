@@ -951,10 +951,14 @@ export type MotionCastOutcome =
   | { kind: 'notVoting' }
   /** a ballot of this motion already has this receipt hash: nothing written */
   | { kind: 'receiptTaken' }
+  /** adults motion: the household's ballots already number its roster adults frozen at opening: nothing written */
+  | { kind: 'householdFull'; adults: number }
 
 export interface MotionBallot {
   /** user id (adults) or household id (households) */
   voterKey: string
+  /** the voter's household (adults: its frozen roster adults bound the ballots; households: the voter key) */
+  householdId: string | null
   channel: 'online' | 'offline'
   recordedBy: string | null
   receiptHash: string
@@ -1008,11 +1012,14 @@ export interface MotionRepo {
   reply(commentId: string, text: string, by: string, at: string, audit: AuditEntry, idem?: IdempotencyKey | null): Promise<MotionReplyOutcome | null>
   /**
    * THE cast: in one IMMEDIATE transaction, only while the motion is in voting and before voteUntil, the voter
-   * row and the ballot row; the voter's PRIMARY KEY decides "once" (online and offline alike). No time and
-   * no audit entry is written with a ballot.
+   * row and the ballot row; the voter's PRIMARY KEY decides "once" (online and offline alike); for an adults
+   * motion a place of the household (conditional UPDATE: voters < frozen adults). No time and no audit entry
+   * is written with a ballot.
    */
   cast(motionId: string, ballot: MotionBallot, at: string): Promise<MotionCastOutcome>
   voted(motionId: string, voterKey: string): Promise<boolean>
+  /** adults motion once voting opened: the household's frozen roster adults and its voters so far (none on the roster: 0, 0) */
+  householdPlaces(motionId: string, householdId: string): Promise<{ adults: number; voters: number }>
   /** Voters so far (no choices). */
   turnout(motionId: string): Promise<number>
   /** Published motions (consultation or voting) of every community whose voteUntil is at or before `until`, soonest first. */

@@ -26,13 +26,21 @@ export function canSeeMotion(m: MotionRecord, u: UserRecord): boolean {
 }
 
 /**
- * Who casts for this person: a verified resident of the motion's community; for `adults` the person (user
- * id), for `households` their household (household id; none → not eligible). Null: not eligible.
+ * Who casts for this person: a verified resident of the motion's community bound to a roster household (none →
+ * not eligible: the base is the roster); for `adults` the person (user id; the store also bounds the
+ * household's ballots by its frozen 成年人数), for `households` their household (household id). Null: not eligible.
  */
 export function voterKeyOf(m: Pick<MotionRecord, 'communityId' | 'eligibility'>, u: UserRecord): string | null {
-  if (!u.verified || u.communityId !== m.communityId) return null
-  if (m.eligibility === 'households') return u.householdId
-  return u.id
+  if (!u.verified || u.communityId !== m.communityId || !u.householdId) return null
+  return m.eligibility === 'households' ? u.householdId : u.id
+}
+
+/** NOT_ELIGIBLE's message when an adults motion's household has no place left (`mine`: the voter asks). */
+export function householdFullMessage(adults: number, mine: boolean): string {
+  const whose = mine ? '您家' : '该居民家'
+  return adults > 0
+    ? `${whose}花名册登记的成年人（${adults} 人）都已投票`
+    : `表决开始时花名册上${whose}没有登记成年人，不能投票；如有出入请联系社区核对花名册`
 }
 
 /** The receipt: 16 characters from node:crypto, in four groups (ABCD-EFGH-JKMN-PQRS); returned once. */

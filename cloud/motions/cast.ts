@@ -2,13 +2,13 @@ import { AppError } from '@/domain/errors'
 import { choiceKey, isChoiceOf, type Choice } from '@/domain/motion'
 import type { Deps } from '../deps'
 import type { MotionRecord } from '../ports'
-import { newReceipt, NOT_VOTING, receiptHash } from './access'
+import { householdFullMessage, newReceipt, NOT_VOTING, receiptHash } from './access'
 
 export const RECEIPT_TAKEN = '回执码重复，请重试'
 
 /**
  * Casts one ballot for a voter key (a user or a household) through the store's one atomic method: the voter
- * row and the ballot row together, or neither. The receipt is the voter's device's own (motion.cast with
+ * row and the ballot row together (for an adults motion with a place of the household), or neither. The receipt is the voter's device's own (motion.cast with
  * `receipt`) or made here; it leaves here once and only its hash is stored. Nothing here logs or audits a
  * choice or a receipt.
  */
@@ -16,6 +16,7 @@ export async function castFor(
   deps: Deps,
   m: MotionRecord,
   voterKey: string,
+  householdId: string | null,
   channel: 'online' | 'offline',
   recordedBy: string | null,
   choice: Choice,
@@ -29,11 +30,12 @@ export async function castFor(
   const at = deps.clock.now().toISOString()
   const outcome = await deps.store.motions.cast(
     m.id,
-    { voterKey, channel, recordedBy, receiptHash: receiptHash(receipt), choice: choiceKey(choice) },
+    { voterKey, householdId, channel, recordedBy, receiptHash: receiptHash(receipt), choice: choiceKey(choice) },
     at,
   )
   if (outcome.kind === 'notVoting') throw new AppError('CONFLICT', NOT_VOTING)
   if (outcome.kind === 'receiptTaken') throw new AppError('CONFLICT', RECEIPT_TAKEN)
+  if (outcome.kind === 'householdFull') throw new AppError('NOT_ELIGIBLE', householdFullMessage(outcome.adults, channel === 'online'))
   if (outcome.kind === 'alreadyVoted') {
     throw new AppError('ALREADY_VOTED', m.eligibility === 'households' ? '本户已经投过票，每户只能投一次' : undefined)
   }

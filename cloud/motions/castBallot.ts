@@ -17,8 +17,12 @@ export async function castBallot(input: z.output<typeof motionCastSchema>, ctx: 
   if (!key) {
     throw new AppError(
       'NOT_ELIGIBLE',
-      !user.verified ? '认证为本社区居民后才能投票' : '本次表决每户一票，您还没有绑定住户，不能投票',
+      !user.verified
+        ? '认证为本社区居民后才能投票'
+        : m.eligibility === 'households'
+          ? '本次表决每户一票，您还没有绑定住户，不能投票'
+          : '您还没有绑定花名册上的住户，不能投票',
     )
   }
-  return castFor(deps, m, key, 'online', null, input.choice, input.receipt)
+  return castFor(deps, m, key, user.householdId, 'online', null, input.choice, input.receipt)
 }

@@ -19,7 +19,7 @@ export async function recordOfflineBallot(input: z.output<typeof motionRecordOff
   const resident = await deps.store.users.get(input.residentId)
   const key = resident ? voterKeyOf(m, resident) : null
   if (!resident || !key) {
-    throw new AppError('NOT_ELIGIBLE', '该居民没有本次表决的投票资格（须为本社区已认证居民；每户一票时须已绑定住户）')
+    throw new AppError('NOT_ELIGIBLE', '该居民没有本次表决的投票资格（须为本社区已认证居民，并已绑定花名册上的住户）')
   }
-  return castFor(deps, m, key, 'offline', user.id, input.choice, input.receipt)
+  return castFor(deps, m, key, resident.householdId, 'offline', user.id, input.choice, input.receipt)
 }

@@ -26,10 +26,22 @@ export async function summaryFor(deps: Deps, m: MotionRecord, viewer: UserRecord
       eligible: m.eligibility === 'adults' ? base.adults : base.households,
       cast: m.status === 'voting' || m.status === 'closed' ? await deps.store.motions.turnout(m.id) : 0,
     },
-    me: { eligible: key !== null, voted: key !== null && (await deps.store.motions.voted(m.id, key)) },
+    me: await meOf(deps, m, viewer, key),
     ...(m.status === 'closed' && m.result ? { passed: m.result.passed } : {}),
     createdAt: m.createdAt,
   }
+}
+
+/**
+ * Whether the viewer may vote and has. In an adults motion once voting opened, a viewer who has not voted is
+ * eligible only while their household has a place left (its frozen 成年人数 not all cast).
+ */
+async function meOf(deps: Deps, m: MotionRecord, viewer: UserRecord, key: string | null): Promise<MotionSummary['me']> {
+  if (key === null) return { eligible: false, voted: false }
+  if (await deps.store.motions.voted(m.id, key)) return { eligible: true, voted: true }
+  if (m.eligibility !== 'adults' || !m.base || !viewer.householdId) return { eligible: true, voted: false }
+  const places = await deps.store.motions.householdPlaces(m.id, viewer.householdId)
+  return { eligible: places.voters < places.adults, voted: false }
 }
 
 export function commentView(c: MotionCommentRecord, viewer: UserRecord, committee: boolean): MotionCommentView {

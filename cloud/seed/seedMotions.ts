@@ -154,6 +154,8 @@ async function castAll(
   for (const [i, v] of voters.entries()) {
     const ballot = {
       voterKey: v.key,
+      // the demo motions are households motions: the voter key is the household
+      householdId: v.key,
       channel: v.channel,
       recordedBy: v.channel === 'offline' ? COMMITTEE : null,
       receiptHash: receiptHash(newReceipt()),

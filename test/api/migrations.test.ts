@@ -7,6 +7,7 @@
  * exist with their checks, foreign keys hold.
  * Migration 005 on a database filled at version 4: messages kept through the rebuild (kind 'motion' now
  * allowed), the vote tables exist with their keys, foreign keys hold.
+ * Later ones (007, 008, 009) each on a database filled at the version before.
  */
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -286,6 +287,55 @@ test('a version-7 database migrates to 008: settled_at added, shifts over with n
     expect(indexes).not.toContain('shifts_by_end')
     const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT 1 FROM shifts WHERE status = 'scheduled' AND settled_at IS NULL AND end_at <= ? LIMIT 1").all('2025-06-01T00:00:00.000Z') as { detail: string }[]).map((r) => r.detail)
     expect(plan).toEqual([expect.stringMatching(/^SEARCH shifts USING (COVERING )?INDEX shifts_unsettled/)])
+    expect(db.pragma('foreign_key_check')).toEqual([])
+  } finally {
+    db.close()
+  }
+})
+
+test('a version-8 database migrates to 009: adults motions in voting get their households\' adults frozen from the roster, with the voters they have', () => {
+  const file = path.join(tempDir(), 'v8.db')
+  const v8 = new Database(file)
+  v8.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  v8.pragma('foreign_keys = OFF')
+  for (const m of MIGRATIONS.filter((x) => x.version <= 8)) {
+    m.up(v8)
+    v8.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z')
+  }
+  v8.pragma('foreign_keys = ON')
+  v8.exec(`
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community'), ('c2', 's', '村', 'village');
+    INSERT INTO grids (id, community_id, name) VALUES ('g', 'c', '第一网格'), ('g2', 'c2', '第一网格');
+    INSERT INTO households (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name, adults) VALUES
+      ('h2', 'g', '1栋', '', '101', '1', '', '101', '王某', 2), ('h1', 'g', '1栋', '', '102', '1', '', '102', '李某', 1),
+      ('h0', 'g', '1栋', '', '103', '1', '', '103', '张某', 0), ('hn', 'g', '1栋', '', '104', '1', '', '104', '赵某', NULL),
+      ('hx', 'g2', '1组', '', '101', '1组', '', '101', '刘某', 3);
+    INSERT INTO users (id, name, community_id, grid_id, household_id, verified, created_at) VALUES
+      ('a', '甲', 'c', 'g', 'h1', 1, 'x'), ('b', '乙', 'c', 'g', 'h1', 1, 'x'), ('c', '丙', 'c', 'g', 'h2', 1, 'x');
+    INSERT INTO motions (id, community_id, author_id, title, articles, kind, eligibility, status, vote_from, vote_until, created_at, updated_at) VALUES
+      ('open', 'c', 'a', '题', '[]', 'rules', 'adults', 'voting', 'x', 'y', 'x', 'x'),
+      ('homes', 'c', 'a', '题', '[]', 'rules', 'households', 'voting', 'x', 'y', 'x', 'x'),
+      ('done', 'c', 'a', '题', '[]', 'rules', 'adults', 'closed', 'x', 'y', 'x', 'x');
+    INSERT INTO motion_voters (motion_id, voter_key, channel) VALUES ('open', 'a', 'online'), ('open', 'b', 'online'), ('open', 'c', 'online'),
+      ('homes', 'h1', 'online'), ('done', 'a', 'online');`)
+  v8.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
+    // h1 already past its 1 adult (cast before the rule): kept as it is, no further place; no row without adults
+    expect(db.prepare('SELECT motion_id, household_id, adults, voters FROM motion_household_adults ORDER BY motion_id, household_id').all()).toEqual([
+      { motion_id: 'open', household_id: 'h1', adults: 1, voters: 2 },
+      { motion_id: 'open', household_id: 'h2', adults: 2, voters: 1 },
+    ])
+    const take = db.prepare('UPDATE motion_household_adults SET voters = voters + 1 WHERE motion_id = ? AND household_id = ? AND voters < adults')
+    expect(take.run('open', 'h1').changes).toBe(0)
+    expect(take.run('open', 'h2').changes).toBe(1)
+    expect(take.run('open', 'h2').changes).toBe(0)
+    expect(() => db.prepare("INSERT INTO motion_household_adults (motion_id, household_id, adults) VALUES ('open', 'h0', 0)").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO motion_household_adults (motion_id, household_id, adults) VALUES ('open', 'h2', 1)").run()).toThrow(/UNIQUE|PRIMARY KEY/)
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'motion_household_adults'").get()).toEqual({ sql: expect.stringMatching(/WITHOUT ROWID/) })
     expect(db.pragma('foreign_key_check')).toEqual([])
   } finally {
     db.close()

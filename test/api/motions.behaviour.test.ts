@@ -56,11 +56,16 @@ async function toVoting(over: Record<string, unknown> = {}): Promise<MotionView>
   return h.ok<MotionView>('motion.advance', { id: m.id }, COMMITTEE)
 }
 
-/** The roster of 锦江社区 made small and known: one household of 3 adults, the others 0. */
+/**
+ * The roster of 锦江社区 made small and known: 3 adults, 2 in R1's household h_jj_1_01 (R1 and a roster-only
+ * member some tests add) and 1 in R2's h_jj_2_01, the others 0 (an adults motion takes no more ballots from a
+ * household than its roster adults).
+ */
 function smallRoster(): { adults: number; households: number } {
   const db = h.store.db
   db.prepare("UPDATE households SET adults = 0 WHERE grid_id IN (SELECT id FROM grids WHERE community_id = 'c_jinjiang')").run()
-  db.prepare("UPDATE households SET adults = 3 WHERE id = 'h_jj_1_01'").run()
+  db.prepare("UPDATE households SET adults = 2 WHERE id = 'h_jj_1_01'").run()
+  db.prepare("UPDATE households SET adults = 1 WHERE id = 'h_jj_2_01'").run()
   const n = (db.prepare("SELECT count(*) AS n FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang'").get() as { n: number }).n
   return { adults: 3, households: n }
 }

@@ -106,6 +106,9 @@ describe('the SQLite file itself', () => {
     expect(tables.find((t) => t.name === 'motion_ballots')!.columns.sort()).toEqual(['choice', 'motion_id', 'receipt_hash'])
     // who voted: no choice, no hash, no time
     expect(tables.find((t) => t.name === 'motion_voters')!.columns.sort()).toEqual(['channel', 'motion_id', 'recorded_by', 'voter_key'])
+    // how many of a household voted (adults motions, against its frozen 成年人数): counts only, no choice, no hash
+    expect(tables.find((t) => t.name === 'motion_household_adults')!.columns.sort()).toEqual(['adults', 'household_id', 'motion_id', 'voters'])
+    expect(rows.get('motion_household_adults')!.filter((r) => r.motion_id === matterId && Number(r.voters) > 0)).toHaveLength(24)
     // every ballot of these two motions is there, under the SHA-256 of the receipt its voter got (the demo motions' are apart)
     const stored = rows
       .get('motion_ballots')!
@@ -384,6 +387,9 @@ describe.each([24, 300])('the raw pages of the file, %i voters', (N) => {
 
   beforeAll(async () => {
     h2 = await makeHarness()
+    // each voter in a household of their own (more voters than the demo roster's adults), before voting opens
+    const all = addVoters(h2, N, { prefix: '丁', ownHouseholds: true })
+    const others = addVoters(h2, 40, { prefix: '戊', ownHouseholds: true })
     // the voters' and ballots' tables as on a community's first vote, holding this test's rows alone: the demo
     // motions' rows (and the free blocks their close left) would split the pages and reorder cells, so the
     // control below (24 voters on one page: the attack works while voting) would not measure the layout it names
@@ -394,8 +400,6 @@ describe.each([24, 300])('the raw pages of the file, %i voters', (N) => {
       await openVote(h2, { kind: 'rules', title: '邻近议题乙' }),
     ]
     id = await openVote(h2, { kind: 'matter', options: OPTIONS, title: '小区新门选址' })
-    const all = addVoters(h2, N, { prefix: '丁' })
-    const others = addVoters(h2, 40, { prefix: '戊' })
     // cast order: a fixed shuffle, neither id order nor choice order
     let seed = 7
     const idx = all.map((_, i) => i)

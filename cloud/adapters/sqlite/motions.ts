@@ -9,6 +9,8 @@
  * At close (committee's advance or the schedule) relayBallots rewrites the motion's rows in key order
  * inside the close transaction (secure_delete zeroes what they occupied) and the WAL is then checkpointed
  * and truncated; after that the pages follow keys, not time. A backup taken during voting keeps the link.
+ * An adults cast also bumps its household's count in motion_household_adults (which household voted, as the
+ * voter row already says; nothing of the choice).
  */
 import { emptyTally, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motion'
 import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motionTally'
@@ -145,16 +147,17 @@ function toRules(r: RulesRow): RulesRecord {
 
 /**
  * Who receives a motion's messages (`m` the motion, `u` the user): verified residents of its community who
- * can sign in (roster-only residents have no account to read them; staff are not verified residents); for a
- * households motion only those bound to a household. Used by the phase messages and by the closing reminder.
+ * can sign in (roster-only residents have no account to read them; staff are not verified residents), bound
+ * to a household (no household, no vote: `voterKeyOf`). Used by the phase messages and by the closing reminder.
  */
 const RECIPIENTS = `FROM motions m JOIN users u ON u.community_id = m.community_id AND u.verified = 1 AND u.roster_only = 0
-    AND (m.eligibility <> 'households' OR u.household_id IS NOT NULL)`
+    AND u.household_id IS NOT NULL`
 
 /**
  * The recipients who have not voted, while the motion is in voting before voteUntil at `at` (else nobody):
  * the voter key is the user (adults) or the household (households, so one member's vote covers them all),
- * as `voterKeyOf` in cloud/motions/access.ts. A plain read for use inside the caller's write transaction.
+ * as `voterKeyOf` in cloud/motions/access.ts; for adults, only while the household has a place left. A plain
+ * read for use inside the caller's write transaction.
  */
 export function unvotedOf(db: Db): (motionId: string, at: string) => string[] {
   const q = db.prepare<[string, string], { id: string }>(`
@@ -162,8 +165,15 @@ export function unvotedOf(db: Db): (motionId: string, at: string) => string[] {
     WHERE m.id = ? AND m.status = 'voting' AND m.vote_until > ?
       AND NOT EXISTS (SELECT 1 FROM motion_voters v WHERE v.motion_id = m.id
         AND v.voter_key = CASE m.eligibility WHEN 'households' THEN u.household_id ELSE u.id END)
+      AND (m.eligibility <> 'adults' OR EXISTS (SELECT 1 FROM motion_household_adults p
+        WHERE p.motion_id = m.id AND p.household_id = u.household_id AND p.voters < p.adults))
     ORDER BY u.id`)
   return (motionId, at) => q.all(motionId, at).map((r) => r.id)
+}
+
+/** Thrown inside the cast transaction to undo what it wrote and answer `outcome`. */
+class CastRollback {
+  constructor(readonly outcome: MotionCastOutcome) {}
 }
 
 /** Where the scheduled times lead a published motion at `at` (the steps still to take, in order). */
@@ -234,20 +244,32 @@ export function motionRepo(db: Db): MotionRepo {
   const rosterBase = db.prepare<[string], { adults: number; households: number }>(`
     SELECT coalesce(sum(coalesce(h.adults, 0)), 0) AS adults, count(*) AS households
     FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = ?`)
+  // each household's adults, frozen beside the base when an adults motion opens (no adults on the roster: no row)
+  const freezeAdults = db.prepare(`INSERT INTO motion_household_adults (motion_id, household_id, adults, voters)
+    SELECT ?, h.id, h.adults, 0 FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = ? AND h.adults > 0`)
   const recipients = db.prepare<[string], { id: string }>(`SELECT u.id ${RECIPIENTS} WHERE m.id = ? ORDER BY u.id`)
   const byChannel = db.prepare<[string], { channel: 'online' | 'offline'; n: number }>(
     'SELECT channel, count(*) AS n FROM motion_voters WHERE motion_id = ? GROUP BY channel',
   )
-  const votingHouseholds = db.prepare<[string], { n: number }>(`
-    SELECT count(DISTINCT u.household_id) AS n FROM motion_voters v JOIN users u ON u.id = v.voter_key
-    WHERE v.motion_id = ? AND u.household_id IS NOT NULL`)
+  // adults: the households whose members voted, as counted by the cast (the household then, not now)
+  const votingHouseholds = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM motion_household_adults WHERE motion_id = ? AND voters > 0',
+  )
   const tallyRows = db.prepare<[string], { choice: string; n: number }>(
     'SELECT choice, count(*) AS n FROM motion_ballots WHERE motion_id = ? GROUP BY choice',
   )
   const maxRules = db.prepare<[string], { v: number | null }>('SELECT max(version) AS v FROM community_rules WHERE community_id = ?')
   const insertRules = db.prepare(`INSERT INTO community_rules (community_id, version, adopted_at, motion_id, title, articles)
     VALUES (?, ?, ?, ?, ?, ?)`)
-  const castState = db.prepare<[string], { status: MotionStatus; vote_until: string }>('SELECT status, vote_until FROM motions WHERE id = ?')
+  const castState = db.prepare<[string], { status: MotionStatus; vote_until: string; eligibility: Eligibility }>(
+    'SELECT status, vote_until, eligibility FROM motions WHERE id = ?',
+  )
+  const takePlace = db.prepare(
+    'UPDATE motion_household_adults SET voters = voters + 1 WHERE motion_id = ? AND household_id = ? AND voters < adults',
+  )
+  const places = db.prepare<[string, string], { adults: number; voters: number }>(
+    'SELECT adults, voters FROM motion_household_adults WHERE motion_id = ? AND household_id = ?',
+  )
   const insertVoter = db.prepare(`INSERT INTO motion_voters (motion_id, voter_key, channel, recorded_by) VALUES (?, ?, ?, ?)
     ON CONFLICT (motion_id, voter_key) DO NOTHING`)
   const insertBallot = db.prepare('INSERT INTO motion_ballots (motion_id, receipt_hash, choice) VALUES (?, ?, ?)')
@@ -322,6 +344,7 @@ export function motionRepo(db: Db): MotionRepo {
     else if (to === 'voting') {
       const base = rosterBase.get(m.communityId) ?? { adults: 0, households: 0 }
       changes = toVoting.run(at, at, base.adults, base.households, m.id).changes
+      if (changes > 0 && m.eligibility === 'adults') freezeAdults.run(m.id, m.communityId)
     } else if (to === 'closed') {
       const result = resultOf(m)
       changes = toClosed.run(at, at, JSON.stringify(result), m.id).changes
@@ -401,7 +424,12 @@ export function motionRepo(db: Db): MotionRepo {
     // IMMEDIATE transaction, so both rows are written or neither
     if (voted.get(motionId, b.voterKey)) return { kind: 'alreadyVoted' }
     if (ballotOf.get(motionId, b.receiptHash)) return { kind: 'receiptTaken' }
-    if (insertVoter.run(motionId, b.voterKey, b.channel, b.recordedBy).changes === 0) return { kind: 'alreadyVoted' }
+    // adults: a place of the household (its frozen roster adults), taken in this transaction or not at all
+    if (s.eligibility === 'adults' && (!b.householdId || takePlace.run(motionId, b.householdId).changes === 0)) {
+      return { kind: 'householdFull', adults: b.householdId ? (places.get(motionId, b.householdId)?.adults ?? 0) : 0 }
+    }
+    // (a place taken above is given back with the rollback)
+    if (insertVoter.run(motionId, b.voterKey, b.channel, b.recordedBy).changes === 0) throw new CastRollback({ kind: 'alreadyVoted' })
     insertBallot.run(motionId, b.receiptHash, b.choice)
     return { kind: 'done' }
   })
@@ -498,10 +526,18 @@ export function motionRepo(db: Db): MotionRepo {
       return replyTx.immediate(commentId, text, by, at, audit, key ?? null)
     },
     async cast(motionId, ballot, at) {
-      return castTx.immediate(motionId, ballot, at)
+      try {
+        return castTx.immediate(motionId, ballot, at)
+      } catch (e) {
+        if (e instanceof CastRollback) return e.outcome
+        throw e
+      }
     },
     async voted(motionId, voterKey) {
       return !!voted.get(motionId, voterKey)
+    },
+    async householdPlaces(motionId, householdId) {
+      return places.get(motionId, householdId) ?? { adults: 0, voters: 0 }
     },
     async turnout(motionId) {
       return turnout.get(motionId)?.n ?? 0

@@ -1,3 +1,4 @@
+import { addressKey } from '@/domain/address'
 import type { ApiReply } from '@/domain/envelope'
 import type { Harness } from './harness'
 
@@ -20,36 +21,66 @@ export interface Voter {
 }
 
 /**
- * Inserts `n` verified residents of 锦江社区 straight into the store (faster than devLogin and in
- * chosen households): voter i lives in households[i % households.length] (the community's roster
- * households when not given). Names are distinctive (议事测试甲0001 …) so a scan can look for them.
+ * Inserts `n` verified residents of 锦江社区 straight into the store (faster than devLogin and in chosen
+ * households). Names are distinctive (议事测试甲0001 …) so a scan can look for them. Where they live:
+ *   - `households` given: voter i lives in households[i % households.length];
+ *   - `ownHouseholds`: each in a new roster household listing 1 adult (call before the vote opens: the
+ *     households' adults are frozen then);
+ *   - else the community's roster households in turn, each only while its verified members are fewer than
+ *     its 成年人数 (an adults motion takes no more ballots from a household); too little room throws.
  */
-export function addVoters(h: Harness, n: number, opts: { households?: string[]; prefix?: string; rosterOnly?: boolean } = {}): Voter[] {
+export function addVoters(
+  h: Harness,
+  n: number,
+  opts: { households?: string[]; ownHouseholds?: boolean; prefix?: string; rosterOnly?: boolean } = {},
+): Voter[] {
   const db = h.store.db
-  const households =
-    opts.households ??
-    (db
-      .prepare("SELECT h.id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang' ORDER BY h.id")
-      .all() as { id: string }[]).map((r) => r.id)
+  const prefix = opts.prefix ?? '甲'
+  const start = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+  const idOf = (i: number) => `u_vote_${prefix.codePointAt(0)}_${String(start + i).padStart(5, '0')}`
+  const at = h.clock.now().toISOString()
   const gridOf = db.prepare('SELECT grid_id FROM households WHERE id = ?')
+  const insertHousehold = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name, adults, updated_at)
+    VALUES (?, 'g_jj_1', '议事测试楼', '', ?, ?, '', ?, ?, 1, ?)`)
   const insertUser = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
     VALUES (?, ?, NULL, NULL, 'c_jinjiang', ?, ?, 1, ?, ?)`)
   const insertRole = db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'resident')")
-  const prefix = opts.prefix ?? '甲'
-  const start = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
   const out: Voter[] = []
   db.transaction(() => {
+    const homes = opts.households ?? (opts.ownHouseholds ? newHouseholds() : rosterRoom())
     for (let i = 0; i < n; i++) {
-      const householdId = households[i % households.length]!
+      const householdId = homes[i % homes.length]!
       const grid = (gridOf.get(householdId) as { grid_id: string }).grid_id
-      const id = `u_vote_${prefix.codePointAt(0)}_${String(start + i).padStart(5, '0')}`
       const name = `议事测试${prefix}${String(start + i).padStart(4, '0')}`
-      insertUser.run(id, name, grid, householdId, opts.rosterOnly ? 1 : 0, h.clock.now().toISOString())
-      insertRole.run(id)
-      out.push({ id, name, householdId })
+      insertUser.run(idOf(i), name, grid, householdId, opts.rosterOnly ? 1 : 0, at)
+      insertRole.run(idOf(i))
+      out.push({ id: idOf(i), name, householdId })
     }
   })()
   return out
+
+  function newHouseholds(): string[] {
+    return Array.from({ length: n }, (_, i) => {
+      const id = `h_${idOf(i)}`
+      const room = String(start + i)
+      insertHousehold.run(id, room, addressKey('议事测试楼', 'building'), addressKey(room, 'room'), `议事户主${prefix}${room}`, at)
+      return id
+    })
+  }
+
+  /** One place per free adult of the roster, household after household in turn: exactly `n` of them. */
+  function rosterRoom(): string[] {
+    const rows = db
+      .prepare(`SELECT h.id, coalesce(h.adults, 0) - (SELECT count(*) FROM users u WHERE u.household_id = h.id AND u.verified = 1) AS room
+        FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang' ORDER BY h.id`)
+      .all() as { id: string; room: number }[]
+    const places: string[] = []
+    for (let pass = 0; places.length < n && rows.some((r) => r.room > pass); pass++) {
+      for (const r of rows) if (r.room > pass && places.length < n) places.push(r.id)
+    }
+    if (places.length < n) throw new Error(`addVoters: the roster has room for ${places.length} more adults, not ${n}: use ownHouseholds before the vote opens`)
+    return places
+  }
 }
 
 export interface MotionSpec {
