@@ -16,7 +16,7 @@ import { join } from 'node:path'
 interface Login {
   token: string
   expiresAt: string
-  user: { id: string; name: string }
+  user: { id: string; name: string; household: { id: string } | null }
 }
 
 let server: RunningServer
@@ -144,7 +144,9 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
 
   // a weak network: the server stores 李某芳's ballot but the reply never reaches her phone; her retry is
   // ALREADY_VOTED and the receipt kept on the phone is verified and shown
-  const b = await pageWithSession(browser, server.url, await login('resident', { name: '李某芳' }))
+  // (another grid than 王某华's, so the two never share a household whose roster lists one adult)
+  const bLogin = await login('resident', { name: '李某芳', gridId: 'g_jj_2' })
+  const b = await pageWithSession(browser, server.url, bLogin)
   let lost = 0
   await b.route('**/api', async (route) => {
     if (lost === 0 && (route.request().postData() ?? '').includes('"motion.cast"')) {
@@ -168,15 +170,30 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   await shot(b, 'motions/03b-receipt-recovered')
 
   // more neighbours vote through the API, so that the quorum (more than half of the adults) is met
+  // (each demo login lands in a random household of its grid; a household whose roster adults have all voted is
+  // refused, NOT_ELIGIBLE, so the neighbours come from all three grids and a refused one is simply not counted)
   const needed = Math.floor(eligible / 2) + 1 - 3
-  for (let i = 0; i < needed; i++) {
-    const voter = await login('resident', { name: `居民${i + 1}` })
-    await api(server.url, 'motion.cast', { id: motionId, choice: i % 5 === 4 ? 'abstain' : 'yes' }, voter.token)
+  const grids = ['g_jj_1', 'g_jj_2', 'g_jj_3']
+  const votedHomes = new Set([aLogin.user.household?.id, bLogin.user.household?.id])
+  let cast = 0
+  for (let i = 0; cast < needed; i++) {
+    assert.ok(i < 400, `only ${cast} of ${needed} neighbours could vote`)
+    const voter = await login('resident', { name: `居民${i + 1}`, gridId: grids[i % 3] })
+    try {
+      await api(server.url, 'motion.cast', { id: motionId, choice: cast % 5 === 4 ? 'abstain' : 'yes' }, voter.token)
+      cast += 1
+      votedHomes.add(voter.user.household?.id)
+    } catch (e) {
+      assert.match(String(e), /NOT_ELIGIBLE/)
+    }
   }
 
   // the committee records a meeting ballot for a resident without a smartphone (registered on the roster)
-  const households = await api<{ items: HouseholdView[] }>(server.url, 'household.list', { limit: 5 }, committeeLogin.token)
-  await api(server.url, 'resident.register', { householdId: households.items[0]!.id, name: '赵老伯' }, committeeLogin.token)
+  // (in a household none of the voters above lives in, so its places are free)
+  const households = await api<{ items: HouseholdView[] }>(server.url, 'household.list', { limit: 50 }, committeeLogin.token)
+  const home = households.items.find((h) => !votedHomes.has(h.id))
+  assert.ok(home, 'a household where nobody has voted yet')
+  await api(server.url, 'resident.register', { householdId: home.id, name: '赵老伯' }, committeeLogin.token)
   await committee.reload()
   await byTestId(committee, 'motion-offline').click()
   await byTestId(committee, 'offline-picker').waitFor()
@@ -184,7 +201,6 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   const person = committee.locator('[data-testid="offline-person-row"] >> visible=true', { hasText: '赵老伯' })
   await person.waitFor()
   // the household's address under the name tells namesakes apart
-  const home = households.items[0]!
   assert.ok((await person.innerText()).includes(`${home.building}${home.unit ?? ''}${home.room}`))
   await shot(committee, 'motions/04-offline-picker')
   await person.click()
