@@ -6,7 +6,7 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { DateTimeField } from '@/components/DateTimeField'
 import { FormField } from '@/components/FormField'
 import { ToggleRow } from '@/components/ToggleRow'
-import { fromNow } from '@/components/time'
+import { DraftRestored } from '@/components/DraftRestored'
 import { ELIGIBILITY_LABELS, MOTION_KIND_LABELS, type Eligibility, type MotionKind, type MotionView } from '@/domain/motion'
 import { MAX_ARTICLES, MAX_OPTIONS } from '../draft-form'
 import { articleLabel } from '../format'
@@ -58,14 +58,7 @@ export function DraftForm({ userId, id, onSaved, onInvalid }: DraftFormProps) {
 
   return (
     <View className='gz-page motion-draft' data-testid='draft-form'>
-      {d.restoredAt ? (
-        <View className='gz-banner gz-banner--info' data-testid='draft-restored'>
-          <Text>已恢复您上次没有保存的草稿（{fromNow(d.restoredAt)}）。</Text>
-          <ActionButton kind='plain' testid='draft-discard' onClick={d.discardDraft}>
-            清空重写
-          </ActionButton>
-        </View>
-      ) : null}
+      {d.restoredAt ? <DraftRestored savedAt={d.restoredAt} onDiscard={d.discardDraft} verb='保存' noun='草稿' discardTestid='draft-discard' /> : null}
       {published ? (
         <View className='gz-banner gz-banner--info' data-testid='draft-published-note'>
           <Text>议题正在征求意见。保存后居民能看到这次改了哪几条（新增、删除、修改）。</Text>

@@ -9,7 +9,7 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { DateTimeField } from '@/components/DateTimeField'
 import { FormField } from '@/components/FormField'
 import { ToggleRow } from '@/components/ToggleRow'
-import { fromNow } from '@/components/time'
+import { DraftRestored } from '@/components/DraftRestored'
 import { hasRole } from '../../auth/useSession'
 import { useCommunity } from '../../community/useCommunity'
 import { BODY_MAX, TITLE_MAX } from '../publish-form'
@@ -60,14 +60,7 @@ function Form({ me, onPublished, onInvalid }: Props) {
 
   return (
     <View className='gz-page publish-form' data-testid='publish-form'>
-      {restoredAt ? (
-        <View className='gz-banner gz-banner--info publish-form__restored' data-testid='draft-restored'>
-          <Text>已恢复您上次没有发出的草稿（{fromNow(restoredAt)}保存）。</Text>
-          <ActionButton kind='plain' testid='discard-draft' onClick={discardDraft}>
-            清空重写
-          </ActionButton>
-        </View>
-      ) : null}
+      {restoredAt ? <DraftRestored savedAt={restoredAt} onDiscard={discardDraft} verb='发出' noun='草稿' /> : null}
 
       <Card title='通知内容'>
         <FormField label='标题' name='title' required error={errors.title} hint={`最多 ${TITLE_MAX} 字，已写 ${titleLength} 字`}>

@@ -7,7 +7,7 @@ import { Card } from '@/components/Card'
 import { DateTimeField } from '@/components/DateTimeField'
 import { FormField } from '@/components/FormField'
 import { ToggleRow } from '@/components/ToggleRow'
-import { fromNow } from '@/components/time'
+import { DraftRestored } from '@/components/DraftRestored'
 import { SHIFT_CAPACITY, SHIFT_RADIUS, SHIFT_REPEAT_WEEKS, type ShiftView } from '@/domain/shift'
 import { useScheduleShift } from '../useScheduleShift'
 import './ScheduleForm.scss'
@@ -32,14 +32,7 @@ export function ScheduleForm({ userId, onScheduled, onInvalid }: Props) {
   }
   return (
     <View className='gz-page schedule-form' data-testid='schedule-form'>
-      {f.restoredAt ? (
-        <View className='gz-banner gz-banner--info schedule-form__restored' data-testid='draft-restored'>
-          <Text>已恢复您上次没有提交的内容（{fromNow(f.restoredAt)}保存）。</Text>
-          <ActionButton kind='plain' testid='discard-draft' onClick={f.discardDraft}>
-            清空重写
-          </ActionButton>
-        </View>
-      ) : null}
+      {f.restoredAt ? <DraftRestored savedAt={f.restoredAt} onDiscard={f.discardDraft} /> : null}
       <Card title='巡逻内容'>
         <FormField label='标题' name='title' required error={errors.title} hint='最多 40 字'>
           <Input className='schedule-form__input' value={form.title} placeholder='例如：夜间治安巡逻' onChange={(v) => setField('title', v)} data-testid='input-title' />

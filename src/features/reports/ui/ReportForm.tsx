@@ -8,6 +8,7 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
 import { ToggleRow } from '@/components/ToggleRow'
 import { fromNow } from '@/components/time'
+import { DraftRestored } from '@/components/DraftRestored'
 import type { Me } from '@/domain/auth'
 import {
   MAX_REPORT_PHOTOS,
@@ -68,14 +69,7 @@ function CreateForm({ me, presetCategory, onSaved, onOpenReport, onInvalid }: Re
   }
   return (
     <View className='gz-page report-form' data-testid='report-form'>
-      {f.restoredAt ? (
-        <View className='gz-banner gz-banner--info report-form__restored' data-testid='draft-restored'>
-          <Text>已恢复您上次没有提交的内容（{fromNow(f.restoredAt)}保存）。</Text>
-          <ActionButton kind='plain' testid='discard-draft' onClick={f.discardDraft}>
-            清空重写
-          </ActionButton>
-        </View>
-      ) : null}
+      {f.restoredAt ? <DraftRestored savedAt={f.restoredAt} onDiscard={f.discardDraft} /> : null}
       <Fields form={f.form} errors={f.errors} visibility={f.visibility} setField={f.setField} setPhotos={f.setPhotos} withLocation />
       {nearby.items.length ? (
         <NearbyOffer items={nearby.items} supporting={nearby.supporting} error={nearby.error} onSupport={supportOne} onOpen={onOpenReport} onDismiss={nearby.dismiss} />

@@ -8,6 +8,7 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
 import { ListState } from '@/components/ListState'
 import { fromNow } from '@/components/time'
+import { DraftRestored } from '@/components/DraftRestored'
 import { useCommunity } from '../../community/useCommunity'
 import type { ApplyForm } from '../apply-form'
 import { relationText, roomText } from '../format'
@@ -149,14 +150,7 @@ function Form({
 
   return (
     <View className='resident-screen__form' data-testid='apply-form'>
-      {restoredAt ? (
-        <View className='gz-banner gz-banner--info resident-screen__restored' data-testid='apply-draft-restored'>
-          <Text>已恢复您上次没有提交的内容（{fromNow(restoredAt)}保存）。</Text>
-          <ActionButton kind='plain' testid='apply-discard' onClick={apply.discardDraft}>
-            清空重填
-          </ActionButton>
-        </View>
-      ) : null}
+      {restoredAt ? <DraftRestored savedAt={restoredAt} onDiscard={apply.discardDraft} discardLabel='清空重填' testid='apply-draft-restored' discardTestid='apply-discard' /> : null}
       <Text className='resident-screen__intro'>
         填写您家的住址和您的姓名。户主的住址和姓名与社区花名册一致的，提交后立即认证；家庭成员、租户，以及与花名册不一致的，由社区工作人员核对，一般在 1–2 个工作日内完成。这些信息只用于核对住户身份，不会给其他居民看到。
       </Text>
