@@ -1,5 +1,4 @@
 import { addressKey } from '@/domain/address'
-import type { ApiReply } from '@/domain/envelope'
 import type { Harness } from './harness'
 
 export const COMMITTEE = 'u_committee_jj'
@@ -117,14 +116,7 @@ export async function closeVote(h: Harness, id: string): Promise<void> {
   await h.ok('motion.advance', { id }, COMMITTEE)
 }
 
-export function codes(replies: ApiReply[]): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const r of replies) {
-    const k = r.ok ? 'ok' : r.error.code
-    out[k] = (out[k] ?? 0) + 1
-  }
-  return out
-}
+export { codes } from './race'
 
 /** Every key path and primitive value of a JSON value, for scans. */
 export function walk(value: unknown, visit: (key: string | null, v: unknown, parent: unknown) => void, key: string | null = null, parent: unknown = null): void {

@@ -50,3 +50,13 @@ export async function race(opts: {
   for (const o of outputs) o.child.stdin.end('go\n')
   return (await Promise.all(outputs.map((o) => o.done))).flat()
 }
+
+/** How many replies came back ok and with each error code: { ok: 20, ALREADY_VOTED: 49 }. */
+export function codes(replies: ApiReply[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of replies) {
+    const k = r.ok ? 'ok' : r.error.code
+    out[k] = (out[k] ?? 0) + 1
+  }
+  return out
+}

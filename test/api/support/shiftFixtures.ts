@@ -1,4 +1,3 @@
-import type { ApiReply } from '@/domain/envelope'
 import type { ShiftCreateInput, ShiftView } from '@/domain/shift'
 import { DEMO_GRID_CENTRES } from '../../../cloud/seed/demoData'
 import type { Harness } from './harness'
@@ -67,14 +66,7 @@ export async function createShift(h: Harness, over: Partial<ShiftCreateInput> = 
   return r.shifts[0]!
 }
 
-export function codes(replies: ApiReply[]): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const r of replies) {
-    const k = r.ok ? 'ok' : r.error.code
-    out[k] = (out[k] ?? 0) + 1
-  }
-  return out
-}
+export { codes } from './race'
 
 export interface SignupRow {
   user_id: string
