@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import type { MotionResultView, MotionView, RulesHistoryPage, RulesView } from '@/domain/motion'
 import { RECEIPT_PATTERN } from '@/domain/motion'
 import { makeHarness, NOW, type Harness } from './support/harness'
+import { motionTableCounts } from './support/motionFixtures'
 
 const COMMITTEE = 'u_committee_jj'
 const OTHER_COMMITTEE = 'u_committee_lj'
@@ -20,7 +21,6 @@ const OUTSIDER = 'u_resident_lj1'
 const VOTE_FROM = '2025-03-05T00:00:00.000Z'
 const VOTE_UNTIL = '2025-03-08T00:00:00.000Z'
 
-const TABLES = ['motions', 'motion_revisions', 'motion_comments', 'motion_voters', 'motion_ballots', 'community_rules', 'messages', 'audit_log', 'idempotency']
 
 let h: Harness
 beforeEach(async () => {
@@ -28,9 +28,7 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-function counts(): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
-}
+const counts = () => motionTableCounts(h)
 
 function draftInput(over: Record<string, unknown> = {}) {
   return {

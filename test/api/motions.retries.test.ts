@@ -5,12 +5,12 @@
  */
 import type { MotionCommentView, MotionView } from '@/domain/motion'
 import { makeHarness, type Harness } from './support/harness'
+import { motionTableCounts } from './support/motionFixtures'
 
 const COMMITTEE = 'u_committee_jj'
 const R1 = 'u_resident_jj1'
 const VOTE_FROM = '2025-03-05T00:00:00.000Z'
 const VOTE_UNTIL = '2025-03-08T00:00:00.000Z'
-const TABLES = ['motions', 'motion_revisions', 'motion_comments', 'motion_voters', 'motion_ballots', 'community_rules', 'messages', 'audit_log', 'idempotency']
 
 let h: Harness
 beforeEach(async () => {
@@ -18,9 +18,7 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-function counts(): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
-}
+const counts = () => motionTableCounts(h)
 
 const draftInput = (over: Record<string, unknown> = {}) => ({
   title: '锦江社区停车公约',

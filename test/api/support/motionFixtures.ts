@@ -1,13 +1,9 @@
 import { addressKey } from '@/domain/address'
 import type { Harness } from './harness'
 
-export const COMMITTEE = 'u_committee_jj'
-export const OTHER_COMMITTEE = 'u_committee_lj'
-export const STREET = 'u_street'
-export const WORKER = 'u_worker_jj1'
-export const VERIFIED = 'u_resident_jj1'
-export const UNVERIFIED = 'u_resident_jj3'
-export const OTHER_COMMUNITY_RESIDENT = 'u_resident_lj1'
+import { COMMITTEE } from './demoUsers'
+
+export { COMMITTEE, OTHER_COMMITTEE, OTHER_COMMUNITY_RESIDENT, STREET, UNVERIFIED, VERIFIED, WORKER } from './demoUsers'
 
 /** Far beyond the real clock too: worker processes run on the system clock, and the times advance a motion by themselves. */
 export const VOTE_FROM = '2025-03-02T00:00:00.000Z'
@@ -131,4 +127,12 @@ export function ballotRows(h: Harness, motionId: string): number {
 
 export function voterRows(h: Harness, motionId: string): number {
   return (h.store.db.prepare('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?').get(motionId) as { n: number }).n
+}
+
+/** The tables a motion action may write, for "nothing written" checks. */
+export const MOTION_TABLES = ['motions', 'motion_revisions', 'motion_comments', 'motion_voters', 'motion_ballots', 'community_rules', 'messages', 'audit_log', 'idempotency']
+
+/** Row counts of MOTION_TABLES. */
+export function motionTableCounts(h: Harness): Record<string, number> {
+  return Object.fromEntries(MOTION_TABLES.map((t) => [t, (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
 }

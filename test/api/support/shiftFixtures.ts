@@ -2,14 +2,10 @@ import type { ShiftCreateInput, ShiftView } from '@/domain/shift'
 import { DEMO_GRID_CENTRES } from '../../../cloud/seed/demoData'
 import type { Harness } from './harness'
 
-export const COMMITTEE = 'u_committee_jj'
-export const OTHER_COMMITTEE = 'u_committee_lj'
-export const STREET = 'u_street'
-export const WORKER = 'u_worker_jj1'
-export const RESIDENT = 'u_resident_jj1'
-export const UNVERIFIED = 'u_resident_jj3'
+import { COMMITTEE } from './demoUsers'
+
+export { COMMITTEE, OTHER_COMMITTEE, OTHER_COMMUNITY_RESIDENT, STREET, UNVERIFIED, VERIFIED as RESIDENT, WORKER } from './demoUsers'
 export const DEMO_VOLUNTEER = 'u_volunteer_jj1'
-export const OTHER_COMMUNITY_RESIDENT = 'u_resident_lj1'
 
 /** 锦江社区 第一网格's centre (GCJ-02). */
 export const CENTRE = DEMO_GRID_CENTRES['g_jj_1']!
