@@ -16,8 +16,8 @@ import path from 'node:path'
 import { openSqliteStore, type SqliteStore } from '../cloud/adapters/sqlite/store'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 import type { AuditEntry } from '../cloud/ports'
-import { addressKey } from '@/domain/address'
-import { RECEIPT_PATTERN } from '@/domain/motion'
+import { addressKey } from '@/domain/residents/address'
+import { RECEIPT_PATTERN } from '@/domain/motions'
 import { child, CONNECTIONS, direct, fmt, freePort, load, machineLine, printLoad, probe, SECONDS, stop, stopAll, tokensFor, WARMUP, type Row } from './support/run'
 
 /** eligible voters: more than a measured run casts, so that no request repeats a voter */

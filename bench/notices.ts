@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore, type SqliteStore } from '../cloud/adapters/sqlite/store'
 import { seedDemo } from '../cloud/seed/seedSqlite'
-import { NOTICE_CATEGORIES } from '@/domain/notice'
+import { NOTICE_CATEGORIES } from '@/domain/notices'
 import { child, CONNECTIONS, direct, freePort, load, machineLine, printLoad, SECONDS, stop, stopAll, tokensFor, type Row } from './support/run'
 
 const NOTICES = 200

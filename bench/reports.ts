@@ -14,9 +14,9 @@ import path from 'node:path'
 import { openSqliteStore, type SqliteStore } from '../cloud/adapters/sqlite/store'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 import type { ReportCursor, ReportListQuery } from '../cloud/ports'
-import { DEFAULT_RESOLVE_DAYS, REPORT_CATEGORIES, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/report'
-import { acceptDeadline, dueAt, resolveDeadline } from '@/domain/reportDeadlines'
-import { insideRing } from '@/domain/geo'
+import { DEFAULT_RESOLVE_DAYS, REPORT_CATEGORIES, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
+import { acceptDeadline, dueAt, resolveDeadline } from '@/domain/reports/deadlines'
+import { insideRing } from '@/domain/shared/geo'
 import { child, CONNECTIONS, direct, fmt, freePort, load, machineLine, pct, printLoad, probe, SECONDS, stop, stopAll, tokensFor, type Row } from './support/run'
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 100_000)

@@ -5,13 +5,14 @@
  * adapter (transaction + UNIQUE / ON CONFLICT / conditional UPDATE). Use cases never read-then-write.
  * Methods are async so that a remote store (CloudBase) can implement the same interface.
  */
-import type { Role } from '@/domain/roles'
-import type { NoticeCategory } from '@/domain/notice'
+import type { Role } from '@/domain/shared/roles'
+import type { NoticeCategory } from '@/domain/notices'
 import type { ApplicationStatus, Relation } from '@/domain/residents'
-import type { CoordSystem, MediationKind, MediationOutcome, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from '@/domain/report'
-import type { MessageKind, MessageTarget } from '@/domain/message'
-import type { MotionKind, MotionOutcomeView, MotionStatus } from '@/domain/motion'
-import type { Eligibility, TallyBase } from '@/domain/motionTally'
+import type { MediationKind, MediationOutcome, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from '@/domain/reports'
+import type { CoordSystem } from '@/domain/shared/geo'
+import type { MessageKind, MessageTarget } from '@/domain/messages'
+import type { MotionKind, MotionOutcomeView, MotionStatus } from '@/domain/motions'
+import type { Eligibility, TallyBase } from '@/domain/motions/tally'
 import type { ShiftRepo } from './shifts/ports'
 
 export interface Clock {

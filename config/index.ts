@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
@@ -11,6 +12,17 @@ import prodConfig from './prod'
 function apiBase(platform: string | undefined): string {
   if (process.env.API_BASE !== undefined) return process.env.API_BASE
   return platform === 'weapp' ? `http://localhost:${process.env.PORT || 10086}` : ''
+}
+
+/**
+ * The contract's read actions (src/domain/contract.ts), which the client retries once after a network failure.
+ * Derived here at build time so that the main package does not carry every feature's schemas; read through tsx
+ * because Taro's config loader does not take the domain's TypeScript.
+ */
+function readActionNames(): string[] {
+  const script = "process.stdout.write(JSON.stringify(require('./src/domain/contract.ts').READ_ACTION_NAMES))"
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--eval', script], { cwd: path.resolve(__dirname, '..') })
+  return JSON.parse(out.toString('utf8')) as string[]
 }
 
 // chinese-days declares "type": "commonjs" but its "module" entry is ESM, which webpack then refuses to parse:
@@ -33,6 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase(process.env.TARO_ENV)),
+      // derived from the contract at build time, so the main package does not carry every feature's schemas
+      READ_ACTIONS: JSON.stringify(readActionNames()),
     },
     // process.env.* the client reads; Taro only reads TARO_APP_* from .env files, so pass the shell's too
     env: {

@@ -1,5 +1,5 @@
-import type { ApiReply } from '@/domain/envelope'
-import { DEFAULT_MESSAGES } from '@/domain/errors'
+import type { ApiReply } from '@/domain/shared/envelope'
+import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
 import { userForOpenid } from '../auth/wxLogin'
 import type { Deps } from '../deps'
 import { sendDueReminders } from '../reminders/sendDueReminders'

@@ -1,8 +1,11 @@
-import { apiEventSchema, type ApiReply } from '@/domain/envelope'
-import { AppError } from '@/domain/errors'
+import { apiEventSchema, type ApiReply } from '@/domain/shared/envelope'
+import { AppError } from '@/domain/shared/errors'
 import type { z } from 'zod'
 import type { Deps } from '../deps'
-import { findAction } from './actions'
+import { CONTRACT, type ActionName } from '@/domain/contract'
+import type { ActionSpec } from '@/domain/shared/contract'
+import type { Ctx, UserCtx } from './context'
+import { HANDLERS } from './handlers'
 import { issueDetails, zhErrorMap } from './zodMessages'
 
 export interface Caller {
@@ -22,6 +25,18 @@ function fail(e: AppError): ApiReply<never> {
   return { ok: false, error: e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details } }
 }
 
+/** An action's contract and its use case, with the input type erased: the handler gets what its own schema parsed. */
+interface Found {
+  spec: ActionSpec
+  handler: (input: unknown, ctx: Ctx | UserCtx) => Promise<unknown>
+}
+
+export function findAction(name: string): Found | undefined {
+  if (!Object.prototype.hasOwnProperty.call(CONTRACT, name)) return undefined
+  const action = name as ActionName
+  return { spec: CONTRACT[action], handler: HANDLERS[action] as Found['handler'] }
+}
+
 /**
  * The one API: event → action table → use case → envelope. Knows nothing of HTTP or WeChat;
  * both doors (cloud/server, cloud/api/cloudEntry) resolve the caller from their platform and call this.
@@ -34,15 +49,14 @@ export async function dispatch(event: unknown, caller: Caller | null, deps: Deps
     }
     const ev = parse(apiEventSchema, event)
     action = ev.action
-    const def = findAction(ev.action)
-    if (!def) throw new AppError('NOT_FOUND', '未知的操作')
+    const found = findAction(ev.action)
+    if (!found) throw new AppError('NOT_FOUND', '未知的操作')
+    const { spec, handler } = found
     const user = caller ? await deps.store.users.get(caller.userId) : null
-    if (def.auth === 'user' && !user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-    const input = parse(def.input, ev.payload === undefined ? {} : ev.payload)
-    const ctx = { deps, user, requestId: ev.requestId ?? null }
-    // the table guarantees user is set for 'user' actions (checked just above)
-    const data = def.auth === 'user' ? await def.handler(input, { ...ctx, user: user! }) : await def.handler(input, ctx)
-    return { ok: true, data }
+    if (spec.access === 'user' && !user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
+    const input = parse(spec.input, ev.payload === undefined ? {} : ev.payload)
+    const ctx: Ctx = { deps, user, requestId: ev.requestId ?? null }
+    return { ok: true, data: await handler(input, ctx) }
   } catch (e) {
     if (e instanceof AppError) return fail(e)
     deps.log.error({ err: e, action }, 'unhandled error in dispatch')

@@ -1,4 +1,4 @@
-import type { IssueDetail } from '@/domain/envelope'
+import type { IssueDetail } from '@/domain/shared/envelope'
 import { z } from 'zod'
 
 const zh = z.locales.zhCN().localeError

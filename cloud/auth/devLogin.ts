@@ -1,6 +1,6 @@
 import type { DevLoginInput, Session } from '@/domain/auth'
-import { AppError } from '@/domain/errors'
-import type { Role } from '@/domain/roles'
+import { AppError } from '@/domain/shared/errors'
+import type { Role } from '@/domain/shared/roles'
 import type { Ctx } from '../api/context'
 import type { CommunityRecord, GridRecord } from '../ports'
 import { assertCleanText } from '../shared/contentGuard'

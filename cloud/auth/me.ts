@@ -1,5 +1,5 @@
 import type { Me } from '@/domain/auth'
-import { maskName } from '@/domain/mask'
+import { maskName } from '@/domain/shared/mask'
 import type { MyHousehold } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
 import type { Deps } from '../deps'

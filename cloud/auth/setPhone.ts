@@ -1,5 +1,5 @@
 import type { Me } from '@/domain/auth'
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import { phoneSchema, type setPhoneSchema } from '@/domain/residents'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'

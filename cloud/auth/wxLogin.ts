@@ -1,5 +1,5 @@
 import type { Session, WxLoginInput } from '@/domain/auth'
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { Ctx } from '../api/context'
 import type { Deps } from '../deps'
 import type { UserRecord } from '../ports'

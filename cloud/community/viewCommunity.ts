@@ -1,5 +1,5 @@
-import type { CommunityView } from '@/domain/auth'
-import { AppError } from '@/domain/errors'
+import type { CommunityView } from '@/domain/community'
+import { AppError } from '@/domain/shared/errors'
 import type { UserCtx } from '../api/context'
 
 /** community.get — a signed-in person looks at their community and its grids. */

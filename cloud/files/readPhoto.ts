@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { Deps } from '../deps'
 import type { ImageMime } from '../ports'
 

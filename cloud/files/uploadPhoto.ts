@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { imageSize } from 'image-size'
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { Deps } from '../deps'
 import type { FileRecord, ImageMime } from '../ports'
 import { stripLocation } from './stripLocation'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { MemberAssignGridsInput, MemberView } from '@/domain/residents'
+import { AppError } from '@/domain/shared/errors'
+import type { MemberAssignGridsInput, MemberView } from '@/domain/members'
 import type { UserCtx } from '../api/context'
 import { committeeCommunity } from '../residents/policy'
 import { memberViews } from './memberViews'

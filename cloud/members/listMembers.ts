@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { MemberListInput, MemberView, memberListSchema } from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import type { MemberListInput, MemberView, memberListSchema } from '@/domain/members'
+import type { Page } from '@/domain/shared/text'
 import type { UserCtx } from '../api/context'
 import { committeeCommunity } from '../residents/policy'
 import { memberViews } from './memberViews'

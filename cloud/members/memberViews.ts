@@ -1,4 +1,4 @@
-import type { MemberView } from '@/domain/residents'
+import type { MemberView } from '@/domain/members'
 import type { Deps } from '../deps'
 import type { HouseholdRecord, UserRecord } from '../ports'
 import { isCommitteeOf } from '../residents/policy'

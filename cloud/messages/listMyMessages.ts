@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MessageListInput, MessagePage } from '@/domain/message'
+import type { MessageListInput, MessagePage } from '@/domain/messages'
 import type { UserCtx } from '../api/context'
 import { decodeKey, encodeKey } from '../shared/cursor'
 

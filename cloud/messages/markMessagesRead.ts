@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { messageReadSchema } from '@/domain/message'
+import { AppError } from '@/domain/shared/errors'
+import type { messageReadSchema } from '@/domain/messages'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import { MOTION_STATUS_LABELS, nextStatus, type motionAdvanceSchema, type MotionView } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import { MOTION_STATUS_LABELS, nextStatus, type motionAdvanceSchema, type MotionView } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { MotionRecord } from '../ports'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import { choiceKey, isChoiceOf, type Choice } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import { choiceKey, isChoiceOf, type Choice } from '@/domain/motions'
 import type { Deps } from '../deps'
 import type { MotionRecord } from '../ports'
 import { householdFullMessage, newReceipt, NOT_VOTING, receiptHash } from './access'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { motionCastSchema } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import type { motionCastSchema } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { NOT_VOTING, visibleMotion, voterKeyOf } from './access'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { motionCommentSchema, MotionCommentView } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import type { motionCommentSchema, MotionCommentView } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { assertCleanText } from '../shared/contentGuard'

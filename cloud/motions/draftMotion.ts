@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { motionCreateSchema, MotionView } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import type { motionCreateSchema, MotionView } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { motionListSchema, MotionListPage } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import type { motionListSchema, MotionListPage } from '@/domain/motions'
 import { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { decodeKey, encodeKey } from '../shared/cursor'

@@ -1,4 +1,4 @@
-import type { rulesHistorySchema, RulesHistoryPage } from '@/domain/motion'
+import type { rulesHistorySchema, RulesHistoryPage } from '@/domain/motions'
 import { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { decodeKey, encodeKey } from '../shared/cursor'

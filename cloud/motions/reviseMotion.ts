@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import { motionShapeIssues, type motionUpdateSchema, type MotionView } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import { motionShapeIssues, type motionUpdateSchema, type MotionView } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { MotionPatch } from '../ports'

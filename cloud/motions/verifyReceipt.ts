@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import { choiceOfKey, normalizeReceipt, type Choice, type motionVerifyReceiptSchema } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import { choiceOfKey, normalizeReceipt, type Choice, type motionVerifyReceiptSchema } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { receiptHash, visibleMotion } from './access'

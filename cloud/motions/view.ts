@@ -1,5 +1,5 @@
-import { maskName } from '@/domain/mask'
-import { MOTION_PHASE_RULES, type MotionCommentView, type MotionSummary, type MotionView, type RulesView } from '@/domain/motion'
+import { maskName } from '@/domain/shared/mask'
+import { MOTION_PHASE_RULES, type MotionCommentView, type MotionSummary, type MotionView, type RulesView } from '@/domain/motions'
 import type { Deps } from '../deps'
 import type { MotionCommentRecord, MotionRecord, RulesRecord, UserRecord } from '../ports'
 import { isCommitteeOf, voterKeyOf } from './access'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { RulesView } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import type { RulesView } from '@/domain/motions'
 import type { UserCtx } from '../api/context'
 import { settle } from './access'
 import { rulesView } from './view'

@@ -1,4 +1,4 @@
-import type { motionIdSchema, MotionView } from '@/domain/motion'
+import type { motionIdSchema, MotionView } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { visibleMotion } from './access'

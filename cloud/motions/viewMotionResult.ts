@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import { choiceOfKey, type motionIdSchema, type MotionResultView } from '@/domain/motion'
+import { AppError } from '@/domain/shared/errors'
+import { choiceOfKey, type motionIdSchema, type MotionResultView } from '@/domain/motions'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { visibleMotion } from './access'

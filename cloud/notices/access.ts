@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { UserCtx } from '../api/context'
 import type { NoticeRecord } from '../ports'
 import { canSee } from './policy'

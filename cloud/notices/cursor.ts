@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { NoticeCursor } from '../ports'
 
 const cursorSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import type { NoticeListInput, NoticeListPage } from '@/domain/notice'
+import type { NoticeListInput, NoticeListPage } from '@/domain/notices'
 import type { UserCtx } from '../api/context'
 import { decodeCursor, encodeCursor } from './cursor'
 import { listAudienceOf } from './policy'

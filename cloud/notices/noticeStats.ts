@@ -1,4 +1,4 @@
-import type { NoticeIdInput, NoticeStats } from '@/domain/notice'
+import type { NoticeIdInput, NoticeStats } from '@/domain/notices'
 import type { UserCtx } from '../api/context'
 import type { NoticeRecord } from '../ports'
 import { noticeFor } from './access'

@@ -1,4 +1,4 @@
-import { noticeState } from '@/domain/notice'
+import { noticeState } from '@/domain/notices'
 import type { NoticeAudience, NoticeRecord, UserRecord } from '../ports'
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { AppError } from '@/domain/errors'
-import type { Notice, NoticePublish } from '@/domain/notice'
+import { AppError } from '@/domain/shared/errors'
+import type { Notice, NoticePublish } from '@/domain/notices'
 import type { UserCtx } from '../api/context'
 import { assertCleanText } from '../shared/contentGuard'
 import { isCommittee } from './policy'

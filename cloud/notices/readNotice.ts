@@ -1,4 +1,4 @@
-import type { Notice, NoticeIdInput } from '@/domain/notice'
+import type { Notice, NoticeIdInput } from '@/domain/notices'
 import type { UserCtx } from '../api/context'
 import { visibleNotice } from './access'
 import { canConfirm } from './policy'

@@ -1,4 +1,4 @@
-import { excerptOf, noticeState, type Notice, type NoticeSummary } from '@/domain/notice'
+import { excerptOf, noticeState, type Notice, type NoticeSummary } from '@/domain/notices'
 import type { NoticeReadRecord, NoticeRecord } from '../ports'
 
 export function toSummary(

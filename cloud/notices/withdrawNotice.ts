@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { NoticeIdInput } from '@/domain/notice'
+import { AppError } from '@/domain/shared/errors'
+import type { NoticeIdInput } from '@/domain/notices'
 import type { UserCtx } from '../api/context'
 import { noticeFor } from './access'
 import { canManage } from './policy'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { ReportView } from '@/domain/report'
+import { AppError } from '@/domain/shared/errors'
+import type { ReportView } from '@/domain/reports'
 import type { UserCtx } from '../api/context'
 import type { IdempotencyKey, ReportChange, ReportPatch, ReportRecord } from '../ports'
 import { KEY_REUSED } from '../shared/idempotency'

@@ -1,5 +1,5 @@
-import { boxAround, distanceMetres } from '@/domain/geo'
-import { NEARBY_METRES, type NearbyReport, type reportNearbySchema } from '@/domain/report'
+import { boxAround, distanceMetres } from '@/domain/shared/geo'
+import { NEARBY_METRES, type NearbyReport, type reportNearbySchema } from '@/domain/reports'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { accessOf } from './access'

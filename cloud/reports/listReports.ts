@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { ReportListPage, reportListSchema } from '@/domain/report'
+import { AppError } from '@/domain/shared/errors'
+import type { ReportListPage, reportListSchema } from '@/domain/reports'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import type { ReportListQuery, ReportRecord } from '../ports'

@@ -1,4 +1,4 @@
-import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_LABELS, type ReportLevel } from '@/domain/report'
+import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_LABELS, type ReportLevel } from '@/domain/reports'
 import type { Deps } from '../deps'
 import type { NewMessage, ReportRecord } from '../ports'
 

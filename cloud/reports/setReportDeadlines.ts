@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { ReportCategory, ReportDeadlines, ReportSetDeadlinesInput } from '@/domain/report'
+import { AppError } from '@/domain/shared/errors'
+import type { ReportCategory, ReportDeadlines, ReportSetDeadlinesInput } from '@/domain/reports'
 import type { UserCtx } from '../api/context'
 import { resolveDaysOf } from './access'
 

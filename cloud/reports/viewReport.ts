@@ -1,4 +1,4 @@
-import type { ReportIdInput, ReportView } from '@/domain/report'
+import type { ReportIdInput, ReportView } from '@/domain/reports'
 import type { UserCtx } from '../api/context'
 import { sweep, visibleReport } from './access'
 import { viewFor } from './view'

@@ -1,4 +1,4 @@
-import type { ReportDeadlines } from '@/domain/report'
+import type { ReportDeadlines } from '@/domain/reports'
 import type { UserCtx } from '../api/context'
 import { requireCommunity, resolveDaysOf } from './access'
 

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { ReportSummaryCounts, ReportSummaryInput } from '@/domain/report'
+import { AppError } from '@/domain/shared/errors'
+import type { ReportSummaryCounts, ReportSummaryInput } from '@/domain/reports'
 import type { UserCtx } from '../api/context'
 import type { ReportArea } from '../ports'
 import { assertGridOf, sweep } from './access'

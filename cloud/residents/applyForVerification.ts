@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { ResidentApplyInput, ResidentApplyResult } from '@/domain/residents'
 import type { z } from 'zod'
 import type { residentApplySchema } from '@/domain/residents'

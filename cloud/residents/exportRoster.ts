@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { HouseholdExportInput } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
 import { committeeCommunity } from './policy'

@@ -1,5 +1,5 @@
 import type { ApplicationListInput, ResidentApplicationView } from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import type { Page } from '@/domain/shared/text'
 import type { UserCtx } from '../api/context'
 import { listCommunityApplications } from '../shared/applicationList'
 import { toResidentApplicationView } from './view'

@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { UserCtx } from '../api/context'
 import type { CommunityRecord, UserRecord } from '../ports'
 
@@ -47,4 +47,4 @@ export function assertCommitteeOf(u: UserRecord, communityId: string, forbidden:
 export const livesInCommunity = (u: UserRecord): boolean => u.roles.includes('resident') && u.communityId !== null
 
 /** Names are compared as typed on paper and on the phone: trimmed, inner spaces ignored. */
-export { sameName } from '@/domain/address'
+export { sameName } from '@/domain/residents/address'

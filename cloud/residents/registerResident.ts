@@ -1,5 +1,6 @@
-import { AppError } from '@/domain/errors'
-import type { MemberView, ResidentRegisterInput } from '@/domain/residents'
+import { AppError } from '@/domain/shared/errors'
+import type { ResidentRegisterInput } from '@/domain/residents'
+import type { MemberView } from '@/domain/members'
 import type { UserCtx } from '../api/context'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { assertCommitteeOf } from './policy'

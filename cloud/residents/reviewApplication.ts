@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { ResidentApplicationView, ResidentReviewInput } from '@/domain/residents'
 import type { UserCtx } from '../api/context'
 import { assertCommitteeOf } from './policy'

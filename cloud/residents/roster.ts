@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
-import { addressKey } from '@/domain/address'
-import { AppError } from '@/domain/errors'
+import { addressKey } from '@/domain/residents/address'
+import { AppError } from '@/domain/shared/errors'
 import {
   ROSTER_COLUMNS,
   ROSTER_MAX_ROWS,

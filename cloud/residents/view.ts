@@ -1,11 +1,8 @@
-import { addressText } from '@/domain/address'
-import { maskName, maskPhone } from '@/domain/mask'
-import type {
-  HouseholdView,
-  MemberView,
-  ResidentApplicationView,
-  VolunteerApplicationView,
-} from '@/domain/residents'
+import { addressText } from '@/domain/residents/address'
+import { maskName, maskPhone } from '@/domain/shared/mask'
+import type { HouseholdView, ResidentApplicationView } from '@/domain/residents'
+import type { MemberView } from '@/domain/members'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 import type { HouseholdRecord, ResidentApplicationRecord, UserRecord, VolunteerApplicationRecord } from '../ports'
 import { isCommitteeOf, sameName, seesInFull, type Subject } from './policy'
 

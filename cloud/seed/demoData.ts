@@ -1,5 +1,5 @@
-import type { NoticeCategory } from '@/domain/notice'
-import type { Role } from '@/domain/roles'
+import type { NoticeCategory } from '@/domain/notices'
+import type { Role } from '@/domain/shared/roles'
 
 /**
  * Demo organisation: fictional 振兴街道 with 锦江社区 and 临江村, three grids each.

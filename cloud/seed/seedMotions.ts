@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { choiceKey, type Choice, type MotionStatus } from '@/domain/motion'
+import { choiceKey, type Choice, type MotionStatus } from '@/domain/motions'
 import type { Db } from '../adapters/sqlite/open'
 import { motionRepo } from '../adapters/sqlite/motions'
 import { motionMessages, newReceipt, receiptHash } from '../motions/access'

@@ -1,6 +1,6 @@
 import type { FastifyError } from 'fastify'
-import type { ApiReply } from '@/domain/envelope'
-import { AppError, statusOf } from '@/domain/errors'
+import type { ApiReply } from '@/domain/shared/envelope'
+import { AppError, statusOf } from '@/domain/shared/errors'
 
 /** Errors raised by Fastify itself (before dispatch) turned into the API's error codes. */
 export function appErrorOfHttp(err: FastifyError & { gongzhiCode?: string }): { error: AppError; unexpected: boolean } {

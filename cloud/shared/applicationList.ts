@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ApplicationListInput, ApplicationStatus } from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import type { Page } from '@/domain/shared/text'
 import type { UserCtx } from '../api/context'
 import type { SeqCursor, Store, UserRecord } from '../ports'
 import { committeeCommunity } from '../residents/policy'

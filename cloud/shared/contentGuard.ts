@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { Deps } from '../deps'
 
 /** Runs the content-check port; 'risky' is refused with CONTENT_REJECTED. Returns the label of a 'review' hit. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 
 /** Opaque keyset cursors: the sort key of a page's last item, as base64url JSON, checked on the way back. */
 export function encodeKey(key: unknown): string {

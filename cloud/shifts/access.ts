@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import { isStaff } from '@/domain/roles'
+import { AppError } from '@/domain/shared/errors'
+import { isStaff } from '@/domain/shared/roles'
 import type { Deps } from '../deps'
 import type { UserRecord } from '../ports'
 import type { ShiftRecord } from './ports'

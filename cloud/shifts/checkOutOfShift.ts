@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { CheckoutResult, shiftIdSchema } from '@/domain/shift'
+import { AppError } from '@/domain/shared/errors'
+import type { CheckoutResult, shiftIdSchema } from '@/domain/patrols'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { loadForVolunteer } from './access'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { shiftListSchema, ShiftListPage } from '@/domain/shift'
+import type { shiftListSchema, ShiftListPage } from '@/domain/patrols'
 import type { UserCtx } from '../api/context'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import { requireCommunity, settle, toIso } from './access'

@@ -1,4 +1,4 @@
-import { chinaClock } from '@/domain/shiftRules'
+import { chinaClock } from '@/domain/patrols/rules'
 import type { Deps } from '../deps'
 import type { NewMessage } from '../ports'
 import type { CancelMessages, PromotionMessage, ShiftRecord } from './ports'

@@ -1,5 +1,5 @@
-import type { CoordSystem } from '@/domain/report'
-import type { ShiftStatus, SignupStatus } from '@/domain/shift'
+import type { CoordSystem } from '@/domain/shared/geo'
+import type { ShiftStatus, SignupStatus } from '@/domain/patrols'
 import type { AuditEntry, IdempotencyKey, NewMessage } from '../ports'
 
 /** Patrol shifts' storage (issue 6). Every concurrency-sensitive write is ONE method, atomic in the adapter. */

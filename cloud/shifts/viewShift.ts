@@ -1,4 +1,4 @@
-import type { shiftIdSchema, ShiftDetail } from '@/domain/shift'
+import type { shiftIdSchema, ShiftDetail } from '@/domain/patrols'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
 import { loadShift, seesAllLogs } from './access'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { VolunteerApplicationView, VolunteerApplyInput } from '@/domain/residents'
+import { AppError } from '@/domain/shared/errors'
+import type { VolunteerApplicationView, VolunteerApplyInput } from '@/domain/volunteers'
 import type { UserCtx } from '../api/context'
 import { livesInCommunity } from '../residents/policy'
 import { toVolunteerApplicationView } from '../residents/view'

@@ -1,5 +1,6 @@
-import type { ApplicationListInput, VolunteerApplicationView } from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import type { ApplicationListInput } from '@/domain/residents'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
+import type { Page } from '@/domain/shared/text'
 import type { UserCtx } from '../api/context'
 import { toVolunteerApplicationView } from '../residents/view'
 import { listCommunityApplications } from '../shared/applicationList'

@@ -1,5 +1,5 @@
-import { AppError } from '@/domain/errors'
-import type { VolunteerApplicationView, VolunteerReviewInput } from '@/domain/residents'
+import { AppError } from '@/domain/shared/errors'
+import type { VolunteerApplicationView, VolunteerReviewInput } from '@/domain/volunteers'
 import type { UserCtx } from '../api/context'
 import { assertCommitteeOf } from '../residents/policy'
 import { ALREADY_DECIDED } from '../residents/reviewApplication'

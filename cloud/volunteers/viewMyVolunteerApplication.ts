@@ -1,4 +1,4 @@
-import type { VolunteerApplicationView } from '@/domain/residents'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 import type { UserCtx } from '../api/context'
 import { toVolunteerApplicationView } from '../residents/view'
 

@@ -1,4 +1,4 @@
-import { DEFAULT_MESSAGES, isErrorCode, type ErrorCode } from '@/domain/errors'
+import { DEFAULT_MESSAGES, isErrorCode, type ErrorCode } from '@/domain/shared/errors'
 
 /** NETWORK is the client's own code: the request never got a reply (offline, timeout, gateway down). */
 export type ClientErrorCode = ErrorCode | 'NETWORK'

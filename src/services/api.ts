@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import type { ActionInput, ActionName, ActionOutput } from '@/domain/actions'
-import type { ApiEvent, ApiReply } from '@/domain/envelope'
-import { isErrorCode } from '@/domain/errors'
+import type { ActionInput, ActionName, ActionOutput } from '@/domain/contract'
+import type { ApiEvent, ApiReply } from '@/domain/shared/envelope'
+import { isErrorCode } from '@/domain/shared/errors'
 import { ApiError } from './api-error'
 import { ROUTES } from './routes'
 import { clearSession, getToken } from './session'
@@ -14,36 +14,8 @@ export interface CallOptions {
   requestId?: string
 }
 
-/** Reads are idempotent, so one automatic retry after a network failure is safe. */
-export const READ_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
-  'me.get',
-  'community.get',
-  'notice.list',
-  'notice.get',
-  'notice.stats',
-  'household.list',
-  'resident.myApplication',
-  'resident.applications',
-  'member.list',
-  'volunteer.myApplication',
-  'volunteer.applications',
-  'report.nearby',
-  'report.list',
-  'report.get',
-  'report.summary',
-  'report.deadlines',
-  'message.list',
-  'motion.get',
-  'motion.list',
-  'motion.result',
-  'motion.verifyReceipt',
-  'rules.current',
-  'rules.history',
-  'shift.list',
-  'shift.get',
-  'volunteer.stats',
-  'volunteer.board',
-])
+/** Reads are idempotent, so one automatic retry after a network failure is safe (the list: see READ_ACTIONS). */
+const reads: ReadonlySet<string> = new Set(READ_ACTIONS)
 
 const RETRY_DELAY_MS = 800
 const GATEWAY_STATUSES = new Set([0, 502, 503, 504])
@@ -66,7 +38,7 @@ export async function callApi<A extends ActionName>(
 ): Promise<ActionOutput<A>> {
   const event: ApiEvent = { action, payload }
   if (options.requestId) event.requestId = options.requestId
-  const attempts = READ_ACTIONS.has(action) ? 2 : 1
+  const attempts = reads.has(action) ? 2 : 1
 
   for (let attempt = 1; ; attempt++) {
     try {

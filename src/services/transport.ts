@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ApiEvent } from '@/domain/envelope'
+import type { ApiEvent } from '@/domain/shared/envelope'
 import { ApiError } from './api-error'
 
 /** What came back over the wire, before the envelope is read. */

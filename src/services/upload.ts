@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { ApiReply } from '@/domain/envelope'
-import { isErrorCode } from '@/domain/errors'
+import type { ApiReply } from '@/domain/shared/envelope'
+import { isErrorCode } from '@/domain/shared/errors'
 import { ApiError } from './api-error'
 import { getToken } from './session'
 

@@ -1,6 +1,7 @@
 /** The dispatcher itself and the cloud-function door shape: envelope, identity, unexpected errors. */
 import type { Me } from '@/domain/auth'
-import { ACTIONS } from '../../cloud/api/actions'
+import { CONTRACT } from '@/domain/contract'
+import { HANDLERS } from '../../cloud/api/handlers'
 import { makeCloudEntry } from '../../cloud/api/cloudEntry'
 import { dispatch } from '../../cloud/api/dispatch'
 import { makeHarness, type Harness } from './support/harness'
@@ -11,26 +12,9 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-test('the action table holds exactly the contract’s actions', () => {
-  expect(Object.keys(ACTIONS).sort()).toEqual(
-    [
-      'auth.devLogin', 'auth.wxLogin', 'community.get', 'me.get', 'me.setPhone',
-      'notice.confirm', 'notice.get', 'notice.list', 'notice.publish', 'notice.stats', 'notice.withdraw',
-      'household.import', 'household.list', 'household.export',
-      'resident.apply', 'resident.myApplication', 'resident.applications', 'resident.review', 'resident.register',
-      'member.list', 'member.assignGrids',
-      'volunteer.apply', 'volunteer.myApplication', 'volunteer.applications', 'volunteer.review',
-      'report.create', 'report.nearby', 'report.support', 'report.list', 'report.get', 'report.transition', 'report.edit',
-      'report.rate', 'report.mediate', 'report.summary', 'report.deadlines', 'report.setDeadlines',
-      'message.list', 'message.read',
-      'motion.create', 'motion.update', 'motion.advance', 'motion.comment', 'motion.reply', 'motion.cast',
-      'motion.recordOffline', 'motion.get', 'motion.list', 'motion.result', 'motion.verifyReceipt',
-      'rules.current', 'rules.history', 'rules.markFiled',
-      'shift.create', 'shift.cancel', 'shift.list', 'shift.get', 'shift.signup', 'shift.withdraw', 'shift.checkin',
-      'shift.checkout', 'shift.log', 'volunteer.stats', 'volunteer.board',
-    ].sort(),
-  )
-  const publicOnes = Object.entries(ACTIONS).filter(([, d]) => d.auth === 'public').map(([n]) => n)
+test('every action of the contract has exactly one use case, and only sign-in is public', () => {
+  expect(Object.keys(HANDLERS).sort()).toEqual(Object.keys(CONTRACT).sort())
+  const publicOnes = Object.entries(CONTRACT).filter(([, d]) => d.access === 'public').map(([n]) => n)
   expect(publicOnes.sort()).toEqual(['auth.devLogin', 'auth.wxLogin'])
 })
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { ERROR_STATUS, type ErrorCode } from '@/domain/errors'
+import { ERROR_STATUS, type ErrorCode } from '@/domain/shared/errors'
 import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
 import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer } from '../../cloud/server/app'

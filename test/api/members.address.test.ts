@@ -3,8 +3,8 @@
  * two people of one name can be told apart (the offline-ballot picker); nobody else gets it, and the search
  * finds people by it.
  */
-import type { MemberView } from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import type { MemberView } from '@/domain/members'
+import type { Page } from '@/domain/shared/text'
 import type { HouseholdRecord, UserRecord } from '../../cloud/ports'
 import { toMemberView } from '../../cloud/residents/view'
 import { makeHarness, type Harness } from './support/harness'

@@ -5,8 +5,8 @@
  * idempotent create, and that every refusal writes nothing.
  */
 import { createHash } from 'node:crypto'
-import type { MotionResultView, MotionView, RulesHistoryPage, RulesView } from '@/domain/motion'
-import { RECEIPT_PATTERN } from '@/domain/motion'
+import type { MotionResultView, MotionView, RulesHistoryPage, RulesView } from '@/domain/motions'
+import { RECEIPT_PATTERN } from '@/domain/motions'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { motionTableCounts } from './support/motionFixtures'
 

@@ -1,5 +1,5 @@
-import type { ApiReply } from '@/domain/envelope'
-import type { MotionListPage, MotionResultView, MotionView } from '@/domain/motion'
+import type { ApiReply } from '@/domain/shared/envelope'
+import type { MotionListPage, MotionResultView, MotionView } from '@/domain/motions'
 import { makeHarness, type Harness } from './support/harness'
 import {
   addVoters,

@@ -3,7 +3,7 @@
  * (online and offline together) may not exceed its roster adults as frozen when voting opened — also when its
  * members cast at the same moment from several processes. Households motions are untouched by this.
  */
-import type { MotionResultView, MotionView } from '@/domain/motion'
+import type { MotionResultView, MotionView } from '@/domain/motions'
 import { makeHarness, type Harness } from './support/harness'
 import { addVoters, ballotRows, closeVote, codes, COMMITTEE, openVote, voterRows } from './support/motionFixtures'
 import { race } from './support/race'

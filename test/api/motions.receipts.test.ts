@@ -4,8 +4,8 @@
  * the motion, with nothing written on any refusal.
  */
 import { createHash } from 'node:crypto'
-import type { ApiReply } from '@/domain/envelope'
-import type { MotionResultView } from '@/domain/motion'
+import type { ApiReply } from '@/domain/shared/envelope'
+import type { MotionResultView } from '@/domain/motions'
 import { makeHarness, type Harness } from './support/harness'
 import { addVoters, ballotRows, closeVote, COMMITTEE, openVote, voterRows, type Voter } from './support/motionFixtures'
 

@@ -3,7 +3,7 @@
  * committee saw takes one step, never two; comments and replies are idempotent per requestId; an update that
  * changes nothing writes no revision; kind and eligibility are locked by the store once consultation begins.
  */
-import type { MotionCommentView, MotionView } from '@/domain/motion'
+import type { MotionCommentView, MotionView } from '@/domain/motions'
 import { makeHarness, type Harness } from './support/harness'
 import { motionTableCounts } from './support/motionFixtures'
 

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import Database from 'better-sqlite3'
-import type { ApiReply } from '@/domain/envelope'
-import { RECEIPT_ALPHABET, type MotionResultView, type MotionView } from '@/domain/motion'
+import type { ApiReply } from '@/domain/shared/envelope'
+import { RECEIPT_ALPHABET, type MotionResultView, type MotionView } from '@/domain/motions'
 import { makeHarness, type Harness } from './support/harness'
 import {
   addVoters,

@@ -3,7 +3,7 @@
  * leave every table as it was. Then the other side: emoji count as one character and HTML/SQL text is
  * stored verbatim and harms nothing.
  */
-import { statusOf } from '@/domain/errors'
+import { statusOf } from '@/domain/shared/errors'
 import { makeHarness, type Harness } from './support/harness'
 
 const COMMITTEE = 'u_committee_jj'

@@ -1,5 +1,5 @@
 /** What each notice action does for the people allowed to take it. */
-import type { Notice, NoticeListPage, NoticeStats } from '@/domain/notice'
+import type { Notice, NoticeListPage, NoticeStats } from '@/domain/notices'
 import { makeHarness, NOW, type Harness } from './support/harness'
 
 const COMMITTEE = 'u_committee_jj'

@@ -3,7 +3,7 @@
  * whole matrix"). The target notice is addressed to 锦江社区 第一网格 only. Every refusal must also leave
  * the database untouched.
  */
-import { statusOf } from '@/domain/errors'
+import { statusOf } from '@/domain/shared/errors'
 import { makeHarness, type Harness } from './support/harness'
 
 type Actor = 'residentIn' | 'residentOut' | 'volunteer' | 'gridWorker' | 'committee' | 'committeeOther' | 'street' | 'anonymous'

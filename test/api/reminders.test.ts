@@ -3,7 +3,7 @@
  * day before close, once per motion across sweeps and concurrent sweeps, only to eligible residents who have
  * not voted, per household for a households motion), the lazy close before it, the ledger, the other channel.
  */
-import type { MessageView } from '@/domain/message'
+import type { MessageView } from '@/domain/messages'
 import type { OutboundMessage } from '../../cloud/ports'
 import { sendDueReminders } from '../../cloud/reminders/sendDueReminders'
 import { motionClosing } from '../../cloud/reminders/sources/motionClosing'

@@ -4,8 +4,8 @@
  * with good input, on a fresh report in the state that allows the action, so the refusal is the input's doing.
  * Then the other side: HTML, SQL and emoji are kept as text.
  */
-import { statusOf } from '@/domain/errors'
-import type { ReportView } from '@/domain/report'
+import { statusOf } from '@/domain/shared/errors'
+import type { ReportView } from '@/domain/reports'
 import { makeHarness, type Harness } from './support/harness'
 import { addPhoto, GOOD_DESCRIPTION, makeReport, WHO, type ReportSpec } from './support/reportFixtures'
 

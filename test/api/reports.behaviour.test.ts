@@ -1,7 +1,7 @@
 /** What each report and message action does for the people allowed to take it (issue 4). */
 import gcoord from 'gcoord'
-import type { MessagePage } from '@/domain/message'
-import type { NearbyReport, ReportDeadlines, ReportListPage, ReportSummaryCounts, ReportView } from '@/domain/report'
+import type { MessagePage } from '@/domain/messages'
+import type { NearbyReport, ReportDeadlines, ReportListPage, ReportSummaryCounts, ReportView } from '@/domain/reports'
 import type { Notifier, OutboundMessage } from '../../cloud/ports'
 import { DEMO_GRID_CENTRES } from '../../cloud/seed/demoData'
 import { makeHarness, NOW, type Harness } from './support/harness'

@@ -9,8 +9,8 @@
  *   get CONFLICT, the timeline has one entry for it.
  * - one retried write (same requestId) racing itself across processes → every call ok, written once.
  */
-import type { ApiReply } from '@/domain/envelope'
-import type { ReportView } from '@/domain/report'
+import type { ApiReply } from '@/domain/shared/envelope'
+import type { ReportView } from '@/domain/reports'
 import { makeHarness, type Harness } from './support/harness'
 import { race } from './support/race'
 import { addPhoto, eventsOf, makeReport, raceJobs, reportRow, WHO } from './support/reportFixtures'

@@ -4,7 +4,7 @@
  * overdue) for each community and the street, plus the public and queue lists, paged with the keyset cursor
  * and compared with a plain filter of all rows in the test (same ids, same order, nothing skipped or repeated).
  */
-import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportCategory, type ReportListPage, type ReportStatus } from '@/domain/report'
+import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportCategory, type ReportListPage, type ReportStatus } from '@/domain/reports'
 import type { ReportCursor, ReportListQuery } from '../../cloud/ports'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'

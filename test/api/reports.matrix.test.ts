@@ -7,9 +7,9 @@
  * Outsiders (临江村's resident and committee) get NOT_FOUND for a report of 锦江: even a public report's
  * existence is not theirs to know; so does anyone who may not see a private report.
  */
-import type { MessagePage } from '@/domain/message'
-import { REPORT_ACTIONS, type NearbyReport, type ReportListPage, type ReportStatus, type ReportView } from '@/domain/report'
-import { canEdit, canMediate, canRate, canSupport, decide, isReportStaff, relationsOf, type Caller } from '@/domain/reportFlow'
+import type { MessagePage } from '@/domain/messages'
+import { REPORT_ACTIONS, type NearbyReport, type ReportListPage, type ReportStatus, type ReportView } from '@/domain/reports'
+import { canEdit, canMediate, canRate, canSupport, decide, isReportStaff, relationsOf, type Caller } from '@/domain/reports/flow'
 import { makeHarness, type Harness } from './support/harness'
 import { DEMO_GRID_CENTRES, DEMO_USERS } from '../../cloud/seed/demoData'
 import { addPhoto, makeReport, REPORTER_NAME, REPORTER_PHONE, WHO, type ReportSpec, type Who } from './support/reportFixtures'

@@ -5,7 +5,7 @@
  * any await between the check and the insert would let two through) and across processes on one file (each
  * its own connection: the check and the insert must be one IMMEDIATE transaction).
  */
-import type { ReportView } from '@/domain/report'
+import type { ReportView } from '@/domain/reports'
 import { makeHarness, type Harness } from './support/harness'
 import { race } from './support/race'
 import { addPhoto, eventsOf, makeReport, raceJobs, reportRow, WHO } from './support/reportFixtures'

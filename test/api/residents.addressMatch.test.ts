@@ -6,7 +6,7 @@
  */
 import type { Me } from '@/domain/auth'
 import type { HouseholdImportResult, ResidentApplicationView, ResidentApplyResult } from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import type { Page } from '@/domain/shared/text'
 import { makeHarness, type Harness } from './support/harness'
 
 const HEADER = '网格,楼栋/组,单元,房号,户主姓名,成年人数,联系电话'

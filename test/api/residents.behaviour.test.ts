@@ -5,15 +5,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Me } from '@/domain/auth'
-import { maskName, maskPhone } from '@/domain/mask'
-import type {
-  HouseholdView,
-  MemberView,
-  ResidentApplicationView,
-  ResidentApplyResult,
-  VolunteerApplicationView,
-} from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import { maskName, maskPhone } from '@/domain/shared/mask'
+import type { HouseholdView, ResidentApplicationView, ResidentApplyResult } from '@/domain/residents'
+import type { MemberView } from '@/domain/members'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
+import type { Page } from '@/domain/shared/text'
 import { wechatPhoneNumber } from '../../cloud/adapters/wechat/phoneNumber'
 import { makeHarness, type Harness } from './support/harness'
 

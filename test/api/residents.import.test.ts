@@ -5,7 +5,7 @@
  * Decision (asserted below): an import that adds or updates households writes ONE audit entry with
  * counts only; an import that changes nothing (a repeat, or only rejected lines) writes nothing at all.
  */
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { HouseholdImportResult } from '@/domain/residents'
 import { FORMULA_FILE, NOT_UTF8 } from '../../cloud/residents/roster'
 import { makeHarness, type Harness } from './support/harness'

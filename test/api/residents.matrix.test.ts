@@ -3,7 +3,8 @@
  * refusal leaves every table as it was (h.counts()). Targets are fresh per cell (a new pending
  * application, a new person), so no cell depends on another.
  */
-import type { ResidentApplyResult, VolunteerApplicationView } from '@/domain/residents'
+import type { ResidentApplyResult } from '@/domain/residents'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 import { makeHarness, type Harness } from './support/harness'
 
 type Actor =

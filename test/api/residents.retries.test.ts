@@ -3,7 +3,9 @@
  * is one record and gets the first reply; the same requestId with another input is a CONFLICT (as
  * notice.publish). And one person per name in a household for resident.register.
  */
-import type { MemberView, ResidentApplyResult, VolunteerApplicationView } from '@/domain/residents'
+import type { ResidentApplyResult } from '@/domain/residents'
+import type { MemberView } from '@/domain/members'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 import { makeHarness, type Harness } from './support/harness'
 
 const COMMITTEE = 'u_committee_jj'

@@ -4,8 +4,8 @@
  * consultation with its revision and comment, the vote under way (turnout = rows, no tally before close, a
  * resident who signs in on the login page can still vote), and the secret-ballot layout of the seeded rows.
  */
-import type { MotionResultView, MotionView, RulesView } from '@/domain/motion'
-import { outcome } from '@/domain/motionTally'
+import type { MotionResultView, MotionView, RulesView } from '@/domain/motions'
+import { outcome } from '@/domain/motions/tally'
 import { diffRevisions } from '@/features/motions/articleDiff'
 import { openSqliteStore } from '../../cloud/adapters/sqlite/store'
 import { seedDemo } from '../../cloud/seed/seedSqlite'

@@ -1,8 +1,9 @@
 /** Patrol shifts on SQLite with the harness's fixed clock: schedule, list, sign up, withdraw, cancel, check in/out, log, stats. */
-import { maskName } from '@/domain/mask'
-import type { MessagePage } from '@/domain/message'
-import type { ReportView } from '@/domain/report'
-import type { CheckinResult, CheckoutResult, ShiftDetail, ShiftListPage, ShiftView, SignupResult, VolunteerBoard, VolunteerStats } from '@/domain/shift'
+import { maskName } from '@/domain/shared/mask'
+import type { MessagePage } from '@/domain/messages'
+import type { ReportView } from '@/domain/reports'
+import type { CheckinResult, CheckoutResult, ShiftDetail, ShiftListPage, ShiftView, SignupResult } from '@/domain/patrols'
+import type { VolunteerBoard, VolunteerStats } from '@/domain/volunteers'
 import gcoord from 'gcoord'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { addVolunteers, CENTRE, COMMITTEE, createShift, DEMO_VOLUNTEER, shiftInput, signupRows, STREET, WORKER } from './support/shiftFixtures'

@@ -2,9 +2,9 @@
  * Signups under real contention: worker processes with their own connections to the same SQLite file, all
  * released at once (support/race.ts), so the writers truly race for the write lock.
  */
-import type { ApiReply } from '@/domain/envelope'
-import type { MessagePage } from '@/domain/message'
-import type { ShiftDetail, SignupResult } from '@/domain/shift'
+import type { ApiReply } from '@/domain/shared/envelope'
+import type { MessagePage } from '@/domain/messages'
+import type { ShiftDetail, SignupResult } from '@/domain/patrols'
 import { makeHarness, type Harness } from './support/harness'
 import { race } from './support/race'
 import { addVolunteers, codes, COMMITTEE, createShift, signupRows, statusCount } from './support/shiftFixtures'

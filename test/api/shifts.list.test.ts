@@ -1,5 +1,5 @@
 /** shift.list's order: soonest first (default) or most recent first, keyset pages in both, with from/to/mine. */
-import type { ShiftListPage } from '@/domain/shift'
+import type { ShiftListPage } from '@/domain/patrols'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { addVolunteers, createShift } from './support/shiftFixtures'
 

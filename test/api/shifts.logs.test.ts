@@ -1,6 +1,6 @@
 /** shift.get's 巡逻记录: who reads which patrol notes, under which names, newest first, linked to their 发现隐患 reports. */
-import type { ReportView } from '@/domain/report'
-import type { ShiftDetail, ShiftLogEntry } from '@/domain/shift'
+import type { ReportView } from '@/domain/reports'
+import type { ShiftDetail, ShiftLogEntry } from '@/domain/patrols'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { addVolunteers, CENTRE, COMMITTEE, createShift, OTHER_COMMITTEE, OTHER_COMMUNITY_RESIDENT, RESIDENT, STREET, WORKER, type Volunteer } from './support/shiftFixtures'
 

@@ -3,8 +3,8 @@
  * and the store's check-in and log statements hold their own conditions (window, status, end) whatever the
  * use case read before.
  */
-import type { MessagePage } from '@/domain/message'
-import type { ShiftView } from '@/domain/shift'
+import type { MessagePage } from '@/domain/messages'
+import type { ShiftView } from '@/domain/patrols'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { addVolunteers, CENTRE, COMMITTEE, createShift } from './support/shiftFixtures'
 

@@ -2,7 +2,7 @@
 // /cgi-bin/token and /cgi-bin/message/subscribe/send, through the dispatcher on SQLite.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ReportView } from '@/domain/report'
+import type { ReportView } from '@/domain/reports'
 import { fieldValue, parseSubscribeFields, wechatSubscribeNotifier } from '../../cloud/adapters/wechat/subscribeMessage'
 import { makeHarness, type Harness } from './support/harness'
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { reportCreateSchema } from '@/domain/report'
+import { reportCreateSchema } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { loadDraft, saveDraft } from '@/services/drafts'

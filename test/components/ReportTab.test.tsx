@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ReportListInput } from '@/domain/report'
+import type { ReportListInput } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { RECEIPT_PATTERN, type MotionView } from '@/domain/motion'
+import { RECEIPT_PATTERN, type MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'

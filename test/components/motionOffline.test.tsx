@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { RECEIPT_PATTERN } from '@/domain/motion'
+import { RECEIPT_PATTERN } from '@/domain/motions'
 import { keptReceipt } from '@/features/motions/receipts'
 import { OfflineScreen } from '@/features/motions/ui/OfflineScreen'
 import { callApi } from '@/services/api'

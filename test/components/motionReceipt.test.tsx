@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { RECEIPT_ALPHABET, RECEIPT_PATTERN, type MotionView } from '@/domain/motion'
+import { RECEIPT_ALPHABET, RECEIPT_PATTERN, type MotionView } from '@/domain/motions'
 import Taro from '@tarojs/taro'
 import { forgetReceipt, keepReceipt, keptReceipt, newDeviceReceipt, secureRandomBytes } from '@/features/motions/receipts'
 import { MotionDetail } from '@/features/motions/ui/MotionDetail'

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { MotionResultView } from '@/domain/motion'
+import type { MotionResultView } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'

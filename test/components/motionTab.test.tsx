@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { MotionListInput } from '@/domain/motion'
+import type { MotionListInput } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'

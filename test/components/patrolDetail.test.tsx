@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ShiftDetail as Detail } from '@/domain/shift'
-import { chinaClock } from '@/domain/shiftRules'
+import type { ShiftDetail as Detail } from '@/domain/patrols'
+import { chinaClock } from '@/domain/patrols/rules'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { ShiftListInput, VolunteerBoardInput } from '@/domain/shift'
+import type { ShiftListInput } from '@/domain/patrols'
+import type { VolunteerBoardInput } from '@/domain/volunteers'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import dayjs from 'dayjs'
 import gcoord from 'gcoord'
-import type { ShiftCreateInput } from '@/domain/shift'
+import type { ShiftCreateInput } from '@/domain/patrols'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { loadDraft, saveDraft } from '@/services/drafts'

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { ShiftListInput } from '@/domain/shift'
+import type { ShiftListInput } from '@/domain/patrols'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ReportSummary } from '@/domain/report'
+import type { ReportSummary } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import gcoord from 'gcoord'
 import type { Browser, Page } from 'playwright-core'
-import type { ReportView } from '../../src/domain/report'
+import type { ReportView } from '../../src/domain/reports'
 import { DEMO_GRID_CENTRES } from '../../cloud/seed/demoData'
 import {
   SHOTS_DIR,

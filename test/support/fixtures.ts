@@ -1,8 +1,10 @@
 // Test data builders for the client tests (shapes from src/domain, values made up per test).
 import { act } from '@testing-library/react'
 import type { Me, Session } from '@/domain/auth'
-import type { Notice, NoticeSummary } from '@/domain/notice'
-import type { MemberView, ResidentApplicationView, VolunteerApplicationView } from '@/domain/residents'
+import type { Notice, NoticeSummary } from '@/domain/notices'
+import type { ResidentApplicationView } from '@/domain/residents'
+import type { MemberView } from '@/domain/members'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 
 export function makeMe(over: Partial<Me> = {}): Me {
   return {

@@ -1,5 +1,5 @@
 // Builders for the 议事表决 client tests (shapes from src/domain/motion.ts, values made up per test).
-import type { MotionSummary, MotionView } from '@/domain/motion'
+import type { MotionSummary, MotionView } from '@/domain/motions'
 
 const HOUR = 3600_000
 

@@ -1,5 +1,5 @@
 // Report builders for the resident-side report screens (shapes from src/domain/report).
-import type { NearbyReport, ReportSummary, ReportView, TimelineEntry } from '@/domain/report'
+import type { NearbyReport, ReportSummary, ReportView, TimelineEntry } from '@/domain/reports'
 
 export function makeReportSummary(id: string, over: Partial<ReportSummary> = {}): ReportSummary {
   const created = new Date(Date.now() - 2 * 3600_000).toISOString()

@@ -1,6 +1,6 @@
 // Builders for the 巡逻 client tests (shapes from src/domain/shift.ts, values made up per test).
-import type { ShiftDetail, ShiftView } from '@/domain/shift'
-import { checkinOpensAt, withdrawCutoffAt } from '@/domain/shiftRules'
+import type { ShiftDetail, ShiftView } from '@/domain/patrols'
+import { checkinOpensAt, withdrawCutoffAt } from '@/domain/patrols/rules'
 
 const HOUR = 3600_000
 

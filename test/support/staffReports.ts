@@ -1,6 +1,6 @@
 // Report and message builders for the staff-side screens (shapes from src/domain/report and message).
-import type { MessageView } from '@/domain/message'
-import type { ReportSummary, ReportSummaryCounts, ReportView } from '@/domain/report'
+import type { MessageView } from '@/domain/messages'
+import type { ReportSummary, ReportSummaryCounts, ReportView } from '@/domain/reports'
 
 const HOUR = 3600_000
 

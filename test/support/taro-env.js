@@ -10,5 +10,7 @@ global.ENABLE_CONTAINS = true
 global.ENABLE_MUTATION_OBSERVER = false
 global.DEPRECATED_ADAPTER_COMPONENT = false
 global.API_BASE = 'http://api.test'
+// as config/index.ts defines it at build time
+global.READ_ACTIONS = require('../../src/domain/contract').READ_ACTION_NAMES
 global.defineAppConfig = (c) => c
 global.definePageConfig = (c) => c

@@ -1,4 +1,4 @@
-import { addressKey, type AddressPart } from '@/domain/address'
+import { addressKey, type AddressPart } from '@/domain/residents/address'
 
 test.each<[string, AddressPart, string]>([
   // suffixes, one per kind

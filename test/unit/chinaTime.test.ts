@@ -1,4 +1,4 @@
-import { chinaClock, chinaDay, chinaHour, chinaInstant, chinaMonth, chinaStamp } from '@/domain/chinaTime'
+import { chinaClock, chinaDay, chinaHour, chinaInstant, chinaMonth, chinaStamp } from '@/domain/shared/chinaTime'
 
 describe('China time (UTC+8, no daylight saving)', () => {
   test('16:00 UTC is midnight of the next day in China', () => {

@@ -1,4 +1,4 @@
-import { AppError, DEFAULT_MESSAGES, ERROR_STATUS, isErrorCode, statusOf } from '@/domain/errors'
+import { AppError, DEFAULT_MESSAGES, ERROR_STATUS, isErrorCode, statusOf } from '@/domain/shared/errors'
 
 test('every code has one status and a Chinese default message', () => {
   for (const [code, status] of Object.entries(ERROR_STATUS)) {

@@ -1,4 +1,4 @@
-import { boxAround, distanceMetres, gridOfPoint, insideRing, type LatLng } from '@/domain/geo'
+import { boxAround, distanceMetres, gridOfPoint, insideRing, type LatLng } from '@/domain/shared/geo'
 
 const R = 6_371_008.8
 const p = (latitude: number, longitude: number): LatLng => ({ latitude, longitude })

@@ -1,4 +1,4 @@
-import { maskName, maskPhone } from '@/domain/mask'
+import { maskName, maskPhone } from '@/domain/shared/mask'
 
 test.each([
   ['张', '张'],

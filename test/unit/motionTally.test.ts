@@ -1,4 +1,4 @@
-import { decide, outcome, quorumMet, type CastCounts } from '@/domain/motionTally'
+import { decide, outcome, quorumMet, type CastCounts } from '@/domain/motions/tally'
 
 function cast(total: number, households = total, offline = 0): CastCounts {
   return { online: total - offline, offline, total, households }

@@ -1,4 +1,4 @@
-import { excerptOf, noticeState } from '@/domain/notice'
+import { excerptOf, noticeState } from '@/domain/notices'
 
 const now = new Date('2025-03-01T02:00:00.000Z')
 const n = (publishAt: string, expireAt: string | null = null, withdrawnAt: string | null = null) => ({ publishAt, expireAt, withdrawnAt })

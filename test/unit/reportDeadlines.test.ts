@@ -1,5 +1,5 @@
-import { REPORT_STATUSES } from '@/domain/report'
-import { acceptDeadline, dueAt, endOfWorkday, intakeDay, isOverdue, resolveDeadline, settleBy } from '@/domain/reportDeadlines'
+import { REPORT_STATUSES } from '@/domain/reports'
+import { acceptDeadline, dueAt, endOfWorkday, intakeDay, isOverdue, resolveDeadline, settleBy } from '@/domain/reports/deadlines'
 
 /**
  * Every expected date below is worked out by hand from the State Council's calendar:

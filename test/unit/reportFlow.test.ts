@@ -1,5 +1,5 @@
-import type { ReportAction, ReportLevel, ReportStatus } from '@/domain/report'
-import { REPORT_ACTIONS, REPORT_STATUSES } from '@/domain/report'
+import type { ReportAction, ReportLevel, ReportStatus } from '@/domain/reports'
+import { REPORT_ACTIONS, REPORT_STATUSES } from '@/domain/reports'
 import {
   availableActions,
   canEdit,
@@ -14,8 +14,8 @@ import {
   type ReportFacts,
   type ReportParties,
   type ReportRelation,
-} from '@/domain/reportFlow'
-import type { Role } from '@/domain/roles'
+} from '@/domain/reports/flow'
+import type { Role } from '@/domain/shared/roles'
 
 /**
  * The expected flow, written from issue 4 and DESIGN §2 (not read from REPORT_FLOW), so that a change to the

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { messageListSchema, messageReadSchema } from '@/domain/message'
+import { messageListSchema, messageReadSchema } from '@/domain/messages'
 import {
   defaultVisibility,
   reportCreateSchema,
@@ -10,7 +10,7 @@ import {
   reportRateSchema,
   reportSetDeadlinesSchema,
   reportTransitionSchema,
-} from '@/domain/report'
+} from '@/domain/reports'
 
 /** The messages of a refused value, or [] when it passes. */
 const messages = (s: z.ZodType, v: unknown) => s.safeParse(v).error?.issues.map((i) => i.message) ?? []

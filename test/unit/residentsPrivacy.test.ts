@@ -2,7 +2,7 @@
  * The masking policy of cloud/residents (个人信息保护法): who sees a person's full name and phone.
  * Every view of a person goes through seesInFull; this walks viewer × subject.
  */
-import type { Role } from '@/domain/roles'
+import type { Role } from '@/domain/shared/roles'
 import type { HouseholdRecord, UserRecord } from '../../cloud/ports'
 import { seesInFull } from '../../cloud/residents/policy'
 import { toHouseholdView, toMemberView } from '../../cloud/residents/view'

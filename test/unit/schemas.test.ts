@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { devLoginSchema, wxLoginSchema } from '@/domain/auth'
-import { apiEventSchema } from '@/domain/envelope'
-import { noticeIdSchema, noticeListSchema, noticePublishSchema } from '@/domain/notice'
-import { idSchema, isoTime, text } from '@/domain/text'
+import { apiEventSchema } from '@/domain/shared/envelope'
+import { noticeIdSchema, noticeListSchema, noticePublishSchema } from '@/domain/notices'
+import { idSchema, isoTime, text } from '@/domain/shared/text'
 
 const ok = (s: z.ZodType, v: unknown) => s.safeParse(v).success
 

@@ -1,9 +1,9 @@
-import { distanceMetres } from '@/domain/geo'
-import type { Role } from '@/domain/roles'
+import { distanceMetres } from '@/domain/shared/geo'
+import type { Role } from '@/domain/shared/roles'
 import type { UserRecord } from '../../cloud/ports'
 import type { ShiftLogRecord } from '../../cloud/shifts/ports'
 import { logsView } from '../../cloud/shifts/view'
-import { nextSignupStatus, shiftCreateSchema, shiftPhase, SIGNUP_FLOW, SIGNUP_STATUSES } from '@/domain/shift'
+import { nextSignupStatus, shiftCreateSchema, shiftPhase, SIGNUP_FLOW, SIGNUP_STATUSES } from '@/domain/patrols'
 import {
   areaCheck,
   beforeCutoff,
@@ -18,7 +18,7 @@ import {
   servedHours,
   weeklyOccurrences,
   windowMessage,
-} from '@/domain/shiftRules'
+} from '@/domain/patrols/rules'
 
 const S = { startAt: '2025-03-01T12:00:00.000Z', endAt: '2025-03-01T14:00:00.000Z' }
 const at = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()

@@ -1,4 +1,4 @@
-import { addWorkdays, calendarKnows, chinaDay, isWorkday, nextWorkday } from '@/domain/workdays'
+import { addWorkdays, calendarKnows, chinaDay, isWorkday, nextWorkday } from '@/domain/shared/workdays'
 
 describe('working days in China', () => {
   test.each([

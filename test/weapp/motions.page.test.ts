@@ -9,7 +9,7 @@
 // or native dialog rendering), layout or styles, nor wx.setClipboardData (test/components covers the copy call,
 // test/e2e the whole journey in a browser).
 import type { Me } from '@/domain/auth'
-import type { MotionListPage, MotionView } from '@/domain/motion'
+import type { MotionListPage, MotionView } from '@/domain/motions'
 import { makeHarness, NOW, type Harness } from '../api/support/harness'
 import { bootMiniApp, waitFor, type MiniApp } from './support/miniapp'
 

@@ -8,7 +8,7 @@
 // Does not prove: the WeChat client itself (Page is mapped to Component, lifecycle called by hand, no tab
 // bar), layout or styles, nor the real location/photo/subscribe APIs (wx.chooseLocation/getLocation are
 // stubbed to fail here; test/e2e covers photos and the browser's location).
-import { reportCreateSchema, REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from '@/domain/report'
+import { reportCreateSchema, REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from '@/domain/reports'
 import type { Me } from '@/domain/auth'
 import { DEMO_REPORTS } from '../../cloud/seed/demoData'
 import { makeHarness, type Harness } from '../api/support/harness'

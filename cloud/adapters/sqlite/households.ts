@@ -1,4 +1,4 @@
-import { addressKeys } from '@/domain/address'
+import { addressKeys } from '@/domain/residents/address'
 import type { AuditEntry, HouseholdRecord, HouseholdRepo, HouseholdScope, ImportOutcome, RosterRow } from '../../ports'
 import { auditWriter } from './audit'
 import type { Db } from './open'

@@ -1,4 +1,4 @@
-import type { MessageKind } from '@/domain/message'
+import type { MessageKind } from '@/domain/messages'
 import type { MessageRecord, MessageRepo, NewMessage } from '../../ports'
 import type { Db } from './open'
 

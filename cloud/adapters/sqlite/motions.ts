@@ -12,8 +12,8 @@
  * An adults cast also bumps its household's count in motion_household_adults (which household voted, as the
  * voter row already says; nothing of the choice).
  */
-import { emptyTally, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motion'
-import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motionTally'
+import { emptyTally, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motions'
+import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motions/tally'
 import type {
   AuditEntry,
   IdempotencyKey,

@@ -1,4 +1,4 @@
-import type { NoticeCategory } from '@/domain/notice'
+import type { NoticeCategory } from '@/domain/notices'
 import type {
   AuditEntry,
   IdempotencyKey,

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3'
-import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/report'
-import { dueAt } from '@/domain/reportDeadlines'
-import type { Role } from '@/domain/roles'
+import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
+import { dueAt } from '@/domain/reports/deadlines'
+import type { Role } from '@/domain/shared/roles'
 import type {
   IdempotencyKey,
   MediationRecord,

@@ -1,4 +1,4 @@
-import { addressKeys, sameName } from '@/domain/address'
+import { addressKeys, sameName } from '@/domain/residents/address'
 import type { ApplicationStatus, Relation } from '@/domain/residents'
 import type {
   AuditEntry,

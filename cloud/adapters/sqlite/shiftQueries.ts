@@ -1,4 +1,4 @@
-import { MAX_SHIFT_MS } from '@/domain/shiftRules'
+import { MAX_SHIFT_MS } from '@/domain/patrols/rules'
 import type { BoardRow, ShiftLogRecord, ShiftRepo, VolunteerTotals } from '../../shifts/ports'
 import type { Db } from './open'
 import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow, type shiftReads } from './shiftRows'

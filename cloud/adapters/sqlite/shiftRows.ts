@@ -1,5 +1,5 @@
-import type { CoordSystem } from '@/domain/report'
-import type { ShiftStatus, SignupStatus } from '@/domain/shift'
+import type { CoordSystem } from '@/domain/shared/geo'
+import type { ShiftStatus, SignupStatus } from '@/domain/patrols'
 import type { ShiftRecord, SignupRecord } from '../../shifts/ports'
 import type { Db } from './open'
 

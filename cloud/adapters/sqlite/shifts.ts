@@ -1,4 +1,4 @@
-import { beforeCutoff, CHECKIN_OPENS_BEFORE_MS, checkinWindow, servedHours } from '@/domain/shiftRules'
+import { beforeCutoff, CHECKIN_OPENS_BEFORE_MS, checkinWindow, servedHours } from '@/domain/patrols/rules'
 import type { AuditEntry, IdempotencyKey } from '../../ports'
 import type {
   CancelMessages,

@@ -1,4 +1,4 @@
-import type { Role } from '@/domain/roles'
+import type { Role } from '@/domain/shared/roles'
 import type { AuditEntry, IdempotencyKey, NewUser, RegisterOutcome, UserRecord, UserRepo } from '../../ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'

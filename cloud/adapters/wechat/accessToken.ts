@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { Clock } from '../../ports'
 import type { WechatConfig } from './code2Session'
 

@@ -1,4 +1,4 @@
-import { AppError } from '@/domain/errors'
+import { AppError } from '@/domain/shared/errors'
 import type { Clock, WechatPhone } from '../../ports'
 import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'

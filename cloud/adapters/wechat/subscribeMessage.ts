@@ -1,5 +1,5 @@
 import type { Clock, Notifier, OutboundMessage, UserRepo } from '../../ports'
-import { chinaStamp } from '@/domain/chinaTime'
+import { chinaStamp } from '@/domain/shared/chinaTime'
 import type { Logger } from '../../deps'
 import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'

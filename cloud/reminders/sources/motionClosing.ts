@@ -1,4 +1,4 @@
-import { chinaClock, chinaDay } from '@/domain/chinaTime'
+import { chinaClock, chinaDay } from '@/domain/shared/chinaTime'
 import { settle } from '../../motions/access'
 import type { DueReminder } from '../../ports'
 import type { ReminderSource } from '../source'

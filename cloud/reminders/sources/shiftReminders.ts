@@ -1,5 +1,5 @@
-import type { ShiftTimes } from '@/domain/shiftRules'
-import { chinaClock, eveningBeforeAt, eveningReminderUntil, hourBeforeAt } from '@/domain/shiftRules'
+import type { ShiftTimes } from '@/domain/patrols/rules'
+import { chinaClock, eveningBeforeAt, eveningReminderUntil, hourBeforeAt } from '@/domain/patrols/rules'
 import type { DueReminder } from '../../ports'
 import type { ShiftRecord } from '../../shifts/ports'
 import type { ReminderSource } from '../source'

@@ -1,4 +1,4 @@
-import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from '@/domain/notice'
+import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from '@/domain/notices'
 import { Tag, type TagTone } from '../Tag'
 
 const TONES: Record<NoticeCategory, TagTone> = {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { NOTICE_STATE_LABELS, type NoticeState, type NoticeSummary } from '@/domain/notice'
+import { NOTICE_STATE_LABELS, type NoticeState, type NoticeSummary } from '@/domain/notices'
 import { CategoryTag } from '../CategoryTag'
 import { Tag, type TagTone } from '../Tag'
 import { fromNow } from '../time'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Session } from '@/domain/auth'
-import type { Role } from '@/domain/roles'
+import type { Role } from '@/domain/shared/roles'
 import { ApiError, callApi } from '@/services/api'
 import { ROUTES } from '@/services/routes'
 import { clearSession, setSession } from '@/services/session'

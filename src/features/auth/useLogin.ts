@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { Role } from '@/domain/roles'
+import type { Role } from '@/domain/shared/roles'
 import { toApiError } from '@/services/api-error'
 import { devLogin, goHome, wxLogin } from './login'
 

@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
 import Taro from '@tarojs/taro'
 import type { Me, Session } from '@/domain/auth'
-import type { Role } from '@/domain/roles'
+import type { Role } from '@/domain/shared/roles'
 import { callApi } from '@/services/api'
 import { ROUTES } from '@/services/routes'
 import { getSession, subscribeSession, updateMe } from '@/services/session'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { IssueDetail } from '@/domain/envelope'
+import type { IssueDetail } from '@/domain/shared/envelope'
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>
 

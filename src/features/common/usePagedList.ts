@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Page } from '@/domain/text'
+import type { Page } from '@/domain/shared/text'
 import { toApiError, type ApiError } from '@/services/api-error'
 
 export type ListStatus = 'loading' | 'ready' | 'error'

@@ -1,4 +1,4 @@
-import type { CommunityView } from '@/domain/auth'
+import type { CommunityView } from '@/domain/community'
 import { callApi } from '@/services/api'
 import { useSession } from '../auth/useSession'
 import { useRemote } from '../common/useRemote'

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { MessagePage, MessageView } from '@/domain/message'
+import type { MessagePage, MessageView } from '@/domain/messages'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { ROUTES, withQuery } from '@/services/routes'

@@ -1,4 +1,4 @@
-import type { MotionArticle } from '@/domain/motion'
+import type { MotionArticle } from '@/domain/motions'
 
 /** One revision's text as the diff reads it (MotionRevisionView has these fields). */
 export interface RevisionText {

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
-import { motionCreateSchema, type MotionCreateInput, type MotionKind, type Eligibility, type MotionView } from '@/domain/motion'
-import type { IssueDetail } from '@/domain/envelope'
+import { motionCreateSchema, type MotionCreateInput, type MotionKind, type Eligibility, type MotionView } from '@/domain/motions'
+import type { IssueDetail } from '@/domain/shared/envelope'
 import { isoToLocal, localToIso } from './format'
 
 /** The drafting form as the committee fills it in (kept as a local draft while creating). */

@@ -1,4 +1,4 @@
-import type { MotionView } from '@/domain/motion'
+import type { MotionView } from '@/domain/motions'
 
 /** A motion created or changed on one screen, so the 议事 tab updates without a manual reload. */
 export type MotionEvent = { type: 'changed'; motion: MotionView } | { type: 'voted'; id: string }

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import { formatDateTime } from '@/components/time'
-import type { MotionStatus, MotionSummary } from '@/domain/motion'
+import type { MotionStatus, MotionSummary } from '@/domain/motions'
 
 const DIGITS = '零一二三四五六七八九'
 

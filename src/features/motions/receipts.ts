@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { RECEIPT_ALPHABET, RECEIPT_PATTERN } from '@/domain/motion'
+import { RECEIPT_ALPHABET, RECEIPT_PATTERN } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { getSession } from '@/services/session'

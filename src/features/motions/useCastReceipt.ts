@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Choice, MotionView } from '@/domain/motion'
+import type { Choice, MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { toApiError } from '@/services/api-error'
 import { forgetReceipt, keptReceipt, recoverKept, sendWithReceipt } from './receipts'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { motionCommentSchema, motionReplySchema, type Choice, type MotionCommentView, type MotionView } from '@/domain/motion'
+import { motionCommentSchema, motionReplySchema, type Choice, type MotionCommentView, type MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { newRequestId } from '@/services/request-id'

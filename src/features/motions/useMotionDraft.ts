@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MotionCreateInput, MotionView } from '@/domain/motion'
+import type { MotionCreateInput, MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react'
-import type { MotionListPage, MotionStatus, MotionSummary } from '@/domain/motion'
+import type { MotionListPage, MotionStatus, MotionSummary } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { usePagedList, type PagedList } from '../common/usePagedList'
 import { useRemote, type Remote } from '../common/useRemote'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { normalizeReceipt, type Choice, type MotionResultView, type MotionView } from '@/domain/motion'
+import { normalizeReceipt, type Choice, type MotionResultView, type MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { toApiError } from '@/services/api-error'
 import { useRemote } from '../common/useRemote'

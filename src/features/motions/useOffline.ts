@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Choice, MotionView } from '@/domain/motion'
-import type { MemberView } from '@/domain/residents'
+import type { Choice, MotionView } from '@/domain/motions'
+import type { MemberView } from '@/domain/members'
 import { callApi } from '@/services/api'
 import { toApiError } from '@/services/api-error'
 import { usePagedList } from '../common/usePagedList'

@@ -1,5 +1,5 @@
-import type { RulesHistoryPage, RulesView } from '@/domain/motion'
-import { rulesMarkFiledSchema } from '@/domain/motion'
+import type { RulesHistoryPage, RulesView } from '@/domain/motions'
+import { rulesMarkFiledSchema } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { usePagedList } from '../common/usePagedList'
 import { useRemote } from '../common/useRemote'

@@ -1,4 +1,4 @@
-import type { Notice } from '@/domain/notice'
+import type { Notice } from '@/domain/notices'
 
 /** What one screen did to a notice, so other screens (the list) update without reloading. */
 export type NoticeEvent =

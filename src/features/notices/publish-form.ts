@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
-import { noticePublishSchema, type NoticeCategory, type NoticePublish } from '@/domain/notice'
-import type { IssueDetail } from '@/domain/envelope'
+import { noticePublishSchema, type NoticeCategory, type NoticePublish } from '@/domain/notices'
+import type { IssueDetail } from '@/domain/shared/envelope'
 
 /** The publish form as the person fills it in (kept as a local draft). */
 export interface PublishForm {

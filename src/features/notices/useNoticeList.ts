@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { NoticeListPage, NoticeSummary } from '@/domain/notice'
+import type { NoticeListPage, NoticeSummary } from '@/domain/notices'
 import { callApi } from '@/services/api'
 import { usePagedList, type ListStatus, type PagedList } from '../common/usePagedList'
 import { onNoticeEvent, type NoticeEvent } from './events'

@@ -1,4 +1,4 @@
-import type { NoticeStats } from '@/domain/notice'
+import type { NoticeStats } from '@/domain/notices'
 import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
 

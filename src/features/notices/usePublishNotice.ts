@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Notice } from '@/domain/notice'
+import type { Notice } from '@/domain/notices'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import type { TagTone } from '@/components/Tag'
-import { SIGNUP_STATUS_LABELS, type ShiftView } from '@/domain/shift'
+import { SIGNUP_STATUS_LABELS, type ShiftView } from '@/domain/patrols'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 

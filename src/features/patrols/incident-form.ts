@@ -1,5 +1,5 @@
-import { shiftLogSchema, type ShiftLogInput } from '@/domain/shift'
-import type { ReportCategory } from '@/domain/report'
+import { shiftLogSchema, type ShiftLogInput } from '@/domain/patrols'
+import type { ReportCategory } from '@/domain/reports'
 import type { FieldErrors } from '../common/form-errors'
 import { pendingPhotos, photoIdsOf, type PickedPhoto } from '../reports/ui/PhotoPicker'
 import type { DevicePosition } from './location'

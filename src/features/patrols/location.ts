@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import gcoord from 'gcoord'
-import type { CoordSystem } from '@/domain/report'
+import type { CoordSystem } from '@/domain/shared/geo'
 import { LocationError } from '../reports/location'
 
 /** Where the device is now, as the platform gives it (no conversion), with its accuracy in metres. */

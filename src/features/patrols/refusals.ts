@@ -1,4 +1,4 @@
-import { chinaClock } from '@/domain/shiftRules'
+import { chinaClock } from '@/domain/patrols/rules'
 import type { ApiError } from '@/services/api-error'
 import type { LocationFailure } from '../reports/location'
 

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import { shiftCreateSchema, type ShiftCreateInput } from '@/domain/shift'
+import { shiftCreateSchema, type ShiftCreateInput } from '@/domain/patrols'
 import type { FieldErrors } from '../common/form-errors'
 import type { AreaCentre } from './location'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ShiftView } from '@/domain/shift'
+import type { ShiftView } from '@/domain/patrols'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'

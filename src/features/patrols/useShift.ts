@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { shiftCancelSchema, type ShiftDetail } from '@/domain/shift'
+import { shiftCancelSchema, type ShiftDetail } from '@/domain/patrols'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { newRequestId } from '@/services/request-id'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ShiftListPage, ShiftView } from '@/domain/shift'
+import type { ShiftListPage, ShiftView } from '@/domain/patrols'
 import { callApi } from '@/services/api'
 import { toApiError } from '@/services/api-error'
 import { newRequestId } from '@/services/request-id'

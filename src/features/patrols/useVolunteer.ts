@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ShiftView, VolunteerBoard, VolunteerStats } from '@/domain/shift'
+import type { ShiftView } from '@/domain/patrols'
+import type { VolunteerBoard, VolunteerStats } from '@/domain/volunteers'
 import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
 import { onShiftEvent } from './events'

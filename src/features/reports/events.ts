@@ -1,4 +1,4 @@
-import type { ReportView } from '@/domain/report'
+import type { ReportView } from '@/domain/reports'
 
 /** A report created or changed on one screen, so the lists (tab, 我的上报) update without a manual reload. */
 export type ReportEvent = { type: 'created'; report: ReportView } | { type: 'changed'; report: ReportView }

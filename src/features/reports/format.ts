@@ -1,8 +1,8 @@
 import { formatDateTime } from '@/components/time'
 import type { TagTone } from '@/components/Tag'
-import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_LABELS, type ReportCategory, type ReportStatus, type ReportSummary, type TimelineEntry } from '@/domain/report'
-import { settleBy } from '@/domain/reportSettle'
-import { ACTION_LABELS, STATUS_LABELS } from '@/domain/reportFlow'
+import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_LABELS, type ReportCategory, type ReportStatus, type ReportSummary, type TimelineEntry } from '@/domain/reports'
+import { settleBy } from '@/domain/reports/settle'
+import { ACTION_LABELS, STATUS_LABELS } from '@/domain/reports/flow'
 
 /** Labels and times of reports, shared by the resident side and the staff side. */
 

@@ -1,11 +1,5 @@
-import {
-  defaultVisibility,
-  reportCreateSchema,
-  type CoordSystem,
-  type ReportCategory,
-  type ReportCreateInput,
-  type ReportVisibility,
-} from '@/domain/report'
+import { defaultVisibility, reportCreateSchema, type ReportCategory, type ReportCreateInput, type ReportVisibility } from '@/domain/reports'
+import { type CoordSystem } from '@/domain/shared/geo'
 import { issuesToErrors, type FieldErrors } from '../common/form-errors'
 import { pendingPhotos, photoIdsOf, type PickedPhoto } from './ui/PhotoPicker'
 

@@ -5,7 +5,7 @@ import {
   reportSetDeadlinesSchema,
   type ReportCategory,
   type ReportDeadlines,
-} from '@/domain/report'
+} from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
 import { useSubmit } from '../common/useSubmit'

@@ -5,7 +5,7 @@ import {
   type MediationOutcome,
   type ReportMediateInput,
   type ReportView,
-} from '@/domain/report'
+} from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
 import { useRemote } from '../common/useRemote'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { NearbyReport, ReportCategory } from '@/domain/report'
+import type { NearbyReport, ReportCategory } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import type { PickedLocation } from './report-form'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react'
-import type { ReportView } from '@/domain/report'
+import type { ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
 import { emitReportEvent, onReportEvent } from './events'

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import { reportRateSchema, reportTransitionSchema, type ReportView } from '@/domain/report'
+import { reportRateSchema, reportTransitionSchema, type ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { newRequestId } from '@/services/request-id'

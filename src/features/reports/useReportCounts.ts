@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { OPEN_STATUSES } from '@/domain/reportFlow'
+import { OPEN_STATUSES } from '@/domain/reports/flow'
 import { useRemote } from '../common/useRemote'
 import { onReportEvent } from './events'
 import { countReports, type Count } from './useReportList'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ReportCategory, ReportEditInput, ReportView } from '@/domain/report'
+import type { ReportCategory, ReportEditInput, ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'

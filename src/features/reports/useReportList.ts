@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { ReportListInput, ReportListPage, ReportScope, ReportSummary } from '@/domain/report'
+import type { ReportListInput, ReportListPage, ReportScope, ReportSummary } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { usePagedList, type PagedList } from '../common/usePagedList'
 import { onReportEvent } from './events'

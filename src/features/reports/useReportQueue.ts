@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { ReportCategory, ReportListInput, ReportStatus, ReportSummary } from '@/domain/report'
+import type { ReportCategory, ReportListInput, ReportStatus, ReportSummary } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { usePagedList } from '../common/usePagedList'
 import { onReportEvent } from './events'

@@ -1,4 +1,4 @@
-import type { ReportSummaryCounts } from '@/domain/report'
+import type { ReportSummaryCounts } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
 

@@ -5,9 +5,9 @@ import {
   type ReportAction,
   type ReportLevel,
   type ReportView,
-} from '@/domain/report'
-import { ACTION_LABELS } from '@/domain/reportFlow'
-import type { MemberView } from '@/domain/residents'
+} from '@/domain/reports'
+import { ACTION_LABELS } from '@/domain/reports/flow'
+import type { MemberView } from '@/domain/members'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { newRequestId } from '@/services/request-id'

@@ -1,4 +1,5 @@
-import type { ResidentApplicationView, VolunteerApplicationView } from '@/domain/residents'
+import type { ResidentApplicationView } from '@/domain/residents'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
 

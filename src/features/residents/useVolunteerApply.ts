@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { volunteerApplySchema, type VolunteerApplicationView, type VolunteerApplyInput } from '@/domain/residents'
+import { volunteerApplySchema, type VolunteerApplicationView, type VolunteerApplyInput } from '@/domain/volunteers'
 import { callApi } from '@/services/api'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
 import { detailsToErrors, issuesToErrors, type FieldErrors } from '../common/form-errors'

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { ApplicationStatus } from '@/domain/residents'
 import { residentReviewSchema } from '@/domain/residents'
-import type { Page } from '@/domain/text'
+import type { Page } from '@/domain/shared/text'
 import { callApi } from '@/services/api'
 import type { ApiError } from '@/services/api-error'
 import { usePagedList } from '../common/usePagedList'

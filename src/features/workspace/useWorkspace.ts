@@ -1,5 +1,6 @@
 import type { Me } from '@/domain/auth'
-import type { HouseholdView, MemberView, ResidentRegisterInput } from '@/domain/residents'
+import type { HouseholdView, ResidentRegisterInput } from '@/domain/residents'
+import type { MemberView } from '@/domain/members'
 import { residentRegisterSchema } from '@/domain/residents'
 import { callApi } from '@/services/api'
 import { hasRole } from '../auth/useSession'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { ApiReply } from '@/domain/envelope'
+import type { ApiReply } from '@/domain/shared/envelope'
 import type { DevLoginInput } from '@/domain/auth'
 import { fixedClock } from '../../../cloud/adapters/system/clock'
 import { openSqliteStore, type SqliteStore } from '../../../cloud/adapters/sqlite/store'

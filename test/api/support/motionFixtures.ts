@@ -1,4 +1,4 @@
-import { addressKey } from '@/domain/address'
+import { addressKey } from '@/domain/residents/address'
 import type { Harness } from './harness'
 
 import { COMMITTEE } from './demoUsers'

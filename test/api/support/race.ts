@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import type { ApiReply } from '@/domain/envelope'
+import type { ApiReply } from '@/domain/shared/envelope'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const WORKER = path.join(__dirname, 'raceWorker.ts')

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import type { ApiReply } from '@/domain/envelope'
-import type { ReportCategory, ReportLevel, ReportStatus, ReportView, ReportVisibility } from '@/domain/report'
+import type { ApiReply } from '@/domain/shared/envelope'
+import type { ReportCategory, ReportLevel, ReportStatus, ReportView, ReportVisibility } from '@/domain/reports'
 import { NOW, type Harness } from './harness'
 
 /** The demo seed's people (cloud/seed/demoData.ts). Both communities belong to 振兴街道. */

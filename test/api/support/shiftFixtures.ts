@@ -1,4 +1,4 @@
-import type { ShiftCreateInput, ShiftView } from '@/domain/shift'
+import type { ShiftCreateInput, ShiftView } from '@/domain/patrols'
 import { DEMO_GRID_CENTRES } from '../../../cloud/seed/demoData'
 import type { Harness } from './harness'
 

@@ -1,4 +1,4 @@
-import { addressKey } from '@/domain/address'
+import { addressKey } from '@/domain/residents/address'
 import type { Migration } from '../migrate'
 
 /**

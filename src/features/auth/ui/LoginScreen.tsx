@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { Role } from '@/domain/roles'
+import type { Role } from '@/domain/shared/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { ROUTES } from '@/services/routes'
 import { devLoginShown, wxLoginShown } from '../login'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { MessageView } from '@/domain/message'
+import type { MessageView } from '@/domain/messages'
 import { ActionButton } from '@/components/ActionButton'
 import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'

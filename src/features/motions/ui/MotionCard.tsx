@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { percentOf } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
-import { MOTION_KIND_LABELS, MOTION_STATUS_LABELS, type MotionSummary } from '@/domain/motion'
+import { MOTION_KIND_LABELS, MOTION_STATUS_LABELS, type MotionSummary } from '@/domain/motions'
 import { myStatus, phaseTime, STATUS_TONES, voterUnit } from '../format'
 import './MotionCard.scss'
 

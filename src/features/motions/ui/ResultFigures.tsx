@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { MotionResultView, MotionView } from '@/domain/motion'
+import type { MotionResultView, MotionView } from '@/domain/motions'
 
 export function Figure({ label, value, testid }: { label: string; value: number; testid: string }) {
   return (

@@ -4,7 +4,7 @@ import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { Tag } from '@/components/Tag'
 import { formatDateTime } from '@/components/time'
-import type { MotionRevisionView } from '@/domain/motion'
+import type { MotionRevisionView } from '@/domain/motions'
 import { diffRevisions, type ArticleChange } from '../articleDiff'
 import { articleLabel } from '../format'
 

@@ -1,4 +1,4 @@
-import { RULES_CHOICE_LABELS, RULES_CHOICES, type Choice, type MotionView } from '@/domain/motion'
+import { RULES_CHOICE_LABELS, RULES_CHOICES, type Choice, type MotionView } from '@/domain/motions'
 
 /** The choices of a motion as chips: 赞成/反对/弃权 for rules, the options (by index) for a matter. */
 export function choicesOf(m: Pick<MotionView, 'kind' | 'options'>): { value: string; label: string }[] {

@@ -4,7 +4,7 @@ import { Dialog } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { Tag, type TagTone } from '@/components/Tag'
-import { SIGNUP_STATUS_LABELS, type ShiftDetail, type ShiftRosterEntry } from '@/domain/shift'
+import { SIGNUP_STATUS_LABELS, type ShiftDetail, type ShiftRosterEntry } from '@/domain/patrols'
 import { clockText, hoursText } from '../format'
 import type { ShiftHandle } from '../useShift'
 

@@ -8,7 +8,7 @@ import { DateTimeField } from '@/components/DateTimeField'
 import { FormField } from '@/components/FormField'
 import { ToggleRow } from '@/components/ToggleRow'
 import { DraftRestored } from '@/components/DraftRestored'
-import { SHIFT_CAPACITY, SHIFT_RADIUS, SHIFT_REPEAT_WEEKS, type ShiftView } from '@/domain/shift'
+import { SHIFT_CAPACITY, SHIFT_RADIUS, SHIFT_REPEAT_WEEKS, type ShiftView } from '@/domain/patrols'
 import { useScheduleShift } from '../useScheduleShift'
 import './ScheduleForm.scss'
 

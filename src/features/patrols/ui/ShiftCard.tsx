@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { Tag } from '@/components/Tag'
-import type { ShiftView } from '@/domain/shift'
+import type { ShiftView } from '@/domain/patrols'
 import { myStatusTag, seatsText, timeRange } from '../format'
 import './ShiftCard.scss'
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Card } from '@/components/Card'
 import { LinkRow } from '@/components/LinkRow'
 import { Tag } from '@/components/Tag'
-import type { ShiftLogEntry } from '@/domain/shift'
+import type { ShiftLogEntry } from '@/domain/patrols'
 import { clockText } from '../format'
 import './ShiftLogs.scss'
 

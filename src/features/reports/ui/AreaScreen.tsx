@@ -6,7 +6,7 @@ import {
   type ReportCategory,
   type ReportStatus,
   type ReportSummaryCounts,
-} from '@/domain/report'
+} from '@/domain/reports'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'

@@ -5,7 +5,7 @@ import More from '@nutui/icons-react-taro/dist/es/icons/More.js'
 import Repairman from '@nutui/icons-react-taro/dist/es/icons/Repairman.js'
 import ShieldCheck from '@nutui/icons-react-taro/dist/es/icons/ShieldCheck.js'
 import Warning from '@nutui/icons-react-taro/dist/es/icons/Warning.js'
-import type { ReportCategory } from '@/domain/report'
+import type { ReportCategory } from '@/domain/reports'
 
 const ICONS: Record<ReportCategory, typeof Comment> = {
   dispute: Comment,

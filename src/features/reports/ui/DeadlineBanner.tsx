@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { ReportSummary } from '@/domain/report'
-import { REPORT_LEVEL_LABELS } from '@/domain/report'
+import type { ReportSummary } from '@/domain/reports'
+import { REPORT_LEVEL_LABELS } from '@/domain/reports'
 import { deadlineText, statusLabel } from '../format'
 import './DeadlineBanner.scss'
 

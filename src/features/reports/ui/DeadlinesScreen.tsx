@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { DEFAULT_RESOLVE_DAYS, REPORT_CATEGORIES } from '@/domain/report'
+import { DEFAULT_RESOLVE_DAYS, REPORT_CATEGORIES } from '@/domain/reports'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ListState } from '@/components/ListState'

@@ -6,7 +6,7 @@ import {
   MEDIATION_OUTCOMES,
   MEDIATION_OUTCOME_LABELS,
   type ReportView,
-} from '@/domain/report'
+} from '@/domain/reports'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'

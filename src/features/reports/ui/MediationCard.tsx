@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { MEDIATION_KIND_LABELS, MEDIATION_OUTCOME_LABELS, type ReportView } from '@/domain/report'
+import { MEDIATION_KIND_LABELS, MEDIATION_OUTCOME_LABELS, type ReportView } from '@/domain/reports'
 import { Card } from '@/components/Card'
 import { Tag } from '@/components/Tag'
 import './MediationCard.scss'

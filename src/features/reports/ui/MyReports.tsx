@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { ListState } from '@/components/ListState'
-import type { ReportSummary } from '@/domain/report'
+import type { ReportSummary } from '@/domain/reports'
 import type { PagedList } from '../../common/usePagedList'
 import { ReportCard } from './ReportCard'
 import { More } from './ReportHome'

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { MAX_REPORT_PHOTOS } from '@/domain/report'
+import { MAX_REPORT_PHOTOS } from '@/domain/reports'
 import { toApiError } from '@/services/api-error'
 import { uploadPhoto } from '@/services/upload'
 import './PhotoPicker.scss'

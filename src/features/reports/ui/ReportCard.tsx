@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
-import type { ReportSummary } from '@/domain/report'
+import type { ReportSummary } from '@/domain/reports'
 import { photoSrc } from '@/services/upload'
 import { ReportCategoryTag, ReportStatusTag } from './ReportStatusTag'
 import './ReportCard.scss'

@@ -19,7 +19,7 @@ import {
   type ReportCategory,
   type ReportView,
   type ReportVisibility,
-} from '@/domain/report'
+} from '@/domain/reports'
 import type { ApiError } from '@/services/api-error'
 import { useCommunity } from '../../community/useCommunity'
 import { LOCATION_FAILURE_TEXT, LocationError, takeLocation } from '../location'

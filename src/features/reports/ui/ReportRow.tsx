@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { REPORT_LEVEL_LABELS, type ReportSummary } from '@/domain/report'
+import { REPORT_LEVEL_LABELS, type ReportSummary } from '@/domain/reports'
 import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import { CATEGORY_TONES, STATUS_TONES, categoryLabel, deadlineText, statusLabel } from '../format'

@@ -1,5 +1,5 @@
 import { Tag } from '@/components/Tag'
-import type { ReportCategory, ReportStatus } from '@/domain/report'
+import type { ReportCategory, ReportStatus } from '@/domain/reports'
 import { CATEGORY_TONES, STATUS_TONES, categoryLabel, statusLabel } from '../format'
 
 /** 待受理 / 处理中 / 已办结 ... always in words, the colour only helps. */

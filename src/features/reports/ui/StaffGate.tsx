@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
-import type { Role } from '@/domain/roles'
+import type { Role } from '@/domain/shared/roles'
 
 const WHO: Partial<Record<Role, string>> = {
   gridWorker: '网格员',

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import { NOTE_REQUIRED, REPORT_LEVEL_LABELS, type ReportView } from '@/domain/report'
+import { NOTE_REQUIRED, REPORT_LEVEL_LABELS, type ReportView } from '@/domain/reports'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'

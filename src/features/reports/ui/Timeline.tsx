@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { TimelineEntry } from '@/domain/report'
+import type { TimelineEntry } from '@/domain/reports'
 import { photoSrc } from '@/services/upload'
 import { stepTime, timelineLabel } from '../format'
 import './Timeline.scss'

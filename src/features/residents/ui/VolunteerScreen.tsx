@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
-import type { VolunteerApplicationView } from '@/domain/residents'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { FormField } from '@/components/FormField'

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { ApplicationStatus, ResidentApplicationView, VolunteerApplicationView } from '@/domain/residents'
+import type { ApplicationStatus, ResidentApplicationView } from '@/domain/residents'
+import type { VolunteerApplicationView } from '@/domain/volunteers'
 import { ActionButton } from '@/components/ActionButton'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { ListFooter } from '@/components/ListFooter'

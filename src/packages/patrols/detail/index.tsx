@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
-import { isStaff } from '@/domain/roles'
+import { isStaff } from '@/domain/shared/roles'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { emitShiftEvent } from '@/features/patrols/events'
 import { ShiftDetail } from '@/features/patrols/ui/ShiftDetail'

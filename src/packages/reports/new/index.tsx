@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
-import { REPORT_CATEGORIES, type ReportCategory } from '@/domain/report'
+import { REPORT_CATEGORIES, type ReportCategory } from '@/domain/reports'
 import { useRequireSession } from '@/features/auth/useSession'
 import { ReportForm } from '@/features/reports/ui/ReportForm'
 import { scrollToFirstError } from '@/services/nav'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, pageSchema, text } from './text'
+import { idSchema, pageSchema, text } from '../shared/text'
 
 /** 住户认证, the household roster and the committee's people work (issue 3). */
 
@@ -85,7 +85,7 @@ export interface ResidentApplyResult {
 }
 
 /** approve, or reject with a reason the applicant will read */
-const reviewSchema = z
+export const applicationReviewSchema = z
   .strictObject({
     applicationId: idSchema,
     approve: z.boolean({ message: '请选择通过或不通过' }),
@@ -93,7 +93,7 @@ const reviewSchema = z
   })
   .refine((r) => r.approve || !!r.reason, { message: '不通过时请写明理由', path: ['reason'] })
 
-export const residentReviewSchema = reviewSchema
+export const residentReviewSchema = applicationReviewSchema
 export type ResidentReviewInput = z.input<typeof residentReviewSchema>
 
 export const applicationListSchema = z.strictObject({
@@ -129,62 +129,6 @@ export const residentRegisterSchema = z.strictObject({
   phone: phoneSchema.optional(),
 })
 export type ResidentRegisterInput = z.input<typeof residentRegisterSchema>
-
-export const memberAssignGridsSchema = z.strictObject({
-  userId: idSchema,
-  /** [] takes the 网格员 role away */
-  gridIds: z.array(idSchema).max(20, { message: '一次最多 20 个网格' }),
-})
-export type MemberAssignGridsInput = z.infer<typeof memberAssignGridsSchema>
-
-export const memberListSchema = z.strictObject({
-  role: z.enum(['resident', 'volunteer', 'gridWorker', 'committee', 'street']).optional(),
-  /** name or phone digits */
-  query: text(0, 20, '搜索内容').optional(),
-  ...pageSchema,
-})
-export type MemberListInput = z.input<typeof memberListSchema>
-
-export interface MemberView {
-  id: string
-  name: string
-  phone: string | null
-  roles: string[]
-  gridId: string | null
-  gridName: string | null
-  grids: { id: string; name: string }[]
-  verified: boolean
-  /** registered by the committee for someone without a smartphone */
-  rosterOnly: boolean
-  /**
-   * Their household's building/unit/room (3栋2单元301), so the committee can tell two people of one name apart;
-   * only for the committee of their community, null otherwise or when not bound to a household.
-   */
-  address: string | null
-}
-
-export const volunteerApplySchema = z.strictObject({
-  skills: text(0, 200, '特长').optional(),
-  availability: text(0, 200, '可服务时间').optional(),
-})
-export type VolunteerApplyInput = z.input<typeof volunteerApplySchema>
-
-export const volunteerReviewSchema = reviewSchema
-export type VolunteerReviewInput = z.input<typeof volunteerReviewSchema>
-
-export interface VolunteerApplicationView {
-  id: string
-  status: ApplicationStatus
-  applicantId: string
-  name: string
-  phone: string | null
-  gridName: string | null
-  skills: string | null
-  availability: string | null
-  reason: string | null
-  createdAt: string
-  reviewedAt: string | null
-}
 
 export const setPhoneSchema = z.union(
   [z.strictObject({ phone: phoneSchema }), z.strictObject({ phoneCode: z.string().min(1).max(128) })],

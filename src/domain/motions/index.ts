@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { CastCounts, Eligibility, TallyBase } from './motionTally'
-import { idSchema, isoTime, pageSchema, text, type Page } from './text'
+import type { CastCounts, Eligibility, TallyBase } from './tally'
+import { idSchema, isoTime, pageSchema, text, type Page } from '../shared/text'
 
 /**
  * 议事表决 (issue 5): motions on 村规民约/居民公约 (`rules`) or a public matter (`matter`), their phases as data,

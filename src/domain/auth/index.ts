@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import type { MyHousehold } from './residents'
-import { ROLES, type Role } from './roles'
-import { idSchema, text } from './text'
+import type { MyHousehold } from '../residents'
+import { ROLES, type Role } from '../shared/roles'
+import type { GridRef } from '../community'
+import { idSchema, text } from '../shared/text'
 
 export const devLoginSchema = z.strictObject({
   role: z.enum(ROLES, { message: '请选择角色' }),
@@ -16,11 +17,6 @@ export const wxLoginSchema = z.strictObject({
   code: z.string().min(1).max(128),
 })
 export type WxLoginInput = z.infer<typeof wxLoginSchema>
-
-export interface GridRef {
-  id: string
-  name: string
-}
 
 export interface Me {
   id: string
@@ -43,12 +39,3 @@ export interface Session {
   expiresAt: string
   user: Me
 }
-
-export interface CommunityView {
-  id: string
-  name: string
-  streetName: string
-  grids: GridRef[]
-}
-
-export const emptySchema = z.strictObject({})

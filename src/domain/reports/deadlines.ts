@@ -1,6 +1,6 @@
-import { chinaDay, chinaHour } from './chinaTime'
-import { addWorkdays, isWorkday, nextWorkday } from './workdays'
-import type { ReportStatus } from './report'
+import { chinaDay, chinaHour } from '../shared/chinaTime'
+import { addWorkdays, isWorkday, nextWorkday } from '../shared/workdays'
+import type { ReportStatus } from '.'
 
 /**
  * Deadlines of a report, in China time (UTC+8), on the State Council's working days (workdays.ts):
@@ -44,4 +44,4 @@ export function isOverdue(status: ReportStatus, acceptBy: string, resolveBy: str
   return due !== null && Date.parse(due) < now.getTime()
 }
 
-export { SETTLE_DAYS, settleBy } from './reportSettle'
+export { SETTLE_DAYS, settleBy } from './settle'

@@ -1,7 +1,7 @@
-import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from './report'
-import { REPORT_LEVELS } from './report'
-import { settleBy } from './reportSettle'
-import type { Role } from './roles'
+import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from '.'
+import { REPORT_LEVELS } from '.'
+import { settleBy } from './settle'
+import type { Role } from '../shared/roles'
 
 /**
  * The report state machine, as data (DESIGN §3). Who may take an action depends on the caller's relation to

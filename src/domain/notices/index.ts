@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, isoTime, pageSchema, text, type Page } from './text'
+import { idSchema, isoTime, pageSchema, text, type Page } from '../shared/text'
 
 export const NOTICE_CATEGORIES = ['notice', 'policy', 'safety', 'event'] as const
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number]

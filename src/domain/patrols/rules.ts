@@ -1,5 +1,5 @@
-import { CHINA_OFFSET_MS, chinaClock, chinaDay, chinaInstant, chinaMonth } from './chinaTime'
-import { distanceMetres, type LatLng } from './geo'
+import { CHINA_OFFSET_MS, chinaClock, chinaDay, chinaInstant, chinaMonth } from '../shared/chinaTime'
+import { distanceMetres, type LatLng } from '../shared/geo'
 
 /**
  * 群防群治 patrols (issue 6): the pure time and place rules, shared by the server and the client (the

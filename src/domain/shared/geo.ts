@@ -1,5 +1,9 @@
 /** Points on the earth, for routing reports to grids, "nearby" and (issue 6) patrol check-in. */
 
+export const COORD_SYSTEMS = ['gcj02', 'wgs84'] as const
+/** weapp's getLocation/chooseLocation give GCJ-02 (gcj02); a browser's geolocation gives WGS-84. */
+export type CoordSystem = (typeof COORD_SYSTEMS)[number]
+
 export interface LatLng {
   latitude: number
   longitude: number

@@ -48,3 +48,6 @@ export interface Page<T> {
   items: T[]
   nextCursor: string | null
 }
+
+/** The input of an action that takes nothing. */
+export const emptySchema = z.strictObject({})

@@ -1,9 +1,9 @@
-import { maskName } from '@/domain/mask'
-import type { VolunteerBoard, volunteerBoardSchema } from '@/domain/shift'
-import { monthBounds } from '@/domain/shiftRules'
+import { maskName } from '@/domain/shared/mask'
+import type { VolunteerBoard, volunteerBoardSchema } from '@/domain/volunteers'
+import { monthBounds } from '@/domain/patrols/rules'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
-import { requireCommunity, settle } from './access'
+import { requireCommunity, settle } from '../shifts/access'
 
 /**
  * volunteer.board — the community's hours in a month (Beijing time), most first. Names masked to residents

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, pageSchema, type Page } from './text'
+import { idSchema, pageSchema, type Page } from '../shared/text'
 
 /** The in-app message centre (消息): reports, votes, patrol shifts. */
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { idSchema, pageSchema, text, type Page } from './text'
+import { COORD_SYSTEMS } from '../shared/geo'
+import { idSchema, pageSchema, text, type Page } from '../shared/text'
 
 /** 随手拍 reports (issue 4): categories, the form/call/server schema and the views. */
 
@@ -38,9 +39,6 @@ export const MAX_REPORT_PHOTOS = 6
 /** "我也遇到": open public reports of the same category within this distance are offered before submitting. */
 export const NEARBY_METRES = 200
 
-export const COORD_SYSTEMS = ['gcj02', 'wgs84'] as const
-/** weapp's getLocation/chooseLocation give GCJ-02 (gcj02); a browser's geolocation gives WGS-84. */
-export type CoordSystem = (typeof COORD_SYSTEMS)[number]
 
 const latitude = z.number({ error: '纬度必须是数字' }).min(-90, { message: '纬度超出范围' }).max(90, { message: '纬度超出范围' })
 const longitude = z.number({ error: '经度必须是数字' }).min(-180, { message: '经度超出范围' }).max(180, { message: '经度超出范围' })

@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { COORD_SYSTEMS, reportCreateSchema, type CoordSystem } from './report'
-import { MAX_SHIFT_MS } from './shiftRules'
-import { idSchema, isoTime, pageSchema, text, type Page } from './text'
+import { reportCreateSchema } from '../reports'
+import { COORD_SYSTEMS, type CoordSystem } from '../shared/geo'
+import { MAX_SHIFT_MS } from './rules'
+import { idSchema, isoTime, pageSchema, text, type Page } from '../shared/text'
 
 /**
  * 群防群治 patrol shifts (issue 6): statuses and the signup machine as data, the schemas of every shift.*
- * and volunteer.stats/board action and the views they return. Time and place rules: ./shiftRules.
+ * and action and the views they return. Time and place rules: ./rules.
  */
 
 /** What the committee sets; the phase is derived from the time (shiftPhase). */
@@ -166,18 +167,6 @@ export const shiftLogSchema = z.strictObject({
 })
 export type ShiftLogInput = z.input<typeof shiftLogSchema>
 
-export const volunteerStatsSchema = z.strictObject({})
-export type VolunteerStatsInput = z.input<typeof volunteerStatsSchema>
-
-export const MONTH_PATTERN = /^20\d{2}-(0[1-9]|1[0-2])$/
-export const volunteerBoardSchema = z.strictObject({
-  month: z
-    .string({ error: '请选择月份' })
-    .max(7, { message: '月份格式应为 YYYY-MM', abort: true })
-    .regex(MONTH_PATTERN, { message: '月份格式应为 YYYY-MM' }),
-})
-export type VolunteerBoardInput = z.input<typeof volunteerBoardSchema>
-
 // ---------- views ----------
 
 export interface ShiftArea {
@@ -281,26 +270,4 @@ export interface CheckinResult {
 export interface CheckoutResult {
   checkedOutAt: string
   hours: number
-}
-
-export interface VolunteerStats {
-  /** the current month in Beijing time, 'YYYY-MM' */
-  month: string
-  hoursThisMonth: number
-  hoursTotal: number
-  shiftsDone: number
-  noShows: number
-}
-
-export interface VolunteerBoardRow {
-  rank: number
-  name: string
-  hours: number
-  shifts: number
-  me: boolean
-}
-
-export interface VolunteerBoard {
-  month: string
-  rows: VolunteerBoardRow[]
 }

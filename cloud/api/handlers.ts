@@ -1,0 +1,26 @@
+import type { Contract } from '@/domain/contract'
+import { authHandlers } from '../auth/handlers'
+import { communityHandlers } from '../community/handlers'
+import { membersHandlers } from '../members/handlers'
+import { messagesHandlers } from '../messages/handlers'
+import { motionsHandlers } from '../motions/handlers'
+import { noticesHandlers } from '../notices/handlers'
+import { reportsHandlers } from '../reports/handlers'
+import { residentsHandlers } from '../residents/handlers'
+import type { Handlers } from '../shared/handlers'
+import { patrolsHandlers } from '../shifts/handlers'
+import { volunteersHandlers } from '../volunteers/handlers'
+
+/** Every feature's handlers table, one per contract: an action without a use case does not compile. */
+export const HANDLERS: Handlers<Contract> = {
+  ...authHandlers,
+  ...communityHandlers,
+  ...noticesHandlers,
+  ...residentsHandlers,
+  ...membersHandlers,
+  ...volunteersHandlers,
+  ...messagesHandlers,
+  ...reportsHandlers,
+  ...motionsHandlers,
+  ...patrolsHandlers,
+}

@@ -1,0 +1,13 @@
+import { authContract } from '@/domain/auth/contract'
+import type { Handlers } from '../shared/handlers'
+import { setMyPhone } from './setPhone'
+import { signInForDevelopment } from './devLogin'
+import { signInWithWechat } from './wxLogin'
+import { viewMyProfile } from './me'
+
+export const authHandlers: Handlers<typeof authContract> = {
+  'auth.devLogin': signInForDevelopment,
+  'auth.wxLogin': signInWithWechat,
+  'me.get': viewMyProfile,
+  'me.setPhone': setMyPhone,
+}

@@ -1,0 +1,9 @@
+import { messagesContract } from '@/domain/messages/contract'
+import type { Handlers } from '../shared/handlers'
+import { listMyMessages } from './listMyMessages'
+import { markMessagesRead } from './markMessagesRead'
+
+export const messagesHandlers: Handlers<typeof messagesContract> = {
+  'message.list': listMyMessages,
+  'message.read': markMessagesRead,
+}

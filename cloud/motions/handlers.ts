@@ -1,0 +1,33 @@
+import { motionsContract } from '@/domain/motions/contract'
+import type { Handlers } from '../shared/handlers'
+import { advanceMotion } from './advanceMotion'
+import { castBallot } from './castBallot'
+import { commentOnMotion } from './commentOnMotion'
+import { draftMotion } from './draftMotion'
+import { listMotions } from './listMotions'
+import { listRulesHistory } from './listRulesHistory'
+import { markRulesFiled } from './markRulesFiled'
+import { recordOfflineBallot } from './recordOfflineBallot'
+import { replyToComment } from './replyToComment'
+import { reviseMotion } from './reviseMotion'
+import { verifyReceipt } from './verifyReceipt'
+import { viewCurrentRules } from './viewCurrentRules'
+import { viewMotion } from './viewMotion'
+import { viewMotionResult } from './viewMotionResult'
+
+export const motionsHandlers: Handlers<typeof motionsContract> = {
+  'motion.create': draftMotion,
+  'motion.update': reviseMotion,
+  'motion.advance': advanceMotion,
+  'motion.comment': commentOnMotion,
+  'motion.reply': replyToComment,
+  'motion.cast': castBallot,
+  'motion.recordOffline': recordOfflineBallot,
+  'motion.get': viewMotion,
+  'motion.list': listMotions,
+  'motion.result': viewMotionResult,
+  'motion.verifyReceipt': verifyReceipt,
+  'rules.current': viewCurrentRules,
+  'rules.history': listRulesHistory,
+  'rules.markFiled': markRulesFiled,
+}

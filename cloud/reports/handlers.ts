@@ -1,0 +1,29 @@
+import { reportsContract } from '@/domain/reports/contract'
+import type { Handlers } from '../shared/handlers'
+import { actOnReport } from './actOnReport'
+import { editMyReport } from './editMyReport'
+import { findNearbyReports } from './findNearbyReports'
+import { listReports } from './listReports'
+import { rateReport } from './rateReport'
+import { recordMediation } from './recordMediation'
+import { setReportDeadlines } from './setReportDeadlines'
+import { submitReport } from './submitReport'
+import { supportReport } from './supportReport'
+import { viewReport } from './viewReport'
+import { viewReportDeadlines } from './viewReportDeadlines'
+import { viewReportSummary } from './viewReportSummary'
+
+export const reportsHandlers: Handlers<typeof reportsContract> = {
+  'report.create': submitReport,
+  'report.nearby': findNearbyReports,
+  'report.support': supportReport,
+  'report.list': listReports,
+  'report.get': viewReport,
+  'report.transition': actOnReport,
+  'report.edit': editMyReport,
+  'report.rate': rateReport,
+  'report.mediate': recordMediation,
+  'report.summary': viewReportSummary,
+  'report.deadlines': viewReportDeadlines,
+  'report.setDeadlines': setReportDeadlines,
+}
