@@ -12,7 +12,7 @@ declare const READ_ACTIONS: readonly string[]
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | string
-    TARO_APP_ID: string
+    TARO_ENV?: 'weapp' | 'h5' | string
+    TARO_APP_ID?: string
   }
 }

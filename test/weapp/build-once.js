@@ -19,10 +19,15 @@ module.exports = async function buildOnce() {
   const built = join(root, 'dist', 'weapp', 'app.js')
   const sources = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'config')))
   if (existsSync(built) && statSync(built).mtimeMs > sources) return
-  console.log('\n[weapp] building dist/weapp for the smoke tests…')
-  execFileSync(join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
+  // quiet unless it fails: the build's progress bar is not test output
+  try {
+    execFileSync(join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+  } catch (e) {
+    process.stderr.write(`\n[weapp] building dist/weapp for the smoke tests failed:\n${e.stdout ?? ''}${e.stderr ?? ''}\n`)
+    throw e
+  }
 }
