@@ -13,7 +13,7 @@ import type { CoordSystem } from '@/domain/shared/geo'
 import type { MessageKind, MessageTarget } from '@/domain/messages'
 import type { MotionKind, MotionOutcomeView, MotionStatus } from '@/domain/motions'
 import type { Eligibility, TallyBase } from '@/domain/motions/tally'
-import type { ShiftRepo } from './shifts/ports'
+import type { ShiftRepo } from './patrols/ports'
 
 export interface Clock {
   now(): Date
@@ -482,7 +482,7 @@ export interface Store {
   files: FileRepo
   /** motions, ballots, community rules (issue 5) */
   motions: MotionRepo
-  /** patrol shifts, signups, attendance, logs (issue 6): cloud/shifts/ports.ts */
+  /** patrol shifts, signups, attendance, logs (issue 6): cloud/patrols/ports.ts */
   shifts: ShiftRepo
   /** the reminders ledger (vote closing, patrol shifts) */
   reminders: ReminderRepo

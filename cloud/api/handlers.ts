@@ -8,7 +8,7 @@ import { noticesHandlers } from '../notices/handlers'
 import { reportsHandlers } from '../reports/handlers'
 import { residentsHandlers } from '../residents/handlers'
 import type { Handlers } from '../shared/handlers'
-import { patrolsHandlers } from '../shifts/handlers'
+import { patrolsHandlers } from '../patrols/handlers'
 import { volunteersHandlers } from '../volunteers/handlers'
 
 /** Every feature's handlers table, one per contract: an action without a use case does not compile. */

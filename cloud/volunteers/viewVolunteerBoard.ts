@@ -3,7 +3,7 @@ import type { VolunteerBoard, volunteerBoardSchema } from '@/domain/volunteers'
 import { monthBounds } from '@/domain/patrols/rules'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
-import { requireCommunity, settle } from '../shifts/access'
+import { requireCommunity, settle } from '../patrols/access'
 
 /**
  * volunteer.board — the community's hours in a month (Beijing time), most first. Names masked to residents

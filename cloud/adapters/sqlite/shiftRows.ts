@@ -1,6 +1,6 @@
 import type { CoordSystem } from '@/domain/shared/geo'
 import type { ShiftStatus, SignupStatus } from '@/domain/patrols'
-import type { ShiftRecord, SignupRecord } from '../../shifts/ports'
+import type { ShiftRecord, SignupRecord } from '../../patrols/ports'
 import type { Db } from './open'
 
 /** Rows of the patrol tables and the reads shared by the shift store's writes and reads. */

@@ -15,7 +15,7 @@ import type {
   ShiftRepo,
   SignupOutcome,
   WithdrawOutcome,
-} from '../../shifts/ports'
+} from '../../patrols/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
