@@ -1,8 +1,8 @@
 import type { ApiReply } from '@/domain/shared/envelope'
 import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
-import { userForOpenid } from '../auth/wxLogin'
-import type { Deps } from '../deps'
-import { sendDueReminders } from '../reminders/sendDueReminders'
+import { userForOpenid } from '../auth'
+import type { Deps } from '../compose'
+import { sendDueReminders } from '../reminders'
 import { dispatch } from './dispatch'
 
 /**

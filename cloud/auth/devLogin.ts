@@ -1,8 +1,8 @@
 import type { DevLoginInput, Session } from '@/domain/auth'
 import { AppError } from '@/domain/shared/errors'
 import type { Role } from '@/domain/shared/roles'
-import type { Ctx } from '../api/context'
-import type { CommunityRecord, GridRecord } from '../ports'
+import type { Ctx } from './ports'
+import type { CommunityRecord, GridRecord } from '../shared/ports'
 import { assertCleanText } from '../shared/contentGuard'
 import { sessionFor } from './session'
 

@@ -1,9 +1,8 @@
 import type { Me } from '@/domain/auth'
 import { maskName } from '@/domain/shared/mask'
 import type { MyHousehold } from '@/domain/residents'
-import type { UserCtx } from '../api/context'
-import type { Deps } from '../deps'
-import type { UserRecord } from '../ports'
+import type { Deps, UserCtx } from './ports'
+import type { UserRecord } from '../shared/ports'
 
 /** The household a verified resident is bound to; the 户主's name is masked unless the caller is the 户主. */
 async function myHousehold(deps: Deps, u: UserRecord): Promise<MyHousehold | null> {

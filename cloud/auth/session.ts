@@ -1,6 +1,6 @@
 import type { Session } from '@/domain/auth'
-import type { Deps } from '../deps'
-import type { UserRecord } from '../ports'
+import type { Deps } from './ports'
+import type { UserRecord } from '../shared/ports'
 import { toMe } from './me'
 
 export async function sessionFor(deps: Deps, user: UserRecord): Promise<Session> {

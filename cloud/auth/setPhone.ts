@@ -2,7 +2,7 @@ import type { Me } from '@/domain/auth'
 import { AppError } from '@/domain/shared/errors'
 import { phoneSchema, type setPhoneSchema } from '@/domain/residents'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { toMe } from './me'
 
 /**

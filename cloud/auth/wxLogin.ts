@@ -1,8 +1,7 @@
 import type { Session, WxLoginInput } from '@/domain/auth'
 import { AppError } from '@/domain/shared/errors'
-import type { Ctx } from '../api/context'
-import type { Deps } from '../deps'
-import type { UserRecord } from '../ports'
+import type { Ctx, Deps } from './ports'
+import type { UserRecord } from '../shared/ports'
 import { sessionFor } from './session'
 
 /**

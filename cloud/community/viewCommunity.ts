@@ -1,6 +1,6 @@
 import type { CommunityView } from '@/domain/community'
 import { AppError } from '@/domain/shared/errors'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 
 /** community.get — a signed-in person looks at their community and its grids. */
 export async function viewMyCommunity(_input: Record<string, never>, ctx: UserCtx): Promise<CommunityView> {

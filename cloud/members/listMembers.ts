@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { MemberListInput, MemberView, memberListSchema } from '@/domain/members'
 import type { Page } from '@/domain/shared/text'
-import type { UserCtx } from '../api/context'
-import { committeeCommunity } from '../residents/policy'
+import type { UserCtx } from './ports'
+import { committeeCommunity } from '../residents'
 import { memberViews } from './memberViews'
 import { decodeKey, encodeKey } from '../shared/cursor'
 

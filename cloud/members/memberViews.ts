@@ -1,8 +1,8 @@
 import type { MemberView } from '@/domain/members'
-import type { Deps } from '../deps'
-import type { HouseholdRecord, UserRecord } from '../ports'
-import { isCommitteeOf } from '../residents/policy'
-import { toMemberView } from '../residents/view'
+import type { Deps } from './ports'
+import type { HouseholdRecord } from '../residents'
+import type { UserRecord } from '../shared/ports'
+import { isCommitteeOf, toMemberView } from '../residents'
 
 /**
  * People as the caller may see them; for the committee of their community with their household's address

@@ -1,5 +1,6 @@
 import { noticesContract } from '@/domain/notices/contract'
 import type { Handlers } from '../shared/handlers'
+import type { Deps } from './ports'
 import { confirmNotice } from './confirmNotice'
 import { listMyNotices } from './listNotices'
 import { publishNotice } from './publishNotice'
@@ -7,7 +8,7 @@ import { readNotice } from './readNotice'
 import { viewNoticeStats } from './noticeStats'
 import { withdrawNotice } from './withdrawNotice'
 
-export const noticesHandlers: Handlers<typeof noticesContract> = {
+export const noticesHandlers: Handlers<typeof noticesContract, Deps> = {
   'notice.publish': publishNotice,
   'notice.list': listMyNotices,
   'notice.get': readNotice,

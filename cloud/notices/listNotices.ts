@@ -1,5 +1,5 @@
 import type { NoticeListInput, NoticeListPage } from '@/domain/notices'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { decodeCursor, encodeCursor } from './cursor'
 import { listAudienceOf } from './policy'
 import { toSummary } from './view'

@@ -1,6 +1,5 @@
 import type { NoticeIdInput, NoticeStats } from '@/domain/notices'
-import type { UserCtx } from '../api/context'
-import type { NoticeRecord } from '../ports'
+import type { NoticeRecord, UserCtx } from './ports'
 import { noticeFor } from './access'
 import { canManage, isStreet } from './policy'
 

@@ -1,8 +1,8 @@
 import { AppError } from '@/domain/shared/errors'
 import { isStaff } from '@/domain/shared/roles'
-import type { Deps } from '../deps'
-import type { UserRecord } from '../ports'
-import type { ShiftRecord } from './ports'
+import type * as shared from '../shared/context'
+import type { UserRecord } from '../shared/ports'
+import type { Deps, PatrolsStore, ShiftRecord } from './ports'
 
 export const NOT_FOUND_MESSAGE = '巡逻班次不存在，或您无权查看'
 export const NOT_VOLUNTEER = '报名巡逻需先成为志愿者'
@@ -50,7 +50,7 @@ export function seesAllLogs(u: UserRecord): boolean {
 }
 
 /** The lazy time rule (forgotten check-outs closed at the end, no-shows marked) before a read or a write. */
-export async function settle(deps: Deps): Promise<void> {
+export async function settle(deps: shared.Deps<Pick<PatrolsStore, 'shifts'>>): Promise<void> {
   await deps.store.shifts.settle(deps.clock.now().toISOString())
 }
 

@@ -2,8 +2,8 @@ import { AppError } from '@/domain/shared/errors'
 import type { CheckinResult, shiftCheckinSchema } from '@/domain/patrols'
 import { areaCheck, areaMessage, checkinOpensAt, windowMessage } from '@/domain/patrols/rules'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import { toGcj02 } from '../reports/location'
+import type { UserCtx } from './ports'
+import { toGcj02 } from '../shared/geo'
 import { loadForVolunteer, NOT_SIGNED_UP } from './access'
 
 /**

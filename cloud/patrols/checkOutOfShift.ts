@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { CheckoutResult, shiftIdSchema } from '@/domain/patrols'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { loadForVolunteer } from './access'
 
 /**

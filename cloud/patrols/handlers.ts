@@ -1,5 +1,6 @@
 import { patrolsContract } from '@/domain/patrols/contract'
 import type { Handlers } from '../shared/handlers'
+import type { Deps } from './ports'
 import { cancelShift } from './cancelShift'
 import { checkInToShift } from './checkInToShift'
 import { checkOutOfShift } from './checkOutOfShift'
@@ -10,7 +11,7 @@ import { signUpForShift } from './signUpForShift'
 import { viewShift } from './viewShift'
 import { withdrawFromShift } from './withdrawFromShift'
 
-export const patrolsHandlers: Handlers<typeof patrolsContract> = {
+export const patrolsHandlers: Handlers<typeof patrolsContract, Deps> = {
   'shift.create': scheduleShifts,
   'shift.cancel': cancelShift,
   'shift.list': listShifts,

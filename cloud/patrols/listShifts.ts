@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { shiftListSchema, ShiftListPage } from '@/domain/patrols'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import { requireCommunity, settle, toIso } from './access'
 import { shiftView } from './view'

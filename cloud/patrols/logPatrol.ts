@@ -1,11 +1,10 @@
 import { AppError } from '@/domain/shared/errors'
 import type { shiftLogSchema } from '@/domain/patrols'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import { submitReport } from '../reports/submitReport'
+import type { LogOutcome, LogRefusal, SignupRecord, UserCtx } from './ports'
+import { submitReport } from '../reports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { loadForVolunteer } from './access'
-import type { LogOutcome, LogRefusal, SignupRecord } from './ports'
 
 const REFUSED: Record<LogRefusal, string> = {
   notCheckedIn: '签到后才能记录巡逻情况',

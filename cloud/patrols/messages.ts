@@ -1,7 +1,6 @@
 import { chinaClock } from '@/domain/patrols/rules'
-import type { Deps } from '../deps'
-import type { NewMessage } from '../ports'
-import type { CancelMessages, PromotionMessage, ShiftRecord } from './ports'
+import type { CancelMessages, Deps, PromotionMessage, ShiftRecord } from './ports'
+import type { NewMessage } from '../messages'
 
 function shiftMessage(deps: Pick<Deps, 'ids'>, userId: string, s: ShiftRecord, title: string, body: string, at: string): NewMessage {
   return { id: deps.ids.newId(), userId, kind: 'shift', title, body, target: { type: 'shift', id: s.id }, createdAt: at }

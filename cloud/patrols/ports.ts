@@ -1,6 +1,9 @@
 import type { CoordSystem } from '@/domain/shared/geo'
 import type { ShiftStatus, SignupStatus } from '@/domain/patrols'
-import type { AuditEntry, IdempotencyKey, NewMessage } from '../ports'
+import type { NewMessage } from '../messages'
+import type { Deps as ReportsDeps, ReportsStore } from '../reports'
+import type * as shared from '../shared/context'
+import type { AuditEntry, IdempotencyKey } from '../shared/ports'
 
 /** Patrol shifts' storage (issue 6). Every concurrency-sensitive write is ONE method, atomic in the adapter. */
 
@@ -205,3 +208,17 @@ export interface ShiftRepo {
   totals(userId: string, month: { from: string; to: string }): Promise<VolunteerTotals>
   board(communityId: string, month: { from: string; to: string }): Promise<BoardRow[]>
 }
+
+// ---------- what this feature's use cases receive ----------
+
+/** The repositories the patrols use cases use: the shifts, and reports' (发现隐患 files a report through report.create's use case). */
+export interface PatrolsStore extends ReportsStore {
+  shifts: ShiftRepo
+}
+
+/** Reports' deps (a 发现隐患 report is answered with its photos' addresses) over a store that also holds the shifts. */
+export interface Deps extends ReportsDeps {
+  store: PatrolsStore
+}
+export type Ctx = shared.Ctx<Deps>
+export type UserCtx = shared.UserCtx<Deps>

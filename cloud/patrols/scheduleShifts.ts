@@ -2,10 +2,9 @@ import { AppError } from '@/domain/shared/errors'
 import type { shiftCreateSchema, ShiftView } from '@/domain/patrols'
 import { weeklyOccurrences } from '@/domain/patrols/rules'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { NewShift, UserCtx } from './ports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { requireCommittee, toIso } from './access'
-import type { NewShift } from './ports'
 import { shiftView } from './view'
 
 /**

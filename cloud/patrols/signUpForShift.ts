@@ -2,9 +2,8 @@ import { AppError } from '@/domain/shared/errors'
 import type { shiftIdSchema, SignupResult } from '@/domain/patrols'
 import { chinaClock } from '@/domain/patrols/rules'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { SignupRecord, UserCtx } from './ports'
 import { loadForVolunteer, NOT_FOUND_MESSAGE } from './access'
-import type { SignupRecord } from './ports'
 
 function resultOf(s: SignupRecord): SignupResult {
   return s.status === 'waitlisted' ? { status: 'waitlisted', position: s.position ?? 0 } : { status: 'confirmed' }

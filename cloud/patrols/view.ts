@@ -1,7 +1,7 @@
 import { maskName } from '@/domain/shared/mask'
 import { shiftPhase, type MyShiftStatus, type ShiftDetail, type ShiftLogEntry, type ShiftRosterEntry, type ShiftView } from '@/domain/patrols'
 import { beforeCutoff, checkinOpensAt, checkinWindow, withdrawCutoffAt } from '@/domain/patrols/rules'
-import type { UserRecord } from '../ports'
+import type { UserRecord } from '../shared/ports'
 import { isCommitteeOf, isVolunteerOf, seesFullNames } from './access'
 import type { ShiftLogRecord, ShiftRecord, SignupRecord } from './ports'
 

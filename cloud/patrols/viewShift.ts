@@ -1,6 +1,6 @@
 import type { shiftIdSchema, ShiftDetail } from '@/domain/patrols'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { loadShift, seesAllLogs } from './access'
 import { detailView } from './view'
 

@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import type { HouseholdExportInput } from '@/domain/residents'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { committeeCommunity } from './policy'
 import { rosterCsv } from './roster'
 

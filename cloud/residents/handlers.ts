@@ -1,5 +1,6 @@
 import { residentsContract } from '@/domain/residents/contract'
 import type { Handlers } from '../shared/handlers'
+import type { Deps } from './ports'
 import { applyForVerification } from './applyForVerification'
 import { exportHouseholdRoster } from './exportRoster'
 import { importHouseholdRoster } from './importRoster'
@@ -9,7 +10,7 @@ import { registerResident } from './registerResident'
 import { reviewResidentApplication } from './reviewApplication'
 import { viewMyApplication } from './viewMyApplication'
 
-export const residentsHandlers: Handlers<typeof residentsContract> = {
+export const residentsHandlers: Handlers<typeof residentsContract, Deps> = {
   'household.import': importHouseholdRoster,
   'household.list': listHouseholds,
   'household.export': exportHouseholdRoster,

@@ -1,5 +1,5 @@
 import type { HouseholdImportInput, HouseholdImportResult } from '@/domain/residents'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { committeeCommunity } from './policy'
 import { parseRoster } from './roster'
 

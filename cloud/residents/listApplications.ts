@@ -1,7 +1,7 @@
 import type { ApplicationListInput, ResidentApplicationView } from '@/domain/residents'
 import type { Page } from '@/domain/shared/text'
-import type { UserCtx } from '../api/context'
-import { listCommunityApplications } from '../shared/applicationList'
+import type { UserCtx } from './ports'
+import { listCommunityApplications } from './applicationList'
 import { toResidentApplicationView } from './view'
 
 /** resident.applications — the committee goes through its community's verification applications, newest first. */

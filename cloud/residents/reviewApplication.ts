@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ResidentApplicationView, ResidentReviewInput } from '@/domain/residents'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { assertCommitteeOf } from './policy'
 import { toResidentApplicationView } from './view'
 

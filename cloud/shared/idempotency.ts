@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { UserCtx } from '../api/context'
-import type { IdempotencyKey } from '../ports'
+import type { UserCtx } from './context'
+import type { IdempotencyKey } from './ports'
 
 /** The idempotency key of a retried create: (caller, action, requestId) and a digest of the parsed input. */
 export function idempotencyKey(ctx: UserCtx, action: string, input: unknown): IdempotencyKey | null {

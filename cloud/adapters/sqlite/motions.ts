@@ -14,9 +14,8 @@
  */
 import { emptyTally, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motions'
 import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motions/tally'
+import type { NewMessage } from '../../messages/ports'
 import type {
-  AuditEntry,
-  IdempotencyKey,
   MotionBallot,
   MotionCastOutcome,
   MotionCommentOutcome,
@@ -29,10 +28,10 @@ import type {
   MotionRepo,
   MotionReviseOutcome,
   MotionRevisionRecord,
-  NewMessage,
   NewMotion,
   RulesRecord,
-} from '../../ports'
+} from '../../motions/ports'
+import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'

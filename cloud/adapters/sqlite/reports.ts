@@ -2,10 +2,9 @@ import type { Statement } from 'better-sqlite3'
 import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
 import { dueAt } from '@/domain/reports/deadlines'
 import type { Role } from '@/domain/shared/roles'
+import type { NewMessage } from '../../messages/ports'
 import type {
-  IdempotencyKey,
   MediationRecord,
-  NewMessage,
   NewReport,
   NewReportEvent,
   ReportChange,
@@ -17,7 +16,8 @@ import type {
   ReportRecord,
   ReportRepo,
   ReportSupportOutcome,
-} from '../../ports'
+} from '../../reports/ports'
+import type { IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'

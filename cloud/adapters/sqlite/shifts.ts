@@ -1,5 +1,5 @@
 import { beforeCutoff, CHECKIN_OPENS_BEFORE_MS, checkinWindow, servedHours } from '@/domain/patrols/rules'
-import type { AuditEntry, IdempotencyKey } from '../../ports'
+import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import type {
   CancelMessages,
   CancelOutcome,

@@ -1,6 +1,5 @@
 import gcoord from 'gcoord'
-import type { CoordSystem } from '@/domain/shared/geo'
-import type { LatLng } from '@/domain/shared/geo'
+import type { CoordSystem, LatLng } from '@/domain/shared/geo'
 
 /** Every point is kept in GCJ-02 (WeChat's maps); a browser's WGS-84 point is converted with gcoord. */
 export function toGcj02(p: LatLng, system: CoordSystem | undefined): LatLng {

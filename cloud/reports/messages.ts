@@ -1,6 +1,6 @@
 import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_LABELS, type ReportLevel } from '@/domain/reports'
-import type { Deps } from '../deps'
-import type { NewMessage, ReportRecord } from '../ports'
+import type { NewMessage } from '../messages'
+import type { Deps, ReportRecord } from './ports'
 
 /** What a report is, in one line of a message: 环境卫生「3栋楼下垃圾堆了三天…」 */
 export function subjectOf(r: Pick<ReportRecord, 'category' | 'description'>): string {
@@ -45,18 +45,5 @@ export function reporterTitle(action: string, level: ReportLevel): string | null
       return `您反映的问题已上报至${REPORT_LEVEL_LABELS[level]}`
     default:
       return null
-  }
-}
-
-/** After the commit: the messages through every extra channel; a failing channel is logged, never thrown. */
-export async function sendOutbound(deps: Deps, messages: NewMessage[]): Promise<void> {
-  if (messages.length === 0) return
-  const out = messages.map((m) => ({ userId: m.userId, title: m.title, body: m.body, target: m.target, at: m.createdAt }))
-  for (const n of deps.notifiers) {
-    try {
-      await n.notify(out)
-    } catch (err) {
-      deps.log.error({ err }, 'notifier failed')
-    }
   }
 }

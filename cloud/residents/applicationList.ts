@@ -1,19 +1,20 @@
 import { z } from 'zod'
 import type { ApplicationListInput, ApplicationStatus } from '@/domain/residents'
 import type { Page } from '@/domain/shared/text'
-import type { UserCtx } from '../api/context'
-import type { SeqCursor, Store, UserRecord } from '../ports'
-import { committeeCommunity } from '../residents/policy'
-import { decodeKey, encodeKey } from './cursor'
+import type * as shared from '../shared/context'
+import { decodeKey, encodeKey } from '../shared/cursor'
+import type { UserRecord } from '../shared/ports'
+import { committeeCommunity } from './policy'
+import type { ResidentsStore, SeqCursor } from './ports'
 
 /** The cursor of the newest-first application lists: the last item's insertion order. */
 export const seqCursor = z.number().int().positive()
 
-export interface ApplicationList<Rec, View> {
+export interface ApplicationList<S, Rec, View> {
   /** the FORBIDDEN message for a caller outside the community's committee */
   forbidden: string
   /** the store's repository of these applications */
-  repo(store: Store): {
+  repo(store: S): {
     list(
       communityId: string,
       opts: { status?: ApplicationStatus; limit: number; after: SeqCursor | null },
@@ -23,10 +24,10 @@ export interface ApplicationList<Rec, View> {
 }
 
 /** A page of the committee's own community's applications, newest first (resident and volunteer alike). */
-export async function listCommunityApplications<Rec, View>(
+export async function listCommunityApplications<S extends Pick<ResidentsStore, 'communities'>, Rec, View>(
   input: ApplicationListInput,
-  ctx: UserCtx,
-  spec: ApplicationList<Rec, View>,
+  ctx: shared.UserCtx<shared.Deps<S>>,
+  spec: ApplicationList<S, Rec, View>,
 ): Promise<Page<View>> {
   const { deps, user } = ctx
   const community = await committeeCommunity(ctx, spec.forbidden)

@@ -1,29 +1,26 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { wordListCheck } from './adapters/contentCheck/wordList'
-import { diskBlobs } from './adapters/disk/blobs'
-import { systemClock } from './adapters/system/clock'
-import { randomIds } from './adapters/system/ids'
-import { wechatCode2Session } from './adapters/wechat/code2Session'
-import { wechatPhoneNumber } from './adapters/wechat/phoneNumber'
-import { wechatSubscribeNotifier } from './adapters/wechat/subscribeMessage'
-import { createTokens, resolveSecret, type Tokens } from './auth/tokens'
-import { createFileUrls } from './files/fileUrls'
+import { wordListCheck } from '../adapters/contentCheck/wordList'
+import { diskBlobs } from '../adapters/disk/blobs'
+import { systemClock } from '../adapters/system/clock'
+import { randomIds } from '../adapters/system/ids'
+import { wechatCode2Session } from '../adapters/wechat/code2Session'
+import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
+import { wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
+import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
+import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
+import type * as shared from '../shared/context'
+import type { Clock, Logger, Notifier } from '../shared/ports'
 import type { Config } from './config'
-import type { BlobStorage, Clock, ContentCheck, FileUrls, Ids, Notifier, Store, WechatAuth, WechatPhone } from './ports'
+import type { Store } from './store'
 
-export interface Logger {
-  error(obj: unknown, msg?: string): void
-  warn(obj: unknown, msg?: string): void
-}
-
-/** What every use case may use. Built once per process (or per test). */
-export interface Deps {
-  store: Store
-  clock: Clock
-  ids: Ids
-  contentCheck: ContentCheck
+/**
+ * What the doors hand to every use case: the whole store and every service, chosen here (the composition root).
+ * It satisfies each feature's Deps (cloud/<feature>/ports.ts), which the handlers table checks at compile time.
+ * Built once per process (or per test).
+ */
+export interface Deps extends shared.Deps<Store> {
   wechat: WechatAuth | null
   /** 手机号快速验证; null when WeChat is not configured */
   wechatPhone: WechatPhone | null
@@ -32,10 +29,7 @@ export interface Deps {
   fileUrls: FileUrls
   /** where uploaded photos' bytes live */
   blobs: BlobStorage
-  /** channels beyond the in-app message centre (WeChat subscribe messages); empty by default */
-  notifiers: Notifier[]
   devLogin: boolean
-  log: Logger
 }
 
 export const consoleLogger: Logger = {

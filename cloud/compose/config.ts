@@ -1,5 +1,5 @@
-import type { WechatConfig } from './adapters/wechat/code2Session'
-import { parseSubscribeFields, type SubscribeTemplate } from './adapters/wechat/subscribeMessage'
+import type { WechatConfig } from '../adapters/wechat/code2Session'
+import { parseSubscribeFields, type SubscribeTemplate } from '../adapters/wechat/subscribeMessage'
 
 /** Settings read from the environment in one place (README lists them). */
 export interface Config {
