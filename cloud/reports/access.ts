@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import { DEFAULT_RESOLVE_DAYS, type ReportCategory } from '@/domain/reports'
 import { SETTLE_DAYS, isOverdue } from '@/domain/reports/deadlines'
-import { isReportStaff, relationsOf, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
+import { isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
 import type { Deps, ReportArea, ReportRecord, UserCtx } from './ports'
 import type { UserRecord } from '../shared/ports'
 import { sendOutbound } from '../shared/outbound'
@@ -43,7 +43,7 @@ export function accessOf(r: ReportRecord, u: UserRecord): Access {
 
 /** Public to the members of its community: public, clean, not withdrawn or rejected. */
 export function isPublicReport(r: ReportRecord): boolean {
-  return r.visibility === 'public' && r.moderation === 'clean' && r.status !== 'withdrawn' && r.status !== 'rejected'
+  return r.visibility === 'public' && r.moderation === 'clean' && !UNLISTED_STATUSES.includes(r.status)
 }
 
 export function canSeeReport(r: ReportRecord, a: Access): boolean {
