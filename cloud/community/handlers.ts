@@ -1,7 +1,7 @@
 import { communityContract } from '@/domain/community/contract'
 import type { Handlers } from '../shared/handlers'
 import type { Deps } from './ports'
-import { viewMyCommunity } from './viewCommunity'
+import { viewMyCommunity } from './viewMyCommunity'
 
 export const communityHandlers: Handlers<typeof communityContract, Deps> = {
   'community.get': viewMyCommunity,

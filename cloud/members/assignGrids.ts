@@ -2,7 +2,7 @@ import { AppError } from '@/domain/shared/errors'
 import type { MemberAssignGridsInput, MemberView } from '@/domain/members'
 import type { UserCtx } from './ports'
 import { committeeCommunity } from '../residents'
-import { memberViews } from './memberViews'
+import { memberViews } from './view'
 
 export const NOT_VERIFIED = '请先完成住户认证，再指定为网格员'
 

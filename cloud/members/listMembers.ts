@@ -3,7 +3,7 @@ import type { MemberListInput, MemberView, memberListSchema } from '@/domain/mem
 import type { Page } from '@/domain/shared/text'
 import type { UserCtx } from './ports'
 import { committeeCommunity } from '../residents'
-import { memberViews } from './memberViews'
+import { memberViews } from './view'
 import { decodeKey, encodeKey } from '../shared/cursor'
 
 const cursorSchema = z.tuple([z.string().max(64), z.string().max(64)])

@@ -4,7 +4,7 @@
  */
 export { assertCommitteeOf, committeeCommunity, isCommitteeOf, livesInCommunity } from './policy'
 export { person, toMemberView } from './view'
-export { ALREADY_DECIDED } from './reviewApplication'
+export { ALREADY_DECIDED } from './reviewResidentApplication'
 export { listCommunityApplications, type ApplicationList } from './applicationList'
 export type {
   HouseholdRecord,

@@ -3,7 +3,7 @@ import { AppError } from '@/domain/shared/errors'
 import { phoneSchema, type setPhoneSchema } from '@/domain/residents'
 import type { z } from 'zod'
 import type { UserCtx } from './ports'
-import { toMe } from './me'
+import { toMe } from './viewMyProfile'
 
 /**
  * me.setPhone — someone gives their phone number: typed, or through WeChat's 手机号快速验证 button
