@@ -32,21 +32,11 @@ export interface MotionRecord {
   updatedAt: string
 }
 
-export interface NewMotion {
-  id: string
-  communityId: string
-  authorId: string
-  title: string
-  preamble: string | null
-  articles: { text: string }[]
-  kind: MotionKind
-  options: string[] | null
-  eligibility: Eligibility
-  consultUntil: string | null
-  voteFrom: string
-  voteUntil: string
-  createdAt: string
-}
+/** A motion to draft: the record without what its phases and revisions set later. */
+export type NewMotion = Omit<
+  MotionRecord,
+  'seq' | 'status' | 'base' | 'consultedAt' | 'openedAt' | 'closedAt' | 'result' | 'rev' | 'updatedAt'
+>
 
 /** The editable fields after a revision (the use case merges and checks them). */
 export type MotionPatch = Pick<

@@ -1,2 +1,2 @@
 /** The public entry of notices: other features use nothing of it; the store composes its repository. */
-export type { NoticeRepo, NoticesStore } from './ports'
+export type { NewNotice, NoticeRepo, NoticesStore } from './ports'

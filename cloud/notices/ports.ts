@@ -21,20 +21,8 @@ export interface NoticeRecord {
   createdAt: string
 }
 
-export interface NewNotice {
-  id: string
-  communityId: string
-  authorId: string
-  title: string
-  body: string
-  category: NoticeCategory
-  pinned: boolean
-  important: boolean
-  gridIds: string[] | null
-  publishAt: string
-  expireAt: string | null
-  createdAt: string
-}
+/** A notice to publish: the record without what the store adds (the author's name) or a later change sets. */
+export type NewNotice = Omit<NoticeRecord, 'authorName' | 'withdrawnAt'>
 
 export interface NoticeReadRecord {
   readAt: string

@@ -59,26 +59,28 @@ export interface ReportRecord {
   cover: string | null
 }
 
-export interface NewReport {
-  id: string
-  communityId: string
-  streetId: string
-  gridId: string
-  reporterId: string
-  category: ReportCategory
-  description: string
-  latitude: number | null
-  longitude: number | null
-  address: string | null
-  coordSource: CoordSystem | null
-  anonymous: boolean
-  visibility: ReportVisibility
-  moderation: Moderation
-  assigneeId: string | null
-  acceptBy: string
-  resolveBy: string
-  createdAt: string
-}
+/** A report to create: what the reporter and the routing decide; the store sets the rest. */
+export type NewReport = Pick<
+  ReportRecord,
+  | 'id'
+  | 'communityId'
+  | 'streetId'
+  | 'gridId'
+  | 'reporterId'
+  | 'category'
+  | 'description'
+  | 'latitude'
+  | 'longitude'
+  | 'address'
+  | 'coordSource'
+  | 'anonymous'
+  | 'visibility'
+  | 'moderation'
+  | 'assigneeId'
+  | 'acceptBy'
+  | 'resolveBy'
+  | 'createdAt'
+>
 
 export interface ReportEventRecord {
   id: number
@@ -120,27 +122,28 @@ export interface NewReportEvent {
 }
 
 /** The mutable columns of a report after a change (the use case computes them from the record it read). */
-export interface ReportPatch {
-  status: ReportStatus
-  level: ReportLevel
-  maxLevel: ReportLevel
-  gridId: string
-  assigneeId: string | null
-  category: ReportCategory
-  description: string
-  anonymous: boolean
-  visibility: ReportVisibility
-  moderation: Moderation
-  acceptBy: string
-  resolveBy: string
-  reopenCount: number
-  acceptedAt: string | null
-  resolvedAt: string | null
-  closedAt: string | null
-  rating: number | null
-  ratingComment: string | null
-  ratedAt: string | null
-}
+export type ReportPatch = Pick<
+  ReportRecord,
+  | 'status'
+  | 'level'
+  | 'maxLevel'
+  | 'gridId'
+  | 'assigneeId'
+  | 'category'
+  | 'description'
+  | 'anonymous'
+  | 'visibility'
+  | 'moderation'
+  | 'acceptBy'
+  | 'resolveBy'
+  | 'reopenCount'
+  | 'acceptedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'rating'
+  | 'ratingComment'
+  | 'ratedAt'
+>
 
 export interface ReportChange {
   id: string

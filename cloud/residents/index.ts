@@ -12,5 +12,6 @@ export type {
   ResidentApplicationRepo,
   ResidentsStore,
   ReviewDecision,
+  RosterRow,
   SeqCursor,
 } from './ports'
