@@ -14,6 +14,9 @@ import { dispatch } from './dispatch'
  *   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
  *   exports.main = makeCloudEntry(() => depsOnCloudBase(), () => cloud.getWXContext())
  *
+ * `getDeps` comes from the composition (cloud/compose: its store engine and adapters for the cloud function),
+ * built once per warm instance.
+ *
  * Identity comes only from the platform (OPENID of the caller), never from the event; the `userInfo`
  * the platform adds to the event is dropped before the strict event schema sees it.
  *
