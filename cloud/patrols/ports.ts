@@ -211,12 +211,15 @@ export interface ShiftRepo {
 
 // ---------- what this feature's use cases receive ----------
 
-/** The repositories the patrols use cases use: the shifts, and reports' (发现隐患 files a report through report.create's use case). */
+/**
+ * The repositories the patrols use cases use: the shifts, and reports' (发现隐患 files a report through
+ * report.create's use case).
+ */
 export interface PatrolsStore extends ReportsStore {
   shifts: ShiftRepo
 }
 
-/** Reports' deps (a 发现隐患 report is answered with its photos' addresses) over a store that also holds the shifts. */
+/** Reports' deps (a 发现隐患 report is answered with its photos' addresses), over a store that also holds the shifts. */
 export interface Deps extends ReportsDeps {
   store: PatrolsStore
 }
