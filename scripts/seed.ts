@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import { openSqliteStore } from '../cloud/adapters/sqlite/store'
-import { configFromEnv } from '../cloud/config'
+import { configFromEnv } from '../cloud/compose'
 import { DEMO_USERS } from '../cloud/seed/demoData'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 

@@ -1,8 +1,8 @@
 import type { ApiReply } from '@/domain/shared/envelope'
 import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
-import { userForOpenid } from '../auth/wxLogin'
-import type { Deps } from '../deps'
-import { sendDueReminders } from '../reminders/sendDueReminders'
+import { userForOpenid } from '../auth'
+import type { Deps } from '../compose'
+import { sendDueReminders } from '../reminders'
 import { dispatch } from './dispatch'
 
 /**
@@ -13,6 +13,9 @@ import { dispatch } from './dispatch'
  *   const cloud = require('wx-server-sdk')
  *   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
  *   exports.main = makeCloudEntry(() => depsOnCloudBase(), () => cloud.getWXContext())
+ *
+ * `getDeps` comes from the composition (cloud/compose: its store engine and adapters for the cloud function),
+ * built once per warm instance.
  *
  * Identity comes only from the platform (OPENID of the caller), never from the event; the `userInfo`
  * the platform adds to the event is dropped before the strict event schema sees it.

@@ -1,10 +1,10 @@
 import { apiEventSchema, type ApiReply } from '@/domain/shared/envelope'
 import { AppError } from '@/domain/shared/errors'
 import type { z } from 'zod'
-import type { Deps } from '../deps'
+import type { Deps } from '../compose'
 import { CONTRACT, type ActionName } from '@/domain/contract'
 import type { ActionSpec } from '@/domain/shared/contract'
-import type { Ctx, UserCtx } from './context'
+import type { Ctx, UserCtx } from '../shared/context'
 import { HANDLERS } from './handlers'
 import { issueDetails, zhErrorMap } from './zodMessages'
 
@@ -28,7 +28,7 @@ function fail(e: AppError): ApiReply<never> {
 /** An action's contract and its use case, with the input type erased: the handler gets what its own schema parsed. */
 interface Found {
   spec: ActionSpec
-  handler: (input: unknown, ctx: Ctx | UserCtx) => Promise<unknown>
+  handler: (input: unknown, ctx: Ctx<Deps> | UserCtx<Deps>) => Promise<unknown>
 }
 
 export function findAction(name: string): Found | undefined {
@@ -55,7 +55,7 @@ export async function dispatch(event: unknown, caller: Caller | null, deps: Deps
     const user = caller ? await deps.store.users.get(caller.userId) : null
     if (spec.access === 'user' && !user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
     const input = parse(spec.input, ev.payload === undefined ? {} : ev.payload)
-    const ctx: Ctx = { deps, user, requestId: ev.requestId ?? null }
+    const ctx: Ctx<Deps> = { deps, user, requestId: ev.requestId ?? null }
     return { ok: true, data: await handler(input, ctx) }
   } catch (e) {
     if (e instanceof AppError) return fail(e)

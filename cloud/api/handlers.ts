@@ -1,4 +1,5 @@
 import type { Contract } from '@/domain/contract'
+import type { Deps } from '../compose'
 import { authHandlers } from '../auth/handlers'
 import { communityHandlers } from '../community/handlers'
 import { membersHandlers } from '../members/handlers'
@@ -8,11 +9,14 @@ import { noticesHandlers } from '../notices/handlers'
 import { reportsHandlers } from '../reports/handlers'
 import { residentsHandlers } from '../residents/handlers'
 import type { Handlers } from '../shared/handlers'
-import { patrolsHandlers } from '../shifts/handlers'
+import { patrolsHandlers } from '../patrols/handlers'
 import { volunteersHandlers } from '../volunteers/handlers'
 
-/** Every feature's handlers table, one per contract: an action without a use case does not compile. */
-export const HANDLERS: Handlers<Contract> = {
+/**
+ * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
+ * a feature whose deps the whole Deps (cloud/compose) does not satisfy.
+ */
+export const HANDLERS: Handlers<Contract, Deps> = {
   ...authHandlers,
   ...communityHandlers,
   ...noticesHandlers,

@@ -1,11 +1,12 @@
 import { authContract } from '@/domain/auth/contract'
 import type { Handlers } from '../shared/handlers'
-import { setMyPhone } from './setPhone'
-import { signInForDevelopment } from './devLogin'
-import { signInWithWechat } from './wxLogin'
-import { viewMyProfile } from './me'
+import type { Deps } from './ports'
+import { setMyPhone } from './setMyPhone'
+import { signInForDevelopment } from './signInForDevelopment'
+import { signInWithWechat } from './signInWithWechat'
+import { viewMyProfile } from './viewMyProfile'
 
-export const authHandlers: Handlers<typeof authContract> = {
+export const authHandlers: Handlers<typeof authContract, Deps> = {
   'auth.devLogin': signInForDevelopment,
   'auth.wxLogin': signInWithWechat,
   'me.get': viewMyProfile,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
-import type { Clock, SettingsRepo } from '../ports'
+import type { Clock, SettingsRepo } from '../shared/ports'
 
 export const TOKEN_TTL_MS = 7 * 24 * 3600 * 1000
 const ISSUER = 'gongzhi'

@@ -1,7 +1,8 @@
 import { communityContract } from '@/domain/community/contract'
 import type { Handlers } from '../shared/handlers'
-import { viewMyCommunity } from './viewCommunity'
+import type { Deps } from './ports'
+import { viewMyCommunity } from './viewMyCommunity'
 
-export const communityHandlers: Handlers<typeof communityContract> = {
+export const communityHandlers: Handlers<typeof communityContract, Deps> = {
   'community.get': viewMyCommunity,
 }

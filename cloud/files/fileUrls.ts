@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Clock, FileUrls } from '../ports'
+import type { FileUrls } from './ports'
+import type { Clock } from '../shared/ports'
 
 /** Photo addresses live this long; a view fetched later gets fresh ones. */
 export const FILE_URL_TTL_MS = 60 * 60 * 1000

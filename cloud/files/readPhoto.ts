@@ -1,6 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import type { Deps } from '../deps'
-import type { ImageMime } from '../ports'
+import type { Deps, ImageMime } from './ports'
 
 /**
  * The bytes behind a signed photo address (`/files/<id>?e=&s=`). The signature is the permission: only

@@ -1,4 +1,4 @@
-import type { ImageMime } from '../ports'
+import type { ImageMime } from './ports'
 
 /**
  * A phone's photo carries where it was taken (EXIF GPS, XMP): served to every resident of a public report,

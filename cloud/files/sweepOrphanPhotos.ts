@@ -1,4 +1,4 @@
-import type { Deps } from '../deps'
+import type { Deps } from './ports'
 import { runPeriodically } from '../shared/periodic'
 
 /** An upload no report holds is kept this long (the time to finish the form), then swept. */

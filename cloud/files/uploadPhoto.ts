@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { imageSize } from 'image-size'
 import { AppError } from '@/domain/shared/errors'
-import type { Deps } from '../deps'
-import type { FileRecord, ImageMime } from '../ports'
+import type { Deps, FileRecord, ImageMime } from './ports'
 import { stripLocation } from './stripLocation'
 
 /** One photo: at most this many bytes (the HTTP door refuses more with PAYLOAD_TOO_LARGE). */

@@ -1,8 +1,8 @@
 import { AppError } from '@/domain/shared/errors'
 import type { MemberAssignGridsInput, MemberView } from '@/domain/members'
-import type { UserCtx } from '../api/context'
-import { committeeCommunity } from '../residents/policy'
-import { memberViews } from './memberViews'
+import type { UserCtx } from './ports'
+import { committeeCommunity } from '../residents'
+import { memberViews } from './view'
 
 export const NOT_VERIFIED = '请先完成住户认证，再指定为网格员'
 

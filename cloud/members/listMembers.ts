@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { MemberListInput, MemberView, memberListSchema } from '@/domain/members'
 import type { Page } from '@/domain/shared/text'
-import type { UserCtx } from '../api/context'
-import { committeeCommunity } from '../residents/policy'
-import { memberViews } from './memberViews'
+import type { UserCtx } from './ports'
+import { committeeCommunity } from '../residents'
+import { memberViews } from './view'
 import { decodeKey, encodeKey } from '../shared/cursor'
 
 const cursorSchema = z.tuple([z.string().max(64), z.string().max(64)])

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MessageListInput, MessagePage } from '@/domain/messages'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { decodeKey, encodeKey } from '../shared/cursor'
 
 const cursorSchema = z.strictObject({ s: z.number().int().min(0) })

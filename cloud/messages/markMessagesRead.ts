@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { messageReadSchema } from '@/domain/messages'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 
 /** message.read — one of the caller's own messages, or all of them, marked read; returns the unread total. */
 export async function markMessagesRead(input: z.output<typeof messageReadSchema>, ctx: UserCtx): Promise<{ unread: number }> {

@@ -2,10 +2,11 @@ import { createHash, randomInt } from 'node:crypto'
 import { chinaClock } from '@/domain/shared/chinaTime'
 import { AppError } from '@/domain/shared/errors'
 import { RECEIPT_ALPHABET, type MotionStatus } from '@/domain/motions'
-import type { UserCtx } from '../api/context'
-import type { Deps } from '../deps'
-import type { MotionMessages, MotionRecord, MotionSettleScope, NewMessage, UserRecord } from '../ports'
-import { sendOutbound } from '../reports/notify'
+import type { NewMessage } from '../messages'
+import type * as shared from '../shared/context'
+import { sendOutbound } from '../shared/outbound'
+import type { UserRecord } from '../shared/ports'
+import type { Deps, MotionMessages, MotionRecord, MotionSettleScope, MotionsStore, UserCtx } from './ports'
 
 export const NOT_FOUND_MESSAGE = '议题不存在，或您无权查看'
 export const NOT_VOTING = '当前不在表决期，不能投票'
@@ -82,7 +83,7 @@ export function motionMessages(deps: Pick<Deps, 'ids'>, at: string): MotionMessa
 }
 
 /** The lazy time rule before a read or a write (conditional UPDATEs in the store), then the other channels. */
-export async function settle(deps: Deps, scope: MotionSettleScope): Promise<void> {
+export async function settle(deps: shared.Deps<Pick<MotionsStore, 'motions'>>, scope: MotionSettleScope): Promise<void> {
   const at = deps.clock.now().toISOString()
   const messages = await deps.store.motions.settle(scope, at, motionMessages(deps, at))
   await sendOutbound(deps, messages)

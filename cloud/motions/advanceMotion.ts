@@ -1,9 +1,8 @@
 import { AppError } from '@/domain/shared/errors'
 import { MOTION_STATUS_LABELS, nextStatus, type motionAdvanceSchema, type MotionView } from '@/domain/motions'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import type { MotionRecord } from '../ports'
-import { sendOutbound } from '../reports/notify'
+import type { MotionRecord, UserCtx } from './ports'
+import { sendOutbound } from '../shared/outbound'
 import { isCommitteeOf, motionMessages, NOT_FOUND_MESSAGE, visibleMotion } from './access'
 import { viewFor } from './view'
 

@@ -1,7 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import { choiceKey, isChoiceOf, type Choice } from '@/domain/motions'
-import type { Deps } from '../deps'
-import type { MotionRecord } from '../ports'
+import type { Deps, MotionRecord } from './ports'
 import { householdFullMessage, newReceipt, NOT_VOTING, receiptHash } from './access'
 
 export const RECEIPT_TAKEN = '回执码重复，请重试'

@@ -1,5 +1,6 @@
 import { motionsContract } from '@/domain/motions/contract'
 import type { Handlers } from '../shared/handlers'
+import type { Deps } from './ports'
 import { advanceMotion } from './advanceMotion'
 import { castBallot } from './castBallot'
 import { commentOnMotion } from './commentOnMotion'
@@ -15,7 +16,7 @@ import { viewCurrentRules } from './viewCurrentRules'
 import { viewMotion } from './viewMotion'
 import { viewMotionResult } from './viewMotionResult'
 
-export const motionsHandlers: Handlers<typeof motionsContract> = {
+export const motionsHandlers: Handlers<typeof motionsContract, Deps> = {
   'motion.create': draftMotion,
   'motion.update': reviseMotion,
   'motion.advance': advanceMotion,

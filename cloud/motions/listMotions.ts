@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { motionListSchema, MotionListPage } from '@/domain/motions'
 import { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import { isCommitteeOf, settle } from './access'
 import { summaryFor } from './view'

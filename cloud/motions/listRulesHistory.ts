@@ -1,6 +1,6 @@
 import type { rulesHistorySchema, RulesHistoryPage } from '@/domain/motions'
 import { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import { settle } from './access'
 import { rulesView } from './view'

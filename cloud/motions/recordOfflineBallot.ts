@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { motionRecordOfflineSchema } from '@/domain/motions'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { isCommitteeOf, NOT_VOTING, visibleMotion, voterKeyOf } from './access'
 import { castFor } from './cast'
 

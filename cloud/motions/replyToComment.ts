@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { motionReplySchema, MotionCommentView } from '@/domain/motions'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { isCommitteeOf } from './access'
 import { commentView } from './view'

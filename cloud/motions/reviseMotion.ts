@@ -1,8 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import { motionShapeIssues, type motionUpdateSchema, type MotionView } from '@/domain/motions'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import type { MotionPatch } from '../ports'
+import type { MotionPatch, UserCtx } from './ports'
 import { isCommitteeOf, toIso, visibleMotion } from './access'
 import { viewFor } from './view'
 

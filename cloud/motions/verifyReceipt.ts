@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import { choiceOfKey, normalizeReceipt, type Choice, type motionVerifyReceiptSchema } from '@/domain/motions'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { receiptHash, visibleMotion } from './access'
 
 /**

@@ -1,7 +1,7 @@
 import { maskName } from '@/domain/shared/mask'
 import { MOTION_PHASE_RULES, type MotionCommentView, type MotionSummary, type MotionView, type RulesView } from '@/domain/motions'
-import type { Deps } from '../deps'
-import type { MotionCommentRecord, MotionRecord, RulesRecord, UserRecord } from '../ports'
+import type { Deps, MotionCommentRecord, MotionRecord, RulesRecord } from './ports'
+import type { UserRecord } from '../shared/ports'
 import { isCommitteeOf, voterKeyOf } from './access'
 
 /**

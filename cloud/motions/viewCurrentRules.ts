@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import type { RulesView } from '@/domain/motions'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { settle } from './access'
 import { rulesView } from './view'
 

@@ -1,6 +1,6 @@
 import type { motionIdSchema, MotionView } from '@/domain/motions'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { visibleMotion } from './access'
 import { viewFor } from './view'
 

@@ -1,6 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import type { UserCtx } from '../api/context'
-import type { NoticeRecord } from '../ports'
+import type { NoticeRecord, UserCtx } from './ports'
 import { canSee } from './policy'
 
 export const NOT_FOUND_MESSAGE = '通知不存在或已被撤回'

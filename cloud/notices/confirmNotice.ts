@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import type { NoticeIdInput } from '@/domain/notices'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { NOT_FOUND_MESSAGE, noticeFor } from './access'
 import { canConfirm } from './policy'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppError } from '@/domain/shared/errors'
-import type { NoticeCursor } from '../ports'
+import type { NoticeCursor } from './ports'
 
 const cursorSchema = z.strictObject({
   p: z.union([z.literal(0), z.literal(1)]),

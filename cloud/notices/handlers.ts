@@ -1,13 +1,14 @@
 import { noticesContract } from '@/domain/notices/contract'
 import type { Handlers } from '../shared/handlers'
+import type { Deps } from './ports'
 import { confirmNotice } from './confirmNotice'
-import { listMyNotices } from './listNotices'
+import { listMyNotices } from './listMyNotices'
 import { publishNotice } from './publishNotice'
 import { readNotice } from './readNotice'
-import { viewNoticeStats } from './noticeStats'
+import { viewNoticeStats } from './viewNoticeStats'
 import { withdrawNotice } from './withdrawNotice'
 
-export const noticesHandlers: Handlers<typeof noticesContract> = {
+export const noticesHandlers: Handlers<typeof noticesContract, Deps> = {
   'notice.publish': publishNotice,
   'notice.list': listMyNotices,
   'notice.get': readNotice,

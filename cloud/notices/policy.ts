@@ -1,5 +1,6 @@
 import { noticeState } from '@/domain/notices'
-import type { NoticeAudience, NoticeRecord, UserRecord } from '../ports'
+import type { NoticeAudience, NoticeRecord } from './ports'
+import type { UserRecord } from '../shared/ports'
 
 /**
  * Who may see, confirm and manage a notice. One place, asked by every notice use case.

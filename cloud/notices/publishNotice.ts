@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '@/domain/shared/errors'
 import type { Notice, NoticePublish } from '@/domain/notices'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { assertCleanText } from '../shared/contentGuard'
 import { isCommittee } from './policy'
 import { toNotice } from './view'

@@ -1,5 +1,5 @@
 import type { Notice, NoticeIdInput } from '@/domain/notices'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { visibleNotice } from './access'
 import { canConfirm } from './policy'
 import { toNotice } from './view'

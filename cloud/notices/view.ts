@@ -1,5 +1,5 @@
 import { excerptOf, noticeState, type Notice, type NoticeSummary } from '@/domain/notices'
-import type { NoticeReadRecord, NoticeRecord } from '../ports'
+import type { NoticeReadRecord, NoticeRecord } from './ports'
 
 export function toSummary(
   n: NoticeRecord & { bodyCut?: boolean },

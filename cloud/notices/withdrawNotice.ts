@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import type { NoticeIdInput } from '@/domain/notices'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { noticeFor } from './access'
 import { canManage } from './policy'
 

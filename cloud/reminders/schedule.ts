@@ -1,4 +1,4 @@
-import type { Deps } from '../deps'
+import type { Deps } from './ports'
 import { runPeriodically } from '../shared/periodic'
 import { sendDueReminders } from './sendDueReminders'
 

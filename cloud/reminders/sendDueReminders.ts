@@ -1,6 +1,6 @@
-import type { Deps } from '../deps'
-import { settle } from '../motions/access'
-import { sendOutbound } from '../reports/notify'
+import type { Deps } from './ports'
+import { settle } from '../motions'
+import { sendOutbound } from '../shared/outbound'
 import type { ReminderSource } from './source'
 import { REMINDER_SOURCES } from './sources'
 

@@ -1,5 +1,4 @@
-import type { Deps } from '../deps'
-import type { DueReminder } from '../ports'
+import type { Deps, DueReminder } from './ports'
 
 /**
  * Where reminders come from: one source per kind of reminder (a vote closing, a shift tonight, a shift in an

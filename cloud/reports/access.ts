@@ -1,11 +1,10 @@
 import { AppError } from '@/domain/shared/errors'
 import { DEFAULT_RESOLVE_DAYS, type ReportCategory } from '@/domain/reports'
 import { SETTLE_DAYS, isOverdue } from '@/domain/reports/deadlines'
-import { isReportStaff, relationsOf, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
-import type { UserCtx } from '../api/context'
-import type { Deps } from '../deps'
-import type { ReportArea, ReportRecord, UserRecord } from '../ports'
-import { sendOutbound } from './notify'
+import { isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
+import type { Deps, ReportArea, ReportRecord, UserCtx } from './ports'
+import type { UserRecord } from '../shared/ports'
+import { sendOutbound } from '../shared/outbound'
 
 export const NOT_FOUND_MESSAGE = '问题不存在，或您无权查看'
 export const RACE_MESSAGE = '问题刚被其他人处理过，请刷新后重试'
@@ -44,7 +43,7 @@ export function accessOf(r: ReportRecord, u: UserRecord): Access {
 
 /** Public to the members of its community: public, clean, not withdrawn or rejected. */
 export function isPublicReport(r: ReportRecord): boolean {
-  return r.visibility === 'public' && r.moderation === 'clean' && r.status !== 'withdrawn' && r.status !== 'rejected'
+  return r.visibility === 'public' && r.moderation === 'clean' && !UNLISTED_STATUSES.includes(r.status)
 }
 
 export function canSeeReport(r: ReportRecord, a: Access): boolean {

@@ -4,12 +4,12 @@ import { REPORT_LEVEL_LABELS, type ReportView, type reportTransitionSchema } fro
 import { decide } from '@/domain/reports/flow'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import type { NewMessage, ReportRecord } from '../ports'
+import type { ReportRecord, UserCtx } from './ports'
+import type { NewMessage } from '../messages'
 import { factsOf, resolveDaysOf, visibleReport } from './access'
 import { idempotencyKey } from '../shared/idempotency'
 import { commitChange, patchOf, replayed } from './change'
-import { messageTo, reporterTitle } from './notify'
+import { messageTo, reporterTitle } from './messages'
 
 type Input = z.output<typeof reportTransitionSchema>
 

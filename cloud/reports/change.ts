@@ -1,10 +1,10 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ReportView } from '@/domain/reports'
-import type { UserCtx } from '../api/context'
-import type { IdempotencyKey, ReportChange, ReportPatch, ReportRecord } from '../ports'
+import type { ReportChange, ReportPatch, ReportRecord, UserCtx } from './ports'
+import type { IdempotencyKey } from '../shared/ports'
 import { KEY_REUSED } from '../shared/idempotency'
 import { BAD_PHOTOS, RACE_MESSAGE } from './access'
-import { sendOutbound } from './notify'
+import { sendOutbound } from '../shared/outbound'
 import { viewFor } from './view'
 
 /** The mutable columns of a report as they are now (a use case changes some of them). */

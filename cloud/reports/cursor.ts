@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ReportCursor } from '../ports'
+import type { ReportCursor } from './ports'
 import { decodeKey, encodeKey } from '../shared/cursor'
 
 const seqKey = z.strictObject({ s: z.number().int().min(0) })

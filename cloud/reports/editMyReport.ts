@@ -3,13 +3,13 @@ import type { ReportView, reportEditSchema } from '@/domain/reports'
 import { canEdit } from '@/domain/reports/flow'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import type { NewMessage } from '../ports'
+import type { UserCtx } from './ports'
+import type { NewMessage } from '../messages'
 import { moderationOf } from './moderation'
 import { factsOf, resolveDaysOf, visibleReport } from './access'
 import { idempotencyKey } from '../shared/idempotency'
 import { commitChange, patchOf, replayed } from './change'
-import { messageTo } from './notify'
+import { messageTo } from './messages'
 
 type Input = z.output<typeof reportEditSchema>
 

@@ -1,9 +1,9 @@
 import { boxAround, distanceMetres } from '@/domain/shared/geo'
 import { NEARBY_METRES, type NearbyReport, type reportNearbySchema } from '@/domain/reports'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { accessOf } from './access'
-import { toGcj02 } from './location'
+import { toGcj02 } from '../shared/geo'
 import { toSummary } from './view'
 
 const MAX_NEARBY = 10

@@ -1,5 +1,6 @@
 import { reportsContract } from '@/domain/reports/contract'
 import type { Handlers } from '../shared/handlers'
+import type { Deps } from './ports'
 import { actOnReport } from './actOnReport'
 import { editMyReport } from './editMyReport'
 import { findNearbyReports } from './findNearbyReports'
@@ -13,7 +14,7 @@ import { viewReport } from './viewReport'
 import { viewReportDeadlines } from './viewReportDeadlines'
 import { viewReportSummary } from './viewReportSummary'
 
-export const reportsHandlers: Handlers<typeof reportsContract> = {
+export const reportsHandlers: Handlers<typeof reportsContract, Deps> = {
   'report.create': submitReport,
   'report.nearby': findNearbyReports,
   'report.support': supportReport,

@@ -1,4 +1,4 @@
-import type { Deps } from '../deps'
+import type { Deps } from './ports'
 
 /**
  * A report is a message to the people who must act on it: describing 赌博, 诈骗 or a fight is what it is

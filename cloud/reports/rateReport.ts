@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ReportRateInput, ReportView } from '@/domain/reports'
 import { canRate } from '@/domain/reports/flow'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { assertCleanText } from '../shared/contentGuard'
 import { factsOf, visibleReport } from './access'
 import { idempotencyKey } from '../shared/idempotency'

@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ReportCategory, ReportDeadlines, ReportSetDeadlinesInput } from '@/domain/reports'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { resolveDaysOf } from './access'
 
 /** report.setDeadlines — the committee sets the working days to 办结 for the categories given (audited). */

@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ReportIdInput } from '@/domain/reports'
 import { canSupport } from '@/domain/reports/flow'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { factsOf, visibleReport } from './access'
 

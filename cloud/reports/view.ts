@@ -3,8 +3,8 @@ import type { MediationView, PhotoView, ReportSummary, ReportView, TimelineEntry
 import { availableActions } from '@/domain/reports/flow'
 import { isOverdue } from '@/domain/reports/deadlines'
 import type { Role } from '@/domain/shared/roles'
-import type { Deps } from '../deps'
-import type { ReportDetailRecord, ReportRecord, UserRecord } from '../ports'
+import type { Deps, ReportDetailRecord, ReportRecord } from './ports'
+import type { UserRecord } from '../shared/ports'
 import { accessOf, factsOf, type Access } from './access'
 
 /** How the viewer may see the reporter: full to staff and the reporter, '居民' when anonymous, masked otherwise. */

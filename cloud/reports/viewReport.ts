@@ -1,5 +1,5 @@
 import type { ReportIdInput, ReportView } from '@/domain/reports'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { sweep, visibleReport } from './access'
 import { viewFor } from './view'
 

@@ -1,5 +1,5 @@
 import type { ReportDeadlines } from '@/domain/reports'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { requireCommunity, resolveDaysOf } from './access'
 
 /** report.deadlines — any member: the working days to 办结 per category in their community. */

@@ -1,7 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ReportSummaryCounts, ReportSummaryInput } from '@/domain/reports'
-import type { UserCtx } from '../api/context'
-import type { ReportArea } from '../ports'
+import type { ReportArea, UserCtx } from './ports'
 import { assertGridOf, sweep } from './access'
 
 /** report.summary — a committee's (community) or street's figures: by status, category, grid; overdue; 矛盾不上交. */

@@ -1,8 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
-import type { ResidentApplyInput, ResidentApplyResult } from '@/domain/residents'
+import type { ResidentApplyInput, ResidentApplyResult, residentApplySchema } from '@/domain/residents'
 import type { z } from 'zod'
-import type { residentApplySchema } from '@/domain/residents'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { livesInCommunity } from './policy'
 

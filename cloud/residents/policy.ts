@@ -1,6 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
-import type { UserCtx } from '../api/context'
-import type { CommunityRecord, UserRecord } from '../ports'
+import type * as shared from '../shared/context'
+import type { CommunityRecord, UserRecord } from '../shared/ports'
+import type { ResidentsStore } from './ports'
 
 /**
  * Who may do what with residents, households and people's data (issue 3). One place, asked by every
@@ -31,7 +32,10 @@ export function seesInFull(viewer: UserRecord, s: Subject): boolean {
 }
 
 /** The caller's community if they sit on its committee; FORBIDDEN otherwise. */
-export async function committeeCommunity(ctx: UserCtx, forbidden: string): Promise<CommunityRecord> {
+export async function committeeCommunity(
+  ctx: shared.UserCtx<shared.Deps<Pick<ResidentsStore, 'communities'>>>,
+  forbidden: string,
+): Promise<CommunityRecord> {
   const { user } = ctx
   const community = isCommitteeOf(user, user.communityId) ? await ctx.deps.store.communities.get(user.communityId as string) : null
   if (!community) throw new AppError('FORBIDDEN', forbidden)

@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ResidentRegisterInput } from '@/domain/residents'
 import type { MemberView } from '@/domain/members'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { assertCommitteeOf } from './policy'
 import { toMemberView } from './view'

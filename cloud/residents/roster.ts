@@ -8,7 +8,7 @@ import {
   phoneSchema,
   type RejectedLine,
 } from '@/domain/residents'
-import type { RosterRow } from '../ports'
+import type { RosterRow } from './ports'
 
 /**
  * The household roster as committees keep it in Excel ("CSV UTF-8"). File-level problems (encoding,

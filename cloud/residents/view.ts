@@ -2,12 +2,12 @@ import { addressText } from '@/domain/residents/address'
 import { maskName, maskPhone } from '@/domain/shared/mask'
 import type { HouseholdView, ResidentApplicationView } from '@/domain/residents'
 import type { MemberView } from '@/domain/members'
-import type { VolunteerApplicationView } from '@/domain/volunteers'
-import type { HouseholdRecord, ResidentApplicationRecord, UserRecord, VolunteerApplicationRecord } from '../ports'
+import type { UserRecord } from '../shared/ports'
 import { isCommitteeOf, sameName, seesInFull, type Subject } from './policy'
+import type { HouseholdRecord, ResidentApplicationRecord } from './ports'
 
 /** Every reply that carries a person goes through here: full or masked by seesInFull. */
-const person = (viewer: UserRecord, s: Subject) => {
+export const person = (viewer: UserRecord, s: Subject) => {
   const full = seesInFull(viewer, s)
   return {
     name: (n: string) => (full ? n : maskName(n)),
@@ -78,22 +78,5 @@ export function toMemberView(u: UserRecord, viewer: UserRecord, household: House
     verified: u.verified,
     rosterOnly: u.rosterOnly,
     address,
-  }
-}
-
-export function toVolunteerApplicationView(a: VolunteerApplicationRecord, viewer: UserRecord): VolunteerApplicationView {
-  const p = person(viewer, { userId: a.userId, communityId: a.communityId, gridId: a.gridId })
-  return {
-    id: a.id,
-    status: a.status,
-    applicantId: a.userId,
-    name: p.name(a.name),
-    phone: p.phone(a.phone),
-    gridName: a.gridName,
-    skills: a.skills,
-    availability: a.availability,
-    reason: a.reason,
-    createdAt: a.createdAt,
-    reviewedAt: a.reviewedAt,
   }
 }

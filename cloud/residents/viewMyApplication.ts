@@ -1,5 +1,5 @@
 import type { ResidentApplicationView } from '@/domain/residents'
-import type { UserCtx } from '../api/context'
+import type { UserCtx } from './ports'
 import { toOwnApplicationView } from './view'
 
 /**

@@ -1,5 +1,6 @@
-import type { NoticeCategory } from '@/domain/notices'
 import type { Role } from '@/domain/shared/roles'
+import type { NewNotice } from '../notices'
+import type { RosterRow } from '../residents'
 
 /**
  * Demo organisation: fictional 振兴街道 with 锦江社区 and 临江村, three grids each.
@@ -24,14 +25,8 @@ export const DEMO_GRIDS = [
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴']
 const GIVEN = ['华', '芳', '军', '敏', '静', '强', '丽', '磊', '洋', '勇']
 
-export interface DemoHousehold {
+export interface DemoHousehold extends RosterRow {
   id: string
-  gridId: string
-  building: string
-  unit: string
-  room: string
-  headName: string
-  adults: number
   phone: string
 }
 
@@ -122,16 +117,7 @@ export const DEMO_VOLUNTEER_APPLICATIONS = [
   { id: 'va_jj2', userId: 'u_resident_jj2', communityId: 'c_jinjiang', skills: '退休护士，会急救', availability: '工作日下午、周末', atHours: -8 },
 ]
 
-export interface DemoNotice {
-  id: string
-  communityId: string
-  authorId: string
-  title: string
-  body: string
-  category: NoticeCategory
-  pinned: boolean
-  important: boolean
-  gridIds: string[] | null
+export interface DemoNotice extends Omit<NewNotice, 'publishAt' | 'expireAt' | 'createdAt'> {
   /** hours relative to the seed time (negative = in the past) */
   publishInHours: number
   expireInHours: number | null

@@ -2,8 +2,9 @@ import { randomInt } from 'node:crypto'
 import { choiceKey, type Choice, type MotionStatus } from '@/domain/motions'
 import type { Db } from '../adapters/sqlite/open'
 import { motionRepo } from '../adapters/sqlite/motions'
-import { motionMessages, newReceipt, receiptHash } from '../motions/access'
-import type { AuditEntry, MotionRepo, NewMotion } from '../ports'
+import { motionMessages, newReceipt, receiptHash } from '../motions'
+import type { MotionRepo, NewMotion } from '../motions'
+import type { AuditEntry } from '../shared/ports'
 import { DEMO_ARTICLE5_PROPOSED, DEMO_ARTICLE5_REVISED, DEMO_CHARGING_BALLOTS, DEMO_MOTIONS, DEMO_RULES_ARTICLES } from './demoMotions'
 
 const HOUR = 3600_000

@@ -4,9 +4,9 @@ import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import { REPORT_FLOW } from '@/domain/reports/flow'
 import type { Db } from '../adapters/sqlite/open'
 import { reportStatements } from '../adapters/sqlite/reports'
-import type { NewMessage, ReportRecord } from '../ports'
-import { patchOf } from '../reports/change'
-import { messageTo, reporterTitle } from '../reports/notify'
+import type { NewMessage } from '../messages'
+import type { ReportRecord } from '../reports'
+import { messageTo, patchOf, reporterTitle } from '../reports'
 import {
   DEMO_COMMUNITIES,
   DEMO_GRIDS,

@@ -4,13 +4,9 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import { AppError, statusOf } from '@/domain/shared/errors'
-import { openSqliteStore } from '../adapters/sqlite/store'
 import { dispatch } from '../api/dispatch'
-import { configFromEnv, type Env } from '../config'
-import { createDeps, type Deps } from '../deps'
-import { readPhoto } from '../files/readPhoto'
-import { MAX_PHOTO_BYTES, TOO_BIG_MESSAGE, uploadPhoto } from '../files/uploadPhoto'
-import type { Store } from '../ports'
+import { configFromEnv, createDeps, type Deps, type Env, openStore, type Store } from '../compose'
+import { MAX_PHOTO_BYTES, readPhoto, TOO_BIG_MESSAGE, uploadPhoto } from '../files'
 import { appErrorOfHttp, envelopeOf } from './errors'
 
 export const BODY_LIMIT = 1024 * 1024
@@ -51,7 +47,7 @@ const UNATTRIBUTED_ACTIONS = new Set(['motion.cast', 'motion.recordOffline'])
 export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInstance> {
   const config = configFromEnv({ ...process.env, ...opts.env })
   const ownStore = !opts.store
-  const store = opts.store ?? openSqliteStore(opts.db ?? config.dbFile)
+  const store = opts.store ?? openStore(opts.db ?? config.dbFile)
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     onProtoPoisoning: 'error',

@@ -3,18 +3,15 @@
  * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly) and sends
  * due reminders (at start, then every 5 minutes), listens on 0.0.0.0, closes cleanly on SIGINT/SIGTERM.
  */
-import { openSqliteStore } from '../adapters/sqlite/store'
-import { configFromEnv } from '../config'
-import { scheduleOrphanSweep } from '../files/sweepOrphanPhotos'
-import { scheduleReminderSweep } from '../reminders/schedule'
+import { configFromEnv, openDemoStore } from '../compose'
+import { scheduleOrphanSweep } from '../files'
+import { scheduleReminderSweep } from '../reminders'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
-import { seedDemo } from '../seed/seedSqlite'
 import { buildServer } from './app'
 
 async function main() {
   const config = configFromEnv()
-  const store = openSqliteStore(config.dbFile)
-  const seeded = await seedDemo(store.db)
+  const { store, seeded } = await openDemoStore(config.dbFile)
   const app = await buildServer({ store })
   app.addHook('onClose', async () => store.close())
   // uploads no report took within a day go: now, then hourly (onClose hooks run last-added first, so the

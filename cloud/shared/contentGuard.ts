@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import type { Deps } from '../deps'
+import type { Deps } from './context'
 
 /** Runs the content-check port; 'risky' is refused with CONTENT_REJECTED. Returns the label of a 'review' hit. */
 export async function assertCleanText(

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto'
-import type { UserCtx } from '../api/context'
-import type { IdempotencyKey } from '../ports'
+import type { ActionName } from '@/domain/contract'
+import type { UserCtx } from './context'
+import type { IdempotencyKey } from './ports'
 
-/** The idempotency key of a retried create: (caller, action, requestId) and a digest of the parsed input. */
-export function idempotencyKey(ctx: UserCtx, action: string, input: unknown): IdempotencyKey | null {
+/**
+ * The idempotency key of a retried create: (caller, action, requestId) and a digest of the parsed input. The action
+ * is one of the contract's (a misspelt name does not compile).
+ */
+export function idempotencyKey(ctx: UserCtx, action: ActionName, input: unknown): IdempotencyKey | null {
   if (!ctx.requestId) return null
   return {
     userId: ctx.user.id,

@@ -1,8 +1,8 @@
 import { AppError } from '@/domain/shared/errors'
 import type { VolunteerApplicationView, VolunteerApplyInput } from '@/domain/volunteers'
-import type { UserCtx } from '../api/context'
-import { livesInCommunity } from '../residents/policy'
-import { toVolunteerApplicationView } from '../residents/view'
+import type { UserCtx } from './ports'
+import { livesInCommunity } from '../residents'
+import { toVolunteerApplicationView } from './view'
 import { assertCleanText } from '../shared/contentGuard'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 

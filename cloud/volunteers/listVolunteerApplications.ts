@@ -1,9 +1,9 @@
 import type { ApplicationListInput } from '@/domain/residents'
 import type { VolunteerApplicationView } from '@/domain/volunteers'
 import type { Page } from '@/domain/shared/text'
-import type { UserCtx } from '../api/context'
-import { toVolunteerApplicationView } from '../residents/view'
-import { listCommunityApplications } from '../shared/applicationList'
+import type { UserCtx } from './ports'
+import { listCommunityApplications } from '../residents'
+import { toVolunteerApplicationView } from './view'
 
 /** volunteer.applications — the committee goes through its community's volunteer applications, newest first. */
 export async function listVolunteerApplications(

@@ -1,9 +1,8 @@
 import { AppError } from '@/domain/shared/errors'
 import type { VolunteerApplicationView, VolunteerReviewInput } from '@/domain/volunteers'
-import type { UserCtx } from '../api/context'
-import { assertCommitteeOf } from '../residents/policy'
-import { ALREADY_DECIDED } from '../residents/reviewApplication'
-import { toVolunteerApplicationView } from '../residents/view'
+import type { UserCtx } from './ports'
+import { ALREADY_DECIDED, assertCommitteeOf } from '../residents'
+import { toVolunteerApplicationView } from './view'
 
 /**
  * volunteer.review — a committee member approves (the applicant gets the volunteer role in the same

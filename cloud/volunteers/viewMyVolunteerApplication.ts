@@ -1,6 +1,6 @@
 import type { VolunteerApplicationView } from '@/domain/volunteers'
-import type { UserCtx } from '../api/context'
-import { toVolunteerApplicationView } from '../residents/view'
+import type { UserCtx } from './ports'
+import { toVolunteerApplicationView } from './view'
 
 /** volunteer.myApplication — a resident checks their latest volunteer application. */
 export async function viewMyVolunteerApplication(

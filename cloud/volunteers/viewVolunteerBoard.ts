@@ -2,8 +2,8 @@ import { maskName } from '@/domain/shared/mask'
 import type { VolunteerBoard, volunteerBoardSchema } from '@/domain/volunteers'
 import { monthBounds } from '@/domain/patrols/rules'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import { requireCommunity, settle } from '../shifts/access'
+import type { UserCtx } from './ports'
+import { requireCommunity, settle } from '../patrols'
 
 /**
  * volunteer.board — the community's hours in a month (Beijing time), most first. Names masked to residents

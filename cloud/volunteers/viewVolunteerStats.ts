@@ -1,8 +1,8 @@
 import type { VolunteerStats, volunteerStatsSchema } from '@/domain/volunteers'
 import { chinaMonth, monthBounds } from '@/domain/patrols/rules'
 import type { z } from 'zod'
-import type { UserCtx } from '../api/context'
-import { settle } from '../shifts/access'
+import type { UserCtx } from './ports'
+import { settle } from '../patrols'
 
 /** volunteer.stats — my hours this month (Beijing time, by the shift's start) and in total, shifts done, no-shows. */
 export async function viewVolunteerStats(_input: z.output<typeof volunteerStatsSchema>, ctx: UserCtx): Promise<VolunteerStats> {

@@ -3,7 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Me, Session } from '@/domain/auth'
 import { wechatCode2Session } from '../../cloud/adapters/wechat/code2Session'
-import { configFromEnv } from '../../cloud/config'
+import { configFromEnv } from '../../cloud/compose'
 import { makeHarness, type Harness } from './support/harness'
 
 let h: Harness

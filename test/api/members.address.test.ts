@@ -5,7 +5,8 @@
  */
 import type { MemberView } from '@/domain/members'
 import type { Page } from '@/domain/shared/text'
-import type { HouseholdRecord, UserRecord } from '../../cloud/ports'
+import type { HouseholdRecord } from '../../cloud/residents/ports'
+import type { UserRecord } from '../../cloud/shared/ports'
 import { toMemberView } from '../../cloud/residents/view'
 import { makeHarness, type Harness } from './support/harness'
 import { addVoters } from './support/motionFixtures'

@@ -4,7 +4,7 @@
  * not voted, per household for a households motion), the lazy close before it, the ledger, the other channel.
  */
 import type { MessageView } from '@/domain/messages'
-import type { OutboundMessage } from '../../cloud/ports'
+import type { OutboundMessage } from '../../cloud/shared/ports'
 import { sendDueReminders } from '../../cloud/reminders/sendDueReminders'
 import { motionClosing } from '../../cloud/reminders/sources/motionClosing'
 import type { ReminderSource } from '../../cloud/reminders/source'

@@ -2,7 +2,7 @@
 import gcoord from 'gcoord'
 import type { MessagePage } from '@/domain/messages'
 import type { NearbyReport, ReportDeadlines, ReportListPage, ReportSummaryCounts, ReportView } from '@/domain/reports'
-import type { Notifier, OutboundMessage } from '../../cloud/ports'
+import type { Notifier, OutboundMessage } from '../../cloud/shared/ports'
 import { DEMO_GRID_CENTRES } from '../../cloud/seed/demoData'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { addPhoto, GOOD_DESCRIPTION, makeReport, reportRow, REPORTER_NAME, REPORTER_PHONE, WHO } from './support/reportFixtures'

@@ -5,7 +5,7 @@
  * and compared with a plain filter of all rows in the test (same ids, same order, nothing skipped or repeated).
  */
 import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportCategory, type ReportListPage, type ReportStatus } from '@/domain/reports'
-import type { ReportCursor, ReportListQuery } from '../../cloud/ports'
+import type { ReportCursor, ReportListQuery } from '../../cloud/reports/ports'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'
 

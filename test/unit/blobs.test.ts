@@ -8,8 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { diskBlobs, isBlobKey } from '../../cloud/adapters/disk/blobs'
 import { openSqliteStore } from '../../cloud/adapters/sqlite/store'
-import { configFromEnv } from '../../cloud/config'
-import { createDeps, uploadsBesideStore } from '../../cloud/deps'
+import { configFromEnv, createDeps, uploadsBesideStore } from '../../cloud/compose'
 
 let dir: string
 beforeEach(() => {

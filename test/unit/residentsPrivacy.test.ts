@@ -3,7 +3,8 @@
  * Every view of a person goes through seesInFull; this walks viewer × subject.
  */
 import type { Role } from '@/domain/shared/roles'
-import type { HouseholdRecord, UserRecord } from '../../cloud/ports'
+import type { HouseholdRecord } from '../../cloud/residents/ports'
+import type { UserRecord } from '../../cloud/shared/ports'
 import { seesInFull } from '../../cloud/residents/policy'
 import { toHouseholdView, toMemberView } from '../../cloud/residents/view'
 

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { wordListCheck } from '../../cloud/adapters/contentCheck/wordList'
 import { zhErrorMap } from '../../cloud/api/zodMessages'
-import { configFromEnv } from '../../cloud/config'
+import { configFromEnv } from '../../cloud/compose'
 import { decodeCursor, encodeCursor } from '../../cloud/notices/cursor'
 
 describe('word-list content check', () => {

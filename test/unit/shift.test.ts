@@ -1,8 +1,8 @@
 import { distanceMetres } from '@/domain/shared/geo'
 import type { Role } from '@/domain/shared/roles'
-import type { UserRecord } from '../../cloud/ports'
-import type { ShiftLogRecord } from '../../cloud/shifts/ports'
-import { logsView } from '../../cloud/shifts/view'
+import type { UserRecord } from '../../cloud/shared/ports'
+import type { ShiftLogRecord } from '../../cloud/patrols/ports'
+import { logsView } from '../../cloud/patrols/view'
 import { nextSignupStatus, shiftCreateSchema, shiftPhase, SIGNUP_FLOW, SIGNUP_STATUSES } from '@/domain/patrols'
 import {
   areaCheck,

@@ -4,7 +4,8 @@
  */
 import { fixedClock } from '../../cloud/adapters/system/clock'
 import { scheduleOrphanSweep, sweepOrphanPhotos } from '../../cloud/files/sweepOrphanPhotos'
-import type { BlobStorage, FileRecord, FileRepo, Store } from '../../cloud/ports'
+import type { Store } from '../../cloud/compose'
+import type { BlobStorage, FileRecord, FileRepo } from '../../cloud/files/ports'
 
 const NOW = '2025-03-10T02:00:00.000Z'
 const record = (id: string, createdAt: string): FileRecord => ({

@@ -1,4 +1,4 @@
-import type { ContentCheck } from '../../ports'
+import type { ContentCheck } from '../../shared/ports'
 import words from './words.json'
 
 /** Removes what people put between characters to slip past a word list: spaces, punctuation, zero-width marks. */

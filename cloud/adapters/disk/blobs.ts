@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { BlobStorage } from '../../ports'
+import type { BlobStorage } from '../../files/ports'
 
 /** Keys are relative paths of plain segments (`ab/<id>.jpg`): no `..`, no absolute paths, no odd bytes. */
 const KEY = /^[A-Za-z0-9_-]{1,64}(\/[A-Za-z0-9_-]{1,64})*\.[a-z0-9]{1,8}$/

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '@/domain/residents'
-import type { AuditEntry, ReviewDecision, SeqCursor } from '../../ports'
+import type { ReviewDecision, SeqCursor } from '../../residents/ports'
+import type { AuditEntry } from '../../shared/ports'
 import { auditWriter } from './audit'
 import type { Db } from './open'
 

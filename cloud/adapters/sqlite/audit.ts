@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditRecord, AuditRepo } from '../../ports'
+import type { AuditEntry, AuditRecord, AuditRepo } from '../../shared/ports'
 import type { Db } from './open'
 
 /** The insert used inside other repositories' transactions, so an action and its audit entry commit together. */

@@ -1,4 +1,4 @@
-import type { CommunityRecord, CommunityRepo, GridRecord } from '../../ports'
+import type { CommunityRecord, CommunityRepo, GridRecord } from '../../shared/ports'
 import type { Db } from './open'
 
 interface GridRow {

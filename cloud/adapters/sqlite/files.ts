@@ -1,4 +1,4 @@
-import type { FileRecord, FileRepo, ImageMime } from '../../ports'
+import type { FileRecord, FileRepo, ImageMime } from '../../files/ports'
 import type { Db } from './open'
 
 interface Row {

@@ -1,5 +1,12 @@
 import { addressKeys } from '@/domain/residents/address'
-import type { AuditEntry, HouseholdRecord, HouseholdRepo, HouseholdScope, ImportOutcome, RosterRow } from '../../ports'
+import type {
+  HouseholdRecord,
+  HouseholdRepo,
+  HouseholdScope,
+  ImportOutcome,
+  RosterRow,
+} from '../../residents/ports'
+import type { AuditEntry } from '../../shared/ports'
 import { auditWriter } from './audit'
 import type { Db } from './open'
 

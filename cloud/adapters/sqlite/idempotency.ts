@@ -1,4 +1,4 @@
-import type { IdempotencyKey } from '../../ports'
+import type { IdempotencyKey } from '../../shared/ports'
 import type { Db } from './open'
 
 export type IdemLookup<R> = { kind: 'none' } | { kind: 'replayed'; result: R } | { kind: 'keyReused' }

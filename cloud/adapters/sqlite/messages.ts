@@ -1,5 +1,5 @@
 import type { MessageKind } from '@/domain/messages'
-import type { MessageRecord, MessageRepo, NewMessage } from '../../ports'
+import type { MessageRecord, MessageRepo, NewMessage } from '../../messages/ports'
 import type { Db } from './open'
 
 interface MessageRow {

@@ -1,16 +1,6 @@
 import type Database from 'better-sqlite3'
 import { MIGRATIONS } from './migrations'
-
-export interface Migration {
-  version: number
-  name: string
-  /**
-   * Table rebuilds (SQLite's 12-step ALTER): foreign keys are turned off for the connection before the
-   * transaction (the pragma is a no-op inside one) and checked with foreign_key_check before COMMIT.
-   */
-  foreignKeysOff?: boolean
-  up(db: Database.Database): void
-}
+import type { Migration } from './migrations/migration'
 
 /** Applies the migrations newer than the recorded version, each in its own immediate transaction. */
 export function migrate(db: Database.Database): number[] {

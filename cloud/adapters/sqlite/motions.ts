@@ -12,11 +12,10 @@
  * An adults cast also bumps its household's count in motion_household_adults (which household voted, as the
  * voter row already says; nothing of the choice).
  */
-import { emptyTally, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motions'
+import { emptyTally, MOTION_FLOW, MOTION_STATUSES, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motions'
 import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motions/tally'
+import type { NewMessage } from '../../messages/ports'
 import type {
-  AuditEntry,
-  IdempotencyKey,
   MotionBallot,
   MotionCastOutcome,
   MotionCommentOutcome,
@@ -29,14 +28,15 @@ import type {
   MotionRepo,
   MotionReviseOutcome,
   MotionRevisionRecord,
-  NewMessage,
   NewMotion,
   RulesRecord,
-} from '../../ports'
+} from '../../motions/ports'
+import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
+import { sqlList } from './sql'
 
 interface MotionRow {
   seq: number
@@ -150,6 +150,9 @@ function toRules(r: RulesRow): RulesRecord {
  * can sign in (roster-only residents have no account to read them; staff are not verified residents), bound
  * to a household (no household, no vote: `voterKeyOf`). Used by the phase messages and by the closing reminder.
  */
+/** The published statuses a scheduled time leads on (MOTION_FLOW's `at`): consultation and voting. */
+const TIMED = sqlList(MOTION_STATUSES.filter((s) => MOTION_FLOW[s].at !== null))
+
 const RECIPIENTS = `FROM motions m JOIN users u ON u.community_id = m.community_id AND u.verified = 1 AND u.roster_only = 0
     AND u.household_id IS NOT NULL`
 
@@ -228,10 +231,10 @@ export function motionRepo(db: Db): MotionRepo {
       AND (consult_until IS NULL OR consult_until > @at) AND vote_from > @at)`)
   const replyComment = db.prepare('UPDATE motion_comments SET reply_text = ?, reply_by = ?, reply_at = ? WHERE id = ?')
   const dueAnywhere = db.prepare<[string, string], { id: string }>(`
-    SELECT id FROM motions WHERE status IN ('consultation', 'voting')
+    SELECT id FROM motions WHERE status IN ${TIMED}
       AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END`)
   const dueIn = db.prepare<[string, string, string], { id: string }>(`
-    SELECT id FROM motions WHERE community_id = ? AND status IN ('consultation', 'voting')
+    SELECT id FROM motions WHERE community_id = ? AND status IN ${TIMED}
       AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END`)
   const toConsultation = db.prepare(
     "UPDATE motions SET status = 'consultation', consulted_at = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
@@ -276,7 +279,7 @@ export function motionRepo(db: Db): MotionRepo {
   const voted = db.prepare<[string, string], { x: number }>('SELECT 1 AS x FROM motion_voters WHERE motion_id = ? AND voter_key = ?')
   const turnout = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?')
   const closingBy = db.prepare<[string], MotionRow>(
-    "SELECT * FROM motions WHERE status IN ('consultation', 'voting') AND vote_until <= ? ORDER BY vote_until, seq",
+    `SELECT * FROM motions WHERE status IN ${TIMED} AND vote_until <= ? ORDER BY vote_until, seq`,
   )
   const ballots = db.prepare<[string], { receiptHash: string; choice: string }>(
     'SELECT receipt_hash AS receiptHash, choice FROM motion_ballots WHERE motion_id = ? ORDER BY receipt_hash',

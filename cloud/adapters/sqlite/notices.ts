@@ -1,14 +1,13 @@
 import type { NoticeCategory } from '@/domain/notices'
 import type {
-  AuditEntry,
-  IdempotencyKey,
   NewNotice,
   NoticeListItem,
   NoticeReadRecord,
   NoticeRecord,
   NoticeRepo,
   PublishOutcome,
-} from '../../ports'
+} from '../../notices/ports'
+import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
 import type { Db } from './open'
 

@@ -1,4 +1,5 @@
-import type { DueReminder, NewMessage, ReminderAudience, ReminderRepo, ReminderSendOutcome } from '../../ports'
+import type { NewMessage } from '../../messages/ports'
+import type { DueReminder, ReminderAudience, ReminderRepo, ReminderSendOutcome } from '../../reminders/ports'
 import { messageWriter } from './messages'
 import { unvotedOf } from './motions'
 import type { Db } from './open'

@@ -1,11 +1,11 @@
 import type { Statement } from 'better-sqlite3'
-import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
+import { REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
 import { dueAt } from '@/domain/reports/deadlines'
+import { OPEN_STATUSES, SETTLED_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
 import type { Role } from '@/domain/shared/roles'
+import type { NewMessage } from '../../messages/ports'
 import type {
-  IdempotencyKey,
   MediationRecord,
-  NewMessage,
   NewReport,
   NewReportEvent,
   ReportChange,
@@ -17,11 +17,13 @@ import type {
   ReportRecord,
   ReportRepo,
   ReportSupportOutcome,
-} from '../../ports'
+} from '../../reports/ports'
+import type { IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
+import { sqlList } from './sql'
 
 interface ReportRow {
   seq: number
@@ -64,8 +66,8 @@ interface ReportRow {
   cover: string | null
 }
 
-const OPEN = `('submitted', 'returned', 'accepted')`
-const SETTLED = `('resolved', 'closed')`
+const OPEN = sqlList(OPEN_STATUSES)
+const SETTLED = sqlList(SETTLED_STATUSES)
 
 /** Lists carry the start of the description only (enough for the excerpt). */
 const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS grid_name, r.reporter_id,
@@ -121,7 +123,7 @@ function toRecord(r: ReportRow): ReportRecord {
   }
 }
 
-const LEVEL_RANK: Record<ReportLevel, number> = { grid: 0, community: 1, street: 2 }
+const LEVEL_RANK = Object.fromEntries(REPORT_LEVELS.map((level, rank) => [level, rank])) as Record<ReportLevel, number>
 
 /** The report statements, synchronous: the async repo wraps them, the seed calls them inside its transaction. */
 export function reportStatements(db: Db) {
@@ -518,7 +520,7 @@ export function reportRepo(db: Db): ReportRepo {
           'r.community_id = @community',
           "r.visibility = 'public'",
           "r.moderation = 'clean'",
-          "r.status NOT IN ('withdrawn', 'rejected')",
+          `r.status NOT IN ${sqlList(UNLISTED_STATUSES)}`,
         ]
         const params: Record<string, unknown> = { community: q.communityId }
         eq(where, params, 'category', 'category', q.category)

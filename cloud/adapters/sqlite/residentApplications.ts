@@ -1,15 +1,14 @@
 import { addressKeys, sameName } from '@/domain/residents/address'
 import type { ApplicationStatus, Relation } from '@/domain/residents'
 import type {
-  AuditEntry,
-  IdempotencyKey,
   NewResidentApplication,
   ResidentApplicationRecord,
   ResidentApplicationRepo,
   ResidentApplyOutcome,
   ResidentReviewOutcome,
   ReviewDecision,
-} from '../../ports'
+} from '../../residents/ports'
+import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { applicationTable } from './applications'
 import { idempotencyTable } from './idempotency'
 import type { Db } from './open'

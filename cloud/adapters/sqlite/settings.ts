@@ -1,4 +1,4 @@
-import type { SettingsRepo } from '../../ports'
+import type { SettingsRepo } from '../../shared/ports'
 import type { Db } from './open'
 
 export function settingsRepo(db: Db): SettingsRepo {

@@ -1,7 +1,8 @@
 import type { CoordSystem } from '@/domain/shared/geo'
-import type { ShiftStatus, SignupStatus } from '@/domain/patrols'
-import type { ShiftRecord, SignupRecord } from '../../shifts/ports'
+import { SEAT_STATUSES, type ShiftStatus, type SignupStatus } from '@/domain/patrols'
+import type { ShiftRecord, SignupRecord } from '../../patrols/ports'
 import type { Db } from './open'
+import { sqlList } from './sql'
 
 /** Rows of the patrol tables and the reads shared by the shift store's writes and reads. */
 
@@ -48,7 +49,7 @@ export interface SignupRow {
   hours_tenths: number | null
 }
 
-export const SEATED = "('confirmed', 'checkedIn', 'checkedOut', 'noShow')"
+export const SEATED = sqlList(SEAT_STATUSES)
 
 /** A shift with its seat and waitlist counts. */
 export const SHIFT_SELECT = `

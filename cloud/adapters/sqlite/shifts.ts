@@ -1,5 +1,5 @@
 import { beforeCutoff, CHECKIN_OPENS_BEFORE_MS, checkinWindow, servedHours } from '@/domain/patrols/rules'
-import type { AuditEntry, IdempotencyKey } from '../../ports'
+import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import type {
   CancelMessages,
   CancelOutcome,
@@ -15,7 +15,7 @@ import type {
   ShiftRepo,
   SignupOutcome,
   WithdrawOutcome,
-} from '../../shifts/ports'
+} from '../../patrols/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'

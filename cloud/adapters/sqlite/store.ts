@@ -1,4 +1,3 @@
-import type { Store } from '../../ports'
 import { auditRepo } from './audit'
 import { communityRepo } from './communities'
 import { fileRepo } from './files'
@@ -6,7 +5,7 @@ import { householdRepo } from './households'
 import { messageRepo } from './messages'
 import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
-import { openDb, type Db } from './open'
+import { openDb } from './open'
 import { reminderRepo } from './reminders'
 import { reportRepo } from './reports'
 import { residentApplicationRepo } from './residentApplications'
@@ -15,12 +14,13 @@ import { shiftRepo } from './shifts'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 
-export interface SqliteStore extends Store {
-  db: Db
-}
+/**
+ * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
+ * over it (one file per feature beside this one). The composition (cloud/compose/store.ts) takes it as the Store.
+ */
+export type SqliteStore = ReturnType<typeof openSqliteStore>
 
-/** The embedded store: one better-sqlite3 connection, migrations applied at open. */
-export function openSqliteStore(file: string): SqliteStore {
+export function openSqliteStore(file: string) {
   const db = openDb(file)
   return {
     db,

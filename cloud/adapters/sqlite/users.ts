@@ -1,5 +1,12 @@
 import type { Role } from '@/domain/shared/roles'
-import type { AuditEntry, IdempotencyKey, NewUser, RegisterOutcome, UserRecord, UserRepo } from '../../ports'
+import type {
+  AuditEntry,
+  IdempotencyKey,
+  NewUser,
+  RegisterOutcome,
+  UserRecord,
+  UserRepo,
+} from '../../shared/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import type { Db } from './open'

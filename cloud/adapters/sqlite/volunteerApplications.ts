@@ -1,14 +1,13 @@
 import type { ApplicationStatus } from '@/domain/residents'
+import type { ReviewDecision } from '../../residents/ports'
+import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import type {
-  AuditEntry,
-  IdempotencyKey,
   NewVolunteerApplication,
-  ReviewDecision,
   VolunteerApplicationRecord,
   VolunteerApplicationRepo,
   VolunteerApplyOutcome,
   VolunteerReviewOutcome,
-} from '../../ports'
+} from '../../volunteers/ports'
 import { applicationTable } from './applications'
 import { idempotencyTable } from './idempotency'
 import type { Db } from './open'

@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import type { Clock } from '../../ports'
+import type { Clock } from '../../shared/ports'
 import type { WechatConfig } from './code2Session'
 
 interface TokenReply {

@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import type { WechatAuth } from '../../ports'
+import type { WechatAuth } from '../../auth/ports'
 
 export interface WechatConfig {
   apiBase: string

@@ -1,5 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
-import type { Clock, WechatPhone } from '../../ports'
+import type { WechatPhone } from '../../auth/ports'
+import type { Clock } from '../../shared/ports'
 import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 

@@ -1,6 +1,5 @@
-import type { Clock, Notifier, OutboundMessage, UserRepo } from '../../ports'
+import type { Clock, Logger, Notifier, OutboundMessage, UserRepo } from '../../shared/ports'
 import { chinaStamp } from '@/domain/shared/chinaTime'
-import type { Logger } from '../../deps'
 import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 

@@ -1,6 +1,6 @@
 import { chinaClock, chinaDay } from '@/domain/shared/chinaTime'
-import { settle } from '../../motions/access'
-import type { DueReminder } from '../../ports'
+import { settle } from '../../motions'
+import type { DueReminder } from '../ports'
 import type { ReminderSource } from '../source'
 
 /** A vote's closing reminder goes out once, when the close is less than this far away. */

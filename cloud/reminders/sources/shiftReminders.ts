@@ -1,7 +1,7 @@
 import type { ShiftTimes } from '@/domain/patrols/rules'
 import { chinaClock, eveningBeforeAt, eveningReminderUntil, hourBeforeAt } from '@/domain/patrols/rules'
-import type { DueReminder } from '../../ports'
-import type { ShiftRecord } from '../../shifts/ports'
+import type { DueReminder } from '../ports'
+import type { ShiftRecord } from '../../patrols'
 import type { ReminderSource } from '../source'
 
 /** Far enough ahead to hold every shift whose evening-before reminder (20:00 the day before) has come. */

@@ -1,5 +1,5 @@
 import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from '.'
-import { REPORT_LEVELS } from '.'
+import { REPORT_ACTIONS, REPORT_LEVELS } from '.'
 import { settleBy } from './settle'
 import type { Role } from '../shared/roles'
 
@@ -37,6 +37,8 @@ export const ACTION_LABELS: Record<ReportAction, string> = {
 
 export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'accepted']
 export const SETTLED_STATUSES: readonly ReportStatus[] = ['resolved', 'closed']
+/** Off every public list: withdrawn by the reporter, or not taken up (不予受理). */
+export const UNLISTED_STATUSES: readonly ReportStatus[] = ['withdrawn', 'rejected']
 
 interface Rule {
   from: readonly ReportStatus[]
@@ -45,7 +47,7 @@ interface Rule {
   to: ReportStatus | null
 }
 
-export const REPORT_FLOW: Record<ReportAction, Rule> = {
+const FLOW = {
   accept: { from: ['submitted'], by: ['handler'], to: 'accepted' },
   note: { from: ['accepted'], by: ['handler'], to: null },
   resolve: { from: ['accepted'], by: ['handler'], to: 'resolved' },
@@ -57,7 +59,22 @@ export const REPORT_FLOW: Record<ReportAction, Rule> = {
   reassign: { from: ['submitted', 'returned', 'accepted'], by: ['committee'], to: null },
   reopen: { from: ['resolved'], by: ['reporter'], to: 'accepted' },
   withdraw: { from: ['submitted', 'returned'], by: ['reporter'], to: 'withdrawn' },
-}
+} as const satisfies Record<ReportAction, Rule>
+
+export const REPORT_FLOW: Record<ReportAction, Rule> = FLOW
+
+/** The relations of staff to a report (a reporter's own actions — reopen, withdraw — are not staff's). */
+const STAFF_RELATIONS = ['handler', 'supervisor', 'committee'] as const satisfies readonly ReportRelation[]
+type StaffRelation = (typeof STAFF_RELATIONS)[number]
+
+/** The transitions staff take on a report: the actions the flow table gives to staff relations only. */
+export type StaffAction = { [A in ReportAction]: (typeof FLOW)[A]['by'][number] extends StaffRelation ? A : never }[ReportAction]
+
+const isStaffAction = (a: ReportAction): a is StaffAction =>
+  REPORT_FLOW[a].by.every((r) => (STAFF_RELATIONS as readonly ReportRelation[]).includes(r))
+
+/** The staff transitions, in REPORT_ACTIONS' order (the staff panel's buttons). */
+export const STAFF_ACTIONS: readonly StaffAction[] = REPORT_ACTIONS.filter(isStaffAction)
 
 export interface ReportFacts {
   status: ReportStatus
@@ -107,7 +124,7 @@ export function relationsOf(report: ReportParties, caller: Caller): Set<ReportRe
 
 /** Staff who may see every report of their remit, private ones included. */
 export function isReportStaff(rel: ReadonlySet<ReportRelation>, caller: Caller, report: ReportParties): boolean {
-  if (rel.has('handler') || rel.has('supervisor') || rel.has('committee')) return true
+  if (STAFF_RELATIONS.some((r) => rel.has(r))) return true
   if (caller.roles.includes('street') && caller.streetId === report.streetId) return true
   return caller.roles.includes('gridWorker') && caller.communityId === report.communityId && caller.gridIds.includes(report.gridId)
 }

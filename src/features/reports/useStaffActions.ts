@@ -6,7 +6,7 @@ import {
   type ReportLevel,
   type ReportView,
 } from '@/domain/reports'
-import { ACTION_LABELS } from '@/domain/reports/flow'
+import { ACTION_LABELS, STAFF_ACTIONS, type StaffAction } from '@/domain/reports/flow'
 import type { MemberView } from '@/domain/members'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
@@ -16,17 +16,7 @@ import { useRemote } from '../common/useRemote'
 import { emitReportEvent } from './events'
 
 /** The transitions staff take on a report (the reporter's own — reopen, withdraw — live on the resident side). */
-export const STAFF_ACTIONS = [
-  'accept',
-  'note',
-  'resolve',
-  'reject',
-  'return',
-  'escalate',
-  'supervise',
-  'reassign',
-] as const
-export type StaffAction = (typeof STAFF_ACTIONS)[number]
+export { STAFF_ACTIONS, type StaffAction }
 
 export function staffActionsOf(report: Pick<ReportView, 'can'>): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => report.can.includes(a))

@@ -5,7 +5,7 @@
  */
 import { openSqliteStore } from '../../../cloud/adapters/sqlite/store'
 import { dispatch } from '../../../cloud/api/dispatch'
-import { createDeps } from '../../../cloud/deps'
+import { createDeps } from '../../../cloud/compose'
 
 async function main() {
   const store = openSqliteStore(process.argv[2] ?? '')

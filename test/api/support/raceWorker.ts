@@ -7,7 +7,7 @@
  */
 import { openSqliteStore } from '../../../cloud/adapters/sqlite/store'
 import { dispatch } from '../../../cloud/api/dispatch'
-import { createDeps } from '../../../cloud/deps'
+import { createDeps } from '../../../cloud/compose'
 
 interface Job {
   file: string

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * Issue 3: the household roster gets 单元, adults, phone and an update time, keyed by

@@ -1,5 +1,5 @@
 import { addressKey } from '@/domain/residents/address'
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * Households and resident applications are matched on a normalised address key (src/domain/address.ts),

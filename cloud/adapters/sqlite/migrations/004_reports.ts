@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * Issue 4: 随手拍 reports with their timeline, photos, supports (我也遇到), mediation records, per-community

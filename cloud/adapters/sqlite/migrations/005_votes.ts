@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * Issue 5: 议事表决 — motions with their revisions and comments, the secret ballot, the community's 村规民约.

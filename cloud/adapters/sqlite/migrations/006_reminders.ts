@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * Reminders (issue 5: the day before a vote closes; issue 6: the evening and the hour before a shift) are

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * 群防群治 patrols (issue 6). A shift (one row per weekly occurrence, `series_id` = the first occurrence's

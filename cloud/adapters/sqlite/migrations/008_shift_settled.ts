@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * Patrols: the time rule (forgotten check-outs closed at the end, no-shows) runs before every patrol action, so

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 
 /**
  * Review N6: in an `adults` motion the quorum base is the roster's 成年人数 summed, so no household may cast

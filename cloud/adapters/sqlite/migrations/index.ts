@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate'
+import type { Migration } from './migration'
 import { m001Init } from './001_init'
 import { m002Residents } from './002_residents'
 import { m003AddressKeys } from './003_address_keys'

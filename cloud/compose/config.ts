@@ -1,0 +1,58 @@
+import type { WechatConfig } from '../adapters/wechat/code2Session'
+import { parseSubscribeFields, type SubscribeTemplate } from '../adapters/wechat/subscribeMessage'
+
+/** Settings read from the environment in one place (README lists them). */
+export interface Config {
+  /** auth.devLogin allowed: not under NODE_ENV=production unless GONGZHI_DEV_LOGIN=1 */
+  devLogin: boolean
+  /** null when WECHAT_APPID / WECHAT_SECRET are not set */
+  wechat: WechatConfig | null
+  /** GONGZHI_SECRET; null → a secret generated once and kept in the database */
+  secret: string | null
+  /** requests per minute per user (or IP when signed out); 'off' disables */
+  rateLimit: number | 'off'
+  dbFile: string
+  /** GONGZHI_UPLOADS: the folder of uploaded photos; null → `uploads` next to the database file */
+  uploadsDir: string | null
+  /** WeChat subscribe messages: WECHAT_SUBSCRIBE_TEMPLATE_ID + WECHAT_SUBSCRIBE_FIELDS (needs WECHAT_APPID/SECRET) */
+  subscribe: SubscribeTemplate | null
+  /** the built H5 app served at / (GONGZHI_H5_DIR, default dist/h5) */
+  h5Dir: string
+  port: number
+  logLevel: string
+}
+
+export type Env = Record<string, string | undefined>
+
+export function configFromEnv(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production'
+  const appid = env.WECHAT_APPID?.trim()
+  const wxSecret = env.WECHAT_SECRET?.trim()
+  const rl = (env.GONGZHI_RATE_LIMIT ?? '').trim().toLowerCase()
+  if (rl !== '' && rl !== 'off' && !(/^\d+$/.test(rl) && Number(rl) > 0)) {
+    throw new Error(`GONGZHI_RATE_LIMIT must be a positive number of requests per minute or "off", not "${rl}"`)
+  }
+  const rateLimit = rl === 'off' ? 'off' : rl === '' ? 600 : Number(rl)
+  const port = Number(env.PORT)
+  return {
+    devLogin: !production || env.GONGZHI_DEV_LOGIN === '1',
+    wechat:
+      appid && wxSecret
+        ? { apiBase: env.WECHAT_API_BASE?.trim() || 'https://api.weixin.qq.com', appid, secret: wxSecret }
+        : null,
+    secret: env.GONGZHI_SECRET?.trim() || null,
+    rateLimit,
+    dbFile: env.GONGZHI_DB?.trim() || 'data/gongzhi.db',
+    uploadsDir: env.GONGZHI_UPLOADS?.trim() || null,
+    subscribe: env.WECHAT_SUBSCRIBE_TEMPLATE_ID?.trim()
+      ? {
+          id: env.WECHAT_SUBSCRIBE_TEMPLATE_ID.trim(),
+          fields: parseSubscribeFields(env.WECHAT_SUBSCRIBE_FIELDS ?? ''),
+          state: env.WECHAT_SUBSCRIBE_STATE?.trim() || 'formal',
+        }
+      : null,
+    h5Dir: env.GONGZHI_H5_DIR?.trim() || 'dist/h5',
+    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 10086,
+    logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  }
+}

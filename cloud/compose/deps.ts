@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { wordListCheck } from '../adapters/contentCheck/wordList'
+import { diskBlobs } from '../adapters/disk/blobs'
+import { systemClock } from '../adapters/system/clock'
+import { randomIds } from '../adapters/system/ids'
+import { wechatCode2Session } from '../adapters/wechat/code2Session'
+import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
+import { wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
+import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
+import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
+import type * as shared from '../shared/context'
+import type { Clock, Logger, Notifier } from '../shared/ports'
+import type { Config } from './config'
+import type { Store } from './store'
+
+/**
+ * What the doors hand to every use case: the whole store and every service, chosen here (the composition root).
+ * It satisfies each feature's Deps (cloud/<feature>/ports.ts), which the handlers table checks at compile time.
+ * Built once per process (or per test).
+ */
+export interface Deps extends shared.Deps<Store> {
+  wechat: WechatAuth | null
+  /** 手机号快速验证; null when WeChat is not configured */
+  wechatPhone: WechatPhone | null
+  tokens: Tokens
+  /** signed, short-lived photo addresses */
+  fileUrls: FileUrls
+  /** where uploaded photos' bytes live */
+  blobs: BlobStorage
+  devLogin: boolean
+}
+
+export const consoleLogger: Logger = {
+  error: (obj, msg) => console.error(msg ?? '', obj),
+  warn: (obj, msg) => console.warn(msg ?? '', obj),
+}
+
+export async function createDeps(
+  store: Store,
+  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir' | 'subscribe'>>,
+  overrides: Partial<Omit<Deps, 'store'>> = {},
+): Promise<Deps> {
+  const clock = overrides.clock ?? systemClock
+  const secret = await resolveSecret(config.secret, store.settings)
+  const tokens = overrides.tokens ?? createTokens(secret, clock)
+  const log = overrides.log ?? consoleLogger
+  return {
+    store,
+    clock,
+    ids: overrides.ids ?? randomIds,
+    contentCheck: overrides.contentCheck ?? wordListCheck(),
+    wechat: overrides.wechat !== undefined ? overrides.wechat : config.wechat ? wechatCode2Session(config.wechat) : null,
+    wechatPhone:
+      overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
+    tokens,
+    fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
+    blobs: overrides.blobs ?? diskBlobs(config.uploadsDir ?? uploadsBesideStore(store)),
+    notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log),
+    devLogin: overrides.devLogin ?? config.devLogin,
+    log,
+  }
+}
+
+/** WeChat subscribe messages when the mini-program and a template are configured; else none. */
+function subscribeNotifiers(config: Partial<Pick<Config, 'wechat' | 'subscribe'>>, clock: Clock, store: Store, log: Logger): Notifier[] {
+  if (!config.wechat || !config.subscribe) return []
+  return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log })]
+}
+
+/**
+ * The uploads folder when GONGZHI_UPLOADS is not set: `uploads` next to the SQLite file; for a store
+ * without a file (in memory, or not SQLite) a fresh temp folder, so tests never write into the project.
+ */
+export function uploadsBesideStore(store: Store): string {
+  const db = (store as { db?: { name?: unknown; memory?: unknown } }).db
+  if (db && typeof db.name === 'string' && db.name !== '' && db.memory !== true) {
+    return path.join(path.dirname(path.resolve(db.name)), 'uploads')
+  }
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-uploads-'))
+}

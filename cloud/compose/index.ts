@@ -1,0 +1,9 @@
+/**
+ * The composition root: the one place that picks the adapters (the store engine from GONGZHI_DB, blob storage,
+ * the content check, WeChat's login, phone and subscribe messages) and builds the Deps every use case receives.
+ * The doors call it — the HTTP server (cloud/server), the cloud function (cloud/api/cloudEntry.ts) — and so do the
+ * tests; no use case imports an adapter.
+ */
+export { configFromEnv, type Config, type Env } from './config'
+export { consoleLogger, createDeps, uploadsBesideStore, type Deps } from './deps'
+export { openDemoStore, openStore, type Store } from './store'

@@ -1,0 +1,9 @@
+/**
+ * The public entry of files (uploaded photos): the upload and the signed read the HTTP door serves, the sweep of
+ * photos no report took, signed addresses (reports sign their photos' in their views), and the storage ports.
+ */
+export { MAX_PHOTO_BYTES, TOO_BIG_MESSAGE, uploadPhoto } from './uploadPhoto'
+export { readPhoto } from './readPhoto'
+export { scheduleOrphanSweep, sweepOrphanPhotos } from './sweepOrphanPhotos'
+export { createFileUrls } from './fileUrls'
+export type { BlobStorage, FileRecord, FileRepo, FilesStore, FileUrls, ImageMime } from './ports'

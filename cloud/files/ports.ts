@@ -1,0 +1,67 @@
+/** Uploaded photos (issue 4): their rows, where their bytes live, and their signed addresses. */
+import type * as shared from '../shared/context'
+import type { UserRepo } from '../shared/ports'
+
+export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
+
+export interface FileRecord {
+  id: string
+  ownerId: string
+  mime: ImageMime
+  bytes: number
+  width: number
+  height: number
+  sha256: string
+  /** where the blob lives: a key of the BlobStorage (or a cloud file id) */
+  path: string
+  createdAt: string
+}
+
+export interface FileRepo {
+  create(file: FileRecord): Promise<FileRecord>
+  /**
+   * Stores the file only while its owner holds fewer than `max` unattached files created at or after
+   * `since` (count and insert in one write transaction); null, and nothing stored, when the cap is reached.
+   */
+  createWithinCap(file: FileRecord, cap: { max: number; since: string }): Promise<FileRecord | null>
+  get(id: string): Promise<FileRecord | null>
+  /** The report a file is attached to (as the report's photo or a step's), null when unattached. */
+  reportOf(fileId: string): Promise<string | null>
+  /** Unattached files created before `before`, oldest first, after the cursor (created_at, id) when given. */
+  listUnattached(before: string, limit: number, after?: { createdAt: string; id: string }): Promise<FileRecord[]>
+  /** Deletes the row only if it is still unattached and created before `before`; true when deleted. */
+  deleteIfUnattached(id: string, before: string): Promise<boolean>
+}
+
+/** Where uploaded bytes live: a folder on the self-hosted server, cloud storage on WeChat cloud. */
+export interface BlobStorage {
+  put(key: string, bytes: Buffer): Promise<void>
+  read(key: string): Promise<Buffer | null>
+  /** Removes the blob; a key that is already gone is not an error. */
+  remove(key: string): Promise<void>
+}
+
+/** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
+export interface FileUrls {
+  /** a path like /files/<id>?e=<expiry>&s=<signature>, relative to the API's origin */
+  sign(fileId: string): string
+  /** true when the signature is the server's and not expired */
+  verify(fileId: string, expires: string, signature: string): boolean
+}
+
+// ---------- what this feature's use cases receive ----------
+
+/** The repositories the photo use cases use. */
+export interface FilesStore {
+  files: FileRepo
+  users: UserRepo
+}
+
+export interface Deps extends shared.Deps<FilesStore> {
+  /** where uploaded photos' bytes live */
+  blobs: BlobStorage
+  /** signed, short-lived photo addresses */
+  fileUrls: FileUrls
+}
+export type Ctx = shared.Ctx<Deps>
+export type UserCtx = shared.UserCtx<Deps>

@@ -1,0 +1,26 @@
+import type { NoticeListInput, NoticeListPage } from '@/domain/notices'
+import type { UserCtx } from './ports'
+import { decodeCursor, encodeCursor } from './cursor'
+import { listAudienceOf } from './policy'
+import { toSummary } from './view'
+
+/** notice.list — someone opens 首页: the notices addressed to them, pinned first then newest. */
+export async function listMyNotices(input: NoticeListInput, ctx: UserCtx): Promise<NoticeListPage> {
+  const { deps, user } = ctx
+  const after = input.cursor ? decodeCursor(input.cursor) : null
+  const audience = listAudienceOf(user)
+  if (!audience) return { items: [], nextCursor: null, unread: 0 }
+  const limit = input.limit ?? 20
+  const now = deps.clock.now()
+  const [rows, unread] = await Promise.all([
+    deps.store.notices.list(audience, { viewerId: user.id, now: now.toISOString(), limit: limit + 1, after }),
+    deps.store.notices.countUnread(audience, { viewerId: user.id, now: now.toISOString() }),
+  ])
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((n) => toSummary(n, n, now)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ pinned: last.pinned, publishAt: last.publishAt, id: last.id }) : null,
+    unread,
+  }
+}

@@ -1,0 +1,290 @@
+/** Reports' storage (随手拍, issue 4). Every concurrency-sensitive write is ONE method, atomic in the adapter. */
+import type {
+  MediationKind,
+  MediationOutcome,
+  ReportCategory,
+  ReportLevel,
+  ReportStatus,
+  ReportVisibility,
+} from '@/domain/reports'
+import type { CoordSystem } from '@/domain/shared/geo'
+import type { Role } from '@/domain/shared/roles'
+import type { FileUrls } from '../files'
+import type { NewMessage } from '../messages'
+import type * as shared from '../shared/context'
+import type { AuditEntry, CommunityRepo, IdempotencyKey, UserRepo } from '../shared/ports'
+
+export type Moderation = 'clean' | 'review'
+
+/** A report row with the names the views need (grid, reporter, assignee) and its cover photo. */
+export interface ReportRecord {
+  seq: number
+  id: string
+  communityId: string
+  streetId: string
+  gridId: string
+  gridName: string
+  reporterId: string
+  reporterName: string
+  reporterPhone: string | null
+  category: ReportCategory
+  description: string
+  latitude: number | null
+  longitude: number | null
+  address: string | null
+  coordSource: CoordSystem | null
+  anonymous: boolean
+  visibility: ReportVisibility
+  moderation: Moderation
+  status: ReportStatus
+  level: ReportLevel
+  maxLevel: ReportLevel
+  assigneeId: string | null
+  assigneeName: string | null
+  acceptBy: string
+  resolveBy: string
+  dueAt: string | null
+  supporters: number
+  reopenCount: number
+  acceptedAt: string | null
+  resolvedAt: string | null
+  closedAt: string | null
+  rating: number | null
+  ratingComment: string | null
+  ratedAt: string | null
+  createdAt: string
+  updatedAt: string
+  version: number
+  /** the first of the report's own photos (a file id) */
+  cover: string | null
+}
+
+/** A report to create: what the reporter and the routing decide; the store sets the rest. */
+export type NewReport = Pick<
+  ReportRecord,
+  | 'id'
+  | 'communityId'
+  | 'streetId'
+  | 'gridId'
+  | 'reporterId'
+  | 'category'
+  | 'description'
+  | 'latitude'
+  | 'longitude'
+  | 'address'
+  | 'coordSource'
+  | 'anonymous'
+  | 'visibility'
+  | 'moderation'
+  | 'assigneeId'
+  | 'acceptBy'
+  | 'resolveBy'
+  | 'createdAt'
+>
+
+export interface ReportEventRecord {
+  id: number
+  at: string
+  actorId: string | null
+  actorName: string | null
+  actorRoles: Role[]
+  action: string
+  note: string | null
+  status: ReportStatus
+  level: ReportLevel
+  toUserId: string | null
+  photoIds: string[]
+}
+
+export interface MediationRecord {
+  kind: MediationKind
+  parties: { name: string; role: string | null }[]
+  outcome: MediationOutcome | null
+  agreement: string | null
+  updatedAt: string
+  sessions: { date: string; note: string; recordedById: string; recordedByName: string; recordedByRoles: Role[] }[]
+}
+
+export interface ReportDetailRecord {
+  report: ReportRecord
+  photoIds: string[]
+  events: ReportEventRecord[]
+  mediation: MediationRecord | null
+  supportedByMe: boolean
+}
+
+/** The event a change writes on the timeline. */
+export interface NewReportEvent {
+  actorId: string | null
+  action: string
+  note: string | null
+  toUserId: string | null
+}
+
+/** The mutable columns of a report after a change (the use case computes them from the record it read). */
+export type ReportPatch = Pick<
+  ReportRecord,
+  | 'status'
+  | 'level'
+  | 'maxLevel'
+  | 'gridId'
+  | 'assigneeId'
+  | 'category'
+  | 'description'
+  | 'anonymous'
+  | 'visibility'
+  | 'moderation'
+  | 'acceptBy'
+  | 'resolveBy'
+  | 'reopenCount'
+  | 'acceptedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'rating'
+  | 'ratingComment'
+  | 'ratedAt'
+>
+
+export interface ReportChange {
+  id: string
+  /** the version read: the UPDATE is conditional on it (a lost race changes nothing) */
+  version: number
+  patch: ReportPatch
+  at: string
+  event: NewReportEvent
+  /** photos to attach to the event (each must be the actor's own unattached file) */
+  eventPhotoIds: string[]
+  /** replaces the report's own photos (edit); undefined keeps them */
+  reportPhotoIds?: string[]
+  /** whose files the photos must be */
+  photoOwnerId: string
+  messages: NewMessage[]
+  mediation?: {
+    kind: MediationKind
+    parties: { name: string; role: string | null }[]
+    outcome: MediationOutcome | null
+    agreement: string | null
+    session: { date: string; note: string } | null
+  }
+  audit?: AuditEntry
+  /** the retry key of the write: checked and stored inside the change's transaction (null/absent: none) */
+  idem?: IdempotencyKey | null
+}
+
+export type ReportCreateOutcome =
+  | { kind: 'created'; report: ReportRecord }
+  | { kind: 'replayed'; report: ReportRecord }
+  | { kind: 'keyReused' }
+  | { kind: 'badPhotos' }
+
+export type ReportChangeOutcome =
+  | { kind: 'done'; report: ReportRecord }
+  /** the same key was applied before: nothing written, the report as it is now */
+  | { kind: 'replayed'; report: ReportRecord }
+  | { kind: 'keyReused' }
+  | { kind: 'conflict' }
+  | { kind: 'badPhotos' }
+
+export type ReportSupportOutcome =
+  | { kind: 'done'; supporters: number; added: boolean }
+  /** the same key was applied before: nothing written, the supporters as they are now */
+  | { kind: 'replayed'; supporters: number }
+  | { kind: 'keyReused' }
+  /** not public and open (anymore) */
+  | { kind: 'closed' }
+
+/** Keyset of report lists: newest first by seq, or the queue's (dueAt, seq). */
+export type ReportCursor = { seq: number } | { dueAt: string; seq: number }
+
+export type ReportListQuery =
+  | { kind: 'mine'; reporterId: string }
+  | { kind: 'public'; communityId: string; category?: ReportCategory }
+  /** open reports waiting for the handler (submitted/accepted; returned waits for the resident) by deadline */
+  | { kind: 'queue'; level: 'grid'; gridIds: string[] }
+  | { kind: 'queue'; level: 'community'; communityId: string; gridId?: string }
+  | { kind: 'queue'; level: 'street'; streetId: string; gridId?: string }
+  | {
+      kind: 'area'
+      communityId?: string
+      streetId?: string
+      status?: ReportStatus
+      gridId?: string
+      category?: ReportCategory
+      /** overdue at this time */
+      overdueAt?: string
+    }
+
+export type ReportArea = { communityId: string } | { streetId: string }
+
+export interface ReportCounts {
+  byStatus: { status: ReportStatus; n: number }[]
+  byCategory: { category: ReportCategory; n: number }[]
+  byGrid: { gridId: string; gridName: string; total: number; open: number; overdue: number }[]
+  overdue: number
+  disputesSettled: number
+  disputesSettledLocally: number
+}
+
+export interface ReportRepo {
+  /**
+   * One IMMEDIATE transaction: the same requestId again returns the first report (another input: keyReused);
+   * every photo must be the reporter's own file attached to no report (UNIQUE file_id) else badPhotos and
+   * nothing written; inserts the report, its photos, the 'create' event, the messages, the idempotency row.
+   */
+  create(report: NewReport, photoIds: string[], messages: NewMessage[], idem: IdempotencyKey | null): Promise<ReportCreateOutcome>
+  get(id: string): Promise<ReportRecord | null>
+  detail(id: string, viewerId: string): Promise<ReportDetailRecord | null>
+  /** Open, public, clean reports of the category in the community inside the box (indexed pre-filter). */
+  nearby(
+    communityId: string,
+    category: ReportCategory,
+    box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
+  ): Promise<ReportRecord[]>
+  /**
+   * Idempotent per user; only while the report is public and open ('closed' when it is not (anymore)). The
+   * retry key is checked first and stored with the support in one IMMEDIATE transaction (not when closed).
+   */
+  support(id: string, userId: string, at: string, idem: IdempotencyKey | null): Promise<ReportSupportOutcome>
+  list(query: ReportListQuery, opts: { limit: number; after: ReportCursor | null }): Promise<ReportRecord[]>
+  /**
+   * Conditional UPDATE on the version + event + photos + messages (+ mediation, audit) in one IMMEDIATE
+   * transaction; with a retry key, checked first inside it (the same key again: replayed, nothing written;
+   * another input: keyReused) and stored with the change (a conflict or bad photos store nothing).
+   */
+  change(change: ReportChange): Promise<ReportChangeOutcome>
+  /**
+   * A read of the retry key before the use case decides (a retried 受理 would otherwise meet 处理中): new,
+   * replayed (applied before) or keyReused (applied before with another input). change/support check again.
+   */
+  keyState(idem: IdempotencyKey): Promise<'new' | 'replayed' | 'keyReused'>
+  /** The staff who handle a report at a level: grid → its 网格员, community → 社区, street → 街道. */
+  handlersOf(level: ReportLevel, gridId: string, communityId: string, streetId: string): Promise<string[]>
+  /** The 网格员 of a grid, lowest id first. */
+  workersOf(gridId: string): Promise<string[]>
+  /**
+   * Closes every report of the area resolved before `before` (status resolved → closed, event 'autoClose'
+   * with no actor, a message to the reporter) as conditional UPDATEs; returns the messages it wrote (for the
+   * other channels, after the commit).
+   */
+  autoClose(area: ReportArea, before: string, at: string, newId: () => string): Promise<NewMessage[]>
+  counts(area: ReportArea, opts: { gridId?: string; now: string }): Promise<ReportCounts>
+  /** The community's configured days (categories not configured are absent). */
+  deadlines(communityId: string): Promise<Partial<Record<ReportCategory, number>>>
+  setDeadlines(communityId: string, days: Partial<Record<ReportCategory, number>>, audit: AuditEntry): Promise<void>
+}
+
+// ---------- what this feature's use cases receive ----------
+
+/** The repositories the reports use cases use. */
+export interface ReportsStore {
+  reports: ReportRepo
+  communities: CommunityRepo
+  users: UserRepo
+}
+
+export interface Deps extends shared.Deps<ReportsStore> {
+  /** signed, short-lived photo addresses in the views */
+  fileUrls: FileUrls
+}
+export type Ctx = shared.Ctx<Deps>
+export type UserCtx = shared.UserCtx<Deps>

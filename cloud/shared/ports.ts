@@ -1,0 +1,184 @@
+/**
+ * Ports every feature shares: what a use case may depend on besides its own feature's ports (cloud/<feature>/ports.ts).
+ * Adapters (cloud/adapters/*) implement them. The people and places every feature reads — the caller's user record,
+ * the community and its grids — live here too, with their repositories.
+ *
+ * Rule (DESIGN §3): every write that must hold under concurrency is ONE method of a repository, made atomic by the
+ * adapter (transaction + UNIQUE / ON CONFLICT / conditional UPDATE). Use cases never read-then-write.
+ * Methods are async so that a remote store (PostgreSQL, CloudBase) can implement the same interface.
+ */
+import type { MessageTarget } from '@/domain/messages'
+import type { Role } from '@/domain/shared/roles'
+
+export interface Clock {
+  now(): Date
+}
+
+export interface Ids {
+  newId(): string
+}
+
+export type ContentSuggest = 'pass' | 'review' | 'risky'
+
+export interface ContentCheck {
+  check(texts: string[], ctx: { userId: string; scene: 'notice' | 'comment' | 'profile' }): Promise<{ suggest: ContentSuggest; label?: string }>
+}
+
+export interface Logger {
+  error(obj: unknown, msg?: string): void
+  warn(obj: unknown, msg?: string): void
+}
+
+/**
+ * A channel beyond the in-app message centre (which the store writes in the same transaction as the
+ * change): WeChat subscribe messages are one. Called after the change is committed; failures are logged,
+ * never undo the change.
+ */
+export interface OutboundMessage {
+  userId: string
+  title: string
+  body: string
+  target: MessageTarget | null
+  at: string
+}
+
+export interface Notifier {
+  notify(messages: OutboundMessage[]): Promise<void>
+}
+
+export interface AuditEntry {
+  at: string
+  actorId: string
+  action: string
+  targetType: string
+  targetId: string
+  communityId: string | null
+  detail?: Record<string, unknown>
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number
+}
+
+export interface AuditRepo {
+  list(opts: { targetId?: string; limit: number }): Promise<AuditRecord[]>
+}
+
+/** (user, action, requestId) → the first result, so that a retried create is one record. */
+export interface IdempotencyKey {
+  userId: string
+  action: string
+  requestId: string
+  /** digest of the input; the same requestId with another input is a CONFLICT */
+  fingerprint: string
+}
+
+export interface SettingsRepo {
+  get(key: string): Promise<string | null>
+  /** Stores the value unless the key exists; returns the value that is stored (race-safe across processes). */
+  getOrSet(key: string, value: string): Promise<string>
+}
+
+// ---------- the organisation: communities and their grids ----------
+
+export interface GridRecord {
+  id: string
+  communityId: string
+  name: string
+  /** [[latitude, longitude], ...] in GCJ-02; null when no boundary was drawn */
+  boundary: [number, number][] | null
+}
+
+export interface CommunityRecord {
+  id: string
+  name: string
+  streetId: string
+  streetName: string
+  grids: { id: string; name: string }[]
+}
+
+export interface CommunityRepo {
+  get(id: string): Promise<CommunityRecord | null>
+  /** The first community in seed order (the demo community). */
+  first(): Promise<CommunityRecord | null>
+  grid(id: string): Promise<GridRecord | null>
+  /** The community's grids with their boundaries, in seed order. */
+  grids(communityId: string): Promise<GridRecord[]>
+  /** A household of the grid for demo residents, or null when the grid has none. */
+  pickHousehold(gridId: string): Promise<string | null>
+}
+
+// ---------- people: sign-in, registration and grid assignment all write one person's rows ----------
+
+export interface UserRecord {
+  id: string
+  name: string
+  phone: string | null
+  openid: string | null
+  roles: Role[]
+  communityId: string | null
+  communityName: string | null
+  streetId: string | null
+  gridId: string | null
+  gridName: string | null
+  householdId: string | null
+  verified: boolean
+  /** registered by the committee for someone without a smartphone (no openid, never signs in) */
+  rosterOnly: boolean
+  /** grids a grid worker is responsible for */
+  grids: { id: string; name: string }[]
+  createdAt: string
+}
+
+export interface NewUser {
+  id: string
+  name: string
+  phone?: string | null
+  openid?: string | null
+  roles: Role[]
+  communityId: string | null
+  gridId: string | null
+  householdId: string | null
+  verified: boolean
+  workerGridIds: string[]
+  rosterOnly?: boolean
+  createdAt: string
+}
+
+export interface MemberCursor {
+  name: string
+  id: string
+}
+
+export type RegisterOutcome =
+  | { kind: 'created'; user: UserRecord }
+  | { kind: 'replayed'; user: UserRecord }
+  | { kind: 'keyReused' }
+  /** someone of that name is already bound to the household */
+  | { kind: 'duplicateName' }
+
+export interface UserRepo {
+  get(id: string): Promise<UserRecord | null>
+  /** Inserts the user with roles, worker grids, household in one transaction. */
+  create(user: NewUser): Promise<UserRecord>
+  /** Atomic find-or-create by openid (UNIQUE openid); `created` tells which happened. */
+  findOrCreateByOpenid(openid: string, candidate: NewUser): Promise<{ user: UserRecord; created: boolean }>
+  count(): Promise<number>
+  setPhone(id: string, phone: string): Promise<UserRecord | null>
+  /** People of a community, by name then id; `query` matches name or phone digits. */
+  list(
+    communityId: string,
+    opts: { role?: Role; query?: string; limit: number; after: MemberCursor | null },
+  ): Promise<UserRecord[]>
+  /**
+   * A roster-only resident (no openid) inserted with its audit entry and idempotency row in one transaction;
+   * the same requestId again returns the user the first call made; a conditional insert refuses a second
+   * person of the same name (spaces ignored) in the household.
+   */
+  register(user: NewUser, audit: AuditEntry, idem: IdempotencyKey | null): Promise<RegisterOutcome>
+  /**
+   * Sets the user's worker grids to exactly `gridIds` and the gridWorker role to `gridIds.length > 0`,
+   * in one transaction; writes the audit entry only when something changed (`changed` says which).
+   */
+  assignGrids(userId: string, gridIds: string[], audit: AuditEntry): Promise<{ user: UserRecord; changed: boolean }>
+}
