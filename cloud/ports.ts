@@ -442,7 +442,7 @@ export interface NoticeRepo {
     audience: NoticeAudience,
     opts: { viewerId: string; now: string; limit: number; after: NoticeCursor | null },
   ): Promise<NoticeListItem[]>
-  /** How many live notices the audience's list holds that the viewer has not opened. */
+  /** How many notices of the audience's list are unread to the viewer: live, not opened, not written by them. */
   countUnread(audience: NoticeAudience, opts: { viewerId: string; now: string }): Promise<number>
   readOf(noticeId: string, userId: string): Promise<NoticeReadRecord | null>
   /** Records the first read (later reads keep the first time). */

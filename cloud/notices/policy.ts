@@ -49,6 +49,14 @@ export function canConfirm(u: UserRecord, n: NoticeRecord, now: Date): boolean {
   return isAudience(u, n) && noticeState(n, now) === 'live'
 }
 
+/**
+ * Unread to this viewer: they may read it now (live), have not opened it, and did not write it. The store's
+ * countUnread counts by the same rule, so the figure beside a list is the number of its items marked unread.
+ */
+export function isUnread(u: UserRecord, n: NoticeRecord, read: boolean, now: Date): boolean {
+  return !read && n.authorId !== u.id && noticeState(n, now) === 'live'
+}
+
 export function canManage(u: UserRecord, n: NoticeRecord): boolean {
   return isCommittee(u) && u.communityId === n.communityId
 }

@@ -3,7 +3,7 @@ import type { NoticeReadRecord, NoticeRecord } from '../ports'
 
 export function toSummary(
   n: NoticeRecord & { bodyCut?: boolean },
-  read: { read: boolean; confirmed: boolean },
+  read: { read: boolean; unread: boolean; confirmed: boolean },
   now: Date,
 ): NoticeSummary {
   const excerpt = excerptOf(n.body)
@@ -18,15 +18,19 @@ export function toSummary(
     expireAt: n.expireAt,
     state: noticeState(n, now),
     read: read.read,
+    unread: read.unread,
     confirmed: read.confirmed,
     excerpt: n.bodyCut && !excerpt.endsWith('…') ? `${excerpt}…` : excerpt,
   }
 }
 
-/** The whole notice for one viewer. authorName is a staff member's name, which is public. */
+/**
+ * The whole notice for one viewer, as they open it (or as its author just published it): never unread then.
+ * authorName is a staff member's name, which is public.
+ */
 export function toNotice(n: NoticeRecord, read: NoticeReadRecord | null, canConfirm: boolean, now: Date): Notice {
   return {
-    ...toSummary(n, { read: read !== null, confirmed: !!read?.confirmedAt }, now),
+    ...toSummary(n, { read: read !== null, unread: false, confirmed: !!read?.confirmedAt }, now),
     body: n.body,
     authorName: n.authorName,
     confirmedAt: read?.confirmedAt ?? null,

@@ -32,7 +32,7 @@ export function makeSession(over: Partial<Me> = {}): Session {
 }
 
 export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): NoticeSummary {
-  return {
+  const s: Omit<NoticeSummary, 'unread'> = {
     id,
     title: `通知 ${id}`,
     category: 'notice',
@@ -47,6 +47,8 @@ export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): Noti
     excerpt: '本周六上午九点到十二点停水检修，请提前储水。',
     ...over,
   }
+  // unread as the server says it: live and not opened (the author's own are given explicitly)
+  return { ...s, unread: over.unread ?? (!s.read && s.state === 'live') }
 }
 
 export function makeNotice(id: string, over: Partial<Notice> = {}): Notice {

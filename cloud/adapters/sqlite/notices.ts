@@ -48,7 +48,8 @@ const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.category, n.
   substr(n.body, 1, ${LIST_BODY_CHARS}) AS body, length(n.body) > ${LIST_BODY_CHARS} AS body_cut`
 const LIVE = `n.withdrawn_at IS NULL AND n.publish_at <= @now AND (n.expire_at IS NULL OR n.expire_at > @now)`
 const AFTER = `(@hasCursor = 0 OR (n.pinned, n.publish_at, n.id) < (@cPinned, @cAt, @cId))`
-const UNREAD = `NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = @viewer)`
+/** policy.isUnread: live (LIVE beside it), not opened, not the viewer's own */
+const UNREAD = `n.author_id <> @viewer AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = @viewer)`
 const ORDER = `ORDER BY n.pinned DESC, n.publish_at DESC, n.id DESC LIMIT @limit`
 
 function toRecord(r: NoticeRow): NoticeRecord {

@@ -19,9 +19,13 @@ interface NoticeCardProps {
   onOpen: (id: string) => void
 }
 
-/** One notice in the list: category, pinned, 需确认, title, excerpt, time, read or not (in words). */
+/**
+ * One notice in the list: category, pinned, 需确认, title, excerpt, time, read or not (in words). 未读 is the
+ * server's word for this viewer (live, not opened, not their own); a notice that is neither (a scheduled one,
+ * one they wrote) says neither.
+ */
 export function NoticeCard({ notice, showState = false, onOpen }: NoticeCardProps) {
-  const unread = !notice.read
+  const unread = notice.unread
   return (
     <View
       className={`gz-notice-card${unread ? ' gz-notice-card--unread' : ''}`}
@@ -67,11 +71,11 @@ export function NoticeCard({ notice, showState = false, onOpen }: NoticeCardProp
           <Text className='gz-notice-card__unread' data-testid='notice-unread'>
             未读
           </Text>
-        ) : (
+        ) : notice.read ? (
           <Text className='gz-notice-card__read' data-testid='notice-read'>
             已读
           </Text>
-        )}
+        ) : null}
       </View>
     </View>
   )

@@ -49,6 +49,8 @@ export interface NoticeSummary {
   expireAt: string | null
   state: NoticeState
   read: boolean
+  /** the caller may read it now (live), has not opened it, and did not write it */
+  unread: boolean
   confirmed: boolean
   excerpt: string
 }
@@ -61,7 +63,7 @@ export interface Notice extends NoticeSummary {
   canConfirm: boolean
 }
 
-/** A page of notice.list; `unread` counts every live notice in the caller's scope they have not opened. */
+/** A page of notice.list; `unread` counts the notices of the caller's list that are unread to them (see NoticeSummary.unread). */
 export interface NoticeListPage extends Page<NoticeSummary> {
   unread: number
 }
