@@ -95,6 +95,9 @@ export interface NewUser {
 export interface NoticeRecord {
   id: string
   communityId: string
+  communityName: string
+  /** the street the community is under */
+  streetId: string
   authorId: string
   authorName: string
   title: string
@@ -141,8 +144,10 @@ export interface NoticeListItem extends NoticeRecord {
 export type NoticeAudience =
   /** residents, volunteers, grid workers: live notices addressed to the whole community or to one of these grids */
   | { kind: 'member'; communityId: string; gridIds: string[] }
-  /** committee and street: every notice of the community that is not withdrawn */
+  /** committee: every notice of the community that is not withdrawn */
   | { kind: 'staff'; communityId: string }
+  /** street: every notice of every community under the street that is not withdrawn */
+  | { kind: 'street'; streetId: string }
 
 export interface NoticeCursor {
   pinned: boolean

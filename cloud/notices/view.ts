@@ -9,6 +9,7 @@ export function toSummary(
   const excerpt = excerptOf(n.body)
   return {
     id: n.id,
+    communityName: n.communityName,
     title: n.title,
     category: n.category,
     pinned: n.pinned,
@@ -28,9 +29,16 @@ export function toSummary(
  * The whole notice for one viewer, as they open it (or as its author just published it): never unread then.
  * authorName is a staff member's name, which is public.
  */
-export function toNotice(n: NoticeRecord, read: NoticeReadRecord | null, canConfirm: boolean, now: Date): Notice {
+export function toNotice(
+  n: NoticeRecord,
+  read: NoticeReadRecord | null,
+  canConfirm: boolean,
+  now: Date,
+  grids: { id: string; name: string }[],
+): Notice {
   return {
     ...toSummary(n, { read: read !== null, unread: false, confirmed: !!read?.confirmedAt }, now),
+    gridNames: n.gridIds === null ? null : grids.filter((g) => n.gridIds?.includes(g.id)).map((g) => g.name),
     body: n.body,
     authorName: n.authorName,
     confirmedAt: read?.confirmedAt ?? null,

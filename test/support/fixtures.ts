@@ -34,6 +34,7 @@ export function makeSession(over: Partial<Me> = {}): Session {
 export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): NoticeSummary {
   const s: Omit<NoticeSummary, 'unread'> = {
     id,
+    communityName: '枫桥社区',
     title: `通知 ${id}`,
     category: 'notice',
     pinned: false,
@@ -54,6 +55,7 @@ export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): Noti
 export function makeNotice(id: string, over: Partial<Notice> = {}): Notice {
   return {
     ...makeSummary(id),
+    gridNames: null,
     body: '本周六上午九点到十二点停水检修，请提前储水。如有困难请联系网格员。',
     authorName: '枫桥社区居委会',
     confirmedAt: null,

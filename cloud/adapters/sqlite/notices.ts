@@ -15,6 +15,8 @@ import type { Db } from './open'
 interface NoticeRow {
   id: string
   community_id: string
+  community_name: string
+  street_id: string
   author_id: string
   author_name: string
   title: string
@@ -37,9 +39,9 @@ interface ListRow extends NoticeRow {
 }
 
 const SELECT_NOTICE = `
-  SELECT n.*, u.name AS author_name,
+  SELECT n.*, u.name AS author_name, c.name AS community_name, c.street_id AS street_id,
     (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
-  FROM notices n JOIN users u ON u.id = n.author_id`
+  FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id`
 
 /** Lists carry only the start of the body (enough for the excerpt), not up to 5,000 characters per item. */
 const LIST_BODY_CHARS = 300
@@ -56,6 +58,8 @@ function toRecord(r: NoticeRow): NoticeRecord {
   return {
     id: r.id,
     communityId: r.community_id,
+    communityName: r.community_name,
+    streetId: r.street_id,
     authorId: r.author_id,
     authorName: r.author_name,
     title: r.title,
@@ -87,26 +91,25 @@ export function noticeRepo(db: Db): NoticeRepo {
     'INSERT INTO idempotency (user_id, action, request_id, fingerprint, result, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   )
 
-  const listMember = db.prepare<Record<string, unknown>, ListRow>(`
+  const LIST_SELECT = `
     SELECT ${LIST_COLUMNS},
-      u.name AS author_name, r.read_at, r.confirmed_at,
+      u.name AS author_name, c.name AS community_name, c.street_id AS street_id, r.read_at, r.confirmed_at,
       (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
     FROM notices n
     JOIN users u ON u.id = n.author_id
-    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer
+    JOIN communities c ON c.id = n.community_id
+    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer`
+  const listMember = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND ${LIVE}
       AND (n.whole_community = 1 OR EXISTS (
         SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))
       AND ${AFTER}
     ${ORDER}`)
-  const listStaff = db.prepare<Record<string, unknown>, ListRow>(`
-    SELECT ${LIST_COLUMNS},
-      u.name AS author_name, r.read_at, r.confirmed_at,
-      (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
-    FROM notices n
-    JOIN users u ON u.id = n.author_id
-    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer
+  const listStaff = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND n.withdrawn_at IS NULL AND ${AFTER}
+    ${ORDER}`)
+  const listStreet = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+    WHERE n.community_id IN (SELECT id FROM communities WHERE street_id = @street) AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
 
   const unreadMember = db.prepare<Record<string, unknown>, { n: number }>(`
@@ -116,6 +119,9 @@ export function noticeRepo(db: Db): NoticeRepo {
         SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))`)
   const unreadStaff = db.prepare<Record<string, unknown>, { n: number }>(`
     SELECT count(*) AS n FROM notices n WHERE n.community_id = @community AND ${LIVE} AND ${UNREAD}`)
+  const unreadStreet = db.prepare<Record<string, unknown>, { n: number }>(`
+    SELECT count(*) AS n FROM notices n
+    WHERE n.community_id IN (SELECT id FROM communities WHERE street_id = @street) AND ${LIVE} AND ${UNREAD}`)
 
   const readGet = db.prepare<[string, string], { read_at: string; confirmed_at: string | null }>(
     'SELECT read_at, confirmed_at FROM notice_reads WHERE notice_id = ? AND user_id = ?',
@@ -215,7 +221,6 @@ export function noticeRepo(db: Db): NoticeRepo {
     async list(audience, { viewerId, now, limit, after }) {
       const params = {
         viewer: viewerId,
-        community: audience.communityId,
         now,
         limit,
         hasCursor: after ? 1 : 0,
@@ -225,8 +230,10 @@ export function noticeRepo(db: Db): NoticeRepo {
       }
       const rows =
         audience.kind === 'member'
-          ? listMember.all({ ...params, grids: JSON.stringify(audience.gridIds) })
-          : listStaff.all(params)
+          ? listMember.all({ ...params, community: audience.communityId, grids: JSON.stringify(audience.gridIds) })
+          : audience.kind === 'staff'
+            ? listStaff.all({ ...params, community: audience.communityId })
+            : listStreet.all({ ...params, street: audience.streetId })
       return rows.map(
         (r): NoticeListItem => ({
           ...toRecord(r),
@@ -237,11 +244,13 @@ export function noticeRepo(db: Db): NoticeRepo {
       )
     },
     async countUnread(audience, { viewerId, now }) {
-      const params = { viewer: viewerId, community: audience.communityId, now }
+      const params = { viewer: viewerId, now }
       const row =
         audience.kind === 'member'
-          ? unreadMember.get({ ...params, grids: JSON.stringify(audience.gridIds) })
-          : unreadStaff.get(params)
+          ? unreadMember.get({ ...params, community: audience.communityId, grids: JSON.stringify(audience.gridIds) })
+          : audience.kind === 'staff'
+            ? unreadStaff.get({ ...params, community: audience.communityId })
+            : unreadStreet.get({ ...params, street: audience.streetId })
       return row?.n ?? 0
     },
     async readOf(noticeId, userId) {

@@ -14,8 +14,10 @@ const STATE_TONES: Record<NoticeState, TagTone> = {
 
 interface NoticeCardProps {
   notice: NoticeSummary
-  /** committee: show 待发布 / 已发布 / 已过期 */
+  /** committee and street: show 待发布 / 已发布 / 已过期 */
   showState?: boolean
+  /** street: which community published it */
+  showCommunity?: boolean
   onOpen: (id: string) => void
 }
 
@@ -24,7 +26,7 @@ interface NoticeCardProps {
  * server's word for this viewer (live, not opened, not their own); a notice that is neither (a scheduled one,
  * one they wrote) says neither.
  */
-export function NoticeCard({ notice, showState = false, onOpen }: NoticeCardProps) {
+export function NoticeCard({ notice, showState = false, showCommunity = false, onOpen }: NoticeCardProps) {
   const unread = notice.unread
   return (
     <View
@@ -36,6 +38,11 @@ export function NoticeCard({ notice, showState = false, onOpen }: NoticeCardProp
       onClick={() => onOpen(notice.id)}
     >
       <View className='gz-notice-card__tags'>
+        {showCommunity ? (
+          <Tag tone='grey' testid='notice-community'>
+            {notice.communityName}
+          </Tag>
+        ) : null}
         <CategoryTag category={notice.category} />
         {notice.pinned ? (
           <Tag tone='blue' testid='notice-pinned'>

@@ -39,6 +39,8 @@ export type NoticeState = 'scheduled' | 'live' | 'expired' | 'withdrawn'
 
 export interface NoticeSummary {
   id: string
+  /** the community that published it (street staff list several) */
+  communityName: string
   title: string
   category: NoticeCategory
   pinned: boolean
@@ -56,6 +58,8 @@ export interface NoticeSummary {
 }
 
 export interface Notice extends NoticeSummary {
+  /** the names of `gridIds`, in the community's order; null = whole community */
+  gridNames: string[] | null
   body: string
   authorName: string
   confirmedAt: string | null

@@ -3,6 +3,8 @@ import type { Me } from '@/domain/auth'
 import { ActionButton } from '@/components/ActionButton'
 import { ListState } from '@/components/ListState'
 import { NoticeCard } from '@/components/NoticeCard'
+import { hasRole } from '../../auth/useSession'
+import { useCommunity } from '../../community/useCommunity'
 import type { NoticeList } from '../useNoticeList'
 import './NoticeHome.scss'
 
@@ -16,13 +18,19 @@ interface NoticeHomeProps {
 
 /** 首页 body: header with the unread count, 发布通知 for the committee, the list with its states. */
 export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHomeProps) {
+  // street staff follow every community under their street
+  const street = hasRole(me, 'street')
   return (
     <View className='gz-page notice-home'>
       <View className='notice-home__header'>
-        <View className='notice-home__heading'>
-          <Text className='notice-home__community'>{me.communityName || '我的社区'}</Text>
-          <Text className='notice-home__title'>社区通知</Text>
-        </View>
+        {street ? (
+          <StreetHeading />
+        ) : (
+          <View className='notice-home__heading'>
+            <Text className='notice-home__community'>{me.communityName || '我的社区'}</Text>
+            <Text className='notice-home__title'>社区通知</Text>
+          </View>
+        )}
         {list.status === 'ready' && list.items.length > 0 ? (
           <Text
             className={`notice-home__count${list.unreadCount > 0 ? ' notice-home__count--unread' : ''}`}
@@ -57,7 +65,7 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
       >
         <View className='notice-home__list' data-testid='notice-list'>
           {list.items.map((n) => (
-            <NoticeCard key={n.id} notice={n} showState={committee} onOpen={onOpen} />
+            <NoticeCard key={n.id} notice={n} showState={committee || street} showCommunity={street} onOpen={onOpen} />
           ))}
         </View>
         <View className='notice-home__footer'>
@@ -89,6 +97,16 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
           </ActionButton>
         </View>
       </ListState>
+    </View>
+  )
+}
+
+function StreetHeading() {
+  const community = useCommunity()
+  return (
+    <View className='notice-home__heading' data-testid='notice-home-street'>
+      <Text className='notice-home__community'>{community.data?.streetName ?? '我的街道'}</Text>
+      <Text className='notice-home__title'>辖区各社区通知</Text>
     </View>
   )
 }
