@@ -155,11 +155,49 @@ export interface NoticeCursor {
   id: string
 }
 
-export interface NoticeStatsRecord {
+export interface NoticeFiguresRecord {
   audience: number
   read: number
   confirmed: number
-  byGrid: { gridId: string; gridName: string; audience: number; read: number; confirmed: number }[]
+  /** roster households in scope, and those with nobody in the audience */
+  households: number
+  householdsWithoutAccount: number
+  /** audience − confirmed + householdsWithoutAccount: the length of unconfirmed()'s list */
+  unconfirmed: number
+}
+
+export interface NoticeStatsRecord extends NoticeFiguresRecord {
+  byGrid: ({ gridId: string; gridName: string } & NoticeFiguresRecord)[]
+}
+
+/** A line of the unconfirmed list, unmasked (the use case masks it for the caller). */
+export interface NoticeUnconfirmedRecord {
+  kind: 'person' | 'household'
+  id: string
+  name: string
+  /** the person's own phone (null for a household line) */
+  phone: string | null
+  /** the household's phone on the roster */
+  householdPhone: string | null
+  gridId: string
+  gridName: string
+  gridSeq: number
+  building: string | null
+  unit: string | null
+  room: string | null
+  read: boolean
+  rosterOnly: boolean
+  /** the address as the list sorts it (opaque: for the cursor) */
+  sortAddress: string
+}
+
+/** The sort key of an unconfirmed line: grid (seq, id), address (building, unit, room; none last), kind, id. */
+export interface NoticeUnconfirmedCursor {
+  gridSeq: number
+  gridId: string
+  address: string
+  kind: 'person' | 'household'
+  id: string
 }
 
 export interface AuditEntry {
@@ -458,6 +496,16 @@ export interface NoticeRepo {
    */
   confirm(noticeId: string, userId: string, at: string): Promise<NoticeReadRecord | null>
   stats(noticeId: string): Promise<NoticeStatsRecord>
+  /**
+   * The audience's people who have not confirmed, and the roster households in scope with nobody in the audience,
+   * in (grid, address, kind, id) order; one grid or all. `audit` (given the page read) may return an entry, written
+   * in the read's transaction, so a read of personal data is never without its record.
+   */
+  unconfirmed(
+    noticeId: string,
+    opts: { gridId: string | null; limit: number; after: NoticeUnconfirmedCursor | null },
+    audit: (rows: NoticeUnconfirmedRecord[]) => AuditEntry | null,
+  ): Promise<NoticeUnconfirmedRecord[]>
   /** Conditional update (only if not yet withdrawn) + audit entry; null when it was already withdrawn. */
   withdraw(noticeId: string, at: string, audit: AuditEntry): Promise<{ withdrawnAt: string } | null>
 }

@@ -2,6 +2,7 @@ import { noticesContract } from '@/domain/notices/contract'
 import type { Handlers } from '../shared/handlers'
 import { confirmNotice } from './confirmNotice'
 import { listMyNotices } from './listNotices'
+import { listUnconfirmed } from './listUnconfirmed'
 import { publishNotice } from './publishNotice'
 import { readNotice } from './readNotice'
 import { viewNoticeStats } from './noticeStats'
@@ -13,5 +14,6 @@ export const noticesHandlers: Handlers<typeof noticesContract> = {
   'notice.get': readNotice,
   'notice.confirm': confirmNotice,
   'notice.stats': viewNoticeStats,
+  'notice.unconfirmed': listUnconfirmed,
   'notice.withdraw': withdrawNotice,
 }

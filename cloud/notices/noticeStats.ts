@@ -12,5 +12,5 @@ export async function viewNoticeStats(input: NoticeIdInput, ctx: UserCtx): Promi
     (x) => canManage(user, x) || isStreetAbove(user, x),
     '只有社区或街道工作人员可以查看统计',
   )
-  return deps.store.notices.stats(n.id)
+  return { important: n.important, ...(await deps.store.notices.stats(n.id)) }
 }

@@ -7,6 +7,7 @@ import type {
   NoticeReadRecord,
   NoticeRecord,
   NoticeRepo,
+  NoticeUnconfirmedRecord,
   PublishOutcome,
 } from '../../ports'
 import { auditWriter } from './audit'
@@ -137,31 +138,103 @@ export function noticeRepo(db: Db): NoticeRepo {
     RETURNING read_at, confirmed_at`)
   const withdrawUpdate = db.prepare('UPDATE notices SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL')
 
+  // scope: the grids of the notice; aud: the people counted (policy.isAudience); hh: the roster's households in
+  // scope, `reached` when somebody of the audience lives there
   const AUDIENCE = `
     scope AS (
       SELECT g.id, g.name, g.seq FROM grids g, n
       WHERE g.community_id = n.community_id
         AND (n.whole_community = 1 OR g.id IN (SELECT grid_id FROM notice_grids WHERE notice_id = n.id))),
     aud AS (
-      SELECT u.id, u.grid_id FROM users u, n
+      SELECT u.id, u.grid_id, u.household_id FROM users u, n
       WHERE u.community_id = n.community_id AND u.grid_id IS NOT NULL
         AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN ('resident', 'volunteer'))
-        AND (n.whole_community = 1 OR u.grid_id IN (SELECT id FROM scope)))`
-  const statsTotal = db.prepare<{ id: string }, { audience: number; read: number; confirmed: number }>(`
+        AND (n.whole_community = 1 OR u.grid_id IN (SELECT id FROM scope))),
+    hh AS (
+      SELECT h.id, h.grid_id, EXISTS (SELECT 1 FROM aud a WHERE a.household_id = h.id) AS reached
+      FROM households h JOIN scope s ON s.id = h.grid_id)`
+  type Figures = { audience: number; read: number; confirmed: number; households: number; householdsWithoutAccount: number }
+  const FIGURES = (where: string) => `
+      (SELECT count(*) FROM aud a WHERE ${where}) AS audience,
+      (SELECT count(*) FROM aud a JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id WHERE ${where}) AS read,
+      (SELECT count(r.confirmed_at) FROM aud a JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id WHERE ${where}) AS confirmed,
+      (SELECT count(*) FROM hh a WHERE ${where}) AS households,
+      (SELECT count(*) FROM hh a WHERE NOT a.reached AND ${where}) AS householdsWithoutAccount`
+  const statsTotal = db.prepare<{ id: string }, Figures>(`
     WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
-    SELECT count(a.id) AS audience, count(r.read_at) AS read, count(r.confirmed_at) AS confirmed
-    FROM aud a LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id`)
-  const statsByGrid = db.prepare<
-    { id: string },
-    { gridId: string; gridName: string; audience: number; read: number; confirmed: number }
+    SELECT ${FIGURES('1')}`)
+  const statsByGrid = db.prepare<{ id: string }, { gridId: string; gridName: string } & Figures>(`
+    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
+    SELECT s.id AS gridId, s.name AS gridName, ${FIGURES('a.grid_id = s.id')}
+    FROM scope s ORDER BY s.seq, s.id`)
+  const withUnconfirmed = <F extends Figures>(f: F) => ({ ...f, unconfirmed: f.audience - f.confirmed + f.householdsWithoutAccount })
+
+  // one line per person of the audience who has not confirmed, and per household in scope nobody of the audience
+  // lives in; `address` sorts by building, unit, room (people without a household last)
+  const unconfirmedPage = db.prepare<
+    Record<string, unknown>,
+    {
+      kind: 'person' | 'household'
+      id: string
+      name: string
+      phone: string | null
+      household_phone: string | null
+      grid_id: string
+      grid_name: string
+      grid_seq: number
+      building: string | null
+      unit: string | null
+      room: string | null
+      is_read: number
+      roster_only: number
+      address: string
+    }
   >(`
-    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
-    SELECT s.id AS gridId, s.name AS gridName,
-      count(a.id) AS audience, count(r.read_at) AS read, count(r.confirmed_at) AS confirmed
-    FROM scope s
-    LEFT JOIN aud a ON a.grid_id = s.id
-    LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id
-    GROUP BY s.id ORDER BY s.seq, s.id`)
+    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE},
+    lines AS (
+      SELECT 'person' AS kind, u.id AS id, u.name AS name, u.phone AS phone, h.phone AS household_phone,
+        a.grid_id AS grid_id, h.building AS building, h.unit AS unit, h.room AS room,
+        r.read_at IS NOT NULL AS is_read, u.roster_only AS roster_only,
+        CASE WHEN h.id IS NULL THEN char(1114111) ELSE h.building || char(31) || h.unit || char(31) || h.room END AS address
+      FROM aud a JOIN users u ON u.id = a.id
+      LEFT JOIN households h ON h.id = u.household_id
+      LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id
+      WHERE r.confirmed_at IS NULL
+      UNION ALL
+      SELECT 'household', h.id, h.head_name, NULL, h.phone, h.grid_id, h.building, h.unit, h.room, 0, 0,
+        h.building || char(31) || h.unit || char(31) || h.room
+      FROM hh JOIN households h ON h.id = hh.id
+      WHERE NOT hh.reached)
+    SELECT l.*, g.name AS grid_name, g.seq AS grid_seq FROM lines l JOIN grids g ON g.id = l.grid_id
+    WHERE (@grid IS NULL OR l.grid_id = @grid)
+      AND (@hasCursor = 0 OR (g.seq, g.id, l.address, l.kind, l.id) > (@cSeq, @cGrid, @cAddress, @cKind, @cId))
+    ORDER BY g.seq, g.id, l.address, l.kind, l.id
+    LIMIT @limit`)
+  const unconfirmedTx = db.transaction(
+    (params: Record<string, unknown>, audit: (rows: NoticeUnconfirmedRecord[]) => AuditEntry | null) => {
+      const rows = unconfirmedPage.all(params).map(
+        (r): NoticeUnconfirmedRecord => ({
+          kind: r.kind,
+          id: r.id,
+          name: r.name,
+          phone: r.phone,
+          householdPhone: r.household_phone,
+          gridId: r.grid_id,
+          gridName: r.grid_name,
+          gridSeq: r.grid_seq,
+          building: r.building,
+          unit: r.unit,
+          room: r.room,
+          read: r.is_read === 1,
+          rosterOnly: r.roster_only === 1,
+          sortAddress: r.address,
+        }),
+      )
+      const entry = audit(rows)
+      if (entry) writeAudit(entry)
+      return rows
+    },
+  )
 
   const load = (id: string) => {
     const row = byId.get(id)
@@ -266,8 +339,24 @@ export function noticeRepo(db: Db): NoticeRepo {
       return confirmTx.immediate(noticeId, userId, at)
     },
     async stats(noticeId) {
-      const total = statsTotal.get({ id: noticeId }) ?? { audience: 0, read: 0, confirmed: 0 }
-      return { ...total, byGrid: statsByGrid.all({ id: noticeId }) }
+      const total = statsTotal.get({ id: noticeId }) ?? { audience: 0, read: 0, confirmed: 0, households: 0, householdsWithoutAccount: 0 }
+      return { ...withUnconfirmed(total), byGrid: statsByGrid.all({ id: noticeId }).map(withUnconfirmed) }
+    },
+    async unconfirmed(noticeId, { gridId, limit, after }, audit) {
+      return unconfirmedTx.immediate(
+        {
+          id: noticeId,
+          grid: gridId,
+          limit,
+          hasCursor: after ? 1 : 0,
+          cSeq: after?.gridSeq ?? 0,
+          cGrid: after?.gridId ?? '',
+          cAddress: after?.address ?? '',
+          cKind: after?.kind ?? '',
+          cId: after?.id ?? '',
+        },
+        audit,
+      )
     },
     async withdraw(noticeId, at, audit) {
       return withdrawTx.immediate(noticeId, at, audit)
