@@ -179,6 +179,58 @@ describe('the committee’s steps', () => {
   })
 })
 
+describe('ending a vote early (issue 11)', () => {
+  const can = { revise: false, advance: true, comment: false, cast: false, recordOffline: true, reply: true }
+  const voting = (cast: number, over: Partial<MotionView> = {}) =>
+    makeMotion('m-1', { status: 'voting', can, me: { eligible: false, voted: false }, turnout: { eligible: 40, cast }, ...over })
+  const closed = () => makeMotion('m-1', { status: 'closed', can: { ...can, advance: false, recordOffline: false }, me: { eligible: false, voted: false } })
+
+  it('quorum not met: shows turnout against the quorum and that the result will be 未通过, and asks a second time', async () => {
+    serve({ 'motion.get': () => voting(10), 'motion.advance': () => closed() })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    const dialog = await screen.findByTestId('advance-dialog')
+    expect(screen.getByTestId('advance-quorum').textContent).toBe('✗ 已投 10 人，法定人数至少 21 人（超过应参加 40 人的一半），还差 11 人。')
+    expect(screen.getByTestId('advance-verdict').textContent).toContain('结果将公布为“未通过（参与人数未达到法定要求）”')
+    // no tally leaks: the warning says nothing of how anyone voted
+    expect(dialog.textContent).not.toMatch(/(赞成|反对|弃权)\s*\d/)
+    fireEvent.click(screen.getByTestId('advance-confirm'))
+    expect(calls('motion.advance')).toHaveLength(0)
+    const again = await screen.findByTestId('advance-again')
+    expect(again.textContent).toContain('法定人数还差 11 人')
+    fireEvent.click(screen.getByTestId('advance-again-cancel'))
+    expect(calls('motion.advance')).toHaveLength(0)
+
+    fireEvent.click(screen.getByTestId('motion-advance'))
+    fireEvent.click(await screen.findByTestId('advance-confirm'))
+    fireEvent.click(await screen.findByTestId('advance-again-confirm'))
+    await waitFor(() => expect(calls('motion.advance')).toHaveLength(1))
+    expect(calls('motion.advance')[0]![1]).toEqual({ id: 'm-1', from: 'voting' })
+  })
+
+  it('quorum met: says so and that the ballots decide; one confirmation is enough', async () => {
+    serve({ 'motion.get': () => voting(25), 'motion.advance': () => closed() })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    await screen.findByTestId('advance-dialog')
+    expect(screen.getByTestId('advance-quorum').textContent).toBe('✓ 已投 25 人，法定人数至少 21 人（超过应参加 40 人的一半），已达到。')
+    expect(screen.getByTestId('advance-verdict').textContent).toBe('结束后立即计票：赞成票超过所投票数的一半为“通过”，否则为“未通过”。')
+    fireEvent.click(screen.getByTestId('advance-confirm'))
+    await waitFor(() => expect(calls('motion.advance')).toHaveLength(1))
+    expect(screen.queryByTestId('advance-again')).toBeNull()
+  })
+
+  it('one vote per household: two thirds of the households; the figures read again when the dialog opens', async () => {
+    let cast = 10
+    serve({
+      'motion.get': () => voting(cast++, { eligibility: 'households', kind: 'matter', options: ['东门', '西门'], turnout: { eligible: 30, cast: cast - 1 } }),
+    })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    await waitFor(() => expect(screen.getByTestId('advance-quorum').textContent).toBe('✗ 已投 11 户，法定人数至少 20 户（应参加 30 户的三分之二），还差 9 户。'))
+  })
+})
+
 describe('征求意见', () => {
   const consultation = () => makeMotion('m-1', { status: 'consultation', can: { revise: false, advance: false, comment: true, cast: false, recordOffline: false, reply: false } })
 

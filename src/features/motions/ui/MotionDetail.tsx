@@ -50,6 +50,7 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
         busy={busy === 'advance'}
         error={motion.errorFor('advance')}
         onAdvance={motion.advance}
+        onAsk={() => void motion.reload({ silent: true })}
         onEdit={() => onEdit(m.id)}
         onOffline={() => onOffline(m.id)}
       />
