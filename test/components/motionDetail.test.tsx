@@ -66,7 +66,7 @@ describe('casting a ballot', () => {
     const receipt = (await screen.findByTestId('receipt-code')).textContent!
     expect(receipt).toMatch(RECEIPT_PATTERN)
     expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 'no', receipt })
-    expect(screen.getByTestId('receipt-explain').textContent).toContain('只显示这一次')
+    expect(screen.getByTestId('receipt-explain').textContent).toContain('保存在这台手机上')
     expect(screen.getByTestId('receipt-explain').textContent).toContain('核对您的一票')
     fireEvent.click(screen.getByTestId('receipt-copy'))
     expect(copy).toHaveBeenCalledWith({ data: receipt })
@@ -79,6 +79,19 @@ describe('casting a ballot', () => {
     fireEvent.click(screen.getByTestId('receipt-done'))
     expect(screen.queryByTestId('receipt-code')).toBeNull()
     expect(JSON.stringify(window.localStorage)).not.toContain(receipt)
+  })
+
+  it('read, then vote: the ballot comes after the motion’s text, and the receipt takes its place', async () => {
+    serve({ 'motion.get': () => makeMotion('m-1'), 'motion.cast': (p) => ({ receipt: p.receipt }) })
+    renderDetail()
+    const card = await screen.findByTestId('cast-card')
+    const after = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+    expect(after(screen.getByTestId('motion-text'), card)).toBe(true)
+    expect(screen.getByTestId('detail-vote-below').textContent).toBe('请先读完下面的条文，投票在条文后面。')
+    fireEvent.click(screen.getByTestId('cast-choice-yes'))
+    fireEvent.click(screen.getByTestId('cast-submit'))
+    fireEvent.click(await screen.findByTestId('cast-confirm'))
+    expect(after(screen.getByTestId('motion-text'), await screen.findByTestId('receipt-card'))).toBe(true)
   })
 
   it('a second ballot from another device is refused in words: no receipt here, and none kept', async () => {

@@ -33,18 +33,8 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
   const busy = motion.busy
   return (
     <View className='gz-page motion-detail' data-testid='motion-detail'>
-      <Header motion={m} verified={verified} />
+      <Header motion={m} verified={verified} receiptBelow={!!motion.receipt} />
       {m.status === 'closed' ? <Outcome motion={m} onResult={() => onResult(m.id)} /> : null}
-      {motion.receipt ? (
-        <ReceiptCard receipt={motion.receipt.code} recovered={motion.receipt.recovered} onDone={motion.dismissReceipt} />
-      ) : m.status === 'voting' ? (
-        <CastCard motion={m} busy={busy === 'cast'} error={motion.errorFor('cast')} onCast={motion.cast} />
-      ) : null}
-      {motion.castNote && !motion.receipt ? (
-        <View className='gz-banner gz-banner--info' data-testid='cast-note'>
-          <Text>{motion.castNote}</Text>
-        </View>
-      ) : null}
       <CommitteePanel
         motion={m}
         busy={busy === 'advance'}
@@ -55,6 +45,17 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
         onOffline={() => onOffline(m.id)}
       />
       <MotionText motion={m} />
+      {/* read, then vote: the ballot (and the receipt that takes its place) after the text */}
+      {motion.receipt ? (
+        <ReceiptCard receipt={motion.receipt.code} recovered={motion.receipt.recovered} onDone={motion.dismissReceipt} />
+      ) : m.status === 'voting' ? (
+        <CastCard motion={m} busy={busy === 'cast'} error={motion.errorFor('cast')} onCast={motion.cast} />
+      ) : null}
+      {motion.castNote && !motion.receipt ? (
+        <View className='gz-banner gz-banner--info' data-testid='cast-note'>
+          <Text>{motion.castNote}</Text>
+        </View>
+      ) : null}
       <RevisionCard revisions={m.revisions} />
       <CommentsCard
         motion={m}
@@ -68,7 +69,7 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
   )
 }
 
-function Header({ motion: m, verified }: { motion: MotionView; verified: boolean }) {
+function Header({ motion: m, verified, receiptBelow }: { motion: MotionView; verified: boolean; receiptBelow: boolean }) {
   const mine = myStatus(m, { verified, committee: m.can.reply })
   const revised = m.revisions.length - 1
   return (
@@ -95,6 +96,15 @@ function Header({ motion: m, verified }: { motion: MotionView; verified: boolean
       <Text className={`motion-detail__mine motion-detail__mine--${mine.tone}`} data-testid='detail-my-status'>
         {mine.text}
       </Text>
+      {m.can.cast ? (
+        <Text className='motion-detail__hint' data-testid='detail-vote-below'>
+          请先读完下面的条文，投票在条文后面。
+        </Text>
+      ) : receiptBelow ? (
+        <Text className='motion-detail__hint' data-testid='detail-receipt-below'>
+          您的回执码在下面条文的后面。
+        </Text>
+      ) : null}
       {revised > 0 && m.status === 'consultation' ? (
         <Text className='motion-detail__notice' data-testid='detail-revised'>
           条文已修改 {revised} 次，改了什么见下方“修改记录”。
