@@ -3,7 +3,7 @@ import type { NoticeReadRecord, NoticeRecord } from '../ports'
 
 export function toSummary(
   n: NoticeRecord & { bodyCut?: boolean },
-  read: { read: boolean; unread: boolean; confirmed: boolean },
+  flags: { read: boolean; unread: boolean; confirmed: boolean; canConfirm: boolean },
   now: Date,
 ): NoticeSummary {
   const excerpt = excerptOf(n.body)
@@ -18,9 +18,10 @@ export function toSummary(
     publishAt: n.publishAt,
     expireAt: n.expireAt,
     state: noticeState(n, now),
-    read: read.read,
-    unread: read.unread,
-    confirmed: read.confirmed,
+    read: flags.read,
+    unread: flags.unread,
+    confirmed: flags.confirmed,
+    canConfirm: flags.canConfirm,
     excerpt: n.bodyCut && !excerpt.endsWith('…') ? `${excerpt}…` : excerpt,
   }
 }
@@ -37,11 +38,10 @@ export function toNotice(
   grids: { id: string; name: string }[],
 ): Notice {
   return {
-    ...toSummary(n, { read: read !== null, unread: false, confirmed: !!read?.confirmedAt }, now),
+    ...toSummary(n, { read: read !== null, unread: false, confirmed: !!read?.confirmedAt, canConfirm }, now),
     gridNames: n.gridIds === null ? null : grids.filter((g) => n.gridIds?.includes(g.id)).map((g) => g.name),
     body: n.body,
     authorName: n.authorName,
     confirmedAt: read?.confirmedAt ?? null,
-    canConfirm,
   }
 }

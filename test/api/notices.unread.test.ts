@@ -90,3 +90,17 @@ describe('residents, volunteers and grid workers: live, in scope, not yet opened
     expect(then.count).toBe(first.count - 2)
   })
 })
+
+describe('the list says who is asked to confirm (canConfirm), as the detail does', () => {
+  test.each([
+    ['verified resident', VERIFIED, true],
+    ['volunteer', VOLUNTEER, true],
+    ['grid worker', WORKER, false],
+    ['committee', COMMITTEE, false],
+    ['street', STREET, false],
+  ])('%s: %s', async (_role, as, expected) => {
+    const item = (await list(as)).items.find((n) => n.id === 'n_water_cut')
+    expect(item).toMatchObject({ important: true, canConfirm: expected })
+    expect((await h.ok<Notice>('notice.get', { id: 'n_water_cut' }, as)).canConfirm).toBe(expected)
+  })
+})

@@ -30,7 +30,7 @@ describe('NoticeCard', () => {
 
   it('marks an important, unconfirmed notice 需确认, and 已确认 once confirmed', () => {
     const { rerender } = render(
-      <NoticeCard notice={makeSummary('n1', { important: true, confirmed: false })} onOpen={() => undefined} />,
+      <NoticeCard notice={makeSummary('n1', { important: true, confirmed: false, canConfirm: true })} onOpen={() => undefined} />,
     )
     expect(screen.getByTestId('notice-needs-confirm').textContent).toBe('需确认')
     rerender(<NoticeCard notice={makeSummary('n1', { important: true, read: true, confirmed: true })} onOpen={() => undefined} />)

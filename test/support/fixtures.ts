@@ -45,6 +45,7 @@ export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): Noti
     state: 'live',
     read: false,
     confirmed: false,
+    canConfirm: false,
     excerpt: '本周六上午九点到十二点停水检修，请提前储水。',
     ...over,
   }
@@ -59,7 +60,6 @@ export function makeNotice(id: string, over: Partial<Notice> = {}): Notice {
     body: '本周六上午九点到十二点停水检修，请提前储水。如有困难请联系网格员。',
     authorName: '枫桥社区居委会',
     confirmedAt: null,
-    canConfirm: false,
     ...over,
   }
 }

@@ -49,9 +49,14 @@ export function NoticeCard({ notice, showState = false, showCommunity = false, o
             置顶
           </Tag>
         ) : null}
-        {notice.important && !notice.confirmed ? (
+        {notice.important && !notice.confirmed && notice.canConfirm ? (
           <Tag tone='red' testid='notice-needs-confirm'>
             需确认
+          </Tag>
+        ) : null}
+        {notice.important && !notice.confirmed && !notice.canConfirm ? (
+          <Tag tone='red' testid='notice-important'>
+            重要
           </Tag>
         ) : null}
         {notice.important && notice.confirmed ? (

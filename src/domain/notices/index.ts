@@ -63,6 +63,8 @@ export interface NoticeSummary {
   /** the caller may read it now (live), has not opened it, and did not write it */
   unread: boolean
   confirmed: boolean
+  /** may the caller tap 已知晓 now (of its audience, while it is live); the card says 需确认 only then */
+  canConfirm: boolean
   excerpt: string
 }
 
@@ -72,8 +74,6 @@ export interface Notice extends NoticeSummary {
   body: string
   authorName: string
   confirmedAt: string | null
-  /** may the caller tap 已知晓 */
-  canConfirm: boolean
 }
 
 /** A page of notice.list; `unread` counts the notices of the caller's list that are unread to them (see NoticeSummary.unread). */

@@ -5,7 +5,8 @@ import { StatBar } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
 import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import { ELIGIBILITY_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, type MotionView } from '@/domain/motions'
-import { articleLabel, myStatus, phaseTime, STATUS_TONES, voterUnit } from '../format'
+import { useSession } from '../../auth/useSession'
+import { articleLabel, motionViewer, myStatus, phaseTime, STATUS_TONES, voterUnit, type MotionViewer } from '../format'
 import { useMotion } from '../useMotion'
 import { CastCard } from './CastCard'
 import { CommentsCard } from './CommentsCard'
@@ -16,15 +17,15 @@ import './MotionDetail.scss'
 
 interface MotionDetailProps {
   id: string
-  verified: boolean
   onEdit: (id: string) => void
   onOffline: (id: string) => void
   onResult: (id: string) => void
 }
 
 /** One motion: its phase and time, the text with every revision's changes, comments, the ballot, the committee's steps. */
-export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: MotionDetailProps) {
+export function MotionDetail({ id, onEdit, onOffline, onResult }: MotionDetailProps) {
   const motion = useMotion(id)
+  const viewer = motionViewer(useSession()?.user)
   if (motion.status === 'loading') return <DetailSkeleton testid='motion' />
   if (motion.status === 'error' || !motion.data) {
     return <LoadFailed testid='motion' error={motion.error} notFound='这个议题不存在，或您没有权限查看。' onRetry={() => void motion.reload()} />
@@ -33,7 +34,7 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
   const busy = motion.busy
   return (
     <View className='gz-page motion-detail' data-testid='motion-detail'>
-      <Header motion={m} verified={verified} receiptBelow={!!motion.receipt} />
+      <Header motion={m} viewer={viewer} receiptBelow={!!motion.receipt} />
       {m.status === 'closed' ? <Outcome motion={m} onResult={() => onResult(m.id)} /> : null}
       <CommitteePanel
         motion={m}
@@ -59,6 +60,7 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
       <RevisionCard revisions={m.revisions} />
       <CommentsCard
         motion={m}
+        viewer={viewer}
         busy={busy === 'comment' || busy === 'reply' ? busy : null}
         commentError={motion.errorFor('comment')}
         replyError={motion.errorFor('reply')}
@@ -69,8 +71,8 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
   )
 }
 
-function Header({ motion: m, verified, receiptBelow }: { motion: MotionView; verified: boolean; receiptBelow: boolean }) {
-  const mine = myStatus(m, { verified, committee: m.can.reply })
+function Header({ motion: m, viewer, receiptBelow }: { motion: MotionView; viewer: MotionViewer; receiptBelow: boolean }) {
+  const mine = myStatus(m, viewer)
   const revised = m.revisions.length - 1
   return (
     <Card>

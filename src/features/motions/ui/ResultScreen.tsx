@@ -86,8 +86,10 @@ export function ResultScreen({ id }: { id: string }) {
 function VerifyCard({ motion, verify, onCheck }: { motion: MotionView; verify: ReturnType<typeof useMotionResult>['verify']; onCheck: (s: string) => void }) {
   const [text, setText] = useState('')
   return (
-    <Card title='核对我的回执' testid='verify-card'>
-      <Text className='motion-result__hint'>输入投票时得到的回执码，看您的一票是否已按您的选择计入。</Text>
+    <Card title={motion.me.eligible ? '核对我的回执' : '核对回执'} testid='verify-card'>
+      <Text className='motion-result__hint'>
+        {motion.me.eligible ? '输入投票时得到的回执码，看您的一票是否已按您的选择计入。' : '输入居民投票时得到的回执码，看这一票是否已按所选计入（可以帮居民核对）。'}
+      </Text>
       <Input className='gz-input motion-result__input' value={text} maxlength={24} placeholder='例如 ABCD-EFGH-JKMN-PQRS' onInput={(e) => setText(e.detail.value)} data-testid='verify-input' />
       <ActionButton kind='primary' block testid='verify-submit' loading={verify.state === 'checking'} loadingText='正在核对…' onClick={() => onCheck(text)}>
         核对

@@ -17,9 +17,19 @@ interface NoticeHomeProps {
 }
 
 /** 首页 body: header with the unread count, 发布通知 for the committee, the list with its states. */
+/** What an empty 首页 means to each viewer. */
+function emptyHint(me: Me, committee: boolean, street: boolean): string {
+  if (committee) return '点上方“发布通知”，让居民第一时间知道。'
+  if (street) return '辖区各社区发布通知后，会显示在这里。'
+  if (hasRole(me, 'gridWorker') && !hasRole(me, 'resident')) return '社区发给您负责网格的通知，会显示在这里。'
+  return '社区发布新通知后，会显示在这里。'
+}
+
 export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHomeProps) {
   // street staff follow every community under their street
   const street = hasRole(me, 'street')
+  // staff list notices that are never unread to them (their own, scheduled ones): "all read" would not be true
+  const allRead = committee || street ? '没有未读' : '全部已读'
   return (
     <View className='gz-page notice-home'>
       <View className='notice-home__header'>
@@ -36,7 +46,7 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
             className={`notice-home__count${list.unreadCount > 0 ? ' notice-home__count--unread' : ''}`}
             data-testid='unread-count'
           >
-            {list.unreadCount > 0 ? `${list.unreadCount} 条未读` : '全部已读'}
+            {list.unreadCount > 0 ? `${list.unreadCount} 条未读` : allRead}
           </Text>
         ) : null}
       </View>
@@ -58,7 +68,7 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
         error={list.error}
         isEmpty={list.items.length === 0}
         emptyText='暂时没有通知'
-        emptyHint={committee ? '点上方“发布通知”，让居民第一时间知道。' : '社区发布新通知后，会显示在这里。'}
+        emptyHint={emptyHint(me, committee, street)}
         onRetry={() => void list.retry()}
         onRefresh={() => void list.refresh()}
         refreshing={list.refreshing}

@@ -9,6 +9,7 @@ import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
 import { StatBar, percentOf } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
+import { hasRole, useSession } from '../../auth/useSession'
 import type { useNoticeStats } from '../useNoticeStats'
 import { useUnconfirmed } from '../useUnconfirmed'
 import './NoticeStatsScreen.scss'
@@ -133,6 +134,8 @@ const ALL = 'all'
 /** 还没确认的: people who have not tapped 已知晓 and households where nobody is verified, grid by grid, to phone or visit. */
 function UnconfirmedCard({ id, stats: s }: { id: string; stats: NoticeStats }) {
   const [grid, setGrid] = useState<string>(ALL)
+  // the committee phones or visits; the street follows (names and phones masked for it)
+  const street = hasRole(useSession()?.user, 'street')
   const list = useUnconfirmed(id, grid === ALL ? null : grid)
   const chosen = grid === ALL ? s : s.byGrid.find((g) => g.gridId === grid)
   const options = [
@@ -144,7 +147,7 @@ function UnconfirmedCard({ id, stats: s }: { id: string; stats: NoticeStats }) {
     <Card title='还没确认的住户' testid='unconfirmed-card'>
       <Text className='notice-stats__hint' data-testid='unconfirmed-summary'>
         {chosen && chosen.unconfirmed > 0
-          ? `共 ${chosen.unconfirmed} 个：${people} 人还没点“已知晓”${chosen.householdsWithoutAccount > 0 ? `，${chosen.householdsWithoutAccount} 户还没有人认证` : ''}。请打电话或上门告知。`
+          ? `共 ${chosen.unconfirmed} 个：${people} 人还没点“已知晓”${chosen.householdsWithoutAccount > 0 ? `，${chosen.householdsWithoutAccount} 户还没有人认证` : ''}。${street ? '由社区打电话或上门告知；街道看到的姓名和电话已遮挡。' : '请打电话或上门告知。'}`
           : '都已确认知晓。'}
       </Text>
       {options.length > 1 ? <ChoiceChips options={options} value={grid} onChange={setGrid} testidPrefix='unconfirmed-grid' /> : null}
