@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
@@ -86,10 +86,12 @@ interface CommitteePanelProps {
 /** 议题管理 (committee): the next phase (with its confirmation), 修改, 录入线下表决. */
 export function CommitteePanel({ motion, busy, error, onAdvance, onAsk, onEdit, onOffline }: CommitteePanelProps) {
   // 'ask': the step and what it does; 'again': closing a vote short of the quorum, said once more
-  const [stage, setStage] = useState<'ask' | 'again' | null>(null)
+  const [opened, setOpened] = useState<{ stage: 'ask' | 'again'; from: MotionStatus } | null>(null)
+  // a dialog belongs to the phase it was opened in: once the motion moved on (read again after a refused step),
+  // it is closed in that same render
+  const stage = opened && opened.from === motion.status ? opened.stage : null
+  const setStage = (s: 'ask' | 'again' | null) => setOpened(s ? { stage: s, from: motion.status } : null)
   const confirming = stage !== null
-  // the motion moved on (read again after a refused step): the open dialog was for the old phase
-  useEffect(() => setStage(null), [motion.status])
   const step = motion.can.advance ? advanceStep(motion) : null
   if (!step && !motion.can.revise && !motion.can.recordOffline) return null
   const closing = motion.status === 'voting' ? closingForecast(motion) : null
@@ -135,9 +137,7 @@ export function CommitteePanel({ motion, busy, error, onAdvance, onAsk, onEdit, 
           title={step.title}
           content={
             <View className='motion-detail__dialog' data-testid='advance-dialog'>
-              {step.what.map((line) => (
-                <Text key={line}>· {line}</Text>
-              ))}
+              {closing ? null : step.what.map((line) => <Text key={line}>· {line}</Text>)}
               {closing ? (
                 <>
                   <Text className={`motion-detail__quorum motion-detail__quorum--${closing.met ? 'ok' : 'short'}`} data-testid='advance-quorum'>
@@ -147,6 +147,9 @@ export function CommitteePanel({ motion, busy, error, onAdvance, onAsk, onEdit, 
                   <Text className={closing.met ? '' : 'motion-detail__warn'} data-testid='advance-verdict'>
                     {closing.verdict}
                   </Text>
+                  {step.what.map((line) => (
+                    <Text key={line}>· {line}</Text>
+                  ))}
                   {closing.met ? null : <Text>· 离原定截止还有 {timeLeft(motion.voteUntil)}，可以等到截止，或先提醒居民来投票。</Text>}
                 </>
               ) : null}
@@ -173,7 +176,7 @@ export function CommitteePanel({ motion, busy, error, onAdvance, onAsk, onEdit, 
       {closing && !closing.met ? (
         <Dialog
           visible={stage === 'again'}
-          title='再确认一次：结果将是“未通过”'
+          title='再确认一次'
           content={
             <View className='motion-detail__dialog' data-testid='advance-again'>
               <Text>
