@@ -103,7 +103,7 @@ describe('a receipt is never lost to a lost reply', () => {
     const shown = (await screen.findByTestId('receipt-code')).textContent!
     const said = screen.getByTestId('receipt-explain').textContent!
     expect(said).toContain('保存在这台手机上，重新打开本页还能看到')
-    expect(said).toContain('点“我已记下”后')
+    expect(said).toContain('点“我已记下”就从手机上删掉')
     expect(said).not.toMatch(/只显示这一次|离开本页后/)
     view.unmount()
     expect(keptReceipt('m-1')).toBe(shown)

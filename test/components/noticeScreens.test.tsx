@@ -167,7 +167,7 @@ describe('the statistics of a notice', () => {
     expect(screen.getAllByTestId('unconfirmed-grid-heading').map((x) => x.textContent)).toEqual(['第一网格', '第二网格'])
     expect(rows.map((r) => r.textContent)).toEqual([
       expect.stringMatching(/王某华还没看1栋1单元101电话 13900000001/),
-      expect.stringMatching(/张某军（户主）这户没人认证1栋1单元201户联系电话 13900000011/),
+      expect.stringMatching(/张某军（户主）这户还没人认证1栋1单元201户联系电话 13900000011/),
       expect.stringMatching(/赵老伯还没看无智能手机1栋2单元301没有登记电话/),
       expect.stringMatching(/李某芳看了没确认/),
     ])

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { NOTICE_STATE_LABELS, type NoticeState, type NoticeSummary } from '@/domain/notices'
 import { CategoryTag } from '../CategoryTag'
 import { Tag, type TagTone } from '../Tag'
-import { fromNow } from '../time'
+import { formatDateTime, fromNow } from '../time'
 import './index.scss'
 
 const STATE_TONES: Record<NoticeState, TagTone> = {
@@ -78,7 +78,9 @@ export function NoticeCard({ notice, showState = false, showCommunity = false, o
       </View>
       {notice.excerpt ? <Text className='gz-notice-card__excerpt'>{notice.excerpt}</Text> : null}
       <View className='gz-notice-card__meta'>
-        <Text className='gz-notice-card__time'>{fromNow(notice.publishAt)}</Text>
+        <Text className='gz-notice-card__time'>
+          {notice.state === 'scheduled' ? `定于 ${formatDateTime(notice.publishAt)} 发布` : fromNow(notice.publishAt)}
+        </Text>
         {unread ? (
           <Text className='gz-notice-card__unread' data-testid='notice-unread'>
             未读

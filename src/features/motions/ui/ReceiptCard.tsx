@@ -35,7 +35,7 @@ export function ReceiptCard({ receipt, offline = false, recovered = false, onDon
         <Text className='gz-receipt__warn'>
           {offline
             ? '请现在把回执码抄在纸上交给这位居民：点“登记下一位”或离开本页后，这里就不再显示。'
-            : '回执码保存在这台手机上，重新打开本页还能看到；点“我已记下”后就从手机上删除，谁也找不回来（社区也没有）。'}
+            : '回执码保存在这台手机上，重新打开本页还能看到；点“我已记下”就从手机上删掉，谁也找不回来（社区也没有）。'}
         </Text>
         <Text>
           {offline

@@ -180,7 +180,7 @@ function UnconfirmedCard({ id, stats: s }: { id: string; stats: NoticeStats }) {
 const STATE: Record<'unread' | 'read' | 'household', { word: string; tone: 'red' | 'amber' | 'grey' }> = {
   unread: { word: '还没看', tone: 'red' },
   read: { word: '看了没确认', tone: 'amber' },
-  household: { word: '这户没人认证', tone: 'grey' },
+  household: { word: '这户还没人认证', tone: 'grey' },
 }
 
 function UnconfirmedRow({ item: p }: { item: NoticeUnconfirmedItem }) {
@@ -194,18 +194,14 @@ function UnconfirmedRow({ item: p }: { item: NoticeUnconfirmedItem }) {
         {p.rosterOnly ? <Tag tone='grey'>无智能手机</Tag> : null}
       </View>
       {p.address ? <Text className='notice-stats__person-line'>{p.address}</Text> : null}
-      {p.phone ? (
-        <Text className='notice-stats__person-line'>
-          {p.phoneOfHousehold ? '户联系电话' : '电话'} {p.phone}
-        </Text>
-      ) : (
-        <Text className='notice-stats__person-line gz-muted'>没有登记电话</Text>
-      )}
-      {callable ? (
-        <ActionButton kind='secondary' testid='unconfirmed-call' onClick={() => void Taro.makePhoneCall({ phoneNumber: p.phone as string }).catch(() => undefined)}>
-          打电话
-        </ActionButton>
-      ) : null}
+      <View className='notice-stats__person-phone'>
+        <Text className='notice-stats__person-line'>{p.phone ? `${p.phoneOfHousehold ? '户联系电话' : '电话'} ${p.phone}` : '没有登记电话'}</Text>
+        {callable ? (
+          <ActionButton kind='secondary' testid='unconfirmed-call' onClick={() => void Taro.makePhoneCall({ phoneNumber: p.phone as string }).catch(() => undefined)}>
+            打电话
+          </ActionButton>
+        ) : null}
+      </View>
     </View>
   )
 }
