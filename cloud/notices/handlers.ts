@@ -3,6 +3,7 @@ import type { Handlers } from '../shared/handlers'
 import type { Deps } from './ports'
 import { confirmNotice } from './confirmNotice'
 import { listMyNotices } from './listMyNotices'
+import { listUnconfirmed } from './listUnconfirmed'
 import { publishNotice } from './publishNotice'
 import { readNotice } from './readNotice'
 import { viewNoticeStats } from './viewNoticeStats'
@@ -14,5 +15,6 @@ export const noticesHandlers: Handlers<typeof noticesContract, Deps> = {
   'notice.get': readNotice,
   'notice.confirm': confirmNotice,
   'notice.stats': viewNoticeStats,
+  'notice.unconfirmed': listUnconfirmed,
   'notice.withdraw': withdrawNotice,
 }

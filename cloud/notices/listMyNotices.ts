@@ -1,7 +1,7 @@
 import type { NoticeListInput, NoticeListPage } from '@/domain/notices'
 import type { UserCtx } from './ports'
 import { decodeCursor, encodeCursor } from './cursor'
-import { listAudienceOf } from './policy'
+import { canConfirm, isUnread, listAudienceOf } from './policy'
 import { toSummary } from './view'
 
 /** notice.list — someone opens 首页: the notices addressed to them, pinned first then newest. */
@@ -19,7 +19,7 @@ export async function listMyNotices(input: NoticeListInput, ctx: UserCtx): Promi
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
-    items: page.map((n) => toSummary(n, n, now)),
+    items: page.map((n) => toSummary(n, { ...n, unread: isUnread(user, n, n.read, now), canConfirm: canConfirm(user, n, now) }, now)),
     nextCursor: rows.length > limit && last ? encodeCursor({ pinned: last.pinned, publishAt: last.publishAt, id: last.id }) : null,
     unread,
   }

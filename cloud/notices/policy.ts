@@ -5,14 +5,16 @@ import type { UserRecord } from '../shared/ports'
 /**
  * Who may see, confirm and manage a notice. One place, asked by every notice use case.
  *
- * - committee / street staff see every notice of their community that is not withdrawn (any state);
+ * - committee staff see every notice of their community that is not withdrawn (any state);
+ * - street staff the same for every community under their street;
  * - everyone else sees live notices addressed to the whole community or to one of their grids
  *   (a resident's own grid, a grid worker's grids);
  * - the audience (who is counted and may confirm) is the residents and volunteers of the grids in scope.
  */
 export const isCommittee = (u: UserRecord) => u.roles.includes('committee')
 export const isStreet = (u: UserRecord) => u.roles.includes('street')
-const isStaffViewer = (u: UserRecord) => isCommittee(u) || isStreet(u)
+/** Street staff above the notice's community. */
+export const isStreetAbove = (u: UserRecord, n: NoticeRecord) => isStreet(u) && u.streetId !== null && u.streetId === n.streetId
 
 export function memberGrids(u: UserRecord): string[] {
   const ids = u.grids.map((g) => g.id)
@@ -21,8 +23,9 @@ export function memberGrids(u: UserRecord): string[] {
 }
 
 export function listAudienceOf(u: UserRecord): NoticeAudience | null {
+  if (isStreet(u)) return u.streetId ? { kind: 'street', streetId: u.streetId } : null
   if (!u.communityId) return null
-  if (isStaffViewer(u)) return { kind: 'staff', communityId: u.communityId }
+  if (isCommittee(u)) return { kind: 'staff', communityId: u.communityId }
   return { kind: 'member', communityId: u.communityId, gridIds: memberGrids(u) }
 }
 
@@ -31,10 +34,11 @@ function inScope(n: NoticeRecord, gridIds: string[]): boolean {
 }
 
 export function canSee(u: UserRecord, n: NoticeRecord, now: Date): boolean {
-  if (!u.communityId || u.communityId !== n.communityId) return false
   const state = noticeState(n, now)
   if (state === 'withdrawn') return false
-  if (isStaffViewer(u)) return true
+  if (isStreetAbove(u, n)) return true
+  if (!u.communityId || u.communityId !== n.communityId) return false
+  if (isCommittee(u)) return true
   return state === 'live' && inScope(n, memberGrids(u))
 }
 
@@ -48,6 +52,14 @@ export function isAudience(u: UserRecord, n: NoticeRecord): boolean {
 
 export function canConfirm(u: UserRecord, n: NoticeRecord, now: Date): boolean {
   return isAudience(u, n) && noticeState(n, now) === 'live'
+}
+
+/**
+ * Unread to this viewer: they may read it now (live), have not opened it, and did not write it. The store's
+ * countUnread counts by the same rule, so the figure beside a list is the number of its items marked unread.
+ */
+export function isUnread(u: UserRecord, n: NoticeRecord, read: boolean, now: Date): boolean {
+  return !read && n.authorId !== u.id && noticeState(n, now) === 'live'
 }
 
 export function canManage(u: UserRecord, n: NoticeRecord): boolean {

@@ -6,6 +6,9 @@ import type { AuditEntry, CommunityRepo, IdempotencyKey } from '../shared/ports'
 export interface NoticeRecord {
   id: string
   communityId: string
+  communityName: string
+  /** the street the community is under */
+  streetId: string
   authorId: string
   authorName: string
   title: string
@@ -21,8 +24,8 @@ export interface NoticeRecord {
   createdAt: string
 }
 
-/** A notice to publish: the record without what the store adds (the author's name) or a later change sets. */
-export type NewNotice = Omit<NoticeRecord, 'authorName' | 'withdrawnAt'>
+/** A notice to publish: the record without what the store adds (names, the street) or a later change sets. */
+export type NewNotice = Omit<NoticeRecord, 'authorName' | 'communityName' | 'streetId' | 'withdrawnAt'>
 
 export interface NoticeReadRecord {
   readAt: string
@@ -40,8 +43,10 @@ export interface NoticeListItem extends NoticeRecord {
 export type NoticeAudience =
   /** residents, volunteers, grid workers: live notices addressed to the whole community or to one of these grids */
   | { kind: 'member'; communityId: string; gridIds: string[] }
-  /** committee and street: every notice of the community that is not withdrawn */
+  /** committee: every notice of the community that is not withdrawn */
   | { kind: 'staff'; communityId: string }
+  /** street: every notice of every community under the street that is not withdrawn */
+  | { kind: 'street'; streetId: string }
 
 export interface NoticeCursor {
   pinned: boolean
@@ -49,11 +54,49 @@ export interface NoticeCursor {
   id: string
 }
 
-export interface NoticeStatsRecord {
+export interface NoticeFiguresRecord {
   audience: number
   read: number
   confirmed: number
-  byGrid: { gridId: string; gridName: string; audience: number; read: number; confirmed: number }[]
+  /** roster households in scope, and those with nobody in the audience */
+  households: number
+  householdsWithoutAccount: number
+  /** audience − confirmed + householdsWithoutAccount: the length of unconfirmed()'s list */
+  unconfirmed: number
+}
+
+export interface NoticeStatsRecord extends NoticeFiguresRecord {
+  byGrid: ({ gridId: string; gridName: string } & NoticeFiguresRecord)[]
+}
+
+/** A line of the unconfirmed list, unmasked (the use case masks it for the caller). */
+export interface NoticeUnconfirmedRecord {
+  kind: 'person' | 'household'
+  id: string
+  name: string
+  /** the person's own phone (null for a household line) */
+  phone: string | null
+  /** the household's phone on the roster */
+  householdPhone: string | null
+  gridId: string
+  gridName: string
+  gridSeq: number
+  building: string | null
+  unit: string | null
+  room: string | null
+  read: boolean
+  rosterOnly: boolean
+  /** the address as the list sorts it (opaque: for the cursor) */
+  sortAddress: string
+}
+
+/** The sort key of an unconfirmed line: grid (seq, id), address (building, unit, room; none last), kind, id. */
+export interface NoticeUnconfirmedCursor {
+  gridSeq: number
+  gridId: string
+  address: string
+  kind: 'person' | 'household'
+  id: string
 }
 
 export type PublishOutcome =
@@ -69,7 +112,7 @@ export interface NoticeRepo {
     audience: NoticeAudience,
     opts: { viewerId: string; now: string; limit: number; after: NoticeCursor | null },
   ): Promise<NoticeListItem[]>
-  /** How many live notices the audience's list holds that the viewer has not opened. */
+  /** How many notices of the audience's list are unread to the viewer: live, not opened, not written by them. */
   countUnread(audience: NoticeAudience, opts: { viewerId: string; now: string }): Promise<number>
   readOf(noticeId: string, userId: string): Promise<NoticeReadRecord | null>
   /** Records the first read (later reads keep the first time). */
@@ -80,6 +123,16 @@ export interface NoticeRepo {
    */
   confirm(noticeId: string, userId: string, at: string): Promise<NoticeReadRecord | null>
   stats(noticeId: string): Promise<NoticeStatsRecord>
+  /**
+   * The audience's people who have not confirmed, and the roster households in scope with nobody in the audience,
+   * in (grid, address, kind, id) order; one grid or all. `audit` (given the page read) may return an entry, written
+   * in the read's transaction, so a read of personal data is never without its record.
+   */
+  unconfirmed(
+    noticeId: string,
+    opts: { gridId: string | null; limit: number; after: NoticeUnconfirmedCursor | null },
+    audit: (rows: NoticeUnconfirmedRecord[]) => AuditEntry | null,
+  ): Promise<NoticeUnconfirmedRecord[]>
   /** Conditional update (only if not yet withdrawn) + audit entry; null when it was already withdrawn. */
   withdraw(noticeId: string, at: string, audit: AuditEntry): Promise<{ withdrawnAt: string } | null>
 }

@@ -66,5 +66,5 @@ export async function publishNotice(input: NoticePublish, ctx: UserCtx): Promise
       : null,
   )
   if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', '这个请求编号已用于另一条通知，请刷新后重试')
-  return toNotice(outcome.notice, null, false, now)
+  return toNotice(outcome.notice, null, false, now, community.grids)
 }

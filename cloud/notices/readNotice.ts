@@ -8,6 +8,9 @@ import { toNotice } from './view'
 export async function readNotice(input: NoticeIdInput, ctx: UserCtx): Promise<Notice> {
   const n = await visibleNotice(input.id, ctx)
   const now = ctx.deps.clock.now()
-  const read = await ctx.deps.store.notices.markRead(n.id, ctx.user.id, now.toISOString())
-  return toNotice(n, read, canConfirm(ctx.user, n, now), now)
+  const [read, community] = await Promise.all([
+    ctx.deps.store.notices.markRead(n.id, ctx.user.id, now.toISOString()),
+    n.gridIds ? ctx.deps.store.communities.get(n.communityId) : null,
+  ])
+  return toNotice(n, read, canConfirm(ctx.user, n, now), now, community?.grids ?? [])
 }

@@ -3,12 +3,13 @@ import type { NoticeReadRecord, NoticeRecord } from './ports'
 
 export function toSummary(
   n: NoticeRecord & { bodyCut?: boolean },
-  read: { read: boolean; confirmed: boolean },
+  flags: { read: boolean; unread: boolean; confirmed: boolean; canConfirm: boolean },
   now: Date,
 ): NoticeSummary {
   const excerpt = excerptOf(n.body)
   return {
     id: n.id,
+    communityName: n.communityName,
     title: n.title,
     category: n.category,
     pinned: n.pinned,
@@ -17,19 +18,30 @@ export function toSummary(
     publishAt: n.publishAt,
     expireAt: n.expireAt,
     state: noticeState(n, now),
-    read: read.read,
-    confirmed: read.confirmed,
+    read: flags.read,
+    unread: flags.unread,
+    confirmed: flags.confirmed,
+    canConfirm: flags.canConfirm,
     excerpt: n.bodyCut && !excerpt.endsWith('…') ? `${excerpt}…` : excerpt,
   }
 }
 
-/** The whole notice for one viewer. authorName is a staff member's name, which is public. */
-export function toNotice(n: NoticeRecord, read: NoticeReadRecord | null, canConfirm: boolean, now: Date): Notice {
+/**
+ * The whole notice for one viewer, as they open it (or as its author just published it): never unread then.
+ * authorName is a staff member's name, which is public.
+ */
+export function toNotice(
+  n: NoticeRecord,
+  read: NoticeReadRecord | null,
+  canConfirm: boolean,
+  now: Date,
+  grids: { id: string; name: string }[],
+): Notice {
   return {
-    ...toSummary(n, { read: read !== null, confirmed: !!read?.confirmedAt }, now),
+    ...toSummary(n, { read: read !== null, unread: false, confirmed: !!read?.confirmedAt, canConfirm }, now),
+    gridNames: n.gridIds === null ? null : grids.filter((g) => n.gridIds?.includes(g.id)).map((g) => g.name),
     body: n.body,
     authorName: n.authorName,
     confirmedAt: read?.confirmedAt ?? null,
-    canConfirm,
   }
 }

@@ -235,19 +235,26 @@ describe('notice.stats', () => {
   test('audience, read and confirmed per grid in scope', async () => {
     const n = await publish({ gridIds: ['g_jj_1', 'g_jj_2'], important: true })
     const extra = await h.devLogin({ role: 'resident', gridId: 'g_jj_2' })
+    const extraHousehold = (h.store.db.prepare('SELECT household_id AS h FROM users WHERE id = ?').get(extra) as { h: string }).h
     await h.devLogin({ role: 'resident', gridId: 'g_jj_3' }) // out of scope: not counted
     await h.ok('notice.get', { id: n.id }, R1)
     await h.ok('notice.confirm', { id: n.id }, VOL)
     await h.ok('notice.confirm', { id: n.id }, extra)
     await h.ok('notice.get', { id: n.id }, 'u_worker_jj1') // staff reads are not audience reads
     const s = await h.ok<NoticeStats>('notice.stats', { id: n.id }, COMMITTEE)
+    // people are counted; the roster's 10 households per grid beside them (extra lives in a household of 第二网格)
+    const g2WithoutAccount = extraHousehold === 'h_jj_2_01' ? 9 : 8
     expect(s).toEqual({
+      important: true,
       audience: 4,
       read: 3,
       confirmed: 2,
+      households: 20,
+      householdsWithoutAccount: 8 + g2WithoutAccount,
+      unconfirmed: 2 + 8 + g2WithoutAccount,
       byGrid: [
-        { gridId: 'g_jj_1', gridName: '第一网格', audience: 2, read: 2, confirmed: 1 },
-        { gridId: 'g_jj_2', gridName: '第二网格', audience: 2, read: 1, confirmed: 1 },
+        { gridId: 'g_jj_1', gridName: '第一网格', audience: 2, read: 2, confirmed: 1, households: 10, householdsWithoutAccount: 8, unconfirmed: 9 },
+        { gridId: 'g_jj_2', gridName: '第二网格', audience: 2, read: 1, confirmed: 1, households: 10, householdsWithoutAccount: g2WithoutAccount, unconfirmed: 1 + g2WithoutAccount },
       ],
     })
     expect(await h.ok('notice.stats', { id: n.id }, 'u_street')).toEqual(s)

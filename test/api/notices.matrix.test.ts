@@ -20,18 +20,18 @@ const USER: Record<Actor, string | null> = {
 }
 
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED'
-type Action = 'publish' | 'get' | 'confirm' | 'stats' | 'withdraw'
+type Action = 'publish' | 'get' | 'confirm' | 'stats' | 'unconfirmed' | 'withdraw'
 
 // rows: actor; columns: action → expected outcome; `lists` = whether notice.list shows the notice
 const MATRIX: Record<Actor, Record<Action, Outcome> & { lists: boolean | 'UNAUTHENTICATED' }> = {
-  residentIn: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'ok', stats: 'FORBIDDEN', withdraw: 'FORBIDDEN' },
-  residentOut: { publish: 'FORBIDDEN', lists: false, get: 'NOT_FOUND', confirm: 'NOT_FOUND', stats: 'NOT_FOUND', withdraw: 'NOT_FOUND' },
-  volunteer: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'ok', stats: 'FORBIDDEN', withdraw: 'FORBIDDEN' },
-  gridWorker: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'FORBIDDEN', stats: 'FORBIDDEN', withdraw: 'FORBIDDEN' },
-  committee: { publish: 'ok', lists: true, get: 'ok', confirm: 'FORBIDDEN', stats: 'ok', withdraw: 'ok' },
-  committeeOther: { publish: 'FORBIDDEN', lists: false, get: 'NOT_FOUND', confirm: 'NOT_FOUND', stats: 'NOT_FOUND', withdraw: 'NOT_FOUND' },
-  street: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'FORBIDDEN', stats: 'ok', withdraw: 'FORBIDDEN' },
-  anonymous: { publish: 'UNAUTHENTICATED', lists: 'UNAUTHENTICATED', get: 'UNAUTHENTICATED', confirm: 'UNAUTHENTICATED', stats: 'UNAUTHENTICATED', withdraw: 'UNAUTHENTICATED' },
+  residentIn: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'ok', stats: 'FORBIDDEN', unconfirmed: 'FORBIDDEN', withdraw: 'FORBIDDEN' },
+  residentOut: { publish: 'FORBIDDEN', lists: false, get: 'NOT_FOUND', confirm: 'NOT_FOUND', stats: 'NOT_FOUND', unconfirmed: 'NOT_FOUND', withdraw: 'NOT_FOUND' },
+  volunteer: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'ok', stats: 'FORBIDDEN', unconfirmed: 'FORBIDDEN', withdraw: 'FORBIDDEN' },
+  gridWorker: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'FORBIDDEN', stats: 'FORBIDDEN', unconfirmed: 'FORBIDDEN', withdraw: 'FORBIDDEN' },
+  committee: { publish: 'ok', lists: true, get: 'ok', confirm: 'FORBIDDEN', stats: 'ok', unconfirmed: 'ok', withdraw: 'ok' },
+  committeeOther: { publish: 'FORBIDDEN', lists: false, get: 'NOT_FOUND', confirm: 'NOT_FOUND', stats: 'NOT_FOUND', unconfirmed: 'NOT_FOUND', withdraw: 'NOT_FOUND' },
+  street: { publish: 'FORBIDDEN', lists: true, get: 'ok', confirm: 'FORBIDDEN', stats: 'ok', unconfirmed: 'ok', withdraw: 'FORBIDDEN' },
+  anonymous: { publish: 'UNAUTHENTICATED', lists: 'UNAUTHENTICATED', get: 'UNAUTHENTICATED', confirm: 'UNAUTHENTICATED', stats: 'UNAUTHENTICATED', unconfirmed: 'UNAUTHENTICATED', withdraw: 'UNAUTHENTICATED' },
 }
 
 let h: Harness
@@ -80,7 +80,7 @@ describe.each(rows)('%s', (actor, expected) => {
     expect(r.data.items.some((n) => n.id === id)).toBe(expected.lists)
   })
 
-  test.each(['get', 'confirm', 'stats', 'withdraw'] as const)(`notice.%s`, async (action) => {
+  test.each(['get', 'confirm', 'stats', 'unconfirmed', 'withdraw'] as const)(`notice.%s`, async (action) => {
     const id = await freshNotice()
     const before = h.counts()
     const r = await h.call(`notice.${action}`, { id }, as)
@@ -127,7 +127,7 @@ describe('other communities stay apart', () => {
   })
 
   test('a token of a user that no longer exists is UNAUTHENTICATED for every notice action', async () => {
-    for (const action of ['notice.list', 'notice.get', 'notice.confirm', 'notice.stats', 'notice.withdraw', 'notice.publish']) {
+    for (const action of ['notice.list', 'notice.get', 'notice.confirm', 'notice.stats', 'notice.unconfirmed', 'notice.withdraw', 'notice.publish']) {
       const r = await h.call(action, { id: 'n_water_cut' }, 'u_gone')
       expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     }

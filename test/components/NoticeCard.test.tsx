@@ -19,9 +19,18 @@ describe('NoticeCard', () => {
     expect(card.className).not.toContain('gz-notice-card--unread')
   })
 
+  it('a notice the server does not call unread (scheduled, or the viewer’s own) says neither 未读 nor 已读', () => {
+    render(<NoticeCard notice={makeSummary('n1', { state: 'scheduled', read: false })} showState onOpen={() => undefined} />)
+    const card = screen.getByTestId('notice-card')
+    expect(within(card).queryByTestId('notice-unread')).toBeNull()
+    expect(within(card).queryByTestId('notice-read')).toBeNull()
+    expect(card.className).not.toContain('gz-notice-card--unread')
+    expect(within(card).getByTestId('notice-state').textContent).toBe('待发布')
+  })
+
   it('marks an important, unconfirmed notice 需确认, and 已确认 once confirmed', () => {
     const { rerender } = render(
-      <NoticeCard notice={makeSummary('n1', { important: true, confirmed: false })} onOpen={() => undefined} />,
+      <NoticeCard notice={makeSummary('n1', { important: true, confirmed: false, canConfirm: true })} onOpen={() => undefined} />,
     )
     expect(screen.getByTestId('notice-needs-confirm').textContent).toBe('需确认')
     rerender(<NoticeCard notice={makeSummary('n1', { important: true, read: true, confirmed: true })} onOpen={() => undefined} />)

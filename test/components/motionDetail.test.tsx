@@ -26,7 +26,7 @@ function serve(handlers: Record<string, Handler>) {
 }
 
 function renderDetail(onResult = jest.fn()) {
-  return render(<MotionDetail id='m-1' verified onEdit={jest.fn()} onOffline={jest.fn()} onResult={onResult} />)
+  return render(<MotionDetail id='m-1' onEdit={jest.fn()} onOffline={jest.fn()} onResult={onResult} />)
 }
 
 beforeEach(() => setSession(makeSession()))
@@ -66,7 +66,7 @@ describe('casting a ballot', () => {
     const receipt = (await screen.findByTestId('receipt-code')).textContent!
     expect(receipt).toMatch(RECEIPT_PATTERN)
     expect(calls('motion.cast')[0]![1]).toEqual({ id: 'm-1', choice: 'no', receipt })
-    expect(screen.getByTestId('receipt-explain').textContent).toContain('只显示这一次')
+    expect(screen.getByTestId('receipt-explain').textContent).toContain('保存在这台手机上')
     expect(screen.getByTestId('receipt-explain').textContent).toContain('核对您的一票')
     fireEvent.click(screen.getByTestId('receipt-copy'))
     expect(copy).toHaveBeenCalledWith({ data: receipt })
@@ -79,6 +79,19 @@ describe('casting a ballot', () => {
     fireEvent.click(screen.getByTestId('receipt-done'))
     expect(screen.queryByTestId('receipt-code')).toBeNull()
     expect(JSON.stringify(window.localStorage)).not.toContain(receipt)
+  })
+
+  it('read, then vote: the ballot comes after the motion’s text, and the receipt takes its place', async () => {
+    serve({ 'motion.get': () => makeMotion('m-1'), 'motion.cast': (p) => ({ receipt: p.receipt }) })
+    renderDetail()
+    const card = await screen.findByTestId('cast-card')
+    const after = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+    expect(after(screen.getByTestId('motion-text'), card)).toBe(true)
+    expect(screen.getByTestId('detail-vote-below').textContent).toBe('请先读完下面的条文，投票在条文后面。')
+    fireEvent.click(screen.getByTestId('cast-choice-yes'))
+    fireEvent.click(screen.getByTestId('cast-submit'))
+    fireEvent.click(await screen.findByTestId('cast-confirm'))
+    expect(after(screen.getByTestId('motion-text'), await screen.findByTestId('receipt-card'))).toBe(true)
   })
 
   it('a second ballot from another device is refused in words: no receipt here, and none kept', async () => {
@@ -176,6 +189,58 @@ describe('the committee’s steps', () => {
     expect((await screen.findByTestId('advance-dialog')).textContent).toContain('系统会发消息通知他们')
     fireEvent.click(screen.getByTestId('advance-confirm'))
     expect((await screen.findByTestId('advance-dialog-error')).textContent).toBe('议题刚被推进过，请刷新后重试')
+  })
+})
+
+describe('ending a vote early (issue 11)', () => {
+  const can = { revise: false, advance: true, comment: false, cast: false, recordOffline: true, reply: true }
+  const voting = (cast: number, over: Partial<MotionView> = {}) =>
+    makeMotion('m-1', { status: 'voting', can, me: { eligible: false, voted: false }, turnout: { eligible: 40, cast }, ...over })
+  const closed = () => makeMotion('m-1', { status: 'closed', can: { ...can, advance: false, recordOffline: false }, me: { eligible: false, voted: false } })
+
+  it('quorum not met: shows turnout against the quorum and that the result will be 未通过, and asks a second time', async () => {
+    serve({ 'motion.get': () => voting(10), 'motion.advance': () => closed() })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    const dialog = await screen.findByTestId('advance-dialog')
+    expect(screen.getByTestId('advance-quorum').textContent).toBe('✗ 已投 10 人，法定人数至少 21 人（超过应参加 40 人的一半），还差 11 人。')
+    expect(screen.getByTestId('advance-verdict').textContent).toContain('结果将公布为“未通过（参与人数未达到法定要求）”')
+    // no tally leaks: the warning says nothing of how anyone voted
+    expect(dialog.textContent).not.toMatch(/(赞成|反对|弃权)\s*\d/)
+    fireEvent.click(screen.getByTestId('advance-confirm'))
+    expect(calls('motion.advance')).toHaveLength(0)
+    const again = await screen.findByTestId('advance-again')
+    expect(again.textContent).toContain('法定人数还差 11 人')
+    fireEvent.click(screen.getByTestId('advance-again-cancel'))
+    expect(calls('motion.advance')).toHaveLength(0)
+
+    fireEvent.click(screen.getByTestId('motion-advance'))
+    fireEvent.click(await screen.findByTestId('advance-confirm'))
+    fireEvent.click(await screen.findByTestId('advance-again-confirm'))
+    await waitFor(() => expect(calls('motion.advance')).toHaveLength(1))
+    expect(calls('motion.advance')[0]![1]).toEqual({ id: 'm-1', from: 'voting' })
+  })
+
+  it('quorum met: says so and that the ballots decide; one confirmation is enough', async () => {
+    serve({ 'motion.get': () => voting(25), 'motion.advance': () => closed() })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    await screen.findByTestId('advance-dialog')
+    expect(screen.getByTestId('advance-quorum').textContent).toBe('✓ 已投 25 人，法定人数至少 21 人（超过应参加 40 人的一半），已达到。')
+    expect(screen.getByTestId('advance-verdict').textContent).toBe('结束后立即计票：赞成票超过所投票数的一半为“通过”，否则为“未通过”。')
+    fireEvent.click(screen.getByTestId('advance-confirm'))
+    await waitFor(() => expect(calls('motion.advance')).toHaveLength(1))
+    expect(screen.queryByTestId('advance-again')).toBeNull()
+  })
+
+  it('one vote per household: two thirds of the households; the figures read again when the dialog opens', async () => {
+    let cast = 10
+    serve({
+      'motion.get': () => voting(cast++, { eligibility: 'households', kind: 'matter', options: ['东门', '西门'], turnout: { eligible: 30, cast: cast - 1 } }),
+    })
+    renderDetail()
+    fireEvent.click(await screen.findByTestId('motion-advance'))
+    await waitFor(() => expect(screen.getByTestId('advance-quorum').textContent).toBe('✗ 已投 11 户，法定人数至少 20 户（应参加 30 户的三分之二），还差 9 户。'))
   })
 })
 

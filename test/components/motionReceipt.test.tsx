@@ -39,7 +39,7 @@ function weakServer(opts: { loseFirstReply: boolean; alreadyVoted?: boolean }) {
 }
 
 function renderDetail() {
-  return render(<MotionDetail id='m-1' verified onEdit={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
+  return render(<MotionDetail id='m-1' onEdit={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
 }
 
 async function castYes() {
@@ -96,13 +96,21 @@ describe('a receipt is never lost to a lost reply', () => {
     expect(screen.getByTestId('receipt-title').textContent).toContain('您上次提交的表决已计入')
   })
 
-  it('leaving the page once the receipt was seen deletes it from the device', async () => {
+  it('the receipt stays on the phone until 我已记下, as the card says: leaving and opening again shows it again', async () => {
     weakServer({ loseFirstReply: false })
     const view = renderDetail()
     await castYes()
     const shown = (await screen.findByTestId('receipt-code')).textContent!
-    expect(keptReceipt('m-1')).toBe(shown)
+    const said = screen.getByTestId('receipt-explain').textContent!
+    expect(said).toContain('保存在这台手机上，重新打开本页还能看到')
+    expect(said).toContain('点“我已记下”就从手机上删掉')
+    expect(said).not.toMatch(/只显示这一次|离开本页后/)
     view.unmount()
+    expect(keptReceipt('m-1')).toBe(shown)
+
+    renderDetail()
+    expect((await screen.findByTestId('receipt-code')).textContent).toBe(shown)
+    fireEvent.click(screen.getByTestId('receipt-done'))
     expect(keptReceipt('m-1')).toBeNull()
     expect(JSON.stringify(window.localStorage)).not.toContain(shown)
   })

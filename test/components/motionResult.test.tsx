@@ -53,6 +53,14 @@ describe('表决结果', () => {
     expect(screen.getByTestId('ballot-sum').textContent).toBe('名单合计：赞成 18，反对 4，弃权 3，共 25 张 —— 与计票结果一致 ✓')
     // the list is collapsed, then paged by 20
     expect(screen.queryAllByTestId('ballot-row')).toHaveLength(0)
+    // plain words for residents; the technical note only for those who open it
+    expect(screen.getByTestId('ballot-card').textContent).not.toMatch(/SHA|哈希|摘要/)
+    expect(screen.getByTestId('ballot-hint').textContent).toContain('由回执码算出的编号')
+    expect(screen.queryByTestId('ballot-tech')).toBeNull()
+    fireEvent.click(screen.getByTestId('ballot-tech-toggle'))
+    expect(screen.getByTestId('ballot-tech').textContent).toContain('SHA-256')
+    fireEvent.click(screen.getByTestId('ballot-tech-toggle'))
+    expect(screen.queryByTestId('ballot-tech')).toBeNull()
     fireEvent.click(screen.getByTestId('ballot-more'))
     expect(screen.getAllByTestId('ballot-row')).toHaveLength(20)
     expect(screen.getAllByTestId('ballot-row')[0]!.textContent).toBe(`1${hex(0).slice(0, 16)}…赞成`)

@@ -7,7 +7,7 @@ import { VoteHome } from '@/features/motions/ui/VoteHome'
 import { myStatus } from '@/features/motions/format'
 import { emitMotionEvent } from '@/features/motions/events'
 import { useMotionLists } from '@/features/motions/useMotionList'
-import { makeSession } from '../support/fixtures'
+import { makeMe, makeSession } from '../support/fixtures'
 import { makeMotion, makeMotionSummary } from '../support/motions'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
@@ -16,7 +16,8 @@ const HOUR = 3600_000
 
 function Tab({ committee = false, verified = true, onOpen = jest.fn(), onDraft = jest.fn() }: { committee?: boolean; verified?: boolean; onOpen?: jest.Mock; onDraft?: jest.Mock }) {
   const lists = useMotionLists(committee)
-  return <VoteHome lists={lists} verified={verified} committee={committee} onOpen={onOpen} onDraft={onDraft} onRules={jest.fn()} />
+  const me = makeMe(committee ? { roles: ['committee'], verified: false } : { verified })
+  return <VoteHome lists={lists} me={me} committee={committee} onOpen={onOpen} onDraft={onDraft} onRules={jest.fn()} />
 }
 
 function serve(byStatus: (input: MotionListInput) => unknown) {
@@ -122,9 +123,9 @@ describe('议事 tab', () => {
 describe('my status in words', () => {
   const m = makeMotionSummary('m')
   it('says what a household motion asks of the family, and what the committee may do', () => {
-    expect(myStatus({ ...m, eligibility: 'households', me: { eligible: true, voted: true } }, { verified: true, committee: false }).text).toBe('您家已投票')
-    expect(myStatus({ ...m, me: { eligible: false, voted: false } }, { verified: true, committee: true }).text).toBe('可录入线下表决')
-    expect(myStatus({ ...m, me: { eligible: false, voted: false } }, { verified: true, committee: false }).text).toBe('本次表决您不在投票范围内')
-    expect(myStatus({ ...m, status: 'consultation' }, { verified: false, committee: false }).text).toBe('认证住户后可以提意见')
+    expect(myStatus({ ...m, eligibility: 'households', me: { eligible: true, voted: true } }, 'resident').text).toBe('您家已投票')
+    expect(myStatus({ ...m, me: { eligible: false, voted: false } }, 'committee').text).toBe('表决中，可以录入线下表决')
+    expect(myStatus({ ...m, me: { eligible: false, voted: false } }, 'resident').text).toBe('本次表决您不在投票范围内')
+    expect(myStatus({ ...m, status: 'consultation' }, 'unverified').text).toBe('认证住户后可以提意见')
   })
 })

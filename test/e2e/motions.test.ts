@@ -132,7 +132,8 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   // two residents vote in the browser; the receipt is shown once, with what it is for
   const receiptA = await castOnline(a, motionId, 'yes')
   assert.match(receiptA, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)
-  assert.match(await byTestId(a, 'receipt-explain').innerText(), /只显示这一次/)
+  // what the card says of keeping it is what the phone does (kept until 我已记下)
+  assert.match(await byTestId(a, 'receipt-explain').innerText(), /保存在这台手机上，重新打开本页还能看到/)
   await shot(a, 'motions/03-receipt')
   // the receipt was made and kept on the phone before sending; 我已记下 deletes it there
   const keptOn = (page: Page) => page.evaluate('JSON.stringify(window.localStorage)') as Promise<string>
@@ -217,7 +218,11 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
 
   // --- the committee closes; the result ---
   await open(committee, `/packages/motions/detail/index?id=${motionId}`, 'motion-detail')
-  await advance(committee, '已结束')
+  // ending it: the turnout against the quorum first (met here, so one confirmation)
+  await byTestId(committee, 'motion-advance').click()
+  assert.match(await byTestId(committee, 'advance-quorum').innerText(), new RegExp(`已投 ${needed + 3} 人.*已达到`))
+  await byTestId(committee, 'advance-confirm').click()
+  await committee.locator('[data-testid="detail-status"] >> visible=true', { hasText: '已结束' }).waitFor()
   assert.match(await byTestId(committee, 'detail-verdict').innerText(), /已通过/)
 
   await open(a, `/packages/motions/result/index?id=${motionId}`, 'result-screen')
@@ -265,4 +270,37 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   await useLargestFont(a)
   await assertNoHorizontalOverflow(a)
   await shot(a, 'motions/12-detail-largest-font')
+})
+
+test('ending a vote short of the quorum: turnout against the quorum and 未通过 said first, then asked a second time', async () => {
+  const c = await login('committee', { name: '陈秀兰' })
+  const hour = 3600_000
+  const m = await api<MotionView>(
+    server.url,
+    'motion.create',
+    {
+      title: '东门加装雨棚',
+      articles: [{ text: '在小区东门加装雨棚一处。' }],
+      kind: 'rules',
+      eligibility: 'adults',
+      voteFrom: new Date(Date.now() + hour).toISOString(),
+      voteUntil: new Date(Date.now() + 72 * hour).toISOString(),
+    },
+    c.token,
+  )
+  await api(server.url, 'motion.advance', { id: m.id, from: 'draft' }, c.token)
+  await api(server.url, 'motion.advance', { id: m.id, from: 'consultation' }, c.token)
+  const page = await pageWithSession(browser, server.url, c)
+  await open(page, `/packages/motions/detail/index?id=${m.id}`, 'motion-detail')
+  await byTestId(page, 'motion-advance').click()
+  assert.match(await byTestId(page, 'advance-quorum').innerText(), /已投 0 人，法定人数至少 \d+ 人.*还差 \d+ 人/)
+  assert.match(await byTestId(page, 'advance-verdict').innerText(), /未通过（参与人数未达到法定要求）/)
+  await shot(page, 'motions/13-close-short-of-quorum')
+  await byTestId(page, 'advance-confirm').click()
+  await byTestId(page, 'advance-again').waitFor()
+  assert.equal((await getMotion(m.id, c.token)).status, 'voting', 'not closed by the first confirmation')
+  await shot(page, 'motions/14-close-asked-again')
+  await byTestId(page, 'advance-again-confirm').click()
+  await page.locator('[data-testid="detail-status"] >> visible=true', { hasText: '已结束' }).waitFor()
+  assert.match(await byTestId(page, 'detail-verdict').innerText(), /未通过（参与人数未达到法定要求）/)
 })

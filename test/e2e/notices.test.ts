@@ -95,5 +95,32 @@ test('committee publishes to one grid; its resident reads and confirms; another 
   assert.equal(await committee.locator('[data-testid="stats-grid-row"]').count(), 1, 'only the targeted grid is in scope')
   assert.match(await byTestId(committee, 'stats-confirmed').innerText(), /1/)
   assert.match(await row.innerText(), new RegExp(targetGrid.name))
+  assert.match(await byTestId(committee, 'stats-audience-explain').innerText(), /“应读”按人算，不按户算/)
   await shot(committee, 'notices/08-committee-stats')
+
+  // --- who has not confirmed, to phone or visit: as many as the figure says (one page here) ---
+  const summary = await byTestId(committee, 'unconfirmed-summary').innerText()
+  const unconfirmed = Number(/共 (\d+) 个/.exec(summary)?.[1])
+  assert.ok(unconfirmed > 0 && unconfirmed <= 20, summary)
+  await byTestId(committee, 'unconfirmed-row').first().waitFor()
+  assert.equal(await byTestId(committee, 'unconfirmed-row').count(), unconfirmed)
+  await byTestId(committee, 'unconfirmed-card').scrollIntoViewIfNeeded()
+  await shot(committee, 'notices/09-committee-unconfirmed')
+
+  // --- what the committee wrote is not unread to it ---
+  await committee.goto(`${server.url}/#/pages/index/index`)
+  const own = committee.locator('[data-testid="notice-card"] >> visible=true', { hasText: TITLE })
+  await own.waitFor()
+  assert.equal(await own.locator('[data-testid="notice-unread"]').count(), 0)
+})
+
+test('street staff see every community under the street, each marked; a scheduled notice is not unread', async () => {
+  const street = await (await phoneContext(browser)).newPage()
+  await loginAs(street, 'street')
+  const linjiang = street.locator('[data-testid="notice-card"] >> visible=true', { hasText: '临江村村民议事会通知' })
+  assert.equal(await linjiang.locator('[data-testid="notice-community"]').innerText(), '临江村')
+  const scheduled = street.locator('[data-testid="notice-card"] >> visible=true', { hasText: '社区邻里文艺汇演报名' })
+  assert.equal(await scheduled.locator('[data-testid="notice-state"]').innerText(), '待发布')
+  assert.equal(await scheduled.locator('[data-testid="notice-unread"]').count(), 0)
+  await shot(street, 'notices/10-street-home')
 })

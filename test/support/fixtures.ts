@@ -32,8 +32,9 @@ export function makeSession(over: Partial<Me> = {}): Session {
 }
 
 export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): NoticeSummary {
-  return {
+  const s: Omit<NoticeSummary, 'unread'> = {
     id,
+    communityName: '枫桥社区',
     title: `通知 ${id}`,
     category: 'notice',
     pinned: false,
@@ -44,18 +45,21 @@ export function makeSummary(id: string, over: Partial<NoticeSummary> = {}): Noti
     state: 'live',
     read: false,
     confirmed: false,
+    canConfirm: false,
     excerpt: '本周六上午九点到十二点停水检修，请提前储水。',
     ...over,
   }
+  // unread as the server says it: live and not opened (the author's own are given explicitly)
+  return { ...s, unread: over.unread ?? (!s.read && s.state === 'live') }
 }
 
 export function makeNotice(id: string, over: Partial<Notice> = {}): Notice {
   return {
     ...makeSummary(id),
+    gridNames: null,
     body: '本周六上午九点到十二点停水检修，请提前储水。如有困难请联系网格员。',
     authorName: '枫桥社区居委会',
     confirmedAt: null,
-    canConfirm: false,
     ...over,
   }
 }

@@ -1,4 +1,4 @@
-import { decide, outcome, quorumMet, type CastCounts } from '@/domain/motions/tally'
+import { decide, outcome, quorumMet, quorumNeeded, type CastCounts } from '@/domain/motions/tally'
 
 function cast(total: number, households = total, offline = 0): CastCounts {
   return { online: total - offline, offline, total, households }
@@ -160,5 +160,25 @@ describe('outcome: passed = quorum met AND decision carried', () => {
   test('zero ballots and base 0: nothing passes', () => {
     expect(outcome('rules', 'adults', base(0, 0), cast(0), { yes: 0, no: 0, abstain: 0 }).passed).toBe(false)
     expect(outcome('matter', 'households', base(10, 4), cast(0), { '0': 0, '1': 0 }).passed).toBe(false)
+  })
+})
+
+describe('quorumNeeded: the smallest turnout that meets the quorum', () => {
+  test('is exactly where quorumMet turns true, for every base up to 300', () => {
+    for (const eligibility of ['adults', 'households'] as const) {
+      for (let b = 0; b <= 300; b++) {
+        const need = quorumNeeded(eligibility, base(b, b))
+        const met = (n: number) => quorumMet(eligibility, base(b, b), { online: n, offline: 0, total: n, households: n })
+        if (b > 0) expect(met(need)).toBe(true)
+        expect(met(need - 1)).toBe(false)
+      }
+    }
+  })
+
+  test('adults: more than half; households: two thirds', () => {
+    expect(quorumNeeded('adults', base(100, 40))).toBe(51)
+    expect(quorumNeeded('adults', base(101, 40))).toBe(51)
+    expect(quorumNeeded('households', base(100, 30))).toBe(20)
+    expect(quorumNeeded('households', base(100, 31))).toBe(21)
   })
 })

@@ -5,6 +5,7 @@ import type {
   NoticeReadRecord,
   NoticeRecord,
   NoticeRepo,
+  NoticeUnconfirmedRecord,
   PublishOutcome,
 } from '../../notices/ports'
 import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
@@ -14,6 +15,8 @@ import type { Db } from './open'
 interface NoticeRow {
   id: string
   community_id: string
+  community_name: string
+  street_id: string
   author_id: string
   author_name: string
   title: string
@@ -36,9 +39,9 @@ interface ListRow extends NoticeRow {
 }
 
 const SELECT_NOTICE = `
-  SELECT n.*, u.name AS author_name,
+  SELECT n.*, u.name AS author_name, c.name AS community_name, c.street_id AS street_id,
     (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
-  FROM notices n JOIN users u ON u.id = n.author_id`
+  FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id`
 
 /** Lists carry only the start of the body (enough for the excerpt), not up to 5,000 characters per item. */
 const LIST_BODY_CHARS = 300
@@ -47,13 +50,16 @@ const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.category, n.
   substr(n.body, 1, ${LIST_BODY_CHARS}) AS body, length(n.body) > ${LIST_BODY_CHARS} AS body_cut`
 const LIVE = `n.withdrawn_at IS NULL AND n.publish_at <= @now AND (n.expire_at IS NULL OR n.expire_at > @now)`
 const AFTER = `(@hasCursor = 0 OR (n.pinned, n.publish_at, n.id) < (@cPinned, @cAt, @cId))`
-const UNREAD = `NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = @viewer)`
+/** policy.isUnread: live (LIVE beside it), not opened, not the viewer's own */
+const UNREAD = `n.author_id <> @viewer AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = @viewer)`
 const ORDER = `ORDER BY n.pinned DESC, n.publish_at DESC, n.id DESC LIMIT @limit`
 
 function toRecord(r: NoticeRow): NoticeRecord {
   return {
     id: r.id,
     communityId: r.community_id,
+    communityName: r.community_name,
+    streetId: r.street_id,
     authorId: r.author_id,
     authorName: r.author_name,
     title: r.title,
@@ -85,26 +91,25 @@ export function noticeRepo(db: Db): NoticeRepo {
     'INSERT INTO idempotency (user_id, action, request_id, fingerprint, result, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   )
 
-  const listMember = db.prepare<Record<string, unknown>, ListRow>(`
+  const LIST_SELECT = `
     SELECT ${LIST_COLUMNS},
-      u.name AS author_name, r.read_at, r.confirmed_at,
+      u.name AS author_name, c.name AS community_name, c.street_id AS street_id, r.read_at, r.confirmed_at,
       (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
     FROM notices n
     JOIN users u ON u.id = n.author_id
-    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer
+    JOIN communities c ON c.id = n.community_id
+    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer`
+  const listMember = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND ${LIVE}
       AND (n.whole_community = 1 OR EXISTS (
         SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))
       AND ${AFTER}
     ${ORDER}`)
-  const listStaff = db.prepare<Record<string, unknown>, ListRow>(`
-    SELECT ${LIST_COLUMNS},
-      u.name AS author_name, r.read_at, r.confirmed_at,
-      (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
-    FROM notices n
-    JOIN users u ON u.id = n.author_id
-    LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer
+  const listStaff = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND n.withdrawn_at IS NULL AND ${AFTER}
+    ${ORDER}`)
+  const listStreet = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+    WHERE n.community_id IN (SELECT id FROM communities WHERE street_id = @street) AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
 
   const unreadMember = db.prepare<Record<string, unknown>, { n: number }>(`
@@ -114,6 +119,9 @@ export function noticeRepo(db: Db): NoticeRepo {
         SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))`)
   const unreadStaff = db.prepare<Record<string, unknown>, { n: number }>(`
     SELECT count(*) AS n FROM notices n WHERE n.community_id = @community AND ${LIVE} AND ${UNREAD}`)
+  const unreadStreet = db.prepare<Record<string, unknown>, { n: number }>(`
+    SELECT count(*) AS n FROM notices n
+    WHERE n.community_id IN (SELECT id FROM communities WHERE street_id = @street) AND ${LIVE} AND ${UNREAD}`)
 
   const readGet = db.prepare<[string, string], { read_at: string; confirmed_at: string | null }>(
     'SELECT read_at, confirmed_at FROM notice_reads WHERE notice_id = ? AND user_id = ?',
@@ -129,31 +137,103 @@ export function noticeRepo(db: Db): NoticeRepo {
     RETURNING read_at, confirmed_at`)
   const withdrawUpdate = db.prepare('UPDATE notices SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL')
 
+  // scope: the grids of the notice; aud: the people counted (policy.isAudience); hh: the roster's households in
+  // scope, `reached` when somebody of the audience lives there
   const AUDIENCE = `
     scope AS (
       SELECT g.id, g.name, g.seq FROM grids g, n
       WHERE g.community_id = n.community_id
         AND (n.whole_community = 1 OR g.id IN (SELECT grid_id FROM notice_grids WHERE notice_id = n.id))),
     aud AS (
-      SELECT u.id, u.grid_id FROM users u, n
+      SELECT u.id, u.grid_id, u.household_id FROM users u, n
       WHERE u.community_id = n.community_id AND u.grid_id IS NOT NULL
         AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN ('resident', 'volunteer'))
-        AND (n.whole_community = 1 OR u.grid_id IN (SELECT id FROM scope)))`
-  const statsTotal = db.prepare<{ id: string }, { audience: number; read: number; confirmed: number }>(`
+        AND (n.whole_community = 1 OR u.grid_id IN (SELECT id FROM scope))),
+    hh AS (
+      SELECT h.id, h.grid_id, EXISTS (SELECT 1 FROM aud a WHERE a.household_id = h.id) AS reached
+      FROM households h JOIN scope s ON s.id = h.grid_id)`
+  type Figures = { audience: number; read: number; confirmed: number; households: number; householdsWithoutAccount: number }
+  const FIGURES = (where: string) => `
+      (SELECT count(*) FROM aud a WHERE ${where}) AS audience,
+      (SELECT count(*) FROM aud a JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id WHERE ${where}) AS read,
+      (SELECT count(r.confirmed_at) FROM aud a JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id WHERE ${where}) AS confirmed,
+      (SELECT count(*) FROM hh a WHERE ${where}) AS households,
+      (SELECT count(*) FROM hh a WHERE NOT a.reached AND ${where}) AS householdsWithoutAccount`
+  const statsTotal = db.prepare<{ id: string }, Figures>(`
     WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
-    SELECT count(a.id) AS audience, count(r.read_at) AS read, count(r.confirmed_at) AS confirmed
-    FROM aud a LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id`)
-  const statsByGrid = db.prepare<
-    { id: string },
-    { gridId: string; gridName: string; audience: number; read: number; confirmed: number }
+    SELECT ${FIGURES('1')}`)
+  const statsByGrid = db.prepare<{ id: string }, { gridId: string; gridName: string } & Figures>(`
+    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
+    SELECT s.id AS gridId, s.name AS gridName, ${FIGURES('a.grid_id = s.id')}
+    FROM scope s ORDER BY s.seq, s.id`)
+  const withUnconfirmed = <F extends Figures>(f: F) => ({ ...f, unconfirmed: f.audience - f.confirmed + f.householdsWithoutAccount })
+
+  // one line per person of the audience who has not confirmed, and per household in scope nobody of the audience
+  // lives in; `address` sorts by building, unit, room (people without a household last)
+  const unconfirmedPage = db.prepare<
+    Record<string, unknown>,
+    {
+      kind: 'person' | 'household'
+      id: string
+      name: string
+      phone: string | null
+      household_phone: string | null
+      grid_id: string
+      grid_name: string
+      grid_seq: number
+      building: string | null
+      unit: string | null
+      room: string | null
+      is_read: number
+      roster_only: number
+      address: string
+    }
   >(`
-    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE}
-    SELECT s.id AS gridId, s.name AS gridName,
-      count(a.id) AS audience, count(r.read_at) AS read, count(r.confirmed_at) AS confirmed
-    FROM scope s
-    LEFT JOIN aud a ON a.grid_id = s.id
-    LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id
-    GROUP BY s.id ORDER BY s.seq, s.id`)
+    WITH n AS (SELECT * FROM notices WHERE id = @id), ${AUDIENCE},
+    lines AS (
+      SELECT 'person' AS kind, u.id AS id, u.name AS name, u.phone AS phone, h.phone AS household_phone,
+        a.grid_id AS grid_id, h.building AS building, h.unit AS unit, h.room AS room,
+        r.read_at IS NOT NULL AS is_read, u.roster_only AS roster_only,
+        CASE WHEN h.id IS NULL THEN char(1114111) ELSE h.building || char(31) || h.unit || char(31) || h.room END AS address
+      FROM aud a JOIN users u ON u.id = a.id
+      LEFT JOIN households h ON h.id = u.household_id
+      LEFT JOIN notice_reads r ON r.notice_id = @id AND r.user_id = a.id
+      WHERE r.confirmed_at IS NULL
+      UNION ALL
+      SELECT 'household', h.id, h.head_name, NULL, h.phone, h.grid_id, h.building, h.unit, h.room, 0, 0,
+        h.building || char(31) || h.unit || char(31) || h.room
+      FROM hh JOIN households h ON h.id = hh.id
+      WHERE NOT hh.reached)
+    SELECT l.*, g.name AS grid_name, g.seq AS grid_seq FROM lines l JOIN grids g ON g.id = l.grid_id
+    WHERE (@grid IS NULL OR l.grid_id = @grid)
+      AND (@hasCursor = 0 OR (g.seq, g.id, l.address, l.kind, l.id) > (@cSeq, @cGrid, @cAddress, @cKind, @cId))
+    ORDER BY g.seq, g.id, l.address, l.kind, l.id
+    LIMIT @limit`)
+  const unconfirmedTx = db.transaction(
+    (params: Record<string, unknown>, audit: (rows: NoticeUnconfirmedRecord[]) => AuditEntry | null) => {
+      const rows = unconfirmedPage.all(params).map(
+        (r): NoticeUnconfirmedRecord => ({
+          kind: r.kind,
+          id: r.id,
+          name: r.name,
+          phone: r.phone,
+          householdPhone: r.household_phone,
+          gridId: r.grid_id,
+          gridName: r.grid_name,
+          gridSeq: r.grid_seq,
+          building: r.building,
+          unit: r.unit,
+          room: r.room,
+          read: r.is_read === 1,
+          rosterOnly: r.roster_only === 1,
+          sortAddress: r.address,
+        }),
+      )
+      const entry = audit(rows)
+      if (entry) writeAudit(entry)
+      return rows
+    },
+  )
 
   const load = (id: string) => {
     const row = byId.get(id)
@@ -213,7 +293,6 @@ export function noticeRepo(db: Db): NoticeRepo {
     async list(audience, { viewerId, now, limit, after }) {
       const params = {
         viewer: viewerId,
-        community: audience.communityId,
         now,
         limit,
         hasCursor: after ? 1 : 0,
@@ -223,8 +302,10 @@ export function noticeRepo(db: Db): NoticeRepo {
       }
       const rows =
         audience.kind === 'member'
-          ? listMember.all({ ...params, grids: JSON.stringify(audience.gridIds) })
-          : listStaff.all(params)
+          ? listMember.all({ ...params, community: audience.communityId, grids: JSON.stringify(audience.gridIds) })
+          : audience.kind === 'staff'
+            ? listStaff.all({ ...params, community: audience.communityId })
+            : listStreet.all({ ...params, street: audience.streetId })
       return rows.map(
         (r): NoticeListItem => ({
           ...toRecord(r),
@@ -235,11 +316,13 @@ export function noticeRepo(db: Db): NoticeRepo {
       )
     },
     async countUnread(audience, { viewerId, now }) {
-      const params = { viewer: viewerId, community: audience.communityId, now }
+      const params = { viewer: viewerId, now }
       const row =
         audience.kind === 'member'
-          ? unreadMember.get({ ...params, grids: JSON.stringify(audience.gridIds) })
-          : unreadStaff.get(params)
+          ? unreadMember.get({ ...params, community: audience.communityId, grids: JSON.stringify(audience.gridIds) })
+          : audience.kind === 'staff'
+            ? unreadStaff.get({ ...params, community: audience.communityId })
+            : unreadStreet.get({ ...params, street: audience.streetId })
       return row?.n ?? 0
     },
     async readOf(noticeId, userId) {
@@ -255,8 +338,24 @@ export function noticeRepo(db: Db): NoticeRepo {
       return confirmTx.immediate(noticeId, userId, at)
     },
     async stats(noticeId) {
-      const total = statsTotal.get({ id: noticeId }) ?? { audience: 0, read: 0, confirmed: 0 }
-      return { ...total, byGrid: statsByGrid.all({ id: noticeId }) }
+      const total = statsTotal.get({ id: noticeId }) ?? { audience: 0, read: 0, confirmed: 0, households: 0, householdsWithoutAccount: 0 }
+      return { ...withUnconfirmed(total), byGrid: statsByGrid.all({ id: noticeId }).map(withUnconfirmed) }
+    },
+    async unconfirmed(noticeId, { gridId, limit, after }, audit) {
+      return unconfirmedTx.immediate(
+        {
+          id: noticeId,
+          grid: gridId,
+          limit,
+          hasCursor: after ? 1 : 0,
+          cSeq: after?.gridSeq ?? 0,
+          cGrid: after?.gridId ?? '',
+          cAddress: after?.address ?? '',
+          cKind: after?.kind ?? '',
+          cId: after?.id ?? '',
+        },
+        audit,
+      )
     },
     async withdraw(noticeId, at, audit) {
       return withdrawTx.immediate(noticeId, at, audit)

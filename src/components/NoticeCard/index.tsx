@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { NOTICE_STATE_LABELS, type NoticeState, type NoticeSummary } from '@/domain/notices'
 import { CategoryTag } from '../CategoryTag'
 import { Tag, type TagTone } from '../Tag'
-import { fromNow } from '../time'
+import { formatDateTime, fromNow } from '../time'
 import './index.scss'
 
 const STATE_TONES: Record<NoticeState, TagTone> = {
@@ -14,14 +14,20 @@ const STATE_TONES: Record<NoticeState, TagTone> = {
 
 interface NoticeCardProps {
   notice: NoticeSummary
-  /** committee: show 待发布 / 已发布 / 已过期 */
+  /** committee and street: show 待发布 / 已发布 / 已过期 */
   showState?: boolean
+  /** street: which community published it */
+  showCommunity?: boolean
   onOpen: (id: string) => void
 }
 
-/** One notice in the list: category, pinned, 需确认, title, excerpt, time, read or not (in words). */
-export function NoticeCard({ notice, showState = false, onOpen }: NoticeCardProps) {
-  const unread = !notice.read
+/**
+ * One notice in the list: category, pinned, 需确认, title, excerpt, time, read or not (in words). 未读 is the
+ * server's word for this viewer (live, not opened, not their own); a notice that is neither (a scheduled one,
+ * one they wrote) says neither.
+ */
+export function NoticeCard({ notice, showState = false, showCommunity = false, onOpen }: NoticeCardProps) {
+  const unread = notice.unread
   return (
     <View
       className={`gz-notice-card${unread ? ' gz-notice-card--unread' : ''}`}
@@ -32,15 +38,25 @@ export function NoticeCard({ notice, showState = false, onOpen }: NoticeCardProp
       onClick={() => onOpen(notice.id)}
     >
       <View className='gz-notice-card__tags'>
+        {showCommunity ? (
+          <Tag tone='grey' testid='notice-community'>
+            {notice.communityName}
+          </Tag>
+        ) : null}
         <CategoryTag category={notice.category} />
         {notice.pinned ? (
           <Tag tone='blue' testid='notice-pinned'>
             置顶
           </Tag>
         ) : null}
-        {notice.important && !notice.confirmed ? (
+        {notice.important && !notice.confirmed && notice.canConfirm ? (
           <Tag tone='red' testid='notice-needs-confirm'>
             需确认
+          </Tag>
+        ) : null}
+        {notice.important && !notice.confirmed && !notice.canConfirm ? (
+          <Tag tone='red' testid='notice-important'>
+            重要
           </Tag>
         ) : null}
         {notice.important && notice.confirmed ? (
@@ -62,16 +78,18 @@ export function NoticeCard({ notice, showState = false, onOpen }: NoticeCardProp
       </View>
       {notice.excerpt ? <Text className='gz-notice-card__excerpt'>{notice.excerpt}</Text> : null}
       <View className='gz-notice-card__meta'>
-        <Text className='gz-notice-card__time'>{fromNow(notice.publishAt)}</Text>
+        <Text className='gz-notice-card__time'>
+          {notice.state === 'scheduled' ? `定于 ${formatDateTime(notice.publishAt)} 发布` : fromNow(notice.publishAt)}
+        </Text>
         {unread ? (
           <Text className='gz-notice-card__unread' data-testid='notice-unread'>
             未读
           </Text>
-        ) : (
+        ) : notice.read ? (
           <Text className='gz-notice-card__read' data-testid='notice-read'>
             已读
           </Text>
-        )}
+        ) : null}
       </View>
     </View>
   )

@@ -43,6 +43,16 @@ export function quorumMet(eligibility: Eligibility, base: TallyBase, cast: CastC
 }
 
 /**
+ * The smallest turnout (ballots for adults, households for households) that meets the quorum: more than half of
+ * the adults, two thirds of the households. An empty base is never met; its figure is 1 (one more than nobody).
+ */
+export function quorumNeeded(eligibility: Eligibility, base: TallyBase): number {
+  if (eligibility === 'adults') return Math.floor(count(base.adults) / 2) + 1
+  const b = count(base.households)
+  return b > 0 ? Math.ceil((b * 2) / 3) : 1
+}
+
+/**
  * rules: passed when yes * 2 > total (abstentions count as cast); winner is always null.
  * matter: the option (index) with more than half of the ballots cast wins; null when none
  * (a tie or a plurality short of half is no decision). Zero ballots never pass.

@@ -1,5 +1,15 @@
 import { read, write } from '../shared/contract'
-import { noticeIdSchema, noticeListSchema, noticePublishSchema, type Notice, type NoticeListPage, type NoticeStats } from '.'
+import type { Page } from '../shared/text'
+import {
+  noticeIdSchema,
+  noticeListSchema,
+  noticePublishSchema,
+  noticeUnconfirmedSchema,
+  type Notice,
+  type NoticeListPage,
+  type NoticeStats,
+  type NoticeUnconfirmedItem,
+} from '.'
 
 export const noticesContract = {
   'notice.publish': write(noticePublishSchema).returns<Notice>(),
@@ -7,5 +17,7 @@ export const noticesContract = {
   'notice.get': read(noticeIdSchema).returns<Notice>(),
   'notice.confirm': write(noticeIdSchema).returns<{ confirmedAt: string }>(),
   'notice.stats': read(noticeIdSchema).returns<NoticeStats>(),
+  /** who has not confirmed an important notice, grid by grid (audited when phones are shown in full) */
+  'notice.unconfirmed': read(noticeUnconfirmedSchema).returns<Page<NoticeUnconfirmedItem>>(),
   'notice.withdraw': write(noticeIdSchema).returns<{ withdrawnAt: string }>(),
 }

@@ -35,10 +35,21 @@ export type NoticeListInput = z.infer<typeof noticeListSchema>
 export const noticeIdSchema = z.strictObject({ id: idSchema })
 export type NoticeIdInput = z.infer<typeof noticeIdSchema>
 
+/** notice.unconfirmed: one grid of the notice's scope, or all of them; its cursor holds an address, so it is longer. */
+export const noticeUnconfirmedSchema = z.strictObject({
+  id: idSchema,
+  gridId: idSchema.optional(),
+  cursor: z.string().max(800, { abort: true }).optional(),
+  limit: pageSchema.limit,
+})
+export type NoticeUnconfirmedInput = z.infer<typeof noticeUnconfirmedSchema>
+
 export type NoticeState = 'scheduled' | 'live' | 'expired' | 'withdrawn'
 
 export interface NoticeSummary {
   id: string
+  /** the community that published it (street staff list several) */
+  communityName: string
   title: string
   category: NoticeCategory
   pinned: boolean
@@ -49,36 +60,74 @@ export interface NoticeSummary {
   expireAt: string | null
   state: NoticeState
   read: boolean
+  /** the caller may read it now (live), has not opened it, and did not write it */
+  unread: boolean
   confirmed: boolean
+  /** may the caller tap 已知晓 now (of its audience, while it is live); the card says 需确认 only then */
+  canConfirm: boolean
   excerpt: string
 }
 
 export interface Notice extends NoticeSummary {
+  /** the names of `gridIds`, in the community's order; null = whole community */
+  gridNames: string[] | null
   body: string
   authorName: string
   confirmedAt: string | null
-  /** may the caller tap 已知晓 */
-  canConfirm: boolean
 }
 
-/** A page of notice.list; `unread` counts every live notice in the caller's scope they have not opened. */
+/** A page of notice.list; `unread` counts the notices of the caller's list that are unread to them (see NoticeSummary.unread). */
 export interface NoticeListPage extends Page<NoticeSummary> {
   unread: number
 }
 
-export interface NoticeGridStats {
-  gridId: string
-  gridName: string
+/**
+ * The figures of a notice. `audience` (应读) counts people, not households: the residents and volunteers placed
+ * in a grid of its scope (people the committee registered without a smartphone included). The roster's
+ * households are counted beside it: `households` in scope, of which `householdsWithoutAccount` have nobody in
+ * the audience. `unconfirmed` is the length of notice.unconfirmed's list: audience − confirmed + those households.
+ */
+export interface NoticeFigures {
   audience: number
   read: number
   confirmed: number
+  households: number
+  householdsWithoutAccount: number
+  unconfirmed: number
 }
 
-export interface NoticeStats {
-  audience: number
-  read: number
-  confirmed: number
+export interface NoticeGridStats extends NoticeFigures {
+  gridId: string
+  gridName: string
+}
+
+export interface NoticeStats extends NoticeFigures {
+  /** asks its audience to confirm (已知晓) */
+  important: boolean
   byGrid: NoticeGridStats[]
+}
+
+/**
+ * One line of the list to phone or visit (notice.unconfirmed): a person of the audience who has not confirmed,
+ * or a roster household where nobody is in the audience. Names, phones and addresses as the privacy rules allow
+ * the caller (masked otherwise; address null).
+ */
+export interface NoticeUnconfirmedItem {
+  kind: 'person' | 'household'
+  /** the user (person) or the household */
+  id: string
+  /** the person's name, or the household's 户主 */
+  name: string
+  /** the person's own phone, else their household's phone on the roster (phoneOfHousehold) */
+  phone: string | null
+  phoneOfHousehold: boolean
+  gridId: string
+  gridName: string
+  address: string | null
+  /** opened it, not confirmed */
+  read: boolean
+  /** registered by the committee for someone without a smartphone: can only be told in person or by phone */
+  rosterOnly: boolean
 }
 
 /** A notice is live when published, not yet expired and not withdrawn. */

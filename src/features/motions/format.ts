@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import { formatDateTime } from '@/components/time'
 import type { MotionStatus, MotionSummary } from '@/domain/motions'
+import type { Role } from '@/domain/shared/roles'
 
 const DIGITS = '零一二三四五六七八九'
 
@@ -57,21 +58,52 @@ export function voterUnit(m: Pick<MotionSummary, 'eligibility'>): string {
   return m.eligibility === 'households' ? '户' : '人'
 }
 
-/** What the caller has to do with this motion, in words (never colour alone). */
-export function myStatus(m: Pick<MotionSummary, 'status' | 'me' | 'eligibility'>, opts: { verified: boolean; committee: boolean }): { text: string; tone: Tone } {
+/**
+ * Who is looking, as the motions screens speak to them: the committee (runs the motion), a resident verified in
+ * the community (votes), a resident not yet verified, or other staff (grid worker, street: they follow it).
+ */
+export type MotionViewer = 'committee' | 'resident' | 'unverified' | 'staff'
+
+export function motionViewer(me: { roles: readonly Role[]; verified: boolean } | null | undefined): MotionViewer {
+  if (!me) return 'unverified'
+  if (me.roles.includes('committee')) return 'committee'
+  if (me.roles.includes('resident')) return me.verified ? 'resident' : 'unverified'
+  return 'staff'
+}
+
+/** Comments are still taken (征求意见 before its deadline). */
+export function consultationOpen(m: Pick<MotionSummary, 'status' | 'consultUntil'>, now: Date = new Date()): boolean {
+  return m.status === 'consultation' && (!m.consultUntil || Date.parse(m.consultUntil) > now.getTime())
+}
+
+/** What this motion asks of the person viewing it, in words (never colour alone); each line is for that viewer. */
+export function myStatus(
+  m: Pick<MotionSummary, 'status' | 'me' | 'eligibility' | 'consultUntil'>,
+  viewer: MotionViewer,
+  now: Date = new Date(),
+): { text: string; tone: Tone } {
   const we = m.eligibility === 'households' ? '您家' : '您'
   switch (m.status) {
     case 'draft':
       return { text: '草稿，居民还看不到', tone: 'grey' }
-    case 'consultation':
-      return opts.verified ? { text: '正在征求意见，欢迎提意见', tone: 'purple' } : { text: '认证住户后可以提意见', tone: 'grey' }
+    case 'consultation': {
+      const open = consultationOpen(m, now)
+      if (viewer === 'resident') return open ? { text: '正在征求意见，欢迎提意见', tone: 'purple' } : { text: '意见征集已截止，等待表决', tone: 'grey' }
+      if (viewer === 'unverified') return { text: open ? '认证住户后可以提意见' : '认证住户后才能参加表决', tone: 'grey' }
+      if (viewer === 'committee') return open ? { text: '正在征求意见，可以回复居民的意见', tone: 'purple' } : { text: '意见征集已截止，可以开始表决', tone: 'amber' }
+      return { text: open ? '正在征求居民意见' : '意见征集已截止，等待表决', tone: 'grey' }
+    }
     case 'voting':
       if (m.me.voted) return { text: `${we}已投票`, tone: 'green' }
       if (m.me.eligible) return { text: '待您投票', tone: 'red' }
-      if (opts.committee) return { text: '可录入线下表决', tone: 'grey' }
-      return { text: opts.verified ? '本次表决您不在投票范围内' : '认证住户后才能投票', tone: 'grey' }
+      if (viewer === 'committee') return { text: '表决中，可以录入线下表决', tone: 'grey' }
+      if (viewer === 'staff') return { text: '居民正在表决', tone: 'grey' }
+      return { text: viewer === 'resident' ? '本次表决您不在投票范围内' : '认证住户后才能投票', tone: 'grey' }
     case 'closed':
-      return m.me.voted ? { text: `${we}已投票`, tone: 'green' } : { text: m.me.eligible ? `${we}没有投票` : '未参加投票', tone: 'grey' }
+      if (m.me.voted) return { text: `${we}已投票`, tone: 'green' }
+      if (m.me.eligible) return { text: `${we}没有投票`, tone: 'grey' }
+      if (viewer === 'resident') return { text: '本次表决您不在投票范围内', tone: 'grey' }
+      return { text: viewer === 'committee' ? '表决已结束，结果已公布' : '表决已结束', tone: 'grey' }
   }
 }
 

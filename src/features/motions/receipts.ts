@@ -10,7 +10,8 @@ import { readStorage, removeStorage, writeStorage } from '@/services/storage'
  * { receipt }): made from a cryptographically secure source and kept in local storage, keyed by the signed-in
  * user and the motion (and the resident, offline), BEFORE the write is sent, so a reply lost on a weak network
  * loses nothing: the next attempt sends the same receipt, and an ALREADY_VOTED reply is followed by
- * motion.verifyReceipt. It is deleted once it has been seen.
+ * motion.verifyReceipt. The voter's own stays until they tap 我已记下; one the committee recorded for a resident
+ * is deleted once handed over (登记下一位, or leaving the offline page).
  */
 
 type RandomBytes = (n: number) => Promise<Uint8Array | null>

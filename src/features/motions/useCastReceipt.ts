@@ -19,7 +19,9 @@ function elsewhere(m: MotionView | null): string {
 /**
  * The receipt of this person's cast: made and kept on the device before sending, shown after success, found
  * again after a lost reply (ALREADY_VOTED or a later visit: motion.verifyReceipt says counted, never the
- * choice before close), deleted once seen (我已记下, or leaving the page).
+ * choice before close). It stays on the phone until the person taps 我已记下 — leaving the page keeps it, so
+ * opening the motion again shows it again, as the receipt card says (a page can be left without an unmount:
+ * the app killed, the browser reloaded; a rule that held only sometimes could not be said truthfully).
  */
 export function useCastReceipt(id: string | null, motion: MotionView | null) {
   const [shown, setShown] = useState<ShownReceipt | null>(null)
@@ -93,14 +95,6 @@ export function useCastReceipt(id: string | null, motion: MotionView | null) {
     if (voted) void recover()
     else if (status === 'closed') forgetReceipt(id) // closed without this vote: nothing to find
   }, [id, voted, status, recover])
-
-  // leaving the page once the receipt was seen deletes it
-  useEffect(
-    () => () => {
-      if (id && shownRef.current) forgetReceipt(id)
-    },
-    [id],
-  )
 
   return { receipt: shown, note, send, dismiss }
 }

@@ -10,7 +10,7 @@ export type { ListStatus }
 
 /** The paged list (items, status, errors, retry/refresh/loadMore) with the unread count beside it. */
 export interface NoticeList extends Omit<PagedList<NoticeSummary>, 'update' | 'remove'> {
-  /** live notices in the caller's scope not yet opened (the server's count, kept current as they open them) */
+  /** the list's notices unread to the caller (the server's count, kept current as they open them) */
   unreadCount: number
 }
 
@@ -37,9 +37,9 @@ export function useNoticeList({ enabled = true, pageSize = NOTICE_PAGE_SIZE } = 
           return
         }
         const before = itemsRef.current.find((n) => n.id === e.id)
-        if (before && !before.read && before.state === 'live') setUnreadCount((c) => Math.max(0, c - 1))
+        if (before?.unread) setUnreadCount((c) => Math.max(0, c - 1))
         if (e.type === 'withdrawn') remove(e.id)
-        else update(e.id, (n) => (e.type === 'read' ? { ...n, read: true } : { ...n, read: true, confirmed: true }))
+        else update(e.id, (n) => (e.type === 'read' ? { ...n, read: true, unread: false } : { ...n, read: true, unread: false, confirmed: true }))
       }),
     [refresh, update, remove],
   )

@@ -37,7 +37,7 @@ function VoteTab({ session }: { session: Session }) {
   return (
     <VoteHome
       lists={lists}
-      verified={me.verified}
+      me={me}
       committee={committee}
       onOpen={(id) => void Taro.navigateTo({ url: withQuery(MOTION_ROUTES.detail, { id }) })}
       onDraft={() => void Taro.navigateTo({ url: MOTION_ROUTES.draft })}

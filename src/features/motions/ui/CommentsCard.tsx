@@ -7,11 +7,12 @@ import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import type { MotionCommentView, MotionView } from '@/domain/motions'
 import type { ApiError } from '@/services/api-error'
-import { articleLabel } from '../format'
+import { articleLabel, consultationOpen, type MotionViewer } from '../format'
 import type { Done } from '../useMotion'
 
 interface CommentsCardProps {
   motion: MotionView
+  viewer: MotionViewer
   busy: 'comment' | 'reply' | null
   commentError: ApiError | null
   replyError: ApiError | null
@@ -20,15 +21,25 @@ interface CommentsCardProps {
 }
 
 /** 征求意见: the comments (on the whole or one article) with the committee's replies, and the form to add one. */
-export function CommentsCard({ motion, busy, commentError, replyError, onComment, onReply }: CommentsCardProps) {
+/** Why there is no form, for the person viewing (null: the form is there, or the committee replies below). */
+function noFormHint(motion: MotionView, viewer: MotionViewer): string | null {
+  if (motion.status !== 'consultation' || motion.can.comment || motion.can.reply) return null
+  if (!consultationOpen(motion)) return '意见征集已截止，不再接收新意见。'
+  if (viewer === 'unverified') return '认证为本社区住户后可以提意见。'
+  if (viewer === 'staff') return '居民在这里提意见，社区/村委会逐条回复。'
+  return null
+}
+
+export function CommentsCard({ motion, viewer, busy, commentError, replyError, onComment, onReply }: CommentsCardProps) {
   const comments = motion.comments
   if (!motion.can.comment && comments.length === 0 && motion.status !== 'consultation') return null
+  const hint = noFormHint(motion, viewer)
   return (
     <Card title={`居民意见（${comments.length} 条）`} testid='comments-card'>
       {motion.can.comment ? <CommentForm motion={motion} busy={busy === 'comment'} error={commentError} onComment={onComment} /> : null}
-      {motion.status === 'consultation' && !motion.can.comment && !motion.can.reply ? (
+      {hint ? (
         <Text className='motion-detail__hint' data-testid='comment-closed'>
-          认证为本社区住户后可以提意见；意见征集截止后不再接收新意见。
+          {hint}
         </Text>
       ) : null}
       {comments.length === 0 ? <Text className='gz-muted'>还没有人提意见</Text> : null}

@@ -2,19 +2,18 @@ import { Text, View } from '@tarojs/components'
 import { percentOf } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
 import { MOTION_KIND_LABELS, MOTION_STATUS_LABELS, type MotionSummary } from '@/domain/motions'
-import { myStatus, phaseTime, STATUS_TONES, voterUnit } from '../format'
+import { myStatus, phaseTime, STATUS_TONES, voterUnit, type MotionViewer } from '../format'
 import './MotionCard.scss'
 
 interface MotionCardProps {
   motion: MotionSummary
-  verified: boolean
-  committee: boolean
+  viewer: MotionViewer
   onOpen: (id: string) => void
 }
 
 /** One motion in the 议事 list: phase, kind, title, time left, turnout, result, and what it asks of me. */
-export function MotionCard({ motion: m, verified, committee, onOpen }: MotionCardProps) {
-  const mine = myStatus(m, { verified, committee })
+export function MotionCard({ motion: m, viewer, onOpen }: MotionCardProps) {
+  const mine = myStatus(m, viewer)
   const showTurnout = m.status === 'voting' || m.status === 'closed'
   return (
     <View className='gz-motion-card' hoverClass='gz-motion-card--pressed' role='link' data-testid='motion-card' data-id={m.id} onClick={() => onOpen(m.id)}>

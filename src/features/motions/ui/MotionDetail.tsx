@@ -5,7 +5,8 @@ import { StatBar } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
 import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import { ELIGIBILITY_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, type MotionView } from '@/domain/motions'
-import { articleLabel, myStatus, phaseTime, STATUS_TONES, voterUnit } from '../format'
+import { useSession } from '../../auth/useSession'
+import { articleLabel, motionViewer, myStatus, phaseTime, STATUS_TONES, voterUnit, type MotionViewer } from '../format'
 import { useMotion } from '../useMotion'
 import { CastCard } from './CastCard'
 import { CommentsCard } from './CommentsCard'
@@ -16,15 +17,15 @@ import './MotionDetail.scss'
 
 interface MotionDetailProps {
   id: string
-  verified: boolean
   onEdit: (id: string) => void
   onOffline: (id: string) => void
   onResult: (id: string) => void
 }
 
 /** One motion: its phase and time, the text with every revision's changes, comments, the ballot, the committee's steps. */
-export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: MotionDetailProps) {
+export function MotionDetail({ id, onEdit, onOffline, onResult }: MotionDetailProps) {
   const motion = useMotion(id)
+  const viewer = motionViewer(useSession()?.user)
   if (motion.status === 'loading') return <DetailSkeleton testid='motion' />
   if (motion.status === 'error' || !motion.data) {
     return <LoadFailed testid='motion' error={motion.error} notFound='这个议题不存在，或您没有权限查看。' onRetry={() => void motion.reload()} />
@@ -33,8 +34,19 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
   const busy = motion.busy
   return (
     <View className='gz-page motion-detail' data-testid='motion-detail'>
-      <Header motion={m} verified={verified} />
+      <Header motion={m} viewer={viewer} receiptBelow={!!motion.receipt} />
       {m.status === 'closed' ? <Outcome motion={m} onResult={() => onResult(m.id)} /> : null}
+      <CommitteePanel
+        motion={m}
+        busy={busy === 'advance'}
+        error={motion.errorFor('advance')}
+        onAdvance={motion.advance}
+        onAsk={() => void motion.reload({ silent: true })}
+        onEdit={() => onEdit(m.id)}
+        onOffline={() => onOffline(m.id)}
+      />
+      <MotionText motion={m} />
+      {/* read, then vote: the ballot (and the receipt that takes its place) after the text */}
       {motion.receipt ? (
         <ReceiptCard receipt={motion.receipt.code} recovered={motion.receipt.recovered} onDone={motion.dismissReceipt} />
       ) : m.status === 'voting' ? (
@@ -45,18 +57,10 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
           <Text>{motion.castNote}</Text>
         </View>
       ) : null}
-      <CommitteePanel
-        motion={m}
-        busy={busy === 'advance'}
-        error={motion.errorFor('advance')}
-        onAdvance={motion.advance}
-        onEdit={() => onEdit(m.id)}
-        onOffline={() => onOffline(m.id)}
-      />
-      <MotionText motion={m} />
       <RevisionCard revisions={m.revisions} />
       <CommentsCard
         motion={m}
+        viewer={viewer}
         busy={busy === 'comment' || busy === 'reply' ? busy : null}
         commentError={motion.errorFor('comment')}
         replyError={motion.errorFor('reply')}
@@ -67,8 +71,8 @@ export function MotionDetail({ id, verified, onEdit, onOffline, onResult }: Moti
   )
 }
 
-function Header({ motion: m, verified }: { motion: MotionView; verified: boolean }) {
-  const mine = myStatus(m, { verified, committee: m.can.reply })
+function Header({ motion: m, viewer, receiptBelow }: { motion: MotionView; viewer: MotionViewer; receiptBelow: boolean }) {
+  const mine = myStatus(m, viewer)
   const revised = m.revisions.length - 1
   return (
     <Card>
@@ -94,6 +98,15 @@ function Header({ motion: m, verified }: { motion: MotionView; verified: boolean
       <Text className={`motion-detail__mine motion-detail__mine--${mine.tone}`} data-testid='detail-my-status'>
         {mine.text}
       </Text>
+      {m.can.cast ? (
+        <Text className='motion-detail__hint' data-testid='detail-vote-below'>
+          请先读完下面的条文，投票在条文后面。
+        </Text>
+      ) : receiptBelow ? (
+        <Text className='motion-detail__hint' data-testid='detail-receipt-below'>
+          您的回执码在下面条文的后面。
+        </Text>
+      ) : null}
       {revised > 0 && m.status === 'consultation' ? (
         <Text className='motion-detail__notice' data-testid='detail-revised'>
           条文已修改 {revised} 次，改了什么见下方“修改记录”。

@@ -41,7 +41,7 @@ export function OfflineScreen({ motionId }: { motionId: string }) {
     return (
       <View className='gz-page'>
         <View className='gz-banner gz-banner--info' data-testid='offline-not-open'>
-          <Text>只有社区/村委会能在表决期间录入线下表决。这个议题现在{m.status === 'closed' ? '已结束' : '不在表决期'}。</Text>
+          <Text>线下表决只能在表决期间录入，这个议题{m.status === 'closed' ? '已结束' : '还没开始表决'}。</Text>
         </View>
       </View>
     )

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { MotionResultView, MotionView } from '@/domain/motions'
+import { quorumNeeded } from '@/domain/motions/tally'
 
 export function Figure({ label, value, testid }: { label: string; value: number; testid: string }) {
   return (
@@ -14,7 +15,7 @@ export function Figure({ label, value, testid }: { label: string; value: number;
 export function QuorumLines({ motion: m, result }: { motion: MotionView; result: MotionResultView }) {
   const households = m.eligibility === 'households'
   const base = households ? result.base.households : result.base.adults
-  const need = households ? Math.ceil((base * 2) / 3) : Math.floor(base / 2) + 1
+  const need = quorumNeeded(m.eligibility, result.base)
   const have = households ? result.cast.households : result.cast.total
   const unit = households ? '户' : '人'
   return (

@@ -86,8 +86,10 @@ export function ResultScreen({ id }: { id: string }) {
 function VerifyCard({ motion, verify, onCheck }: { motion: MotionView; verify: ReturnType<typeof useMotionResult>['verify']; onCheck: (s: string) => void }) {
   const [text, setText] = useState('')
   return (
-    <Card title='核对我的回执' testid='verify-card'>
-      <Text className='motion-result__hint'>输入投票时得到的回执码，看您的一票是否已按您的选择计入。</Text>
+    <Card title={motion.me.eligible ? '核对我的回执' : '核对回执'} testid='verify-card'>
+      <Text className='motion-result__hint'>
+        {motion.me.eligible ? '输入投票时得到的回执码，看您的一票是否已按您的选择计入。' : '输入居民投票时得到的回执码，看这一票是否已按所选计入（可以帮居民核对）。'}
+      </Text>
       <Input className='gz-input motion-result__input' value={text} maxlength={24} placeholder='例如 ABCD-EFGH-JKMN-PQRS' onInput={(e) => setText(e.detail.value)} data-testid='verify-input' />
       <ActionButton kind='primary' block testid='verify-submit' loading={verify.state === 'checking'} loadingText='正在核对…' onClick={() => onCheck(text)}>
         核对
@@ -114,13 +116,16 @@ function VerifyCard({ motion, verify, onCheck }: { motion: MotionView; verify: R
 
 function BallotList({ motion, result }: { motion: MotionView; result: MotionResultView }) {
   const [shown, setShown] = useState(0)
+  const [tech, setTech] = useState(false)
   const counts = countBallots(result.ballots)
   const choices = choicesOf(motion)
   const matches = result.ballots.length === result.cast.total && choices.every((c) => (counts[c.value] ?? 0) === (result.tally[c.value] ?? 0))
   const visible = result.ballots.slice(0, shown)
   return (
     <Card title={`全部选票（${result.ballots.length} 张）`} testid='ballot-card'>
-      <Text className='motion-result__hint'>每张选票只列回执码的摘要（SHA-256）和选择，不含姓名。人人都可以自己数一遍：</Text>
+      <Text className='motion-result__hint' data-testid='ballot-hint'>
+        每张选票只列一串由回执码算出的编号和所投的选择，没有姓名，从编号也推不出回执码。谁都可以自己数一遍，看名单合计和票数是否一样：
+      </Text>
       <Text className={`motion-result__sum motion-result__sum--${matches ? 'ok' : 'bad'}`} data-testid='ballot-sum'>
         名单合计：{choices.map((c) => `${c.label} ${counts[c.value] ?? 0}`).join('，')}，共 {result.ballots.length} 张
         {matches ? ' —— 与计票结果一致 ✓' : ' —— 与计票结果不一致，请联系社区'}
@@ -145,6 +150,16 @@ function BallotList({ motion, result }: { motion: MotionView; result: MotionResu
           收起名单
         </ActionButton>
       ) : null}
+      <View className='motion-result__tech'>
+        <View className='motion-result__tech-toggle' role='button' aria-expanded={tech ? 'true' : 'false'} data-testid='ballot-tech-toggle' onClick={() => setTech((t) => !t)}>
+          <Text>{tech ? '收起技术说明 ▴' : '技术说明 ▾'}</Text>
+        </View>
+        {tech ? (
+          <Text className='motion-result__tech-text' data-testid='ballot-tech'>
+            编号是回执码（大写，带短横线，如 ABCD-EFGH-JKMN-PQRS）按 UTF-8 编码后的 SHA-256 摘要，十六进制小写，列表显示前 16 位，按摘要排序。核对回执时，服务器算出所输入回执码的摘要，在这张名单里查找。数据库里“谁投了票”和“投了什么”分开存放，只共用议题编号，没有任何一张表能把人和选择对上。
+          </Text>
+        ) : null}
+      </View>
     </Card>
   )
 }

@@ -3,13 +3,15 @@ import { ActionButton } from '@/components/ActionButton'
 import { LinkRow } from '@/components/LinkRow'
 import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
+import type { Me } from '@/domain/auth'
+import { motionViewer, type MotionViewer } from '../format'
 import type { MotionLists } from '../useMotionList'
 import { MotionCard } from './MotionCard'
 import './VoteHome.scss'
 
 interface VoteHomeProps {
   lists: MotionLists
-  verified: boolean
+  me: Me
   committee: boolean
   onOpen: (id: string) => void
   onDraft: () => void
@@ -17,8 +19,17 @@ interface VoteHomeProps {
 }
 
 /** 议事: open motions first (phase, time left, my status), then the closed ones with their result, and 现行村规民约. */
-export function VoteHome({ lists, verified, committee, onOpen, onDraft, onRules }: VoteHomeProps) {
+/** What an empty list of open motions means to each viewer. */
+const OPEN_EMPTY_HINT: Record<MotionViewer, string> = {
+  resident: '有新议题时会在这里和消息里通知您',
+  unverified: '有新议题时会显示在这里',
+  committee: '点上方“发起议题”，起草后发布征求意见',
+  staff: '社区/村委会发起议题后会显示在这里',
+}
+
+export function VoteHome({ lists, me, committee, onOpen, onDraft, onRules }: VoteHomeProps) {
   const { open, closed } = lists
+  const viewer = motionViewer(me)
   const openItems = open.data?.items ?? []
   return (
     <View className='gz-page vote-home' data-testid='vote-home'>
@@ -27,7 +38,7 @@ export function VoteHome({ lists, verified, committee, onOpen, onDraft, onRules 
           发起议题
         </ActionButton>
       ) : null}
-      {!verified && !committee ? (
+      {viewer === 'unverified' ? (
         <View className='gz-banner gz-banner--info' data-testid='vote-unverified'>
           <Text>认证为本社区住户后，才能对议题提意见和投票。可在“我的”里申请认证。</Text>
         </View>
@@ -47,13 +58,13 @@ export function VoteHome({ lists, verified, committee, onOpen, onDraft, onRules 
         error={open.error}
         isEmpty={openItems.length === 0}
         emptyText='现在没有征求意见或表决中的议题'
-        emptyHint='有新议题时会在这里和消息里通知您'
+        emptyHint={OPEN_EMPTY_HINT[viewer]}
         skeletonRows={2}
         onRetry={() => void open.reload()}
       >
         <View data-testid='open-list'>
           {openItems.map((m) => (
-            <MotionCard key={m.id} motion={m} verified={verified} committee={committee} onOpen={onOpen} />
+            <MotionCard key={m.id} motion={m} viewer={viewer} onOpen={onOpen} />
           ))}
         </View>
         {open.data?.more ? <Text className='gz-muted'>进行中的议题较多，只显示了前 100 个</Text> : null}
@@ -70,7 +81,7 @@ export function VoteHome({ lists, verified, committee, onOpen, onDraft, onRules 
       >
         <View data-testid='closed-list'>
           {closed.items.map((m) => (
-            <MotionCard key={m.id} motion={m} verified={verified} committee={committee} onOpen={onOpen} />
+            <MotionCard key={m.id} motion={m} viewer={viewer} onOpen={onOpen} />
           ))}
         </View>
         <ListFooter list={closed} showRefreshError />

@@ -11,7 +11,6 @@ import { Tag } from '@/components/Tag'
 import { formatDateTime, fromNow } from '@/components/time'
 import { ROUTES, withQuery } from '@/services/routes'
 import { hasRole, useSession } from '../../auth/useSession'
-import { useCommunity } from '../../community/useCommunity'
 import { useNotice } from '../useNotice'
 import './NoticeDetailScreen.scss'
 
@@ -35,7 +34,7 @@ export function NoticeDetailScreen({ id }: { id: string | undefined }) {
       >
         {notice ? (
           <>
-            <Article notice={notice} committee={committee} />
+            <Article notice={notice} staff={committee || street} street={street} />
             {notice.important ? <ConfirmBox detail={detail} /> : null}
             {committee || street ? <Manage notice={notice} detail={detail} canWithdraw={committee} /> : null}
           </>
@@ -45,14 +44,15 @@ export function NoticeDetailScreen({ id }: { id: string | undefined }) {
   )
 }
 
-function Article({ notice, committee }: { notice: Notice; committee: boolean }) {
+/** staff (committee, street) see its state and scope; the street also which community it is from. */
+function Article({ notice, staff, street }: { notice: Notice; staff: boolean; street: boolean }) {
   return (
     <View className='notice-detail__article' data-testid='notice-detail'>
       <View className='notice-detail__tags'>
         <CategoryTag category={notice.category} />
         {notice.pinned ? <Tag tone='blue'>置顶</Tag> : null}
         {notice.important ? <Tag tone='red'>重要</Tag> : null}
-        {committee ? (
+        {staff ? (
           <Tag tone={notice.state === 'live' ? 'green' : notice.state === 'scheduled' ? 'amber' : 'grey'} testid='notice-state'>
             {NOTICE_STATE_LABELS[notice.state]}
           </Tag>
@@ -62,28 +62,20 @@ function Article({ notice, committee }: { notice: Notice; committee: boolean }) 
         {notice.title}
       </Text>
       <View className='notice-detail__meta'>
+        {street ? <Text data-testid='notice-community'>{notice.communityName}</Text> : null}
         <Text>{notice.authorName}</Text>
         <Text data-testid='notice-time'>
           {notice.state === 'scheduled' ? `定于 ${formatDateTime(notice.publishAt)} 发布` : `发布于 ${fromNow(notice.publishAt)}`}
         </Text>
         {notice.expireAt ? <Text>有效期至 {formatDateTime(notice.expireAt)}</Text> : null}
-        {committee ? <Scope gridIds={notice.gridIds} /> : null}
+        {staff ? (
+          <Text data-testid='notice-scope'>发布范围：{notice.gridNames ? notice.gridNames.join('、') : '全社区'}</Text>
+        ) : null}
       </View>
       <Text className='notice-detail__body' userSelect data-testid='notice-body'>
         {notice.body}
       </Text>
     </View>
-  )
-}
-
-function Scope({ gridIds }: { gridIds: string[] | null }) {
-  const community = useCommunity()
-  if (!gridIds) return <Text data-testid='notice-scope'>发布范围：全社区</Text>
-  const names = gridIds.map((g) => community.data?.grids.find((x) => x.id === g)?.name ?? '').filter(Boolean)
-  return (
-    <Text data-testid='notice-scope'>
-      发布范围：{names.length === gridIds.length ? names.join('、') : `${gridIds.length} 个网格`}
-    </Text>
   )
 }
 

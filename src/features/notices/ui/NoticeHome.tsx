@@ -3,6 +3,8 @@ import type { Me } from '@/domain/auth'
 import { ActionButton } from '@/components/ActionButton'
 import { ListState } from '@/components/ListState'
 import { NoticeCard } from '@/components/NoticeCard'
+import { hasRole } from '../../auth/useSession'
+import { useCommunity } from '../../community/useCommunity'
 import type { NoticeList } from '../useNoticeList'
 import './NoticeHome.scss'
 
@@ -15,20 +17,36 @@ interface NoticeHomeProps {
 }
 
 /** 首页 body: header with the unread count, 发布通知 for the committee, the list with its states. */
+/** What an empty 首页 means to each viewer. */
+function emptyHint(me: Me, committee: boolean, street: boolean): string {
+  if (committee) return '点上方“发布通知”，让居民第一时间知道。'
+  if (street) return '辖区各社区发布通知后，会显示在这里。'
+  if (hasRole(me, 'gridWorker') && !hasRole(me, 'resident')) return '社区发给您负责网格的通知，会显示在这里。'
+  return '社区发布新通知后，会显示在这里。'
+}
+
 export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHomeProps) {
+  // street staff follow every community under their street
+  const street = hasRole(me, 'street')
+  // staff list notices that are never unread to them (their own, scheduled ones): "all read" would not be true
+  const allRead = committee || street ? '没有未读' : '全部已读'
   return (
     <View className='gz-page notice-home'>
       <View className='notice-home__header'>
-        <View className='notice-home__heading'>
-          <Text className='notice-home__community'>{me.communityName || '我的社区'}</Text>
-          <Text className='notice-home__title'>社区通知</Text>
-        </View>
+        {street ? (
+          <StreetHeading />
+        ) : (
+          <View className='notice-home__heading'>
+            <Text className='notice-home__community'>{me.communityName || '我的社区'}</Text>
+            <Text className='notice-home__title'>社区通知</Text>
+          </View>
+        )}
         {list.status === 'ready' && list.items.length > 0 ? (
           <Text
             className={`notice-home__count${list.unreadCount > 0 ? ' notice-home__count--unread' : ''}`}
             data-testid='unread-count'
           >
-            {list.unreadCount > 0 ? `${list.unreadCount} 条未读` : '全部已读'}
+            {list.unreadCount > 0 ? `${list.unreadCount} 条未读` : allRead}
           </Text>
         ) : null}
       </View>
@@ -50,14 +68,14 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
         error={list.error}
         isEmpty={list.items.length === 0}
         emptyText='暂时没有通知'
-        emptyHint={committee ? '点上方“发布通知”，让居民第一时间知道。' : '社区发布新通知后，会显示在这里。'}
+        emptyHint={emptyHint(me, committee, street)}
         onRetry={() => void list.retry()}
         onRefresh={() => void list.refresh()}
         refreshing={list.refreshing}
       >
         <View className='notice-home__list' data-testid='notice-list'>
           {list.items.map((n) => (
-            <NoticeCard key={n.id} notice={n} showState={committee} onOpen={onOpen} />
+            <NoticeCard key={n.id} notice={n} showState={committee || street} showCommunity={street} onOpen={onOpen} />
           ))}
         </View>
         <View className='notice-home__footer'>
@@ -89,6 +107,16 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
           </ActionButton>
         </View>
       </ListState>
+    </View>
+  )
+}
+
+function StreetHeading() {
+  const community = useCommunity()
+  return (
+    <View className='notice-home__heading' data-testid='notice-home-street'>
+      <Text className='notice-home__community'>{community.data?.streetName ?? '我的街道'}</Text>
+      <Text className='notice-home__title'>辖区各社区通知</Text>
     </View>
   )
 }

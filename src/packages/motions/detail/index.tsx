@@ -13,7 +13,6 @@ export default function MotionDetailPage() {
   return (
     <MotionDetail
       id={params.id}
-      verified={session.user.verified}
       onEdit={(id) => go(withQuery(MOTION_ROUTES.draft, { id }))}
       onOffline={(id) => go(withQuery(MOTION_ROUTES.offline, { id }))}
       onResult={(id) => go(withQuery(MOTION_ROUTES.result, { id }))}

@@ -9,5 +9,5 @@ export default function NoticeStatsPage() {
     void stats.reload({ silent: true }).finally(() => Taro.stopPullDownRefresh())
   })
   const title = params.title ? decodeURIComponent(params.title) : ''
-  return <NoticeStatsScreen title={title} stats={stats} missingId={!params.id} />
+  return <NoticeStatsScreen id={params.id} title={title} stats={stats} missingId={!params.id} />
 }
