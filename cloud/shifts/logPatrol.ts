@@ -2,7 +2,7 @@ import { AppError } from '@/domain/shared/errors'
 import type { shiftLogSchema } from '@/domain/patrols'
 import type { z } from 'zod'
 import type { UserCtx } from '../api/context'
-import { submitReport } from '../reports/submitReport'
+import { announceReport, prepareReport, refuseReport, type PreparedReport } from '../reports/submitReport'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { loadForVolunteer } from './access'
 import type { LogOutcome, LogRefusal, SignupRecord } from './ports'
@@ -23,6 +23,7 @@ type Answer = { logId: string; reportId?: string }
 
 function answer(outcome: LogOutcome): Answer {
   if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  if (outcome.kind === 'badPhotos') return refuseReport('badPhotos')
   if (outcome.kind === 'refused') throw new AppError('CONFLICT', REFUSED[outcome.reason])
   return outcome.reportId ? { logId: outcome.logId, reportId: outcome.reportId } : { logId: outcome.logId }
 }
@@ -35,8 +36,8 @@ function answer(outcome: LogOutcome): Answer {
  *
  * Retries (one story for both): shift.log is idempotent per (caller, requestId) — the idempotency row is written
  * in the log's transaction, so a repeat gets the first answer, even after check-out. With a report, a repeat is
- * answered before anything else; report.create keys the report by the same requestId, so a repeat after a crash
- * between the report and the log re-finds the same report and writes the one log.
+ * answered before anything else, and the report is written in the log's transaction (report.create's statements,
+ * keyed by the same requestId): both or neither.
  */
 export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: UserCtx): Promise<Answer> {
   const { deps, user } = ctx
@@ -44,7 +45,7 @@ export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: Use
   const now = deps.clock.now().toISOString()
   const key = idempotencyKey(ctx, 'shift.log', input)
 
-  let reportId: string | null = null
+  let report: PreparedReport | undefined
   if (input.report) {
     const prior = key ? await deps.store.shifts.priorLog(key) : null
     if (prior) return answer(prior)
@@ -53,7 +54,7 @@ export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: Use
     if (refused) throw new AppError('CONFLICT', REFUSED[refused])
     const r = input.report
     const location = r.location ?? (mine?.checkinPosition ? { ...mine.checkinPosition, coordSystem: mine.checkinCoord ?? 'gcj02' } : undefined)
-    const report = await submitReport(
+    report = await prepareReport(
       {
         category: r.category,
         description: r.description,
@@ -62,7 +63,13 @@ export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: Use
       },
       ctx,
     )
-    reportId = report.id
   }
-  return answer(await deps.store.shifts.addLog({ id: deps.ids.newId(), shiftId: s.id, userId: user.id, note: input.note, reportId, at: now }, key))
+  // the report and the log in one transaction: a refused log (a check-out that landed first) leaves no report
+  const outcome = await deps.store.shifts.addLog(
+    { id: deps.ids.newId(), shiftId: s.id, userId: user.id, note: input.note, reportId: null, at: now },
+    key,
+    report,
+  )
+  if (outcome.kind === 'logged' && outcome.newReport && report) await announceReport(deps, report)
+  return answer(outcome)
 }
