@@ -11,6 +11,7 @@ import { createDeps, type Deps } from '../deps'
 import { readPhoto } from '../files/readPhoto'
 import { MAX_PHOTO_BYTES, TOO_BIG_MESSAGE, uploadPhoto } from '../files/uploadPhoto'
 import type { Store } from '../ports'
+import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
 import { appErrorOfHttp, envelopeOf } from './errors'
 
 export const BODY_LIMIT = 1024 * 1024
@@ -133,6 +134,10 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     async (req, reply) => {
       const body = req.body as { action?: unknown } | undefined
       if (body && typeof body.action === 'string') actions.set(req, body.action.slice(0, 64))
+      // dev login mints a session of any role: from this machine only, unless the operator said otherwise
+      if (body?.action === 'auth.devLogin' && deps.devLogin && !config.devLoginRemote && !isLocalRequest(req.socket.remoteAddress, req.headers)) {
+        return replyError(reply, new AppError('FORBIDDEN', DEV_LOGIN_LOCAL_ONLY))
+      }
       const userId = await callerOf(req)
       const result = await dispatch(req.body, userId ? { userId } : null, deps)
       void reply.header('cache-control', 'no-store')
