@@ -12,7 +12,8 @@ import { readPhoto } from '../files/readPhoto'
 import { MAX_PHOTO_BYTES, TOO_BIG_MESSAGE, uploadPhoto } from '../files/uploadPhoto'
 import type { Store } from '../ports'
 import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
-import { appErrorOfHttp, envelopeOf } from './errors'
+import { appErrorOfHttp, clientErrorReply, envelopeOf } from './errors'
+import { HTTP_LIMITS, type HttpLimits } from './limits'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -29,6 +30,8 @@ export interface BuildOptions {
   logLevel?: string
   /** where log lines go (default stdout) */
   logStream?: { write(line: string): void }
+  /** timeouts and the connection cap; default HTTP_LIMITS (tests shorten them) */
+  limits?: Partial<HttpLimits>
 }
 
 declare module 'fastify' {
@@ -53,8 +56,16 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
   const config = configFromEnv({ ...process.env, ...opts.env })
   const ownStore = !opts.store
   const store = opts.store ?? openSqliteStore(opts.db ?? config.dbFile)
+  const limits: HttpLimits = { ...HTTP_LIMITS, ...opts.limits }
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    connectionTimeout: limits.idleMs,
+    keepAliveTimeout: limits.keepAliveMs,
+    requestTimeout: limits.requestMs,
+    http: { headersTimeout: limits.headersMs, connectionsCheckingInterval: limits.checkEveryMs },
+    // Node's own answer to a request it cannot parse (a bad Content-Length, a header over the limit, a
+    // timeout) is replaced by the API's envelope
+    clientErrorHandler: clientErrorReply,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // one line per request, written by the onResponse hook below
@@ -70,6 +81,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     log: { error: (o, m) => app.log.error(o, m), warn: (o, m) => app.log.warn(o, m) },
     ...opts.deps,
   })
+  app.server.maxConnections = limits.maxConnections
   app.decorate('deps', deps)
   if (ownStore) app.addHook('onClose', async () => store.close())
 

@@ -2,7 +2,7 @@
  * `npm start` / `npm run serve`: the self-hosted server. PORT (10086), GONGZHI_DB (data/gongzhi.db),
  * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly) and sends
  * due reminders (at start, then every 5 minutes), listens on HOST (default: this machine only while dev login is
- * on, all interfaces otherwise), closes cleanly on SIGINT/SIGTERM.
+ * on, all interfaces otherwise), closes within HTTP_LIMITS.shutdownMs on SIGINT/SIGTERM.
  */
 import { openSqliteStore } from '../adapters/sqlite/store'
 import { configFromEnv, listenHost } from '../config'
@@ -11,6 +11,8 @@ import { scheduleReminderSweep } from '../reminders/schedule'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
 import { seedDemo } from '../seed/seedSqlite'
 import { buildServer } from './app'
+import { HTTP_LIMITS } from './limits'
+import { closeWithin } from './shutdown'
 
 async function main() {
   const config = configFromEnv()
@@ -33,8 +35,11 @@ async function main() {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
-    app.close().then(
-      () => process.exit(0),
+    closeWithin(app, HTTP_LIMITS.shutdownMs).then(
+      ({ forced }) => {
+        if (forced) app.log.warn('closed the connections still open at the shutdown deadline')
+        process.exit(0)
+      },
       (err) => {
         app.log.error({ err }, 'close failed')
         process.exit(1)
