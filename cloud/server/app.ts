@@ -183,7 +183,10 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/files/:id', async (req, reply) => {
+  // the per-minute limit on every route that does work: photos (a disk read each) and /healthz (a store query)
+  const limited = config.rateLimit === 'off' ? {} : { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } }
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/files/:id', { config: limited }, async (req, reply) => {
     try {
       const { mime, bytes } = await readPhoto(deps, req.params.id, req.query.e, req.query.s)
       return reply
@@ -198,7 +201,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     }
   })
 
-  app.get('/healthz', async (_req, reply) => {
+  app.get('/healthz', { config: limited }, async (_req, reply) => {
     try {
       await store.ping()
       return { ok: true, db: 'ok' }

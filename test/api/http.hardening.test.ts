@@ -82,3 +82,19 @@ describe('a bad Content-Length gets the envelope, not Fastify’s own body (find
     expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })
+
+describe('GET /files/:id and GET /healthz are rate limited like /api (finding 8)', () => {
+  test.each(['/healthz', '/files/nosuchfile?e=1&s=x'])('%s: over the limit → 429 with the envelope', async (route) => {
+    const { url } = await serve({ GONGZHI_RATE_LIMIT: '3' })
+    const statuses: number[] = []
+    let last: unknown = null
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${url}${route}`)
+      statuses.push(res.status)
+      last = await res.json()
+    }
+    expect(statuses[3]).toBe(429)
+    expect(statuses.slice(0, 3)).not.toContain(429)
+    expect(last).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+  })
+})
