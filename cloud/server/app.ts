@@ -184,7 +184,8 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
   )
 
   // the per-minute limit on every route that does work: photos (a disk read each) and /healthz (a store query)
-  const limited = config.rateLimit === 'off' ? {} : { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } }
+  const limited: { rateLimit?: { max: number; timeWindow: number } } =
+    config.rateLimit === 'off' ? {} : { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } }
 
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/files/:id', { config: limited }, async (req, reply) => {
     try {
