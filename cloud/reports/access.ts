@@ -34,12 +34,24 @@ export interface Access {
   rel: Set<ReportRelation>
   staff: boolean
   reporter: boolean
+  /** sees the reporter's and the parties' names and phone in full (README: the community's staff, the grid's worker) */
+  people: boolean
+}
+
+/**
+ * Personal data in full (个人信息保护法, the README's rule): the committee of the report's community, a 网格员 of its
+ * grid, and whoever handles it now — so street staff only once it was escalated to the street. Other staff who
+ * supervise it (the street before escalation) see people masked, like anyone outside the community.
+ */
+function seesPeople(rel: ReadonlySet<ReportRelation>, u: UserRecord, r: ReportRecord): boolean {
+  const gridWorker = u.roles.includes('gridWorker') && u.communityId === r.communityId && u.grids.some((g) => g.id === r.gridId)
+  return rel.has('committee') || rel.has('handler') || gridWorker
 }
 
 export function accessOf(r: ReportRecord, u: UserRecord): Access {
   const caller = callerOf(u)
   const rel = relationsOf(partiesOf(r), caller)
-  return { rel, staff: isReportStaff(rel, caller, partiesOf(r)), reporter: rel.has('reporter') }
+  return { rel, staff: isReportStaff(rel, caller, partiesOf(r)), reporter: rel.has('reporter'), people: seesPeople(rel, u, r) }
 }
 
 /** Public to the members of its community: public, clean, not withdrawn or rejected. */
