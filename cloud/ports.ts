@@ -534,10 +534,13 @@ export interface BlobStorage {
 
 /** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
 export interface FileUrls {
-  /** a path like /files/<id>?e=<expiry>&s=<signature>, relative to the API's origin */
-  sign(fileId: string): string
-  /** true when the signature is the server's and not expired */
-  verify(fileId: string, expires: string, signature: string): boolean
+  /**
+   * a path like /files/<id>?e=<expiry>&s=<signature>, relative to the API's origin; `scope` is who the photo may
+   * be shown to now (its report's audience): the URL serves only while the scope at read is the same
+   */
+  sign(fileId: string, scope?: string): string
+  /** true when the signature is the server's for this file and scope, and not expired */
+  verify(fileId: string, expires: string, signature: string, scope?: string): boolean
 }
 
 /**

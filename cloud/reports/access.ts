@@ -59,6 +59,14 @@ export function isPublicReport(r: ReportRecord): boolean {
   return r.visibility === 'public' && r.moderation === 'clean' && r.status !== 'withdrawn' && r.status !== 'rejected'
 }
 
+/**
+ * Who a report's photos may be shown to now, as their signed URLs carry it: its members when public, else its
+ * reporter and staff. A URL signed under another scope no longer serves (cloud/files/readPhoto.ts).
+ */
+export function photoScope(r: ReportRecord): string {
+  return `${r.id}:${isPublicReport(r) ? 'public' : 'private'}`
+}
+
 export function canSeeReport(r: ReportRecord, a: Access): boolean {
   return a.staff || a.reporter || (a.rel.has('member') && isPublicReport(r))
 }

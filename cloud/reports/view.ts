@@ -5,7 +5,7 @@ import { isOverdue } from '@/domain/reports/deadlines'
 import type { Role } from '@/domain/shared/roles'
 import type { Deps } from '../deps'
 import type { ReportDetailRecord, ReportRecord, UserRecord } from '../ports'
-import { accessOf, factsOf, type Access } from './access'
+import { accessOf, factsOf, photoScope, type Access } from './access'
 
 /**
  * How the viewer may see the reporter: in full to the reporter and to staff who see people (Access.people: the
@@ -16,8 +16,9 @@ export function reporterNameFor(r: ReportRecord, a: Pick<Access, 'people' | 'rep
   return r.anonymous ? '居民' : maskName(r.reporterName)
 }
 
-export function photo(deps: Deps, id: string): PhotoView {
-  return { id, url: deps.fileUrls.sign(id) }
+/** A photo of report `r`, its URL signed for the report's audience now (photoScope). */
+export function photo(deps: Deps, id: string, r: ReportRecord): PhotoView {
+  return { id, url: deps.fileUrls.sign(id, photoScope(r)) }
 }
 
 function excerptOf(description: string): string {
@@ -44,7 +45,7 @@ export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'people' 
     dueAt: due,
     overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
     supporters: r.supporters,
-    cover: r.cover ? photo(deps, r.cover) : null,
+    cover: r.cover ? photo(deps, r.cover, r) : null,
     address: r.address,
   }
 }
@@ -78,7 +79,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     action: e.action as TimelineEntry['action'],
     actor: actorLabel(e.actorId, e.actorName, e.actorRoles),
     note: inner || e.actorId !== r.reporterId || e.action === 'create' ? e.note : null,
-    photos: e.photoIds.map((id) => photo(deps, id)),
+    photos: e.photoIds.map((id) => photo(deps, id, r)),
     status: e.status,
     level: e.level,
   }))
@@ -104,7 +105,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
   return {
     ...toSummary(deps, r, a, now),
     description: r.description,
-    photos: d.photoIds.map((id) => photo(deps, id)),
+    photos: d.photoIds.map((id) => photo(deps, id, r)),
     location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, address: r.address } : null,
     reporterPhone: a.people ? r.reporterPhone : null,
     assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,

@@ -227,7 +227,7 @@ describe('named cases', () => {
       for (const p of v.photos) {
         const url = new URL(p.url, 'http://x')
         expect(url.pathname).toBe(`/files/${p.id}`)
-        expect(h.deps.fileUrls.verify(p.id, url.searchParams.get('e') ?? '', url.searchParams.get('s') ?? '')).toBe(true)
+        expect(h.deps.fileUrls.verify(p.id, url.searchParams.get('e') ?? '', url.searchParams.get('s') ?? '', `${r.id}:private`)).toBe(true)
       }
     }
   })
