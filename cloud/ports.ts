@@ -525,11 +525,23 @@ export interface FileRepo {
 }
 
 /** Where uploaded bytes live: a folder on the self-hosted server, cloud storage on WeChat cloud. */
+/** What a blob store holds: a blob under its key, or the leftover of a write that never finished (a temp file). */
+export interface BlobEntry {
+  /** the blob's key; for a leftover, its path in the store */
+  key: string
+  leftover: boolean
+  modifiedAt: Date
+}
+
 export interface BlobStorage {
   put(key: string, bytes: Buffer): Promise<void>
   read(key: string): Promise<Buffer | null>
   /** Removes the blob; a key that is already gone is not an error. */
   remove(key: string): Promise<void>
+  /** Everything in the store (for the sweep to reconcile it with the rows); stores that cannot list omit it. */
+  list?(): AsyncIterable<BlobEntry>
+  /** Removes a leftover that list() gave. */
+  removeLeftover?(key: string): Promise<void>
 }
 
 /** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
