@@ -345,7 +345,8 @@ export interface UserRepo {
   /** Atomic find-or-create by openid (UNIQUE openid); `created` tells which happened. */
   findOrCreateByOpenid(openid: string, candidate: NewUser): Promise<{ user: UserRecord; created: boolean }>
   count(): Promise<number>
-  setPhone(id: string, phone: string): Promise<UserRecord | null>
+  /** `verified`: the number came from WeChat's 手机号快速验证 (a typed one is not) */
+  setPhone(id: string, phone: string, verified?: boolean): Promise<UserRecord | null>
   /** People of a community, by name then id; `query` matches name or phone digits. */
   list(
     communityId: string,

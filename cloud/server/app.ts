@@ -14,6 +14,7 @@ import type { Store } from '../ports'
 import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
 import { appErrorOfHttp, clientErrorReply, envelopeOf } from './errors'
 import { HTTP_LIMITS, type HttpLimits } from './limits'
+import { registerSecurityHeaders } from './securityHeaders'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -123,6 +124,9 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     void reply.status(status).send(body)
   })
 
+  const staticDir = path.resolve(opts.staticDir ?? config.h5Dir)
+  await registerSecurityHeaders(app, staticDir)
+
   if (config.rateLimit !== 'off') {
     await app.register(rateLimit, {
       global: false,
@@ -212,7 +216,6 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     }
   })
 
-  const staticDir = path.resolve(opts.staticDir ?? config.h5Dir)
   if (fs.existsSync(path.join(staticDir, 'index.html'))) {
     // the SPA uses hash routing, so only real files are served; index.html is never cached.
     // Loaded lazily: @fastify/static pulls an ESM-only dependency that jest's CommonJS runtime cannot load,

@@ -2,6 +2,7 @@
  * The HTTP door against an outside attacker (issue 16): what the stranger found at the door, each with its fix.
  * Real loopback HTTP (see http.test.ts for why not inject); raw sockets where fetch would refuse to send.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import type { FastifyInstance } from 'fastify'
 import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
 import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer, type BuildOptions } from '../../cloud/server/app'
+import { startServerProcess } from '../support/serverProcess'
 import { tempDir } from './support/harness'
 
 jest.setTimeout(30_000)
@@ -96,5 +98,55 @@ describe('GET /files/:id and GET /healthz are rate limited like /api (finding 8)
     expect(statuses[3]).toBe(429)
     expect(statuses.slice(0, 3)).not.toContain(429)
     expect(last).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+  })
+})
+
+describe('security headers on the H5 app and /api (finding 5)', () => {
+  const INLINE = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);'
+  let h5: string
+  beforeAll(() => {
+    h5 = path.join(dir, 'h5')
+    fs.mkdirSync(path.join(h5, 'js'), { recursive: true })
+    fs.writeFileSync(path.join(h5, 'index.html'), `<!doctype html><title>共治</title><script>${INLINE}</script><script defer src="/js/app.js"></script>`)
+    fs.writeFileSync(path.join(h5, 'js', 'app.js'), 'console.log(1)')
+  })
+
+  const directives = (csp: string | null) =>
+    Object.fromEntries((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]))
+
+  // the real server process: @fastify/static (the app at /) cannot load under jest (see http.test.ts)
+  test('the app: a CSP it works under (its own inline script by hash), no framing, no sniffing', async () => {
+    const server = await startServerProcess({ GONGZHI_DB: path.join(dir, 'app.db'), GONGZHI_H5_DIR: h5, GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test' })
+    try {
+      await checkApp(server.url)
+    } finally {
+      await server.stop()
+    }
+  })
+
+  async function checkApp(url: string) {
+    const res = await fetch(`${url}/`)
+    expect(res.status).toBe(200)
+    const csp = directives(res.headers.get('content-security-policy'))
+    const hash = `'sha256-${createHash('sha256').update(INLINE).digest('base64')}'`
+    expect(csp['script-src']).toEqual(expect.arrayContaining(["'self'", hash]))
+    expect(csp['script-src']).not.toContain("'unsafe-inline'")
+    expect(csp['frame-ancestors']).toEqual(["'none'"])
+    expect(csp['object-src']).toEqual(["'none'"])
+    expect(csp['default-src']).toEqual(["'self'"])
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    const js = await fetch(`${url}/js/app.js`)
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff')
+  }
+
+  test('/api and /files replies carry them too', async () => {
+    const { url } = await serve()
+    const api = await fetch(`${url}/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"community.get"}' })
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(directives(api.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'none'"])
+    const file = await fetch(`${url}/files/nosuchfile?e=1&s=x`)
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })
