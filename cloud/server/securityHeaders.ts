@@ -21,7 +21,7 @@ export function inlineScriptHashes(indexHtml: string): string[] {
 /**
  * Security headers on every reply (issue 16, finding 5), with @fastify/helmet: a CSP the H5 build works under
  * (scripts from the origin and the index's own inline script by hash; styles may be inline — Taro and NutUI set
- * style attributes; images from the origin, data: and blob: for previews; API calls to the origin), no framing
+ * style attributes; images from the origin, data: and blob: for previews; API calls to the origin, and blob: for the upload), no framing
  * (frame-ancestors 'none', X-Frame-Options DENY), nosniff, no referrer. No upgrade-insecure-requests: the server
  * is also reached over plain HTTP on a LAN during development; HTTPS is the proxy's (README). Routes that set
  * their own CSP (GET /files) keep it.
@@ -38,7 +38,8 @@ export async function registerSecurityHeaders(app: FastifyInstance, staticDir: s
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // blob: — Taro's H5 uploadFile reads the compressed photo (a blob: URL) with an XHR before sending it
+        connectSrc: ["'self'", 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
