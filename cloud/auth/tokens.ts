@@ -12,7 +12,7 @@ export interface Tokens {
   verify(token: string): Promise<string | null>
 }
 
-/** Session tokens: HS256 JWT, subject = user id, 7 days. */
+/** Session tokens: HS256 JWT, subject = user id, 7 days; `exp`, `iat` and `sub` required. */
 export function createTokens(secret: string, clock: Clock): Tokens {
   const key = new TextEncoder().encode(secret)
   return {
@@ -32,12 +32,17 @@ export function createTokens(secret: string, clock: Clock): Tokens {
     async verify(token) {
       if (token.length > 2048) return null
       try {
+        // a token must say when it ends, and not later than a session lasts: one without `exp` (or with an exp
+        // years out) signed by a leaked key would never expire
         const { payload } = await jwtVerify(token, key, {
           algorithms: ['HS256'],
           issuer: ISSUER,
           audience: AUDIENCE,
           currentDate: clock.now(),
+          requiredClaims: ['exp', 'iat', 'sub'],
+          maxTokenAge: TOKEN_TTL_MS / 1000,
         })
+        if (payload.exp! - payload.iat! > TOKEN_TTL_MS / 1000) return null
         return typeof payload.sub === 'string' && payload.sub.length > 0 ? payload.sub : null
       } catch {
         return null

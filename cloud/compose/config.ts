@@ -5,6 +5,10 @@ import { parseSubscribeFields, type SubscribeTemplate } from '../adapters/wechat
 export interface Config {
   /** auth.devLogin allowed: not under NODE_ENV=production unless GONGZHI_DEV_LOGIN=1 */
   devLogin: boolean
+  /** GONGZHI_DEV_LOGIN=1: dev login also for requests that did not come from this machine (else loopback only) */
+  devLoginRemote: boolean
+  /** HOST as the operator set it; null → listenHost() decides (loopback while dev login is on) */
+  host: string | null
   /** null when WECHAT_APPID / WECHAT_SECRET are not set */
   wechat: WechatConfig | null
   /** GONGZHI_SECRET; null → a secret generated once and kept in the database */
@@ -36,6 +40,8 @@ export function configFromEnv(env: Env = process.env): Config {
   const port = Number(env.PORT)
   return {
     devLogin: !production || env.GONGZHI_DEV_LOGIN === '1',
+    devLoginRemote: env.GONGZHI_DEV_LOGIN === '1',
+    host: env.HOST?.trim() || null,
     wechat:
       appid && wxSecret
         ? { apiBase: env.WECHAT_API_BASE?.trim() || 'https://api.weixin.qq.com', appid, secret: wxSecret }
@@ -55,4 +61,12 @@ export function configFromEnv(env: Env = process.env): Config {
     port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 10086,
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   }
+}
+
+/**
+ * Where the server listens: HOST when the operator set it; else only this machine while dev login is on (anyone
+ * who reaches it could sign in as any role), all interfaces otherwise. 'localhost' is IPv4 and IPv6 loopback.
+ */
+export function listenHost(config: Pick<Config, 'host' | 'devLogin'>): string {
+  return config.host ?? (config.devLogin ? 'localhost' : '0.0.0.0')
 }

@@ -4,6 +4,6 @@
  * The doors call it — the HTTP server (cloud/server), the cloud function (cloud/api/cloudEntry.ts) — and so do the
  * tests; no use case imports an adapter.
  */
-export { configFromEnv, type Config, type Env } from './config'
+export { configFromEnv, listenHost, type Config, type Env } from './config'
 export { consoleLogger, createDeps, uploadsBesideStore, type Deps } from './deps'
 export { openDemoStore, openStore, type Store } from './store'

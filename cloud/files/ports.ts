@@ -1,6 +1,9 @@
 /** Uploaded photos (issue 4): their rows, where their bytes live, and their signed addresses. */
 import type * as shared from '../shared/context'
-import type { UserRepo } from '../shared/ports'
+import type { ReportRepo } from '../reports'
+import type { FileUrls, UserRepo } from '../shared/ports'
+
+export type { FileUrls } from '../shared/ports'
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
 
@@ -33,21 +36,26 @@ export interface FileRepo {
   deleteIfUnattached(id: string, before: string): Promise<boolean>
 }
 
+/** What a blob store holds: a blob under its key, or the leftover of a write that never finished (a temp file). */
+export interface BlobEntry {
+  /** the blob's key; for a leftover, its path in the store */
+  key: string
+  leftover: boolean
+  modifiedAt: Date
+}
+
 /** Where uploaded bytes live: a folder on the self-hosted server, cloud storage on WeChat cloud. */
 export interface BlobStorage {
   put(key: string, bytes: Buffer): Promise<void>
   read(key: string): Promise<Buffer | null>
   /** Removes the blob; a key that is already gone is not an error. */
   remove(key: string): Promise<void>
+  /** Everything in the store (for the sweep to reconcile it with the rows); stores that cannot list omit it. */
+  list?(): AsyncIterable<BlobEntry>
+  /** Removes a leftover that list() gave. */
+  removeLeftover?(key: string): Promise<void>
 }
 
-/** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
-export interface FileUrls {
-  /** a path like /files/<id>?e=<expiry>&s=<signature>, relative to the API's origin */
-  sign(fileId: string): string
-  /** true when the signature is the server's and not expired */
-  verify(fileId: string, expires: string, signature: string): boolean
-}
 
 // ---------- what this feature's use cases receive ----------
 
@@ -55,6 +63,8 @@ export interface FileUrls {
 export interface FilesStore {
   files: FileRepo
   users: UserRepo
+  /** a photo's URL is signed for its report's audience (reports' photoScope), checked again at read */
+  reports: Pick<ReportRepo, 'get'>
 }
 
 export interface Deps extends shared.Deps<FilesStore> {

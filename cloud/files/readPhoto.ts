@@ -1,10 +1,14 @@
 import { AppError } from '@/domain/shared/errors'
+import { photoScope } from '../reports'
+import { UNATTACHED } from './fileUrls'
 import type { Deps, ImageMime } from './ports'
 
 /**
  * The bytes behind a signed photo address (`/files/<id>?e=&s=`). The signature is the permission: only
- * views of a report its viewer may see carry its photos' addresses (deps.fileUrls.sign), so a forged,
- * expired or other-file signature is FORBIDDEN before anything is read.
+ * views of a report its viewer may see carry its photos' addresses (deps.fileUrls.sign), signed for the report's
+ * audience at that moment; the audience now is checked here, so a report made private (or held for review, or a
+ * photo taken off it) ends the addresses handed out before. A forged, expired, other-file or outdated signature is
+ * FORBIDDEN; an unknown file NOT_FOUND.
  */
 export async function readPhoto(
   deps: Deps,
@@ -12,11 +16,14 @@ export async function readPhoto(
   expires: unknown,
   signature: unknown,
 ): Promise<{ mime: ImageMime; bytes: Buffer }> {
-  if (typeof expires !== 'string' || typeof signature !== 'string' || !deps.fileUrls.verify(fileId, expires, signature)) {
-    throw new AppError('FORBIDDEN', '图片链接无效或已过期，请刷新页面')
-  }
+  if (typeof expires !== 'string' || typeof signature !== 'string') throw new AppError('FORBIDDEN', LINK_REFUSED)
   const file = await deps.store.files.get(fileId)
   if (!file) throw new AppError('NOT_FOUND', '图片不存在')
+  const reportId = await deps.store.files.reportOf(fileId)
+  const report = reportId ? await deps.store.reports.get(reportId) : null
+  if (!deps.fileUrls.verify(fileId, expires, signature, report ? photoScope(report) : UNATTACHED)) {
+    throw new AppError('FORBIDDEN', LINK_REFUSED)
+  }
   const bytes = await deps.blobs.read(file.path)
   if (!bytes) {
     deps.log.error({ fileId, path: file.path }, 'photo blob missing')
@@ -24,3 +31,5 @@ export async function readPhoto(
   }
   return { mime: file.mime, bytes }
 }
+
+const LINK_REFUSED = '图片链接无效或已过期，请刷新页面'

@@ -1,8 +1,8 @@
 import { AppError } from '@/domain/shared/errors'
 import type { shiftLogSchema } from '@/domain/patrols'
 import type { z } from 'zod'
+import { announceReport, prepareReport, refuseReport, type PreparedReport } from '../reports'
 import type { LogOutcome, LogRefusal, SignupRecord, UserCtx } from './ports'
-import { submitReport } from '../reports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { loadForVolunteer } from './access'
 
@@ -22,6 +22,7 @@ type Answer = { logId: string; reportId?: string }
 
 function answer(outcome: LogOutcome): Answer {
   if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  if (outcome.kind === 'badPhotos') return refuseReport('badPhotos')
   if (outcome.kind === 'refused') throw new AppError('CONFLICT', REFUSED[outcome.reason])
   return outcome.reportId ? { logId: outcome.logId, reportId: outcome.reportId } : { logId: outcome.logId }
 }
@@ -34,8 +35,8 @@ function answer(outcome: LogOutcome): Answer {
  *
  * Retries (one story for both): shift.log is idempotent per (caller, requestId) — the idempotency row is written
  * in the log's transaction, so a repeat gets the first answer, even after check-out. With a report, a repeat is
- * answered before anything else; report.create keys the report by the same requestId, so a repeat after a crash
- * between the report and the log re-finds the same report and writes the one log.
+ * answered before anything else, and the report is written in the log's transaction (report.create's statements,
+ * keyed by the same requestId): both or neither.
  */
 export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: UserCtx): Promise<Answer> {
   const { deps, user } = ctx
@@ -43,7 +44,7 @@ export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: Use
   const now = deps.clock.now().toISOString()
   const key = idempotencyKey(ctx, 'shift.log', input)
 
-  let reportId: string | null = null
+  let report: PreparedReport | undefined
   if (input.report) {
     const prior = key ? await deps.store.shifts.priorLog(key) : null
     if (prior) return answer(prior)
@@ -52,7 +53,7 @@ export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: Use
     if (refused) throw new AppError('CONFLICT', REFUSED[refused])
     const r = input.report
     const location = r.location ?? (mine?.checkinPosition ? { ...mine.checkinPosition, coordSystem: mine.checkinCoord ?? 'gcj02' } : undefined)
-    const report = await submitReport(
+    report = await prepareReport(
       {
         category: r.category,
         description: r.description,
@@ -61,7 +62,13 @@ export async function logPatrol(input: z.output<typeof shiftLogSchema>, ctx: Use
       },
       ctx,
     )
-    reportId = report.id
   }
-  return answer(await deps.store.shifts.addLog({ id: deps.ids.newId(), shiftId: s.id, userId: user.id, note: input.note, reportId, at: now }, key))
+  // the report and the log in one transaction: a refused log (a check-out that landed first) leaves no report
+  const outcome = await deps.store.shifts.addLog(
+    { id: deps.ids.newId(), shiftId: s.id, userId: user.id, note: input.note, reportId: null, at: now },
+    key,
+    report,
+  )
+  if (outcome.kind === 'logged' && outcome.newReport && report) await announceReport(deps, report)
+  return answer(outcome)
 }

@@ -1,7 +1,7 @@
 import type { CoordSystem } from '@/domain/shared/geo'
 import type { ShiftStatus, SignupStatus } from '@/domain/patrols'
 import type { NewMessage } from '../messages'
-import type { Deps as ReportsDeps, ReportsStore } from '../reports'
+import type { Deps as ReportsDeps, NewReport, ReportsStore } from '../reports'
 import type * as shared from '../shared/context'
 import type { AuditEntry, IdempotencyKey } from '../shared/ports'
 
@@ -135,7 +135,21 @@ export interface LogResult {
 /** `replayed`: the first result stored under the same (caller, 'shift.log', requestId) and input. */
 export type LogReplay = ({ kind: 'replayed' } & LogResult) | { kind: 'keyReused' }
 
-export type LogOutcome = ({ kind: 'logged' } & LogResult) | LogReplay | { kind: 'refused'; reason: LogRefusal }
+/** A 发现隐患 report to store with the log (report.create's row, photos, message and retry key). */
+export interface LogReport {
+  report: NewReport
+  photoIds: string[]
+  messages: NewMessage[]
+  key: IdempotencyKey | null
+}
+
+/** `newReport`: the report was made by this call (its messages go out after the commit). */
+export type LogOutcome =
+  | ({ kind: 'logged'; newReport: boolean } & LogResult)
+  | LogReplay
+  | { kind: 'refused'; reason: LogRefusal }
+  /** the report's photos are not the caller's unattached uploads */
+  | { kind: 'badPhotos' }
 
 export interface ShiftLogRecord extends NewShiftLog {
   userName: string
@@ -190,9 +204,10 @@ export interface ShiftRepo {
   /**
    * One IMMEDIATE transaction: a key already used → its first result (or `keyReused`); else one conditional
    * INSERT, only while the user's signup is checkedIn and `log.at` ≤ endAt (else why), and the idempotency row.
-   * With a report id, once per report (a guard: report.create's own key gives a retry the same report).
+   * With `report` (发现隐患), the report is created (or found by its own key) in the SAME transaction and the log
+   * keeps its id: a refused log leaves no report. Once per report (a guard for reports made before that).
    */
-  addLog(log: NewShiftLog, key: IdempotencyKey | null): Promise<LogOutcome>
+  addLog(log: NewShiftLog, key: IdempotencyKey | null, report?: LogReport): Promise<LogOutcome>
   /** The result stored under this key, read before a 发现隐患 report is made; null when none. */
   priorLog(key: IdempotencyKey): Promise<LogReplay | null>
   /** The shift's logs with their authors' names, newest first; with `userId`, only that user's. */

@@ -33,17 +33,37 @@ export interface Access {
   rel: Set<ReportRelation>
   staff: boolean
   reporter: boolean
+  /** sees the reporter's and the parties' names and phone in full (README: the community's staff, the grid's worker) */
+  people: boolean
+}
+
+/**
+ * Personal data in full (个人信息保护法, the README's rule): the committee of the report's community, a 网格员 of its
+ * grid, and whoever handles it now — so street staff only once it was escalated to the street. Other staff who
+ * supervise it (the street before escalation) see people masked, like anyone outside the community.
+ */
+function seesPeople(rel: ReadonlySet<ReportRelation>, u: UserRecord, r: ReportRecord): boolean {
+  const gridWorker = u.roles.includes('gridWorker') && u.communityId === r.communityId && u.grids.some((g) => g.id === r.gridId)
+  return rel.has('committee') || rel.has('handler') || gridWorker
 }
 
 export function accessOf(r: ReportRecord, u: UserRecord): Access {
   const caller = callerOf(u)
   const rel = relationsOf(partiesOf(r), caller)
-  return { rel, staff: isReportStaff(rel, caller, partiesOf(r)), reporter: rel.has('reporter') }
+  return { rel, staff: isReportStaff(rel, caller, partiesOf(r)), reporter: rel.has('reporter'), people: seesPeople(rel, u, r) }
 }
 
 /** Public to the members of its community: public, clean, not withdrawn or rejected. */
 export function isPublicReport(r: ReportRecord): boolean {
   return r.visibility === 'public' && r.moderation === 'clean' && !UNLISTED_STATUSES.includes(r.status)
+}
+
+/**
+ * Who a report's photos may be shown to now, as their signed URLs carry it: its members when public, else its
+ * reporter and staff. A URL signed under another scope no longer serves (cloud/files/readPhoto.ts).
+ */
+export function photoScope(r: ReportRecord): string {
+  return `${r.id}:${isPublicReport(r) ? 'public' : 'private'}`
 }
 
 export function canSeeReport(r: ReportRecord, a: Access): boolean {

@@ -9,10 +9,9 @@ import type {
 } from '@/domain/reports'
 import type { CoordSystem } from '@/domain/shared/geo'
 import type { Role } from '@/domain/shared/roles'
-import type { FileUrls } from '../files'
 import type { NewMessage } from '../messages'
 import type * as shared from '../shared/context'
-import type { AuditEntry, CommunityRepo, IdempotencyKey, UserRepo } from '../shared/ports'
+import type { AuditEntry, CommunityRepo, FileUrls, IdempotencyKey, UserRepo } from '../shared/ports'
 
 export type Moderation = 'clean' | 'review'
 

@@ -4,8 +4,9 @@ import { gridOfPoint } from '@/domain/shared/geo'
 import { defaultVisibility, reportCreateSchema, type ReportView } from '@/domain/reports'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { z } from 'zod'
-import type { UserCtx } from './ports'
+import type { NewReport, UserCtx } from './ports'
 import type { NewMessage } from '../messages'
+import type { IdempotencyKey } from '../shared/ports'
 import { moderationOf } from './moderation'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { BAD_PHOTOS, requireCommunity, resolveDaysOf } from './access'
@@ -16,12 +17,20 @@ import { viewFor } from './view'
 
 type Input = z.output<typeof reportCreateSchema>
 
+/** What the store writes for a new report: the row, its photos, the worker's message and the retry key. */
+export interface PreparedReport {
+  report: NewReport
+  photoIds: string[]
+  messages: NewMessage[]
+  key: IdempotencyKey | null
+}
+
 /**
- * report.create — someone of a community reports a problem (随手拍). Routed to the grid whose boundary holds
- * the point, else the grid they picked, else their own grid, else the community's first; to that grid's
- * 网格员 (lowest id) with working-day deadlines. Idempotent per (caller, requestId).
+ * A new report as report.create makes it, not yet stored: routed to the grid whose boundary holds the point,
+ * else the grid they picked, else their own grid, else the community's first; to that grid's 网格员 (lowest
+ * id) with working-day deadlines. shift.log stores it in its own transaction (发现隐患).
  */
-export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportView> {
+export async function prepareReport(input: Input, ctx: UserCtx): Promise<PreparedReport> {
   const { deps, user } = ctx
   const communityId = requireCommunity(user, '请先加入社区再上报问题')
   const community = await deps.store.communities.get(communityId)
@@ -47,8 +56,8 @@ export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportVi
     ? [messageTo(deps, assigneeId, { id, ...input }, '新的随手拍问题待受理', `请在 ${chinaClock(acceptDeadline(now))} 前受理`, at)]
     : []
 
-  const outcome = await deps.store.reports.create(
-    {
+  return {
+    report: {
       id,
       communityId,
       streetId: community.streetId,
@@ -68,13 +77,30 @@ export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportVi
       resolveBy: resolveDeadline(now, days[input.category]).toISOString(),
       createdAt: at,
     },
-    input.photoIds ?? [],
+    photoIds: input.photoIds ?? [],
     messages,
-    idempotencyKey(ctx, 'report.create', input),
-  )
-  if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
-  if (outcome.kind === 'badPhotos') throw new AppError('INVALID_INPUT', BAD_PHOTOS, [{ path: 'photoIds', message: BAD_PHOTOS }])
-  if (outcome.kind === 'created') await sendOutbound(deps, messages)
+    key: idempotencyKey(ctx, 'report.create', input),
+  }
+}
+
+/** The refusals of a report the store would not take (a reused key, photos not the caller's to use). */
+export function refuseReport(kind: 'keyReused' | 'badPhotos'): never {
+  if (kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  throw new AppError('INVALID_INPUT', BAD_PHOTOS, [{ path: 'photoIds', message: BAD_PHOTOS }])
+}
+
+/** After the commit of a new report: its messages to the other channels (WeChat subscribe messages). */
+export async function announceReport(deps: UserCtx['deps'], p: PreparedReport): Promise<void> {
+  await sendOutbound(deps, p.messages)
+}
+
+/** report.create — someone of a community reports a problem (随手拍). Idempotent per (caller, requestId). */
+export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportView> {
+  const { deps, user } = ctx
+  const p = await prepareReport(input, ctx)
+  const outcome = await deps.store.reports.create(p.report, p.photoIds, p.messages, p.key)
+  if (outcome.kind === 'keyReused' || outcome.kind === 'badPhotos') refuseReport(outcome.kind)
+  if (outcome.kind === 'created') await announceReport(deps, p)
   return viewFor(deps, outcome.report.id, user)
 }
 

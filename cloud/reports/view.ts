@@ -1,20 +1,24 @@
-import { maskName } from '@/domain/shared/mask'
+import { maskName, maskNamesIn } from '@/domain/shared/mask'
 import type { MediationView, PhotoView, ReportSummary, ReportView, TimelineEntry } from '@/domain/reports'
 import { availableActions } from '@/domain/reports/flow'
 import { isOverdue } from '@/domain/reports/deadlines'
 import type { Role } from '@/domain/shared/roles'
 import type { Deps, ReportDetailRecord, ReportRecord } from './ports'
 import type { UserRecord } from '../shared/ports'
-import { accessOf, factsOf, type Access } from './access'
+import { accessOf, factsOf, photoScope, type Access } from './access'
 
-/** How the viewer may see the reporter: full to staff and the reporter, '居民' when anonymous, masked otherwise. */
-export function reporterNameFor(r: ReportRecord, a: Pick<Access, 'staff' | 'reporter'>): string {
-  if (a.staff || a.reporter) return r.reporterName
+/**
+ * How the viewer may see the reporter: in full to the reporter and to staff who see people (Access.people: the
+ * community's staff, the grid's worker, the street once escalated to it); else '居民' when anonymous, masked otherwise.
+ */
+export function reporterNameFor(r: ReportRecord, a: Pick<Access, 'people' | 'reporter'>): string {
+  if (a.people || a.reporter) return r.reporterName
   return r.anonymous ? '居民' : maskName(r.reporterName)
 }
 
-export function photo(deps: Deps, id: string): PhotoView {
-  return { id, url: deps.fileUrls.sign(id) }
+/** A photo of report `r`, its URL signed for the report's audience now (photoScope). */
+export function photo(deps: Deps, id: string, r: ReportRecord): PhotoView {
+  return { id, url: deps.fileUrls.sign(id, photoScope(r)) }
 }
 
 function excerptOf(description: string): string {
@@ -22,7 +26,7 @@ function excerptOf(description: string): string {
   return cps.length > 60 ? cps.slice(0, 60).join('') + '…' : cps.join('')
 }
 
-export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'staff' | 'reporter'>, now: Date): ReportSummary {
+export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'people' | 'reporter'>, now: Date): ReportSummary {
   const due = r.status === 'submitted' ? r.acceptBy : r.status === 'accepted' ? r.resolveBy : null
   return {
     id: r.id,
@@ -41,7 +45,7 @@ export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'staff' |
     dueAt: due,
     overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
     supporters: r.supporters,
-    cover: r.cover ? photo(deps, r.cover) : null,
+    cover: r.cover ? photo(deps, r.cover, r) : null,
     address: r.address,
   }
 }
@@ -64,7 +68,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     if (id === r.reporterId) return shownReporter === '居民' ? '居民' : `居民 ${shownReporter}`
     const staff = staffLabel(name ?? '', roles)
     if (staff) return staff
-    return a.staff ? `居民 ${name ?? ''}` : `居民 ${maskName(name ?? '')}`
+    return a.people ? `居民 ${name ?? ''}` : `居民 ${maskName(name ?? '')}`
   }
   // what the reporter writes after the report itself (a 重新打开 reason, a rating comment) is between them and
   // the staff: it is not content-checked for the public and may name neighbours
@@ -75,33 +79,35 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     action: e.action as TimelineEntry['action'],
     actor: actorLabel(e.actorId, e.actorName, e.actorRoles),
     note: inner || e.actorId !== r.reporterId || e.action === 'create' ? e.note : null,
-    photos: e.photoIds.map((id) => photo(deps, id)),
+    photos: e.photoIds.map((id) => photo(deps, id, r)),
     status: e.status,
     level: e.level,
   }))
   const m = d.mediation
   // the notes and the agreement are free text full of the parties' names and affairs: the staff and the
-  // reporter only; a neighbour reading a public dispute sees the kind, masked parties, dates and outcome
+  // reporter only; a neighbour reading a public dispute sees the kind, masked parties, dates and outcome. Whoever
+  // sees the party list masked reads the parties' names masked inside the text too.
+  const partyText = (t: string) => (a.people || !m ? t : maskNamesIn(t, m.parties.map((p) => p.name)))
   const mediation: MediationView | null = m
     ? {
         kind: m.kind,
-        parties: m.parties.map((p) => ({ name: a.staff ? p.name : maskName(p.name), role: p.role })),
+        parties: m.parties.map((p) => ({ name: a.people ? p.name : maskName(p.name), role: p.role })),
         sessions: m.sessions.map((s) => ({
           date: s.date,
-          note: inner ? s.note : MEDIATION_NOTE_HIDDEN,
+          note: inner ? partyText(s.note) : MEDIATION_NOTE_HIDDEN,
           recordedBy: staffLabel(s.recordedByName, s.recordedByRoles) ?? s.recordedByName,
         })),
         outcome: m.outcome,
-        agreement: inner ? m.agreement : null,
+        agreement: inner && m.agreement !== null ? partyText(m.agreement) : null,
         updatedAt: m.updatedAt,
       }
     : null
   return {
     ...toSummary(deps, r, a, now),
     description: r.description,
-    photos: d.photoIds.map((id) => photo(deps, id)),
+    photos: d.photoIds.map((id) => photo(deps, id, r)),
     location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, address: r.address } : null,
-    reporterPhone: a.staff ? r.reporterPhone : null,
+    reporterPhone: a.people ? r.reporterPhone : null,
     assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
     timeline,
     mediation,

@@ -10,8 +10,9 @@ export const ALREADY_VERIFIED = '你已完成住户认证'
 
 /**
  * resident.apply — a resident says which household they live in. When the roster has that room, they
- * claim to be its 户主 and the name matches, and no one holds that 户主 seat yet, they are verified at once;
- * otherwise the application waits for the committee. The store decides the seat atomically.
+ * claim to be its 户主 and the name matches, the roster's phone (if it has one) is the claimant's verified
+ * phone, and no one holds that 户主 seat yet, they are verified at once; otherwise the application waits for
+ * the committee. The store decides the seat atomically.
  * Idempotent per (resident, requestId): a retried apply gets the first reply, not CONFLICT.
  */
 export async function applyForVerification(

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { addressKey } from '@/domain/residents/address'
 import { AppError } from '@/domain/shared/errors'
+import { hasControl } from '@/domain/shared/text'
 import {
   ROSTER_COLUMNS,
   ROSTER_MAX_ROWS,
@@ -136,6 +137,12 @@ export function parseRoster(csv: string, grids: { id: string; name: string }[]):
     if (empty.length > 0) {
       const names = { grid: '网格', building: '楼栋/组', room: '房号', headName: '户主姓名', adults: '成年人数' }
       reject(`${empty.map((k) => names[k]).join('、')}为空`)
+      continue
+    }
+    // a cell is one line of text, as the forms' fields are: no line break, tab or other control character
+    const garbled = (Object.keys(LIMITS) as (keyof typeof LIMITS)[]).find((k) => hasControl(values[k]))
+    if (garbled) {
+      reject(`${LIMITS[garbled][0]}含有换行或无法识别的特殊字符`)
       continue
     }
     const tooLong = (Object.keys(LIMITS) as (keyof typeof LIMITS)[]).find((k) => [...values[k]].length > LIMITS[k][1])

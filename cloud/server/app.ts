@@ -7,7 +7,10 @@ import { AppError, statusOf } from '@/domain/shared/errors'
 import { dispatch } from '../api/dispatch'
 import { configFromEnv, createDeps, type Deps, type Env, openStore, type Store } from '../compose'
 import { MAX_PHOTO_BYTES, readPhoto, TOO_BIG_MESSAGE, uploadPhoto } from '../files'
-import { appErrorOfHttp, envelopeOf } from './errors'
+import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
+import { appErrorOfHttp, clientErrorReply, envelopeOf } from './errors'
+import { HTTP_LIMITS, type HttpLimits } from './limits'
+import { registerSecurityHeaders } from './securityHeaders'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -24,6 +27,8 @@ export interface BuildOptions {
   logLevel?: string
   /** where log lines go (default stdout) */
   logStream?: { write(line: string): void }
+  /** timeouts and the connection cap; default HTTP_LIMITS (tests shorten them) */
+  limits?: Partial<HttpLimits>
 }
 
 declare module 'fastify' {
@@ -48,8 +53,16 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
   const config = configFromEnv({ ...process.env, ...opts.env })
   const ownStore = !opts.store
   const store = opts.store ?? openStore(opts.db ?? config.dbFile)
+  const limits: HttpLimits = { ...HTTP_LIMITS, ...opts.limits }
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    connectionTimeout: limits.idleMs,
+    keepAliveTimeout: limits.keepAliveMs,
+    requestTimeout: limits.requestMs,
+    http: { headersTimeout: limits.headersMs, connectionsCheckingInterval: limits.checkEveryMs },
+    // Node's own answer to a request it cannot parse (a bad Content-Length, a header over the limit, a
+    // timeout) is replaced by the API's envelope
+    clientErrorHandler: clientErrorReply,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // one line per request, written by the onResponse hook below
@@ -65,6 +78,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     log: { error: (o, m) => app.log.error(o, m), warn: (o, m) => app.log.warn(o, m) },
     ...opts.deps,
   })
+  app.server.maxConnections = limits.maxConnections
   app.decorate('deps', deps)
   if (ownStore) app.addHook('onClose', async () => store.close())
 
@@ -106,6 +120,9 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     void reply.status(status).send(body)
   })
 
+  const staticDir = path.resolve(opts.staticDir ?? config.h5Dir)
+  await registerSecurityHeaders(app, staticDir)
+
   if (config.rateLimit !== 'off') {
     await app.register(rateLimit, {
       global: false,
@@ -129,6 +146,10 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     async (req, reply) => {
       const body = req.body as { action?: unknown } | undefined
       if (body && typeof body.action === 'string') actions.set(req, body.action.slice(0, 64))
+      // dev login mints a session of any role: from this machine only, unless the operator said otherwise
+      if (body?.action === 'auth.devLogin' && deps.devLogin && !config.devLoginRemote && !isLocalRequest(req.socket.remoteAddress, req.headers)) {
+        return replyError(reply, new AppError('FORBIDDEN', DEV_LOGIN_LOCAL_ONLY))
+      }
       const userId = await callerOf(req)
       const result = await dispatch(req.body, userId ? { userId } : null, deps)
       void reply.header('cache-control', 'no-store')
@@ -162,7 +183,11 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/files/:id', async (req, reply) => {
+  // the per-minute limit on every route that does work: photos (a disk read each) and /healthz (a store query)
+  const limited: { rateLimit?: { max: number; timeWindow: number } } =
+    config.rateLimit === 'off' ? {} : { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } }
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/files/:id', { config: limited }, async (req, reply) => {
     try {
       const { mime, bytes } = await readPhoto(deps, req.params.id, req.query.e, req.query.s)
       return reply
@@ -177,7 +202,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     }
   })
 
-  app.get('/healthz', async (_req, reply) => {
+  app.get('/healthz', { config: limited }, async (_req, reply) => {
     try {
       await store.ping()
       return { ok: true, db: 'ok' }
@@ -187,7 +212,6 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
     }
   })
 
-  const staticDir = path.resolve(opts.staticDir ?? config.h5Dir)
   if (fs.existsSync(path.join(staticDir, 'index.html'))) {
     // the SPA uses hash routing, so only real files are served; index.html is never cached.
     // Loaded lazily: @fastify/static pulls an ESM-only dependency that jest's CommonJS runtime cannot load,

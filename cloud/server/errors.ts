@@ -1,4 +1,6 @@
-import type { FastifyError } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+import type { FastifyError, FastifyInstance } from 'fastify'
 import type { ApiReply } from '@/domain/shared/envelope'
 import { AppError, statusOf } from '@/domain/shared/errors'
 
@@ -24,4 +26,29 @@ export function appErrorOfHttp(err: FastifyError & { gongzhiCode?: string }): { 
 
 export function envelopeOf(e: AppError): { status: number; body: ApiReply<never> } {
   return { status: statusOf(e.code), body: { ok: false, error: { code: e.code, message: e.message } } }
+}
+
+/**
+ * Fastify's clientErrorHandler: Node could not read the request (a malformed or conflicting Content-Length, a
+ * header over the limit, a request that took too long). Answered with the envelope, not Fastify's own body,
+ * then the socket is closed (it cannot be trusted to be in step).
+ */
+export function clientErrorReply(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const error =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new AppError('INVALID_INPUT', '网络太慢，请求超时，请重试')
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? new AppError('PAYLOAD_TOO_LARGE', '请求头太大')
+        : new AppError('INVALID_INPUT', '请求格式不正确')
+  this.log.debug({ code: err.code }, 'client error')
+  if (socket.writable) {
+    const { status, body } = envelopeOf(error)
+    const json = JSON.stringify(body)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${json}`,
+    )
+  }
+  socket.destroy()
 }

@@ -1,13 +1,16 @@
 /**
  * `npm start` / `npm run serve`: the self-hosted server. PORT (10086), GONGZHI_DB (data/gongzhi.db),
  * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly) and sends
- * due reminders (at start, then every 5 minutes), listens on 0.0.0.0, closes cleanly on SIGINT/SIGTERM.
+ * due reminders (at start, then every 5 minutes), listens on HOST (default: this machine only while dev login is
+ * on, all interfaces otherwise), closes within HTTP_LIMITS.shutdownMs on SIGINT/SIGTERM.
  */
-import { configFromEnv, openDemoStore } from '../compose'
+import { configFromEnv, listenHost, openDemoStore } from '../compose'
 import { scheduleOrphanSweep } from '../files'
 import { scheduleReminderSweep } from '../reminders'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
 import { buildServer } from './app'
+import { HTTP_LIMITS } from './limits'
+import { closeWithin } from './shutdown'
 
 async function main() {
   const config = configFromEnv()
@@ -29,8 +32,11 @@ async function main() {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
-    app.close().then(
-      () => process.exit(0),
+    closeWithin(app, HTTP_LIMITS.shutdownMs).then(
+      ({ forced }) => {
+        if (forced) app.log.warn('closed the connections still open at the shutdown deadline')
+        process.exit(0)
+      },
       (err) => {
         app.log.error({ err }, 'close failed')
         process.exit(1)
@@ -40,16 +46,20 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 
-  await app.listen({ port: config.port, host: '0.0.0.0' })
+  const host = listenHost(config)
+  await app.listen({ port: config.port, host })
   const community = DEMO_COMMUNITIES[0]?.name ?? ''
   const lines = [
     '',
     `共治 Gongzhi 已启动：http://localhost:${config.port}`,
     `数据库：${config.dbFile}${seeded ? '（已写入演示数据）' : ''}`,
   ]
+  lines.push(`监听地址：${host}${host === 'localhost' ? '（仅本机可访问；设置 HOST=0.0.0.0 可让其他设备访问）' : ''}`)
   if (config.devLogin) {
     lines.push(
-      '注意：开发登录已开启，能访问此地址的任何人都可以用任意身份登录。正式部署请设 NODE_ENV=production。',
+      config.devLoginRemote
+        ? '注意：开发登录已开启（GONGZHI_DEV_LOGIN=1），能访问此地址的任何人都可以用任意身份登录。正式部署请勿设置。'
+        : '开发登录已开启，只接受本机（127.0.0.1 / ::1）的请求；需要从其他设备登录时设置 GONGZHI_DEV_LOGIN=1（能访问的任何人都可以用任意身份登录）。正式部署请设 NODE_ENV=production。',
     )
     lines.push(
       '演示登录：打开上面的地址，在登录页点身份按钮（开发登录 auth.devLogin，每次新建一个该身份的用户）：',

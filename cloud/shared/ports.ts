@@ -164,7 +164,8 @@ export interface UserRepo {
   /** Atomic find-or-create by openid (UNIQUE openid); `created` tells which happened. */
   findOrCreateByOpenid(openid: string, candidate: NewUser): Promise<{ user: UserRecord; created: boolean }>
   count(): Promise<number>
-  setPhone(id: string, phone: string): Promise<UserRecord | null>
+  /** `verified`: the number came from WeChat's 手机号快速验证 (a typed one is not) */
+  setPhone(id: string, phone: string, verified?: boolean): Promise<UserRecord | null>
   /** People of a community, by name then id; `query` matches name or phone digits. */
   list(
     communityId: string,
@@ -181,4 +182,15 @@ export interface UserRepo {
    * in one transaction; writes the audit entry only when something changed (`changed` says which).
    */
   assignGrids(userId: string, gridIds: string[], audit: AuditEntry): Promise<{ user: UserRecord; changed: boolean }>
+}
+
+/** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
+export interface FileUrls {
+  /**
+   * a path like /files/<id>?e=<expiry>&s=<signature>, relative to the API's origin; `scope` is who the photo may
+   * be shown to now (its report's audience): the URL serves only while the scope at read is the same
+   */
+  sign(fileId: string, scope?: string): string
+  /** true when the signature is the server's for this file and scope, and not expired */
+  verify(fileId: string, expires: string, signature: string, scope?: string): boolean
 }

@@ -12,6 +12,7 @@ import type { VolunteerApplicationView } from '@/domain/volunteers'
 import type { Page } from '@/domain/shared/text'
 import { wechatPhoneNumber } from '../../cloud/adapters/wechat/phoneNumber'
 import { makeHarness, type Harness } from './support/harness'
+import { giveRosterPhone } from './support/verifiedPhone'
 
 const COMMITTEE = 'u_committee_jj'
 let h: Harness
@@ -31,6 +32,7 @@ describe('resident.apply', () => {
     // the seeded 户主 王某华 of 1栋1单元101 holds that seat already: use a free household (1栋1单元201, 李某敏? read it)
     const hh = h.store.db.prepare("SELECT id, head_name FROM households WHERE id = 'h_jj_1_03'").get() as { id: string; head_name: string }
     const who = await newcomer()
+    await giveRosterPhone(h, who, hh.id)
     const r = await apply(who, { room: '201', name: ` ${hh.head_name} ` })
     expect(r).toMatchObject({ ok: true, data: { status: 'verified' } })
     expect(userRow(who)).toEqual({ verified: 1, household_id: hh.id, grid_id: 'g_jj_1' })
@@ -411,6 +413,7 @@ describe('masking (个人信息保护法)', () => {
     // verified at once: still nothing of the roster in the applicant's view
     const hh = h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_03'").get() as { head_name: string }
     const other = await newcomer()
+    await giveRosterPhone(h, other, 'h_jj_1_03')
     expect(await apply(other, { room: '201', name: hh.head_name })).toMatchObject({ ok: true, data: { status: 'verified' } })
     expect(await h.ok('resident.myApplication', {}, other)).toMatchObject({ status: 'verified', matchesRoster: false, householdId: null })
   })
@@ -426,6 +429,7 @@ describe('verification sets the user’s name to the verified one', () => {
   test('verified at once: users.name becomes the roster 户主 name as applied', async () => {
     const hh = h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_03'").get() as { head_name: string }
     const who = await h.devLogin({ role: 'resident', verified: false, gridId: 'g_jj_1', name: '微信用户 AB12' })
+    await giveRosterPhone(h, who, 'h_jj_1_03')
     expect(await apply(who, { room: '201', name: hh.head_name })).toMatchObject({ ok: true, data: { status: 'verified' } })
     expect(nameOf(who)).toBe(hh.head_name)
     expect((await me(who)).name).toBe(hh.head_name)

@@ -5,6 +5,7 @@
  */
 import type { ResidentApplyResult } from '@/domain/residents'
 import { makeHarness, type Harness } from './support/harness'
+import { giveRosterPhone } from './support/verifiedPhone'
 import { race } from './support/race'
 
 jest.setTimeout(90_000)
@@ -44,6 +45,9 @@ test('two residents claim the same 户主 seat at once (5 rounds) → one verifi
     }
     const a = await h.devLogin({ role: 'resident', verified: false, gridId: 'g_jj_2' })
     const b = await h.devLogin({ role: 'resident', verified: false, gridId: 'g_jj_2' })
+    // both hold the roster's phone verified (issue 16): the seat alone decides between them
+    await giveRosterPhone(h, a, household)
+    await giveRosterPhone(h, b, household)
     const replies = await race({
       file: h.file,
       action: 'resident.apply',

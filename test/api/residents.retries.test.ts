@@ -7,6 +7,7 @@ import type { ResidentApplyResult } from '@/domain/residents'
 import type { MemberView } from '@/domain/members'
 import type { VolunteerApplicationView } from '@/domain/volunteers'
 import { makeHarness, type Harness } from './support/harness'
+import { giveRosterPhone } from './support/verifiedPhone'
 
 const COMMITTEE = 'u_committee_jj'
 let h: Harness
@@ -71,6 +72,7 @@ describe('resident.apply', () => {
   test('a retried apply that verified at once gets the first reply, not 你已完成住户认证', async () => {
     const hh = h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_03'").get() as { head_name: string }
     const who = await h.devLogin({ role: 'resident', verified: false, gridId: 'g_jj_1' })
+    await giveRosterPhone(h, who, 'h_jj_1_03')
     const first = await apply(who, { name: hh.head_name, relation: 'head' })
     expect(first).toMatchObject({ ok: true, data: { status: 'verified' } })
     expect(await apply(who, { name: hh.head_name, relation: 'head' })).toEqual(first)

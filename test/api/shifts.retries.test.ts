@@ -77,7 +77,7 @@ describe('the store holds the check-in and log conditions itself', () => {
     expect(await h.store.shifts.addLog(log(at(24 * HOUR), 'l0'), null)).toEqual({ kind: 'refused', reason: 'notCheckedIn' })
     await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR)))
     expect(await h.store.shifts.addLog(log(at(26 * HOUR + 1), 'l1'), null)).toEqual({ kind: 'refused', reason: 'ended' })
-    expect(await h.store.shifts.addLog(log(at(26 * HOUR), 'l2'), null)).toEqual({ kind: 'logged', logId: 'l2', reportId: null })
+    expect(await h.store.shifts.addLog(log(at(26 * HOUR), 'l2'), null)).toEqual({ kind: 'logged', logId: 'l2', reportId: null, newReport: false })
     // the use case read "checked in", then a check-out landed: the insert refuses
     await h.store.shifts.checkout(s.id, v, at(25 * HOUR))
     expect(await h.store.shifts.addLog(log(at(25 * HOUR), 'l3'), null)).toEqual({ kind: 'refused', reason: 'checkedOut' })

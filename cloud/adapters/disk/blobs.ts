@@ -55,7 +55,49 @@ export function diskBlobs(root: string): BlobStorage & { root: string } {
       // force: a blob already gone is fine
       await fs.rm(fileOf(key), { force: true })
     },
+    async *list() {
+      // the folders put() makes hold blobs and temp files; anything else (not named like either) is not ours
+      for (const rel of await walk(base)) {
+        const name = path.posix.basename(rel)
+        const leftover = TEMP.test(name)
+        if (!leftover && !isBlobKey(rel)) continue
+        let stat
+        try {
+          stat = await fs.stat(path.join(base, ...rel.split('/')))
+        } catch {
+          continue // gone meanwhile
+        }
+        yield { key: rel, leftover, modifiedAt: stat.mtime }
+      }
+    },
+    async removeLeftover(rel) {
+      if (!TEMP.test(path.posix.basename(rel)) || rel.split('/').some((p) => p === '..' || p === '')) {
+        throw new Error(`not a leftover: ${JSON.stringify(rel)}`)
+      }
+      await fs.rm(path.join(base, ...rel.split('/')), { force: true })
+    },
   }
+}
+
+/** put()'s temp files: `.<final name>.<12 hex>.tmp` */
+const TEMP = /^\.[A-Za-z0-9_-]{1,64}\.[a-z0-9]{1,8}\.[0-9a-f]{12}\.tmp$/
+
+/** Files under `dir` as relative paths with `/` (none when the folder does not exist yet). */
+async function walk(dir: string, prefix = ''): Promise<string[]> {
+  let entries
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw err
+  }
+  const out: string[] = []
+  for (const e of entries) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name
+    if (e.isDirectory()) out.push(...(await walk(path.join(dir, e.name), rel)))
+    else if (e.isFile()) out.push(rel)
+  }
+  return out
 }
 
 /** fsync of the folder makes the rename durable; some file systems refuse it (then the rename stands as is). */

@@ -72,7 +72,9 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     toRecord,
     alsoSet: ', household_id = COALESCE(@householdId, household_id)',
   })
-  const userState = db.prepare<[string], { verified: number }>('SELECT verified FROM users WHERE id = ?')
+  const userState = db.prepare<[string], { verified: number; phone: string | null; phone_verified: number }>(
+    'SELECT verified, phone, phone_verified FROM users WHERE id = ?',
+  )
   const headOf = db.prepare<[string], { user_id: string }>(
     "SELECT user_id FROM resident_applications WHERE household_id = ? AND relation = 'head' AND status = 'verified'",
   )
@@ -92,8 +94,8 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
   const load = apps.load
   const idem = idempotencyTable(db)
 
-  const rosterRoom = db.prepare<Record<string, string>, { id: string; head_name: string }>(
-    `SELECT id, head_name FROM households
+  const rosterRoom = db.prepare<Record<string, string>, { id: string; head_name: string; phone: string | null }>(
+    `SELECT id, head_name, phone FROM households
      WHERE grid_id = @gridId AND building_key = @buildingKey AND unit_key = @unitKey AND room_key = @roomKey`,
   )
 
@@ -101,13 +103,17 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     // a retry of the same request gets the first reply, whatever happened since (verified, reviewed)
     const prior = idem.lookup<{ status: 'verified' | 'pending'; applicationId: string }>(key)
     if (prior.kind !== 'none') return prior
-    if (userState.get(app.userId)?.verified === 1) return { kind: 'alreadyVerified' }
+    const claimant = userState.get(app.userId)
+    if (claimant?.verified === 1) return { kind: 'alreadyVerified' }
     if (apps.hasPending(app.userId)) return { kind: 'alreadyPending' }
     // the 户主 seat is free only if no one holds it: read and insert under the same write lock, and the
     // partial UNIQUE index resident_app_one_head is the backstop
     const keys = addressKeys(app.building, app.unit, app.room)
     const room = app.relation === 'head' ? rosterRoom.get({ gridId: app.gridId, ...keys }) : undefined
-    const verifyWith = room && sameName(room.head_name, app.name) ? room.id : null
+    // knowing the 户主's name is not enough where the roster has their phone: the claimant's verified phone must
+    // be that number (WeChat's 手机号快速验证); a typed one, another or none sends the claim to review
+    const phoneOk = !room?.phone || (claimant?.phone_verified === 1 && claimant.phone === room.phone)
+    const verifyWith = room && sameName(room.head_name, app.name) && phoneOk ? room.id : null
     const verify = verifyWith !== null && !headOf.get(verifyWith)
     insert.run({
       ...app,

@@ -8,6 +8,8 @@ import type {
   CheckoutOutcome,
   CreateOutcome,
   LogOutcome,
+  LogRefusal,
+  LogReport,
   LogResult,
   NewShift,
   NewShiftLog,
@@ -20,6 +22,7 @@ import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
+import { reportStatements } from './reports'
 import { shiftQueries } from './shiftQueries'
 import { SEATED, shiftReads } from './shiftRows'
 
@@ -85,6 +88,7 @@ export function shiftRepo(db: Db): ShiftRepo {
   const logOfReport = db.prepare<[string], { id: string }>('SELECT id FROM shift_logs WHERE report_id = ?')
 
   const idem = idempotencyTable(db)
+  const reportWrites = reportStatements(db)
 
   const createTx = db.transaction((shifts: NewShift[], audit: AuditEntry, key: IdempotencyKey | null): CreateOutcome => {
     const prior = idem.lookup<{ ids: string[] }>(key)
@@ -156,21 +160,29 @@ export function shiftRepo(db: Db): ShiftRepo {
     return mine.status === 'confirmed' ? { kind: 'outside' } : { kind: 'notConfirmed', signup: mine }
   })
 
-  const addLogTx = db.transaction((log: NewShiftLog, key: IdempotencyKey | null): LogOutcome => {
+  const addLogTx = db.transaction((entry: NewShiftLog, key: IdempotencyKey | null, report?: LogReport): LogOutcome => {
     const first = idem.lookup<LogResult>(key)
     if (first.kind === 'keyReused') return first
     if (first.kind === 'replayed') return { kind: 'replayed', ...first.result }
+    let log = entry
+    let newReport = false
+    if (report) {
+      // report.create's own statements, nested (a savepoint): undone with the log when the log is refused
+      const made = reportWrites.create(report.report, report.photoIds, report.messages, report.key)
+      if (made.kind === 'keyReused' || made.kind === 'badPhotos') return { kind: made.kind }
+      log = { ...entry, reportId: made.report.id }
+      newReport = made.kind === 'created'
+    }
     const logged = (logId: string): LogOutcome => {
       const result: LogResult = { logId, reportId: log.reportId }
       idem.store(key, result, log.at)
-      return { kind: 'logged', ...result }
+      return { kind: 'logged', newReport, ...result }
     }
     if (insertLog.run(log).changes === 1) return logged(log.id)
     const prior = log.reportId ? logOfReport.get(log.reportId) : undefined
     if (prior) return logged(prior.id)
     const mine = reads.activeSignup(log.shiftId, log.userId)
-    if (mine?.status !== 'checkedIn') return { kind: 'refused', reason: mine?.status === 'checkedOut' ? 'checkedOut' : 'notCheckedIn' }
-    return { kind: 'refused', reason: 'ended' }
+    throw new LogRefused(mine?.status !== 'checkedIn' ? (mine?.status === 'checkedOut' ? 'checkedOut' : 'notCheckedIn') : 'ended')
   })
 
   const checkoutTx = db.transaction((shiftId: string, userId: string, at: string): CheckoutOutcome => {
@@ -217,8 +229,14 @@ export function shiftRepo(db: Db): ShiftRepo {
     async checkout(shiftId, userId, at) {
       return checkoutTx.immediate(shiftId, userId, at)
     },
-    async addLog(log, key) {
-      return addLogTx.immediate(log, key)
+    async addLog(log, key, report) {
+      try {
+        return addLogTx.immediate(log, key, report)
+      } catch (e) {
+        // thrown inside the transaction so that a report made with the log rolls back with it
+        if (e instanceof LogRefused) return { kind: 'refused', reason: e.reason }
+        throw e
+      }
     },
     async priorLog(key) {
       const first = idem.lookup<LogResult>(key)
@@ -230,5 +248,11 @@ export function shiftRepo(db: Db): ShiftRepo {
       if (!anyDue.get(now)) return 0
       return settleTx.immediate(now)
     },
+  }
+}
+
+class LogRefused extends Error {
+  constructor(readonly reason: LogRefusal) {
+    super(reason)
   }
 }

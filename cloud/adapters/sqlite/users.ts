@@ -100,7 +100,7 @@ export function userRepo(db: Db): UserRepo {
   })
 
   const writeAudit = auditWriter(db)
-  const updatePhone = db.prepare('UPDATE users SET phone = ? WHERE id = ?')
+  const updatePhone = db.prepare('UPDATE users SET phone = ?, phone_verified = ? WHERE id = ?')
   // name, then id: a stable keyset; the query matches a name part, phone digits, or a part of the household's
   // address as typed (3栋2单元301) or as shown (addressText: a bare number gets 栋 / 单元)
   const listIds = db.prepare<Record<string, unknown>, { id: string }>(`
@@ -162,8 +162,8 @@ export function userRepo(db: Db): UserRepo {
   })
 
   return {
-    async setPhone(id, phone) {
-      updatePhone.run(phone, id)
+    async setPhone(id, phone, verified = false) {
+      updatePhone.run(phone, verified ? 1 : 0, id)
       return load(id)
     },
     async list(communityId, { role, query, limit, after }) {

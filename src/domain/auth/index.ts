@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { MyHousehold } from '../residents'
 import { ROLES, type Role } from '../shared/roles'
 import type { GridRef } from '../community'
-import { idSchema, text } from '../shared/text'
+import { idSchema, plainString, text } from '../shared/text'
 
 export const devLoginSchema = z.strictObject({
   role: z.enum(ROLES, { message: '请选择角色' }),
@@ -14,7 +14,7 @@ export const devLoginSchema = z.strictObject({
 export type DevLoginInput = z.input<typeof devLoginSchema>
 
 export const wxLoginSchema = z.strictObject({
-  code: z.string().min(1).max(128),
+  code: plainString(128, '登录凭证').refine((s) => s.length > 0, { message: '缺少登录凭证' }),
 })
 export type WxLoginInput = z.infer<typeof wxLoginSchema>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { CastCounts, Eligibility, TallyBase } from './tally'
-import { idSchema, isoTime, pageSchema, text, type Page } from '../shared/text'
+import { hasControl, idSchema, isoTime, multilineText, pageSchema, text, type Page } from '../shared/text'
 
 /**
  * 议事表决 (issue 5): motions on 村规民约/居民公约 (`rules`) or a public matter (`matter`), their phases as data,
@@ -102,7 +102,7 @@ export function normalizeReceipt(s: string): string | null {
 
 // ---------- inputs ----------
 
-const articleSchema = z.strictObject({ text: text(1, 2000, '条文') })
+const articleSchema = z.strictObject({ text: multilineText(1, 2000, '条文') })
 const articlesSchema = z.array(articleSchema, { error: '请填写条文' }).min(1, { message: '至少一条条文' }).max(50, { message: '最多 50 条' })
 const optionsSchema = z
   .array(text(1, 60, '选项'), { error: '选项格式不正确' })
@@ -111,7 +111,7 @@ const optionsSchema = z
 
 const motionFields = {
   title: text(1, 60, '标题'),
-  preamble: text(0, 2000, '说明').optional(),
+  preamble: multilineText(0, 2000, '说明').optional(),
   articles: articlesSchema,
   kind: z.enum(MOTION_KINDS, { error: '表决类型不正确' }),
   options: optionsSchema.optional(),
@@ -177,11 +177,11 @@ export type MotionAdvanceInput = z.input<typeof motionAdvanceSchema>
 export const motionCommentSchema = z.strictObject({
   id: idSchema,
   articleIndex: z.number({ error: '条文序号不正确' }).int().min(0).max(49).optional(),
-  text: text(1, 500, '意见'),
+  text: multilineText(1, 500, '意见'),
 })
 export type MotionCommentInput = z.input<typeof motionCommentSchema>
 
-export const motionReplySchema = z.strictObject({ commentId: idSchema, text: text(1, 500, '回复') })
+export const motionReplySchema = z.strictObject({ commentId: idSchema, text: multilineText(1, 500, '回复') })
 export type MotionReplyInput = z.input<typeof motionReplySchema>
 
 const choiceSchema = z.union([z.enum(RULES_CHOICES), z.number().int().min(0).max(5)], { error: '请选择表决意见' })
@@ -211,7 +211,10 @@ export type MotionListInput = z.input<typeof motionListSchema>
 
 export const motionVerifyReceiptSchema = z.strictObject({
   id: idSchema,
-  receipt: z.string({ error: '请填写回执码' }).max(40, { message: '回执码格式不正确', abort: true }),
+  receipt: z
+    .string({ error: '请填写回执码' })
+    .max(40, { message: '回执码格式不正确', abort: true })
+    .refine((s) => !hasControl(s), { message: '回执码格式不正确' }),
 })
 export type MotionVerifyReceiptInput = z.input<typeof motionVerifyReceiptSchema>
 

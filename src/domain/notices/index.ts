@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, isoTime, pageSchema, text, type Page } from '../shared/text'
+import { hasControl, idSchema, isoTime, multilineText, pageSchema, text, type Page } from '../shared/text'
 
 export const NOTICE_CATEGORIES = ['notice', 'policy', 'safety', 'event'] as const
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number]
@@ -14,7 +14,7 @@ export const NOTICE_CATEGORY_LABELS: Record<NoticeCategory, string> = {
 export const noticePublishSchema = z
   .strictObject({
     title: text(1, 60, '标题'),
-    body: text(1, 5000, '正文'),
+    body: multilineText(1, 5000, '正文'),
     category: z.enum(NOTICE_CATEGORIES, { message: '请选择类别' }),
     gridIds: z.array(idSchema).min(1, { message: '请至少选择一个网格' }).max(50).optional(),
     pinned: z.boolean().optional(),
@@ -39,7 +39,7 @@ export type NoticeIdInput = z.infer<typeof noticeIdSchema>
 export const noticeUnconfirmedSchema = z.strictObject({
   id: idSchema,
   gridId: idSchema.optional(),
-  cursor: z.string().max(800, { abort: true }).optional(),
+  cursor: z.string().max(800, { abort: true }).refine((s) => !hasControl(s), { message: '分页参数不正确' }).optional(),
   limit: pageSchema.limit,
 })
 export type NoticeUnconfirmedInput = z.infer<typeof noticeUnconfirmedSchema>

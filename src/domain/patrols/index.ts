@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { reportCreateSchema } from '../reports'
 import { COORD_SYSTEMS, type CoordSystem } from '../shared/geo'
 import { MAX_SHIFT_MS } from './rules'
-import { idSchema, isoTime, pageSchema, text, type Page } from '../shared/text'
+import { idSchema, isoTime, multilineText, pageSchema, text, type Page } from '../shared/text'
 
 /**
  * 群防群治 patrol shifts (issue 6): statuses and the signup machine as data, the schemas of every shift.*
@@ -103,7 +103,7 @@ export const shiftCreateSchema = z
       .int({ message: '人数上限应为整数' })
       .min(SHIFT_CAPACITY.min, { message: `人数上限至少 ${SHIFT_CAPACITY.min} 人` })
       .max(SHIFT_CAPACITY.max, { message: `人数上限最多 ${SHIFT_CAPACITY.max} 人` }),
-    note: text(0, 500, '备注').optional(),
+    note: multilineText(0, 500, '备注').optional(),
     /** how many weekly occurrences, the first included (1 or absent = one-off) */
     repeatWeeks: z
       .number({ error: '重复周数必须是数字' })
@@ -122,7 +122,7 @@ export type ShiftCreateInput = z.input<typeof shiftCreateSchema>
 export const shiftIdSchema = z.strictObject({ id: idSchema })
 export type ShiftIdInput = z.input<typeof shiftIdSchema>
 
-export const shiftCancelSchema = z.strictObject({ id: idSchema, reason: text(1, 200, '取消原因') })
+export const shiftCancelSchema = z.strictObject({ id: idSchema, reason: multilineText(1, 200, '取消原因') })
 export type ShiftCancelInput = z.input<typeof shiftCancelSchema>
 
 /**
@@ -155,7 +155,7 @@ const reportPieces = reportCreateSchema.shape
 /** 发现隐患: the observation becomes a 随手拍 report (routed like any report); without a location, the check-in position. */
 export const shiftLogSchema = z.strictObject({
   id: idSchema,
-  note: text(1, 500, '巡逻记录'),
+  note: multilineText(1, 500, '巡逻记录'),
   report: z
     .strictObject({
       category: reportPieces.category,

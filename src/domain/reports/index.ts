@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { COORD_SYSTEMS } from '../shared/geo'
-import { idSchema, pageSchema, text, type Page } from '../shared/text'
+import { idSchema, multilineText, pageSchema, text, type Page } from '../shared/text'
 
 /** 随手拍 reports (issue 4): categories, the form/call/server schema and the views. */
 
@@ -58,7 +58,7 @@ const photoIds = z
   .refine((ids) => new Set(ids).size === ids.length, { message: '照片重复了' })
 
 const category = z.enum(REPORT_CATEGORIES, { message: '请选择问题类别' })
-const description = text(5, 1000, '问题描述')
+const description = multilineText(5, 1000, '问题描述')
 
 export const reportCreateSchema = z.strictObject({
   category,
@@ -120,7 +120,7 @@ export const reportTransitionSchema = z
   .strictObject({
     id: idSchema,
     action: z.enum(REPORT_ACTIONS, { message: '不支持的操作' }),
-    note: text(1, 1000, '说明').optional(),
+    note: multilineText(1, 1000, '说明').optional(),
     photoIds: photoIds.optional(),
     toUserId: idSchema.optional(),
   })
@@ -131,7 +131,7 @@ export type ReportTransitionInput = z.input<typeof reportTransitionSchema>
 export const reportRateSchema = z.strictObject({
   id: idSchema,
   score: z.number({ error: '请选择评分' }).int({ message: '评分是 1 到 5 的整数' }).min(1, { message: '评分是 1 到 5 的整数' }).max(5, { message: '评分是 1 到 5 的整数' }),
-  comment: text(0, 500, '评价').optional(),
+  comment: multilineText(0, 500, '评价').optional(),
 })
 export type ReportRateInput = z.input<typeof reportRateSchema>
 
@@ -178,9 +178,9 @@ export const reportMediateSchema = z
       .array(z.strictObject({ name: text(1, 20, '当事人姓名'), role: text(0, 20, '当事人身份').optional() }))
       .min(2, { message: '请填写至少两方当事人' })
       .max(10, { message: '当事人最多 10 位' }),
-    session: z.strictObject({ date: day, note: text(1, 2000, '调解记录') }).optional(),
+    session: z.strictObject({ date: day, note: multilineText(1, 2000, '调解记录') }).optional(),
     outcome: z.enum(MEDIATION_OUTCOMES).optional(),
-    agreement: text(1, 2000, '调解协议').optional(),
+    agreement: multilineText(1, 2000, '调解协议').optional(),
   })
   .refine((m) => m.outcome !== 'agreed' || !!m.agreement, { message: '调解成功请填写协议内容', path: ['agreement'] })
   .refine((m) => m.outcome === 'agreed' || m.agreement === undefined, { message: '只有调解成功才有协议', path: ['agreement'] })

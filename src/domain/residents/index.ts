@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, pageSchema, text } from '../shared/text'
+import { idSchema, multilineText, pageSchema, plainString, text } from '../shared/text'
 
 /** 住户认证, the household roster and the committee's people work (issue 3). */
 
@@ -31,7 +31,12 @@ export const householdImportSchema = z.strictObject({
   csv: z
     .string({ error: '请粘贴或选择花名册文件' })
     .min(1, { message: '花名册是空的' })
-    .max(1_000_000, { message: '花名册文件太大（最多约 1 MB）' }),
+    .max(1_000_000, { message: '花名册文件太大（最多约 1 MB）', abort: true })
+    // tabs and line breaks are the file's structure; other control characters (a NUL …) are not text
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
+      message: '花名册中有无法识别的特殊字符（如空字符），请检查文件后重新导入',
+    }),
 })
 export type HouseholdImportInput = z.infer<typeof householdImportSchema>
 
@@ -89,7 +94,7 @@ export const applicationReviewSchema = z
   .strictObject({
     applicationId: idSchema,
     approve: z.boolean({ message: '请选择通过或不通过' }),
-    reason: text(1, 200, '理由').optional(),
+    reason: multilineText(1, 200, '理由').optional(),
   })
   .refine((r) => r.approve || !!r.reason, { message: '不通过时请写明理由', path: ['reason'] })
 
@@ -131,7 +136,7 @@ export const residentRegisterSchema = z.strictObject({
 export type ResidentRegisterInput = z.input<typeof residentRegisterSchema>
 
 export const setPhoneSchema = z.union(
-  [z.strictObject({ phone: phoneSchema }), z.strictObject({ phoneCode: z.string().min(1).max(128) })],
+  [z.strictObject({ phone: phoneSchema }), z.strictObject({ phoneCode: plainString(128, '手机号授权码').refine((s) => s.length > 0, { message: '缺少手机号授权码' }) })],
   { error: '请填写手机号' },
 )
 export type SetPhoneInput = z.input<typeof setPhoneSchema>

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import type { ErrorCode } from './errors'
+import { hasControl } from './text'
 
 /** The one event shape of the API: cloud function event and HTTP `POST /api` body. */
 export const apiEventSchema = z.strictObject({
   action: z.string().min(1).max(64),
   payload: z.unknown().optional(),
-  requestId: z.string().min(8).max(64).optional(),
+  requestId: z.string().min(8).max(64, { abort: true }).refine((s) => !hasControl(s), { message: '请求编号格式不正确' }).optional(),
 })
 
 export type ApiEvent = z.infer<typeof apiEventSchema>

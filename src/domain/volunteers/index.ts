@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { applicationReviewSchema, type ApplicationStatus } from '../residents'
-import { text } from '../shared/text'
+import { multilineText } from '../shared/text'
 
 /** 志愿者: applying to the volunteer team, its review, and the hours volunteers served (patrols, later call-outs). */
 
 export const volunteerApplySchema = z.strictObject({
-  skills: text(0, 200, '特长').optional(),
-  availability: text(0, 200, '可服务时间').optional(),
+  skills: multilineText(0, 200, '特长').optional(),
+  availability: multilineText(0, 200, '可服务时间').optional(),
 })
 export type VolunteerApplyInput = z.input<typeof volunteerApplySchema>
 
