@@ -1,3 +1,5 @@
+import { TAB_BAR } from './app.tabs'
+
 // Main package: the tab pages only. Everything else lives in a subpackage per feature (DESIGN §6).
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/vote/index', 'pages/report/index', 'pages/patrol/index', 'pages/me/index'],
@@ -15,7 +17,7 @@ export default defineAppConfig({
     { root: 'packages/legal', pages: ['privacy/index'] },
     {
       root: 'packages/workspace',
-      pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index'],
+      pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index', 'grids/index'],
     },
   ],
   preloadRule: {
@@ -26,6 +28,9 @@ export default defineAppConfig({
     'pages/me/index': { network: 'all', packages: ['packages/residents', 'packages/messages'] },
   },
   window: {
+    // the title bar with its back (or home) control on every page: weapp's default, and on H5 Taro draws it
+    // only when asked (it hides it otherwise, and a person who published a notice was stranded)
+    navigationStyle: 'default',
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f3f5',
     navigationBarBackgroundColor: '#ffffff',
@@ -37,38 +42,7 @@ export default defineAppConfig({
     selectedColor: '#1e5bb8',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      {
-        pagePath: 'pages/index/index',
-        text: '首页',
-        iconPath: 'assets/tab/home.png',
-        selectedIconPath: 'assets/tab/home-active.png',
-      },
-      {
-        pagePath: 'pages/vote/index',
-        text: '议事',
-        iconPath: 'assets/tab/vote.png',
-        selectedIconPath: 'assets/tab/vote-active.png',
-      },
-      {
-        pagePath: 'pages/report/index',
-        text: '随手拍',
-        iconPath: 'assets/tab/report.png',
-        selectedIconPath: 'assets/tab/report-active.png',
-      },
-      {
-        pagePath: 'pages/patrol/index',
-        text: '巡逻',
-        iconPath: 'assets/tab/patrol.png',
-        selectedIconPath: 'assets/tab/patrol-active.png',
-      },
-      {
-        pagePath: 'pages/me/index',
-        text: '我的',
-        iconPath: 'assets/tab/me.png',
-        selectedIconPath: 'assets/tab/me-active.png',
-      },
-    ],
+    list: TAB_BAR.map((t) => ({ ...t })),
   },
   lazyCodeLoading: 'requiredComponents',
   // 随手拍 takes the problem's location (DESIGN §6: declared, with its purpose); refusing it leaves the grid picker.

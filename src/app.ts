@@ -1,4 +1,4 @@
-import type { PropsWithChildren } from 'react'
+import { useEffect, type PropsWithChildren } from 'react'
 
 import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
 import { registerPrivacyListener } from './features/legal/privacyConsent'
@@ -15,7 +15,22 @@ registerPrivacyListener()
 // App start without a session lands on the login page through the tab pages' guard
 // (useRequireSession): the first page is 首页, which sends a signed-out visitor to login.
 function App({ children }: PropsWithChildren) {
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') labelNavigationBar()
+  }, [])
   return children
+}
+
+/** H5: Taro's title bar draws its back and home controls as bare divs; say what they are to a screen reader. */
+function labelNavigationBar(): void {
+  const label = (selector: string, text: string) => {
+    const el = document.querySelector(`#taro-navigation-bar ${selector}`)
+    if (!el) return
+    el.setAttribute('role', 'button')
+    el.setAttribute('aria-label', text)
+  }
+  label('.taro-navigation-bar-back', '返回')
+  label('.taro-navigation-bar-home', '回到首页')
 }
 
 export default App

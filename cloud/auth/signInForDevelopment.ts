@@ -1,18 +1,11 @@
 import type { DevLoginInput, Session } from '@/domain/auth'
 import { AppError } from '@/domain/shared/errors'
-import type { Role } from '@/domain/shared/roles'
 import type { Ctx } from './ports'
 import type { CommunityRecord, GridRecord } from '../shared/ports'
 import { assertCleanText } from '../shared/contentGuard'
+import { plausibleName } from '../shared/demoNames'
 import { sessionFor } from './session'
 
-const DEFAULT_NAMES: Record<Role, string> = {
-  resident: '居民',
-  volunteer: '志愿者',
-  gridWorker: '网格员',
-  committee: '社区干部',
-  street: '街道干部',
-}
 
 async function placeOf(input: DevLoginInput, ctx: Ctx): Promise<{ community: CommunityRecord; grid: GridRecord | null }> {
   const { communities } = ctx.deps.store
@@ -45,7 +38,8 @@ export async function signInForDevelopment(input: DevLoginInput, ctx: Ctx): Prom
   const householdId = livesHere && verified && grid ? await deps.store.communities.pickHousehold(grid.id) : null
   const user = await deps.store.users.create({
     id,
-    name: input.name ?? `${DEFAULT_NAMES[role]} ${id.slice(0, 4).toUpperCase()}`,
+    // a person's name, not their role: screens add the role where it matters (网格员 孙丽), once
+    name: input.name ?? plausibleName(id),
     roles: role === 'volunteer' ? ['resident', 'volunteer'] : [role],
     communityId: community.id,
     gridId: livesHere ? (grid?.id ?? null) : null,

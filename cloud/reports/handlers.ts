@@ -6,6 +6,7 @@ import { editMyReport } from './editMyReport'
 import { findNearbyReports } from './findNearbyReports'
 import { listReports } from './listReports'
 import { rateReport } from './rateReport'
+import { routeReport } from './routeReport'
 import { recordMediation } from './recordMediation'
 import { setReportDeadlines } from './setReportDeadlines'
 import { submitReport } from './submitReport'
@@ -13,10 +14,12 @@ import { supportReport } from './supportReport'
 import { viewReport } from './viewReport'
 import { viewReportDeadlines } from './viewReportDeadlines'
 import { viewReportSummary } from './viewReportSummary'
+import { countMyReports } from './countMyReports'
 
 export const reportsHandlers: Handlers<typeof reportsContract, Deps> = {
   'report.create': submitReport,
   'report.nearby': findNearbyReports,
+  'report.route': routeReport,
   'report.support': supportReport,
   'report.list': listReports,
   'report.get': viewReport,
@@ -25,6 +28,7 @@ export const reportsHandlers: Handlers<typeof reportsContract, Deps> = {
   'report.rate': rateReport,
   'report.mediate': recordMediation,
   'report.summary': viewReportSummary,
+  'report.counts': countMyReports,
   'report.deadlines': viewReportDeadlines,
   'report.setDeadlines': setReportDeadlines,
 }

@@ -8,10 +8,19 @@ import { toSummary } from './view'
 
 type Input = z.output<typeof reportListSchema>
 
+/** The filters each list applies. */
+const SCOPE_FILTERS: Record<Input['scope'], readonly ('status' | 'gridId' | 'category' | 'overdue')[]> = {
+  mine: [],
+  public: ['category'],
+  queue: ['status', 'gridId', 'overdue'],
+  area: ['status', 'gridId', 'category', 'overdue'],
+}
+
 /**
  * report.list — 我的上报 (mine), the community's public reports (public), a handler's queue by deadline
  * (queue: a 网格员's grids, a committee's community-level reports, a street's street-level ones; only
- * 待受理 and 处理中 — a 退回补充 report waits for the resident and leaves the queue until resubmitted), and
+ * 待受理 and 处理中 — a 退回补充 report waits for the resident and leaves the queue until resubmitted; narrowed
+ * by status or overdue), and
  * a committee's or street's whole area with filters (area). Keyset pages, at most 100 items.
  */
 export async function listReports(input: Input, ctx: UserCtx): Promise<ReportListPage> {
@@ -19,40 +28,8 @@ export async function listReports(input: Input, ctx: UserCtx): Promise<ReportLis
   await sweep(deps, areaOf(user))
   const now = deps.clock.now()
   const limit = input.limit ?? 20
-  let query: ReportListQuery
-  const byDue = input.scope === 'queue'
-  if (input.scope === 'mine') query = { kind: 'mine', reporterId: user.id }
-  else if (input.scope === 'public') {
-    if (!user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
-    query = { kind: 'public', communityId: user.communityId, ...(input.category ? { category: input.category } : {}) }
-  } else if (input.scope === 'queue') {
-    const grids = user.grids.map((g) => g.id)
-    const grid = input.gridId ? { gridId: input.gridId } : {}
-    if (user.roles.includes('gridWorker') && grids.length > 0) {
-      if (input.gridId) await assertGridOf(deps, { gridIds: grids }, input.gridId)
-      query = { kind: 'queue', level: 'grid', gridIds: input.gridId ? [input.gridId] : grids }
-    } else if (user.roles.includes('committee') && user.communityId) {
-      if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
-      query = { kind: 'queue', level: 'community', communityId: user.communityId, ...grid }
-    } else if (user.roles.includes('street') && user.streetId) {
-      if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
-      query = { kind: 'queue', level: 'street', streetId: user.streetId, ...grid }
-    } else throw new AppError('FORBIDDEN', '只有工作人员有待办队列')
-  } else {
-    const filters = {
-      ...(input.status ? { status: input.status } : {}),
-      ...(input.gridId ? { gridId: input.gridId } : {}),
-      ...(input.category ? { category: input.category } : {}),
-      ...(input.overdue ? { overdueAt: now.toISOString() } : {}),
-    }
-    if (user.roles.includes('committee') && user.communityId) {
-      if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
-      query = { kind: 'area', communityId: user.communityId, ...filters }
-    } else if (user.roles.includes('street') && user.streetId) {
-      if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
-      query = { kind: 'area', streetId: user.streetId, ...filters }
-    } else throw new AppError('FORBIDDEN', '只有社区和街道工作人员可以查看辖区问题')
-  }
+  const query = await listQueryOf(input, ctx, now)
+  const byDue = query.kind === 'queue'
   const after = input.cursor ? (byDue ? decodeDueCursor(input.cursor) : decodeSeqCursor(input.cursor)) : null
   const rows = await deps.store.reports.list(query, { limit: limit + 1, after })
   const page = rows.slice(0, limit)
@@ -62,4 +39,56 @@ export async function listReports(input: Input, ctx: UserCtx): Promise<ReportLis
     nextCursor:
       rows.length > limit && last ? encodeReportCursor(byDue ? { dueAt: last.dueAt ?? '', seq: last.seq } : { seq: last.seq }) : null,
   }
+}
+
+/** The caller's list as a store query (FORBIDDEN for a scope that is not theirs): report.list and report.counts share it. */
+export async function listQueryOf(input: Omit<Input, 'cursor' | 'limit'>, ctx: UserCtx, now: Date): Promise<ReportListQuery> {
+  const { deps, user } = ctx
+  const unsupported = (['status', 'gridId', 'category', 'overdue'] as const).filter(
+    (f) => input[f] !== undefined && !SCOPE_FILTERS[input.scope].includes(f),
+  )
+  // a filter a list does not apply would make a figure counted with it lie about the list: refuse it
+  if (unsupported.length > 0) {
+    const message = '这个列表不能这样筛选'
+    throw new AppError('INVALID_INPUT', message, unsupported.map((path) => ({ path, message })))
+  }
+  const overdue = input.overdue ? { overdueAt: now.toISOString() } : {}
+  if (input.scope === 'mine') return { kind: 'mine', reporterId: user.id }
+  if (input.scope === 'public') {
+    if (!user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
+    return { kind: 'public', communityId: user.communityId, ...(input.category ? { category: input.category } : {}) }
+  }
+  if (input.scope === 'queue') {
+    const grids = user.grids.map((g) => g.id)
+    const grid = input.gridId ? { gridId: input.gridId } : {}
+    const narrow = { ...(input.status ? { status: input.status } : {}), ...overdue }
+    if (user.roles.includes('gridWorker') && grids.length > 0) {
+      if (input.gridId) await assertGridOf(deps, { gridIds: grids }, input.gridId)
+      return { kind: 'queue', level: 'grid', gridIds: input.gridId ? [input.gridId] : grids, ...narrow }
+    }
+    if (user.roles.includes('committee') && user.communityId) {
+      if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
+      return { kind: 'queue', level: 'community', communityId: user.communityId, ...grid, ...narrow }
+    }
+    if (user.roles.includes('street') && user.streetId) {
+      if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
+      return { kind: 'queue', level: 'street', streetId: user.streetId, ...grid, ...narrow }
+    }
+    throw new AppError('FORBIDDEN', '只有工作人员有待办队列')
+  }
+  const filters = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.gridId ? { gridId: input.gridId } : {}),
+    ...(input.category ? { category: input.category } : {}),
+    ...overdue,
+  }
+  if (user.roles.includes('committee') && user.communityId) {
+    if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
+    return { kind: 'area', communityId: user.communityId, ...filters }
+  }
+  if (user.roles.includes('street') && user.streetId) {
+    if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
+    return { kind: 'area', streetId: user.streetId, ...filters }
+  }
+  throw new AppError('FORBIDDEN', '只有社区和街道工作人员可以查看辖区问题')
 }

@@ -23,6 +23,8 @@ export interface ReportRecord {
   streetId: string
   gridId: string
   gridName: string
+  /** the grid's published service phone (网格服务电话), if its committee set one */
+  gridPhone: string | null
   reporterId: string
   reporterName: string
   reporterPhone: string | null
@@ -196,12 +198,18 @@ export type ReportSupportOutcome =
 export type ReportCursor = { seq: number } | { dueAt: string; seq: number }
 
 export type ReportListQuery =
-  | { kind: 'mine'; reporterId: string }
+  /** `open`: only 待受理 / 退回补充 / 处理中 */
+  | { kind: 'mine'; reporterId: string; open?: boolean }
   | { kind: 'public'; communityId: string; category?: ReportCategory }
-  /** open reports waiting for the handler (submitted/accepted; returned waits for the resident) by deadline */
-  | { kind: 'queue'; level: 'grid'; gridIds: string[] }
-  | { kind: 'queue'; level: 'community'; communityId: string; gridId?: string }
-  | { kind: 'queue'; level: 'street'; streetId: string; gridId?: string }
+  /**
+   * open reports waiting for the handler (submitted/accepted; returned waits for the resident) by deadline;
+   * `status` and `overdueAt` (overdue at this time) narrow it
+   */
+  | ({ kind: 'queue'; status?: ReportStatus; overdueAt?: string } & (
+      | { level: 'grid'; gridIds: string[] }
+      | { level: 'community'; communityId: string; gridId?: string }
+      | { level: 'street'; streetId: string; gridId?: string }
+    ))
   | {
       kind: 'area'
       communityId?: string
@@ -245,6 +253,8 @@ export interface ReportRepo {
    */
   support(id: string, userId: string, at: string, idem: IdempotencyKey | null): Promise<ReportSupportOutcome>
   list(query: ReportListQuery, opts: { limit: number; after: ReportCursor | null }): Promise<ReportRecord[]>
+  /** How many rows the list of this query holds (all its pages): the figure shown beside a link to it. */
+  count(query: ReportListQuery): Promise<number>
   /**
    * Conditional UPDATE on the version + event + photos + messages (+ mediation, audit) in one IMMEDIATE
    * transaction; with a retry key, checked first inside it (the same key again: replayed, nothing written;

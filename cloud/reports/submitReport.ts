@@ -1,6 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
 import { chinaClock } from '@/domain/shared/chinaTime'
-import { gridOfPoint } from '@/domain/shared/geo'
 import { defaultVisibility, reportCreateSchema, type ReportView } from '@/domain/reports'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { z } from 'zod'
@@ -10,7 +9,7 @@ import type { IdempotencyKey } from '../shared/ports'
 import { moderationOf } from './moderation'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { BAD_PHOTOS, requireCommunity, resolveDaysOf } from './access'
-import { toGcj02 } from '../shared/geo'
+import { routeOf, toGcj02 } from './location'
 import { messageTo } from './messages'
 import { sendOutbound } from '../shared/outbound'
 import { viewFor } from './view'
@@ -26,9 +25,10 @@ export interface PreparedReport {
 }
 
 /**
- * A new report as report.create makes it, not yet stored: routed to the grid whose boundary holds the point,
- * else the grid they picked, else their own grid, else the community's first; to that grid's 网格员 (lowest
- * id) with working-day deadlines. shift.log stores it in its own transaction (发现隐患).
+ * A new report as report.create makes it, not yet stored: routed to the grid they picked (a correction of where
+ * the point fell), else the grid whose boundary holds the point, else their own grid, else the community's first
+ * (routeOf); to that grid's 网格员 (lowest id) with working-day deadlines. shift.log stores it in its own
+ * transaction (发现隐患).
  */
 export async function prepareReport(input: Input, ctx: UserCtx): Promise<PreparedReport> {
   const { deps, user } = ctx
@@ -43,8 +43,7 @@ export async function prepareReport(input: Input, ctx: UserCtx): Promise<Prepare
     throw new AppError('INVALID_INPUT', '所选网格不属于本社区', [{ path: 'gridId', message: '所选网格不属于本社区' }])
   }
   const point = input.location ? toGcj02(input.location, input.location.coordSystem) : null
-  const own = user.gridId ? grids.find((g) => g.id === user.gridId) : undefined
-  const grid = (point ? gridOfPoint(point, grids) : null) ?? picked ?? own ?? grids[0]!
+  const { grid } = routeOf(grids, { point, pickedId: picked?.id, ownId: user.gridId })
 
   const moderation = await moderationOf(deps, [input.description, input.location?.address ?? ''], user.id)
   const [assigneeId] = await deps.store.reports.workersOf(grid.id)

@@ -45,6 +45,7 @@ export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'people' 
     dueAt: due,
     overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
     supporters: r.supporters,
+    stars: r.rating,
     cover: r.cover ? photo(deps, r.cover, r) : null,
     address: r.address,
   }
@@ -58,6 +59,13 @@ function staffLabel(name: string, roles: readonly Role[]): string | null {
   if (roles.includes('committee')) return `社区 ${name}`
   if (roles.includes('gridWorker')) return `网格员 ${name}`
   return null
+}
+
+/** Who handles a report at its level, in the words a resident knows: the grid's 网格员 by name, else the office. */
+function handlerWho(r: ReportRecord): string {
+  if (r.level === 'community') return '社区工作人员'
+  if (r.level === 'street') return '街道工作人员'
+  return r.assigneeName ? `网格员 ${r.assigneeName}` : `${r.gridName}网格员`
 }
 
 export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date): ReportView {
@@ -104,11 +112,13 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     : null
   return {
     ...toSummary(deps, r, a, now),
+    viewer: a.reporter ? 'reporter' : a.rel.has('handler') ? 'handler' : a.staff ? 'staff' : 'resident',
     description: r.description,
     photos: d.photoIds.map((id) => photo(deps, id, r)),
     location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, address: r.address } : null,
     reporterPhone: a.people ? r.reporterPhone : null,
     assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
+    handler: { who: handlerWho(r), phone: a.reporter ? r.gridPhone : null },
     timeline,
     mediation,
     rating: r.rating !== null && r.ratedAt ? { score: r.rating, comment: inner ? r.ratingComment : null, at: r.ratedAt } : null,

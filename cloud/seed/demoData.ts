@@ -1,6 +1,7 @@
 import type { Role } from '@/domain/shared/roles'
 import type { NewNotice } from '../notices'
 import type { RosterRow } from '../residents'
+import { GIVEN, MIDDLES, SURNAMES } from '../shared/demoNames'
 
 /**
  * Demo organisation: fictional 振兴街道 with 锦江社区 and 临江村, three grids each.
@@ -13,17 +14,16 @@ export const DEMO_COMMUNITIES = [
   { id: 'c_linjiang', name: '临江村', kind: 'village' as const },
 ]
 
+/** 锦江社区 has published a service phone for each grid (made-up numbers); 临江村 not yet. */
 export const DEMO_GRIDS = [
-  { id: 'g_jj_1', communityId: 'c_jinjiang', name: '第一网格' },
-  { id: 'g_jj_2', communityId: 'c_jinjiang', name: '第二网格' },
-  { id: 'g_jj_3', communityId: 'c_jinjiang', name: '第三网格' },
-  { id: 'g_lj_1', communityId: 'c_linjiang', name: '第一网格' },
-  { id: 'g_lj_2', communityId: 'c_linjiang', name: '第二网格' },
-  { id: 'g_lj_3', communityId: 'c_linjiang', name: '第三网格' },
+  { id: 'g_jj_1', communityId: 'c_jinjiang', name: '第一网格', servicePhone: '0575-87010001' },
+  { id: 'g_jj_2', communityId: 'c_jinjiang', name: '第二网格', servicePhone: '0575-87010002' },
+  { id: 'g_jj_3', communityId: 'c_jinjiang', name: '第三网格', servicePhone: '0575-87010003' },
+  { id: 'g_lj_1', communityId: 'c_linjiang', name: '第一网格', servicePhone: null },
+  { id: 'g_lj_2', communityId: 'c_linjiang', name: '第二网格', servicePhone: null },
+  { id: 'g_lj_3', communityId: 'c_linjiang', name: '第三网格', servicePhone: null },
 ]
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴']
-const GIVEN = ['华', '芳', '军', '敏', '静', '强', '丽', '磊', '洋', '勇']
 
 export interface DemoHousehold extends RosterRow {
   id: string
@@ -31,8 +31,8 @@ export interface DemoHousehold extends RosterRow {
 }
 
 /**
- * ~10 households per grid: 锦江社区 1栋1单元101 …, 临江村 1组 (no 单元), with names like 王某华 that read
- * as placeholders and made-up numbers 1390000xxxx.
+ * ~10 households per grid: 锦江社区 1栋1单元101 …, 临江村 1组 (no 单元), with made-up names like 王建华 and
+ * made-up numbers 1390000xxxx.
  */
 export function demoHouseholds(): DemoHousehold[] {
   const out: DemoHousehold[] = []
@@ -45,7 +45,7 @@ export function demoHouseholds(): DemoHousehold[] {
         building: village ? `${gi - 2}组` : `${gi + 1}栋`,
         unit: village ? '' : i < 6 ? '1单元' : '2单元',
         room: `${Math.floor(i / 2) + 1}0${(i % 2) + 1}`,
-        headName: `${SURNAMES[(gi + i) % 10]}某${GIVEN[(gi * 3 + i) % 10]}`,
+        headName: `${SURNAMES[(gi + i) % 10]}${MIDDLES[(gi + i) % 10]}${GIVEN[(gi * 3 + i) % 10]}`,
         adults: 1 + ((gi + i) % 4),
         phone: `1390000${String(gi * 100 + i + 10).padStart(4, '0')}`,
       })
@@ -72,14 +72,14 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'u_street', name: '赵明', phone: '13800000003', roles: ['street'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
   { id: 'u_worker_jj1', name: '孙丽', phone: '13800000004', roles: ['gridWorker'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: ['g_jj_1'] },
   { id: 'u_worker_jj2', name: '周强', phone: '13800000005', roles: ['gridWorker'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: ['g_jj_2', 'g_jj_3'] },
-  { id: 'u_resident_jj1', name: '王某华', phone: '13900000001', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_1', householdId: 'h_jj_1_01', verified: true, workerGridIds: [] },
-  { id: 'u_resident_jj2', name: '李某芳', phone: '13900000002', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_2', householdId: 'h_jj_2_01', verified: true, workerGridIds: [] },
-  { id: 'u_resident_jj3', name: '张某军', phone: '13900000003', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_3', householdId: null, verified: false, workerGridIds: [] },
-  { id: 'u_volunteer_jj1', name: '杨某敏', phone: '13900000004', roles: ['resident', 'volunteer'], communityId: 'c_jinjiang', gridId: 'g_jj_1', householdId: 'h_jj_1_02', verified: true, workerGridIds: [] },
-  { id: 'u_resident_lj1', name: '黄某静', phone: '13900000005', roles: ['resident'], communityId: 'c_linjiang', gridId: 'g_lj_1', householdId: 'h_lj_1_01', verified: true, workerGridIds: [] },
+  { id: 'u_resident_jj1', name: '王建华', phone: '13900000001', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_1', householdId: 'h_jj_1_01', verified: true, workerGridIds: [] },
+  { id: 'u_resident_jj2', name: '李秀芳', phone: '13900000002', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_2', householdId: 'h_jj_2_01', verified: true, workerGridIds: [] },
+  { id: 'u_resident_jj3', name: '张国军', phone: '13900000003', roles: ['resident'], communityId: 'c_jinjiang', gridId: 'g_jj_3', householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_volunteer_jj1', name: '杨春敏', phone: '13900000004', roles: ['resident', 'volunteer'], communityId: 'c_jinjiang', gridId: 'g_jj_1', householdId: 'h_jj_1_02', verified: true, workerGridIds: [] },
+  { id: 'u_resident_lj1', name: '黄德静', phone: '13900000005', roles: ['resident'], communityId: 'c_linjiang', gridId: 'g_lj_1', householdId: 'h_lj_1_01', verified: true, workerGridIds: [] },
   // signed in, not yet placed in a grid: their applications wait for the committee (issue 3)
-  { id: 'u_applicant_jj1', name: '吴某丽', phone: '13900000006', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
-  { id: 'u_applicant_jj2', name: '郑某涛', phone: '13900000007', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_applicant_jj1', name: '吴永丽', phone: '13900000006', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_applicant_jj2', name: '郑海涛', phone: '13900000007', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
 ]
 
 export interface DemoResidentApplication {
@@ -103,13 +103,13 @@ export interface DemoResidentApplication {
  * roster room, a tenant of a room missing from the roster.
  */
 export const DEMO_RESIDENT_APPLICATIONS: DemoResidentApplication[] = [
-  { id: 'ra_jj1', userId: 'u_resident_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '101', name: '王某华', relation: 'head', status: 'verified', householdId: 'h_jj_1_01', atHours: -24 * 20 },
-  { id: 'ra_jj2', userId: 'u_resident_jj2', gridId: 'g_jj_2', building: '2栋', unit: '1单元', room: '101', name: '李某芳', relation: 'member', status: 'verified', householdId: 'h_jj_2_01', atHours: -24 * 19 },
-  { id: 'ra_vol1', userId: 'u_volunteer_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '102', name: '杨某敏', relation: 'member', status: 'verified', householdId: 'h_jj_1_02', atHours: -24 * 18 },
-  { id: 'ra_lj1', userId: 'u_resident_lj1', gridId: 'g_lj_1', building: '1组', unit: '', room: '101', name: '黄某静', relation: 'member', status: 'verified', householdId: 'h_lj_1_01', atHours: -24 * 17 },
-  { id: 'ra_pending_jj3', userId: 'u_resident_jj3', gridId: 'g_jj_3', building: '3栋', unit: '1单元', room: '101', name: '张某军', relation: 'head', status: 'pending', householdId: null, atHours: -30 },
-  { id: 'ra_pending_a1', userId: 'u_applicant_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '201', name: '吴某丽', relation: 'member', status: 'pending', householdId: null, atHours: -20 },
-  { id: 'ra_pending_a2', userId: 'u_applicant_jj2', gridId: 'g_jj_2', building: '9栋', unit: '', room: '502', name: '郑某涛', relation: 'tenant', status: 'pending', householdId: null, atHours: -4 },
+  { id: 'ra_jj1', userId: 'u_resident_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '101', name: '王建华', relation: 'head', status: 'verified', householdId: 'h_jj_1_01', atHours: -24 * 20 },
+  { id: 'ra_jj2', userId: 'u_resident_jj2', gridId: 'g_jj_2', building: '2栋', unit: '1单元', room: '101', name: '李秀芳', relation: 'member', status: 'verified', householdId: 'h_jj_2_01', atHours: -24 * 19 },
+  { id: 'ra_vol1', userId: 'u_volunteer_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '102', name: '杨春敏', relation: 'member', status: 'verified', householdId: 'h_jj_1_02', atHours: -24 * 18 },
+  { id: 'ra_lj1', userId: 'u_resident_lj1', gridId: 'g_lj_1', building: '1组', unit: '', room: '101', name: '黄德静', relation: 'member', status: 'verified', householdId: 'h_lj_1_01', atHours: -24 * 17 },
+  { id: 'ra_pending_jj3', userId: 'u_resident_jj3', gridId: 'g_jj_3', building: '3栋', unit: '1单元', room: '101', name: '张国军', relation: 'head', status: 'pending', householdId: null, atHours: -30 },
+  { id: 'ra_pending_a1', userId: 'u_applicant_jj1', gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '201', name: '吴永丽', relation: 'member', status: 'pending', householdId: null, atHours: -20 },
+  { id: 'ra_pending_a2', userId: 'u_applicant_jj2', gridId: 'g_jj_2', building: '9栋', unit: '', room: '502', name: '郑海涛', relation: 'tenant', status: 'pending', householdId: null, atHours: -4 },
 ]
 
 /** One pending volunteer application (a verified resident of 第二网格). */

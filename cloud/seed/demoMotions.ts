@@ -74,7 +74,7 @@ export const DEMO_MOTIONS = {
 /**
  * The ballots already cast on the charging-shed motion: households of 第二、第三网格 only, because a resident
  * who signs in on the login page is placed in a household of 第一网格 and must still be able to vote.
- * h_jj_2_01 is 李某芳 (u_resident_jj2)'s household.
+ * h_jj_2_01 is 李秀芳 (u_resident_jj2)'s household.
  */
 export const DEMO_CHARGING_BALLOTS: { household: string; channel: 'online' | 'offline'; choice: number; hoursAgo: number }[] = [
   { household: 'h_jj_2_01', channel: 'online', choice: 0, hoursAgo: 20 },

@@ -54,8 +54,8 @@ function seedBase(db: Db, now: Date): boolean {
     db.prepare('INSERT INTO streets (id, name, seq) VALUES (?, ?, 0)').run(DEMO_STREET.id, DEMO_STREET.name)
     const community = db.prepare('INSERT INTO communities (id, street_id, name, kind, seq) VALUES (?, ?, ?, ?, ?)')
     DEMO_COMMUNITIES.forEach((c, i) => community.run(c.id, DEMO_STREET.id, c.name, c.kind, i))
-    const grid = db.prepare('INSERT INTO grids (id, community_id, name, seq, boundary) VALUES (?, ?, ?, ?, ?)')
-    DEMO_GRIDS.forEach((g, i) => grid.run(g.id, g.communityId, g.name, i, JSON.stringify(demoGridBoundary(g.id))))
+    const grid = db.prepare('INSERT INTO grids (id, community_id, name, seq, boundary, service_phone) VALUES (?, ?, ?, ?, ?, ?)')
+    DEMO_GRIDS.forEach((g, i) => grid.run(g.id, g.communityId, g.name, i, JSON.stringify(demoGridBoundary(g.id)), g.servicePhone))
     const keys = (building: string, unit: string, room: string) =>
       [addressKey(building, 'building'), addressKey(unit, 'unit'), addressKey(room, 'room')] as const
     const household = db.prepare(`INSERT INTO households

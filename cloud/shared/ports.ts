@@ -94,7 +94,7 @@ export interface CommunityRecord {
   name: string
   streetId: string
   streetName: string
-  grids: { id: string; name: string }[]
+  grids: { id: string; name: string; servicePhone: string | null }[]
 }
 
 export interface CommunityRepo {
@@ -106,6 +106,8 @@ export interface CommunityRepo {
   grids(communityId: string): Promise<GridRecord[]>
   /** A household of the grid for demo residents, or null when the grid has none. */
   pickHousehold(gridId: string): Promise<string | null>
+  /** Sets (null: clears) a grid's published service phone with its audit entry, in one transaction. */
+  setGridPhone(gridId: string, phone: string | null, audit: AuditEntry): Promise<void>
 }
 
 // ---------- people: sign-in, registration and grid assignment all write one person's rows ----------

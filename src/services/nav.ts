@@ -1,13 +1,15 @@
 import Taro from '@tarojs/taro'
+import { TAB_BAR, type TabPage } from '../app.tabs'
 
-/** The tabBar's pages (src/app.config.ts; test/components/nav.test.tsx keeps the two equal). */
-export const TAB_PAGES: readonly string[] = [
-  '/pages/index/index',
-  '/pages/vote/index',
-  '/pages/report/index',
-  '/pages/patrol/index',
-  '/pages/me/index',
-]
+/** The tabBar's pages, in its order (src/app.tabs.ts, which app.config.ts's tabBar is built from). */
+export const TAB_PAGES: readonly string[] = TAB_BAR.map((t) => `/${t.pagePath}`)
+
+/** A tab's index in the tab bar, for setTabBarBadge and friends; never written as a number. */
+export function tabIndex(page: TabPage): number {
+  const i = TAB_PAGES.indexOf(page)
+  if (i < 0) throw new Error(`${page} is not a tab`)
+  return i
+}
 
 /** A tab page is reached with switchTab (navigateTo/redirectTo fail on it), and switchTab takes no query. */
 export function isTabPage(url: string): boolean {

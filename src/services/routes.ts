@@ -15,6 +15,7 @@ export const ROUTES = {
   applications: '/packages/workspace/applications/index',
   members: '/packages/workspace/members/index',
   volunteers: '/packages/workspace/volunteers/index',
+  grids: '/packages/workspace/grids/index',
   reportNew: '/packages/reports/new/index',
   reportDetail: '/packages/reports/detail/index',
   reportMine: '/packages/reports/mine/index',

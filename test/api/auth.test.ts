@@ -192,7 +192,7 @@ describe('me.get and community.get', () => {
   test('me.get shows the caller their own phone, unmasked', async () => {
     expect(await h.ok<Me>('me.get', {}, 'u_resident_jj1')).toMatchObject({
       id: 'u_resident_jj1',
-      name: '王某华',
+      name: '王建华',
       phone: '13900000001',
       gridName: '第一网格',
       verified: true,
@@ -205,9 +205,9 @@ describe('me.get and community.get', () => {
       name: '临江村',
       streetName: '振兴街道',
       grids: [
-        { id: 'g_lj_1', name: '第一网格' },
-        { id: 'g_lj_2', name: '第二网格' },
-        { id: 'g_lj_3', name: '第三网格' },
+        { id: 'g_lj_1', name: '第一网格', servicePhone: null },
+        { id: 'g_lj_2', name: '第二网格', servicePhone: null },
+        { id: 'g_lj_3', name: '第三网格', servicePhone: null },
       ],
     })
   })

@@ -40,7 +40,7 @@ test('the committee sees each person’s household address; namesakes in one gri
     [a, b].map((id) => [id, '王建国', 'g_jj_1', addressOf(id)]),
   )
   expect(page.items[0]!.address).not.toBe(page.items[1]!.address)
-  // the seed: 王某华 lives in 1栋1单元101; someone not bound to a household has none
+  // the seed: 王建华 lives in 1栋1单元101; someone not bound to a household has none
   const all = await h.ok<Page<MemberView>>('member.list', { limit: 50 }, COMMITTEE)
   expect(all.items.find((m) => m.id === 'u_resident_jj1')!.address).toBe('1栋1单元101')
   expect(all.items.find((m) => m.id === 'u_worker_jj1')).toMatchObject({ address: null })

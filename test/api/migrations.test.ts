@@ -341,3 +341,28 @@ test('a version-8 database migrates to 009: adults motions in voting get their h
     db.close()
   }
 })
+
+test('a version-9 database migrates to 010: grids keep their rows with no service phone; a phone is checked for length', () => {
+  const file = path.join(tempDir(), 'v9.db')
+  const v9 = new Database(file)
+  v9.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  for (const m of MIGRATIONS.filter((x) => x.version <= 9)) {
+    m.up(v9)
+    v9.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z')
+  }
+  v9.exec(`
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO grids (id, community_id, name) VALUES ('g', 'c', '第一网格');`)
+  v9.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
+    expect(db.prepare('SELECT id, name, service_phone FROM grids').all()).toEqual([{ id: 'g', name: '第一网格', service_phone: null }])
+    db.prepare("UPDATE grids SET service_phone = '0575-87010001' WHERE id = 'g'").run()
+    expect(() => db.prepare("UPDATE grids SET service_phone = '1' WHERE id = 'g'").run()).toThrow(/CHECK/)
+  } finally {
+    db.close()
+  }
+})

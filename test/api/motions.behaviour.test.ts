@@ -144,9 +144,9 @@ test('consultation: messages to eligible residents, comments on an article, a re
 
   const comment = await h.ok<{ id: string; articleIndex: number; authorName: string; mine: boolean }>(
     'motion.comment', { id: m.id, articleIndex: 1, text: '建议写明分类标准' }, R1)
-  expect(comment).toMatchObject({ articleIndex: 1, mine: true, authorName: '王某华' })
+  expect(comment).toMatchObject({ articleIndex: 1, mine: true, authorName: '王建华' })
   const seenByOther = (await h.ok<MotionView>('motion.get', { id: m.id }, R2)).comments[0]!
-  expect(seenByOther.authorName).not.toBe('王某华')
+  expect(seenByOther.authorName).not.toBe('王建华')
   expect(seenByOther.mine).toBe(false)
 
   let before = counts()

@@ -94,7 +94,7 @@ describe('privacy', () => {
     const auditBefore = (await h.store.audit.list({ targetId: n.id, limit: 50 })).length
     const page = await h.ok<Page<NoticeUnconfirmedItem>>('notice.unconfirmed', { id: n.id, limit: 5 }, COMMITTEE)
     const me = page.items.find((i) => i.id === VERIFIED)
-    expect(me).toMatchObject({ name: '王某华', phone: '13900000001', phoneOfHousehold: false })
+    expect(me).toMatchObject({ name: '王建华', phone: '13900000001', phoneOfHousehold: false })
     expect(page.items.filter((i) => i.kind === 'household')[0]?.phone).toMatch(/^1390000\d{4}$/)
     const audit = await h.store.audit.list({ targetId: n.id, limit: 50 })
     expect(audit).toHaveLength(auditBefore + 1)

@@ -123,7 +123,7 @@ test('who voted, online or offline, is not reminded; unverified, staff, roster-o
 })
 
 test('households motion: a household that voted is done for every member; residents without a household are not eligible', async () => {
-  // two more members of 王某华's household h_jj_1_01, one of 李某芳's h_jj_2_01, and a verified resident without one
+  // two more members of 王建华's household h_jj_1_01, one of 李秀芳's h_jj_2_01, and a verified resident without one
   const more = addVoters(h, 3, { households: ['h_jj_1_01', 'h_jj_1_01', 'h_jj_2_01'] })
   h.store.db
     .prepare(`INSERT INTO users (id, name, community_id, grid_id, household_id, verified, roster_only, created_at)

@@ -67,14 +67,25 @@ describe('report.create: routing, deadlines, messages', () => {
     expect(h.store.db.prepare('SELECT coord_source FROM reports WHERE id = ?').get(r.id)).toEqual({ coord_source: 'wgs84' })
   })
 
-  test('no location, or a point in no grid: the resident’s grid; a picked grid when there is no point inside one', async () => {
+  test('no location, or a point in no grid: the resident’s grid; a picked grid wins (the resident corrected where the point fell)', async () => {
     expect((await create(WHO.resident)).gridId).toBe('g_jj_1')
     expect((await create(WHO.resident, { location: { latitude: 30.5, longitude: 121.5 } })).gridId).toBe('g_jj_1')
     expect((await create(WHO.resident, { gridId: 'g_jj_2' })).gridId).toBe('g_jj_2')
-    // the point wins over the picked grid
-    expect((await create(WHO.resident, { gridId: 'g_jj_2', location: DEMO_GRID_CENTRES.g_jj_3 })).gridId).toBe('g_jj_3')
+    // a grid picked after locating is the resident's correction: it wins over where the point fell
+    expect((await create(WHO.resident, { gridId: 'g_jj_2', location: DEMO_GRID_CENTRES.g_jj_3 })).gridId).toBe('g_jj_2')
+    expect((await create(WHO.resident, { location: DEMO_GRID_CENTRES.g_jj_3 })).gridId).toBe('g_jj_3')
     // staff without a grid of their own: the community's first grid
     expect((await create(WHO.committee)).gridId).toBe('g_jj_1')
+  })
+
+  test('report.route says where a report made at a point goes, and who handles it, before it is sent', async () => {
+    expect(await h.ok('report.route', DEMO_GRID_CENTRES.g_jj_3, WHO.resident)).toEqual({ gridId: 'g_jj_3', gridName: '第三网格', inside: true, handler: '网格员 周强' })
+    // outside every grid: the resident's own, said so
+    expect(await h.ok('report.route', { latitude: 30.5, longitude: 121.5 }, WHO.resident)).toEqual({ gridId: 'g_jj_1', gridName: '第一网格', inside: false, handler: '网格员 孙丽' })
+    // what route says is where create sends it
+    const r = await create(WHO.resident, { location: DEMO_GRID_CENTRES.g_jj_2 })
+    expect(r.gridId).toBe((await h.ok<{ gridId: string }>('report.route', DEMO_GRID_CENTRES.g_jj_2, WHO.resident)).gridId)
+    expect(await h.call('report.route', { latitude: 'x', longitude: 1 }, WHO.resident)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   test('a picked grid of another community is INVALID_INPUT and writes nothing', async () => {
@@ -332,7 +343,7 @@ describe('the life of a report', () => {
 
   test('mediation of a dispute: parties, sessions, outcome; names masked outside staff; 调解 on the timeline', async () => {
     const r = await create(WHO.resident, { category: 'dispute', description: '楼上漏水到我家多次协商未果' })
-    const mediate = { id: r.id, kind: 'people', parties: [{ name: '王某华', role: '楼下住户' }, { name: '赵大海', role: '楼上住户' }] }
+    const mediate = { id: r.id, kind: 'people', parties: [{ name: '王建华', role: '楼下住户' }, { name: '赵大海', role: '楼上住户' }] }
     expect(await h.call('report.mediate', mediate, WHO.worker)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     await act(WHO.worker, r.id, 'accept')
     await h.ok('report.mediate', { ...mediate, session: { date: '2025-03-01', note: '双方到场，初步沟通' } }, WHO.worker)
@@ -345,7 +356,7 @@ describe('the life of a report', () => {
       kind: 'people',
       outcome: 'agreed',
       agreement: '楼上一周内修好防水并赔偿 500 元',
-      parties: [{ name: '王某华' }, { name: '赵大海' }],
+      parties: [{ name: '王建华' }, { name: '赵大海' }],
       sessions: [
         { date: '2025-03-01', recordedBy: '网格员 孙丽' },
         { date: '2025-03-02', note: '楼上同意维修' },

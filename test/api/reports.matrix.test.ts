@@ -1,7 +1,7 @@
 /**
  * Authorization matrix of every report and message action (issue 4, DESIGN §5): caller kind × action ×
  * ownership, code asserted, and every refusal leaves every table as it was (h.counts()). Each cell gets a
- * fresh target report in the state it needs (reportFixtures.makeReport), reported by 王某华 of 锦江 第一网格
+ * fresh target report in the state it needs (reportFixtures.makeReport), reported by 王建华 of 锦江 第一网格
  * unless the cell says otherwise. Then the named cases of the issue, and what each caller sees (masking).
  *
  * Outsiders (临江村's resident and committee) get NOT_FOUND for a report of 锦江: even a public report's
@@ -151,6 +151,8 @@ const MATRIX: Record<string, Cell> = {
     payload: async () => ({}),
     expect: all('FORBIDDEN', { committee: 'ok', committeeOther: 'ok', street: 'ok' }),
   },
+  'report.counts': { payload: async () => ({}), expect: all('ok') },
+  'report.route': { payload: async () => ({ latitude: 29.63, longitude: 120.43 }), expect: all('ok') },
   'report.deadlines': { payload: async () => ({}), expect: all('ok') },
   'report.setDeadlines': {
     payload: async () => ({ days: { environment: 4 } }),
@@ -158,7 +160,7 @@ const MATRIX: Record<string, Cell> = {
   },
   'message.list': { payload: async () => ({}), expect: all('ok') },
   'message.read (all)': { payload: async () => ({ all: true }), expect: all('ok') },
-  "message.read (王某华's message)": {
+  "message.read (王建华's message)": {
     payload: async () => {
       await makeReport(h, { status: 'accepted' })
       const m = h.store.db.prepare('SELECT id FROM messages WHERE user_id = ? ORDER BY seq DESC LIMIT 1').get(WHO.resident) as { id: string }
@@ -192,7 +194,7 @@ test('the matrix covers every report and message action and every transition', (
   expect([...actions].sort()).toEqual(
     [
       'report.create', 'report.nearby', 'report.support', 'report.list', 'report.get', 'report.transition', 'report.edit',
-      'report.rate', 'report.mediate', 'report.summary', 'report.deadlines', 'report.setDeadlines', 'message.list', 'message.read',
+      'report.rate', 'report.mediate', 'report.summary', 'report.counts', 'report.route', 'report.deadlines', 'report.setDeadlines', 'message.list', 'message.read',
     ].sort(),
   )
   const transitions = new Set(Object.keys(MATRIX).filter((l) => l.startsWith('report.transition')).map((l) => l.split(' ')[1]))

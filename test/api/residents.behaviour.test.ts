@@ -23,13 +23,13 @@ afterEach(() => h.close())
 
 const newcomer = (gridId = 'g_jj_1') => h.devLogin({ role: 'resident', verified: false, gridId })
 const apply = (who: string, over: Record<string, unknown> = {}) =>
-  h.call<ResidentApplyResult>('resident.apply', { gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '101', name: '王某华', relation: 'head', ...over }, who)
+  h.call<ResidentApplyResult>('resident.apply', { gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '101', name: '王建华', relation: 'head', ...over }, who)
 const me = (who: string) => h.ok<Me>('me.get', {}, who)
 const userRow = (id: string) => h.store.db.prepare('SELECT verified, household_id, grid_id FROM users WHERE id = ?').get(id)
 
 describe('resident.apply', () => {
   test('the 户主 of a roster room with the roster name is verified at once and bound to the household', async () => {
-    // the seeded 户主 王某华 of 1栋1单元101 holds that seat already: use a free household (1栋1单元201, 李某敏? read it)
+    // the seeded 户主 王建华 of 1栋1单元101 holds that seat already: use a free household (1栋1单元201, 李秀敏? read it)
     const hh = h.store.db.prepare("SELECT id, head_name FROM households WHERE id = 'h_jj_1_03'").get() as { id: string; head_name: string }
     const who = await newcomer()
     await giveRosterPhone(h, who, hh.id)
@@ -44,7 +44,7 @@ describe('resident.apply', () => {
 
   test('a 户主 claim of a household whose 户主 seat is taken stays pending', async () => {
     const who = await newcomer()
-    const r = await apply(who) // 王某华 of 1栋1单元101 is u_resident_jj1, verified as 户主 in the seed
+    const r = await apply(who) // 王建华 of 1栋1单元101 is u_resident_jj1, verified as 户主 in the seed
     expect(r).toMatchObject({ ok: true, data: { status: 'pending' } })
     expect(userRow(who)).toMatchObject({ verified: 0, household_id: null })
   })
@@ -136,7 +136,7 @@ describe('resident.review', () => {
     const all = await h.ok<Page<ResidentApplicationView>>('resident.applications', { status: 'pending' }, COMMITTEE)
     expect(all.items.map((a) => a.id)).toEqual(['ra_pending_a2', 'ra_pending_a1', 'ra_pending_jj3'])
     // committee sees applicants' names in full
-    expect(all.items.map((a) => a.name)).toEqual(['郑某涛', '吴某丽', '张某军'])
+    expect(all.items.map((a) => a.name)).toEqual(['郑海涛', '吴永丽', '张国军'])
     const p1 = await h.ok<Page<ResidentApplicationView>>('resident.applications', { status: 'pending', limit: 2 }, COMMITTEE)
     expect(p1.items).toHaveLength(2)
     const p2 = await h.ok<Page<ResidentApplicationView>>('resident.applications', { status: 'pending', limit: 2, cursor: p1.nextCursor }, COMMITTEE)
@@ -161,14 +161,14 @@ describe('household.list and household.export', () => {
     expect(new Set(seen.map((x) => x.id)).size).toBe(30)
     expect(seen[0]).toEqual({
       id: 'h_jj_1_01', gridId: 'g_jj_1', gridName: '第一网格', building: '1栋', unit: '1单元', room: '101',
-      headName: '王某华', adults: 1, phone: '13900000010', members: 1,
+      headName: '王建华', adults: 1, phone: '13900000010', members: 1,
     })
     expect(seen.map((x) => x.gridId)).toEqual([...Array(10).fill('g_jj_1'), ...Array(10).fill('g_jj_2'), ...Array(10).fill('g_jj_3')])
   })
 
   test('a grid worker gets full names and phones for their grid', async () => {
     const page = await h.ok<Page<HouseholdView>>('household.list', { gridId: 'g_jj_1', limit: 1 }, 'u_worker_jj1')
-    expect(page.items[0]).toMatchObject({ headName: '王某华', phone: '13900000010' })
+    expect(page.items[0]).toMatchObject({ headName: '王建华', phone: '13900000010' })
   })
 
   test('export: template columns, BOM, formula cells neutralised, one audit entry per export', async () => {
@@ -179,7 +179,7 @@ describe('household.list and household.export', () => {
     const lines = r.csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
     expect(r.csv.startsWith('\uFEFF')).toBe(true)
     expect(lines[0]).toBe('网格,楼栋/组,单元,房号,户主姓名,成年人数,联系电话')
-    expect(lines[1]).toBe('第一网格,1栋,1单元,101,王某华,1,13900000010')
+    expect(lines[1]).toBe('第一网格,1栋,1单元,101,王建华,1,13900000010')
     expect(lines[2]).toBe(`第一网格,1栋,1单元,102,"'=HYPERLINK(""http://x"")",2,13900000011`)
     expect(h.counts().audit_log).toBe(before.audit_log + 1)
     const [audit] = await h.store.audit.list({ limit: 1 })
@@ -211,7 +211,7 @@ describe('resident.register, member.list, member.assignGrids', () => {
     const workers = await h.ok<Page<MemberView>>('member.list', { role: 'gridWorker' }, COMMITTEE)
     expect(workers.items.map((w) => w.id).sort()).toEqual(['u_worker_jj1', 'u_worker_jj2'])
     expect(workers.items.find((w) => w.id === 'u_worker_jj2')).toMatchObject({ name: '周强', phone: '13800000005', grids: [{ id: 'g_jj_2' }, { id: 'g_jj_3' }] })
-    expect((await h.ok<Page<MemberView>>('member.list', { query: '某华' }, COMMITTEE)).items.map((x) => x.id)).toEqual(['u_resident_jj1'])
+    expect((await h.ok<Page<MemberView>>('member.list', { query: '建华' }, COMMITTEE)).items.map((x) => x.id)).toEqual(['u_resident_jj1'])
     expect((await h.ok<Page<MemberView>>('member.list', { query: '0000004' }, COMMITTEE)).items.map((x) => x.id).sort()).toEqual(['u_volunteer_jj1', 'u_worker_jj1'])
     const ids: string[] = []
     let cursor: string | null = null
@@ -295,7 +295,7 @@ describe('volunteer.*', () => {
 
   test('the seeded volunteer application is listed for the committee with full contact data', async () => {
     const p = await h.ok<Page<VolunteerApplicationView>>('volunteer.applications', { status: 'pending' }, COMMITTEE)
-    expect(p.items).toEqual([expect.objectContaining({ id: 'va_jj2', name: '李某芳', phone: '13900000002', skills: '退休护士，会急救' })])
+    expect(p.items).toEqual([expect.objectContaining({ id: 'va_jj2', name: '李秀芳', phone: '13900000002', skills: '退休护士，会急救' })])
     expect((await h.ok<Page<VolunteerApplicationView>>('volunteer.applications', {}, 'u_committee_lj')).items).toEqual([])
   })
 })
@@ -375,10 +375,10 @@ describe('me.setPhone', () => {
 describe('masking (个人信息保护法)', () => {
   test('me.get: a resident who is not the 户主 sees the head’s name masked; the 户主 sees it in full', async () => {
     const head = await me('u_resident_jj1')
-    expect(head.household).toMatchObject({ headName: '王某华', relation: 'head' })
+    expect(head.household).toMatchObject({ headName: '王建华', relation: 'head' })
     const member = await me('u_volunteer_jj1') // 1栋1单元102, relation member
-    expect(member.household).toMatchObject({ relation: 'member', headName: maskName('李某芳') })
-    expect(JSON.stringify(member)).not.toContain('李某芳')
+    expect(member.household).toMatchObject({ relation: 'member', headName: maskName('李秀芳') })
+    expect(JSON.stringify(member)).not.toContain('李秀芳')
   })
 
   test('a resident’s own application carries their full name; nobody else’s data is reachable', async () => {
@@ -395,12 +395,12 @@ describe('masking (个人信息保护法)', () => {
     ] as const) {
       const r = await h.call(action, payload, 'u_resident_jj1')
       expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-      expect(JSON.stringify(r)).not.toMatch(/孙某某|王某华|13900000/)
+      expect(JSON.stringify(r)).not.toMatch(/孙某某|王建华|13900000/)
     }
   })
 
   test('the applicant never learns the roster: matchesRoster false, householdId null; the committee sees both', async () => {
-    // 王某华 is the roster 户主 of 1栋1单元101 (h_jj_1_01) and that seat is taken: a claim with that name stays pending
+    // 王建华 is the roster 户主 of 1栋1单元101 (h_jj_1_01) and that seat is taken: a claim with that name stays pending
     const who = await newcomer()
     const r = await apply(who)
     if (!r.ok) throw new Error('apply failed')

@@ -47,7 +47,7 @@ describe('resident.register', () => {
     }
     expect(h.counts()).toEqual(before)
     expect(await h.call('resident.register', { ...input, householdId: 'h_jj_1_04' }, COMMITTEE)).toMatchObject({ ok: true })
-    // a verified app user of the household counts too: 王某华 is the seeded 户主 of h_jj_1_01
+    // a verified app user of the household counts too: 王建华 is the seeded 户主 of h_jj_1_01
     const head = h.store.db.prepare("SELECT name FROM users WHERE household_id = 'h_jj_1_01'").all() as { name: string }[]
     expect(await h.call('resident.register', { householdId: 'h_jj_1_01', name: head[0]!.name }, COMMITTEE)).toMatchObject({
       ok: false,

@@ -88,6 +88,15 @@ test('a status change reaches the reporter as a subscribe message with the templ
   expect(body.data.time3!.value).toBe('2025-03-01 10:00')
 })
 
+test('a message opens the page of what it is about: a vote result its motion, a shift its shift (not a report page)', async () => {
+  await notifier.notify([
+    { userId: 'u_resident_jj1', title: '表决结果已公布', body: '「东门充电棚选址」获得通过', target: { type: 'motion', id: 'm1' }, at: h.clock.now().toISOString() },
+    { userId: 'u_resident_jj1', title: '巡逻提醒', body: '明天 19:00 夜间治安巡逻', target: { type: 'shift', id: 's1' }, at: h.clock.now().toISOString() },
+    { userId: 'u_resident_jj1', title: '通知', body: '无关联', target: null, at: h.clock.now().toISOString() },
+  ])
+  expect(sent.map((s) => s.body.page)).toEqual(['packages/motions/detail/index?id=m1', 'packages/patrols/detail/index?id=s1', 'pages/index/index'])
+})
+
 test('a refused consent (43101) is counted, not logged; an expired token is replaced once; other errors are logged', async () => {
   answers = [{ errcode: 43101, errmsg: 'user refuse to accept the msg' }]
   const accepted = await reportAndAccept()

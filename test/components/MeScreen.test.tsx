@@ -99,23 +99,33 @@ describe('MeScreen (我的)', () => {
     expect(api.mock.calls.some((c) => c[0] === 'volunteer.myApplication')).toBe(false)
   })
 
-  it('committee: the 社区工作 links, no 住户认证 entry', async () => {
+  it('committee: 社区工作 is the desk, grouped by the work; no 住户认证 entry', async () => {
     serve({ me: committee })
     await renderMe()
-    expect(screen.getByTestId('link-workspace').textContent).toContain('住户管理')
-    expect(screen.getByTestId('link-applications').textContent).toContain('认证审核')
-    expect(screen.getByTestId('link-roster').textContent).toContain('花名册导入')
+    expect(screen.getByTestId('desk-title').textContent).toBe('社区工作')
+    expect(['desk-problems', 'desk-notices', 'desk-motions', 'desk-patrols', 'desk-residents'].map((t) => screen.getByTestId(t).querySelector('.gz-card__title')?.textContent)).toEqual([
+      '问题',
+      '通知',
+      '议事',
+      '巡逻',
+      '住户',
+    ])
+    // the problem tools are under 问题, not under 住户
+    expect(screen.getByTestId('desk-problems').textContent).toContain('办结时限设置')
+    expect(screen.getByTestId('desk-residents').textContent).not.toContain('问题')
     expect(screen.queryByTestId('link-apply')).toBeNull()
-    fireEvent.click(screen.getByTestId('link-roster'))
+    fireEvent.click(screen.getByTestId('desk-roster'))
     expect(navigate).toHaveBeenCalledWith({ url: ROUTES.roster })
   })
 
-  it('grid worker: their grids and the household list', async () => {
+  it('grid worker: 网格工作 with their grids, the queue and the household list', async () => {
     serve({ me: makeMe({ id: 'u-g', roles: ['gridWorker'], verified: false, gridId: null, gridName: null, grids: [{ id: 'g-2', name: '第二网格' }, { id: 'g-3', name: '第三网格' }] }) })
     await renderMe()
-    expect(screen.getByTestId('me-grids').textContent).toContain('第二网格、第三网格')
-    expect(screen.getByTestId('link-households')).toBeTruthy()
-    expect(screen.queryByTestId('link-roster')).toBeNull()
+    expect(screen.getByTestId('desk-title').textContent).toBe('网格工作')
+    expect(screen.getByTestId('desk-grids').textContent).toContain('第二网格、第三网格')
+    expect(screen.getByTestId('desk-households')).toBeTruthy()
+    expect(screen.getByTestId('desk-report-queue')).toBeTruthy()
+    expect(screen.queryByTestId('desk-roster')).toBeNull()
   })
 
   it('fills in a typed phone number: checked with the schema first, then me.setPhone { phone }', async () => {

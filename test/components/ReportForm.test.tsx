@@ -60,7 +60,16 @@ function geolocation(result: { latitude: number; longitude: number } | 'denied')
   return getCurrentPosition
 }
 
-beforeEach(() => setSession(makeSession()))
+/** The pictures on this phone: getImageInfo loads those that still exist and fails on the others. */
+function photosOnPhone(alive: (path: string) => boolean = () => true) {
+  return jest.spyOn(Taro, 'getImageInfo').mockImplementation(((o: { src: string }) =>
+    alive(o.src) ? Promise.resolve({ width: 10, height: 10, path: o.src }) : Promise.reject({ errMsg: 'getImageInfo:fail' })) as never)
+}
+
+beforeEach(() => {
+  setSession(makeSession())
+  photosOnPhone()
+})
 afterEach(() => {
   api.mockReset()
   upload.mockReset()
@@ -192,6 +201,41 @@ describe('ReportForm', () => {
     expect(calls('report.create')[0][1]).toMatchObject({ location: { latitude: 30.2741, longitude: 120.1551, coordSystem: 'wgs84' } })
   })
 
+  it('after locating: the grid it goes to and who handles it; a place note; another grid can be picked and is sent', async () => {
+    geolocation({ latitude: 30.2741, longitude: 120.1551 })
+    saveDraft(draftKey, validDraft)
+    serve({
+      'report.route': () => Promise.resolve({ gridId: 'g-1', gridName: '第一网格', inside: true, handler: '网格员 孙丽' }),
+      'report.nearby': () => Promise.resolve({ items: [] }),
+      'report.create': () => Promise.resolve(makeReportView('r-new')),
+    })
+    const { onSaved } = await renderForm()
+    fireEvent.click(screen.getByTestId('location-take'))
+    expect((await screen.findByTestId('location-route')).textContent).toBe('将交给：第一网格（网格员 孙丽）')
+    expect(screen.getByTestId('location-place').textContent).toBe('位置：您现在所在的位置')
+    expect(screen.getByTestId('location-picked').textContent).not.toContain('已获取您现在所在的位置')
+    expect(calls('report.route')[0][1]).toEqual({ latitude: 30.2741, longitude: 120.1551, coordSystem: 'wgs84' })
+    type('location-note', '5号楼东侧路口')
+    expect(screen.getByTestId('location-place').textContent).toBe('位置：5号楼东侧路口')
+    fireEvent.click(screen.getByTestId('location-correct'))
+    fireEvent.click(await screen.findByTestId('grid-g-2'))
+    expect(screen.getByTestId('location-route').textContent).toBe('将交给：第二网格（您改选的网格）')
+    fireEvent.click(screen.getByTestId('report-submit'))
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    expect(calls('report.create')[0][1]).toMatchObject({
+      gridId: 'g-2',
+      location: { latitude: 30.2741, longitude: 120.1551, address: '5号楼东侧路口', coordSystem: 'wgs84' },
+    })
+  })
+
+  it('a point outside every grid: says it goes to the resident\'s own grid and asks to correct it if wrong', async () => {
+    geolocation({ latitude: 31, longitude: 121 })
+    serve({ 'report.route': () => Promise.resolve({ gridId: 'g-1', gridName: '第一网格', inside: false, handler: '第一网格网格员' }) })
+    await renderForm()
+    fireEvent.click(screen.getByTestId('location-take'))
+    expect((await screen.findByTestId('location-outside')).textContent).toContain('不在本社区的网格里')
+  })
+
   it('location refused: says so and offers the grid picker; the picked grid is sent', async () => {
     geolocation('denied')
     saveDraft(draftKey, validDraft)
@@ -242,6 +286,38 @@ describe('ReportForm', () => {
     expect(calls('report.create')[0][1]).toMatchObject({ photoIds: ['f-one', 'f-two'] })
   })
 
+  it('a category tapped on the tab is not a draft: nothing kept, no 已恢复 banner next time', async () => {
+    serve({})
+    const first = await renderForm({ presetCategory: 'environment' })
+    expect(screen.queryByTestId('draft-restored')).toBeNull()
+    first.view.unmount()
+    expect(loadDraft(draftKey)).toBeNull()
+    // an older draft of only a category (as earlier versions saved it) is not announced either
+    saveDraft(draftKey, { ...EMPTY_REPORT, category: 'facility', requestId: null })
+    await renderForm({ presetCategory: 'environment' })
+    expect(screen.queryByTestId('draft-restored')).toBeNull()
+  })
+
+  it('a restored draft drops photos whose pictures no longer exist, and says so', async () => {
+    saveDraft(draftKey, {
+      ...validDraft,
+      photos: [
+        { localPath: 'blob:gone', fileId: 'f-gone', progress: 100 },
+        { localPath: 'wxfile://kept', fileId: 'f-kept', progress: 100 },
+      ],
+    })
+    photosOnPhone((src) => src !== 'blob:gone')
+    serve({ 'report.create': () => Promise.resolve(makeReportView('r-new')) })
+    const { onSaved } = await renderForm()
+    await waitFor(() => expect(screen.getByTestId('photos-lost').textContent).toBe('有 1 张照片已失效，请在下面重新添加。'))
+    expect(screen.getByTestId('draft-restored')).toBeTruthy()
+    expect(screen.getByTestId('photo-0').querySelector('img, taro-image-core')?.getAttribute('src')).toBe('wxfile://kept')
+    expect(screen.queryByTestId('photo-1')).toBeNull()
+    fireEvent.click(screen.getByTestId('report-submit'))
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    expect(calls('report.create')[0][1]).toMatchObject({ photoIds: ['f-kept'] })
+  })
+
   it('a removed photo is not sent, and a photo whose upload was cut off by closing the page asks for a retry', async () => {
     saveDraft(draftKey, {
       ...validDraft,
@@ -253,7 +329,7 @@ describe('ReportForm', () => {
     upload.mockResolvedValue({ fileId: 'f-cut' })
     serve({ 'report.create': () => Promise.resolve(makeReportView('r-new')) })
     const { onSaved } = await renderForm()
-    expect(screen.getByTestId('photo-1-failed')).toBeTruthy()
+    expect(await screen.findByTestId('photo-1-failed')).toBeTruthy()
     fireEvent.click(screen.getByTestId('photo-1-remove'))
     fireEvent.click(screen.getByTestId('report-submit'))
     await waitFor(() => expect(onSaved).toHaveBeenCalled())

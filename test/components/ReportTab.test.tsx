@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ReportListInput } from '@/domain/reports'
+import type { ReportFigures, ReportListInput } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { setSession } from '@/services/session'
@@ -19,19 +19,25 @@ const listCalls = () => api.mock.calls.filter((c) => c[0] === 'report.list').map
 /** The tab as its page wires it (hooks + screen). */
 function Tab({ staff, onNew = jest.fn(), onOpen = jest.fn(), onQueue = jest.fn() }: { staff: boolean; onNew?: jest.Mock; onOpen?: jest.Mock; onQueue?: jest.Mock }) {
   const list = useReportList('public')
-  const counts = useReportCounts('u-1', staff)
+  const counts = useReportCounts('u-1')
   return <ReportHome staff={staff} list={list} counts={counts} onNew={onNew} onOpen={onOpen} onMine={jest.fn()} onQueue={onQueue} />
 }
 
 function Mine({ onOpen = jest.fn() }: { onOpen?: jest.Mock }) {
   const list = useReportList('mine', { pageSize: 2 })
-  return <MyReports list={list} onOpen={onOpen} onNew={jest.fn()} />
+  const figures = useReportCounts('u-1')
+  return <MyReports list={list} figures={figures} onOpen={onOpen} onNew={jest.fn()} />
 }
 
 type Pager = (input: ReportListInput) => Promise<unknown>
-function serve(list: Pager) {
+const NO_FIGURES: ReportFigures = { mine: { total: 0, open: 0 }, queue: null }
+function serve(list: Pager, figures: ReportFigures = NO_FIGURES) {
   api.mockImplementation(((action: string, payload: ReportListInput) =>
-    action === 'report.list' ? list(payload) : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
+    action === 'report.list'
+      ? list(payload)
+      : action === 'report.counts'
+        ? Promise.resolve(figures)
+        : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
 }
 
 beforeEach(() => setSession(makeSession()))
@@ -51,7 +57,7 @@ describe('随手拍 tab', () => {
           nextCursor: null,
         })
       return Promise.resolve({ items: [makeReportSummary('m-1'), makeReportSummary('m-2', { status: 'closed' })], nextCursor: null })
-    })
+    }, { mine: { total: 2, open: 1 }, queue: null })
     render(<Tab staff={false} onNew={onNew} onOpen={onOpen} />)
     const cards = await screen.findAllByTestId('report-card')
     expect(cards).toHaveLength(2)
@@ -62,7 +68,7 @@ describe('随手拍 tab', () => {
     expect(cards[1].textContent).toContain('环境卫生')
     expect(cards[1].textContent).toContain('已逾期')
     expect(screen.queryByTestId('staff-card')).toBeNull()
-    await waitFor(() => expect(screen.getByTestId('link-mine').textContent).toContain('1 件正在处理'))
+    await waitFor(() => expect(screen.getByTestId('link-mine').textContent).toContain('1 件正在处理，共 2 件'))
 
     fireEvent.click(screen.getByTestId('tile-dispute'))
     expect(onNew).toHaveBeenCalledWith('dispute')
@@ -71,18 +77,26 @@ describe('随手拍 tab', () => {
     expect(listCalls().filter((p) => p.scope === 'queue')).toHaveLength(0)
   })
 
-  it('staff see 待办 N 件 / 逾期 M 件 from the queue, linking to it', async () => {
+  it('staff: the card shows report.counts\' queue (the figures the queue itself shows), linking to it', async () => {
     const onQueue = jest.fn()
-    serve((p) => {
-      if (p.scope === 'queue' && p.overdue) return Promise.resolve({ items: [makeReportSummary('q-1', { overdue: true })], nextCursor: null })
-      if (p.scope === 'queue') return Promise.resolve({ items: ['q-1', 'q-2', 'q-3'].map((id) => makeReportSummary(id)), nextCursor: null })
-      return Promise.resolve({ items: [], nextCursor: null })
-    })
+    serve(() => Promise.resolve({ items: [], nextCursor: null }), { mine: { total: 0, open: 0 }, queue: { total: 3, submitted: 2, accepted: 1, overdue: 0 } })
     render(<Tab staff onQueue={onQueue} />)
-    await waitFor(() => expect(screen.getByTestId('staff-figures').textContent).toBe('待办 3 件 / 逾期 1 件'))
+    await waitFor(() => expect(screen.getByTestId('staff-figures').textContent).toBe('待办 3 件，没有逾期'))
+    expect(api).toHaveBeenCalledWith('report.counts', {})
+    // one request for every figure, no list pages fetched only to be counted
+    expect(listCalls().filter((p) => p.scope !== 'public')).toEqual([])
     expect(screen.getByTestId('list-empty').textContent).toContain('社区里暂时没有公开的问题')
     fireEvent.click(screen.getByTestId('staff-card'))
     expect(onQueue).toHaveBeenCalled()
+  })
+
+  it.each([
+    [{ total: 5, submitted: 2, accepted: 3, overdue: 2 }, '待办 5 件，其中 2 件已逾期'],
+    [{ total: 0, submitted: 0, accepted: 0, overdue: 0 }, '没有待办的问题'],
+  ])('staff card for %o reads "%s"', async (queue, text) => {
+    serve(() => Promise.resolve({ items: [], nextCursor: null }), { mine: { total: 0, open: 0 }, queue })
+    render(<Tab staff />)
+    await waitFor(() => expect(screen.getByTestId('staff-figures').textContent).toBe(text))
   })
 
   it('a failed public list says so and 重试 loads it', async () => {
@@ -103,10 +117,13 @@ describe('我的上报', () => {
           ? { items: [makeReportSummary('m-3', { status: 'withdrawn' })], nextCursor: null }
           : { items: [makeReportSummary('m-1', { status: 'returned' }), makeReportSummary('m-2', { status: 'resolved' })], nextCursor: 'c2' },
       ),
+      { mine: { total: 3, open: 1 }, queue: null },
     )
     const onOpen = jest.fn()
     render(<Mine onOpen={onOpen} />)
     const first = await screen.findAllByTestId('report-status')
+    // the same figures as the tab's 我的上报 line, for the whole list (not the page loaded so far)
+    await waitFor(() => expect(screen.getByTestId('mine-figures').textContent).toBe('共 3 件，1 件正在处理'))
     expect(first.map((n) => n.textContent)).toEqual(['退回补充', '已办结'])
     expect(listCalls()[0]).toEqual({ scope: 'mine', limit: 2 })
 

@@ -27,7 +27,7 @@ describe('ApplicationsScreen (认证审核)', () => {
         makeApplication('a1', { name: '王秀兰', relation: 'head', matchesRoster: true }),
         makeApplication('a2', { name: '李建国', relation: 'head', householdId: 'h-9', matchesRoster: false }),
         makeApplication('a4', { name: '李小红', relation: 'member', householdId: 'h-9', matchesRoster: false }),
-        makeApplication('a3', { name: '郑某涛', relation: 'tenant', householdId: null, building: '9', unit: null, room: '502' }),
+        makeApplication('a3', { name: '郑海涛', relation: 'tenant', householdId: null, building: '9', unit: null, room: '502' }),
       ],
       nextCursor: null,
     })

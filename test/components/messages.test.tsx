@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import appConfig from '@/app.config'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { ROUTES } from '@/services/routes'
@@ -10,6 +11,9 @@ import { useMessages } from '@/features/messages/useMessages'
 import { useUnreadMessages } from '@/features/messages/useUnreadMessages'
 import { makeMe, makeSession } from '../support/fixtures'
 import { message } from '../support/staffReports'
+
+/** 我的's place in the tab bar as app.config.ts lists it (not the client's own idea of it). */
+const ME_TAB = (appConfig as unknown as { tabBar: { list: { pagePath: string }[] } }).tabBar.list.findIndex((t) => t.pagePath === 'pages/me/index')
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
 const api = callApi as jest.MockedFunction<typeof callApi>
@@ -29,9 +33,9 @@ afterEach(() => {
   removeBadge.mockRestore()
 })
 
-function Messages() {
+function Messages({ staff = false }: { staff?: boolean }) {
   const list = useMessages()
-  return <MessagesScreen list={list} onOpen={list.open} />
+  return <MessagesScreen list={list} staff={staff} onOpen={list.open} />
 }
 
 /** The message centre and 我的 side by side, as when both are on the page stack. */
@@ -88,6 +92,24 @@ describe('消息', () => {
     expect(navigate).toHaveBeenLastCalledWith({ url: `${ROUTES.reportDetail}?id=r-m2` })
   })
 
+  it('a message about a vote result opens the motion, one about a shift the shift', async () => {
+    api.mockImplementation(((action: string) => {
+      if (action === 'message.list')
+        return Promise.resolve({
+          items: [message('v1', { title: '表决结果已公布', target: { type: 'motion', id: 'm-9' } }), message('s1', { target: { type: 'shift', id: 's-9' } })],
+          nextCursor: null,
+          unread: 2,
+        })
+      return Promise.resolve({ unread: 1 })
+    }) as unknown as typeof callApi)
+    render(<Messages />)
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(2))
+    await act(async () => fireEvent.click(screen.getAllByTestId('message')[0]))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/motions/detail/index?id=m-9' })
+    await act(async () => fireEvent.click(screen.getAllByTestId('message')[1]))
+    expect(navigate).toHaveBeenLastCalledWith({ url: `${ROUTES.shiftDetail}?id=s-9` })
+  })
+
   it('a failed mark-read leaves it unread', async () => {
     api.mockImplementation(((action: string) => {
       if (action === 'message.list') return Promise.resolve({ items, nextCursor: null, unread: 2 })
@@ -130,10 +152,16 @@ describe('消息', () => {
     expect(screen.getAllByTestId('message-dot')).toHaveLength(2)
   })
 
-  it('empty: a friendly line', async () => {
+  it('empty: a friendly line, for a resident about their reports, for staff about their work', async () => {
     api.mockResolvedValueOnce({ items: [], nextCursor: null, unread: 0 })
-    render(<Messages />)
+    const { unmount } = render(<Messages />)
     await waitFor(() => expect(screen.getByTestId('list-empty').textContent).toContain('还没有消息'))
+    expect(screen.getByTestId('list-empty').textContent).toContain('您上报的问题有进展')
+    unmount()
+    api.mockResolvedValueOnce({ items: [], nextCursor: null, unread: 0 })
+    render(<Messages staff />)
+    await waitFor(() => expect(screen.getByTestId('list-empty').textContent).toContain('有新问题要受理'))
+    expect(screen.getByTestId('list-empty').textContent).not.toContain('您上报的问题')
   })
 })
 
@@ -153,12 +181,12 @@ describe('我的: 消息 and 我的上报 rows', () => {
     }) as typeof callApi)
   }
 
-  it('the unread count on the row and on the 我的 tab (index 2); the rows open their pages', async () => {
+  it('the unread count on the row and on the 我的 tab (its place in app.config.ts\'s tab bar); the rows open their pages', async () => {
     serve(3)
     render(<MeScreen />)
     await waitFor(() => expect(screen.getByTestId('me-unread').textContent).toBe('3 条未读'))
     expect(api).toHaveBeenCalledWith('message.list', { unreadOnly: true, limit: 1 })
-    expect(setBadge).toHaveBeenCalledWith({ index: 2, text: '3' })
+    expect(setBadge).toHaveBeenCalledWith({ index: ME_TAB, text: '3' })
     fireEvent.click(screen.getByTestId('link-messages'))
     expect(navigate).toHaveBeenCalledWith({ url: ROUTES.messages })
     fireEvent.click(screen.getByTestId('link-report-mine'))
@@ -168,9 +196,9 @@ describe('我的: 消息 and 我的上报 rows', () => {
   it('nothing unread: no count, the badge removed', async () => {
     serve(0)
     render(<MeScreen />)
-    await waitFor(() => expect(removeBadge).toHaveBeenCalledWith({ index: 2 }))
+    await waitFor(() => expect(removeBadge).toHaveBeenCalledWith({ index: ME_TAB }))
     expect(screen.queryByTestId('me-unread')).toBeNull()
-    expect(screen.getByTestId('link-messages').textContent).toContain('问题办理进展的通知')
+    expect(screen.getByTestId('link-messages').textContent).toContain('问题进展、表决和巡逻的通知')
   })
 
   it('the count failing to load leaves the rows working and the badge alone', async () => {
@@ -182,7 +210,7 @@ describe('我的: 消息 and 我的上报 rows', () => {
     expect(setBadge).not.toHaveBeenCalled()
   })
 
-  it('a street officer gets 待办问题 and 问题总览', async () => {
+  it('a street officer gets 街道工作 with 待办问题 and 问题总览', async () => {
     const me = makeMe({ id: 'u-s', roles: ['street'], verified: false, gridId: null, gridName: null })
     setSession({ ...makeSession(), user: me })
     api.mockImplementation(((action: string) => {
@@ -191,8 +219,9 @@ describe('我的: 消息 and 我的上报 rows', () => {
       return Promise.reject(new ApiError('NOT_FOUND'))
     }) as typeof callApi)
     render(<MeScreen />)
-    await waitFor(() => expect(screen.getByTestId('me-street')).toBeTruthy())
-    fireEvent.click(screen.getByTestId('link-report-area'))
+    await waitFor(() => expect(screen.getByTestId('desk-street')).toBeTruthy())
+    expect(screen.getByTestId('desk-title').textContent).toBe('街道工作')
+    fireEvent.click(screen.getByTestId('desk-report-area'))
     expect(navigate).toHaveBeenCalledWith({ url: ROUTES.reportArea })
   })
 })

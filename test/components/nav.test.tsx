@@ -1,9 +1,11 @@
 /** backTo: a tab page (all five, 议事 and 巡逻 included) is reached with switchTab; other pages are redirected to. */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Taro from '@tarojs/taro'
+import appConfig from '@/app.config'
+import { MESSAGE_TARGET_PAGES, messagePage } from '@/domain/messages'
 import { ROUTES } from '@/services/routes'
-import { backTo, isTabPage, TAB_PAGES } from '@/services/nav'
+import { backTo, isTabPage, tabIndex, TAB_PAGES } from '@/services/nav'
 
 function spies(stack: number) {
   const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
@@ -15,12 +17,36 @@ function spies(stack: number) {
 
 afterEach(() => jest.restoreAllMocks())
 
-test('TAB_PAGES is exactly the tabBar of app.config.ts', () => {
-  const config = readFileSync(join(__dirname, '../../src/app.config.ts'), 'utf8')
-  const tabBar = config.slice(config.indexOf('tabBar'))
-  const paths = [...tabBar.matchAll(/pagePath: '([^']+)'/g)].map((m) => `/${m[1]}`)
+const config = appConfig as unknown as { tabBar: { list: { pagePath: string; text: string }[] }; subPackages: { root: string; pages: string[] }[] }
+
+test('TAB_PAGES is exactly the tabBar of app.config.ts, and a tab\'s index is its place there', () => {
+  const paths = config.tabBar.list.map((t) => `/${t.pagePath}`)
   expect(paths).toHaveLength(5)
   expect([...TAB_PAGES]).toEqual(paths)
+  expect(config.tabBar.list[tabIndex(ROUTES.me)]!.text).toBe('我的')
+  expect(config.tabBar.list[tabIndex(ROUTES.home)]!.text).toBe('首页')
+  expect(config.tabBar.list[tabIndex(ROUTES.report)]!.text).toBe('随手拍')
+})
+
+/** Every .ts/.tsx file under src. */
+function sources(dir = join(__dirname, '../../src')): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f)
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(f) ? [p] : []
+  })
+}
+
+test('no tab index is written as a number (setTabBarBadge and friends take tabIndex(...))', () => {
+  const literal = /(TabBarBadge|TabBarRedDot|TabBarItem)\(\{[^}]*index:\s*\d/
+  const offenders = sources().filter((f) => literal.test(readFileSync(f, 'utf8').replace(/\s+/g, ' ')))
+  expect(offenders).toEqual([])
+})
+
+test('a message opens a page of the app, the one of what it is about', () => {
+  const pages = new Set(config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)))
+  for (const page of Object.values(MESSAGE_TARGET_PAGES)) expect(pages).toContain(page)
+  expect(messagePage({ type: 'motion', id: 'm1' })).toBe('packages/motions/detail/index?id=m1')
+  expect(messagePage({ type: 'report', id: 'r1' })).toBe(`${ROUTES.reportDetail.slice(1)}?id=r1`)
 })
 
 test.each([ROUTES.home, '/pages/vote/index', ROUTES.report, ROUTES.patrol, ROUTES.me])('opened directly, back to the tab %s: switchTab', (tab) => {

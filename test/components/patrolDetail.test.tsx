@@ -34,7 +34,7 @@ function geolocation(result: { latitude: number; longitude: number; accuracy: nu
   return getCurrentPosition
 }
 
-function renderDetail(over: { volunteer?: boolean; committee?: boolean } = {}) {
+function renderDetail(over: { volunteer?: boolean; committee?: boolean; staff?: boolean; verified?: boolean } = {}) {
   const onIncident = jest.fn()
   const onApply = jest.fn()
   const onReport = jest.fn()
@@ -44,7 +44,8 @@ function renderDetail(over: { volunteer?: boolean; committee?: boolean } = {}) {
       id='s1'
       volunteer={over.volunteer ?? true}
       committee={committee}
-      staff={committee}
+      staff={over.staff ?? committee}
+      verified={over.verified ?? true}
       onIncident={onIncident}
       onApply={onApply}
       onReport={onReport}
@@ -254,7 +255,7 @@ describe('shift detail — check-in', () => {
   it('a no-show and an automatic check-out are said plainly', async () => {
     let s = makeShiftDetail('s1', { phase: 'ended', myStatus: { status: 'noShow' } }, -3)
     serve(() => s)
-    const { unmount } = render(<ShiftDetail id='s1' volunteer committee={false} staff={false} onIncident={jest.fn()} onApply={jest.fn()} onReport={jest.fn()} />)
+    const { unmount } = render(<ShiftDetail id='s1' volunteer committee={false} staff={false} verified onIncident={jest.fn()} onApply={jest.fn()} onReport={jest.fn()} />)
     expect((await screen.findByTestId('shift-noshow')).textContent).toContain('到结束时没有签到')
     expect(screen.getByTestId('shift-my-status').textContent).toBe('未到岗')
     unmount()
@@ -348,5 +349,22 @@ describe('shift detail — 巡逻记录', () => {
     fireEvent.click(links[0]!)
     expect(onReport).toHaveBeenCalledWith('r9')
     expect(screen.queryByTestId('shift-logs-empty')).toBeNull()
+  })
+})
+
+describe('text for who is looking: the way to join a patrol', () => {
+  it.each([
+    ['a verified resident', { volunteer: false, verified: true }, '申请成为志愿者', true],
+    ['a resident not yet verified', { volunteer: false, verified: false }, '请先在“我的”里完成住户认证', false],
+    ['a grid worker', { volunteer: false, staff: true, verified: false }, null, false],
+    ['the committee', { volunteer: false, committee: true, verified: false }, null, false],
+  ] as const)('%s', async (_who, over, words, button) => {
+    serve(() => makeShiftDetail('s1', { can: { ...NONE } }))
+    renderDetail(over)
+    await screen.findByTestId('shift-detail')
+    const join = screen.queryByTestId('shift-join')
+    if (words === null) expect(join).toBeNull()
+    else expect(join?.textContent).toContain(words)
+    expect(!!screen.queryByTestId('shift-apply')).toBe(button)
   })
 })

@@ -106,6 +106,15 @@ describe('巡逻 tab', () => {
     expect(screen.getByTestId('patrol-join').textContent).toContain('请先在“我的”里完成住户认证')
   })
 
+  it('a grid worker or street officer is not asked to become a volunteer: they read what the tab is for them', async () => {
+    api.mockResolvedValue({ items: [makeShift('s1', { can: { ...makeShift('x').can, signup: false } })], nextCursor: null } as never)
+    render(<Tab role='staff' verified={false} />)
+    await screen.findByTestId('shift-list')
+    expect(screen.queryByTestId('patrol-join')).toBeNull()
+    expect(screen.queryByTestId('patrol-apply')).toBeNull()
+    expect(screen.getByTestId('patrol-staff').textContent).toContain('由社区安排')
+  })
+
   it('the committee sees 安排巡逻 and each shift’s signups against capacity', async () => {
     api.mockResolvedValue({ items: [makeShift('s1', { confirmed: 3, capacity: 4, waitlistLength: 0, can: { ...makeShift('x').can, signup: false, cancel: true } })], nextCursor: null } as never)
     const onSchedule = jest.fn()

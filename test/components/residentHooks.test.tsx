@@ -6,8 +6,9 @@ import { usePagedList } from '@/features/common/usePagedList'
 import { useSubmit } from '@/features/common/useSubmit'
 import { useMyApplication } from '@/features/residents/useMyApplication'
 import { useVolunteerApply, volunteerDraftKey } from '@/features/residents/useVolunteerApply'
-import { useAssignGrids, useHouseholds, useMembers, usePendingCounts, useRegisterResident } from '@/features/workspace/useWorkspace'
-import { deferred, makeApplication, makeMember, makeVolunteerApplication } from '../support/fixtures'
+import { useAssignGrids, useHouseholds, useMembers, useRegisterResident } from '@/features/workspace/useWorkspace'
+import { useDesk } from '@/features/workspace/useDesk'
+import { deferred, makeApplication, makeMe, makeMember, makeVolunteerApplication } from '../support/fixtures'
 
 // Mocked at the transport seam: every hook talks to the API only through callApi.
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
@@ -172,16 +173,18 @@ describe('workspace hooks', () => {
     expect(api).toHaveBeenCalledWith('member.assignGrids', { userId: 'u9', gridIds: [] }, { requestId: expect.any(String) })
   })
 
-  it('usePendingCounts counts both kinds and says when there are more than a page', async () => {
+  it('the desk counts both kinds of application and says when there are more than a page', async () => {
     api.mockImplementation(((action: string) =>
       Promise.resolve(
         action === 'resident.applications'
           ? { items: [makeApplication('a1'), makeApplication('a2')], nextCursor: null }
-          : { items: Array.from({ length: 100 }, (_, i) => makeVolunteerApplication(`v${i}`)), nextCursor: 'more' },
+          : action === 'volunteer.applications'
+            ? { items: Array.from({ length: 100 }, (_, i) => makeVolunteerApplication(`v${i}`)), nextCursor: 'more' }
+            : { items: [], nextCursor: null },
       )) as typeof callApi)
-    const { result } = renderHook(() => usePendingCounts(true))
-    await waitFor(() => expect(result.current.status).toBe('ready'))
-    expect(result.current.data).toEqual({ residents: { count: 2, more: false }, volunteers: { count: 100, more: true } })
+    const { result } = renderHook(() => useDesk(makeMe({ roles: ['committee'] })))
+    await waitFor(() => expect(result.current.committee.status).toBe('ready'))
+    expect(result.current.committee.data).toMatchObject({ residents: { n: 2, more: false }, volunteers: { n: 100, more: true } })
     expect(api).toHaveBeenCalledWith('resident.applications', { status: 'pending', limit: 100 })
   })
 })

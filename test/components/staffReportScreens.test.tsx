@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ReportSummary } from '@/domain/reports'
+import type { ReportFigures, ReportSummary } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/api-error'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
 import { DeadlinesScreen } from '@/features/reports/ui/DeadlinesScreen'
 import { MediateScreen } from '@/features/reports/ui/MediateScreen'
-import { QueueScreen } from '@/features/reports/ui/QueueScreen'
+import { QueueScreen, type QueueLevel } from '@/features/reports/ui/QueueScreen'
+import { useReportCounts } from '@/features/reports/useReportCounts'
 import { useDeadlines } from '@/features/reports/useDeadlines'
 import { useMediate } from '@/features/reports/useMediate'
 import {
@@ -17,9 +18,7 @@ import {
 } from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
 import { dueText } from '@/features/reports/staff-format'
-import { ROUTES } from '@/services/routes'
-import { WorkspaceHome } from '@/features/workspace/ui/WorkspaceHome'
-import { GRIDS, makeMe, typeInto } from '../support/fixtures'
+import { GRIDS, typeInto } from '../support/fixtures'
 import { staffSummary, staffView, summaryCounts } from '../support/staffReports'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
@@ -31,9 +30,19 @@ afterEach(() => {
 
 const HOUR = 3600_000
 
-function Queue({ onOpen }: { onOpen: (id: string) => void }) {
+function Queue({ onOpen, level = 'grid' }: { onOpen: (id: string) => void; level?: QueueLevel }) {
   const list = useReportQueue()
-  return <QueueScreen list={list} levelText='第一网格' onOpen={onOpen} />
+  const figures = useReportCounts('u-1')
+  return <QueueScreen list={list} figures={figures} level={level} levelText='第一网格' onOpen={onOpen} />
+}
+
+/** report.list answers with `page`, report.counts with `queue`. */
+function serveQueue(page: Promise<unknown>, queue: ReportFigures['queue'] = { total: 0, submitted: 0, accepted: 0, overdue: 0 }) {
+  api.mockImplementation(((action: string) => {
+    if (action === 'report.counts') return Promise.resolve({ mine: { total: 0, open: 0 }, queue })
+    if (action === 'report.list') return page
+    return Promise.reject(new ApiError('NOT_FOUND'))
+  }) as typeof callApi)
 }
 
 describe('待办问题 queue', () => {
@@ -52,8 +61,8 @@ describe('待办问题 queue', () => {
     }),
   ]
 
-  it('asks for scope queue, keeps the server order, marks overdue in red with how long, counts', async () => {
-    api.mockResolvedValueOnce({ items, nextCursor: null })
+  it('asks for scope queue, keeps the server order, marks overdue in red with how long; the figures are report.counts\' queue', async () => {
+    serveQueue(Promise.resolve({ items, nextCursor: null }), { total: 3, submitted: 1, accepted: 2, overdue: 1 })
     const onOpen = jest.fn()
     render(<Queue onOpen={onOpen} />)
     await waitFor(() => expect(screen.getAllByTestId('report-row')).toHaveLength(3))
@@ -71,7 +80,7 @@ describe('待办问题 queue', () => {
     expect(soon.className).not.toContain('staff-row--overdue')
     expect(soon.querySelector('[data-testid="row-due"]')?.textContent).toContain('还剩 1 小时')
     expect(soon.querySelector('[data-testid="row-due"]')?.textContent).toContain('受理期限')
-    expect(screen.getByTestId('count-submitted').textContent).toBe('1')
+    await waitFor(() => expect(screen.getByTestId('count-submitted').textContent).toBe('1'))
     expect(screen.getByTestId('count-accepted').textContent).toBe('2')
     expect(screen.getByTestId('count-overdue').textContent).toBe('1')
     expect(screen.getByText('已上报社区')).toBeTruthy()
@@ -79,18 +88,29 @@ describe('待办问题 queue', () => {
     expect(onOpen).toHaveBeenCalledWith('late')
   })
 
-  it('counts say + while more pages wait; empty and error states', async () => {
-    api.mockResolvedValueOnce({ items: items.slice(0, 1), nextCursor: 'c2' })
-    const { unmount } = render(<Queue onOpen={jest.fn()} />)
-    await waitFor(() => expect(screen.getByTestId('count-accepted').textContent).toBe('1+'))
-    unmount()
+  it('the figures count the whole queue, not the page loaded so far', async () => {
+    serveQueue(Promise.resolve({ items: items.slice(0, 1), nextCursor: 'c2' }), { total: 120, submitted: 70, accepted: 50, overdue: 9 })
+    render(<Queue onOpen={jest.fn()} />)
+    await waitFor(() => expect(screen.getByTestId('count-accepted').textContent).toBe('50'))
+    expect(screen.getByTestId('count-submitted').textContent).toBe('70')
+    expect(screen.getByTestId('count-overdue').textContent).toBe('9')
+  })
 
-    api.mockResolvedValueOnce({ items: [], nextCursor: null })
-    const second = render(<Queue onOpen={jest.fn()} />)
-    await waitFor(() => expect(screen.getByTestId('list-empty').textContent).toContain('没有待办的问题'))
-    second.unmount()
+  it.each([
+    ['grid', '没有待办的问题', '居民在您负责的网格上报的新问题'],
+    ['community', '没有待社区办理的问题', '网格员上报到社区的问题'],
+    ['street', '没有待街道办理的问题', '社区上报到街道的问题'],
+  ] as const)('empty, %s level: says what reaches this queue', async (level, text, hint) => {
+    serveQueue(Promise.resolve({ items: [], nextCursor: null }))
+    render(<Queue onOpen={jest.fn()} level={level} />)
+    const empty = await screen.findByTestId('list-empty')
+    expect(empty.textContent).toContain(text)
+    expect(empty.textContent).toContain(hint)
+    if (level !== 'grid') expect(empty.textContent).not.toContain('居民上报的新问题')
+  })
 
-    api.mockRejectedValueOnce(new ApiError('FORBIDDEN', '只有工作人员可以查看'))
+  it('a failed queue says why', async () => {
+    serveQueue(Promise.reject(new ApiError('FORBIDDEN', '只有工作人员可以查看')))
     render(<Queue onOpen={jest.fn()} />)
     await waitFor(() =>
       expect(screen.getByTestId('list-error').textContent).toContain('只有工作人员可以查看'),
@@ -386,36 +406,5 @@ describe('办结时限设置', () => {
     )
     fireEvent.click(screen.getByTestId('deadlines-defaults'))
     expect(screen.getByTestId('deadline-input-environment').getAttribute('value')).toBe('5')
-  })
-})
-
-describe('workspace home: the report entries', () => {
-  it('committee: 待办问题, 问题总览, 办结时限设置', async () => {
-    api.mockResolvedValue({ items: [], nextCursor: null })
-    const go = jest.fn()
-    render(<WorkspaceHome me={makeMe({ roles: ['committee'] })} go={go} />)
-    fireEvent.click(screen.getByTestId('ws-link-report-queue'))
-    fireEvent.click(screen.getByTestId('ws-link-report-area'))
-    fireEvent.click(screen.getByTestId('ws-link-report-deadlines'))
-    expect(go.mock.calls.map((c) => c[0])).toEqual([
-      ROUTES.reportQueue,
-      ROUTES.reportArea,
-      ROUTES.reportDeadlines,
-    ])
-    await act(async () => undefined)
-  })
-
-  it('grid worker: 待办问题 only', () => {
-    const go = jest.fn()
-    render(
-      <WorkspaceHome
-        me={makeMe({ roles: ['gridWorker'], grids: [{ id: 'g-1', name: '第一网格' }] })}
-        go={go}
-      />,
-    )
-    fireEvent.click(screen.getByTestId('ws-link-report-queue'))
-    expect(go).toHaveBeenCalledWith(ROUTES.reportQueue)
-    expect(screen.queryByTestId('ws-link-report-area')).toBeNull()
-    expect(screen.queryByTestId('ws-link-report-deadlines')).toBeNull()
   })
 })

@@ -9,6 +9,7 @@ import HouseholdsPage from '@/packages/workspace/households/index'
 import MembersPage from '@/packages/workspace/members/index'
 import RosterPage from '@/packages/workspace/roster/index'
 import VolunteersPage from '@/packages/workspace/volunteers/index'
+import GridsPage from '@/packages/workspace/grids/index'
 import { makeMe, makeSession } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
@@ -34,6 +35,7 @@ const PAGES = [
   ['人员与网格员', MembersPage],
   ['花名册导入', RosterPage],
   ['志愿者审核', VolunteersPage],
+  ['网格服务电话', GridsPage],
 ] as const
 
 describe('workspace pages', () => {
@@ -42,6 +44,13 @@ describe('workspace pages', () => {
     render(<Page />)
     await act(async () => undefined)
     expect(reLaunch).toHaveBeenCalledWith({ url: ROUTES.login })
+  })
+
+  it('a grid worker on a committee page is not told to ask the 居委会 like a resident', async () => {
+    setSession({ ...makeSession(), user: makeMe({ roles: ['gridWorker'], grids: [{ id: 'g-1', name: '第一网格' }] }) })
+    render(<RosterPage />)
+    await act(async () => undefined)
+    expect(screen.getByTestId('workspace-not-allowed').textContent).not.toContain('联系社区居委会')
   })
 
   it.each(PAGES)('%s with a session stays', async (_name, Page) => {

@@ -83,7 +83,7 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   await advance(committee, '征求意见')
 
   // --- a resident reads it from the tab and comments on 第二条 ---
-  const aLogin = await login('resident', { name: '王某华' })
+  const aLogin = await login('resident', { name: '王建华' })
   const a = await pageWithSession(browser, server.url, aLogin)
   await open(a, '/pages/vote/index', 'open-list')
   const card = a.locator(`[data-testid="motion-card"][data-id="${motionId}"] >> visible=true`)
@@ -143,10 +143,10 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   assert.equal(await byTestId(a, 'receipt-code').count(), 0)
   assert.ok(!(await keptOn(a)).includes(receiptA))
 
-  // a weak network: the server stores 李某芳's ballot but the reply never reaches her phone; her retry is
+  // a weak network: the server stores 李秀芳's ballot but the reply never reaches her phone; her retry is
   // ALREADY_VOTED and the receipt kept on the phone is verified and shown
-  // (another grid than 王某华's, so the two never share a household whose roster lists one adult)
-  const bLogin = await login('resident', { name: '李某芳', gridId: 'g_jj_2' })
+  // (another grid than 王建华's, so the two never share a household whose roster lists one adult)
+  const bLogin = await login('resident', { name: '李秀芳', gridId: 'g_jj_2' })
   const b = await pageWithSession(browser, server.url, bLogin)
   let lost = 0
   await b.route('**/api', async (route) => {
@@ -237,7 +237,7 @@ test('draft → 征求意见 with a comment, a reply and a revision → voting o
   await byTestId(a, 'verify-submit').click()
   assert.equal(await byTestId(a, 'verify-outcome').innerText(), '✓ 已计入：赞成')
   await shot(a, 'motions/07-verified')
-  // the receipt found again after the lost reply is the one counted, with 李某芳's choice
+  // the receipt found again after the lost reply is the one counted, with 李秀芳's choice
   await fillField(a, 'verify-input', receiptB)
   await byTestId(a, 'verify-submit').click()
   await a.locator('[data-testid="verify-outcome"] >> visible=true', { hasText: '✓ 已计入：反对' }).waitFor()

@@ -78,6 +78,17 @@ function wgs84Of(point: { latitude: number; longitude: number }): { latitude: nu
   return { latitude, longitude }
 }
 
+/** The title bar: its title and the control it offers (‹back›, ‹home›, or nothing). */
+async function titleBar(page: Page): Promise<string> {
+  // a string, not a function: tsx would wrap named inner functions in a helper the page does not have
+  return page.evaluate(`(() => {
+    const bar = document.getElementById('taro-navigation-bar')
+    const shown = (x) => !!x && getComputedStyle(x).display !== 'none'
+    const control = shown(bar && bar.querySelector('.taro-navigation-bar-back')) ? ' ‹back›' : shown(bar && bar.querySelector('.taro-navigation-bar-home')) ? ' ‹home›' : ''
+    return shown(bar) ? (bar.querySelector('.taro-navigation-bar-title').textContent || '') + control : ''
+  })()`) as Promise<string>
+}
+
 async function openReportTab(page: Page): Promise<void> {
   await page.getByText('随手拍', { exact: true }).last().click()
   await byTestId(page, 'report-home').waitFor()
@@ -86,7 +97,7 @@ async function openReportTab(page: Page): Promise<void> {
 test('a resident reports with a photo → the 网格员 accepts, notes, resolves → the resident rates', async () => {
   const centre = DEMO_GRID_CENTRES.g_jj_1!
   // a neighbour already reported something similar a few metres away
-  const neighbour = await login('resident', { name: '杨某敏', gridId: 'g_jj_2' })
+  const neighbour = await login('resident', { name: '杨春敏', gridId: 'g_jj_2' })
   const earlier = await api<ReportView>(
     server.url,
     'report.create',
@@ -115,6 +126,9 @@ test('a resident reports with a photo → the 网格员 accepts, notes, resolves
 
   await byTestId(resident, 'location-take').click()
   await byTestId(resident, 'location-picked').waitFor()
+  // where it goes, and who handles it there, before it is sent (not just 已获取您现在所在的位置)
+  await byTestId(resident, 'location-route').waitFor()
+  assert.equal(await byTestId(resident, 'location-route').innerText(), '将交给：第一网格（网格员 孙丽）')
   const offer = byTestId(resident, 'nearby-item')
   await offer.first().waitFor()
   assert.match(await offer.first().innerText(), /垃圾桶满了/)
@@ -126,6 +140,11 @@ test('a resident reports with a photo → the 网格员 accepts, notes, resolves
   await resident.waitForURL(/packages\/reports\/detail/)
   await byTestId(resident, 'report-detail').waitFor()
   assert.equal(await byTestId(resident, 'deadline-status').innerText(), '待受理')
+  // who handles it, by name, and the grid's service phone the committee published
+  assert.equal(await byTestId(resident, 'report-handler').innerText(), '网格员 孙丽')
+  assert.match(await byTestId(resident, 'report-handler-phone').innerText(), /0575-87010001/)
+  // where am I: the page's title and a way back
+  assert.equal(await titleBar(resident), '问题详情 ‹back›')
   await shot(resident, 'reports/04-submitted')
 
   const session = await resident.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('gongzhi.session') || '{}').data))
@@ -139,9 +158,20 @@ test('a resident reports with a photo → the 网格员 accepts, notes, resolves
   // --- the 网格员 of 第一网格 ---
   const workerLogin = await login('gridWorker', { name: '孙丽', gridId: 'g_jj_1' })
   const worker = await pageWithSession(browser, server.url, workerLogin)
-  await worker.goto(`${server.url}/#/packages/reports/queue/index`)
+  // the 随手拍 tab's card says what the queue holds: the same 待办 and 逾期 the queue lists
+  await worker.goto(`${server.url}/#/pages/report/index`)
+  const figures = byTestId(worker, 'staff-figures')
+  await worker.waitForFunction(() => /待办|没有/.test(document.querySelector('[data-testid="staff-figures"]')?.textContent ?? ''))
+  const card = (await figures.innerText()).match(/待办 (\d+) 件(?:，其中 (\d+) 件已逾期)?/)
+  assert.ok(card, await figures.innerText())
+  await shot(worker, 'reports/05a-worker-tab')
+  await byTestId(worker, 'staff-card').click()
   const row = worker.locator(`[data-testid="report-row"][data-id="${id}"] >> visible=true`)
   await row.waitFor()
+  const rows = worker.locator('[data-testid="report-row"] >> visible=true')
+  assert.equal(await rows.count(), Number(card[1]), 'the card\'s 待办 is the rows of the queue')
+  assert.equal(await worker.locator('[data-testid="row-overdue"] >> visible=true').count(), Number(card[2] ?? 0), 'and its 逾期 the overdue ones')
+  assert.equal(await byTestId(worker, 'count-overdue').innerText(), String(Number(card[2] ?? 0)))
   await shot(worker, 'reports/05-queue')
   await row.click()
   await byTestId(worker, 'staff-panel').waitFor()
@@ -149,11 +179,28 @@ test('a resident reports with a photo → the 网格员 accepts, notes, resolves
   await staffAct(worker, 'note', { note: '已联系物业，明天上午安排清运' })
   await staffAct(worker, 'resolve', { note: '装修垃圾和旧家具已全部清运，绿化带已恢复' })
   await byTestId(worker, 'timeline').waitFor()
+  // the worker is not asked to rate: the line is written for them
+  const workerHint = await byTestId(worker, 'deadline-hint').innerText()
+  assert.match(workerHint, /等待居民评价/)
+  assert.doesNotMatch(workerHint, /请评价/)
   await shot(worker, 'reports/06-resolved-by-worker')
   assert.equal((await getReport(id, workerLogin.token)).status, 'resolved')
 
+  // --- the resident: the unread messages on the 我的 tab (not on 随手拍) ---
+  await resident.goto(`${server.url}/#/pages/me/index`)
+  await byTestId(resident, 'me-unread').waitFor()
+  const badges = await resident.evaluate(() =>
+    Array.from(document.querySelectorAll('.weui-tabbar__item')).map((t) => ({
+      label: t.querySelector('.weui-tabbar__label')?.textContent ?? '',
+      badge: t.querySelector('.weui-badge')?.textContent ?? null,
+    })),
+  )
+  assert.match(badges.find((t) => t.label === '我的')?.badge ?? '', /^\d+$/, JSON.stringify(badges))
+  assert.equal(badges.find((t) => t.label === '随手拍')?.badge, null)
+  await shot(resident, 'reports/06a-me-badge')
+
   // --- the resident sees the result, their photo, and rates ---
-  await resident.reload()
+  await resident.goto(`${server.url}/#/packages/reports/detail/index?id=${id}`)
   await byTestId(resident, 'report-detail').waitFor()
   assert.equal(await byTestId(resident, 'deadline-status').innerText(), '已办结')
   const photo = resident.locator('[data-testid="report-photo-0"] >> visible=true').locator('img').first()
@@ -172,6 +219,12 @@ test('a resident reports with a photo → the 网格员 accepts, notes, resolves
   const rated = await getReport(id, session.token)
   assert.equal(rated.status, 'closed')
   assert.deepEqual([rated.rating?.score, rated.rating?.comment], [5, '处理很及时，谢谢网格员'])
+  // 已评价 with the stars, not 已关闭 twice
+  assert.equal(await byTestId(resident, 'deadline-status').innerText(), '已评价')
+  assert.match(await byTestId(resident, 'deadline-hint').innerText(), /您已评价 5 星/)
+  assert.doesNotMatch(await byTestId(resident, 'deadline-banner').innerText(), /已关闭/)
+  await byTestId(resident, 'deadline-banner').scrollIntoViewIfNeeded()
+  await shot(resident, 'reports/08a-rated-status')
   await byTestId(resident, 'report-rating').scrollIntoViewIfNeeded()
   await shot(resident, 'reports/08-rated')
 })

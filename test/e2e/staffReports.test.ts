@@ -162,10 +162,24 @@ test('a dispute: 记录调解 未化解 → 上报社区; the committee finds it
   assert.deepEqual([after.status, after.level], ['submitted', 'community'])
 
   const c = await pageWithSession(browser, server.url, sessionOf(committee))
-  await c.goto(`${server.url}/#/packages/workspace/index/index`)
-  await byTestId(c, 'ws-link-report-queue').click()
+  // 社区工作: the desk's 待办问题 figure is what the queue it opens lists
+  await c.goto(`${server.url}/#/pages/me/index`)
+  await byTestId(c, 'desk-committee').waitFor()
+  await c.waitForFunction(() => /\d+ 件|没有待办/.test(document.querySelector('[data-testid="desk-report-queue"]')?.textContent ?? ''))
+  const deskLine = await byTestId(c, 'desk-report-queue').innerText()
+  const waiting = Number(deskLine.match(/(\d+) 件/)?.[1] ?? 0)
+  assert.ok(waiting >= 1, deskLine)
+  assert.deepEqual(
+    await c.locator('[data-testid^="desk-"] .gz-card__title >> visible=true').allInnerTexts(),
+    ['问题', '通知', '议事', '巡逻', '住户'],
+  )
+  await shot(c, 'staff/05a-committee-desk')
+  await byTestId(c, 'desk-report-queue').click()
   const row = c.locator(`[data-testid="report-row"][data-id="${dispute.id}"] >> visible=true`)
   await row.waitFor()
+  assert.equal(await c.locator('[data-testid="report-row"] >> visible=true').count(), waiting, 'the desk\'s 待办 is the rows of the queue')
+  const empty = await c.locator('[data-testid="list-empty"] >> visible=true').count()
+  assert.equal(empty, 0)
   assert.match(await row.innerText(), /已上报社区/)
   await shot(c, 'staff/05-committee-queue')
   await row.click()

@@ -20,6 +20,7 @@ export function makeReportSummary(id: string, over: Partial<ReportSummary> = {})
     dueAt: new Date(Date.now() + 4 * 3600_000).toISOString(),
     overdue: false,
     supporters: 0,
+    stars: null,
     cover: null,
     address: null,
     ...over,
@@ -47,11 +48,13 @@ export function makeStep(id: string, over: Partial<TimelineEntry> = {}): Timelin
 export function makeReportView(id: string, over: Partial<ReportView> = {}): ReportView {
   return {
     ...makeReportSummary(id),
+    viewer: 'reporter',
     description: '3 号楼东侧路灯坏了一个星期，晚上很黑，老人出门不方便。',
     photos: [],
     location: { latitude: 30.27, longitude: 120.15, address: '枫桥社区 3 号楼东侧' },
     reporterPhone: null,
     assignee: { id: 'u-gw', name: '李明' },
+    handler: { who: '网格员 李明', phone: null },
     timeline: [makeStep('e1')],
     mediation: null,
     rating: null,

@@ -22,6 +22,7 @@ export function staffSummary(id: string, over: Partial<ReportSummary> = {}): Rep
     dueAt: new Date(Date.now() + 3 * HOUR).toISOString(),
     overdue: false,
     supporters: 0,
+    stars: null,
     cover: null,
     address: null,
     ...over,
@@ -31,11 +32,13 @@ export function staffSummary(id: string, over: Partial<ReportSummary> = {}): Rep
 export function staffView(id: string, over: Partial<ReportView> = {}): ReportView {
   return {
     ...staffSummary(id),
+    viewer: 'handler',
     description: '3 号楼二单元楼道堆放纸箱和旧家具，挡住消防通道。',
     photos: [],
     location: null,
     reporterPhone: '13800001111',
     assignee: { id: 'u-gw1', name: '李明' },
+    handler: { who: '网格员 李明', phone: null },
     timeline: [],
     mediation: null,
     rating: null,

@@ -18,7 +18,7 @@ type Any = any // eslint-disable-line @typescript-eslint/no-explicit-any
 let h: Harness
 let app: MiniApp
 const located: { type?: string; isHighAccuracy?: boolean }[] = []
-const VOLUNTEER = 'u_volunteer_jj1' // 杨某敏, a verified volunteer of 锦江社区
+const VOLUNTEER = 'u_volunteer_jj1' // 杨春敏, a verified volunteer of 锦江社区
 
 beforeAll(async () => {
   h = await makeHarness({

@@ -21,7 +21,7 @@ let app: MiniApp
 let reporter: { token: string; expiresAt: string; user: Me }
 const located: string[] = []
 
-const REPORTER_ID = 'u_resident_jj1' // 王某华 of 锦江社区 第一网格, who reported r_demo_garbage
+const REPORTER_ID = 'u_resident_jj1' // 王建华 of 锦江社区 第一网格, who reported r_demo_garbage
 const demo = (id: string) => DEMO_REPORTS.find((r) => r.id === id)!
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import type { CommunityRecord, CommunityRepo, GridRecord } from '../../shared/ports'
+import type { AuditEntry, CommunityRecord, CommunityRepo, GridRecord } from '../../shared/ports'
+import { auditWriter } from './audit'
 import type { Db } from './open'
 
 interface GridRow {
@@ -17,9 +18,15 @@ export function communityRepo(db: Db): CommunityRepo {
     SELECT c.id, c.name, c.street_id, s.name AS street_name
     FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = ?`)
   const firstId = db.prepare<[], { id: string }>('SELECT id FROM communities ORDER BY seq, id LIMIT 1')
-  const gridsOf = db.prepare<[string], { id: string; name: string }>(
-    'SELECT id, name FROM grids WHERE community_id = ? ORDER BY seq, id',
+  const gridsOf = db.prepare<[string], { id: string; name: string; servicePhone: string | null }>(
+    'SELECT id, name, service_phone AS servicePhone FROM grids WHERE community_id = ? ORDER BY seq, id',
   )
+  const audit = auditWriter(db)
+  const setPhone = db.prepare('UPDATE grids SET service_phone = ? WHERE id = ?')
+  const setPhoneTx = db.transaction((gridId: string, phone: string | null, entry: AuditEntry) => {
+    setPhone.run(phone, gridId)
+    audit(entry)
+  })
   const gridById = db.prepare<[string], GridRow>('SELECT id, community_id, name, boundary FROM grids WHERE id = ?')
   const gridsWithBoundary = db.prepare<[string], GridRow>(
     'SELECT id, community_id, name, boundary FROM grids WHERE community_id = ? ORDER BY seq, id',
@@ -51,6 +58,9 @@ export function communityRepo(db: Db): CommunityRepo {
     },
     async pickHousehold(gridId) {
       return household.get(gridId)?.id ?? null
+    },
+    async setGridPhone(gridId, phone, entry) {
+      setPhoneTx.immediate(gridId, phone, entry)
     },
   }
 }

@@ -32,6 +32,7 @@ interface ReportRow {
   street_id: string
   grid_id: string
   grid_name: string
+  grid_phone: string | null
   reporter_id: string
   reporter_name: string
   reporter_phone: string | null
@@ -70,7 +71,7 @@ const OPEN = sqlList(OPEN_STATUSES)
 const SETTLED = sqlList(SETTLED_STATUSES)
 
 /** Lists carry the start of the description only (enough for the excerpt). */
-const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS grid_name, r.reporter_id,
+const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS grid_name, g.service_phone AS grid_phone, r.reporter_id,
   ru.name AS reporter_name, ru.phone AS reporter_phone, r.category, %DESC% AS description, r.latitude, r.longitude,
   r.address, r.coord_source, r.anonymous, r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id,
   au.name AS assignee_name, r.accept_by, r.resolve_by, r.due_at, r.supporters, r.reopen_count, r.accepted_at,
@@ -88,6 +89,7 @@ function toRecord(r: ReportRow): ReportRecord {
     streetId: r.street_id,
     gridId: r.grid_id,
     gridName: r.grid_name,
+    gridPhone: r.grid_phone,
     reporterId: r.reporter_id,
     reporterName: r.reporter_name,
     reporterPhone: r.reporter_phone,
@@ -126,6 +128,70 @@ function toRecord(r: ReportRow): ReportRecord {
 const LEVEL_RANK = Object.fromEntries(REPORT_LEVELS.map((level, rank) => [level, rank])) as Record<ReportLevel, number>
 
 /** The report statements, synchronous: the async repo wraps them, the seed calls them inside its transaction. */
+interface ListShape {
+  where: string[]
+  params: Record<string, unknown>
+  order: 'newest' | 'due'
+}
+
+/**
+ * The WHERE of a list query, built from the filters given only (values always bound as parameters): a list
+ * and its count (report.counts) share it, so a figure is always the number of rows its list shows.
+ */
+function shapeOf(q: ReportListQuery): ListShape {
+  const where: string[] = []
+  const params: Record<string, unknown> = {}
+  /** An optional equality filter: in the SQL only when given. */
+  const eq = (column: string, name: string, value: unknown) => {
+    if (value == null) return
+    where.push(`r.${column} = @${name}`)
+    params[name] = value
+  }
+  const overdue = (at: string | undefined) => {
+    if (at == null) return
+    // written so that the partial due-date indexes (WHERE due_at IS NOT NULL) may serve it
+    where.push('r.due_at IS NOT NULL AND r.due_at < @overdueAt')
+    params.overdueAt = at
+  }
+  if (q.kind === 'mine') {
+    where.push('r.reporter_id = @reporter')
+    params.reporter = q.reporterId
+    if (q.open) where.push(`r.status IN ${OPEN}`)
+    return { where, params, order: 'newest' }
+  }
+  if (q.kind === 'public') {
+    // the partial index reports_public serves these exact conditions
+    where.push('r.community_id = @community', "r.visibility = 'public'", "r.moderation = 'clean'", `r.status NOT IN ${sqlList(UNLISTED_STATUSES)}`)
+    params.community = q.communityId
+    eq('category', 'category', q.category)
+    return { where, params, order: 'newest' }
+  }
+  if (q.kind === 'queue') {
+    if (q.level === 'grid') {
+      const names = [...new Set(q.gridIds)].map((g, i) => {
+        params[`g${i}`] = g
+        return `@g${i}`
+      })
+      where.push(names.length === 1 ? `r.grid_id = ${names[0]}` : `r.grid_id IN (${names.join(', ') || 'NULL'})`, "r.level = 'grid'")
+    } else {
+      where.push(q.level === 'community' ? 'r.community_id = @area' : 'r.street_id = @area', `r.level = '${q.level}'`)
+      params.area = q.level === 'community' ? q.communityId : q.streetId
+      eq('grid_id', 'grid', q.gridId)
+    }
+    where.push('r.due_at IS NOT NULL')
+    eq('status', 'status', q.status)
+    overdue(q.overdueAt)
+    return { where, params, order: 'due' }
+  }
+  where.push(q.communityId ? 'r.community_id = @area' : 'r.street_id = @area')
+  params.area = q.communityId || (q.streetId ?? '')
+  eq('status', 'status', q.status)
+  eq('grid_id', 'grid', q.gridId)
+  eq('category', 'category', q.category)
+  overdue(q.overdueAt)
+  return { where, params, order: 'newest' }
+}
+
 export function reportStatements(db: Db) {
   const idem = idempotencyTable(db)
   const writeMessage = messageWriter(db)
@@ -342,6 +408,7 @@ export function reportRepo(db: Db): ReportRepo {
    * seq) for a rare status) instead of walking the whole area newest first. One prepared statement per shape.
    */
   const shapes = new Map<string, Statement<Record<string, unknown>, ReportRow>>()
+  const countShapes = new Map<string, Statement<Record<string, unknown>, { n: number }>>()
   const listPage = (where: string[], order: 'newest' | 'due', params: Record<string, unknown>): ReportRow[] => {
     const sql = `${BRIEF} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
     let st = shapes.get(sql)
@@ -496,65 +563,42 @@ export function reportRepo(db: Db): ReportRepo {
       return supportTx.immediate(id, userId, at, key)
     },
     async list(q: ReportListQuery, { limit, after }) {
-      const newest = (where: string[], params: Record<string, unknown>) => {
-        if (after) where.push('r.seq < @cSeq')
-        return listPage(where, 'newest', { ...params, limit, ...(after ? { cSeq: after.seq } : {}) })
-      }
-      const byDue = (where: string[], params: Record<string, unknown>) => {
-        where.push('r.due_at IS NOT NULL')
-        const cursor = after && 'dueAt' in after ? after : null
-        if (cursor) where.push('(r.due_at, r.seq) > (@cDue, @cSeq)')
-        return listPage(where, 'due', { ...params, limit, ...(cursor ? { cDue: cursor.dueAt, cSeq: cursor.seq } : {}) })
-      }
-      /** An optional equality filter: in the SQL only when given. */
-      const eq = (where: string[], params: Record<string, unknown>, column: string, name: string, value: unknown) => {
-        if (value == null) return
-        where.push(`r.${column} = @${name}`)
-        params[name] = value
-      }
-      let rows: ReportRow[]
-      if (q.kind === 'mine') rows = newest(['r.reporter_id = @reporter'], { reporter: q.reporterId })
-      else if (q.kind === 'public') {
-        // the partial index reports_public serves these exact conditions
-        const where = [
-          'r.community_id = @community',
-          "r.visibility = 'public'",
-          "r.moderation = 'clean'",
-          `r.status NOT IN ${sqlList(UNLISTED_STATUSES)}`,
-        ]
-        const params: Record<string, unknown> = { community: q.communityId }
-        eq(where, params, 'category', 'category', q.category)
-        rows = newest(where, params)
-      } else if (q.kind === 'queue') {
-        if (q.level === 'grid') {
-          // one index walk per grid (each in deadline order), merged: a worker's grids never sort the whole table
-          rows = [...new Set(q.gridIds)]
-            .flatMap((grid) => byDue(['r.grid_id = @grid', "r.level = 'grid'"], { grid }))
-            .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
-            .slice(0, limit)
+      const page = (shape: ListShape): ReportRow[] => {
+        const where = [...shape.where]
+        const params: Record<string, unknown> = { ...shape.params, limit }
+        if (shape.order === 'newest') {
+          if (after) {
+            where.push('r.seq < @cSeq')
+            params.cSeq = after.seq
+          }
         } else {
-          const where =
-            q.level === 'community'
-              ? ['r.community_id = @area', "r.level = 'community'"]
-              : ['r.street_id = @area', "r.level = 'street'"]
-          const params: Record<string, unknown> = { area: q.level === 'community' ? q.communityId : q.streetId }
-          eq(where, params, 'grid_id', 'grid', q.gridId)
-          rows = byDue(where, params)
+          const cursor = after && 'dueAt' in after ? after : null
+          if (cursor) {
+            where.push('(r.due_at, r.seq) > (@cDue, @cSeq)')
+            Object.assign(params, { cDue: cursor.dueAt, cSeq: cursor.seq })
+          }
         }
-      } else {
-        const where = q.communityId ? ['r.community_id = @area'] : ['r.street_id = @area']
-        const params: Record<string, unknown> = { area: q.communityId || (q.streetId ?? '') }
-        eq(where, params, 'status', 'status', q.status)
-        eq(where, params, 'grid_id', 'grid', q.gridId)
-        eq(where, params, 'category', 'category', q.category)
-        if (q.overdueAt != null) {
-          // written so that the partial due-date indexes (WHERE due_at IS NOT NULL) may serve it
-          where.push('r.due_at IS NOT NULL AND r.due_at < @overdueAt')
-          params.overdueAt = q.overdueAt
-        }
-        rows = newest(where, params)
+        return listPage(where, shape.order, params)
       }
-      return rows.map(toRecord)
+      if (q.kind === 'queue' && q.level === 'grid') {
+        // one index walk per grid (each in deadline order), merged: a worker's grids never sort the whole table
+        return [...new Set(q.gridIds)]
+          .flatMap((grid) => page(shapeOf({ ...q, gridIds: [grid] })))
+          .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
+          .slice(0, limit)
+          .map(toRecord)
+      }
+      return page(shapeOf(q)).map(toRecord)
+    },
+    async count(q: ReportListQuery) {
+      const { where, params } = shapeOf(q)
+      const sql = `SELECT count(*) AS n FROM reports r WHERE ${where.join(' AND ')}`
+      let st = countShapes.get(sql)
+      if (!st) {
+        st = db.prepare<Record<string, unknown>, { n: number }>(sql)
+        countShapes.set(sql, st)
+      }
+      return st.get(params)?.n ?? 0
     },
     async change(c) {
       return st.change(c)

@@ -1,5 +1,6 @@
 import type { Clock, Logger, Notifier, OutboundMessage, UserRepo } from '../../shared/ports'
 import { chinaStamp } from '@/domain/shared/chinaTime'
+import { messagePage } from '@/domain/messages'
 import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 
@@ -69,7 +70,7 @@ export function wechatSubscribeNotifier(
     const body = {
       touser: user.openid,
       template_id: template.id,
-      page: message.target ? `packages/reports/detail/index?id=${encodeURIComponent(message.target.id)}` : 'pages/index/index',
+      page: messagePage(message.target),
       miniprogram_state: template.state,
       lang: 'zh_CN',
       data: Object.fromEntries(Object.entries(template.fields).map(([k, kind]) => [k, { value: fieldValue(k, message, kind) }])),

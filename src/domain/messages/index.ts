@@ -8,6 +8,22 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
 export type MessageTarget = { type: 'report' | 'motion' | 'shift'; id: string }
 
+/**
+ * The page a message opens, per what it is about (no leading slash, as WeChat's subscribe messages take it);
+ * the message centre and the subscribe messages both use it. test/components/nav.test.tsx checks each is a page.
+ */
+export const MESSAGE_TARGET_PAGES: Record<MessageTarget['type'], string> = {
+  report: 'packages/reports/detail/index',
+  motion: 'packages/motions/detail/index',
+  shift: 'packages/patrols/detail/index',
+}
+
+/** The page and query a message opens; 首页 for a message about nothing in particular. */
+export function messagePage(target: MessageTarget | null): string {
+  if (!target) return 'pages/index/index'
+  return `${MESSAGE_TARGET_PAGES[target.type]}?id=${encodeURIComponent(target.id)}`
+}
+
 export interface MessageView {
   id: string
   kind: MessageKind

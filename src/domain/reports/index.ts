@@ -80,6 +80,20 @@ export const reportNearbySchema = z.strictObject({
 })
 export type ReportNearbyInput = z.input<typeof reportNearbySchema>
 
+/** report.route: where a report made at this point would go, before it is sent. */
+export const reportRouteSchema = z.strictObject({ latitude, longitude, coordSystem: z.enum(COORD_SYSTEMS).optional() })
+export type ReportRouteInput = z.input<typeof reportRouteSchema>
+
+/** The grid a report goes to and who handles it there, in words the resident knows. */
+export interface ReportRoute {
+  gridId: string
+  gridName: string
+  /** the point lies inside this grid (false: outside every grid of the community, so the resident's own is used) */
+  inside: boolean
+  /** 网格员 孙丽, or 第一网格网格员 when none is assigned yet */
+  handler: string
+}
+
 export const reportIdSchema = z.strictObject({ id: idSchema })
 export type ReportIdInput = z.infer<typeof reportIdSchema>
 
@@ -241,6 +255,8 @@ export interface ReportSummary {
   dueAt: string | null
   overdue: boolean
   supporters: number
+  /** the reporter's rating (1–5) once given: a closed report with stars is 已评价, without 已关闭 */
+  stars: number | null
   /** the first photo, for the list's thumbnail */
   cover: PhotoView | null
   address: string | null
@@ -274,13 +290,25 @@ export interface MediationView {
   updatedAt: string
 }
 
+/**
+ * Who is looking, for the words a screen says: the person who reported it, the staff who handle it at its
+ * level now, other staff above or beside it (社区, 街道, another 网格员), or a neighbour reading a public report.
+ */
+export type ReportViewer = 'reporter' | 'handler' | 'staff' | 'resident'
+
 export interface ReportView extends ReportSummary {
+  viewer: ReportViewer
   description: string
   photos: PhotoView[]
   location: { latitude: number; longitude: number; address: string | null } | null
   /** the reporter's phone, for the staff who handle it; null for everyone else */
   reporterPhone: string | null
   assignee: { id: string; name: string } | null
+  /**
+   * Who handles it now, as a resident recognises them (网格员 孙丽 / 社区工作人员 / 街道工作人员), and the
+   * phone the committee published for its grid (网格服务电话) — to its reporter only; never a private number.
+   */
+  handler: { who: string; phone: string | null }
   timeline: TimelineEntry[]
   mediation: MediationView | null
   rating: { score: number; comment: string | null; at: string } | null
@@ -300,6 +328,17 @@ export interface ReportSummaryCounts {
   overdue: number
   /** 矛盾不上交: disputes settled (resolved, rated or closed) at grid or community level, of all settled disputes */
   disputes: { settled: number; settledLocally: number; share: number | null }
+}
+
+/**
+ * report.counts — the figures beside the links to the caller's report lists. Each is the number of rows that
+ * list holds (all its pages), counted with the list's own query.
+ */
+export interface ReportFigures {
+  /** 我的上报: report.list { scope: 'mine' }; `open`: those of them 待受理 / 退回补充 / 处理中 */
+  mine: { total: number; open: number }
+  /** staff: report.list { scope: 'queue' }, and the same with { status } / { overdue: true }; null for residents */
+  queue: { total: number; submitted: number; accepted: number; overdue: number } | null
 }
 
 export interface ReportDeadlines {

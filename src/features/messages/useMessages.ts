@@ -1,11 +1,9 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { MessagePage, MessageView } from '@/domain/messages'
+import { messagePage, type MessagePage, type MessageView } from '@/domain/messages'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
-import { ROUTES, withQuery } from '@/services/routes'
 import { usePagedList } from '../common/usePagedList'
-import { MOTION_ROUTES } from '../motions/routes'
 import { emitUnread } from './events'
 
 export const MESSAGE_PAGE = 20
@@ -71,15 +69,7 @@ export function useMessages(enabled = true) {
   const open = useCallback(
     (m: MessageView) => {
       void markRead(m.id)
-      if (m.target?.type === 'report') {
-        Promise.resolve(Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id: m.target.id }) })).catch(
-          () => undefined,
-        )
-      } else if (m.target?.type === 'motion') {
-        Promise.resolve(Taro.navigateTo({ url: withQuery(MOTION_ROUTES.detail, { id: m.target.id }) })).catch(() => undefined)
-      } else if (m.target?.type === 'shift') {
-        Promise.resolve(Taro.navigateTo({ url: withQuery(ROUTES.shiftDetail, { id: m.target.id }) })).catch(() => undefined)
-      }
+      if (m.target) Promise.resolve(Taro.navigateTo({ url: `/${messagePage(m.target)}` })).catch(() => undefined)
     },
     [markRead],
   )

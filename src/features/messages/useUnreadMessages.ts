@@ -1,11 +1,11 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { callApi } from '@/services/api'
+import { tabIndex } from '@/services/nav'
+import { ROUTES } from '@/services/routes'
 import { useRemote } from '../common/useRemote'
 import { onUnread } from './events'
 
-/** The 我的 tab's index in the tab bar (app.config.ts). */
-export const ME_TAB_INDEX = 2
 
 export function badgeText(n: number): string {
   return n > 99 ? '99+' : String(n)
@@ -34,8 +34,8 @@ export function useUnreadMessages(opts: { enabled?: boolean; badge?: boolean; re
     const done = () => undefined
     try {
       if (data > 0)
-        Promise.resolve(Taro.setTabBarBadge({ index: ME_TAB_INDEX, text: badgeText(data) })).catch(done)
-      else Promise.resolve(Taro.removeTabBarBadge({ index: ME_TAB_INDEX })).catch(done)
+        Promise.resolve(Taro.setTabBarBadge({ index: tabIndex(ROUTES.me), text: badgeText(data) })).catch(done)
+      else Promise.resolve(Taro.removeTabBarBadge({ index: tabIndex(ROUTES.me) })).catch(done)
     } catch {
       // no tab bar on this page
     }

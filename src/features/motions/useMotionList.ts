@@ -23,13 +23,16 @@ export interface MotionLists {
   refresh: () => Promise<void>
 }
 
+/** The 议事 tab's open motions (each open status, one page of up to 100); the desk counts the same list. */
+export async function loadOpenMotions(committee: boolean): Promise<{ items: MotionSummary[]; more: boolean }> {
+  const statuses = committee ? OPEN_ORDER : OPEN_ORDER.filter((s) => s !== 'draft')
+  const pages: MotionListPage[] = await Promise.all(statuses.map((status) => callApi('motion.list', { status, limit: OPEN_LIMIT })))
+  return { items: sortOpen(pages.flatMap((p) => p.items)), more: pages.some((p) => p.nextCursor !== null) }
+}
+
 /** The 议事 tab: open motions (each open status, one page of up to 100) and the closed ones paged by cursor. */
 export function useMotionLists(committee: boolean): MotionLists {
-  const open = useRemote(`motions:open:${committee}`, async () => {
-    const statuses = committee ? OPEN_ORDER : OPEN_ORDER.filter((s) => s !== 'draft')
-    const pages: MotionListPage[] = await Promise.all(statuses.map((status) => callApi('motion.list', { status, limit: OPEN_LIMIT })))
-    return { items: sortOpen(pages.flatMap((p) => p.items)), more: pages.some((p) => p.nextCursor !== null) }
-  })
+  const open = useRemote(`motions:open:${committee}`, () => loadOpenMotions(committee))
   const closed = usePagedList<MotionSummary, MotionListPage>('motions:closed', (cursor) =>
     callApi('motion.list', { status: 'closed', limit: CLOSED_PAGE, ...(cursor ? { cursor } : {}) }),
   )

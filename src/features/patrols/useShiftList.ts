@@ -18,6 +18,15 @@ export function useShiftList(enabled = true): PagedList<ShiftView> {
   return list
 }
 
+/**
+ * How many shifts the 巡逻 tab lists (not yet ended): the same shift.list, one page of up to 100 (more: "100+").
+ * The desks show it beside their link to the tab.
+ */
+export async function countUpcomingShifts(): Promise<{ n: number; more: boolean }> {
+  const page = await callApi('shift.list', { limit: 100 })
+  return { n: page.items.length, more: page.nextCursor !== null }
+}
+
 /** 报名 straight from the list: one at a time, the answer said on the card, then the list fetches again. */
 export function useListSignup() {
   const [busyId, setBusyId] = useState<string | null>(null)

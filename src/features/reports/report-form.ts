@@ -16,7 +16,7 @@ export interface ReportForm {
   description: string
   photos: PickedPhoto[]
   location: PickedLocation | null
-  /** the grid picked when there is no location */
+  /** the grid picked: without a location, or to correct the one the location fell in */
   gridId: string
   anonymous: boolean
   /** null: the category's default (disputes private) */
@@ -39,8 +39,19 @@ export const EMPTY_REPORT: ReportForm = {
   visibility: null,
 }
 
-export function isEmptyReport(f: ReportForm): boolean {
-  return JSON.stringify(f) === JSON.stringify(EMPTY_REPORT)
+/**
+ * Whether the form holds anything the person typed or picked on it — words, photos, a place or grid, 匿名, a
+ * chosen 公开范围. A category alone (a tile tapped on the tab) is not a draft worth keeping or announcing.
+ */
+export function hasContent(f: ReportForm): boolean {
+  return (
+    f.description.trim() !== '' ||
+    f.photos.length > 0 ||
+    f.location !== null ||
+    f.gridId !== '' ||
+    f.anonymous ||
+    f.visibility !== null
+  )
 }
 
 export function visibilityOf(f: Pick<ReportForm, 'category' | 'visibility'>): ReportVisibility {
@@ -58,10 +69,11 @@ export function toCreateInput(f: ReportForm): Record<string, unknown> {
   if (ids.length) input.photoIds = ids
   if (f.location) {
     const { latitude, longitude, address, coordSystem } = f.location
-    input.location = address ? { latitude, longitude, address, coordSystem } : { latitude, longitude, coordSystem }
-  } else if (f.gridId) {
-    input.gridId = f.gridId
+    const place = address?.trim()
+    input.location = place ? { latitude, longitude, address: place, coordSystem } : { latitude, longitude, coordSystem }
   }
+  // with a location, a picked grid is the resident's correction of where it fell
+  if (f.gridId) input.gridId = f.gridId
   if (f.anonymous) input.anonymous = true
   return input
 }

@@ -1,26 +1,15 @@
 import { useEffect } from 'react'
-import { OPEN_STATUSES } from '@/domain/reports/flow'
+import type { ReportFigures } from '@/domain/reports'
+import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
 import { onReportEvent } from './events'
-import { countReports, type Count } from './useReportList'
 
-export interface ReportCounts {
-  /** my reports still open (待受理 / 退回补充 / 处理中) */
-  mineOpen: Count
-  /** staff: the queue and its overdue part; null for residents */
-  queue: { all: Count; overdue: Count } | null
-}
-
-/** The numbers on the 随手拍 tab, reloaded when a report is created or changed. */
-export function useReportCounts(userId: string, staff: boolean) {
-  const remote = useRemote<ReportCounts>(`report-counts:${userId}:${staff}`, async () => {
-    const [mineOpen, all, overdue] = await Promise.all([
-      countReports({ scope: 'mine' }, (r) => OPEN_STATUSES.includes(r.status)),
-      staff ? countReports({ scope: 'queue' }) : Promise.resolve(null),
-      staff ? countReports({ scope: 'queue', overdue: true }) : Promise.resolve(null),
-    ])
-    return { mineOpen, queue: all && overdue ? { all, overdue } : null }
-  })
+/**
+ * The figures beside the links to the caller's report lists (随手拍 tab, 待办问题, 我的上报, the desks): one
+ * report.counts, which counts each list with the list's own query; reloaded when a report is created or changed.
+ */
+export function useReportCounts(userId: string, enabled = true) {
+  const remote = useRemote<ReportFigures>(enabled ? `report-counts:${userId}` : null, () => callApi('report.counts', {}))
   const { reload } = remote
   useEffect(() => onReportEvent(() => void reload({ silent: true })), [reload])
   return remote

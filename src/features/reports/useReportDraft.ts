@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import type { ReportCategory, ReportEditInput, ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/api-error'
@@ -7,7 +8,8 @@ import { newRequestId } from '@/services/request-id'
 import { photoSrc } from '@/services/upload'
 import { detailsToErrors } from '../common/form-errors'
 import { emitReportEvent } from './events'
-import { EMPTY_REPORT, isEmptyReport, toCreateInput, validateReport, visibilityOf, type ReportErrors, type ReportField, type ReportForm } from './report-form'
+import { EMPTY_REPORT, hasContent, toCreateInput, validateReport, visibilityOf, type ReportErrors, type ReportField, type ReportForm } from './report-form'
+import type { PickedPhoto } from './ui/PhotoPicker'
 import { askForStatusMessages } from './subscribe'
 
 export type ReportSubmitResult = { ok: true; report: ReportView } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
@@ -23,11 +25,38 @@ export function reportDraftKey(userId: string): string {
 const FIELDS: readonly ReportField[] = ['category', 'description', 'photos', 'location']
 
 /** A restored photo that never finished uploading cannot resume: it asks to be sent again. */
-function restorePhotos(form: ReportForm): ReportForm {
-  return {
-    ...form,
-    photos: (form.photos ?? []).map((p) => (p.fileId ? p : { ...p, progress: 0, error: p.error || '上传中断' })),
+function resumable(p: PickedPhoto): PickedPhoto {
+  return p.fileId ? p : { ...p, progress: 0, error: p.error || '上传中断' }
+}
+
+/** How long a restored photo may take to show it still exists before it is kept anyway. */
+const PHOTO_CHECK_MS = 3000
+
+/**
+ * Whether the picture behind a restored photo still exists on this phone: a browser's blob: address dies with
+ * the page, a mini-program's temporary file may be cleaned up. Asked by loading it (getImageInfo on both).
+ */
+async function stillThere(localPath: string): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), PHOTO_CHECK_MS)
+  })
+  const loaded = Promise.resolve(Taro.getImageInfo({ src: localPath })).then(
+    () => true,
+    () => false,
+  )
+  try {
+    return await Promise.race([loaded, timeout])
+  } finally {
+    clearTimeout(timer)
   }
+}
+
+/** The restored photos whose picture still exists, and how many were dropped (the person is told). */
+export async function checkRestoredPhotos(photos: readonly PickedPhoto[]): Promise<{ kept: PickedPhoto[]; lost: number }> {
+  const alive = await Promise.all(photos.map((p) => stillThere(p.localPath)))
+  const kept = photos.filter((_, i) => alive[i]).map(resumable)
+  return { kept, lost: photos.length - kept.length }
 }
 
 /**
@@ -37,28 +66,49 @@ function restorePhotos(form: ReportForm): ReportForm {
  */
 export function useCreateReport(userId: string, presetCategory?: ReportCategory) {
   const draftKey = reportDraftKey(userId)
-  const [initial] = useState(() => loadDraft<ReportDraft>(draftKey))
+  // a draft restores only what the person typed or picked; one holding nothing of theirs is no draft
+  const [initial] = useState(() => {
+    const d = loadDraft<ReportDraft>(draftKey)
+    return d && hasContent({ ...EMPTY_REPORT, ...d.value }) ? d : null
+  })
   const requestId = useRef<string | null>(initial?.value.requestId ?? null)
+  // the restored photos wait for the check that their pictures still exist (below), then join the form
+  const [photosToCheck] = useState<PickedPhoto[]>(() => initial?.value.photos ?? [])
+  const [checkingPhotos, setCheckingPhotos] = useState(photosToCheck.length > 0)
+  const [lostPhotos, setLostPhotos] = useState(0)
   const [form, setForm] = useState<ReportForm>(() => {
     const { requestId: _attempt, ...saved } = initial?.value ?? ({} as ReportDraft)
-    const restored = restorePhotos({ ...EMPTY_REPORT, ...saved })
+    const restored: ReportForm = { ...EMPTY_REPORT, ...saved, photos: [] }
     if (presetCategory && !requestId.current && restored.category !== presetCategory) {
       return { ...restored, category: presetCategory, visibility: null }
     }
     return restored
   })
-  const [restoredAt, setRestoredAt] = useState<string | null>(
-    initial && !isEmptyReport({ ...EMPTY_REPORT, ...initial.value, category: '' }) ? initial.savedAt : null,
-  )
+  const [restoredAt, setRestoredAt] = useState<string | null>(initial?.savedAt ?? null)
+
+  useEffect(() => {
+    if (photosToCheck.length === 0) return
+    let live = true
+    void checkRestoredPhotos(photosToCheck).then(({ kept, lost }) => {
+      if (!live) return
+      setForm((f) => ({ ...f, photos: [...kept, ...f.photos] }))
+      setLostPhotos(lost)
+      setCheckingPhotos(false)
+    })
+    return () => {
+      live = false
+    }
+  }, [photosToCheck])
   const [errors, setErrors] = useState<ReportErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<ApiError | null>(null)
   const submittingRef = useRef(false)
 
   useEffect(() => {
-    if (isEmptyReport(form)) clearDraft(draftKey)
+    if (checkingPhotos) return // the restored draft stays as it was until its photos are back in the form
+    if (!hasContent(form)) clearDraft(draftKey)
     else saveDraft<ReportDraft>(draftKey, { ...form, requestId: requestId.current })
-  }, [draftKey, form])
+  }, [draftKey, form, checkingPhotos])
 
   const setField = useCallback(<K extends keyof ReportForm>(key: K, value: ReportForm[K]) => {
     if (submittingRef.current) return
@@ -67,7 +117,9 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     setForm((f) => {
       const next = { ...f, [key]: value }
       if (key === 'category') next.visibility = null
-      if (key === 'location' && value) next.gridId = ''
+      // another place is another route: a grid picked to correct the old one no longer applies
+      const moved = (a: ReportForm['location'], b: ReportForm['location']) => a?.latitude !== b?.latitude || a?.longitude !== b?.longitude
+      if (key === 'location' && value && moved(f.location, value as ReportForm['location'])) next.gridId = ''
       return next
     })
     const field = (key === 'gridId' ? 'location' : key) as ReportField
@@ -83,6 +135,7 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     formRef.current = { ...formRef.current, photos }
     setForm((f) => ({ ...f, photos }))
     setErrors((e) => (e.photos ? { ...e, photos: undefined } : e))
+    setLostPhotos(0)
   }, [])
   const submit = useCallback(async (): Promise<ReportSubmitResult> => {
     if (submittingRef.current) return { ok: false, reason: 'busy' }
@@ -131,9 +184,23 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     setErrors({})
     setSubmitError(null)
     setRestoredAt(null)
+    setLostPhotos(0)
   }, [draftKey])
 
-  return { form, setField, setPhotos, errors, submit, submitting, submitError, restoredAt, discardDraft, visibility: visibilityOf(form) }
+  return {
+    form,
+    setField,
+    setPhotos,
+    errors,
+    submit,
+    submitting,
+    submitError,
+    restoredAt,
+    /** restored photos whose pictures no longer exist on the phone (dropped; the form says so) */
+    lostPhotos,
+    discardDraft,
+    visibility: visibilityOf(form),
+  }
 }
 
 function photoIdsKey(photos: ReportForm['photos']): string[] {

@@ -24,25 +24,9 @@ export function useReportList(
           return
         }
         const r = e.report
-        update(r.id, (old) => ({ ...old, status: r.status, supporters: r.supporters, anonymous: r.anonymous, dueAt: r.dueAt, overdue: r.overdue, excerpt: r.excerpt, category: r.category, reporterName: r.reporterName }))
+        update(r.id, (old) => ({ ...old, status: r.status, stars: r.stars, supporters: r.supporters, anonymous: r.anonymous, dueAt: r.dueAt, overdue: r.overdue, excerpt: r.excerpt, category: r.category, reporterName: r.reporterName }))
       }),
     [refresh, update],
   )
   return list
-}
-
-export interface Count {
-  n: number
-  /** more than n exist (shown as "n+") */
-  more: boolean
-}
-
-/** Items of one list page of up to 100 that pass `keep`: the tab's "待办 N" and open-report counts. */
-export async function countReports(filter: ReportListInput, keep: (r: ReportSummary) => boolean = () => true): Promise<Count> {
-  const page = await callApi('report.list', { ...filter, limit: 100 })
-  return { n: page.items.filter(keep).length, more: page.nextCursor !== null }
-}
-
-export function countText(c: Count): string {
-  return c.more ? `${c.n}+` : String(c.n)
 }

@@ -47,31 +47,16 @@ function useStaffReportList(scope: 'queue' | 'area', filters: AreaFilters, enabl
 }
 
 function pickSummary(r: ReportSummary): Partial<ReportSummary> {
-  const { status, level, dueAt, overdue, acceptBy, resolveBy, supporters, gridId, gridName } = r
-  return { status, level, dueAt, overdue, acceptBy, resolveBy, supporters, gridId, gridName }
+  const { status, level, dueAt, overdue, acceptBy, resolveBy, supporters, gridId, gridName, stars } = r
+  return { status, level, dueAt, overdue, acceptBy, resolveBy, supporters, gridId, gridName, stars }
 }
 
 /** 待办问题: the handler's queue (their grids; for 社区/街道 their level's reports). */
 export function useReportQueue(status: ReportStatus | '' = '', enabled = true) {
-  const list = useStaffReportList('queue', { ...NO_FILTERS, status }, enabled)
-  const counts = countOpen(list.items)
-  return { ...list, counts }
+  return useStaffReportList('queue', { ...NO_FILTERS, status }, enabled)
 }
 
 /** 问题总览: the area's reports with filters (committee, street). */
 export function useAreaReports(filters: AreaFilters, enabled = true) {
   return useStaffReportList('area', filters, enabled)
-}
-
-/** 待受理 / 处理中 / 逾期 among the loaded items. */
-export function countOpen(items: readonly ReportSummary[]) {
-  let submitted = 0
-  let accepted = 0
-  let overdue = 0
-  for (const r of items) {
-    if (r.status === 'submitted') submitted++
-    if (r.status === 'accepted') accepted++
-    if (r.overdue) overdue++
-  }
-  return { submitted, accepted, overdue }
 }

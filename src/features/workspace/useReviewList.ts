@@ -89,7 +89,7 @@ export function useReviewList<T extends Reviewable>(kind: ReviewKind, status: Ap
   return { list, review, busyId, notice, clearNotice: () => setNotice(null) }
 }
 
-/** Pending counts for the workspace home (up to 100; more shows as 100+). */
+/** Pending counts for the desk (up to 100; more shows as 100+). */
 export async function pendingCount(kind: ReviewKind): Promise<{ count: number; more: boolean }> {
   const page = await listOf<Reviewable>(kind, 'pending', undefined, 100)
   return { count: page.items.length, more: page.nextCursor !== null }

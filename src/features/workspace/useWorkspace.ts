@@ -6,9 +6,7 @@ import { callApi } from '@/services/api'
 import { hasRole } from '../auth/useSession'
 import { issuesToErrors, detailsToErrors, type FieldErrors } from '../common/form-errors'
 import { usePagedList } from '../common/usePagedList'
-import { useRemote } from '../common/useRemote'
 import { useSubmit } from '../common/useSubmit'
-import { pendingCount } from './useReviewList'
 
 export const HOUSEHOLD_PAGE = 20
 
@@ -17,14 +15,6 @@ export function workspaceAccess(me: Pick<Me, 'roles'> | null): 'committee' | 'gr
   if (hasRole(me, 'committee')) return 'committee'
   if (hasRole(me, 'gridWorker')) return 'gridWorker'
   return 'none'
-}
-
-/** 住户管理 home: how many applications wait (committee). */
-export function usePendingCounts(enabled: boolean) {
-  return useRemote(enabled ? 'pending-counts' : null, async () => {
-    const [residents, volunteers] = await Promise.all([pendingCount('resident'), pendingCount('volunteer')])
-    return { residents, volunteers }
-  })
 }
 
 /** The roster by grid ('' = every grid the caller may see), paged by cursor. */

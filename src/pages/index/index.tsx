@@ -5,6 +5,7 @@ import type { Session } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { NoticeHome } from '@/features/notices/ui/NoticeHome'
 import { useNoticeList } from '@/features/notices/useNoticeList'
+import { tabIndex } from '@/services/nav'
 import { ROUTES, withQuery } from '@/services/routes'
 
 const STALE_AFTER_MS = 60_000
@@ -39,9 +40,9 @@ function Home({ session }: { session: Session }) {
     const done = () => undefined
     try {
       if (unreadCount > 0) {
-        Taro.setTabBarBadge({ index: 0, text: unreadCount > 99 ? '99+' : String(unreadCount) }).catch(done)
+        Taro.setTabBarBadge({ index: tabIndex(ROUTES.home), text: unreadCount > 99 ? '99+' : String(unreadCount) }).catch(done)
       } else {
-        Taro.removeTabBarBadge({ index: 0 }).catch(done)
+        Taro.removeTabBarBadge({ index: tabIndex(ROUTES.home) }).catch(done)
       }
     } catch {
       // no tab bar on this page

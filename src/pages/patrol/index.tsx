@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
+import { isStaff } from '@/domain/shared/roles'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { PatrolHome, type PatrolRole } from '@/features/patrols/ui/PatrolHome'
 import { useListSignup, useShiftList } from '@/features/patrols/useShiftList'
@@ -17,7 +18,13 @@ export default function PatrolTabPage() {
 
 function PatrolTab({ session }: { session: Session }) {
   const me = session.user
-  const role: PatrolRole = hasRole(me, 'committee') ? 'committee' : hasRole(me, 'volunteer') ? 'volunteer' : 'resident'
+  const role: PatrolRole = hasRole(me, 'committee')
+    ? 'committee'
+    : hasRole(me, 'volunteer')
+      ? 'volunteer'
+      : isStaff(me.roles)
+        ? 'staff'
+        : 'resident'
   const list = useShiftList()
   const signups = useListSignup()
 

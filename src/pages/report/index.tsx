@@ -21,7 +21,7 @@ function ReportTab({ session }: { session: Session }) {
   const me = session.user
   const staff = hasRole(me, 'gridWorker') || hasRole(me, 'committee') || hasRole(me, 'street')
   const list = useReportList('public')
-  const counts = useReportCounts(me.id, staff)
+  const counts = useReportCounts(me.id)
 
   const lastShown = useRef(Date.now())
   useDidShow(() => {

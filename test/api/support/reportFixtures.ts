@@ -11,15 +11,15 @@ import { NOW, type Harness } from './harness'
 
 /** The demo seed's people (cloud/seed/demoData.ts). Both communities belong to 振兴街道. */
 export const WHO = {
-  /** 王某华, verified, 锦江社区 第一网格: the reporter of the fixtures' reports */
+  /** 王建华, verified, 锦江社区 第一网格: the reporter of the fixtures' reports */
   resident: 'u_resident_jj1',
-  /** 杨某敏, verified resident and volunteer, 锦江 第一网格 (the reporter's neighbour) */
+  /** 杨春敏, verified resident and volunteer, 锦江 第一网格 (the reporter's neighbour) */
   volunteer: 'u_volunteer_jj1',
-  /** 李某芳, verified, 锦江 第二网格 */
+  /** 李秀芳, verified, 锦江 第二网格 */
   resident2: 'u_resident_jj2',
-  /** 张某军, not verified (application pending), 锦江 第三网格 */
+  /** 张国军, not verified (application pending), 锦江 第三网格 */
   unverified: 'u_resident_jj3',
-  /** 黄某静, verified, 临江村 第一网格 */
+  /** 黄德静, verified, 临江村 第一网格 */
   residentOther: 'u_resident_lj1',
   /** 孙丽, 网格员 of 锦江 第一网格 */
   worker: 'u_worker_jj1',
@@ -34,7 +34,7 @@ export const WHO = {
 } as const
 export type Who = keyof typeof WHO
 
-export const REPORTER_NAME = '王某华'
+export const REPORTER_NAME = '王建华'
 export const REPORTER_PHONE = '13900000001'
 
 export const GOOD_DESCRIPTION = '3栋楼下垃圾堆了三天没人清运，气味很大'

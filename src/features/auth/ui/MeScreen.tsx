@@ -11,6 +11,8 @@ import { Tag } from '@/components/Tag'
 import { ROUTES } from '@/services/routes'
 import { badgeText, useUnreadMessages } from '../../messages/useUnreadMessages'
 import { relationText, roomText } from '../../residents/format'
+import { deskKind, useDesk } from '../../workspace/useDesk'
+import { WorkDesk } from '../../workspace/ui/WorkDesk'
 import { useMyApplication, useMyVolunteerApplication } from '../../residents/useMyApplication'
 import { logout } from '../login'
 import { hasRole, useMe } from '../useSession'
@@ -80,14 +82,12 @@ export function MeScreen({ shownAt = 0 }: Props) {
         </View>
       ) : null}
 
-      <MessagesCard shownAt={shownAt} />
+      <MessagesCard shownAt={shownAt} staff={staff} />
 
       {staff && !me.verified ? null : <ResidentCard me={me} shownAt={shownAt} />}
       {me.verified && !staff ? <VolunteerCard me={me} shownAt={shownAt} /> : null}
 
-      {hasRole(me, 'committee') ? <CommitteeCard /> : null}
-      {hasRole(me, 'gridWorker') && !hasRole(me, 'committee') ? <GridWorkerCard me={me} /> : null}
-      {hasRole(me, 'street') ? <StreetCard /> : null}
+      {deskKind(me) ? <Desk me={me} shownAt={shownAt} /> : null}
 
       <Card title='我的信息'>
         <View className='me-screen__rows'>
@@ -260,14 +260,14 @@ function VolunteerCard({ me, shownAt }: { me: Me; shownAt: number }) {
 }
 
 /** 消息 with the unread count (also on the 我的 tab), and 我的上报. */
-function MessagesCard({ shownAt }: { shownAt: number }) {
+function MessagesCard({ shownAt, staff }: { shownAt: number; staff: boolean }) {
   const { unread } = useUnreadMessages({ badge: true, refreshKey: shownAt })
   return (
     <Card>
       <View data-testid='me-messages'>
         <LinkRow
           label='消息'
-          hint='问题办理进展的通知'
+          hint={staff ? '新问题、督办和上报的通知' : '问题进展、表决和巡逻的通知'}
           extra={
             unread ? (
               <Tag tone='red' testid='me-unread'>
@@ -284,44 +284,14 @@ function MessagesCard({ shownAt }: { shownAt: number }) {
   )
 }
 
-/** 街道: the reports escalated to the street, and the area's figures. */
-function StreetCard() {
-  return (
-    <Card title='街道工作'>
-      <View data-testid='me-street'>
-        <LinkRow label='待办问题' hint='上报到街道、待街道办理的问题' testid='link-report-queue' onClick={() => go(ROUTES.reportQueue)} />
-        <LinkRow label='问题总览' hint='辖区问题按状态、类别、网格统计，督办逾期' testid='link-report-area' onClick={() => go(ROUTES.reportArea)} />
-      </View>
-    </Card>
-  )
-}
-
-function CommitteeCard() {
-  return (
-    <Card title='社区工作'>
-      <View data-testid='me-committee'>
-        <LinkRow label='住户管理' hint='待审核数量、全部住户工作' testid='link-workspace' onClick={() => go(ROUTES.workspace)} />
-        <LinkRow label='认证审核' hint='居民提交的住户认证' testid='link-applications' onClick={() => go(ROUTES.applications)} />
-        <LinkRow label='花名册导入' hint='用表格导入全社区住户' testid='link-roster' onClick={() => go(ROUTES.roster)} />
-        <LinkRow label='住户名单' hint='按网格查看，登记无智能手机住户' testid='link-households' onClick={() => go(ROUTES.households)} />
-        <LinkRow label='人员与网格员' hint='给工作人员分配负责网格' testid='link-members' onClick={() => go(ROUTES.members)} />
-        <LinkRow label='志愿者审核' hint='居民提交的志愿者申请' testid='link-volunteers' onClick={() => go(ROUTES.volunteers)} />
-      </View>
-    </Card>
-  )
-}
-
-function GridWorkerCard({ me }: { me: Me }) {
-  return (
-    <Card title='网格工作'>
-      <View data-testid='me-gridworker'>
-        <Text className='me-screen__state-text' data-testid='me-grids'>
-          您是 {me.grids.length ? me.grids.map((g) => g.name).join('、') : '（尚未分配网格）'} 的网格员。
-        </Text>
-        <LinkRow label='本网格住户' hint='查看负责网格的住户名单' testid='link-households' onClick={() => go(ROUTES.households)} />
-      </View>
-    </Card>
-  )
+/** 社区工作 / 街道工作 / 网格工作: the desk, grouped by the work, each link with the figure of what it opens. */
+function Desk({ me, shownAt }: { me: Me; shownAt: number }) {
+  const desk = useDesk(me)
+  const { reload } = desk
+  useEffect(() => {
+    if (shownAt > 0) void reload()
+  }, [shownAt, reload])
+  return <WorkDesk me={me} desk={desk} />
 }
 
 function PhoneRow({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {

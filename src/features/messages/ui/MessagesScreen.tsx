@@ -9,11 +9,13 @@ import './MessagesScreen.scss'
 
 interface Props {
   list: ReturnType<typeof useMessages>
+  /** staff are told of work (new reports, 督办, 上报), residents of their reports, votes and shifts */
+  staff?: boolean
   onOpen: (m: MessageView) => void
 }
 
 /** 消息: newest first, unread ones with a dot and the word 未读; 全部已读 at the top. */
-export function MessagesScreen({ list, onOpen }: Props) {
+export function MessagesScreen({ list, staff = false, onOpen }: Props) {
   const unread = list.unread ?? list.items.filter((m) => !m.read).length
   return (
     <View className='gz-page messages' data-testid='messages-screen'>
@@ -53,7 +55,7 @@ export function MessagesScreen({ list, onOpen }: Props) {
         error={list.error}
         isEmpty={list.items.length === 0}
         emptyText='还没有消息'
-        emptyHint='您上报的问题有进展时，会在这里通知您。'
+        emptyHint={staff ? '有新问题要受理、问题被督办或上报给您时，会在这里通知您。' : '您上报的问题有进展、议题开始表决、巡逻快开始时，会在这里通知您。'}
         onRetry={() => void list.retry()}
         onRefresh={() => void list.refresh()}
         refreshing={list.refreshing}

@@ -10,7 +10,8 @@ import type { useListSignup } from '../useShiftList'
 import { ShiftCard } from './ShiftCard'
 import './PatrolHome.scss'
 
-export type PatrolRole = 'volunteer' | 'committee' | 'resident'
+/** who is looking: 社区 schedules, 志愿者 sign up, other staff (网格员, 街道) look, residents are shown how to join */
+export type PatrolRole = 'volunteer' | 'committee' | 'staff' | 'resident'
 
 interface PatrolHomeProps {
   list: PagedList<ShiftView>
@@ -38,6 +39,11 @@ export function PatrolHome({ list, signups, role, verified, onOpen, onSchedule, 
       {role === 'volunteer' ? (
         <View className='patrol-home__card'>
           <LinkRow label='我的志愿' hint='我的班次、服务时长、本月时长榜' testid='link-volunteer-mine' onClick={onMine} />
+        </View>
+      ) : null}
+      {role === 'staff' ? (
+        <View className='gz-banner gz-banner--info patrol-home__join' data-testid='patrol-staff'>
+          <Text>本社区的巡逻班次由社区安排、志愿者报名参加；点开班次可以看巡逻记录和发现的隐患。</Text>
         </View>
       ) : null}
       {role === 'resident' ? (

@@ -22,6 +22,8 @@ interface ShiftDetailProps {
   committee: boolean
   /** committee, grid worker or street: reads every volunteer's 巡逻记录 (the server decides; this picks the wording) */
   staff: boolean
+  /** a verified resident may apply to be a volunteer; one not yet verified is told to verify first */
+  verified: boolean
   onIncident: (id: string) => void
   onApply: () => void
   /** a 发现隐患 report linked from 巡逻记录 */
@@ -29,7 +31,7 @@ interface ShiftDetailProps {
 }
 
 /** One shift: when, where (text, and the map on weapp), seats and note; what I may do now; 巡逻记录; the committee's roster. */
-export function ShiftDetail({ id, volunteer, committee, staff, onIncident, onApply, onReport }: ShiftDetailProps) {
+export function ShiftDetail({ id, volunteer, committee, staff, verified, onIncident, onApply, onReport }: ShiftDetailProps) {
   const shift = useShift(id)
   if (shift.status === 'loading') return <DetailSkeleton testid='shift' />
   if (shift.status === 'error' || !shift.data) {
@@ -74,12 +76,17 @@ export function ShiftDetail({ id, volunteer, committee, staff, onIncident, onApp
 
       {volunteer ? (
         <VolunteerActions shift={s} handle={shift} onIncident={() => onIncident(s.id)} />
-      ) : !committee ? (
+      ) : !committee && !staff ? (
+        // residents only: staff (网格员, 街道) are not asked to become volunteers
         <Card title='想参加巡逻？' testid='shift-join'>
           <Text className='shift-detail__hint'>巡逻由社区志愿者报名参加。成为志愿者后就能报名、签到和记录服务时长。</Text>
-          <ActionButton kind='primary' block testid='shift-apply' onClick={onApply}>
-            申请成为志愿者
-          </ActionButton>
+          {verified ? (
+            <ActionButton kind='primary' block testid='shift-apply' onClick={onApply}>
+              申请成为志愿者
+            </ActionButton>
+          ) : (
+            <Text className='shift-detail__hint'>请先在“我的”里完成住户认证，再申请成为志愿者。</Text>
+          )}
         </Card>
       ) : null}
 

@@ -1,15 +1,37 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { ListState } from '@/components/ListState'
-import type { ReportSummary } from '@/domain/reports'
+import type { ReportFigures, ReportSummary } from '@/domain/reports'
 import type { PagedList } from '../../common/usePagedList'
+import type { Remote } from '../../common/useRemote'
 import { ReportCard } from './ReportCard'
 import { More } from './ReportHome'
 
+/** 共 5 件，2 件正在处理: the whole list's figures (report.counts), the same the 随手拍 tab shows. */
+export function mineFigures(m: ReportFigures['mine']): string {
+  return m.open > 0 ? `共 ${m.total} 件，${m.open} 件正在处理` : `共 ${m.total} 件，都已处理完`
+}
+
 /** 我的上报: newest first, each with its status in words; tap for the whole timeline. */
-export function MyReports({ list, onOpen, onNew }: { list: PagedList<ReportSummary>; onOpen: (id: string) => void; onNew: () => void }) {
+export function MyReports({
+  list,
+  figures,
+  onOpen,
+  onNew,
+}: {
+  list: PagedList<ReportSummary>
+  figures: Remote<ReportFigures>
+  onOpen: (id: string) => void
+  onNew: () => void
+}) {
+  const mine = figures.data?.mine
   return (
     <View className='gz-page' data-testid='my-reports'>
+      {mine && mine.total > 0 ? (
+        <Text className='gz-muted my-reports__figures' data-testid='mine-figures'>
+          {mineFigures(mine)}
+        </Text>
+      ) : null}
       {list.refreshError ? (
         <View className='gz-banner gz-banner--error'>
           <Text>刷新没有成功：{list.refreshError.message}</Text>

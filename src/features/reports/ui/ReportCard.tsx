@@ -26,7 +26,7 @@ export function ReportCard({ report, onOpen }: ReportCardProps) {
       <View className='gz-report-card__body'>
         <View className='gz-report-card__tags'>
           <ReportCategoryTag category={report.category} />
-          <ReportStatusTag status={report.status} />
+          <ReportStatusTag status={report.status} stars={report.stars} />
           {report.overdue ? (
             <Tag tone='red' testid='report-overdue'>
               已逾期

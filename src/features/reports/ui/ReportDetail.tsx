@@ -80,7 +80,7 @@ function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: 
           <Fact label='上报人' value={report.anonymous && report.mine ? `${report.reporterName}（已匿名，其他居民看不到您的名字）` : report.reporterName} testid='report-reporter' />
           {report.reporterPhone ? (
             <>
-              <Fact label='电话' value={report.reporterPhone} />
+              <Fact label='上报人电话' value={report.reporterPhone} />
               <View className='report-detail__fact-action'>
                 <ActionButton kind='plain' testid='report-call' onClick={() => callPhone(report.reporterPhone!)}>
                   拨打电话
@@ -89,7 +89,17 @@ function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: 
             </>
           ) : null}
           <Fact label='上报时间' value={formatDateTime(report.createdAt)} />
-          {report.assignee ? <Fact label='负责人' value={report.assignee.name} /> : null}
+          <Fact label='负责人' value={report.handler.who} testid='report-handler' />
+          {report.handler.phone ? (
+            <>
+              <Fact label='服务电话' value={`${report.handler.phone}（${report.gridName}）`} testid='report-handler-phone' />
+              <View className='report-detail__fact-action'>
+                <ActionButton kind='plain' testid='report-call-handler' onClick={() => callPhone(report.handler.phone!)}>
+                  打电话问进度
+                </ActionButton>
+              </View>
+            </>
+          ) : null}
           {report.reopenCount > 0 ? <Fact label='重新打开' value={`${report.reopenCount} 次`} /> : null}
         </View>
       </Card>
@@ -97,7 +107,7 @@ function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: 
       <SupportRow report={report} busy={actions.busy === 'support'} error={errorFor('support')} onSupport={() => void actions.support()} />
 
       {report.rating ? (
-        <Card title='我的评价' testid='report-rating'>
+        <Card title={report.viewer === 'reporter' ? '我的评价' : '居民评价'} testid='report-rating'>
           <RatingStars value={report.rating.score} />
           {report.rating.comment ? <Text className='report-detail__text'>{report.rating.comment}</Text> : null}
         </Card>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { TextArea } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
@@ -25,6 +25,7 @@ import { useCommunity } from '../../community/useCommunity'
 import { LOCATION_FAILURE_TEXT, LocationError, takeLocation } from '../location'
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, type ReportErrors, type ReportForm as Form } from '../report-form'
 import { useNearby } from '../useNearby'
+import { useReportRoute } from '../useReportRoute'
 import { useCreateReport, useEditReport } from '../useReportDraft'
 import { PhotoPicker } from './PhotoPicker'
 import { ReportCategoryTag, ReportStatusTag } from './ReportStatusTag'
@@ -70,6 +71,11 @@ function CreateForm({ me, presetCategory, onSaved, onOpenReport, onInvalid }: Re
   return (
     <View className='gz-page report-form' data-testid='report-form'>
       {f.restoredAt ? <DraftRestored savedAt={f.restoredAt} onDiscard={f.discardDraft} /> : null}
+      {f.lostPhotos > 0 ? (
+        <View className='gz-banner gz-banner--error' data-testid='photos-lost'>
+          <Text>有 {f.lostPhotos} 张照片已失效，请在下面重新添加。</Text>
+        </View>
+      ) : null}
       <Fields form={f.form} errors={f.errors} visibility={f.visibility} setField={f.setField} setPhotos={f.setPhotos} withLocation />
       {nearby.items.length ? (
         <NearbyOffer items={nearby.items} supporting={nearby.supporting} error={nearby.error} onSupport={supportOne} onOpen={onOpenReport} onDismiss={nearby.dismiss} />
@@ -210,6 +216,7 @@ function LocationField({ form, error, setField }: { form: Form; error?: string; 
   const [failure, setFailure] = useState<string>('')
   const [showGrids, setShowGrids] = useState(!!form.gridId)
   const community = useCommunity()
+  const route = useReportRoute(form.location)
 
   const locate = async () => {
     if (locating) return
@@ -218,6 +225,7 @@ function LocationField({ form, error, setField }: { form: Form; error?: string; 
     try {
       setField('location', await takeLocation())
       setShowGrids(false)
+      setField('gridId', '')
     } catch (e) {
       const reason = e instanceof LocationError ? e.reason : 'unavailable'
       if (reason !== 'cancelled') {
@@ -230,17 +238,33 @@ function LocationField({ form, error, setField }: { form: Form; error?: string; 
   }
 
   const loc = form.location
+  const picked = community.data?.grids.find((g) => g.id === form.gridId)
   return (
     <FormField label='问题在哪里' name='location' error={error} hint='有位置能更快交给负责这一片的网格员'>
       {loc ? (
         <View className='report-form__place' data-testid='location-picked'>
-          <Text className='report-form__place-text'>
-            {loc.address ? `已选位置：${loc.address}` : '已获取您现在所在的位置'}
+          <Text className='report-form__place-text' data-testid='location-place'>
+            位置：{loc.address?.trim() || '您现在所在的位置'}
           </Text>
+          <RouteLine route={route} picked={picked?.name} />
+          <Text className='report-form__label'>位置说明（可不填）</Text>
+          <Input
+            className='gz-input'
+            value={loc.address ?? ''}
+            maxlength={100}
+            placeholder='如：3栋东侧路口'
+            onInput={(e) => setField('location', { ...loc, address: e.detail.value })}
+            data-testid='location-note'
+          />
           <View className='report-form__place-actions'>
             <ActionButton kind='secondary' testid='location-again' loading={locating} loadingText='正在定位…' onClick={() => void locate()}>
               重新定位
             </ActionButton>
+            {!showGrids ? (
+              <ActionButton kind='plain' testid='location-correct' onClick={() => setShowGrids(true)}>
+                不是这个网格？改选
+              </ActionButton>
+            ) : null}
             <ActionButton kind='plain' testid='location-clear' onClick={() => setField('location', null)}>
               不用位置
             </ActionButton>
@@ -263,9 +287,11 @@ function LocationField({ form, error, setField }: { form: Form; error?: string; 
           {failure}
         </Text>
       ) : null}
-      {!loc && showGrids ? (
+      {showGrids ? (
         <View className='report-form__grids' data-testid='grid-picker'>
-          <Text className='report-form__label'>问题所在的网格（不选则交给您所在网格）</Text>
+          <Text className='report-form__label'>
+            {loc ? '改交给哪个网格' : '问题所在的网格（不选则交给您所在网格）'}
+          </Text>
           {community.status === 'ready' && community.data ? (
             <ChoiceChips<string>
               options={community.data.grids.map((g) => ({ value: g.id, label: g.name }))}
@@ -286,6 +312,34 @@ function LocationField({ form, error, setField }: { form: Form; error?: string; 
         </View>
       ) : null}
     </FormField>
+  )
+}
+
+/** 将交给：第一网格（网格员 孙丽）— where the report goes from this place, or the grid the resident picked instead. */
+function RouteLine({ route, picked }: { route: ReturnType<typeof useReportRoute>; picked?: string }) {
+  if (picked) {
+    return (
+      <Text className='report-form__route' data-testid='location-route'>
+        将交给：{picked}（您改选的网格）
+      </Text>
+    )
+  }
+  if (route.status === 'loading') return <Text className='gz-muted'>正在确认交给哪个网格…</Text>
+  if (route.status === 'error' || !route.data) {
+    return <Text className='gz-muted' data-testid='location-route'>提交后按位置交给所在网格的网格员</Text>
+  }
+  const r = route.data
+  return (
+    <View className='report-form__route-box'>
+      <Text className='report-form__route' data-testid='location-route'>
+        将交给：{r.gridName}（{r.handler}）
+      </Text>
+      {r.inside ? null : (
+        <Text className='report-form__notice' data-testid='location-outside'>
+          这个位置不在本社区的网格里，先交给您所在的网格；如果不对，请改选网格。
+        </Text>
+      )}
+    </View>
   )
 }
 

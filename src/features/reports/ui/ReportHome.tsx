@@ -2,11 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { LinkRow } from '@/components/LinkRow'
 import { ListState } from '@/components/ListState'
-import { REPORT_CATEGORIES, REPORT_CATEGORY_HINTS, REPORT_CATEGORY_LABELS, type ReportCategory, type ReportSummary } from '@/domain/reports'
+import { REPORT_CATEGORIES, REPORT_CATEGORY_HINTS, REPORT_CATEGORY_LABELS, type ReportCategory, type ReportFigures, type ReportSummary } from '@/domain/reports'
 import type { PagedList } from '../../common/usePagedList'
 import type { Remote } from '../../common/useRemote'
-import type { ReportCounts } from '../useReportCounts'
-import { countText } from '../useReportList'
 import { CategoryIcon } from './CategoryIcon'
 import { ReportCard } from './ReportCard'
 import './ReportHome.scss'
@@ -24,7 +22,7 @@ const TILE_COLOURS: Record<ReportCategory, string> = {
 interface ReportHomeProps {
   staff: boolean
   list: PagedList<ReportSummary>
-  counts: Remote<ReportCounts>
+  counts: Remote<ReportFigures>
   onNew: (category: ReportCategory) => void
   onOpen: (id: string) => void
   onMine: () => void
@@ -41,7 +39,7 @@ export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue
           <View className='report-home__staff-text'>
             <Text className='report-home__staff-title'>我的待办</Text>
             <Text className='report-home__staff-figures' data-testid='staff-figures'>
-              {c?.queue ? `待办 ${countText(c.queue.all)} 件 / 逾期 ${countText(c.queue.overdue)} 件` : counts.status === 'error' ? '没有加载出来，点这里查看' : '正在统计…'}
+              {c?.queue ? queueFigures(c.queue) : counts.status === 'error' ? '没有加载出来，点这里查看' : '正在统计…'}
             </Text>
           </View>
           <Text className='report-home__go' aria-hidden='true'>
@@ -76,7 +74,7 @@ export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue
       <View className='report-home__card'>
         <LinkRow
           label='我的上报'
-          hint={c ? (c.mineOpen.n > 0 ? `${countText(c.mineOpen)} 件正在处理` : '看进度、评价处理结果') : '看进度、评价处理结果'}
+          hint={mineHint(c)}
           testid='link-mine'
           onClick={onMine}
         />
@@ -105,6 +103,18 @@ export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue
       </ListState>
     </View>
   )
+}
+
+/** 待办 3 件，其中 1 件已逾期: the queue's rows, and how many of them are overdue (the same figures the queue shows). */
+export function queueFigures(q: NonNullable<ReportFigures['queue']>): string {
+  if (q.total === 0) return '没有待办的问题'
+  return q.overdue > 0 ? `待办 ${q.total} 件，其中 ${q.overdue} 件已逾期` : `待办 ${q.total} 件，没有逾期`
+}
+
+/** 我的上报's line: how many of my reports are still being handled (the page shows the same figures). */
+export function mineHint(c: ReportFigures | null): string {
+  if (!c || c.mine.total === 0) return '看进度、评价处理结果'
+  return c.mine.open > 0 ? `${c.mine.open} 件正在处理，共 ${c.mine.total} 件` : `共 ${c.mine.total} 件，都已处理完`
 }
 
 /** Load more: automatic at the bottom, and a button for when that fails. */

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { REPORT_LEVEL_LABELS, type ReportSummary } from '@/domain/reports'
 import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
-import { CATEGORY_TONES, STATUS_TONES, categoryLabel, deadlineText, statusLabel } from '../format'
+import { CATEGORY_TONES, STATUS_TONES, categoryLabel, deadlineText, statusTagText } from '../format'
 import { dueText } from '../staff-format'
 
 interface Props {
@@ -28,7 +28,7 @@ export function ReportRow({ report: r, onOpen, superviseHint = false, now = new 
     >
       <View className='staff-row__tags'>
         <Tag tone={STATUS_TONES[r.status] ?? 'grey'} testid='row-status'>
-          {statusLabel(r.status)}
+          {statusTagText(r)}
         </Tag>
         <Tag tone={CATEGORY_TONES[r.category] ?? 'grey'}>{categoryLabel(r.category)}</Tag>
         {r.level !== 'grid' ? <Tag tone='purple'>{`已上报${REPORT_LEVEL_LABELS[r.level]}`}</Tag> : null}

@@ -1,12 +1,12 @@
 import { Tag } from '@/components/Tag'
 import type { ReportCategory, ReportStatus } from '@/domain/reports'
-import { CATEGORY_TONES, STATUS_TONES, categoryLabel, statusLabel } from '../format'
+import { CATEGORY_TONES, STATUS_TONES, categoryLabel, statusTagText } from '../format'
 
 /** 待受理 / 处理中 / 已办结 ... always in words, the colour only helps. */
-export function ReportStatusTag({ status }: { status: ReportStatus }) {
+export function ReportStatusTag({ status, stars = null }: { status: ReportStatus; stars?: number | null }) {
   return (
     <Tag tone={STATUS_TONES[status] ?? 'grey'} testid='report-status'>
-      {statusLabel(status)}
+      {statusTagText({ status, stars })}
     </Tag>
   )
 }

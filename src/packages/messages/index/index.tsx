@@ -1,16 +1,17 @@
 import { useRef } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { isStaff } from '@/domain/shared/roles'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MessagesScreen } from '@/features/messages/ui/MessagesScreen'
 import { useMessages } from '@/features/messages/useMessages'
 
 export default function MessagesPage() {
   const session = useRequireSession()
-  return session ? <Messages /> : <View className='gz-page' />
+  return session ? <Messages staff={isStaff(session.user.roles)} /> : <View className='gz-page' />
 }
 
-function Messages() {
+function Messages({ staff }: { staff: boolean }) {
   const list = useMessages()
   const first = useRef(true)
   useDidShow(() => {
@@ -23,5 +24,5 @@ function Messages() {
   useReachBottom(() => {
     void list.loadMore()
   })
-  return <MessagesScreen list={list} onOpen={list.open} />
+  return <MessagesScreen list={list} staff={staff} onOpen={list.open} />
 }

@@ -23,6 +23,7 @@ export default function ShiftDetailPage() {
         volunteer={hasRole(me, 'volunteer')}
         committee={hasRole(me, 'committee')}
         staff={isStaff(me.roles)}
+        verified={me.verified}
         onIncident={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.shiftIncident, { id }) })}
         onApply={() => void Taro.navigateTo({ url: ROUTES.volunteerApply })}
         onReport={(reportId) => void Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id: reportId }) })}

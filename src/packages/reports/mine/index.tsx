@@ -2,18 +2,20 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MyReports } from '@/features/reports/ui/MyReports'
+import { useReportCounts } from '@/features/reports/useReportCounts'
 import { useReportList } from '@/features/reports/useReportList'
 import { ROUTES, withQuery } from '@/services/routes'
 
 export default function MyReportsPage() {
   const session = useRequireSession()
-  return session ? <Mine /> : <View className='gz-page' />
+  return session ? <Mine userId={session.user.id} /> : <View className='gz-page' />
 }
 
-function Mine() {
+function Mine({ userId }: { userId: string }) {
   const list = useReportList('mine')
+  const figures = useReportCounts(userId)
   usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([list.refresh(), figures.reload({ silent: true })]).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => {
     void list.loadMore()
@@ -21,6 +23,7 @@ function Mine() {
   return (
     <MyReports
       list={list}
+      figures={figures}
       onOpen={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
       onNew={() => void Taro.switchTab({ url: ROUTES.report })}
     />

@@ -3,14 +3,24 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
-import { QueueScreen } from '@/features/reports/ui/QueueScreen'
+import { QueueScreen, type QueueLevel } from '@/features/reports/ui/QueueScreen'
+import { useReportCounts } from '@/features/reports/useReportCounts'
 import { ReportStaffGate } from '@/features/reports/ui/StaffGate'
 import { useReportQueue } from '@/features/reports/useReportQueue'
 import { ROUTES, withQuery } from '@/services/routes'
 
+/** Whose queue report.list { scope: 'queue' } gives this person (the server's order: grids, 社区, 街道). */
+function levelOf(me: Me): QueueLevel {
+  if (hasRole(me, 'gridWorker') && me.grids.length > 0) return 'grid'
+  if (hasRole(me, 'committee')) return 'community'
+  if (hasRole(me, 'street')) return 'street'
+  return 'grid'
+}
+
 function levelText(me: Me): string {
-  if (hasRole(me, 'street')) return '街道'
-  if (hasRole(me, 'committee')) return '社区'
+  const level = levelOf(me)
+  if (level === 'street') return '街道'
+  if (level === 'community') return '社区'
   return me.grids.length ? me.grids.map((g) => g.name).join('、') : '您负责的网格'
 }
 
@@ -26,14 +36,18 @@ export default function ReportQueuePage() {
 
 function Queue({ me }: { me: Me }) {
   const list = useReportQueue()
+  const figures = useReportCounts(me.id)
   const first = useRef(true)
   useDidShow(() => {
     // back from a report: its row is updated by event; a quiet refresh brings new ones and the order
     if (first.current) first.current = false
-    else void list.refresh()
+    else {
+      void list.refresh()
+      void figures.reload({ silent: true })
+    }
   })
   usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([list.refresh(), figures.reload({ silent: true })]).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => {
     void list.loadMore()
@@ -41,6 +55,8 @@ function Queue({ me }: { me: Me }) {
   return (
     <QueueScreen
       list={list}
+      figures={figures}
+      level={levelOf(me)}
       levelText={levelText(me)}
       onOpen={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
     />

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '住户管理',
+  navigationBarTitleText: '工作台',
 })

@@ -1,16 +1,34 @@
-import Taro from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
+import { useRef } from 'react'
 import { View } from '@tarojs/components'
+import type { Me } from '@/domain/auth'
 import { useRequireSession } from '@/features/auth/useSession'
 import { StaffGate } from '@/features/workspace/ui/StaffGate'
-import { WorkspaceHome } from '@/features/workspace/ui/WorkspaceHome'
+import { WorkDesk } from '@/features/workspace/ui/WorkDesk'
+import { useDesk } from '@/features/workspace/useDesk'
 
+/** The desk on a page of its own (the same as in 我的), for links that land here. */
 export default function WorkspacePage() {
   // signed out: to the login page, like 我的
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
     <StaffGate me={session.user} allow='gridWorker'>
-      <WorkspaceHome me={session.user} go={(url) => void Taro.navigateTo({ url })} />
+      <Desk me={session.user} />
     </StaffGate>
+  )
+}
+
+function Desk({ me }: { me: Me }) {
+  const desk = useDesk(me)
+  const first = useRef(true)
+  useDidShow(() => {
+    if (first.current) first.current = false
+    else void desk.reload()
+  })
+  return (
+    <View className='gz-page workspace'>
+      <WorkDesk me={me} desk={desk} />
+    </View>
   )
 }

@@ -1,0 +1,64 @@
+import { useCallback } from 'react'
+import type { Me } from '@/domain/auth'
+import type { MotionStatus } from '@/domain/motions'
+import { hasRole } from '../auth/useSession'
+import { useRemote } from '../common/useRemote'
+import { loadOpenMotions } from '../motions/useMotionList'
+import { countUpcomingShifts } from '../patrols/useShiftList'
+import { useReportCounts } from '../reports/useReportCounts'
+import { pendingCount } from './useReviewList'
+
+/** Whose desk: the committee's 社区工作, the street's 街道工作, a grid worker's 网格工作; null for residents. */
+export type DeskKind = 'committee' | 'street' | 'gridWorker'
+
+export function deskKind(me: Pick<Me, 'roles'>): DeskKind | null {
+  if (hasRole(me, 'committee')) return 'committee'
+  if (hasRole(me, 'street')) return 'street'
+  if (hasRole(me, 'gridWorker')) return 'gridWorker'
+  return null
+}
+
+/** A figure beside a link: `more` when the list it opens holds more than one page counts (shown "100+"). */
+export interface DeskCount {
+  n: number
+  more: boolean
+}
+
+export interface CommitteeFigures {
+  residents: DeskCount
+  volunteers: DeskCount
+  motions: Record<Extract<MotionStatus, 'voting' | 'consultation' | 'draft'>, number> & { more: boolean }
+  shifts: DeskCount
+}
+
+/**
+ * The figures of a desk, each taken from the list its link opens, asked the way that page asks: 待办问题 from
+ * report.counts (counted with the queue's own query), 审核 from the pending applications, 议事 from the 议事
+ * tab's open motions, 巡逻 from the 巡逻 tab's shifts. So a figure is always what opening it shows.
+ */
+export function useDesk(me: Me) {
+  const kind = deskKind(me)
+  const reports = useReportCounts(me.id, kind !== null)
+  const committee = useRemote<CommitteeFigures>(kind === 'committee' ? `desk:${me.id}` : null, async () => {
+    const [residents, volunteers, open, shifts] = await Promise.all([
+      pendingCount('resident'),
+      pendingCount('volunteer'),
+      loadOpenMotions(true),
+      countUpcomingShifts(),
+    ])
+    const motions = { voting: 0, consultation: 0, draft: 0, more: open.more }
+    for (const m of open.items) if (m.status in motions) motions[m.status as 'voting' | 'consultation' | 'draft']++
+    return {
+      residents: { n: residents.count, more: residents.more },
+      volunteers: { n: volunteers.count, more: volunteers.more },
+      motions,
+      shifts,
+    }
+  })
+  const { reload: reloadReports } = reports
+  const { reload: reloadCommittee } = committee
+  const reload = useCallback(async () => {
+    await Promise.all([reloadReports({ silent: true }), kind === 'committee' ? reloadCommittee({ silent: true }) : undefined])
+  }, [reloadReports, reloadCommittee, kind])
+  return { kind, reports, committee, reload }
+}

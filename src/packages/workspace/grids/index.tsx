@@ -1,0 +1,20 @@
+import { View } from '@tarojs/components'
+import { useRequireSession } from '@/features/auth/useSession'
+import { GridsScreen } from '@/features/workspace/ui/GridsScreen'
+import { StaffGate } from '@/features/workspace/ui/StaffGate'
+import { useGridPhones } from '@/features/workspace/useGridPhones'
+
+export default function GridsPage() {
+  const session = useRequireSession()
+  if (!session) return <View className='gz-page' />
+  return (
+    <StaffGate me={session.user} allow='committee'>
+      <Grids />
+    </StaffGate>
+  )
+}
+
+function Grids() {
+  const phones = useGridPhones()
+  return <GridsScreen phones={phones} />
+}
