@@ -236,11 +236,17 @@ describe('首页: the empty list and the unread figure', () => {
   const listOf = (items: ReturnType<typeof makeSummary>[]): NoticeList =>
     ({ items, status: 'ready', error: null, refreshing: false, refreshError: null, loadingMore: false, loadMoreError: null, hasMore: false, unreadCount: 0, retry: jest.fn(), refresh: jest.fn(), loadMore: jest.fn() }) as NoticeList
 
-  test.each(ALL)('%s: empty', (role) => {
+  // the street's heading names its street once the community has loaded: wait for it, so no update lands after the test
+  const streetHeadingLoaded = async (role: Role) => {
+    if (role === 'street') expect(await screen.findByText('城关街道')).toBeTruthy()
+  }
+
+  test.each(ALL)('%s: empty', async (role) => {
     api.mockResolvedValue({ id: 'c-1', name: '枫桥社区', streetName: '城关街道', grids: [] } as never)
     const me = as(role)
     render(<NoticeHome me={me} list={listOf([])} committee={role === 'committee'} onOpen={jest.fn()} onPublish={jest.fn()} />)
     expect(screen.getByText(EMPTY[role])).toBeTruthy()
+    await streetHeadingLoaded(role)
   })
 
   test.each([
@@ -248,11 +254,12 @@ describe('首页: the empty list and the unread figure', () => {
     ['gridWorker', '全部已读'],
     ['committee', '没有未读'], // its own and scheduled notices are listed, never unread: not "all read"
     ['street', '没有未读'],
-  ] as [Role, string][])('%s: nothing unread → %s', (role, text) => {
+  ] as [Role, string][])('%s: nothing unread → %s', async (role, text) => {
     api.mockResolvedValue({ id: 'c-1', name: '枫桥社区', streetName: '城关街道', grids: [] } as never)
     const me = as(role)
     render(<NoticeHome me={me} list={listOf([makeSummary('a', { read: false, unread: false, state: 'scheduled' })])} committee={role === 'committee'} onOpen={jest.fn()} onPublish={jest.fn()} />)
     expect(screen.getByTestId('unread-count').textContent).toBe(text)
+    await streetHeadingLoaded(role)
   })
 })
 
