@@ -37,7 +37,7 @@ module.exports = {
       testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
       testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/support/taro-env.js'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/dom-setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/domSetup.ts'],
       // Anchored at the top-level node_modules: Taro's packages vendor ESM copies of their own
       // dependencies (…/@tarojs/x/node_modules/.pnpm/…), which must be transformed too.
       transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${taroTransform}))`],

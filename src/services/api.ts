@@ -2,12 +2,12 @@ import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput } from '@/domain/contract'
 import type { ApiEvent, ApiReply } from '@/domain/shared/envelope'
 import { isErrorCode } from '@/domain/shared/errors'
-import { ApiError } from './api-error'
+import { ApiError } from './apiError'
 import { ROUTES } from './routes'
 import { clearSession, getToken } from './session'
 import { httpTransport, type TransportReply } from './transport'
 
-export { ApiError } from './api-error'
+export { ApiError } from './apiError'
 
 export interface CallOptions {
   /** Generated once per submit attempt for writes, so re-sending the same attempt is safe. */

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiEvent } from '@/domain/shared/envelope'
-import { ApiError } from './api-error'
+import { ApiError } from './apiError'
 
 /** What came back over the wire, before the envelope is read. */
 export interface TransportReply {

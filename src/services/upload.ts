@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ApiReply } from '@/domain/shared/envelope'
 import { isErrorCode } from '@/domain/shared/errors'
-import { ApiError } from './api-error'
+import { ApiError } from './apiError'
 import { getToken } from './session'
 
 /**

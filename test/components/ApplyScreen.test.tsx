@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { loadDraft } from '@/services/drafts'
 import { setSession } from '@/services/session'
 import { ApplyScreen } from '@/features/residents/ui/ApplyScreen'

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 
 describe('LoadState', () => {
   it('a skeleton of three lines, or two', () => {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { ROUTES } from '@/services/routes'
 import { setSession } from '@/services/session'
 import { LoginScreen } from '@/features/auth/ui/LoginScreen'

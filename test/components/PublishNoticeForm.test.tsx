@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { loadDraft, saveDraft } from '@/services/drafts'
 import { setSession } from '@/services/session'
 import { PublishNoticeForm } from '@/features/notices/ui/PublishNoticeForm'
 import { publishDraftKey } from '@/features/notices/usePublishNotice'
-import { EMPTY_FORM, type PublishForm } from '@/features/notices/publish-form'
+import { EMPTY_FORM, type PublishForm } from '@/features/notices/publishForm'
 import { deferred, makeMe, makeNotice, makeSession } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ReportFigures, ReportListInput } from '@/domain/reports'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { MyReports } from '@/features/reports/ui/MyReports'
 import { ReportHome } from '@/features/reports/ui/ReportHome'

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { ApplicationsScreen, VolunteersScreen } from '@/features/workspace/ui/ReviewScreens'
 import { makeApplication, makeVolunteerApplication, typeInto } from '../support/fixtures'
 

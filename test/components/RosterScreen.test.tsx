@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { loadDraft, saveDraft } from '@/services/drafts'
 import { RosterScreen } from '@/features/workspace/ui/RosterScreen'
 import { ROSTER_DRAFT_KEY } from '@/features/workspace/useRosterImport'

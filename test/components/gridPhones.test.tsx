@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CommunityView } from '@/domain/community'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { GridsScreen } from '@/features/workspace/ui/GridsScreen'
 import { useGridPhones } from '@/features/workspace/useGridPhones'

@@ -5,7 +5,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { HouseholdView } from '@/domain/residents'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { HouseholdsScreen } from '@/features/workspace/ui/HouseholdsScreen'
 import { makeMe, makeMember, makeSession, typeInto } from '../support/fixtures'

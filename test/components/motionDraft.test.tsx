@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { DraftForm } from '@/features/motions/ui/DraftForm'
-import { validateDraft, newDraft } from '@/features/motions/draft-form'
+import { validateDraft, newDraft } from '@/features/motions/draftForm'
 import { makeSession, typeInto } from '../support/fixtures'
 import { makeMotion } from '../support/motions'
 

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { MotionResultView } from '@/domain/motions'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { ResultScreen } from '@/features/motions/ui/ResultScreen'
 import { makeSession, typeInto } from '../support/fixtures'

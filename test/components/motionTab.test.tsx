@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { MotionListInput } from '@/domain/motions'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { VoteHome } from '@/features/motions/ui/VoteHome'
 import { myStatus } from '@/features/motions/format'

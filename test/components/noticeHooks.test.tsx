@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { useNoticeList } from '@/features/notices/useNoticeList'
 import { useNotice } from '@/features/notices/useNotice'
 import { emitNoticeEvent } from '@/features/notices/events'

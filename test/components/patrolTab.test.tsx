@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { ShiftListInput } from '@/domain/patrols'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { emitShiftEvent } from '@/features/patrols/events'
 import { PatrolHome, type PatrolRole } from '@/features/patrols/ui/PatrolHome'

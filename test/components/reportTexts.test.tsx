@@ -5,7 +5,7 @@
 import { render, screen } from '@testing-library/react'
 import type { ReportStatus, ReportView, ReportViewer } from '@/domain/reports'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { DeadlineBanner } from '@/features/reports/ui/DeadlineBanner'
 import { ReportCard } from '@/features/reports/ui/ReportCard'

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { loadDraft } from '@/services/drafts'
 import { usePagedList } from '@/features/common/usePagedList'
 import { useSubmit } from '@/features/common/useSubmit'

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ReportFigures, ReportSummary } from '@/domain/reports'
 import { callApi } from '@/services/api'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
 import { DeadlinesScreen } from '@/features/reports/ui/DeadlinesScreen'
 import { MediateScreen } from '@/features/reports/ui/MediateScreen'
@@ -17,7 +17,7 @@ import {
   type AreaFilters,
 } from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
-import { dueText } from '@/features/reports/staff-format'
+import { dueText } from '@/features/reports/staffFormat'
 import { GRIDS, typeInto } from '../support/fixtures'
 import { staffSummary, staffView, summaryCounts } from '../support/staffReports'
 

@@ -3,7 +3,7 @@
  * POST <API base>/upload with the bearer token, progress, the envelope's error as ApiError, one retry.
  */
 import Taro from '@tarojs/taro'
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { clearSession, setSession } from '@/services/session'
 import { photoSrc, uploadPhoto } from '@/services/upload'
 import { makeSession } from '../support/fixtures'

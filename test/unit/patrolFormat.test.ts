@@ -1,7 +1,7 @@
-import { ApiError } from '@/services/api-error'
+import { ApiError } from '@/services/apiError'
 import { dayLabel, groupByDay, monthText, seatsText, shiftMonth, timeRange } from '@/features/patrols/format'
 import { checkinRefusal } from '@/features/patrols/refusals'
-import { fieldOf, toCreateInput, EMPTY_SCHEDULE } from '@/features/patrols/schedule-form'
+import { fieldOf, toCreateInput, EMPTY_SCHEDULE } from '@/features/patrols/scheduleForm'
 
 const local = (s: string) => new Date(s).toISOString() // 'YYYY-MM-DDTHH:mm' read in the test's time zone
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { ApiError } from '@/services/api-error'
+import type { ApiError } from '@/services/apiError'
 import { ActionButton } from '../ActionButton'
 
 /** The grey lines a detail page shows while it loads (`<testid>-loading`). */

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import type { Role } from '@/domain/shared/roles'
-import { toApiError } from '@/services/api-error'
+import { toApiError } from '@/services/apiError'
 import { devLogin, goHome, wxLogin } from './login'
 
 export type LoginChoice = Role | 'wechat'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { toApiError, type ApiError } from '@/services/api-error'
+import { toApiError, type ApiError } from '@/services/apiError'
 
 export type RemoteStatus = 'loading' | 'ready' | 'error'
 

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
-import { toApiError, type ApiError } from '@/services/api-error'
-import { newRequestId } from '@/services/request-id'
+import { toApiError, type ApiError } from '@/services/apiError'
+import { newRequestId } from '@/services/requestId'
 
 export type Sent<R> = { ok: true; data: R } | { ok: false; error: ApiError | null }
 

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { messagePage, type MessagePage, type MessageView } from '@/domain/messages'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
+import { toApiError, type ApiError } from '@/services/apiError'
 import { usePagedList } from '../common/usePagedList'
 import { emitUnread } from './events'
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { RECEIPT_ALPHABET, RECEIPT_PATTERN } from '@/domain/motions'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
+import { toApiError, type ApiError } from '@/services/apiError'
 import { getSession } from '@/services/session'
 import { readStorage, removeStorage, writeStorage } from '@/services/storage'
 

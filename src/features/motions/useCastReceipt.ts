@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Choice, MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
-import { toApiError } from '@/services/api-error'
+import { toApiError } from '@/services/apiError'
 import { forgetReceipt, keptReceipt, recoverKept, sendWithReceipt } from './receipts'
 
 export interface ShownReceipt {

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MotionCreateInput, MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
+import { toApiError, type ApiError } from '@/services/apiError'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
 import { useRemote } from '../common/useRemote'
 import { useSubmit } from '../common/useSubmit'
-import { draftErrorsFromDetails, formOfMotion, newDraft, isEmptyDraft, validateDraft, type DraftErrors, type DraftForm } from './draft-form'
+import { draftErrorsFromDetails, formOfMotion, newDraft, isEmptyDraft, validateDraft, type DraftErrors, type DraftFormValues } from './draftForm'
 import { emitMotionEvent } from './events'
 
 /** The local draft keeps the attempt's requestId: a create whose reply was lost, re-sent later, is the same motion. */
-type Saved = DraftForm & { requestId?: string | null; input?: MotionCreateInput | null }
+type Saved = DraftFormValues & { requestId?: string | null; input?: MotionCreateInput | null }
 
 export function motionDraftKey(userId: string): string {
   return `motion.create.${userId}`
@@ -24,7 +24,7 @@ type Sent = { ok: true; motion: MotionView } | { ok: false; reason: 'invalid' | 
 export function useMotionDraft(userId: string, id: string | null) {
   const draftKey = motionDraftKey(userId)
   const [initial] = useState(() => (id ? null : loadDraft<Saved>(draftKey)))
-  const [form, setForm] = useState<DraftForm>(() => {
+  const [form, setForm] = useState<DraftFormValues>(() => {
     const { requestId: _r, input: _i, ...saved } = initial?.value ?? ({} as Saved)
     return { ...newDraft(), ...saved }
   })
@@ -51,7 +51,7 @@ export function useMotionDraft(userId: string, id: string | null) {
     else saveDraft<Saved>(draftKey, { ...form })
   }, [id, draftKey, form])
 
-  const set = useCallback(<K extends keyof DraftForm>(key: K, value: DraftForm[K]) => {
+  const set = useCallback(<K extends keyof DraftFormValues>(key: K, value: DraftFormValues[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
     setErrors((e) => {
       const next = { ...e }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { normalizeReceipt, type Choice, type MotionResultView, type MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
-import { toApiError } from '@/services/api-error'
+import { toApiError } from '@/services/apiError'
 import { useRemote } from '../common/useRemote'
 
 export type VerifyOutcome = { state: 'idle' } | { state: 'checking' } | { state: 'counted'; choice: Choice | null } | { state: 'notFound' } | { state: 'error'; message: string }

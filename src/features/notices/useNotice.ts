@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
 import type { Notice } from '@/domain/notices'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
-import { newRequestId } from '@/services/request-id'
+import { toApiError, type ApiError } from '@/services/apiError'
+import { newRequestId } from '@/services/requestId'
 import { useRemote, type Remote } from '../common/useRemote'
 import { emitNoticeEvent } from './events'
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Notice } from '@/domain/notices'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
+import { toApiError, type ApiError } from '@/services/apiError'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
-import { newRequestId } from '@/services/request-id'
+import { newRequestId } from '@/services/requestId'
 import { emitNoticeEvent } from './events'
 import {
   EMPTY_FORM,
@@ -13,7 +13,7 @@ import {
   type FieldErrors,
   type PublishForm,
   type PublishField,
-} from './publish-form'
+} from './publishForm'
 
 export type SubmitResult = { ok: true; notice: Notice } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
 

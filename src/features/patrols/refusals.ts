@@ -1,6 +1,6 @@
 import { chinaClock } from '@/domain/patrols/rules'
-import type { ApiError } from '@/services/api-error'
-import type { LocationFailure } from '../reports/location'
+import type { ApiError } from '@/services/apiError'
+import { type LocationFailure } from '@/features/media'
 
 /** Why a check-in did not happen, in plain words: a short title and what to do. */
 export interface Refusal {

@@ -1,12 +1,11 @@
 import { useCallback, useState } from 'react'
-import { detailsToErrors } from '../common/form-errors'
+import { detailsToErrors } from '../common/formErrors'
 import { useSubmit } from '../common/useSubmit'
 import { callApi } from '@/services/api'
 import type { ShiftLogInput } from '@/domain/patrols'
-import { LocationError, type LocationFailure } from '../reports/location'
+import { LocationError, type LocationFailure, takePosition } from '@/features/media'
 import { emitShiftEvent } from './events'
-import { EMPTY_INCIDENT, validateIncident, type IncidentErrors, type IncidentField, type IncidentForm } from './incident-form'
-import { takePosition } from './location'
+import { EMPTY_INCIDENT, validateIncident, type IncidentErrors, type IncidentField, type IncidentFormValues } from './incidentForm'
 
 const FIELDS: readonly IncidentField[] = ['category', 'description', 'photos', 'location']
 
@@ -24,14 +23,14 @@ function serverErrors(details: unknown): IncidentErrors {
 
 /** 发现隐患 on a shift: a 随手拍 report sent with shift.log, one requestId per attempt (a retry is the same report). */
 export function useIncident(shiftId: string) {
-  const [form, setForm] = useState<IncidentForm>(EMPTY_INCIDENT)
+  const [form, setForm] = useState<IncidentFormValues>(EMPTY_INCIDENT)
   const [errors, setErrors] = useState<IncidentErrors>({})
   const [reportId, setReportId] = useState<string | null>(null)
   const [locating, setLocating] = useState(false)
   const [locationFailure, setLocationFailure] = useState<LocationFailure | null>(null)
   const sender = useSubmit((input: ShiftLogInput, requestId: string) => callApi('shift.log', input, { requestId }))
 
-  const setField = useCallback(<K extends keyof IncidentForm>(key: K, value: IncidentForm[K]) => {
+  const setField = useCallback(<K extends keyof IncidentFormValues>(key: K, value: IncidentFormValues[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
     const field = (key === 'position' ? 'location' : key) as IncidentField
     setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))

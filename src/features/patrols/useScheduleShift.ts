@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ShiftView } from '@/domain/patrols'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
+import { toApiError, type ApiError } from '@/services/apiError'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
-import { newRequestId } from '@/services/request-id'
-import { LocationError, type LocationFailure } from '../reports/location'
+import { newRequestId } from '@/services/requestId'
+import { LocationError, type LocationFailure, pickAreaCentre } from '@/features/media'
 import { emitShiftEvent } from './events'
-import { pickAreaCentre } from './location'
 import {
   defaultEnd,
   EMPTY_SCHEDULE,
@@ -15,13 +14,13 @@ import {
   validateSchedule,
   type ScheduleErrors,
   type ScheduleField,
-  type ScheduleForm,
-} from './schedule-form'
+  type ScheduleFormValues,
+} from './scheduleForm'
 
 export type ScheduleResult = { ok: true; shifts: ShiftView[] } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
 
 /** The draft keeps the attempt's requestId: a create whose reply was lost, sent again later, is the same shifts. */
-type ScheduleDraft = ScheduleForm & { requestId?: string | null }
+type ScheduleDraft = ScheduleFormValues & { requestId?: string | null }
 
 export function scheduleDraftKey(userId: string): string {
   return `shift.create.${userId}`
@@ -31,7 +30,7 @@ export function scheduleDraftKey(userId: string): string {
 export function useScheduleShift(userId: string) {
   const draftKey = scheduleDraftKey(userId)
   const [initial] = useState(() => loadDraft<ScheduleDraft>(draftKey))
-  const [form, setForm] = useState<ScheduleForm>(() => {
+  const [form, setForm] = useState<ScheduleFormValues>(() => {
     const { requestId: _attempt, ...saved } = initial?.value ?? {}
     return { ...EMPTY_SCHEDULE, ...saved }
   })
@@ -49,7 +48,7 @@ export function useScheduleShift(userId: string) {
     else saveDraft<ScheduleDraft>(draftKey, { ...form, requestId: requestId.current })
   }, [draftKey, form])
 
-  const setField = useCallback(<K extends keyof ScheduleForm>(key: K, value: ScheduleForm[K]) => {
+  const setField = useCallback(<K extends keyof ScheduleFormValues>(key: K, value: ScheduleFormValues[K]) => {
     if (busy.current) return
     requestId.current = null
     setForm((f) => {

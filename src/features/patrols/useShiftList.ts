@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ShiftListPage, ShiftView } from '@/domain/patrols'
 import { callApi } from '@/services/api'
-import { toApiError } from '@/services/api-error'
-import { newRequestId } from '@/services/request-id'
+import { toApiError } from '@/services/apiError'
+import { newRequestId } from '@/services/requestId'
 import { usePagedList, type PagedList } from '../common/usePagedList'
 import { emitShiftEvent, onShiftEvent } from './events'
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { NearbyReport, ReportCategory } from '@/domain/reports'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
-import type { PickedLocation } from './report-form'
+import { toApiError, type ApiError } from '@/services/apiError'
+import type { PickedLocation } from '@/features/media'
 
 /**
  * "附近已有人反映": once a location and a category are set, open public reports of that category within

@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
 import { reportRateSchema, reportTransitionSchema, type ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
-import { newRequestId } from '@/services/request-id'
+import { toApiError, type ApiError } from '@/services/apiError'
+import { newRequestId } from '@/services/requestId'
 
 export type ReporterAction = 'withdraw' | 'anonymise' | 'rate' | 'reopen' | 'support'
 export type ActionResult = { ok: true } | { ok: false; message: string }

@@ -2,21 +2,21 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ReportCategory, ReportEditInput, ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
+import { toApiError, type ApiError } from '@/services/apiError'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
-import { newRequestId } from '@/services/request-id'
+import { newRequestId } from '@/services/requestId'
 import { photoSrc } from '@/services/upload'
-import { detailsToErrors } from '../common/form-errors'
+import { detailsToErrors } from '../common/formErrors'
 import { emitReportEvent } from './events'
-import { EMPTY_REPORT, hasContent, toCreateInput, validateReport, visibilityOf, type ReportErrors, type ReportField, type ReportForm } from './report-form'
-import type { PickedPhoto } from './ui/PhotoPicker'
+import { EMPTY_REPORT, hasContent, toCreateInput, validateReport, visibilityOf, type ReportErrors, type ReportField, type ReportFormValues } from './reportForm'
+import { type PickedPhoto } from '@/features/media'
 import { askForStatusMessages } from './subscribe'
 
 export type ReportSubmitResult = { ok: true; report: ReportView } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
 
 /** The draft keeps the attempt's requestId: a create whose reply was lost, re-sent after the page was
  * closed and the draft restored, is still the same report. */
-type ReportDraft = ReportForm & { requestId?: string | null }
+type ReportDraft = ReportFormValues & { requestId?: string | null }
 
 export function reportDraftKey(userId: string): string {
   return `report.new.${userId}`
@@ -76,9 +76,9 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
   const [photosToCheck] = useState<PickedPhoto[]>(() => initial?.value.photos ?? [])
   const [checkingPhotos, setCheckingPhotos] = useState(photosToCheck.length > 0)
   const [lostPhotos, setLostPhotos] = useState(0)
-  const [form, setForm] = useState<ReportForm>(() => {
+  const [form, setForm] = useState<ReportFormValues>(() => {
     const { requestId: _attempt, ...saved } = initial?.value ?? ({} as ReportDraft)
-    const restored: ReportForm = { ...EMPTY_REPORT, ...saved, photos: [] }
+    const restored: ReportFormValues = { ...EMPTY_REPORT, ...saved, photos: [] }
     if (presetCategory && !requestId.current && restored.category !== presetCategory) {
       return { ...restored, category: presetCategory, visibility: null }
     }
@@ -110,7 +110,7 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     else saveDraft<ReportDraft>(draftKey, { ...form, requestId: requestId.current })
   }, [draftKey, form, checkingPhotos])
 
-  const setField = useCallback(<K extends keyof ReportForm>(key: K, value: ReportForm[K]) => {
+  const setField = useCallback(<K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => {
     if (submittingRef.current) return
     // upload progress is not a change of what is sent; anything else makes a new attempt
     if (key !== 'photos') requestId.current = null
@@ -118,8 +118,8 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
       const next = { ...f, [key]: value }
       if (key === 'category') next.visibility = null
       // another place is another route: a grid picked to correct the old one no longer applies
-      const moved = (a: ReportForm['location'], b: ReportForm['location']) => a?.latitude !== b?.latitude || a?.longitude !== b?.longitude
-      if (key === 'location' && value && moved(f.location, value as ReportForm['location'])) next.gridId = ''
+      const moved = (a: ReportFormValues['location'], b: ReportFormValues['location']) => a?.latitude !== b?.latitude || a?.longitude !== b?.longitude
+      if (key === 'location' && value && moved(f.location, value as ReportFormValues['location'])) next.gridId = ''
       return next
     })
     const field = (key === 'gridId' ? 'location' : key) as ReportField
@@ -128,7 +128,7 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
 
   const formRef = useRef(form)
   formRef.current = form
-  const setPhotos = useCallback((photos: ReportForm['photos']) => {
+  const setPhotos = useCallback((photos: ReportFormValues['photos']) => {
     if (submittingRef.current) return
     const before = JSON.stringify(photoIdsKey(formRef.current.photos))
     if (JSON.stringify(photoIdsKey(photos)) !== before) requestId.current = null
@@ -203,12 +203,12 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
   }
 }
 
-function photoIdsKey(photos: ReportForm['photos']): string[] {
+function photoIdsKey(photos: ReportFormValues['photos']): string[] {
   return photos.map((p) => p.fileId ?? p.localPath)
 }
 
 /** The form filled from the reporter's own report (edit mode): text, category, photos, visibility. */
-export function reportToForm(r: ReportView): ReportForm {
+export function reportToForm(r: ReportView): ReportFormValues {
   return {
     ...EMPTY_REPORT,
     category: r.category,
@@ -223,7 +223,7 @@ export function reportToForm(r: ReportView): ReportForm {
 }
 
 /** What changed between the report and the edited form, as a report.edit input (null: nothing). */
-export function toEditInput(r: ReportView, f: ReportForm): ReportEditInput | null {
+export function toEditInput(r: ReportView, f: ReportFormValues): ReportEditInput | null {
   const input: ReportEditInput = { id: r.id }
   const sent = toCreateInput(f)
   if (f.category && f.category !== r.category) input.category = f.category
@@ -240,7 +240,7 @@ export function toEditInput(r: ReportView, f: ReportForm): ReportEditInput | nul
 export function useEditReport(id: string) {
   const [report, setReport] = useState<ReportView | null>(null)
   const [loadError, setLoadError] = useState<ApiError | null>(null)
-  const [form, setForm] = useState<ReportForm>(EMPTY_REPORT)
+  const [form, setForm] = useState<ReportFormValues>(EMPTY_REPORT)
   const [errors, setErrors] = useState<ReportErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<ApiError | null>(null)
@@ -262,13 +262,13 @@ export function useEditReport(id: string) {
     }
   }, [id, loadSeq])
 
-  const setField = useCallback(<K extends keyof ReportForm>(key: K, value: ReportForm[K]) => {
+  const setField = useCallback(<K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => {
     if (busy.current) return
     setForm((f) => ({ ...f, [key]: value, ...(key === 'category' ? { visibility: null } : {}) }))
     const field = (key === 'gridId' ? 'location' : key) as ReportField
     setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
   }, [])
-  const setPhotos = useCallback((photos: ReportForm['photos']) => setField('photos', photos), [setField])
+  const setPhotos = useCallback((photos: ReportFormValues['photos']) => setField('photos', photos), [setField])
 
   const submit = useCallback(async (): Promise<ReportSubmitResult> => {
     if (busy.current || !report) return { ok: false, reason: 'busy' }

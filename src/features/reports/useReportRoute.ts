@@ -1,7 +1,7 @@
 import type { ReportRoute } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { useRemote } from '../common/useRemote'
-import type { PickedLocation } from './report-form'
+import type { PickedLocation } from '@/features/media'
 
 /** Once located: the grid the report would go to from there and who handles it (report.route, the server's rule). */
 export function useReportRoute(location: PickedLocation | null) {

@@ -9,9 +9,9 @@ import {
 import { ACTION_LABELS, STAFF_ACTIONS, type StaffAction } from '@/domain/reports/flow'
 import type { MemberView } from '@/domain/members'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/api-error'
-import { newRequestId } from '@/services/request-id'
-import { detailsToErrors, issuesToErrors, type FieldErrors } from '../common/form-errors'
+import { toApiError, type ApiError } from '@/services/apiError'
+import { newRequestId } from '@/services/requestId'
+import { detailsToErrors, issuesToErrors, type FieldErrors } from '../common/formErrors'
 import { useRemote } from '../common/useRemote'
 import { emitReportEvent } from './events'
 

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ResidentApplyInput, ResidentApplyResult } from '@/domain/residents'
 import { callApi } from '@/services/api'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
-import { detailsToErrors } from '../common/form-errors'
+import { detailsToErrors } from '../common/formErrors'
 import { useSubmit } from '../common/useSubmit'
-import { APPLY_FIELDS, EMPTY_APPLY, isEmptyApply, validateApply, type ApplyErrors, type ApplyForm } from './apply-form'
+import { APPLY_FIELDS, EMPTY_APPLY, isEmptyApply, validateApply, type ApplyErrors, type ApplyForm } from './applyForm'
 
 /** The draft keeps the attempt too: an application whose reply was lost is re-sent as the same one. */
 type ApplyDraft = ApplyForm & { attempt?: { input: ResidentApplyInput; requestId: string } | null }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { volunteerApplySchema, type VolunteerApplicationView, type VolunteerApplyInput } from '@/domain/volunteers'
 import { callApi } from '@/services/api'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
-import { detailsToErrors, issuesToErrors, type FieldErrors } from '../common/form-errors'
+import { detailsToErrors, issuesToErrors, type FieldErrors } from '../common/formErrors'
 import { useSubmit } from '../common/useSubmit'
 
 export interface VolunteerForm {

@@ -3,7 +3,7 @@ import type { ApplicationStatus } from '@/domain/residents'
 import { residentReviewSchema } from '@/domain/residents'
 import type { Page } from '@/domain/shared/text'
 import { callApi } from '@/services/api'
-import type { ApiError } from '@/services/api-error'
+import type { ApiError } from '@/services/apiError'
 import { usePagedList } from '../common/usePagedList'
 import { useSubmit } from '../common/useSubmit'
 

@@ -4,7 +4,7 @@ import type { MemberView } from '@/domain/members'
 import { residentRegisterSchema } from '@/domain/residents'
 import { callApi } from '@/services/api'
 import { hasRole } from '../auth/useSession'
-import { issuesToErrors, detailsToErrors, type FieldErrors } from '../common/form-errors'
+import { issuesToErrors, detailsToErrors, type FieldErrors } from '../common/formErrors'
 import { usePagedList } from '../common/usePagedList'
 import { useSubmit } from '../common/useSubmit'
 

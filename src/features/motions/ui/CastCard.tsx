@@ -5,7 +5,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import type { Choice, MotionView } from '@/domain/motions'
-import type { ApiError } from '@/services/api-error'
+import type { ApiError } from '@/services/apiError'
 import type { Done } from '../useMotion'
 import { choiceLabel, choiceOf, choicesOf } from './choices'
 

@@ -6,7 +6,7 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import type { MotionCommentView, MotionView } from '@/domain/motions'
-import type { ApiError } from '@/services/api-error'
+import type { ApiError } from '@/services/apiError'
 import { articleLabel, consultationOpen, type MotionViewer } from '../format'
 import type { Done } from '../useMotion'
 

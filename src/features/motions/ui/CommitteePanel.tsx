@@ -6,7 +6,7 @@ import { Card } from '@/components/Card'
 import { formatDateTime } from '@/components/time'
 import type { MotionStatus, MotionView } from '@/domain/motions'
 import { quorumNeeded } from '@/domain/motions/tally'
-import type { ApiError } from '@/services/api-error'
+import type { ApiError } from '@/services/apiError'
 import { timeLeft, voterUnit } from '../format'
 import type { Done } from '../useMotion'
 

@@ -12,7 +12,7 @@ import { ToggleRow } from '@/components/ToggleRow'
 import { DraftRestored } from '@/components/DraftRestored'
 import { hasRole } from '../../auth/useSession'
 import { useCommunity } from '../../community/useCommunity'
-import { BODY_MAX, TITLE_MAX } from '../publish-form'
+import { BODY_MAX, TITLE_MAX } from '../publishForm'
 import { usePublishNotice } from '../usePublishNotice'
 import './PublishNoticeForm.scss'
 

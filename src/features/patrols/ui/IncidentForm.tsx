@@ -5,9 +5,8 @@ import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
 import { MAX_REPORT_PHOTOS, REPORT_CATEGORIES, REPORT_CATEGORY_HINTS, REPORT_CATEGORY_LABELS, type ReportCategory } from '@/domain/reports'
-import { LOCATION_FAILURE_TEXT } from '../../reports/location'
-import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../../reports/report-form'
-import { PhotoPicker } from '../../reports/ui/PhotoPicker'
+import { LOCATION_FAILURE_TEXT, PhotoPicker } from '@/features/media'
+import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../../reports/reportForm'
 import { useIncident } from '../useIncident'
 import './IncidentForm.scss'
 
@@ -44,7 +43,7 @@ export function IncidentForm({ shiftId, onOpenReport, onBack, onInvalid }: Props
     const ok = await f.submit()
     if (!ok && !f.submitError) onInvalid?.()
   }
-  const failure = f.locationFailure && f.locationFailure !== 'cancelled' ? LOCATION_FAILURE_TEXT[f.locationFailure].replace('，请选择问题所在的网格', '') : ''
+  const failure = f.locationFailure && f.locationFailure !== 'cancelled' ? LOCATION_FAILURE_TEXT[f.locationFailure] : ''
   return (
     <View className='gz-page incident-form' data-testid='incident-form'>
       <View className='gz-banner gz-banner--info'>

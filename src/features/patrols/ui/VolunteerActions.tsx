@@ -5,7 +5,7 @@ import { Card } from '@/components/Card'
 import type { ShiftDetail } from '@/domain/patrols'
 import { checkinWindow } from '@/domain/patrols/rules'
 import { clockText, hoursText } from '../format'
-import { openLocationSettings } from '../location'
+import { openLocationSettings } from '@/features/media'
 import type { ShiftAction, ShiftHandle } from '../useShift'
 
 interface Props {

@@ -20,14 +20,13 @@ import {
   type ReportView,
   type ReportVisibility,
 } from '@/domain/reports'
-import type { ApiError } from '@/services/api-error'
+import type { ApiError } from '@/services/apiError'
 import { useCommunity } from '../../community/useCommunity'
-import { LOCATION_FAILURE_TEXT, LocationError, takeLocation } from '../location'
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, type ReportErrors, type ReportForm as Form } from '../report-form'
+import { LOCATION_FAILURE_TEXT, LocationError, takeLocation, PhotoPicker } from '@/features/media'
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, type ReportErrors, type ReportFormValues as Form } from '../reportForm'
 import { useNearby } from '../useNearby'
 import { useReportRoute } from '../useReportRoute'
 import { useCreateReport, useEditReport } from '../useReportDraft'
-import { PhotoPicker } from './PhotoPicker'
 import { ReportCategoryTag, ReportStatusTag } from './ReportStatusTag'
 import './ReportForm.scss'
 
@@ -229,7 +228,7 @@ function LocationField({ form, error, setField }: { form: Form; error?: string; 
     } catch (e) {
       const reason = e instanceof LocationError ? e.reason : 'unavailable'
       if (reason !== 'cancelled') {
-        setFailure(LOCATION_FAILURE_TEXT[reason])
+        setFailure(`${LOCATION_FAILURE_TEXT[reason]}，请选择问题所在的网格`)
         setShowGrids(true)
       }
     } finally {

@@ -3,7 +3,7 @@ import { REPORT_LEVEL_LABELS, type ReportSummary } from '@/domain/reports'
 import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import { CATEGORY_TONES, STATUS_TONES, categoryLabel, deadlineText, statusTagText } from '../format'
-import { dueText } from '../staff-format'
+import { dueText } from '../staffFormat'
 
 interface Props {
   report: ReportSummary

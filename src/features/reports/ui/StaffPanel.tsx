@@ -6,7 +6,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
 import { ROUTES, withQuery } from '@/services/routes'
-import type { FieldErrors } from '../../common/form-errors'
+import type { FieldErrors } from '../../common/formErrors'
 import {
   QUICK_NOTES,
   escalateTarget,
@@ -16,7 +16,7 @@ import {
   type StaffAction,
   type TransitionField,
 } from '../useStaffActions'
-import { PhotoPicker, pendingPhotos, photoIdsOf, type PickedPhoto } from './PhotoPicker'
+import { PhotoPicker, pendingPhotos, photoIdsOf, type PickedPhoto } from '@/features/media'
 import './StaffPanel.scss'
 
 const WITH_PHOTOS: readonly StaffAction[] = ['note', 'resolve']

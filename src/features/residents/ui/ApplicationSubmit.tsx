@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
-import type { ApiError } from '@/services/api-error'
+import type { ApiError } from '@/services/apiError'
 
 /**
  * The foot of an application form: why the last submit failed (the form is kept), then the submit

@@ -4,7 +4,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { ROSTER_COLUMNS } from '@/domain/residents'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
-import { pickRosterFileWeapp, readFileAsText } from '../roster-file'
+import { pickRosterFileWeapp, readFileAsText } from '../rosterFile'
 import { countLines, useRosterImport } from '../useRosterImport'
 import './Workspace.scss'
 

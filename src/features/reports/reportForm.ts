@@ -1,17 +1,9 @@
 import { defaultVisibility, reportCreateSchema, type ReportCategory, type ReportCreateInput, type ReportVisibility } from '@/domain/reports'
-import { type CoordSystem } from '@/domain/shared/geo'
-import { issuesToErrors, type FieldErrors } from '../common/form-errors'
-import { pendingPhotos, photoIdsOf, type PickedPhoto } from './ui/PhotoPicker'
-
-export interface PickedLocation {
-  latitude: number
-  longitude: number
-  address?: string
-  coordSystem: CoordSystem
-}
+import { issuesToErrors, type FieldErrors } from '../common/formErrors'
+import { pendingPhotos, photoIdsOf, type PickedPhoto, type PickedLocation } from '@/features/media'
 
 /** The 随手拍 form as the resident fills it in (kept as a local draft). */
-export interface ReportForm {
+export interface ReportFormValues {
   category: ReportCategory | ''
   description: string
   photos: PickedPhoto[]
@@ -29,7 +21,7 @@ export type ReportErrors = FieldErrors<ReportField>
 export const DESCRIPTION_MIN = 5
 export const DESCRIPTION_MAX = 1000
 
-export const EMPTY_REPORT: ReportForm = {
+export const EMPTY_REPORT: ReportFormValues = {
   category: '',
   description: '',
   photos: [],
@@ -43,7 +35,7 @@ export const EMPTY_REPORT: ReportForm = {
  * Whether the form holds anything the person typed or picked on it — words, photos, a place or grid, 匿名, a
  * chosen 公开范围. A category alone (a tile tapped on the tab) is not a draft worth keeping or announcing.
  */
-export function hasContent(f: ReportForm): boolean {
+export function hasContent(f: ReportFormValues): boolean {
   return (
     f.description.trim() !== '' ||
     f.photos.length > 0 ||
@@ -54,12 +46,12 @@ export function hasContent(f: ReportForm): boolean {
   )
 }
 
-export function visibilityOf(f: Pick<ReportForm, 'category' | 'visibility'>): ReportVisibility {
+export function visibilityOf(f: Pick<ReportFormValues, 'category' | 'visibility'>): ReportVisibility {
   return f.visibility ?? (f.category ? defaultVisibility(f.category) : 'public')
 }
 
 /** Form → the API input (before validation). */
-export function toCreateInput(f: ReportForm): Record<string, unknown> {
+export function toCreateInput(f: ReportFormValues): Record<string, unknown> {
   const input: Record<string, unknown> = {
     category: f.category || undefined,
     description: f.description,
@@ -81,7 +73,7 @@ export function toCreateInput(f: ReportForm): Record<string, unknown> {
 const FIELDS: readonly ReportField[] = ['category', 'description', 'photos', 'location']
 
 /** The shared schema's own Chinese messages per field; photos still uploading or failed hold the form too. */
-export function validateReport(f: ReportForm): { input: ReportCreateInput | null; errors: ReportErrors } {
+export function validateReport(f: ReportFormValues): { input: ReportCreateInput | null; errors: ReportErrors } {
   const parsed = reportCreateSchema.safeParse(toCreateInput(f))
   const errors: ReportErrors = parsed.success
     ? {}

@@ -1,5 +1,5 @@
 import { residentApplySchema, type Relation, type ResidentApplyInput } from '@/domain/residents'
-import { issuesToErrors, type FieldErrors } from '../common/form-errors'
+import { issuesToErrors, type FieldErrors } from '../common/formErrors'
 
 /** The 住户认证 form as the resident fills it in (kept as a local draft). */
 export interface ApplyForm {

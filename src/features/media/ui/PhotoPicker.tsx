@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { MAX_REPORT_PHOTOS } from '@/domain/reports'
-import { toApiError } from '@/services/api-error'
+import { toApiError } from '@/services/apiError'
 import { uploadPhoto } from '@/services/upload'
 import './PhotoPicker.scss'
 

@@ -1,10 +1,10 @@
 import dayjs from 'dayjs'
 import { shiftCreateSchema, type ShiftCreateInput } from '@/domain/patrols'
-import type { FieldErrors } from '../common/form-errors'
-import type { AreaCentre } from './location'
+import type { FieldErrors } from '../common/formErrors'
+import { type AreaCentre } from '@/features/media'
 
 /** The committee's 安排巡逻 form as typed (kept as a local draft). Numbers stay text until sent. */
-export interface ScheduleForm {
+export interface ScheduleFormValues {
   title: string
   centre: AreaCentre | null
   radius: string
@@ -23,7 +23,7 @@ export type ScheduleErrors = FieldErrors<ScheduleField>
 
 export const DEFAULT_RADIUS = 300
 
-export const EMPTY_SCHEDULE: ScheduleForm = {
+export const EMPTY_SCHEDULE: ScheduleFormValues = {
   title: '',
   centre: null,
   radius: String(DEFAULT_RADIUS),
@@ -36,7 +36,7 @@ export const EMPTY_SCHEDULE: ScheduleForm = {
   weeks: '4',
 }
 
-export function isEmptySchedule(f: ScheduleForm): boolean {
+export function isEmptySchedule(f: ScheduleFormValues): boolean {
   return JSON.stringify(f) === JSON.stringify(EMPTY_SCHEDULE)
 }
 
@@ -61,7 +61,7 @@ function asNumber(s: string): number | undefined {
 }
 
 /** Form → the shift.create input (before validation). */
-export function toCreateInput(f: ScheduleForm): Record<string, unknown> {
+export function toCreateInput(f: ScheduleFormValues): Record<string, unknown> {
   const input: Record<string, unknown> = {
     title: f.title,
     area: f.centre ? { latitude: f.centre.latitude, longitude: f.centre.longitude, radius: asNumber(f.radius) } : undefined,
@@ -96,7 +96,7 @@ export function fieldOf(path: readonly PropertyKey[] | string): ScheduleField | 
 }
 
 /** Checks with shift.create's own schema; its Chinese messages, plus the pickers left empty and a start in the past. */
-export function validateSchedule(f: ScheduleForm, now: Date = new Date()): { input: ShiftCreateInput | null; errors: ScheduleErrors } {
+export function validateSchedule(f: ScheduleFormValues, now: Date = new Date()): { input: ShiftCreateInput | null; errors: ScheduleErrors } {
   const errors: ScheduleErrors = {}
   if (!f.centre) errors.centre = '请设置巡逻区域的中心（集合点）'
   if (!f.start) errors.start = '请选择开始时间'

@@ -1,11 +1,10 @@
 import { shiftLogSchema, type ShiftLogInput } from '@/domain/patrols'
 import type { ReportCategory } from '@/domain/reports'
-import type { FieldErrors } from '../common/form-errors'
-import { pendingPhotos, photoIdsOf, type PickedPhoto } from '../reports/ui/PhotoPicker'
-import type { DevicePosition } from './location'
+import type { FieldErrors } from '../common/formErrors'
+import { pendingPhotos, photoIdsOf, type PickedPhoto, type DevicePosition } from '@/features/media'
 
 /** 发现隐患 as the volunteer fills it in. */
-export interface IncidentForm {
+export interface IncidentFormValues {
   category: ReportCategory | ''
   description: string
   photos: PickedPhoto[]
@@ -16,12 +15,12 @@ export interface IncidentForm {
 export type IncidentField = 'category' | 'description' | 'photos' | 'location'
 export type IncidentErrors = FieldErrors<IncidentField>
 
-export const EMPTY_INCIDENT: IncidentForm = { category: '', description: '', photos: [], position: null }
+export const EMPTY_INCIDENT: IncidentFormValues = { category: '', description: '', photos: [], position: null }
 
 const NOTE_MAX = 500
 
 /** Form → shift.log input: the log's note is the observation itself (cut to the note's length). */
-export function toLogInput(shiftId: string, f: IncidentForm): Record<string, unknown> {
+export function toLogInput(shiftId: string, f: IncidentFormValues): Record<string, unknown> {
   const description = f.description.trim()
   const report: Record<string, unknown> = { category: f.category || undefined, description }
   const ids = photoIdsOf(f.photos)
@@ -33,7 +32,7 @@ export function toLogInput(shiftId: string, f: IncidentForm): Record<string, unk
 const FIELDS: readonly IncidentField[] = ['category', 'description', 'photos', 'location']
 
 /** The shared shift.log schema's own Chinese messages per field; photos still uploading hold the form. */
-export function validateIncident(shiftId: string, f: IncidentForm): { input: ShiftLogInput | null; errors: IncidentErrors } {
+export function validateIncident(shiftId: string, f: IncidentFormValues): { input: ShiftLogInput | null; errors: IncidentErrors } {
   const parsed = shiftLogSchema.safeParse(toLogInput(shiftId, f))
   const errors: IncidentErrors = {}
   if (!parsed.success) {

@@ -4,7 +4,7 @@ import type { IssueDetail } from '@/domain/shared/envelope'
 import { isoToLocal, localToIso } from './format'
 
 /** The drafting form as the committee fills it in (kept as a local draft while creating). */
-export interface DraftForm {
+export interface DraftFormValues {
   title: string
   preamble: string
   articles: string[]
@@ -25,7 +25,7 @@ export type DraftErrors = Record<string, string>
  * A new form: the times pre-filled with a usual schedule (a week of 征求意见, then three days of voting),
  * which the committee changes as it needs.
  */
-export function newDraft(now: Date = new Date()): DraftForm {
+export function newDraft(now: Date = new Date()): DraftFormValues {
   const day = dayjs(now).startOf('day')
   const at = (days: number, hm: string) => `${day.add(days, 'day').format('YYYY-MM-DD')} ${hm}`
   return {
@@ -46,11 +46,11 @@ export const MAX_ARTICLES = 50
 export const MAX_OPTIONS = 6
 
 /** Nothing typed yet (the pre-filled times and choices do not make a draft worth keeping). */
-export function isEmptyDraft(f: DraftForm): boolean {
+export function isEmptyDraft(f: DraftFormValues): boolean {
   return !f.title.trim() && !f.preamble.trim() && f.articles.every((a) => !a.trim()) && f.options.every((o) => !o.trim())
 }
 
-export function formOfMotion(m: MotionView): DraftForm {
+export function formOfMotion(m: MotionView): DraftFormValues {
   return {
     title: m.title,
     preamble: m.preamble ?? '',
@@ -66,7 +66,7 @@ export function formOfMotion(m: MotionView): DraftForm {
 }
 
 /** Form → the motion.create input (before validation). */
-export function toCreateInput(f: DraftForm): Record<string, unknown> {
+export function toCreateInput(f: DraftFormValues): Record<string, unknown> {
   return {
     title: f.title,
     ...(f.preamble.trim() ? { preamble: f.preamble } : {}),
@@ -90,7 +90,7 @@ function keyOf(path: readonly PropertyKey[]): string {
  * Checks the form with the server's own schema (its Chinese messages, per field and per article/option),
  * plus what a form can say better: a missing time, a vote that would start in the past.
  */
-export function validateDraft(f: DraftForm, opts: { creating: boolean; now?: Date }): { input: MotionCreateInput | null; errors: DraftErrors } {
+export function validateDraft(f: DraftFormValues, opts: { creating: boolean; now?: Date }): { input: MotionCreateInput | null; errors: DraftErrors } {
   const errors: DraftErrors = {}
   const parsed = motionCreateSchema.safeParse(toCreateInput(f))
   if (!parsed.success) {
