@@ -111,17 +111,17 @@ module.exports = {
       },
     },
 
-    // ---------- client (src/) — warnings until the client passes them ----------
+    // ---------- client (src/) ----------
     {
       name: 'client-components-presentational',
-      severity: 'warn',
+      severity: 'error',
       comment: 'src/components take what they show as props: they import no feature and no service.',
       from: { path: '^src/components/' },
       to: { path: '^src/(features|services)/' },
     },
     {
       name: 'client-feature-through-public-entry',
-      severity: 'warn',
+      severity: 'error',
       comment: "A client feature uses another only through its public entry (src/features/<feature>/index.ts).",
       from: { path: `^src/features/(?!(?:${CLIENT_SHARED})/)([^/]+)/` },
       to: {
@@ -131,7 +131,7 @@ module.exports = {
     },
     {
       name: 'client-no-cycle',
-      severity: 'warn',
+      severity: 'error',
       comment: 'No import cycles in the client either.',
       from: { path: '^src/(?!domain/)' },
       to: { circular: true },

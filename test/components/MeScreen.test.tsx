@@ -7,7 +7,7 @@ import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { ROUTES } from '@/services/routes'
 import { getSession, setSession } from '@/services/session'
-import { MeScreen } from '@/features/auth/ui/MeScreen'
+import { MeScreen } from '@/features/me/ui/MeScreen'
 import { makeApplication, makeMe, makeSession, makeVolunteerApplication, typeInto } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))

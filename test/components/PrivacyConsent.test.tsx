@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import {
   AGREE_BUTTON_ID,
   registerPrivacyListener,

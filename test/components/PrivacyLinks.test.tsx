@@ -5,7 +5,7 @@ import { ApiError } from '@/services/apiError'
 import { ROUTES } from '@/services/routes'
 import { setSession } from '@/services/session'
 import { LoginScreen } from '@/features/auth/ui/LoginScreen'
-import { MeScreen } from '@/features/auth/ui/MeScreen'
+import { MeScreen } from '@/features/me/ui/MeScreen'
 import { makeMe, makeSession } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))

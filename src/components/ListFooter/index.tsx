@@ -1,9 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import type { PagedList } from '@/features/common/usePagedList'
 import { ActionButton } from '../ActionButton'
 import './index.scss'
 
-type FooterList = Pick<PagedList<unknown>, 'hasMore' | 'loadingMore' | 'loadMoreError' | 'loadMore'> & Partial<Pick<PagedList<unknown>, 'refreshError'>>
+/** What a paged list tells its footer (usePagedList's list fits). */
+interface FooterList {
+  hasMore: boolean
+  loadingMore: boolean
+  loadMoreError: { message: string } | null
+  loadMore: () => unknown
+  refreshError?: { message: string } | null
+}
 
 /**
  * The end of a paged list: 加载更多 (重新加载 after a failure, with what went wrong), or that nothing more

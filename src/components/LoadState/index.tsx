@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import type { ApiError } from '@/services/apiError'
 import { ActionButton } from '../ActionButton'
 
 /** The grey lines a detail page shows while it loads (`<testid>-loading`). */
@@ -17,7 +16,7 @@ export function DetailSkeleton({ testid, lines = 3 }: { testid: string; lines?: 
 
 interface LoadFailedProps {
   testid: string
-  error: ApiError | null | undefined
+  error: { code: string; message: string } | null | undefined
   /** what to say when the thing does not exist or is not the caller's to see (NOT_FOUND / FORBIDDEN) */
   notFound: string
   onRetry: () => void

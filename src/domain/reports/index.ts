@@ -58,7 +58,10 @@ const photoIds = z
   .refine((ids) => new Set(ids).size === ids.length, { message: '照片重复了' })
 
 const category = z.enum(REPORT_CATEGORIES, { message: '请选择问题类别' })
-const description = multilineText(5, 1000, '问题描述')
+/** How long a report's description may be (the form's hint and counter say the same). */
+export const DESCRIPTION_MIN = 5
+export const DESCRIPTION_MAX = 1000
+const description = multilineText(DESCRIPTION_MIN, DESCRIPTION_MAX, '问题描述')
 
 export const reportCreateSchema = z.strictObject({
   category,

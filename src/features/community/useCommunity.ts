@@ -1,6 +1,6 @@
 import type { CommunityView } from '@/domain/community'
 import { callApi } from '@/services/api'
-import { useSession } from '../auth/useSession'
+import { useSession } from '@/features/auth'
 import { useRemote } from '../common/useRemote'
 
 /** The caller's community with its grids (for scope pickers and grid names). */

@@ -18,8 +18,6 @@ export interface ReportFormValues {
 export type ReportField = 'category' | 'description' | 'photos' | 'location'
 export type ReportErrors = FieldErrors<ReportField>
 
-export const DESCRIPTION_MIN = 5
-export const DESCRIPTION_MAX = 1000
 
 export const EMPTY_REPORT: ReportFormValues = {
   category: '',

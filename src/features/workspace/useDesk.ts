@@ -1,11 +1,11 @@
 import { useCallback } from 'react'
 import type { Me } from '@/domain/auth'
 import type { MotionStatus } from '@/domain/motions'
-import { hasRole } from '../auth/useSession'
+import { hasRole } from '@/features/auth'
 import { useRemote } from '../common/useRemote'
-import { loadOpenMotions } from '../motions/useMotionList'
-import { countUpcomingShifts } from '../patrols/useShiftList'
-import { useReportCounts } from '../reports/useReportCounts'
+import { loadOpenMotions } from '@/features/motions'
+import { countUpcomingShifts } from '@/features/patrols'
+import { useReportCounts } from '@/features/reports'
 import { pendingCount } from './useReviewList'
 
 /** Whose desk: the committee's 社区工作, the street's 街道工作, a grid worker's 网格工作; null for residents. */

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
-import { MeScreen } from '@/features/auth/ui/MeScreen'
+import { MeScreen } from '@/features/me/ui/MeScreen'
 
 /** 我的: profile, 住户认证, 志愿者, 手机号, the committee's and grid worker's work; 退出登录. */
 export default function MePage() {

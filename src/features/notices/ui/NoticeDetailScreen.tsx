@@ -10,7 +10,7 @@ import { ListState } from '@/components/ListState'
 import { Tag } from '@/components/Tag'
 import { formatDateTime, fromNow } from '@/components/time'
 import { ROUTES, withQuery } from '@/services/routes'
-import { hasRole, useSession } from '../../auth/useSession'
+import { hasRole, useSession } from '@/features/auth'
 import { useNotice } from '../useNotice'
 import './NoticeDetailScreen.scss'
 

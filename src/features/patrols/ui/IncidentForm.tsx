@@ -6,7 +6,7 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
 import { MAX_REPORT_PHOTOS, REPORT_CATEGORIES, REPORT_CATEGORY_HINTS, REPORT_CATEGORY_LABELS, type ReportCategory } from '@/domain/reports'
 import { LOCATION_FAILURE_TEXT, PhotoPicker } from '@/features/media'
-import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../../reports/reportForm'
+import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '@/domain/reports'
 import { useIncident } from '../useIncident'
 import './IncidentForm.scss'
 

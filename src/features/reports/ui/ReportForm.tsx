@@ -21,9 +21,10 @@ import {
   type ReportVisibility,
 } from '@/domain/reports'
 import type { ApiError } from '@/services/apiError'
-import { useCommunity } from '../../community/useCommunity'
+import { useCommunity } from '@/features/community'
 import { LOCATION_FAILURE_TEXT, LocationError, takeLocation, PhotoPicker } from '@/features/media'
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, type ReportErrors, type ReportFormValues as Form } from '../reportForm'
+import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '@/domain/reports'
+import { type ReportErrors, type ReportFormValues as Form } from '../reportForm'
 import { useNearby } from '../useNearby'
 import { useReportRoute } from '../useReportRoute'
 import { useCreateReport, useEditReport } from '../useReportDraft'

@@ -8,7 +8,7 @@ import { LinkRow } from '@/components/LinkRow'
 import { Tag, type TagTone } from '@/components/Tag'
 import { isTabPage } from '@/services/nav'
 import { ROUTES } from '@/services/routes'
-import { MOTION_ROUTES } from '../../motions/routes'
+import { MOTION_ROUTES } from '@/features/motions'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import './Workspace.scss'
 

@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { isStaff } from '@/domain/shared/roles'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { emitShiftEvent } from '@/features/patrols/events'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { ScheduleForm } from '@/features/patrols/ui/ScheduleForm'
 import { scrollToFirstError } from '@/services/nav'

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { REPORT_CATEGORIES, type ReportCategory } from '@/domain/reports'
 import { useRequireSession } from '@/features/auth/useSession'
 import { ReportForm } from '@/features/reports/ui/ReportForm'

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
 import { RosterScreen } from '@/features/workspace/ui/RosterScreen'
 import { StaffGate } from '@/features/workspace/ui/StaffGate'

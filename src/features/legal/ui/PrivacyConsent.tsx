@@ -11,7 +11,7 @@ import {
   type PrivacyRequest,
 } from '@/features/legal/privacyConsent'
 import { ROUTES } from '@/services/routes'
-import './index.scss'
+import './PrivacyConsent.scss'
 
 /**
  * weapp: the sheet WeChat's onNeedPrivacyAuthorization asks for (see features/legal/privacyConsent).

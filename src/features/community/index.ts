@@ -1,0 +1,2 @@
+// The signed-in person's community, with its grids.
+export { useCommunity } from './useCommunity'

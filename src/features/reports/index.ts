@@ -1,0 +1,2 @@
+// The 随手拍 figures other features show (the work desk).
+export { useReportCounts } from './useReportCounts'
