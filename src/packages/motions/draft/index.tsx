@@ -3,7 +3,8 @@ import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MOTION_ROUTES } from '@/features/motions/routes'
 import { DraftForm } from '@/features/motions/ui/DraftForm'
-import { StaffGate } from '@/features/workspace/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
+import { WORKSPACE_GATES } from '@/features/workspace/gates'
 import { withQuery } from '@/services/routes'
 
 export default function MotionDraftPage() {
@@ -12,7 +13,7 @@ export default function MotionDraftPage() {
   if (!session) return <View className='gz-page' />
   const id = params.id || null
   return (
-    <StaffGate me={session.user} allow='committee'>
+    <StaffGate me={session.user} {...WORKSPACE_GATES.committee}>
       <DraftForm
         userId={session.user.id}
         id={id}

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { useCommunity } from '@/features/community/useCommunity'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
-import { ReportStaffGate } from '@/features/reports/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
 import { NO_FILTERS, useAreaReports, type AreaFilters } from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
 import { ROUTES, withQuery } from '@/services/routes'
@@ -13,9 +13,9 @@ export default function ReportAreaPage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <ReportStaffGate me={session.user} allow={['committee', 'street']}>
+    <StaffGate me={session.user} allow={['committee', 'street']} testid='report-staff-not-allowed'>
       <Area />
-    </ReportStaffGate>
+    </StaffGate>
   )
 }
 

@@ -1,16 +1,16 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { DeadlinesScreen } from '@/features/reports/ui/DeadlinesScreen'
-import { ReportStaffGate } from '@/features/reports/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
 import { useDeadlines } from '@/features/reports/useDeadlines'
 
 export default function ReportDeadlinesPage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <ReportStaffGate me={session.user} allow={['committee']}>
+    <StaffGate me={session.user} allow={['committee']} testid='report-staff-not-allowed'>
       <Deadlines />
-    </ReportStaffGate>
+    </StaffGate>
   )
 }
 

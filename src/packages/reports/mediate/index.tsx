@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MediateScreen } from '@/features/reports/ui/MediateScreen'
-import { ReportStaffGate } from '@/features/reports/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
 import { useMediate } from '@/features/reports/useMediate'
 import { backTo } from '@/services/nav'
 import { ROUTES, withQuery } from '@/services/routes'
@@ -11,9 +11,9 @@ export default function ReportMediatePage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <ReportStaffGate me={session.user} allow={['gridWorker', 'committee', 'street']}>
+    <StaffGate me={session.user} allow={['gridWorker', 'committee', 'street']} testid='report-staff-not-allowed'>
       <Mediate />
-    </ReportStaffGate>
+    </StaffGate>
   )
 }
 

@@ -5,7 +5,7 @@ import type { Me } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { QueueScreen, type QueueLevel } from '@/features/reports/ui/QueueScreen'
 import { useReportCounts } from '@/features/reports/useReportCounts'
-import { ReportStaffGate } from '@/features/reports/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
 import { useReportQueue } from '@/features/reports/useReportQueue'
 import { ROUTES, withQuery } from '@/services/routes'
 
@@ -28,9 +28,9 @@ export default function ReportQueuePage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <ReportStaffGate me={session.user} allow={['gridWorker', 'committee', 'street']}>
+    <StaffGate me={session.user} allow={['gridWorker', 'committee', 'street']} testid='report-staff-not-allowed'>
       <Queue me={session.user} />
-    </ReportStaffGate>
+    </StaffGate>
   )
 }
 

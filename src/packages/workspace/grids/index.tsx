@@ -1,14 +1,15 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { GridsScreen } from '@/features/workspace/ui/GridsScreen'
-import { StaffGate } from '@/features/workspace/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
+import { WORKSPACE_GATES } from '@/features/workspace/gates'
 import { useGridPhones } from '@/features/workspace/useGridPhones'
 
 export default function GridsPage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <StaffGate me={session.user} allow='committee'>
+    <StaffGate me={session.user} {...WORKSPACE_GATES.committee}>
       <Grids />
     </StaffGate>
   )

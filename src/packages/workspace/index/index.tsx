@@ -3,7 +3,8 @@ import { useRef } from 'react'
 import { View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { useRequireSession } from '@/features/auth/useSession'
-import { StaffGate } from '@/features/workspace/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
+import { WORKSPACE_GATES } from '@/features/workspace/gates'
 import { WorkDesk } from '@/features/workspace/ui/WorkDesk'
 import { useDesk } from '@/features/workspace/useDesk'
 
@@ -13,7 +14,7 @@ export default function WorkspacePage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <StaffGate me={session.user} allow='gridWorker'>
+    <StaffGate me={session.user} {...WORKSPACE_GATES.gridWorker}>
       <Desk me={session.user} />
     </StaffGate>
   )

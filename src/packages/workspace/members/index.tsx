@@ -1,14 +1,15 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MembersScreen } from '@/features/workspace/ui/MembersScreen'
-import { StaffGate } from '@/features/workspace/ui/StaffGate'
+import { StaffGate } from '@/components/StaffGate'
+import { WORKSPACE_GATES } from '@/features/workspace/gates'
 
 export default function MembersPage() {
   // signed out: to the login page, like 我的
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <StaffGate me={session.user} allow='committee'>
+    <StaffGate me={session.user} {...WORKSPACE_GATES.committee}>
       <MembersScreen />
     </StaffGate>
   )
