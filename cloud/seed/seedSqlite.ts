@@ -21,7 +21,7 @@ import {
   demoHouseholds,
 } from './demoData'
 import { seedMotions } from './seedMotions'
-import { seedShifts } from './seedShifts'
+import { seedShifts } from './seedPatrols'
 
 const HOUR = 3600 * 1000
 

@@ -9,7 +9,7 @@
 // no real <map>), layout or styles, nor wx.getLocation's real behaviour (test/e2e covers check-in by position
 // in Chromium with the browser's geolocation).
 import type { Me } from '@/domain/auth'
-import { DEMO_SHIFTS } from '../../cloud/seed/seedShifts'
+import { DEMO_SHIFTS } from '../../cloud/seed/seedPatrols'
 import { makeHarness, type Harness } from '../api/support/harness'
 import { bootMiniApp, waitFor, type MiniApp } from './support/miniapp'
 

@@ -3,7 +3,7 @@ import type { DueReminder, ReminderAudience, ReminderRepo, ReminderSendOutcome }
 import { messageWriter } from './messages'
 import { unvotedOf } from './motions'
 import type { Db } from './open'
-import { confirmedOf } from './shiftRows'
+import { confirmedOf } from './patrolRows'
 
 /** How each audience kind becomes user ids, read inside the send transaction. A new kind adds one line here. */
 type Resolvers = { [K in ReminderAudience['kind']]: (a: Extract<ReminderAudience, { kind: K }>, at: string) => string[] }

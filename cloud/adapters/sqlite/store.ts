@@ -10,7 +10,7 @@ import { reminderRepo } from './reminders'
 import { reportRepo } from './reports'
 import { residentApplicationRepo } from './residentApplications'
 import { settingsRepo } from './settings'
-import { shiftRepo } from './shifts'
+import { shiftRepo } from './patrols'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 

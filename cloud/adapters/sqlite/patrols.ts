@@ -23,8 +23,8 @@ import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
 import { reportStatements } from './reports'
-import { shiftQueries } from './shiftQueries'
-import { SEATED, shiftReads } from './shiftRows'
+import { shiftQueries } from './patrolQueries'
+import { SEATED, shiftReads } from './patrolRows'
 
 /**
  * The patrol store. Signup, withdraw (with the promotion), cancel, check-in and check-out are each one

@@ -4,7 +4,7 @@
  * years of settled shifts (no full SCAN of shifts or shift_signups), and the work is done once per shift.
  */
 import type { Db } from '../../cloud/adapters/sqlite/open'
-import { shiftRepo } from '../../cloud/adapters/sqlite/shifts'
+import { shiftRepo } from '../../cloud/adapters/sqlite/patrols'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { addVolunteers, CENTRE, createShift } from './support/shiftFixtures'
 
