@@ -3,6 +3,7 @@ import path from 'node:path'
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
+import { CONTRACT, type ActionName } from '@/domain/contract'
 import { AppError, statusOf } from '@/domain/shared/errors'
 import { dispatch } from '../api/dispatch'
 import { configFromEnv, createDeps, type Deps, type Env, openStore, type Store } from '../compose'
@@ -40,10 +41,12 @@ declare module 'fastify' {
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i
 
 /**
- * Casting a ballot is logged without the caller: who voted at what time, beside a copy of the database taken
- * while voting is open (where rows still sit in cast order), could re-link a voter to a ballot.
+ * Casting a ballot is logged without the caller (the contract marks such actions `unattributed`): who voted at
+ * what time, beside a copy of the database taken while voting is open, could re-link a voter to a ballot.
  */
-const UNATTRIBUTED_ACTIONS = new Set(['motion.cast', 'motion.recordOffline'])
+function unattributed(action: string | undefined): boolean {
+  return !!action && Object.prototype.hasOwnProperty.call(CONTRACT, action) && CONTRACT[action as ActionName].unattributed === true
+}
 
 /**
  * The self-hosted door: POST /api → dispatch(), GET /healthz, the H5 app at /.
@@ -101,7 +104,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
         url: req.url.split('?')[0],
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
-        user: action && UNATTRIBUTED_ACTIONS.has(action) ? undefined : (callers.get(req) ?? undefined),
+        user: unattributed(action) ? undefined : (callers.get(req) ?? undefined),
         action,
       },
       'request',

@@ -1,4 +1,4 @@
-import { read, write } from '../shared/contract'
+import { read, unattributed, write } from '../shared/contract'
 import { emptySchema } from '../shared/text'
 import {
   motionAdvanceSchema,
@@ -29,8 +29,8 @@ export const motionsContract = {
   'motion.advance': write(motionAdvanceSchema).returns<MotionView>(),
   'motion.comment': write(motionCommentSchema).returns<MotionCommentView>(),
   'motion.reply': write(motionReplySchema).returns<MotionCommentView>(),
-  'motion.cast': write(motionCastSchema).returns<{ receipt: string }>(),
-  'motion.recordOffline': write(motionRecordOfflineSchema).returns<{ receipt: string }>(),
+  'motion.cast': unattributed(write(motionCastSchema).returns<{ receipt: string }>()),
+  'motion.recordOffline': unattributed(write(motionRecordOfflineSchema).returns<{ receipt: string }>()),
   'motion.get': read(motionIdSchema).returns<MotionView>(),
   'motion.list': read(motionListSchema).returns<MotionListPage>(),
   'motion.result': read(motionIdSchema).returns<MotionResultView>(),

@@ -11,6 +11,8 @@ export interface ActionSpec<S extends z.ZodType = z.ZodType, O = unknown, A exte
   readonly input: S
   readonly kind: 'read' | 'write'
   readonly access: A
+  /** the request log leaves the caller out (a secret ballot: who acted when could re-link a voter to a ballot) */
+  readonly unattributed?: true
   /** type only: the reply's data (never set at run time) */
   readonly output?: () => O
 }
@@ -36,6 +38,11 @@ export function write<S extends z.ZodType>(input: S): SpecBuilder<S, 'user'>
 export function write<S extends z.ZodType, A extends Access>(input: S, access: A): SpecBuilder<S, A>
 export function write(input: z.ZodType, access: Access = 'user') {
   return spec('write', input, access)
+}
+
+/** The same action, logged without its caller. */
+export function unattributed<S extends z.ZodType, O, A extends Access>(action: ActionSpec<S, O, A>): ActionSpec<S, O, A> {
+  return { ...action, unattributed: true }
 }
 
 export type FeatureContract = Record<string, ActionSpec>
