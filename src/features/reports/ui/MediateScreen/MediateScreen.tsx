@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, Textarea, View } from '@tarojs/components'
 import {
   MEDIATION_KINDS,
   MEDIATION_KIND_LABELS,
@@ -12,12 +12,11 @@ import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
 import { ListState } from '@/components/ListState'
-import { categoryLabel } from '../format'
-import type { useMediate } from '../useMediate'
-import { dayText } from './MediationCard'
-import './StaffScreens.scss'
-
-const MAX_PARTIES = 10
+import { categoryLabel } from '../../format'
+import type { useMediate } from '../../useMediate'
+import { dayText } from '../MediationCard'
+import { PartiesField } from './PartiesField'
+import '../StaffScreens.scss'
 
 interface Props {
   m: ReturnType<typeof useMediate>
@@ -104,68 +103,7 @@ export function MediateScreen({ m, onDone, missingId = false }: Props) {
               />
             </FormField>
 
-            <FormField
-              label='当事人'
-              name='parties'
-              required
-              hint='至少两方；姓名只对工作人员显示，居民看到的是遮挡后的姓名'
-              error={m.errors.parties}
-            >
-              {f.parties.map((p, i) => (
-                <View key={i} className='mediate-party' data-testid={`party-${i}`}>
-                  <Input
-                    className='gz-input mediate-party__name'
-                    value={p.name}
-                    maxlength={20}
-                    placeholder={`第 ${i + 1} 方姓名`}
-                    onInput={(e) => {
-                      const name = e.detail.value
-                      m.setForm(
-                        (x) => ({ ...x, parties: x.parties.map((q, j) => (j === i ? { ...q, name } : q)) }),
-                        'parties',
-                      )
-                    }}
-                    data-testid={`party-${i}-name`}
-                  />
-                  <Input
-                    className='gz-input mediate-party__role'
-                    value={p.role}
-                    maxlength={20}
-                    placeholder='身份（选填），如 3栋住户'
-                    onInput={(e) => {
-                      const role = e.detail.value
-                      m.setForm(
-                        (x) => ({ ...x, parties: x.parties.map((q, j) => (j === i ? { ...q, role } : q)) }),
-                        'parties',
-                      )
-                    }}
-                    data-testid={`party-${i}-role`}
-                  />
-                  {f.parties.length > 2 ? (
-                    <ActionButton
-                      kind='plain'
-                      testid={`party-${i}-remove`}
-                      onClick={() =>
-                        m.setForm((x) => ({ ...x, parties: x.parties.filter((_, j) => j !== i) }), 'parties')
-                      }
-                    >
-                      删除
-                    </ActionButton>
-                  ) : null}
-                </View>
-              ))}
-              {f.parties.length < MAX_PARTIES ? (
-                <ActionButton
-                  kind='secondary'
-                  testid='party-add'
-                  onClick={() =>
-                    m.setForm((x) => ({ ...x, parties: [...x.parties, { name: '', role: '' }] }), 'parties')
-                  }
-                >
-                  ＋ 添加当事人
-                </ActionButton>
-              ) : null}
-            </FormField>
+            <PartiesField parties={f.parties} error={m.errors.parties} setForm={m.setForm} />
 
             <FormField
               label='本次调解'

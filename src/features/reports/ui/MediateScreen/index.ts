@@ -1,0 +1,1 @@
+export { MediateScreen } from './MediateScreen'

@@ -1,0 +1,2 @@
+export { StaffPanel } from './StaffPanel'
+export { noteDraftKey } from './noteDraft'
