@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MessageView } from '@/domain/messages'
 import { ActionButton } from '@/components/ActionButton'
-import { ListFooter } from '@/components/ListFooter'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { fromNow } from '@/components/time'
 import type { useMessages } from '../useMessages'
 import './MessagesScreen.scss'
@@ -45,20 +44,11 @@ export function MessagesScreen({ list, staff = false, onOpen }: Props) {
           <Text>没有标记成功：{list.markError.message}</Text>
         </View>
       ) : null}
-      {list.refreshError ? (
-        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
-          <Text>没有刷新成功：{list.refreshError.message}</Text>
-        </View>
-      ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText='还没有消息'
         emptyHint={staff ? '有新问题要受理、问题被督办或上报给您时，会在这里通知您。' : '您上报的问题有进展、议题开始表决、巡逻快开始时，会在这里通知您。'}
-        onRetry={() => void list.retry()}
-        onRefresh={() => void list.refresh()}
-        refreshing={list.refreshing}
+        refreshWhenEmpty
       >
         <View className='messages__list' data-testid='messages-list'>
           {list.items.map((m) => (
@@ -87,8 +77,7 @@ export function MessagesScreen({ list, staff = false, onOpen }: Props) {
             </View>
           ))}
         </View>
-        <ListFooter list={list} />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

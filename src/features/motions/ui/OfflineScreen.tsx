@@ -4,8 +4,7 @@ import { Dialog } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
-import { ListFooter } from '@/components/ListFooter'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { StatBar } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
 import type { MemberView } from '@/domain/members'
@@ -146,7 +145,7 @@ function PeoplePicker({ o, onPick }: { o: ReturnType<typeof useOffline>; onPick:
   return (
     <Card title='选择居民' testid='offline-picker'>
       <Input className='gz-input' value={o.query} maxlength={20} placeholder='输入姓名、门牌或手机号查找' onInput={(e) => o.setQuery(e.detail.value)} data-testid='offline-search' />
-      <ListState status={list.status} error={list.error} isEmpty={list.items.length === 0} emptyText='没有找到这位居民' emptyHint='没有智能手机的居民，请先在“住户名单”里代为登记' onRetry={() => void list.retry()}>
+      <PagedList list={list} refreshError='none' emptyText='没有找到这位居民' emptyHint='没有智能手机的居民，请先在“住户名单”里代为登记'>
         <View className='motion-offline__people' data-testid='offline-people'>
           {list.items.map((p) => (
             <View
@@ -174,8 +173,7 @@ function PeoplePicker({ o, onPick }: { o: ReturnType<typeof useOffline>; onPick:
             </View>
           ))}
         </View>
-        <ListFooter list={list} />
-      </ListState>
+      </PagedList>
     </Card>
   )
 }

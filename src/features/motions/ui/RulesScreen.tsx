@@ -3,8 +3,8 @@ import dayjs from 'dayjs'
 import { Picker, Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
-import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { Tag } from '@/components/Tag'
 import { formatDate } from '@/components/time'
 import type { RulesView } from '@/domain/motions'
@@ -31,7 +31,7 @@ export function RulesScreen({ committee, onMotion }: { committee: boolean; onMot
       </ListState>
 
       <Text className='motion-rules__section'>历次版本</Text>
-      <ListState status={r.history.status} error={r.history.error} isEmpty={r.history.items.length <= 1} emptyText='没有更早的版本' onRetry={() => void r.history.retry()}>
+      <PagedList list={r.history} refreshError='none' isEmpty={r.history.items.length <= 1} emptyText='没有更早的版本' endText=''>
         <View data-testid='rules-history'>
           {r.history.items
             .filter((v) => v.version !== current.data?.version)
@@ -48,8 +48,7 @@ export function RulesScreen({ committee, onMotion }: { committee: boolean; onMot
               ),
             )}
         </View>
-        <ListFooter list={r.history} endText='' />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { LinkRow } from '@/components/LinkRow'
-import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import type { Me } from '@/domain/auth'
 import { motionViewer, type MotionViewer } from '../format'
 import type { MotionLists } from '../useMotionList'
@@ -71,21 +71,13 @@ export function VoteHome({ lists, me, committee, onOpen, onDraft, onRules }: Vot
       </ListState>
 
       <Text className='vote-home__section'>已结束</Text>
-      <ListState
-        status={closed.status}
-        error={closed.error}
-        isEmpty={closed.items.length === 0}
-        emptyText='还没有表决结束的议题'
-        skeletonRows={2}
-        onRetry={() => void closed.retry()}
-      >
+      <PagedList list={closed} refreshError='footer' emptyText='还没有表决结束的议题' skeletonRows={2}>
         <View data-testid='closed-list'>
           {closed.items.map((m) => (
             <MotionCard key={m.id} motion={m} viewer={viewer} onOpen={onOpen} />
           ))}
         </View>
-        <ListFooter list={closed} showRefreshError />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { ActionButton } from '@/components/ActionButton'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { NoticeCard } from '@/components/NoticeCard'
 import { hasRole } from '@/features/auth'
 import { useCommunity } from '@/features/community'
@@ -57,56 +57,47 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
         </ActionButton>
       ) : null}
 
-      {list.refreshError ? (
-        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
-          <Text>没有刷新成功：{list.refreshError.message}</Text>
-        </View>
-      ) : null}
-
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
-        emptyText='暂时没有通知'
-        emptyHint={emptyHint(me, committee, street)}
-        onRetry={() => void list.retry()}
-        onRefresh={() => void list.refresh()}
-        refreshing={list.refreshing}
-      >
+      <PagedList list={list} emptyText='暂时没有通知' emptyHint={emptyHint(me, committee, street)} refreshWhenEmpty footer={<NoticeFooter list={list} />}>
         <View className='notice-home__list' data-testid='notice-list'>
           {list.items.map((n) => (
             <NoticeCard key={n.id} notice={n} showState={committee || street} showCommunity={street} onOpen={onOpen} />
           ))}
         </View>
-        <View className='notice-home__footer'>
-          {list.loadMoreError ? (
-            <Text className='notice-home__footer-error'>没有加载出来：{list.loadMoreError.message}</Text>
-          ) : null}
-          {list.hasMore ? (
-            <ActionButton
-              kind='secondary'
-              block
-              loading={list.loadingMore}
-              loadingText='正在加载…'
-              testid='load-more'
-              onClick={() => void list.loadMore()}
-            >
-              {list.loadMoreError ? '重新加载' : '加载更多'}
-            </ActionButton>
-          ) : (
-            <Text className='gz-muted'>没有更多通知了</Text>
-          )}
-          <ActionButton
-            kind='plain'
-            loading={list.refreshing}
-            loadingText='正在刷新…'
-            testid='refresh-list'
-            onClick={() => void list.refresh()}
-          >
-            刷新
-          </ActionButton>
-        </View>
-      </ListState>
+      </PagedList>
+    </View>
+  )
+}
+
+/** 加载更多 and 刷新 under the notices. */
+function NoticeFooter({ list }: { list: NoticeList }) {
+  return (
+    <View className='notice-home__footer'>
+      {list.loadMoreError ? (
+        <Text className='notice-home__footer-error'>没有加载出来：{list.loadMoreError.message}</Text>
+      ) : null}
+      {list.hasMore ? (
+        <ActionButton
+          kind='secondary'
+          block
+          loading={list.loadingMore}
+          loadingText='正在加载…'
+          testid='load-more'
+          onClick={() => void list.loadMore()}
+        >
+          {list.loadMoreError ? '重新加载' : '加载更多'}
+        </ActionButton>
+      ) : (
+        <Text className='gz-muted'>没有更多通知了</Text>
+      )}
+      <ActionButton
+        kind='plain'
+        loading={list.refreshing}
+        loadingText='正在刷新…'
+        testid='refresh-list'
+        onClick={() => void list.refresh()}
+      >
+        刷新
+      </ActionButton>
     </View>
   )
 }

@@ -5,8 +5,8 @@ import type { NoticeStats, NoticeUnconfirmedItem } from '@/domain/notices'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
-import { ListFooter } from '@/components/ListFooter'
 import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { StatBar, percentOf } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
 import { hasRole, useSession } from '@/features/auth'
@@ -151,14 +151,7 @@ function UnconfirmedCard({ id, stats: s }: { id: string; stats: NoticeStats }) {
           : '都已确认知晓。'}
       </Text>
       {options.length > 1 ? <ChoiceChips options={options} value={grid} onChange={setGrid} testidPrefix='unconfirmed-grid' /> : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
-        emptyText='这里的住户都已确认知晓'
-        onRetry={() => void list.retry()}
-        skeletonRows={2}
-      >
+      <PagedList list={list} refreshError='none' emptyText='这里的住户都已确认知晓' skeletonRows={2} endText=''>
         <View className='notice-stats__people' data-testid='unconfirmed-list'>
           {list.items.map((p, i) => (
             <View key={`${p.kind}:${p.id}`}>
@@ -171,8 +164,7 @@ function UnconfirmedCard({ id, stats: s }: { id: string; stats: NoticeStats }) {
             </View>
           ))}
         </View>
-        <ListFooter list={list} endText='' />
-      </ListState>
+      </PagedList>
     </Card>
   )
 }

@@ -1,12 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { LinkRow } from '@/components/LinkRow'
-import { ListFooter } from '@/components/ListFooter'
-import { ListState } from '@/components/ListState'
-import type { ShiftView } from '@/domain/patrols'
-import type { PagedList } from '../../common/usePagedList'
+import { PagedList } from '@/components/PagedList'
 import { groupByDay } from '../format'
-import type { useListSignup } from '../useShiftList'
+import type { useListSignup, useShiftList } from '../useShiftList'
 import { ShiftCard } from './ShiftCard'
 import './PatrolHome.scss'
 
@@ -14,7 +11,7 @@ import './PatrolHome.scss'
 export type PatrolRole = 'volunteer' | 'committee' | 'staff' | 'resident'
 
 interface PatrolHomeProps {
-  list: PagedList<ShiftView>
+  list: ReturnType<typeof useShiftList>
   signups: ReturnType<typeof useListSignup>
   role: PatrolRole
   /** a resident who is not verified yet cannot apply to be a volunteer */
@@ -59,20 +56,14 @@ export function PatrolHome({ list, signups, role, verified, onOpen, onSchedule, 
         </View>
       ) : null}
 
-      {list.refreshError && list.items.length ? (
-        <View className='gz-banner gz-banner--error'>
-          <Text>刷新没有成功：{list.refreshError.message}</Text>
-        </View>
-      ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
+      <PagedList
+        list={list}
+        refreshError={list.items.length ? 'banner' : 'none'}
+        refreshErrorLead='刷新没有成功'
+        refreshErrorTestid={null}
         emptyText='最近没有安排巡逻'
         emptyHint={role === 'committee' ? '点上面的“安排巡逻”排一个班次' : '社区安排了班次会出现在这里'}
-        onRefresh={() => void list.refresh()}
-        refreshing={list.refreshing}
-        onRetry={() => void list.retry()}
+        refreshWhenEmpty
       >
         <View data-testid='shift-list'>
           {groups.map((g) => (
@@ -94,8 +85,7 @@ export function PatrolHome({ list, signups, role, verified, onOpen, onSchedule, 
             </View>
           ))}
         </View>
-        <ListFooter list={list} />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

@@ -11,8 +11,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { LinkRow } from '@/components/LinkRow'
-import { ListFooter } from '@/components/ListFooter'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { StatBar } from '@/components/StatBar'
 import { ToggleRow } from '@/components/ToggleRow'
 import { categoryLabel, statusLabel } from '../format'
@@ -104,26 +103,13 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
         </View>
       </Card>
 
-      {list.refreshError ? (
-        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
-          <Text>没有刷新成功：{list.refreshError.message}</Text>
-        </View>
-      ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
-        emptyText={filters.overdueOnly ? '没有逾期的问题' : '没有符合条件的问题'}
-        emptyHint='换个筛选条件看看。'
-        onRetry={() => void list.retry()}
-      >
+      <PagedList list={list} emptyText={filters.overdueOnly ? '没有逾期的问题' : '没有符合条件的问题'} emptyHint='换个筛选条件看看。'>
         <View className='staff-screen__list' data-testid='area-list'>
           {list.items.map((r) => (
             <ReportRow key={r.id} report={r} onOpen={onOpen} superviseHint />
           ))}
         </View>
-        <ListFooter list={list} />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

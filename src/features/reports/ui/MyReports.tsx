@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
-import { ListState } from '@/components/ListState'
-import type { ReportFigures, ReportSummary } from '@/domain/reports'
-import type { PagedList } from '../../common/usePagedList'
+import { PagedList } from '@/components/PagedList'
+import type { ReportFigures } from '@/domain/reports'
 import type { Remote } from '../../common/useRemote'
+import type { useReportList } from '../useReportList'
 import { ReportCard } from './ReportCard'
 import { More } from './ReportHome'
 
@@ -19,7 +19,7 @@ export function MyReports({
   onOpen,
   onNew,
 }: {
-  list: PagedList<ReportSummary>
+  list: ReturnType<typeof useReportList>
   figures: Remote<ReportFigures>
   onOpen: (id: string) => void
   onNew: () => void
@@ -32,15 +32,10 @@ export function MyReports({
           {mineFigures(mine)}
         </Text>
       ) : null}
-      {list.refreshError ? (
-        <View className='gz-banner gz-banner--error'>
-          <Text>刷新没有成功：{list.refreshError.message}</Text>
-        </View>
-      ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
+      <PagedList
+        list={list}
+        refreshErrorLead='刷新没有成功'
+        refreshErrorTestid={null}
         emptyText='您还没有上报过问题'
         emptyHint='看到身边的问题，随手拍一下，工作人员会处理'
         emptyAction={
@@ -48,15 +43,14 @@ export function MyReports({
             去随手拍
           </ActionButton>
         }
-        onRetry={() => void list.retry()}
+        footer={<More list={list} />}
       >
         <View data-testid='mine-list'>
           {list.items.map((r) => (
             <ReportCard key={r.id} report={r} onOpen={onOpen} />
           ))}
         </View>
-        <More list={list} />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { ListFooter } from '@/components/ListFooter'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import type { ReportFigures } from '@/domain/reports'
 import type { Remote } from '../../common/useRemote'
 import type { useReportQueue } from '../useReportQueue'
@@ -40,28 +39,13 @@ export function QueueScreen({ list, figures, level, levelText, onOpen }: Props) 
           <Figure label='已逾期' n={q.overdue} testid='count-overdue' late={q.overdue > 0} />
         </View>
       ) : null}
-      {list.refreshError ? (
-        <View className='gz-banner gz-banner--error' data-testid='refresh-error'>
-          <Text>没有刷新成功：{list.refreshError.message}</Text>
-        </View>
-      ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
-        emptyText={empty.text}
-        emptyHint={empty.hint}
-        onRetry={() => void list.retry()}
-        onRefresh={() => void list.refresh()}
-        refreshing={list.refreshing}
-      >
+      <PagedList list={list} emptyText={empty.text} emptyHint={empty.hint} refreshWhenEmpty>
         <View className='staff-screen__list' data-testid='queue-list'>
           {list.items.map((r) => (
             <ReportRow key={r.id} report={r} onOpen={onOpen} />
           ))}
         </View>
-        <ListFooter list={list} />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { LinkRow } from '@/components/LinkRow'
-import { ListState } from '@/components/ListState'
-import { REPORT_CATEGORIES, REPORT_CATEGORY_HINTS, REPORT_CATEGORY_LABELS, type ReportCategory, type ReportFigures, type ReportSummary } from '@/domain/reports'
-import type { PagedList } from '../../common/usePagedList'
+import { PagedList } from '@/components/PagedList'
+import { REPORT_CATEGORIES, REPORT_CATEGORY_HINTS, REPORT_CATEGORY_LABELS, type ReportCategory, type ReportFigures } from '@/domain/reports'
 import type { Remote } from '../../common/useRemote'
+import type { useReportList } from '../useReportList'
 import { CategoryIcon } from './CategoryIcon'
 import { ReportCard } from './ReportCard'
 import './ReportHome.scss'
@@ -21,7 +21,7 @@ const TILE_COLOURS: Record<ReportCategory, string> = {
 
 interface ReportHomeProps {
   staff: boolean
-  list: PagedList<ReportSummary>
+  list: ReturnType<typeof useReportList>
   counts: Remote<ReportFigures>
   onNew: (category: ReportCategory) => void
   onOpen: (id: string) => void
@@ -81,26 +81,20 @@ export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue
       </View>
 
       <Text className='report-home__section'>社区公开的问题</Text>
-      {list.refreshError ? (
-        <View className='gz-banner gz-banner--error'>
-          <Text>刷新没有成功：{list.refreshError.message}</Text>
-        </View>
-      ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
+      <PagedList
+        list={list}
+        refreshErrorLead='刷新没有成功'
+        refreshErrorTestid={null}
         emptyText='社区里暂时没有公开的问题'
         emptyHint='看到问题，点上面的类别随手拍一下'
-        onRetry={() => void list.retry()}
+        footer={<More list={list} />}
       >
         <View data-testid='public-list'>
           {list.items.map((r) => (
             <ReportCard key={r.id} report={r} onOpen={onOpen} />
           ))}
         </View>
-        <More list={list} />
-      </ListState>
+      </PagedList>
     </View>
   )
 }
@@ -118,7 +112,7 @@ export function mineHint(c: ReportFigures | null): string {
 }
 
 /** Load more: automatic at the bottom, and a button for when that fails. */
-export function More({ list }: { list: PagedList<ReportSummary> }) {
+export function More({ list }: { list: ReturnType<typeof useReportList> }) {
   if (list.loadMoreError) {
     return (
       <View className='report-home__more' data-testid='load-more-error'>

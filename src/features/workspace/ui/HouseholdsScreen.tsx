@@ -5,12 +5,11 @@ import type { HouseholdView } from '@/domain/residents'
 import { ActionButton } from '@/components/ActionButton'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { Tag } from '@/components/Tag'
 import { useCommunity } from '@/features/community'
 import { roomText } from '@/features/residents'
 import { useHouseholds, useRegisterResident, workspaceAccess } from '../useWorkspace'
-import { ListFooter } from '@/components/ListFooter'
 import './Workspace.scss'
 
 /** 住户名单 by grid; the committee can register a resident without a smartphone to a household. */
@@ -81,17 +80,16 @@ export function HouseholdsScreen({ me }: { me: Me }) {
           )}
         </View>
       ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
+      <PagedList
+        list={list}
+        refreshError="footer"
+        endText="以上是全部住户"
         emptyText={gridId ? '这个网格还没有住户' : '还没有住户名单'}
         emptyHint={
           committee
             ? '在“花名册导入”导入表格后，住户会按网格显示在这里。'
             : '社区导入花名册后，您负责网格的住户会显示在这里。'
         }
-        onRetry={() => void list.retry()}
       >
         <View className="workspace__list" data-testid="household-list">
           {list.items.map((h) => (
@@ -115,8 +113,7 @@ export function HouseholdsScreen({ me }: { me: Me }) {
             />
           ))}
         </View>
-        <ListFooter list={list} showRefreshError endText="以上是全部住户" />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

@@ -4,11 +4,10 @@ import type { MemberView } from '@/domain/members'
 import { ROLE_LABELS, isStaff, type Role } from '@/domain/shared/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { ChoiceChips } from '@/components/ChoiceChips'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { Tag } from '@/components/Tag'
 import { useCommunity } from '@/features/community'
 import { useAssignGrids, useMembers, type MemberRoleFilter } from '../useWorkspace'
-import { ListFooter } from '@/components/ListFooter'
 import './Workspace.scss'
 
 const ROLE_FILTERS: { value: MemberRoleFilter | 'all'; label: string }[] = [
@@ -52,13 +51,11 @@ export function MembersScreen() {
           </ActionButton>
         </View>
       </View>
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
+      <PagedList
+        list={list}
+        refreshError='footer'
         emptyText={query ? `没有找到“${query}”` : '这里还没有人员'}
         emptyHint={query ? '换个姓名或手机号再试。' : '居民登录并认证后，会显示在这里。'}
-        onRetry={() => void list.retry()}
       >
         <View className='workspace__list' data-testid='member-list'>
           {list.items.map((m) => (
@@ -75,8 +72,7 @@ export function MembersScreen() {
             />
           ))}
         </View>
-        <ListFooter list={list} showRefreshError />
-      </ListState>
+      </PagedList>
     </View>
   )
 }

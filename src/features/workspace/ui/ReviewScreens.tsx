@@ -4,8 +4,7 @@ import type { ApplicationStatus, ResidentApplicationView } from '@/domain/reside
 import type { VolunteerApplicationView } from '@/domain/volunteers'
 import { ActionButton } from '@/components/ActionButton'
 import { ChoiceChips } from '@/components/ChoiceChips'
-import { ListFooter } from '@/components/ListFooter'
-import { ListState } from '@/components/ListState'
+import { PagedList } from '@/components/PagedList'
 import { Tag, type TagTone } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import { STATUS_TONES, relationText, roomText } from '@/features/residents'
@@ -95,13 +94,11 @@ function ReviewScreen<T extends { id: string; status: ApplicationStatus; reason:
           <Text>{notice.text}</Text>
         </View>
       ) : null}
-      <ListState
-        status={list.status}
-        error={list.error}
-        isEmpty={list.items.length === 0}
+      <PagedList
+        list={list}
+        refreshError='footer'
         emptyText={status === 'pending' ? emptyPending : `没有${statusWord(kind, status)}的申请`}
         emptyHint={status === 'pending' ? '居民提交的申请会显示在这里，处理后移到“' + FILTERS[kind][1].label + '”或“未通过”。' : undefined}
-        onRetry={() => void list.retry()}
         emptyAction={
           <ActionButton kind='secondary' loading={list.refreshing} loadingText='正在刷新…' testid='review-refresh' onClick={() => void list.refresh()}>
             刷新
@@ -147,8 +144,7 @@ function ReviewScreen<T extends { id: string; status: ApplicationStatus; reason:
             </View>
           ))}
         </View>
-        <ListFooter list={list} showRefreshError />
-      </ListState>
+      </PagedList>
       <RejectDialog
         name={rejecting ? nameOf(rejecting) : null}
         busy={rejecting !== null && busyId === rejecting.id}
