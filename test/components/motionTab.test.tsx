@@ -3,7 +3,7 @@ import type { MotionListInput } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
-import { VoteHome } from '@/features/motions/ui/VoteHome'
+import { MotionHome } from '@/features/motions/ui/MotionHome'
 import { myStatus } from '@/features/motions/format'
 import { emitMotionEvent } from '@/features/motions/events'
 import { useMotionLists } from '@/features/motions/useMotionList'
@@ -17,7 +17,7 @@ const HOUR = 3600_000
 function Tab({ committee = false, verified = true, onOpen = jest.fn(), onDraft = jest.fn() }: { committee?: boolean; verified?: boolean; onOpen?: jest.Mock; onDraft?: jest.Mock }) {
   const lists = useMotionLists(committee)
   const me = makeMe(committee ? { roles: ['committee'], verified: false } : { verified })
-  return <VoteHome lists={lists} me={me} committee={committee} onOpen={onOpen} onDraft={onDraft} onRules={jest.fn()} />
+  return <MotionHome lists={lists} me={me} committee={committee} onOpen={onOpen} onDraft={onDraft} onRules={jest.fn()} />
 }
 
 function serve(byStatus: (input: MotionListInput) => unknown) {

@@ -13,7 +13,7 @@ import { MotionCard } from '@/features/motions/ui/MotionCard'
 import { MotionDetail } from '@/features/motions/ui/MotionDetail'
 import { OfflineScreen } from '@/features/motions/ui/OfflineScreen'
 import { ResultScreen } from '@/features/motions/ui/ResultScreen'
-import { VoteHome } from '@/features/motions/ui/VoteHome'
+import { MotionHome } from '@/features/motions/ui/MotionHome'
 import type { MotionLists } from '@/features/motions/useMotionList'
 import { NoticeHome } from '@/features/notices/ui/NoticeHome'
 import type { NoticeList } from '@/features/notices/useNoticeList'
@@ -180,7 +180,7 @@ describe('议事 tab: the banner and the empty list', () => {
     committee: '点上方“发起议题”，起草后发布征求意见',
   }
   test.each(ALL)('%s', (role) => {
-    render(<VoteHome lists={lists()} me={as(role)} committee={role === 'committee'} onOpen={jest.fn()} onDraft={jest.fn()} onRules={jest.fn()} />)
+    render(<MotionHome lists={lists()} me={as(role)} committee={role === 'committee'} onOpen={jest.fn()} onDraft={jest.fn()} onRules={jest.fn()} />)
     expect(screen.queryByTestId('vote-unverified') !== null).toBe(role === 'unverified')
     expect(screen.getByText(EMPTY[role])).toBeTruthy()
   })

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { MOTION_ROUTES } from '@/features/motions/routes'
-import { VoteHome } from '@/features/motions/ui/VoteHome'
+import { MotionHome } from '@/features/motions/ui/MotionHome'
 import { useMotionLists } from '@/features/motions/useMotionList'
 import { withQuery } from '@/services/routes'
 
@@ -35,7 +35,7 @@ function VoteTab({ session }: { session: Session }) {
   })
 
   return (
-    <VoteHome
+    <MotionHome
       lists={lists}
       me={me}
       committee={committee}

@@ -7,9 +7,9 @@ import type { Me } from '@/domain/auth'
 import { motionViewer, type MotionViewer } from '../format'
 import type { MotionLists } from '../useMotionList'
 import { MotionCard } from './MotionCard'
-import './VoteHome.scss'
+import './MotionHome.scss'
 
-interface VoteHomeProps {
+interface MotionHomeProps {
   lists: MotionLists
   me: Me
   committee: boolean
@@ -27,7 +27,7 @@ const OPEN_EMPTY_HINT: Record<MotionViewer, string> = {
   staff: '社区/村委会发起议题后会显示在这里',
 }
 
-export function VoteHome({ lists, me, committee, onOpen, onDraft, onRules }: VoteHomeProps) {
+export function MotionHome({ lists, me, committee, onOpen, onDraft, onRules }: MotionHomeProps) {
   const { open, closed } = lists
   const viewer = motionViewer(me)
   const openItems = open.data?.items ?? []
