@@ -53,6 +53,8 @@ export function useSubmit<I, R>(
   )
 
   const clearError = useCallback(() => setError(null), [])
+  /** Whether a send is under way now (before `submitting` shows it on the next render). */
+  const isBusy = useCallback(() => busy.current, [])
 
-  return { submit, submitting, error, clearError, requestIdFor }
+  return { submit, submitting, error, clearError, requestIdFor, isBusy }
 }

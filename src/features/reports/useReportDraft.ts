@@ -1,22 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { ReportCategory, ReportEditInput, ReportView } from '@/domain/reports'
+import type { ReportCategory, ReportCreateInput, ReportEditInput, ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/apiError'
-import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
-import { newRequestId } from '@/services/requestId'
 import { photoSrc } from '@/services/upload'
 import { detailsToErrors } from '../common/formErrors'
+import { useDraftSubmit } from '../common/useDraftSubmit'
 import { emitReportEvent } from './events'
 import { EMPTY_REPORT, hasContent, toCreateInput, validateReport, visibilityOf, type ReportErrors, type ReportField, type ReportFormValues } from './reportForm'
 import { type PickedPhoto } from '@/features/media'
 import { askForStatusMessages } from './subscribe'
 
 export type ReportSubmitResult = { ok: true; report: ReportView } | { ok: false; reason: 'invalid' | 'failed' | 'busy' }
-
-/** The draft keeps the attempt's requestId: a create whose reply was lost, re-sent after the page was
- * closed and the draft restored, is still the same report. */
-type ReportDraft = ReportFormValues & { requestId?: string | null }
 
 export function reportDraftKey(userId: string): string {
   return `report.new.${userId}`
@@ -59,35 +54,47 @@ export async function checkRestoredPhotos(photos: readonly PickedPhoto[]): Promi
   return { kept, lost: photos.length - kept.length }
 }
 
+const emptyReport = (): ReportFormValues => EMPTY_REPORT
+/** a draft restores only what the person typed or picked; one holding nothing of theirs is no draft */
+const isEmptyReport = (f: ReportFormValues) => !hasContent(f)
+
 /**
  * The 随手拍 form: validated with the shared schema, kept as a local draft as it is typed (restored on
  * reopen, cleared on success, kept on failure), one requestId per attempt kept in the draft.
- * `presetCategory` (a tile of the tab) fills the category unless a send was already attempted.
+ * `presetCategory` (a tile of the tab) fills the category unless the draft is a send to be repeated as it was.
  */
 export function useCreateReport(userId: string, presetCategory?: ReportCategory) {
-  const draftKey = reportDraftKey(userId)
-  // a draft restores only what the person typed or picked; one holding nothing of theirs is no draft
-  const [initial] = useState(() => {
-    const d = loadDraft<ReportDraft>(draftKey)
-    return d && hasContent({ ...EMPTY_REPORT, ...d.value }) ? d : null
-  })
-  const requestId = useRef<string | null>(initial?.value.requestId ?? null)
-  // the restored photos wait for the check that their pictures still exist (below), then join the form
-  const [photosToCheck] = useState<PickedPhoto[]>(() => initial?.value.photos ?? [])
-  const [checkingPhotos, setCheckingPhotos] = useState(photosToCheck.length > 0)
+  // the restored draft stays as it was until its photos are checked and back in the form (below)
+  const [checkingPhotos, setCheckingPhotos] = useState(true)
   const [lostPhotos, setLostPhotos] = useState(0)
-  const [form, setForm] = useState<ReportFormValues>(() => {
-    const { requestId: _attempt, ...saved } = initial?.value ?? ({} as ReportDraft)
-    const restored: ReportFormValues = { ...EMPTY_REPORT, ...saved, photos: [] }
-    if (presetCategory && !requestId.current && restored.category !== presetCategory) {
-      return { ...restored, category: presetCategory, visibility: null }
-    }
-    return restored
+  const asked = useRef<Promise<void>>(Promise.resolve())
+  const draft = useDraftSubmit<ReportFormValues, ReportCreateInput, ReportView>({
+    key: reportDraftKey(userId),
+    empty: emptyReport,
+    isEmpty: isEmptyReport,
+    send: async (input, requestId) => {
+      await asked.current
+      return callApi('report.create', input, { requestId })
+    },
+    initialForm: (opened, attempt) => {
+      // the draft is what was sent last: it is sent again as it was
+      const resending = attempt !== null && JSON.stringify(validateReport(opened).input) === JSON.stringify(attempt.input)
+      const form: ReportFormValues = { ...opened, photos: [] }
+      if (!presetCategory || resending || form.category === presetCategory) return form
+      return { ...form, category: presetCategory, visibility: null }
+    },
+    paused: checkingPhotos,
   })
-  const [restoredAt, setRestoredAt] = useState<string | null>(initial?.savedAt ?? null)
+  const { form, setForm, restored, isBusy, submit: send, submitting, error, clearError, restoredAt, discard } = draft
+  const [errors, setErrors] = useState<ReportErrors>({})
 
+  // the restored photos wait for the check that their pictures still exist, then join the form
+  const [photosToCheck] = useState<PickedPhoto[]>(() => restored?.photos ?? [])
   useEffect(() => {
-    if (photosToCheck.length === 0) return
+    if (photosToCheck.length === 0) {
+      setCheckingPhotos(false)
+      return
+    }
     let live = true
     void checkRestoredPhotos(photosToCheck).then(({ kept, lost }) => {
       if (!live) return
@@ -98,22 +105,10 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     return () => {
       live = false
     }
-  }, [photosToCheck])
-  const [errors, setErrors] = useState<ReportErrors>({})
-  const [submitting, setSubmitting] = useState(false)
-  const [submitError, setSubmitError] = useState<ApiError | null>(null)
-  const submittingRef = useRef(false)
-
-  useEffect(() => {
-    if (checkingPhotos) return // the restored draft stays as it was until its photos are back in the form
-    if (!hasContent(form)) clearDraft(draftKey)
-    else saveDraft<ReportDraft>(draftKey, { ...form, requestId: requestId.current })
-  }, [draftKey, form, checkingPhotos])
+  }, [photosToCheck, setForm])
 
   const setField = useCallback(<K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => {
-    if (submittingRef.current) return
-    // upload progress is not a change of what is sent; anything else makes a new attempt
-    if (key !== 'photos') requestId.current = null
+    if (isBusy()) return
     setForm((f) => {
       const next = { ...f, [key]: value }
       if (key === 'category') next.visibility = null
@@ -124,45 +119,26 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     })
     const field = (key === 'gridId' ? 'location' : key) as ReportField
     setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
-  }, [])
+  }, [isBusy, setForm])
 
-  const formRef = useRef(form)
-  formRef.current = form
   const setPhotos = useCallback((photos: ReportFormValues['photos']) => {
-    if (submittingRef.current) return
-    const before = JSON.stringify(photoIdsKey(formRef.current.photos))
-    if (JSON.stringify(photoIdsKey(photos)) !== before) requestId.current = null
-    formRef.current = { ...formRef.current, photos }
+    if (isBusy()) return
     setForm((f) => ({ ...f, photos }))
     setErrors((e) => (e.photos ? { ...e, photos: undefined } : e))
     setLostPhotos(0)
-  }, [])
+  }, [isBusy, setForm])
+
   const submit = useCallback(async (): Promise<ReportSubmitResult> => {
-    if (submittingRef.current) return { ok: false, reason: 'busy' }
+    if (isBusy()) return { ok: false, reason: 'busy' }
     const { input, errors: found } = validateReport(form)
     setErrors(found)
     if (!input) return { ok: false, reason: 'invalid' }
     // inside the tap, before anything else awaits (WeChat's rule for the consent dialog)
-    const asked = askForStatusMessages()
-    requestId.current ??= newRequestId()
-    saveDraft<ReportDraft>(draftKey, { ...form, requestId: requestId.current })
-    submittingRef.current = true
-    setSubmitting(true)
-    setSubmitError(null)
-    try {
-      await asked
-      const report = await callApi('report.create', input, { requestId: requestId.current })
-      requestId.current = null
-      clearDraft(draftKey)
-      setForm(EMPTY_REPORT)
-      setRestoredAt(null)
-      emitReportEvent({ type: 'created', report })
-      return { ok: true, report }
-    } catch (e) {
-      const err = toApiError(e)
-      setSubmitError(err)
-      if (err.code === 'INVALID_INPUT') {
-        const found = detailsToErrors<ReportField | 'photoIds' | 'gridId'>(err.details, [...FIELDS, 'photoIds', 'gridId'])
+    asked.current = askForStatusMessages()
+    const sent = await send(input)
+    if (!sent.ok) {
+      if (sent.error?.code === 'INVALID_INPUT') {
+        const found = detailsToErrors<ReportField | 'photoIds' | 'gridId'>(sent.error.details, [...FIELDS, 'photoIds', 'gridId'])
         setErrors({
           category: found.category,
           description: found.description,
@@ -170,22 +146,19 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
           location: found.location ?? found.gridId,
         })
       }
-      return { ok: false, reason: 'failed' }
-    } finally {
-      submittingRef.current = false
-      setSubmitting(false)
+      return { ok: false, reason: sent.error ? 'failed' : 'busy' }
     }
-  }, [form, draftKey])
+    setForm(EMPTY_REPORT)
+    emitReportEvent({ type: 'created', report: sent.data })
+    return { ok: true, report: sent.data }
+  }, [isBusy, form, send, setForm])
 
   const discardDraft = useCallback(() => {
-    requestId.current = null
-    clearDraft(draftKey)
-    setForm(EMPTY_REPORT)
+    discard()
     setErrors({})
-    setSubmitError(null)
-    setRestoredAt(null)
+    clearError()
     setLostPhotos(0)
-  }, [draftKey])
+  }, [discard, clearError])
 
   return {
     form,
@@ -194,17 +167,13 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     errors,
     submit,
     submitting,
-    submitError,
+    submitError: error,
     restoredAt,
     /** restored photos whose pictures no longer exist on the phone (dropped; the form says so) */
     lostPhotos,
     discardDraft,
     visibility: visibilityOf(form),
   }
-}
-
-function photoIdsKey(photos: ReportFormValues['photos']): string[] {
-  return photos.map((p) => p.fileId ?? p.localPath)
 }
 
 /** The form filled from the reporter's own report (edit mode): text, category, photos, visibility. */

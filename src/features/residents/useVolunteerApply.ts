@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { volunteerApplySchema, type VolunteerApplicationView, type VolunteerApplyInput } from '@/domain/volunteers'
 import { callApi } from '@/services/api'
-import { clearDraft, loadDraft, saveDraft } from '@/services/drafts'
 import { detailsToErrors, issuesToErrors, type FieldErrors } from '../common/formErrors'
-import { useSubmit } from '../common/useSubmit'
+import { useDraftSubmit } from '../common/useDraftSubmit'
 
 export interface VolunteerForm {
   skills: string
@@ -12,7 +11,8 @@ export interface VolunteerForm {
 type VolunteerField = keyof VolunteerForm
 const FIELDS: readonly VolunteerField[] = ['skills', 'availability']
 const EMPTY: VolunteerForm = { skills: '', availability: '' }
-type VolunteerDraft = VolunteerForm & { attempt?: { input: VolunteerApplyInput; requestId: string } | null }
+const emptyVolunteer = (): VolunteerForm => EMPTY
+const isEmptyVolunteer = (f: VolunteerForm) => !f.skills && !f.availability
 
 export function volunteerDraftKey(userId: string): string {
   return `volunteer.apply.${userId}`
@@ -29,48 +29,34 @@ export function validateVolunteer(f: VolunteerForm) {
 
 /** 志愿者申请: 特长 and 可服务时间, kept as a draft, one requestId per attempt. */
 export function useVolunteerApply(userId: string, onDone?: (application: VolunteerApplicationView) => void) {
-  const key = volunteerDraftKey(userId)
-  const [initial] = useState(() => loadDraft<VolunteerDraft>(key))
-  const [form, setForm] = useState<VolunteerForm>(() => ({
-    skills: initial?.value.skills ?? '',
-    availability: initial?.value.availability ?? '',
-  }))
+  const { form, setForm, submit: send, submitting, error } = useDraftSubmit<VolunteerForm, VolunteerApplyInput, VolunteerApplicationView>({
+    key: volunteerDraftKey(userId),
+    empty: emptyVolunteer,
+    isEmpty: isEmptyVolunteer,
+    send: (input, requestId) => callApi('volunteer.apply', input, { requestId }),
+  })
   const [errors, setErrors] = useState<FieldErrors<VolunteerField>>({})
-  const attempt = useRef<VolunteerDraft['attempt']>(initial?.value.attempt ?? null)
-  const { submit: send, submitting, error, requestIdFor } = useSubmit<VolunteerApplyInput, VolunteerApplicationView>(
-    (input, requestId) => callApi('volunteer.apply', input, { requestId }),
-    initial?.value.attempt ?? null,
-  )
   const onDoneRef = useRef(onDone)
   onDoneRef.current = onDone
-
-  useEffect(() => {
-    if (!form.skills && !form.availability) clearDraft(key)
-    else saveDraft<VolunteerDraft>(key, { ...form, attempt: attempt.current })
-  }, [key, form])
 
   const setField = useCallback((field: VolunteerField, value: string) => {
     setForm((f) => ({ ...f, [field]: value }))
     setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
-  }, [])
+  }, [setForm])
 
   const submit = useCallback(async () => {
     const { input, errors: found } = validateVolunteer(form)
     setErrors(found)
     if (!input) return false
-    attempt.current = { input, requestId: requestIdFor(input) }
-    saveDraft<VolunteerDraft>(key, { ...form, attempt: attempt.current })
     const sent = await send(input)
     if (sent.ok) {
-      attempt.current = null
-      clearDraft(key)
       setForm(EMPTY)
       onDoneRef.current?.(sent.data)
       return true
     }
     if (sent.error?.code === 'INVALID_INPUT') setErrors(detailsToErrors(sent.error.details, FIELDS))
     return false
-  }, [form, key, send, requestIdFor])
+  }, [form, send, setForm])
 
   return { form, setField, errors, submit, submitting, submitError: error }
 }

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { usePageShell } from '@/features/common/usePageShell'
 import { NoticeHome } from '@/features/notices/ui/NoticeHome'
 import { useNoticeList } from '@/features/notices/useNoticeList'
 import { tabIndex } from '@/services/nav'
@@ -21,18 +22,7 @@ function Home({ session }: { session: Session }) {
   const { unreadCount, status } = list
 
   // Back on 首页 after a while (another tab, the app in the background): fetch what is new, quietly.
-  const lastShown = useRef(Date.now())
-  useDidShow(() => {
-    if (Date.now() - lastShown.current > STALE_AFTER_MS) void list.refresh()
-    lastShown.current = Date.now()
-  })
-
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  usePageShell({ refresh: list.refresh, loadMore: list.loadMore, staleAfterMs: STALE_AFTER_MS })
 
   // The tab bar badge says how many live notices are still unread.
   useEffect(() => {

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
+import { useShownAgain } from '@/features/common/usePageShell'
 import { MeScreen } from '@/features/me/ui/MeScreen'
 
 /** 我的: profile, 住户认证, 志愿者, 手机号, the committee's and grid worker's work; 退出登录. */
@@ -10,14 +10,7 @@ export default function MePage() {
   const session = useRequireSession()
   // Shown again (back from 住户认证, or another tab): statuses may have changed, refresh them quietly.
   const [shownAt, setShownAt] = useState(0)
-  const first = useRef(true)
-  useDidShow(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    setShownAt(Date.now())
-  })
+  useShownAgain(() => setShownAt(Date.now()))
   return session ? (
     <>
       <MeScreen shownAt={shownAt} />

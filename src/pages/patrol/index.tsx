@@ -1,9 +1,9 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
 import { isStaff } from '@/domain/shared/roles'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { usePageShell } from '@/features/common/usePageShell'
 import { PatrolHome, type PatrolRole } from '@/features/patrols/ui/PatrolHome'
 import { useListSignup, useShiftList } from '@/features/patrols/useShiftList'
 import { ROUTES, withQuery } from '@/services/routes'
@@ -29,17 +29,7 @@ function PatrolTab({ session }: { session: Session }) {
   const signups = useListSignup()
 
   // seats and statuses move while the tab is away: fetch again quietly when it has been a while
-  const lastShown = useRef(Date.now())
-  useDidShow(() => {
-    if (Date.now() - lastShown.current > STALE_AFTER_MS) void list.refresh()
-    lastShown.current = Date.now()
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  usePageShell({ refresh: list.refresh, loadMore: list.loadMore, staleAfterMs: STALE_AFTER_MS })
 
   const go = (url: string) => void Taro.navigateTo({ url })
   return (

@@ -1,8 +1,8 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { usePageShell } from '@/features/common/usePageShell'
 import { ReportHome } from '@/features/reports/ui/ReportHome'
 import { useReportCounts } from '@/features/reports/useReportCounts'
 import { useReportList } from '@/features/reports/useReportList'
@@ -23,19 +23,10 @@ function ReportTab({ session }: { session: Session }) {
   const list = useReportList('public')
   const counts = useReportCounts(me.id)
 
-  const lastShown = useRef(Date.now())
-  useDidShow(() => {
-    if (Date.now() - lastShown.current > STALE_AFTER_MS) {
-      void list.refresh()
-      void counts.reload({ silent: true })
-    }
-    lastShown.current = Date.now()
-  })
-  usePullDownRefresh(() => {
-    void Promise.all([list.refresh(), counts.reload({ silent: true })]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
+  usePageShell({
+    refresh: () => Promise.all([list.refresh(), counts.reload({ silent: true })]),
+    loadMore: list.loadMore,
+    staleAfterMs: STALE_AFTER_MS,
   })
 
   return (

@@ -1,8 +1,8 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { usePageShell } from '@/features/common/usePageShell'
 import { MOTION_ROUTES } from '@/features/motions/routes'
 import { MotionHome } from '@/features/motions/ui/MotionHome'
 import { useMotionLists } from '@/features/motions/useMotionList'
@@ -22,17 +22,7 @@ function VoteTab({ session }: { session: Session }) {
   const lists = useMotionLists(committee)
 
   // back on the tab after a while: turnout and phases move with time, fetch them again quietly
-  const lastShown = useRef(Date.now())
-  useDidShow(() => {
-    if (Date.now() - lastShown.current > STALE_AFTER_MS) void lists.refresh()
-    lastShown.current = Date.now()
-  })
-  usePullDownRefresh(() => {
-    void lists.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void lists.closed.loadMore()
-  })
+  usePageShell({ refresh: lists.refresh, loadMore: lists.closed.loadMore, staleAfterMs: STALE_AFTER_MS })
 
   return (
     <MotionHome

@@ -1,8 +1,7 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { isStaff } from '@/domain/shared/roles'
 import { useRequireSession } from '@/features/auth/useSession'
+import { usePageShell } from '@/features/common/usePageShell'
 import { MessagesScreen } from '@/features/messages/ui/MessagesScreen'
 import { useMessages } from '@/features/messages/useMessages'
 
@@ -13,16 +12,6 @@ export default function MessagesPage() {
 
 function Messages({ staff }: { staff: boolean }) {
   const list = useMessages()
-  const first = useRef(true)
-  useDidShow(() => {
-    if (first.current) first.current = false
-    else void list.refresh()
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  usePageShell({ refresh: list.refresh, loadMore: list.loadMore })
   return <MessagesScreen list={list} staff={staff} onOpen={list.open} />
 }

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
+import { usePageShell } from '@/features/common/usePageShell'
 import { useCommunity } from '@/features/community/useCommunity'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
 import { StaffGate } from '@/components/StaffGate'
@@ -28,21 +29,9 @@ function Area() {
   const grids = summary.summary?.byGrid.length
     ? summary.summary.byGrid.map((g) => ({ id: g.gridId, name: g.gridName }))
     : (community.data?.grids ?? [])
-  const first = useRef(true)
-  useDidShow(() => {
-    if (first.current) first.current = false
-    else {
-      void summary.reload({ silent: true })
-      void list.refresh()
-    }
-  })
-  usePullDownRefresh(() => {
-    void Promise.all([summary.reload({ silent: true }), list.refresh()]).finally(() =>
-      Taro.stopPullDownRefresh(),
-    )
-  })
-  useReachBottom(() => {
-    void list.loadMore()
+  usePageShell({
+    refresh: () => Promise.all([summary.reload({ silent: true }), list.refresh()]),
+    loadMore: list.loadMore,
   })
   return (
     <AreaScreen

@@ -1,6 +1,7 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
+import { usePullToRefresh } from '@/features/common/usePageShell'
 import { MyReports } from '@/features/reports/ui/MyReports'
 import { useReportCounts } from '@/features/reports/useReportCounts'
 import { useReportList } from '@/features/reports/useReportList'
@@ -14,9 +15,7 @@ export default function MyReportsPage() {
 function Mine({ userId }: { userId: string }) {
   const list = useReportList('mine')
   const figures = useReportCounts(userId)
-  usePullDownRefresh(() => {
-    void Promise.all([list.refresh(), figures.reload({ silent: true })]).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(() => Promise.all([list.refresh(), figures.reload({ silent: true })]))
   useReachBottom(() => {
     void list.loadMore()
   })

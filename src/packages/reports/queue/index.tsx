@@ -1,8 +1,8 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { usePageShell } from '@/features/common/usePageShell'
 import { QueueScreen, type QueueLevel } from '@/features/reports/ui/QueueScreen'
 import { useReportCounts } from '@/features/reports/useReportCounts'
 import { StaffGate } from '@/components/StaffGate'
@@ -37,20 +37,10 @@ export default function ReportQueuePage() {
 function Queue({ me }: { me: Me }) {
   const list = useReportQueue()
   const figures = useReportCounts(me.id)
-  const first = useRef(true)
-  useDidShow(() => {
-    // back from a report: its row is updated by event; a quiet refresh brings new ones and the order
-    if (first.current) first.current = false
-    else {
-      void list.refresh()
-      void figures.reload({ silent: true })
-    }
-  })
-  usePullDownRefresh(() => {
-    void Promise.all([list.refresh(), figures.reload({ silent: true })]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
+  // back from a report: its row is updated by event; a quiet refresh brings new ones and the order
+  usePageShell({
+    refresh: () => Promise.all([list.refresh(), figures.reload({ silent: true })]),
+    loadMore: list.loadMore,
   })
   return (
     <QueueScreen

@@ -1,8 +1,7 @@
-import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { useRequireSession } from '@/features/auth/useSession'
+import { useShownAgain } from '@/features/common/usePageShell'
 import { StaffGate } from '@/components/StaffGate'
 import { WORKSPACE_GATES } from '@/features/workspace/gates'
 import { WorkDesk } from '@/features/workspace/ui/WorkDesk'
@@ -22,11 +21,7 @@ export default function WorkspacePage() {
 
 function Desk({ me }: { me: Me }) {
   const desk = useDesk(me)
-  const first = useRef(true)
-  useDidShow(() => {
-    if (first.current) first.current = false
-    else void desk.reload()
-  })
+  useShownAgain(() => void desk.reload())
   return (
     <View className='gz-page workspace'>
       <WorkDesk me={me} desk={desk} />
