@@ -23,16 +23,41 @@ export interface DraftSubmitOptions<F, I, R> {
   initialForm?: (form: F, attempt: Attempt<I> | null) => F
   /** while true the form is not saved (it is not yet what the person left) */
   paused?: boolean
+  /**
+   * The input a form sends (null: it would not send). Reads a draft saved by an earlier build, which kept only
+   * the requestId beside the form it was sent from, so its re-send stays the same write.
+   */
+  inputOf?: (form: F) => I | null
 }
 
-function loadFormDraft<F extends object, I>(key: string | null, empty: () => F, isEmpty: (form: F) => boolean) {
-  const draft = key ? loadDraft<Saved<F, I>>(key) : null
-  if (!draft) return null
-  const { input, requestId, ...saved } = draft.value
+/** Drafts of earlier builds: `attempt` beside the form (applications), or a bare requestId (the others). */
+type Legacy<I> = { attempt?: Attempt<I> | null }
+
+function loadFormDraft<F extends object, I>(
+  key: string | null,
+  empty: () => F,
+  isEmpty: (form: F) => boolean,
+  inputOf?: (form: F) => I | null,
+) {
+  const draft = key ? loadDraft<Saved<F, I> & Legacy<I>>(key) : null
+  if (!draft || typeof draft.value !== 'object' || draft.value === null) return null // none, or not ours any more
+  const { input, requestId, attempt: legacy, ...saved } = draft.value
   const form = { ...empty(), ...saved } as F
   if (isEmpty(form)) return null
-  const attempt = input != null && requestId ? { input, requestId } : null
-  return { form, attempt, savedAt: draft.savedAt }
+  return { form, attempt: attemptOf(form, input, requestId, legacy, inputOf), savedAt: draft.savedAt }
+}
+
+function attemptOf<F, I>(
+  form: F,
+  input: I | undefined,
+  requestId: string | undefined,
+  legacy: Attempt<I> | null | undefined,
+  inputOf?: (form: F) => I | null,
+): Attempt<I> | null {
+  if (input != null && requestId) return { input, requestId }
+  if (legacy?.requestId && legacy.input != null) return legacy
+  const fromForm = requestId && inputOf ? inputOf(form) : null
+  return fromForm != null && requestId ? { input: fromForm, requestId } : null
 }
 
 /**
@@ -41,8 +66,8 @@ function loadFormDraft<F extends object, I>(key: string | null, empty: () => F, 
  * write) and is cleared once a send succeeds.
  */
 export function useDraftSubmit<F extends object, I, R>(options: DraftSubmitOptions<F, I, R>) {
-  const { key, empty, isEmpty, send, initialForm, paused = false } = options
-  const [restored] = useState(() => loadFormDraft<F, I>(key, empty, isEmpty))
+  const { key, empty, isEmpty, send, initialForm, paused = false, inputOf } = options
+  const [restored] = useState(() => loadFormDraft<F, I>(key, empty, isEmpty, inputOf))
   const [form, setForm] = useState<F>(() => {
     const opened = restored?.form ?? empty()
     return initialForm ? initialForm(opened, restored?.attempt ?? null) : opened

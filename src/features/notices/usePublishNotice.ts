@@ -30,6 +30,7 @@ export function usePublishNotice(userId: string) {
     key: publishDraftKey(userId),
     empty: emptyForm,
     isEmpty: isEmptyForm,
+    inputOf: (form) => validatePublishForm(form).input,
     send: (input, requestId) => callApi('notice.publish', input, { requestId }),
   })
   const [errors, setErrors] = useState<FieldErrors>({})

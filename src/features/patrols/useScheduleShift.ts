@@ -29,6 +29,7 @@ export function useScheduleShift(userId: string) {
     key: scheduleDraftKey(userId),
     empty: emptySchedule,
     isEmpty: isEmptySchedule,
+    inputOf: (form) => validateSchedule(form).input,
     send: (input, requestId) => callApi('shift.create', input, { requestId }),
   })
   const [errors, setErrors] = useState<ScheduleErrors>({})

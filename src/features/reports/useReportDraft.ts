@@ -72,6 +72,7 @@ export function useCreateReport(userId: string, presetCategory?: ReportCategory)
     key: reportDraftKey(userId),
     empty: emptyReport,
     isEmpty: isEmptyReport,
+    inputOf: (form) => validateReport(form).input,
     send: async (input, requestId) => {
       await asked.current
       return callApi('report.create', input, { requestId })
