@@ -47,7 +47,7 @@ async function devLogin(app: FastifyInstance, headers: Record<string, string> = 
 }
 
 async function withServer<T>(env: Record<string, string>, f: (app: FastifyInstance) => Promise<T>): Promise<T> {
-  const app = await buildServer({ store, env: { GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'development', ...env }, staticDir: path.join(dir, 'none') })
+  const app = await buildServer({ store, env: { GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'development', ...env }, staticDir: path.join(dir, 'none'), logLevel: 'silent' })
   try {
     return await f(app)
   } finally {
