@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
-import { ApplicationsScreen, VolunteersScreen } from '@/features/workspace/ui/ReviewScreens'
+import { ApplicationsScreen, VolunteersScreen } from '@/features/residents/ui/ReviewScreens'
 import { makeApplication, makeVolunteerApplication, typeInto } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))

@@ -2,8 +2,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { loadDraft, saveDraft } from '@/services/drafts'
-import { RosterScreen } from '@/features/workspace/ui/RosterScreen'
-import { ROSTER_DRAFT_KEY } from '@/features/workspace/useRosterImport'
+import { RosterScreen } from '@/features/residents/ui/RosterScreen'
+import { ROSTER_DRAFT_KEY } from '@/features/residents/useRosterImport'
 import { typeInto } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))

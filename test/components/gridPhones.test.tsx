@@ -4,8 +4,8 @@ import type { CommunityView } from '@/domain/community'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
-import { GridsScreen } from '@/features/workspace/ui/GridsScreen'
-import { useGridPhones } from '@/features/workspace/useGridPhones'
+import { GridsScreen } from '@/features/community/ui/GridsScreen'
+import { useGridPhones } from '@/features/community/useGridPhones'
 import { makeSession, typeInto } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))

@@ -7,7 +7,7 @@ import type { HouseholdView } from '@/domain/residents'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
-import { HouseholdsScreen } from '@/features/workspace/ui/HouseholdsScreen'
+import { HouseholdsScreen } from '@/features/residents/ui/HouseholdsScreen'
 import { makeMe, makeMember, makeSession, typeInto } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))

@@ -6,7 +6,7 @@ import { useRemote } from '../common/useRemote'
 import { loadOpenMotions } from '@/features/motions'
 import { countUpcomingShifts } from '@/features/patrols'
 import { useReportCounts } from '@/features/reports'
-import { pendingCount } from './useReviewList'
+import { pendingCount } from '@/features/residents'
 
 /** Whose desk: the committee's 社区工作, the street's 街道工作, a grid worker's 网格工作; null for residents. */
 export type DeskKind = 'committee' | 'street' | 'gridWorker'

@@ -10,7 +10,8 @@ import { isTabPage } from '@/services/nav'
 import { ROUTES } from '@/services/routes'
 import { MOTION_ROUTES } from '@/features/motions'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
-import './Workspace.scss'
+import '../../../components/workspace.scss'
+import './WorkDesk.scss'
 
 /** A tab page by switchTab, any other page by navigateTo. */
 export function openPage(url: string): void {

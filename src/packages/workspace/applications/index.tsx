@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
-import { ApplicationsScreen } from '@/features/workspace/ui/ReviewScreens'
+import { ApplicationsScreen } from '@/features/residents/ui/ReviewScreens'
 import { StaffGate } from '@/components/StaffGate'
 import { WORKSPACE_GATES } from '@/features/workspace/gates'
 

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
-import { GridsScreen } from '@/features/workspace/ui/GridsScreen'
+import { GridsScreen } from '@/features/community/ui/GridsScreen'
 import { StaffGate } from '@/components/StaffGate'
 import { WORKSPACE_GATES } from '@/features/workspace/gates'
-import { useGridPhones } from '@/features/workspace/useGridPhones'
+import { useGridPhones } from '@/features/community/useGridPhones'
 
 export default function GridsPage() {
   const session = useRequireSession()

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
-import { HouseholdsScreen } from '@/features/workspace/ui/HouseholdsScreen'
+import { HouseholdsScreen } from '@/features/residents/ui/HouseholdsScreen'
 import { StaffGate } from '@/components/StaffGate'
 import { WORKSPACE_GATES } from '@/features/workspace/gates'
 

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
-import { MembersScreen } from '@/features/workspace/ui/MembersScreen'
+import { MembersScreen } from '@/features/members/ui/MembersScreen'
 import { StaffGate } from '@/components/StaffGate'
 import { WORKSPACE_GATES } from '@/features/workspace/gates'
 

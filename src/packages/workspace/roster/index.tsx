@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
-import { RosterScreen } from '@/features/workspace/ui/RosterScreen'
+import { RosterScreen } from '@/features/residents/ui/RosterScreen'
 import { StaffGate } from '@/components/StaffGate'
 import { WORKSPACE_GATES } from '@/features/workspace/gates'
 

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/useSession'
-import { VolunteersScreen } from '@/features/workspace/ui/ReviewScreens'
+import { VolunteersScreen } from '@/features/residents/ui/ReviewScreens'
 import { StaffGate } from '@/components/StaffGate'
 import { WORKSPACE_GATES } from '@/features/workspace/gates'
 

@@ -1,21 +1,12 @@
-import type { Me } from '@/domain/auth'
 import type { HouseholdView, ResidentRegisterInput } from '@/domain/residents'
 import type { MemberView } from '@/domain/members'
 import { residentRegisterSchema } from '@/domain/residents'
 import { callApi } from '@/services/api'
-import { hasRole } from '@/features/auth'
 import { issuesToErrors, detailsToErrors, type FieldErrors } from '../common/formErrors'
 import { usePagedList } from '../common/usePagedList'
 import { useSubmit } from '../common/useSubmit'
 
 export const HOUSEHOLD_PAGE = 20
-
-/** Who may open which workspace page: the committee all of them, a grid worker the household list of their grids. */
-export function workspaceAccess(me: Pick<Me, 'roles'> | null): 'committee' | 'gridWorker' | 'none' {
-  if (hasRole(me, 'committee')) return 'committee'
-  if (hasRole(me, 'gridWorker')) return 'gridWorker'
-  return 'none'
-}
 
 /** The roster by grid ('' = every grid the caller may see), paged by cursor. */
 export function useHouseholds(gridId: string) {
@@ -53,27 +44,4 @@ export function useRegisterResident() {
     }
   }
   return { register, submitting, error, clearError }
-}
-
-export type MemberRoleFilter = '' | 'resident' | 'volunteer' | 'gridWorker' | 'committee'
-
-/** People of the community, by role and a name/phone search. */
-export function useMembers(role: MemberRoleFilter, query: string) {
-  const q = query.trim()
-  return usePagedList<MemberView>(`members:${role}:${q}`, (cursor) =>
-    callApi('member.list', {
-      ...(role ? { role } : {}),
-      ...(q ? { query: q } : {}),
-      ...(cursor ? { cursor } : {}),
-      limit: 20,
-    }),
-  )
-}
-
-/** 分配网格: the person becomes 网格员 of these grids ([] takes the role away). */
-export function useAssignGrids() {
-  const { submit, submitting, error, clearError } = useSubmit<{ userId: string; gridIds: string[] }, MemberView>(
-    (input, requestId) => callApi('member.assignGrids', input, { requestId }),
-  )
-  return { assign: submit, submitting, error, clearError }
 }

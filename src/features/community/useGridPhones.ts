@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { gridPhoneSchema, type GridPhoneInput, type GridView } from '@/domain/community'
 import { callApi } from '@/services/api'
-import { useCommunity } from '@/features/community'
+import { useCommunity } from './useCommunity'
 import { useSubmit } from '../common/useSubmit'
 
 /** 网格服务电话: the community's grids with the phone the committee publishes for each; set, change, withdraw. */

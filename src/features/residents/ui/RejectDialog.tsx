@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
+import './RejectDialog.scss'
 
 interface Props {
   /** who the application is from, for the title; null = closed */

@@ -6,7 +6,8 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { pickRosterFileWeapp, readFileAsText } from '../rosterFile'
 import { countLines, useRosterImport } from '../useRosterImport'
-import './Workspace.scss'
+import '../../../components/workspace.scss'
+import './RosterScreen.scss'
 
 const HEADER = ROSTER_COLUMNS.join(',')
 const EXAMPLE = ['第一网格,3栋,2,301,王秀兰,2,13812345678', '第一网格,3栋,2,302,李建国,3,', '第二网格,5组,,12,张福贵,4,13900001111']

@@ -7,14 +7,16 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { FormField } from '@/components/FormField'
 import { PagedList } from '@/components/PagedList'
 import { Tag } from '@/components/Tag'
+import { hasRole } from '@/features/auth'
 import { useCommunity } from '@/features/community'
-import { roomText } from '@/features/residents'
-import { useHouseholds, useRegisterResident, workspaceAccess } from '../useWorkspace'
-import './Workspace.scss'
+import { roomText } from '../format'
+import { useHouseholds, useRegisterResident } from '../useHouseholds'
+import '../../../components/workspace.scss'
+import './HouseholdsScreen.scss'
 
 /** 住户名单 by grid; the committee can register a resident without a smartphone to a household. */
 export function HouseholdsScreen({ me }: { me: Me }) {
-  const committee = workspaceAccess(me) === 'committee'
+  const committee = hasRole(me, 'committee')
   const community = useCommunity()
   // grid workers see their own grids; the committee every grid of the community
   const grids = committee ? (community.data?.grids ?? []) : me.grids

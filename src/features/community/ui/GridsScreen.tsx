@@ -6,7 +6,7 @@ import { FormField } from '@/components/FormField'
 import { ListState } from '@/components/ListState'
 import { Tag } from '@/components/Tag'
 import type { useGridPhones } from '../useGridPhones'
-import './Workspace.scss'
+import '../../../components/workspace.scss'
 
 /**
  * 网格服务电话 (committee): the number residents may call about each grid. It is shown with the grid and, on a

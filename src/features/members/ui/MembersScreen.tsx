@@ -7,8 +7,9 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { PagedList } from '@/components/PagedList'
 import { Tag } from '@/components/Tag'
 import { useCommunity } from '@/features/community'
-import { useAssignGrids, useMembers, type MemberRoleFilter } from '../useWorkspace'
-import './Workspace.scss'
+import { useAssignGrids, useMembers, type MemberRoleFilter } from '../useMembers'
+import '../../../components/workspace.scss'
+import './MembersScreen.scss'
 
 const ROLE_FILTERS: { value: MemberRoleFilter | 'all'; label: string }[] = [
   { value: 'all', label: '全部' },

@@ -7,10 +7,11 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { PagedList } from '@/components/PagedList'
 import { Tag, type TagTone } from '@/components/Tag'
 import { fromNow } from '@/components/time'
-import { STATUS_TONES, relationText, roomText } from '@/features/residents'
+import { STATUS_TONES, relationText, roomText } from '../format'
 import { useReviewList, type ReviewKind } from '../useReviewList'
 import { RejectDialog } from './RejectDialog'
-import './Workspace.scss'
+import '../../../components/workspace.scss'
+import './ReviewScreens.scss'
 
 const FILTERS: Record<ReviewKind, { value: ApplicationStatus; label: string }[]> = {
   resident: [
