@@ -1,7 +1,5 @@
-import type { Me } from '@/domain/auth'
 import { isStaff } from '@/domain/shared/roles'
 import type { StaffGateRule } from '@/components/StaffGate'
-import { hasRole } from '@/features/auth'
 
 /** Who may open the workspace's pages: the committee all of them; grid workers also the roster (their grids only). */
 export const WORKSPACE_GATES: Record<'committee' | 'gridWorker', StaffGateRule> = {
@@ -18,9 +16,3 @@ export const WORKSPACE_GATES: Record<'committee' | 'gridWorker', StaffGateRule> 
   },
 }
 
-/** Who may open which workspace page: the committee all of them, a grid worker the household list of their grids. */
-export function workspaceAccess(me: Pick<Me, 'roles'> | null): 'committee' | 'gridWorker' | 'none' {
-  if (hasRole(me, 'committee')) return 'committee'
-  if (hasRole(me, 'gridWorker')) return 'gridWorker'
-  return 'none'
-}
