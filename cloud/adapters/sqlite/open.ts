@@ -17,13 +17,22 @@ export type Db = Database.Database
  *   cannot be read back from the file (the secret ballot relies on it when a motion closes: motions.ts).
  */
 export function openDb(file: string): Db {
+  return openMigrated(file).db
+}
+
+/** openDb, with the versions the open applied (`npm run migrate`). */
+export function openMigrated(file: string): { db: Db; applied: number[] } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('secure_delete = ON')
-  db.pragma('busy_timeout = 5000')
-  migrate(db)
-  return db
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('secure_delete = ON')
+    db.pragma('busy_timeout = 5000')
+    return { db, applied: migrate(db) }
+  } catch (err) {
+    db.close()
+    throw err
+  }
 }
