@@ -17,6 +17,9 @@ import { openPostgresStore } from '../../cloud/adapters/postgres/store'
 import { tempDir } from '../api/support/harness'
 import { freshPgDatabase } from '../support/postgres'
 
+// each test starts processes or databases on a shared two-core machine
+jest.setTimeout(30_000)
+
 const VERSIONS = SQLITE_MIGRATIONS.map((m) => m.version)
 
 interface Shape {

@@ -14,6 +14,9 @@ import { tempDir } from '../api/support/harness'
 import { freshPgDatabase } from '../support/postgres'
 import { freePort } from '../support/serverProcess'
 
+// each test starts processes or databases on a shared two-core machine
+jest.setTimeout(60_000)
+
 const ROOT = path.resolve(__dirname, '..', '..')
 const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version
 const ALL = MIGRATIONS.map((m) => m.version).join(', ')
