@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { redactUrl } from '../../cloud/adapters/postgres/pool'
 import { openPostgresStore } from '../../cloud/adapters/postgres/store'
 import { MIGRATIONS } from '../../cloud/adapters/sqlite/migrations'
 import { tempDir } from '../api/support/harness'
@@ -82,7 +83,7 @@ test('PostgreSQL: a schema newer than this code is refused, and nothing is chang
   const r = await runNode('cloud/server/migrateMain.ts', { GONGZHI_DB: url })
   expect(r.code).toBe(1)
   expect(r.stderr.trim().split('\n')).toHaveLength(1)
-  expect(r.stderr).toMatch(`migrate failed: the database at ${url} has schema version ${LATEST + 1}, newer than`)
+  expect(r.stderr).toMatch(`migrate failed: the database at ${redactUrl(url)} has schema version ${LATEST + 1}, newer than`)
 })
 
 test('SQLite: a schema newer than this code is refused by migrate and by the server (exit 78), and nothing is changed', async () => {
@@ -112,9 +113,9 @@ test('SQLite: a schema newer than this code is refused by migrate and by the ser
 test('npm run migrate on PostgreSQL applies every version once, then nothing; an unreachable URL is one line and exit 1', async () => {
   const url = await freshPgDatabase()
   const first = await runNode('cloud/server/migrateMain.ts', { GONGZHI_DB: url })
-  expect(first).toMatchObject({ code: 0, stdout: `PostgreSQL ${url}: applied ${ALL}; schema version ${LATEST}\n` })
+  expect(first).toMatchObject({ code: 0, stdout: `PostgreSQL ${redactUrl(url)}: applied ${ALL}; schema version ${LATEST}\n` })
   const again = await runNode('cloud/server/migrateMain.ts', { GONGZHI_DB: url })
-  expect(again).toMatchObject({ code: 0, stdout: `PostgreSQL ${url}: schema version ${LATEST}, already current; nothing applied\n` })
+  expect(again).toMatchObject({ code: 0, stdout: `PostgreSQL ${redactUrl(url)}: schema version ${LATEST}, already current; nothing applied\n` })
 
   const port = await freePort()
   const down = await runNode('cloud/server/migrateMain.ts', { GONGZHI_DB: `postgresql://u:pw@127.0.0.1:${port}/x` })
@@ -131,7 +132,7 @@ test('the server refuses a PostgreSQL URL it cannot serve yet: one line, exit 78
   expect(r.code).toBe(78)
   expect(r.stdout).toBe('')
   expect(r.stderr).toBe(
-    `共治 Gongzhi 未启动：GONGZHI_DB is a PostgreSQL URL (${url}): this version of Gongzhi can bring a PostgreSQL database to its schema (npm run migrate) but cannot serve from one yet; set GONGZHI_DB to a SQLite file path to start the server\n`,
+    `共治 Gongzhi 未启动：GONGZHI_DB is a PostgreSQL URL (${redactUrl(url)}): this version of Gongzhi can bring a PostgreSQL database to its schema (npm run migrate) but cannot serve from one yet; set GONGZHI_DB to a SQLite file path to start the server\n`,
   )
   expect(await tables(url)).toEqual([])
 })
