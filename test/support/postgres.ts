@@ -96,15 +96,15 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   )
   watchdog.unref()
   let started = false
+  let stopped = false
+  // idempotent: the watchdog is signalled once only (a second signal could reach a process that took its pid)
   const stop = () => {
-    if (started) {
-      const [c, a] = [stopCmd, stopArgs]
-      spawnSync(c, a, { stdio: 'ignore' })
-      started = false
-    }
+    if (stopped) return
+    stopped = true
+    if (started) spawnSync(stopCmd, stopArgs, { stdio: 'ignore' })
     fs.rmSync(dir, { recursive: true, force: true })
     try {
-      if (watchdog.pid) process.kill(watchdog.pid)
+      if (watchdog.pid && watchdog.exitCode === null && watchdog.signalCode === null) process.kill(watchdog.pid)
     } catch {
       // already gone
     }
