@@ -89,13 +89,9 @@ export interface Migrated {
  */
 export async function migrateDatabase(db: DbConfig): Promise<Migrated> {
   if (db.engine === 'sqlite') {
-    const { db: conn, applied } = openMigrated(db.file)
-    try {
-      const { v } = conn.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }
-      return { engine: 'sqlite', where: db.file, applied, version: v }
-    } finally {
-      conn.close()
-    }
+    const { db: conn, applied, version } = openMigrated(db.file)
+    conn.close()
+    return { engine: 'sqlite', where: db.file, applied, version }
   }
   const store = await openPostgresStore(db.url, { poolSize: Math.min(db.poolSize, 2) })
   try {

@@ -15,7 +15,7 @@ export function migrate(db: Database.Database): number[] {
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`)
-  const newest = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0
+  const newest = schemaVersion(db)
   if (newest > LATEST_VERSION) throw new SchemaTooNewError(newest, LATEST_VERSION, db.memory ? 'in memory' : `in ${db.name}`)
   const applied: number[] = []
   const run = db.transaction((m: Migration) => {
@@ -44,4 +44,11 @@ export function migrate(db: Database.Database): number[] {
     }
   }
   return applied
+}
+
+/** The newest version recorded (0 before any migration). */
+export function schemaVersion(db: Database.Database): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()
+  if (!table) return 0
+  return (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0
 }
