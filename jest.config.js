@@ -1,4 +1,4 @@
-// Three projects, one per test level that runs in jest (the browser journeys run under node:test, see test/e2e).
+// One project per test level that runs in jest (the browser journeys run under node:test, see test/e2e).
 const taroTransform = [
   '@tarojs',
   '@nutui',
@@ -29,6 +29,17 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/api/**/*.test.ts'],
       transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
+    },
+    {
+      ...common,
+      // the PostgreSQL engine on a real server: the global setup starts a private one (or uses GONGZHI_TEST_PG),
+      // each file takes its own database (test/support/postgres.ts)
+      displayName: 'postgres',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/postgres/**/*.test.ts'],
+      transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
+      globalSetup: '<rootDir>/test/postgres/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/postgres/globalTeardown.ts',
     },
     {
       ...common,

@@ -16,7 +16,11 @@ async function main() {
     console.error(`未知参数：${unknown.join(' ')}。用法：npm run seed [-- --reset]`)
     process.exit(2)
   }
-  const { dbFile } = configFromEnv()
+  const { dbFile, db } = configFromEnv()
+  if (db.engine === 'postgres') {
+    console.error('GONGZHI_DB 是 PostgreSQL 地址：演示数据目前只能写入 SQLite 文件（PostgreSQL 目前只支持 npm run migrate）。')
+    process.exit(2)
+  }
   if (args.includes('--reset')) {
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true })
     console.log(`已删除 ${dbFile}`)

@@ -15,6 +15,9 @@ export interface Config {
   secret: string | null
   /** requests per minute per user (or IP when signed out); 'off' disables */
   rateLimit: number | 'off'
+  /** the store engine, from GONGZHI_DB: a SQLite file path (default data/gongzhi.db) or a postgres:// URL */
+  db: DbConfig
+  /** GONGZHI_DB as set (default data/gongzhi.db): the SQLite file; openStore refuses a PostgreSQL URL */
   dbFile: string
   /** GONGZHI_UPLOADS: the folder of uploaded photos; null → `uploads` next to the database file */
   uploadsDir: string | null
@@ -28,6 +31,29 @@ export interface Config {
 
 export type Env = Record<string, string | undefined>
 
+/**
+ * The store engine. PostgreSQL is chosen by a URL (postgres:// or postgresql://) in GONGZHI_DB; its pool holds
+ * GONGZHI_DB_POOL connections (default 10). Anything else is the path of the embedded SQLite file.
+ */
+export type DbConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; poolSize: number }
+
+export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value.trim())
+
+export function dbFromEnv(env: Env): DbConfig {
+  const value = env.GONGZHI_DB?.trim() || 'data/gongzhi.db'
+  if (!isPostgresUrl(value)) return { engine: 'sqlite', file: value }
+  try {
+    new URL(value)
+  } catch {
+    throw new Error('GONGZHI_DB is not a valid PostgreSQL URL (postgres://user:password@host:5432/database)')
+  }
+  const raw = (env.GONGZHI_DB_POOL ?? '').trim()
+  if (raw !== '' && !(/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 1000)) {
+    throw new Error(`GONGZHI_DB_POOL must be a number of connections from 1 to 1000, not "${raw}"`)
+  }
+  return { engine: 'postgres', url: value, poolSize: raw === '' ? 10 : Number(raw) }
+}
+
 export function configFromEnv(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production'
   const appid = env.WECHAT_APPID?.trim()
@@ -38,6 +64,7 @@ export function configFromEnv(env: Env = process.env): Config {
   }
   const rateLimit = rl === 'off' ? 'off' : rl === '' ? 600 : Number(rl)
   const port = Number(env.PORT)
+  const db = dbFromEnv(env)
   return {
     devLogin: !production || env.GONGZHI_DEV_LOGIN === '1',
     devLoginRemote: env.GONGZHI_DEV_LOGIN === '1',
@@ -48,7 +75,8 @@ export function configFromEnv(env: Env = process.env): Config {
         : null,
     secret: env.GONGZHI_SECRET?.trim() || null,
     rateLimit,
-    dbFile: env.GONGZHI_DB?.trim() || 'data/gongzhi.db',
+    db,
+    dbFile: db.engine === 'sqlite' ? db.file : db.url,
     uploadsDir: env.GONGZHI_UPLOADS?.trim() || null,
     subscribe: env.WECHAT_SUBSCRIBE_TEMPLATE_ID?.trim()
       ? {

@@ -4,6 +4,6 @@
  * The doors call it — the HTTP server (cloud/server), the cloud function (cloud/api/cloudEntry.ts) — and so do the
  * tests; no use case imports an adapter.
  */
-export { configFromEnv, listenHost, type Config, type Env } from './config'
+export { configFromEnv, listenHost, type Config, type DbConfig, type Env } from './config'
 export { consoleLogger, createDeps, uploadsBesideStore, type Deps } from './deps'
-export { openDemoStore, openStore, type Store } from './store'
+export { migrateDatabase, openDemoStore, openStore, postgresCannotServe, type Migrated, type Store } from './store'

@@ -1,4 +1,8 @@
+import { openPostgresStore } from '../adapters/postgres/store'
+import { redactUrl } from '../adapters/postgres/pool'
+import { openMigrated } from '../adapters/sqlite/open'
 import { openSqliteStore } from '../adapters/sqlite/store'
+import { isPostgresUrl, type DbConfig } from './config'
 import { seedDemo } from '../seed/seedSqlite'
 import type { FileRepo } from '../files'
 import type { MessageRepo } from '../messages'
@@ -40,13 +44,59 @@ export interface Store {
   close(): void
 }
 
-/** The store engine: the embedded SQLite file (GONGZHI_DB, default data/gongzhi.db). */
+/**
+ * What the server says when GONGZHI_DB names PostgreSQL: the engine migrates (npm run migrate) but has no
+ * repositories yet (issue 13's next step), so nothing can serve from it.
+ */
+export function postgresCannotServe(url: string): string {
+  return (
+    `GONGZHI_DB is a PostgreSQL URL (${redactUrl(url)}): this version of Gongzhi can bring a PostgreSQL database ` +
+    'to its schema (npm run migrate) but cannot serve from one yet; set GONGZHI_DB to a SQLite file path to start the server'
+  )
+}
+
+function sqliteOnly(dbFile: string): void {
+  if (isPostgresUrl(dbFile)) throw new Error(postgresCannotServe(dbFile))
+}
+
+/** The store engine: the embedded SQLite file (GONGZHI_DB, default data/gongzhi.db); a PostgreSQL URL is refused. */
 export function openStore(dbFile: string): Store {
+  sqliteOnly(dbFile)
   return openSqliteStore(dbFile)
 }
 
 /** The store of the self-hosted server: opened, with the demo 街道 written into it when it is empty (`seeded`). */
 export async function openDemoStore(dbFile: string): Promise<{ store: Store; seeded: boolean }> {
+  sqliteOnly(dbFile)
   const store = openSqliteStore(dbFile)
   return { store, seeded: await seedDemo(store.db) }
+}
+
+export interface Migrated {
+  engine: DbConfig['engine']
+  /** the database, as it may be shown (a PostgreSQL URL without its password) */
+  where: string
+  /** the versions this run applied, in order (empty: the schema was current) */
+  applied: number[]
+  /** the schema's version now */
+  version: number
+}
+
+/**
+ * Brings the configured database to the current schema (`npm run migrate`): either engine, each under its own
+ * guard against concurrent starts (SQLite's IMMEDIATE transactions, PostgreSQL's advisory lock). Throws with one
+ * line when the database cannot be reached or its schema is newer than this code.
+ */
+export async function migrateDatabase(db: DbConfig): Promise<Migrated> {
+  if (db.engine === 'sqlite') {
+    const { db: conn, applied, version } = openMigrated(db.file)
+    conn.close()
+    return { engine: 'sqlite', where: db.file, applied, version }
+  }
+  const store = await openPostgresStore(db.url, { poolSize: Math.min(db.poolSize, 2) })
+  try {
+    return { engine: 'postgres', where: redactUrl(db.url), applied: store.applied, version: await store.schemaVersion() }
+  } finally {
+    await store.close()
+  }
 }

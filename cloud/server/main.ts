@@ -4,7 +4,7 @@
  * due reminders (at start, then every 5 minutes), listens on HOST (default: this machine only while dev login is
  * on, all interfaces otherwise), closes within HTTP_LIMITS.shutdownMs on SIGINT/SIGTERM.
  */
-import { configFromEnv, listenHost, openDemoStore } from '../compose'
+import { configFromEnv, listenHost, openDemoStore, postgresCannotServe } from '../compose'
 import { scheduleOrphanSweep } from '../files'
 import { scheduleReminderSweep } from '../reminders'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
@@ -12,8 +12,21 @@ import { buildServer } from './app'
 import { HTTP_LIMITS } from './limits'
 import { closeWithin } from './shutdown'
 
+/**
+ * A start that can never succeed as configured (GONGZHI_DB names PostgreSQL, which cannot serve yet; a schema
+ * newer than this code) exits with 78 (EX_CONFIG) and one line: a supervisor can be told not to restart on it
+ * (systemd: RestartPreventExitStatus=78) instead of looping.
+ */
+export const EXIT_CONFIG = 78
+
+function refuse(message: string): never {
+  process.stderr.write(`共治 Gongzhi 未启动：${message}\n`)
+  process.exit(EXIT_CONFIG)
+}
+
 async function main() {
   const config = configFromEnv()
+  if (config.db.engine === 'postgres') refuse(postgresCannotServe(config.db.url))
   const { store, seeded } = await openDemoStore(config.dbFile)
   const app = await buildServer({ store })
   app.addHook('onClose', async () => store.close())
@@ -76,6 +89,7 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (err instanceof Error && err.name === 'SchemaTooNewError') refuse(err.message)
   console.error(err)
   process.exit(1)
 })

@@ -366,3 +366,17 @@ test('a version-9 database migrates to 010: grids keep their rows with no servic
     db.close()
   }
 })
+
+test('a database whose schema is newer than this code is refused at open, and left as it was', () => {
+  const file = path.join(tempDir(), 'future.db')
+  openDb(file).close()
+  const raw = new Database(file)
+  raw.prepare("INSERT INTO schema_migrations VALUES (?, 'from the future', '2099-01-01T00:00:00.000Z')").run(LATEST + 1)
+  raw.close()
+  expect(() => openDb(file)).toThrow(
+    `the database in ${file} has schema version ${LATEST + 1}, newer than this version of Gongzhi knows (${LATEST})`,
+  )
+  const after = new Database(file, { readonly: true })
+  expect(after.prepare('SELECT max(version) AS v, count(*) AS n FROM schema_migrations').get()).toEqual({ v: LATEST + 1, n: LATEST + 1 })
+  after.close()
+})

@@ -58,4 +58,13 @@ describe('configFromEnv', () => {
     expect(configFromEnv({ PORT: 'x' }).port).toBe(10086)
     expect(configFromEnv({ WECHAT_APPID: 'a', WECHAT_SECRET: 's' }).wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', appid: 'a', secret: 's' })
   })
+
+  test('GONGZHI_DB: a SQLite path, or a PostgreSQL URL with its pool size', () => {
+    expect(configFromEnv({}).db).toEqual({ engine: 'sqlite', file: 'data/gongzhi.db' })
+    expect(configFromEnv({ GONGZHI_DB: ' /srv/g.db ' })).toMatchObject({ db: { engine: 'sqlite', file: '/srv/g.db' }, dbFile: '/srv/g.db' })
+    expect(configFromEnv({ GONGZHI_DB: 'postgres://g:pw@db:5432/gongzhi' }).db).toEqual({ engine: 'postgres', url: 'postgres://g:pw@db:5432/gongzhi', poolSize: 10 })
+    expect(configFromEnv({ GONGZHI_DB: 'postgresql://db/g', GONGZHI_DB_POOL: '32' }).db).toEqual({ engine: 'postgres', url: 'postgresql://db/g', poolSize: 32 })
+    expect(() => configFromEnv({ GONGZHI_DB: 'postgres://db/g', GONGZHI_DB_POOL: '0' })).toThrow(/GONGZHI_DB_POOL/)
+    expect(() => configFromEnv({ GONGZHI_DB: 'postgres://[db/g' })).toThrow('GONGZHI_DB is not a valid PostgreSQL URL')
+  })
 })

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { migrate } from './migrate'
+import { migrate, schemaVersion } from './migrate'
 
 export type Db = Database.Database
 
@@ -17,13 +17,23 @@ export type Db = Database.Database
  *   cannot be read back from the file (the secret ballot relies on it when a motion closes: motions.ts).
  */
 export function openDb(file: string): Db {
+  return openMigrated(file).db
+}
+
+/** openDb, with the versions the open applied and the schema's version after (`npm run migrate`). */
+export function openMigrated(file: string): { db: Db; applied: number[]; version: number } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('secure_delete = ON')
-  db.pragma('busy_timeout = 5000')
-  migrate(db)
-  return db
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('secure_delete = ON')
+    db.pragma('busy_timeout = 5000')
+    const applied = migrate(db)
+    return { db, applied, version: schemaVersion(db) }
+  } catch (err) {
+    db.close()
+    throw err
+  }
 }

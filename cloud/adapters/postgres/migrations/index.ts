@@ -1,0 +1,18 @@
+import type { PgMigration } from './migration'
+import { m001Init } from './001_init'
+import { m002Residents } from './002_residents'
+import { m003AddressKeys } from './003_address_keys'
+import { m004Reports } from './004_reports'
+import { m005Votes } from './005_votes'
+import { m006Reminders } from './006_reminders'
+import { m007Patrols } from './007_patrols'
+import { m008ShiftSettled } from './008_shift_settled'
+import { m009HouseholdAdults } from './009_household_adults'
+import { m010PhoneVerified } from './010_phone_verified'
+import { m011GridServicePhone } from './011_grid_service_phone'
+
+/**
+ * Ordered list of PostgreSQL schema migrations: the same versions and names as SQLite's (a test holds them
+ * equal). Append only: never edit one that has shipped.
+ */
+export const MIGRATIONS: PgMigration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols, m008ShiftSettled, m009HouseholdAdults, m010PhoneVerified, m011GridServicePhone]
