@@ -14,14 +14,15 @@ const taroTransform = [
 ].join('|')
 
 const common = {
-  // components render NutUI in jsdom, which takes seconds on a busy two-core machine; 5 s made them flaky
-  testTimeout: 20_000,
   transform: { '^.+\\.(t|j|mj)sx?$': 'babel-jest' },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
 }
 
 module.exports = {
+  // a global option (jest ignores it inside a project): components render NutUI in jsdom, which takes seconds on a
+  // busy two-core machine, and the API suites start servers and databases; 5 s made them flaky
+  testTimeout: 20_000,
   projects: [
     {
       ...common,
