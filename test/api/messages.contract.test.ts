@@ -19,6 +19,9 @@ messagesContract('SQLite', async () => {
         store.db.prepare(ATTACH_SQL[1]).run({ '1': reportId, '2': fileId })
       })()
     },
+    async exec(sql, values) {
+      store.db.prepare(sql).run(Object.fromEntries(values.map((v, i) => [String(i + 1), v])))
+    },
     async close() {
       store.close()
       fs.rmSync(dir, { recursive: true, force: true })

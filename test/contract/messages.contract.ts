@@ -31,6 +31,8 @@ export interface MessagesContractEngine {
   fixtures: FixtureWriter
   /** attaches a file to a report (a bare report row made on first use), as a report's photo; rejects when the file is gone */
   attach(reportId: string, fileId: string): Promise<void>
+  /** runs one statement of the rows no repository of this contract writes (motions, shifts …); $1 … parameters, literals for booleans */
+  exec(sql: string, values: unknown[]): Promise<void>
   close(): Promise<void>
 }
 
@@ -186,6 +188,91 @@ export function messagesContract(engine: string, open: OpenMessagesEngine, opts:
           expect(await listAll(s, u, false, 10)).toHaveLength(1)
         }
         return { kinds: results.map((r) => r.kind).sort(), unread: await Promise.all([IDS.alice, IDS.bob, IDS.carol].map((u) => s.messages.unread(u))) }
+      })
+      scenario('the query audiences are resolved at the send: who has not voted, who holds a confirmed seat', async (s, e) => {
+        const hh = (id: string, room: string) =>
+          e.fixtures.household({ id, gridId: IDS.g1, building: '1', unit: '1', room, headName: `户主${room}`, adults: 2, phone: null, updatedAt: CREATED })
+        await hh('h_1', '101')
+        await hh('h_2', '102')
+        await hh('h_3', '103')
+        const placed = (id: string, householdId: string, p: Partial<NewUser> = {}) => s.users.create({ ...person(id, id), householdId, ...p })
+        await placed('u_h1_a', 'h_1')
+        await placed('u_h1_b', 'h_1')
+        await placed('u_h2_a', 'h_2')
+        await placed('u_h3_unverified', 'h_3', { verified: false })
+        await placed('u_h3_roster', 'h_3', { rosterOnly: true })
+        await placed('u_h3_a', 'h_3')
+
+        const motion = (id: string, eligibility: string, status: string, voteUntil: string) =>
+          e.exec(
+            `INSERT INTO motions (id, community_id, author_id, title, articles, kind, eligibility, status, vote_from, vote_until, created_at, updated_at)
+             VALUES ($1, 'c_jj', 'u_alice', '议题', '[{"text":"条"}]', 'rules', $2, $3, $4, $5, $4, $4)`,
+            [id, eligibility, status, minutes(-600), voteUntil],
+          )
+        const voted = (motionId: string, voterKey: string) =>
+          e.exec(`INSERT INTO motion_voters (motion_id, voter_key, channel) VALUES ($1, $2, 'online')`, [motionId, voterKey])
+        const places = (motionId: string, householdId: string, adults: number, voters: number) =>
+          e.exec('INSERT INTO motion_household_adults (motion_id, household_id, adults, voters) VALUES ($1, $2, $3, $4)', [motionId, householdId, adults, voters])
+        await motion('mo_h', 'households', 'voting', minutes(600))
+        await voted('mo_h', 'h_1')
+        await motion('mo_a', 'adults', 'voting', minutes(600))
+        await voted('mo_a', 'u_h1_a')
+        await places('mo_a', 'h_1', 2, 1)
+        await places('mo_a', 'h_2', 1, 1) // the household's only place is taken
+        await places('mo_a', 'h_3', 2, 0)
+        await motion('mo_closed', 'households', 'closed', minutes(600))
+        await motion('mo_late', 'households', 'voting', NOW)
+
+        const shift = (id: string, startAt: string, cancelled = false) =>
+          e.exec(
+            `INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, start_at, end_at, capacity, status, cancel_reason, cancelled_at, created_by, created_at)
+             VALUES ($1, 'c_jj', '夜巡', 30.1, 104.1, 200, $2, $3, 5, $4, $5, $6, 'u_alice', $7)`,
+            [id, startAt, new Date(Date.parse(startAt) + 2 * 3600_000).toISOString(), cancelled ? 'cancelled' : 'scheduled',
+              cancelled ? '下雨' : null, cancelled ? CREATED : null, CREATED],
+          )
+        const signup = (id: string, shiftId: string, userId: string, confirmed: boolean) =>
+          e.exec(
+            `INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [id, shiftId, userId, confirmed ? 'confirmed' : 'waitlisted', CREATED, confirmed ? CREATED : null],
+          )
+        await shift('sh_1', minutes(60))
+        await signup('su_1', 'sh_1', IDS.carol, true)
+        await signup('su_2', 'sh_1', IDS.bob, false)
+        await signup('su_3', 'sh_1', IDS.alice, true)
+        await shift('sh_started', NOW)
+        await signup('su_4', 'sh_started', IDS.alice, true)
+        await shift('sh_cancelled', minutes(60), true)
+        await signup('su_5', 'sh_cancelled', IDS.alice, true)
+
+        const newId = idMaker()
+        const to = async (key: string, audience: DueReminder['audience']) => {
+          const out = await s.reminders.send(reminder(key, [], { audience }), NOW, newId)
+          if (out.kind !== 'sent') throw new Error(`${key}: ${out.kind}`)
+          return out.messages.map((m) => m.userId)
+        }
+        const got = {
+          // a households motion: h_1 voted, so both of its people are left out; unverified and roster-only never
+          households: await to('motion:mo_h:closing', { kind: 'motionUnvoted', motionId: 'mo_h' }),
+          // an adults motion: who has not voted, while the household has a place left
+          adults: await to('motion:mo_a:closing', { kind: 'motionUnvoted', motionId: 'mo_a' }),
+          closed: await to('motion:mo_closed:closing', { kind: 'motionUnvoted', motionId: 'mo_closed' }),
+          late: await to('motion:mo_late:closing', { kind: 'motionUnvoted', motionId: 'mo_late' }),
+          // confirmed seats in signup order; nobody once started or cancelled
+          shift: await to('shift:sh_1:eve', { kind: 'shiftConfirmed', shiftId: 'sh_1' }),
+          started: await to('shift:sh_started:eve', { kind: 'shiftConfirmed', shiftId: 'sh_started' }),
+          cancelled: await to('shift:sh_cancelled:eve', { kind: 'shiftConfirmed', shiftId: 'sh_cancelled' }),
+        }
+        expect(got).toEqual({
+          households: ['u_h2_a', 'u_h3_a'],
+          adults: ['u_h1_b', 'u_h3_a'],
+          closed: [],
+          late: [],
+          shift: [IDS.carol, IDS.alice],
+          started: [],
+          cancelled: [],
+        })
+        expect(await s.messages.unread('u_h3_a')).toBe(2)
+        return got
       })
     })
 

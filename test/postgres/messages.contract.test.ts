@@ -58,6 +58,9 @@ async function openPostgres(): Promise<MessagesContractEngine> {
         await c.query(ATTACH_SQL[1], [reportId, fileId])
       })
     },
+    async exec(sql, values) {
+      await store.pool.query(sql, values)
+    },
     close: () => store.close(),
   }
 }
@@ -73,6 +76,9 @@ async function openSqlite(): Promise<MessagesContractEngine> {
         store.db.prepare(ATTACH_SQL[0]).run({ '1': reportId })
         store.db.prepare(ATTACH_SQL[1]).run({ '1': reportId, '2': fileId })
       })()
+    },
+    async exec(sql, values) {
+      store.db.prepare(sql).run(Object.fromEntries(values.map((v, i) => [String(i + 1), v])))
     },
     async close() {
       store.close()
