@@ -1,0 +1,104 @@
+import type { Pool } from 'pg'
+import type { FileRecord, FileRepo, ImageMime } from '../../files/ports'
+import { inTransaction, row, rows } from './tx'
+
+/**
+ * Uploaded files on PostgreSQL (table `files` of migration 004): the same records as ../sqlite/files.ts. The blob
+ * itself lives in BlobStorage under `path`. A file is attached when report_photos names it (its file_id is UNIQUE).
+ */
+
+interface Row {
+  id: string
+  owner_id: string
+  mime: ImageMime
+  bytes: number
+  width: number
+  height: number
+  sha256: string
+  path: string
+  created_at: string
+}
+
+const toRecord = (r: Row): FileRecord => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  mime: r.mime,
+  bytes: r.bytes,
+  width: r.width,
+  height: r.height,
+  sha256: r.sha256,
+  path: r.path,
+  createdAt: r.created_at,
+})
+
+const INSERT = `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)`
+const values = (f: FileRecord) => [f.id, f.ownerId, f.mime, f.bytes, f.width, f.height, f.sha256, f.path, f.createdAt]
+const UNATTACHED = `NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)`
+
+export function fileRepo(pool: Pool): FileRepo {
+  return {
+    async create(file) {
+      await pool.query(`${INSERT} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, values(file))
+      return { ...file }
+    },
+
+    /**
+     * One transaction. At READ COMMITTED a count and an insert are not atomic (two uploads would both see room),
+     * so the owner's users row is locked first, FOR NO KEY UPDATE: the uploads of one owner queue there, and each
+     * counts in a statement that starts after the previous one committed. (NO KEY: the lock does not block rows
+     * that merely reference the user, such as messages, which take KEY SHARE.) Other owners do not wait.
+     */
+    async createWithinCap(file, cap) {
+      return inTransaction(pool, async (c) => {
+        await c.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [file.ownerId])
+        const made = await row(
+          c,
+          `${INSERT}
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+           WHERE (SELECT count(*) FROM files f WHERE f.owner_id = $2 AND f.created_at >= $10::timestamptz AND ${UNATTACHED}) < $11
+           RETURNING 1`,
+          [...values(file), cap.since, cap.max],
+        )
+        return made ? { ...file } : null
+      })
+    },
+
+    async get(id) {
+      const r = await row<Row>(pool, 'SELECT * FROM files WHERE id = $1', [id])
+      return r ? toRecord(r) : null
+    },
+
+    async reportOf(fileId) {
+      const r = await row<{ report_id: string }>(pool, 'SELECT report_id FROM report_photos WHERE file_id = $1', [fileId])
+      return r?.report_id ?? null
+    },
+
+    async listUnattached(before, limit, after) {
+      const found = await rows<Row>(
+        pool,
+        `SELECT f.* FROM files f
+         WHERE f.created_at < $1::timestamptz
+           AND ($2::timestamptz IS NULL OR (f.created_at, f.id COLLATE "C") > ($2::timestamptz, $3::text COLLATE "C"))
+           AND ${UNATTACHED}
+         ORDER BY f.created_at, f.id COLLATE "C" LIMIT $4`,
+        [before, after?.createdAt ?? null, after?.id ?? '', limit],
+      )
+      return found.map(toRecord)
+    },
+
+    /**
+     * One transaction: the row is locked FOR UPDATE first, then a NEW statement (a new snapshot at READ COMMITTED)
+     * checks that no report has taken it. A report attaching the photo meanwhile either committed before the lock
+     * was granted (its row is seen: the file stays) or waits on the lock with its foreign-key check and fails once
+     * the file is gone. A concurrent sweep deleting the same file waits, then finds no row: deleted once.
+     */
+    async deleteIfUnattached(id, before) {
+      return inTransaction(pool, async (c) => {
+        const locked = await row(c, 'SELECT 1 FROM files WHERE id = $1 AND created_at < $2::timestamptz FOR UPDATE', [id, before])
+        if (!locked) return false
+        const gone = await row(c, `DELETE FROM files f WHERE f.id = $1 AND ${UNATTACHED} RETURNING 1`, [id])
+        return gone !== null
+      })
+    },
+  }
+}
