@@ -17,7 +17,8 @@ import type { FileRecord, FileRepo } from '../../cloud/files/ports'
 import type { MessageRecord, MessageRepo } from '../../cloud/messages/ports'
 import type { DueReminder, ReminderRepo } from '../../cloud/reminders/ports'
 import type { NewUser, UserRepo } from '../../cloud/shared/ports'
-import type { FixtureWriter } from './fixtures'
+import { openSqliteEngine } from './engines'
+import { sqliteFixtures, type FixtureWriter } from './fixtures'
 
 export interface MessagesContractStore {
   users: UserRepo
@@ -426,4 +427,22 @@ export function messagesContract(engine: string, open: OpenMessagesEngine, opts:
       })
     })
   })
+}
+
+/** The suite on a temporary SQLite file: the SQLite runner's engine and the PostgreSQL runner's reference. */
+export async function openSqliteMessagesEngine(): Promise<MessagesContractEngine> {
+  const { store, exec, close } = await openSqliteEngine()
+  return {
+    store,
+    fixtures: sqliteFixtures(store.db),
+    async attach(reportId, fileId) {
+      // SQLite takes $1 … as named parameters "1" …: bound by position, as in fixtures.ts
+      store.db.transaction(() => {
+        store.db.prepare(ATTACH_SQL[0]).run({ '1': reportId })
+        store.db.prepare(ATTACH_SQL[1]).run({ '1': reportId, '2': fileId })
+      })()
+    },
+    exec,
+    close,
+  }
 }

@@ -7,75 +7,24 @@
  * The store is PostgreSQL's patrol store as far as it goes (every ShiftRepo method but addLog, see
  * cloud/adapters/postgres/patrols.ts) beside the repositories of repositories.ts.
  */
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
-import pg from 'pg'
 import { postgresShiftRepo } from '../../cloud/adapters/postgres/patrols'
 import { postgresRepositories } from '../../cloud/adapters/postgres/repositories'
-import { openPostgresStore } from '../../cloud/adapters/postgres/store'
-import { openSqliteStore } from '../../cloud/adapters/sqlite/store'
-import { tempDir } from '../api/support/harness'
 import { postgresFixtures, sqliteFixtures } from '../contract/fixtures'
+import { openSqliteEngine, postgresEngines } from '../contract/engines'
 import { patrolsContract, type PatrolsContractEngine } from '../contract/patrols.contract'
-import { freshPgDatabase, testDbPrefix, testPgUrl } from '../support/postgres'
 
 jest.setTimeout(60_000)
 
-let template = ''
-beforeAll(async () => {
-  const url = await freshPgDatabase()
-  const migrated = await openPostgresStore(url, { poolSize: 1 })
-  await migrated.close()
-  template = new URL(url).pathname.slice(1)
-})
-
-async function databaseFromTemplate(): Promise<string> {
-  const admin = testPgUrl()
-  const name = `${testDbPrefix()}${randomBytes(5).toString('hex')}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  try {
-    await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
-  } finally {
-    await client.end()
-  }
-  const u = new URL(admin)
-  u.pathname = `/${name}`
-  return u.toString()
-}
-
-const POOL = 24
+const postgres = postgresEngines()
 
 async function openPostgres(): Promise<PatrolsContractEngine> {
-  const store = await openPostgresStore(await databaseFromTemplate(), { poolSize: POOL, migrate: false })
-  // every session connected before the test: the races' calls then start together on their own sessions
-  const sessions = await Promise.all(Array.from({ length: POOL }, () => store.pool.connect()))
-  for (const s of sessions) s.release()
-  return {
-    store: { ...postgresRepositories(store.pool), shifts: postgresShiftRepo(store.pool) },
-    fixtures: postgresFixtures(store.pool),
-    async exec(sql, values) {
-      await store.pool.query(sql, values)
-    },
-    close: () => store.close(),
-  }
+  const { pool, exec, close } = await postgres.open()
+  return { store: { ...postgresRepositories(pool), shifts: postgresShiftRepo(pool) }, fixtures: postgresFixtures(pool), exec, close }
 }
 
 async function openSqlite(): Promise<PatrolsContractEngine> {
-  const dir = tempDir('gongzhi-contract-')
-  const store = openSqliteStore(path.join(dir, 'contract.db'))
-  return {
-    store,
-    fixtures: sqliteFixtures(store.db),
-    async exec(sql, values) {
-      store.db.prepare(sql).run(Object.fromEntries(values.map((v, i) => [String(i + 1), v])))
-    },
-    async close() {
-      store.close()
-      fs.rmSync(dir, { recursive: true, force: true })
-    },
-  }
+  const { store, exec, close } = await openSqliteEngine()
+  return { store, fixtures: sqliteFixtures(store.db), exec, close }
 }
 
 patrolsContract('PostgreSQL', openPostgres, { reference: openSqlite })

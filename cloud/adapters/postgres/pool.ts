@@ -32,16 +32,37 @@ const types = {
   },
 } as pg.CustomTypesConfig
 
+/** How long opening checks the server before it gives up: a wrong address fails at start, not later. */
+export const CONNECT_CHECK_MS = 5000
+
 /**
- * A pool of `size` connections to the server at `url`. A connection that cannot be made within 5 s fails
- * (instead of waiting for the OS); an idle connection the server drops is logged by the owner through
- * `onIdleError` and replaced by the pool (without a listener node-postgres would crash the process).
+ * How long a query may wait for a session of the pool. node-postgres counts the wait in the pool's queue in this
+ * timeout too, so it must cover a burst (200 signups for one shift queue on its row lock, a session each in
+ * turn), not only the connect: 5 s failed such bursts on a busy two-core machine while every session was working.
  */
+export const ACQUIRE_TIMEOUT_MS = 30_000
+
+/**
+ * A pool of `size` connections to the server at `url`; a query that cannot get a session within
+ * ACQUIRE_TIMEOUT_MS fails. An idle connection the server drops is logged by the owner through `onIdleError` and
+ * replaced by the pool (without a listener node-postgres would crash the process).
+ */
+/** One connection made and closed within CONNECT_CHECK_MS: rejects with the driver's error when it cannot. */
+export async function checkConnection(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_CHECK_MS, application_name: 'gongzhi' })
+  try {
+    await client.connect()
+    await client.query('SELECT 1')
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
 export function createPool(url: string, size: number, onIdleError: (err: Error) => void = () => undefined): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: size,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     types,
     // every session in UTC, so that now() and any text rendering of a time agree with the clock port

@@ -1,5 +1,5 @@
 import { LATEST_VERSION, migratePostgres, schemaVersion } from './migrate'
-import { createPool, redactUrl } from './pool'
+import { checkConnection, createPool, redactUrl } from './pool'
 
 export interface PostgresOptions {
   /** connections in the pool (GONGZHI_DB_POOL, default 10) */
@@ -26,13 +26,12 @@ function describe(err: unknown): string {
  */
 export async function openPostgresStore(url: string, opts: PostgresOptions = {}) {
   const where = `at ${redactUrl(url)}`
-  const pool = createPool(url, opts.poolSize ?? 10, opts.onIdleError)
   try {
-    await pool.query('SELECT 1')
+    await checkConnection(url)
   } catch (err) {
-    await pool.end().catch(() => undefined)
     throw new Error(`cannot connect to PostgreSQL ${where}: ${describe(err)}`)
   }
+  const pool = createPool(url, opts.poolSize ?? 10, opts.onIdleError)
   let applied: number[] = []
   try {
     if (opts.migrate !== false) applied = await migratePostgres(pool, where)
