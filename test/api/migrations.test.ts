@@ -380,3 +380,44 @@ test('a database whose schema is newer than this code is refused at open, and le
   expect(after.prepare('SELECT max(version) AS v, count(*) AS n FROM schema_migrations').get()).toEqual({ v: LATEST + 1, n: LATEST + 1 })
   after.close()
 })
+
+test('a version-11 database migrates to 012: applications keep their rows, seq is their rowid, a new one gets its rowid', () => {
+  const file = path.join(tempDir(), 'v11.db')
+  const v11 = new Database(file)
+  v11.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  for (const m of MIGRATIONS.filter((x) => x.version <= 11)) {
+    m.up(v11)
+    v11.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z')
+  }
+  const at = '2025-01-01T00:00:00.000Z'
+  v11.exec(`
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO grids (id, community_id, name) VALUES ('g', 'c', '第一网格');
+    INSERT INTO users (id, name, community_id, created_at) VALUES ('u1', '甲', 'c', '${at}'), ('u2', '乙', 'c', '${at}');
+    INSERT INTO volunteer_applications (id, user_id, community_id, status, created_at) VALUES ('v2', 'u2', 'c', 'pending', '${at}');
+    INSERT INTO volunteer_applications (id, user_id, community_id, status, created_at) VALUES ('v1', 'u1', 'c', 'rejected', '${at}');
+    INSERT INTO resident_applications (id, user_id, community_id, grid_id, building, unit, room, building_key, unit_key, room_key,
+      name, relation, status, created_at)
+    VALUES ('r2', 'u2', 'c', 'g', '1', '1', '101', '1', '1', '101', '乙', 'head', 'pending', '${at}'),
+           ('r1', 'u1', 'c', 'g', '1', '1', '102', '1', '1', '102', '甲', 'member', 'pending', '${at}');
+    DELETE FROM resident_applications WHERE id = 'r2';
+    INSERT INTO resident_applications (id, user_id, community_id, grid_id, building, unit, room, building_key, unit_key, room_key,
+      name, relation, status, created_at)
+    VALUES ('r3', 'u2', 'c', 'g', '1', '1', '101', '1', '1', '101', '乙', 'head', 'pending', '${at}');`)
+  const before = v11.prepare('SELECT rowid AS r, id FROM resident_applications ORDER BY rowid').all()
+  v11.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
+    expect(db.prepare('SELECT seq AS r, id FROM resident_applications ORDER BY seq').all()).toEqual(before)
+    expect(db.prepare('SELECT seq, id FROM volunteer_applications ORDER BY seq').all()).toEqual([{ seq: 1, id: 'v2' }, { seq: 2, id: 'v1' }])
+    db.prepare("INSERT INTO volunteer_applications (id, user_id, community_id, status, created_at) VALUES ('v3', 'u1', 'c', 'pending', ?)").run(at)
+    expect(db.prepare("SELECT seq, rowid AS r FROM volunteer_applications WHERE id = 'v3'").get()).toEqual({ seq: 3, r: 3 })
+    expect(() => db.prepare("UPDATE volunteer_applications SET seq = NULL WHERE id = 'v3'").run()).toThrow(/seq is required/)
+    expect(() => db.prepare("UPDATE volunteer_applications SET seq = 1 WHERE id = 'v3'").run()).toThrow(/UNIQUE/)
+  } finally {
+    db.close()
+  }
+})

@@ -10,7 +10,7 @@
  * pool of more connections than calls, connected beforehand); on SQLite one connection runs them one after
  * another, and test/api/residents.concurrency.test.ts proves the same across processes there.
  *
- * Not here yet: resident and volunteer applications (their repositories are not on PostgreSQL yet).
+ * Resident and volunteer applications have their own contract: applications.contract.ts.
  */
 import type { HouseholdCursor, HouseholdRecord, HouseholdRepo, HouseholdScope, ImportOutcome, RosterRow } from '../../cloud/residents/ports'
 import type { AuditEntry, AuditRepo, NewUser, UserRepo } from '../../cloud/shared/ports'

@@ -40,7 +40,9 @@ const TYPES: Record<string, string[]> = {
 }
 // SQLite refuses NULL in these with triggers (it cannot add NOT NULL to a column); PostgreSQL says NOT NULL
 const NOT_NULL_BY_TRIGGER = ['households.building_key', 'households.unit_key', 'households.room_key',
-  'resident_applications.building_key', 'resident_applications.unit_key', 'resident_applications.room_key']
+  'resident_applications.building_key', 'resident_applications.unit_key', 'resident_applications.room_key',
+  // 012: seq, which a SQLite trigger fills with the rowid (and another keeps from NULL); PostgreSQL's identity column
+  'resident_applications.seq', 'volunteer_applications.seq']
 
 function sqliteShape(db: Database.Database): Shape {
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name)

@@ -8,7 +8,7 @@ import type { Db } from './open'
 export interface ApplicationTable<Row extends { seq: number }, Rec> {
   /** the application's table */
   table: 'resident_applications' | 'volunteer_applications'
-  /** `SELECT a.rowid AS seq, a.*, … FROM <table> a …`, with no WHERE */
+  /** `SELECT a.*, … FROM <table> a …`, with no WHERE */
   select: string
   toRecord: (r: Row) => Rec
   /** further `, column = @param` assignments of the review's UPDATE */
@@ -21,11 +21,11 @@ export function applicationTable<Row extends { seq: number }, Rec>(db: Db, spec:
   const { table, select, toRecord } = spec
   const writeAudit = auditWriter(db)
   const byId = db.prepare<[string], Row>(`${select} WHERE a.id = ?`)
-  const latest = db.prepare<[string], Row>(`${select} WHERE a.user_id = ? ORDER BY a.rowid DESC LIMIT 1`)
+  const latest = db.prepare<[string], Row>(`${select} WHERE a.user_id = ? ORDER BY a.seq DESC LIMIT 1`)
   const page = db.prepare<Record<string, unknown>, Row>(`${select}
     WHERE a.community_id = @community AND (@status IS NULL OR a.status = @status)
-      AND (@hasCursor = 0 OR a.rowid < @cSeq)
-    ORDER BY a.rowid DESC LIMIT @limit`)
+      AND (@hasCursor = 0 OR a.seq < @cSeq)
+    ORDER BY a.seq DESC LIMIT @limit`)
   const pending = db.prepare<[string], { id: string }>(
     `SELECT id FROM ${table} WHERE user_id = ? AND status = 'pending'`,
   )

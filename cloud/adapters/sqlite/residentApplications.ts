@@ -36,7 +36,7 @@ interface AppRow {
 }
 
 const SELECT = `
-  SELECT a.rowid AS seq, a.*, g.name AS grid_name, h.id AS roster_household_id, h.head_name AS roster_head_name
+  SELECT a.*, g.name AS grid_name, h.id AS roster_household_id, h.head_name AS roster_head_name
   FROM resident_applications a
   JOIN grids g ON g.id = a.grid_id
   LEFT JOIN households h ON h.grid_id = a.grid_id
@@ -88,7 +88,7 @@ export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
     'UPDATE users SET verified = 1, name = @name, household_id = @householdId, grid_id = @gridId, community_id = @communityId WHERE id = @userId',
   )
   const relation = db.prepare<[string, string], { relation: Relation }>(
-    "SELECT relation FROM resident_applications WHERE user_id = ? AND household_id = ? AND status = 'verified' ORDER BY rowid DESC LIMIT 1",
+    "SELECT relation FROM resident_applications WHERE user_id = ? AND household_id = ? AND status = 'verified' ORDER BY seq DESC LIMIT 1",
   )
 
   const load = apps.load

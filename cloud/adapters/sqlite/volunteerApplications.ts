@@ -30,7 +30,7 @@ interface AppRow {
 }
 
 const SELECT = `
-  SELECT a.rowid AS seq, a.*, u.name, u.phone, u.grid_id, g.name AS grid_name
+  SELECT a.*, u.name, u.phone, u.grid_id, g.name AS grid_name
   FROM volunteer_applications a
   JOIN users u ON u.id = a.user_id
   LEFT JOIN grids g ON g.id = u.grid_id`
