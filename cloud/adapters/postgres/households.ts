@@ -3,27 +3,13 @@ import { addressKeys } from '@/domain/residents/address'
 import type { HouseholdCursor, HouseholdRecord, HouseholdRepo, HouseholdScope, ImportOutcome } from '../../residents/ports'
 import { writeAudit } from './audit'
 import { inTransaction, row, rows, type Queryable } from './tx'
+import { householdRecord, type HouseholdRow } from '../rows/residents'
 
 /**
  * The household roster on PostgreSQL: the same records as ../sqlite/households.ts. Text is ordered and compared
  * COLLATE "C" (code points, SQLite's BINARY), whatever collation the database was created with.
  */
 
-interface HouseholdRow {
-  id: string
-  grid_id: string
-  community_id: string
-  grid_name: string
-  grid_seq: number
-  building: string
-  unit: string
-  room: string
-  head_name: string
-  adults: number | null
-  phone: string | null
-  updated_at: string | null
-  members: number
-}
 
 const SELECT = `
   SELECT h.id, h.grid_id, h.building, h.unit, h.room, h.head_name, h.adults, h.phone, h.updated_at,
@@ -34,35 +20,18 @@ const SELECT = `
 const IN_SCOPE = `g.community_id = $1::text AND ($2::text[] IS NULL OR h.grid_id = ANY($2::text[]))`
 const ORDER = `ORDER BY g.seq, h.building COLLATE "C", h.unit COLLATE "C", h.room COLLATE "C", h.id COLLATE "C"`
 
-function toRecord(r: HouseholdRow): HouseholdRecord {
-  return {
-    id: r.id,
-    communityId: r.community_id,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    gridSeq: r.grid_seq,
-    building: r.building,
-    unit: r.unit,
-    room: r.room,
-    headName: r.head_name,
-    adults: r.adults ?? 0,
-    phone: r.phone,
-    updatedAt: r.updated_at,
-    members: r.members,
-  }
-}
 
 const scopeParams = (s: HouseholdScope) => [s.communityId, s.gridIds]
 
 async function all(db: Queryable, scope: HouseholdScope): Promise<HouseholdRecord[]> {
-  return (await rows<HouseholdRow>(db, `${SELECT} WHERE ${IN_SCOPE} ${ORDER}`, scopeParams(scope))).map(toRecord)
+  return (await rows<HouseholdRow>(db, `${SELECT} WHERE ${IN_SCOPE} ${ORDER}`, scopeParams(scope))).map(householdRecord)
 }
 
 export function householdRepo(pool: Pool): HouseholdRepo {
   return {
     async get(id) {
       const r = await row<HouseholdRow>(pool, `${SELECT} WHERE h.id = $1`, [id])
-      return r ? toRecord(r) : null
+      return r ? householdRecord(r) : null
     },
     async findByRoom(gridId, building, unit, room) {
       const k = addressKeys(building, unit, room)
@@ -71,7 +40,7 @@ export function householdRepo(pool: Pool): HouseholdRepo {
         `${SELECT} WHERE h.grid_id = $1 AND h.building_key = $2 AND h.unit_key = $3 AND h.room_key = $4`,
         [gridId, k.buildingKey, k.unitKey, k.roomKey],
       )
-      return r ? toRecord(r) : null
+      return r ? householdRecord(r) : null
     },
     /**
      * One transaction that first locks the grids the roster names (SELECT … FOR NO KEY UPDATE, in id order so two
@@ -139,7 +108,7 @@ export function householdRepo(pool: Pool): HouseholdRepo {
           limit,
         ],
       )
-      return found.map(toRecord)
+      return found.map(householdRecord)
     },
     /** One transaction: the rows and the export's audit entry commit together (a failed audit returns nothing). */
     async exportAll(scope, audit) {

@@ -1,11 +1,12 @@
 import type { Pool } from 'pg'
 import { addressKeys, sameName } from '@/domain/residents/address'
-import type { ApplicationStatus, Relation } from '@/domain/residents'
+import type { Relation } from '@/domain/residents'
 import type { ResidentApplicationRecord, ResidentApplicationRepo, ResidentApplyOutcome, ResidentReviewOutcome } from '../../residents/ports'
 import { applicationTable } from './applications'
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { inTransactionOr, Rollback, row, type Queryable } from './tx'
+import { RESIDENT_APP_SELECT, residentAppRecord } from '../rows/residents'
 
 /**
  * Resident applications on PostgreSQL: the same records and outcomes as ../sqlite/residentApplications.ts. Each
@@ -13,59 +14,8 @@ import { inTransactionOr, Rollback, row, type Queryable } from './tx'
  * locks in one order — the user, the grid, the household, then the application — so two of them cannot deadlock.
  */
 
-interface AppRow {
-  seq: number
-  id: string
-  user_id: string
-  community_id: string
-  grid_id: string
-  grid_name: string
-  building: string
-  unit: string
-  room: string
-  name: string
-  relation: Relation
-  status: ApplicationStatus
-  household_id: string | null
-  reason: string | null
-  reviewer_id: string | null
-  created_at: string
-  reviewed_at: string | null
-  roster_household_id: string | null
-  roster_head_name: string | null
-}
 
-const SELECT = `
-  SELECT a.*, g.name AS grid_name, h.id AS roster_household_id, h.head_name AS roster_head_name
-  FROM resident_applications a
-  JOIN grids g ON g.id = a.grid_id
-  LEFT JOIN households h ON h.grid_id = a.grid_id
-    AND h.building_key = a.building_key AND h.unit_key = a.unit_key AND h.room_key = a.room_key`
-
-function toRecord(r: AppRow): ResidentApplicationRecord {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    communityId: r.community_id,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    building: r.building,
-    unit: r.unit,
-    room: r.room,
-    name: r.name,
-    relation: r.relation,
-    status: r.status,
-    householdId: r.household_id,
-    reason: r.reason,
-    reviewerId: r.reviewer_id,
-    createdAt: r.created_at,
-    reviewedAt: r.reviewed_at,
-    rosterHouseholdId: r.roster_household_id,
-    rosterHeadName: r.roster_head_name,
-  }
-}
-
-const apps = applicationTable({ table: 'resident_applications', select: SELECT, toRecord })
+const apps = applicationTable({ table: 'resident_applications', select: RESIDENT_APP_SELECT, toRecord: residentAppRecord })
 
 /** The user row, locked FOR UPDATE until the transaction ends (null: no such user). */
 const lockUser = (db: Queryable, userId: string) =>

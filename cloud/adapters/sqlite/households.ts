@@ -1,6 +1,5 @@
 import { addressKeys } from '@/domain/residents/address'
 import type {
-  HouseholdRecord,
   HouseholdRepo,
   HouseholdScope,
   ImportOutcome,
@@ -9,22 +8,8 @@ import type {
 import type { AuditEntry } from '../../shared/ports'
 import { auditWriter } from './audit'
 import type { Db } from './open'
+import { householdRecord, type HouseholdRow } from '../rows/residents'
 
-interface HouseholdRow {
-  id: string
-  grid_id: string
-  community_id: string
-  grid_name: string
-  grid_seq: number
-  building: string
-  unit: string
-  room: string
-  head_name: string
-  adults: number | null
-  phone: string | null
-  updated_at: string | null
-  members: number
-}
 
 const SELECT = `
   SELECT h.*, g.community_id, g.name AS grid_name, g.seq AS grid_seq,
@@ -33,23 +18,6 @@ const SELECT = `
 const IN_SCOPE = `g.community_id = @community AND (@grids IS NULL OR h.grid_id IN (SELECT value FROM json_each(@grids)))`
 const ORDER = `ORDER BY g.seq, h.building, h.unit, h.room, h.id`
 
-function toRecord(r: HouseholdRow): HouseholdRecord {
-  return {
-    id: r.id,
-    communityId: r.community_id,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    gridSeq: r.grid_seq,
-    building: r.building,
-    unit: r.unit,
-    room: r.room,
-    headName: r.head_name,
-    adults: r.adults ?? 0,
-    phone: r.phone,
-    updatedAt: r.updated_at,
-    members: r.members,
-  }
-}
 
 const scopeParams = (s: HouseholdScope) => ({ community: s.communityId, grids: s.gridIds ? JSON.stringify(s.gridIds) : null })
 
@@ -94,7 +62,7 @@ export function householdRepo(db: Db): HouseholdRepo {
   })
 
   const exportTx = db.transaction((scope: HouseholdScope, audit: (rows: number) => AuditEntry) => {
-    const rows = all.all(scopeParams(scope)).map(toRecord)
+    const rows = all.all(scopeParams(scope)).map(householdRecord)
     writeAudit(audit(rows.length))
     return rows
   })
@@ -102,12 +70,12 @@ export function householdRepo(db: Db): HouseholdRepo {
   return {
     async get(id) {
       const r = byId.get(id)
-      return r ? toRecord(r) : null
+      return r ? householdRecord(r) : null
     },
     async findByRoom(gridId, building, unit, room) {
       const k = addressKeys(building, unit, room)
       const r = byRoom.get(gridId, k.buildingKey, k.unitKey, k.roomKey)
-      return r ? toRecord(r) : null
+      return r ? householdRecord(r) : null
     },
     async importRoster(rows, ids, at, audit) {
       return importTx.immediate(rows, ids, at, audit)
@@ -124,7 +92,7 @@ export function householdRepo(db: Db): HouseholdRepo {
           cRoom: after?.room ?? '',
           cId: after?.id ?? '',
         })
-        .map(toRecord)
+        .map(householdRecord)
     },
     async exportAll(scope, audit) {
       return exportTx.immediate(scope, audit)

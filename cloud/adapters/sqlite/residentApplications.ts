@@ -1,5 +1,5 @@
 import { addressKeys, sameName } from '@/domain/residents/address'
-import type { ApplicationStatus, Relation } from '@/domain/residents'
+import type { Relation } from '@/domain/residents'
 import type {
   NewResidentApplication,
   ResidentApplicationRecord,
@@ -12,64 +12,14 @@ import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { applicationTable } from './applications'
 import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
+import { RESIDENT_APP_SELECT, residentAppRecord } from '../rows/residents'
 
-interface AppRow {
-  seq: number
-  id: string
-  user_id: string
-  community_id: string
-  grid_id: string
-  grid_name: string
-  building: string
-  unit: string
-  room: string
-  name: string
-  relation: Relation
-  status: ApplicationStatus
-  household_id: string | null
-  reason: string | null
-  reviewer_id: string | null
-  created_at: string
-  reviewed_at: string | null
-  roster_household_id: string | null
-  roster_head_name: string | null
-}
-
-const SELECT = `
-  SELECT a.*, g.name AS grid_name, h.id AS roster_household_id, h.head_name AS roster_head_name
-  FROM resident_applications a
-  JOIN grids g ON g.id = a.grid_id
-  LEFT JOIN households h ON h.grid_id = a.grid_id
-    AND h.building_key = a.building_key AND h.unit_key = a.unit_key AND h.room_key = a.room_key`
-
-function toRecord(r: AppRow): ResidentApplicationRecord {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    communityId: r.community_id,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    building: r.building,
-    unit: r.unit,
-    room: r.room,
-    name: r.name,
-    relation: r.relation,
-    status: r.status,
-    householdId: r.household_id,
-    reason: r.reason,
-    reviewerId: r.reviewer_id,
-    createdAt: r.created_at,
-    reviewedAt: r.reviewed_at,
-    rosterHouseholdId: r.roster_household_id,
-    rosterHeadName: r.roster_head_name,
-  }
-}
 
 export function residentApplicationRepo(db: Db): ResidentApplicationRepo {
   const apps = applicationTable(db, {
     table: 'resident_applications',
-    select: SELECT,
-    toRecord,
+    select: RESIDENT_APP_SELECT,
+    toRecord: residentAppRecord,
     alsoSet: ', household_id = COALESCE(@householdId, household_id)',
   })
   const userState = db.prepare<[string], { verified: number; phone: string | null; phone_verified: number }>(
