@@ -1,29 +1,13 @@
 import type { Pool } from 'pg'
-import type { ApplicationStatus } from '@/domain/residents'
 import type { VolunteerApplicationRecord, VolunteerApplicationRepo, VolunteerApplyOutcome, VolunteerReviewOutcome } from '../../volunteers/ports'
 import { applicationTable } from './applications'
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { inTransactionOr, Rollback, row } from './tx'
+import { volunteerAppRecord } from '../rows/volunteers'
 
 /** Volunteer applications on PostgreSQL: the same records and outcomes as ../sqlite/volunteerApplications.ts. */
 
-interface AppRow {
-  seq: number
-  id: string
-  user_id: string
-  community_id: string
-  name: string
-  phone: string | null
-  grid_id: string | null
-  grid_name: string | null
-  skills: string | null
-  availability: string | null
-  status: ApplicationStatus
-  reason: string | null
-  created_at: string
-  reviewed_at: string | null
-}
 
 // the application's own columns (a.* would bring its grid-less row's columns beside the user's)
 const SELECT = `
@@ -33,25 +17,8 @@ const SELECT = `
   JOIN users u ON u.id = a.user_id
   LEFT JOIN grids g ON g.id = u.grid_id`
 
-function toRecord(r: AppRow): VolunteerApplicationRecord {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    communityId: r.community_id,
-    name: r.name,
-    phone: r.phone,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    skills: r.skills,
-    availability: r.availability,
-    status: r.status,
-    reason: r.reason,
-    createdAt: r.created_at,
-    reviewedAt: r.reviewed_at,
-  }
-}
 
-const apps = applicationTable({ table: 'volunteer_applications', select: SELECT, toRecord })
+const apps = applicationTable({ table: 'volunteer_applications', select: SELECT, toRecord: volunteerAppRecord })
 
 export function volunteerApplicationRepo(pool: Pool): VolunteerApplicationRepo {
   return {

@@ -1,4 +1,3 @@
-import type { ApplicationStatus } from '@/domain/residents'
 import type { ReviewDecision } from '../../residents/ports'
 import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import type {
@@ -11,23 +10,8 @@ import type {
 import { applicationTable } from './applications'
 import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
+import { volunteerAppRecord } from '../rows/volunteers'
 
-interface AppRow {
-  seq: number
-  id: string
-  user_id: string
-  community_id: string
-  name: string
-  phone: string | null
-  grid_id: string | null
-  grid_name: string | null
-  skills: string | null
-  availability: string | null
-  status: ApplicationStatus
-  reason: string | null
-  created_at: string
-  reviewed_at: string | null
-}
 
 const SELECT = `
   SELECT a.*, u.name, u.phone, u.grid_id, g.name AS grid_name
@@ -35,26 +19,9 @@ const SELECT = `
   JOIN users u ON u.id = a.user_id
   LEFT JOIN grids g ON g.id = u.grid_id`
 
-function toRecord(r: AppRow): VolunteerApplicationRecord {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    communityId: r.community_id,
-    name: r.name,
-    phone: r.phone,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    skills: r.skills,
-    availability: r.availability,
-    status: r.status,
-    reason: r.reason,
-    createdAt: r.created_at,
-    reviewedAt: r.reviewed_at,
-  }
-}
 
 export function volunteerApplicationRepo(db: Db): VolunteerApplicationRepo {
-  const apps = applicationTable(db, { table: 'volunteer_applications', select: SELECT, toRecord })
+  const apps = applicationTable(db, { table: 'volunteer_applications', select: SELECT, toRecord: volunteerAppRecord })
   const isVolunteer = db.prepare<[string], { role: string }>("SELECT role FROM user_roles WHERE user_id = ? AND role = 'volunteer'")
   const insert = db.prepare(`INSERT INTO volunteer_applications (id, user_id, community_id, skills, availability, status, created_at)
     VALUES (@id, @userId, @communityId, @skills, @availability, 'pending', @createdAt)`)
