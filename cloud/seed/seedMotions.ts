@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { choiceKey, type Choice, type MotionStatus } from '@/domain/motions'
-import type { Db } from '../adapters/sqlite/open'
-import { motionRepo } from '../adapters/sqlite/motions'
 import { motionMessages, newReceipt, receiptHash } from '../motions'
 import type { MotionRepo, NewMotion } from '../motions'
 import type { AuditEntry } from '../shared/ports'
+import type { SeedEngine } from './ports'
 import { DEMO_ARTICLE5_PROPOSED, DEMO_ARTICLE5_REVISED, DEMO_CHARGING_BALLOTS, DEMO_MOTIONS, DEMO_RULES_ARTICLES } from './demoMotions'
 
 const HOUR = 3600_000
@@ -18,13 +17,13 @@ const COMMITTEE = 'u_committee_jj'
  *   - 锦江社区居民公约, closed about two months ago with its result, adopted as rules version 1, filed;
  *   - a rules motion in 征求意见 with a revision of 第五条, a resident's comment on it and the committee's reply;
  *   - a matter motion in 表决中 until about 3 days on, with a few ballots of 第二、第三网格's households.
- * The store methods are transactions of their own (and a close checkpoints the WAL), so this runs after the
+ * The store methods are transactions of their own, so this runs after the
  * seed's transaction, not inside it. Every receipt is random and thrown away: no demo ballot can be verified.
  * Who chose what is not in this file either: the voters and the choices are listed apart and paired at random,
  * so the tallies are fixed and the link exists nowhere.
  */
-export async function seedMotions(db: Db, now: Date): Promise<void> {
-  const repo = motionRepo(db)
+export async function seedMotions(engine: SeedEngine, now: Date): Promise<void> {
+  const repo = engine.motions
   const base = Math.floor(now.getTime() / HOUR) * HOUR
   const day = (d: number) => new Date(base + d * DAY).toISOString()
   let n = 0
@@ -37,10 +36,7 @@ export async function seedMotions(db: Db, now: Date): Promise<void> {
     targetId,
     communityId: COMMUNITY,
   })
-  const households = db
-    .prepare<[string], { id: string }>('SELECT h.id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = ? ORDER BY h.id')
-    .all(COMMUNITY)
-    .map((r) => r.id)
+  const households = await engine.householdsOf(COMMUNITY)
 
   // 1. 锦江社区居民公约: drafted, 征求意见, voted by 24 of the 30 households (8 at the residents' meeting), closed by the schedule
   const rules = DEMO_MOTIONS.rules

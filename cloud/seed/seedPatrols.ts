@@ -1,5 +1,5 @@
-import type { Db } from '../adapters/sqlite/open'
 import { DEMO_GRID_CENTRES } from './demoData'
+import type { SeedWriter } from './ports'
 
 const HOUR = 3600_000
 
@@ -11,14 +11,16 @@ export const DEMO_SHIFTS = [
   { id: 'sh_demo_river', gridId: 'g_jj_2', title: '沿河防溺水巡查', inHours: 50, hours: 2, capacity: 1, radius: 500, meetingPoint: '2栋北侧河堤', note: '沿河步道往返，发现险情先报告' },
 ] as const
 
-export function seedShifts(db: Db, now: Date): void {
+export async function seedShifts(w: SeedWriter, now: Date): Promise<void> {
   const base = Math.ceil(now.getTime() / HOUR) * HOUR
-  const insert = db.prepare(`INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, meeting_point, note, start_at, end_at,
-    capacity, created_by, created_at) VALUES (?, 'c_jinjiang', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'u_committee_jj', ?)`)
   for (const s of DEMO_SHIFTS) {
     const c = DEMO_GRID_CENTRES[s.gridId]!
     const start = base + s.inHours * HOUR
-    insert.run(s.id, s.title, c.latitude, c.longitude, s.radius, s.meetingPoint, s.note, new Date(start).toISOString(),
-      new Date(start + s.hours * HOUR).toISOString(), s.capacity, now.toISOString())
+    await w.run(
+      `INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, meeting_point, note, start_at, end_at,
+         capacity, created_by, created_at) VALUES (?, 'c_jinjiang', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'u_committee_jj', ?)`,
+      [s.id, s.title, c.latitude, c.longitude, s.radius, s.meetingPoint, s.note, new Date(start).toISOString(),
+        new Date(start + s.hours * HOUR).toISOString(), s.capacity, now.toISOString()],
+    )
   }
 }
