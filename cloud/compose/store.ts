@@ -12,7 +12,7 @@ import type { ShiftRepo } from '../patrols'
 import type { ReminderRepo } from '../reminders'
 import type { ReportRepo } from '../reports'
 import type { HouseholdRepo, ResidentApplicationRepo } from '../residents'
-import type { AuditRepo, CommunityRepo, SettingsRepo, UserRepo } from '../shared/ports'
+import type { AuditRepo, CommunityRepo, LeaseRepo, SettingsRepo, UserRepo } from '../shared/ports'
 import type { VolunteerApplicationRepo } from '../volunteers'
 
 /**
@@ -39,6 +39,8 @@ export interface Store {
   shifts: ShiftRepo
   /** the reminders ledger (vote closing, patrol shifts) */
   reminders: ReminderRepo
+  /** one process at a time runs each periodic job */
+  leases: LeaseRepo
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
   close(): void

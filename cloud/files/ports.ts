@@ -1,7 +1,7 @@
 /** Uploaded photos (issue 4): their rows, where their bytes live, and their signed addresses. */
 import type * as shared from '../shared/context'
 import type { ReportRepo } from '../reports'
-import type { FileUrls, UserRepo } from '../shared/ports'
+import type { FileUrls, LeaseRepo, UserRepo } from '../shared/ports'
 
 export type { FileUrls } from '../shared/ports'
 
@@ -65,6 +65,8 @@ export interface FilesStore {
   users: UserRepo
   /** a photo's URL is signed for its report's audience (reports' photoScope), checked again at read */
   reports: Pick<ReportRepo, 'get'>
+  /** the sweep runs in one process at a time */
+  leases: LeaseRepo
 }
 
 export interface Deps extends shared.Deps<FilesStore> {

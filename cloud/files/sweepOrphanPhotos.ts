@@ -1,5 +1,5 @@
 import type { Deps } from './ports'
-import { runPeriodically } from '../shared/periodic'
+import { runPeriodically, underLease } from '../shared/periodic'
 
 /** An upload no report holds is kept this long (the time to finish the form), then swept. */
 export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000
@@ -83,11 +83,11 @@ export function scheduleOrphanSweep(
   intervalMs = SWEEP_INTERVAL_MS,
 ): { stop(): Promise<void> } {
   return runPeriodically(
-    async () => {
+    underLease(deps, 'photoSweep', intervalMs, async () => {
       const photos = await sweepOrphanPhotos(deps)
       const strays = await sweepStrayBlobs(deps)
       onSwept(photos.removed + strays.removed)
-    },
+    }),
     (err) => deps.log.error({ err }, 'orphan photo sweep failed'),
     intervalMs,
   )

@@ -4,6 +4,7 @@ import type { NewMessage } from '../messages'
 import type { MotionRepo } from '../motions'
 import type { ShiftRepo } from '../patrols'
 import type * as shared from '../shared/context'
+import type { LeaseRepo } from '../shared/ports'
 
 /**
  * Who a reminder goes to. The store resolves it INSIDE the transaction that writes the messages, so that a
@@ -50,6 +51,8 @@ export interface RemindersStore {
   reminders: ReminderRepo
   motions: MotionRepo
   shifts: ShiftRepo
+  /** the sweep runs in one process at a time */
+  leases: LeaseRepo
 }
 
 export type Deps = shared.Deps<RemindersStore>

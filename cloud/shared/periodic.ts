@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto'
+import { hostname } from 'node:os'
+import type { Clock, LeaseRepo } from './ports'
+
 /**
  * Runs `task` now, then every `intervalMs`, on a timer that does not keep the process alive; a run still under
  * way when the next is due is not doubled, and a failure is logged, never thrown. `stop()` clears the timer and
@@ -27,5 +31,28 @@ export function runPeriodically(
       clearInterval(timer)
       await running
     },
+  }
+}
+
+/** This process, as a lease holder: host, pid and a random part (a pid is reused after a restart). */
+export const THIS_PROCESS = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
+
+/**
+ * `task` made to run only in the process that holds the lease `name`: each run first takes or renews it for
+ * `ms` (the job's interval), and does nothing when another process holds it. Several processes serving one
+ * database then run the job once per interval between them; when the holder stops, another takes over within
+ * one interval after its lease runs out.
+ */
+export function underLease(
+  deps: { store: { leases: LeaseRepo }; clock: Clock },
+  name: string,
+  ms: number,
+  task: () => Promise<void>,
+  holder = THIS_PROCESS,
+): () => Promise<void> {
+  return async () => {
+    const now = deps.clock.now()
+    const held = await deps.store.leases.take(name, holder, now.toISOString(), new Date(now.getTime() + ms).toISOString())
+    if (held) await task()
   }
 }

@@ -196,3 +196,15 @@ export interface FileUrls {
   /** true when the signature is the server's for this file and scope, and not expired */
   verify(fileId: string, expires: string, signature: string, scope?: string): boolean
 }
+
+/**
+ * Named leases across the processes serving one database: a periodic job (the reminders sweep, the photo sweep)
+ * runs in the process that holds its lease, so that several processes run it once, not once each.
+ */
+export interface LeaseRepo {
+  /**
+   * Takes the lease `name` for `holder` until `until`, or renews it when `holder` has it; one atomic conditional
+   * upsert. False when another holder's lease runs past `now`.
+   */
+  take(name: string, holder: string, now: string, until: string): Promise<boolean>
+}

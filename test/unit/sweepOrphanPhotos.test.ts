@@ -13,7 +13,7 @@ const record = (id: string, createdAt: string): FileRecord => ({
 })
 
 /** an in-memory files table: `attached` files are held by a report */
-function fakeDeps(files: FileRecord[], attached = new Set<string>()) {
+function fakeDeps(files: FileRecord[], attached = new Set<string>(), leaseHeldElsewhere = false) {
   const rows = new Map(files.map((f) => [f.id, f]))
   const removed: string[] = []
   const errors: unknown[] = []
@@ -38,7 +38,7 @@ function fakeDeps(files: FileRecord[], attached = new Set<string>()) {
     remove: async (key) => void removed.push(key),
   }
   const deps = {
-    store: { files: repo } as unknown as Store,
+    store: { files: repo, leases: { take: async () => !leaseHeldElsewhere } } as unknown as Store,
     blobs,
     clock: fixedClock(NOW),
     log: { error: (o: unknown) => void errors.push(o), warn: () => undefined },
@@ -90,6 +90,16 @@ describe('scheduleOrphanSweep', () => {
     expect(swept).toEqual([1, 1, 0])
     expect(rows.has('c')).toBe(true)
     unref.mockRestore()
+  })
+
+  test('does nothing while another process holds the sweep\'s lease', async () => {
+    const { deps, rows } = fakeDeps([record('a', '2025-03-01T00:00:00.000Z')], new Set(), true)
+    const swept: number[] = []
+    const s = scheduleOrphanSweep(deps, (n) => swept.push(n), 1000)
+    await jest.advanceTimersByTimeAsync(2000)
+    expect(swept).toEqual([])
+    expect(rows.has('a')).toBe(true)
+    await s.stop()
   })
 
   test('a failing sweep is logged and the next one still runs', async () => {

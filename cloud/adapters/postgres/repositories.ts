@@ -3,6 +3,7 @@ import { auditRepo } from './audit'
 import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
+import { leaseRepo } from './leases'
 import { messageRepo } from './messages'
 import { noticeRepo } from './notices'
 import { reminderRepo } from './reminders'
@@ -30,5 +31,6 @@ export function postgresRepositories(pool: Pool) {
     messages: messageRepo(pool),
     files: fileRepo(pool),
     reminders: reminderRepo(pool),
+    leases: leaseRepo(pool),
   }
 }

@@ -2,6 +2,7 @@ import { auditRepo } from './audit'
 import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
+import { leaseRepo } from './leases'
 import { messageRepo } from './messages'
 import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
@@ -38,6 +39,7 @@ export function openSqliteStore(file: string) {
     motions: motionRepo(db),
     shifts: shiftRepo(db),
     reminders: reminderRepo(db),
+    leases: leaseRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },
