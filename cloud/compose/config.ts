@@ -19,7 +19,7 @@ export interface Config {
   db: DbConfig
   /** GONGZHI_DB as set (default data/gongzhi.db): the SQLite file; openStore refuses a PostgreSQL URL */
   dbFile: string
-  /** GONGZHI_UPLOADS: the folder of uploaded photos; null → `uploads` next to the database file */
+  /** GONGZHI_UPLOADS: the folder of uploaded photos, or `database` (the store's blobs table); null → the engine's default (deps.ts blobStorage) */
   uploadsDir: string | null
   /** WeChat subscribe messages: WECHAT_SUBSCRIBE_TEMPLATE_ID + WECHAT_SUBSCRIBE_FIELDS (needs WECHAT_APPID/SECRET) */
   subscribe: SubscribeTemplate | null
@@ -30,6 +30,9 @@ export interface Config {
 }
 
 export type Env = Record<string, string | undefined>
+
+/** GONGZHI_UPLOADS=database: photos in the store's blobs table instead of a folder. */
+export const DATABASE_BLOBS = 'database'
 
 /**
  * The store engine. PostgreSQL is chosen by a URL (postgres:// or postgresql://) in GONGZHI_DB; its pool holds

@@ -12,7 +12,7 @@ import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatP
 import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
 import type * as shared from '../shared/context'
 import type { Clock, Logger, Notifier } from '../shared/ports'
-import type { Config } from './config'
+import { DATABASE_BLOBS, type Config } from './config'
 import type { Store } from './store'
 
 /**
@@ -56,7 +56,7 @@ export async function createDeps(
       overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
-    blobs: overrides.blobs ?? diskBlobs(config.uploadsDir ?? uploadsBesideStore(store)),
+    blobs: overrides.blobs ?? blobStorage(store, config.uploadsDir ?? null, clock),
     notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log),
     devLogin: overrides.devLogin ?? config.devLogin,
     log,
@@ -67,6 +67,16 @@ export async function createDeps(
 function subscribeNotifiers(config: Partial<Pick<Config, 'wechat' | 'subscribe'>>, clock: Clock, store: Store, log: Logger): Notifier[] {
   if (!config.wechat || !config.subscribe) return []
   return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log })]
+}
+
+/**
+ * Where photos' bytes live (GONGZHI_UPLOADS): `database` — the store's blobs table, seen by every process; a
+ * folder path — that folder (on several machines, one they share); unset — the engine's default: PostgreSQL's
+ * table (processes on several machines have no folder in common), SQLite's folder beside its file.
+ */
+export function blobStorage(store: Store, uploads: string | null, clock: Clock): BlobStorage {
+  if (uploads === DATABASE_BLOBS || (uploads === null && store.engine === 'postgres')) return store.databaseBlobs(clock)
+  return diskBlobs(uploads ?? uploadsBesideStore(store))
 }
 
 /**

@@ -4,7 +4,7 @@ import { openMigrated } from '../adapters/sqlite/open'
 import { openSqliteStore } from '../adapters/sqlite/store'
 import { isPostgresUrl, type DbConfig } from './config'
 import { seedDemo } from '../seed/seedSqlite'
-import type { FileRepo } from '../files'
+import type { BlobStorage, FileRepo } from '../files'
 import type { MessageRepo } from '../messages'
 import type { MotionRepo } from '../motions'
 import type { NoticeRepo } from '../notices'
@@ -12,7 +12,7 @@ import type { ShiftRepo } from '../patrols'
 import type { ReminderRepo } from '../reminders'
 import type { ReportRepo } from '../reports'
 import type { HouseholdRepo, ResidentApplicationRepo } from '../residents'
-import type { AuditRepo, CommunityRepo, LeaseRepo, SettingsRepo, UserRepo } from '../shared/ports'
+import type { AuditRepo, Clock, CommunityRepo, LeaseRepo, SettingsRepo, UserRepo } from '../shared/ports'
 import type { VolunteerApplicationRepo } from '../volunteers'
 
 /**
@@ -41,6 +41,10 @@ export interface Store {
   reminders: ReminderRepo
   /** one process at a time runs each periodic job */
   leases: LeaseRepo
+  /** which engine this is */
+  engine: 'sqlite' | 'postgres'
+  /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */
+  databaseBlobs(clock: Clock): BlobStorage
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
   close(): void

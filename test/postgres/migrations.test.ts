@@ -37,6 +37,7 @@ const TYPES: Record<string, string[]> = {
   TEXT: ['text', 'timestamp with time zone', 'date'],
   INTEGER: ['integer', 'bigint', 'boolean'],
   REAL: ['double precision'],
+  BLOB: ['bytea'],
 }
 // SQLite refuses NULL in these with triggers (it cannot add NOT NULL to a column); PostgreSQL says NOT NULL
 const NOT_NULL_BY_TRIGGER = ['households.building_key', 'households.unit_key', 'households.room_key',

@@ -114,3 +114,22 @@ test('the uploads folder: GONGZHI_UPLOADS, else `uploads` beside the database fi
     mem.close()
   }
 })
+
+test('GONGZHI_UPLOADS=database keeps photos in the store\'s blobs table, where every process serving the file sees them', async () => {
+  const file = path.join(dir, 'dbblobs', 'g.db')
+  const store = openSqliteStore(file)
+  try {
+    const deps = await createDeps(store, { devLogin: true, wechat: null, secret: 'test-secret-test-secret-test-secret', uploadsDir: 'database' })
+    await deps.blobs.put('cc/three.jpg', Buffer.from('3'))
+    expect(fsSync.existsSync(path.join(dir, 'dbblobs', 'uploads'))).toBe(false)
+    const other = openSqliteStore(file)
+    try {
+      const seen = await createDeps(other, { devLogin: true, wechat: null, secret: 'test-secret-test-secret-test-secret', uploadsDir: 'database' })
+      expect((await seen.blobs.read('cc/three.jpg'))?.toString()).toBe('3')
+    } finally {
+      other.close()
+    }
+  } finally {
+    store.close()
+  }
+})

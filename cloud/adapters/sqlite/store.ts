@@ -1,4 +1,6 @@
+import type { Clock } from '../../shared/ports'
 import { auditRepo } from './audit'
+import { sqliteBlobs } from './blobs'
 import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
@@ -25,6 +27,8 @@ export function openSqliteStore(file: string) {
   const db = openDb(file)
   return {
     db,
+    engine: 'sqlite' as const,
+    databaseBlobs: (clock: Clock) => sqliteBlobs(db, clock),
     users: userRepo(db),
     communities: communityRepo(db),
     notices: noticeRepo(db),
