@@ -59,6 +59,10 @@ export async function dispatch(event: unknown, caller: Caller | null, deps: Deps
     return { ok: true, data: await handler(input, ctx) }
   } catch (e) {
     if (e instanceof AppError) return fail(e)
+    if (deps.store.unavailable(e)) {
+      deps.log.warn({ err: e, action }, 'database unavailable')
+      return fail(new AppError('UNAVAILABLE'))
+    }
     deps.log.error({ err: e, action }, 'unhandled error in dispatch')
     return fail(new AppError('INTERNAL'))
   }

@@ -45,6 +45,8 @@ export interface Store {
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */
   databaseBlobs(clock: Clock): BlobStorage
+  /** Whether a thrown error means the database could not answer now (the request is answered UNAVAILABLE, retryable). */
+  unavailable(err: unknown): boolean
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
   close(): void

@@ -112,7 +112,9 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
   })
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const { error, unexpected } = appErrorOfHttp(err)
+    const unavailable = store.unavailable(err)
+    const { error, unexpected } = unavailable ? { error: new AppError('UNAVAILABLE'), unexpected: false } : appErrorOfHttp(err)
+    if (unavailable) req.log.warn({ err }, 'database unavailable')
     if (unexpected) req.log.error({ err }, 'unhandled error')
     const { status, body } = envelopeOf(error)
     void reply.status(status).header('cache-control', 'no-store').send(body)

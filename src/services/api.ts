@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput } from '@/domain/contract'
 import type { ApiEvent, ApiReply } from '@/domain/shared/envelope'
 import { isErrorCode } from '@/domain/shared/errors'
-import { ApiError } from './apiError'
+import { ApiError, isRetryable } from './apiError'
 import { ROUTES } from './routes'
 import { clearSession, getToken } from './session'
 import { httpTransport, type TransportReply } from './transport'
@@ -14,7 +14,7 @@ export interface CallOptions {
   requestId?: string
 }
 
-/** Reads are idempotent, so one automatic retry after a network failure is safe (the list: see READ_ACTIONS). */
+/** Reads are idempotent, so one automatic retry after a network failure or an unavailable database is safe (the list: see READ_ACTIONS). */
 const reads: ReadonlySet<string> = new Set(READ_ACTIONS)
 
 const RETRY_DELAY_MS = 800
@@ -46,7 +46,7 @@ export async function callApi<A extends ActionName>(
       return unwrap<ActionOutput<A>>(reply)
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('NETWORK')
-      if (err.code === 'NETWORK' && attempt < attempts) {
+      if (isRetryable(err.code) && attempt < attempts) {
         await delay(RETRY_DELAY_MS)
         continue
       }

@@ -5,6 +5,12 @@ export type ClientErrorCode = ErrorCode | 'NETWORK'
 
 export const NETWORK_MESSAGE = '网络不好，请稍后重试'
 
+/**
+ * No answer (NETWORK) or the server could not reach its database (UNAVAILABLE): nothing was decided that the
+ * same request, sent again, would not find (writes carry their requestId), so trying again is safe.
+ */
+export const isRetryable = (code: ClientErrorCode): boolean => code === 'NETWORK' || code === 'UNAVAILABLE'
+
 /** What every failed `callApi` throws; the UI switches on `code` and shows `message`. */
 export class ApiError extends Error {
   readonly code: ClientErrorCode

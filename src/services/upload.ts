@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ApiReply } from '@/domain/shared/envelope'
 import { isErrorCode } from '@/domain/shared/errors'
-import { ApiError } from './apiError'
+import { ApiError, isRetryable } from './apiError'
 import { getToken } from './session'
 
 /**
@@ -28,7 +28,7 @@ export async function uploadPhoto(localPath: string, onProgress?: (percent: numb
         return await send(filePath, onProgress)
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError('NETWORK')
-        if (err.code === 'NETWORK' && attempt < 2) {
+        if (isRetryable(err.code) && attempt < 2) {
           await delay(RETRY_DELAY_MS)
           continue
         }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/ports'
 import { auditRepo } from './audit'
 import { sqliteBlobs } from './blobs'
+import { isSqliteUnavailable } from './unavailable'
 import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
@@ -29,6 +30,7 @@ export function openSqliteStore(file: string) {
     db,
     engine: 'sqlite' as const,
     databaseBlobs: (clock: Clock) => sqliteBlobs(db, clock),
+    unavailable: isSqliteUnavailable,
     users: userRepo(db),
     communities: communityRepo(db),
     notices: noticeRepo(db),

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   CONTENT_REJECTED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_STATUS
@@ -35,6 +36,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CONTENT_REJECTED: '内容包含不适宜发布的信息，请修改后再试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时出错，请稍后再试',
+  UNAVAILABLE: '服务暂时不可用，请稍后重试',
 }
 
 export class AppError extends Error {

@@ -72,8 +72,8 @@ export function forgetReceipt(motionId: string, residentId?: string): void {
   removeStorage(keyOf(motionId, residentId))
 }
 
-/** Refusals after which nothing was written under the kept receipt: the next attempt makes a new one. */
-const KEEP_ON = new Set(['NETWORK', 'INTERNAL', 'ALREADY_VOTED', 'UNAUTHENTICATED'])
+/** Refusals after which the kept receipt may be in the box (the outcome is unknown, or it is the one counted): kept. */
+const KEEP_ON = new Set(['NETWORK', 'UNAVAILABLE', 'INTERNAL', 'ALREADY_VOTED', 'UNAUTHENTICATED'])
 
 /**
  * One write (motion.cast, motion.recordOffline) with the device's receipt: the kept one if an earlier attempt's

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { shiftCancelSchema, type ShiftDetail } from '@/domain/patrols'
 import { callApi } from '@/services/api'
-import { toApiError, type ApiError } from '@/services/apiError'
+import { isRetryable, toApiError, type ApiError } from '@/services/apiError'
 import { newRequestId } from '@/services/requestId'
 import { useRemote } from '../common/useRemote'
 import { LocationError, takePosition } from '@/features/media'
@@ -60,7 +60,7 @@ export function useShift(id: string | null) {
           setError({ action, error: err })
         }
         // a refusal may come from a view that is out of date (seats taken, the cut-off passed): show the latest
-        if (err && err.code !== 'NETWORK') void reload({ silent: true })
+        if (err && !isRetryable(err.code)) void reload({ silent: true })
         return { ok: false, message: err?.message ?? '' }
       } finally {
         busyRef.current = false

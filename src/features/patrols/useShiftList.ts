@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ShiftListPage, ShiftView } from '@/domain/patrols'
 import { callApi } from '@/services/api'
-import { toApiError } from '@/services/apiError'
+import { isRetryable, toApiError } from '@/services/apiError'
 import { newRequestId } from '@/services/requestId'
 import { usePagedList, type PagedList } from '../common/usePagedList'
 import { emitShiftEvent, onShiftEvent } from './events'
@@ -47,7 +47,7 @@ export function useListSignup() {
     } catch (e) {
       const err = toApiError(e)
       setResult({ id, ok: false, message: err.message })
-      if (err.code !== 'NETWORK') emitShiftEvent({ type: 'changed', id })
+      if (!isRetryable(err.code)) emitShiftEvent({ type: 'changed', id })
     } finally {
       busy.current = false
       setBusyId(null)

@@ -5,7 +5,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
 import type { Choice, MotionView } from '@/domain/motions'
-import type { ApiError } from '@/services/apiError'
+import { isRetryable, type ApiError } from '@/services/apiError'
 import type { Done } from '../useMotion'
 import { choiceLabel, choiceOf, choicesOf } from './choices'
 
@@ -51,7 +51,7 @@ export function CastCard({ motion, busy, error, onCast }: CastCardProps) {
       ) : null}
       {error && !confirming && error.code !== 'ALREADY_VOTED' ? (
         <Text className='motion-detail__error' data-testid='cast-error'>
-          {error.code === 'NETWORK' ? `${error.message}。如果不确定投上没有，请再点一次“投票”：投上了会显示回执码，不会重复计票。` : `没有投成功：${error.message}`}
+          {isRetryable(error.code) ? `${error.message}。如果不确定投上没有，请再点一次“投票”：投上了会显示回执码，不会重复计票。` : `没有投成功：${error.message}`}
         </Text>
       ) : null}
       <ActionButton kind='primary' size='large' block testid='cast-submit' onClick={() => (value ? setConfirming(true) : setMissing(true))}>
