@@ -5,18 +5,19 @@
  * notices.contract.ts: each scenario on a fresh store with the same fixture, its deterministic result compared
  * deep-equal with the reference engine's when one is given.
  *
- * Not in this contract: `addLog` (a patrol log, with its 发现隐患 report in the same transaction). It creates the
- * report with the reports repository's own statements, which PostgreSQL does not have yet; the PostgreSQL patrol
- * store leaves it out (cloud/adapters/postgres/patrols.ts). `logs` and `priorLog` are here, over rows written by
- * engine.exec (shift_logs and idempotency rows, as addLog leaves them).
+ * `addLog` (a patrol log, with its 发现隐患 report in the same transaction, made with report.create's own steps) is
+ * here with the reports and files repositories beside the shift store; `logs` and `priorLog` are also read over
+ * rows written by engine.exec (shift_logs and idempotency rows, as addLog leaves them).
  *
  * The races (Promise.all) are real concurrency between sessions on PostgreSQL (a pool of more connections than
  * the calls of a race, connected beforehand); on SQLite one connection runs them one after another, and the
  * multi-process race suite (test/api/patrols.concurrency.test.ts) proves the same there. A result that depends on
  * how a race interleaved (which of 40 volunteers got the 5 seats) is asserted, not compared across engines.
  */
+import type { FileRecord, FileRepo } from '../../cloud/files/ports'
 import type { MessageRecord, MessageRepo, NewMessage } from '../../cloud/messages/ports'
-import type { CheckinFix, NewShift, ShiftListQuery, ShiftRecord, ShiftRepo, SignupRecord } from '../../cloud/patrols/ports'
+import type { CheckinFix, LogReport, NewShift, ShiftListQuery, ShiftRecord, ShiftRepo, SignupRecord } from '../../cloud/patrols/ports'
+import type { NewReport, ReportRepo } from '../../cloud/reports/ports'
 import type { AuditEntry, AuditRepo, IdempotencyKey, NewUser, UserRepo } from '../../cloud/shared/ports'
 import type { FixtureWriter } from './fixtures'
 
@@ -24,8 +25,10 @@ export interface PatrolsContractStore {
   users: UserRepo
   audit: AuditRepo
   messages: MessageRepo
-  /** every ShiftRepo method but addLog (see above) */
-  shifts: Omit<ShiftRepo, 'addLog'>
+  shifts: ShiftRepo
+  /** addLog's report and its photos */
+  reports: ReportRepo
+  files: FileRepo
 }
 
 export interface PatrolsContractEngine {
@@ -154,6 +157,34 @@ function cancelMessages(newId: () => string) {
 
 function fix(atIso: string, p: Partial<CheckinFix> = {}): CheckinFix {
   return { at: atIso, latitude: 30.6571, longitude: 104.0661, accuracy: 20, coordSystem: 'gcj02', distance: 15, inside: true, ...p }
+}
+
+/** a 发现隐患 report by alice in the patrol's grid */
+function hazard(id: string, createdAt: string): NewReport {
+  return {
+    id,
+    communityId: IDS.community,
+    streetId: IDS.street,
+    gridId: IDS.g1,
+    reporterId: IDS.alice,
+    category: 'safety_hazard',
+    description: `巡逻发现隐患 ${id}`,
+    latitude: 30.657,
+    longitude: 104.066,
+    address: null,
+    coordSource: 'gcj02',
+    anonymous: false,
+    visibility: 'public',
+    moderation: 'clean',
+    assigneeId: null,
+    acceptBy: at(24),
+    resolveBy: at(24 * 7),
+    createdAt,
+  }
+}
+
+function photo(id: string, ownerId: string): FileRecord {
+  return { id, ownerId, mime: 'image/jpeg', bytes: 1000, width: 640, height: 480, sha256: `sha-${id}`, path: `2025/03/${id}.jpg`, createdAt: NOW }
 }
 
 /** a record without its seq (a number each engine draws; races and rollbacks may leave gaps on PostgreSQL) */
@@ -570,6 +601,85 @@ export function patrolsContract(engine: string, open: OpenPatrolsEngine, opts: {
         expect(await s.shifts.priorLog({ ...key, fingerprint: 'other' })).toEqual({ kind: 'keyReused' })
         expect(await s.shifts.priorLog({ ...key, requestId: 'req-other' })).toBeNull()
         return { all, bobs }
+      })
+    })
+
+    describe('addLog: a patrol log, with its 发现隐患 report in the same step', () => {
+      scenario('addLog: only while checked in and before the end; the report made with it; a retried key replays; a refusal writes nothing', async (s) => {
+        await make(s, shift('sh_1', -1))
+        await s.shifts.signup('sh_1', IDS.alice, 'su_1', at(-5))
+        await s.files.create(photo('f_a', IDS.alice))
+        await s.files.create(photo('f_b', IDS.bob))
+        const entry = (id: string, atIso: string) => ({ id, shiftId: 'sh_1', userId: IDS.alice, note: `巡逻记录 ${id}`, reportId: null, at: atIso })
+        const logKey = (requestId: string, fingerprint = 'fp'): IdempotencyKey => ({ userId: IDS.alice, action: 'shift.log', requestId, fingerprint })
+        const reportKey = (requestId: string, fingerprint = 'fp'): IdempotencyKey => ({ userId: IDS.alice, action: 'report.create', requestId, fingerprint })
+        const withReport = (id: string, photoIds: string[], key: IdempotencyKey | null): LogReport => ({
+          report: hazard(id, minutes(-20)),
+          photoIds,
+          messages: [{ id: `m_${id}`, userId: IDS.committee, kind: 'report', title: '发现隐患', body: id, target: { type: 'report', id }, createdAt: minutes(-20) }],
+          key,
+        })
+
+        expect(await s.shifts.addLog(entry('lg_0', minutes(-40)), null)).toEqual({ kind: 'refused', reason: 'notCheckedIn' })
+        // refused with a report: the report is rolled back with the log
+        expect(await s.shifts.addLog(entry('lg_0', minutes(-40)), logKey('req-0'), withReport('r_0', [], reportKey('rq-0')))).toEqual({ kind: 'refused', reason: 'notCheckedIn' })
+        expect(await s.reports.get('r_0')).toBeNull()
+        expect(await s.shifts.priorLog(logKey('req-0'))).toBeNull()
+        await s.shifts.checkin('sh_1', IDS.alice, fix(minutes(-30)))
+
+        const plain = await s.shifts.addLog(entry('lg_1', minutes(-25)), logKey('req-1'))
+        expect(plain).toEqual({ kind: 'logged', logId: 'lg_1', reportId: null, newReport: false })
+        const made = await s.shifts.addLog(entry('lg_2', minutes(-20)), logKey('req-2'), withReport('r_1', ['f_a'], reportKey('rq-1')))
+        expect(made).toEqual({ kind: 'logged', logId: 'lg_2', reportId: 'r_1', newReport: true })
+        const report = await s.reports.get('r_1')
+        expect([report?.category, report?.cover, report?.status]).toEqual(['safety_hazard', 'f_a', 'submitted'])
+        expect(await s.messages.unread(IDS.committee)).toBe(1)
+        // the same log key again: the first result, nothing new; another input: keyReused
+        expect(await s.shifts.addLog(entry('lg_9', minutes(-10)), logKey('req-2'), withReport('r_9', [], reportKey('rq-9')))).toEqual({ kind: 'replayed', logId: 'lg_2', reportId: 'r_1' })
+        expect(await s.shifts.addLog(entry('lg_9', minutes(-10)), logKey('req-2', 'other'))).toEqual({ kind: 'keyReused' })
+        expect(await s.shifts.priorLog(logKey('req-2'))).toEqual({ kind: 'replayed', logId: 'lg_2', reportId: 'r_1' })
+        expect(await s.reports.get('r_9')).toBeNull()
+        // a new log key whose report key was used: the report replays and the log already written for it answers
+        expect(await s.shifts.addLog(entry('lg_3', minutes(-10)), logKey('req-3'), withReport('r_3', [], reportKey('rq-1')))).toEqual({ kind: 'logged', logId: 'lg_2', reportId: 'r_1', newReport: false })
+        expect(await s.shifts.priorLog(logKey('req-3'))).toEqual({ kind: 'replayed', logId: 'lg_2', reportId: 'r_1' })
+        // the report's own refusals: nothing written, neither key used
+        expect(await s.shifts.addLog(entry('lg_4', minutes(-5)), logKey('req-4'), withReport('r_4', ['f_b'], reportKey('rq-4')))).toEqual({ kind: 'badPhotos' })
+        expect(await s.shifts.addLog(entry('lg_4', minutes(-5)), logKey('req-4'), withReport('r_4', [], reportKey('rq-1', 'other')))).toEqual({ kind: 'keyReused' })
+        expect(await s.reports.get('r_4')).toBeNull()
+        expect(await s.shifts.priorLog(logKey('req-4'))).toBeNull()
+        // past the end, then checked out
+        expect(await s.shifts.addLog(entry('lg_5', minutes(61)), logKey('req-5'), withReport('r_5', [], null))).toEqual({ kind: 'refused', reason: 'ended' })
+        await s.shifts.checkout('sh_1', IDS.alice, minutes(1))
+        expect(await s.shifts.addLog(entry('lg_6', minutes(2)), null)).toEqual({ kind: 'refused', reason: 'checkedOut' })
+        expect(await s.reports.get('r_5')).toBeNull()
+        const logs = await s.shifts.logs('sh_1', null)
+        expect(logs.map((l) => [l.id, l.reportId])).toEqual([['lg_2', 'r_1'], ['lg_1', null]])
+        return { logs, report: report && { ...report, seq: 0 } }
+      })
+
+      scenario('10 retries of one log with its report at once: one log, one report, one message; the others replay it', async (s) => {
+        await make(s, shift('sh_1', -1))
+        await s.shifts.signup('sh_1', IDS.alice, 'su_1', at(-5))
+        await s.shifts.checkin('sh_1', IDS.alice, fix(minutes(-30)))
+        const key: IdempotencyKey = { userId: IDS.alice, action: 'shift.log', requestId: 'req-race', fingerprint: 'fp' }
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            s.shifts.addLog({ id: `lg_${i}`, shiftId: 'sh_1', userId: IDS.alice, note: '北门有隐患', reportId: null, at: minutes(-10) }, key, {
+              report: hazard(`r_${i}`, minutes(-10)),
+              photoIds: [],
+              messages: [{ id: `m_${i}`, userId: IDS.committee, kind: 'report', title: '发现隐患', body: '北门', target: { type: 'report', id: `r_${i}` }, createdAt: minutes(-10) }],
+              key: { userId: IDS.alice, action: 'report.create', requestId: 'rq-race', fingerprint: 'fp' },
+            }),
+          ),
+        )
+        expect(count(results, (r) => r.kind === 'logged')).toBe(1)
+        expect(count(results, (r) => r.kind === 'replayed')).toBe(9)
+        const winner = results.find((r) => r.kind === 'logged')
+        if (winner?.kind !== 'logged') throw new Error('no winner')
+        for (const r of results) expect(r.kind === 'logged' || r.kind === 'replayed' ? [r.logId, r.reportId] : r.kind).toEqual([winner.logId, winner.reportId])
+        expect(await s.shifts.logs('sh_1', null)).toHaveLength(1)
+        expect(await s.messages.unread(IDS.committee)).toBe(1)
+        return { kinds: results.map((r) => r.kind).sort() }
       })
     })
 

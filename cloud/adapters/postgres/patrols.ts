@@ -5,6 +5,7 @@ import type {
   CheckinOutcome,
   CheckoutOutcome,
   CreateOutcome,
+  LogOutcome,
   LogResult,
   ShiftRecord,
   ShiftRepo,
@@ -15,16 +16,9 @@ import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
 import { shiftQueries } from './patrolQueries'
+import { createReport } from './reportWrites'
 import { readActiveSignup, readShift, SEATED } from './patrolRows'
 import { inTransaction, inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
-
-/**
- * What the PostgreSQL patrol store has: every ShiftRepo method but `addLog`. A patrol log with its 发现隐患
- * report is ONE transaction that creates the report with report.create's own statements (as
- * ../sqlite/patrols.ts does with reportStatements); PostgreSQL has no reports repository yet, so `addLog`
- * waits for it, and this is not a ShiftRepo: it is not in repositories.ts.
- */
-export type PostgresShiftRepoSoFar = Omit<ShiftRepo, 'addLog'>
 
 /**
  * The patrol store on PostgreSQL, method by method as ../sqlite/patrols.ts, at READ COMMITTED.
@@ -40,7 +34,7 @@ export type PostgresShiftRepoSoFar = Omit<ShiftRepo, 'addLog'>
  * the shift. Signup locks the volunteer's user row before the shift (always that order; withdraw, cancel and
  * settle lock shifts only), so one person's signups to two overlapping shifts cannot both pass the overlap check.
  */
-export function postgresShiftRepo(pool: Pool): PostgresShiftRepoSoFar {
+export function postgresShiftRepo(pool: Pool): ShiftRepo {
   const opensBeforeMs = CHECKIN_OPENS_BEFORE_MS
 
   /** The shift row locked for its seat changes; false when there is no such shift. */
@@ -239,6 +233,56 @@ export function postgresShiftRepo(pool: Pool): PostgresShiftRepoSoFar {
         const after = await readActiveSignup(c, shiftId, userId)
         if (!after) throw new Error(`shift.checkout: signup ${mine.id} not found after update`)
         return { kind: 'checkedOut', signup: after }
+      })
+    },
+
+    /**
+     * One transaction, as ../sqlite/patrols.ts: the log's retry key claimed FIRST (a concurrent retry waits for
+     * this one, then replays its result or answers keyReused), then the 发现隐患 report made with report.create's
+     * own steps (createReport: its key, photos, event and messages), then the log. The signup row is locked (FOR NO
+     * KEY UPDATE, as checkout locks it) before the log's INSERT … SELECT checks it is checked in, so a check-out
+     * committing in between cannot be missed. The log is inserted ON CONFLICT (report_id) DO NOTHING: a report
+     * already logged (its key replayed) answers that log. A refusal, keyReused or badPhotos rolls everything back,
+     * the report and both claimed keys included.
+     */
+    async addLog(entry, key, report) {
+      return inTransactionOr<LogOutcome, LogOutcome>(pool, async (c) => {
+        const claim = await claimKey<LogResult>(c, key, { logId: entry.id, reportId: entry.reportId }, entry.at)
+        if (claim.kind === 'keyReused') throw new Rollback(claim)
+        if (claim.kind === 'replayed') return { kind: 'replayed', ...claim.result }
+        let log = entry
+        let newReport = false
+        if (report) {
+          const made = await createReport(c, report.report, report.photoIds, report.messages, report.key)
+          log = { ...entry, reportId: made.report.id }
+          newReport = made.kind === 'created'
+        }
+        const logged = async (logId: string): Promise<LogOutcome> => {
+          const result: LogResult = { logId, reportId: log.reportId }
+          // the claim's result, made final before the commit (until then no other session sees the claim)
+          if (key) {
+            await c.query('UPDATE idempotency SET result = $4 WHERE user_id = $1 AND action = $2 AND request_id = $3', [
+              key.userId, key.action, key.requestId, JSON.stringify(result),
+            ])
+          }
+          return { kind: 'logged', newReport, ...result }
+        }
+        await c.query(`SELECT 1 FROM shift_signups WHERE shift_id = $1 AND user_id = $2 AND status <> 'withdrawn' FOR NO KEY UPDATE`, [
+          log.shiftId, log.userId,
+        ])
+        const inserted = await c.query(
+          `INSERT INTO shift_logs (id, shift_id, user_id, note, report_id, at)
+           SELECT $1, $2, $3, $4, $5, $6
+           WHERE EXISTS (SELECT 1 FROM shift_signups su JOIN shifts s ON s.id = su.shift_id
+             WHERE su.shift_id = $2 AND su.user_id = $3 AND su.status = 'checkedIn' AND $6::timestamptz <= s.end_at)
+           ON CONFLICT (report_id) DO NOTHING`,
+          [log.id, log.shiftId, log.userId, log.note, log.reportId, log.at],
+        )
+        if (inserted.rowCount === 1) return logged(log.id)
+        const prior = log.reportId ? await row<{ id: string }>(c, 'SELECT id FROM shift_logs WHERE report_id = $1', [log.reportId]) : null
+        if (prior) return logged(prior.id)
+        const mine = await readActiveSignup(c, log.shiftId, log.userId)
+        throw new Rollback({ kind: 'refused', reason: mine?.status !== 'checkedIn' ? (mine?.status === 'checkedOut' ? 'checkedOut' : 'notCheckedIn') : 'ended' })
       })
     },
 

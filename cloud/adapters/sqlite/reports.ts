@@ -2,70 +2,26 @@ import type { Statement } from 'better-sqlite3'
 import { REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
 import { dueAt } from '@/domain/reports/deadlines'
 import { OPEN_STATUSES, SETTLED_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
-import type { Role } from '@/domain/shared/roles'
 import type { NewMessage } from '../../messages/ports'
 import type {
-  MediationRecord,
   NewReport,
   NewReportEvent,
   ReportChange,
   ReportChangeOutcome,
   ReportCounts,
   ReportCreateOutcome,
-  ReportEventRecord,
   ReportListQuery,
   ReportRecord,
   ReportRepo,
   ReportSupportOutcome,
 } from '../../reports/ports'
 import type { IdempotencyKey } from '../../shared/ports'
+import { mediationRecord, reportEventRecord, reportRecord, type MediationRow, type MediationSessionRow, type ReportEventRow, type ReportRow } from '../rows/reports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
 import { sqlList } from './sql'
-
-interface ReportRow {
-  seq: number
-  id: string
-  community_id: string
-  street_id: string
-  grid_id: string
-  grid_name: string
-  grid_phone: string | null
-  reporter_id: string
-  reporter_name: string
-  reporter_phone: string | null
-  category: ReportCategory
-  description: string
-  latitude: number | null
-  longitude: number | null
-  address: string | null
-  coord_source: 'gcj02' | 'wgs84' | null
-  anonymous: number
-  visibility: 'public' | 'private'
-  moderation: 'clean' | 'review'
-  status: ReportStatus
-  level: ReportLevel
-  max_level: ReportLevel
-  assignee_id: string | null
-  assignee_name: string | null
-  accept_by: string
-  resolve_by: string
-  due_at: string | null
-  supporters: number
-  reopen_count: number
-  accepted_at: string | null
-  resolved_at: string | null
-  closed_at: string | null
-  rating: number | null
-  rating_comment: string | null
-  rated_at: string | null
-  created_at: string
-  updated_at: string
-  version: number
-  cover: string | null
-}
 
 const OPEN = sqlList(OPEN_STATUSES)
 const SETTLED = sqlList(SETTLED_STATUSES)
@@ -80,50 +36,6 @@ const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS 
 const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`
 const FULL = `SELECT ${COLUMNS.replace('%DESC%', 'r.description')} FROM reports r ${JOINS}`
 const BRIEF = `SELECT ${COLUMNS.replace('%DESC%', 'substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
-
-function toRecord(r: ReportRow): ReportRecord {
-  return {
-    seq: r.seq,
-    id: r.id,
-    communityId: r.community_id,
-    streetId: r.street_id,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    gridPhone: r.grid_phone,
-    reporterId: r.reporter_id,
-    reporterName: r.reporter_name,
-    reporterPhone: r.reporter_phone,
-    category: r.category,
-    description: r.description,
-    latitude: r.latitude,
-    longitude: r.longitude,
-    address: r.address,
-    coordSource: r.coord_source,
-    anonymous: r.anonymous === 1,
-    visibility: r.visibility,
-    moderation: r.moderation,
-    status: r.status,
-    level: r.level,
-    maxLevel: r.max_level,
-    assigneeId: r.assignee_id,
-    assigneeName: r.assignee_name,
-    acceptBy: r.accept_by,
-    resolveBy: r.resolve_by,
-    dueAt: r.due_at,
-    supporters: r.supporters,
-    reopenCount: r.reopen_count,
-    acceptedAt: r.accepted_at,
-    resolvedAt: r.resolved_at,
-    closedAt: r.closed_at,
-    rating: r.rating,
-    ratingComment: r.rating_comment,
-    ratedAt: r.rated_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: r.version,
-    cover: r.cover,
-  }
-}
 
 const LEVEL_RANK = Object.fromEntries(REPORT_LEVELS.map((level, rank) => [level, rank])) as Record<ReportLevel, number>
 
@@ -244,7 +156,7 @@ export function reportStatements(db: Db) {
 
   const load = (id: string) => {
     const row = byId.get(id)
-    return row ? toRecord(row) : null
+    return row ? reportRecord(row) : null
   }
 
   const create = db.transaction(
@@ -332,22 +244,7 @@ export function reportRepo(db: Db): ReportRepo {
   const writeAudit = auditWriter(db)
   const writeMessage = messageWriter(db)
 
-  const eventsOf = db.prepare<
-    [string],
-    {
-      id: number
-      at: string
-      actor_id: string | null
-      actor_name: string | null
-      actor_roles: string | null
-      action: string
-      note: string | null
-      status: ReportStatus
-      level: ReportLevel
-      to_user_id: string | null
-      photo_ids: string
-    }
-  >(`
+  const eventsOf = db.prepare<[string], ReportEventRow>(`
     SELECT e.id, e.at, e.actor_id, u.name AS actor_name,
       (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = e.actor_id) AS actor_roles,
       e.action, e.note, e.status, e.level, e.to_user_id,
@@ -357,14 +254,8 @@ export function reportRepo(db: Db): ReportRepo {
   const photosOf = db.prepare<[string], { file_id: string }>(
     'SELECT file_id FROM report_photos WHERE report_id = ? AND event_id IS NULL ORDER BY seq',
   )
-  const mediationOf = db.prepare<
-    [string],
-    { kind: MediationRecord['kind']; parties: string; outcome: MediationRecord['outcome']; agreement: string | null; updated_at: string }
-  >('SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = ?')
-  const sessionsOf = db.prepare<
-    [string],
-    { date: string; note: string; recorded_by: string; name: string; roles: string }
-  >(`SELECT s.date, s.note, s.recorded_by, u.name,
+  const mediationOf = db.prepare<[string], MediationRow>('SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = ?')
+  const sessionsOf = db.prepare<[string], MediationSessionRow>(`SELECT s.date, s.note, s.recorded_by, u.name,
       (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = s.recorded_by) AS roles
     FROM mediation_sessions s JOIN users u ON u.id = s.recorded_by WHERE s.report_id = ? ORDER BY s.id`)
   const supported = db.prepare<[string, string], { x: number }>(
@@ -430,11 +321,12 @@ export function reportRepo(db: Db): ReportRepo {
     SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'street'
     JOIN communities c ON c.id = u.community_id WHERE c.street_id = ? ORDER BY u.id`)
 
+  // in creation order (the order the (area, status, seq) indexes give): the messages' ids are drawn in it
   const dueClose = {
     community: db.prepare<Record<string, unknown>, { id: string }>(`
-      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND community_id = @community`),
+      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND community_id = @community ORDER BY seq`),
     street: db.prepare<Record<string, unknown>, { id: string }>(`
-      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND street_id = @street`),
+      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND street_id = @street ORDER BY seq`),
   }
   const closeOne = db.prepare(`
     UPDATE reports SET status = 'closed', closed_at = @at, due_at = NULL, updated_at = @at, version = version + 1
@@ -501,8 +393,6 @@ export function reportRepo(db: Db): ReportRepo {
     writeAudit(audit)
   })
 
-  const roles = (json: string | null) => (json ? (JSON.parse(json) as Role[]) : [])
-
   return {
     async create(report, photoIds, messages, key) {
       return st.create.immediate(report, photoIds, messages, key)
@@ -513,38 +403,9 @@ export function reportRepo(db: Db): ReportRepo {
     async detail(id, viewerId) {
       const report = st.load(id)
       if (!report) return null
-      const events = eventsOf.all(id).map(
-        (e): ReportEventRecord => ({
-          id: e.id,
-          at: e.at,
-          actorId: e.actor_id,
-          actorName: e.actor_name,
-          actorRoles: roles(e.actor_roles),
-          action: e.action,
-          note: e.note,
-          status: e.status,
-          level: e.level,
-          toUserId: e.to_user_id,
-          photoIds: JSON.parse(e.photo_ids) as string[],
-        }),
-      )
+      const events = eventsOf.all(id).map(reportEventRecord)
       const m = mediationOf.get(id)
-      const mediation: MediationRecord | null = m
-        ? {
-            kind: m.kind,
-            parties: JSON.parse(m.parties) as MediationRecord['parties'],
-            outcome: m.outcome,
-            agreement: m.agreement,
-            updatedAt: m.updated_at,
-            sessions: sessionsOf.all(id).map((s) => ({
-              date: s.date,
-              note: s.note,
-              recordedById: s.recorded_by,
-              recordedByName: s.name,
-              recordedByRoles: roles(s.roles),
-            })),
-          }
-        : null
+      const mediation = m ? mediationRecord(m, sessionsOf.all(id)) : null
       return {
         report,
         photoIds: photosOf.all(id).map((p) => p.file_id),
@@ -557,7 +418,7 @@ export function reportRepo(db: Db): ReportRepo {
       const lat = (box.minLat + box.maxLat) / 2
       const lng = (box.minLng + box.maxLng) / 2
       const cos2 = Math.cos((lat * Math.PI) / 180) ** 2
-      return nearbyQ.all({ ...box, lat, lng, cos2, category, community: communityId }).map(toRecord)
+      return nearbyQ.all({ ...box, lat, lng, cos2, category, community: communityId }).map(reportRecord)
     },
     async support(id, userId, at, key) {
       return supportTx.immediate(id, userId, at, key)
@@ -586,9 +447,9 @@ export function reportRepo(db: Db): ReportRepo {
           .flatMap((grid) => page(shapeOf({ ...q, gridIds: [grid] })))
           .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
           .slice(0, limit)
-          .map(toRecord)
+          .map(reportRecord)
       }
-      return page(shapeOf(q)).map(toRecord)
+      return page(shapeOf(q)).map(reportRecord)
     },
     async count(q: ReportListQuery) {
       const { where, params } = shapeOf(q)

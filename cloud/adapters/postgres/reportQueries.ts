@@ -1,0 +1,252 @@
+import type { Pool } from 'pg'
+import type { ReportCategory, ReportStatus } from '@/domain/reports'
+import type { ReportCounts, ReportCursor, ReportListQuery, ReportRepo } from '../../reports/ports'
+import {
+  mediationRecord,
+  reportEventRecord,
+  reportRecord,
+  type MediationRow,
+  type MediationSessionRow,
+  type ReportEventRow,
+  type ReportRow,
+} from '../rows/reports'
+import { BRIEF, loadReport, OPEN, rolesJson, SETTLED, UNLISTED } from './reportRows'
+import { row, rows } from './tx'
+
+/** The report store's reads on PostgreSQL, the same queries as ../sqlite/reports.ts with `$n` parameters. */
+
+/** Numbered parameters of a statement built piece by piece: `add` returns the placeholder of the value it binds. */
+class Params {
+  readonly values: unknown[] = []
+  add(value: unknown, type: string): string {
+    this.values.push(value)
+    return `$${this.values.length}::${type}`
+  }
+}
+
+interface ListShape {
+  where: string[]
+  order: 'newest' | 'due'
+}
+
+/**
+ * The WHERE of a list query, built from the filters given only (values always bound as parameters), as
+ * ../sqlite/reports.ts shapeOf: a list and its count share it, so a figure is always the number of rows its list
+ * shows. The fixed conditions are written as the partial indexes' (reports_public, reports_due_*) are.
+ */
+function shapeOf(q: ReportListQuery, p: Params): ListShape {
+  const where: string[] = []
+  const eq = (column: string, value: unknown) => {
+    if (value != null) where.push(`r.${column} = ${p.add(value, 'text')}`)
+  }
+  const overdue = (at: string | undefined) => {
+    if (at != null) where.push(`r.due_at IS NOT NULL AND r.due_at < ${p.add(at, 'timestamptz')}`)
+  }
+  if (q.kind === 'mine') {
+    where.push(`r.reporter_id = ${p.add(q.reporterId, 'text')}`)
+    if (q.open) where.push(`r.status IN ${OPEN}`)
+    return { where, order: 'newest' }
+  }
+  if (q.kind === 'public') {
+    where.push(`r.community_id = ${p.add(q.communityId, 'text')}`, "r.visibility = 'public'", "r.moderation = 'clean'", `r.status NOT IN ${UNLISTED}`)
+    eq('category', q.category)
+    return { where, order: 'newest' }
+  }
+  if (q.kind === 'queue') {
+    if (q.level === 'grid') {
+      const grids = [...new Set(q.gridIds)].map((g) => p.add(g, 'text'))
+      where.push(grids.length === 1 ? `r.grid_id = ${grids[0]}` : `r.grid_id IN (${grids.join(', ') || 'NULL'})`, "r.level = 'grid'")
+    } else {
+      const area = p.add(q.level === 'community' ? q.communityId : q.streetId, 'text')
+      where.push(q.level === 'community' ? `r.community_id = ${area}` : `r.street_id = ${area}`, `r.level = '${q.level}'`)
+      eq('grid_id', q.gridId)
+    }
+    where.push('r.due_at IS NOT NULL')
+    eq('status', q.status)
+    overdue(q.overdueAt)
+    return { where, order: 'due' }
+  }
+  const area = p.add(q.communityId || (q.streetId ?? ''), 'text')
+  where.push(q.communityId ? `r.community_id = ${area}` : `r.street_id = ${area}`)
+  eq('status', q.status)
+  eq('grid_id', q.gridId)
+  eq('category', q.category)
+  overdue(q.overdueAt)
+  return { where, order: 'newest' }
+}
+
+/** One page of a list: newest first by seq, or the queue's (due_at, seq); seq is unique, so ties never reorder. */
+async function page(pool: Pool, q: ReportListQuery, limit: number, after: ReportCursor | null): Promise<ReportRow[]> {
+  const p = new Params()
+  const { where, order } = shapeOf(q, p)
+  if (order === 'newest') {
+    if (after) where.push(`r.seq < ${p.add(after.seq, 'bigint')}`)
+  } else if (after && 'dueAt' in after) {
+    where.push(`(r.due_at, r.seq) > (${p.add(after.dueAt, 'timestamptz')}, ${p.add(after.seq, 'bigint')})`)
+  }
+  const orderBy = order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'
+  return rows<ReportRow>(pool, `${BRIEF} WHERE ${where.join(' AND ')} ${orderBy} LIMIT ${p.add(limit, 'integer')}`, p.values)
+}
+
+const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
+  WHERE ug.grid_id = $1 AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ug.user_id AND ur.role = 'gridWorker')
+  ORDER BY ug.user_id COLLATE "C"`
+
+/** $1 community (or NULL), $2 street, $3 grid (or NULL) */
+const AREA = `(CASE WHEN $1::text IS NOT NULL THEN r.community_id = $1::text ELSE r.street_id = $2::text END)
+  AND ($3::text IS NULL OR r.grid_id = $3::text)`
+
+export function reportQueries(
+  pool: Pool,
+): Pick<ReportRepo, 'get' | 'detail' | 'nearby' | 'list' | 'count' | 'keyState' | 'handlersOf' | 'workersOf' | 'counts' | 'deadlines'> {
+  const ids = async (sql: string, params: unknown[]) => (await rows<{ id: string }>(pool, sql, params)).map((r) => r.id)
+
+  return {
+    get: (id) => loadReport(pool, id),
+
+    async detail(id, viewerId) {
+      const report = await loadReport(pool, id)
+      if (!report) return null
+      const events = await rows<ReportEventRow>(
+        pool,
+        `SELECT e.id, e.at, e.actor_id, u.name AS actor_name, ${rolesJson('e.actor_id')} AS actor_roles,
+           e.action, e.note, e.status, e.level, e.to_user_id,
+           (SELECT coalesce(json_agg(p.file_id ORDER BY p.seq), '[]'::json)::text FROM report_photos p WHERE p.event_id = e.id) AS photo_ids
+         FROM report_events e LEFT JOIN users u ON u.id = e.actor_id
+         WHERE e.report_id = $1 ORDER BY e.id`,
+        [id],
+      )
+      const m = await row<MediationRow>(pool, 'SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = $1', [id])
+      const sessions = m
+        ? await rows<MediationSessionRow>(
+            pool,
+            `SELECT s.date, s.note, s.recorded_by, u.name, ${rolesJson('s.recorded_by')} AS roles
+             FROM mediation_sessions s JOIN users u ON u.id = s.recorded_by WHERE s.report_id = $1 ORDER BY s.id`,
+            [id],
+          )
+        : []
+      const photos = await rows<{ file_id: string }>(pool, 'SELECT file_id FROM report_photos WHERE report_id = $1 AND event_id IS NULL ORDER BY seq', [id])
+      const supported = await row(pool, 'SELECT 1 FROM report_supports WHERE report_id = $1 AND user_id = $2', [id, viewerId])
+      return {
+        report,
+        photoIds: photos.map((p) => p.file_id),
+        events: events.map(reportEventRecord),
+        mediation: m ? mediationRecord(m, sessions) : null,
+        supportedByMe: supported !== null,
+      }
+    },
+
+    async nearby(communityId, category, box) {
+      const lat = (box.minLat + box.maxLat) / 2
+      const lng = (box.minLng + box.maxLng) / 2
+      const cos2 = Math.cos((lat * Math.PI) / 180) ** 2
+      const found = await rows<ReportRow>(
+        pool,
+        `${BRIEF}
+         WHERE r.category = $1 AND r.latitude BETWEEN $2::float8 AND $3::float8 AND r.longitude BETWEEN $4::float8 AND $5::float8
+           AND r.visibility = 'public' AND r.moderation = 'clean' AND r.status IN ${OPEN} AND r.community_id = $6
+         -- nearest first (a flat-earth distance ranks within 200 m), so a busy spot keeps its closest
+         ORDER BY (r.latitude - $7::float8) * (r.latitude - $7::float8) + (r.longitude - $8::float8) * (r.longitude - $8::float8) * $9::float8, r.seq
+         LIMIT 200`,
+        [category, box.minLat, box.maxLat, box.minLng, box.maxLng, communityId, lat, lng, cos2],
+      )
+      return found.map(reportRecord)
+    },
+
+    async list(q, { limit, after }) {
+      if (q.kind === 'queue' && q.level === 'grid') {
+        // one index walk per grid (each in deadline order), merged: a worker's grids never sort the whole table
+        const pages = await Promise.all([...new Set(q.gridIds)].map((grid) => page(pool, { ...q, gridIds: [grid] }, limit, after)))
+        return pages
+          .flat()
+          .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
+          .slice(0, limit)
+          .map(reportRecord)
+      }
+      return (await page(pool, q, limit, after)).map(reportRecord)
+    },
+
+    async count(q) {
+      const p = new Params()
+      const { where } = shapeOf(q, p)
+      return (await row<{ n: number }>(pool, `SELECT count(*) AS n FROM reports r WHERE ${where.join(' AND ')}`, p.values))?.n ?? 0
+    },
+
+    /** A plain read: change and support claim the key again inside their transactions. */
+    async keyState(key) {
+      const prior = await row<{ fingerprint: string }>(
+        pool,
+        'SELECT fingerprint FROM idempotency WHERE user_id = $1 AND action = $2 AND request_id = $3',
+        [key.userId, key.action, key.requestId],
+      )
+      if (!prior) return 'new'
+      return prior.fingerprint === key.fingerprint ? 'replayed' : 'keyReused'
+    },
+
+    async handlersOf(level, gridId, communityId, streetId) {
+      if (level === 'grid') return ids(WORKERS, [gridId])
+      if (level === 'community') {
+        return ids(
+          `SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'committee'
+           WHERE u.community_id = $1 ORDER BY u.id COLLATE "C"`,
+          [communityId],
+        )
+      }
+      return ids(
+        `SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'street'
+         JOIN communities c ON c.id = u.community_id WHERE c.street_id = $1 ORDER BY u.id COLLATE "C"`,
+        [streetId],
+      )
+    },
+
+    workersOf: (gridId) => ids(WORKERS, [gridId]),
+
+    async counts(area, { gridId, now }): Promise<ReportCounts> {
+      const scope = ['communityId' in area ? area.communityId : null, 'streetId' in area ? area.streetId : null, gridId ?? null]
+      const byStatus = await rows<{ status: ReportStatus; n: number }>(
+        pool,
+        `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status COLLATE "C"`,
+        scope,
+      )
+      const byCategory = await rows<{ category: ReportCategory; n: number }>(
+        pool,
+        `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category COLLATE "C"`,
+        scope,
+      )
+      const byGrid = await rows<ReportCounts['byGrid'][number]>(
+        pool,
+        `SELECT g.id AS "gridId", CASE WHEN $1::text IS NULL THEN c.name || ' ' || g.name ELSE g.name END AS "gridName",
+           count(r.id) AS total,
+           count(*) FILTER (WHERE r.status IN ${OPEN}) AS "open",
+           count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $4::timestamptz) AS overdue
+         FROM grids g JOIN communities c ON c.id = g.community_id
+         LEFT JOIN reports r ON r.grid_id = g.id
+         WHERE (CASE WHEN $1::text IS NOT NULL THEN g.community_id = $1::text ELSE c.street_id = $2::text END)
+           AND ($3::text IS NULL OR g.id = $3::text)
+         GROUP BY g.id, c.id ORDER BY c.seq, g.seq, g.id COLLATE "C"`,
+        [...scope, now],
+      )
+      const totals = await row<{ overdue: number; settled: number; local: number }>(
+        pool,
+        `SELECT count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $4::timestamptz) AS overdue,
+           count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED}) AS settled,
+           count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level <> 'street') AS "local"
+         FROM reports r WHERE ${AREA}`,
+        [...scope, now],
+      )
+      return {
+        byStatus,
+        byCategory,
+        byGrid,
+        overdue: totals?.overdue ?? 0,
+        disputesSettled: totals?.settled ?? 0,
+        disputesSettledLocally: totals?.local ?? 0,
+      }
+    },
+
+    async deadlines(communityId) {
+      const found = await rows<{ category: ReportCategory; days: number }>(pool, 'SELECT category, days FROM report_deadlines WHERE community_id = $1', [communityId])
+      return Object.fromEntries(found.map((d) => [d.category, d.days]))
+    },
+  }
+}
