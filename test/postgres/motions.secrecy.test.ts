@@ -29,6 +29,8 @@ let close: () => Promise<void>
 let motions: MotionRepo
 /** the casts in the order made: voter, receipt hash, choice, and the xid the DBA reads on the voter's row */
 const casts: { voter: string; hash: string; choice: string }[] = []
+let walFrom = ''
+let filenodes = { v: '', b: '' }
 let whileOpen: { byXmin: number; byCtid: number; castXids: Set<string>; files: string[] }
 
 const q = async <R>(sql: string, values: unknown[] = []) => (await pool.query(sql, values)).rows as R[]
@@ -86,8 +88,11 @@ async function indexEntries(index: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  ;({ pool, close } = await engines.open())
+  const opened = await engines.open()
+  pool = opened.pool
+  close = opened.close
   await pool.query('CREATE EXTENSION IF NOT EXISTS pageinspect')
+  await pool.query('CREATE EXTENSION IF NOT EXISTS pg_walinspect')
   const store = { ...postgresRepositories(pool), motions: motionRepo(pool) }
   motions = store.motions
   const f = postgresFixtures(pool)
@@ -109,6 +114,8 @@ beforeAll(async () => {
   await open('mo_n2', { kind: 'rules', options: null, eligibility: 'households' })
   await open('mo_a')
   // a fixed shuffle: neither key order nor choice order
+  const [{ lsn }] = await q<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
+  walFrom = lsn
   let seed = 11
   const idx = Array.from({ length: N }, (_, i) => i)
   for (let i = idx.length - 1; i > 0; i--) {
@@ -133,6 +140,8 @@ beforeAll(async () => {
   }
   const seen = await attack('mo_a')
   const files = (await q<{ f: string }>("SELECT pg_relation_filepath('motion_ballots') AS f UNION ALL SELECT pg_relation_filepath('motion_voters')")).map((r) => r.f)
+  const nodes = await q<{ v: string; b: string }>("SELECT pg_relation_filenode('motion_voters')::text AS v, pg_relation_filenode('motion_ballots')::text AS b")
+  filenodes = nodes[0]!
   whileOpen = { byXmin: seen.byXmin, byCtid: seen.byCtid, castXids: new Set(seen.voters.map((v) => v.xmin)), files }
   if (!(await motions.advance('mo_a', 'voting', at(N + 1), none, null))) throw new Error('close')
   // flush every page to the files the bytes are read from
@@ -204,5 +213,20 @@ describe('PostgreSQL ballot box as a DBA reads it', () => {
     expect(m?.result?.tally).toEqual(tally)
     expect((await motions.ballots('mo_a')).map((b) => b.receiptHash)).toEqual(casts.map((c) => c.hash).sort())
     for (const c of casts.slice(0, 5)) expect(await motions.ballotOf('mo_a', c.hash)).toBe(c.choice)
+  })
+
+  test('what remains after close: the WAL written during voting holds each cast as one transaction inserting a voter row and a ballot row', async () => {
+    // the residual the threat model names (docs/API.md): pg_wal until its segments are recycled and overwritten,
+    // and any WAL archive or replica; a reader of these records (pg_walinspect here, pg_waldump on a copy) pairs by xid
+    const records = await q<{ xid: string; block_ref: string }>(
+      `SELECT xid::text AS xid, block_ref FROM pg_get_wal_records_info($1::pg_lsn, pg_current_wal_lsn())
+       WHERE resource_manager = 'Heap' AND record_type LIKE 'INSERT%'`,
+      [walFrom],
+    )
+    const inserts = (node: string) => new Set(records.filter((r) => new RegExp(`/${node} (fork main )?blk`).test(r.block_ref)).map((r) => r.xid))
+    const voters = inserts(filenodes.v)
+    const ballots = inserts(filenodes.b)
+    const paired = [...whileOpen.castXids].filter((x) => voters.has(x) && ballots.has(x))
+    expect(paired).toHaveLength(N)
   })
 })
