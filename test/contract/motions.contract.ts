@@ -153,6 +153,7 @@ function phaseMessages(newId: () => string): MotionMessages {
     userIds.map((userId): NewMessage => ({ id: newId(), userId, kind: 'motion', title: `议题${to}`, body: m.title, target: { type: 'motion', id: m.id }, createdAt: NOW }))
 }
 
+const later = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex')
 
 function ballot(voterKey: string, householdId: string | null, choice: string, receipt: string, p: Partial<MotionBallot> = {}): MotionBallot {
@@ -512,8 +513,9 @@ export function motionsContract(engine: string, open: OpenMotionsEngine, opts: {
         // a households motion: each member votes for a household key of their own (the box counts keys)
         await walkTo(s, motion('mo_a', { eligibility: 'households' }), 'voting')
         const [closed, ...casts] = await Promise.all([
-          new Promise((r) => setTimeout(r, 5)).then(() => s.motions.advance('mo_a', 'voting', minutes(30), phaseMessages(idMaker('cl')), null)),
-          ...people.map((u, i) => s.motions.cast('mo_a', ballot(u, u, String(i % 3), `r-${i}`), minutes(30))),
+          later(30).then(() => s.motions.advance('mo_a', 'voting', minutes(30), phaseMessages(idMaker('cl')), null)),
+          // half the casts around the close, half well after it (a cast takes up to a few hundred ms on a busy machine)
+          ...people.map((u, i) => later(i < 10 ? 15 * i : 1500 + i).then(() => s.motions.cast('mo_a', ballot(u, u, String(i % 3), `r-${i}`), minutes(30)))),
         ])
         if (!closed || typeof closed !== 'object' || !('motion' in closed)) throw new Error('no close')
         const done = count(casts, (r) => r.kind === 'done')

@@ -96,8 +96,11 @@ export async function vacuumAfterClose(pool: Pool, closed: boolean): Promise<voi
  * - The motion's row is locked FOR SHARE first. Casts share it (they run in parallel); the phase change to closed
  *   locks it FOR NO KEY UPDATE, which waits for every cast holding it and blocks later ones. So a cast racing the
  *   close either commits before the close reads the tally (and is counted) or waits, then reads the row as
- *   closed (READ COMMITTED re-reads the locked row's latest version) and writes nothing: the tally frozen at
- *   close is every ballot there is.
+ *   closed (READ COMMITTED re-checks the WHERE on the locked row's latest version: no row) and writes nothing:
+ *   the tally frozen at close is every ballot there is. Only a cast in time locks the row (the condition is in the
+ *   WHERE), so casts after voteUntil never delay the scheduled close; shared locks are not queued behind a
+ *   waiting exclusive one, so an unbroken stream of casts (each a few ms) could delay a committee's early close
+ *   until the first gap.
  * - One ballot per voter: the voter row's PRIMARY KEY with INSERT … ON CONFLICT DO NOTHING. A concurrent cast of
  *   the same voter waits on the first's uncommitted key; when it commits this one inserts nothing and rolls back
  *   (alreadyVoted). The voter row is written BEFORE the household place is taken, so a voter's repeated casts
@@ -123,12 +126,12 @@ export function ballotBox(pool: Pool): Pick<MotionRepo, 'cast' | 'voted' | 'hous
   return {
     async cast(motionId: string, b: MotionBallot, at: string): Promise<MotionCastOutcome> {
       return inTransactionOr<MotionCastOutcome, MotionCastOutcome>(pool, async (c) => {
-        const s = await row<{ voting: boolean; eligibility: string }>(
+        const s = await row<{ eligibility: string }>(
           c,
-          `SELECT status = 'voting' AND vote_until > $2::timestamptz AS voting, eligibility FROM motions WHERE id = $1 FOR SHARE`,
+          `SELECT eligibility FROM motions WHERE id = $1 AND status = 'voting' AND vote_until > $2::timestamptz FOR SHARE`,
           [motionId, at],
         )
-        if (!s || !s.voting) return { kind: 'notVoting' }
+        if (!s) return { kind: 'notVoting' }
         if (await votedIn(c, motionId, b.voterKey)) return { kind: 'alreadyVoted' }
         if ((await choiceOf(c, motionId, b.receiptHash)) !== null) return { kind: 'receiptTaken' }
         const voter = await row(
