@@ -561,6 +561,28 @@ export function motionsContract(engine: string, open: OpenMotionsEngine, opts: {
         expect(history.map((r) => r.motionId).sort()).toEqual(['mo_r1', 'mo_r2'])
         return { versions: history.map((r) => r.version) }
       })
+
+      scenario('a sweep closing rules motions races advances of the same motions: each closed once, versions 1 to 4, no deadlock', async (s) => {
+        const rules = (id: string) => motion(id, { kind: 'rules', options: null, eligibility: 'households', voteFrom: at(1), voteUntil: at(2) })
+        const ids4 = ['mo_r1', 'mo_r2', 'mo_r3', 'mo_r4']
+        for (const id of ids4) {
+          await walkTo(s, rules(id), 'voting')
+          for (const h of [IDS.h1, IDS.h2]) await s.motions.cast(id, ballot(h, h, 'yes', `r-${id}-${h}`), minutes(1))
+        }
+        let n = 0
+        const mk = () => `m_${++n}`
+        const out = await Promise.all([
+          s.motions.settle({ communityId: IDS.community }, at(3), phaseMessages(mk)),
+          ...[...ids4].reverse().map((id) => s.motions.advance(id, 'voting', at(3), phaseMessages(mk), null)),
+        ])
+        const [sweep, ...advances] = out as [NewMessage[], ...({ motion: MotionRecord } | null)[]]
+        // each motion closed once: by the sweep (4 messages each) or by its advance
+        expect(sweep.length / 4 + count(advances, (r) => r !== null)).toBe(4)
+        const history = await s.motions.rulesHistory(IDS.community, { limit: 10, before: null })
+        expect(history.map((r) => r.version)).toEqual([4, 3, 2, 1])
+        expect(history.map((r) => r.motionId).sort()).toEqual(ids4)
+        return { versions: history.map((r) => r.version) }
+      })
     })
   })
 }

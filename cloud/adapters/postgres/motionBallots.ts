@@ -84,7 +84,8 @@ export async function relayBallots(db: Queryable, motionId: string): Promise<voi
  * and unlinks the old ones, which held the motion's rows as cast (dead versions with the casts' transaction ids,
  * index entries pointing at cast-time positions). It takes each table's ACCESS EXCLUSIVE lock for the rewrite:
  * casts of other motions wait that long (the tables hold a few rows per voter). It needs the tables' owner (the
- * role that migrated them); another role gets a WARNING and nothing is rewritten.
+ * role that migrated them); another role gets a WARNING and nothing is rewritten. The close has committed by then:
+ * a VACUUM FULL that fails (a lock timeout) rejects the call, and the next close's VACUUM FULL cleans both tables.
  */
 export async function vacuumAfterClose(pool: Pool, closed: boolean): Promise<void> {
   if (closed) await pool.query('VACUUM FULL motion_voters, motion_ballots')

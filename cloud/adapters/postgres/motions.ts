@@ -144,9 +144,10 @@ export function motionRepo(pool: Pool): MotionRepo {
     },
 
     /**
-     * One indexed read first (nothing due costs no transaction), then one transaction that locks each due motion
-     * FOR NO KEY UPDATE in seq order (one order for every sweep: no deadlock between sweeps) and takes the steps
-     * due by the status read under the lock: an overlapping sweep or advance that got there first leaves nothing due.
+     * One indexed read first (nothing due costs no transaction), then one transaction that locks every due motion
+     * FOR NO KEY UPDATE in seq order, all before the first step (one order for every sweep, and no motion lock taken
+     * after a step locked the community: no deadlock with sweeps or advances), and takes the steps due by the status
+     * read under the lock: an overlapping sweep or advance that got there first leaves nothing due.
      */
     async settle(scope, at, compose) {
       const due =
@@ -162,10 +163,13 @@ export function motionRepo(pool: Pool): MotionRepo {
             )
       if (due.length === 0) return []
       const { messages, closed } = await inTransaction(pool, async (c) => {
+        // every due motion locked before any step: a step may lock the community too (a passed rules motion),
+        // so taking a further motion's lock after it could close a cycle with an advance of that motion
+        const locked = await rows<{ id: string }>(c, 'SELECT id FROM motions WHERE id = ANY($1::text[]) ORDER BY seq FOR NO KEY UPDATE', [due.map((d) => d.id)])
         const out: NewMessage[] = []
         let closedAny = false
-        for (const { id } of due) {
-          let m = await load(c, id, 'FOR NO KEY UPDATE')
+        for (const { id } of locked) {
+          let m = await load(c, id)
           if (!m) continue
           for (const to of dueSteps(m, at)) {
             const done = await step(c, m, to, at, compose)
