@@ -130,11 +130,11 @@ export const COMMENT = `SELECT c.id, c.motion_id, c.author_id, a.name AS author_
     FROM motion_comments c JOIN users a ON a.id = c.author_id LEFT JOIN users b ON b.id = c.reply_by`
 
 /**
- * The motion, or null. `lock`: its row locked FOR NO KEY UPDATE (a phase change, a revision) or FOR SHARE (a
- * cast or a comment, which must not overlap a phase change); the lock taken, READ COMMITTED returns the row's
- * latest committed version.
+ * The motion, or null. `lock`: its row locked FOR NO KEY UPDATE (a phase change, a revision; casts and comments
+ * hold it FOR SHARE with their own condition); the lock taken, READ COMMITTED returns the row's latest committed
+ * version.
  */
-export async function loadMotion(db: Queryable, id: string, lock: '' | 'FOR NO KEY UPDATE' | 'FOR SHARE' = ''): Promise<MotionRow | null> {
+export async function loadMotion(db: Queryable, id: string, lock: '' | 'FOR NO KEY UPDATE' = ''): Promise<MotionRow | null> {
   return row<MotionRow>(db, `SELECT * FROM motions WHERE id = $1 ${lock}`, [id])
 }
 
