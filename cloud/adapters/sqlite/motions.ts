@@ -232,10 +232,12 @@ export function motionRepo(db: Db): MotionRepo {
   const replyComment = db.prepare('UPDATE motion_comments SET reply_text = ?, reply_by = ?, reply_at = ? WHERE id = ?')
   const dueAnywhere = db.prepare<[string, string], { id: string }>(`
     SELECT id FROM motions WHERE status IN ${TIMED}
-      AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END`)
+      AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END
+    ORDER BY seq`)
   const dueIn = db.prepare<[string, string, string], { id: string }>(`
     SELECT id FROM motions WHERE community_id = ? AND status IN ${TIMED}
-      AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END`)
+      AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END
+    ORDER BY seq`)
   const toConsultation = db.prepare(
     "UPDATE motions SET status = 'consultation', consulted_at = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
   )
