@@ -4,6 +4,6 @@
  * The doors call it — the HTTP server (cloud/server), the cloud function (cloud/api/cloudEntry.ts) — and so do the
  * tests; no use case imports an adapter.
  */
-export { configFromEnv, listenHost, type Config, type DbConfig, type Env } from './config'
+export { configFromEnv, dbFromEnv, listenHost, type Config, type DbConfig, type Env } from './config'
 export { blobStorage, consoleLogger, createDeps, uploadsBesideStore, type Deps } from './deps'
-export { migrateDatabase, openDemoStore, openStore, postgresCannotServe, type Migrated, type Store } from './store'
+export { migrateDatabase, openDemoStore, openStore, type Migrated, type Store } from './store'

@@ -2,7 +2,8 @@ import { openPostgresStore } from '../adapters/postgres/store'
 import { redactUrl } from '../adapters/postgres/pool'
 import { openMigrated } from '../adapters/sqlite/open'
 import { openSqliteStore } from '../adapters/sqlite/store'
-import { isPostgresUrl, type DbConfig } from './config'
+import type { DbConfig } from './config'
+import { seedDemoPostgres } from '../seed/seedPostgres'
 import { seedDemo } from '../seed/seedSqlite'
 import type { BlobStorage, FileRepo } from '../files'
 import type { MessageRepo } from '../messages'
@@ -49,35 +50,31 @@ export interface Store {
   unavailable(err: unknown): boolean
   /** Throws when the store cannot answer (health check). */
   ping(): Promise<void>
-  close(): void
+  close(): void | Promise<void>
+}
+
+/** The store of GONGZHI_DB: the embedded SQLite file, or PostgreSQL (migrated at open, once across processes). */
+export async function openStore(db: DbConfig): Promise<Store> {
+  if (db.engine === 'sqlite') return openSqliteStore(db.file)
+  return openPostgresStore(db.url, { poolSize: db.poolSize })
 }
 
 /**
- * What the server says when GONGZHI_DB names PostgreSQL: the engine migrates (npm run migrate) but has no
- * repositories yet (issue 13's next step), so nothing can serve from it.
+ * The store of the self-hosted server: opened, with the demo 街道 written into it when it is empty (`seeded`);
+ * on PostgreSQL under an advisory lock, so that processes starting at once on an empty database seed it once.
  */
-export function postgresCannotServe(url: string): string {
-  return (
-    `GONGZHI_DB is a PostgreSQL URL (${redactUrl(url)}): this version of Gongzhi can bring a PostgreSQL database ` +
-    'to its schema (npm run migrate) but cannot serve from one yet; set GONGZHI_DB to a SQLite file path to start the server'
-  )
-}
-
-function sqliteOnly(dbFile: string): void {
-  if (isPostgresUrl(dbFile)) throw new Error(postgresCannotServe(dbFile))
-}
-
-/** The store engine: the embedded SQLite file (GONGZHI_DB, default data/gongzhi.db); a PostgreSQL URL is refused. */
-export function openStore(dbFile: string): Store {
-  sqliteOnly(dbFile)
-  return openSqliteStore(dbFile)
-}
-
-/** The store of the self-hosted server: opened, with the demo 街道 written into it when it is empty (`seeded`). */
-export async function openDemoStore(dbFile: string): Promise<{ store: Store; seeded: boolean }> {
-  sqliteOnly(dbFile)
-  const store = openSqliteStore(dbFile)
-  return { store, seeded: await seedDemo(store.db) }
+export async function openDemoStore(db: DbConfig): Promise<{ store: Store; seeded: boolean }> {
+  if (db.engine === 'sqlite') {
+    const store = openSqliteStore(db.file)
+    return { store, seeded: await seedDemo(store.db) }
+  }
+  const store = await openPostgresStore(db.url, { poolSize: db.poolSize })
+  try {
+    return { store, seeded: await seedDemoPostgres(store.pool) }
+  } catch (err) {
+    await store.close()
+    throw err
+  }
 }
 
 export interface Migrated {

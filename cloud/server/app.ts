@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit'
 import { CONTRACT, type ActionName } from '@/domain/contract'
 import { AppError, statusOf } from '@/domain/shared/errors'
 import { dispatch } from '../api/dispatch'
-import { configFromEnv, createDeps, type Deps, type Env, openStore, type Store } from '../compose'
+import { configFromEnv, createDeps, dbFromEnv, type Deps, type Env, openStore, type Store } from '../compose'
 import { MAX_PHOTO_BYTES, readPhoto, TOO_BIG_MESSAGE, uploadPhoto } from '../files'
 import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
 import { appErrorOfHttp, clientErrorReply, envelopeOf } from './errors'
@@ -16,7 +16,7 @@ import { registerSecurityHeaders } from './securityHeaders'
 export const BODY_LIMIT = 1024 * 1024
 
 export interface BuildOptions {
-  /** an open store, or the SQLite file to open (closed with the server) */
+  /** an open store, or the database to open (closed with the server): a SQLite file or a postgres:// URL; default GONGZHI_DB */
   store?: Store
   db?: string
   /** overrides on top of process.env (PORT, GONGZHI_RATE_LIMIT, NODE_ENV, WECHAT_*, …) */
@@ -55,7 +55,7 @@ function unattributed(action: string | undefined): boolean {
 export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInstance> {
   const config = configFromEnv({ ...process.env, ...opts.env })
   const ownStore = !opts.store
-  const store = opts.store ?? openStore(opts.db ?? config.dbFile)
+  const store = opts.store ?? (await openStore(opts.db ? dbFromEnv({ GONGZHI_DB: opts.db, GONGZHI_DB_POOL: process.env.GONGZHI_DB_POOL }) : config.db))
   const limits: HttpLimits = { ...HTTP_LIMITS, ...opts.limits }
   const app = Fastify({
     bodyLimit: BODY_LIMIT,

@@ -4,7 +4,8 @@
  * due reminders (at start, then every 5 minutes), listens on HOST (default: this machine only while dev login is
  * on, all interfaces otherwise), closes within HTTP_LIMITS.shutdownMs on SIGINT/SIGTERM.
  */
-import { configFromEnv, listenHost, openDemoStore, postgresCannotServe } from '../compose'
+import { redactUrl } from '../adapters/postgres/pool'
+import { configFromEnv, listenHost, openDemoStore } from '../compose'
 import { scheduleOrphanSweep } from '../files'
 import { scheduleReminderSweep } from '../reminders'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
@@ -13,8 +14,8 @@ import { HTTP_LIMITS } from './limits'
 import { closeWithin } from './shutdown'
 
 /**
- * A start that can never succeed as configured (GONGZHI_DB names PostgreSQL, which cannot serve yet; a schema
- * newer than this code) exits with 78 (EX_CONFIG) and one line: a supervisor can be told not to restart on it
+ * A start that can never succeed as configured (a schema newer than this code, an unreachable or refused
+ * database) exits with 78 (EX_CONFIG) and one line: a supervisor can be told not to restart on it
  * (systemd: RestartPreventExitStatus=78) instead of looping.
  */
 export const EXIT_CONFIG = 78
@@ -26,8 +27,7 @@ function refuse(message: string): never {
 
 async function main() {
   const config = configFromEnv()
-  if (config.db.engine === 'postgres') refuse(postgresCannotServe(config.db.url))
-  const { store, seeded } = await openDemoStore(config.dbFile)
+  const { store, seeded } = await openDemoStore(config.db)
   const app = await buildServer({ store })
   app.addHook('onClose', async () => store.close())
   // uploads no report took within a day go: now, then hourly (onClose hooks run last-added first, so the
@@ -65,7 +65,7 @@ async function main() {
   const lines = [
     '',
     `共治 Gongzhi 已启动：http://localhost:${config.port}`,
-    `数据库：${config.dbFile}${seeded ? '（已写入演示数据）' : ''}`,
+    `数据库：${config.db.engine === 'sqlite' ? config.db.file : `PostgreSQL ${redactUrl(config.db.url)}`}${seeded ? '（已写入演示数据）' : ''}`,
   ]
   lines.push(`监听地址：${host}${host === 'localhost' ? '（仅本机可访问；设置 HOST=0.0.0.0 可让其他设备访问）' : ''}`)
   if (config.devLogin) {
@@ -90,6 +90,11 @@ async function main() {
 
 main().catch((err) => {
   if (err instanceof Error && err.name === 'SchemaTooNewError') refuse(err.message)
+  // the database may come back (a restart, a network cut): exit 1, so a supervisor tries again later
+  if (err instanceof Error && err.name === 'DatabaseUnreachableError') {
+    process.stderr.write(`共治 Gongzhi 未启动：${err.message}\n`)
+    process.exit(1)
+  }
   console.error(err)
   process.exit(1)
 })

@@ -92,9 +92,11 @@ const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
   WHERE ug.grid_id = $1 AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ug.user_id AND ur.role = 'gridWorker')
   ORDER BY ug.user_id COLLATE "C"`
 
-/** $1 community (or NULL), $2 street, $3 grid (or NULL) */
-const AREA = `(CASE WHEN $1::text IS NOT NULL THEN r.community_id = $1::text ELSE r.street_id = $2::text END)
-  AND ($3::text IS NULL OR r.grid_id = $3::text)`
+/**
+ * The overview's area: $1 the community's or the street's id, $2 a grid (or NULL). The predicate names the area's
+ * own column (not a CASE over both), so that each count reads its area's index instead of every report of the city.
+ */
+const areaOf = (community: boolean) => `${community ? 'r.community_id' : 'r.street_id'} = $1::text AND ($2::text IS NULL OR r.grid_id = $2::text)`
 
 export function reportQueries(
   pool: Pool,
@@ -202,7 +204,9 @@ export function reportQueries(
     workersOf: (gridId) => ids(WORKERS, [gridId]),
 
     async counts(area, { gridId, now }): Promise<ReportCounts> {
-      const scope = ['communityId' in area ? area.communityId : null, 'streetId' in area ? area.streetId : null, gridId ?? null]
+      const community = 'communityId' in area
+      const AREA = areaOf(community)
+      const scope = [community ? area.communityId : area.streetId, gridId ?? null]
       const byStatus = await rows<{ status: ReportStatus; n: number }>(
         pool,
         `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status COLLATE "C"`,
@@ -215,20 +219,19 @@ export function reportQueries(
       )
       const byGrid = await rows<ReportCounts['byGrid'][number]>(
         pool,
-        `SELECT g.id AS "gridId", CASE WHEN $1::text IS NULL THEN c.name || ' ' || g.name ELSE g.name END AS "gridName",
+        `SELECT g.id AS "gridId", ${community ? 'g.name' : "c.name || ' ' || g.name"} AS "gridName",
            count(r.id) AS total,
            count(*) FILTER (WHERE r.status IN ${OPEN}) AS "open",
-           count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $4::timestamptz) AS overdue
+           count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $3::timestamptz) AS overdue
          FROM grids g JOIN communities c ON c.id = g.community_id
          LEFT JOIN reports r ON r.grid_id = g.id
-         WHERE (CASE WHEN $1::text IS NOT NULL THEN g.community_id = $1::text ELSE c.street_id = $2::text END)
-           AND ($3::text IS NULL OR g.id = $3::text)
+         WHERE ${community ? 'g.community_id' : 'c.street_id'} = $1::text AND ($2::text IS NULL OR g.id = $2::text)
          GROUP BY g.id, c.id ORDER BY c.seq, g.seq, g.id COLLATE "C"`,
         [...scope, now],
       )
       const totals = await row<{ overdue: number; settled: number; local: number }>(
         pool,
-        `SELECT count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $4::timestamptz) AS overdue,
+        `SELECT count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $3::timestamptz) AS overdue,
            count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED}) AS settled,
            count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level <> 'street') AS "local"
          FROM reports r WHERE ${AREA}`,

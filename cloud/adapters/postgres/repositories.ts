@@ -5,19 +5,17 @@ import { fileRepo } from './files'
 import { householdRepo } from './households'
 import { leaseRepo } from './leases'
 import { messageRepo } from './messages'
+import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
+import { postgresShiftRepo } from './patrols'
 import { reminderRepo } from './reminders'
+import { reportRepo } from './reports'
 import { residentApplicationRepo } from './residentApplications'
 import { settingsRepo } from './settings'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 
-/**
- * The repositories PostgreSQL has so far (issue 13, step by step): the notices feature's storage and the shared
- * ones it stands on — users, communities, audit, settings; the residents feature's household roster and resident
- * applications; volunteer applications; the message centre, uploaded files' rows and the reminders ledger. The other features' repositories are not written yet,
- * so this is not the whole Store and the server still refuses a postgres:// GONGZHI_DB.
- */
+/** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
   return {
     users: userRepo(pool),
@@ -29,8 +27,11 @@ export function postgresRepositories(pool: Pool) {
     residentApplications: residentApplicationRepo(pool),
     volunteerApplications: volunteerApplicationRepo(pool),
     messages: messageRepo(pool),
+    motions: motionRepo(pool),
     files: fileRepo(pool),
     reminders: reminderRepo(pool),
+    reports: reportRepo(pool),
+    shifts: postgresShiftRepo(pool),
     leases: leaseRepo(pool),
   }
 }

@@ -1,5 +1,9 @@
+import type { Clock } from '../../shared/ports'
+import { postgresBlobs } from './blobs'
 import { LATEST_VERSION, migratePostgres, schemaVersion } from './migrate'
 import { checkConnection, createPool, redactUrl } from './pool'
+import { postgresRepositories } from './repositories'
+import { isPostgresUnavailable } from './unavailable'
 
 export interface PostgresOptions {
   /** connections in the pool (GONGZHI_DB_POOL, default 10) */
@@ -17,9 +21,10 @@ function describe(err: unknown): string {
 }
 
 /**
- * The PostgreSQL engine as far as it goes today: a pool to the server, the schema migrated at open (once across
- * processes: migrate.ts), ping, close and the schema version. The repositories of each feature come next, one
- * file per feature beside this one as in ../sqlite; until then this is not a Store the dispatcher can use.
+ * The PostgreSQL engine: a pool to the server, the schema migrated at open (once across processes: migrate.ts),
+ * each feature's repository over the pool (repositories.ts, one file per feature beside this one as in ../sqlite),
+ * photos in the blobs table, ping, close and the schema version. The composition (cloud/compose/store.ts) takes
+ * it as the Store.
  *
  * Fails fast: an unreachable server, a wrong password or a missing database rejects at once with one line
  * naming the server (never the password), and the pool is closed.
@@ -29,7 +34,7 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
   try {
     await checkConnection(url)
   } catch (err) {
-    throw new Error(`cannot connect to PostgreSQL ${where}: ${describe(err)}`)
+    throw Object.assign(new Error(`cannot connect to PostgreSQL ${where}: ${describe(err)}`), { name: 'DatabaseUnreachableError' })
   }
   const pool = createPool(url, opts.poolSize ?? 10, opts.onIdleError)
   let applied: number[] = []
@@ -42,6 +47,10 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
   let closed = false
   return {
     pool,
+    engine: 'postgres' as const,
+    ...postgresRepositories(pool),
+    databaseBlobs: (clock: Clock) => postgresBlobs(pool, clock),
+    unavailable: isPostgresUnavailable,
     /** the versions this open applied (empty when the schema was current) */
     applied,
     latestVersion: LATEST_VERSION,

@@ -356,31 +356,36 @@ export function reportRepo(db: Db): ReportRepo {
     return written
   })
 
-  const AREA = `(CASE WHEN @community IS NOT NULL THEN r.community_id = @community ELSE r.street_id = @street END)
-    AND (@grid IS NULL OR r.grid_id = @grid)`
-  const countsQ = {
-    byStatus: db.prepare<Record<string, unknown>, { status: ReportStatus; n: number }>(
-      `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status`,
-    ),
-    byCategory: db.prepare<Record<string, unknown>, { category: ReportCategory; n: number }>(
-      `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category`,
-    ),
-    byGrid: db.prepare<Record<string, unknown>, { gridId: string; gridName: string; total: number; open: number; overdue: number }>(`
-      SELECT g.id AS gridId, CASE WHEN @community IS NULL THEN c.name || ' ' || g.name ELSE g.name END AS gridName,
-        count(r.id) AS total,
-        coalesce(sum(r.status IN ${OPEN}), 0) AS open,
-        coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue
-      FROM grids g JOIN communities c ON c.id = g.community_id
-      LEFT JOIN reports r ON r.grid_id = g.id
-      WHERE (CASE WHEN @community IS NOT NULL THEN g.community_id = @community ELSE c.street_id = @street END)
-        AND (@grid IS NULL OR g.id = @grid)
-      GROUP BY g.id ORDER BY c.seq, g.seq, g.id`),
-    totals: db.prepare<Record<string, unknown>, { overdue: number; settled: number; local: number }>(`
-      SELECT coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue,
-        coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED}), 0) AS settled,
-        coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level <> 'street'), 0) AS local
-      FROM reports r WHERE ${AREA}`),
+  /**
+   * The overview's statements, one set per kind of area: a predicate that names the area's own column (not a CASE
+   * over both) is what lets each count read its area's index instead of every report of the city.
+   */
+  const countsOf = (kind: 'community' | 'street') => {
+    const AREA = `${kind === 'community' ? 'r.community_id = @community' : 'r.street_id = @street'} AND (@grid IS NULL OR r.grid_id = @grid)`
+    return {
+      byStatus: db.prepare<Record<string, unknown>, { status: ReportStatus; n: number }>(
+        `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status`,
+      ),
+      byCategory: db.prepare<Record<string, unknown>, { category: ReportCategory; n: number }>(
+        `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category`,
+      ),
+      byGrid: db.prepare<Record<string, unknown>, { gridId: string; gridName: string; total: number; open: number; overdue: number }>(`
+        SELECT g.id AS gridId, ${kind === 'community' ? 'g.name' : "c.name || ' ' || g.name"} AS gridName,
+          count(r.id) AS total,
+          coalesce(sum(r.status IN ${OPEN}), 0) AS open,
+          coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue
+        FROM grids g JOIN communities c ON c.id = g.community_id
+        LEFT JOIN reports r ON r.grid_id = g.id
+        WHERE ${kind === 'community' ? 'g.community_id = @community' : 'c.street_id = @street'} AND (@grid IS NULL OR g.id = @grid)
+        GROUP BY g.id ORDER BY c.seq, g.seq, g.id`),
+      totals: db.prepare<Record<string, unknown>, { overdue: number; settled: number; local: number }>(`
+        SELECT coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue,
+          coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED}), 0) AS settled,
+          coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level <> 'street'), 0) AS local
+        FROM reports r WHERE ${AREA}`),
+    }
   }
+  const countsQ = { community: countsOf('community'), street: countsOf('street') }
 
   const deadlinesOf = db.prepare<[string], { category: ReportCategory; days: number }>(
     'SELECT category, days FROM report_deadlines WHERE community_id = ?',
@@ -489,17 +494,18 @@ export function reportRepo(db: Db): ReportRepo {
       )
     },
     async counts(area, { gridId, now }): Promise<ReportCounts> {
+      const q = 'communityId' in area ? countsQ.community : countsQ.street
       const params = {
         community: 'communityId' in area ? area.communityId : null,
         street: 'streetId' in area ? area.streetId : null,
         grid: gridId ?? null,
         now,
       }
-      const totals = countsQ.totals.get(params) ?? { overdue: 0, settled: 0, local: 0 }
+      const totals = q.totals.get(params) ?? { overdue: 0, settled: 0, local: 0 }
       return {
-        byStatus: countsQ.byStatus.all(params),
-        byCategory: countsQ.byCategory.all(params),
-        byGrid: countsQ.byGrid.all(params),
+        byStatus: q.byStatus.all(params),
+        byCategory: q.byCategory.all(params),
+        byGrid: q.byGrid.all(params),
         overdue: totals.overdue,
         disputesSettled: totals.settled,
         disputesSettledLocally: totals.local,
