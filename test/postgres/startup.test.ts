@@ -1,8 +1,7 @@
 /**
  * Starting on a database that cannot be used fails fast, once, with one line: an unreachable or wrong
- * PostgreSQL URL; a schema newer than this code (both engines); and, while PostgreSQL has no repositories, the
- * server itself refuses a PostgreSQL URL (exit 78) without touching the database. `npm run migrate` on either
- * engine prints what it applied.
+ * PostgreSQL URL; a schema newer than this code (both engines). `npm run migrate` on either engine prints what it
+ * applied. Several servers started at once on an empty PostgreSQL database migrate and seed it once.
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
@@ -11,9 +10,10 @@ import pg from 'pg'
 import { redactUrl } from '../../cloud/adapters/postgres/pool'
 import { openPostgresStore } from '../../cloud/adapters/postgres/store'
 import { MIGRATIONS } from '../../cloud/adapters/sqlite/migrations'
+import { DEMO_COMMUNITIES, DEMO_USERS } from '../../cloud/seed/demoData'
 import { tempDir } from '../api/support/harness'
 import { freshPgDatabase } from '../support/postgres'
-import { freePort } from '../support/serverProcess'
+import { freePort, startServerProcess } from '../support/serverProcess'
 
 // each test starts processes or databases on a shared two-core machine
 jest.setTimeout(60_000)
@@ -40,16 +40,6 @@ function runNode(script: string, env: Record<string, string>): Promise<{ code: n
       resolve({ code, stdout, stderr })
     })
   })
-}
-
-async function tables(url: string): Promise<string[]> {
-  const c = new pg.Client({ connectionString: url })
-  await c.connect()
-  try {
-    return (await c.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map((r) => r.t)
-  } finally {
-    await c.end()
-  }
 }
 
 test('an unreachable PostgreSQL fails at once with one line naming the server and not its password', async () => {
@@ -125,14 +115,49 @@ test('npm run migrate on PostgreSQL applies every version once, then nothing; an
   expect(bad).toMatchObject({ code: 1, stderr: 'migrate failed: GONGZHI_DB_POOL must be a number of connections from 1 to 1000, not "many"\n' })
 })
 
-test('the server refuses a PostgreSQL URL it cannot serve yet: one line, exit 78, the database untouched', async () => {
+test('three servers started at the same moment on an empty PostgreSQL database migrate and seed it once, and all serve it', async () => {
   const url = await freshPgDatabase()
+  const servers = await Promise.all([1, 2, 3].map(() => startServerProcess({ GONGZHI_DB: url, LOG_LEVEL: 'info' })))
+  try {
+    const seeded = servers.filter((s) => s.output().includes('（已写入演示数据）'))
+    expect(seeded).toHaveLength(1)
+    const c = new pg.Client({ connectionString: url })
+    await c.connect()
+    try {
+      const one = async (sql: string) => (await c.query<{ n: number }>(sql)).rows[0]!.n
+      expect(await one('SELECT count(*)::int AS n FROM schema_migrations')).toBe(MIGRATIONS.length)
+      expect(await one('SELECT count(*)::int AS n FROM communities')).toBe(DEMO_COMMUNITIES.length)
+      expect(await one('SELECT count(*)::int AS n FROM users')).toBe(DEMO_USERS.length)
+      expect(await one('SELECT count(*)::int AS n FROM motions')).toBe(3)
+    } finally {
+      await c.end()
+    }
+    // each serves the same demo: a signed-in resident's notices are the same on all three
+    const login = await fetch(`${servers[0]!.url}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'auth.devLogin', payload: { role: 'resident' } }),
+    }).then((r) => r.json() as Promise<{ data: { token: string } }>)
+    const lists = await Promise.all(
+      servers.map((s) =>
+        fetch(`${s.url}/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
+          body: JSON.stringify({ action: 'notice.list', payload: {} }),
+        }).then((r) => r.json() as Promise<{ ok: boolean; data: { items: { id: string }[] } }>),
+      ),
+    )
+    expect(lists.every((l) => l.ok && l.data.items.length > 0)).toBe(true)
+    expect(new Set(lists.map((l) => JSON.stringify(l.data))).size).toBe(1)
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()))
+  }
+})
+
+test('the server on an unreachable PostgreSQL: one line naming it without the password, exit 1 (a supervisor may try again)', async () => {
   const port = await freePort()
-  const r = await runNode('cloud/server/main.ts', { GONGZHI_DB: url, PORT: String(port) })
-  expect(r.code).toBe(78)
+  const r = await runNode('cloud/server/main.ts', { GONGZHI_DB: `postgres://gongzhi:secret@127.0.0.1:${port}/gongzhi`, PORT: String(await freePort()) })
+  expect(r.code).toBe(1)
   expect(r.stdout).toBe('')
-  expect(r.stderr).toBe(
-    `共治 Gongzhi 未启动：GONGZHI_DB is a PostgreSQL URL (${redactUrl(url)}): this version of Gongzhi can bring a PostgreSQL database to its schema (npm run migrate) but cannot serve from one yet; set GONGZHI_DB to a SQLite file path to start the server\n`,
-  )
-  expect(await tables(url)).toEqual([])
+  expect(r.stderr).toBe(`共治 Gongzhi 未启动：cannot connect to PostgreSQL at postgres://gongzhi:***@127.0.0.1:${port}/gongzhi: connect ECONNREFUSED 127.0.0.1:${port}\n`)
 })
