@@ -19,6 +19,16 @@ export interface PrivatePostgres {
   dir: string
   /** stops the server (immediate) and removes the scratch directory */
   stop(): void
+  /**
+   * Stops the server the way `mode` says (fast: sessions terminated, a clean shutdown; immediate: as a crash,
+   * recovered from the WAL at start), keeps it down for `downMs`, then starts it again on the same port.
+   */
+  restart(mode: 'fast' | 'immediate', downMs: number): Promise<void>
+}
+
+export interface PrivatePostgresOptions {
+  /** fsync and synchronous commits on, as in production (default off: the tests' data is thrown away) */
+  durable?: boolean
 }
 
 function freePort(): Promise<number> {
@@ -73,7 +83,7 @@ function shellQuote(s: string): string {
  * (a detached shell polling this process) stops the server and removes the directory if this process dies
  * without calling stop(), so no postgres outlives the test run.
  */
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(options: PrivatePostgresOptions = {}): Promise<PrivatePostgres> {
   const bin = postgresBinDir()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-pg-'))
   const data = path.join(dir, 'data')
@@ -122,15 +132,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
         `-c listen_addresses=127.0.0.1`,
         `-c port=${port}`,
         `-c unix_socket_directories=${dir}`,
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         '-c max_connections=200',
       ].join(' ')
+      const start = () => run(pgCtl, ['-D', data, '-l', log, '-o', opts, '-w', '-t', '30', 'start'], 'pg_ctl start', log)
       try {
-        run(pgCtl, ['-D', data, '-l', log, '-o', opts, '-w', '-t', '30', 'start'], 'pg_ctl start', log)
+        start()
         started = true
-        return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop }
+        const restart = async (mode: 'fast' | 'immediate', downMs: number) => {
+          run(pgCtl, ['-D', data, '-m', mode, '-w', 'stop'], 'pg_ctl stop', log)
+          await new Promise((r) => setTimeout(r, downMs))
+          start()
+        }
+        return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop, restart }
       } catch (err) {
         if (attempt >= 3) throw err
       }
