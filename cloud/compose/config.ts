@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import type { WechatConfig } from '../adapters/wechat/code2Session'
 import { parseSubscribeFields, type SubscribeTemplate } from '../adapters/wechat/subscribeMessage'
 
@@ -27,6 +28,8 @@ export interface Config {
   h5Dir: string
   port: number
   logLevel: string
+  /** GONGZHI_PROCESSES: server processes on this machine sharing PORT (1–64, or `auto`: one per core); default 1 */
+  processes: number
 }
 
 export type Env = Record<string, string | undefined>
@@ -68,6 +71,10 @@ export function configFromEnv(env: Env = process.env): Config {
   const rateLimit = rl === 'off' ? 'off' : rl === '' ? 600 : Number(rl)
   const port = Number(env.PORT)
   const db = dbFromEnv(env)
+  const procs = (env.GONGZHI_PROCESSES ?? '').trim().toLowerCase()
+  if (procs !== '' && procs !== 'auto' && !(/^\d+$/.test(procs) && Number(procs) >= 1 && Number(procs) <= 64)) {
+    throw new Error(`GONGZHI_PROCESSES must be a number of processes from 1 to 64 or "auto", not "${procs}"`)
+  }
   return {
     devLogin: !production || env.GONGZHI_DEV_LOGIN === '1',
     devLoginRemote: env.GONGZHI_DEV_LOGIN === '1',
@@ -91,6 +98,7 @@ export function configFromEnv(env: Env = process.env): Config {
     h5Dir: env.GONGZHI_H5_DIR?.trim() || 'dist/h5',
     port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 10086,
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    processes: procs === 'auto' ? availableParallelism() : procs === '' ? 1 : Number(procs),
   }
 }
 

@@ -2,14 +2,16 @@
  * `npm start` / `npm run serve`: the self-hosted server. PORT (10086), GONGZHI_DB (data/gongzhi.db),
  * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly) and sends
  * due reminders (at start, then every 5 minutes), listens on HOST (default: this machine only while dev login is
- * on, all interfaces otherwise), closes within HTTP_LIMITS.shutdownMs on SIGINT/SIGTERM.
+ * on, all interfaces otherwise), closes within HTTP_LIMITS.shutdownMs on SIGINT/SIGTERM. GONGZHI_PROCESSES > 1:
+ * that many processes share the port (cluster.ts); the sweeps still run once per round between them (leases).
  */
 import { redactUrl } from '../adapters/postgres/pool'
-import { configFromEnv, listenHost, openDemoStore } from '../compose'
+import { configFromEnv, listenHost, openDemoStore, type Config } from '../compose'
 import { scheduleOrphanSweep } from '../files'
 import { scheduleReminderSweep } from '../reminders'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
 import { buildServer } from './app'
+import { isWorker, runWorkers } from './cluster'
 import { HTTP_LIMITS } from './limits'
 import { closeWithin } from './shutdown'
 
@@ -25,8 +27,8 @@ function refuse(message: string): never {
   process.exit(EXIT_CONFIG)
 }
 
-async function main() {
-  const config = configFromEnv()
+/** One server: the whole of it when GONGZHI_PROCESSES is 1, else one worker of the cluster (cluster.ts). */
+async function serve(config: Config): Promise<{ seeded: boolean }> {
   const { store, seeded } = await openDemoStore(config.db)
   const app = await buildServer({ store })
   app.addHook('onClose', async () => store.close())
@@ -59,14 +61,20 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 
+  await app.listen({ port: config.port, host: listenHost(config) })
+  return { seeded }
+}
+
+/** What the operator reads once the server (every process of it) listens. */
+function printBanner(config: Config, seeded: boolean): void {
   const host = listenHost(config)
-  await app.listen({ port: config.port, host })
   const community = DEMO_COMMUNITIES[0]?.name ?? ''
   const lines = [
     '',
     `共治 Gongzhi 已启动：http://localhost:${config.port}`,
     `数据库：${config.db.engine === 'sqlite' ? config.db.file : `PostgreSQL ${redactUrl(config.db.url)}`}${seeded ? '（已写入演示数据）' : ''}`,
   ]
+  if (config.processes > 1) lines.push(`进程数：${config.processes}（GONGZHI_PROCESSES，共用 ${config.port} 端口）`)
   lines.push(`监听地址：${host}${host === 'localhost' ? '（仅本机可访问；设置 HOST=0.0.0.0 可让其他设备访问）' : ''}`)
   if (config.devLogin) {
     lines.push(
@@ -86,6 +94,20 @@ async function main() {
     lines.push('开发登录已关闭（NODE_ENV=production）；设置 GONGZHI_DEV_LOGIN=1 可打开，或配置 WECHAT_APPID / WECHAT_SECRET 使用微信登录。')
   }
   process.stdout.write(lines.join('\n') + '\n\n')
+}
+
+async function main() {
+  const config = configFromEnv()
+  if (config.processes > 1 && !isWorker()) {
+    // migrate and seed once, before any worker starts
+    const { store, seeded } = await openDemoStore(config.db)
+    await store.close()
+    await runWorkers(config.processes, { info: (m) => process.stdout.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) })
+    printBanner(config, seeded)
+    return
+  }
+  const { seeded } = await serve(config)
+  if (!isWorker()) printBanner(config, seeded)
 }
 
 main().catch((err) => {
