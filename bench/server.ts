@@ -1,8 +1,9 @@
 /**
  * Child process of the bench: either the real API server on a file (`api <db> <port>`) or the HTTP floor,
- * a bare Fastify route that parses the same JSON body and returns a constant (`floor <port>`).
+ * a bare Fastify route that parses the same JSON body and returns a constant (`floor <port> [processes]`).
  * Runs apart from autocannon so that the load generator does not share the server's event loop.
  */
+import cluster from 'node:cluster'
 import Fastify from 'fastify'
 import { buildServer } from '../cloud/server/app'
 
@@ -26,9 +27,23 @@ function reportHandlerTimes(app: Awaited<ReturnType<typeof buildServer>>) {
 async function main() {
   const [mode, a, b] = process.argv.slice(2)
   if (mode === 'floor') {
-    const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 })
-    app.post('/api', async () => ({ ok: true, data: { items: [], nextCursor: null } }))
-    await app.listen({ port: Number(a), host: '127.0.0.1' })
+    // `floor <port> <processes>`: the same bare route in that many processes sharing the port, as GONGZHI_PROCESSES does
+    const processes = Number(b ?? 1)
+    if (processes > 1 && cluster.isPrimary) {
+      let listening = 0
+      await new Promise<void>((resolve) => {
+        for (let i = 0; i < processes; i++) cluster.fork().once('listening', () => ++listening === processes && resolve())
+      })
+      process.on('SIGTERM', () => {
+        for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM')
+        process.exit(0)
+      })
+    } else {
+      const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 })
+      app.post('/api', async () => ({ ok: true, data: { items: [], nextCursor: null } }))
+      await app.listen({ port: Number(a), host: '127.0.0.1' })
+      if (cluster.isWorker) return
+    }
   } else {
     const app = await buildServer({ db: a, env: { GONGZHI_RATE_LIMIT: 'off' }, logLevel: 'silent', staticDir: '/nonexistent' })
     if (process.env.BENCH_SERVER_TIMES === '1') reportHandlerTimes(app)
