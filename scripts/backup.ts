@@ -5,7 +5,7 @@
  */
 import { configFromEnv } from '../cloud/compose'
 import { redactUrl } from '../cloud/adapters/postgres/pool'
-import { backupDatabase, restoreDatabase } from '../cloud/ops/backup'
+import { backupDatabase, restoreDatabase } from '../cloud/compose/backup'
 
 async function main() {
   const [command, file, ...rest] = process.argv.slice(2)

@@ -1,9 +1,11 @@
 import type { ApiReply } from '@/domain/shared/envelope'
 import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
+import { isPostgresUnavailable } from '../adapters/postgres/unavailable'
 import { userForOpenid } from '../auth'
 import type { Deps } from '../compose'
 import { sendDueReminders } from '../reminders'
 import { dispatch } from './dispatch'
+import { BODY_LIMIT } from './limits'
 
 /**
  * The shape of the future WeChat cloud-function door (a later issue brings the CloudBase store adapter).
@@ -27,9 +29,24 @@ import { dispatch } from './dispatch'
  *
  *   { "triggers": [{ "name": "reminders", "type": "timer", "config": "0 0/5 * * * * *" }] }
  */
-export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => { OPENID?: string }) {
+/** What cloud.getWXContext() gives: the caller's OPENID (none for a timer trigger), UNIONID when bound, the SOURCE. */
+export interface WxContext {
+  OPENID?: string
+  UNIONID?: string
+  SOURCE?: string
+}
+
+export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => WxContext) {
   return async function main(event: unknown): Promise<ApiReply> {
-    const deps = await getDeps()
+    let deps: Deps
+    try {
+      deps = await getDeps()
+    } catch (err) {
+      // no store, no logger yet: the platform keeps the function's console
+      console.error('cloud function could not start', err)
+      const code = isPostgresUnavailable(err) || (err as Error | null)?.name === 'DatabaseUnreachableError' ? 'UNAVAILABLE' : 'INTERNAL'
+      return { ok: false, error: { code, message: DEFAULT_MESSAGES[code] } }
+    }
     if (isTimerEvent(event) && !wxContext().OPENID) {
       try {
         return { ok: true, data: await sendDueReminders(deps) }
@@ -38,14 +55,18 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => { 
         return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
       }
     }
+    if (Buffer.byteLength(JSON.stringify(event) ?? '') > BODY_LIMIT) {
+      return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE } }
+    }
     const { userInfo: _platform, ...apiEvent } = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>
     let caller: { userId: string } | null = null
     try {
       const openid = wxContext().OPENID
       if (openid) caller = { userId: (await userForOpenid(deps, openid)).id }
     } catch (err) {
+      const code = deps.store.unavailable(err) ? 'UNAVAILABLE' : 'INTERNAL'
       deps.log.error({ err }, 'cloud entry could not resolve the caller')
-      return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
+      return { ok: false, error: { code, message: DEFAULT_MESSAGES[code] } }
     }
     return dispatch(apiEvent, caller, deps)
   }

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit'
 import { CONTRACT, type ActionName } from '@/domain/contract'
 import { AppError, statusOf } from '@/domain/shared/errors'
 import { dispatch } from '../api/dispatch'
+import { BODY_LIMIT } from '../api/limits'
 import { configFromEnv, createDeps, dbFromEnv, type Deps, type Env, openStore, type Store } from '../compose'
 import { MAX_PHOTO_BYTES, readPhoto, TOO_BIG_MESSAGE, uploadPhoto } from '../files'
 import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
@@ -13,7 +14,7 @@ import { appErrorOfHttp, clientErrorReply, envelopeOf } from './errors'
 import { HTTP_LIMITS, type HttpLimits } from './limits'
 import { registerSecurityHeaders } from './securityHeaders'
 
-export const BODY_LIMIT = 1024 * 1024
+export { BODY_LIMIT }
 
 export interface BuildOptions {
   /** an open store, or the database to open (closed with the server): a SQLite file or a postgres:// URL; default GONGZHI_DB */

@@ -1,7 +1,7 @@
 import { OPEN_STATUSES, SETTLED_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
 import type { ReportRecord } from '../../reports/ports'
 import { reportRecord, type ReportRow } from '../rows/reports'
-import { sqlList } from '../sqlite/sql'
+import { sqlList } from '../rows/sql'
 import { row, type Queryable } from './tx'
 
 /**

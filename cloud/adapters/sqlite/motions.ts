@@ -36,7 +36,7 @@ import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
-import { sqlList } from './sql'
+import { sqlList } from '../rows/sql'
 
 interface MotionRow {
   seq: number

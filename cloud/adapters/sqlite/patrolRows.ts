@@ -2,7 +2,7 @@ import type { CoordSystem } from '@/domain/shared/geo'
 import { SEAT_STATUSES, type ShiftStatus, type SignupStatus } from '@/domain/patrols'
 import type { ShiftRecord, SignupRecord } from '../../patrols/ports'
 import type { Db } from './open'
-import { sqlList } from './sql'
+import { sqlList } from '../rows/sql'
 
 /** Rows of the patrol tables and the reads shared by the shift store's writes and reads. */
 

@@ -21,7 +21,7 @@ import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
-import { sqlList } from './sql'
+import { sqlList } from '../rows/sql'
 
 const OPEN = sqlList(OPEN_STATUSES)
 const SETTLED = sqlList(SETTLED_STATUSES)

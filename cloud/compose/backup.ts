@@ -14,7 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { LATEST_VERSION as SQLITE_LATEST, schemaVersion } from '../adapters/sqlite/migrate'
-import type { DbConfig } from '../compose/config'
+import type { DbConfig } from './config'
 
 /** pg_dump / pg_restore: on PATH, else the newest Debian /usr/lib/postgresql/<n>/bin. */
 export function postgresTool(name: 'pg_dump' | 'pg_restore'): string {

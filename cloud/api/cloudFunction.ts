@@ -1,0 +1,41 @@
+/**
+ * The WeChat cloud function `api`: what `npm run build:cloud` bundles into cloudfunctions/api/index.js. The store
+ * is PostgreSQL (GONGZHI_DB=postgres://…, e.g. TencentDB for PostgreSQL in the function's VPC): a function
+ * instance keeps no file between calls. Identity is the platform's (cloud.getWXContext().OPENID, makeCloudEntry);
+ * there is no dev login. The deps are built once per warm instance; a failed build is not kept, so the next call
+ * tries again (the database may have been restarting).
+ */
+import { openPostgresStore } from '../adapters/postgres/store'
+import { configFromEnv } from '../compose/config'
+import { createDeps, type Deps } from '../compose/deps'
+import { makeCloudEntry, type WxContext } from './cloudEntry'
+
+interface WxServerSdk {
+  DYNAMIC_CURRENT_ENV: unknown
+  init(options: { env: unknown }): void
+  getWXContext(): WxContext
+}
+
+// the platform's SDK, installed by CloudBase from the function's package.json (never bundled)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = require('wx-server-sdk') as WxServerSdk
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+
+let deps: Promise<Deps> | null = null
+
+function depsOnce(): Promise<Deps> {
+  deps ??= (async () => {
+    const config = configFromEnv()
+    if (config.db.engine !== 'postgres') {
+      throw new Error('GONGZHI_DB must be a postgres:// URL in the cloud function (a function instance keeps no SQLite file)')
+    }
+    const store = await openPostgresStore(config.db.url, { poolSize: config.db.poolSize })
+    return createDeps(store, { ...config, devLogin: false })
+  })().catch((err: unknown) => {
+    deps = null
+    throw err
+  })
+  return deps
+}
+
+export const main = makeCloudEntry(depsOnce, () => cloud.getWXContext())
