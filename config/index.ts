@@ -51,6 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // process.env.* the client reads; Taro only reads TARO_APP_* from .env files, so pass the shell's too
     env: {
       TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
+      // the WeChat 云开发 environment: set, the weapp calls the cloud function instead of HTTP (src/services/cloud.ts)
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
     },
     alias: {},
     copy: { patterns: [], options: {} },

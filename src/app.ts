@@ -1,7 +1,9 @@
 import { useEffect, type PropsWithChildren } from 'react'
 
 import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
+import Taro from '@tarojs/taro'
 import { registerPrivacyListener } from './features/legal/privacyConsent'
+import { CLOUD_ENV, onCloud } from './services/cloud'
 import './app.scss'
 
 // NutUI's icons render an <i>, which a mini-program has no template for (Taro would need plugin-html for
@@ -11,6 +13,9 @@ if (process.env.TARO_ENV !== 'h5') configureIcons({ tag: 'view' })
 // WeChat's privacy prompt is ours (PrivacyConsent on the pages that use location, photos, the phone button,
 // files): registered once, before any page can call a privacy interface. No-op on H5 and old base libraries.
 registerPrivacyListener()
+
+// built for WeChat 云开发: the cloud API needs its environment before the first call
+if (onCloud()) Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
 
 // App start without a session lands on the login page through the tab pages' guard
 // (useRequireSession): the first page is 首页, which sends a signed-out visitor to login.

@@ -5,7 +5,8 @@ import { isErrorCode } from '@/domain/shared/errors'
 import { ApiError, isRetryable } from './apiError'
 import { ROUTES } from './routes'
 import { clearSession, getToken } from './session'
-import { httpTransport, type TransportReply } from './transport'
+import { onCloud } from './cloud'
+import { cloudTransport, httpTransport, type TransportReply } from './transport'
 
 export { ApiError } from './apiError'
 
@@ -20,7 +21,7 @@ const reads: ReadonlySet<string> = new Set(READ_ACTIONS)
 const RETRY_DELAY_MS = 800
 const GATEWAY_STATUSES = new Set([0, 502, 503, 504])
 
-let transport = httpTransport
+let transport: typeof httpTransport = onCloud() ? cloudTransport : httpTransport
 
 /** The one transport seam. Tests and the future cloud build swap it here. */
 export function setTransport(next: typeof httpTransport): void {

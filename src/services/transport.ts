@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiEvent } from '@/domain/shared/envelope'
+import { statusOf } from '@/domain/shared/errors'
 import { ApiError } from './apiError'
 
 /** What came back over the wire, before the envelope is read. */
@@ -12,8 +13,8 @@ export interface TransportReply {
 export const REQUEST_TIMEOUT_MS = 15_000
 
 /**
- * HTTP transport: `POST ${API_BASE}/api`. The WeChat cloud transport (Taro.cloud.callFunction)
- * will be a second function of this shape; callApi is the only caller of either.
+ * HTTP transport: `POST ${API_BASE}/api`. The WeChat cloud transport (cloudTransport, below) is the second
+ * function of this shape; callApi is the only caller of either.
  * Throws ApiError('NETWORK') when no reply arrives.
  */
 export async function httpTransport(event: ApiEvent, token: string | null): Promise<TransportReply> {
@@ -29,6 +30,22 @@ export async function httpTransport(event: ApiEvent, token: string | null): Prom
       dataType: 'json',
     })
     return { status: res.statusCode, body: res.data as unknown }
+  } catch {
+    throw new ApiError('NETWORK')
+  }
+}
+
+/**
+ * Cloud transport: the cloud function `api` (Taro.cloud.callFunction), whose result is the same envelope the HTTP
+ * door sends; its status is the one the HTTP door would give. No token: the platform tells the function who calls.
+ * Throws ApiError('NETWORK') when the call itself fails (no network, the function not reachable).
+ */
+export async function cloudTransport(event: ApiEvent): Promise<TransportReply> {
+  try {
+    const res = await Taro.cloud.callFunction({ name: 'api', data: event as unknown as Record<string, unknown> })
+    const body = res.result as { ok?: boolean; error?: { code?: unknown } } | undefined
+    const code = body && body.ok === false ? body.error?.code : undefined
+    return { status: typeof code === 'string' ? statusOf(code) : 200, body: body ?? null }
   } catch {
     throw new ApiError('NETWORK')
   }

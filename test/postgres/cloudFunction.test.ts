@@ -76,6 +76,9 @@ async function rows(sql: string, params: unknown[] = []): Promise<Record<string,
 }
 
 test('a resident, a grid worker and a committee member: their day through the bundled function', async () => {
+  // 微信一键登录 on 云开发: the session of whoever WeChat says is calling
+  const session = await as(OPENID.resident, 'auth.cloudLogin')
+  expect(session).toMatchObject({ ok: true, data: { token: expect.any(String), user: { id: 'u_resident_jj1', name: '王建华' } } })
   // the resident reads notices and reports a problem in their grid
   const notices = await as(OPENID.resident, 'notice.list')
   expect(notices).toMatchObject({ ok: true, data: { items: expect.any(Array) } })
@@ -130,6 +133,10 @@ test('the same reads through the HTTP door give the same replies', async () => {
   const server = await startServerProcess({ GONGZHI_DB: url, GONGZHI_SECRET: 'cloud-secret-cloud-secret-cloud-secret', NODE_ENV: 'production', GONGZHI_DEV_LOGIN: '0' })
   try {
     const { token } = await createTokens('cloud-secret-cloud-secret-cloud-secret', systemClock).issue('u_resident_jj1')
+    // the cloud sign-in is the cloud door's: over HTTP nobody is resolved from WeChat
+    const refused = await fetch(`${server.url}/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'auth.cloudLogin', payload: {} }) })
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '云开发登录只能在微信小程序中使用' } })
     for (const [action, payload] of [['notice.list', {}], ['report.list', { scope: 'mine' }], ['motion.list', {}]] as const) {
       const http = await fetch(`${server.url}/api`, {
         method: 'POST',
