@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { ApiReply } from '@/domain/shared/envelope'
 import { isErrorCode } from '@/domain/shared/errors'
 import { ApiError, isRetryable } from './apiError'
+import { onCloud } from './cloud'
 import { getToken } from './session'
 
 /**
@@ -9,6 +10,9 @@ import { getToken } from './session'
  * `file`) with the session's bearer token → `{ fileId }`. On WeChat cloud, `Taro.cloud.uploadFile` will
  * stand behind the same two exports.
  */
+
+/** What a resident reads when the mini-program on 云开发 is asked for a photo. */
+export const CLOUD_PHOTOS_NOT_YET = '云开发版本暂时不能上传照片，请先用文字说明，问题照样会送到网格员'
 
 /** weapp: files up to this size go as they are; larger ones are re-encoded at quality 70. */
 export const COMPRESS_ABOVE_BYTES = 300 * 1024
@@ -21,6 +25,8 @@ const GATEWAY_STATUSES = new Set([0, 502, 503, 504])
 
 /** Upload one local image (a temp path on weapp, a blob: URL on H5); throws ApiError like callApi. */
 export async function uploadPhoto(localPath: string, onProgress?: (percent: number) => void): Promise<{ fileId: string }> {
+  // photos through 云开发's cloud storage are not built yet (issue 14): say so, rather than fail as a network error
+  if (onCloud()) throw new ApiError('FORBIDDEN', CLOUD_PHOTOS_NOT_YET)
   const filePath = await compress(localPath)
   try {
     for (let attempt = 1; ; attempt++) {

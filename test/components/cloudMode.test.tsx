@@ -3,7 +3,7 @@
  * through Taro.cloud.callFunction, with no token; its envelope is read as the HTTP door's (the status the HTTP door
  * would give); 微信一键登录 asks the function for the caller's session instead of exchanging a wx.login code.
  */
-type Loaded = { api: typeof import('@/services/api'); login: typeof import('@/features/auth/login'); session: typeof import('@/services/session') }
+type Loaded = { upload: typeof import('@/services/upload'); api: typeof import('@/services/api'); login: typeof import('@/features/auth/login'); session: typeof import('@/services/session') }
 type TaroStub = { cloud?: unknown; login: unknown; request: unknown }
 
 function loadAsCloudWeapp(): Loaded {
@@ -16,7 +16,7 @@ function loadAsCloudWeapp(): Loaded {
     /* eslint-disable @typescript-eslint/no-require-imports */
     jest.isolateModules(() => {
       stub(require('@tarojs/taro') as TaroStub)
-      loaded = { api: require('@/services/api'), login: require('@/features/auth/login'), session: require('@/services/session') }
+      loaded = { upload: require('@/services/upload'), api: require('@/services/api'), login: require('@/features/auth/login'), session: require('@/services/session') }
     })
     /* eslint-enable @typescript-eslint/no-require-imports */
     return loaded
@@ -79,4 +79,11 @@ test('微信一键登录 on 云开发: the session comes from auth.cloudLogin, w
   expect(calls.map((c) => (c.data as { action: string }).action)).toEqual(['auth.cloudLogin'])
   expect(taro.login).not.toHaveBeenCalled()
   expect(session.getSession()?.user.id).toBe('u1')
+})
+
+test('a photo on 云开发 is refused with a plain message before anything is sent (cloud storage is not built yet)', async () => {
+  const { upload } = loadAsCloudWeapp()
+  answer = () => ({ ok: true, data: {} })
+  await expect(upload.uploadPhoto('wxfile://tmp/a.jpg')).rejects.toMatchObject({ code: 'FORBIDDEN', message: upload.CLOUD_PHOTOS_NOT_YET })
+  expect(calls).toEqual([])
 })
