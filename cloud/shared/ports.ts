@@ -184,7 +184,17 @@ export interface UserRepo {
    * in one transaction; writes the audit entry only when something changed (`changed` says which).
    */
   assignGrids(userId: string, gridIds: string[], audit: AuditEntry): Promise<{ user: UserRecord; changed: boolean }>
+  /**
+   * An operator makes whoever signed in with this WeChat openid a staff member (`npm run grant`; on 云开发 there
+   * is no dev login): the role added and the user moved to `communityId` (their grid and household cleared when
+   * that is another community), with the audit entry `audit(userId)`, in one transaction. Null when no user has
+   * that openid (they have not opened the mini-program yet).
+   */
+  grantRole(openid: string, role: StaffGrant, communityId: string, audit: (userId: string) => AuditEntry): Promise<UserRecord | null>
 }
+
+/** The roles an operator grants from the command line; the others are given in the app (grid workers, volunteers). */
+export type StaffGrant = 'committee' | 'street'
 
 /** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
 export interface FileUrls {

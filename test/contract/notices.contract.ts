@@ -298,6 +298,19 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
         return { all, phoned, first, cleared, log: entries(log) }
       })
 
+      scenario('users.grantRole: the user of the openid becomes staff of the community, once, with its audit; an unknown openid is null', async (s) => {
+        await s.users.findOrCreateByOpenid('o_staff', person('u_staff', '新干部', { gridId: IDS.g1, roles: ['resident'] }))
+        const audit = (userId: string) => auditOf({ id: userId, communityId: IDS.sibling, authorId: 'operator' }, 'user.grantRole')
+        const granted = await s.users.grantRole('o_staff', 'committee', IDS.sibling, audit)
+        expect(granted).toMatchObject({ id: 'u_staff', roles: ['committee', 'resident'], communityId: IDS.sibling, gridId: null, householdId: null })
+        const again = await s.users.grantRole('o_staff', 'committee', IDS.sibling, audit)
+        expect(again?.roles).toEqual(['committee', 'resident'])
+        expect(await s.users.grantRole('o_nobody', 'street', IDS.community, audit)).toBeNull()
+        const log = await s.audit.list({ targetId: 'u_staff', limit: 10 })
+        expect(log.map((e) => e.action)).toEqual(['user.grantRole', 'user.grantRole'])
+        return { granted, log: entries(log) }
+      })
+
       scenario('users.register: one name per household (also at once), replay by requestId, keyReused', async (s) => {
         const audit = auditOf({ id: 'h_1_03', communityId: IDS.community, authorId: IDS.committee }, 'resident.register')
         const roster = (id: string, name: string) => person(id, name, { gridId: IDS.g1, householdId: 'h_1_03', rosterOnly: true })

@@ -200,5 +200,19 @@ export function userRepo(pool: Pool): UserRepo {
         return { user: await mustLoad(c, userId), changed: true }
       })
     },
+
+    /** The user's row is locked (FOR UPDATE) first, as assignGrids. */
+    async grantRole(openid, role, communityId, audit) {
+      return inTransaction(pool, async (c) => {
+        const found = await row<{ id: string; community_id: string | null }>(c, 'SELECT id, community_id FROM users WHERE openid = $1 FOR UPDATE', [openid])
+        if (!found) return null
+        if (found.community_id !== communityId) {
+          await c.query('UPDATE users SET community_id = $2, grid_id = NULL, household_id = NULL WHERE id = $1', [found.id, communityId])
+        }
+        await c.query('INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING', [found.id, role])
+        await writeAudit(c, audit(found.id))
+        return mustLoad(c, found.id)
+      })
+    },
   }
 }

@@ -161,6 +161,17 @@ export function userRepo(db: Db): UserRepo {
     return { user: load(userId) as UserRecord, changed: true }
   })
 
+  const grantTx = db.transaction((openid: string, role: Role, communityId: string, audit: (userId: string) => AuditEntry) => {
+    const found = db.prepare<[string], { id: string; community_id: string | null }>('SELECT id, community_id FROM users WHERE openid = ?').get(openid)
+    if (!found) return null
+    if (found.community_id !== communityId) {
+      db.prepare('UPDATE users SET community_id = ?, grid_id = NULL, household_id = NULL WHERE id = ?').run(communityId, found.id)
+    }
+    db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING').run(found.id, role)
+    writeAudit(audit(found.id))
+    return found.id
+  })
+
   return {
     async setPhone(id, phone, verified = false) {
       updatePhone.run(phone, verified ? 1 : 0, id)
@@ -199,6 +210,10 @@ export function userRepo(db: Db): UserRepo {
     },
     async count() {
       return countAll.get()?.n ?? 0
+    },
+    async grantRole(openid, role, communityId, audit) {
+      const id = grantTx.immediate(openid, role, communityId, audit)
+      return id === null ? null : load(id)
     },
   }
 }
