@@ -1,8 +1,8 @@
 /**
  * `npm run grant -- --openid <openid> --role committee|street --community <id>`: an operator makes someone staff
  * (on WeChat 云开发 there is no dev login, and the first committee member has nobody to appoint them in the app).
- * The person opens the mini-program once first (that makes their account); their openid is in the cloud function's
- * log of that call, or in the users table. Grid workers and everything else are then given in the app.
+ * The person opens the mini-program once first (that makes their account); their openid is then in the users
+ * table. Grid workers and everything else are then given in the app.
  */
 import { redactUrl } from '../cloud/adapters/postgres/pool'
 import { configFromEnv, openStore } from '../cloud/compose'
