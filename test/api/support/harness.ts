@@ -1,21 +1,99 @@
+/**
+ * The API suites' harness: every action through the dispatcher against a real store of the engine this run
+ * tests, chosen by ONE environment variable, GONGZHI_TEST_ENGINE: `sqlite` (the default: a temporary file) or
+ * `postgres` (a new database on the test server, GONGZHI_TEST_PG; jest.config.js then starts one as the
+ * `postgres` project does). The suites are engine-neutral: they read and write rows only through `h.sql`
+ * (`?` placeholders, SQL valid on both engines: support/sql.ts), count through `await h.counts()`, use the
+ * repositories through `h.store` (the Store port), seed through seedFor and hand worker processes
+ * `h.location` (a file path or a postgres:// URL; openStoreAt opens either).
+ *
+ * Suites that are about SQLite itself reach it through `h.sqlite()` (which throws on PostgreSQL) or open SQLite
+ * files of their own; they run on SQLite whatever the variable says:
+ * - migrations.test.ts: SQLite's schema history and its upgrade steps (PostgreSQL's: test/postgres/migrations);
+ * - durability.test.ts, crash.test.ts: the WAL file and fsync across a killed process;
+ * - motions.secrecy.test.ts (the raw-page part): reads the file's bytes and b-tree pages for ballot secrecy;
+ * - fuzz.events.test.ts: a second read-only better-sqlite3 connection to the file and PRAGMA integrity_check;
+ * - patrols.settle.test.ts (the query-plan part): EXPLAIN QUERY PLAN over the SQLite repository's statements;
+ * - *.contract.test.ts here: the SQLite side of the port contracts (PostgreSQL's runners are in test/postgres);
+ * - http*.test.ts, devLogin.network.test.ts, server.process.test.ts, slowClients.test.ts, seed.motions.test.ts,
+ *   upload.test.ts, sweepStrayBlobs.test.ts: open their own SQLite store or server on a SQLite file (the server
+ *   refuses a postgres:// GONGZHI_DB until the PostgreSQL Store exists).
+ */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { ApiReply } from '@/domain/shared/envelope'
 import type { DevLoginInput } from '@/domain/auth'
+import { openPostgresStore } from '../../../cloud/adapters/postgres/store'
 import { fixedClock } from '../../../cloud/adapters/system/clock'
 import { openSqliteStore, type SqliteStore } from '../../../cloud/adapters/sqlite/store'
 import { dispatch } from '../../../cloud/api/dispatch'
-import { createDeps, type Deps } from '../../../cloud/compose'
+import { createDeps, type Deps, type Store } from '../../../cloud/compose'
+import { isPostgresUrl } from '../../../cloud/compose/config'
 import type { Logger } from '../../../cloud/shared/ports'
 import { seedDemo } from '../../../cloud/seed/seedSqlite'
+import { freshPgDatabase } from '../../support/postgres'
+import { postgresSql, sqliteSql, type TestSql } from './sql'
 
 export const NOW = '2025-03-01T02:00:00.000Z'
 
+export type TestEngine = 'sqlite' | 'postgres'
+
+/** The engine of this run: GONGZHI_TEST_ENGINE (sqlite by default). */
+export function testEngine(): TestEngine {
+  const v = (process.env.GONGZHI_TEST_ENGINE ?? '').trim().toLowerCase()
+  if (v === '' || v === 'sqlite') return 'sqlite'
+  if (v === 'postgres' || v === 'postgresql') return 'postgres'
+  throw new Error(`GONGZHI_TEST_ENGINE must be sqlite or postgres, not ${JSON.stringify(v)}`)
+}
+
+/** A store opened by the harness (or a worker process), with the raw SQL of its engine. */
+export interface OpenedStore {
+  store: Store
+  sql: TestSql
+  /** the SQLite store itself, or null on PostgreSQL */
+  sqlite: SqliteStore | null
+  close(): Promise<void>
+}
+
+/**
+ * Opens the store at `location`: a postgres:// URL or a SQLite file path. The one place that knows how each
+ * engine's store is opened (the harness and the race workers both come here).
+ */
+export async function openStoreAt(location: string): Promise<OpenedStore> {
+  if (!isPostgresUrl(location)) {
+    const store = openSqliteStore(location)
+    return { store, sql: sqliteSql(store.db), sqlite: store, close: async () => store.close() }
+  }
+  const pg = await openPostgresStore(location)
+  // TODO(lead): once openPostgresStore returns the whole Store (its pool beside the repositories), this holds
+  if (!('notices' in pg) || !('motions' in pg) || !('shifts' in pg)) {
+    await pg.close()
+    throw new Error('GONGZHI_TEST_ENGINE=postgres: the PostgreSQL Store is not composed yet (cloud/adapters/postgres/store.ts)')
+  }
+  const store = pg as unknown as Store
+  return { store, sql: postgresSql(pg.pool), sqlite: null, close: () => pg.close() }
+}
+
+/** The demo data written into a new store: the one seeding entry point of the suites. */
+export async function seedFor(store: Store, now: Date): Promise<void> {
+  // TODO(lead): seed PostgreSQL here once cloud/seed has a writer for it
+  const sqlite = store as Partial<SqliteStore>
+  if (!sqlite.db) throw new Error('seedFor: no demo seed for this engine yet (cloud/seed/seedSqlite.ts is SQLite only)')
+  await seedDemo(sqlite.db, now)
+}
+
 export interface Harness {
+  /** a temporary folder of this harness (uploads, static files…), removed on close */
   dir: string
-  file: string
-  store: SqliteStore
+  /** where the store is: a SQLite file path or a postgres:// URL (hand it to worker processes) */
+  location: string
+  engine: TestEngine
+  store: Store
+  /** raw SQL on the store, the same on both engines (support/sql.ts) */
+  sql: TestSql
+  /** the SQLite store, for the suites that are about SQLite itself (listed above); throws on PostgreSQL */
+  sqlite(): SqliteStore
   deps: Deps
   clock: ReturnType<typeof fixedClock>
   errors: unknown[]
@@ -23,8 +101,24 @@ export interface Harness {
   /** call and expect ok; returns data */
   ok<T = unknown>(action: string, payload?: unknown, as?: string | null, requestId?: string): Promise<T>
   devLogin(input: DevLoginInput): Promise<string>
-  counts(): Record<string, number>
-  close(): void
+  /** rows per table of COUNTED_TABLES */
+  counts(): Promise<Record<string, number>>
+  close(): Promise<void>
+}
+
+/** The tables h.counts() counts. */
+export const COUNTED_TABLES = [
+  'users', 'user_roles', 'user_grids', 'notices', 'notice_grids', 'notice_reads', 'audit_log', 'idempotency',
+  'households', 'resident_applications', 'volunteer_applications',
+  'reports', 'report_events', 'report_photos', 'report_supports', 'mediations', 'mediation_sessions',
+  'report_deadlines', 'messages', 'files',
+] as const
+
+/** Rows per table. */
+export async function countRows(sql: TestSql, tables: readonly string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const t of tables) out[t] = Number(await sql.value(`SELECT count(*) AS n FROM ${t}`))
+  return out
 }
 
 export function tempDir(prefix = 'gongzhi-test-'): string {
@@ -32,11 +126,13 @@ export function tempDir(prefix = 'gongzhi-test-'): string {
 }
 
 export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<Deps, 'store'>> } = {}): Promise<Harness> {
+  const engine = testEngine()
   const dir = tempDir()
-  const file = path.join(dir, 'test.db')
-  const store = openSqliteStore(file)
+  const location = engine === 'postgres' ? await freshPgDatabase() : path.join(dir, 'test.db')
+  const opened = await openStoreAt(location)
+  const { store, sql } = opened
   const clock = fixedClock(NOW)
-  if (opts.seed !== false) await seedDemo(store.db, new Date(NOW))
+  if (opts.seed !== false) await seedFor(store, new Date(NOW))
   const errors: unknown[] = []
   const log: Logger = { error: (o) => errors.push(o), warn: () => undefined }
   const deps = await createDeps(store, { devLogin: true, wechat: null, secret: 'test-secret-test-secret-test-secret' }, { clock, log, ...opts.deps })
@@ -44,8 +140,14 @@ export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<De
     dispatch({ action, ...(payload === undefined ? {} : { payload }), ...(requestId ? { requestId } : {}) }, as ? { userId: as } : null, deps) as never
   return {
     dir,
-    file,
+    location,
+    engine,
     store,
+    sql,
+    sqlite() {
+      if (!opened.sqlite) throw new Error(`this test is about SQLite itself; GONGZHI_TEST_ENGINE is ${engine}`)
+      return opened.sqlite
+    },
     deps,
     clock,
     errors,
@@ -60,19 +162,9 @@ export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<De
       if (!r.ok) throw new Error(`devLogin failed: ${JSON.stringify(r.error)}`)
       return r.data.user.id
     },
-    counts() {
-      const tables = [
-        'users', 'user_roles', 'user_grids', 'notices', 'notice_grids', 'notice_reads', 'audit_log', 'idempotency',
-        'households', 'resident_applications', 'volunteer_applications',
-        'reports', 'report_events', 'report_photos', 'report_supports', 'mediations', 'mediation_sessions',
-        'report_deadlines', 'messages', 'files',
-      ]
-      return Object.fromEntries(
-        tables.map((t) => [t, (store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-      )
-    },
-    close() {
-      store.close()
+    counts: () => countRows(sql, COUNTED_TABLES),
+    async close() {
+      await opened.close()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
