@@ -104,7 +104,7 @@ export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<Rep
   const back = spec.overdue || status === 'closed'
   if (back) h.clock.set(new Date(Date.parse(NOW) - 30 * DAY))
   try {
-    const photoIds = Array.from({ length: spec.photos ?? 0 }, () => addPhoto(h, reporter))
+    const photoIds = await Promise.all(Array.from({ length: spec.photos ?? 0 }, () => addPhoto(h, reporter)))
     let r = await h.ok<ReportView>(
       'report.create',
       {
