@@ -24,56 +24,27 @@ import os from 'node:os'
 import path from 'node:path'
 import type { ApiReply } from '@/domain/shared/envelope'
 import type { DevLoginInput } from '@/domain/auth'
-import { openPostgresStore } from '../../../cloud/adapters/postgres/store'
 import { fixedClock } from '../../../cloud/adapters/system/clock'
-import { openSqliteStore, type SqliteStore } from '../../../cloud/adapters/sqlite/store'
+import type { SqliteStore } from '../../../cloud/adapters/sqlite/store'
 import { dispatch } from '../../../cloud/api/dispatch'
 import { createDeps, type Deps, type Store } from '../../../cloud/compose'
-import { isPostgresUrl } from '../../../cloud/compose/config'
 import type { Logger } from '../../../cloud/shared/ports'
 import { seedDemo } from '../../../cloud/seed/seedSqlite'
 import { freshPgDatabase } from '../../support/postgres'
-import { postgresSql, sqliteSql, type TestSql } from './sql'
+import { openStoreAt, testEngine, type TestEngine } from './engine'
+import type { TestSql } from './sql'
 
 export const NOW = '2025-03-01T02:00:00.000Z'
 
-export type TestEngine = 'sqlite' | 'postgres'
-
-/** The engine of this run: GONGZHI_TEST_ENGINE (sqlite by default). */
-export function testEngine(): TestEngine {
-  const v = (process.env.GONGZHI_TEST_ENGINE ?? '').trim().toLowerCase()
-  if (v === '' || v === 'sqlite') return 'sqlite'
-  if (v === 'postgres' || v === 'postgresql') return 'postgres'
-  throw new Error(`GONGZHI_TEST_ENGINE must be sqlite or postgres, not ${JSON.stringify(v)}`)
-}
-
-/** A store opened by the harness (or a worker process), with the raw SQL of its engine. */
-export interface OpenedStore {
-  store: Store
-  sql: TestSql
-  /** the SQLite store itself, or null on PostgreSQL */
-  sqlite: SqliteStore | null
-  close(): Promise<void>
-}
+export { openStoreAt, testEngine, type OpenedStore, type TestEngine } from './engine'
 
 /**
- * Opens the store at `location`: a postgres:// URL or a SQLite file path. The one place that knows how each
- * engine's store is opened (the harness and the race workers both come here).
+ * `describe` on SQLite, `describe.skip` on PostgreSQL: for the parts of a neutral suite that read the SQLite file
+ * itself through the run's shared harness (motions.secrecy's file checks).
  */
-export async function openStoreAt(location: string): Promise<OpenedStore> {
-  if (!isPostgresUrl(location)) {
-    const store = openSqliteStore(location)
-    return { store, sql: sqliteSql(store.db), sqlite: store, close: async () => store.close() }
-  }
-  const pg = await openPostgresStore(location)
-  // TODO(lead): once openPostgresStore returns the whole Store (its pool beside the repositories), this holds
-  if (!('notices' in pg) || !('motions' in pg) || !('shifts' in pg)) {
-    await pg.close()
-    throw new Error('GONGZHI_TEST_ENGINE=postgres: the PostgreSQL Store is not composed yet (cloud/adapters/postgres/store.ts)')
-  }
-  const store = pg as unknown as Store
-  return { store, sql: postgresSql(pg.pool), sqlite: null, close: () => pg.close() }
-}
+export const describeOnSqlite: jest.Describe = testEngine() === 'sqlite' ? describe : describe.skip
+/** `test` on SQLite, `test.skip` on PostgreSQL: one test of a neutral suite that reads SQLite's own catalogue. */
+export const testOnSqlite: jest.It = testEngine() === 'sqlite' ? test : test.skip
 
 /** The demo data written into a new store: the one seeding entry point of the suites. */
 export async function seedFor(store: Store, now: Date): Promise<void> {
@@ -125,8 +96,13 @@ export function tempDir(prefix = 'gongzhi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
 
-export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<Deps, 'store'>> } = {}): Promise<Harness> {
-  const engine = testEngine()
+/**
+ * `engine` forces one (the SQLite-only suites: `engine: 'sqlite'`); by default the run's, GONGZHI_TEST_ENGINE.
+ */
+export async function makeHarness(
+  opts: { seed?: boolean; deps?: Partial<Omit<Deps, 'store'>>; engine?: TestEngine } = {},
+): Promise<Harness> {
+  const engine = opts.engine ?? testEngine()
   const dir = tempDir()
   const location = engine === 'postgres' ? await freshPgDatabase() : path.join(dir, 'test.db')
   const opened = await openStoreAt(location)

@@ -8,7 +8,7 @@
  */
 import { dispatch } from '../../../cloud/api/dispatch'
 import { createDeps } from '../../../cloud/compose'
-import { openStoreAt } from './harness'
+import { openStoreAt } from './engine'
 
 interface Job {
   location: string
