@@ -7,23 +7,23 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
-import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer, type BuildOptions } from '../../cloud/server/app'
 import { startServerProcess } from '../support/serverProcess'
-import { tempDir } from './support/harness'
+import { openTestStore, tempDir, type TestStore } from './support/harness'
+import type { Store } from '../../cloud/compose'
 
 jest.setTimeout(30_000)
 
 let dir: string
-let store: SqliteStore
+let opened: TestStore
+let store: Store
 beforeAll(async () => {
   dir = tempDir()
-  store = openSqliteStore(path.join(dir, 'door.db'))
-  await seedDemo(store.db)
+  opened = await openTestStore()
+  store = opened.store
 })
-afterAll(() => {
-  store.close()
+afterAll(async () => {
+  await opened.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 

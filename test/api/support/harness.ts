@@ -31,7 +31,7 @@ import { createDeps, type Deps, type Store } from '../../../cloud/compose'
 import type { Logger } from '../../../cloud/shared/ports'
 import { seedDemo } from '../../../cloud/seed/seedSqlite'
 import { freshPgDatabase } from '../../support/postgres'
-import { openStoreAt, testEngine, type TestEngine } from './engine'
+import { openStoreAt, testEngine, type OpenedStore, type TestEngine } from './engine'
 import type { TestSql } from './sql'
 
 export const NOW = '2025-03-01T02:00:00.000Z'
@@ -96,19 +96,41 @@ export function tempDir(prefix = 'gongzhi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
 
+/** A store opened for a test: where it is, its temporary folder, and close (which removes the folder). */
+export interface TestStore extends OpenedStore {
+  location: string
+  dir: string
+  engine: TestEngine
+}
+
+/**
+ * A new store of the run's engine (or `engine`), seeded unless `seed: false`: makeHarness's, and the one of the
+ * suites that compose their own deps or app (http, upload, slow clients…).
+ */
+export async function openTestStore(opts: { seed?: boolean; engine?: TestEngine; now?: Date } = {}): Promise<TestStore> {
+  const engine = opts.engine ?? testEngine()
+  const dir = tempDir()
+  const location = engine === 'postgres' ? await freshPgDatabase() : path.join(dir, 'test.db')
+  const opened = await openStoreAt(location)
+  if (opts.seed !== false) await seedFor(opened.store, opts.now ?? new Date())
+  return {
+    ...opened,
+    location,
+    dir,
+    engine,
+    close: () => opened.close(),
+  }
+}
+
 /**
  * `engine` forces one (the SQLite-only suites: `engine: 'sqlite'`); by default the run's, GONGZHI_TEST_ENGINE.
  */
 export async function makeHarness(
   opts: { seed?: boolean; deps?: Partial<Omit<Deps, 'store'>>; engine?: TestEngine } = {},
 ): Promise<Harness> {
-  const engine = opts.engine ?? testEngine()
-  const dir = tempDir()
-  const location = engine === 'postgres' ? await freshPgDatabase() : path.join(dir, 'test.db')
-  const opened = await openStoreAt(location)
-  const { store, sql } = opened
+  const opened = await openTestStore({ seed: opts.seed, engine: opts.engine, now: new Date(NOW) })
+  const { store, sql, location, dir, engine } = opened
   const clock = fixedClock(NOW)
-  if (opts.seed !== false) await seedFor(store, new Date(NOW))
   const errors: unknown[] = []
   const log: Logger = { error: (o) => errors.push(o), warn: () => undefined }
   const deps = await createDeps(store, { devLogin: true, wechat: null, secret: 'test-secret-test-secret-test-secret' }, { clock, log, ...opts.deps })
@@ -139,9 +161,6 @@ export async function makeHarness(
       return r.data.user.id
     },
     counts: () => countRows(sql, COUNTED_TABLES),
-    async close() {
-      await opened.close()
-      fs.rmSync(dir, { recursive: true, force: true })
-    },
+    close: () => opened.close(),
   }
 }
