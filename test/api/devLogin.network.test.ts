@@ -14,7 +14,7 @@ import { configFromEnv, listenHost } from '../../cloud/compose'
 import { buildServer } from '../../cloud/server/app'
 import { isLocalRequest } from '../../cloud/server/devLoginGuard'
 import { startServerProcess } from '../support/serverProcess'
-import { openTestStore, tempDir, type TestStore } from './support/harness'
+import { newDbLocation, openTestStore, tempDir, type TestStore } from './support/harness'
 import type { Store } from '../../cloud/compose'
 
 jest.setTimeout(60_000)
@@ -105,7 +105,7 @@ function listeners(port: number): string[] {
 const LOOPBACK_HEX = new Set(['0100007F', '00000000000000000000000001000000'])
 
 test('the real server with dev login on listens on loopback only and says so', async () => {
-  const s = await startServerProcess({ GONGZHI_DB: path.join(dir, 'proc.db'), NODE_ENV: 'development', HOST: '', GONGZHI_H5_DIR: path.join(dir, 'none') })
+  const s = await startServerProcess({ GONGZHI_DB: await newDbLocation(dir, 'proc.db'), NODE_ENV: 'development', HOST: '', GONGZHI_H5_DIR: path.join(dir, 'none') })
   try {
     const found = listeners(Number(new URL(s.url).port))
     expect(found.length).toBeGreaterThan(0)

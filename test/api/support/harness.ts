@@ -4,20 +4,26 @@
  * `postgres` (a new database on the test server, GONGZHI_TEST_PG; jest.config.js then starts one as the
  * `postgres` project does). The suites are engine-neutral: they read and write rows only through `h.sql`
  * (`?` placeholders, SQL valid on both engines: support/sql.ts), count through `await h.counts()`, use the
- * repositories through `h.store` (the Store port), seed through seedFor and hand worker processes
- * `h.location` (a file path or a postgres:// URL; openStoreAt opens either).
+ * repositories through `h.store` (the Store port), seed through seedFor, open stores of their own through
+ * openTestStore, and hand worker processes `h.location` (a file path or a postgres:// URL; support/engine.ts
+ * opens either).
  *
- * Suites that are about SQLite itself reach it through `h.sqlite()` (which throws on PostgreSQL) or open SQLite
- * files of their own; they run on SQLite whatever the variable says:
- * - migrations.test.ts: SQLite's schema history and its upgrade steps (PostgreSQL's: test/postgres/migrations);
- * - durability.test.ts, crash.test.ts: the WAL file and fsync across a killed process;
- * - motions.secrecy.test.ts (the raw-page part): reads the file's bytes and b-tree pages for ballot secrecy;
- * - fuzz.events.test.ts: a second read-only better-sqlite3 connection to the file and PRAGMA integrity_check;
- * - patrols.settle.test.ts (the query-plan part): EXPLAIN QUERY PLAN over the SQLite repository's statements;
- * - *.contract.test.ts here: the SQLite side of the port contracts (PostgreSQL's runners are in test/postgres);
- * - http*.test.ts, devLogin.network.test.ts, server.process.test.ts, slowClients.test.ts, seed.motions.test.ts,
- *   upload.test.ts, sweepStrayBlobs.test.ts: open their own SQLite store or server on a SQLite file (the server
- *   refuses a postgres:// GONGZHI_DB until the PostgreSQL Store exists).
+ * What stays on SQLite whatever the variable says, and why (each reaches SQLite only through `h.sqlite()`, a
+ * harness made with `engine: 'sqlite'`, describeOnSqlite/testOnSqlite, or SQLite files of its own):
+ * - migrations.test.ts: SQLite's schema history and upgrade steps (PostgreSQL's: test/postgres/migrations);
+ * - durability.test.ts, crash.test.ts: the WAL and fsync of a SQLite file across a killed server process;
+ * - fuzz.events.test.ts: "nothing written" is SQLite's data_version on a second connection, then integrity_check;
+ * - patrols.settle.test.ts: EXPLAIN QUERY PLAN of the SQLite repository's statements;
+ * - motions.secrecy.test.ts: the file checks (WITHOUT ROWID, the tables' cells) and the raw b-tree pages; its
+ *   replies-to-every-role part is neutral;
+ * - motions.behaviour.test.ts 'secrecy in the file' and seed.motions.test.ts 'secrecy of the seeded ballots':
+ *   SQLite's catalogue (PRAGMA, sqlite_master); seed.motions 'seeding is the same in shape' seeds a second,
+ *   SQLite, store with seedSqlite and compares it with the harness's through neutral SQL;
+ * - *.contract.test.ts here: the SQLite side of the port contracts (PostgreSQL's runners: test/postgres);
+ * - server.process.test.ts 'start on an empty file': a nested SQLite path created at start.
+ * Server processes elsewhere (server.process, devLogin.network, http.hardening) take their database from
+ * newDbLocation: a SQLite path today; on PostgreSQL a new database, which the server serves once
+ * cloud/compose/store.ts opens the PostgreSQL Store.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -120,6 +126,11 @@ export async function openTestStore(opts: { seed?: boolean; engine?: TestEngine;
     engine,
     close: () => opened.close(),
   }
+}
+
+/** Where a server process started by a test keeps its data: `name` in `dir` on SQLite, a new database on PostgreSQL. */
+export async function newDbLocation(dir: string, name: string): Promise<string> {
+  return testEngine() === 'postgres' ? freshPgDatabase() : path.join(dir, name)
 }
 
 /**
