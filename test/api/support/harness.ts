@@ -124,7 +124,10 @@ export async function openTestStore(opts: { seed?: boolean; engine?: TestEngine;
     location,
     dir,
     engine,
-    close: () => opened.close(),
+    async close() {
+      await opened.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
   }
 }
 
