@@ -30,6 +30,11 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/api/**/*.test.ts'],
       transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
+      // GONGZHI_TEST_ENGINE=postgres runs the API suites on PostgreSQL (test/api/support/harness.ts): a server
+      // as for the `postgres` project below
+      ...(/^postgres(ql)?$/i.test((process.env.GONGZHI_TEST_ENGINE ?? '').trim())
+        ? { globalSetup: '<rootDir>/test/postgres/globalSetup.ts', globalTeardown: '<rootDir>/test/postgres/globalTeardown.ts' }
+        : {}),
     },
     {
       ...common,

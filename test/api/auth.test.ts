@@ -26,7 +26,7 @@ describe('auth.devLogin', () => {
     expect(await h.deps.tokens.verify(s.token)).toBe(s.user.id)
     const again = await h.ok<Session>('auth.devLogin', { role })
     expect(again.user.id).not.toBe(s.user.id)
-    const row = h.store.db.prepare('SELECT household_id FROM users WHERE id = ?').get(s.user.id) as { household_id: string | null }
+    const row = (await h.sql.get('SELECT household_id FROM users WHERE id = ?', [s.user.id])) as { household_id: string | null }
     if (role === 'resident' || role === 'volunteer') expect(row.household_id).toMatch(/^h_jj_1_/)
     else expect(row.household_id).toBeNull()
   })
@@ -34,7 +34,7 @@ describe('auth.devLogin', () => {
   test('verified:false → an unverified resident without a household', async () => {
     const s = await h.ok<Session>('auth.devLogin', { role: 'resident', verified: false, name: '新来的' })
     expect(s.user).toMatchObject({ verified: false, name: '新来的', gridId: 'g_jj_1' })
-    const row = h.store.db.prepare('SELECT household_id FROM users WHERE id = ?').get(s.user.id) as { household_id: string | null }
+    const row = (await h.sql.get('SELECT household_id FROM users WHERE id = ?', [s.user.id])) as { household_id: string | null }
     expect(row.household_id).toBeNull()
   })
 
@@ -58,9 +58,9 @@ describe('auth.devLogin', () => {
     [{ role: 'resident', isAdmin: true }, 'INVALID_INPUT'],
     [{ role: 'committee', name: '代开发票' }, 'CONTENT_REJECTED'],
   ])('%j → %s, no user written', async (payload, code) => {
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('auth.devLogin', payload)).toMatchObject({ ok: false, error: { code } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('off under NODE_ENV=production unless GONGZHI_DEV_LOGIN=1', async () => {
@@ -70,14 +70,14 @@ describe('auth.devLogin', () => {
     expect(configFromEnv({}).devLogin).toBe(true)
     const prod = await makeHarness({ deps: { devLogin: configFromEnv({ NODE_ENV: 'production' }).devLogin } })
     try {
-      const before = prod.counts()
+      const before = await prod.counts()
       expect(await prod.call('auth.devLogin', { role: 'committee' })).toEqual({
         ok: false,
         error: { code: 'FORBIDDEN', message: '开发登录已关闭' },
       })
-      expect(prod.counts()).toEqual(before)
+      expect(await prod.counts()).toEqual(before)
     } finally {
-      prod.close()
+      await prod.close()
     }
   })
 })
@@ -131,31 +131,31 @@ describe('auth.wxLogin against a local code2Session stub', () => {
       expect(other.user.id).not.toBe(first.user.id)
       expect(await w.ok<Me>('me.get', {}, first.user.id)).toMatchObject({ id: first.user.id })
     } finally {
-      w.close()
+      await w.close()
     }
   })
 
   test('20 parallel first logins with the same openid → one user', async () => {
     const w = await wx()
     try {
-      const before = w.counts().users
+      const before = (await w.counts()).users
       const sessions = await Promise.all(Array.from({ length: 20 }, () => w.ok<Session>('auth.wxLogin', { code: 'carol' })))
       expect(new Set(sessions.map((s) => s.user.id)).size).toBe(1)
-      expect(w.counts().users).toBe(before + 1)
+      expect((await w.counts()).users).toBe(before + 1)
     } finally {
-      w.close()
+      await w.close()
     }
   })
 
   test('an errcode from WeChat → UNAUTHENTICATED with a Chinese message, nothing written', async () => {
     const w = await wx()
     try {
-      const before = w.counts()
+      const before = await w.counts()
       const r = await w.call('auth.wxLogin', { code: 'bad-code' })
       expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('40029') } })
-      expect(w.counts()).toEqual(before)
+      expect(await w.counts()).toEqual(before)
     } finally {
-      w.close()
+      await w.close()
     }
   })
 
@@ -165,7 +165,7 @@ describe('auth.wxLogin against a local code2Session stub', () => {
       const r = await w.call('auth.wxLogin', { code: 'not-json' })
       expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/微信/) } })
     } finally {
-      w.close()
+      await w.close()
     }
   })
 
@@ -183,7 +183,7 @@ describe('auth.wxLogin against a local code2Session stub', () => {
       }
       expect(seen.length).toBe(calls)
     } finally {
-      w.close()
+      await w.close()
     }
   })
 })

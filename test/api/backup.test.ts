@@ -34,7 +34,7 @@ async function cli(command: 'backup' | 'restore', db: string, file: string): Pro
 
 let h: Harness
 beforeEach(async () => {
-  h = await makeHarness()
+  h = await makeHarness({ engine: 'sqlite' })
 })
 afterEach(() => h.close())
 
@@ -44,7 +44,7 @@ test('a backup taken while serving restores into a new file that answers as the 
   await publish('备份之前')
   const before = await h.ok<NoticeListPage>('notice.list', {}, RESIDENT)
   const backup = path.join(h.dir, 'backups', 'gongzhi.backup.db')
-  const taken = await cli('backup', h.file, backup)
+  const taken = await cli('backup', h.location, backup)
   expect(taken).toMatchObject({ code: 0, out: expect.stringContaining('已备份') })
   await publish('备份之后')
 
@@ -65,8 +65,8 @@ test('a backup taken while serving restores into a new file that answers as the 
 
 test('a backup never overwrites a file; a damaged or foreign file is not restored, and the database is left as it was', async () => {
   const backup = path.join(h.dir, 'b.db')
-  expect((await cli('backup', h.file, backup)).code).toBe(0)
-  expect(await cli('backup', h.file, backup)).toMatchObject({ code: 1, out: expect.stringContaining('exists already') })
+  expect((await cli('backup', h.location, backup)).code).toBe(0)
+  expect(await cli('backup', h.location, backup)).toMatchObject({ code: 1, out: expect.stringContaining('exists already') })
 
   const target = path.join(h.dir, 'target.db')
   const damaged = path.join(h.dir, 'damaged.db')

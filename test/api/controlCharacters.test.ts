@@ -3,7 +3,7 @@
  * NUL), and in shift.log with a 发现隐患 report a half-written step (the report and the worker's message
  * without the log). Refused at the schema now: INVALID_INPUT, nothing written, nothing logged as unexpected.
  */
-import { makeHarness, type Harness } from './support/harness'
+import { countRows, makeHarness, type Harness } from './support/harness'
 import { CENTRE, COMMITTEE, DEMO_VOLUNTEER, shiftInput } from './support/shiftFixtures'
 
 let h: Harness
@@ -23,10 +23,8 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const written = () =>
-  ['shifts', 'shift_logs', 'reports', 'report_events', 'messages', 'households', 'idempotency'].map(
-    (t) => (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-  )
+const written = async () =>
+  Object.values(await countRows(h.sql, ['shifts', 'shift_logs', 'reports', 'report_events', 'messages', 'households', 'idempotency']))
 
 const cases: [string, string, () => unknown, string][] = [
   ['shift.create with a title "\\u0000巡逻"', 'shift.create', () => shiftInput({ title: '\u0000巡逻' }), COMMITTEE],
@@ -51,13 +49,13 @@ const cases: [string, string, () => unknown, string][] = [
 ]
 
 test.each(cases)('%s → INVALID_INPUT, nothing written', async (_name, action, payload, as) => {
-  const before = written()
+  const before = await written()
   const r = await h.call(action, payload(), as, `ctl-${action}-${Math.random().toString(36).slice(2, 10)}`)
   expect(r.ok).toBe(false)
   if (r.ok) return
   expect(r.error.code).toBe('INVALID_INPUT')
   expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-  expect(written()).toEqual(before)
+  expect(await written()).toEqual(before)
   expect(h.errors).toEqual([])
 })
 
@@ -70,6 +68,6 @@ test('a roster cell with a tab inside quotes is a rejected line, the others impo
 
 test('multi-line text keeps its line breaks', async () => {
   const r = await h.ok<{ logId: string }>('shift.log', { id: shiftId, note: '东门路灯不亮\r\n已拍照' }, DEMO_VOLUNTEER)
-  const row = h.store.db.prepare('SELECT note FROM shift_logs WHERE id = ?').get(r.logId) as { note: string }
+  const row = (await h.sql.get('SELECT note FROM shift_logs WHERE id = ?', [r.logId])) as { note: string }
   expect(row.note).toBe('东门路灯不亮\n已拍照')
 })

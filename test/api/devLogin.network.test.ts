@@ -10,29 +10,29 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
 import { configFromEnv, listenHost } from '../../cloud/compose'
-import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer } from '../../cloud/server/app'
 import { isLocalRequest } from '../../cloud/server/devLoginGuard'
 import { startServerProcess } from '../support/serverProcess'
-import { tempDir } from './support/harness'
+import { newDbLocation, openTestStore, tempDir, type TestStore } from './support/harness'
+import type { Store } from '../../cloud/compose'
 
 jest.setTimeout(60_000)
 
 let dir: string
-let store: SqliteStore
+let opened: TestStore
+let store: Store
 beforeAll(async () => {
   dir = tempDir()
-  store = openSqliteStore(path.join(dir, 'dev.db'))
-  await seedDemo(store.db)
+  opened = await openTestStore()
+  store = opened.store
 })
-afterAll(() => {
-  store.close()
+afterAll(async () => {
+  await opened.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-const users = () => (store.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+const users = async () => ((await opened.sql.get('SELECT count(*) AS n FROM users')) as { n: number }).n
 
 const urls = new WeakMap<FastifyInstance, string>()
 async function devLogin(app: FastifyInstance, headers: Record<string, string> = {}) {
@@ -68,11 +68,11 @@ test('what counts as this machine', () => {
 
 test('dev login from elsewhere → FORBIDDEN, nobody made; from this machine → a session', async () => {
   await withServer({}, async (app) => {
-    const before = users()
+    const before = await users()
     const remote = await devLogin(app, { 'x-forwarded-for': '203.0.113.7' })
     expect(remote.status).toBe(403)
     expect(remote.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('GONGZHI_DEV_LOGIN=1') })
-    expect(users()).toBe(before)
+    expect(await users()).toBe(before)
     expect((await devLogin(app)).status).toBe(200)
   })
 })
@@ -105,7 +105,7 @@ function listeners(port: number): string[] {
 const LOOPBACK_HEX = new Set(['0100007F', '00000000000000000000000001000000'])
 
 test('the real server with dev login on listens on loopback only and says so', async () => {
-  const s = await startServerProcess({ GONGZHI_DB: path.join(dir, 'proc.db'), NODE_ENV: 'development', HOST: '', GONGZHI_H5_DIR: path.join(dir, 'none') })
+  const s = await startServerProcess({ GONGZHI_DB: await newDbLocation(dir, 'proc.db'), NODE_ENV: 'development', HOST: '', GONGZHI_H5_DIR: path.join(dir, 'none') })
   try {
     const found = listeners(Number(new URL(s.url).port))
     expect(found.length).toBeGreaterThan(0)

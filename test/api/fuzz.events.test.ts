@@ -63,9 +63,10 @@ async function settleTimeRules(): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await makeHarness()
-  observer = new Database(h.file, { readonly: true })
-  const db = h.store.db
+  // "nothing written" is SQLite's data_version on a second connection: on SQLite whatever the run's engine
+  h = await makeHarness({ engine: 'sqlite' })
+  observer = new Database(h.location, { readonly: true })
+  const db = h.sqlite().db
   const tables = ['users', 'communities', 'grids', 'households', 'notices', 'reports', 'shifts', 'motions', 'resident_applications', 'volunteer_applications', 'messages', 'files']
   IDS = tables.flatMap((t) => (db.prepare(`SELECT id FROM ${t} LIMIT 40`).all() as { id: string }[]).map((r) => r.id))
   const streets = db.prepare('SELECT DISTINCT street_id AS id FROM communities').all() as { id: string }[]
@@ -83,9 +84,9 @@ beforeAll(async () => {
   IDS.push(ON_PATROL)
   await settleTimeRules()
 })
-afterAll(() => {
+afterAll(async () => {
   observer?.close()
-  h?.close()
+  await h?.close()
 })
 
 // ---------- near-valid payloads, from each action's schema, and valid ones to mutate ----------
@@ -430,7 +431,7 @@ test(`${EVENTS} malformed events over every action and role: the envelope, never
   expect(refused + accepted).toBe(EVENTS)
   // both kinds happened: the generator reaches the use cases, not only the schema
   expect(accepted).toBeGreaterThan(EVENTS / 100)
-  expect(h.store.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  expect(h.sqlite().db.pragma('integrity_check', { simple: true })).toBe('ok')
   if (process.env.FUZZ_STATS) console.log(Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])))
 })
 
@@ -476,8 +477,8 @@ test('the data version sees a write and only a write', async () => {
   expect(dataVersion()).not.toBe(before)
   // a transaction rolled back is no write: an INSERT undone leaves the version as it was
   const after = dataVersion()
-  const tx = h.store.db.transaction(() => {
-    h.store.db.prepare("INSERT INTO settings (key, value) VALUES ('fuzz-rollback', 'x')").run()
+  const tx = h.sqlite().db.transaction(() => {
+    h.sqlite().db.prepare("INSERT INTO settings (key, value) VALUES ('fuzz-rollback', 'x')").run()
     throw new Error('rollback')
   })
   expect(() => tx()).toThrow('rollback')

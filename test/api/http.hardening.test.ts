@@ -7,23 +7,23 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
-import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer, type BuildOptions } from '../../cloud/server/app'
 import { startServerProcess } from '../support/serverProcess'
-import { tempDir } from './support/harness'
+import { newDbLocation, openTestStore, tempDir, type TestStore } from './support/harness'
+import type { Store } from '../../cloud/compose'
 
 jest.setTimeout(30_000)
 
 let dir: string
-let store: SqliteStore
+let opened: TestStore
+let store: Store
 beforeAll(async () => {
   dir = tempDir()
-  store = openSqliteStore(path.join(dir, 'door.db'))
-  await seedDemo(store.db)
+  opened = await openTestStore()
+  store = opened.store
 })
-afterAll(() => {
-  store.close()
+afterAll(async () => {
+  await opened.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -116,7 +116,7 @@ describe('security headers on the H5 app and /api (finding 5)', () => {
 
   // the real server process: @fastify/static (the app at /) cannot load under jest (see http.test.ts)
   test('the app: a CSP it works under (its own inline script by hash), no framing, no sniffing', async () => {
-    const server = await startServerProcess({ GONGZHI_DB: path.join(dir, 'app.db'), GONGZHI_H5_DIR: h5, GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test' })
+    const server = await startServerProcess({ GONGZHI_DB: await newDbLocation(dir, 'app.db'), GONGZHI_H5_DIR: h5, GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test' })
     try {
       await checkApp(server.url)
     } finally {

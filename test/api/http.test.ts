@@ -9,13 +9,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { ERROR_STATUS, type ErrorCode } from '@/domain/shared/errors'
-import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
-import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer } from '../../cloud/server/app'
-import { tempDir } from './support/harness'
+import { openTestStore, tempDir, type TestStore } from './support/harness'
+import type { Store } from '../../cloud/compose'
 
 let dir: string
-let store: SqliteStore
+let opened: TestStore
+let store: Store
 let app: FastifyInstance
 
 async function server(env: Record<string, string> = {}) {
@@ -65,13 +65,13 @@ async function login(a: FastifyInstance, role: string, extra: Record<string, unk
 
 beforeAll(async () => {
   dir = tempDir()
-  store = openSqliteStore(path.join(dir, 'http.db'))
-  await seedDemo(store.db)
+  opened = await openTestStore()
+  store = opened.store
   app = await server()
 })
 afterAll(async () => {
   await app.close()
-  store.close()
+  await opened.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -133,11 +133,11 @@ test('a malformed, forged or expired token is no identity → UNAUTHENTICATED 40
 
 test('a 2 MB body → PAYLOAD_TOO_LARGE 413 envelope, nothing written', async () => {
   const committee = await login(app, 'committee')
-  const before = store.db.prepare('SELECT count(*) AS n FROM notices').get()
+  const before = await opened.sql.get('SELECT count(*) AS n FROM notices')
   const r = await post(app, { action: 'notice.publish', payload: { title: 't', body: '字'.repeat(700_000), category: 'notice' } }, committee)
   expect(r.statusCode).toBe(413)
   expect(r.json()).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/[\u4e00-\u9fff]/) } })
-  expect(store.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual(before)
+  expect(await opened.sql.get('SELECT count(*) AS n FROM notices')).toEqual(before)
 })
 
 test('malformed JSON, empty JSON, __proto__ and constructor.prototype → INVALID_INPUT 400 envelope', async () => {

@@ -20,24 +20,22 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 /** Two verified residents named 王建国 in one grid (g_jj_1), in different households. */
-function twoNamesakes(): [string, string] {
-  const [a, b] = addVoters(h, 2, { households: ['h_jj_1_03', 'h_jj_1_04'] })
-  h.store.db.prepare("UPDATE users SET name = '王建国' WHERE id IN (?, ?)").run(a!.id, b!.id)
+async function twoNamesakes(): Promise<[string, string]> {
+  const [a, b] = await addVoters(h, 2, { households: ['h_jj_1_03', 'h_jj_1_04'] })
+  await h.sql.run("UPDATE users SET name = '王建国' WHERE id IN (?, ?)", [a!.id, b!.id])
   return [a!.id, b!.id]
 }
 
-function addressOf(id: string): string {
-  const r = h.store.db
-    .prepare('SELECT h.building, h.unit, h.room FROM users u JOIN households h ON h.id = u.household_id WHERE u.id = ?')
-    .get(id) as { building: string; unit: string; room: string }
+async function addressOf(id: string): Promise<string> {
+  const r = (await h.sql.get('SELECT h.building, h.unit, h.room FROM users u JOIN households h ON h.id = u.household_id WHERE u.id = ?', [id])) as { building: string; unit: string; room: string }
   return `${r.building}${r.unit}${r.room}`
 }
 
 test('the committee sees each person’s household address; namesakes in one grid differ by it', async () => {
-  const [a, b] = twoNamesakes()
+  const [a, b] = await twoNamesakes()
   const page = await h.ok<Page<MemberView>>('member.list', { role: 'resident', query: '王建国' }, COMMITTEE)
   expect(page.items.map((m) => [m.id, m.name, m.gridId, m.address])).toEqual(
-    [a, b].map((id) => [id, '王建国', 'g_jj_1', addressOf(id)]),
+    [[a, '王建国', 'g_jj_1', await addressOf(a)], [b, '王建国', 'g_jj_1', await addressOf(b)]],
   )
   expect(page.items[0]!.address).not.toBe(page.items[1]!.address)
   // the seed: 王建华 lives in 1栋1单元101; someone not bound to a household has none
@@ -49,20 +47,20 @@ test('the committee sees each person’s household address; namesakes in one gri
   expect(assigned.address).toBe('1栋1单元101')
   // and resident.register (someone without a smartphone, registered into a household)
   const registered = await h.ok<MemberView>('resident.register', { householdId: 'h_jj_1_05', name: '老人乙' }, COMMITTEE)
-  expect(registered.address).toBe(addressOf(registered.id))
+  expect(registered.address).toBe(await addressOf(registered.id))
 })
 
 test('the search finds people by their address, as typed or as shown', async () => {
-  const [a, b] = twoNamesakes()
+  const [a, b] = await twoNamesakes()
   const find = async (query: string) =>
     (await h.ok<Page<MemberView>>('member.list', { role: 'resident', query, limit: 50 }, COMMITTEE)).items.map((m) => m.id)
-  const addrA = addressOf(a)
+  const addrA = await addressOf(a)
   expect(await find(addrA)).toContain(a)
   expect(await find(addrA)).not.toContain(b)
   expect(await find('1栋1单元101')).toContain('u_resident_jj1')
   expect(await find('1单元102')).toEqual(['u_volunteer_jj1'])
   // a roster typed with bare numbers (5 / 2 / 301) is shown and found as 5栋2单元301
-  h.store.db.prepare("UPDATE households SET building = '5', unit = '2', room = '301' WHERE id = 'h_jj_1_03'").run()
+  await h.sql.run("UPDATE households SET building = '5', unit = '2', room = '301' WHERE id = 'h_jj_1_03'")
   expect(await find('5栋2单元301')).toEqual([a])
   expect(await find('5栋2单元')).toEqual([a])
   const listed = await h.ok<Page<MemberView>>('member.list', { role: 'resident', query: '王建国' }, COMMITTEE)

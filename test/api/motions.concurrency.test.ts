@@ -33,11 +33,11 @@ const cast = (id: string, choice: string | number, as: string) => h.call<{ recei
 describe('one voter, one ballot', () => {
   test('50 parallel casts by one voter in one process → one ballot, 49 ALREADY_VOTED', async () => {
     const id = await openVote(h)
-    const [v] = addVoters(h, 1)
+    const [v] = await addVoters(h, 1)
     const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => cast(id, ['yes', 'no', 'abstain'][i % 3]!, v!.id)))
     expect(codes(replies)).toEqual({ ok: 1, ALREADY_VOTED: 49 })
-    expect(ballotRows(h, id)).toBe(1)
-    expect(voterRows(h, id)).toBe(1)
+    expect(await ballotRows(h, id)).toBe(1)
+    expect(await voterRows(h, id)).toBe(1)
     const got = await h.ok<MotionView>('motion.get', { id }, v!.id)
     expect(got.turnout.cast).toBe(1)
     expect(got.me).toEqual({ eligible: true, voted: true })
@@ -45,16 +45,16 @@ describe('one voter, one ballot', () => {
 
   test('50 casts by one voter from 5 processes at once → one ballot, 49 ALREADY_VOTED', async () => {
     const id = await openVote(h)
-    const [v] = addVoters(h, 1)
-    const replies = await race({ file: h.file, action: 'motion.cast', payload: { id, choice: 'no' }, userId: v!.id, processes: 5, perProcess: 10 })
+    const [v] = await addVoters(h, 1)
+    const replies = await race({ location: h.location, action: 'motion.cast', payload: { id, choice: 'no' }, userId: v!.id, processes: 5, perProcess: 10 })
     expect(codes(replies)).toEqual({ ok: 1, ALREADY_VOTED: 49 })
-    expect(ballotRows(h, id)).toBe(1)
-    expect(voterRows(h, id)).toBe(1)
+    expect(await ballotRows(h, id)).toBe(1)
+    expect(await voterRows(h, id)).toBe(1)
   })
 
   test('200 voters in parallel → tally sum = ballots = turnout = 200', async () => {
     // more voters than the demo roster's adults: each in a household of their own, on the roster before voting opens
-    const voters = addVoters(h, 200, { ownHouseholds: true })
+    const voters = await addVoters(h, 200, { ownHouseholds: true })
     const id = await openVote(h)
     const choices = ['yes', 'no', 'abstain'] as const
     const replies = await Promise.all(voters.map((v, i) => cast(id, choices[i % 7 < 4 ? 0 : i % 7 < 6 ? 1 : 2], v.id)))
@@ -63,7 +63,7 @@ describe('one voter, one ballot', () => {
     expect(receipts.size).toBe(200)
     const before = await h.ok<MotionView>('motion.get', { id }, COMMITTEE)
     expect(before.turnout.cast).toBe(200)
-    expect(ballotRows(h, id)).toBe(200)
+    expect(await ballotRows(h, id)).toBe(200)
     await closeVote(h, id)
     const result = await h.ok<MotionResultView>('motion.result', { id }, VERIFIED)
     const sum = Object.values(result.tally).reduce((a, b) => a + b, 0)
@@ -82,18 +82,18 @@ describe('one voter, one ballot', () => {
 
   test('8 voters from 8 processes, 5 casts each → 8 ballots, 32 ALREADY_VOTED', async () => {
     const id = await openVote(h, { kind: 'matter', options: ['甲', '乙', '丙'] })
-    const voters = addVoters(h, 8)
-    const runs = await raceJobs(h.file, voters.map((v, i) => ({ action: 'motion.cast', payload: { id, choice: i % 3 }, userId: v.id, count: 5 })))
+    const voters = await addVoters(h, 8)
+    const runs = await raceJobs(h.location, voters.map((v, i) => ({ action: 'motion.cast', payload: { id, choice: i % 3 }, userId: v.id, count: 5 })))
     for (const replies of runs) expect(codes(replies)).toEqual({ ok: 1, ALREADY_VOTED: 4 })
-    expect(ballotRows(h, id)).toBe(8)
-    expect(voterRows(h, id)).toBe(8)
+    expect(await ballotRows(h, id)).toBe(8)
+    expect(await voterRows(h, id)).toBe(8)
   })
 })
 
 describe('online and offline for the same resident at the same moment', () => {
   test('in one process: one ballot, the other ALREADY_VOTED', async () => {
     const id = await openVote(h)
-    const voters = addVoters(h, 10)
+    const voters = await addVoters(h, 10)
     for (const v of voters) {
       const replies = await Promise.all([
         cast(id, 'yes', v.id),
@@ -101,21 +101,21 @@ describe('online and offline for the same resident at the same moment', () => {
       ])
       expect(codes(replies)).toEqual({ ok: 1, ALREADY_VOTED: 1 })
     }
-    expect(ballotRows(h, id)).toBe(10)
-    expect(voterRows(h, id)).toBe(10)
+    expect(await ballotRows(h, id)).toBe(10)
+    expect(await voterRows(h, id)).toBe(10)
   })
 
   test('across processes, 6 rounds: each round one ballot and one ALREADY_VOTED', async () => {
     const id = await openVote(h)
-    const voters = addVoters(h, 6)
+    const voters = await addVoters(h, 6)
     for (const [round, v] of voters.entries()) {
-      const runs = await raceJobs(h.file, [
+      const runs = await raceJobs(h.location, [
         { action: 'motion.cast', payload: { id, choice: 'yes' }, userId: v.id, count: 3 },
         { action: 'motion.recordOffline', payload: { id, residentId: v.id, choice: 'no' }, userId: COMMITTEE, count: 3 },
       ])
       expect(codes(runs.flat())).toEqual({ ok: 1, ALREADY_VOTED: 5 })
-      expect(ballotRows(h, id)).toBe(round + 1)
-      expect(voterRows(h, id)).toBe(round + 1)
+      expect(await ballotRows(h, id)).toBe(round + 1)
+      expect(await voterRows(h, id)).toBe(round + 1)
     }
     await closeVote(h, id)
     const result = await h.ok<MotionResultView>('motion.result', { id }, COMMITTEE)
@@ -127,12 +127,12 @@ describe('online and offline for the same resident at the same moment', () => {
 
   test('a roster-only resident (no smartphone) is recorded offline once; a second record is ALREADY_VOTED', async () => {
     const id = await openVote(h)
-    const [v] = addVoters(h, 1, { rosterOnly: true })
+    const [v] = await addVoters(h, 1, { rosterOnly: true })
     const replies = await Promise.all(
       Array.from({ length: 10 }, () => h.call('motion.recordOffline', { id, residentId: v!.id, choice: 'abstain' }, COMMITTEE)),
     )
     expect(codes(replies)).toEqual({ ok: 1, ALREADY_VOTED: 9 })
-    const row = h.store.db.prepare('SELECT channel, recorded_by FROM motion_voters WHERE motion_id = ?').get(id)
+    const row = await h.sql.get('SELECT channel, recorded_by FROM motion_voters WHERE motion_id = ?', [id])
     expect(row).toEqual({ channel: 'offline', recorded_by: COMMITTEE })
   })
 })
@@ -140,7 +140,7 @@ describe('online and offline for the same resident at the same moment', () => {
 describe('households: one ballot per household', () => {
   test('two members of one household: the second is ALREADY_VOTED, online or offline', async () => {
     const id = await openVote(h, { eligibility: 'households' })
-    const [a, b] = addVoters(h, 2, { households: ['h_jj_2_05'] })
+    const [a, b] = await addVoters(h, 2, { households: ['h_jj_2_05'] })
     expect((await cast(id, 'yes', a!.id)).ok).toBe(true)
     const second = await cast(id, 'no', b!.id)
     expect(second.ok ? 'ok' : second.error.code).toBe('ALREADY_VOTED')
@@ -148,22 +148,22 @@ describe('households: one ballot per household', () => {
     expect(offline.ok ? 'ok' : offline.error.code).toBe('ALREADY_VOTED')
     const got = await h.ok<MotionView>('motion.get', { id }, b!.id)
     expect(got.me).toEqual({ eligible: true, voted: true })
-    expect(ballotRows(h, id)).toBe(1)
+    expect(await ballotRows(h, id)).toBe(1)
   })
 
   test('two members of one household at the same moment, in 4 households across processes → one ballot each', async () => {
     const id = await openVote(h, { eligibility: 'households' })
     const homes = ['h_jj_1_03', 'h_jj_1_04', 'h_jj_3_07', 'h_jj_3_08']
     for (const home of homes) {
-      const [a, b] = addVoters(h, 2, { households: [home] })
-      const runs = await raceJobs(h.file, [
+      const [a, b] = await addVoters(h, 2, { households: [home] })
+      const runs = await raceJobs(h.location, [
         { action: 'motion.cast', payload: { id, choice: 'yes' }, userId: a!.id, count: 2 },
         { action: 'motion.cast', payload: { id, choice: 'no' }, userId: b!.id, count: 2 },
         { action: 'motion.recordOffline', payload: { id, residentId: b!.id, choice: 'abstain' }, userId: COMMITTEE, count: 2 },
       ])
       expect(codes(runs.flat())).toEqual({ ok: 1, ALREADY_VOTED: 5 })
     }
-    expect(ballotRows(h, id)).toBe(4)
+    expect(await ballotRows(h, id)).toBe(4)
     await closeVote(h, id)
     const result = await h.ok<MotionResultView>('motion.result', { id }, COMMITTEE)
     expect(result.cast.households).toBe(4)
@@ -172,7 +172,7 @@ describe('households: one ballot per household', () => {
 
   test('adults: two members of one household each vote', async () => {
     const id = await openVote(h, { eligibility: 'adults' })
-    const [a, b] = addVoters(h, 2, { households: ['h_jj_2_06'] })
+    const [a, b] = await addVoters(h, 2, { households: ['h_jj_2_06'] })
     expect(codes(await Promise.all([cast(id, 'yes', a!.id), cast(id, 'no', b!.id)]))).toEqual({ ok: 2 })
     await closeVote(h, id)
     const result = await h.ok<MotionResultView>('motion.result', { id }, COMMITTEE)
@@ -191,8 +191,8 @@ describe('who may vote', () => {
     }
     const off = await h.call('motion.recordOffline', { id, residentId: UNVERIFIED, choice: 'yes' }, COMMITTEE)
     expect(off.ok ? 'ok' : off.error.code).toBe('NOT_ELIGIBLE')
-    expect(ballotRows(h, id)).toBe(0)
-    expect(voterRows(h, id)).toBe(0)
+    expect(await ballotRows(h, id)).toBe(0)
+    expect(await voterRows(h, id)).toBe(0)
     const got = await h.ok<MotionView>('motion.get', { id }, UNVERIFIED)
     expect(got.me).toEqual({ eligible: false, voted: false })
   })
@@ -208,7 +208,7 @@ describe('who may vote', () => {
     expect(c.ok ? 'ok' : c.error.code).toBe('NOT_ELIGIBLE')
     const d = await h.call('motion.recordOffline', { id, residentId: VERIFIED, choice: 'yes' }, VERIFIED)
     expect(d.ok ? 'ok' : d.error.code).toBe('FORBIDDEN')
-    expect(ballotRows(h, id)).toBe(0)
+    expect(await ballotRows(h, id)).toBe(0)
   })
 
   test('cast outside voting: a draft is not found by residents; consultation and closed → CONFLICT', async () => {
@@ -229,7 +229,7 @@ describe('who may vote', () => {
     await h.ok('motion.advance', { id: created.id }, COMMITTEE)
     await h.ok('motion.advance', { id: created.id }, COMMITTEE)
     expect(await code()).toBe('CONFLICT')
-    expect(ballotRows(h, created.id)).toBe(0)
+    expect(await ballotRows(h, created.id)).toBe(0)
   })
 })
 
@@ -264,7 +264,7 @@ describe('tallies hidden before close', () => {
     const votingBefore = (await h.ok<MotionListPage>('motion.list', { status: 'voting' }, VERIFIED)).items.map((m) => m.id)
     const rulesId = await openVote(h)
     const matterId = await openVote(h, { kind: 'matter', options: ['方案一', '方案二'] })
-    const voters = addVoters(h, 7)
+    const voters = await addVoters(h, 7)
     for (const [i, v] of voters.entries()) {
       expect((await cast(rulesId, i < 4 ? 'yes' : 'no', v.id)).ok).toBe(true)
       expect((await cast(matterId, i < 5 ? 1 : 0, v.id)).ok).toBe(true)
@@ -307,10 +307,10 @@ describe('tallies hidden before close', () => {
 describe('close against casts', () => {
   test('casts from 10 processes while the committee closes from another: every accepted ballot, and only those, is in the result', async () => {
     const id = await openVote(h)
-    const voters = addVoters(h, 30)
+    const voters = await addVoters(h, 30)
     const jobs = voters.map((v, i) => ({ action: 'motion.cast', payload: { id, choice: (['yes', 'no', 'abstain'] as const)[i % 3] }, userId: v.id, count: 1 }))
     // three casts per process would need three users per worker; one voter per job, close in the middle
-    const runs = await raceJobs(h.file, [...jobs.slice(0, 10), { action: 'motion.advance', payload: { id }, userId: COMMITTEE, count: 1 }, ...jobs.slice(10, 20)])
+    const runs = await raceJobs(h.location, [...jobs.slice(0, 10), { action: 'motion.advance', payload: { id }, userId: COMMITTEE, count: 1 }, ...jobs.slice(10, 20)])
     const castReplies = [...runs.slice(0, 10), ...runs.slice(11)].flat()
     const accepted = castReplies.filter((r) => r.ok)
     for (const r of castReplies) if (!r.ok) expect(r.error.code).toBe('CONFLICT')
@@ -319,8 +319,8 @@ describe('close against casts', () => {
     expect(result.cast.total).toBe(accepted.length)
     expect(result.ballots).toHaveLength(accepted.length)
     expect(Object.values(result.tally).reduce((a, b) => a + b, 0)).toBe(accepted.length)
-    expect(ballotRows(h, id)).toBe(accepted.length)
-    expect(voterRows(h, id)).toBe(accepted.length)
+    expect(await ballotRows(h, id)).toBe(accepted.length)
+    expect(await voterRows(h, id)).toBe(accepted.length)
     for (const r of accepted) {
       const receipt = (r.data as { receipt: string }).receipt
       expect(await h.ok('motion.verifyReceipt', { id, receipt }, COMMITTEE)).toMatchObject({ counted: true })
@@ -328,7 +328,7 @@ describe('close against casts', () => {
     // a late cast after close is refused and changes nothing
     const late = await cast(id, 'yes', voters[25]!.id)
     expect(late.ok ? 'ok' : late.error.code).toBe('CONFLICT')
-    expect(ballotRows(h, id)).toBe(accepted.length)
+    expect(await ballotRows(h, id)).toBe(accepted.length)
   })
 
   test('at voteUntil the motion closes by itself: a cast at that instant is CONFLICT, the result holds the earlier ballots', async () => {
@@ -339,7 +339,7 @@ describe('close against casts', () => {
     )
     await h.ok('motion.advance', { id: created.id }, COMMITTEE)
     await h.ok('motion.advance', { id: created.id }, COMMITTEE)
-    const voters = addVoters(h, 3)
+    const voters = await addVoters(h, 3)
     expect((await cast(created.id, 'yes', voters[0]!.id)).ok).toBe(true)
     h.clock.set('2025-03-01T04:59:59.999Z')
     expect((await cast(created.id, 'no', voters[1]!.id)).ok).toBe(true)
@@ -353,10 +353,8 @@ describe('close against casts', () => {
 
   test('the base is the roster frozen when voting opened: households added later do not count', async () => {
     const id = await openVote(h, { eligibility: 'households' })
-    const frozen = h.store.db
-      .prepare("SELECT count(*) AS n, coalesce(sum(coalesce(adults, 0)), 0) AS a FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang'")
-      .get() as { n: number; a: number }
-    h.store.db.prepare("INSERT INTO households (id, grid_id, building, unit, room, head_name, adults, building_key, unit_key, room_key) VALUES ('h_late_1', 'g_jj_1', '9栋', '1单元', '901', '晚某来', 3, '9', '1', '901')").run()
+    const frozen = (await h.sql.get("SELECT count(*) AS n, coalesce(sum(coalesce(adults, 0)), 0) AS a FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang'")) as { n: number; a: number }
+    await h.sql.run("INSERT INTO households (id, grid_id, building, unit, room, head_name, adults, building_key, unit_key, room_key) VALUES ('h_late_1', 'g_jj_1', '9栋', '1单元', '901', '晚某来', 3, '9', '1', '901')")
     await closeVote(h, id)
     const result = await h.ok<MotionResultView>('motion.result', { id }, COMMITTEE)
     expect(result.base).toEqual({ adults: frozen.a, households: frozen.n })

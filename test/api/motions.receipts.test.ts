@@ -17,7 +17,7 @@ let voters: Voter[]
 beforeEach(async () => {
   h = await makeHarness()
   motionId = await openVote(h, { kind: 'matter', options: ['东门', '西门', '南门'] })
-  voters = addVoters(h, 3, { prefix: '丁' })
+  voters = await addVoters(h, 3, { prefix: '丁' })
 })
 afterEach(() => h.close())
 
@@ -29,14 +29,14 @@ function refused(r: ApiReply, code: string): string {
   return r.error.message
 }
 
-function rows(): { voters: number; ballots: number } {
-  return { voters: voterRows(h, motionId), ballots: ballotRows(h, motionId) }
+async function rows(): Promise<{ voters: number; ballots: number }> {
+  return { voters: await voterRows(h, motionId), ballots: await ballotRows(h, motionId) }
 }
 
 test('a receipt the device made is returned, stored as the hash, verified as counted before close and listed with its choice after', async () => {
   const mine = 'ABCD-EFGH-JKMN-PQRS'
   expect(await h.ok('motion.cast', { id: motionId, choice: 1, receipt: mine }, voters[0]!.id)).toEqual({ receipt: mine })
-  expect(rows()).toEqual({ voters: 1, ballots: 1 })
+  expect(await rows()).toEqual({ voters: 1, ballots: 1 })
   // before close: counted, and nothing about the choice
   expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: mine }, voters[0]!.id)).toEqual({ counted: true, choice: null })
   // without a receipt the server still makes one
@@ -61,26 +61,26 @@ test.each([
 ])('a malformed receipt (%s) is INVALID_INPUT with a Chinese message and writes nothing', async (_what, receipt) => {
   const message = refused(await h.call('motion.cast', { id: motionId, choice: 0, receipt }, voters[0]!.id), 'INVALID_INPUT')
   expect(message).toContain('回执码')
-  expect(rows()).toEqual({ voters: 0, ballots: 0 })
+  expect(await rows()).toEqual({ voters: 0, ballots: 0 })
 })
 
 test('a receipt already used in the motion is CONFLICT 回执码重复，请重试, nothing written; that voter then votes with another', async () => {
   const taken = 'WXYZ-2345-6789-ABCD'
   await h.ok('motion.cast', { id: motionId, choice: 0, receipt: taken }, voters[0]!.id)
-  const before = rows()
+  const before = await rows()
   const r = await h.call('motion.cast', { id: motionId, choice: 2, receipt: taken }, voters[1]!.id)
   expect(refused(r, 'CONFLICT')).toBe('回执码重复，请重试')
   // neither the voter row nor the ballot: voter 1 has not voted
-  expect(rows()).toEqual(before)
-  expect(h.store.db.prepare('SELECT 1 FROM motion_voters WHERE motion_id = ? AND voter_key = ?').get(motionId, voters[1]!.id)).toBeUndefined()
-  expect(h.store.db.prepare('SELECT choice FROM motion_ballots WHERE motion_id = ? AND receipt_hash = ?').all(motionId, sha(taken))).toEqual([{ choice: '0' }])
+  expect(await rows()).toEqual(before)
+  expect(await h.sql.get('SELECT 1 FROM motion_voters WHERE motion_id = ? AND voter_key = ?', [motionId, voters[1]!.id])).toBeUndefined()
+  expect(await h.sql.all('SELECT choice FROM motion_ballots WHERE motion_id = ? AND receipt_hash = ?', [motionId, sha(taken)])).toEqual([{ choice: '0' }])
   // the same receipt in another motion is fine
   const other = await openVote(h, { title: '另一项议题' })
   expect(await h.ok('motion.cast', { id: other, choice: 'yes', receipt: taken }, voters[1]!.id)).toEqual({ receipt: taken })
   // and voter 1 votes here with a fresh receipt
   const fresh = 'HJKM-NPQR-STUV-WXYZ'
   expect(await h.ok('motion.cast', { id: motionId, choice: 2, receipt: fresh }, voters[1]!.id)).toEqual({ receipt: fresh })
-  expect(rows()).toEqual({ voters: 2, ballots: 2 })
+  expect(await rows()).toEqual({ voters: 2, ballots: 2 })
 })
 
 test('a retry after a lost reply (same voter, same receipt) is ALREADY_VOTED, and verifying the kept receipt says counted', async () => {
@@ -89,7 +89,7 @@ test('a retry after a lost reply (same voter, same receipt) is ALREADY_VOTED, an
   refused(await h.call('motion.cast', { id: motionId, choice: 1, receipt: kept }, voters[0]!.id), 'ALREADY_VOTED')
   // a different receipt on retry is ALREADY_VOTED too, and writes nothing
   refused(await h.call('motion.cast', { id: motionId, choice: 1, receipt: 'ABCD-ABCD-ABCD-ABCD' }, voters[0]!.id), 'ALREADY_VOTED')
-  expect(rows()).toEqual({ voters: 1, ballots: 1 })
+  expect(await rows()).toEqual({ voters: 1, ballots: 1 })
   expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: kept }, voters[0]!.id)).toEqual({ counted: true, choice: null })
   expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: 'ABCD-ABCD-ABCD-ABCD' }, voters[0]!.id)).toEqual({ counted: false, choice: null })
 })
@@ -99,12 +99,12 @@ describe('motion.recordOffline takes the committee phone’s receipt the same wa
     h.call<{ receipt: string }>('motion.recordOffline', { id: motionId, residentId, choice, ...(receipt === undefined ? {} : { receipt }) }, COMMITTEE)
 
   test('returned, stored as the hash, counted before close without the choice, listed with its choice after', async () => {
-    const [paper] = addVoters(h, 1, { prefix: '戊', rosterOnly: true })
+    const [paper] = await addVoters(h, 1, { prefix: '戊', rosterOnly: true })
     const mine = 'QRST-UVWX-YZ23-4567'
     const r = await record(paper!.id, 2, mine)
     expect(r).toEqual({ ok: true, data: { receipt: mine } })
-    expect(rows()).toEqual({ voters: 1, ballots: 1 })
-    expect(h.store.db.prepare('SELECT channel, recorded_by FROM motion_voters WHERE motion_id = ?').get(motionId)).toEqual({ channel: 'offline', recorded_by: COMMITTEE })
+    expect(await rows()).toEqual({ voters: 1, ballots: 1 })
+    expect(await h.sql.get('SELECT channel, recorded_by FROM motion_voters WHERE motion_id = ?', [motionId])).toEqual({ channel: 'offline', recorded_by: COMMITTEE })
     expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: mine }, COMMITTEE)).toEqual({ counted: true, choice: null })
     await closeVote(h, motionId)
     const result = await h.ok<MotionResultView>('motion.result', { id: motionId }, voters[0]!.id)
@@ -120,7 +120,7 @@ describe('motion.recordOffline takes the committee phone’s receipt the same wa
     ['not text', ['QRST-UVWX-YZ23-4567']],
   ])('a malformed receipt (%s) is INVALID_INPUT with a Chinese message and writes nothing', async (_what, receipt) => {
     expect(refused(await record(voters[0]!.id, 0, receipt), 'INVALID_INPUT')).toContain('回执码')
-    expect(rows()).toEqual({ voters: 0, ballots: 0 })
+    expect(await rows()).toEqual({ voters: 0, ballots: 0 })
   })
 
   test('a receipt already used in the motion (online or offline) is CONFLICT, nothing written; then a fresh one records', async () => {
@@ -128,19 +128,19 @@ describe('motion.recordOffline takes the committee phone’s receipt the same wa
     const offline = 'HJKM-NPQR-STUV-WXYZ'
     await h.ok('motion.cast', { id: motionId, choice: 0, receipt: online }, voters[0]!.id)
     await h.ok('motion.recordOffline', { id: motionId, residentId: voters[1]!.id, choice: 1, receipt: offline }, COMMITTEE)
-    const before = rows()
+    const before = await rows()
     for (const taken of [online, offline]) {
       expect(refused(await record(voters[2]!.id, 2, taken), 'CONFLICT')).toBe('回执码重复，请重试')
-      expect(rows()).toEqual(before)
+      expect(await rows()).toEqual(before)
     }
-    expect(h.store.db.prepare('SELECT 1 FROM motion_voters WHERE motion_id = ? AND voter_key = ?').get(motionId, voters[2]!.id)).toBeUndefined()
-    expect(h.store.db.prepare('SELECT receipt_hash, choice FROM motion_ballots WHERE motion_id = ? ORDER BY choice').all(motionId)).toEqual([
+    expect(await h.sql.get('SELECT 1 FROM motion_voters WHERE motion_id = ? AND voter_key = ?', [motionId, voters[2]!.id])).toBeUndefined()
+    expect(await h.sql.all('SELECT receipt_hash, choice FROM motion_ballots WHERE motion_id = ? ORDER BY choice', [motionId])).toEqual([
       { receipt_hash: sha(online), choice: '0' },
       { receipt_hash: sha(offline), choice: '1' },
     ])
     const fresh = 'ABCD-EFGH-JKMN-PQRS'
     expect(await record(voters[2]!.id, 2, fresh)).toEqual({ ok: true, data: { receipt: fresh } })
-    expect(rows()).toEqual({ voters: 3, ballots: 3 })
+    expect(await rows()).toEqual({ voters: 3, ballots: 3 })
   })
 
   test('the retry after a lost reply at a meeting is ALREADY_VOTED, writes nothing, and the kept receipt verifies as counted', async () => {
@@ -148,7 +148,7 @@ describe('motion.recordOffline takes the committee phone’s receipt the same wa
     await h.ok('motion.recordOffline', { id: motionId, residentId: voters[0]!.id, choice: 1, receipt: kept }, COMMITTEE)
     refused(await record(voters[0]!.id, 1, kept), 'ALREADY_VOTED')
     refused(await record(voters[0]!.id, 0), 'ALREADY_VOTED')
-    expect(rows()).toEqual({ voters: 1, ballots: 1 })
+    expect(await rows()).toEqual({ voters: 1, ballots: 1 })
     expect(await h.ok('motion.verifyReceipt', { id: motionId, receipt: kept }, COMMITTEE)).toEqual({ counted: true, choice: null })
   })
 })

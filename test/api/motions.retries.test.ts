@@ -47,10 +47,10 @@ describe('motion.advance { id, from }', () => {
     await h.ok('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE)
     const first = await h.ok<MotionView>('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE, 'advance-request-0001')
     expect(first.status).toBe('voting')
-    const before = counts()
+    const before = await counts()
     const again = await h.ok<MotionView>('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE, 'advance-request-0002')
     expect(again).toEqual(first)
-    expect(counts()).toEqual(before)
+    expect(await counts()).toEqual(before)
     expect((await h.ok<MotionView>('motion.get', { id: m.id }, COMMITTEE)).status).toBe('voting')
   })
 
@@ -68,11 +68,11 @@ describe('motion.advance { id, from }', () => {
     const m = await draft()
     await h.ok('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE)
     await h.ok('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE)
-    const before = counts()
+    const before = await counts()
     expect(await expectCode(h.call('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE), 'CONFLICT')).toContain('表决中')
     await expectCode(h.call('motion.advance', { id: m.id, from: 'closed' }, COMMITTEE), 'CONFLICT')
     await expectCode(h.call('motion.advance', { id: m.id, from: 'opened' }, COMMITTEE), 'INVALID_INPUT')
-    expect(counts()).toEqual(before)
+    expect(await counts()).toEqual(before)
     // the time rule closed it: a retry of 开始表决 is two phases behind, not done
     h.clock.set(VOTE_UNTIL)
     expect(await expectCode(h.call('motion.advance', { id: m.id, from: 'consultation' }, COMMITTEE), 'CONFLICT')).toContain('已结束')
@@ -91,30 +91,30 @@ async function consultation(): Promise<MotionView> {
   const m = await draft()
   return h.ok<MotionView>('motion.advance', { id: m.id, from: 'draft' }, COMMITTEE)
 }
-const commentsOf = (id: string) => h.store.db.prepare('SELECT count(*) AS n FROM motion_comments WHERE motion_id = ?').get(id) as { n: number }
-const revisionsOf = (id: string) => h.store.db.prepare('SELECT count(*) AS n FROM motion_revisions WHERE motion_id = ?').get(id) as { n: number }
+const commentsOf = async (id: string) => (await h.sql.get('SELECT count(*) AS n FROM motion_comments WHERE motion_id = ?', [id])) as { n: number }
+const revisionsOf = async (id: string) => (await h.sql.get('SELECT count(*) AS n FROM motion_revisions WHERE motion_id = ?', [id])) as { n: number }
 
 describe('retries of comments, replies and updates', () => {
   test('motion.comment: a retry with the same requestId is the first comment, not a second; another input under it → CONFLICT', async () => {
     const m = await consultation()
     const input = { id: m.id, articleIndex: 1, text: '消防通道要画黄线。' }
     const first = await h.ok<MotionCommentView>('motion.comment', input, R1, 'comment-request-0001')
-    const before = counts()
+    const before = await counts()
     const again = await h.ok<MotionCommentView>('motion.comment', input, R1, 'comment-request-0001')
     expect(again).toEqual(first)
-    expect(counts()).toEqual(before)
-    expect(commentsOf(m.id).n).toBe(1)
+    expect(await counts()).toEqual(before)
+    expect((await commentsOf(m.id)).n).toBe(1)
     await expectCode(h.call('motion.comment', { ...input, text: '另一条意见。' }, R1, 'comment-request-0001'), 'CONFLICT')
-    expect(counts()).toEqual(before)
+    expect(await counts()).toEqual(before)
     // consultation closed since: the retry still gets the first answer
     h.clock.set('2025-03-04T00:00:00.000Z')
     expect(await h.ok<MotionCommentView>('motion.comment', input, R1, 'comment-request-0001')).toEqual(first)
     await expectCode(h.call('motion.comment', input, R1, 'comment-request-0002'), 'CONFLICT')
-    expect(commentsOf(m.id).n).toBe(1)
+    expect((await commentsOf(m.id)).n).toBe(1)
     // without a requestId each call is a comment of its own, as before
     h.clock.set('2025-03-02T00:00:00.000Z')
     await h.ok('motion.comment', input, R1)
-    expect(commentsOf(m.id).n).toBe(2)
+    expect((await commentsOf(m.id)).n).toBe(2)
   })
 
   test('motion.reply: a retry writes no second audit entry; another text under the same requestId → CONFLICT', async () => {
@@ -122,10 +122,10 @@ describe('retries of comments, replies and updates', () => {
     const c = await h.ok<MotionCommentView>('motion.comment', { id: m.id, text: '建议增加一条。' }, R1)
     const first = await h.ok<MotionCommentView>('motion.reply', { commentId: c.id, text: '已采纳。' }, COMMITTEE, 'reply-request-0001')
     expect(first.reply?.text).toBe('已采纳。')
-    const before = counts()
+    const before = await counts()
     expect(await h.ok<MotionCommentView>('motion.reply', { commentId: c.id, text: '已采纳。' }, COMMITTEE, 'reply-request-0001')).toEqual(first)
     await expectCode(h.call('motion.reply', { commentId: c.id, text: '不采纳。' }, COMMITTEE, 'reply-request-0001'), 'CONFLICT')
-    expect(counts()).toEqual(before)
+    expect(await counts()).toEqual(before)
   })
 
   test('motion.update: a retry (or an update that changes nothing) adds no revision; a change of times only adds none either', async () => {
@@ -133,15 +133,15 @@ describe('retries of comments, replies and updates', () => {
     const edit = { id: m.id, articles: [{ text: '车辆停入划线车位。' }, { text: '不占用消防通道和楼道。' }] }
     const first = await h.ok<MotionView>('motion.update', edit, COMMITTEE)
     expect(first.revisions).toHaveLength(2)
-    const before = counts()
+    const before = await counts()
     const again = await h.ok<MotionView>('motion.update', edit, COMMITTEE)
     expect(again).toEqual(first)
-    expect(counts()).toEqual(before)
+    expect(await counts()).toEqual(before)
     const later = await h.ok<MotionView>('motion.update', { id: m.id, voteUntil: '2025-03-09T00:00:00.000Z' }, COMMITTEE)
     expect(later.voteUntil).toBe('2025-03-09T00:00:00.000Z')
     expect(later.revisions).toHaveLength(2)
-    expect(revisionsOf(m.id).n).toBe(2)
-    expect(counts().audit_log).toBe(before.audit_log + 1)
+    expect((await revisionsOf(m.id)).n).toBe(2)
+    expect((await counts()).audit_log).toBe(before.audit_log + 1)
     const text = await h.ok<MotionView>('motion.update', { id: m.id, title: '锦江社区停车和消防公约' }, COMMITTEE)
     expect(text.revisions.map((r) => r.rev)).toEqual([1, 2, 3])
   })
@@ -157,11 +157,11 @@ describe('kind and eligibility are locked by the store', () => {
       await motions.advance(m.id, 'draft', h.clock.now().toISOString(), () => [], null)
       return revise(...args)
     }
-    const before = counts()
+    const before = await counts()
     const msg = await expectCode(h.call('motion.update', { id: m.id, eligibility: 'households' }, COMMITTEE), 'CONFLICT')
     expect(msg).toBe('征求意见期间不能更改表决类型和投票资格')
     motions.revise = revise
-    expect(counts()).toEqual(before)
+    expect(await counts()).toEqual(before)
     const now = await h.ok<MotionView>('motion.get', { id: m.id }, COMMITTEE)
     expect(now).toMatchObject({ status: 'consultation', eligibility: 'adults', kind: 'rules' })
     expect(now.revisions).toHaveLength(1)

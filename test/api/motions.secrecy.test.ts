@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import type { ApiReply } from '@/domain/shared/envelope'
 import { RECEIPT_ALPHABET, type MotionResultView, type MotionView } from '@/domain/motions'
-import { makeHarness, type Harness } from './support/harness'
+import { describeOnSqlite, makeHarness, type Harness } from './support/harness'
 import {
   addVoters,
   closeVote,
@@ -50,7 +50,7 @@ beforeAll(async () => {
   h = await makeHarness()
   matterId = await openVote(h, { kind: 'matter', options: OPTIONS, title: '小区新门选址' })
   rulesId = await openVote(h, { kind: 'rules', eligibility: 'households', title: '居民公约：楼道堆物' })
-  voters = addVoters(h, 24, { prefix: '乙' })
+  voters = await addVoters(h, 24, { prefix: '乙' })
   const order = voters.map((_, i) => (i * 7) % 24) // a permutation: not id order
   for (const [k, i] of order.entries()) {
     const voter = voters[i]!
@@ -62,7 +62,7 @@ beforeAll(async () => {
     if (!reply.ok) throw new Error(JSON.stringify(reply.error))
     casts.push({ voter, motionId: matterId, choice, receipt: reply.data.receipt, channel: 'online' })
   }
-  homeVoters = addVoters(h, 7, { prefix: '丙', households: ['h_jj_1_05', 'h_jj_1_06', 'h_jj_1_07', 'h_jj_2_07', 'h_jj_2_08', 'h_jj_3_09', 'h_jj_3_10'] })
+  homeVoters = await addVoters(h, 7, { prefix: '丙', households: ['h_jj_1_05', 'h_jj_1_06', 'h_jj_1_07', 'h_jj_2_07', 'h_jj_2_08', 'h_jj_3_09', 'h_jj_3_10'] })
   for (const [k, voter] of homeVoters.entries()) {
     const choice = RULES_CHOICES[k % 3]!
     const offline = k >= 4
@@ -87,12 +87,13 @@ function identifiers(): string[] {
   return casts.flatMap((c) => [c.voter.id, c.voter.householdId, c.voter.name])
 }
 
-describe('the SQLite file itself', () => {
+// reads the SQLite file of the shared harness: on PostgreSQL there is no such file
+describeOnSqlite('the SQLite file itself', () => {
   let db: Database.Database
   let tables: { name: string; sql: string; columns: string[] }[]
   let rows: Map<string, Record<string, unknown>[]>
   beforeAll(() => {
-    db = new Database(h.file, { readonly: true, fileMustExist: true })
+    db = new Database(h.sqlite().db.name, { readonly: true, fileMustExist: true })
     tables = (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[]).map(
       (t) => ({ ...t, columns: (db.prepare(`PRAGMA table_info(${t.name})`).all() as { name: string }[]).map((c) => c.name) }),
     )
@@ -360,7 +361,7 @@ describe.each([24, 300])('the raw pages of the file, %i voters', (N) => {
 
   /** This motion's cells of a table in the order the pages show they were written: by page, highest offset first. */
   function written(table: string): string[] {
-    return rawCells(h2.file, table)
+    return rawCells(h2.sqlite().db.name, table)
       .filter((c) => c.cols[0] === id)
       .sort((a, b) => a.page - b.page || b.offset - a.offset)
       .map((c) => `${c.page} ${String(c.cols[1])}`)
@@ -386,14 +387,15 @@ describe.each([24, 300])('the raw pages of the file, %i voters', (N) => {
   const figures = () => ({ linked: linked(), voters: castSuccessors('motion_voters'), ballots: castSuccessors('motion_ballots') })
 
   beforeAll(async () => {
-    h2 = await makeHarness()
+    // about SQLite's pages: on SQLite whatever the run's engine
+    h2 = await makeHarness({ engine: 'sqlite' })
     // each voter in a household of their own (more voters than the demo roster's adults), before voting opens
-    const all = addVoters(h2, N, { prefix: '丁', ownHouseholds: true })
-    const others = addVoters(h2, 40, { prefix: '戊', ownHouseholds: true })
+    const all = await addVoters(h2, N, { prefix: '丁', ownHouseholds: true })
+    const others = await addVoters(h2, 40, { prefix: '戊', ownHouseholds: true })
     // the voters' and ballots' tables as on a community's first vote, holding this test's rows alone: the demo
     // motions' rows (and the free blocks their close left) would split the pages and reorder cells, so the
     // control below (24 voters on one page: the attack works while voting) would not measure the layout it names
-    h2.store.db.exec('DELETE FROM motion_voters; DELETE FROM motion_ballots; VACUUM')
+    h2.sqlite().db.exec('DELETE FROM motion_voters; DELETE FROM motion_ballots; VACUUM')
     // two neighbour motions whose ballots arrive between this one's, so their rows share its pages
     const neighbours = [
       await openVote(h2, { kind: 'matter', options: OPTIONS, title: '邻近议题甲' }),
@@ -423,13 +425,13 @@ describe.each([24, 300])('the raw pages of the file, %i voters', (N) => {
 
   test('after close, the file\'s raw pages do not put voters and ballots in cast order', async () => {
     // while voting is open the attack works (the gap documented at the top of the motions adapter)
-    h2.store.db.pragma('wal_checkpoint(TRUNCATE)')
+    h2.sqlite().db.pragma('wal_checkpoint(TRUNCATE)')
     const whileOpen = figures()
     if (N === 24) expect(whileOpen.linked).toBe(N)
     expect(whileOpen.voters + whileOpen.ballots).toBeGreaterThanOrEqual(Math.min(2 * (N - 1), 15))
     await closeVote(h2, id)
     // the close checkpointed and truncated the WAL: no frame keeps a page as it was during voting
-    expect(fs.statSync(`${h2.file}-wal`).size).toBe(0)
+    expect(fs.statSync(`${h2.location}-wal`).size).toBe(0)
     if (N === 300) expect(new Set(written('motion_voters').map((x) => x.split(' ')[0])).size).toBeGreaterThan(2)
     const afterClose = figures()
     // what chance leaves: about one right pair and one cast-order neighbour in each table
@@ -437,7 +439,7 @@ describe.each([24, 300])('the raw pages of the file, %i voters', (N) => {
     expect(afterClose.voters).toBeLessThanOrEqual(6)
     expect(afterClose.ballots).toBeLessThanOrEqual(6)
     // the cells as cast left no copy behind (secure_delete zeroed them): each hash is in the file once
-    const raw = fs.readFileSync(h2.file).toString('latin1')
+    const raw = fs.readFileSync(h2.location).toString('latin1')
     const copies = order.map((c) => raw.split(c.hash).length - 1)
     expect(copies.filter((n) => n !== 1)).toEqual([])
     // every row is still there, and the result still counts every ballot under its hash

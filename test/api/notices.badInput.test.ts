@@ -102,7 +102,7 @@ const CASES: Record<string, { as: string; payloads: [string, unknown][] }> = {
 
 describe.each(Object.entries(CASES))('%s', (action, { as, payloads }) => {
   test.each(payloads)('%s → 4xx, Chinese message, nothing written', async (_name, payload) => {
-    const before = h.counts()
+    const before = await h.counts()
     const r = await h.call(action, payload, as)
     expect(r.ok).toBe(false)
     if (r.ok) return
@@ -111,7 +111,7 @@ describe.each(Object.entries(CASES))('%s', (action, { as, payloads }) => {
     expect(status).toBeLessThan(500)
     expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
     expect(JSON.stringify(r)).not.toMatch(/at .*\.ts:\d+/)
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     expect(h.errors).toEqual([])
   })
 })
@@ -131,11 +131,11 @@ describe('event envelope', () => {
   ]
   test.each(events)('%s → INVALID_INPUT', async (_name, event) => {
     const { dispatch } = await import('../../cloud/api/dispatch')
-    const before = h.counts()
+    const before = await h.counts()
     const r = await dispatch(event, { userId: RESIDENT }, h.deps)
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test.each(['notice.delete', 'constructor', '__proto__', 'toString', 'notice.list '])('unknown action %p → NOT_FOUND 未知的操作', async (action) => {
@@ -163,12 +163,12 @@ describe('what must be accepted, verbatim', () => {
   test('HTML and SQL fragments are stored verbatim and harm nothing', async () => {
     const title = `<script>alert(1)</script>${SQL}`
     const body = `<img src=x onerror=alert(1)> " OR 1=1 -- ; DELETE FROM users; ${SQL}`
-    const before = h.counts()
+    const before = await h.counts()
     const n = await h.ok<{ id: string }>('notice.publish', { ...good, title, body }, COMMITTEE)
     const read = await h.ok<{ title: string; body: string }>('notice.get', { id: n.id }, RESIDENT)
     expect(read.title).toBe(title)
     expect(read.body).toBe(body)
-    const after = h.counts()
+    const after = await h.counts()
     expect(after.notices).toBe(before.notices + 1)
     expect(after.users).toBe(before.users)
   })
@@ -180,13 +180,13 @@ describe('what must be accepted, verbatim', () => {
   })
 
   test('words on the list are refused with CONTENT_REJECTED, nothing written', async () => {
-    const before = h.counts()
+    const before = await h.counts()
     for (const title of ['代开发票', '代 开 发 票', '代-开-发-票', '欢迎参与赌博']) {
       const r = await h.call('notice.publish', { ...good, title }, COMMITTEE)
       expect(r).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
     }
     const r = await h.call('notice.publish', { ...good, body: '正文里有网络赌博广告' }, COMMITTEE)
     expect(r).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 })

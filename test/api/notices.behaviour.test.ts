@@ -38,12 +38,12 @@ describe('notice.publish', () => {
 
   test('the same requestId twice is one notice, the same reply', async () => {
     const a = await publish({ title: '重试' }, 'req-retry-0001')
-    const before = h.counts()
+    const before = await h.counts()
     h.clock.advance(60_000)
     const b = await publish({ title: '重试' }, 'req-retry-0001')
     expect(b.id).toBe(a.id)
     expect(b.publishAt).toBe(a.publishAt)
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('the same requestId with different content is a CONFLICT; other users have their own keys', async () => {
@@ -143,14 +143,13 @@ describe('notice.list', () => {
     const scheduled = await publish({ title: '明天发布', publishAt: hours(24) })
     const other = await publish({ title: '只给第二网格', gridIds: ['g_jj_2'] })
     const before = await list(R1, { limit: 1 })
-    const liveInScope = await h.store.db
-      .prepare(
-        `SELECT count(*) AS n FROM notices n WHERE n.community_id = 'c_jinjiang' AND n.withdrawn_at IS NULL
-           AND n.publish_at <= ? AND (n.expire_at IS NULL OR n.expire_at > ?)
-           AND (n.whole_community = 1 OR EXISTS (SELECT 1 FROM notice_grids g WHERE g.notice_id = n.id AND g.grid_id = 'g_jj_1'))
-           AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ?)`,
-      )
-      .get(NOW, NOW, R1) as { n: number }
+    const liveInScope = (await h.sql.get(
+      `SELECT count(*) AS n FROM notices n WHERE n.community_id = 'c_jinjiang' AND n.withdrawn_at IS NULL
+         AND n.publish_at <= ? AND (n.expire_at IS NULL OR n.expire_at > ?)
+         AND (n.whole_community = ? OR EXISTS (SELECT 1 FROM notice_grids g WHERE g.notice_id = n.id AND g.grid_id = 'g_jj_1'))
+         AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ?)`,
+      [NOW, NOW, 1, R1],
+    )) as { n: number }
     expect(before.items).toHaveLength(1)
     expect(before.unread).toBe(liveInScope.n)
     expect(before.unread).toBeGreaterThan(1)
@@ -168,7 +167,7 @@ describe('notice.list', () => {
     const scoped = await publish({ gridIds: ['g_jj_1'] })
     const whole = await publish({})
     const newcomer = await h.devLogin({ role: 'resident', verified: false })
-    await h.store.db.prepare('UPDATE users SET grid_id = NULL WHERE id = ?').run(newcomer)
+    await h.sql.run('UPDATE users SET grid_id = NULL WHERE id = ?', [newcomer])
     const ids = (await list(newcomer, { limit: 100 })).items.map((i) => i.id)
     expect(ids).toContain(whole.id)
     expect(ids).not.toContain(scoped.id)
@@ -196,10 +195,10 @@ describe('notice.get', () => {
 
   test('a scheduled notice does not exist for residents yet; the committee reads it; nobody confirms it', async () => {
     const later = await publish({ title: '明天的通知', important: true, publishAt: hours(24) })
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('notice.get', { id: later.id }, R1)).toMatchObject({ error: { code: 'NOT_FOUND' } })
     expect(await h.call('notice.confirm', { id: later.id }, R1)).toMatchObject({ error: { code: 'NOT_FOUND' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     expect(await h.ok<Notice>('notice.get', { id: later.id }, COMMITTEE)).toMatchObject({ state: 'scheduled', canConfirm: false })
 
     h.clock.advance(25 * 3600_000)
@@ -220,7 +219,7 @@ describe('notice.confirm', () => {
     expect(a.confirmedAt).toBe(NOW)
     const n = await h.ok<Notice>('notice.get', { id: 'n_grid1_cleanup' }, VOL)
     expect(n).toMatchObject({ read: true, confirmed: true, confirmedAt: NOW })
-    const rows = h.store.db.prepare("SELECT count(*) AS n FROM notice_reads WHERE notice_id = 'n_grid1_cleanup'").get() as { n: number }
+    const rows = (await h.sql.get("SELECT count(*) AS n FROM notice_reads WHERE notice_id = 'n_grid1_cleanup'")) as { n: number }
     expect(rows.n).toBe(1)
   })
 
@@ -235,7 +234,7 @@ describe('notice.stats', () => {
   test('audience, read and confirmed per grid in scope', async () => {
     const n = await publish({ gridIds: ['g_jj_1', 'g_jj_2'], important: true })
     const extra = await h.devLogin({ role: 'resident', gridId: 'g_jj_2' })
-    const extraHousehold = (h.store.db.prepare('SELECT household_id AS h FROM users WHERE id = ?').get(extra) as { h: string }).h
+    const extraHousehold = ((await h.sql.get('SELECT household_id AS h FROM users WHERE id = ?', [extra])) as { h: string }).h
     await h.devLogin({ role: 'resident', gridId: 'g_jj_3' }) // out of scope: not counted
     await h.ok('notice.get', { id: n.id }, R1)
     await h.ok('notice.confirm', { id: n.id }, VOL)
@@ -268,7 +267,7 @@ describe('notice.stats', () => {
 
   test('a resident not yet placed in a grid is not counted, so the totals are the sum of the grids', async () => {
     const newcomer = await h.devLogin({ role: 'resident', verified: false })
-    await h.store.db.prepare('UPDATE users SET grid_id = NULL WHERE id = ?').run(newcomer)
+    await h.sql.run('UPDATE users SET grid_id = NULL WHERE id = ?', [newcomer])
     await h.ok('notice.get', { id: 'n_water_cut' }, newcomer)
     const s = await h.ok<NoticeStats>('notice.stats', { id: 'n_water_cut' }, COMMITTEE)
     const sum = (k: 'audience' | 'read' | 'confirmed') => s.byGrid.reduce((t, g) => t + g[k], 0)
@@ -284,10 +283,10 @@ describe('notice.withdraw', () => {
     h.clock.advance(1000)
     const w = await h.ok<{ withdrawnAt: string }>('notice.withdraw', { id: n.id }, COMMITTEE)
     expect(w.withdrawnAt).toBe(new Date(Date.parse(NOW) + 1000).toISOString())
-    const before = h.counts()
+    const before = await h.counts()
     h.clock.advance(5000)
     expect(await h.call('notice.withdraw', { id: n.id }, COMMITTEE)).toEqual({ ok: true, data: w })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     const audit = await h.store.audit.list({ targetId: n.id, limit: 10 })
     expect(audit.map((a) => a.action)).toEqual(['notice.withdraw', 'notice.publish'])
   })

@@ -19,13 +19,13 @@ let h: Harness
 beforeAll(async () => {
   h = await makeHarness()
   // the workers use the real clock: give them a notice that is live now
-  h.store.db.prepare("UPDATE notices SET publish_at = '2000-01-01T00:00:00.000Z', expire_at = NULL WHERE id = 'n_water_cut'").run()
+  await h.sql.run("UPDATE notices SET publish_at = '2000-01-01T00:00:00.000Z', expire_at = NULL WHERE id = 'n_water_cut'")
 })
 afterAll(() => h.close())
 
 test('50 parallel notice.confirm by one user (5 processes × 10) → one row, one confirmedAt', async () => {
   const replies = await race({
-    file: h.file,
+    location: h.location,
     action: 'notice.confirm',
     payload: { id: 'n_water_cut' },
     userId: 'u_resident_jj1',
@@ -35,16 +35,14 @@ test('50 parallel notice.confirm by one user (5 processes × 10) → one row, on
   expect(replies).toHaveLength(50)
   const times = new Set(replies.map((r) => (r.ok ? (r.data as { confirmedAt: string }).confirmedAt : `error ${JSON.stringify(r)}`)))
   expect([...times]).toHaveLength(1)
-  const rows = h.store.db
-    .prepare("SELECT confirmed_at FROM notice_reads WHERE notice_id = 'n_water_cut' AND user_id = 'u_resident_jj1'")
-    .all() as { confirmed_at: string }[]
+  const rows = (await h.sql.all("SELECT confirmed_at FROM notice_reads WHERE notice_id = 'n_water_cut' AND user_id = 'u_resident_jj1'")) as { confirmed_at: string }[]
   expect(rows).toEqual([{ confirmed_at: [...times][0] }])
 })
 
 test('the same publish with one requestId from 4 processes × 5 → one notice, one audit entry, same id everywhere', async () => {
-  const before = h.counts()
+  const before = await h.counts()
   const replies = await race({
-    file: h.file,
+    location: h.location,
     action: 'notice.publish',
     payload: { title: '并发发布', body: '只应出现一次', category: 'notice', gridIds: ['g_jj_1'] },
     userId: 'u_committee_jj',
@@ -55,7 +53,7 @@ test('the same publish with one requestId from 4 processes × 5 → one notice, 
   expect(replies.every((r) => r.ok)).toBe(true)
   const ids = new Set(replies.map((r) => (r.ok ? (r.data as { id: string }).id : '')))
   expect(ids.size).toBe(1)
-  const after = h.counts()
+  const after = await h.counts()
   expect(after.notices).toBe(before.notices + 1)
   expect(after.notice_grids).toBe(before.notice_grids + 1)
   expect(after.audit_log).toBe(before.audit_log + 1)

@@ -59,14 +59,14 @@ describe.each(rows)('%s', (actor, expected) => {
   const as = USER[actor]
 
   test(`notice.publish → ${expected.publish}`, async () => {
-    const before = h.counts()
+    const before = await h.counts()
     const r = await h.call('notice.publish', { title: '新通知', body: '正文', category: 'notice', gridIds: ['g_jj_1'] }, as)
     if (expected.publish === 'ok') {
       expect(r.ok).toBe(true)
-      expect(h.counts().notices).toBe(before.notices + 1)
+      expect((await h.counts()).notices).toBe(before.notices + 1)
     } else {
       expect(r).toMatchObject({ ok: false, error: { code: expected.publish } })
-      expect(h.counts()).toEqual(before)
+      expect(await h.counts()).toEqual(before)
     }
   })
 
@@ -83,7 +83,7 @@ describe.each(rows)('%s', (actor, expected) => {
 
   test.each(['get', 'confirm', 'stats', 'unconfirmed', 'withdraw'] as const)(`notice.%s`, async (action) => {
     const id = await freshNotice()
-    const before = h.counts()
+    const before = await h.counts()
     const r = await h.call(`notice.${action}`, { id }, as)
     const want = expected[action]
     if (want === 'ok') {
@@ -95,16 +95,16 @@ describe.each(rows)('%s', (actor, expected) => {
       expect(statusOf(r.error.code)).toBeGreaterThanOrEqual(400)
       expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
     }
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 })
 
 describe('other communities stay apart', () => {
   test("a committee cannot address another community's grid", async () => {
-    const before = h.counts()
+    const before = await h.counts()
     const r = await h.call('notice.publish', { title: '越界', body: '正文', category: 'notice', gridIds: ['g_jj_1'] }, USER.committeeOther)
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('a committee cannot address a grid that does not exist', async () => {

@@ -14,7 +14,7 @@ let linjiang: Notice // 临江村, one grid
 
 beforeAll(async () => {
   h = await makeHarness()
-  h.store.db.exec(`
+  await h.sql.exec(`
     INSERT INTO streets (id, name, seq) VALUES ('st_chengnan', '城南街道', 2);
     INSERT INTO communities (id, street_id, name, kind, seq) VALUES ('c_nanhu', 'st_chengnan', '南湖社区', 'community', 3);
     INSERT INTO grids (id, community_id, name, seq) VALUES ('g_nh_1', 'c_nanhu', '第一网格', 1);`)
@@ -78,11 +78,11 @@ describe('the street’s view', () => {
   })
 
   test('a street reads but does not manage or confirm: withdraw and confirm are FORBIDDEN, nothing written', async () => {
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('notice.withdraw', { id: linjiang.id }, STREET)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('notice.confirm', { id: linjiang.id }, STREET)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('notice.withdraw', { id: linjiang.id }, otherStreet)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('a withdrawn notice is gone for the street too', async () => {

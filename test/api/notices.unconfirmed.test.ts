@@ -118,9 +118,9 @@ describe('refusals', () => {
     ['another community’s committee', OTHER_COMMITTEE, 'NOT_FOUND'],
   ])('%s → %s, nothing written', async (_who, as, code) => {
     const n = await publish({ gridIds: ['g_jj_1'] })
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('notice.unconfirmed', { id: n.id }, as)).toMatchObject({ ok: false, error: { code } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('a notice that asks nobody to confirm → CONFLICT; a grid outside its scope → INVALID_INPUT', async () => {

@@ -1,5 +1,5 @@
 /** Every bad input to shift.* and volunteer.* → INVALID_INPUT with a Chinese message, and nothing written. */
-import { makeHarness, type Harness } from './support/harness'
+import { countRows, makeHarness, type Harness } from './support/harness'
 import { COMMITTEE, createShift, DEMO_VOLUNTEER, shiftInput } from './support/shiftFixtures'
 
 let h: Harness
@@ -11,10 +11,7 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 const area = shiftInput().area
-const rows = () =>
-  ['shifts', 'shift_signups', 'shift_logs', 'reports', 'messages', 'audit_log'].map(
-    (t) => (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-  )
+const rows = async () => Object.values(await countRows(h.sql, ['shifts', 'shift_signups', 'shift_logs', 'reports', 'messages', 'audit_log']))
 
 const cases: [string, string, () => unknown, string, RegExp][] = [
   ['create: empty title', 'shift.create', () => shiftInput({ title: '  ' }), COMMITTEE, /请填写标题/],
@@ -54,12 +51,12 @@ const cases: [string, string, () => unknown, string, RegExp][] = [
 ]
 
 test.each(cases)('%s → INVALID_INPUT', async (_name, action, payload, as, message) => {
-  const before = rows()
+  const before = await rows()
   const r = await h.call(action, payload(), as)
   expect(r.ok).toBe(false)
   if (r.ok) return
   expect(r.error.code).toBe('INVALID_INPUT')
   expect(r.error.message).toMatch(message)
   expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-  expect(rows()).toEqual(before)
+  expect(await rows()).toEqual(before)
 })

@@ -66,7 +66,7 @@ describe('schedule and list', () => {
 describe('sign up, waitlist, withdraw', () => {
   test('full → waitlist with position; withdrawing a seat promotes the first waiting at once and tells them', async () => {
     const s = await soon({ capacity: 1, meetingPoint: '东门岗亭' })
-    const [a, b, c] = addVolunteers(h, 3)
+    const [a, b, c] = await addVolunteers(h, 3)
     expect(await h.ok<SignupResult>('shift.signup', { id: s.id }, a!.id)).toEqual({ status: 'confirmed' })
     expect(await h.ok<SignupResult>('shift.signup', { id: s.id }, b!.id)).toEqual({ status: 'waitlisted', position: 1 })
     expect(await h.ok<SignupResult>('shift.signup', { id: s.id }, c!.id)).toEqual({ status: 'waitlisted', position: 2 })
@@ -85,7 +85,7 @@ describe('sign up, waitlist, withdraw', () => {
 
   test('a waitlisted one withdrawing promotes nobody; after the cut-off: CUTOFF_PASSED', async () => {
     const s = await soon({ capacity: 1 })
-    const [a, b] = addVolunteers(h, 2)
+    const [a, b] = await addVolunteers(h, 2)
     await h.ok('shift.signup', { id: s.id }, a!.id)
     await h.ok('shift.signup', { id: s.id }, b!.id)
     h.clock.set(at(22 * HOUR)) // exactly the cut-off: still allowed
@@ -100,7 +100,7 @@ describe('sign up, waitlist, withdraw', () => {
 
   test('overlapping shifts: SHIFT_OVERLAP (also when only waitlisted); touching ends are fine', async () => {
     const s1 = await soon({ capacity: 1 })
-    const [filler, v] = addVolunteers(h, 2)
+    const [filler, v] = await addVolunteers(h, 2)
     await h.ok('shift.signup', { id: s1.id }, filler!.id)
     await h.ok('shift.signup', { id: s1.id }, v!.id) // waitlisted
     const s2 = await soon({ startAt: at(25 * HOUR), endAt: at(27 * HOUR) })
@@ -113,7 +113,7 @@ describe('sign up, waitlist, withdraw', () => {
 
   test('cancelled, started and ended shifts refuse signups with CONFLICT', async () => {
     const s = await soon()
-    const [v] = addVolunteers(h, 1)
+    const [v] = await addVolunteers(h, 1)
     h.clock.set(at(24 * HOUR))
     expect(await h.call('shift.signup', { id: s.id }, v!.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '巡逻已开始或已结束，不能报名' } })
     h.clock.set(at(27 * HOUR))
@@ -126,7 +126,7 @@ describe('sign up, waitlist, withdraw', () => {
 
   test('cancel tells everyone confirmed or waiting, with the reason; not after the start', async () => {
     const s = await soon({ capacity: 1 })
-    const [a, b] = addVolunteers(h, 2)
+    const [a, b] = await addVolunteers(h, 2)
     await h.ok('shift.signup', { id: s.id }, a!.id)
     await h.ok('shift.signup', { id: s.id }, b!.id)
     const v = await h.ok<ShiftView>('shift.cancel', { id: s.id, reason: '台风天气，暂停巡逻' }, COMMITTEE)
@@ -147,7 +147,7 @@ describe('sign up, waitlist, withdraw', () => {
 describe('check in, out, log', () => {
   async function confirmedOn(over: Parameters<typeof createShift>[1] = {}) {
     const s = await soon(over)
-    const [v] = addVolunteers(h, 1)
+    const [v] = await addVolunteers(h, 1)
     await h.ok('shift.signup', { id: s.id }, v!.id)
     return { s, v: v!.id }
   }
@@ -174,12 +174,12 @@ describe('check in, out, log', () => {
     const far = await h.call('shift.checkin', { id: s.id, ...north(500), accuracy: 1000 }, v)
     expect(far).toMatchObject({ ok: false, error: { code: 'OUT_OF_AREA', details: { distance: 500, radius: 300 } } })
     expect(!far.ok && far.error.message).toBe('不在巡逻区域，距离约 500 米（范围 300 米内可签到）')
-    expect(signupRows(h, s.id)[0]!.status).toBe('confirmed')
+    expect((await signupRows(h, s.id))[0]!.status).toBe('confirmed')
     // the same GCJ-02 spot given as WGS-84 (what a browser reports) lands inside
     const [lng, lat] = gcoord.transform([CENTRE.longitude, CENTRE.latitude], gcoord.GCJ02, gcoord.WGS84) as [number, number]
     const ok = await h.ok<CheckinResult>('shift.checkin', { id: s.id, latitude: lat, longitude: lng, accuracy: 20, coordSystem: 'wgs84' }, v)
     expect(ok.distance).toBeLessThanOrEqual(1)
-    const row = h.store.db.prepare('SELECT checkin_lat, checkin_lng, checkin_coord FROM shift_signups WHERE shift_id = ?').get(s.id)
+    const row = await h.sql.get('SELECT checkin_lat, checkin_lng, checkin_coord FROM shift_signups WHERE shift_id = ?', [s.id])
     expect(row).toEqual({ checkin_lat: lat, checkin_lng: lng, checkin_coord: 'wgs84' })
     // a second check-in returns the first
     h.clock.advance(MIN)
@@ -188,7 +188,7 @@ describe('check in, out, log', () => {
 
   test('waitlisted or not signed up cannot check in; checkout gives hours within the schedule', async () => {
     const { s, v } = await confirmedOn({ capacity: 1 })
-    const [w, stranger] = addVolunteers(h, 2)
+    const [w, stranger] = await addVolunteers(h, 2)
     await h.ok('shift.signup', { id: s.id }, w!.id)
     h.clock.set(at(24 * HOUR - 10 * MIN))
     const here = { id: s.id, ...north(100), accuracy: 30 }
@@ -205,7 +205,7 @@ describe('check in, out, log', () => {
 
   test('a forgotten check-out closes at the end; a confirmed one who never came is a no-show; stats count both', async () => {
     const s = await soon()
-    const [came, never] = addVolunteers(h, 2)
+    const [came, never] = await addVolunteers(h, 2)
     for (const u of [came!, never!]) await h.ok('shift.signup', { id: s.id }, u.id)
     h.clock.set(at(24 * HOUR + 30 * MIN))
     await h.ok('shift.checkin', { id: s.id, ...north(0), accuracy: 5 }, came!.id)
@@ -236,13 +236,13 @@ describe('check in, out, log', () => {
     )
     const report = await h.ok<ReportView>('report.get', { id: r.reportId }, WORKER)
     expect(report).toMatchObject({ category: 'safety_hazard', status: 'submitted', gridId: 'g_jj_1' })
-    expect(h.store.db.prepare('SELECT report_id, note FROM shift_logs WHERE id = ?').get(r.logId)).toEqual({ report_id: r.reportId, note: '发现消防通道被占' })
-    const toldWorker = h.store.db.prepare("SELECT count(*) AS n FROM messages WHERE user_id = ? AND target_id = ?").get(WORKER, r.reportId) as { n: number }
+    expect(await h.sql.get('SELECT report_id, note FROM shift_logs WHERE id = ?', [r.logId])).toEqual({ report_id: r.reportId, note: '发现消防通道被占' })
+    const toldWorker = (await h.sql.get("SELECT count(*) AS n FROM messages WHERE user_id = ? AND target_id = ?", [WORKER, r.reportId])) as { n: number }
     expect(toldWorker.n).toBe(1)
     // a bad report category: nothing written
-    const before = (h.store.db.prepare('SELECT count(*) AS n FROM shift_logs').get() as { n: number }).n
+    const before = ((await h.sql.get('SELECT count(*) AS n FROM shift_logs')) as { n: number }).n
     expect(await h.call('shift.log', { id: s.id, note: 'x', report: { category: 'ufo', description: '看到不明飞行物' } }, v)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect((h.store.db.prepare('SELECT count(*) AS n FROM shift_logs').get() as { n: number }).n).toBe(before)
+    expect(((await h.sql.get('SELECT count(*) AS n FROM shift_logs')) as { n: number }).n).toBe(before)
   })
 })
 
@@ -256,7 +256,7 @@ describe('demo seed', () => {
       ['沿河防溺水巡查', 'upcoming', true],
     ])
     for (const s of demo) expect(await h.ok('shift.signup', { id: s.id }, DEMO_VOLUNTEER)).toEqual({ status: 'confirmed' })
-    const [late] = addVolunteers(h, 1)
+    const [late] = await addVolunteers(h, 1)
     expect(await h.ok('shift.signup', { id: 'sh_demo_river' }, late!.id)).toEqual({ status: 'waitlisted', position: 1 })
   })
 })
@@ -264,7 +264,7 @@ describe('demo seed', () => {
 describe('board', () => {
   test('hours by month, most first; names masked for volunteers except their own row, in full for committee and street', async () => {
     const s = await soon({ capacity: 3 })
-    const [a, b] = addVolunteers(h, 2)
+    const [a, b] = await addVolunteers(h, 2)
     for (const u of [a!, b!]) await h.ok('shift.signup', { id: s.id }, u.id)
     h.clock.set(at(24 * HOUR))
     await h.ok('shift.checkin', { id: s.id, ...north(0), accuracy: 5 }, a!.id)

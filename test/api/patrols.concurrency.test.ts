@@ -30,9 +30,9 @@ function shuffled<T>(xs: T[], seed: number): T[] {
 
 async function twoHundredSignUp(): Promise<{ id: string; users: string[]; replies: ApiReply<SignupResult>[] }> {
   const shift = await createShift(h, { capacity: 20 })
-  const users = addVolunteers(h, 200).map((v) => v.id)
+  const users = (await addVolunteers(h, 200)).map((v) => v.id)
   const replies = (await race({
-    file: h.file,
+    location: h.location,
     action: 'shift.signup',
     payload: { id: shift.id },
     userId: users,
@@ -50,8 +50,8 @@ test('200 volunteers sign up at once for 20 seats → 20 confirmed, 180 waitlist
   expect(results.filter((r) => r?.status === 'confirmed')).toHaveLength(20)
   expect(results.filter((r) => r?.status === 'waitlisted')).toHaveLength(180)
 
-  const rows = signupRows(h, id)
-  expect(rows).toHaveLength(200)
+  const rows = await signupRows(h, id)
+  expect(await rows).toHaveLength(200)
   expect(new Set(rows.map((r) => r.user_id)).size).toBe(200)
   // arrival order is the commit order: the first 20 to commit hold the seats, the rest wait in that order
   expect(rows.slice(0, 20).every((r) => r.status === 'confirmed')).toBe(true)
@@ -71,10 +71,10 @@ test('200 volunteers sign up at once for 20 seats → 20 confirmed, 180 waitlist
 
 test('50 random withdrawals at once → confirmed = min(20, remaining), promoted in waitlist order, none twice', async () => {
   const { id, users } = await twoHundredSignUp()
-  const before = signupRows(h, id)
+  const before = await signupRows(h, id)
   const leaving = shuffled(users, 7).slice(0, 50)
   const replies = await race({
-    file: h.file,
+    location: h.location,
     action: 'shift.withdraw',
     payload: { id },
     userId: leaving,
@@ -84,12 +84,12 @@ test('50 random withdrawals at once → confirmed = min(20, remaining), promoted
   })
   expect(codes(replies)).toEqual({ ok: 50 })
 
-  const after = signupRows(h, id)
+  const after = await signupRows(h, id)
   const gone = new Set(leaving)
   expect(after.filter((r) => r.status === 'withdrawn').map((r) => r.user_id).sort()).toEqual([...leaving].sort())
   const remaining = 200 - 50
-  expect(statusCount(h, id, 'confirmed')).toBe(Math.min(20, remaining))
-  expect(statusCount(h, id, 'waitlisted')).toBe(remaining - 20)
+  expect(await statusCount(h, id, 'confirmed')).toBe(Math.min(20, remaining))
+  expect(await statusCount(h, id, 'waitlisted')).toBe(remaining - 20)
   // the seats freed went to the earliest still waiting: confirmed now = the first 20 stayers in arrival order
   const stayers = before.filter((r) => !gone.has(r.user_id)).map((r) => r.user_id)
   const confirmedNow = after.filter((r) => r.status === 'confirmed').map((r) => r.user_id)
@@ -102,7 +102,7 @@ test('50 random withdrawals at once → confirmed = min(20, remaining), promoted
   // own withdrawal lands (and then free the seat again), so promotions = the seats confirmed leavers freed plus
   // those promoted-then-gone: every row that was waitlisted before and has a confirmed_at now.
   const confirmedAt = new Map(
-    (h.store.db.prepare('SELECT user_id, confirmed_at FROM shift_signups WHERE shift_id = ?').all(id) as { user_id: string; confirmed_at: string | null }[]).map(
+    ((await h.sql.all('SELECT user_id, confirmed_at FROM shift_signups WHERE shift_id = ?', [id])) as { user_id: string; confirmed_at: string | null }[]).map(
       (r) => [r.user_id, r.confirmed_at],
     ),
   )
@@ -115,33 +115,33 @@ test('50 random withdrawals at once → confirmed = min(20, remaining), promoted
     const page = await h.ok<MessagePage>('message.list', {}, u)
     expect(page.items.filter((m) => m.kind === 'shift' && m.target?.id === id)).toHaveLength(1)
   }
-  const msgs = h.store.db.prepare("SELECT count(*) AS n FROM messages WHERE kind = 'shift' AND target_id = ?").get(id) as { n: number }
+  const msgs = (await h.sql.get("SELECT count(*) AS n FROM messages WHERE kind = 'shift' AND target_id = ?", [id])) as { n: number }
   expect(msgs.n).toBe(promoted.length)
 })
 
 test('one volunteer signing up 20 times at once (4 processes) → one signup', async () => {
   const shift = await createShift(h, { capacity: 5 })
-  const [v] = addVolunteers(h, 1)
-  const replies = (await race({ file: h.file, action: 'shift.signup', payload: { id: shift.id }, userId: v!.id, processes: 4, perProcess: 5 })) as ApiReply<SignupResult>[]
+  const [v] = await addVolunteers(h, 1)
+  const replies = (await race({ location: h.location, action: 'shift.signup', payload: { id: shift.id }, userId: v!.id, processes: 4, perProcess: 5 })) as ApiReply<SignupResult>[]
   expect(codes(replies)).toEqual({ ok: 20 })
   expect(replies.every((r) => r.ok && r.data.status === 'confirmed')).toBe(true)
-  expect(signupRows(h, shift.id)).toHaveLength(1)
+  expect(await signupRows(h, shift.id)).toHaveLength(1)
 })
 
 test('one volunteer signing up 20 times at once in one process → one signup (waitlisted at 1 when full)', async () => {
   const shift = await createShift(h, { capacity: 1 })
-  const [first, v] = addVolunteers(h, 2)
+  const [first, v] = await addVolunteers(h, 2)
   await h.ok('shift.signup', { id: shift.id }, first!.id)
   const replies = await Promise.all(Array.from({ length: 20 }, () => h.call<SignupResult>('shift.signup', { id: shift.id }, v!.id)))
   expect(replies.map((r) => (r.ok ? r.data : r.error))).toEqual(Array.from({ length: 20 }, () => ({ status: 'waitlisted', position: 1 })))
-  expect(signupRows(h, shift.id)).toHaveLength(2)
+  expect(await signupRows(h, shift.id)).toHaveLength(2)
 })
 
 test('residents who are not volunteers are refused, also in parallel; nothing written', async () => {
   const shift = await createShift(h)
-  const residents = addVolunteers(h, 20, { volunteer: false }).map((v) => v.id)
-  const replies = await race({ file: h.file, action: 'shift.signup', payload: { id: shift.id }, userId: residents, userPerDispatch: true, processes: 4, perProcess: 5 })
+  const residents = (await addVolunteers(h, 20, { volunteer: false })).map((v) => v.id)
+  const replies = await race({ location: h.location, action: 'shift.signup', payload: { id: shift.id }, userId: residents, userPerDispatch: true, processes: 4, perProcess: 5 })
   expect(codes(replies)).toEqual({ FORBIDDEN: 20 })
   expect(replies.every((r) => !r.ok && r.error.message === '报名巡逻需先成为志愿者')).toBe(true)
-  expect(signupRows(h, shift.id)).toHaveLength(0)
+  expect(await signupRows(h, shift.id)).toHaveLength(0)
 })

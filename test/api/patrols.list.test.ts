@@ -27,7 +27,7 @@ async function all(input: Record<string, unknown>, as: string, limit: number) {
 }
 
 test('mine: upcoming soonest first and past most recent first, each paged to the end', async () => {
-  const [v] = addVolunteers(h, 1)
+  const [v] = await addVolunteers(h, 1)
   // seven shifts a day apart (two on day 3 at the same time: the tie is broken by creation order), all signed up for
   const made: string[] = []
   for (const d of [1, 2, 3, 3, 4, 5, 6]) {
@@ -56,6 +56,6 @@ test('mine: upcoming soonest first and past most recent first, each paged to the
 })
 
 test('a bad order is INVALID_INPUT in Chinese', async () => {
-  const [v] = addVolunteers(h, 1)
+  const [v] = await addVolunteers(h, 1)
   expect(await h.call('shift.list', { order: 'newest' }, v!.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '排序只能是 asc 或 desc' } })
 })

@@ -4,7 +4,7 @@
  * landed in between, or a note the store refused — the report stayed without its log, and each retry with a new
  * requestId added another.
  */
-import { makeHarness, type Harness } from './support/harness'
+import { countRows, makeHarness, type Harness } from './support/harness'
 import { CENTRE, COMMITTEE, DEMO_VOLUNTEER, shiftInput } from './support/shiftFixtures'
 
 let h: Harness
@@ -23,13 +23,7 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-const counts = () =>
-  Object.fromEntries(
-    ['shift_logs', 'reports', 'report_events', 'report_photos', 'messages', 'idempotency'].map((t) => [
-      t,
-      (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-    ]),
-  )
+const counts = () => countRows(h.sql, ['shift_logs', 'reports', 'report_events', 'report_photos', 'messages', 'idempotency'])
 
 const hazard = { category: 'safety_hazard', description: '东门消防通道被电动车堵住' }
 
@@ -47,30 +41,30 @@ function checkOutBehindItsBack() {
 
 test('a check-out landing between the read and the write: refused, and no report, message or event is left', async () => {
   checkOutBehindItsBack()
-  const before = counts()
+  const before = await counts()
   const r = await h.call('shift.log', { id: shiftId, note: '发现隐患', report: hazard }, DEMO_VOLUNTEER, 'log-atomic-0001')
   expect(r.ok).toBe(false)
   if (!r.ok) expect(r.error).toMatchObject({ code: 'CONFLICT', message: '您已签退，不能再记录' })
-  expect(counts()).toEqual(before)
+  expect(await counts()).toEqual(before)
 })
 
 test('a report the store cannot take (photo not the caller’s): no log either', async () => {
-  const before = counts()
+  const before = await counts()
   const r = await h.call('shift.log', { id: shiftId, note: '发现隐患', report: { ...hazard, photoIds: ['nosuchphoto'] } }, DEMO_VOLUNTEER)
   expect(r.ok).toBe(false)
   if (!r.ok) expect(r.error.code).toBe('INVALID_INPUT')
-  expect(counts()).toEqual(before)
+  expect(await counts()).toEqual(before)
 })
 
 test('on patrol: the log and its report together, the worker told once; a retry is the same pair', async () => {
-  const before = counts()
+  const before = await counts()
   const first = await h.ok<{ logId: string; reportId: string }>('shift.log', { id: shiftId, note: '发现隐患', report: hazard }, DEMO_VOLUNTEER, 'log-atomic-0002')
   const again = await h.ok('shift.log', { id: shiftId, note: '发现隐患', report: hazard }, DEMO_VOLUNTEER, 'log-atomic-0002')
   expect(again).toEqual(first)
-  const after = counts()
+  const after = await counts()
   expect(after.shift_logs).toBe(before.shift_logs + 1)
   expect(after.reports).toBe(before.reports + 1)
   expect(after.messages).toBe(before.messages + 1)
-  const log = h.store.db.prepare('SELECT report_id FROM shift_logs WHERE id = ?').get(first.logId) as { report_id: string }
+  const log = (await h.sql.get('SELECT report_id FROM shift_logs WHERE id = ?', [first.logId])) as { report_id: string }
   expect(log.report_id).toBe(first.reportId)
 })

@@ -20,7 +20,7 @@ const brief = (logs: ShiftLogEntry[]) => logs.map((l) => [l.note, l.authorName, 
 /** A shift starting in a day; `a` and `b` checked in at its start; a notes at +10 min, b reports at +20, a notes at +30. */
 async function patrolWithNotes() {
   const s = await createShift(h, { startAt: at(24 * HOUR), endAt: at(26 * HOUR) })
-  const [a, b, idle] = addVolunteers(h, 3) as [Volunteer, Volunteer, Volunteer]
+  const [a, b, idle] = (await addVolunteers(h, 3)) as [Volunteer, Volunteer, Volunteer]
   for (const v of [a, b, idle]) await h.ok('shift.signup', { id: s.id }, v.id)
   h.clock.set(at(24 * HOUR))
   for (const v of [a, b]) await h.ok('shift.checkin', { id: s.id, ...CENTRE, accuracy: 5 }, v.id)

@@ -6,7 +6,7 @@ let h: Harness
 let unverifiedVolunteer: string
 beforeEach(async () => {
   h = await makeHarness()
-  unverifiedVolunteer = addVolunteers(h, 1, { verified: false })[0]!.id
+  unverifiedVolunteer = (await addVolunteers(h, 1, { verified: false }))[0]!.id
 })
 afterEach(() => h.close())
 

@@ -19,13 +19,13 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const soon = () => createShift(h, { startAt: at(24 * HOUR), endAt: at(26 * HOUR) })
-const count = (sql: string, ...args: unknown[]) => (h.store.db.prepare(sql).get(...args) as { n: number }).n
+const count = async (sql: string, ...args: unknown[]) => ((await h.sql.get(sql, [...args])) as { n: number }).n
 const shiftMessages = async (u: string) => (await h.ok<MessagePage>('message.list', {}, u)).items.filter((m) => m.kind === 'shift')
 
 describe('shift.cancel retried', () => {
   test('the same reason again answers the cancelled shift; nobody is told twice; another reason is CONFLICT', async () => {
     const s = await soon()
-    const [v] = addVolunteers(h, 1)
+    const [v] = await addVolunteers(h, 1)
     await h.ok('shift.signup', { id: s.id }, v!.id)
     const first = await h.ok<ShiftView>('shift.cancel', { id: s.id, reason: '台风天气，暂停巡逻' }, COMMITTEE, 'req-cancel-1')
     h.clock.advance(MIN)
@@ -33,7 +33,7 @@ describe('shift.cancel retried', () => {
     expect(again).toEqual(first)
     expect(again).toMatchObject({ status: 'cancelled', cancelReason: '台风天气，暂停巡逻' })
     expect(await shiftMessages(v!.id)).toHaveLength(1)
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'shift.cancel' AND target_id = ?", s.id)).toBe(1)
+    expect(await count("SELECT count(*) AS n FROM audit_log WHERE action = 'shift.cancel' AND target_id = ?", s.id)).toBe(1)
     expect(await h.call('shift.cancel', { id: s.id, reason: '另一个原因' }, COMMITTEE)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: '这个班次已经取消了' },
@@ -44,14 +44,14 @@ describe('shift.cancel retried', () => {
 /** A confirmed volunteer on a shift starting in a day (02:00Z+24 h, 2 h long). */
 async function confirmed() {
   const s = await soon()
-  const [v] = addVolunteers(h, 1)
+  const [v] = await addVolunteers(h, 1)
   await h.ok('shift.signup', { id: s.id }, v!.id)
   return { s, v: v!.id }
 }
 
 const fix = (atIso: string, inside = true) => ({ at: atIso, ...CENTRE, accuracy: 5, coordSystem: 'gcj02' as const, distance: 0, inside })
-const statusOf = (shiftId: string, userId: string) =>
-  (h.store.db.prepare("SELECT status FROM shift_signups WHERE shift_id = ? AND user_id = ? AND status <> 'withdrawn'").get(shiftId, userId) as { status: string }).status
+const statusOf = async (shiftId: string, userId: string) =>
+  ((await h.sql.get("SELECT status FROM shift_signups WHERE shift_id = ? AND user_id = ? AND status <> 'withdrawn'", [shiftId, userId])) as { status: string }).status
 
 describe('the store holds the check-in and log conditions itself', () => {
   test('check-in: the UPDATE writes only inside [start − 15 min, end] and inside the area; else it says why', async () => {
@@ -59,7 +59,7 @@ describe('the store holds the check-in and log conditions itself', () => {
     expect(await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR - 15 * MIN - 1)))).toEqual({ kind: 'early' })
     expect(await h.store.shifts.checkin(s.id, v, fix(at(26 * HOUR + 1)))).toEqual({ kind: 'ended' })
     expect(await h.store.shifts.checkin(s.id, v, fix(at(24 * HOUR), false))).toEqual({ kind: 'outside' })
-    expect(statusOf(s.id, v)).toBe('confirmed')
+    expect(await statusOf(s.id, v)).toBe('confirmed')
     const edge = await h.store.shifts.checkin(s.id, v, fix(at(26 * HOUR)))
     expect(edge).toMatchObject({ kind: 'checkedIn', signup: { checkinAt: at(26 * HOUR) } })
     // a second one, even from elsewhere or later, returns the first
@@ -81,7 +81,7 @@ describe('the store holds the check-in and log conditions itself', () => {
     // the use case read "checked in", then a check-out landed: the insert refuses
     await h.store.shifts.checkout(s.id, v, at(25 * HOUR))
     expect(await h.store.shifts.addLog(log(at(25 * HOUR), 'l3'), null)).toEqual({ kind: 'refused', reason: 'checkedOut' })
-    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
+    expect(await count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
   })
 
   test('through the API: the refusals keep their codes and words', async () => {
@@ -115,7 +115,7 @@ describe('shift.log retried (same requestId)', () => {
     expect(await h.ok('shift.log', { id: s.id, note: '东门路灯不亮' }, v, 'req-log-1')).toEqual(first)
     await h.ok('shift.checkout', { id: s.id }, v)
     expect(await h.ok('shift.log', { id: s.id, note: '东门路灯不亮' }, v, 'req-log-1')).toEqual(first)
-    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
+    expect(await count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
     // a new requestId after the check-out is a new note, refused
     expect(await h.call('shift.log', { id: s.id, note: '东门路灯不亮' }, v, 'req-log-2')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
@@ -125,7 +125,7 @@ describe('shift.log retried (same requestId)', () => {
     await h.ok('shift.log', { id: s.id, note: '一切正常' }, v, 'req-log-a')
     expect(await h.call('shift.log', { id: s.id, note: '别的内容' }, v, 'req-log-a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /请求编号/ } })
     await h.ok('shift.log', { id: s.id, note: '一切正常' }, v, 'req-log-b')
-    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(2)
+    expect(await count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(2)
   })
 
   test('with a report: one report, one log, the first answer again (also after the check-out)', async () => {
@@ -136,8 +136,8 @@ describe('shift.log retried (same requestId)', () => {
     expect(await h.ok('shift.log', input, v, 'req-log-r')).toEqual(first)
     await h.ok('shift.checkout', { id: s.id }, v)
     expect(await h.ok('shift.log', input, v, 'req-log-r')).toEqual(first)
-    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
-    expect(count('SELECT count(*) AS n FROM reports WHERE reporter_id = ?', v)).toBe(1)
+    expect(await count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
+    expect(await count('SELECT count(*) AS n FROM reports WHERE reporter_id = ?', v)).toBe(1)
   })
 
   test('parallel retries of one note write one row', async () => {
@@ -145,6 +145,6 @@ describe('shift.log retried (same requestId)', () => {
     const replies = await Promise.all(Array.from({ length: 5 }, () => h.call<{ logId: string }>('shift.log', { id: s.id, note: '巡逻中' }, v, 'req-log-p')))
     const ids = new Set(replies.map((r) => (r.ok ? r.data.logId : r.error.code)))
     expect([...ids]).toHaveLength(1)
-    expect(count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
+    expect(await count('SELECT count(*) AS n FROM shift_logs WHERE shift_id = ?', s.id)).toBe(1)
   })
 })

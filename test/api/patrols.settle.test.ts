@@ -13,7 +13,8 @@ const at = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString()
 
 let h: Harness
 beforeEach(async () => {
-  h = await makeHarness()
+  // the SQLite repository's query plans: on SQLite whatever the run's engine
+  h = await makeHarness({ engine: 'sqlite' })
 })
 afterEach(() => h.close())
 
@@ -55,9 +56,9 @@ const plans = (db: Db, ran: Ran[]) =>
 const fullScans = (p: ReturnType<typeof plans>) => p.filter((x) => x.plan.some((d) => /^SCAN (?!CONSTANT)/.test(d)))
 
 /** `n` past shifts, each with one checked-out and one no-show signup, inserted straight (the history). */
-function history(n: number) {
-  const [a, b] = addVolunteers(h, 2)
-  const db = h.store.db
+async function history(n: number): Promise<void> {
+  const [a, b] = await addVolunteers(h, 2)
+  const db = h.sqlite().db
   const shift = db.prepare(`INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, start_at, end_at, capacity, created_by, created_at)
     VALUES (?, 'c_jinjiang', '历史巡逻', ?, ?, 300, ?, ?, 5, 'u_committee_jj', ?)`)
   const signup = db.prepare(`INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at, checkin_at, checkin_coord,
@@ -74,38 +75,38 @@ function history(n: number) {
 }
 
 test('nothing due: every statement the settle runs is an index search, not a scan of the history', async () => {
-  history(2000)
+  await history(2000)
   // the first settle after the history closes it (2000 no-shows) …
   expect(await h.store.shifts.settle(NOW)).toBe(2000)
-  expect((h.store.db.prepare("SELECT count(*) AS n FROM shift_signups WHERE status = 'noShow'").get() as { n: number }).n).toBe(2000)
+  expect((h.sqlite().db.prepare("SELECT count(*) AS n FROM shift_signups WHERE status = 'noShow'").get() as { n: number }).n).toBe(2000)
   // … and from then on a settle with nothing due reads no history
-  const rec = recording(h.store.db)
+  const rec = recording(h.sqlite().db)
   const repo = shiftRepo(rec.db)
   expect(await repo.settle(at(HOUR))).toBe(0)
   expect(rec.ran.length).toBeGreaterThan(0)
-  const p = plans(h.store.db, rec.ran)
+  const p = plans(h.sqlite().db, rec.ran)
   expect(fullScans(p)).toEqual([])
   expect(p.flatMap((x) => x.plan)).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX shifts_unsettled/))
 })
 
 test('something due: closed once, by index, and the shift marked settled', async () => {
-  history(500)
+  await history(500)
   await h.store.shifts.settle(NOW)
   const s = await createShift(h, { startAt: at(HOUR), endAt: at(3 * HOUR) })
-  const [came, never] = addVolunteers(h, 2)
+  const [came, never] = await addVolunteers(h, 2)
   for (const v of [came!, never!]) await h.ok('shift.signup', { id: s.id }, v.id)
   h.clock.set(at(HOUR))
   await h.ok('shift.checkin', { id: s.id, ...CENTRE, accuracy: 5 }, came!.id)
 
-  const rec = recording(h.store.db)
+  const rec = recording(h.sqlite().db)
   const repo = shiftRepo(rec.db)
   expect(await repo.settle(at(3 * HOUR))).toBe(2)
-  expect(fullScans(plans(h.store.db, rec.ran))).toEqual([])
-  const rows = h.store.db.prepare('SELECT user_id, status, auto_checkout FROM shift_signups WHERE shift_id = ? ORDER BY seq').all(s.id)
+  expect(fullScans(plans(h.sqlite().db, rec.ran))).toEqual([])
+  const rows = h.sqlite().db.prepare('SELECT user_id, status, auto_checkout FROM shift_signups WHERE shift_id = ? ORDER BY seq').all(s.id)
   expect(rows).toEqual([
     { user_id: came!.id, status: 'checkedOut', auto_checkout: 1 },
     { user_id: never!.id, status: 'noShow', auto_checkout: 0 },
   ])
-  expect(h.store.db.prepare('SELECT settled_at FROM shifts WHERE id = ?').get(s.id)).toEqual({ settled_at: at(3 * HOUR) })
+  expect(h.sqlite().db.prepare('SELECT settled_at FROM shifts WHERE id = ?').get(s.id)).toEqual({ settled_at: at(3 * HOUR) })
   expect(await repo.settle(at(4 * HOUR))).toBe(0)
 })

@@ -26,13 +26,13 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await app.close()
-  h.close()
+  await h.close()
 })
 
 const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex')
 
 async function photo(owner: string): Promise<string> {
-  const id = addPhoto(h, owner)
+  const id = await addPhoto(h, owner)
   await h.deps.blobs.put(`test/${id}.jpg`, JPEG)
   return id
 }

@@ -49,7 +49,7 @@ beforeAll(async () => {
   // a patrol under way with the demo volunteer on it and a note
   const start = new Date(h.clock.now().getTime() + 10 * 60_000)
   const centre = { latitude: 29.7, longitude: 120.2 }
-  const row = h.store.db.prepare("SELECT latitude, longitude FROM shifts WHERE id = 'sh_demo_night'").get() as typeof centre | undefined
+  const row = (await h.sql.get("SELECT latitude, longitude FROM shifts WHERE id = 'sh_demo_night'")) as typeof centre | undefined
   const area = row ?? centre
   const shift = await h.ok<{ shifts: { id: string }[] }>('shift.create', {
     title: '夜间巡逻', area: { ...area, radius: 300 }, startAt: start.toISOString(), endAt: new Date(start.getTime() + 3600_000 * 2).toISOString(), capacity: 5,
@@ -71,19 +71,13 @@ interface Person {
   volunteer: boolean
 }
 
-function people(): Person[] {
-  const db = h.store.db
-  const users = db
-    .prepare(
-      `SELECT u.id, u.name, u.phone, u.community_id AS communityId, u.grid_id AS gridId,
+async function people(): Promise<Person[]> {
+  const db = h.sql
+  const users = (await db.all(`SELECT u.id, u.name, u.phone, u.community_id AS communityId, u.grid_id AS gridId,
          EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('committee', 'street', 'gridWorker')) AS staff,
          EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'volunteer') AS volunteer
-       FROM users u`,
-    )
-    .all() as (Omit<Person, 'staff' | 'volunteer'> & { staff: number; volunteer: number })[]
-  const households = db
-    .prepare('SELECT h.head_name AS name, h.phone, g.community_id AS communityId, h.grid_id AS gridId FROM households h JOIN grids g ON g.id = h.grid_id')
-    .all() as Omit<Person, 'id' | 'staff' | 'volunteer'>[]
+       FROM users u`)) as (Omit<Person, 'staff' | 'volunteer'> & { staff: number; volunteer: number })[]
+  const households = (await db.all('SELECT h.head_name AS name, h.phone, g.community_id AS communityId, h.grid_id AS gridId FROM households h JOIN grids g ON g.id = h.grid_id')) as Omit<Person, 'id' | 'staff' | 'volunteer'>[]
   return [
     ...users.map((u) => ({ ...u, staff: u.staff === 1, volunteer: u.volunteer === 1 })),
     ...households.map((x) => ({ ...x, id: null, staff: false, volunteer: false })),
@@ -100,16 +94,16 @@ interface Viewer {
   grids: string[]
 }
 
-function viewer(id: string): Viewer {
-  const db = h.store.db
-  const u = db.prepare('SELECT u.name, u.phone, u.community_id AS communityId, c.street_id AS streetId FROM users u LEFT JOIN communities c ON c.id = u.community_id WHERE u.id = ?').get(id) as Omit<Viewer, 'id' | 'roles' | 'grids'>
-  const roles = (db.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(id) as { role: string }[]).map((r) => r.role)
-  const grids = (db.prepare('SELECT grid_id FROM user_grids WHERE user_id = ?').all(id) as { grid_id: string }[]).map((r) => r.grid_id)
+async function viewer(id: string): Promise<Viewer> {
+  const db = h.sql
+  const u = (await db.get('SELECT u.name, u.phone, u.community_id AS communityId, c.street_id AS streetId FROM users u LEFT JOIN communities c ON c.id = u.community_id WHERE u.id = ?', [id])) as Omit<Viewer, 'id' | 'roles' | 'grids'>
+  const roles = ((await db.all('SELECT role FROM user_roles WHERE user_id = ?', [id])) as { role: string }[]).map((r) => r.role)
+  const grids = ((await db.all('SELECT grid_id FROM user_grids WHERE user_id = ?', [id])) as { grid_id: string }[]).map((r) => r.grid_id)
   return { id, ...u, roles, grids }
 }
 
 /** What the rules let this viewer see in full: names and phones. */
-function allowed(v: Viewer | null): { names: Set<string>; phones: Set<string> } {
+async function allowed(v: Viewer | null): Promise<{ names: Set<string>; phones: Set<string> }> {
   const names = new Set<string>()
   const phones = new Set<string>()
   if (!v) return { names, phones }
@@ -118,12 +112,12 @@ function allowed(v: Viewer | null): { names: Set<string>; phones: Set<string> } 
     if (phone && p.phone) phones.add(p.phone)
   }
   add(v)
-  const db = h.store.db
-  const streetCommunities = v.streetId ? (db.prepare('SELECT id FROM communities WHERE street_id = ?').all(v.streetId) as { id: string }[]).map((c) => c.id) : []
+  const db = h.sql
+  const streetCommunities = v.streetId ? ((await db.all('SELECT id FROM communities WHERE street_id = ?', [v.streetId])) as { id: string }[]).map((c) => c.id) : []
   const committee = v.roles.includes('committee')
   const worker = v.roles.includes('gridWorker')
   const street = v.roles.includes('street')
-  for (const p of people()) {
+  for (const p of await people()) {
     if (committee && p.communityId === v.communityId) add(p)
     if (worker && p.gridId && v.grids.includes(p.gridId)) add(p)
     // volunteers' names on patrols: staff of the community, and of its street
@@ -131,10 +125,8 @@ function allowed(v: Viewer | null): { names: Set<string>; phones: Set<string> } 
     if (p.volunteer && street && p.communityId && streetCommunities.includes(p.communityId)) add(p, false)
   }
   // reporters (and parties) of reports: the community's staff, the grid's worker, the street once escalated to it
-  const reports = db.prepare(
-    `SELECT r.community_id AS communityId, r.grid_id AS gridId, r.street_id AS streetId, r.level, u.name, u.phone, m.parties
-     FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN mediations m ON m.report_id = r.id`,
-  ).all() as { communityId: string; gridId: string; streetId: string; level: string; name: string; phone: string | null; parties: string | null }[]
+  const reports = (await db.all(`SELECT r.community_id AS communityId, r.grid_id AS gridId, r.street_id AS streetId, r.level, u.name, u.phone, m.parties
+     FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN mediations m ON m.report_id = r.id`)) as { communityId: string; gridId: string; streetId: string; level: string; name: string; phone: string | null; parties: string | null }[]
   for (const r of reports) {
     const sees = (committee && r.communityId === v.communityId) || (worker && v.grids.includes(r.gridId)) || (street && r.level === 'street' && r.streetId === v.streetId)
     if (!sees) continue
@@ -145,21 +137,21 @@ function allowed(v: Viewer | null): { names: Set<string>; phones: Set<string> } 
 }
 
 /** Payloads to try for a read action: {} and what its schema's fields suggest. */
-function payloadsFor(schema: z.ZodType): unknown[] {
+async function payloadsFor(schema: z.ZodType): Promise<unknown[]> {
   const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType> } } })._zod.def
   const shape = def.type === 'object' ? def.shape ?? {} : {}
-  const db = h.store.db
+  const db = h.sql
   const out: unknown[] = [{}]
-  const ids = (t: string) => (db.prepare(`SELECT id FROM ${t}`).all() as { id: string }[]).map((r) => r.id)
+  const ids = async (t: string) => ((await db.all(`SELECT id FROM ${t}`)) as { id: string }[]).map((r) => r.id)
   const enumOf = (s: z.ZodType | undefined): string[] => {
     let d = (s as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; entries?: Record<string, string> } } } | undefined)?._zod.def
     while (d && d.type === 'optional') d = (d.innerType as unknown as { _zod: { def: typeof d } })._zod.def
     return d?.type === 'enum' ? Object.values(d.entries ?? {}) : []
   }
-  if ('id' in shape) for (const t of ['notices', 'reports', 'shifts', 'motions']) for (const id of ids(t)) out.push({ id })
+  if ('id' in shape) for (const t of ['notices', 'reports', 'shifts', 'motions']) for (const id of await ids(t)) out.push({ id })
   if ('scope' in shape) for (const scope of enumOf(shape.scope)) out.push({ scope })
   if ('status' in shape) for (const status of enumOf(shape.status)) out.push({ status })
-  if ('gridId' in shape) for (const gridId of ids('grids')) out.push({ gridId })
+  if ('gridId' in shape) for (const gridId of await ids('grids')) out.push({ gridId })
   if ('month' in shape) out.push({ month: '2025-03' })
   if ('mine' in shape) out.push({ mine: true }, { mine: true, from: '2025-01-01T00:00:00.000Z' })
   if ('role' in shape) for (const role of enumOf(shape.role)) out.push({ role })
@@ -177,15 +169,15 @@ const FORBIDDEN_TEXT: [string, RegExp][] = [
 ]
 
 test('every read reply, for every role: no full phone or name beyond the rules, no openid, token, path, stack or SQL', async () => {
-  const everyone = people().filter((p) => !p.staff)
+  const everyone = (await people()).filter((p) => !p.staff)
   const personalNames = new Set([...everyone.map((p) => p.name), ...PARTIES].filter((n) => [...n].length >= 2))
   const problems: string[] = []
   let replies = 0
   for (const as of VIEWERS) {
-    const v = as ? viewer(as) : null
-    const ok = allowed(v)
+    const v = as ? await viewer(as) : null
+    const ok = await allowed(v)
     for (const action of READ_ACTION_NAMES) {
-      for (const payload of payloadsFor(CONTRACT[action].input)) {
+      for (const payload of await payloadsFor(CONTRACT[action].input)) {
         const r = await h.call(action, payload, as)
         replies++
         const text = JSON.stringify(r)

@@ -32,31 +32,31 @@ async function inConsultation(by: string, voteFrom: number, voteUntil: number): 
   return m.id
 }
 
-const statusOf = (id: string) => (h.store.db.prepare('SELECT status FROM motions WHERE id = ?').get(id) as { status: string }).status
-const messagesTo = (user: string, motionId: string) =>
-  (h.store.db.prepare("SELECT title FROM messages WHERE user_id = ? AND target_id = ? ORDER BY seq").all(user, motionId) as { title: string }[]).map(
+const statusOf = async (id: string) => ((await h.sql.get('SELECT status FROM motions WHERE id = ?', [id])) as { status: string }).status
+const messagesTo = async (user: string, motionId: string) =>
+  ((await h.sql.all("SELECT title FROM messages WHERE user_id = ? AND target_id = ? ORDER BY seq", [user, motionId])) as { title: string }[]).map(
     (r) => r.title,
   )
 
 test('motions of every community open and close at their times with the sweep alone, each once', async () => {
   const here = await inConsultation(COMMITTEE, HOUR, 72 * HOUR)
   const there = await inConsultation(OTHER_COMMITTEE, 2 * HOUR, 3 * HOUR)
-  const before = messagesTo(VERIFIED, here).length
+  const before = (await messagesTo(VERIFIED, here)).length
 
   h.clock.set(at(HOUR - 1))
   await sendDueReminders(h.deps)
-  expect([statusOf(here), statusOf(there)]).toEqual(['consultation', 'consultation'])
+  expect([await statusOf(here), await statusOf(there)]).toEqual(['consultation', 'consultation'])
 
   h.clock.set(at(2 * HOUR))
   await sendDueReminders(h.deps)
   await sendDueReminders(h.deps)
-  expect([statusOf(here), statusOf(there)]).toEqual(['voting', 'voting'])
-  expect(messagesTo(VERIFIED, here).length).toBe(before + 1)
+  expect([await statusOf(here), await statusOf(there)]).toEqual(['voting', 'voting'])
+  expect((await messagesTo(VERIFIED, here)).length).toBe(before + 1)
 
-  const thereBefore = messagesTo(OTHER_COMMUNITY_RESIDENT, there).length
+  const thereBefore = (await messagesTo(OTHER_COMMUNITY_RESIDENT, there)).length
   h.clock.set(at(3 * HOUR))
   await sendDueReminders(h.deps)
-  expect([statusOf(here), statusOf(there)]).toEqual(['voting', 'closed'])
-  expect(messagesTo(OTHER_COMMUNITY_RESIDENT, there).length).toBe(thereBefore + 1)
-  expect(messagesTo(VERIFIED, there)).toEqual([])
+  expect([await statusOf(here), await statusOf(there)]).toEqual(['voting', 'closed'])
+  expect((await messagesTo(OTHER_COMMUNITY_RESIDENT, there)).length).toBe(thereBefore + 1)
+  expect(await messagesTo(VERIFIED, there)).toEqual([])
 })

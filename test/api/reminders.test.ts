@@ -45,16 +45,14 @@ async function votingUntil(closeIn: number, over: { eligibility?: 'adults' | 'ho
   return m.id
 }
 
-function remindedOf(motionId: string): string[] {
+async function remindedOf(motionId: string): Promise<string[]> {
   return (
-    h.store.db
-      .prepare("SELECT user_id FROM messages WHERE kind = 'motion' AND target_id = ? AND title LIKE '表决%截止' ORDER BY user_id")
-      .all(motionId) as { user_id: string }[]
+    (await h.sql.all("SELECT user_id FROM messages WHERE kind = 'motion' AND target_id = ? AND title LIKE '表决%截止' ORDER BY user_id", [motionId])) as { user_id: string }[]
   ).map((r) => r.user_id)
 }
 
-function ledger(): { key: string; sent_at: string; recipients: number }[] {
-  return h.store.db.prepare('SELECT * FROM reminders_sent ORDER BY key').all() as never
+async function ledger(): Promise<{ key: string; sent_at: string; recipients: number }[]> {
+  return (await h.sql.all('SELECT * FROM reminders_sent ORDER BY key')) as never
 }
 
 /** Verified residents of 锦江社区 who can sign in, as the seed has them: the eligible voters of an adults motion. */
@@ -64,14 +62,14 @@ test('due a day before close: nothing at 25 h, sent at 23 h to every eligible re
   const id = await votingUntil(47 * HOUR)
   h.clock.set(at(22 * HOUR)) // 25 h before close
   expect(await sendDueReminders(h.deps)).toEqual({ sent: [] })
-  expect(remindedOf(id)).toEqual([])
-  expect(ledger()).toEqual([])
+  expect(await remindedOf(id)).toEqual([])
+  expect(await ledger()).toEqual([])
 
   h.clock.set(at(24 * HOUR)) // 23 h before close
   const swept = await sendDueReminders(h.deps)
   expect(swept).toEqual({ sent: [{ key: `motion:${id}:closing`, recipients: SEEDED_ELIGIBLE.length }] })
-  expect(remindedOf(id)).toEqual(SEEDED_ELIGIBLE)
-  expect(ledger()).toEqual([{ key: `motion:${id}:closing`, sent_at: at(24 * HOUR), recipients: 3 }])
+  expect(await remindedOf(id)).toEqual(SEEDED_ELIGIBLE)
+  expect(await ledger()).toEqual([{ key: `motion:${id}:closing`, sent_at: at(24 * HOUR), recipients: 3 }])
 
   // the close is 2025-03-03T01:00Z = 3月3日 09:00 in Beijing, the day after the sweep's (3月2日 10:00)
   const page = await h.ok<{ items: MessageView[]; unread: number }>('message.list', {}, VERIFIED)
@@ -87,7 +85,7 @@ test('due a day before close: nothing at 25 h, sent at 23 h to every eligible re
 test('a close later the same Beijing day says 今天', async () => {
   const id = await votingUntil(5 * HOUR) // 15:00 Beijing, the sweep at 10:00
   await sendDueReminders(h.deps)
-  const titles = h.store.db.prepare("SELECT DISTINCT title, body FROM messages WHERE target_id = ? AND title LIKE '表决%截止'").all(id)
+  const titles = await h.sql.all("SELECT DISTINCT title, body FROM messages WHERE target_id = ? AND title LIKE '表决%截止'", [id])
   expect(titles).toEqual([{ title: '表决今天截止', body: expect.stringContaining('3月1日 15:00') }])
 })
 
@@ -96,27 +94,27 @@ test('sent once across two sweeps and across concurrent sweeps', async () => {
   expect((await sendDueReminders(h.deps)).sent).toHaveLength(1)
   h.clock.advance(5 * 60_000)
   expect(await sendDueReminders(h.deps)).toEqual({ sent: [] })
-  expect(remindedOf(a)).toEqual(SEEDED_ELIGIBLE)
+  expect(await remindedOf(a)).toEqual(SEEDED_ELIGIBLE)
 
   const b = await votingUntil(21 * HOUR, { title: '议题乙' })
   const runs = await Promise.all([sendDueReminders(h.deps), sendDueReminders(h.deps), sendDueReminders(h.deps)])
   expect(runs.flatMap((r) => r.sent)).toEqual([{ key: `motion:${b}:closing`, recipients: 3 }])
-  expect(remindedOf(b)).toEqual(SEEDED_ELIGIBLE)
+  expect(await remindedOf(b)).toEqual(SEEDED_ELIGIBLE)
   expect(outbound.filter((o) => o.body.includes('议题乙') && o.title.endsWith('截止'))).toHaveLength(3)
 })
 
 test('who voted, online or offline, is not reminded; unverified, staff, roster-only and other communities never are', async () => {
-  const [rosterOnly] = addVoters(h, 1, { rosterOnly: true, prefix: '乙' })
+  const [rosterOnly] = await addVoters(h, 1, { rosterOnly: true, prefix: '乙' })
   const id = await votingUntil(10 * HOUR)
   const other = await votingUntil(10 * HOUR, { by: OTHER_COMMITTEE, title: '临江村议题' })
   await h.ok('motion.cast', { id, choice: 'yes' }, VERIFIED)
   await h.ok('motion.recordOffline', { id, residentId: R2, choice: 'no' }, COMMITTEE)
 
   await sendDueReminders(h.deps)
-  expect(remindedOf(id)).toEqual([VOLUNTEER])
-  expect(remindedOf(other)).toEqual([OTHER_COMMUNITY_RESIDENT])
+  expect(await remindedOf(id)).toEqual([VOLUNTEER])
+  expect(await remindedOf(other)).toEqual([OTHER_COMMUNITY_RESIDENT])
   for (const never of [UNVERIFIED, COMMITTEE, OTHER_COMMITTEE, 'u_street', 'u_worker_jj1', rosterOnly!.id]) {
-    expect(h.store.db.prepare("SELECT count(*) AS n FROM messages WHERE user_id = ? AND title LIKE '表决%截止'").get(never)).toEqual({ n: 0 })
+    expect(await h.sql.get("SELECT count(*) AS n FROM messages WHERE user_id = ? AND title LIKE '表决%截止'", [never])).toEqual({ n: 0 })
   }
   const mine = await h.ok<{ items: MessageView[] }>('message.list', {}, OTHER_COMMUNITY_RESIDENT)
   expect(mine.items.filter((m) => m.title.endsWith('截止')).map((m) => m.target)).toEqual([{ type: 'motion', id: other }])
@@ -124,17 +122,18 @@ test('who voted, online or offline, is not reminded; unverified, staff, roster-o
 
 test('households motion: a household that voted is done for every member; residents without a household are not eligible', async () => {
   // two more members of 王建华's household h_jj_1_01, one of 李秀芳's h_jj_2_01, and a verified resident without one
-  const more = addVoters(h, 3, { households: ['h_jj_1_01', 'h_jj_1_01', 'h_jj_2_01'] })
-  h.store.db
-    .prepare(`INSERT INTO users (id, name, community_id, grid_id, household_id, verified, roster_only, created_at)
-      VALUES ('u_no_household', '无户居民', 'c_jinjiang', 'g_jj_1', NULL, 1, 0, ?)`)
-    .run(NOW)
+  const more = await addVoters(h, 3, { households: ['h_jj_1_01', 'h_jj_1_01', 'h_jj_2_01'] })
+  await h.sql.run(
+    `INSERT INTO users (id, name, community_id, grid_id, household_id, verified, roster_only, created_at)
+     VALUES ('u_no_household', '无户居民', 'c_jinjiang', 'g_jj_1', NULL, ?, ?, ?)`,
+    [1, 0, NOW],
+  )
   const id = await votingUntil(10 * HOUR, { eligibility: 'households' })
   await h.ok('motion.cast', { id, choice: 'yes' }, more[0]!.id) // votes for h_jj_1_01
 
   await sendDueReminders(h.deps)
-  expect(remindedOf(id)).toEqual([R2, more[2]!.id, VOLUNTEER].sort())
-  const body = (h.store.db.prepare('SELECT body FROM messages WHERE user_id = ? AND target_id = ? AND title LIKE ?').get(R2, id, '表决%截止') as { body: string }).body
+  expect(await remindedOf(id)).toEqual([R2, more[2]!.id, VOLUNTEER].sort())
+  const body = ((await h.sql.get('SELECT body FROM messages WHERE user_id = ? AND target_id = ? AND title LIKE ?', [R2, id, '表决%截止'])) as { body: string }).body
   expect(body).toContain('您家还没有投票（每户一票）')
 
   // the adults rule for the same people: each person of a household is a voter while the household has a place
@@ -142,15 +141,15 @@ test('households motion: a household that voted is done for every member; reside
   const adults = await votingUntil(11 * HOUR, { title: '按人投票的议题' })
   await h.ok('motion.cast', { id: adults, choice: 'yes' }, more[0]!.id)
   await sendDueReminders(h.deps)
-  expect(remindedOf(adults)).toEqual([R2, VOLUNTEER, more[2]!.id].sort())
+  expect(await remindedOf(adults)).toEqual([R2, VOLUNTEER, more[2]!.id].sort())
 })
 
 test('a motion closed early by the committee is not reminded, and writes no ledger row', async () => {
   const id = await votingUntil(10 * HOUR)
   await h.ok('motion.advance', { id }, COMMITTEE)
   expect(await sendDueReminders(h.deps)).toEqual({ sent: [] })
-  expect(remindedOf(id)).toEqual([])
-  expect(ledger()).toEqual([])
+  expect(await remindedOf(id)).toEqual([])
+  expect(await ledger()).toEqual([])
 })
 
 test('a motion past its voteUntil is closed by the sweep (result messages), not reminded', async () => {
@@ -158,8 +157,8 @@ test('a motion past its voteUntil is closed by the sweep (result messages), not 
   h.clock.set(at(2 * HOUR))
   expect(await sendDueReminders(h.deps)).toEqual({ sent: [] })
   expect((await h.store.motions.get(id))?.status).toBe('closed')
-  expect(remindedOf(id)).toEqual([])
-  const results = h.store.db.prepare("SELECT user_id FROM messages WHERE target_id = ? AND title = '表决结果已公布' ORDER BY user_id").all(id)
+  expect(await remindedOf(id)).toEqual([])
+  const results = await h.sql.all("SELECT user_id FROM messages WHERE target_id = ? AND title = '表决结果已公布' ORDER BY user_id", [id])
   expect(results).toEqual(SEEDED_ELIGIBLE.map((u) => ({ user_id: u })))
   expect(outbound.filter((o) => o.title === '表决结果已公布')).toHaveLength(3)
 })

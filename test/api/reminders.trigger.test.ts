@@ -11,9 +11,9 @@ let h: Harness
 beforeEach(async () => {
   h = await makeHarness()
 })
-afterEach(() => {
+afterEach(async () => {
   jest.useRealTimers()
-  h.close()
+  await h.close()
 })
 
 async function votingUntil(closeIn: number, title: string): Promise<string> {
@@ -27,7 +27,7 @@ async function votingUntil(closeIn: number, title: string): Promise<string> {
   return m.id
 }
 
-const ledgerKeys = () => (h.store.db.prepare('SELECT key FROM reminders_sent ORDER BY key').all() as { key: string }[]).map((r) => r.key)
+const ledgerKeys = async () => ((await h.sql.all('SELECT key FROM reminders_sent ORDER BY key')) as { key: string }[]).map((r) => r.key)
 
 test('the server schedule sweeps at once, then every interval on an unref\'d timer; stop() ends it', async () => {
   const a = await votingUntil(10 * HOUR, '议题甲')
@@ -50,7 +50,7 @@ test('the server schedule sweeps at once, then every interval on an unref\'d tim
   await votingUntil(12 * HOUR, '议题丙')
   await jest.advanceTimersByTimeAsync(5000)
   expect(sent).toHaveLength(3)
-  expect(ledgerKeys()).toEqual([`motion:${a}:closing`, `motion:${b}:closing`].sort())
+  expect(await ledgerKeys()).toEqual([`motion:${a}:closing`, `motion:${b}:closing`].sort())
 })
 
 describe('cloud function timer trigger', () => {
@@ -66,7 +66,7 @@ describe('cloud function timer trigger', () => {
     await votingUntil(10 * HOUR, '议题甲')
     const main = makeCloudEntry(async () => h.deps, () => ({ OPENID: 'o-resident' }))
     expect(await main({ Type: 'Timer', TriggerName: 'reminders' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(ledgerKeys()).toEqual([])
+    expect(await ledgerKeys()).toEqual([])
   })
 
   test('a failing source is logged and the trigger still answers; an unexpected failure is an INTERNAL envelope', async () => {

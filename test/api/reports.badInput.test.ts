@@ -26,9 +26,9 @@ const at = { latitude: 30.66, longitude: 104.06 }
 interface Env {
   id: string
   /** n photos owned by the caller, not attached to anything */
-  mine(n: number): string[]
+  mine(n: number): Promise<string[]>
   /** a photo of someone else */
-  theirs(): string
+  theirs(): Promise<string>
   /** a photo of the caller already attached to another report */
   attached(): Promise<string>
 }
@@ -79,17 +79,17 @@ const CASES: Record<string, Case> = {
       ['description of 1001 chars', () => ({ ...good, description: '字'.repeat(1001) })],
       ['description of 1001 emoji', () => ({ ...good, description: '🚮'.repeat(1001) })],
       ['description 10 MB', () => ({ ...good, description: TEN_MB })],
-      ['7 photos', (e) => ({ ...good, photoIds: e.mine(7) })],
-      ['duplicate photo ids', (e) => {
-        const [p] = e.mine(1)
+      ['7 photos', async (e) => ({ ...good, photoIds: await e.mine(7) })],
+      ['duplicate photo ids', async (e) => {
+        const [p] = await e.mine(1)
         return { ...good, photoIds: [p, p] }
       }],
-      ['photoIds a string', (e) => ({ ...good, photoIds: e.mine(1)[0] })],
+      ['photoIds a string', async (e) => ({ ...good, photoIds: (await e.mine(1))[0] })],
       ['photoIds of numbers', () => ({ ...good, photoIds: [1, 2] })],
       ['photo id with SQL', () => ({ ...good, photoIds: [`f_1${SQL}`] })],
       ['photo id of no file', () => ({ ...good, photoIds: ['f_does_not_exist'] })],
-      ["photo id of someone else's file", (e) => ({ ...good, photoIds: [e.theirs()] })],
-      ["one own photo and one of someone else's", (e) => ({ ...good, photoIds: [...e.mine(1), e.theirs()] })],
+      ["photo id of someone else's file", async (e) => ({ ...good, photoIds: [await e.theirs()] })],
+      ["one own photo and one of someone else's", async (e) => ({ ...good, photoIds: [...(await e.mine(1)), await e.theirs()] })],
       ['photo id already attached to another report', async (e) => ({ ...good, photoIds: [await e.attached()] })],
       ['latitude 91', () => ({ ...good, location: { ...at, latitude: 91 } })],
       ['latitude -90.0001', () => ({ ...good, location: { ...at, latitude: -90.0001 } })],
@@ -186,11 +186,11 @@ const CASES: Record<string, Case> = {
       ['note of 1001 chars', transition('reject', { note: '字'.repeat(1001) })],
       ['note 10 MB', transition('reject', { note: TEN_MB })],
       ['note a number', transition('reject', { note: 404 })],
-      ['7 photos', (e) => ({ id: e.id, action: 'accept', photoIds: e.mine(7) })],
-      ["photo of someone else's", (e) => ({ id: e.id, action: 'accept', photoIds: [e.theirs()] })],
+      ['7 photos', async (e) => ({ id: e.id, action: 'accept', photoIds: await e.mine(7) })],
+      ["photo of someone else's", async (e) => ({ id: e.id, action: 'accept', photoIds: [await e.theirs()] })],
       ['photo already attached', async (e) => ({ id: e.id, action: 'accept', photoIds: [await e.attached()] })],
-      ['duplicate photos', (e) => {
-        const [p] = e.mine(1)
+      ['duplicate photos', async (e) => {
+        const [p] = await e.mine(1)
         return { id: e.id, action: 'accept', photoIds: [p, p] }
       }],
       ['status smuggled', transition('accept', { status: 'resolved' })],
@@ -204,8 +204,8 @@ const CASES: Record<string, Case> = {
       ['note without a note', transition('note')],
       ['resolve without a note', transition('resolve')],
       ['resolve with an empty note', transition('resolve', { note: '' })],
-      ['resolve with 7 photos', (e) => ({ id: e.id, action: 'resolve', note: '已处理', photoIds: e.mine(7) })],
-      ["resolve with a photo of someone else's", (e) => ({ id: e.id, action: 'resolve', note: '已处理', photoIds: [e.theirs()] })],
+      ['resolve with 7 photos', async (e) => ({ id: e.id, action: 'resolve', note: '已处理', photoIds: await e.mine(7) })],
+      ["resolve with a photo of someone else's", async (e) => ({ id: e.id, action: 'resolve', note: '已处理', photoIds: [await e.theirs()] })],
     ],
   },
   'report.transition (community level, 社区)': {
@@ -238,12 +238,12 @@ const CASES: Record<string, Case> = {
       ['description of 1001 chars', (e) => ({ id: e.id, description: '字'.repeat(1001) })],
       ['description 10 MB', (e) => ({ id: e.id, description: TEN_MB })],
       ['category unknown', (e) => ({ id: e.id, category: 'ads' })],
-      ['7 photos', (e) => ({ id: e.id, photoIds: e.mine(7) })],
-      ['duplicate photos', (e) => {
-        const [p] = e.mine(1)
+      ['7 photos', async (e) => ({ id: e.id, photoIds: await e.mine(7) })],
+      ['duplicate photos', async (e) => {
+        const [p] = await e.mine(1)
         return { id: e.id, photoIds: [p, p] }
       }],
-      ["photo of someone else's", (e) => ({ id: e.id, photoIds: [e.theirs()] })],
+      ["photo of someone else's", async (e) => ({ id: e.id, photoIds: [await e.theirs()] })],
       ['photo attached to another report', async (e) => ({ id: e.id, photoIds: [await e.attached()] })],
       ['photo of no file', (e) => ({ id: e.id, photoIds: ['f_does_not_exist'] })],
       ['anonymous a string', (e) => ({ id: e.id, anonymous: 'true' })],
@@ -378,17 +378,17 @@ test.each(rows)('%s: %s → 4xx, Chinese message, nothing written', async (label
   const target = c.target ? await makeReport(h, c.target) : null
   const env: Env = {
     id: target?.id ?? 'r_none',
-    mine: (n) => Array.from({ length: n }, () => addPhoto(h, c.as)),
+    mine: (n) => Promise.all(Array.from({ length: n }, () => addPhoto(h, c.as))),
     theirs: () => addPhoto(h, WHO.resident2),
     attached: async () => {
       const other = await makeReport(h, { reporter: c.as, gridId: 'g_jj_1', photos: 1 })
-      const row = h.store.db.prepare('SELECT file_id FROM report_photos WHERE report_id = ?').get(other.id) as { file_id: string }
+      const row = (await h.sql.get('SELECT file_id FROM report_photos WHERE report_id = ?', [other.id])) as { file_id: string }
       return row.file_id
     },
   }
   const payload = await make(env)
-  const before = h.counts()
-  const reportBefore = target ? h.store.db.prepare('SELECT * FROM reports WHERE id = ?').get(target.id) : null
+  const before = await h.counts()
+  const reportBefore = target ? (await h.sql.get('SELECT * FROM reports WHERE id = ?', [target.id])) : null
   const r = await h.call(action, payload, c.as)
   expect(r.ok).toBe(false)
   if (r.ok) return
@@ -397,8 +397,8 @@ test.each(rows)('%s: %s → 4xx, Chinese message, nothing written', async (label
   expect(status).toBeLessThan(500)
   expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
   expect(JSON.stringify(r)).not.toMatch(/at .*\.ts:\d+/)
-  expect(h.counts()).toEqual(before)
-  if (target) expect(h.store.db.prepare('SELECT * FROM reports WHERE id = ?').get(target.id)).toEqual(reportBefore)
+  expect(await h.counts()).toEqual(before)
+  if (target) expect(await h.sql.get('SELECT * FROM reports WHERE id = ?', [target.id])).toEqual(reportBefore)
   expect(h.errors).toEqual([])
 })
 
@@ -415,7 +415,7 @@ test('every report and message action has bad-input cases', () => {
 describe('what must be accepted, kept as text', () => {
   test('HTML, SQL and emoji in a description are stored and shown verbatim', async () => {
     const description = `<script>alert(1)</script> 🚮🚮 " OR 1=1 -- ${SQL} <img src=x onerror=alert(1)>`
-    const before = h.counts()
+    const before = await h.counts()
     const r = await h.ok<ReportView>('report.create', { ...good, description }, WHO.resident)
     expect(r.description).toBe(description)
     expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker)).description).toBe(description)
@@ -424,7 +424,7 @@ describe('what must be accepted, kept as text', () => {
     expect(accepted.status).toBe('accepted')
     const noted = await h.ok<ReportView>('report.transition', { id: r.id, action: 'note', note }, WHO.worker)
     expect(noted.timeline.at(-1)?.note).toBe(note)
-    const after = h.counts()
+    const after = await h.counts()
     expect(after.reports).toBe(before.reports + 1)
     expect(after.users).toBe(before.users)
   })
@@ -438,7 +438,7 @@ describe('what must be accepted, kept as text', () => {
   })
 
   test('6 photos of my own are accepted and come back in order', async () => {
-    const photoIds = Array.from({ length: 6 }, () => addPhoto(h, WHO.resident))
+    const photoIds = await Promise.all(Array.from({ length: 6 }, () => addPhoto(h, WHO.resident)))
     const r = await h.ok<ReportView>('report.create', { ...good, photoIds }, WHO.resident)
     expect(r.photos.map((p) => p.id)).toEqual(photoIds)
   })

@@ -64,7 +64,7 @@ describe('report.create: routing, deadlines, messages', () => {
     expect(r.gridId).toBe('g_jj_2')
     expect(r.location!.latitude).toBeCloseTo(c.latitude, 4)
     expect(r.location!.longitude).toBeCloseTo(c.longitude, 4)
-    expect(h.store.db.prepare('SELECT coord_source FROM reports WHERE id = ?').get(r.id)).toEqual({ coord_source: 'wgs84' })
+    expect(await h.sql.get('SELECT coord_source FROM reports WHERE id = ?', [r.id])).toEqual({ coord_source: 'wgs84' })
   })
 
   test('no location, or a point in no grid: the resident’s grid; a picked grid wins (the resident corrected where the point fell)', async () => {
@@ -89,10 +89,10 @@ describe('report.create: routing, deadlines, messages', () => {
   })
 
   test('a picked grid of another community is INVALID_INPUT and writes nothing', async () => {
-    const before = h.counts()
+    const before = await h.counts()
     const r = await h.call('report.create', { category: 'environment', description: GOOD_DESCRIPTION, gridId: 'g_lj_1' }, WHO.resident)
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('a grid without a 网格员: no assignee, no message; 临江村 residents report in their own village', async () => {
@@ -126,35 +126,35 @@ describe('report.create: routing, deadlines, messages', () => {
 
   test('the same requestId is one report; with another input it is CONFLICT', async () => {
     const a = await create(WHO.resident, {}, 'req-report-0001')
-    const before = h.counts()
+    const before = await h.counts()
     const b = await create(WHO.resident, {}, 'req-report-0001')
     expect(b.id).toBe(a.id)
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     const c = await h.call('report.create', { category: 'facility', description: GOOD_DESCRIPTION }, WHO.resident, 'req-report-0001')
     expect(c).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('photos: own unattached files only; someone else’s or an attached one refuses the whole report', async () => {
-    const mine = [addPhoto(h, WHO.resident), addPhoto(h, WHO.resident)]
+    const mine = [await addPhoto(h, WHO.resident), await addPhoto(h, WHO.resident)]
     const r = await create(WHO.resident, { photoIds: mine })
     expect(r.photos.map((p) => p.id)).toEqual(mine)
     expect(r.photos[0]!.url).toMatch(new RegExp(`^/files/${mine[0]}\\?`))
     expect(r.cover?.id).toBe(mine[0])
-    const theirs = addPhoto(h, WHO.resident2)
-    const before = h.counts()
-    for (const photoIds of [[theirs], [mine[0]], [addPhoto(h, WHO.resident), 'f_missing']]) {
-      const n = h.counts()
+    const theirs = await addPhoto(h, WHO.resident2)
+    const before = await h.counts()
+    for (const photoIds of [[theirs], [mine[0]], [await addPhoto(h, WHO.resident), 'f_missing']]) {
+      const n = await h.counts()
       const x = await h.call('report.create', { category: 'environment', description: GOOD_DESCRIPTION, photoIds }, WHO.resident)
       expect(x).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '照片无效或已被使用' } })
-      expect(h.counts()).toEqual(n)
+      expect(await h.counts()).toEqual(n)
     }
-    expect(h.counts().reports).toBe(before.reports)
+    expect((await h.counts()).reports).toBe(before.reports)
   })
 
   test('content: a report is never refused by the check; flagged text (risky or review) is kept from the public', async () => {
     const risky = await create(WHO.resident, { category: 'other', description: '楼下有人组织网络赌博' })
-    expect(reportRow(h, risky.id)).toMatchObject({ moderation: 'review', status: 'submitted' })
+    expect(await reportRow(h, risky.id)).toMatchObject({ moderation: 'review', status: 'submitted' })
     expect(await h.call('report.get', { id: risky.id }, WHO.resident2)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect((await get(WHO.worker, risky.id)).id).toBe(risky.id)
     const r = await create(WHO.resident, { description: '有人在小区里拉人搞传销' })
@@ -166,7 +166,7 @@ describe('report.create: routing, deadlines, messages', () => {
 
   test('a person outside any community cannot report', async () => {
     const id = await h.devLogin({ role: 'resident' })
-    h.store.db.prepare('UPDATE users SET community_id = NULL, grid_id = NULL, household_id = NULL WHERE id = ?').run(id)
+    await h.sql.run('UPDATE users SET community_id = NULL, grid_id = NULL, household_id = NULL WHERE id = ?', [id])
     expect(await h.call('report.create', { category: 'other', description: GOOD_DESCRIPTION }, id)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -207,7 +207,7 @@ describe('the life of a report', () => {
     const r = await create(WHO.resident)
     const accepted = await act(WHO.worker, r.id, 'accept')
     expect(accepted).toMatchObject({ status: 'accepted', assignee: { id: WHO.worker }, dueAt: r.resolveBy })
-    const photo = addPhoto(h, WHO.worker)
+    const photo = await addPhoto(h, WHO.worker)
     const noted = await act(WHO.worker, r.id, 'note', { note: '已联系环卫', photoIds: [photo] })
     expect(noted.timeline[2]).toMatchObject({ action: 'note', note: '已联系环卫', actor: '网格员 孙丽', photos: [{ id: photo }] })
     h.clock.advance(3600_000)
@@ -220,20 +220,20 @@ describe('the life of a report', () => {
     expect(rated.timeline.map((e) => e.actor)).toEqual([`居民 ${REPORTER_NAME}`, '网格员 孙丽', '网格员 孙丽', '网格员 孙丽', `居民 ${REPORTER_NAME}`])
     expect(await titlesFor(WHO.resident, r.id)).toEqual(['您反映的问题已办结，请评价', '您反映的问题有新进展', '您反映的问题已受理'])
     // once only
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('report.rate', { id: r.id, score: 5 }, WHO.resident)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('a step the machine refuses writes nothing: FORBIDDEN for the wrong person, CONFLICT for the wrong state', async () => {
     const r = await create(WHO.resident)
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.resident2)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('report.transition', { id: r.id, action: 'resolve', note: '好' }, WHO.worker)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('escalate grid → community → street: fresh deadlines, no assignee, the next level’s staff told, max level kept', async () => {
@@ -263,7 +263,7 @@ describe('the life of a report', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     })
-    expect(h.store.db.prepare('SELECT max_level FROM reports WHERE id = ?').get(r.id)).toEqual({ max_level: 'street' })
+    expect(await h.sql.get('SELECT max_level FROM reports WHERE id = ?', [r.id])).toEqual({ max_level: 'street' })
     expect(top.timeline.map((e) => `${e.action}:${e.level}:${e.actor}`)).toEqual([
       `create:grid:居民 ${REPORTER_NAME}`,
       'accept:grid:网格员 孙丽',
@@ -300,9 +300,9 @@ describe('the life of a report', () => {
     expect(await titlesFor(WHO.resident, r.id)).toContain('您反映的问题已结案')
     expect(await h.call('report.rate', { id: r.id, score: 5 }, WHO.resident)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     // a second sweep changes nothing
-    const before = h.counts()
+    const before = await h.counts()
     await list(WHO.committee, { scope: 'area' })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('edit and withdraw before acceptance; anonymise at any time; a returned report is resubmitted by editing', async () => {
@@ -334,7 +334,7 @@ describe('the life of a report', () => {
     await act(WHO.worker, back.id, 'return', { note: '请补充具体位置' })
     expect(await titlesFor(WHO.resident, back.id)).toEqual(['您反映的问题需要补充信息'])
     expect((await list(WHO.worker, { scope: 'queue' })).items.map((i) => i.id)).not.toContain(back.id)
-    const photo = addPhoto(h, WHO.resident)
+    const photo = await addPhoto(h, WHO.resident)
     const resent = await h.ok<ReportView>('report.edit', { id: back.id, description: '在3栋东侧第二个垃圾桶', photoIds: [photo] }, WHO.resident)
     expect(resent).toMatchObject({ status: 'submitted', photos: [{ id: photo }] })
     expect(resent.timeline.at(-1)).toMatchObject({ action: 'edit', note: '已补充信息，重新提交' })

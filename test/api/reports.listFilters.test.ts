@@ -8,6 +8,7 @@ import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportCategory, type ReportLis
 import type { ReportCursor, ReportListQuery } from '../../cloud/reports/ports'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'
+import type { TestSql } from './support/sql'
 
 interface Row {
   seq: number
@@ -48,18 +49,23 @@ const hour = (n: number) => new Date(Date.parse(NOW) + n * 3600_000).toISOString
 
 beforeAll(async () => {
   h = await makeHarness()
-  const db = h.store.db
-  grids = db.prepare<[], { id: string; community_id: string }>('SELECT id, community_id FROM grids ORDER BY id').all()
-  streetId = (db.prepare('SELECT street_id FROM communities WHERE id = ?').pluck().get('c_jinjiang') as string) ?? ''
+  const db = h.sql
+  grids = await db.all<{ id: string; community_id: string }>('SELECT id, community_id FROM grids ORDER BY id')
+  streetId = ((await db.value('SELECT street_id FROM communities WHERE id = ?', ['c_jinjiang'])) as string) ?? ''
   expect(grids.map((g) => g.community_id).sort()).toEqual(expect.arrayContaining(communities))
   const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T
   const r = random(4)
-  const insert = db.prepare(`
-    INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, anonymous, visibility,
-      moderation, status, level, max_level, accept_by, resolve_by, due_at, resolved_at, created_at, updated_at)
-    VALUES (@id, @community, @street, @grid, @reporter, @category, '生成的随手拍问题', 0, @visibility, @moderation, @status,
-      @level, @level, @acceptBy, @resolveBy, @dueAt, @resolvedAt, @createdAt, @createdAt)`)
-  db.transaction(() => {
+  const insert = (tx: TestSql, v: Record<string, string | null>) =>
+    tx.run(
+      `INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, anonymous, visibility,
+         moderation, status, level, max_level, accept_by, resolve_by, due_at, resolved_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, '生成的随手拍问题', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        v.id, v.community, v.street, v.grid, v.reporter, v.category, 0, v.visibility, v.moderation, v.status,
+        v.level, v.level, v.acceptBy, v.resolveBy, v.dueAt, v.resolvedAt, v.createdAt, v.createdAt,
+      ],
+    )
+  await db.tx(async (tx) => {
     for (let i = 0; i < GENERATED; i++) {
       // a few statuses and categories rare on purpose, so that some filters match one or no report
       const drawn = r() < 0.04 ? 'rejected' : pick(r, REPORT_STATUSES.filter((s) => s !== 'rejected'))
@@ -69,7 +75,7 @@ beforeAll(async () => {
       const open = status === 'submitted' || status === 'accepted'
       // running deadlines on either side of NOW (overdue or not); one exactly at NOW (not overdue: strictly before)
       const dueAt = !open ? null : i === 7 ? NOW : hour(Math.floor(r() * 200) - 100)
-      insert.run({
+      await insert(tx, {
         id: `gen_${String(i).padStart(3, '0')}`,
         community: grid.community_id,
         street: streetId,
@@ -87,8 +93,8 @@ beforeAll(async () => {
         createdAt: hour(-i),
       })
     }
-  })()
-  all = db.prepare<[], Row>('SELECT * FROM reports').all()
+  })
+  all = await db.all<Row>('SELECT * FROM reports')
   expect(all.length).toBeGreaterThanOrEqual(GENERATED)
 })
 afterAll(() => h.close())

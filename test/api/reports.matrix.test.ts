@@ -163,7 +163,7 @@ const MATRIX: Record<string, Cell> = {
   "message.read (王建华's message)": {
     payload: async () => {
       await makeReport(h, { status: 'accepted' })
-      const m = h.store.db.prepare('SELECT id FROM messages WHERE user_id = ? ORDER BY seq DESC LIMIT 1').get(WHO.resident) as { id: string }
+      const m = (await h.sql.get('SELECT id FROM messages WHERE user_id = ? ORDER BY seq DESC LIMIT 1', [WHO.resident])) as { id: string }
       return { id: m.id }
     },
     expect: all('NOT_FOUND', { resident: 'ok' }),
@@ -178,14 +178,14 @@ test.each(cells)('%s × %s → %s', async (label, actor, outcome, cell) => {
   const action = label.split(' ')[0] as string
   const payload = await cell.payload()
   const as = actor === 'anonymous' ? null : WHO[actor]
-  const before = h.counts()
+  const before = await h.counts()
   const r = await h.call(action, payload, as)
   if (outcome === 'ok') {
     if (!r.ok) throw new Error(`${label} as ${actor}: ${JSON.stringify(r.error)}`)
   } else {
     expect(r).toMatchObject({ ok: false, error: { code: outcome } })
     if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   }
 })
 
@@ -208,9 +208,9 @@ const refused = (r: unknown, code: Outcome) => expect(r).toMatchObject({ ok: fal
 describe('named cases', () => {
   test("a resident cannot read another's private report (NOT_FOUND) nor get URLs of its photos", async () => {
     const r = await makeReport(h, { ...DISPUTE, photos: 2 })
-    const fileIds = h.store.db.prepare('SELECT file_id FROM report_photos WHERE report_id = ?').all(r.id) as { file_id: string }[]
+    const fileIds = (await h.sql.all('SELECT file_id FROM report_photos WHERE report_id = ?', [r.id])) as { file_id: string }[]
     expect(fileIds).toHaveLength(2)
-    const before = h.counts()
+    const before = await h.counts()
     refused(await h.call('report.get', { id: r.id }, WHO.volunteer), 'NOT_FOUND')
     refused(await h.call('report.get', { id: r.id }, WHO.resident2), 'NOT_FOUND')
     // nothing the neighbour can list carries the report or its photos
@@ -221,7 +221,7 @@ describe('named cases', () => {
     ])
     expect(seen).not.toContain(r.id)
     for (const f of fileIds) expect(seen).not.toContain(f.file_id)
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     // the reporter and the grid's 网格员 get signed URLs of both photos
     for (const who of [WHO.resident, WHO.worker, WHO.committee, WHO.street]) {
       const v = await h.ok<ReportView>('report.get', { id: r.id }, who)
@@ -255,7 +255,7 @@ describe('named cases', () => {
     expect(submitted.gridId).toBe('g_jj_2')
     const accepted = await makeReport(h, { reporter: WHO.resident2, status: 'accepted' })
     const dispute = await makeReport(h, { ...DISPUTE, reporter: WHO.resident2 })
-    const before = h.counts()
+    const before = await h.counts()
     for (const [id, action, extra] of [
       [submitted.id, 'accept', {}],
       [submitted.id, 'reject', { note: '重复' }],
@@ -270,7 +270,7 @@ describe('named cases', () => {
     refused(await h.call('report.transition', { id: dispute.id, action: 'accept' }, WHO.worker), 'NOT_FOUND')
     refused(await h.call('report.list', { scope: 'queue', gridId: 'g_jj_2' }, WHO.worker), 'FORBIDDEN')
     refused(await h.call('report.list', { scope: 'queue', gridId: 'g_lj_1' }, WHO.worker), 'FORBIDDEN')
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     // their own queue holds only their grid's reports
     const queue = await h.ok<ReportListPage>('report.list', { scope: 'queue', limit: 100 }, WHO.worker)
     expect(queue.items.length).toBeGreaterThan(0)
@@ -282,11 +282,11 @@ describe('named cases', () => {
   test('the committee cannot accept (or resolve) a grid-level report, only supervise when overdue and reassign', async () => {
     const r = await makeReport(h, { overdue: true })
     expect(r.level).toBe('grid')
-    const before = h.counts()
+    const before = await h.counts()
     refused(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.committee), 'FORBIDDEN')
     refused(await h.call('report.transition', { id: r.id, action: 'reject', note: '不归我管' }, WHO.committee), 'FORBIDDEN')
     refused(await h.call('report.transition', { id: r.id, action: 'escalate', note: '上报' }, WHO.committee), 'FORBIDDEN')
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     const supervised = await h.ok<ReportView>('report.transition', { id: r.id, action: 'supervise', note: '已逾期，请今天处理' }, WHO.committee)
     expect(supervised.status).toBe('submitted')
     expect(supervised.timeline.at(-1)).toMatchObject({ action: 'supervise', note: '已逾期，请今天处理' })
@@ -522,17 +522,17 @@ describe('visibility edges', () => {
     expect(other.byGrid.every((g) => g.gridId.startsWith('g_lj_'))).toBe(true)
     const area = await h.ok<ReportListPage>('report.list', { scope: 'area', limit: 100 }, WHO.committeeOther)
     expect(area.items.every((i) => i.gridId.startsWith('g_lj_'))).toBe(true)
-    const before = h.counts()
+    const before = await h.counts()
     refused(await h.call('report.summary', { gridId: 'g_jj_1' }, WHO.committeeOther), 'FORBIDDEN')
     refused(await h.call('report.list', { scope: 'area', gridId: 'g_jj_1' }, WHO.committeeOther), 'FORBIDDEN')
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     const street = await h.ok<{ byGrid: { gridId: string }[] }>('report.summary', {}, WHO.street)
     expect(street.byGrid.some((g) => g.gridId === 'g_jj_1')).toBe(true)
   })
 
   test("a staff step's photos on a private report go to who may see it only", async () => {
     const r = await makeReport(h, { ...DISPUTE, status: 'accepted' })
-    const [p] = [addPhoto(h, WHO.worker)]
+    const [p] = [await addPhoto(h, WHO.worker)]
     const v = await h.ok<ReportView>('report.transition', { id: r.id, action: 'note', note: '现场照片', photoIds: [p] }, WHO.worker)
     expect(v.timeline.at(-1)?.photos.map((x) => x.id)).toEqual([p])
     expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident)).timeline.at(-1)?.photos.map((x) => x.id)).toEqual([p])
@@ -542,7 +542,7 @@ describe('visibility edges', () => {
   test('the reporter edits a submitted report keeping one of its photos and adding a new one', async () => {
     const r = await makeReport(h, { photos: 2 })
     const [keep] = r.photos.map((p) => p.id)
-    const added = addPhoto(h, WHO.resident)
+    const added = await addPhoto(h, WHO.resident)
     const v = await h.call<ReportView>('report.edit', { id: r.id, photoIds: [keep, added] }, WHO.resident)
     expect(v).toMatchObject({ ok: true })
     if (v.ok) expect(v.data.photos.map((p) => p.id)).toEqual([keep, added])
@@ -577,16 +577,16 @@ describe('the API follows the state machine in every state', () => {
     const sees = rel.has('reporter') || isReportStaff(rel, callerOf(who), parties) || publicNow
     const facts = { status, level, category: r.category, visibility: r.visibility, overdue: r.overdue, resolvedAt: r.resolvedAt }
     const d = decide(action, facts, rel, now)
-    const before = h.counts()
+    const before = await h.counts()
     const reply = await h.call<ReportView>('report.transition', { id: r.id, action, note: '说明', ...(action === 'reassign' ? { toUserId: WHO.worker } : {}) }, WHO[who])
     if (!sees) {
       refused(reply, 'NOT_FOUND')
-      expect(h.counts()).toEqual(before)
+      expect(await h.counts()).toEqual(before)
     } else if (d.ok) {
       expect(reply).toMatchObject({ ok: true, data: { status: d.status, level: d.level } })
     } else {
       refused(reply, d.code)
-      expect(h.counts()).toEqual(before)
+      expect(await h.counts()).toEqual(before)
     }
   })
 
@@ -610,11 +610,11 @@ describe('the API follows the state machine in every state', () => {
       support: () => ({ d: canSupport(facts, rel), action: 'report.support', payload: { id: r.id } }),
       mediate: () => ({ d: canMediate(facts, rel), action: 'report.mediate', payload: { id: r.id, kind: 'people', parties: [{ name: '甲方' }, { name: '乙方' }] } }),
     }[extra]()
-    const before = h.counts()
+    const before = await h.counts()
     const reply = await h.call(call.action, call.payload, WHO[who])
     if (!sees) refused(reply, 'NOT_FOUND')
     else if (call.d.ok) expect(reply).toMatchObject({ ok: true })
     else refused(reply, call.d.code)
-    if (!reply.ok) expect(h.counts()).toEqual(before)
+    if (!reply.ok) expect(await h.counts()).toEqual(before)
   })
 })

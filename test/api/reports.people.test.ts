@@ -15,17 +15,17 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const ROLE_WORDS = /居民|志愿者|网格员|社区|街道|干部/
-const nameOf = (id: string) => (h.store.db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(id) as string)
+const nameOf = async (id: string) => (await h.sql.value('SELECT name FROM users WHERE id = ?', [id])) as string
 
 test.each(['resident', 'volunteer', 'gridWorker', 'committee', 'street'] as const)('dev login as %s without a name: a plausible Chinese name, no role in it', async (role) => {
   const id = await h.devLogin({ role })
-  const name = nameOf(id)
+  const name = await nameOf(id)
   expect(name).toMatch(/^[\u4e00-\u9fff]{2,4}$/)
   expect(name).not.toMatch(ROLE_WORDS)
 })
 
-test('the seeded people and household heads have names, not placeholders (王某华 reads like a masked name)', () => {
-  const names = h.store.db.prepare("SELECT name FROM users UNION ALL SELECT head_name FROM households").pluck().all() as string[]
+test('the seeded people and household heads have names, not placeholders (王某华 reads like a masked name)', async () => {
+  const names = (await h.sql.all<{ name: string }>('SELECT name FROM users UNION ALL SELECT head_name FROM households')).map((r) => r.name)
   expect(names.length).toBeGreaterThan(50)
   for (const n of names) expect(n).not.toMatch(/某/)
 })
@@ -40,8 +40,8 @@ test('a report by dev-login people: each timeline step says the role once, then 
   await h.ok('report.transition', { id: r.id, action: 'accept' }, worker)
   const mine = await h.ok<ReportView>('report.get', { id: r.id }, reporter)
   const seen = await h.ok<ReportView>('report.get', { id: r.id }, neighbour)
-  const full = nameOf(reporter)
-  expect(mine.timeline.map((e) => e.actor)).toEqual([`居民 ${full}`, `社区 ${nameOf(WHO.committee)}`, `网格员 ${nameOf(worker)}`])
+  const full = await nameOf(reporter)
+  expect(mine.timeline.map((e) => e.actor)).toEqual([`居民 ${full}`, `社区 ${await nameOf(WHO.committee)}`, `网格员 ${await nameOf(worker)}`])
   expect(seen.timeline[0]!.actor).toBe(`居民 ${[...full][0]}*${full.length > 2 ? [...full].slice(-1)[0] : ''}`)
   for (const step of [...mine.timeline, ...seen.timeline]) {
     const words = step.actor.split(' ')
@@ -61,7 +61,7 @@ describe('the handler and the grid service phone', () => {
     expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker)).viewer).toBe('handler')
     expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.committee)).viewer).toBe('staff')
     // never a private number: the worker's own phone is not in the reply
-    const worker = h.store.db.prepare('SELECT phone FROM users WHERE id = ?').pluck().get(WHO.worker) as string
+    const worker = (await h.sql.value('SELECT phone FROM users WHERE id = ?', [WHO.worker])) as string
     expect(JSON.stringify(r)).not.toContain(worker)
   })
 
@@ -80,7 +80,7 @@ describe('the handler and the grid service phone', () => {
     expect(r.handler.phone).toBe('13812345678')
     await h.ok('community.setGridPhone', { gridId: 'g_jj_2', servicePhone: null }, WHO.committee)
     expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident2)).handler.phone).toBeNull()
-    const audit = h.store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'community.setGridPhone'").pluck().get()
+    const audit = await h.sql.value("SELECT count(*) FROM audit_log WHERE action = 'community.setGridPhone'")
     expect(audit).toBe(2)
   })
 

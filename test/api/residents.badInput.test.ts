@@ -37,10 +37,10 @@ const CASES: [string, unknown, string][] = [
 ]
 
 test.each(CASES)('%s %#', async (action, payload, as) => {
-  const before = h.counts()
+  const before = await h.counts()
   const r = await h.call(action, payload, as)
   expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fff]/) } })
-  expect(h.counts()).toEqual(before)
+  expect(await h.counts()).toEqual(before)
   expect(h.errors).toEqual([])
 })
 

@@ -25,17 +25,17 @@ const newcomer = (gridId = 'g_jj_1') => h.devLogin({ role: 'resident', verified:
 const apply = (who: string, over: Record<string, unknown> = {}) =>
   h.call<ResidentApplyResult>('resident.apply', { gridId: 'g_jj_1', building: '1栋', unit: '1单元', room: '101', name: '王建华', relation: 'head', ...over }, who)
 const me = (who: string) => h.ok<Me>('me.get', {}, who)
-const userRow = (id: string) => h.store.db.prepare('SELECT verified, household_id, grid_id FROM users WHERE id = ?').get(id)
+const userRow = async (id: string) => await h.sql.get('SELECT verified, household_id, grid_id FROM users WHERE id = ?', [id])
 
 describe('resident.apply', () => {
   test('the 户主 of a roster room with the roster name is verified at once and bound to the household', async () => {
     // the seeded 户主 王建华 of 1栋1单元101 holds that seat already: use a free household (1栋1单元201, 李秀敏? read it)
-    const hh = h.store.db.prepare("SELECT id, head_name FROM households WHERE id = 'h_jj_1_03'").get() as { id: string; head_name: string }
+    const hh = (await h.sql.get("SELECT id, head_name FROM households WHERE id = 'h_jj_1_03'")) as { id: string; head_name: string }
     const who = await newcomer()
     await giveRosterPhone(h, who, hh.id)
     const r = await apply(who, { room: '201', name: ` ${hh.head_name} ` })
     expect(r).toMatchObject({ ok: true, data: { status: 'verified' } })
-    expect(userRow(who)).toEqual({ verified: 1, household_id: hh.id, grid_id: 'g_jj_1' })
+    expect(await userRow(who)).toEqual({ verified: 1, household_id: hh.id, grid_id: 'g_jj_1' })
     const m = await me(who)
     expect(m.verified).toBe(true)
     // the 户主 sees their own name in full
@@ -46,7 +46,7 @@ describe('resident.apply', () => {
     const who = await newcomer()
     const r = await apply(who) // 王建华 of 1栋1单元101 is u_resident_jj1, verified as 户主 in the seed
     expect(r).toMatchObject({ ok: true, data: { status: 'pending' } })
-    expect(userRow(who)).toMatchObject({ verified: 0, household_id: null })
+    expect(await userRow(who)).toMatchObject({ verified: 0, household_id: null })
   })
 
   test('a name that differs, a member, a room not in the roster → pending', async () => {
@@ -60,9 +60,9 @@ describe('resident.apply', () => {
     const who = await newcomer()
     const first = await apply(who, { room: '201', name: '别人' })
     if (!first.ok) throw new Error('apply failed')
-    const before = h.counts()
+    const before = await h.counts()
     expect(await apply(who, { room: '202', name: '别人' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已有待审核的申请' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
 
     await h.ok('resident.review', { applicationId: first.data.applicationId, approve: false, reason: '房号与花名册不符' }, COMMITTEE)
     const mine = await h.ok<ResidentApplicationView>('resident.myApplication', {}, who)
@@ -85,37 +85,37 @@ describe('resident.review', () => {
     const who = await newcomer()
     const r = await apply(who, { room: '202', name: '家人', relation: 'member' })
     if (!r.ok) throw new Error('apply failed')
-    const before = h.counts()
+    const before = await h.counts()
     const v = await h.ok<ResidentApplicationView>('resident.review', { applicationId: r.data.applicationId, approve: true }, COMMITTEE)
     expect(v).toMatchObject({ status: 'verified', householdId: 'h_jj_1_04', name: '家人', reviewedAt: expect.any(String) })
-    expect(userRow(who)).toEqual({ verified: 1, household_id: 'h_jj_1_04', grid_id: 'g_jj_1' })
-    expect(h.counts().audit_log).toBe(before.audit_log + 1)
+    expect(await userRow(who)).toEqual({ verified: 1, household_id: 'h_jj_1_04', grid_id: 'g_jj_1' })
+    expect((await h.counts()).audit_log).toBe(before.audit_log + 1)
     const [audit] = await h.store.audit.list({ targetId: r.data.applicationId, limit: 1 })
     expect(audit).toMatchObject({ action: 'resident.review', actorId: COMMITTEE, detail: { approve: true, householdId: 'h_jj_1_04' } })
     // a member sees the 户主's name masked
     const m = await me(who)
-    const head = (h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_04'").get() as { head_name: string }).head_name
+    const head = ((await h.sql.get("SELECT head_name FROM households WHERE id = 'h_jj_1_04'")) as { head_name: string }).head_name
     expect(m.household).toMatchObject({ headName: maskName(head), relation: 'member' })
     expect(m.household?.headName).not.toBe(head)
     // decided once: a second review is CONFLICT and writes nothing
-    const after = h.counts()
+    const after = await h.counts()
     expect(await h.call('resident.review', { applicationId: r.data.applicationId, approve: false, reason: '重复' }, COMMITTEE)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: '该申请已被处理' },
     })
-    expect(h.counts()).toEqual(after)
+    expect(await h.counts()).toEqual(after)
   })
 
   test('approving a room that is not in the roster → CONFLICT; after importing it, approval works', async () => {
     const who = await newcomer('g_jj_2')
     const r = await apply(who, { gridId: 'g_jj_2', building: '9栋', unit: '', room: '502', name: '郑某', relation: 'tenant' })
     if (!r.ok) throw new Error('apply failed')
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('resident.review', { applicationId: r.data.applicationId, approve: true }, COMMITTEE)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: '花名册里没有这户，请先导入或登记' },
     })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     const list = await h.ok<Page<ResidentApplicationView>>('resident.applications', { status: 'pending' }, COMMITTEE)
     expect(list.items.find((a) => a.id === r.data.applicationId)).toMatchObject({ matchesRoster: false, householdId: null })
     await h.ok('household.import', { csv: '网格,楼栋/组,单元,房号,户主姓名,成年人数\n第二网格,9栋,,502,郑某,2' }, COMMITTEE)
@@ -172,8 +172,8 @@ describe('household.list and household.export', () => {
   })
 
   test('export: template columns, BOM, formula cells neutralised, one audit entry per export', async () => {
-    h.store.db.prepare("UPDATE households SET head_name = '=HYPERLINK(\"http://x\")' WHERE id = 'h_jj_1_02'").run()
-    const before = h.counts()
+    await h.sql.run("UPDATE households SET head_name = '=HYPERLINK(\"http://x\")' WHERE id = 'h_jj_1_02'")
+    const before = await h.counts()
     const r = await h.ok<{ csv: string; rows: number }>('household.export', { gridId: 'g_jj_1' }, COMMITTEE)
     expect(r.rows).toBe(10)
     const lines = r.csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
@@ -181,12 +181,12 @@ describe('household.list and household.export', () => {
     expect(lines[0]).toBe('网格,楼栋/组,单元,房号,户主姓名,成年人数,联系电话')
     expect(lines[1]).toBe('第一网格,1栋,1单元,101,王建华,1,13900000010')
     expect(lines[2]).toBe(`第一网格,1栋,1单元,102,"'=HYPERLINK(""http://x"")",2,13900000011`)
-    expect(h.counts().audit_log).toBe(before.audit_log + 1)
+    expect((await h.counts()).audit_log).toBe(before.audit_log + 1)
     const [audit] = await h.store.audit.list({ limit: 1 })
     expect(audit).toMatchObject({ action: 'household.export', actorId: COMMITTEE, targetId: 'g_jj_1', detail: { gridId: 'g_jj_1', rows: 10 }, at: expect.any(String) })
     const all = await h.ok<{ rows: number }>('household.export', {}, COMMITTEE)
     expect(all.rows).toBe(30)
-    expect(h.counts().audit_log).toBe(before.audit_log + 2)
+    expect((await h.counts()).audit_log).toBe(before.audit_log + 2)
   })
 
   test('an export re-imports as all unchanged', async () => {
@@ -197,11 +197,11 @@ describe('household.list and household.export', () => {
 
 describe('resident.register, member.list, member.assignGrids', () => {
   test('a roster-only resident: verified, bound, no openid, counted as a member of the household', async () => {
-    const before = h.counts()
+    const before = await h.counts()
     const m = await h.ok<MemberView>('resident.register', { householdId: 'h_jj_1_05', name: '老人甲', phone: '138-0000-9999' }, COMMITTEE)
     expect(m).toMatchObject({ name: '老人甲', phone: '13800009999', roles: ['resident'], gridId: 'g_jj_1', verified: true, rosterOnly: true, grids: [] })
-    expect(h.store.db.prepare('SELECT openid, household_id FROM users WHERE id = ?').get(m.id)).toEqual({ openid: null, household_id: 'h_jj_1_05' })
-    expect(h.counts()).toMatchObject({ users: before.users + 1, audit_log: before.audit_log + 1 })
+    expect(await h.sql.get('SELECT openid, household_id FROM users WHERE id = ?', [m.id])).toEqual({ openid: null, household_id: 'h_jj_1_05' })
+    expect(await h.counts()).toMatchObject({ users: before.users + 1, audit_log: before.audit_log + 1 })
     const page = await h.ok<Page<HouseholdView>>('household.list', { gridId: 'g_jj_1', limit: 100 }, COMMITTEE)
     expect(page.items.find((x) => x.id === 'h_jj_1_05')?.members).toBe(1)
     expect(await h.call('resident.register', { householdId: 'nope', name: '某' }, COMMITTEE)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -220,7 +220,7 @@ describe('resident.register, member.list, member.assignGrids', () => {
       ids.push(...p.items.map((x) => x.id))
       cursor = p.nextCursor
     } while (cursor)
-    const expected = (h.store.db.prepare("SELECT id FROM users WHERE community_id = 'c_jinjiang'").all() as { id: string }[]).map((r) => r.id)
+    const expected = ((await h.sql.all("SELECT id FROM users WHERE community_id = 'c_jinjiang'")) as { id: string }[]).map((r) => r.id)
     expect(ids.sort()).toEqual(expected.sort())
   })
 
@@ -229,9 +229,9 @@ describe('resident.register, member.list, member.assignGrids', () => {
     const a = await h.ok<MemberView>('member.assignGrids', { userId: who, gridIds: ['g_jj_2', 'g_jj_1', 'g_jj_1'] }, COMMITTEE)
     expect(a.roles.sort()).toEqual(['gridWorker', 'resident'])
     expect(a.grids.map((g) => g.id)).toEqual(['g_jj_1', 'g_jj_2'])
-    const mid = h.counts()
+    const mid = await h.counts()
     await h.ok('member.assignGrids', { userId: who, gridIds: ['g_jj_1', 'g_jj_2'] }, COMMITTEE)
-    expect(h.counts()).toEqual(mid)
+    expect(await h.counts()).toEqual(mid)
     const b = await h.ok<MemberView>('member.assignGrids', { userId: who, gridIds: [] }, COMMITTEE)
     expect(b).toMatchObject({ roles: ['resident'], grids: [] })
     const audits = (await h.store.audit.list({ targetId: who, limit: 10 })).map((x) => x.detail)
@@ -251,18 +251,18 @@ describe('resident.register, member.list, member.assignGrids', () => {
 describe('member.assignGrids: only someone verified or already staff', () => {
   test('an unverified resident → CONFLICT, nothing written; once verified it works; staff need no verification', async () => {
     const who = await newcomer()
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('member.assignGrids', { userId: who, gridIds: ['g_jj_1'] }, COMMITTEE)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: '请先完成住户认证，再指定为网格员' },
     })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
     const r = await apply(who, { room: '202', name: '家人', relation: 'member' })
     if (!r.ok) throw new Error('apply failed')
     await h.ok('resident.review', { applicationId: r.data.applicationId, approve: true }, COMMITTEE)
     expect(await h.ok<MemberView>('member.assignGrids', { userId: who, gridIds: ['g_jj_1'] }, COMMITTEE)).toMatchObject({ grids: [{ id: 'g_jj_1' }] })
     // a grid worker and a committee member (staff, not residents) can be given grids
-    const worker = h.store.db.prepare("SELECT verified FROM users WHERE id = 'u_worker_jj1'").get() as { verified: number }
+    const worker = (await h.sql.get("SELECT verified FROM users WHERE id = 'u_worker_jj1'")) as { verified: number }
     expect(worker.verified).toBe(0)
     expect(await h.ok<MemberView>('member.assignGrids', { userId: 'u_worker_jj1', gridIds: ['g_jj_3'] }, COMMITTEE)).toMatchObject({ grids: [{ id: 'g_jj_3' }] })
     expect(await h.call('member.assignGrids', { userId: COMMITTEE, gridIds: ['g_jj_2'] }, COMMITTEE)).toMatchObject({ ok: true })
@@ -275,10 +275,10 @@ describe('volunteer.*', () => {
     const v = await h.ok<VolunteerApplicationView>('volunteer.apply', { skills: ' 电工 ', availability: '' }, who)
     expect(v).toMatchObject({ status: 'pending', name: '钱某明', skills: '电工', availability: null, gridName: '第一网格' })
     expect(await h.call('volunteer.apply', {}, who)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已有待审核的申请' } })
-    const before = h.counts()
+    const before = await h.counts()
     const done = await h.ok<VolunteerApplicationView>('volunteer.review', { applicationId: v.id, approve: true }, COMMITTEE)
     expect(done.status).toBe('verified')
-    expect(h.counts()).toMatchObject({ user_roles: before.user_roles + 1, audit_log: before.audit_log + 1 })
+    expect(await h.counts()).toMatchObject({ user_roles: before.user_roles + 1, audit_log: before.audit_log + 1 })
     expect((await me(who)).roles.sort()).toEqual(['resident', 'volunteer'])
     expect(await h.call('volunteer.apply', {}, who)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '你已经是志愿者了' } })
     expect(await h.call('volunteer.review', { applicationId: v.id, approve: false, reason: '晚了' }, COMMITTEE)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该申请已被处理' } })
@@ -304,10 +304,10 @@ describe('me.setPhone', () => {
   test('a typed phone is saved (spaces and dashes dropped); a bad one is INVALID_INPUT', async () => {
     const who = await newcomer()
     expect(await h.ok<Me>('me.setPhone', { phone: '139 1234-5678' }, who)).toMatchObject({ phone: '13912345678' })
-    const before = h.counts()
+    const before = await h.counts()
     expect(await h.call('me.setPhone', { phone: '12345' }, who)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await h.call('me.setPhone', { phone: '13912345678', phoneCode: 'x' }, who)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   })
 
   test('phoneCode without WeChat configured → FORBIDDEN', async () => {
@@ -411,7 +411,7 @@ describe('masking (个人信息保护法)', () => {
     const listed = (await h.ok<Page<ResidentApplicationView>>('resident.applications', { status: 'pending' }, COMMITTEE)).items.find((a) => a.id === r.data.applicationId)
     expect(listed).toMatchObject({ matchesRoster: true, householdId: 'h_jj_1_01' })
     // verified at once: still nothing of the roster in the applicant's view
-    const hh = h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_03'").get() as { head_name: string }
+    const hh = (await h.sql.get("SELECT head_name FROM households WHERE id = 'h_jj_1_03'")) as { head_name: string }
     const other = await newcomer()
     await giveRosterPhone(h, other, 'h_jj_1_03')
     expect(await apply(other, { room: '201', name: hh.head_name })).toMatchObject({ ok: true, data: { status: 'verified' } })
@@ -424,14 +424,14 @@ describe('masking (个人信息保护法)', () => {
 })
 
 describe('verification sets the user’s name to the verified one', () => {
-  const nameOf = (id: string) => (h.store.db.prepare('SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name
+  const nameOf = async (id: string) => ((await h.sql.get('SELECT name FROM users WHERE id = ?', [id])) as { name: string }).name
 
   test('verified at once: users.name becomes the roster 户主 name as applied', async () => {
-    const hh = h.store.db.prepare("SELECT head_name FROM households WHERE id = 'h_jj_1_03'").get() as { head_name: string }
+    const hh = (await h.sql.get("SELECT head_name FROM households WHERE id = 'h_jj_1_03'")) as { head_name: string }
     const who = await h.devLogin({ role: 'resident', verified: false, gridId: 'g_jj_1', name: '微信用户 AB12' })
     await giveRosterPhone(h, who, 'h_jj_1_03')
     expect(await apply(who, { room: '201', name: hh.head_name })).toMatchObject({ ok: true, data: { status: 'verified' } })
-    expect(nameOf(who)).toBe(hh.head_name)
+    expect(await nameOf(who)).toBe(hh.head_name)
     expect((await me(who)).name).toBe(hh.head_name)
   })
 
@@ -440,10 +440,10 @@ describe('verification sets the user’s name to the verified one', () => {
     const r = await apply(who, { room: '202', name: '家人', relation: 'member' })
     if (!r.ok) throw new Error('apply failed')
     await h.ok('resident.review', { applicationId: r.data.applicationId, approve: false, reason: '请核实' }, COMMITTEE)
-    expect(nameOf(who)).toBe('微信用户 CD34')
+    expect(await nameOf(who)).toBe('微信用户 CD34')
     const again = await apply(who, { room: '202', name: '家人', relation: 'member' })
     if (!again.ok) throw new Error('apply failed')
     await h.ok('resident.review', { applicationId: again.data.applicationId, approve: true }, COMMITTEE)
-    expect(nameOf(who)).toBe('家人')
+    expect(await nameOf(who)).toBe('家人')
   })
 })

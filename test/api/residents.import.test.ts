@@ -23,16 +23,14 @@ afterEach(() => h.close())
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\n')
 const imported = (text: string) => h.ok<HouseholdImportResult>('household.import', { csv: text }, COMMITTEE)
 const refusal = async (text: string) => {
-  const before = h.counts()
+  const before = await h.counts()
   const r = await h.call('household.import', { csv: text }, COMMITTEE)
-  expect(h.counts()).toEqual(before)
+  expect(await h.counts()).toEqual(before)
   if (r.ok) throw new Error('expected a refusal')
   return r.error
 }
-const household = (building: string, room: string, unit = '') =>
-  h.store.db
-    .prepare('SELECT grid_id, building, unit, room, head_name, adults, phone FROM households WHERE building = ? AND unit = ? AND room = ?')
-    .get(building, unit, room) as Record<string, unknown> | undefined
+const household = async (building: string, room: string, unit = '') =>
+  (await h.sql.get('SELECT grid_id, building, unit, room, head_name, adults, phone FROM households WHERE building = ? AND unit = ? AND room = ?', [building, unit, room])) as Record<string, unknown> | undefined
 
 type Case = [name: string, text: string, expected: { added: number; updated?: number; unchanged?: number; rejected: [number, string | RegExp][] }]
 
@@ -57,7 +55,7 @@ const CASES: Case[] = [
 
 describe.each(CASES)('%s', (_name, text, expected) => {
   test('counts and rejected lines', async () => {
-    const before = h.counts()
+    const before = await h.counts()
     const r = await imported(text)
     expect(r).toEqual({
       added: expected.added,
@@ -65,7 +63,7 @@ describe.each(CASES)('%s', (_name, text, expected) => {
       unchanged: expected.unchanged ?? 0,
       rejected: expected.rejected.map(([line, reason]) => ({ line, reason: typeof reason === 'string' ? reason : expect.stringMatching(reason) })),
     })
-    const after = h.counts()
+    const after = await h.counts()
     expect(after.households).toBe(before.households + expected.added)
     expect(after.audit_log).toBe(before.audit_log + (expected.added > 0 ? 1 : 0))
   })
@@ -73,16 +71,16 @@ describe.each(CASES)('%s', (_name, text, expected) => {
 
 test('values are stored trimmed, phone normalised, emoji and HTML verbatim', async () => {
   await imported(csv(' 第一网格 , 11栋 ,1单元, 101 , 赵某一 ,2, 138-1234-5678 ', '第一网格,11栋,1单元,102,<b>李某</b>😀,2,'))
-  expect(household('11栋', '101', '1单元')).toEqual({
+  expect(await household('11栋', '101', '1单元')).toEqual({
     grid_id: 'g_jj_1', building: '11栋', unit: '1单元', room: '101', head_name: '赵某一', adults: 2, phone: '13812345678',
   })
-  expect(household('11栋', '102', '1单元')).toMatchObject({ head_name: '<b>李某</b>😀', phone: null })
+  expect(await household('11栋', '102', '1单元')).toMatchObject({ head_name: '<b>李某</b>😀', phone: null })
 })
 
 test('grids are matched by name within the caller’s community: 临江村 rows land in 临江村', async () => {
   const r = await h.ok<HouseholdImportResult>('household.import', { csv: csv('第一网格,5组,,101,冯某一,2,') }, 'u_committee_lj')
   expect(r.added).toBe(1)
-  expect(household('5组', '101')).toMatchObject({ grid_id: 'g_lj_1' })
+  expect(await household('5组', '101')).toMatchObject({ grid_id: 'g_lj_1' })
 })
 
 describe('file-level refusals write nothing', () => {
@@ -161,17 +159,17 @@ test('re-importing the same file changes and writes nothing; a changed line is o
   const file = csv('第一网格,11栋,1单元,101,赵某一,2,13812345678', '第二网格,12栋,,201,钱某二,3,', '第九网格,1栋,,1,错行,1,')
   const first = await imported(file)
   expect(first).toMatchObject({ added: 2, updated: 0, unchanged: 0 })
-  const before = h.counts()
-  const auditRows = h.store.db.prepare('SELECT * FROM audit_log').all()
+  const before = await h.counts()
+  const auditRows = await h.sql.all('SELECT * FROM audit_log')
   const second = await imported(file)
   expect(second).toEqual({ added: 0, updated: 0, unchanged: 2, rejected: [{ line: 4, reason: '没有名为「第九网格」的网格' }] })
-  expect(h.counts()).toEqual(before)
-  expect(h.store.db.prepare('SELECT * FROM audit_log').all()).toEqual(auditRows)
+  expect(await h.counts()).toEqual(before)
+  expect(await h.sql.all('SELECT * FROM audit_log')).toEqual(auditRows)
 
   const changed = await imported(csv('第一网格,11栋,1单元,101,赵某一,3,13812345678', '第二网格,12栋,,201,钱某二,3,13900001111'))
   expect(changed).toEqual({ added: 0, updated: 2, unchanged: 0, rejected: [] })
-  expect(household('12栋', '201')).toMatchObject({ phone: '13900001111', adults: 3 })
-  expect(h.counts().audit_log).toBe(before.audit_log + 1)
+  expect(await household('12栋', '201')).toMatchObject({ phone: '13900001111', adults: 3 })
+  expect((await h.counts()).audit_log).toBe(before.audit_log + 1)
 })
 
 test('the seeded roster keeps its ids when re-imported with the same values (key includes 单元)', async () => {

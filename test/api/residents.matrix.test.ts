@@ -124,13 +124,13 @@ test.each(cells)('%s × %s → %s', async (label, actor, outcome, cell) => {
   const action = label.split(' ')[0] as string
   const payload = await cell.payload()
   const as = await ACTOR[actor]()
-  const before = h.counts()
+  const before = await h.counts()
   const r = await h.call(action, payload, as)
   if (outcome === 'ok') {
     if (!r.ok) throw new Error(`${label} as ${actor}: ${JSON.stringify(r.error)}`)
   } else {
     expect(r).toMatchObject({ ok: false, error: { code: outcome } })
-    expect(h.counts()).toEqual(before)
+    expect(await h.counts()).toEqual(before)
   }
 })
 
@@ -146,16 +146,16 @@ test('the matrix covers every issue-3 action', () => {
 })
 
 test('a grid worker asking for a grid that is not theirs is FORBIDDEN, and their own grid lists only it', async () => {
-  const before = h.counts()
+  const before = await h.counts()
   expect(await h.call('household.list', { gridId: 'g_jj_2' }, 'u_worker_jj1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await h.call('household.list', { gridId: 'g_lj_1' }, 'u_worker_jj1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  expect(h.counts()).toEqual(before)
+  expect(await h.counts()).toEqual(before)
   const mine = await h.ok<{ items: { gridId: string }[] }>('household.list', { limit: 100 }, 'u_worker_jj1')
   expect(new Set(mine.items.map((x) => x.gridId))).toEqual(new Set(['g_jj_1']))
 })
 
 test('committee of another community: foreign user, grid or household → FORBIDDEN, nothing written', async () => {
-  const before = h.counts()
+  const before = await h.counts()
   const jjResident = 'u_resident_jj3'
   for (const [action, payload] of [
     ['member.assignGrids', { userId: jjResident, gridIds: [] }],
@@ -166,5 +166,5 @@ test('committee of another community: foreign user, grid or household → FORBID
   ] as const) {
     expect(await h.call(action, payload, 'u_committee_lj')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   }
-  expect(h.counts()).toEqual(before)
+  expect(await h.counts()).toEqual(before)
 })

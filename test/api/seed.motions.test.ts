@@ -9,7 +9,8 @@ import { outcome } from '@/domain/motions/tally'
 import { diffRevisions } from '@/features/motions/articleDiff'
 import { openSqliteStore } from '../../cloud/adapters/sqlite/store'
 import { seedDemo } from '../../cloud/seed/seedSqlite'
-import { makeHarness, NOW, tempDir, type Harness } from './support/harness'
+import { makeHarness, NOW, tempDir, testOnSqlite, type Harness } from './support/harness'
+import { sqliteSql, type TestSql } from './support/sql'
 
 const R1 = 'u_resident_jj1'
 const R2 = 'u_resident_jj2' // household h_jj_2_01, which has voted on the charging shed
@@ -25,8 +26,8 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const rows = <T>(sql: string, ...args: unknown[]) => h.store.db.prepare(sql).all(...args) as T[]
-const one = <T>(sql: string, ...args: unknown[]) => h.store.db.prepare(sql).get(...args) as T
+const rows = async <T>(sql: string, ...args: unknown[]) => (await h.sql.all(sql, [...args])) as T[]
+const one = async <T>(sql: string, ...args: unknown[]) => (await h.sql.get(sql, [...args])) as T
 const daysFromNow = (iso: string) => (Date.parse(iso) - Date.parse(NOW)) / DAY
 
 test('the closed 居民公约: every figure of the result is what the frozen base, the voters and the ballots rows count', async () => {
@@ -38,16 +39,16 @@ test('the closed 居民公约: every figure of the result is what the frozen bas
   expect(m.result).toEqual({ base: r.base, cast: r.cast, tally: r.tally, quorumMet: r.quorumMet, passed: r.passed, winner: r.winner })
 
   // the base is the roster frozen in the motion's row, and the roster's figures
-  const frozen = one<{ adults: number; households: number }>('SELECT base_adults AS adults, base_households AS households FROM motions WHERE id = ?', RULES)
-  const roster = one<{ adults: number; households: number }>(
+  const frozen = await one<{ adults: number; households: number }>('SELECT base_adults AS adults, base_households AS households FROM motions WHERE id = ?', RULES)
+  const roster = await one<{ adults: number; households: number }>(
     "SELECT sum(h.adults) AS adults, count(*) AS households FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang'",
   )
   expect(r.base).toEqual(frozen)
   expect(r.base).toEqual(roster)
 
   // who voted: one row per household of the roster, by channel, some from the residents' meeting
-  const voters = rows<{ voter_key: string; channel: string; recorded_by: string | null }>('SELECT * FROM motion_voters WHERE motion_id = ?', RULES)
-  const roll = new Set(rows<{ id: string }>("SELECT h.id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang'").map((x) => x.id))
+  const voters = await rows<{ voter_key: string; channel: string; recorded_by: string | null }>('SELECT * FROM motion_voters WHERE motion_id = ?', RULES)
+  const roll = new Set((await rows<{ id: string }>("SELECT h.id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang'")).map((x) => x.id))
   expect(voters.every((v) => roll.has(v.voter_key))).toBe(true)
   expect(voters.every((v) => (v.channel === 'offline') === (v.recorded_by === COMMITTEE))).toBe(true)
   const online = voters.filter((v) => v.channel === 'online').length
@@ -57,7 +58,7 @@ test('the closed 居民公约: every figure of the result is what the frozen bas
   expect(m.turnout).toEqual({ eligible: roster.households, cast: voters.length })
 
   // what was chosen: the published list is the table, sorted by hash, and it counts to the tally
-  const ballots = rows<{ receiptHash: string; choice: string }>('SELECT receipt_hash AS receiptHash, choice FROM motion_ballots WHERE motion_id = ?', RULES)
+  const ballots = await rows<{ receiptHash: string; choice: string }>('SELECT receipt_hash AS receiptHash, choice FROM motion_ballots WHERE motion_id = ?', RULES)
   expect(ballots).toHaveLength(voters.length)
   expect(r.ballots).toEqual([...ballots].sort((a, b) => (a.receiptHash < b.receiptHash ? -1 : 1)))
   const counted: Record<string, number> = { yes: 0, no: 0, abstain: 0 }
@@ -111,14 +112,14 @@ test('the vote on the charging shed: open for about 3 more days, turnout = rows,
   expect(m.options).toHaveLength(3)
   expect(daysFromNow(m.voteUntil)).toBeGreaterThan(2.9)
   expect(daysFromNow(m.voteUntil)).toBeLessThanOrEqual(3)
-  const voters = one<{ n: number }>('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?', CHARGING).n
-  const ballots = one<{ n: number }>('SELECT count(*) AS n FROM motion_ballots WHERE motion_id = ?', CHARGING).n
+  const voters = (await one<{ n: number }>('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?', CHARGING)).n
+  const ballots = (await one<{ n: number }>('SELECT count(*) AS n FROM motion_ballots WHERE motion_id = ?', CHARGING)).n
   expect(voters).toBeGreaterThan(0)
   expect(ballots).toBe(voters)
   // no demo ballot is from 第一网格, where the login page places a resident
-  expect(one<{ n: number }>("SELECT count(*) AS n FROM motion_voters WHERE motion_id = ? AND voter_key LIKE 'h_jj_1_%'", CHARGING).n).toBe(0)
+  expect((await one<{ n: number }>("SELECT count(*) AS n FROM motion_voters WHERE motion_id = ? AND voter_key LIKE 'h_jj_1_%'", CHARGING)).n).toBe(0)
 
-  const frozen = one<{ n: number }>('SELECT base_households AS n FROM motions WHERE id = ?', CHARGING).n
+  const frozen = (await one<{ n: number }>('SELECT base_households AS n FROM motions WHERE id = ?', CHARGING)).n
   expect(m.turnout).toEqual({ eligible: frozen, cast: voters })
   // no tally in any reply before close (the list's summaries carry none, for the closed motion neither)
   for (const who of [R1, R2, COMMITTEE]) {
@@ -138,7 +139,9 @@ test('the vote on the charging shed: open for about 3 more days, turnout = rows,
   expect((await h.ok<MotionView>('motion.get', { id: CHARGING }, newcomer)).turnout.cast).toBe(voters + 1)
 })
 
-test('secrecy of the seeded ballots: no table links a voter and a choice, and no row holds a voter key beside a ballot', () => {
+// SQLite's catalogue (sqlite_master, PRAGMA table_info): the layout on PostgreSQL is its own
+testOnSqlite('secrecy of the seeded ballots: no table links a voter and a choice, and no row holds a voter key beside a ballot', () => {
+  const rows = <T>(sql: string, ...args: unknown[]) => h.sqlite().db.prepare(sql).all(...args) as T[]
   const tables = rows<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name)
   const columns = (t: string) => rows<{ name: string }>(`PRAGMA table_info("${t}")`).map((c) => c.name)
   expect(tables.filter((t) => columns(t).includes('choice'))).toEqual(['motion_ballots'])
@@ -166,11 +169,12 @@ test('seeding is the same in shape every time (not in receipts) and only into an
   const store = openSqliteStore(`${tempDir()}/again.db`)
   try {
     expect(await seedDemo(store.db, new Date(NOW))).toBe(true)
-    const shape = (db: typeof store.db) =>
-      db.prepare('SELECT id, status, result, base_adults, base_households, vote_from, vote_until, closed_at FROM motions ORDER BY id').all()
-    expect(shape(store.db)).toEqual(shape(h.store.db))
-    const hashes = (db: typeof store.db) => db.prepare('SELECT receipt_hash FROM motion_ballots ORDER BY receipt_hash').all()
-    expect(hashes(store.db)).not.toEqual(hashes(h.store.db))
+    const again = sqliteSql(store.db)
+    const shape = (sql: TestSql) =>
+      sql.all('SELECT id, status, result, base_adults, base_households, vote_from, vote_until, closed_at FROM motions ORDER BY id')
+    expect(await shape(again)).toEqual(await shape(h.sql))
+    const hashes = (sql: TestSql) => sql.all('SELECT receipt_hash FROM motion_ballots ORDER BY receipt_hash')
+    expect(await hashes(again)).not.toEqual(await hashes(h.sql))
     expect(await seedDemo(store.db, new Date(NOW))).toBe(false)
     expect((store.db.prepare('SELECT count(*) AS n FROM motions').get() as { n: number }).n).toBe(3)
   } finally {

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { startServerProcess, type ServerProcess } from '../support/serverProcess'
-import { tempDir } from './support/harness'
+import { newDbLocation, tempDir } from './support/harness'
 
 jest.setTimeout(60_000)
 
@@ -69,7 +69,7 @@ test('start on an empty file, serve, stop on SIGTERM, restart with the same data
 
 test('NODE_ENV=production: dev login is off and the banner says how to turn it on', async () => {
   const dir = tempDir()
-  const s = await start({ GONGZHI_DB: path.join(dir, 'p.db'), NODE_ENV: 'production', GONGZHI_H5_DIR: path.join(dir, 'none') })
+  const s = await start({ GONGZHI_DB: await newDbLocation(dir, 'p.db'), NODE_ENV: 'production', GONGZHI_H5_DIR: path.join(dir, 'none') })
   try {
     expect(s.output()).toContain('GONGZHI_DEV_LOGIN=1')
     const r = await api(s.url, { action: 'auth.devLogin', payload: { role: 'committee' } })

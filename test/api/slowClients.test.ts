@@ -11,12 +11,11 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
-import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { buildServer } from '../../cloud/server/app'
 import { HTTP_LIMITS, type HttpLimits } from '../../cloud/server/limits'
 import { closeWithin } from '../../cloud/server/shutdown'
-import { tempDir } from './support/harness'
+import { openTestStore, tempDir, type TestStore } from './support/harness'
+import type { Store } from '../../cloud/compose'
 
 jest.setTimeout(60_000)
 
@@ -25,14 +24,15 @@ const SHORT: Partial<HttpLimits> = { headersMs: 1_000, requestMs: 2_000, idleMs:
 const SLACK_MS = 1_500
 
 let dir: string
-let store: SqliteStore
+let opened: TestStore
+let store: Store
 beforeAll(async () => {
   dir = tempDir()
-  store = openSqliteStore(path.join(dir, 'slow.db'))
-  await seedDemo(store.db)
+  opened = await openTestStore()
+  store = opened.store
 })
-afterAll(() => {
-  store.close()
+afterAll(async () => {
+  await opened.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 

@@ -55,7 +55,7 @@ beforeEach(async () => {
     { clock: h.clock, users: h.store.users, log: { error: () => undefined, warn: (o) => warnings.push(o) } },
   )
   h.deps.notifiers = [notifier]
-  h.store.db.prepare("UPDATE users SET openid = 'openid-of-wang' WHERE id = 'u_resident_jj1'").run()
+  await h.sql.run("UPDATE users SET openid = 'openid-of-wang' WHERE id = 'u_resident_jj1'")
 })
 afterEach(() => h.close())
 

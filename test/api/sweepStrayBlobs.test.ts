@@ -38,10 +38,10 @@ async function sweepOnce(): Promise<number> {
 }
 
 test('leftovers and blobs without a row are swept; rows’ blobs, recent files and foreign files stay', async () => {
-  const kept = addPhoto(h, WHO.resident)
+  const kept = await addPhoto(h, WHO.resident)
   // where uploadPhoto would put it: `<first two of the id>/<id>.jpg`
-  h.store.db.prepare("UPDATE files SET path = substr(id, 1, 2) || '/' || id || '.jpg' WHERE id = ?").run(kept)
-  const keptRow = h.store.db.prepare('SELECT path FROM files WHERE id = ?').get(kept) as { path: string }
+  await h.sql.run("UPDATE files SET path = substr(id, 1, 2) || '/' || id || '.jpg' WHERE id = ?", [kept])
+  const keptRow = (await h.sql.get('SELECT path FROM files WHERE id = ?', [kept])) as { path: string }
   const files = {
     withRow: write(keptRow.path, 3 * HOUR),
     stray: write('ab/f_0123456789abcdef.jpg', 3 * HOUR),

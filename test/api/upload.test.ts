@@ -8,17 +8,17 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { fixedClock } from '../../cloud/adapters/system/clock'
-import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/store'
-import { seedDemo } from '../../cloud/seed/seedSqlite'
 import { sweepOrphanPhotos } from '../../cloud/files/sweepOrphanPhotos'
 import { buildServer } from '../../cloud/server/app'
-import { tempDir } from './support/harness'
+import { openTestStore, tempDir, type TestStore } from './support/harness'
+import type { Store } from '../../cloud/compose'
 import { GIF_16, JPEG_16, PHP, SVG, WEBP_16, bigPng, chunk, png } from './support/images'
 
 const START = '2025-03-01T02:00:00.000Z'
 let dir: string
 let uploads: string
-let store: SqliteStore
+let opened: TestStore
+let store: Store
 let app: FastifyInstance
 let url: string
 const clock = fixedClock(START)
@@ -26,8 +26,8 @@ const clock = fixedClock(START)
 beforeAll(async () => {
   dir = tempDir()
   uploads = path.join(dir, 'photos')
-  store = openSqliteStore(path.join(dir, 'upload.db'))
-  await seedDemo(store.db)
+  opened = await openTestStore()
+  store = opened.store
   app = await buildServer({
     store,
     env: { GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test', GONGZHI_UPLOADS: uploads },
@@ -38,7 +38,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await app.close()
-  store.close()
+  await opened.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => clock.set(START))
@@ -73,7 +73,7 @@ async function upload(parts: Part[], token: string | null, extra: Record<string,
   return { status: res.status, headers: res.headers, body: JSON.parse(text) as { ok: boolean; data?: { fileId: string }; error?: { code: string; message: string } } }
 }
 
-const rows = () => (store.db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n
+const rows = async () => ((await opened.sql.get('SELECT count(*) AS n FROM files')) as { n: number }).n
 
 /** every file under the uploads folder, temp files included */
 function blobsOnDisk(): string[] {
@@ -132,13 +132,13 @@ test.each([
   ['a truncated WebP', WEBP_16.subarray(0, 300), '不完整'],
 ])('%s → 400 INVALID_INPUT, nothing stored', async (_n, bytes, message) => {
   const { token } = await login()
-  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const before = { rows: await rows(), blobs: blobsOnDisk().length }
   const r = await upload([{ bytes, name: 'photo.jpg', type: 'image/jpeg' }], token)
   expect(r.status).toBe(400)
   expect(r.body.ok).toBe(false)
   expect(r.body.error!.code).toBe('INVALID_INPUT')
   expect(r.body.error!.message).toContain(message)
-  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+  expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual(before)
 })
 
 test('the bounds are inclusive: 8000 px a side and 40 megapixels pass', async () => {
@@ -159,12 +159,12 @@ test('a zip-bomb PNG is refused from its header, fast (never decoded)', async ()
 
 test('a 20 MB image → 413 PAYLOAD_TOO_LARGE with a Chinese message; no row, no blob', async () => {
   const { token } = await login()
-  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const before = { rows: await rows(), blobs: blobsOnDisk().length }
   const big = bigPng(20 * 1024 * 1024)
   const r = await upload([{ bytes: big, type: 'image/png', name: 'big.png' }], token)
   expect(r.status).toBe(413)
   expect(r.body.error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '图片不能超过 5 MB，请压缩后再上传' })
-  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+  expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual(before)
   // just under the limit passes: the limit is 5 MB, not less
   const ok = await upload([{ bytes: bigPng(5 * 1024 * 1024 - 1000), type: 'image/png', name: 'ok.png' }], token)
   expect(ok.status).toBe(200)
@@ -172,11 +172,11 @@ test('a 20 MB image → 413 PAYLOAD_TOO_LARGE with a Chinese message; no row, no
 
 test('two files in one request → 400, nothing stored', async () => {
   const { token } = await login()
-  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const before = { rows: await rows(), blobs: blobsOnDisk().length }
   const r = await upload([{ bytes: JPEG_16 }, { bytes: png() }], token)
   expect(r.status).toBe(400)
   expect(r.body.error).toEqual({ code: 'INVALID_INPUT', message: '一次只能上传一张图片' })
-  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+  expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual(before)
 })
 
 test('no file, another field name, or not multipart → 400', async () => {
@@ -197,7 +197,7 @@ test('no file, another field name, or not multipart → 400', async () => {
 })
 
 test('no token, a forged token, or a user outside any community → 401 / 403, nothing stored', async () => {
-  const before = { rows: rows(), blobs: blobsOnDisk().length }
+  const before = { rows: await rows(), blobs: blobsOnDisk().length }
   const none = await upload([{ bytes: JPEG_16 }], null)
   expect(none.status).toBe(401)
   expect(none.body.error).toEqual({ code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' })
@@ -212,7 +212,7 @@ test('no token, a forged token, or a user outside any community → 401 / 403, n
   const outsider = await upload([{ bytes: JPEG_16 }], token)
   expect(outsider.status).toBe(403)
   expect(outsider.body.error).toEqual({ code: 'FORBIDDEN', message: '加入社区后才能上传图片' })
-  expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+  expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual(before)
 })
 
 test('GET /files/:id with a valid signature → the bytes, the stored type and safe headers', async () => {
@@ -278,11 +278,11 @@ test('POST /upload is rate limited per user like /api: over the limit → 429 RA
     }
     expect((await send()).status).toBe(200)
     expect((await send()).status).toBe(200)
-    const before = { rows: rows(), blobs: blobsOnDisk().length }
+    const before = { rows: await rows(), blobs: blobsOnDisk().length }
     const third = await send()
     expect(third.status).toBe(429)
     expect(third.body.error!.code).toBe('RATE_LIMITED')
-    expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+    expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual(before)
   } finally {
     await limited.close()
   }
@@ -309,7 +309,7 @@ async function attach(token: string, photoIds: string[]): Promise<string> {
   return r.data!.id
 }
 
-const fileRow = (id: string) => store.db.prepare('SELECT id FROM files WHERE id = ?').get(id)
+const fileRow = async (id: string) => await opened.sql.get('SELECT id FROM files WHERE id = ?', [id])
 const blobOf = async (id: string) => path.join(uploads, (await store.files.get(id))!.path)
 
 describe('at most 30 unattached uploads of the last 24 hours per user', () => {
@@ -321,11 +321,11 @@ describe('at most 30 unattached uploads of the last 24 hours per user', () => {
       expect(r.status).toBe(200)
       ids.push(r.body.data!.fileId)
     }
-    const before = { rows: rows(), blobs: blobsOnDisk().length }
+    const before = { rows: await rows(), blobs: blobsOnDisk().length }
     const refused = await upload([{ bytes: JPEG_16 }], token)
     expect(refused.status).toBe(429)
     expect(refused.body).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: '上传的照片太多，请先提交问题或稍后再试' } })
-    expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual(before)
+    expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual(before)
 
     // another user is not held by this one's count
     expect((await upload([{ bytes: JPEG_16 }], (await login()).token)).status).toBe(200)
@@ -341,21 +341,21 @@ describe('at most 30 unattached uploads of the last 24 hours per user', () => {
     expect((await upload([{ bytes: JPEG_16 }], token)).status).toBe(429)
     clock.set(at(24 * HOUR + 1))
     expect((await upload([{ bytes: JPEG_16 }], token)).status).toBe(200)
-    const owned = store.db.prepare('SELECT count(*) AS n FROM files WHERE owner_id = ?').get(userId) as { n: number }
+    const owned = (await opened.sql.get('SELECT count(*) AS n FROM files WHERE owner_id = ?', [userId])) as { n: number }
     expect(owned.n).toBe(33)
   })
 
   test('40 uploads at once from one user → exactly 30 stored, 10 refused, no stray blobs', async () => {
     const { token, userId } = await login()
-    const before = { rows: rows(), blobs: blobsOnDisk().length }
+    const before = { rows: await rows(), blobs: blobsOnDisk().length }
     const results = await Promise.all(Array.from({ length: 40 }, () => upload([{ bytes: png(4, 4), type: 'image/png' }], token)))
     const statuses = results.map((r) => r.status)
     expect(statuses.filter((s) => s === 200)).toHaveLength(30)
     expect(statuses.filter((s) => s === 429)).toHaveLength(10)
     for (const r of results.filter((x) => x.status === 429)) expect(r.body.error!.code).toBe('RATE_LIMITED')
-    expect({ rows: rows(), blobs: blobsOnDisk().length }).toEqual({ rows: before.rows + 30, blobs: before.blobs + 30 })
+    expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual({ rows: before.rows + 30, blobs: before.blobs + 30 })
     // every stored row has its blob, and every new blob has its row
-    const mine = store.db.prepare('SELECT path FROM files WHERE owner_id = ?').all(userId) as { path: string }[]
+    const mine = (await opened.sql.all('SELECT path FROM files WHERE owner_id = ?', [userId])) as { path: string }[]
     expect(mine).toHaveLength(30)
     for (const f of mine) expect(fs.existsSync(path.join(uploads, f.path))).toBe(true)
   })
@@ -363,10 +363,8 @@ describe('at most 30 unattached uploads of the last 24 hours per user', () => {
 
 describe('sweepOrphanPhotos: unattached uploads older than 24 hours go, row and blob', () => {
   /** unattached rows created before the cutoff, which the sweep must remove (earlier tests' uploads too) */
-  const orphansBefore = (cutoff: string) =>
-    (store.db
-      .prepare('SELECT count(*) AS n FROM files f WHERE f.created_at < ? AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)')
-      .get(cutoff) as { n: number }).n
+  const orphansBefore = async (cutoff: string) =>
+    ((await opened.sql.get('SELECT count(*) AS n FROM files f WHERE f.created_at < ? AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)', [cutoff])) as { n: number }).n
 
   test('old unattached → removed; recent unattached and old attached → kept; a missing blob is fine', async () => {
     clock.set(at(10 * 24 * HOUR))
@@ -382,18 +380,18 @@ describe('sweepOrphanPhotos: unattached uploads older than 24 hours go, row and 
 
     // now: `old` is 24 h + 1 ms old (goes), `recent` exactly 24 h (stays)
     clock.set(at(11 * 24 * HOUR + 1))
-    const expected = orphansBefore(at(10 * 24 * HOUR + 1))
+    const expected = await orphansBefore(at(10 * 24 * HOUR + 1))
     expect(expected).toBeGreaterThanOrEqual(2)
     expect(await sweepOrphanPhotos(app.deps)).toEqual({ removed: expected })
-    expect(fileRow(old)).toBeUndefined()
+    expect(await fileRow(old)).toBeUndefined()
     expect(fs.existsSync(oldBlob)).toBe(false)
-    expect(fileRow(oldGone)).toBeUndefined()
-    expect(fileRow(recent)).toBeDefined()
+    expect(await fileRow(oldGone)).toBeUndefined()
+    expect(await fileRow(recent)).toBeDefined()
     expect(fs.existsSync(await blobOf(recent))).toBe(true)
-    expect(fileRow(oldAttached)).toBeDefined()
+    expect(await fileRow(oldAttached)).toBeDefined()
     expect(fs.existsSync(await blobOf(oldAttached))).toBe(true)
     // no unattached row older than a day is left, and a second sweep has nothing to do
-    expect(orphansBefore(at(10 * 24 * HOUR + 1))).toBe(0)
+    expect(await orphansBefore(at(10 * 24 * HOUR + 1))).toBe(0)
     expect(await sweepOrphanPhotos(app.deps)).toEqual({ removed: 0 })
 
     // a photo signed before the sweep now answers 404
@@ -411,9 +409,9 @@ describe('sweepOrphanPhotos: unattached uploads older than 24 hours go, row and 
     clock.set(at(24 * HOUR + 1))
     const firstBlob = await blobOf(first)
     await sweepOrphanPhotos(app.deps)
-    expect(fileRow(first)).toBeUndefined()
+    expect(await fileRow(first)).toBeUndefined()
     expect(fs.existsSync(firstBlob)).toBe(false)
-    expect(fileRow(second)).toBeDefined()
+    expect(await fileRow(second)).toBeDefined()
   })
 
   test('a report that takes the photo while the sweep runs keeps it (the delete is conditional)', async () => {
@@ -435,10 +433,10 @@ describe('sweepOrphanPhotos: unattached uploads older than 24 hours go, row and 
     const { removed } = await sweepOrphanPhotos(racing)
     expect(reportId).not.toBe('')
     expect(removed).toBeGreaterThanOrEqual(1)
-    expect(fileRow(photo)).toBeDefined()
+    expect(await fileRow(photo)).toBeDefined()
     expect(fs.existsSync(await blobOf(photo))).toBe(true)
     expect(await store.files.reportOf(photo)).toBe(reportId)
-    expect(fileRow(other)).toBeUndefined()
+    expect(await fileRow(other)).toBeUndefined()
     // the report still shows the photo
     const view = await api<{ photos: { id: string; url: string }[] }>('report.get', { id: reportId }, token)
     expect(view.data!.photos.map((p) => p.id)).toEqual([photo])

@@ -91,7 +91,7 @@ test('the compiled detail page shows the articles and takes one ballot through i
   await waitFor(() => page.text().includes('您选择：赞成'), 'the confirmation')
   page.tapText('.gz-btn', '确认投票')
   await waitFor(() => page.text().includes('您的回执码'), 'the receipt', 10_000)
-  const n = (table: string) => (h.store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE motion_id = ?`).get(voting.id) as { n: number }).n
-  expect([n('motion_ballots'), n('motion_voters')]).toEqual([1, 1])
+  const n = async (table: string) => ((await h.sql.get(`SELECT count(*) AS n FROM ${table} WHERE motion_id = ?`, [voting.id])) as { n: number }).n
+  expect([await n('motion_ballots'), await n('motion_voters')]).toEqual([1, 1])
   expect(page.text()).toMatch(/[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){3}/)
 })

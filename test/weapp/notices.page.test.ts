@@ -23,7 +23,7 @@ beforeAll(async () => {
       },
     },
   })
-  const grids = h.store.db.prepare(`SELECT id FROM grids WHERE community_id = (SELECT id FROM communities ORDER BY id LIMIT 1) ORDER BY id`).all() as { id: string }[]
+  const grids = (await h.sql.all(`SELECT id FROM grids WHERE community_id = (SELECT id FROM communities ORDER BY id LIMIT 1) ORDER BY id`)) as { id: string }[]
   const committee = await h.devLogin({ role: 'committee' })
   const whole = await h.ok<{ id: string }>('notice.publish', { title: '小程序冒烟：全社区重要通知', body: '请确认已知晓。', category: 'safety', important: true, pinned: true }, committee)
   wholeId = whole.id
@@ -51,15 +51,15 @@ test('the compiled detail page (subpackage) records the read and writes 已知�
   app.storage.set('gongzhi.session', JSON.stringify(residentSession))
   const page = await app.loadPage('packages/notices/detail/index', { id: wholeId })
   await waitFor(() => page.text().includes('请确认已知晓。'), 'the notice body')
-  const row = () =>
-    h.store.db.prepare('SELECT read_at, confirmed_at FROM notice_reads WHERE notice_id = ? AND user_id = ?').get(wholeId, residentSession.user.id) as
+  const row = async () =>
+    (await h.sql.get('SELECT read_at, confirmed_at FROM notice_reads WHERE notice_id = ? AND user_id = ?', [wholeId, residentSession.user.id])) as
       | { read_at: string | null; confirmed_at: string | null }
       | undefined
-  expect(row()?.read_at).toBeTruthy()
-  expect(row()?.confirmed_at ?? null).toBeNull()
+  expect((await row())?.read_at).toBeTruthy()
+  expect((await row())?.confirmed_at ?? null).toBeNull()
 
   page.tap('.notice-detail__confirm .gz-btn')
-  await waitFor(() => !!row()?.confirmed_at, 'the confirmation in the store')
+  await waitFor(async () => !!(await row())?.confirmed_at, 'the confirmation in the store')
   await waitFor(() => page.text().includes('已确认知晓'), 'the confirmed state on the page')
 })
 

@@ -44,8 +44,8 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const signups = (shiftId: string) =>
-  h.store.db.prepare('SELECT user_id, status FROM shift_signups WHERE shift_id = ?').all(shiftId) as { user_id: string; status: string }[]
+const signups = async (shiftId: string) =>
+  (await h.sql.all('SELECT user_id, status FROM shift_signups WHERE shift_id = ?', [shiftId])) as { user_id: string; status: string }[]
 
 test('the compiled 巡逻 tab lists the coming shifts by day with seats; 报名 on a card takes a seat', async () => {
   const missing: string[] = []
@@ -66,7 +66,7 @@ test('the compiled 巡逻 tab lists the coming shifts by day with seats; 报名 
   page.tapText('.gz-btn', '报名')
   await waitFor(() => page.text().includes('报名成功'), 'the answer on the card')
   expect(app.requests).toContain('shift.signup')
-  expect(signups('sh_demo_night')).toEqual([{ user_id: VOLUNTEER, status: 'confirmed' }])
+  expect(await signups('sh_demo_night')).toEqual([{ user_id: VOLUNTEER, status: 'confirmed' }])
   await waitFor(() => page.text().includes('已报名'), 'my status on the card')
 })
 
@@ -80,7 +80,7 @@ test('the compiled detail: place and radius, 报名 takes the last seat, 签到 
   expect(page.text()).toContain('在地图中查看')
   page.tapText('.gz-btn', '报名')
   await waitFor(() => page.text().includes('报名成功，请按时到岗签到'), 'the signup')
-  expect(signups(river.id)).toEqual([{ user_id: VOLUNTEER, status: 'confirmed' }])
+  expect(await signups(river.id)).toEqual([{ user_id: VOLUNTEER, status: 'confirmed' }])
   await waitFor(() => page.text().includes('取消报名'), 'the refreshed detail')
   // the harness's server clock is fixed in the past, the device's is today: the device does not call it early,
   // asks wx.getLocation (GCJ-02, high accuracy), which the person refused — the permission path, nothing sent

@@ -98,7 +98,7 @@ test('the compiled form: grid picker when location fails, the schema’s refusal
   expect(page.text()).toContain('问题所在的网格')
 
   // nothing typed: refused on the page with the shared schema's message, nothing sent
-  const before = h.counts().reports
+  const before = (await h.counts()).reports
   const refusal = reportCreateSchema.safeParse({ category: 'environment', description: '', visibility: 'public' })
   const message = refusal.success ? '' : refusal.error.issues.find((i) => i.path[0] === 'description')!.message
   expect(message).not.toBe('')
@@ -114,8 +114,8 @@ test('the compiled form: grid picker when location fails, the schema’s refusal
   app.navigations.length = 0
   page.tapText('.gz-btn', '提交')
   await waitFor(() => app.requests.includes('report.create'), 'the create request')
-  const row = () =>
-    h.store.db.prepare('SELECT id, reporter_id, grid_id, category, status, visibility, latitude FROM reports WHERE description = ?').all(text) as {
+  const row = async () =>
+    (await h.sql.all('SELECT id, reporter_id, grid_id, category, status, visibility, latitude FROM reports WHERE description = ?', [text])) as {
       id: string
       reporter_id: string
       grid_id: string
@@ -124,13 +124,13 @@ test('the compiled form: grid picker when location fails, the schema’s refusal
       visibility: string
       latitude: number | null
     }[]
-  await waitFor(() => row().length > 0, 'the report in the store')
-  expect(row()).toEqual([
+  await waitFor(async () => (await row()).length > 0, 'the report in the store')
+  expect(await row()).toEqual([
     { id: expect.any(String), reporter_id: REPORTER_ID, grid_id: 'g_jj_2', category: 'environment', status: 'submitted', visibility: 'public', latitude: null },
   ])
-  expect(h.counts().reports).toBe(before + 1)
+  expect((await h.counts()).reports).toBe(before + 1)
   await waitFor(() => app.navigations.length > 0, 'navigation to the detail')
-  expect(app.navigations.at(-1)).toEqual({ api: 'redirectTo', url: `/packages/reports/detail/index?id=${row()[0].id}` })
+  expect(app.navigations.at(-1)).toEqual({ api: 'redirectTo', url: `/packages/reports/detail/index?id=${(await row())[0]!.id}` })
 })
 
 test('the compiled detail page shows the reporter their report’s status, timeline and actions', async () => {

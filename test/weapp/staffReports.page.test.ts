@@ -25,11 +25,7 @@ beforeAll(async () => {
     },
   })
   const grid = (
-    h.store.db
-      .prepare(
-        `SELECT id FROM grids WHERE community_id = (SELECT id FROM communities ORDER BY id LIMIT 1) ORDER BY id LIMIT 1`,
-      )
-      .get() as { id: string }
+    (await h.sql.get(`SELECT id FROM grids WHERE community_id = (SELECT id FROM communities ORDER BY id LIMIT 1) ORDER BY id LIMIT 1`)) as { id: string }
   ).id
   resident = await h.ok('auth.devLogin', { role: 'resident', gridId: grid })
   worker = await h.ok('auth.devLogin', { role: 'gridWorker', gridId: grid })
@@ -61,17 +57,15 @@ test('the compiled 消息 page shows the unread news of a status change and mark
   app.storage.set('gongzhi.session', JSON.stringify(resident))
   const page = await app.loadPage('packages/messages/index/index')
   await waitFor(() => /\d+ 条未读/.test(page.text()), 'the unread count')
-  const unread = () =>
+  const unread = async () =>
     (
-      h.store.db
-        .prepare('SELECT count(*) AS n FROM messages WHERE user_id = ? AND read_at IS NULL')
-        .get(resident.user.id) as { n: number }
+      (await h.sql.get('SELECT count(*) AS n FROM messages WHERE user_id = ? AND read_at IS NULL', [resident.user.id])) as { n: number }
     ).n
-  const before = unread()
+  const before = await unread()
   expect(before).toBeGreaterThan(0)
   app.navigations.length = 0
   page.tap('.messages__item')
-  await waitFor(() => unread() === before - 1, 'the read in the store')
+  await waitFor(async () => (await unread()) === before - 1, 'the read in the store')
   await waitFor(() => app.navigations.length > 0, 'navigation')
   expect(app.navigations.at(-1)?.url).toBe(`/packages/reports/detail/index?id=${reportId}`)
 })

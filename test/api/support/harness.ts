@@ -1,21 +1,77 @@
+/**
+ * The API suites' harness: every action through the dispatcher against a real store of the engine this run
+ * tests, chosen by ONE environment variable, GONGZHI_TEST_ENGINE: `sqlite` (the default: a temporary file) or
+ * `postgres` (a new database on the test server, GONGZHI_TEST_PG; jest.config.js then starts one as the
+ * `postgres` project does). The suites are engine-neutral: they read and write rows only through `h.sql`
+ * (`?` placeholders, SQL valid on both engines: support/sql.ts), count through `await h.counts()`, use the
+ * repositories through `h.store` (the Store port), seed through seedFor, open stores of their own through
+ * openTestStore, and hand worker processes `h.location` (a file path or a postgres:// URL; support/engine.ts
+ * opens either).
+ *
+ * What stays on SQLite whatever the variable says, and why (each reaches SQLite only through `h.sqlite()`, a
+ * harness made with `engine: 'sqlite'`, describeOnSqlite/testOnSqlite, or SQLite files of its own):
+ * - migrations.test.ts: SQLite's schema history and upgrade steps (PostgreSQL's: test/postgres/migrations);
+ * - durability.test.ts, crash.test.ts: the WAL and fsync of a SQLite file across a killed server process;
+ * - fuzz.events.test.ts: "nothing written" is SQLite's data_version on a second connection, then integrity_check;
+ * - patrols.settle.test.ts: EXPLAIN QUERY PLAN of the SQLite repository's statements;
+ * - motions.secrecy.test.ts: the file checks (WITHOUT ROWID, the tables' cells) and the raw b-tree pages; its
+ *   replies-to-every-role part is neutral;
+ * - motions.behaviour.test.ts 'secrecy in the file' and seed.motions.test.ts 'secrecy of the seeded ballots':
+ *   SQLite's catalogue (PRAGMA, sqlite_master); seed.motions 'seeding is the same in shape' seeds a second,
+ *   SQLite, store with seedSqlite and compares it with the harness's through neutral SQL;
+ * - *.contract.test.ts here: the SQLite side of the port contracts (PostgreSQL's runners: test/postgres);
+ * - server.process.test.ts 'start on an empty file': a nested SQLite path created at start.
+ * Server processes elsewhere (server.process, devLogin.network, http.hardening) take their database from
+ * newDbLocation: a SQLite path today; on PostgreSQL a new database, which the server serves once
+ * cloud/compose/store.ts opens the PostgreSQL Store.
+ */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { ApiReply } from '@/domain/shared/envelope'
 import type { DevLoginInput } from '@/domain/auth'
 import { fixedClock } from '../../../cloud/adapters/system/clock'
-import { openSqliteStore, type SqliteStore } from '../../../cloud/adapters/sqlite/store'
+import type { SqliteStore } from '../../../cloud/adapters/sqlite/store'
 import { dispatch } from '../../../cloud/api/dispatch'
-import { createDeps, type Deps } from '../../../cloud/compose'
+import { createDeps, type Deps, type Store } from '../../../cloud/compose'
 import type { Logger } from '../../../cloud/shared/ports'
+import type { PostgresStore } from '../../../cloud/adapters/postgres/store'
+import { seedDemoPostgres } from '../../../cloud/seed/seedPostgres'
 import { seedDemo } from '../../../cloud/seed/seedSqlite'
+import { freshPgDatabase } from '../../support/postgres'
+import { openStoreAt, testEngine, type OpenedStore, type TestEngine } from './engine'
+import type { TestSql } from './sql'
 
 export const NOW = '2025-03-01T02:00:00.000Z'
 
+export { openStoreAt, testEngine, type OpenedStore, type TestEngine } from './engine'
+
+/**
+ * `describe` on SQLite, `describe.skip` on PostgreSQL: for the parts of a neutral suite that read the SQLite file
+ * itself through the run's shared harness (motions.secrecy's file checks).
+ */
+export const describeOnSqlite: jest.Describe = testEngine() === 'sqlite' ? describe : describe.skip
+/** `test` on SQLite, `test.skip` on PostgreSQL: one test of a neutral suite that reads SQLite's own catalogue. */
+export const testOnSqlite: jest.It = testEngine() === 'sqlite' ? test : test.skip
+
+/** The demo data written into a new store: the one seeding entry point of the suites. */
+export async function seedFor(store: Store, now: Date): Promise<void> {
+  const sqlite = store as Partial<SqliteStore>
+  if (sqlite.db) await seedDemo(sqlite.db, now)
+  else await seedDemoPostgres((store as PostgresStore).pool, now)
+}
+
 export interface Harness {
+  /** a temporary folder of this harness (uploads, static files…), removed on close */
   dir: string
-  file: string
-  store: SqliteStore
+  /** where the store is: a SQLite file path or a postgres:// URL (hand it to worker processes) */
+  location: string
+  engine: TestEngine
+  store: Store
+  /** raw SQL on the store, the same on both engines (support/sql.ts) */
+  sql: TestSql
+  /** the SQLite store, for the suites that are about SQLite itself (listed above); throws on PostgreSQL */
+  sqlite(): SqliteStore
   deps: Deps
   clock: ReturnType<typeof fixedClock>
   errors: unknown[]
@@ -23,20 +79,73 @@ export interface Harness {
   /** call and expect ok; returns data */
   ok<T = unknown>(action: string, payload?: unknown, as?: string | null, requestId?: string): Promise<T>
   devLogin(input: DevLoginInput): Promise<string>
-  counts(): Record<string, number>
-  close(): void
+  /** rows per table of COUNTED_TABLES */
+  counts(): Promise<Record<string, number>>
+  close(): Promise<void>
+}
+
+/** The tables h.counts() counts. */
+export const COUNTED_TABLES = [
+  'users', 'user_roles', 'user_grids', 'notices', 'notice_grids', 'notice_reads', 'audit_log', 'idempotency',
+  'households', 'resident_applications', 'volunteer_applications',
+  'reports', 'report_events', 'report_photos', 'report_supports', 'mediations', 'mediation_sessions',
+  'report_deadlines', 'messages', 'files',
+] as const
+
+/** Rows per table. */
+export async function countRows(sql: TestSql, tables: readonly string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const t of tables) out[t] = Number(await sql.value(`SELECT count(*) AS n FROM ${t}`))
+  return out
 }
 
 export function tempDir(prefix = 'gongzhi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
 
-export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<Deps, 'store'>> } = {}): Promise<Harness> {
+/** A store opened for a test: where it is, its temporary folder, and close (which removes the folder). */
+export interface TestStore extends OpenedStore {
+  location: string
+  dir: string
+  engine: TestEngine
+}
+
+/**
+ * A new store of the run's engine (or `engine`), seeded unless `seed: false`: makeHarness's, and the one of the
+ * suites that compose their own deps or app (http, upload, slow clients…).
+ */
+export async function openTestStore(opts: { seed?: boolean; engine?: TestEngine; now?: Date } = {}): Promise<TestStore> {
+  const engine = opts.engine ?? testEngine()
   const dir = tempDir()
-  const file = path.join(dir, 'test.db')
-  const store = openSqliteStore(file)
+  const location = engine === 'postgres' ? await freshPgDatabase() : path.join(dir, 'test.db')
+  const opened = await openStoreAt(location)
+  if (opts.seed !== false) await seedFor(opened.store, opts.now ?? new Date())
+  return {
+    ...opened,
+    location,
+    dir,
+    engine,
+    async close() {
+      await opened.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Where a server process started by a test keeps its data: `name` in `dir` on SQLite, a new database on PostgreSQL. */
+export async function newDbLocation(dir: string, name: string): Promise<string> {
+  return testEngine() === 'postgres' ? freshPgDatabase() : path.join(dir, name)
+}
+
+/**
+ * `engine` forces one (the SQLite-only suites: `engine: 'sqlite'`); by default the run's, GONGZHI_TEST_ENGINE.
+ */
+export async function makeHarness(
+  opts: { seed?: boolean; deps?: Partial<Omit<Deps, 'store'>>; engine?: TestEngine } = {},
+): Promise<Harness> {
+  const opened = await openTestStore({ seed: opts.seed, engine: opts.engine, now: new Date(NOW) })
+  const { store, sql, location, dir, engine } = opened
   const clock = fixedClock(NOW)
-  if (opts.seed !== false) await seedDemo(store.db, new Date(NOW))
   const errors: unknown[] = []
   const log: Logger = { error: (o) => errors.push(o), warn: () => undefined }
   const deps = await createDeps(store, { devLogin: true, wechat: null, secret: 'test-secret-test-secret-test-secret' }, { clock, log, ...opts.deps })
@@ -44,8 +153,14 @@ export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<De
     dispatch({ action, ...(payload === undefined ? {} : { payload }), ...(requestId ? { requestId } : {}) }, as ? { userId: as } : null, deps) as never
   return {
     dir,
-    file,
+    location,
+    engine,
     store,
+    sql,
+    sqlite() {
+      if (!opened.sqlite) throw new Error(`this test is about SQLite itself; GONGZHI_TEST_ENGINE is ${engine}`)
+      return opened.sqlite
+    },
     deps,
     clock,
     errors,
@@ -60,20 +175,7 @@ export async function makeHarness(opts: { seed?: boolean; deps?: Partial<Omit<De
       if (!r.ok) throw new Error(`devLogin failed: ${JSON.stringify(r.error)}`)
       return r.data.user.id
     },
-    counts() {
-      const tables = [
-        'users', 'user_roles', 'user_grids', 'notices', 'notice_grids', 'notice_reads', 'audit_log', 'idempotency',
-        'households', 'resident_applications', 'volunteer_applications',
-        'reports', 'report_events', 'report_photos', 'report_supports', 'mediations', 'mediation_sessions',
-        'report_deadlines', 'messages', 'files',
-      ]
-      return Object.fromEntries(
-        tables.map((t) => [t, (store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-      )
-    },
-    close() {
-      store.close()
-      fs.rmSync(dir, { recursive: true, force: true })
-    },
+    counts: () => countRows(sql, COUNTED_TABLES),
+    close: () => opened.close(),
   }
 }

@@ -1,5 +1,6 @@
 import { addressKey } from '@/domain/residents/address'
-import type { Harness } from './harness'
+import { countRows, type Harness } from './harness'
+import type { TestSql } from './sql'
 
 import { COMMITTEE } from './demoUsers'
 
@@ -24,51 +25,55 @@ export interface Voter {
  *   - else the community's roster households in turn, each only while its verified members are fewer than
  *     its 成年人数 (an adults motion takes no more ballots from a household); too little room throws.
  */
-export function addVoters(
+export async function addVoters(
   h: Harness,
   n: number,
   opts: { households?: string[]; ownHouseholds?: boolean; prefix?: string; rosterOnly?: boolean } = {},
-): Voter[] {
-  const db = h.store.db
+): Promise<Voter[]> {
   const prefix = opts.prefix ?? '甲'
-  const start = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+  const start = ((await h.sql.get('SELECT count(*) AS n FROM users')) as { n: number }).n
   const idOf = (i: number) => `u_vote_${prefix.codePointAt(0)}_${String(start + i).padStart(5, '0')}`
   const at = h.clock.now().toISOString()
-  const gridOf = db.prepare('SELECT grid_id FROM households WHERE id = ?')
-  const insertHousehold = db.prepare(`INSERT INTO households (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name, adults, updated_at)
-    VALUES (?, 'g_jj_1', '议事测试楼', '', ?, ?, '', ?, ?, 1, ?)`)
-  const insertUser = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
-    VALUES (?, ?, NULL, NULL, 'c_jinjiang', ?, ?, 1, ?, ?)`)
-  const insertRole = db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'resident')")
   const out: Voter[] = []
-  db.transaction(() => {
-    const homes = opts.households ?? (opts.ownHouseholds ? newHouseholds() : rosterRoom())
+  await h.sql.tx(async (db) => {
+    const homes = opts.households ?? (opts.ownHouseholds ? await newHouseholds(db) : await rosterRoom(db))
     for (let i = 0; i < n; i++) {
       const householdId = homes[i % homes.length]!
-      const grid = (gridOf.get(householdId) as { grid_id: string }).grid_id
+      const grid = ((await db.get('SELECT grid_id FROM households WHERE id = ?', [householdId])) as { grid_id: string }).grid_id
       const name = `议事测试${prefix}${String(start + i).padStart(4, '0')}`
-      insertUser.run(idOf(i), name, grid, householdId, opts.rosterOnly ? 1 : 0, at)
-      insertRole.run(idOf(i))
+      await db.run(
+        `INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
+         VALUES (?, ?, NULL, NULL, 'c_jinjiang', ?, ?, ?, ?, ?)`,
+        [idOf(i), name, grid, householdId, 1, opts.rosterOnly ? 1 : 0, at],
+      )
+      await db.run("INSERT INTO user_roles (user_id, role) VALUES (?, 'resident')", [idOf(i)])
       out.push({ id: idOf(i), name, householdId })
     }
-  })()
+  })
   return out
 
-  function newHouseholds(): string[] {
-    return Array.from({ length: n }, (_, i) => {
+  async function newHouseholds(db: TestSql): Promise<string[]> {
+    const ids: string[] = []
+    for (let i = 0; i < n; i++) {
       const id = `h_${idOf(i)}`
       const room = String(start + i)
-      insertHousehold.run(id, room, addressKey('议事测试楼', 'building'), addressKey(room, 'room'), `议事户主${prefix}${room}`, at)
-      return id
-    })
+      await db.run(
+        `INSERT INTO households (id, grid_id, building, unit, room, building_key, unit_key, room_key, head_name, adults, updated_at)
+         VALUES (?, 'g_jj_1', '议事测试楼', '', ?, ?, '', ?, ?, 1, ?)`,
+        [id, room, addressKey('议事测试楼', 'building'), addressKey(room, 'room'), `议事户主${prefix}${room}`, at],
+      )
+      ids.push(id)
+    }
+    return ids
   }
 
   /** One place per free adult of the roster, household after household in turn: exactly `n` of them. */
-  function rosterRoom(): string[] {
-    const rows = db
-      .prepare(`SELECT h.id, coalesce(h.adults, 0) - (SELECT count(*) FROM users u WHERE u.household_id = h.id AND u.verified = 1) AS room
-        FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang' ORDER BY h.id`)
-      .all() as { id: string; room: number }[]
+  async function rosterRoom(db: TestSql): Promise<string[]> {
+    const rows = (await db.all(
+      `SELECT h.id, coalesce(h.adults, 0) - (SELECT count(*) FROM users u WHERE u.household_id = h.id AND u.verified = ?) AS room
+        FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang' ORDER BY h.id`,
+      [1],
+    )) as { id: string; room: number }[]
     const places: string[] = []
     for (let pass = 0; places.length < n && rows.some((r) => r.room > pass); pass++) {
       for (const r of rows) if (r.room > pass && places.length < n) places.push(r.id)
@@ -121,18 +126,18 @@ export function walk(value: unknown, visit: (key: string | null, v: unknown, par
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, visit, k, value)
 }
 
-export function ballotRows(h: Harness, motionId: string): number {
-  return (h.store.db.prepare('SELECT count(*) AS n FROM motion_ballots WHERE motion_id = ?').get(motionId) as { n: number }).n
+export async function ballotRows(h: Harness, motionId: string): Promise<number> {
+  return ((await h.sql.get('SELECT count(*) AS n FROM motion_ballots WHERE motion_id = ?', [motionId])) as { n: number }).n
 }
 
-export function voterRows(h: Harness, motionId: string): number {
-  return (h.store.db.prepare('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?').get(motionId) as { n: number }).n
+export async function voterRows(h: Harness, motionId: string): Promise<number> {
+  return ((await h.sql.get('SELECT count(*) AS n FROM motion_voters WHERE motion_id = ?', [motionId])) as { n: number }).n
 }
 
 /** The tables a motion action may write, for "nothing written" checks. */
 export const MOTION_TABLES = ['motions', 'motion_revisions', 'motion_comments', 'motion_voters', 'motion_ballots', 'community_rules', 'messages', 'audit_log', 'idempotency']
 
 /** Row counts of MOTION_TABLES. */
-export function motionTableCounts(h: Harness): Record<string, number> {
-  return Object.fromEntries(MOTION_TABLES.map((t) => [t, (h.store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
+export function motionTableCounts(h: Harness): Promise<Record<string, number>> {
+  return countRows(h.sql, MOTION_TABLES)
 }

@@ -6,12 +6,14 @@ const ROOT = path.resolve(__dirname, '../../..')
 const WORKER = path.join(__dirname, 'raceWorker.ts')
 
 /**
- * Runs `processes` worker processes on the same SQLite file, each firing `perProcess` dispatches of
+ * Runs `processes` worker processes on the same store (`location`: the harness's, a SQLite file or a
+ * postgres:// URL), each with its own connection, each firing `perProcess` dispatches of
  * the same event as soon as every process is ready. Returns every reply, in process order.
  * `userId` may be a list: process i acts as userId[i % length] (two committee members, two claimants).
  */
 export async function race(opts: {
-  file: string
+  /** the store: h.location */
+  location: string
   action: string
   payload: unknown
   userId: string | string[]

@@ -40,14 +40,13 @@ export const REPORTER_PHONE = '13900000001'
 export const GOOD_DESCRIPTION = '3栋楼下垃圾堆了三天没人清运，气味很大'
 
 /** A photo the owner uploaded (a files row; the blob is not needed by the report actions). */
-export function addPhoto(h: Harness, ownerId: string): string {
+export async function addPhoto(h: Harness, ownerId: string): Promise<string> {
   const id = `f_${randomBytes(8).toString('hex')}`
-  h.store.db
-    .prepare(
-      `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)
-       VALUES (?, ?, 'image/jpeg', 2048, 640, 480, ?, ?, ?)`,
-    )
-    .run(id, ownerId, randomBytes(32).toString('hex'), `test/${id}.jpg`, h.clock.now().toISOString())
+  await h.sql.run(
+    `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)
+     VALUES (?, ?, 'image/jpeg', 2048, 640, 480, ?, ?, ?)`,
+    [id, ownerId, randomBytes(32).toString('hex'), `test/${id}.jpg`, h.clock.now().toISOString()],
+  )
   return id
 }
 
@@ -105,7 +104,7 @@ export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<Rep
   const back = spec.overdue || status === 'closed'
   if (back) h.clock.set(new Date(Date.parse(NOW) - 30 * DAY))
   try {
-    const photoIds = Array.from({ length: spec.photos ?? 0 }, () => addPhoto(h, reporter))
+    const photoIds = await Promise.all(Array.from({ length: spec.photos ?? 0 }, () => addPhoto(h, reporter)))
     let r = await h.ok<ReportView>(
       'report.create',
       {
@@ -155,12 +154,12 @@ export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<Rep
   }
 }
 
-export function reportRow(h: Harness, id: string): Record<string, unknown> | undefined {
-  return h.store.db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as Record<string, unknown> | undefined
+export function reportRow(h: Harness, id: string): Promise<Record<string, unknown> | undefined> {
+  return h.sql.get('SELECT * FROM reports WHERE id = ?', [id])
 }
 
-export function eventsOf(h: Harness, id: string): { action: string; actor_id: string | null }[] {
-  return h.store.db.prepare('SELECT action, actor_id FROM report_events WHERE report_id = ? ORDER BY id').all(id) as never
+export function eventsOf(h: Harness, id: string): Promise<{ action: string; actor_id: string | null }[]> {
+  return h.sql.all('SELECT action, actor_id FROM report_events WHERE report_id = ? ORDER BY id', [id])
 }
 
 const ROOT = path.resolve(__dirname, '../../..')
@@ -177,11 +176,11 @@ export interface RaceJob {
 
 /**
  * Like race(), but each process runs its own job (accept in one, reject in the other): every process opens
- * its own connection to `file`, says ready, and all start on one "go". Replies per process, in job order.
+ * its own connection to the store at `location` (h.location), says ready, and all start on one "go". Replies per process, in job order.
  */
-export async function raceJobs(file: string, jobs: RaceJob[]): Promise<ApiReply[][]> {
+export async function raceJobs(location: string, jobs: RaceJob[]): Promise<ApiReply[][]> {
   const children = jobs.map((job) =>
-    spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify({ file, ...job })], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }),
+    spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify({ location, ...job })], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }),
   )
   const runs = children.map((child) => {
     let out = ''

@@ -23,24 +23,28 @@ export interface Volunteer {
  * Inserts `n` verified volunteers of 锦江社区 straight into the store (faster than applying and reviewing):
  * names 巡逻测试0001 …; `verified: false` or `volunteer: false` make the ones the rules refuse.
  */
-export function addVolunteers(h: Harness, n: number, opts: { verified?: boolean; volunteer?: boolean; community?: string } = {}): Volunteer[] {
-  const db = h.store.db
+export async function addVolunteers(
+  h: Harness,
+  n: number,
+  opts: { verified?: boolean; volunteer?: boolean; community?: string } = {},
+): Promise<Volunteer[]> {
   const community = opts.community ?? 'c_jinjiang'
-  const insertUser = db.prepare(`INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
-    VALUES (?, ?, NULL, NULL, ?, NULL, NULL, ?, 0, ?)`)
-  const insertRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
-  const start = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+  const start = ((await h.sql.get('SELECT count(*) AS n FROM users')) as { n: number }).n
   const out: Volunteer[] = []
-  db.transaction(() => {
+  await h.sql.tx(async (db) => {
     for (let i = 0; i < n; i++) {
       const id = `u_patrol_${String(start + i).padStart(5, '0')}`
       const name = `巡逻测试${String(start + i).padStart(4, '0')}`
-      insertUser.run(id, name, community, opts.verified === false ? 0 : 1, h.clock.now().toISOString())
-      insertRole.run(id, 'resident')
-      if (opts.volunteer !== false) insertRole.run(id, 'volunteer')
+      await db.run(
+        `INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
+         VALUES (?, ?, NULL, NULL, ?, NULL, NULL, ?, ?, ?)`,
+        [id, name, community, opts.verified === false ? 0 : 1, 0, h.clock.now().toISOString()],
+      )
+      await db.run('INSERT INTO user_roles (user_id, role) VALUES (?, ?)', [id, 'resident'])
+      if (opts.volunteer !== false) await db.run('INSERT INTO user_roles (user_id, role) VALUES (?, ?)', [id, 'volunteer'])
       out.push({ id, name })
     }
-  })()
+  })
   return out
 }
 
@@ -70,10 +74,10 @@ export interface SignupRow {
   seq: number
 }
 
-export function signupRows(h: Harness, shiftId: string): SignupRow[] {
-  return h.store.db.prepare('SELECT user_id, status, seq FROM shift_signups WHERE shift_id = ? ORDER BY seq').all(shiftId) as SignupRow[]
+export async function signupRows(h: Harness, shiftId: string): Promise<SignupRow[]> {
+  return (await h.sql.all('SELECT user_id, status, seq FROM shift_signups WHERE shift_id = ? ORDER BY seq', [shiftId])) as SignupRow[]
 }
 
-export function statusCount(h: Harness, shiftId: string, status: string): number {
-  return signupRows(h, shiftId).filter((r) => r.status === status).length
+export async function statusCount(h: Harness, shiftId: string, status: string): Promise<number> {
+  return (await signupRows(h, shiftId)).filter((r) => r.status === status).length
 }
