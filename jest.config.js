@@ -38,6 +38,24 @@ module.exports = {
     },
     {
       ...common,
+      // the same API suites on PostgreSQL (issue 13: "the existing API tests run against both engines"); not the
+      // suites that are about SQLite itself (the harness says which and why) nor the SQLite runners of the port
+      // contracts (their PostgreSQL runners are in test/postgres)
+      displayName: 'api-postgres',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/api/**/*.test.ts'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '\\.contract\\.test\\.ts$',
+        '/test/api/(migrations|durability|crash|fuzz\\.events|patrols\\.settle|backup|server\\.cluster|sql\\.placeholders)\\.test\\.ts$',
+      ],
+      transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
+      setupFiles: ['<rootDir>/test/api/support/onPostgres.js'],
+      globalSetup: '<rootDir>/test/postgres/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/postgres/globalTeardown.ts',
+    },
+    {
+      ...common,
       // the PostgreSQL engine on a real server: the global setup starts a private one (or uses GONGZHI_TEST_PG),
       // each file takes its own database (test/support/postgres.ts)
       displayName: 'postgres',

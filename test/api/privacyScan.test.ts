@@ -73,11 +73,11 @@ interface Person {
 
 async function people(): Promise<Person[]> {
   const db = h.sql
-  const users = (await db.all(`SELECT u.id, u.name, u.phone, u.community_id AS communityId, u.grid_id AS gridId,
+  const users = (await db.all(`SELECT u.id, u.name, u.phone, u.community_id AS "communityId", u.grid_id AS "gridId",
          EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('committee', 'street', 'gridWorker')) AS staff,
          EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'volunteer') AS volunteer
        FROM users u`)) as (Omit<Person, 'staff' | 'volunteer'> & { staff: number; volunteer: number })[]
-  const households = (await db.all('SELECT h.head_name AS name, h.phone, g.community_id AS communityId, h.grid_id AS gridId FROM households h JOIN grids g ON g.id = h.grid_id')) as Omit<Person, 'id' | 'staff' | 'volunteer'>[]
+  const households = (await db.all('SELECT h.head_name AS name, h.phone, g.community_id AS "communityId", h.grid_id AS "gridId" FROM households h JOIN grids g ON g.id = h.grid_id')) as Omit<Person, 'id' | 'staff' | 'volunteer'>[]
   return [
     ...users.map((u) => ({ ...u, staff: u.staff === 1, volunteer: u.volunteer === 1 })),
     ...households.map((x) => ({ ...x, id: null, staff: false, volunteer: false })),
@@ -96,7 +96,7 @@ interface Viewer {
 
 async function viewer(id: string): Promise<Viewer> {
   const db = h.sql
-  const u = (await db.get('SELECT u.name, u.phone, u.community_id AS communityId, c.street_id AS streetId FROM users u LEFT JOIN communities c ON c.id = u.community_id WHERE u.id = ?', [id])) as Omit<Viewer, 'id' | 'roles' | 'grids'>
+  const u = (await db.get('SELECT u.name, u.phone, u.community_id AS "communityId", c.street_id AS "streetId" FROM users u LEFT JOIN communities c ON c.id = u.community_id WHERE u.id = ?', [id])) as Omit<Viewer, 'id' | 'roles' | 'grids'>
   const roles = ((await db.all('SELECT role FROM user_roles WHERE user_id = ?', [id])) as { role: string }[]).map((r) => r.role)
   const grids = ((await db.all('SELECT grid_id FROM user_grids WHERE user_id = ?', [id])) as { grid_id: string }[]).map((r) => r.grid_id)
   return { id, ...u, roles, grids }
@@ -125,7 +125,7 @@ async function allowed(v: Viewer | null): Promise<{ names: Set<string>; phones: 
     if (p.volunteer && street && p.communityId && streetCommunities.includes(p.communityId)) add(p, false)
   }
   // reporters (and parties) of reports: the community's staff, the grid's worker, the street once escalated to it
-  const reports = (await db.all(`SELECT r.community_id AS communityId, r.grid_id AS gridId, r.street_id AS streetId, r.level, u.name, u.phone, m.parties
+  const reports = (await db.all(`SELECT r.community_id AS "communityId", r.grid_id AS "gridId", r.street_id AS "streetId", r.level, u.name, u.phone, m.parties
      FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN mediations m ON m.report_id = r.id`)) as { communityId: string; gridId: string; streetId: string; level: string; name: string; phone: string | null; parties: string | null }[]
   for (const r of reports) {
     const sees = (committee && r.communityId === v.communityId) || (worker && v.grids.includes(r.gridId)) || (street && r.level === 'street' && r.streetId === v.streetId)

@@ -58,7 +58,7 @@ test('the closed 居民公约: every figure of the result is what the frozen bas
   expect(m.turnout).toEqual({ eligible: roster.households, cast: voters.length })
 
   // what was chosen: the published list is the table, sorted by hash, and it counts to the tally
-  const ballots = await rows<{ receiptHash: string; choice: string }>('SELECT receipt_hash AS receiptHash, choice FROM motion_ballots WHERE motion_id = ?', RULES)
+  const ballots = await rows<{ receiptHash: string; choice: string }>('SELECT receipt_hash AS "receiptHash", choice FROM motion_ballots WHERE motion_id = ?', RULES)
   expect(ballots).toHaveLength(voters.length)
   expect(r.ballots).toEqual([...ballots].sort((a, b) => (a.receiptHash < b.receiptHash ? -1 : 1)))
   const counted: Record<string, number> = { yes: 0, no: 0, abstain: 0 }

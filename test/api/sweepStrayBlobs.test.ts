@@ -7,16 +7,21 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { scheduleOrphanSweep } from '../../cloud/files/sweepOrphanPhotos'
-import { makeHarness, type Harness } from './support/harness'
+import { diskBlobs } from '../../cloud/adapters/disk/blobs'
+import { makeHarness, tempDir, type Harness } from './support/harness'
 import { addPhoto, WHO } from './support/reportFixtures'
 
 let h: Harness
 let root: string
 beforeAll(async () => {
-  h = await makeHarness()
-  root = (h.deps.blobs as unknown as { root: string }).root
+  // the uploads folder, whichever engine holds the rows (PostgreSQL keeps photos in its table by default)
+  root = tempDir('gongzhi-uploads-')
+  h = await makeHarness({ deps: { blobs: diskBlobs(root) } })
 })
-afterAll(() => h.close())
+afterAll(async () => {
+  await h.close()
+  fs.rmSync(root, { recursive: true, force: true })
+})
 
 const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex')
 const HOUR = 3600_000

@@ -5,7 +5,11 @@
 import { buildServer } from '../../cloud/server/app'
 import { makeHarness, type Harness } from './support/harness'
 
-const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+/** What each engine throws when the database cannot answer now: SQLite's lock past its wait, PostgreSQL shutting down. */
+const busy = () =>
+  h.engine === 'sqlite'
+    ? Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+    : Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })
 
 let h: Harness
 beforeEach(async () => {

@@ -47,12 +47,17 @@ export const NOW = '2025-03-01T02:00:00.000Z'
 export { openStoreAt, testEngine, type OpenedStore, type TestEngine } from './engine'
 
 /**
- * `describe` on SQLite, `describe.skip` on PostgreSQL: for the parts of a neutral suite that read the SQLite file
- * itself through the run's shared harness (motions.secrecy's file checks).
+ * Tests of SQLite's own file and catalogue, in a suite that is otherwise neutral (motions.secrecy's file checks):
+ * defined on a SQLite run only. On PostgreSQL they do not exist (they are not skipped): its own layout has its
+ * own tests (test/postgres/motions.secrecy.test.ts).
  */
-export const describeOnSqlite: jest.Describe = testEngine() === 'sqlite' ? describe : describe.skip
-/** `test` on SQLite, `test.skip` on PostgreSQL: one test of a neutral suite that reads SQLite's own catalogue. */
-export const testOnSqlite: jest.It = testEngine() === 'sqlite' ? test : test.skip
+export function describeOnSqlite(name: string, fn: () => void): void {
+  if (testEngine() === 'sqlite') describe(name, fn)
+}
+/** One test of SQLite's own catalogue in a neutral suite: defined on a SQLite run only (see describeOnSqlite). */
+export function testOnSqlite(name: string, fn: () => unknown, timeout?: number): void {
+  if (testEngine() === 'sqlite') test(name, fn as jest.ProvidesCallback, timeout)
+}
 
 /** The demo data written into a new store: the one seeding entry point of the suites. */
 export async function seedFor(store: Store, now: Date): Promise<void> {
