@@ -13,27 +13,31 @@ import path from 'node:path'
 import pg from 'pg'
 import { openPostgresStore } from '../cloud/adapters/postgres/store'
 import { openSqliteStore } from '../cloud/adapters/sqlite/store'
+import { motionMessages, type MotionRepo } from '../cloud/motions'
 import type { ReportArea, ReportListQuery, ReportRepo } from '../cloud/reports/ports'
+import { generateVotedMotion } from './city/ballots'
 import { startPrivatePostgres } from '../test/support/postgres'
 import { postgresBulk, sqliteBulk, type BulkWriter } from './city/bulk'
-import { CITY, communityId, generateOrganisation, generateReports, gridId, residentId, sizes, streetId, workerId } from './city/generate'
+import { CITY, committeeId, communityId, generateOrganisation, generateReports, gridId, residentId, sizes, streetId, workerId } from './city/generate'
 import { fmt, pct } from './support/run'
 
 const SIZES = (process.env.BENCH_CITY_SIZES ?? '100000,1000000').split(',').map(Number)
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',')
 const CALLS = Number(process.env.BENCH_CITY_CALLS ?? 200)
+const BALLOTS = [1_000, 100_000]
 const PAGE = 21
 
 interface Engine {
   name: string
   bulk: BulkWriter
   reports: ReportRepo
+  motions: MotionRepo
   close(): Promise<void>
 }
 
 async function openSqlite(dir: string): Promise<Engine> {
   const store = openSqliteStore(path.join(dir, 'city.db'))
-  return { name: 'SQLite', bulk: sqliteBulk(store.db), reports: store.reports, close: async () => store.close() }
+  return { name: 'SQLite', bulk: sqliteBulk(store.db), reports: store.reports, motions: store.motions, close: async () => store.close() }
 }
 
 async function openPostgres(): Promise<Engine & { stopServer(): void }> {
@@ -51,6 +55,7 @@ async function openPostgres(): Promise<Engine & { stopServer(): void }> {
     name: 'PostgreSQL',
     bulk: postgresBulk(store.pool),
     reports: store.reports,
+    motions: store.motions,
     close: () => store.close(),
     stopServer: () => server?.stop(),
   }
@@ -105,6 +110,26 @@ async function measure(e: Engine, now: string): Promise<Figures> {
   return out
 }
 
+/** A motion's close counts its ballots once; reading its result afterwards is one row, whatever the ballots. */
+async function ballots(e: Engine, now: number): Promise<void> {
+  const nowIso = new Date(now).toISOString()
+  let seq = 0
+  const ids = { newId: () => `m_bench_${++seq}` }
+  const lines: string[] = []
+  for (const n of BALLOTS) {
+    const id = `mo_bench_${n}`
+    await generateVotedMotion(e.bulk, id, communityId(17), committeeId(17), n, now)
+    const t = process.hrtime.bigint()
+    await e.motions.settle({ motionId: id }, nowIso, motionMessages({ ids }, nowIso))
+    const closeMs = Number(process.hrtime.bigint() - t) / 1e6
+    const m = await e.motions.get(id)
+    if (m?.status !== 'closed' || m.result?.cast.total !== n) throw new Error(`motion ${id}: ${m?.status}, cast ${m?.result?.cast.total}`)
+    const read = await times(() => e.motions.get(id))
+    lines.push(`| ${fmt(n)} ballots | close (tally counted once) ${fmt(closeMs, 1)} ms | read the result: p50 ${fmt(read.p50, 2)} / p99 ${fmt(read.p99, 2)} ms |`)
+  }
+  console.log(lines.join('\n'))
+}
+
 async function run(e: Engine): Promise<void> {
   const now = Date.now()
   const nowIso = new Date(now).toISOString()
@@ -123,6 +148,7 @@ async function run(e: Engine): Promise<void> {
     console.log(`${fmt(size)} reports written (${fmt((Date.now() - t) / 1000, 1)} s)`)
     results.push([size, await measure(e, nowIso)])
   }
+  await ballots(e, now)
   const header = ['what', ...results.map(([n]) => `${fmt(n)}: p50 / p99 ms (rows)`)]
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
   for (const key of results[0]![1].keys()) {
