@@ -53,7 +53,7 @@ test('two workers share the port and the sweeps; a killed worker is replaced; SI
       const now = workersOf(primary)
       return now.length === 2 && !now.includes(first[0]!)
     }, 'a replacement worker')
-    expect(server.output()).toContain(`工作进程 ${first[0]} 退出（SIGKILL），已重新启动一个`)
+    await server.waitFor(`工作进程 ${first[0]} 退出（SIGKILL），已重新启动一个`)
     await until(() => server.output().split('Server listening').length - 1 === 3, 'the replacement listening')
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
 

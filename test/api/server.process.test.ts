@@ -36,8 +36,9 @@ test('start on an empty file, serve, stop on SIGTERM, restart with the same data
   const first = await start(env)
   let token: string
   try {
+    await first.waitFor(`http://localhost:${new URL(first.url).port}`)
+    await first.waitFor('演示登录')
     const out = first.output()
-    expect(out).toContain(`http://localhost:${new URL(first.url).port}`)
     expect(out).toContain('已写入演示数据')
     for (const role of ['居民', '志愿者', '网格员', '社区', '街道']) expect(out).toMatch(new RegExp(`^  ${role}`, 'm'))
 

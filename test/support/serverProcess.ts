@@ -21,6 +21,8 @@ export interface ServerProcess {
   child: ChildProcess
   url: string
   output: () => string
+  /** resolves once the output contains `text` (its pipe may deliver after /healthz answers); rejects after `ms` */
+  waitFor(text: string, ms?: number): Promise<void>
   /** sends the signal and resolves with the exit code */
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
@@ -52,6 +54,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     child,
     url,
     output: () => out,
+    async waitFor(text, ms = 20_000) {
+      const until = Date.now() + ms
+      while (!out.includes(text)) {
+        if (Date.now() > until) throw new Error(`no "${text}" in the server's output:\n${out}`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode)

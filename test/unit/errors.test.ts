@@ -24,6 +24,8 @@ test('the statuses of DESIGN §4', () => {
     CONTENT_REJECTED: 422,
     RATE_LIMITED: 429,
     INTERNAL: 500,
+    // the database could not answer now (issue 13): retryable
+    UNAVAILABLE: 503,
   })
 })
 
