@@ -1,7 +1,8 @@
 import type { Pool } from 'pg'
 import { MAX_SHIFT_MS } from '@/domain/patrols/rules'
 import type { BoardRow, ShiftLogRecord, ShiftRepo, VolunteerTotals } from '../../patrols/ports'
-import { readShift, SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow } from './patrolRows'
+import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow } from '../rows/patrols'
+import { readShift } from './patrolRows'
 import { row, rows } from './tx'
 
 /** The patrol store's reads on PostgreSQL, the same queries as ../sqlite/patrolQueries.ts in the same order. */

@@ -17,7 +17,8 @@ import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
 import { shiftQueries } from './patrolQueries'
 import { createReport } from './reportWrites'
-import { readActiveSignup, readShift, SEATED } from './patrolRows'
+import { SEATED } from '../rows/patrols'
+import { readActiveSignup, readShift } from './patrolRows'
 import { inTransaction, inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
 
 /**

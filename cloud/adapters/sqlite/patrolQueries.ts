@@ -1,7 +1,8 @@
 import { MAX_SHIFT_MS } from '@/domain/patrols/rules'
 import type { BoardRow, ShiftLogRecord, ShiftRepo, VolunteerTotals } from '../../patrols/ports'
 import type { Db } from './open'
-import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow, type shiftReads } from './patrolRows'
+import { SHIFT_SELECT, SIGNUP_SELECT, toShift, toSignup, type ShiftRow, type SignupRow } from '../rows/patrols'
+import type { shiftReads } from './patrolRows'
 
 type Reads = ReturnType<typeof shiftReads>
 

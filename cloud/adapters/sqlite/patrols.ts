@@ -24,7 +24,8 @@ import { messageWriter } from './messages'
 import type { Db } from './open'
 import { reportStatements } from './reports'
 import { shiftQueries } from './patrolQueries'
-import { SEATED, shiftReads } from './patrolRows'
+import { SEATED } from '../rows/patrols'
+import { shiftReads } from './patrolRows'
 
 /**
  * The patrol store. Signup, withdraw (with the promotion), cancel, check-in and check-out are each one
