@@ -1,7 +1,7 @@
 import type { Pool } from 'pg'
 import type { MotionRecord, MotionRepo } from '../../motions/ports'
 import { writeAudit } from './audit'
-import { toRules, type RulesRow } from './motionRows'
+import { toRules, type RulesRow } from '../rows/motions'
 import { inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
 
 /** The community's 村规民约 on PostgreSQL: the versions adopted by passed rules motions (as ../sqlite/motions.ts). */

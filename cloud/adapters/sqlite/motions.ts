@@ -12,14 +12,13 @@
  * An adults cast also bumps its household's count in motion_household_adults (which household voted, as the
  * voter row already says; nothing of the choice).
  */
-import { emptyTally, MOTION_FLOW, MOTION_STATUSES, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motions'
+import { emptyTally, type MotionOutcomeView, type MotionStatus } from '@/domain/motions'
 import { outcome, type CastCounts, type Eligibility, type TallyBase } from '@/domain/motions/tally'
 import type { NewMessage } from '../../messages/ports'
 import type {
   MotionBallot,
   MotionCastOutcome,
   MotionCommentOutcome,
-  MotionCommentRecord,
   MotionCreateOutcome,
   MotionMessages,
   MotionPatch,
@@ -29,130 +28,21 @@ import type {
   MotionReviseOutcome,
   MotionRevisionRecord,
   NewMotion,
-  RulesRecord,
 } from '../../motions/ports'
 import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
-import { sqlList } from '../rows/sql'
-
-interface MotionRow {
-  seq: number
-  id: string
-  community_id: string
-  author_id: string
-  title: string
-  preamble: string | null
-  articles: string
-  kind: MotionKind
-  options: string | null
-  eligibility: Eligibility
-  status: MotionStatus
-  consult_until: string | null
-  vote_from: string
-  vote_until: string
-  base_adults: number | null
-  base_households: number | null
-  consulted_at: string | null
-  opened_at: string | null
-  closed_at: string | null
-  result: string | null
-  rev: number
-  created_at: string
-  updated_at: string
-}
-
-interface CommentRow {
-  id: string
-  motion_id: string
-  author_id: string
-  author_name: string
-  article_index: number | null
-  text: string
-  created_at: string
-  reply_text: string | null
-  reply_by: string | null
-  reply_by_name: string | null
-  reply_at: string | null
-}
-
-interface RulesRow {
-  community_id: string
-  version: number
-  adopted_at: string
-  motion_id: string
-  title: string
-  articles: string
-  filed_at: string | null
-}
-
-function toRecord(r: MotionRow): MotionRecord {
-  return {
-    seq: r.seq,
-    id: r.id,
-    communityId: r.community_id,
-    authorId: r.author_id,
-    title: r.title,
-    preamble: r.preamble,
-    articles: JSON.parse(r.articles) as { text: string }[],
-    kind: r.kind,
-    options: r.options ? (JSON.parse(r.options) as string[]) : null,
-    eligibility: r.eligibility,
-    status: r.status,
-    consultUntil: r.consult_until,
-    voteFrom: r.vote_from,
-    voteUntil: r.vote_until,
-    base: r.base_adults === null || r.base_households === null ? null : { adults: r.base_adults, households: r.base_households },
-    consultedAt: r.consulted_at,
-    openedAt: r.opened_at,
-    closedAt: r.closed_at,
-    result: r.result ? (JSON.parse(r.result) as MotionOutcomeView) : null,
-    rev: r.rev,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }
-}
+import { dueSteps, TIMED, toComment, toRecord, toRules, type CommentRow, type MotionRow, type RulesRow } from '../rows/motions'
 
 type NewComment = Parameters<MotionRepo['addComment']>[0]
-
-function toComment(r: CommentRow): MotionCommentRecord {
-  return {
-    id: r.id,
-    motionId: r.motion_id,
-    authorId: r.author_id,
-    authorName: r.author_name,
-    articleIndex: r.article_index,
-    text: r.text,
-    createdAt: r.created_at,
-    reply:
-      r.reply_text !== null && r.reply_by && r.reply_at
-        ? { text: r.reply_text, byId: r.reply_by, byName: r.reply_by_name ?? '', at: r.reply_at }
-        : null,
-  }
-}
-
-function toRules(r: RulesRow): RulesRecord {
-  return {
-    communityId: r.community_id,
-    version: r.version,
-    adoptedAt: r.adopted_at,
-    motionId: r.motion_id,
-    title: r.title,
-    articles: JSON.parse(r.articles) as { text: string }[],
-    filedAt: r.filed_at,
-  }
-}
 
 /**
  * Who receives a motion's messages (`m` the motion, `u` the user): verified residents of its community who
  * can sign in (roster-only residents have no account to read them; staff are not verified residents), bound
  * to a household (no household, no vote: `voterKeyOf`). Used by the phase messages and by the closing reminder.
  */
-/** The published statuses a scheduled time leads on (MOTION_FLOW's `at`): consultation and voting. */
-const TIMED = sqlList(MOTION_STATUSES.filter((s) => MOTION_FLOW[s].at !== null))
-
 const RECIPIENTS = `FROM motions m JOIN users u ON u.community_id = m.community_id AND u.verified = 1 AND u.roster_only = 0
     AND u.household_id IS NOT NULL`
 
@@ -177,15 +67,6 @@ export function unvotedOf(db: Db): (motionId: string, at: string) => string[] {
 /** Thrown inside the cast transaction to undo what it wrote and answer `outcome`. */
 class CastRollback {
   constructor(readonly outcome: MotionCastOutcome) {}
-}
-
-/** Where the scheduled times lead a published motion at `at` (the steps still to take, in order). */
-function dueSteps(m: MotionRecord, at: string): MotionStatus[] {
-  const steps: MotionStatus[] = []
-  let s = m.status
-  if (s === 'consultation' && m.voteFrom <= at) steps.push((s = 'voting'))
-  if (s === 'voting' && m.voteUntil <= at) steps.push('closed')
-  return steps
 }
 
 export function motionRepo(db: Db): MotionRepo {
