@@ -56,6 +56,8 @@ interface Place {
   gridId: string
   communityId: string
   streetId: string
+  districtId: string | null
+  cityId: string | null
   boundary: [number, number][] | null
 }
 
@@ -74,14 +76,18 @@ async function prepare(file: string): Promise<Prepared> {
   const db = store.db
   const now = Date.now()
   const places = db
-    .prepare<[], { id: string; community_id: string; street_id: string; boundary: string | null }>(
-      'SELECT g.id, g.community_id, c.street_id, g.boundary FROM grids g JOIN communities c ON c.id = g.community_id ORDER BY c.seq, g.seq',
+    .prepare<[], { id: string; community_id: string; street_id: string; district_id: string | null; city_id: string | null; boundary: string | null }>(
+      `SELECT g.id, g.community_id, c.street_id, s.district_id, d.city_id, g.boundary FROM grids g
+       JOIN communities c ON c.id = g.community_id JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id
+       ORDER BY c.seq, g.seq`,
     )
     .all()
     .map((g) => ({
       gridId: g.id,
       communityId: g.community_id,
       streetId: g.street_id,
+      districtId: g.district_id,
+      cityId: g.city_id,
       boundary: g.boundary ? (JSON.parse(g.boundary) as [number, number][]) : null,
     }))
   const staff = (role: string, communityId: string | null) =>
@@ -133,11 +139,11 @@ async function prepare(file: string): Promise<Prepared> {
   }).sort((a, b) => a.created - b.created)
 
   const insertReport = db.prepare(`
-    INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, latitude, longitude,
+    INSERT INTO reports (id, community_id, street_id, district_id, city_id, grid_id, reporter_id, category, description, latitude, longitude,
       address, coord_source, anonymous, visibility, moderation, status, level, max_level, assignee_id, accept_by,
       resolve_by, due_at, supporters, reopen_count, accepted_at, resolved_at, closed_at, rating, rating_comment, rated_at,
       created_at, updated_at)
-    VALUES (@id, @communityId, @streetId, @gridId, @reporterId, @category, @description, @latitude, @longitude,
+    VALUES (@id, @communityId, @streetId, @districtId, @cityId, @gridId, @reporterId, @category, @description, @latitude, @longitude,
       @address, 'gcj02', @anonymous, @visibility, 'clean', @status, @level, @level, @assigneeId, @acceptBy,
       @resolveBy, @dueAt, @supporters, 0, @acceptedAt, @resolvedAt, @closedAt, @rating, @ratingComment, @ratedAt,
       @createdAt, @updatedAt)`)
@@ -170,6 +176,8 @@ async function prepare(file: string): Promise<Prepared> {
         id: `bench_r_${String(i).padStart(6, '0')}`,
         communityId: place.communityId,
         streetId: place.streetId,
+        districtId: place.districtId,
+        cityId: place.cityId,
         gridId: place.gridId,
         reporterId: reporter.id,
         category,
@@ -408,6 +416,8 @@ async function main() {
           id,
           communityId: place.communityId,
           streetId: place.streetId,
+          districtId: place.districtId,
+          cityId: place.cityId,
           gridId: place.gridId,
           reporterId: who.id,
           category: 'facility',

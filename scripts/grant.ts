@@ -1,5 +1,5 @@
 /**
- * `npm run grant -- --openid <openid> --role committee|street --community <id>`: an operator makes someone staff
+ * `npm run grant -- --openid <openid> --role committee|street|district|city --community <id>`: an operator makes someone staff
  * (on WeChat 云开发 there is no dev login, and the first committee member has nobody to appoint them in the app).
  * The person opens the mini-program once first (that makes their account); their openid is then in the users
  * table. Grid workers and everything else are then given in the app.
@@ -8,7 +8,12 @@ import { redactUrl } from '../cloud/adapters/postgres/pool'
 import { configFromEnv, openStore } from '../cloud/compose'
 import type { StaffGrant } from '../cloud/shared/ports'
 
-const ROLES: Record<StaffGrant, string> = { committee: '社区/村委会工作人员', street: '街道工作人员' }
+const ROLES: Record<StaffGrant, string> = {
+  committee: '社区/村委会工作人员',
+  street: '街道工作人员',
+  district: '区综治中心工作人员',
+  city: '市综治中心工作人员',
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
@@ -20,7 +25,7 @@ async function main() {
   const role = arg('role') as StaffGrant | undefined
   const communityId = arg('community')
   if (!openid || !role || !(role in ROLES) || !communityId) {
-    console.error('用法：npm run grant -- --openid <微信 openid> --role committee|street --community <社区编号>')
+    console.error('用法：npm run grant -- --openid <微信 openid> --role committee|street|district|city --community <社区编号>')
     process.exit(2)
   }
   const { db } = configFromEnv()

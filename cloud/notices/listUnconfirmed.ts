@@ -9,7 +9,7 @@ import type { UserRecord } from '../shared/ports'
 import type { NoticeUnconfirmedRecord, UserCtx } from './ports'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import { noticeFor } from './access'
-import { canManage, isStreetAbove } from './policy'
+import { canManage, isTierAbove } from './policy'
 
 const cursorSchema = z.tuple([
   z.number().int(),
@@ -27,7 +27,7 @@ const cursorSchema = z.tuple([
  */
 export async function listUnconfirmed(input: NoticeUnconfirmedInput, ctx: UserCtx): Promise<Page<NoticeUnconfirmedItem>> {
   const { deps, user } = ctx
-  const n = await noticeFor(input.id, ctx, (x) => canManage(user, x) || isStreetAbove(user, x), '只有社区或街道工作人员可以查看未确认名单')
+  const n = await noticeFor(input.id, ctx, (x) => canManage(user, x) || isTierAbove(user, x), '只有社区、街道、区或市的工作人员可以查看未确认名单')
   if (!n.important) throw new AppError('CONFLICT', '这条通知不需要居民确认已知晓')
   if (input.gridId && n.gridIds && !n.gridIds.includes(input.gridId)) {
     throw new AppError('INVALID_INPUT', '这个网格不在通知的发布范围内', [{ path: 'gridId', message: '这个网格不在通知的发布范围内' }])

@@ -1,20 +1,29 @@
 import { noticeState } from '@/domain/notices'
 import type { NoticeAudience, NoticeRecord } from './ports'
 import type { UserRecord } from '../shared/ports'
+import { TIER_KEY, tierOf, type Tier } from '@/domain/shared/roles'
 
 /**
  * Who may see, confirm and manage a notice. One place, asked by every notice use case.
  *
  * - committee staff see every notice of their community that is not withdrawn (any state);
- * - street staff the same for every community under their street;
+ * - street, district and city staff the same for every community under their area;
  * - everyone else sees live notices addressed to the whole community or to one of their grids
  *   (a resident's own grid, a grid worker's grids);
  * - the audience (who is counted and may confirm) is the residents and volunteers of the grids in scope.
  */
 export const isCommittee = (u: UserRecord) => u.roles.includes('committee')
-export const isStreet = (u: UserRecord) => u.roles.includes('street')
-/** Street staff above the notice's community. */
-export const isStreetAbove = (u: UserRecord, n: NoticeRecord) => isStreet(u) && u.streetId !== null && u.streetId === n.streetId
+/** The tier (street, district, city) a staff member acts at, with their area's id; null for anyone else. */
+function tierPlaceOf(u: UserRecord): { tier: Tier; id: string } | null {
+  const tier = tierOf(u.roles)
+  const id = tier ? u[TIER_KEY[tier]] : null
+  return tier && id ? { tier, id } : null
+}
+/** Street, district or city staff whose area holds the notice's community. */
+export function isTierAbove(u: UserRecord, n: NoticeRecord): boolean {
+  const t = tierPlaceOf(u)
+  return t !== null && n[TIER_KEY[t.tier]] === t.id
+}
 
 export function memberGrids(u: UserRecord): string[] {
   const ids = u.grids.map((g) => g.id)
@@ -23,7 +32,10 @@ export function memberGrids(u: UserRecord): string[] {
 }
 
 export function listAudienceOf(u: UserRecord): NoticeAudience | null {
-  if (isStreet(u)) return u.streetId ? { kind: 'street', streetId: u.streetId } : null
+  if (tierOf(u.roles)) {
+    const t = tierPlaceOf(u)
+    return t ? { kind: 'tier', ...t } : null
+  }
   if (!u.communityId) return null
   if (isCommittee(u)) return { kind: 'staff', communityId: u.communityId }
   return { kind: 'member', communityId: u.communityId, gridIds: memberGrids(u) }
@@ -36,7 +48,7 @@ function inScope(n: NoticeRecord, gridIds: string[]): boolean {
 export function canSee(u: UserRecord, n: NoticeRecord, now: Date): boolean {
   const state = noticeState(n, now)
   if (state === 'withdrawn') return false
-  if (isStreetAbove(u, n)) return true
+  if (isTierAbove(u, n)) return true
   if (!u.communityId || u.communityId !== n.communityId) return false
   if (isCommittee(u)) return true
   return state === 'live' && inScope(n, memberGrids(u))

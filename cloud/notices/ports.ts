@@ -1,3 +1,4 @@
+import type { Tier } from '@/domain/shared/roles'
 /** Notices' storage (issue 1). Every concurrency-sensitive write is ONE method, atomic in the adapter. */
 import type { NoticeCategory } from '@/domain/notices'
 import type * as shared from '../shared/context'
@@ -7,8 +8,10 @@ export interface NoticeRecord {
   id: string
   communityId: string
   communityName: string
-  /** the street the community is under */
+  /** the street the community is under, and the street's district and city (null: none set) */
   streetId: string
+  districtId: string | null
+  cityId: string | null
   authorId: string
   authorName: string
   title: string
@@ -25,7 +28,7 @@ export interface NoticeRecord {
 }
 
 /** A notice to publish: the record without what the store adds (names, the street) or a later change sets. */
-export type NewNotice = Omit<NoticeRecord, 'authorName' | 'communityName' | 'streetId' | 'withdrawnAt'>
+export type NewNotice = Omit<NoticeRecord, 'authorName' | 'communityName' | 'streetId' | 'districtId' | 'cityId' | 'withdrawnAt'>
 
 export interface NoticeReadRecord {
   readAt: string
@@ -45,8 +48,8 @@ export type NoticeAudience =
   | { kind: 'member'; communityId: string; gridIds: string[] }
   /** committee: every notice of the community that is not withdrawn */
   | { kind: 'staff'; communityId: string }
-  /** street: every notice of every community under the street that is not withdrawn */
-  | { kind: 'street'; streetId: string }
+  /** street, district, city staff: every notice of every community under their area that is not withdrawn */
+  | { kind: 'tier'; tier: Tier; id: string }
 
 export interface NoticeCursor {
   pinned: boolean

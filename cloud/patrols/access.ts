@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import { isStaff } from '@/domain/shared/roles'
+import { isStaff, TIER_KEY, tierOf } from '@/domain/shared/roles'
 import type * as shared from '../shared/context'
 import type { UserRecord } from '../shared/ports'
 import type { Deps, PatrolsStore, ShiftRecord } from './ports'
@@ -28,22 +28,24 @@ export function requireCommunity(u: UserRecord): string {
   return u.communityId
 }
 
-/** Members of the community read its shifts; street staff read those of their street's communities. */
+/** Members of the community read its shifts; street, district and city staff those of the communities under them. */
 export async function canSee(deps: Deps, s: ShiftRecord, u: UserRecord): Promise<boolean> {
   if (u.communityId === s.communityId) return true
-  if (!u.roles.includes('street') || !u.streetId) return false
+  const tier = tierOf(u.roles)
+  const id = tier ? u[TIER_KEY[tier]] : null
+  if (!tier || !id) return false
   const c = await deps.store.communities.get(s.communityId)
-  return c?.streetId === u.streetId
+  return c?.[TIER_KEY[tier]] === id
 }
 
-/** Names on the roster in full: staff of the community (or its street). */
+/** Names on the roster in full: staff of the community (or above it). */
 export function seesFullNames(u: UserRecord): boolean {
   return isStaff(u.roles)
 }
 
 /**
- * Every volunteer's patrol notes: staff, who reach a shift only through loadShift (their community, or street
- * staff of its street). Anyone else reads their own.
+ * Every volunteer's patrol notes: staff, who reach a shift only through loadShift (their community, or staff
+ * of the street, district or city above it). Anyone else reads their own.
  */
 export function seesAllLogs(u: UserRecord): boolean {
   return isStaff(u.roles)

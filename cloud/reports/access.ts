@@ -1,5 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
-import { DEFAULT_RESOLVE_DAYS, type ReportCategory } from '@/domain/reports'
+import { DEFAULT_RESOLVE_DAYS, type ReportCategory, type ReportLevel } from '@/domain/reports'
+import { TIER_KEY, tierOf, type Tier } from '@/domain/shared/roles'
 import { SETTLE_DAYS, isOverdue } from '@/domain/reports/deadlines'
 import { isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
 import type { Deps, ReportArea, ReportRecord, UserCtx } from './ports'
@@ -11,11 +12,32 @@ export const RACE_MESSAGE = '问题刚被其他人处理过，请刷新后重试
 export const BAD_PHOTOS = '照片无效或已被使用'
 
 export function callerOf(u: UserRecord): Caller {
-  return { id: u.id, roles: u.roles, communityId: u.communityId, streetId: u.streetId, gridIds: u.grids.map((g) => g.id) }
+  return {
+    id: u.id,
+    roles: u.roles,
+    communityId: u.communityId,
+    streetId: u.streetId,
+    districtId: u.districtId,
+    cityId: u.cityId,
+    gridIds: u.grids.map((g) => g.id),
+  }
 }
 
 export function partiesOf(r: ReportRecord): ReportParties {
-  return { reporterId: r.reporterId, communityId: r.communityId, streetId: r.streetId, gridId: r.gridId, level: r.level }
+  return {
+    reporterId: r.reporterId,
+    communityId: r.communityId,
+    streetId: r.streetId,
+    districtId: r.districtId,
+    cityId: r.cityId,
+    gridId: r.gridId,
+    level: r.level,
+  }
+}
+
+/** The highest level a report can be escalated to: as far as its street is placed (district, city). */
+export function topLevelOf(r: Pick<ReportRecord, 'districtId' | 'cityId'>): ReportLevel {
+  return r.cityId ? 'city' : r.districtId ? 'district' : 'street'
 }
 
 export function factsOf(r: ReportRecord, now: Date): ReportFacts {
@@ -26,6 +48,7 @@ export function factsOf(r: ReportRecord, now: Date): ReportFacts {
     visibility: r.visibility,
     overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
     resolvedAt: r.resolvedAt,
+    topLevel: topLevelOf(r),
   }
 }
 
@@ -70,9 +93,22 @@ export function canSeeReport(r: ReportRecord, a: Access): boolean {
   return a.staff || a.reporter || (a.rel.has('member') && isPublicReport(r))
 }
 
+/** A street's, district's or city's area. */
+export function tierArea(tier: Tier, id: string): ReportArea {
+  return tier === 'street' ? { streetId: id } : tier === 'district' ? { districtId: id } : { cityId: id }
+}
+
+/** The tier a street, district or city staff member acts at (their highest) and its area; null for anyone else. */
+export function tierAreaOf(u: UserRecord): { tier: Tier; id: string; area: ReportArea } | null {
+  const tier = tierOf(u.roles)
+  const id = tier ? u[TIER_KEY[tier]] : null
+  return tier && id ? { tier, id, area: tierArea(tier, id) } : null
+}
+
 /** The area whose resolved reports the sweep closes before a caller reads it. */
 export function areaOf(u: UserRecord): ReportArea | null {
-  if (u.roles.includes('street') && u.streetId) return { streetId: u.streetId }
+  const tier = tierAreaOf(u)
+  if (tier) return tier.area
   return u.communityId ? { communityId: u.communityId } : null
 }
 
@@ -111,6 +147,11 @@ export async function assertGridOf(deps: Deps, area: ReportArea | { gridIds: str
   let mine: boolean
   if ('gridIds' in area) mine = area.gridIds.includes(gridId)
   else if ('communityId' in area) mine = grid.communityId === area.communityId
-  else mine = (await deps.store.communities.get(grid.communityId))?.streetId === area.streetId
+  else {
+    const community = await deps.store.communities.get(grid.communityId)
+    if ('streetId' in area) mine = community?.streetId === area.streetId
+    else if ('districtId' in area) mine = community?.districtId === area.districtId
+    else mine = community?.cityId === area.cityId
+  }
   if (!mine) throw new AppError('FORBIDDEN', '只能查看自己辖区的网格')
 }

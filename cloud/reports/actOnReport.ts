@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import { chinaClock } from '@/domain/shared/chinaTime'
-import { REPORT_LEVEL_LABELS, type ReportView, type reportTransitionSchema } from '@/domain/reports'
+import { REPORT_LEVEL_OFFICES, type ReportView, type reportTransitionSchema } from '@/domain/reports'
 import { decide } from '@/domain/reports/flow'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { z } from 'zod'
@@ -35,8 +35,7 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
   const tell = (userIds: (string | null)[], title: string, body: string | null) => {
     for (const id of new Set(userIds)) if (id && id !== user.id) messages.push(messageTo(deps, id, report, title, body, at))
   }
-  const handlers = (r: Pick<ReportRecord, 'level' | 'gridId'>) =>
-    deps.store.reports.handlersOf(r.level, r.gridId, report.communityId, report.streetId)
+  const handlers = (r: Pick<ReportRecord, 'level' | 'gridId'>) => deps.store.reports.handlersOf(r.level, { ...report, gridId: r.gridId })
   const days = (await resolveDaysOf(deps, report.communityId))[report.category]
   let toUserId: string | null = null
 
@@ -60,7 +59,7 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
       patch.acceptBy = acceptDeadline(now).toISOString()
       patch.resolveBy = resolveDeadline(now, days).toISOString()
       const to = await handlers({ level: d.level, gridId: report.gridId })
-      tell(to, `${REPORT_LEVEL_LABELS[report.level]}上报的问题待受理`, `上报说明：${note ?? ''}\n请在 ${chinaClock(acceptDeadline(now))} 前受理`)
+      tell(to, `${REPORT_LEVEL_OFFICES[report.level]}上报的问题待受理`, `上报说明：${note ?? ''}\n请在 ${chinaClock(acceptDeadline(now))} 前受理`)
       break
     }
     case 'supervise': {

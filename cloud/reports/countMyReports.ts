@@ -2,7 +2,7 @@ import type { ReportFigures } from '@/domain/reports'
 import { isStaff } from '@/domain/shared/roles'
 import type { UserCtx } from './ports'
 import type { ReportListQuery } from './ports'
-import { areaOf, sweep } from './access'
+import { areaOf, sweep, tierAreaOf } from './access'
 import { listQueryOf } from './listReports'
 
 /**
@@ -34,12 +34,12 @@ export async function countMyReports(_input: Record<string, never>, ctx: UserCtx
   return figures
 }
 
-/** Who has a queue: what report.list { scope: 'queue' } accepts (a 网格员 with grids, 社区, 街道). */
+/** Who has a queue: what report.list { scope: 'queue' } accepts (a 网格员 with grids, 社区, 街道, 区, 市). */
 function hasQueue({ user }: UserCtx): boolean {
   if (!isStaff(user.roles)) return false
   return (
     (user.roles.includes('gridWorker') && user.grids.length > 0) ||
     (user.roles.includes('committee') && !!user.communityId) ||
-    (user.roles.includes('street') && !!user.streetId)
+    tierAreaOf(user) !== null
   )
 }

@@ -50,7 +50,7 @@ export async function editMyReport(input: Input, ctx: UserCtx): Promise<ReportVi
   if (resubmitted) {
     const to = report.assigneeId
       ? [report.assigneeId]
-      : await deps.store.reports.handlersOf(report.level, report.gridId, report.communityId, report.streetId)
+      : await deps.store.reports.handlersOf(report.level, report)
     for (const u of to) messages.push(messageTo(deps, u, { ...report, ...patch }, '问题已补充，请重新受理', null, at))
   }
   return commitChange(ctx, {

@@ -2,7 +2,8 @@ import { AppError } from '@/domain/shared/errors'
 import type { ReportListPage, reportListSchema } from '@/domain/reports'
 import type { z } from 'zod'
 import type { ReportListQuery, ReportRecord, UserCtx } from './ports'
-import { accessOf, areaOf, assertGridOf, sweep } from './access'
+import type { Tier } from '@/domain/shared/roles'
+import { accessOf, areaOf, assertGridOf, sweep, tierAreaOf } from './access'
 import { decodeDueCursor, decodeSeqCursor, encodeReportCursor } from './cursor'
 import { toSummary } from './view'
 
@@ -18,10 +19,11 @@ const SCOPE_FILTERS: Record<Input['scope'], readonly ('status' | 'gridId' | 'cat
 
 /**
  * report.list — 我的上报 (mine), the community's public reports (public), a handler's queue by deadline
- * (queue: a 网格员's grids, a committee's community-level reports, a street's street-level ones; only
+ * (queue: a 网格员's grids, a committee's community-level reports, a street's, district's or city's reports
+ * escalated to that level; only
  * 待受理 and 处理中 — a 退回补充 report waits for the resident and leaves the queue until resubmitted; narrowed
  * by status or overdue), and
- * a committee's or street's whole area with filters (area). Keyset pages, at most 100 items.
+ * a committee's, street's, district's or city's whole area with filters (area). Keyset pages, at most 100 items.
  */
 export async function listReports(input: Input, ctx: UserCtx): Promise<ReportListPage> {
   const { deps, user } = ctx
@@ -70,9 +72,10 @@ export async function listQueryOf(input: Omit<Input, 'cursor' | 'limit'>, ctx: U
       if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
       return { kind: 'queue', level: 'community', communityId: user.communityId, ...grid, ...narrow }
     }
-    if (user.roles.includes('street') && user.streetId) {
-      if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
-      return { kind: 'queue', level: 'street', streetId: user.streetId, ...grid, ...narrow }
+    const tier = tierAreaOf(user)
+    if (tier) {
+      if (input.gridId) await assertGridOf(deps, tier.area, input.gridId)
+      return { kind: 'queue', ...tierQueue(tier.tier, tier.id), ...grid, ...narrow }
     }
     throw new AppError('FORBIDDEN', '只有工作人员有待办队列')
   }
@@ -86,9 +89,22 @@ export async function listQueryOf(input: Omit<Input, 'cursor' | 'limit'>, ctx: U
     if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
     return { kind: 'area', communityId: user.communityId, ...filters }
   }
-  if (user.roles.includes('street') && user.streetId) {
-    if (input.gridId) await assertGridOf(deps, { streetId: user.streetId }, input.gridId)
-    return { kind: 'area', streetId: user.streetId, ...filters }
+  const tier = tierAreaOf(user)
+  if (tier) {
+    if (input.gridId) await assertGridOf(deps, tier.area, input.gridId)
+    return { kind: 'area', ...tier.area, ...filters }
   }
-  throw new AppError('FORBIDDEN', '只有社区和街道工作人员可以查看辖区问题')
+  throw new AppError('FORBIDDEN', '只有社区、街道、区和市的工作人员可以查看辖区问题')
+}
+
+/** The queue of a tier's staff: the reports escalated to their level in their area. */
+function tierQueue(tier: Tier, id: string) {
+  switch (tier) {
+    case 'street':
+      return { level: 'street', streetId: id } as const
+    case 'district':
+      return { level: 'district', districtId: id } as const
+    case 'city':
+      return { level: 'city', cityId: id } as const
+  }
 }

@@ -1,4 +1,4 @@
-import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_LABELS, type ReportLevel } from '@/domain/reports'
+import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_OFFICES, type ReportLevel } from '@/domain/reports'
 import type { NewMessage } from '../messages'
 import type { Deps, ReportRecord } from './ports'
 
@@ -42,7 +42,7 @@ export function reporterTitle(action: string, level: ReportLevel): string | null
     case 'return':
       return '您反映的问题需要补充信息'
     case 'escalate':
-      return `您反映的问题已上报至${REPORT_LEVEL_LABELS[level]}`
+      return `您反映的问题已上报至${REPORT_LEVEL_OFFICES[level]}`
     default:
       return null
   }

@@ -21,6 +21,9 @@ export interface ReportRecord {
   id: string
   communityId: string
   streetId: string
+  /** the district and city of its street when it was reported (null: the street was under none) */
+  districtId: string | null
+  cityId: string | null
   gridId: string
   gridName: string
   /** the grid's published service phone (网格服务电话), if its committee set one */
@@ -66,6 +69,8 @@ export type NewReport = Pick<
   | 'id'
   | 'communityId'
   | 'streetId'
+  | 'districtId'
+  | 'cityId'
   | 'gridId'
   | 'reporterId'
   | 'category'
@@ -209,11 +214,16 @@ export type ReportListQuery =
       | { level: 'grid'; gridIds: string[] }
       | { level: 'community'; communityId: string; gridId?: string }
       | { level: 'street'; streetId: string; gridId?: string }
+      | { level: 'district'; districtId: string; gridId?: string }
+      | { level: 'city'; cityId: string; gridId?: string }
     ))
   | {
       kind: 'area'
+      /** exactly one of the four: the area read with everything below it */
       communityId?: string
       streetId?: string
+      districtId?: string
+      cityId?: string
       status?: ReportStatus
       gridId?: string
       category?: ReportCategory
@@ -221,12 +231,25 @@ export type ReportListQuery =
       overdueAt?: string
     }
 
-export type ReportArea = { communityId: string } | { streetId: string }
+/** A community, or a street, district or city with everything below it. */
+export type ReportArea = { communityId: string } | { streetId: string } | { districtId: string } | { cityId: string }
+
+/** Where a report sits, from its grid to its city. */
+export type ReportPlace = Pick<ReportRecord, 'gridId' | 'communityId' | 'streetId' | 'districtId' | 'cityId'>
+
+export interface ReportUnitCount {
+  id: string
+  name: string
+  total: number
+  open: number
+  overdue: number
+}
 
 export interface ReportCounts {
   byStatus: { status: ReportStatus; n: number }[]
   byCategory: { category: ReportCategory; n: number }[]
-  byGrid: { gridId: string; gridName: string; total: number; open: number; overdue: number }[]
+  /** a community's or street's grids, a district's streets, a city's districts */
+  byUnit: ReportUnitCount[]
   overdue: number
   disputesSettled: number
   disputesSettledLocally: number
@@ -266,8 +289,8 @@ export interface ReportRepo {
    * replayed (applied before) or keyReused (applied before with another input). change/support check again.
    */
   keyState(idem: IdempotencyKey): Promise<'new' | 'replayed' | 'keyReused'>
-  /** The staff who handle a report at a level: grid → its 网格员, community → 社区, street → 街道. */
-  handlersOf(level: ReportLevel, gridId: string, communityId: string, streetId: string): Promise<string[]>
+  /** The staff who handle a report at its level: grid → its 网格员, community → 社区, street/district/city → that tier's staff. */
+  handlersOf(level: ReportLevel, report: ReportPlace): Promise<string[]>
   /** The 网格员 of a grid, lowest id first. */
   workersOf(gridId: string): Promise<string[]>
   /**

@@ -60,6 +60,8 @@ export async function prepareReport(input: Input, ctx: UserCtx): Promise<Prepare
       id,
       communityId,
       streetId: community.streetId,
+      districtId: community.districtId,
+      cityId: community.cityId,
       gridId: grid.id,
       reporterId: user.id,
       category: input.category,

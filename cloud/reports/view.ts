@@ -55,6 +55,8 @@ export const MEDIATION_NOTE_HIDDEN = '调解经过仅上报人和工作人员可
 
 /** A staff member as everyone may see them (officials act in their role and name). */
 function staffLabel(name: string, roles: readonly Role[]): string | null {
+  if (roles.includes('city')) return `市综治中心 ${name}`
+  if (roles.includes('district')) return `区综治中心 ${name}`
   if (roles.includes('street')) return `街道 ${name}`
   if (roles.includes('committee')) return `社区 ${name}`
   if (roles.includes('gridWorker')) return `网格员 ${name}`
@@ -65,6 +67,8 @@ function staffLabel(name: string, roles: readonly Role[]): string | null {
 function handlerWho(r: ReportRecord): string {
   if (r.level === 'community') return '社区工作人员'
   if (r.level === 'street') return '街道工作人员'
+  if (r.level === 'district') return '区综治中心'
+  if (r.level === 'city') return '市综治中心'
   return r.assigneeName ? `网格员 ${r.assigneeName}` : `${r.gridName}网格员`
 }
 

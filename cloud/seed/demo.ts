@@ -12,6 +12,8 @@ import {
   DEMO_NOTICES,
   DEMO_REPORTS,
   DEMO_RESIDENT_APPLICATIONS,
+  DEMO_CITY,
+  DEMO_DISTRICT,
   DEMO_STREET,
   DEMO_USERS,
   DEMO_VOLUNTEER_APPLICATIONS,
@@ -41,7 +43,9 @@ export async function writeDemo(engine: SeedEngine, now: Date = new Date()): Pro
 
 async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   const at = (h: number) => new Date(now.getTime() + h * HOUR).toISOString()
-  await w.run('INSERT INTO streets (id, name, seq) VALUES (?, ?, 0)', [DEMO_STREET.id, DEMO_STREET.name])
+  await w.run('INSERT INTO cities (id, name, seq) VALUES (?, ?, 0)', [DEMO_CITY.id, DEMO_CITY.name])
+  await w.run('INSERT INTO districts (id, city_id, name, seq) VALUES (?, ?, ?, 0)', [DEMO_DISTRICT.id, DEMO_CITY.id, DEMO_DISTRICT.name])
+  await w.run('INSERT INTO streets (id, name, seq, district_id) VALUES (?, ?, 0, ?)', [DEMO_STREET.id, DEMO_STREET.name, DEMO_DISTRICT.id])
   for (const [i, c] of DEMO_COMMUNITIES.entries()) {
     await w.run('INSERT INTO communities (id, street_id, name, kind, seq) VALUES (?, ?, ?, ?, ?)', [c.id, DEMO_STREET.id, c.name, c.kind, i])
   }
@@ -132,6 +136,8 @@ async function seedReports(w: SeedWriter, now: Date): Promise<void> {
         id: d.id,
         communityId: DEMO_GRIDS.find((g) => g.id === d.gridId)!.communityId,
         streetId: DEMO_STREET.id,
+        districtId: DEMO_DISTRICT.id,
+        cityId: DEMO_CITY.id,
         gridId: d.gridId,
         reporterId: d.reporterId,
         category: d.category,

@@ -4,9 +4,11 @@ import type { RosterRow } from '../residents'
 import { GIVEN, MIDDLES, SURNAMES } from '../shared/demoNames'
 
 /**
- * Demo organisation: fictional 振兴街道 with 锦江社区 and 临江村, three grids each.
+ * Demo organisation: fictional 江城市 › 滨江区 › 振兴街道 with 锦江社区 and 临江村, three grids each.
  * Fixed ids so that the README, tests and benches can name them. All names and numbers are made up.
  */
+export const DEMO_CITY = { id: 'ct_jiangcheng', name: '江城市' }
+export const DEMO_DISTRICT = { id: 'd_binjiang', name: '滨江区' }
 export const DEMO_STREET = { id: 'st_zhenxing', name: '振兴街道' }
 
 export const DEMO_COMMUNITIES = [
@@ -80,6 +82,9 @@ export const DEMO_USERS: DemoUser[] = [
   // signed in, not yet placed in a grid: their applications wait for the committee (issue 3)
   { id: 'u_applicant_jj1', name: '吴永丽', phone: '13900000006', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
   { id: 'u_applicant_jj2', name: '郑海涛', phone: '13900000007', roles: ['resident'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  // 综治中心 staff above the street: placed in the organisation by the community they belong to, like the street's
+  { id: 'u_district', name: '钱卫东', phone: '13800000006', roles: ['district'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
+  { id: 'u_city', name: '冯雅琴', phone: '13800000007', roles: ['city'], communityId: 'c_jinjiang', gridId: null, householdId: null, verified: false, workerGridIds: [] },
 ]
 
 export interface DemoResidentApplication {

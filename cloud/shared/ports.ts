@@ -94,6 +94,9 @@ export interface CommunityRecord {
   name: string
   streetId: string
   streetName: string
+  /** the street's district and city (null: the street is placed under none yet) */
+  districtId: string | null
+  cityId: string | null
   grids: { id: string; name: string; servicePhone: string | null }[]
 }
 
@@ -120,7 +123,10 @@ export interface UserRecord {
   roles: Role[]
   communityId: string | null
   communityName: string | null
+  /** where the community sits: its street, district and city (a tier's staff act for the one of their role) */
   streetId: string | null
+  districtId: string | null
+  cityId: string | null
   gridId: string | null
   gridName: string | null
   householdId: string | null
@@ -194,7 +200,7 @@ export interface UserRepo {
 }
 
 /** The roles an operator grants from the command line; the others are given in the app (grid workers, volunteers). */
-export type StaffGrant = 'committee' | 'street'
+export type StaffGrant = 'committee' | 'street' | 'district' | 'city'
 
 /** Short-lived signed addresses of photos: only who may see a report gets its photos' URLs. */
 export interface FileUrls {

@@ -1,3 +1,4 @@
+import { tierOf } from '@/domain/shared/roles'
 import { maskName } from '@/domain/shared/mask'
 import type { VolunteerBoard, volunteerBoardSchema } from '@/domain/volunteers'
 import { monthBounds } from '@/domain/patrols/rules'
@@ -7,13 +8,13 @@ import { requireCommunity, settle } from '../patrols'
 
 /**
  * volunteer.board — the community's hours in a month (Beijing time), most first. Names masked to residents
- * and volunteers except their own row; in full for the committee and the street.
+ * and volunteers except their own row; in full for the committee and the staff above it.
  */
 export async function viewVolunteerBoard(input: z.output<typeof volunteerBoardSchema>, ctx: UserCtx): Promise<VolunteerBoard> {
   const { deps, user } = ctx
   const communityId = requireCommunity(user)
   await settle(deps)
-  const full = user.roles.includes('committee') || user.roles.includes('street')
+  const full = user.roles.includes('committee') || tierOf(user.roles) !== null
   const rows = await deps.store.shifts.board(communityId, monthBounds(input.month))
   return {
     month: input.month,

@@ -421,3 +421,65 @@ test('a version-11 database migrates to 012: applications keep their rows, seq i
     db.close()
   }
 })
+
+test('a version-14 database migrates to 015: reports and roles rebuilt with every row, index and key; district and city levels allowed', () => {
+  const file = path.join(tempDir(), 'v14.db')
+  const v14 = new Database(file)
+  v14.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  for (const m of MIGRATIONS.filter((x) => x.version <= 14)) {
+    m.up(v14)
+    v14.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z')
+  }
+  const at = '2025-01-01T00:00:00.000Z'
+  v14.exec(`
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO grids (id, community_id, name) VALUES ('g', 'c', '第一网格');
+    INSERT INTO users (id, name, community_id, created_at) VALUES ('u1', '甲', 'c', '${at}'), ('u2', '乙', 'c', '${at}');
+    INSERT INTO user_roles (user_id, role) VALUES ('u1', 'resident'), ('u2', 'street');
+    INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, anonymous, visibility,
+      moderation, status, level, max_level, accept_by, resolve_by, due_at, created_at, updated_at)
+    VALUES ('r1', 'c', 's', 'g', 'u1', 'dispute', '邻里纠纷', 0, 'private', 'clean', 'submitted', 'street', 'street',
+      '${at}', '${at}', '${at}', '${at}', '${at}'),
+      ('r2', 'c', 's', 'g', 'u1', 'environment', '垃圾', 1, 'public', 'clean', 'resolved', 'grid', 'community',
+      '${at}', '${at}', NULL, '${at}', '${at}');
+    INSERT INTO report_events (report_id, at, actor_id, action, status, level) VALUES ('r1', '${at}', 'u1', 'create', 'submitted', 'grid');`)
+  const reportsBefore = v14.prepare('SELECT * FROM reports ORDER BY seq').all()
+  const indexesBefore = v14.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('reports', 'user_roles') ORDER BY name").all()
+  v14.close()
+
+  const db = openDb(file)
+  try {
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST })
+    // every row and column as it was, the new columns empty (the street is under no district yet)
+    const after = db.prepare('SELECT * FROM reports ORDER BY seq').all() as Record<string, unknown>[]
+    expect(after.map(({ district_id: _d, city_id: _c, ...rest }) => rest)).toEqual(reportsBefore)
+    expect(after.map((r) => [r.district_id, r.city_id])).toEqual([[null, null], [null, null]])
+    expect(db.prepare('SELECT user_id, role FROM user_roles ORDER BY user_id').all()).toEqual([
+      { user_id: 'u1', role: 'resident' },
+      { user_id: 'u2', role: 'street' },
+    ])
+    // the indexes of both tables came back as they were, beside the new area ones
+    const indexesAfter = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('reports', 'user_roles') ORDER BY name").all()
+    expect(indexesAfter).toEqual(expect.arrayContaining(indexesBefore as object[]))
+    expect((indexesAfter as { name: string }[]).map((i) => i.name)).toEqual(
+      expect.arrayContaining(['reports_district', 'reports_district_status', 'reports_due_district', 'reports_city', 'reports_city_status', 'reports_due_city']),
+    )
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    // the events still point at their report; deleting a report with events is refused as before
+    expect(() => db.prepare("DELETE FROM reports WHERE id = 'r1'").run()).toThrow(/FOREIGN KEY/)
+    // the new levels and roles, and still nothing else
+    db.exec(`
+      INSERT INTO cities (id, name) VALUES ('ct', '市');
+      INSERT INTO districts (id, city_id, name) VALUES ('d', 'ct', '区');
+      UPDATE streets SET district_id = 'd';
+      UPDATE reports SET level = 'city', max_level = 'city', district_id = 'd', city_id = 'ct' WHERE id = 'r1';
+      INSERT INTO user_roles (user_id, role) VALUES ('u2', 'district'), ('u2', 'city');`)
+    expect(() => db.prepare("UPDATE reports SET level = 'province' WHERE id = 'r1'").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO user_roles (user_id, role) VALUES ('u1', 'mayor')").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE reports SET district_id = 'nowhere' WHERE id = 'r2'").run()).toThrow(/FOREIGN KEY/)
+  } finally {
+    db.close()
+  }
+})

@@ -236,7 +236,7 @@ describe('the life of a report', () => {
     expect(await h.counts()).toEqual(before)
   })
 
-  test('escalate grid → community → street: fresh deadlines, no assignee, the next level’s staff told, max level kept', async () => {
+  test('escalate grid → community → street → district → city: fresh deadlines, no assignee, the next level’s staff told, max level kept', async () => {
     const r = await create(WHO.resident)
     await act(WHO.worker, r.id, 'accept')
     h.clock.set('2025-03-04T03:00:00.000Z') // Tuesday 11:00
@@ -259,17 +259,34 @@ describe('the life of a report', () => {
     const top = await act(WHO.committee, r.id, 'escalate', { note: '需街道协调' })
     expect(top).toMatchObject({ level: 'street', status: 'submitted', acceptBy: '2025-03-05T10:00:00.000Z' })
     expect(await titlesFor(WHO.street, r.id)).toEqual(['社区上报的问题待受理'])
-    expect(await h.call('report.transition', { id: r.id, action: 'escalate', note: '再上报' }, WHO.street)).toMatchObject({
+    // the street cannot settle it either: up to the district's 综治中心, then the city's (市域)
+    const district = await act(WHO.street, r.id, 'escalate', { note: '涉及多个街道' })
+    expect(district).toMatchObject({ level: 'district', status: 'submitted', assignee: null })
+    expect(await titlesFor(WHO.district, r.id)).toEqual(['街道上报的问题待受理'])
+    expect(await titlesFor(WHO.resident, r.id)).toContain('您反映的问题已上报至区综治中心')
+    expect((await list(WHO.district, { scope: 'queue' })).items.map((i) => i.id)).toContain(r.id)
+    expect((await list(WHO.street, { scope: 'queue' })).items.map((i) => i.id)).not.toContain(r.id)
+    expect(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.street)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await act(WHO.district, r.id, 'accept')
+    const city = await act(WHO.district, r.id, 'escalate', { note: '需市级部门协调' })
+    expect(city).toMatchObject({ level: 'city', status: 'submitted' })
+    expect(await titlesFor(WHO.city, r.id)).toEqual(['区综治中心上报的问题待受理'])
+    expect(await h.call('report.transition', { id: r.id, action: 'escalate', note: '再上报' }, WHO.city)).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT' },
+      error: { code: 'CONFLICT', message: '已上报到市，没有更高一级可以上报' },
     })
-    expect(await h.sql.get('SELECT max_level FROM reports WHERE id = ?', [r.id])).toEqual({ max_level: 'street' })
-    expect(top.timeline.map((e) => `${e.action}:${e.level}:${e.actor}`)).toEqual([
+    expect(await h.sql.get('SELECT max_level FROM reports WHERE id = ?', [r.id])).toEqual({ max_level: 'city' })
+    const done = await act(WHO.city, r.id, 'accept')
+    expect(done.timeline.map((e) => `${e.action}:${e.level}:${e.actor}`)).toEqual([
       `create:grid:居民 ${REPORTER_NAME}`,
       'accept:grid:网格员 孙丽',
       'escalate:community:网格员 孙丽',
       'accept:community:社区 陈秀兰',
       'escalate:street:社区 陈秀兰',
+      'escalate:district:街道 赵明',
+      'accept:district:区综治中心 钱卫东',
+      'escalate:city:区综治中心 钱卫东',
+      'accept:city:市综治中心 冯雅琴',
     ])
   })
 

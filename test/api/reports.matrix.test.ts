@@ -306,7 +306,35 @@ describe('named cases', () => {
     const top = await makeReport(h, { level: 'street' })
     expect(await h.call('report.transition', { id: top.id, action: 'accept' }, WHO.street)).toMatchObject({ ok: true, data: { status: 'accepted', level: 'street' } })
     const topOpen = await makeReport(h, { level: 'street' })
-    refused(await h.call('report.transition', { id: topOpen.id, action: 'escalate', note: '再上报' }, WHO.street), 'CONFLICT')
+    expect(await h.call('report.transition', { id: topOpen.id, action: 'escalate', note: '涉及多个街道' }, WHO.street)).toMatchObject({
+      ok: true,
+      data: { status: 'submitted', level: 'district' },
+    })
+    // under no district (not placed yet), the street is the top: nowhere further to escalate
+    await h.sql.run('UPDATE streets SET district_id = NULL WHERE id = ?', ['st_zhenxing'])
+    try {
+      const unplaced = await makeReport(h, { level: 'street', visibility: 'private' })
+      const reply = await h.call('report.transition', { id: unplaced.id, action: 'escalate', note: '再上报' }, WHO.street)
+      expect(reply).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已上报到街道，没有更高一级可以上报' } })
+      refused(await h.call('report.get', { id: unplaced.id }, WHO.district), 'NOT_FOUND')
+    } finally {
+      await h.sql.run('UPDATE streets SET district_id = ? WHERE id = ?', ['d_binjiang', 'st_zhenxing'])
+    }
+  })
+
+  test('the district and the city supervise everything below them, and see it; another district does not', async () => {
+    const r = await makeReport(h, { overdue: true, level: 'street', visibility: 'private' })
+    refused(await h.call('report.transition', { id: r.id, action: 'accept' }, WHO.district), 'FORBIDDEN')
+    expect(await h.call('report.transition', { id: r.id, action: 'supervise', note: '请街道尽快处理' }, WHO.district)).toMatchObject({ ok: true })
+    expect(await h.call('report.transition', { id: r.id, action: 'supervise', note: '市里督办' }, WHO.city)).toMatchObject({ ok: true })
+    expect(await h.call('report.get', { id: r.id }, WHO.city)).toMatchObject({ ok: true, data: { id: r.id } })
+    const other = await h.devLogin({ role: 'district', name: '外区干部' })
+    await h.sql.run(`INSERT INTO districts (id, city_id, name, seq) VALUES ('d_other', 'ct_jiangcheng', '外区', 1)`)
+    await h.sql.run(`INSERT INTO streets (id, name, seq, district_id) VALUES ('st_other', '外区街道', 1, 'd_other')`)
+    await h.sql.run(`INSERT INTO communities (id, street_id, name, kind, seq) VALUES ('c_other', 'st_other', '外区社区', 'community', 9)`)
+    await h.sql.run(`UPDATE users SET community_id = 'c_other', grid_id = NULL WHERE id = ?`, [other])
+    refused(await h.call('report.get', { id: r.id }, other), 'NOT_FOUND')
+    refused(await h.call('report.transition', { id: r.id, action: 'supervise', note: '督办' }, other), 'NOT_FOUND')
   })
 
   test('a reporter cannot accept their own report unless they are its handler', async () => {
@@ -554,28 +582,36 @@ describe('visibility edges', () => {
  * the API must agree with decide() — the allowed ones succeed with the status it names, the refused ones carry
  * its code — and a refusal writes nothing. Those who may not see the report get NOT_FOUND first.
  */
+/** Where the demo's communities sit: 振兴街道 › 滨江区 › 江城市 */
+const PLACE = { streetId: 'st_zhenxing', districtId: 'd_binjiang', cityId: 'ct_jiangcheng' }
+
 describe('the API follows the state machine in every state', () => {
   const STATES: ReportStatus[] = ['submitted', 'returned', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']
-  const CALLERS = ['resident', 'volunteer', 'worker', 'committee', 'street'] as const
+  const CALLERS = ['resident', 'volunteer', 'worker', 'committee', 'street', 'district', 'city'] as const
+  /** above the community only staff act: residents and the grid's worker are covered at grid and community level */
+  const TIER_CALLERS = ['committee', 'street', 'district', 'city'] as const
   const callerOf = (who: (typeof CALLERS)[number]): Caller => {
     const u = DEMO_USERS.find((d) => d.id === WHO[who])!
-    return { id: u.id, roles: u.roles, communityId: u.communityId, streetId: 'st_zhenxing', gridIds: u.workerGridIds }
+    return { id: u.id, roles: u.roles, communityId: u.communityId, ...PLACE, gridIds: u.workerGridIds }
   }
-  const cases = STATES.flatMap((status) =>
-    (['grid', 'community'] as const).flatMap((level) =>
+  const cases = STATES.flatMap((status) => [
+    ...(['grid', 'community'] as const).flatMap((level) =>
       REPORT_ACTIONS.flatMap((action) => CALLERS.map((who) => [status, level, action, who] as const)),
     ),
-  )
+    ...(['street', 'district', 'city'] as const).flatMap((level) =>
+      REPORT_ACTIONS.flatMap((action) => TIER_CALLERS.map((who) => [status, level, action, who] as const)),
+    ),
+  ])
 
   test.each(cases)('%s at %s level: %s by %s', async (status, level, action, who) => {
     const r = await makeReport(h, { status, level })
     expect(r.status).toBe(status)
-    const parties = { reporterId: WHO.resident, communityId: 'c_jinjiang', streetId: 'st_zhenxing', gridId: 'g_jj_1', level }
+    const parties = { reporterId: WHO.resident, communityId: 'c_jinjiang', ...PLACE, gridId: 'g_jj_1', level }
     const rel = relationsOf(parties, callerOf(who))
     const now = h.clock.now()
     const publicNow = r.visibility === 'public' && status !== 'rejected' && status !== 'withdrawn'
     const sees = rel.has('reporter') || isReportStaff(rel, callerOf(who), parties) || publicNow
-    const facts = { status, level, category: r.category, visibility: r.visibility, overdue: r.overdue, resolvedAt: r.resolvedAt }
+    const facts = { status, level, category: r.category, visibility: r.visibility, overdue: r.overdue, resolvedAt: r.resolvedAt, topLevel: 'city' as const }
     const d = decide(action, facts, rel, now)
     const before = await h.counts()
     const reply = await h.call<ReportView>('report.transition', { id: r.id, action, note: '说明', ...(action === 'reassign' ? { toUserId: WHO.worker } : {}) }, WHO[who])
@@ -597,12 +633,12 @@ describe('the API follows the state machine in every state', () => {
   test.each(extras)('%s: %s by %s', async (status, extra, who) => {
     const spec: ReportSpec = extra === 'mediate' ? { ...DISPUTE, visibility: 'public', status } : { status }
     const r = await makeReport(h, spec)
-    const parties = { reporterId: WHO.resident, communityId: 'c_jinjiang', streetId: 'st_zhenxing', gridId: 'g_jj_1', level: 'grid' as const }
+    const parties = { reporterId: WHO.resident, communityId: 'c_jinjiang', ...PLACE, gridId: 'g_jj_1', level: 'grid' as const }
     const caller = callerOf(who)
     const rel = relationsOf(parties, caller)
     const publicNow = r.visibility === 'public' && status !== 'rejected' && status !== 'withdrawn'
     const sees = rel.has('reporter') || isReportStaff(rel, caller, parties) || publicNow
-    const facts = { status, level: 'grid' as const, category: r.category, visibility: r.visibility, overdue: r.overdue, resolvedAt: r.resolvedAt }
+    const facts = { status, level: 'grid' as const, category: r.category, visibility: r.visibility, overdue: r.overdue, resolvedAt: r.resolvedAt, topLevel: 'city' as const }
     const call = {
       edit: () => ({ d: canEdit(facts, rel, false), action: 'report.edit', payload: { id: r.id, description: '改过的描述，多写几个字' } }),
       anonymise: () => ({ d: canEdit(facts, rel, true), action: 'report.edit', payload: { id: r.id, anonymous: true } }),

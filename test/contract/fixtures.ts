@@ -1,5 +1,5 @@
 /**
- * The places the port-contract suites need and no repository writes (streets, communities, grids, roster
+ * The places the port-contract suites need and no repository writes (cities, districts, streets, communities, grids, roster
  * households): one tiny writer per engine, each inserting exactly the same rows. People are made through
  * users.create, the repository method both engines have.
  */
@@ -7,10 +7,23 @@ import type Database from 'better-sqlite3'
 import type { Pool } from 'pg'
 import { addressKey } from '@/domain/residents/address'
 
+export interface CityRow {
+  id: string
+  name: string
+  seq: number
+}
+export interface DistrictRow {
+  id: string
+  cityId: string
+  name: string
+  seq: number
+}
 export interface StreetRow {
   id: string
   name: string
   seq: number
+  /** the district it is placed under (absent: none) */
+  districtId?: string
 }
 export interface CommunityRow {
   id: string
@@ -40,6 +53,8 @@ export interface HouseholdRow {
 }
 
 export interface FixtureWriter {
+  city(c: CityRow): Promise<void>
+  district(d: DistrictRow): Promise<void>
   street(s: StreetRow): Promise<void>
   community(c: CommunityRow): Promise<void>
   grid(g: GridRow): Promise<void>
@@ -47,7 +62,9 @@ export interface FixtureWriter {
 }
 
 const SQL = {
-  street: 'INSERT INTO streets (id, name, seq) VALUES ($1, $2, $3)',
+  city: 'INSERT INTO cities (id, name, seq) VALUES ($1, $2, $3)',
+  district: 'INSERT INTO districts (id, city_id, name, seq) VALUES ($1, $2, $3, $4)',
+  street: 'INSERT INTO streets (id, name, seq, district_id) VALUES ($1, $2, $3, $4)',
   community: 'INSERT INTO communities (id, street_id, name, kind, seq) VALUES ($1, $2, $3, $4, $5)',
   grid: 'INSERT INTO grids (id, community_id, name, seq, boundary, service_phone) VALUES ($1, $2, $3, $4, $5, $6)',
   household: `INSERT INTO households
@@ -57,7 +74,9 @@ const SQL = {
 
 /** The values of each row, in the column order of SQL above: the same for both engines. */
 const VALUES = {
-  street: (s: StreetRow) => [s.id, s.name, s.seq],
+  city: (c: CityRow) => [c.id, c.name, c.seq],
+  district: (d: DistrictRow) => [d.id, d.cityId, d.name, d.seq],
+  street: (s: StreetRow) => [s.id, s.name, s.seq, s.districtId ?? null],
   community: (c: CommunityRow) => [c.id, c.streetId, c.name, c.kind, c.seq],
   grid: (g: GridRow) => [g.id, g.communityId, g.name, g.seq, g.boundary ? JSON.stringify(g.boundary) : null, g.servicePhone],
   household: (h: HouseholdRow) => [
@@ -74,6 +93,12 @@ export function sqliteFixtures(db: Database.Database): FixtureWriter {
   const run = (kind: Kind, values: unknown[]) =>
     db.prepare(SQL[kind]).run(Object.fromEntries(values.map((v, i) => [String(i + 1), v])))
   return {
+    async city(c) {
+      run('city', VALUES.city(c))
+    },
+    async district(d) {
+      run('district', VALUES.district(d))
+    },
     async street(s) {
       run('street', VALUES.street(s))
     },
@@ -91,6 +116,12 @@ export function sqliteFixtures(db: Database.Database): FixtureWriter {
 
 export function postgresFixtures(pool: Pool): FixtureWriter {
   return {
+    async city(c) {
+      await pool.query(SQL.city, VALUES.city(c))
+    },
+    async district(d) {
+      await pool.query(SQL.district, VALUES.district(d))
+    },
     async street(s) {
       await pool.query(SQL.street, VALUES.street(s))
     },

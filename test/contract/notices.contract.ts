@@ -58,6 +58,9 @@ export const IDS = {
   streetStaff: 'u_street',
   siblingCommittee: 'u_committee_hx',
   siblingResident: 'u_r_hx',
+  city: 'ct_jc',
+  district: 'd_bj',
+  otherDistrict: 'd_cn',
   farCommittee: 'u_committee_nh',
 }
 
@@ -81,8 +84,11 @@ function person(id: string, name: string, p: Partial<NewUser>): NewUser {
 
 async function buildFixture(e: ContractEngine): Promise<void> {
   const f = e.fixtures
-  await f.street({ id: IDS.street, name: '城东街道', seq: 0 })
-  await f.street({ id: IDS.otherStreet, name: '城南街道', seq: 1 })
+  await f.city({ id: IDS.city, name: '江城市', seq: 0 })
+  await f.district({ id: IDS.district, cityId: IDS.city, name: '滨江区', seq: 0 })
+  await f.district({ id: IDS.otherDistrict, cityId: IDS.city, name: '城南区', seq: 1 })
+  await f.street({ id: IDS.street, name: '城东街道', seq: 0, districtId: IDS.district })
+  await f.street({ id: IDS.otherStreet, name: '城南街道', seq: 1, districtId: IDS.otherDistrict })
   await f.community({ id: IDS.community, streetId: IDS.street, name: '锦江社区', kind: 'community', seq: 0 })
   await f.community({ id: IDS.sibling, streetId: IDS.street, name: '河西村', kind: 'village', seq: 1 })
   await f.community({ id: IDS.farCommunity, streetId: IDS.otherStreet, name: '南湖社区', kind: 'community', seq: 2 })
@@ -150,7 +156,7 @@ async function publish(s: ContractStore, p: Partial<NewNotice> & { id: string },
 
 const member = (gridIds: string[], communityId = IDS.community): NoticeAudience => ({ kind: 'member', communityId, gridIds })
 const staff = (communityId = IDS.community): NoticeAudience => ({ kind: 'staff', communityId })
-const streetAudience = (streetId = IDS.street): NoticeAudience => ({ kind: 'street', streetId })
+const streetAudience = (streetId = IDS.street): NoticeAudience => ({ kind: 'tier', tier: 'street', id: streetId })
 
 async function listAll(s: ContractStore, audience: NoticeAudience, viewerId: string, now = NOW, limit = 100): Promise<NoticeListItem[]> {
   const out: NoticeListItem[] = []
@@ -210,20 +216,20 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
         const r1 = await s.users.get(IDS.resident1)
         expect(r1).toEqual({
           id: IDS.resident1, name: '陈一', phone: '13800000011', openid: 'o_r1', roles: ['resident'],
-          communityId: IDS.community, communityName: '锦江社区', streetId: IDS.street, gridId: IDS.g1, gridName: '第一网格',
-          householdId: 'h_1_01', verified: true, rosterOnly: false, grids: [], createdAt: CREATED,
+          communityId: IDS.community, communityName: '锦江社区', streetId: IDS.street, districtId: IDS.district, cityId: IDS.city,
+          gridId: IDS.g1, gridName: '第一网格', householdId: 'h_1_01', verified: true, rosterOnly: false, grids: [], createdAt: CREATED,
         })
         const worker = await s.users.get(IDS.worker)
         // roles in code-point order, worker grids in seed order
         expect(worker?.roles).toEqual(['gridWorker', 'volunteer'])
         expect(worker?.grids).toEqual([{ id: IDS.g1, name: '第一网格' }, { id: IDS.g2, name: '第二网格' }])
         const street = await s.users.get(IDS.streetStaff)
-        expect(street).toMatchObject({ communityId: null, communityName: null, streetId: null, gridId: null, gridName: null, openid: null })
+        expect(street).toMatchObject({ communityId: null, communityName: null, streetId: null, districtId: null, cityId: null, gridId: null, gridName: null, openid: null })
         expect(await s.users.get('nobody')).toBeNull()
 
         const community = await s.communities.get(IDS.community)
         expect(community).toEqual({
-          id: IDS.community, name: '锦江社区', streetId: IDS.street, streetName: '城东街道',
+          id: IDS.community, name: '锦江社区', streetId: IDS.street, streetName: '城东街道', districtId: IDS.district, cityId: IDS.city,
           grids: [
             { id: IDS.g3, name: '第三网格', servicePhone: null },
             { id: IDS.g1, name: '第一网格', servicePhone: '028-1234567' },
@@ -349,7 +355,8 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
       scenario('a published notice comes back as written, with its names, street and sorted grids; one audit entry', async (s) => {
         const scoped = await publish(s, { id: 'n_scoped', gridIds: [IDS.g2, IDS.g1], pinned: true, important: true, category: 'safety', expireAt: hours(48) })
         expect(scoped).toEqual({
-          id: 'n_scoped', communityId: IDS.community, communityName: '锦江社区', streetId: IDS.street, authorId: IDS.committee,
+          id: 'n_scoped', communityId: IDS.community, communityName: '锦江社区', streetId: IDS.street, districtId: IDS.district,
+          cityId: IDS.city, authorId: IDS.committee,
           authorName: '周主任', title: '通知 n_scoped', body: '正文', category: 'safety', pinned: true, important: true,
           gridIds: [IDS.g1, IDS.g2], publishAt: NOW, expireAt: hours(48), withdrawnAt: null, createdAt: NOW,
         })
@@ -428,7 +435,7 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
         return full
       })
 
-      scenario('audiences: a member sees live notices to the community or their grids; staff every one not withdrawn; the street every community under it', async (s) => {
+      scenario('audiences: a member sees live notices to the community or their grids; staff every one not withdrawn; a street, district or city every community under it', async (s) => {
         await feed(s)
         await publish(s, { id: 'n_later', publishAt: hours(5) })
         await publish(s, { id: 'n_expired', publishAt: hours(-30), expireAt: hours(-1) })
@@ -453,8 +460,17 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
         expect(ids(streetList)).toEqual(['n_d', 'n_e', 'n_later', 'n_long', 'n_hx', 'n_f', 'n_c', 'n_b', 'n_exact', 'n_a', 'n_expired'])
         expect(streetList.find((n) => n.id === 'n_hx')).toMatchObject({ communityName: '河西村', streetId: IDS.street })
         expect(ids(await listAll(s, streetAudience(IDS.otherStreet), IDS.streetStaff))).toEqual(['n_nh'])
+        // a district and the city: every community under them, the same way
+        const tier = (t: 'district' | 'city', id: string): NoticeAudience => ({ kind: 'tier', tier: t, id })
+        expect(ids(await listAll(s, tier('district', IDS.district), IDS.streetStaff))).toEqual(ids(streetList))
+        expect(ids(await listAll(s, tier('district', IDS.otherDistrict), IDS.streetStaff))).toEqual(['n_nh'])
+        const cityList = ids(await listAll(s, tier('city', IDS.city), IDS.streetStaff))
+        expect(cityList).toEqual(['n_d', 'n_e', 'n_later', 'n_nh', 'n_long', 'n_hx', 'n_f', 'n_c', 'n_b', 'n_exact', 'n_a', 'n_expired'])
+        expect(await s.notices.countUnread(tier('city', IDS.city), { viewerId: IDS.streetStaff, now: NOW })).toBe(
+          await s.notices.countUnread(streetAudience(), { viewerId: IDS.streetStaff, now: NOW }) + 1,
+        )
         expect(await listAll(s, member([IDS.gFar], IDS.farCommunity), IDS.resident1)).toEqual([expect.objectContaining({ id: 'n_nh' })])
-        return { g1, both, none, staffList, streetList }
+        return { g1, both, none, staffList, streetList, cityList }
       })
 
       scenario('unread: live, not opened, not the viewer’s own; the count equals what the list marks unread', async (s) => {

@@ -165,6 +165,8 @@ function hazard(id: string, createdAt: string): NewReport {
     id,
     communityId: IDS.community,
     streetId: IDS.street,
+    districtId: null,
+    cityId: null,
     gridId: IDS.g1,
     reporterId: IDS.alice,
     category: 'safety_hazard',

@@ -47,7 +47,17 @@ const HOUR = 3600_000
 export const at = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOString()
 
 export const IDS = {
+  city: 'ct_jc',
+  district: 'd_bj',
+  farDistrict: 'd_far',
   street: 'st_east',
+  // a street of the other district of the city, with one community and grid
+  farStreet: 'st_far',
+  far: 'c_far',
+  gFar: 'g_far_1',
+  districtStaff: 'u_district',
+  farDistrictStaff: 'u_district_far',
+  cityStaff: 'u_city',
   community: 'c_jj',
   other: 'c_hx',
   g1: 'g_jj_1',
@@ -85,7 +95,13 @@ function person(id: string, name: string, p: Partial<NewUser> = {}): NewUser {
 }
 
 async function buildFixture(e: ReportsContractEngine): Promise<void> {
-  await e.fixtures.street({ id: IDS.street, name: '城东街道', seq: 0 })
+  await e.fixtures.city({ id: IDS.city, name: '江城市', seq: 0 })
+  await e.fixtures.district({ id: IDS.farDistrict, cityId: IDS.city, name: '远郊区', seq: 1 })
+  await e.fixtures.district({ id: IDS.district, cityId: IDS.city, name: '滨江区', seq: 0 })
+  await e.fixtures.street({ id: IDS.street, name: '城东街道', seq: 0, districtId: IDS.district })
+  await e.fixtures.street({ id: IDS.farStreet, name: '远山街道', seq: 0, districtId: IDS.farDistrict })
+  await e.fixtures.community({ id: IDS.far, streetId: IDS.farStreet, name: '远山社区', kind: 'community', seq: 0 })
+  await e.fixtures.grid({ id: IDS.gFar, communityId: IDS.far, name: '第一网格', seq: 0, boundary: null, servicePhone: null })
   await e.fixtures.community({ id: IDS.community, streetId: IDS.street, name: '锦江社区', kind: 'community', seq: 0 })
   await e.fixtures.community({ id: IDS.other, streetId: IDS.street, name: '华兴社区', kind: 'community', seq: 1 })
   await e.fixtures.grid({ id: IDS.g1, communityId: IDS.community, name: '第一网格', seq: 0, boundary: null, servicePhone: '028-8888' })
@@ -94,6 +110,9 @@ async function buildFixture(e: ReportsContractEngine): Promise<void> {
   const u = e.store.users
   await u.create(person(IDS.committee, '社区干部', { roles: ['committee'], gridId: null }))
   await u.create(person(IDS.streetStaff, '街道干部', { roles: ['street'], gridId: null }))
+  await u.create(person(IDS.districtStaff, '区综治干部', { roles: ['district'], gridId: null }))
+  await u.create(person(IDS.farDistrictStaff, '远郊区干部', { roles: ['district'], communityId: IDS.far, gridId: null }))
+  await u.create(person(IDS.cityStaff, '市综治干部', { roles: ['city'], communityId: IDS.far, gridId: null }))
   await u.create(person(IDS.workerB, '网格员乙', { roles: ['gridWorker'], workerGridIds: [IDS.g1] }))
   await u.create(person(IDS.workerA, '网格员甲', { roles: ['volunteer', 'resident', 'gridWorker'], workerGridIds: [IDS.g1] }))
   await u.create(person(IDS.workerZ, '网格员丙', { roles: ['gridWorker'], workerGridIds: [IDS.g1] }))
@@ -106,11 +125,16 @@ async function buildFixture(e: ReportsContractEngine): Promise<void> {
 
 // ---------- helpers ----------
 
+const PLACE = { gridId: IDS.g1, communityId: IDS.community, streetId: IDS.street, districtId: IDS.district, cityId: IDS.city }
+const FAR_PLACE = { gridId: IDS.gFar, communityId: IDS.far, streetId: IDS.farStreet, districtId: IDS.farDistrict, cityId: IDS.city }
+
 function newReport(id: string, p: Partial<NewReport> = {}): NewReport {
   return {
     id,
     communityId: IDS.community,
     streetId: IDS.street,
+    districtId: IDS.district,
+    cityId: IDS.city,
     gridId: IDS.g1,
     reporterId: IDS.alice,
     category: 'environment',
@@ -589,11 +613,16 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
     describe('staff, autoClose, counts and deadlines', () => {
       scenario('handlersOf and workersOf: the staff of each level, in code-point order of their ids', async (s) => {
         const out = {
-          grid: await s.reports.handlersOf('grid', IDS.g1, IDS.community, IDS.street),
-          grid2: await s.reports.handlersOf('grid', IDS.g2, IDS.community, IDS.street),
-          community: await s.reports.handlersOf('community', IDS.g1, IDS.community, IDS.street),
-          other: await s.reports.handlersOf('community', IDS.gOther, IDS.other, IDS.street),
-          street: await s.reports.handlersOf('street', IDS.g1, IDS.community, IDS.street),
+          grid: await s.reports.handlersOf('grid', PLACE),
+          grid2: await s.reports.handlersOf('grid', { ...PLACE, gridId: IDS.g2 }),
+          community: await s.reports.handlersOf('community', PLACE),
+          other: await s.reports.handlersOf('community', { ...PLACE, gridId: IDS.gOther, communityId: IDS.other }),
+          street: await s.reports.handlersOf('street', PLACE),
+          district: await s.reports.handlersOf('district', PLACE),
+          farDistrict: await s.reports.handlersOf('district', FAR_PLACE),
+          city: await s.reports.handlersOf('city', PLACE),
+          // a street placed under no district has no one above it
+          unplaced: await s.reports.handlersOf('district', { ...PLACE, districtId: null, cityId: null }),
           workers: await s.reports.workersOf(IDS.g1),
           none: await s.reports.workersOf(IDS.gOther),
         }
@@ -603,6 +632,10 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
           community: [IDS.committee],
           other: [],
           street: [IDS.streetStaff],
+          district: [IDS.districtStaff],
+          farDistrict: [IDS.farDistrictStaff],
+          city: [IDS.cityStaff],
+          unplaced: [],
           workers: [IDS.workerZ, IDS.workerA, IDS.workerB],
           none: [],
         })
@@ -659,19 +692,74 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(out.community).toEqual({
           byStatus: [{ status: 'resolved', n: 2 }, { status: 'submitted', n: 1 }, { status: 'withdrawn', n: 1 }],
           byCategory: [{ category: 'dispute', n: 3 }, { category: 'facility', n: 1 }],
-          byGrid: [
-            { gridId: IDS.g1, gridName: '第一网格', total: 2, open: 0, overdue: 0 },
-            { gridId: IDS.g2, gridName: '第二网格', total: 2, open: 1, overdue: 0 },
+          byUnit: [
+            { id: IDS.g1, name: '第一网格', total: 2, open: 0, overdue: 0 },
+            { id: IDS.g2, name: '第二网格', total: 2, open: 1, overdue: 0 },
           ],
           overdue: 0,
           disputesSettled: 2,
           disputesSettledLocally: 1,
         })
-        expect(out.street.byGrid.map((g) => [g.gridName, g.total, g.overdue])).toEqual([['锦江社区 第一网格', 2, 0], ['锦江社区 第二网格', 2, 0], ['华兴社区 第一网格', 1, 1]])
+        expect(out.street.byUnit.map((g) => [g.name, g.total, g.overdue])).toEqual([['锦江社区 第一网格', 2, 0], ['锦江社区 第二网格', 2, 0], ['华兴社区 第一网格', 1, 1]])
         expect(out.street.overdue).toBe(1)
         expect(out.later.overdue).toBe(2)
-        expect(out.grid.byGrid).toEqual([{ gridId: IDS.g2, gridName: '第二网格', total: 2, open: 1, overdue: 0 }])
+        expect(out.grid.byUnit).toEqual([{ id: IDS.g2, name: '第二网格', total: 2, open: 1, overdue: 0 }])
         return out
+      })
+
+      scenario('district and city: their queues by deadline, whole-area lists, counts by street / district, sweeps', async (s) => {
+        const far = { communityId: IDS.far, streetId: IDS.farStreet, districtId: IDS.farDistrict, gridId: IDS.gFar, reporterId: IDS.erin }
+        const d1 = await make(s, newReport('r_d1', { category: 'dispute', acceptBy: at(5), createdAt: at(0.1) }))
+        await make(s, newReport('r_d2', { acceptBy: at(-3), createdAt: at(0.2) }))
+        const f1 = await make(s, newReport('r_f1', { ...far, acceptBy: at(2), createdAt: at(0.3) }))
+        await make(s, newReport('r_f2', { ...far, acceptBy: at(-1), createdAt: at(0.4) }))
+        // up the ladder: r_d1 to the district, then the city; r_f1 to the other district; r_d2 stays at the grid
+        const up = (r: ReportRecord, level: 'district' | 'city', by: string, when: number) =>
+          apply(s, changeOf(r, by, 'escalate', { level, maxLevel: level, acceptBy: at(when) }, at(1)))
+        await up(await up(d1, 'district', IDS.streetStaff, 8), 'city', IDS.districtStaff, 9)
+        await up(f1, 'district', IDS.streetStaff, 7)
+        const lists = {
+          districtQueue: ids(await listAll(s, { kind: 'queue', level: 'district', districtId: IDS.district }, 2)),
+          farQueue: ids(await listAll(s, { kind: 'queue', level: 'district', districtId: IDS.farDistrict }, 2)),
+          cityQueue: ids(await listAll(s, { kind: 'queue', level: 'city', cityId: IDS.city }, 2)),
+          district: ids(await listAll(s, { kind: 'area', districtId: IDS.district }, 1)),
+          city: ids(await listAll(s, { kind: 'area', cityId: IDS.city }, 3)),
+          cityOverdue: ids(await listAll(s, { kind: 'area', cityId: IDS.city, overdueAt: NOW }, 100)),
+          cityInGrid: ids(await listAll(s, { kind: 'area', cityId: IDS.city, gridId: IDS.gFar }, 100)),
+        }
+        expect(lists).toEqual({
+          districtQueue: [],
+          farQueue: ['r_f1'],
+          cityQueue: ['r_d1'],
+          district: ['r_d2', 'r_d1'],
+          city: ['r_f2', 'r_f1', 'r_d2', 'r_d1'],
+          cityOverdue: ['r_f2', 'r_d2'],
+          cityInGrid: ['r_f2', 'r_f1'],
+        })
+        expect(await s.reports.count({ kind: 'area', cityId: IDS.city })).toBe(4)
+        expect(await s.reports.count({ kind: 'queue', level: 'city', cityId: IDS.city })).toBe(1)
+        const counts = {
+          district: await s.reports.counts({ districtId: IDS.district }, { now: NOW }),
+          city: await s.reports.counts({ cityId: IDS.city }, { now: NOW }),
+          cityInGrid: await s.reports.counts({ cityId: IDS.city }, { gridId: IDS.gFar, now: NOW }),
+        }
+        expect(counts.district.byUnit).toEqual([{ id: IDS.street, name: '城东街道', total: 2, open: 2, overdue: 1 }])
+        expect(counts.city.byUnit).toEqual([
+          { id: IDS.district, name: '滨江区', total: 2, open: 2, overdue: 1 },
+          { id: IDS.farDistrict, name: '远郊区', total: 2, open: 2, overdue: 1 },
+        ])
+        expect(counts.city.byStatus).toEqual([{ status: 'submitted', n: 4 }])
+        expect(counts.city.overdue).toBe(2)
+        expect(counts.cityInGrid.byUnit).toEqual([{ id: IDS.farDistrict, name: '远郊区', total: 2, open: 2, overdue: 1 }])
+        // a dispute settled at the city is not settled locally (矛盾不上交)
+        const atCity = (await s.reports.get('r_d1'))!
+        await apply(s, resolve(await apply(s, accept(atCity, IDS.cityStaff, at(2))), IDS.cityStaff, at(-200)))
+        const settled = await s.reports.counts({ cityId: IDS.city }, { now: NOW })
+        expect([settled.disputesSettled, settled.disputesSettledLocally]).toEqual([1, 0])
+        // the city's sweep closes what was resolved more than 7 days ago anywhere in it
+        const swept = await s.reports.autoClose({ cityId: IDS.city }, at(-168), NOW, () => 'm_city')
+        expect(swept.map((m) => m.target)).toEqual([{ type: 'report', id: 'r_d1' }])
+        return { lists, counts, settled, swept }
       })
 
       scenario('deadlines: the configured days per category, upserted with the audit entry in one step', async (s) => {

@@ -60,6 +60,7 @@ export function summaryCounts(over: Partial<ReportSummaryCounts> = {}): ReportSu
       { gridId: 'g-1', gridName: '第一网格', total: 7, open: 5, overdue: 2 },
       { gridId: 'g-2', gridName: '第二网格', total: 3, open: 2, overdue: 0 },
     ],
+    byArea: [],
     overdue: 2,
     disputes: { settled: 4, settledLocally: 3, share: 0.75 },
     ...over,

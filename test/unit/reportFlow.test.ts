@@ -53,6 +53,7 @@ function facts(status: ReportStatus, over: Partial<ReportFacts> = {}): ReportFac
     visibility: 'public',
     overdue: true,
     resolvedAt: new Date(NOW.getTime() - DAY).toISOString(),
+    topLevel: 'city',
     ...over,
   }
 }
@@ -104,14 +105,25 @@ describe('decide: every status × action × relation set', () => {
 describe('decide: edge cases', () => {
   const handler = new Set<ReportRelation>(['handler'])
 
-  test('escalate climbs grid → community → street, and no further', () => {
+  test('escalate climbs grid → community → street → district → city, and no further', () => {
     expect(decide('escalate', facts('accepted', { level: 'grid' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'community' })
     expect(decide('escalate', facts('submitted', { level: 'community' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'street' })
-    expect(decide('escalate', facts('accepted', { level: 'street' }), handler, NOW)).toEqual({
+    expect(decide('escalate', facts('accepted', { level: 'street' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'district' })
+    expect(decide('escalate', facts('accepted', { level: 'district' }), handler, NOW)).toEqual({ ok: true, status: 'submitted', level: 'city' })
+    expect(decide('escalate', facts('accepted', { level: 'city' }), handler, NOW)).toEqual({
       ok: false,
       code: 'CONFLICT',
-      message: '已上报到街道，不能再上报',
+      message: '已上报到市，没有更高一级可以上报',
     })
+  })
+
+  test('escalate stops where the street is placed: under no district, the street is the top', () => {
+    expect(decide('escalate', facts('accepted', { level: 'street', topLevel: 'street' }), handler, NOW)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '已上报到街道，没有更高一级可以上报',
+    })
+    expect(decide('escalate', facts('accepted', { level: 'community', topLevel: 'street' }), handler, NOW)).toMatchObject({ ok: true, level: 'street' })
   })
 
   test('supervise needs an overdue report', () => {
@@ -145,15 +157,29 @@ describe('decide: edge cases', () => {
       code: 'CONFLICT',
       message: '已上报到街道，由街道处理，社区不能改派',
     })
+    expect(decide('reassign', facts('accepted', { level: 'city' }), committee, NOW)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '已上报到市，由市处理，社区不能改派',
+    })
   })
 })
 
 // ---------- relationsOf: role × own/other community/grid/street × level ----------
 
-const REPORT: Omit<ReportParties, 'level'> = { reporterId: 'u-rep', communityId: 'c1', streetId: 's1', gridId: 'g1' }
+const REPORT: Omit<ReportParties, 'level'> = { reporterId: 'u-rep', communityId: 'c1', streetId: 's1', districtId: 'd1', cityId: 'ct1', gridId: 'g1' }
+
+/** s1 lies in d1 of ct1, s2 in d1, s3 in d2 of ct1; sx in dx of ctx */
+const PLACES: Record<string, { districtId: string | null; cityId: string | null }> = {
+  s1: { districtId: 'd1', cityId: 'ct1' },
+  s2: { districtId: 'd1', cityId: 'ct1' },
+  s3: { districtId: 'd2', cityId: 'ct1' },
+  sx: { districtId: 'dx', cityId: 'ctx' },
+}
 
 function caller(id: string, roles: Role[], communityId: string | null, streetId: string | null, gridIds: string[] = []): Caller {
-  return { id, roles, communityId, streetId, gridIds }
+  const place = streetId ? PLACES[streetId]! : { districtId: null, cityId: null }
+  return { id, roles, communityId, streetId, ...place, gridIds }
 }
 
 const PERSONAS = {
@@ -169,6 +195,10 @@ const PERSONAS = {
   committeeOther: caller('u-c2', ['committee'], 'c2', 's1'),
   streetOwn: caller('u-s1', ['street'], null, 's1'),
   streetOther: caller('u-s2', ['street'], null, 's2'),
+  districtOwn: caller('u-d1', ['district'], null, 's2'),
+  districtOther: caller('u-d2', ['district'], null, 's3'),
+  cityOwn: caller('u-ct1', ['city'], null, 's3'),
+  cityOther: caller('u-ctx', ['city'], null, 'sx'),
   // a volunteer is a resident too; a 网格员 of another grid who lives here is a resident of this report,
   // but a 网格员 of its own grid or the committee never is (staff of the report), whatever other roles they hold
   volunteer: caller('u-v', ['volunteer'], 'c1', 's1'),
@@ -191,6 +221,10 @@ const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>>
     committeeOther: [],
     streetOwn: ['supervisor'],
     streetOther: [],
+    districtOwn: ['supervisor'],
+    districtOther: [],
+    cityOwn: ['supervisor'],
+    cityOther: [],
     volunteer: ['member', 'resident'],
     gridOtherResident: ['member', 'resident'],
     gridOwnResident: ['member', 'handler'],
@@ -208,6 +242,10 @@ const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>>
     committeeOther: [],
     streetOwn: ['supervisor'],
     streetOther: [],
+    districtOwn: ['supervisor'],
+    districtOther: [],
+    cityOwn: ['supervisor'],
+    cityOther: [],
     volunteer: ['member', 'resident'],
     gridOtherResident: ['member', 'resident'],
     gridOwnResident: ['member'],
@@ -225,6 +263,52 @@ const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>>
     committeeOther: [],
     streetOwn: ['handler'],
     streetOther: [],
+    districtOwn: ['supervisor'],
+    districtOther: [],
+    cityOwn: ['supervisor'],
+    cityOther: [],
+    volunteer: ['member', 'resident'],
+    gridOtherResident: ['member', 'resident'],
+    gridOwnResident: ['member'],
+    committeeResident: ['member', 'committee'],
+  },
+  district: {
+    reporter: ['reporter', 'member', 'resident'],
+    neighbour: ['member', 'resident'],
+    outsider: [],
+    gridOwn: ['member'],
+    gridOther: ['member'],
+    gridOtherCommunity: [],
+    gridReporter: ['reporter', 'member'],
+    committeeOwn: ['member', 'committee'],
+    committeeOther: [],
+    streetOwn: [],
+    streetOther: [],
+    districtOwn: ['handler'],
+    districtOther: [],
+    cityOwn: ['supervisor'],
+    cityOther: [],
+    volunteer: ['member', 'resident'],
+    gridOtherResident: ['member', 'resident'],
+    gridOwnResident: ['member'],
+    committeeResident: ['member', 'committee'],
+  },
+  city: {
+    reporter: ['reporter', 'member', 'resident'],
+    neighbour: ['member', 'resident'],
+    outsider: [],
+    gridOwn: ['member'],
+    gridOther: ['member'],
+    gridOtherCommunity: [],
+    gridReporter: ['reporter', 'member'],
+    committeeOwn: ['member', 'committee'],
+    committeeOther: [],
+    streetOwn: [],
+    streetOther: [],
+    districtOwn: [],
+    districtOther: [],
+    cityOwn: ['handler'],
+    cityOther: [],
     volunteer: ['member', 'resident'],
     gridOtherResident: ['member', 'resident'],
     gridOwnResident: ['member'],
@@ -232,7 +316,7 @@ const EXPECTED_RELATIONS: Record<ReportLevel, Record<Persona, ReportRelation[]>>
   },
 }
 
-const LEVELS: ReportLevel[] = ['grid', 'community', 'street']
+const LEVELS: ReportLevel[] = ['grid', 'community', 'street', 'district', 'city']
 const personaCases = LEVELS.flatMap((level) => (Object.keys(PERSONAS) as Persona[]).map((p) => [level, p] as const))
 
 describe('relationsOf', () => {
@@ -250,8 +334,16 @@ function mayAct(action: ReportAction, who: Persona, level: ReportLevel): boolean
     grid: ['gridOwn', 'gridReporter'],
     community: ['committeeOwn'],
     street: ['streetOwn'],
+    district: ['districtOwn'],
+    city: ['cityOwn'],
   }
-  const supervisorsOf: Record<ReportLevel, Persona[]> = { grid: ['committeeOwn', 'streetOwn'], community: ['streetOwn'], street: [] }
+  const supervisorsOf: Record<ReportLevel, Persona[]> = {
+    grid: ['committeeOwn', 'streetOwn', 'districtOwn', 'cityOwn'],
+    community: ['streetOwn', 'districtOwn', 'cityOwn'],
+    street: ['districtOwn', 'cityOwn'],
+    district: ['cityOwn'],
+    city: [],
+  }
   if (action === 'supervise') return supervisorsOf[level].includes(persona)
   if (action === 'reassign') return persona === 'committeeOwn'
   if (action === 'reopen' || action === 'withdraw') return persona === 'reporter' || persona === 'gridReporter'
@@ -267,7 +359,7 @@ describe('decide through relationsOf: every status × action × persona × level
         const d = decide(action, facts(status, { level }), rel, NOW)
         let want: string
         if (!mayAct(action, persona, level)) want = 'FORBIDDEN'
-        else if (!EXPECTED[action].from.includes(status) || ((action === 'escalate' || action === 'reassign') && level === 'street')) want = 'CONFLICT'
+        else if (!EXPECTED[action].from.includes(status) || (action === 'escalate' && level === 'city') || (action === 'reassign' && !['grid', 'community'].includes(level))) want = 'CONFLICT'
         else want = 'ok'
         expect({ status, persona, got: d.ok ? 'ok' : d.code }).toEqual({ status, persona, got: want })
       }
@@ -367,7 +459,10 @@ describe('availableActions', () => {
   test.each([
     ['grid worker, new report at grid', facts('submitted', { level: 'grid', overdue: false }), at('grid', 'gridOwn'), ['accept', 'reject', 'return', 'escalate']],
     ['grid worker, a dispute being handled', facts('accepted', { level: 'grid', overdue: false, category: 'dispute', visibility: 'private' }), at('grid', 'gridOwn'), ['note', 'resolve', 'reject', 'return', 'escalate', 'mediate']],
-    ['street, at street level (no escalate)', facts('accepted', { level: 'street', overdue: false }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return']],
+    ['street, at street level under a district', facts('accepted', { level: 'street', overdue: false }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return', 'escalate']],
+    ['street, at street level under no district (no escalate)', facts('accepted', { level: 'street', overdue: false, topLevel: 'street' }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return']],
+    ['district, overdue at street', facts('accepted', { level: 'street', overdue: true }), at('street', 'districtOwn'), ['supervise']],
+    ['city, at city level (no escalate)', facts('accepted', { level: 'city', overdue: false }), at('city', 'cityOwn'), ['note', 'resolve', 'reject', 'return']],
     ['committee, overdue at grid', facts('accepted', { level: 'grid', overdue: true }), at('grid', 'committeeOwn'), ['supervise', 'reassign']],
     ['committee, on time at grid', facts('accepted', { level: 'grid', overdue: false }), at('grid', 'committeeOwn'), ['reassign']],
     ['reporter, before 受理', facts('submitted', { level: 'grid' }), at('grid', 'reporter'), ['withdraw', 'edit']],

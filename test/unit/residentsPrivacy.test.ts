@@ -18,6 +18,8 @@ function user(id: string, roles: Role[], over: Partial<UserRecord> = {}): UserRe
     communityId: 'c1',
     communityName: '锦江社区',
     streetId: 's1',
+    districtId: null,
+    cityId: null,
     gridId: null,
     gridName: null,
     householdId: null,

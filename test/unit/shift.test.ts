@@ -160,7 +160,7 @@ describe('schedule', () => {
 describe('patrol notes: author names by the roster rule', () => {
   const viewer = (id: string, roles: Role[]): UserRecord => ({
     id, name: '看的人', phone: null, openid: null, roles, communityId: 'c1', communityName: '锦江社区', streetId: 's1',
-    gridId: null, gridName: null, householdId: null, verified: true, rosterOnly: false, grids: [], createdAt: '2025-01-01T00:00:00.000Z',
+    districtId: null, cityId: null, gridId: null, gridName: null, householdId: null, verified: true, rosterOnly: false, grids: [], createdAt: '2025-01-01T00:00:00.000Z',
   })
   const rows: ShiftLogRecord[] = [
     { id: 'l2', shiftId: 's', userId: 'u_b', userName: '李秀英', note: '发现消防通道被占', reportId: 'r1', at: '2025-03-02T10:20:00.000Z' },

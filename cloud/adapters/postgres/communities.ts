@@ -17,10 +17,10 @@ function toGrid(g: GridRow): GridRecord {
 /** Seed order: seq, then id in code-point order (SQLite's BINARY; "C" whatever the database's collation). */
 export function communityRepo(pool: Pool): CommunityRepo {
   async function load(id: string): Promise<CommunityRecord | null> {
-    const c = await row<{ id: string; name: string; street_id: string; street_name: string }>(
+    const c = await row<{ id: string; name: string; street_id: string; street_name: string; district_id: string | null; city_id: string | null }>(
       pool,
-      `SELECT c.id, c.name, c.street_id, s.name AS street_name
-       FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1`,
+      `SELECT c.id, c.name, c.street_id, s.name AS street_name, s.district_id, d.city_id
+       FROM communities c JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id WHERE c.id = $1`,
       [id],
     )
     if (!c) return null
@@ -29,7 +29,7 @@ export function communityRepo(pool: Pool): CommunityRepo {
       'SELECT id, name, service_phone AS "servicePhone" FROM grids WHERE community_id = $1 ORDER BY seq, id COLLATE "C"',
       [id],
     )
-    return { id: c.id, name: c.name, streetId: c.street_id, streetName: c.street_name, grids }
+    return { id: c.id, name: c.name, streetId: c.street_id, streetName: c.street_name, districtId: c.district_id, cityId: c.city_id, grids }
   }
 
   return {

@@ -10,6 +10,7 @@ import type {
   PublishOutcome,
 } from '../../notices/ports'
 import { writeAudit } from './audit'
+import { communitiesUnderSql, PLACE_COLUMNS, PLACE_JOINS } from '../rows/org'
 import { claimKey } from './idempotency'
 import { inTransaction, inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
 
@@ -24,6 +25,8 @@ interface NoticeRow {
   community_id: string
   community_name: string
   street_id: string
+  district_id: string | null
+  city_id: string | null
   author_id: string
   author_name: string
   title: string
@@ -47,8 +50,8 @@ interface ListRow extends NoticeRow {
 
 const GRID_IDS = `ARRAY(SELECT ng.grid_id FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids`
 const SELECT_NOTICE = `
-  SELECT n.*, u.name AS author_name, c.name AS community_name, c.street_id AS street_id, ${GRID_IDS}
-  FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id`
+  SELECT n.*, u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS}, ${GRID_IDS}
+  FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}`
 
 /** Lists carry only the start of the body (enough for the excerpt), not up to 5,000 characters per item. */
 const LIST_BODY_CHARS = 300
@@ -69,6 +72,8 @@ function toRecord(r: NoticeRow): NoticeRecord {
     communityId: r.community_id,
     communityName: r.community_name,
     streetId: r.street_id,
+    districtId: r.district_id,
+    cityId: r.city_id,
     authorId: r.author_id,
     authorName: r.author_name,
     title: r.title,
@@ -108,7 +113,7 @@ function audienceWhere(a: NoticeAudience, p: (v: unknown) => string, now: string
       SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id = ANY(${p(a.gridIds)}::text[])))`
   }
   if (a.kind === 'staff') return `n.community_id = ${p(a.communityId)}::text AND n.withdrawn_at IS NULL`
-  return `n.community_id IN (SELECT id FROM communities WHERE street_id = ${p(a.streetId)}::text) AND n.withdrawn_at IS NULL`
+  return `n.community_id IN (${communitiesUnderSql(a.tier, `${p(a.id)}::text`)}) AND n.withdrawn_at IS NULL`
 }
 
 // scope: the grids of the notice; aud: the people counted (policy.isAudience); hh: the roster's households in
@@ -229,10 +234,10 @@ export function noticeRepo(pool: Pool): NoticeRepo {
       const found = await rows<ListRow>(
         pool,
         `SELECT ${LIST_COLUMNS},
-          u.name AS author_name, c.name AS community_name, c.street_id AS street_id, r.read_at, r.confirmed_at, ${GRID_IDS}
+          u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS}, r.read_at, r.confirmed_at, ${GRID_IDS}
         FROM notices n
         JOIN users u ON u.id = n.author_id
-        JOIN communities c ON c.id = n.community_id
+        JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}
         LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = ${viewer}::text
         WHERE ${audienceWhere(audience, p, now)} ${cursor}
         ${ORDER} LIMIT ${p(limit)}`,

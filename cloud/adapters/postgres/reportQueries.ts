@@ -2,6 +2,14 @@ import type { Pool } from 'pg'
 import type { ReportCategory, ReportStatus } from '@/domain/reports'
 import type { ReportCounts, ReportCursor, ReportListQuery, ReportRepo } from '../../reports/ports'
 import {
+  areaColumnOf,
+  areaOfQuery,
+  areaOfQueue,
+  tierIdOf,
+  tierStaffSql,
+  unitsSql,
+  type AreaColumn,
+  type ReportUnitCount,
   mediationRecord,
   reportEventRecord,
   reportRecord,
@@ -10,7 +18,7 @@ import {
   type ReportEventRow,
   type ReportRow,
 } from '../rows/reports'
-import { BRIEF, loadReport, OPEN, rolesJson, SETTLED, UNLISTED } from './reportRows'
+import { BRIEF, loadReport, LOCAL, OPEN, rolesJson, SETTLED, UNLISTED } from './reportRows'
 import { row, rows } from './tx'
 
 /** The report store's reads on PostgreSQL, the same queries as ../sqlite/reports.ts with `$n` parameters. */
@@ -57,8 +65,8 @@ function shapeOf(q: ReportListQuery, p: Params): ListShape {
       const grids = [...new Set(q.gridIds)].map((g) => p.add(g, 'text'))
       where.push(grids.length === 1 ? `r.grid_id = ${grids[0]}` : `r.grid_id IN (${grids.join(', ') || 'NULL'})`, "r.level = 'grid'")
     } else {
-      const area = p.add(q.level === 'community' ? q.communityId : q.streetId, 'text')
-      where.push(q.level === 'community' ? `r.community_id = ${area}` : `r.street_id = ${area}`, `r.level = '${q.level}'`)
+      const area = areaColumnOf(areaOfQueue(q))
+      where.push(`r.${area.column} = ${p.add(area.id, 'text')}`, `r.level = '${q.level}'`)
       eq('grid_id', q.gridId)
     }
     where.push('r.due_at IS NOT NULL')
@@ -66,8 +74,8 @@ function shapeOf(q: ReportListQuery, p: Params): ListShape {
     overdue(q.overdueAt)
     return { where, order: 'due' }
   }
-  const area = p.add(q.communityId || (q.streetId ?? ''), 'text')
-  where.push(q.communityId ? `r.community_id = ${area}` : `r.street_id = ${area}`)
+  const area = areaColumnOf(areaOfQuery(q))
+  where.push(`r.${area.column} = ${p.add(area.id, 'text')}`)
   eq('status', q.status)
   eq('grid_id', q.gridId)
   eq('category', q.category)
@@ -93,10 +101,10 @@ const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
   ORDER BY ug.user_id COLLATE "C"`
 
 /**
- * The overview's area: $1 the community's or the street's id, $2 a grid (or NULL). The predicate names the area's
- * own column (not a CASE over both), so that each count reads its area's index instead of every report of the city.
+ * The overview's area: $1 the area's id, $2 a grid (or NULL). The predicate names the area's own column (not a
+ * CASE over all of them), so that each count reads its area's index instead of every report of the city.
  */
-const areaOf = (community: boolean) => `${community ? 'r.community_id' : 'r.street_id'} = $1::text AND ($2::text IS NULL OR r.grid_id = $2::text)`
+const areaOf = (column: AreaColumn) => `r.${column} = $1::text AND ($2::text IS NULL OR r.grid_id = $2::text)`
 
 export function reportQueries(
   pool: Pool,
@@ -185,28 +193,26 @@ export function reportQueries(
       return prior.fingerprint === key.fingerprint ? 'replayed' : 'keyReused'
     },
 
-    async handlersOf(level, gridId, communityId, streetId) {
-      if (level === 'grid') return ids(WORKERS, [gridId])
+    async handlersOf(level, place) {
+      if (level === 'grid') return ids(WORKERS, [place.gridId])
       if (level === 'community') {
         return ids(
           `SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'committee'
            WHERE u.community_id = $1 ORDER BY u.id COLLATE "C"`,
-          [communityId],
+          [place.communityId],
         )
       }
-      return ids(
-        `SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'street'
-         JOIN communities c ON c.id = u.community_id WHERE c.street_id = $1 ORDER BY u.id COLLATE "C"`,
-        [streetId],
-      )
+      const id = tierIdOf(place, level)
+      return id ? ids(tierStaffSql(level, '$1', ' COLLATE "C"'), [id]) : []
     },
 
     workersOf: (gridId) => ids(WORKERS, [gridId]),
 
     async counts(area, { gridId, now }): Promise<ReportCounts> {
-      const community = 'communityId' in area
-      const AREA = areaOf(community)
-      const scope = [community ? area.communityId : area.streetId, gridId ?? null]
+      const { column, id } = areaColumnOf(area)
+      const AREA = areaOf(column)
+      const scope = [id, gridId ?? null]
+      const units = unitsSql(column, { area: '$1::text', grid: '$2::text', collate: ' COLLATE "C"' })
       const byStatus = await rows<{ status: ReportStatus; n: number }>(
         pool,
         `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status COLLATE "C"`,
@@ -217,30 +223,28 @@ export function reportQueries(
         `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category COLLATE "C"`,
         scope,
       )
-      const byGrid = await rows<ReportCounts['byGrid'][number]>(
+      const byUnit = await rows<ReportUnitCount>(
         pool,
-        `SELECT g.id AS "gridId", ${community ? 'g.name' : "c.name || ' ' || g.name"} AS "gridName",
-           count(r.id) AS total,
+        `SELECT u.id, min(u.name) AS name, count(r.id) AS total,
            count(*) FILTER (WHERE r.status IN ${OPEN}) AS "open",
            count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $3::timestamptz) AS overdue
-         FROM grids g JOIN communities c ON c.id = g.community_id
-         LEFT JOIN reports r ON r.grid_id = g.id
-         WHERE ${community ? 'g.community_id' : 'c.street_id'} = $1::text AND ($2::text IS NULL OR g.id = $2::text)
-         GROUP BY g.id, c.id ORDER BY c.seq, g.seq, g.id COLLATE "C"`,
+         FROM (${units.list}) u
+         LEFT JOIN reports r ON r.${units.column} = u.id AND r.${column} = $1::text AND ($2::text IS NULL OR r.grid_id = $2::text)
+         GROUP BY u.id ORDER BY min(u.ord)`,
         [...scope, now],
       )
       const totals = await row<{ overdue: number; settled: number; local: number }>(
         pool,
         `SELECT count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $3::timestamptz) AS overdue,
            count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED}) AS settled,
-           count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level <> 'street') AS "local"
+           count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level IN ${LOCAL}) AS "local"
          FROM reports r WHERE ${AREA}`,
         [...scope, now],
       )
       return {
         byStatus,
         byCategory,
-        byGrid,
+        byUnit,
         overdue: totals?.overdue ?? 0,
         disputesSettled: totals?.settled ?? 0,
         disputesSettledLocally: totals?.local ?? 0,

@@ -1,3 +1,4 @@
+import { LOCAL_LEVELS } from '@/domain/reports'
 import { OPEN_STATUSES, SETTLED_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
 import type { ReportRecord } from '../../reports/ports'
 import { reportRecord, type ReportRow } from '../rows/reports'
@@ -14,9 +15,10 @@ import { row, type Queryable } from './tx'
 export const OPEN = sqlList(OPEN_STATUSES)
 export const SETTLED = sqlList(SETTLED_STATUSES)
 export const UNLISTED = sqlList(UNLISTED_STATUSES)
+export const LOCAL = sqlList(LOCAL_LEVELS)
 
 /** Lists carry the start of the description only (enough for the excerpt). */
-const columns = (description: string) => `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS grid_name,
+const columns = (description: string) => `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city_id, r.grid_id, g.name AS grid_name,
   g.service_phone AS grid_phone, r.reporter_id, ru.name AS reporter_name, ru.phone AS reporter_phone, r.category,
   ${description} AS description, r.latitude, r.longitude, r.address, r.coord_source, r.anonymous::int AS anonymous,
   r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id, au.name AS assignee_name, r.accept_by,

@@ -80,10 +80,10 @@ export async function createReport(
   await c.query(
     `INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, latitude, longitude,
        address, coord_source, anonymous, visibility, moderation, status, level, max_level, assignee_id, accept_by,
-       resolve_by, due_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'submitted', 'grid', 'grid', $15, $16, $17, $16, $18, $18)`,
+       resolve_by, due_at, created_at, updated_at, district_id, city_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'submitted', 'grid', 'grid', $15, $16, $17, $16, $18, $18, $19, $20)`,
     [r.id, r.communityId, r.streetId, r.gridId, r.reporterId, r.category, r.description, r.latitude, r.longitude,
-      r.address, r.coordSource, r.anonymous, r.visibility, r.moderation, r.assigneeId, r.acceptBy, r.resolveBy, r.createdAt],
+      r.address, r.coordSource, r.anonymous, r.visibility, r.moderation, r.assigneeId, r.acceptBy, r.resolveBy, r.createdAt, r.districtId, r.cityId],
   )
   await attachPhotos(c, r.id, photoIds, null)
   await addEvent(c, r.id, r.createdAt, { actorId: r.reporterId, action: 'create', note: null, toUserId: null }, 'submitted', 'grid')

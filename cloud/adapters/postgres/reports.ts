@@ -5,6 +5,7 @@ import type { ReportChangeOutcome, ReportCreateOutcome, ReportRepo, ReportSuppor
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
+import { areaColumnOf } from '../rows/reports'
 import { reportQueries } from './reportQueries'
 import { OPEN } from './reportRows'
 import { changeReport, createReport } from './reportWrites'
@@ -68,12 +69,11 @@ export function reportRepo(pool: Pool): ReportRepo {
      * (conflict). Both sweeps lock in the same order, so they cannot deadlock.
      */
     async autoClose(area, before, at, newId) {
+      const { column, id } = areaColumnOf(area)
       const due = await rows<{ id: string }>(
         pool,
-        'communityId' in area
-          ? `SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < $1::timestamptz AND community_id = $2 ORDER BY seq`
-          : `SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < $1::timestamptz AND street_id = $2 ORDER BY seq`,
-        [before, 'communityId' in area ? area.communityId : area.streetId],
+        `SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < $1::timestamptz AND ${column} = $2 ORDER BY seq`,
+        [before, id],
       )
       if (due.length === 0) return []
       return inTransaction(pool, async (c) => {

@@ -13,6 +13,8 @@ interface UserRow {
   community_id: string | null
   community_name: string | null
   street_id: string | null
+  district_id: string | null
+  city_id: string | null
   grid_id: string | null
   grid_name: string | null
   household_id: string | null
@@ -26,12 +28,14 @@ interface UserRow {
 /** A user with its roles and worker grids in one statement (SQLite's adapter reads them in three). */
 const SELECT_USER = `
   SELECT u.id, u.name, u.phone, u.openid, u.community_id, u.grid_id, u.household_id, u.verified, u.roster_only, u.created_at,
-    c.name AS community_name, c.street_id AS street_id, g.name AS grid_name,
+    c.name AS community_name, c.street_id AS street_id, s.district_id AS district_id, d.city_id AS city_id, g.name AS grid_name,
     ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role COLLATE "C") AS roles,
     COALESCE((SELECT json_agg(json_build_object('id', wg.id, 'name', wg.name) ORDER BY wg.seq, wg.id COLLATE "C")
       FROM user_grids ug JOIN grids wg ON wg.id = ug.grid_id WHERE ug.user_id = u.id), '[]'::json) AS grids
   FROM users u
   LEFT JOIN communities c ON c.id = u.community_id
+    LEFT JOIN streets s ON s.id = c.street_id
+    LEFT JOIN districts d ON d.id = s.district_id
   LEFT JOIN grids g ON g.id = u.grid_id`
 
 function toRecord(r: UserRow): UserRecord {
@@ -44,6 +48,8 @@ function toRecord(r: UserRow): UserRecord {
     communityId: r.community_id,
     communityName: r.community_name,
     streetId: r.street_id,
+    districtId: r.district_id,
+    cityId: r.city_id,
     gridId: r.grid_id,
     gridName: r.grid_name,
     householdId: r.household_id,

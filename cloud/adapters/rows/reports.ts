@@ -5,13 +5,16 @@
  */
 import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
 import type { Role } from '@/domain/shared/roles'
-import type { MediationRecord, ReportEventRecord, ReportRecord } from '../../reports/ports'
+import type { MediationRecord, ReportArea, ReportEventRecord, ReportListQuery, ReportRecord } from '../../reports/ports'
+export type { ReportUnitCount } from '../../reports/ports'
 
 export interface ReportRow {
   seq: number
   id: string
   community_id: string
   street_id: string
+  district_id: string | null
+  city_id: string | null
   grid_id: string
   grid_name: string
   grid_phone: string | null
@@ -55,6 +58,8 @@ export function reportRecord(r: ReportRow): ReportRecord {
     id: r.id,
     communityId: r.community_id,
     streetId: r.street_id,
+    districtId: r.district_id,
+    cityId: r.city_id,
     gridId: r.grid_id,
     gridName: r.grid_name,
     gridPhone: r.grid_phone,
@@ -157,5 +162,96 @@ export function mediationRecord(m: MediationRow, sessions: MediationSessionRow[]
       recordedByName: s.name,
       recordedByRoles: rolesOf(s.roles),
     })),
+  }
+}
+
+export type AreaColumn = 'community_id' | 'street_id' | 'district_id' | 'city_id'
+
+/** The column that holds an area's id on a report (each has its indexes), and the id. */
+export function areaColumnOf(area: ReportArea): { column: AreaColumn; id: string } {
+  if ('communityId' in area) return { column: 'community_id', id: area.communityId }
+  if ('streetId' in area) return { column: 'street_id', id: area.streetId }
+  if ('districtId' in area) return { column: 'district_id', id: area.districtId }
+  return { column: 'city_id', id: area.cityId }
+}
+
+type AreaQuery = Extract<ReportListQuery, { kind: 'area' }>
+type TierQueue = Exclude<Extract<ReportListQuery, { kind: 'queue' }>, { level: 'grid' }>
+
+/** The area of a whole-area list (exactly one of its ids is given; the use case sets it). */
+export function areaOfQuery(q: AreaQuery): ReportArea {
+  if (q.communityId) return { communityId: q.communityId }
+  if (q.streetId) return { streetId: q.streetId }
+  if (q.districtId) return { districtId: q.districtId }
+  if (q.cityId) return { cityId: q.cityId }
+  throw new Error('an area list names no area')
+}
+
+/** The area of a queue above the grid: the reports at that level in the handler's area. */
+export function areaOfQueue(q: TierQueue): ReportArea {
+  switch (q.level) {
+    case 'community':
+      return { communityId: q.communityId }
+    case 'street':
+      return { streetId: q.streetId }
+    case 'district':
+      return { districtId: q.districtId }
+    case 'city':
+      return { cityId: q.cityId }
+  }
+}
+
+/**
+ * The staff of a tier whose area holds a place, by the community they belong to; `param` is the engine's
+ * placeholder for the area's id. Lowest id first (byte order, as both engines sort with COLLATE "C" there).
+ */
+export function tierStaffSql(tier: 'street' | 'district' | 'city', param: string, collate = ''): string {
+  const where = { street: `c.street_id = ${param}`, district: `s.district_id = ${param}`, city: `d.city_id = ${param}` }[tier]
+  return `SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = '${tier}'
+    JOIN communities c ON c.id = u.community_id JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id
+    WHERE ${where} ORDER BY u.id${collate}`
+}
+
+/** The id of a place at a tier (null: the place has no such tier above it). */
+export function tierIdOf(place: { streetId: string; districtId: string | null; cityId: string | null }, tier: 'street' | 'district' | 'city'): string | null {
+  return tier === 'street' ? place.streetId : tier === 'district' ? place.districtId : place.cityId
+}
+
+
+/**
+ * The units an area's overview breaks down into, as a subquery of (id, name, ord), and the report column that
+ * names them: a community's and a street's grids, a district's streets, a city's districts. `area` and `grid`
+ * are the engine's placeholders (the grid filter keeps only the unit that holds that grid).
+ */
+export function unitsSql(column: AreaColumn, p: { area: string; grid: string; collate?: string }): { list: string; column: AreaColumn | 'grid_id' } {
+  const c = p.collate ?? ''
+  switch (column) {
+    case 'community_id':
+      return {
+        list: `SELECT g.id, g.name, row_number() OVER (ORDER BY g.seq, g.id${c}) AS ord FROM grids g
+          WHERE g.community_id = ${p.area} AND (${p.grid} IS NULL OR g.id = ${p.grid})`,
+        column: 'grid_id',
+      }
+    case 'street_id':
+      return {
+        list: `SELECT g.id, c.name || ' ' || g.name AS name, row_number() OVER (ORDER BY c.seq, g.seq, g.id${c}) AS ord
+          FROM grids g JOIN communities c ON c.id = g.community_id
+          WHERE c.street_id = ${p.area} AND (${p.grid} IS NULL OR g.id = ${p.grid})`,
+        column: 'grid_id',
+      }
+    case 'district_id':
+      return {
+        list: `SELECT s.id, s.name, row_number() OVER (ORDER BY s.seq, s.id${c}) AS ord FROM streets s
+          WHERE s.district_id = ${p.area} AND (${p.grid} IS NULL OR s.id IN
+            (SELECT c.street_id FROM grids g JOIN communities c ON c.id = g.community_id WHERE g.id = ${p.grid}))`,
+        column: 'street_id',
+      }
+    case 'city_id':
+      return {
+        list: `SELECT d.id, d.name, row_number() OVER (ORDER BY d.seq, d.id${c}) AS ord FROM districts d
+          WHERE d.city_id = ${p.area} AND (${p.grid} IS NULL OR d.id IN (SELECT s.district_id FROM grids g
+            JOIN communities c ON c.id = g.community_id JOIN streets s ON s.id = c.street_id WHERE g.id = ${p.grid}))`,
+        column: 'district_id',
+      }
   }
 }

@@ -14,9 +14,9 @@ function toGrid(g: GridRow): GridRecord {
 }
 
 export function communityRepo(db: Db): CommunityRepo {
-  const byId = db.prepare<[string], { id: string; name: string; street_id: string; street_name: string }>(`
-    SELECT c.id, c.name, c.street_id, s.name AS street_name
-    FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = ?`)
+  const byId = db.prepare<[string], { id: string; name: string; street_id: string; street_name: string; district_id: string | null; city_id: string | null }>(`
+    SELECT c.id, c.name, c.street_id, s.name AS street_name, s.district_id, d.city_id
+    FROM communities c JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id WHERE c.id = ?`)
   const firstId = db.prepare<[], { id: string }>('SELECT id FROM communities ORDER BY seq, id LIMIT 1')
   const gridsOf = db.prepare<[string], { id: string; name: string; servicePhone: string | null }>(
     'SELECT id, name, service_phone AS servicePhone FROM grids WHERE community_id = ? ORDER BY seq, id',
@@ -38,7 +38,7 @@ export function communityRepo(db: Db): CommunityRepo {
   function load(id: string): CommunityRecord | null {
     const c = byId.get(id)
     if (!c) return null
-    return { id: c.id, name: c.name, streetId: c.street_id, streetName: c.street_name, grids: gridsOf.all(id) }
+    return { id: c.id, name: c.name, streetId: c.street_id, streetName: c.street_name, districtId: c.district_id, cityId: c.city_id, grids: gridsOf.all(id) }
   }
 
   return {

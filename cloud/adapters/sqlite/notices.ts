@@ -1,3 +1,4 @@
+import type { Tier } from '@/domain/shared/roles'
 import type { NoticeCategory } from '@/domain/notices'
 import type {
   NewNotice,
@@ -10,6 +11,7 @@ import type {
 } from '../../notices/ports'
 import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
+import { communitiesUnderSql, PLACE_COLUMNS, PLACE_JOINS } from '../rows/org'
 import type { Db } from './open'
 
 interface NoticeRow {
@@ -17,6 +19,8 @@ interface NoticeRow {
   community_id: string
   community_name: string
   street_id: string
+  district_id: string | null
+  city_id: string | null
   author_id: string
   author_name: string
   title: string
@@ -39,9 +43,9 @@ interface ListRow extends NoticeRow {
 }
 
 const SELECT_NOTICE = `
-  SELECT n.*, u.name AS author_name, c.name AS community_name, c.street_id AS street_id,
+  SELECT n.*, u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS},
     (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
-  FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id`
+  FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}`
 
 /** Lists carry only the start of the body (enough for the excerpt), not up to 5,000 characters per item. */
 const LIST_BODY_CHARS = 300
@@ -60,6 +64,8 @@ function toRecord(r: NoticeRow): NoticeRecord {
     communityId: r.community_id,
     communityName: r.community_name,
     streetId: r.street_id,
+    districtId: r.district_id,
+    cityId: r.city_id,
     authorId: r.author_id,
     authorName: r.author_name,
     title: r.title,
@@ -93,11 +99,11 @@ export function noticeRepo(db: Db): NoticeRepo {
 
   const LIST_SELECT = `
     SELECT ${LIST_COLUMNS},
-      u.name AS author_name, c.name AS community_name, c.street_id AS street_id, r.read_at, r.confirmed_at,
+      u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS}, r.read_at, r.confirmed_at,
       (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
     FROM notices n
     JOIN users u ON u.id = n.author_id
-    JOIN communities c ON c.id = n.community_id
+    JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}
     LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer`
   const listMember = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND ${LIVE}
@@ -108,9 +114,11 @@ export function noticeRepo(db: Db): NoticeRepo {
   const listStaff = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
-  const listStreet = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
-    WHERE n.community_id IN (SELECT id FROM communities WHERE street_id = @street) AND n.withdrawn_at IS NULL AND ${AFTER}
+  const listTierOf = (tier: Tier) =>
+    db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+    WHERE n.community_id IN (${communitiesUnderSql(tier, '@area')}) AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
+  const listTier = { street: listTierOf('street'), district: listTierOf('district'), city: listTierOf('city') }
 
   const unreadMember = db.prepare<Record<string, unknown>, { n: number }>(`
     SELECT count(*) AS n FROM notices n
@@ -119,9 +127,11 @@ export function noticeRepo(db: Db): NoticeRepo {
         SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))`)
   const unreadStaff = db.prepare<Record<string, unknown>, { n: number }>(`
     SELECT count(*) AS n FROM notices n WHERE n.community_id = @community AND ${LIVE} AND ${UNREAD}`)
-  const unreadStreet = db.prepare<Record<string, unknown>, { n: number }>(`
+  const unreadTierOf = (tier: Tier) =>
+    db.prepare<Record<string, unknown>, { n: number }>(`
     SELECT count(*) AS n FROM notices n
-    WHERE n.community_id IN (SELECT id FROM communities WHERE street_id = @street) AND ${LIVE} AND ${UNREAD}`)
+    WHERE n.community_id IN (${communitiesUnderSql(tier, '@area')}) AND ${LIVE} AND ${UNREAD}`)
+  const unreadTier = { street: unreadTierOf('street'), district: unreadTierOf('district'), city: unreadTierOf('city') }
 
   const readGet = db.prepare<[string, string], { read_at: string; confirmed_at: string | null }>(
     'SELECT read_at, confirmed_at FROM notice_reads WHERE notice_id = ? AND user_id = ?',
@@ -305,7 +315,7 @@ export function noticeRepo(db: Db): NoticeRepo {
           ? listMember.all({ ...params, community: audience.communityId, grids: JSON.stringify(audience.gridIds) })
           : audience.kind === 'staff'
             ? listStaff.all({ ...params, community: audience.communityId })
-            : listStreet.all({ ...params, street: audience.streetId })
+            : listTier[audience.tier].all({ ...params, area: audience.id })
       return rows.map(
         (r): NoticeListItem => ({
           ...toRecord(r),
@@ -322,7 +332,7 @@ export function noticeRepo(db: Db): NoticeRepo {
           ? unreadMember.get({ ...params, community: audience.communityId, grids: JSON.stringify(audience.gridIds) })
           : audience.kind === 'staff'
             ? unreadStaff.get({ ...params, community: audience.communityId })
-            : unreadStreet.get({ ...params, street: audience.streetId })
+            : unreadTier[audience.tier].get({ ...params, area: audience.id })
       return row?.n ?? 0
     },
     async readOf(noticeId, userId) {

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3'
-import { REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
+import { LOCAL_LEVELS, REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
 import { dueAt } from '@/domain/reports/deadlines'
 import { OPEN_STATUSES, SETTLED_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
 import type { NewMessage } from '../../messages/ports'
@@ -16,7 +16,23 @@ import type {
   ReportSupportOutcome,
 } from '../../reports/ports'
 import type { IdempotencyKey } from '../../shared/ports'
-import { mediationRecord, reportEventRecord, reportRecord, type MediationRow, type MediationSessionRow, type ReportEventRow, type ReportRow } from '../rows/reports'
+import {
+  areaColumnOf,
+  areaOfQuery,
+  areaOfQueue,
+  mediationRecord,
+  reportEventRecord,
+  reportRecord,
+  tierIdOf,
+  tierStaffSql,
+  unitsSql,
+  type ReportUnitCount,
+  type AreaColumn,
+  type MediationRow,
+  type MediationSessionRow,
+  type ReportEventRow,
+  type ReportRow,
+} from '../rows/reports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
@@ -25,9 +41,10 @@ import { sqlList } from '../rows/sql'
 
 const OPEN = sqlList(OPEN_STATUSES)
 const SETTLED = sqlList(SETTLED_STATUSES)
+const LOCAL = sqlList(LOCAL_LEVELS)
 
 /** Lists carry the start of the description only (enough for the excerpt). */
-const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.grid_id, g.name AS grid_name, g.service_phone AS grid_phone, r.reporter_id,
+const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city_id, r.grid_id, g.name AS grid_name, g.service_phone AS grid_phone, r.reporter_id,
   ru.name AS reporter_name, ru.phone AS reporter_phone, r.category, %DESC% AS description, r.latitude, r.longitude,
   r.address, r.coord_source, r.anonymous, r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id,
   au.name AS assignee_name, r.accept_by, r.resolve_by, r.due_at, r.supporters, r.reopen_count, r.accepted_at,
@@ -86,8 +103,9 @@ function shapeOf(q: ReportListQuery): ListShape {
       })
       where.push(names.length === 1 ? `r.grid_id = ${names[0]}` : `r.grid_id IN (${names.join(', ') || 'NULL'})`, "r.level = 'grid'")
     } else {
-      where.push(q.level === 'community' ? 'r.community_id = @area' : 'r.street_id = @area', `r.level = '${q.level}'`)
-      params.area = q.level === 'community' ? q.communityId : q.streetId
+      const area = areaColumnOf(areaOfQueue(q))
+      where.push(`r.${area.column} = @area`, `r.level = '${q.level}'`)
+      params.area = area.id
       eq('grid_id', 'grid', q.gridId)
     }
     where.push('r.due_at IS NOT NULL')
@@ -95,8 +113,9 @@ function shapeOf(q: ReportListQuery): ListShape {
     overdue(q.overdueAt)
     return { where, params, order: 'due' }
   }
-  where.push(q.communityId ? 'r.community_id = @area' : 'r.street_id = @area')
-  params.area = q.communityId || (q.streetId ?? '')
+  const area = areaColumnOf(areaOfQuery(q))
+  where.push(`r.${area.column} = @area`)
+  params.area = area.id
   eq('status', 'status', q.status)
   eq('grid_id', 'grid', q.gridId)
   eq('category', 'category', q.category)
@@ -110,10 +129,10 @@ export function reportStatements(db: Db) {
   const writeAudit = auditWriter(db)
   const byId = db.prepare<[string], ReportRow>(`${FULL} WHERE r.id = ?`)
   const insertReport = db.prepare(`
-    INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, latitude, longitude,
+    INSERT INTO reports (id, community_id, street_id, district_id, city_id, grid_id, reporter_id, category, description, latitude, longitude,
       address, coord_source, anonymous, visibility, moderation, status, level, max_level, assignee_id, accept_by,
       resolve_by, due_at, created_at, updated_at)
-    VALUES (@id, @communityId, @streetId, @gridId, @reporterId, @category, @description, @latitude, @longitude,
+    VALUES (@id, @communityId, @streetId, @districtId, @cityId, @gridId, @reporterId, @category, @description, @latitude, @longitude,
       @address, @coordSource, @anonymous, @visibility, @moderation, 'submitted', 'grid', 'grid', @assigneeId, @acceptBy,
       @resolveBy, @acceptBy, @createdAt, @createdAt)`)
   const insertEvent = db.prepare(`
@@ -317,16 +336,22 @@ export function reportRepo(db: Db): ReportRepo {
   const committeeOf = db.prepare<[string], { id: string }>(`
     SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'committee'
     WHERE u.community_id = ? ORDER BY u.id`)
-  const streetOf = db.prepare<[string], { id: string }>(`
-    SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'street'
-    JOIN communities c ON c.id = u.community_id WHERE c.street_id = ? ORDER BY u.id`)
+  const tierStaff = {
+    street: db.prepare<[string], { id: string }>(tierStaffSql('street', '?')),
+    district: db.prepare<[string], { id: string }>(tierStaffSql('district', '?')),
+    city: db.prepare<[string], { id: string }>(tierStaffSql('city', '?')),
+  }
 
   // in creation order (the order the (area, status, seq) indexes give): the messages' ids are drawn in it
-  const dueClose = {
-    community: db.prepare<Record<string, unknown>, { id: string }>(`
-      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND community_id = @community ORDER BY seq`),
-    street: db.prepare<Record<string, unknown>, { id: string }>(`
-      SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND street_id = @street ORDER BY seq`),
+  const dueCloseOf = (column: AreaColumn) =>
+    db.prepare<Record<string, unknown>, { id: string }>(
+      `SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND ${column} = @area ORDER BY seq`,
+    )
+  const dueClose: Record<AreaColumn, Statement<Record<string, unknown>, { id: string }>> = {
+    community_id: dueCloseOf('community_id'),
+    street_id: dueCloseOf('street_id'),
+    district_id: dueCloseOf('district_id'),
+    city_id: dueCloseOf('city_id'),
   }
   const closeOne = db.prepare(`
     UPDATE reports SET status = 'closed', closed_at = @at, due_at = NULL, updated_at = @at, version = version + 1
@@ -358,10 +383,12 @@ export function reportRepo(db: Db): ReportRepo {
 
   /**
    * The overview's statements, one set per kind of area: a predicate that names the area's own column (not a CASE
-   * over both) is what lets each count read its area's index instead of every report of the city.
+   * over all of them) is what lets each count read its area's index instead of every report of the city. The
+   * community and the street count by grid; a district by street and a city by district (unitsSql).
    */
-  const countsOf = (kind: 'community' | 'street') => {
-    const AREA = `${kind === 'community' ? 'r.community_id = @community' : 'r.street_id = @street'} AND (@grid IS NULL OR r.grid_id = @grid)`
+  const countsOf = (column: AreaColumn) => {
+    const AREA = `r.${column} = @area AND (@grid IS NULL OR r.grid_id = @grid)`
+    const units = unitsSql(column, { area: '@area', grid: '@grid' })
     return {
       byStatus: db.prepare<Record<string, unknown>, { status: ReportStatus; n: number }>(
         `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status`,
@@ -369,23 +396,26 @@ export function reportRepo(db: Db): ReportRepo {
       byCategory: db.prepare<Record<string, unknown>, { category: ReportCategory; n: number }>(
         `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category`,
       ),
-      byGrid: db.prepare<Record<string, unknown>, { gridId: string; gridName: string; total: number; open: number; overdue: number }>(`
-        SELECT g.id AS gridId, ${kind === 'community' ? 'g.name' : "c.name || ' ' || g.name"} AS gridName,
-          count(r.id) AS total,
+      byUnit: db.prepare<Record<string, unknown>, ReportUnitCount>(`
+        SELECT u.id, u.name, count(r.id) AS total,
           coalesce(sum(r.status IN ${OPEN}), 0) AS open,
           coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue
-        FROM grids g JOIN communities c ON c.id = g.community_id
-        LEFT JOIN reports r ON r.grid_id = g.id
-        WHERE ${kind === 'community' ? 'g.community_id = @community' : 'c.street_id = @street'} AND (@grid IS NULL OR g.id = @grid)
-        GROUP BY g.id ORDER BY c.seq, g.seq, g.id`),
+        FROM (${units.list}) u
+        LEFT JOIN reports r ON r.${units.column} = u.id AND r.${column} = @area AND (@grid IS NULL OR r.grid_id = @grid)
+        GROUP BY u.id ORDER BY min(u.ord)`),
       totals: db.prepare<Record<string, unknown>, { overdue: number; settled: number; local: number }>(`
         SELECT coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue,
           coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED}), 0) AS settled,
-          coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level <> 'street'), 0) AS local
+          coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level IN ${LOCAL}), 0) AS local
         FROM reports r WHERE ${AREA}`),
     }
   }
-  const countsQ = { community: countsOf('community'), street: countsOf('street') }
+  const countsQ: Record<AreaColumn, ReturnType<typeof countsOf>> = {
+    community_id: countsOf('community_id'),
+    street_id: countsOf('street_id'),
+    district_id: countsOf('district_id'),
+    city_id: countsOf('city_id'),
+  }
 
   const deadlinesOf = db.prepare<[string], { category: ReportCategory; days: number }>(
     'SELECT category, days FROM report_deadlines WHERE community_id = ?',
@@ -473,18 +503,18 @@ export function reportRepo(db: Db): ReportRepo {
       const prior = st.idem.lookup(key)
       return prior.kind === 'none' ? 'new' : prior.kind
     },
-    async handlersOf(level, gridId, communityId, streetId) {
-      const rows = level === 'grid' ? workers.all(gridId) : level === 'community' ? committeeOf.all(communityId) : streetOf.all(streetId)
-      return rows.map((r) => r.id)
+    async handlersOf(level, place) {
+      if (level === 'grid') return workers.all(place.gridId).map((r) => r.id)
+      if (level === 'community') return committeeOf.all(place.communityId).map((r) => r.id)
+      const id = tierIdOf(place, level)
+      return id ? tierStaff[level].all(id).map((r) => r.id) : []
     },
     async workersOf(gridId) {
       return workers.all(gridId).map((r) => r.id)
     },
     async autoClose(area, before, at, newId) {
-      const ids =
-        'communityId' in area
-          ? dueClose.community.all({ before, community: area.communityId })
-          : dueClose.street.all({ before, street: area.streetId })
+      const { column, id } = areaColumnOf(area)
+      const ids = dueClose[column].all({ before, area: id })
       if (ids.length === 0) return []
       return autoCloseTx.immediate(
         ids.map((r) => r.id),
@@ -494,18 +524,14 @@ export function reportRepo(db: Db): ReportRepo {
       )
     },
     async counts(area, { gridId, now }): Promise<ReportCounts> {
-      const q = 'communityId' in area ? countsQ.community : countsQ.street
-      const params = {
-        community: 'communityId' in area ? area.communityId : null,
-        street: 'streetId' in area ? area.streetId : null,
-        grid: gridId ?? null,
-        now,
-      }
+      const { column, id } = areaColumnOf(area)
+      const q = countsQ[column]
+      const params = { area: id, grid: gridId ?? null, now }
       const totals = q.totals.get(params) ?? { overdue: 0, settled: 0, local: 0 }
       return {
         byStatus: q.byStatus.all(params),
         byCategory: q.byCategory.all(params),
-        byGrid: q.byGrid.all(params),
+        byUnit: q.byUnit.all(params),
         overdue: totals.overdue,
         disputesSettled: totals.settled,
         disputesSettledLocally: totals.local,

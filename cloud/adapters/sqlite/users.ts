@@ -19,6 +19,8 @@ interface UserRow {
   community_id: string | null
   community_name: string | null
   street_id: string | null
+  district_id: string | null
+  city_id: string | null
   grid_id: string | null
   grid_name: string | null
   household_id: string | null
@@ -29,9 +31,11 @@ interface UserRow {
 
 export function userRepo(db: Db): UserRepo {
   const byId = db.prepare<[string], UserRow>(`
-    SELECT u.*, c.name AS community_name, c.street_id AS street_id, g.name AS grid_name
+    SELECT u.*, c.name AS community_name, c.street_id AS street_id, s.district_id AS district_id, d.city_id AS city_id, g.name AS grid_name
     FROM users u
     LEFT JOIN communities c ON c.id = u.community_id
+    LEFT JOIN streets s ON s.id = c.street_id
+    LEFT JOIN districts d ON d.id = s.district_id
     LEFT JOIN grids g ON g.id = u.grid_id
     WHERE u.id = ?`)
   const rolesOf = db.prepare<[string], { role: Role }>('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role')
@@ -58,6 +62,8 @@ export function userRepo(db: Db): UserRepo {
       communityId: row.community_id,
       communityName: row.community_name,
       streetId: row.street_id,
+      districtId: row.district_id,
+      cityId: row.city_id,
       gridId: row.grid_id,
       gridName: row.grid_name,
       householdId: row.household_id,

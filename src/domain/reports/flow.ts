@@ -1,14 +1,16 @@
 import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from '.'
-import { REPORT_ACTIONS, REPORT_LEVELS } from '.'
+import { REPORT_ACTIONS, REPORT_LEVEL_LABELS, REPORT_LEVELS } from '.'
 import { settleBy } from './settle'
-import type { Role } from '../shared/roles'
+import { TIER_KEY, TIERS, type OrgPlace, type Role } from '../shared/roles'
 
 /**
  * The report state machine, as data (DESIGN §3). Who may take an action depends on the caller's relation to
  * the report, and "handler" and "supervisor" depend on the level the report is at:
- *   level grid      → handler: a 网格员 of its grid;   supervisors: 社区 (committee) and 街道 (street)
- *   level community → handler: 社区 of its community;  supervisor: 街道
- *   level street    → handler: 街道 of its street;     no supervisor
+ *   level grid      → handler: a 网格员 of its grid;   supervisors: 社区 (committee), 街道, 区, 市
+ *   level community → handler: 社区 of its community;  supervisors: 街道, 区, 市
+ *   level street    → handler: 街道 of its street;     supervisors: 区, 市
+ *   level district  → handler: 区 of its district;     supervisor: 市
+ *   level city      → handler: 市;                     no supervisor
  */
 export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee' | 'member' | 'resident'
 
@@ -83,9 +85,11 @@ export interface ReportFacts {
   visibility: ReportVisibility
   overdue: boolean
   resolvedAt: string | null
+  /** the highest level above the report's street that exists (a street placed under no district: 'street') */
+  topLevel: ReportLevel
 }
 
-export interface ReportParties {
+export interface ReportParties extends OrgPlace {
   reporterId: string
   communityId: string
   streetId: string
@@ -93,40 +97,50 @@ export interface ReportParties {
   level: ReportLevel
 }
 
-export interface Caller {
+export interface Caller extends OrgPlace {
   id: string
   roles: readonly Role[]
   communityId: string | null
-  streetId: string | null
   /** the grids a 网格员 covers */
   gridIds: readonly string[]
+}
+
+const rank = (level: ReportLevel) => REPORT_LEVELS.indexOf(level)
+
+/**
+ * The levels at which the caller is staff over the report: grid (a 网格员 of its grid), community (its committee),
+ * and street, district, city (staff of the tier whose area holds it).
+ */
+export function staffLevelsOf(report: ReportParties, caller: Caller): Set<ReportLevel> {
+  const levels = new Set<ReportLevel>()
+  const has = (r: Role) => caller.roles.includes(r)
+  if (has('gridWorker') && caller.communityId === report.communityId && caller.gridIds.includes(report.gridId)) levels.add('grid')
+  if (has('committee') && caller.communityId === report.communityId) levels.add('community')
+  for (const tier of TIERS) {
+    const key = TIER_KEY[tier]
+    if (has(tier) && caller[key] !== null && caller[key] === report[key]) levels.add(tier)
+  }
+  return levels
 }
 
 /** The caller's relations to a report (a 网格员 may also be its reporter). Empty: they may not see it as staff. */
 export function relationsOf(report: ReportParties, caller: Caller): Set<ReportRelation> {
   const rel = new Set<ReportRelation>()
-  const has = (r: Role) => caller.roles.includes(r)
-  const committee = has('committee') && caller.communityId === report.communityId
-  const street = has('street') && caller.streetId === report.streetId
-  const gridWorker = has('gridWorker') && caller.communityId === report.communityId && caller.gridIds.includes(report.gridId)
+  const levels = staffLevelsOf(report, caller)
   if (caller.id === report.reporterId) rel.add('reporter')
   if (caller.communityId === report.communityId) rel.add('member')
-  if (committee) rel.add('committee')
-  if (report.level === 'grid' && gridWorker) rel.add('handler')
-  if (report.level === 'community' && committee) rel.add('handler')
-  if (report.level === 'street' && street) rel.add('handler')
-  if (report.level === 'grid' && (committee || street)) rel.add('supervisor')
-  if (report.level === 'community' && street) rel.add('supervisor')
+  if (levels.has('community')) rel.add('committee')
+  if (levels.has(report.level)) rel.add('handler')
+  // every level above the one handling it supervises (督办): the committee over its grids, each tier over all below
+  if ([...levels].some((l) => l !== 'grid' && rank(l) > rank(report.level))) rel.add('supervisor')
   // a resident or volunteer of the community who is not staff of this report (isReportStaff): 我也遇到 is theirs
-  if (rel.has('member') && (has('resident') || has('volunteer')) && !committee && !street && !gridWorker) rel.add('resident')
+  if (rel.has('member') && (caller.roles.includes('resident') || caller.roles.includes('volunteer')) && levels.size === 0) rel.add('resident')
   return rel
 }
 
 /** Staff who may see every report of their remit, private ones included. */
 export function isReportStaff(rel: ReadonlySet<ReportRelation>, caller: Caller, report: ReportParties): boolean {
-  if (STAFF_RELATIONS.some((r) => rel.has(r))) return true
-  if (caller.roles.includes('street') && caller.streetId === report.streetId) return true
-  return caller.roles.includes('gridWorker') && caller.communityId === report.communityId && caller.gridIds.includes(report.gridId)
+  return STAFF_RELATIONS.some((r) => rel.has(r)) || staffLevelsOf(report, caller).size > 0
 }
 
 export type Decision =
@@ -140,7 +154,7 @@ const FORBIDDEN_MESSAGES: Record<ReportAction, string> = {
   reject: '只有负责这个问题的工作人员可以不予受理',
   return: '只有负责这个问题的工作人员可以退回',
   escalate: '只有负责这个问题的工作人员可以上报',
-  supervise: '只有上级（社区或街道）可以督办',
+  supervise: '只有上级（社区、街道、区或市）可以督办',
   reassign: '只有社区可以改派',
   reopen: '只有上报人可以重新打开',
   withdraw: '只有上报人可以撤回',
@@ -155,13 +169,17 @@ export function decide(action: ReportAction, facts: ReportFacts, rel: ReadonlySe
   }
   let level = facts.level
   if (action === 'escalate') {
-    const next = REPORT_LEVELS[REPORT_LEVELS.indexOf(facts.level) + 1]
-    if (!next) return { ok: false, code: 'CONFLICT', message: '已上报到街道，不能再上报' }
+    const next = REPORT_LEVELS[rank(facts.level) + 1]
+    if (!next || rank(next) > rank(facts.topLevel)) {
+      return { ok: false, code: 'CONFLICT', message: `已上报到${REPORT_LEVEL_LABELS[facts.level]}，没有更高一级可以上报` }
+    }
     level = next
   }
   if (action === 'reassign') {
-    // the street handles what reached it; the committee sends back down only what is still in the community
-    if (facts.level === 'street') return { ok: false, code: 'CONFLICT', message: '已上报到街道，由街道处理，社区不能改派' }
+    // a tier handles what reached it; the committee sends back down only what is still in the community
+    if (rank(facts.level) > rank('community')) {
+      return { ok: false, code: 'CONFLICT', message: `已上报到${REPORT_LEVEL_LABELS[facts.level]}，由${REPORT_LEVEL_LABELS[facts.level]}处理，社区不能改派` }
+    }
     level = 'grid'
   }
   if (action === 'supervise' && !facts.overdue) return { ok: false, code: 'CONFLICT', message: '未逾期，无需督办' }

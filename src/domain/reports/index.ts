@@ -229,9 +229,14 @@ export type ReportSummaryInput = z.input<typeof reportSummarySchema>
 
 // ---------- views ----------
 
-export const REPORT_LEVELS = ['grid', 'community', 'street'] as const
+/** Where a report is handled, lowest first: escalation (上报) moves it one step up, as far as the city (市域). */
+export const REPORT_LEVELS = ['grid', 'community', 'street', 'district', 'city'] as const
 export type ReportLevel = (typeof REPORT_LEVELS)[number]
-export const REPORT_LEVEL_LABELS: Record<ReportLevel, string> = { grid: '网格', community: '社区', street: '街道' }
+export const REPORT_LEVEL_LABELS: Record<ReportLevel, string> = { grid: '网格', community: '社区', street: '街道', district: '区', city: '市' }
+/** Who handles a report at each level, as people name them (the 综治中心 of a district or the city). */
+export const REPORT_LEVEL_OFFICES: Record<ReportLevel, string> = { grid: '网格', community: '社区', street: '街道', district: '区综治中心', city: '市综治中心' }
+/** Settled at these levels, a dispute counts as 矛盾不上交 (settled where it arose). */
+export const LOCAL_LEVELS: readonly ReportLevel[] = ['grid', 'community']
 
 export interface PhotoView {
   id: string
@@ -327,7 +332,10 @@ export interface ReportSummaryCounts {
   total: number
   byStatus: Partial<Record<ReportStatus, number>>
   byCategory: Partial<Record<ReportCategory, number>>
+  /** a community's or a street's grids (empty above the street) */
   byGrid: { gridId: string; gridName: string; total: number; open: number; overdue: number }[]
+  /** a district's streets or a city's districts (empty for a community or a street) */
+  byArea: { id: string; name: string; total: number; open: number; overdue: number }[]
   overdue: number
   /** 矛盾不上交: disputes settled (resolved, rated or closed) at grid or community level, of all settled disputes */
   disputes: { settled: number; settledLocally: number; share: number | null }

@@ -1,4 +1,4 @@
-export const ROLES = ['resident', 'volunteer', 'gridWorker', 'committee', 'street'] as const
+export const ROLES = ['resident', 'volunteer', 'gridWorker', 'committee', 'street', 'district', 'city'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -7,9 +7,37 @@ export const ROLE_LABELS: Record<Role, string> = {
   gridWorker: '网格员',
   committee: '社区/村委会',
   street: '街道/乡镇',
+  district: '区综治中心',
+  city: '市综治中心',
 }
 
-/** Staff act for the community; residents and volunteers live in it. */
+/**
+ * The levels above the community, lowest first: 街道, 区, 市 (市域). Their staff see and supervise everything below
+ * them, the way a street sees its communities; a person acts at one of them.
+ */
+export const TIERS = ['street', 'district', 'city'] as const
+export type Tier = (typeof TIERS)[number]
+
+export const TIER_LABELS: Record<Tier, string> = { street: '街道', district: '区', city: '市' }
+
+/** Where a person's community sits: its street, and the street's district and city (null where none is set). */
+export interface OrgPlace {
+  streetId: string | null
+  districtId: string | null
+  cityId: string | null
+}
+
+export const TIER_KEY = { street: 'streetId', district: 'districtId', city: 'cityId' } as const satisfies Record<Tier, keyof OrgPlace>
+
+/** The highest tier the person acts at, or null for those who act in a community only. */
+export function tierOf(roles: readonly Role[]): Tier | null {
+  for (let i = TIERS.length - 1; i >= 0; i--) if (roles.includes(TIERS[i])) return TIERS[i]
+  return null
+}
+
+export const isTier = (r: Role): r is Tier => (TIERS as readonly Role[]).includes(r)
+
+/** Staff act for the community or above it; residents and volunteers live in it. */
 export function isStaff(roles: readonly Role[]): boolean {
-  return roles.some((r) => r === 'gridWorker' || r === 'committee' || r === 'street')
+  return roles.some((r) => r === 'gridWorker' || r === 'committee' || isTier(r))
 }

@@ -48,7 +48,7 @@ export function statusTagText(r: Pick<ReportSummary, 'status' | 'stars'>): strin
 }
 
 type HintState = ReportStatus | 'rated'
-const HANDLER_OF: Record<ReportLevel, string> = { grid: '网格员', community: '社区', street: '街道' }
+const HANDLER_OF: Record<ReportLevel, string> = { grid: '网格员', community: '社区', street: '街道', district: '区综治中心', city: '市综治中心' }
 
 /**
  * The line under a report's status, written for whoever is looking (ReportView.viewer): the reporter is

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { ApiReply } from '@/domain/shared/envelope'
-import type { ReportCategory, ReportLevel, ReportStatus, ReportView, ReportVisibility } from '@/domain/reports'
+import { REPORT_LEVEL_LABELS, REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus, type ReportView, type ReportVisibility } from '@/domain/reports'
 import { NOW, type Harness } from './harness'
 
 /** The demo seed's people (cloud/seed/demoData.ts). Both communities belong to 振兴街道. */
@@ -31,6 +31,10 @@ export const WHO = {
   committeeOther: 'u_committee_lj',
   /** 赵明, 振兴街道 */
   street: 'u_street',
+  /** 钱卫东, 滨江区综治中心 (振兴街道 is in 滨江区) */
+  district: 'u_district',
+  /** 冯雅琴, 江城市综治中心 */
+  city: 'u_city',
 } as const
 export type Who = keyof typeof WHO
 
@@ -72,7 +76,7 @@ export function committeeOf(report: { gridId: string }): string {
 export async function handlerOf(h: Harness, report: { gridId: string; level: ReportLevel }): Promise<string> {
   if (report.level === 'grid') return workerOf(h, report.gridId)
   if (report.level === 'community') return committeeOf(report)
-  return WHO.street
+  return WHO[report.level]
 }
 
 export interface ReportSpec {
@@ -120,8 +124,8 @@ export async function makeReport(h: Harness, spec: ReportSpec = {}): Promise<Rep
     const step = async (action: string, as: string, extra: Record<string, unknown> = {}) => {
       r = await h.ok<ReportView>('report.transition', { id: r.id, action, ...extra }, as)
     }
-    if (level !== 'grid') await step('escalate', await handlerOf(h, r), { note: '网格无法解决，上报社区' })
-    if (level === 'street') await step('escalate', await handlerOf(h, r), { note: '社区无法解决，上报街道' })
+    const climb = REPORT_LEVELS.indexOf(level)
+    for (let i = 0; i < climb; i++) await step('escalate', await handlerOf(h, r), { note: `无法解决，上报${REPORT_LEVEL_LABELS[REPORT_LEVELS[i + 1]!]}` })
     const handler = await handlerOf(h, r)
     switch (status) {
       case 'submitted':
