@@ -1,9 +1,9 @@
 /**
- * `npm run bench:city` — 市域 scale in the store, on both engines: a generated city (bench/city/generate.ts: 100
- * streets, 1,000 communities, 5,000 grids, 200,000 residents) and its reports, measured at 100,000 reports and
+ * `npm run bench:city` — 市域 scale in the store, on both engines: a generated city (bench/city/generate.ts: 10
+ * districts, 100 streets, 1,000 communities, 5,000 grids, 200,000 residents) and its reports, measured at 100,000 reports and
  * again at 1,000,000 (BENCH_CITY_SIZES, e.g. "100000,1000000"), so that the growth shows:
  *   - one list page (20 items + 1) per scope: median and p99 over CALLS calls;
- *   - the figures a card or an overview shows: count(), and counts() of a community and of a street.
+ *   - the figures a card or an overview shows: count(), and counts() of a community, a street, a district and the city.
  * BENCH_ENGINES: "sqlite,postgres" (default both). PostgreSQL: BENCH_PG=postgres://… (a role that may CREATE
  * DATABASE), else a private server from Debian's binaries (as the tests start one). Never asserted in tests.
  */
@@ -18,7 +18,20 @@ import type { ReportArea, ReportListQuery, ReportRepo } from '../cloud/reports/p
 import { generateVotedMotion } from './city/ballots'
 import { startPrivatePostgres } from '../test/support/postgres'
 import { postgresBulk, sqliteBulk, type BulkWriter } from './city/bulk'
-import { CITY, committeeId, communityId, generateOrganisation, generateReports, gridId, residentId, sizes, streetId, workerId } from './city/generate'
+import {
+  CITY,
+  CITY_ID,
+  committeeId,
+  communityId,
+  districtId,
+  generateOrganisation,
+  generateReports,
+  gridId,
+  residentId,
+  sizes,
+  streetId,
+  workerId,
+} from './city/generate'
 import { fmt, pct } from './support/run'
 
 const SIZES = (process.env.BENCH_CITY_SIZES ?? '100000,1000000').split(',').map(Number)
@@ -78,6 +91,7 @@ async function times(fn: () => Promise<unknown>): Promise<{ p50: number; p99: nu
 function scopes(now: string): { name: string; query: ReportListQuery }[] {
   const c = communityId(17)
   const s = streetId(3)
+  const d = districtId(0)
   return [
     { name: 'mine · one resident', query: { kind: 'mine', reporterId: residentId(4242) } },
     { name: 'public · 社区', query: { kind: 'public', communityId: c } },
@@ -90,6 +104,13 @@ function scopes(now: string): { name: string; query: ReportListQuery }[] {
     { name: 'area · 街道, no filter', query: { kind: 'area', streetId: s } },
     { name: 'area · 街道, overdue', query: { kind: 'area', streetId: s, overdueAt: now } },
     { name: 'area · 街道, rare: rejected + dispute', query: { kind: 'area', streetId: s, status: 'rejected', category: 'dispute' } },
+    { name: 'queue · 区', query: { kind: 'queue', level: 'district', districtId: d } },
+    { name: 'area · 区, no filter', query: { kind: 'area', districtId: d } },
+    { name: 'area · 区, overdue', query: { kind: 'area', districtId: d, overdueAt: now } },
+    { name: 'queue · 市', query: { kind: 'queue', level: 'city', cityId: CITY_ID } },
+    { name: 'area · 市, no filter', query: { kind: 'area', cityId: CITY_ID } },
+    { name: 'area · 市, overdue', query: { kind: 'area', cityId: CITY_ID, overdueAt: now } },
+    { name: 'area · 市, one grid', query: { kind: 'area', cityId: CITY_ID, gridId: gridId(85) } },
   ]
 }
 
@@ -105,6 +126,8 @@ async function measure(e: Engine, now: string): Promise<Figures> {
   const areas: [string, ReportArea][] = [
     ['overview · 社区 (counts)', { communityId: communityId(17) }],
     ['overview · 街道 (counts)', { streetId: streetId(3) }],
+    ['overview · 区 (counts)', { districtId: districtId(0) }],
+    ['overview · 市 (counts)', { cityId: CITY_ID }],
   ]
   for (const [name, area] of areas) out.set(name, await times(() => e.reports.counts(area, { now })))
   return out
@@ -137,7 +160,7 @@ async function run(e: Engine): Promise<void> {
   const t0 = Date.now()
   await generateOrganisation(e.bulk, CITY, now)
   const org = sizes(CITY)
-  console.log(`\n## ${e.name}: ${CITY.streets} streets, ${fmt(org.communities)} communities, ${fmt(org.grids)} grids, ${fmt(org.residents)} residents (${fmt((Date.now() - t0) / 1000, 1)} s); worker ${workerId(85)}`)
+  console.log(`\n## ${e.name}: ${CITY.districts} districts, ${CITY.streets} streets, ${fmt(org.communities)} communities, ${fmt(org.grids)} grids, ${fmt(org.residents)} residents (${fmt((Date.now() - t0) / 1000, 1)} s); worker ${workerId(85)}`)
   const results: [number, Figures][] = []
   let written = 0
   for (const size of [...SIZES].sort((a, b) => a - b)) {

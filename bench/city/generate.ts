@@ -1,6 +1,7 @@
 /**
- * A city, generated (not kept in the repo): STREETS 街道, 10 communities each, 5 grids per community, 16 households
- * and 40 residents per grid, a 网格员 per grid, a committee member per community and a staff member per street;
+ * A city, generated (not kept in the repo): one 市 of DISTRICTS 区, each of STREETS / DISTRICTS 街道, 10 communities
+ * each, 5 grids per community, 16 households and 40 residents per grid, a 网格员 per grid, a committee member per
+ * community, a staff member per street and per district and one for the city;
  * then reports in index order, oldest first over two years, so that the bench can measure at 100,000 and go on to
  * 1,000,000. Deterministic: the same city and the same reports every run. Written with BulkWriter (either engine).
  */
@@ -14,6 +15,7 @@ const DAY = 24 * HOUR
 export const SPAN_MS = 730 * DAY
 
 export interface CityShape {
+  districts: number
   streets: number
   communitiesPerStreet: number
   gridsPerCommunity: number
@@ -21,10 +23,14 @@ export interface CityShape {
   residentsPerGrid: number
 }
 
-/** 100 streets × 10 communities × 5 grids = 5,000 grids; 40 residents each = 200,000 residents. */
-export const CITY: CityShape = { streets: 100, communitiesPerStreet: 10, gridsPerCommunity: 5, householdsPerGrid: 16, residentsPerGrid: 40 }
+/** 10 districts × 10 streets × 10 communities × 5 grids = 5,000 grids; 40 residents each = 200,000 residents. */
+export const CITY: CityShape = { districts: 10, streets: 100, communitiesPerStreet: 10, gridsPerCommunity: 5, householdsPerGrid: 16, residentsPerGrid: 40 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0')
+export const CITY_ID = 'ct_bench'
+export const CITY_STAFF_ID = 'u_city'
+export const districtId = (d: number) => `d_${pad(d, 2)}`
+export const districtStaffId = (d: number) => `u_d_${pad(d, 2)}`
 export const streetId = (s: number) => `st_${pad(s, 3)}`
 export const communityId = (c: number) => `c_${pad(c, 4)}`
 export const gridId = (g: number) => `g_${pad(g, 5)}`
@@ -56,7 +62,14 @@ export function random(seed: number) {
 export async function generateOrganisation(bulk: BulkWriter, shape: CityShape, now: number): Promise<void> {
   const { communities, grids, residents, households } = sizes(shape)
   const created = new Date(now - 800 * DAY).toISOString()
-  await bulk.insert('streets', ['id', 'name', 'seq'], Array.from({ length: shape.streets }, (_, s) => [streetId(s), `第${s + 1}街道`, s]))
+  const streetsPerDistrict = shape.streets / shape.districts
+  await bulk.insert('cities', ['id', 'name', 'seq'], [[CITY_ID, '压测市', 0]])
+  await bulk.insert('districts', ['id', 'city_id', 'name', 'seq'], Array.from({ length: shape.districts }, (_, d) => [districtId(d), CITY_ID, `第${d + 1}区`, d]))
+  await bulk.insert(
+    'streets',
+    ['id', 'name', 'seq', 'district_id'],
+    Array.from({ length: shape.streets }, (_, s) => [streetId(s), `第${s + 1}街道`, s, districtId(Math.floor(s / streetsPerDistrict))]),
+  )
   await bulk.insert(
     'communities',
     ['id', 'street_id', 'name', 'kind', 'seq'],
@@ -99,6 +112,12 @@ export async function generateOrganisation(bulk: BulkWriter, shape: CityShape, n
     users.push([streetStaffId(s), `街道工作人员${s}`, null, communityId(s * shape.communitiesPerStreet), null, null, 1, created])
     roles.push([streetStaffId(s), 'street'])
   }
+  for (let d = 0; d < shape.districts; d++) {
+    users.push([districtStaffId(d), `区综治中心${d}`, null, communityId(d * streetsPerDistrict * shape.communitiesPerStreet), null, null, 1, created])
+    roles.push([districtStaffId(d), 'district'])
+  }
+  users.push([CITY_STAFF_ID, '市综治中心', null, communityId(0), null, null, 1, created])
+  roles.push([CITY_STAFF_ID, 'city'])
   await bulk.insert('users', ['id', 'name', 'phone', 'community_id', 'grid_id', 'household_id', 'verified', 'created_at'], users)
   await bulk.insert('user_roles', ['user_id', 'role'], roles)
   await bulk.insert('user_grids', ['user_id', 'grid_id'], userGrids)
@@ -114,7 +133,7 @@ function statusFor(ageMs: number, x: number): ReportStatus {
 }
 
 const REPORT_COLUMNS = [
-  'seq', 'id', 'community_id', 'street_id', 'grid_id', 'reporter_id', 'category', 'description', 'latitude', 'longitude', 'address',
+  'seq', 'id', 'community_id', 'street_id', 'district_id', 'city_id', 'grid_id', 'reporter_id', 'category', 'description', 'latitude', 'longitude', 'address',
   'coord_source', 'anonymous', 'visibility', 'moderation', 'status', 'level', 'max_level', 'assignee_id', 'accept_by', 'resolve_by',
   'due_at', 'supporters', 'reopen_count', 'accepted_at', 'resolved_at', 'closed_at', 'rating', 'rating_comment', 'rated_at',
   'created_at', 'updated_at',
@@ -138,12 +157,13 @@ export async function generateReports(bulk: BulkWriter, shape: CityShape, from: 
       const g = Math.floor(rnd() * grids)
       const c = Math.floor(g / shape.gridsPerCommunity)
       const s = Math.floor(c / shape.communitiesPerStreet)
+      const d = Math.floor(s / (shape.streets / shape.districts))
       const reporter = residentId(g * shape.residentsPerGrid + Math.floor(rnd() * shape.residentsPerGrid))
       const category = REPORT_CATEGORIES[Math.floor(rnd() * REPORT_CATEGORIES.length)]!
       const status = statusFor(now - createdMs, rnd())
       const y = rnd()
-      const level: ReportLevel = y < 0.9 ? 'grid' : y < 0.98 ? 'community' : 'street'
-      const assignee = level === 'grid' ? workerId(g) : level === 'community' ? committeeId(c) : streetStaffId(s)
+      const level: ReportLevel = y < 0.9 ? 'grid' : y < 0.97 ? 'community' : y < 0.99 ? 'street' : y < 0.997 ? 'district' : 'city'
+      const assignee = { grid: workerId(g), community: committeeId(c), street: streetStaffId(s), district: districtStaffId(d), city: CITY_STAFF_ID }[level]
       const acceptBy = acceptDeadline(created).toISOString()
       const resolveBy = resolveDeadline(created, DEFAULT_RESOLVE_DAYS[category]).toISOString()
       const accepted = !['submitted', 'returned', 'withdrawn', 'rejected'].includes(status)
@@ -151,7 +171,7 @@ export async function generateReports(bulk: BulkWriter, shape: CityShape, from: 
       const rated = status === 'closed' && rnd() < 0.55
       const id = `r_${pad(i, 7)}`
       reports.push([
-        i + 1, id, communityId(c), streetId(s), gridId(g), reporter, category, `问题 ${i}：楼道堆放杂物，影响通行，请尽快处理。`,
+        i + 1, id, communityId(c), streetId(s), districtId(d), CITY_ID, gridId(g), reporter, category, `问题 ${i}：楼道堆放杂物，影响通行，请尽快处理。`,
         30.6 + rnd() * 0.2, 104.0 + rnd() * 0.2, `${1 + (i % 30)}栋`, 'gcj02', rnd() < 0.2 ? 1 : 0,
         category === 'dispute' ? 'private' : 'public', 'clean', status, level, level, OPEN.includes(status) || accepted ? assignee : null,
         acceptBy, resolveBy, dueAt(status, acceptBy, resolveBy), Math.floor(rnd() * 3), 0,

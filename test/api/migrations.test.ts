@@ -483,3 +483,51 @@ test('a version-14 database migrates to 015: reports and roles rebuilt with ever
     db.close()
   }
 })
+
+test('a version-15 database migrates to 016: the tallies are filled from the reports there, and kept by triggers after', () => {
+  const file = path.join(tempDir(), 'v15.db')
+  const v15 = new Database(file)
+  v15.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT')
+  for (const m of MIGRATIONS.filter((x) => x.version <= 15)) {
+    m.up(v15)
+    v15.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z')
+  }
+  const at = '2025-01-01T00:00:00.000Z'
+  const report = (id: string, grid: string, category: string, status: string, maxLevel: string) =>
+    `('${id}', 'c', 's', '${grid}', 'u1', '${category}', '描述', 0, 'public', 'clean', '${status}', 'grid', '${maxLevel}', '${at}', '${at}', '${at}', '${at}')`
+  v15.exec(`
+    INSERT INTO streets (id, name) VALUES ('s', '街道');
+    INSERT INTO communities (id, street_id, name, kind) VALUES ('c', 's', '社区', 'community');
+    INSERT INTO grids (id, community_id, name) VALUES ('g1', 'c', '第一网格'), ('g2', 'c', '第二网格');
+    INSERT INTO users (id, name, community_id, created_at) VALUES ('u1', '甲', 'c', '${at}');
+    INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, anonymous, visibility,
+      moderation, status, level, max_level, accept_by, resolve_by, created_at, updated_at)
+    VALUES ${[
+      report('r1', 'g1', 'dispute', 'closed', 'grid'),
+      report('r2', 'g1', 'dispute', 'closed', 'street'),
+      report('r3', 'g1', 'dispute', 'closed', 'community'),
+      report('r4', 'g2', 'environment', 'submitted', 'grid'),
+      report('r5', 'g2', 'environment', 'submitted', 'grid'),
+    ].join(', ')};`)
+  v15.close()
+
+  const db = openDb(file)
+  try {
+    const tallies = () => db.prepare('SELECT grid_id, status, category, local, n FROM report_tallies WHERE n > 0 ORDER BY 1, 2, 3, 4').all()
+    expect(tallies()).toEqual([
+      { grid_id: 'g1', status: 'closed', category: 'dispute', local: 0, n: 1 },
+      { grid_id: 'g1', status: 'closed', category: 'dispute', local: 1, n: 2 },
+      { grid_id: 'g2', status: 'submitted', category: 'environment', local: 0, n: 2 },
+    ])
+    db.exec("UPDATE reports SET status = 'accepted', grid_id = 'g1' WHERE id = 'r4'; DELETE FROM reports WHERE id = 'r1'")
+    expect(tallies()).toEqual([
+      { grid_id: 'g1', status: 'accepted', category: 'environment', local: 0, n: 1 },
+      { grid_id: 'g1', status: 'closed', category: 'dispute', local: 0, n: 1 },
+      { grid_id: 'g1', status: 'closed', category: 'dispute', local: 1, n: 1 },
+      { grid_id: 'g2', status: 'submitted', category: 'environment', local: 0, n: 1 },
+    ])
+    expect(() => db.prepare("UPDATE report_tallies SET n = -1 WHERE grid_id = 'g2'").run()).toThrow(/CHECK/)
+  } finally {
+    db.close()
+  }
+})

@@ -762,6 +762,58 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         return { lists, counts, settled, swept }
       })
 
+      scenario('counts are the rows’ own: after edits, moves between grids, escalations, settles and sweeps, every tally equals its list’s count', async (s) => {
+        const cats = ['dispute', 'environment', 'facility'] as const
+        const made: ReportRecord[] = []
+        for (let i = 0; i < 12; i++) {
+          const grid = [IDS.g1, IDS.g2, IDS.gOther][i % 3]!
+          const other = grid === IDS.gOther ? { communityId: IDS.other, reporterId: IDS.erin } : {}
+          made.push(await make(s, newReport(`r_t${String(i).padStart(2, '0')}`, { gridId: grid, category: cats[i % 3], acceptBy: at(i - 6), ...other })))
+        }
+        const [a, b, c, d, e, , g] = made as [ReportRecord, ReportRecord, ReportRecord, ReportRecord, ReportRecord, ReportRecord, ReportRecord]
+        await apply(s, changeOf(a, IDS.alice, 'edit', { category: 'facility' }, at(1)))
+        await apply(s, changeOf(b, IDS.committee, 'reassign', { gridId: IDS.g1 }, at(1)))
+        const up = await apply(s, changeOf(d, IDS.workerA, 'escalate', { level: 'street', maxLevel: 'street' }, at(1)))
+        await apply(s, resolve(await apply(s, accept(up, IDS.streetStaff, at(2))), IDS.streetStaff, at(-300)))
+        await apply(s, resolve(await apply(s, accept(g, IDS.workerA, at(2))), IDS.workerA, at(-300)))
+        await apply(s, changeOf(c, IDS.alice, 'withdraw', { status: 'withdrawn' }, at(1)))
+        await apply(s, changeOf(e, IDS.workerG2, 'reject', { status: 'rejected' }, at(1)))
+        await s.reports.autoClose({ streetId: IDS.street }, at(-168), NOW, () => `m_${Math.random()}`)
+        const areas = [{ communityId: IDS.community }, { communityId: IDS.other }, { streetId: IDS.street }, { districtId: IDS.district }, { cityId: IDS.city }]
+        const out = []
+        for (const area of areas) {
+          const got = await s.reports.counts(area, { now: NOW })
+          const q = { kind: 'area' as const, ...area }
+          for (const { status, n } of got.byStatus) expect({ area, status, n: await s.reports.count({ ...q, status }) }).toEqual({ area, status, n })
+          for (const { category, n } of got.byCategory) expect({ area, category, n: await s.reports.count({ ...q, category }) }).toEqual({ area, category, n })
+          expect(got.byStatus.reduce((t, x) => t + x.n, 0)).toBe(await s.reports.count(q))
+          expect(got.overdue).toBe(await s.reports.count({ ...q, overdueAt: NOW }))
+          if ('communityId' in area || 'streetId' in area) {
+            for (const u of got.byUnit) expect({ area, u: u.id, n: u.total }).toEqual({ area, u: u.id, n: await s.reports.count({ ...q, gridId: u.id }) })
+          }
+          out.push(got)
+        }
+        // r_t03 went to the street before it was settled, r_t06 was settled in its grid (r_t00 is no dispute now)
+        expect([out[0]!.disputesSettled, out[0]!.disputesSettledLocally]).toEqual([2, 1])
+        return out
+      })
+
+      scenario('tallies under concurrent writes: 20 creates in one grid at once, and two reports moving opposite ways at once, all counted', async (s) => {
+        await Promise.all(Array.from({ length: 20 }, (_, i) => make(s, newReport(`r_c${String(i).padStart(2, '0')}`))))
+        const ids = Array.from({ length: 10 }, (_, i) => `r_c${String(i).padStart(2, '0')}`)
+        // half resolved → reopened while the other half accepted → resolved, all at once, twice over
+        const accepted = await Promise.all(ids.map(async (id) => apply(s, accept((await s.reports.get(id))!, IDS.workerA, at(1)))))
+        const resolved = await Promise.all(accepted.slice(0, 5).map((r) => apply(s, resolve(r, IDS.workerA, at(2)))))
+        await Promise.all([
+          ...resolved.map((r) => apply(s, changeOf(r, IDS.alice, 'reopen', { status: 'accepted', resolvedAt: null }, at(3)))),
+          ...accepted.slice(5).map((r) => apply(s, resolve(r, IDS.workerA, at(3)))),
+        ])
+        const got = await s.reports.counts({ communityId: IDS.community }, { now: NOW })
+        expect(got.byStatus).toEqual([{ status: 'accepted', n: 5 }, { status: 'resolved', n: 5 }, { status: 'submitted', n: 10 }])
+        expect(got.byUnit.find((u) => u.id === IDS.g1)).toMatchObject({ total: 20, open: 15 })
+        return got
+      })
+
       scenario('deadlines: the configured days per category, upserted with the audit entry in one step', async (s) => {
         expect(await s.reports.deadlines(IDS.community)).toEqual({})
         const audit = (n: number): AuditEntry => ({ at: at(n), actorId: IDS.committee, action: 'report.deadlines', targetType: 'community', targetId: IDS.community, communityId: IDS.community, detail: { n } })

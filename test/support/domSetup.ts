@@ -1,4 +1,9 @@
 import { setErrorHandler } from '@stencil/core/internal/client'
+import { configure } from '@testing-library/dom'
+
+// waitFor/findBy wait for a screen to finish loading, not to be fast: on a loaded 2-core CI machine a form behind a
+// fetch and a Stencil render took over the default 1 s once (staffReportScreens, 记录调解). Speed is not asserted here.
+configure({ asyncUtilTimeout: 5000 })
 
 afterEach(() => {
   window.localStorage.clear()

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg'
-import type { ReportCategory, ReportStatus } from '@/domain/reports'
+import type { ReportCategory } from '@/domain/reports'
 import type { ReportCounts, ReportCursor, ReportListQuery, ReportRepo } from '../../reports/ports'
 import {
   areaColumnOf,
@@ -8,8 +8,10 @@ import {
   tierIdOf,
   tierStaffSql,
   unitsSql,
-  type AreaColumn,
-  type ReportUnitCount,
+  talliesSql,
+  overdueByUnitSql,
+  assembleCounts,
+  type TallyRow,
   mediationRecord,
   reportEventRecord,
   reportRecord,
@@ -18,7 +20,7 @@ import {
   type ReportEventRow,
   type ReportRow,
 } from '../rows/reports'
-import { BRIEF, loadReport, LOCAL, OPEN, rolesJson, SETTLED, UNLISTED } from './reportRows'
+import { BRIEF, loadReport, OPEN, rolesJson, UNLISTED } from './reportRows'
 import { row, rows } from './tx'
 
 /** The report store's reads on PostgreSQL, the same queries as ../sqlite/reports.ts with `$n` parameters. */
@@ -100,11 +102,6 @@ const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
   WHERE ug.grid_id = $1 AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ug.user_id AND ur.role = 'gridWorker')
   ORDER BY ug.user_id COLLATE "C"`
 
-/**
- * The overview's area: $1 the area's id, $2 a grid (or NULL). The predicate names the area's own column (not a
- * CASE over all of them), so that each count reads its area's index instead of every report of the city.
- */
-const areaOf = (column: AreaColumn) => `r.${column} = $1::text AND ($2::text IS NULL OR r.grid_id = $2::text)`
 
 export function reportQueries(
   pool: Pool,
@@ -210,45 +207,17 @@ export function reportQueries(
 
     async counts(area, { gridId, now }): Promise<ReportCounts> {
       const { column, id } = areaColumnOf(area)
-      const AREA = areaOf(column)
-      const scope = [id, gridId ?? null]
-      const units = unitsSql(column, { area: '$1::text', grid: '$2::text', collate: ' COLLATE "C"' })
-      const byStatus = await rows<{ status: ReportStatus; n: number }>(
+      const p = { area: '$1::text', grid: '$2::text', now: '$3::timestamptz', collate: ' COLLATE "C"' }
+      // one statement, one snapshot: the units in order, the tallies summed per unit, the overdue per unit
+      const found = await row<{ units: { id: string; name: string }[]; tallies: TallyRow[]; overdue: { unit: string; n: number }[] }>(
         pool,
-        `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status COLLATE "C"`,
-        scope,
+        `SELECT
+           (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.ord), '[]') FROM (${unitsSql(column, p).list}) u) AS units,
+           (SELECT coalesce(json_agg(t), '[]') FROM (${talliesSql(column, p)}) t) AS tallies,
+           (SELECT coalesce(json_agg(o), '[]') FROM (${overdueByUnitSql(column, p)}) o) AS overdue`,
+        [id, gridId ?? null, now],
       )
-      const byCategory = await rows<{ category: ReportCategory; n: number }>(
-        pool,
-        `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category COLLATE "C"`,
-        scope,
-      )
-      const byUnit = await rows<ReportUnitCount>(
-        pool,
-        `SELECT u.id, min(u.name) AS name, count(r.id) AS total,
-           count(*) FILTER (WHERE r.status IN ${OPEN}) AS "open",
-           count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $3::timestamptz) AS overdue
-         FROM (${units.list}) u
-         LEFT JOIN reports r ON r.${units.column} = u.id AND r.${column} = $1::text AND ($2::text IS NULL OR r.grid_id = $2::text)
-         GROUP BY u.id ORDER BY min(u.ord)`,
-        [...scope, now],
-      )
-      const totals = await row<{ overdue: number; settled: number; local: number }>(
-        pool,
-        `SELECT count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.due_at < $3::timestamptz) AS overdue,
-           count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED}) AS settled,
-           count(*) FILTER (WHERE r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level IN ${LOCAL}) AS "local"
-         FROM reports r WHERE ${AREA}`,
-        [...scope, now],
-      )
-      return {
-        byStatus,
-        byCategory,
-        byUnit,
-        overdue: totals?.overdue ?? 0,
-        disputesSettled: totals?.settled ?? 0,
-        disputesSettledLocally: totals?.local ?? 0,
-      }
+      return assembleCounts(found?.units ?? [], found?.tallies ?? [], found?.overdue ?? [])
     },
 
     async deadlines(communityId) {

@@ -1,4 +1,3 @@
-import { LOCAL_LEVELS } from '@/domain/reports'
 import { OPEN_STATUSES, SETTLED_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
 import type { ReportRecord } from '../../reports/ports'
 import { reportRecord, type ReportRow } from '../rows/reports'
@@ -15,7 +14,6 @@ import { row, type Queryable } from './tx'
 export const OPEN = sqlList(OPEN_STATUSES)
 export const SETTLED = sqlList(SETTLED_STATUSES)
 export const UNLISTED = sqlList(UNLISTED_STATUSES)
-export const LOCAL = sqlList(LOCAL_LEVELS)
 
 /** Lists carry the start of the description only (enough for the excerpt). */
 const columns = (description: string) => `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city_id, r.grid_id, g.name AS grid_name,

@@ -4,8 +4,9 @@
  * json_group_array does), and the records the ports speak. Each engine's adapter writes its own SQL.
  */
 import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
+import { OPEN_STATUSES, SETTLED_STATUSES } from '@/domain/reports/flow'
 import type { Role } from '@/domain/shared/roles'
-import type { MediationRecord, ReportArea, ReportEventRecord, ReportListQuery, ReportRecord } from '../../reports/ports'
+import type { MediationRecord, ReportArea, ReportCounts, ReportEventRecord, ReportListQuery, ReportRecord } from '../../reports/ports'
 export type { ReportUnitCount } from '../../reports/ports'
 
 export interface ReportRow {
@@ -253,5 +254,72 @@ export function unitsSql(column: AreaColumn, p: { area: string; grid: string; co
             JOIN communities c ON c.id = g.community_id JOIN streets s ON s.id = c.street_id WHERE g.id = ${p.grid}))`,
         column: 'district_id',
       }
+  }
+}
+
+/** A tally line of an area's overview, summed over the unit's grids (migration 016 of each engine). */
+export interface TallyRow {
+  unit: string
+  status: ReportStatus
+  category: ReportCategory
+  /** a dispute that stayed at grid or community level (0/1 on SQLite, boolean on PostgreSQL) */
+  local: number | boolean
+  n: number
+}
+
+/**
+ * The report_tallies of an area, summed per unit (a community's or street's grids, a district's streets, a
+ * city's districts), status, category and local; the area is the organisation's (grids under it). `area` and
+ * `grid` are the engine's placeholders.
+ */
+export function talliesSql(column: AreaColumn, p: { area: string; grid: string }): string {
+  const unit = { community_id: 't.grid_id', street_id: 't.grid_id', district_id: 'c.street_id', city_id: 's.district_id' }[column]
+  const where = { community_id: 'g.community_id', street_id: 'c.street_id', district_id: 's.district_id', city_id: 'd.city_id' }[column]
+  return `SELECT ${unit} AS unit, t.status, t.category, t.local, sum(t.n) AS n
+    FROM report_tallies t JOIN grids g ON g.id = t.grid_id JOIN communities c ON c.id = g.community_id
+    JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id
+    WHERE ${where} = ${p.area} AND (${p.grid} IS NULL OR t.grid_id = ${p.grid}) AND t.n > 0
+    GROUP BY ${unit}, t.status, t.category, t.local`
+}
+
+/** The area's overdue reports per unit, read from its due-date index (open reports only have a due date). */
+export function overdueByUnitSql(column: AreaColumn, p: { area: string; grid: string; now: string }): string {
+  const unit = unitsSql(column, { area: p.area, grid: p.grid }).column
+  return `SELECT r.${unit} AS unit, count(*) AS n FROM reports r
+    WHERE r.${column} = ${p.area} AND (${p.grid} IS NULL OR r.grid_id = ${p.grid}) AND r.due_at IS NOT NULL AND r.due_at < ${p.now}
+    GROUP BY r.${unit}`
+}
+
+const byKey = <T extends string>(m: Map<T, number>) =>
+  [...m].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+
+/** The overview from its units (in order), its tallies and its overdue counts: the same on both engines. */
+export function assembleCounts(units: { id: string; name: string }[], tallies: TallyRow[], overdue: { unit: string; n: number }[]): ReportCounts {
+  const status = new Map<ReportStatus, number>()
+  const category = new Map<ReportCategory, number>()
+  const perUnit = new Map<string, { total: number; open: number }>()
+  let settled = 0
+  let local = 0
+  for (const t of tallies) {
+    const n = Number(t.n)
+    status.set(t.status, (status.get(t.status) ?? 0) + n)
+    category.set(t.category, (category.get(t.category) ?? 0) + n)
+    const u = perUnit.get(t.unit) ?? { total: 0, open: 0 }
+    u.total += n
+    if (OPEN_STATUSES.includes(t.status)) u.open += n
+    perUnit.set(t.unit, u)
+    if (t.category === 'dispute' && SETTLED_STATUSES.includes(t.status)) {
+      settled += n
+      if (t.local === true || t.local === 1) local += n
+    }
+  }
+  const late = new Map(overdue.map((o) => [o.unit, Number(o.n)]))
+  return {
+    byStatus: byKey(status).map(([s, n]) => ({ status: s, n })),
+    byCategory: byKey(category).map(([c, n]) => ({ category: c, n })),
+    byUnit: units.map((u) => ({ id: u.id, name: u.name, total: perUnit.get(u.id)?.total ?? 0, open: perUnit.get(u.id)?.open ?? 0, overdue: late.get(u.id) ?? 0 })),
+    overdue: overdue.reduce((sum, o) => sum + Number(o.n), 0),
+    disputesSettled: settled,
+    disputesSettledLocally: local,
   }
 }

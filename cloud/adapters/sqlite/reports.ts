@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3'
-import { LOCAL_LEVELS, REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
+import { REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
 import { dueAt } from '@/domain/reports/deadlines'
-import { OPEN_STATUSES, SETTLED_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
+import { OPEN_STATUSES, UNLISTED_STATUSES } from '@/domain/reports/flow'
 import type { NewMessage } from '../../messages/ports'
 import type {
   NewReport,
@@ -26,7 +26,10 @@ import {
   tierIdOf,
   tierStaffSql,
   unitsSql,
-  type ReportUnitCount,
+  talliesSql,
+  overdueByUnitSql,
+  assembleCounts,
+  type TallyRow,
   type AreaColumn,
   type MediationRow,
   type MediationSessionRow,
@@ -40,8 +43,6 @@ import type { Db } from './open'
 import { sqlList } from '../rows/sql'
 
 const OPEN = sqlList(OPEN_STATUSES)
-const SETTLED = sqlList(SETTLED_STATUSES)
-const LOCAL = sqlList(LOCAL_LEVELS)
 
 /** Lists carry the start of the description only (enough for the excerpt). */
 const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city_id, r.grid_id, g.name AS grid_name, g.service_phone AS grid_phone, r.reporter_id,
@@ -382,32 +383,15 @@ export function reportRepo(db: Db): ReportRepo {
   })
 
   /**
-   * The overview's statements, one set per kind of area: a predicate that names the area's own column (not a CASE
-   * over all of them) is what lets each count read its area's index instead of every report of the city. The
-   * community and the street count by grid; a district by street and a city by district (unitsSql).
+   * The overview's statements, one set per kind of area: its units in order, its tallies (report_tallies, kept by
+   * triggers) summed per unit, and its overdue reports per unit from the area's own due-date index.
    */
   const countsOf = (column: AreaColumn) => {
-    const AREA = `r.${column} = @area AND (@grid IS NULL OR r.grid_id = @grid)`
-    const units = unitsSql(column, { area: '@area', grid: '@grid' })
+    const p = { area: '@area', grid: '@grid', now: '@now' }
     return {
-      byStatus: db.prepare<Record<string, unknown>, { status: ReportStatus; n: number }>(
-        `SELECT r.status, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.status ORDER BY r.status`,
-      ),
-      byCategory: db.prepare<Record<string, unknown>, { category: ReportCategory; n: number }>(
-        `SELECT r.category, count(*) AS n FROM reports r WHERE ${AREA} GROUP BY r.category ORDER BY r.category`,
-      ),
-      byUnit: db.prepare<Record<string, unknown>, ReportUnitCount>(`
-        SELECT u.id, u.name, count(r.id) AS total,
-          coalesce(sum(r.status IN ${OPEN}), 0) AS open,
-          coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue
-        FROM (${units.list}) u
-        LEFT JOIN reports r ON r.${units.column} = u.id AND r.${column} = @area AND (@grid IS NULL OR r.grid_id = @grid)
-        GROUP BY u.id ORDER BY min(u.ord)`),
-      totals: db.prepare<Record<string, unknown>, { overdue: number; settled: number; local: number }>(`
-        SELECT coalesce(sum(r.due_at IS NOT NULL AND r.due_at < @now), 0) AS overdue,
-          coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED}), 0) AS settled,
-          coalesce(sum(r.category = 'dispute' AND r.status IN ${SETTLED} AND r.max_level IN ${LOCAL}), 0) AS local
-        FROM reports r WHERE ${AREA}`),
+      units: db.prepare<Record<string, unknown>, { id: string; name: string }>(`SELECT id, name FROM (${unitsSql(column, p).list}) ORDER BY ord`),
+      tallies: db.prepare<Record<string, unknown>, TallyRow>(talliesSql(column, p)),
+      overdue: db.prepare<Record<string, unknown>, { unit: string; n: number }>(overdueByUnitSql(column, p)),
     }
   }
   const countsQ: Record<AreaColumn, ReturnType<typeof countsOf>> = {
@@ -416,6 +400,10 @@ export function reportRepo(db: Db): ReportRepo {
     district_id: countsOf('district_id'),
     city_id: countsOf('city_id'),
   }
+  // one read transaction: the three reads see the same snapshot
+  const readCounts = db.transaction((q: ReturnType<typeof countsOf>, params: Record<string, unknown>) =>
+    assembleCounts(q.units.all(params), q.tallies.all(params), q.overdue.all(params)),
+  )
 
   const deadlinesOf = db.prepare<[string], { category: ReportCategory; days: number }>(
     'SELECT category, days FROM report_deadlines WHERE community_id = ?',
@@ -527,15 +515,7 @@ export function reportRepo(db: Db): ReportRepo {
       const { column, id } = areaColumnOf(area)
       const q = countsQ[column]
       const params = { area: id, grid: gridId ?? null, now }
-      const totals = q.totals.get(params) ?? { overdue: 0, settled: 0, local: 0 }
-      return {
-        byStatus: q.byStatus.all(params),
-        byCategory: q.byCategory.all(params),
-        byUnit: q.byUnit.all(params),
-        overdue: totals.overdue,
-        disputesSettled: totals.settled,
-        disputesSettledLocally: totals.local,
-      }
+      return readCounts.deferred(q, params)
     },
     async deadlines(communityId) {
       return Object.fromEntries(deadlinesOf.all(communityId).map((d) => [d.category, d.days]))

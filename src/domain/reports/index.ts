@@ -235,8 +235,6 @@ export type ReportLevel = (typeof REPORT_LEVELS)[number]
 export const REPORT_LEVEL_LABELS: Record<ReportLevel, string> = { grid: '网格', community: '社区', street: '街道', district: '区', city: '市' }
 /** Who handles a report at each level, as people name them (the 综治中心 of a district or the city). */
 export const REPORT_LEVEL_OFFICES: Record<ReportLevel, string> = { grid: '网格', community: '社区', street: '街道', district: '区综治中心', city: '市综治中心' }
-/** Settled at these levels, a dispute counts as 矛盾不上交 (settled where it arose). */
-export const LOCAL_LEVELS: readonly ReportLevel[] = ['grid', 'community']
 
 export interface PhotoView {
   id: string
