@@ -2,6 +2,7 @@ import { openPostgresStore } from '../adapters/postgres/store'
 import { redactUrl } from '../adapters/postgres/pool'
 import { openMigrated } from '../adapters/sqlite/open'
 import { openSqliteStore } from '../adapters/sqlite/store'
+import type { OrgRepo } from '../org/ports'
 import type { DbConfig } from './config'
 import { seedDemoPostgres } from '../seed/seedPostgres'
 import { seedDemo } from '../seed/seedSqlite'
@@ -42,6 +43,8 @@ export interface Store {
   reminders: ReminderRepo
   /** one process at a time runs each periodic job */
   leases: LeaseRepo
+  /** the organisation above the grids, loaded from a sheet by an operator (npm run org) */
+  org: OrgRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

@@ -7,6 +7,7 @@ import { leaseRepo } from './leases'
 import { messageRepo } from './messages'
 import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
+import { orgRepo } from './org'
 import { postgresShiftRepo } from './patrols'
 import { reminderRepo } from './reminders'
 import { reportRepo } from './reports'
@@ -33,5 +34,6 @@ export function postgresRepositories(pool: Pool) {
     reports: reportRepo(pool),
     shifts: postgresShiftRepo(pool),
     leases: leaseRepo(pool),
+    org: orgRepo(pool),
   }
 }

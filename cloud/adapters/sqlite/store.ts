@@ -10,6 +10,7 @@ import { messageRepo } from './messages'
 import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
 import { openDb } from './open'
+import { orgRepo } from './org'
 import { reminderRepo } from './reminders'
 import { reportRepo } from './reports'
 import { residentApplicationRepo } from './residentApplications'
@@ -46,6 +47,7 @@ export function openSqliteStore(file: string) {
     shifts: shiftRepo(db),
     reminders: reminderRepo(db),
     leases: leaseRepo(db),
+    org: orgRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },
