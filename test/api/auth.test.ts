@@ -19,6 +19,8 @@ describe('auth.devLogin', () => {
     ['gridWorker', { roles: ['gridWorker'], gridId: null, verified: false, grids: [{ id: 'g_jj_1', name: '第一网格' }] }],
     ['committee', { roles: ['committee'], gridId: null, verified: false, grids: [] }],
     ['street', { roles: ['street'], gridId: null, verified: false, grids: [] }],
+    ['district', { roles: ['district'], gridId: null, verified: false, grids: [] }],
+    ['city', { roles: ['city'], gridId: null, verified: false, grids: [] }],
   ])('%s: a new user in the first demo community', async (role, want) => {
     const s = await h.ok<Session>('auth.devLogin', { role })
     expect(s.user).toMatchObject({ ...want, communityId: 'c_jinjiang', communityName: '锦江社区' })
@@ -29,6 +31,18 @@ describe('auth.devLogin', () => {
     const row = (await h.sql.get('SELECT household_id FROM users WHERE id = ?', [s.user.id])) as { household_id: string | null }
     if (role === 'resident' || role === 'volunteer') expect(row.household_id).toMatch(/^h_jj_1_/)
     else expect(row.household_id).toBeNull()
+  })
+
+  test.each([
+    ['district', '振兴街道'],
+    ['city', '滨江区'],
+  ])('%s: acts at its tier (its queue; the overview by the areas below it)', async (role, below) => {
+    const s = await h.ok<Session>('auth.devLogin', { role })
+    const as = s.user.id
+    await expect(h.ok('report.list', { scope: 'queue' }, as)).resolves.toMatchObject({ items: [] })
+    const summary = await h.ok<{ byGrid: unknown[]; byArea: { name: string }[] }>('report.summary', {}, as)
+    expect(summary.byGrid).toEqual([])
+    expect(summary.byArea.map((a) => a.name)).toEqual([below])
   })
 
   test('verified:false → an unverified resident without a household', async () => {

@@ -20,6 +20,16 @@ afterEach(() => {
   navigate.mockRestore()
 })
 
+describe('the demo login', () => {
+  it('offers every role, 区综治中心 and 市综治中心 last, each with what it does', () => {
+    render(<LoginScreen />)
+    const roles = screen.getAllByTestId(/^login-role-/).map((el) => el.getAttribute('data-testid'))
+    expect(roles).toEqual(['resident', 'volunteer', 'gridWorker', 'committee', 'street', 'district', 'city'].map((r) => `login-role-${r}`))
+    expect(screen.getByTestId('login-role-district').textContent).toContain('办理街道上报的问题')
+    expect(screen.getByTestId('login-role-city').textContent).toContain('办理各区上报的问题')
+  })
+})
+
 describe('where the 隐私保护指引 is reached', () => {
   it('the login page: a link under the sign-in buttons, before signing in', () => {
     render(<LoginScreen />)

@@ -40,6 +40,22 @@ describe('StaffPanel', () => {
     expect(screen.getByTestId('staff-action-escalate').textContent).toBe('上报街道')
   })
 
+  it('above the street: 上报区综治中心 from the street, 上报市综治中心 from the district; its sheet names the office', () => {
+    const { unmount } = renderPanel(staffView('r1', { level: 'street', can: ['accept', 'escalate'] }))
+    expect(screen.getByTestId('staff-action-escalate').textContent).toBe('上报区综治中心')
+    fireEvent.click(screen.getByTestId('staff-action-escalate'))
+    expect(screen.getByTestId('staff-sheet').textContent).toContain('上报后由区综治中心重新受理')
+    unmount()
+    renderPanel(staffView('r1', { level: 'district', can: ['accept', 'escalate', 'supervise'] }))
+    expect(screen.getByTestId('staff-action-escalate').textContent).toBe('上报市综治中心')
+  })
+
+  it('at the city nothing is above: no 上报, only what the server allows', () => {
+    renderPanel(staffView('r1', { level: 'city', status: 'accepted', can: ['note', 'resolve', 'supervise'] }))
+    expect(shownActions()).toEqual(['note', 'resolve', 'supervise'])
+    expect(screen.queryByText(/上报/)).toBeNull()
+  })
+
   it('renders nothing without a staff action (a resident viewing the report)', () => {
     const { container } = renderPanel(staffView('r1', { can: ['support', 'reopen', 'withdraw', 'rate'] }))
     expect(container.innerHTML).toBe('')

@@ -143,6 +143,8 @@ test('figures that fail to load say so; the links still work', async () => {
 
 test.each([
   ['street', makeMe({ id: 'u-s', roles: ['street'], verified: false, gridId: null, gridName: null }), '街道工作', '社区上报到街道的问题'],
+  ['district', makeMe({ id: 'u-d', roles: ['district'], verified: false, gridId: null, gridName: null }), '区综治中心工作', '街道上报到区综治中心的问题'],
+  ['city', makeMe({ id: 'u-ci', roles: ['city'], verified: false, gridId: null, gridName: null }), '市综治中心工作', '各区上报到市综治中心的问题'],
   ['gridWorker', makeMe({ id: 'u-g', roles: ['gridWorker'], grids: [{ id: 'g-1', name: '第一网格' }] }), '网格工作', '您负责网格的居民上报的问题'],
 ] as const)('%s: its own desk, its queue in its words, only report.counts asked', async (_kind, me, title, queueWords) => {
   serve()
@@ -152,4 +154,22 @@ test.each([
   expect(screen.getByTestId('desk-report-queue').textContent).toContain(queueWords)
   expect(screen.queryByTestId('desk-motions')).toBeNull()
   expect(new Set(api.mock.calls.map((c) => c[0]))).toEqual(new Set(['report.counts']))
+})
+
+test.each([
+  ['district', '全区各街道的全部问题：按状态、类别、街道统计，督办逾期'],
+  ['city', '全市各区的全部问题：按状态、类别、区统计，督办逾期'],
+] as const)('%s: like the street — 待办问题, 问题总览 by the areas below, the communities\' notices; nothing to set or publish', async (role, areaHint) => {
+  serve()
+  render(<Desk me={makeMe({ id: `u-${role}`, roles: [role], verified: false, gridId: null, gridName: null })} />)
+  await waitFor(() => expect(screen.getByTestId('desk-report-queue-figure').textContent).toBe('1 件逾期'))
+  expect(screen.getByTestId(`desk-${role}`)).toBeTruthy()
+  expect(screen.getByTestId('desk-report-area').textContent).toContain(areaHint)
+  expect(screen.getByTestId('desk-notice-list').textContent).toContain('辖区通知')
+  for (const id of ['desk-report-deadlines', 'desk-notice-publish', 'desk-residents']) expect(screen.queryByTestId(id)).toBeNull()
+  fireEvent.click(screen.getByTestId('desk-report-queue'))
+  fireEvent.click(screen.getByTestId('desk-report-area'))
+  fireEvent.click(screen.getByTestId('desk-notice-list'))
+  expect(navigate.mock.calls.map((c) => c[0].url)).toEqual([ROUTES.reportQueue, ROUTES.reportArea])
+  expect(switchTab.mock.calls.map((c) => c[0].url)).toEqual([ROUTES.home])
 })

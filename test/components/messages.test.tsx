@@ -224,4 +224,22 @@ describe('我的: 消息 and 我的上报 rows', () => {
     fireEvent.click(screen.getByTestId('desk-report-area'))
     expect(navigate).toHaveBeenCalledWith({ url: ROUTES.reportArea })
   })
+
+  it.each([
+    ['district', '区综治中心工作', '全区各街道、社区'],
+    ['city', '市综治中心工作', '全市各区、街道、社区'],
+  ] as const)('%s staff get %s and their 工作范围', async (role, title, scope) => {
+    const me = makeMe({ id: `u-${role}`, roles: [role], verified: false, gridId: null, gridName: null })
+    setSession({ ...makeSession(), user: me })
+    api.mockImplementation(((action: string) => {
+      if (action === 'me.get') return Promise.resolve(me)
+      if (action === 'message.list') return Promise.resolve({ items: [], nextCursor: null, unread: 0 })
+      return Promise.reject(new ApiError('NOT_FOUND'))
+    }) as typeof callApi)
+    render(<MeScreen />)
+    await waitFor(() => expect(screen.getByTestId(`desk-${role}`)).toBeTruthy())
+    expect(screen.getByTestId('desk-title').textContent).toBe(title)
+    expect(screen.getByTestId('me-grid').textContent).toBe(scope)
+    expect(screen.getByText('工作范围')).toBeTruthy()
+  })
 })

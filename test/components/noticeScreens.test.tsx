@@ -85,6 +85,58 @@ describe('street staff', () => {
   })
 })
 
+describe.each([
+  ['district', '区综治中心'],
+  ['city', '市综治中心'],
+] as const)('%s staff: like the street, under their office', (tier, office) => {
+  const ME: Partial<Me> = { roles: [tier], gridId: null, verified: false, communityName: '锦江社区' }
+
+  it('首页 is headed by the office and lists every community\'s notices with community and state', () => {
+    renderHome(ME, [
+      makeSummary('a', { communityName: '锦江社区', unread: false }),
+      makeSummary('b', { communityName: '临江村', state: 'scheduled', unread: false }),
+    ])
+    const heading = screen.getByTestId(`notice-home-${tier}`)
+    expect(heading.textContent).toContain(office)
+    expect(heading.textContent).toContain('辖区各社区通知')
+    const cards = screen.getAllByTestId('notice-card')
+    expect(cards.map((c) => within(c).getByTestId('notice-community').textContent)).toEqual(['锦江社区', '临江村'])
+    expect(within(cards[1]!).getByTestId('notice-state').textContent).toBe('待发布')
+    expect(screen.getByTestId('unread-count').textContent).toBe('没有未读')
+    // no community.get: the heading needs no street name
+    expect(api).not.toHaveBeenCalled()
+  })
+
+  it('an empty 首页 says what will come', () => {
+    renderHome(ME, [])
+    expect(screen.getByText('辖区各社区发布通知后，会显示在这里。')).toBeTruthy()
+  })
+
+  it('a notice opened shows its community and figures; no 撤回', async () => {
+    setSession(makeSession(ME))
+    serve({ 'notice.get': () => makeNotice('n1', { communityName: '临江村', important: true, read: true, unread: false }) })
+    render(<NoticeDetailScreen id='n1' />)
+    expect((await screen.findByTestId('notice-community')).textContent).toBe('临江村')
+    expect(screen.getByTestId('notice-state').textContent).toBe('已发布')
+    expect(screen.getByTestId('view-stats')).toBeTruthy()
+    expect(screen.queryByTestId('withdraw-notice')).toBeNull()
+  })
+
+  it('the list to phone or visit: the community does it, the office sees it masked', async () => {
+    setSession(makeSession(ME))
+    const f = { audience: 2, read: 1, confirmed: 0, households: 3, householdsWithoutAccount: 1, unconfirmed: 3 }
+    serve({
+      'notice.stats': () => ({ important: true, ...f, byGrid: [{ gridId: 'g-1', gridName: '第一网格', ...f }] }),
+      'notice.unconfirmed': () => ({ items: [], nextCursor: null }),
+    })
+    function Stats() {
+      return <NoticeStatsScreen id='n1' title='燃气检修' stats={useNoticeStats('n1')} missingId={false} />
+    }
+    render(<Stats />)
+    expect((await screen.findByTestId('unconfirmed-summary')).textContent).toContain(`由社区打电话或上门告知；${office}看到的姓名和电话已遮挡。`)
+  })
+})
+
 describe('residents and the committee do not see the community tag', () => {
   it.each([
     ['resident', {}],

@@ -7,6 +7,7 @@ import type { ReportStatus, ReportView, ReportViewer } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
+import { timelineLabel } from '@/features/reports/format'
 import { DeadlineBanner } from '@/features/reports/ui/DeadlineBanner'
 import { ReportCard } from '@/features/reports/ui/ReportCard'
 import { ReportDetail } from '@/features/reports/ui/ReportDetail'
@@ -103,6 +104,17 @@ test('lists say 已评价 for a rated report too (resident card and staff row)',
   expect(screen.getByTestId('report-status').textContent).toBe('已评价 4 星')
   render(<ReportRow report={makeReportSummary('b', { status: 'closed', stars: 2 })} onOpen={jest.fn()} />)
   expect(screen.getByTestId('row-status').textContent).toBe('已评价 2 星')
+})
+
+test.each([
+  ['street', '街道处理', '已上报街道', '上报到街道'],
+  ['district', '区综治中心处理', '已上报区综治中心', '上报到区综治中心'],
+  ['city', '市综治中心处理', '已上报市综治中心', '上报到市综治中心'],
+] as const)('above the community the office is named: %s → %s, %s, %s', (level, banner_, tag, step) => {
+  expect(banner(makeReportView('r-up', { level })).text).toContain(banner_)
+  render(<ReportRow report={makeReportSummary('r-up', { level })} onOpen={jest.fn()} />)
+  expect(screen.getByText(tag)).toBeTruthy()
+  expect(timelineLabel({ action: 'escalate', level })).toBe(step)
 })
 
 test.each([

@@ -17,7 +17,7 @@ import {
   type AreaFilters,
 } from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
-import { dueText } from '@/features/reports/staffFormat'
+import { areaUnitOf, dueText } from '@/features/reports/staffFormat'
 import { GRIDS, typeInto } from '../support/fixtures'
 import { staffSummary, staffView, summaryCounts } from '../support/staffReports'
 
@@ -100,6 +100,8 @@ describe('待办问题 queue', () => {
     ['grid', '没有待办的问题', '居民在您负责的网格上报的新问题'],
     ['community', '没有待社区办理的问题', '网格员上报到社区的问题'],
     ['street', '没有待街道办理的问题', '社区上报到街道的问题'],
+    ['district', '没有待区综治中心办理的问题', '街道上报到区综治中心的问题'],
+    ['city', '没有待市综治中心办理的问题', '各区上报到市综治中心的问题'],
   ] as const)('empty, %s level: says what reaches this queue', async (level, text, hint) => {
     serveQueue(Promise.resolve({ items: [], nextCursor: null }))
     render(<Queue onOpen={jest.fn()} level={level} />)
@@ -126,7 +128,7 @@ describe('待办问题 queue', () => {
   })
 })
 
-function Area() {
+function Area({ grids = GRIDS, areaUnit = null }: { grids?: { id: string; name: string }[]; areaUnit?: string | null }) {
   const [filters, setFilters] = useState<AreaFilters>(NO_FILTERS)
   const summary = useReportSummary('')
   const list = useAreaReports(filters)
@@ -136,7 +138,8 @@ function Area() {
       list={list}
       filters={filters}
       onFilters={setFilters}
-      grids={GRIDS}
+      grids={grids}
+      areaUnit={areaUnit}
       onOpen={jest.fn()}
     />
   )
@@ -217,6 +220,35 @@ describe('问题总览 area', () => {
     })
     // the summary is the whole area: fetched once
     expect(api.mock.calls.filter((c) => c[0] === 'report.summary')).toHaveLength(1)
+  })
+
+  it.each([
+    ['district', '街道', [{ id: 's-1', name: '振兴街道', total: 7, open: 5, overdue: 2 }, { id: 's-2', name: '城关街道', total: 3, open: 0, overdue: 0 }]],
+    ['city', '区', [{ id: 'd-1', name: '滨江区', total: 10, open: 5, overdue: 2 }]],
+  ] as const)('%s: bars 按%s from byArea like 按网格 (figures only: the list has no such filter); no grid filter', async (_tier, unit, byArea) => {
+    api.mockImplementation(((action: string) =>
+      action === 'report.summary'
+        ? Promise.resolve(summaryCounts({ byGrid: [], byArea: [...byArea] }))
+        : Promise.resolve({ items: [], nextCursor: null })) as typeof callApi)
+    render(<Area grids={[]} areaUnit={unit} />)
+    await waitFor(() => expect(screen.getByTestId('area-summary')).toBeTruthy())
+    expect(screen.getByText(`按${unit}`)).toBeTruthy()
+    expect(screen.queryByText('按网格')).toBeNull()
+    const first = screen.getByTestId(`bar-area-${byArea[0].id}`)
+    expect(first.textContent).toContain(`${byArea[0].name}（未办结 5，逾期 2）`)
+    expect(first.textContent).toContain(`${byArea[0].total}/10 件`)
+    if (byArea.length > 1) expect(screen.getByTestId('bar-area-s-2').textContent).toContain('城关街道（未办结 0）')
+    expect(screen.getByTestId('filter-toggle').textContent).toContain('按状态、类别筛选')
+    expect(screen.getByTestId('filter-toggle').textContent).toContain('全部状态 · 全部类别')
+    fireEvent.click(screen.getByTestId('filter-toggle'))
+    expect(screen.queryByTestId(/^filter-grid-/)).toBeNull()
+  })
+
+  it('areaUnitOf: a district counts by 街道, the city by 区; a street and a community by grid', () => {
+    expect(areaUnitOf(['district'])).toBe('街道')
+    expect(areaUnitOf(['city'])).toBe('区')
+    expect(areaUnitOf(['street'])).toBeNull()
+    expect(areaUnitOf(['committee'])).toBeNull()
   })
 
   it('no share before any dispute is settled', async () => {

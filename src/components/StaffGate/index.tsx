@@ -1,12 +1,18 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
-import type { Role } from '@/domain/shared/roles'
+import { ROLE_LABELS, TIER_LABELS, isTier, type Role } from '@/domain/shared/roles'
 
 const WHO: Partial<Record<Role, string>> = {
   gridWorker: '网格员',
   committee: '社区工作人员',
-  street: '街道工作人员',
+}
+
+/** 网格员、社区工作人员、街道/区/市工作人员: the tiers allowed named once. */
+function whoMay(allow: readonly Role[]): string {
+  const tiers = allow.filter(isTier)
+  const others = allow.filter((r) => !isTier(r)).map((r) => WHO[r] ?? ROLE_LABELS[r])
+  return [...others, ...(tiers.length ? [`${tiers.map((t) => TIER_LABELS[t]).join('/')}工作人员`] : [])].join('、')
 }
 
 export interface StaffGateRule {
@@ -24,7 +30,7 @@ export function StaffGate({ me, allow, testid, refusal, children }: StaffGateRul
   return (
     <View className='gz-page'>
       <View className='gz-banner gz-banner--info' data-testid={testid}>
-        <Text>{refusal ? refusal(me) : `只有${allow.map((r) => WHO[r] ?? r).join('、')}可以使用这个功能。`}</Text>
+        <Text>{refusal ? refusal(me) : `只有${whoMay(allow)}可以使用这个功能。`}</Text>
       </View>
     </View>
   )

@@ -2,7 +2,7 @@ import { formatDateTime } from '@/components/time'
 import type { TagTone } from '@/components/Tag'
 import {
   REPORT_CATEGORY_LABELS,
-  REPORT_LEVEL_LABELS,
+  REPORT_LEVEL_OFFICES,
   type ReportCategory,
   type ReportLevel,
   type ReportStatus,
@@ -116,7 +116,7 @@ const TIMELINE_LABELS: Record<Exclude<TimelineEntry['action'], keyof typeof ACTI
 
 /** What one timeline step was, in words: 受理 / 办结 / 提交上报 ... */
 export function timelineLabel(entry: Pick<TimelineEntry, 'action' | 'level'>): string {
-  if (entry.action === 'escalate') return `上报到${REPORT_LEVEL_LABELS[entry.level] ?? ''}`
+  if (entry.action === 'escalate') return `上报到${REPORT_LEVEL_OFFICES[entry.level] ?? ''}`
   if (entry.action in ACTION_LABELS) return ACTION_LABELS[entry.action as keyof typeof ACTION_LABELS]
   return TIMELINE_LABELS[entry.action as keyof typeof TIMELINE_LABELS] ?? entry.action
 }

@@ -1,3 +1,5 @@
+import { TIERS, TIER_LABELS, tierOf, type Role } from '@/domain/shared/roles'
+
 /** Times the staff side shows beside a deadline: how long overdue, or how long is left. */
 
 const HOUR = 3600_000
@@ -25,4 +27,11 @@ export function dueText(dueAt: string | null, overdue: boolean, now: Date = new 
 export function shareText(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return '—'
   return `${Math.round(share * 100)}%`
+}
+
+/** What a tier's 问题总览 counts by (report.summary's byArea): a district its 街道, a city its 区; null below. */
+export function areaUnitOf(roles: readonly Role[]): string | null {
+  const tier = tierOf(roles)
+  const below = tier ? TIERS[TIERS.indexOf(tier) - 1] : undefined
+  return below ? TIER_LABELS[below] : null
 }

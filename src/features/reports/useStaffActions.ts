@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import {
+  REPORT_LEVEL_OFFICES,
   REPORT_LEVELS,
   reportTransitionSchema,
   type ReportAction,
@@ -22,7 +23,7 @@ export function staffActionsOf(report: Pick<ReportView, 'can'>): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => report.can.includes(a))
 }
 
-/** 上报社区 / 上报街道: where an escalation goes from the report's level. */
+/** Where an escalation goes from the report's level (上报社区 … 上报市综治中心); null at the city. */
 export function escalateTarget(level: ReportLevel): ReportLevel | null {
   return REPORT_LEVELS[REPORT_LEVELS.indexOf(level) + 1] ?? null
 }
@@ -30,7 +31,7 @@ export function escalateTarget(level: ReportLevel): ReportLevel | null {
 export function staffActionLabel(action: StaffAction, level: ReportLevel): string {
   if (action === 'escalate') {
     const to = escalateTarget(level)
-    return to === 'street' ? '上报街道' : to === 'community' ? '上报社区' : '上报'
+    return to ? `上报${REPORT_LEVEL_OFFICES[to]}` : '上报'
   }
   return ACTION_LABELS[action]
 }

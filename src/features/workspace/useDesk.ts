@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import type { Me } from '@/domain/auth'
 import type { MotionStatus } from '@/domain/motions'
+import { tierOf, type Tier } from '@/domain/shared/roles'
 import { hasRole } from '@/features/auth'
 import { useRemote } from '../common/useRemote'
 import { loadOpenMotions } from '@/features/motions'
@@ -8,12 +9,16 @@ import { countUpcomingShifts } from '@/features/patrols'
 import { useReportCounts } from '@/features/reports'
 import { pendingCount } from '@/features/residents'
 
-/** Whose desk: the committee's 社区工作, the street's 街道工作, a grid worker's 网格工作; null for residents. */
-export type DeskKind = 'committee' | 'street' | 'gridWorker'
+/**
+ * Whose desk: the committee's 社区工作, a tier's (街道工作, 区/市综治工作: the highest it acts at), a grid worker's
+ * 网格工作; null for residents.
+ */
+export type DeskKind = 'committee' | Tier | 'gridWorker'
 
 export function deskKind(me: Pick<Me, 'roles'>): DeskKind | null {
   if (hasRole(me, 'committee')) return 'committee'
-  if (hasRole(me, 'street')) return 'street'
+  const tier = tierOf(me.roles)
+  if (tier) return tier
   if (hasRole(me, 'gridWorker')) return 'gridWorker'
   return null
 }

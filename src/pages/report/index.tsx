@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Session } from '@/domain/auth'
-import { hasRole, useRequireSession } from '@/features/auth/useSession'
+import { isStaff } from '@/domain/shared/roles'
+import { useRequireSession } from '@/features/auth/useSession'
 import { usePageShell } from '@/features/common/usePageShell'
 import { ReportHome } from '@/features/reports/ui/ReportHome'
 import { useReportCounts } from '@/features/reports/useReportCounts'
@@ -19,7 +20,7 @@ export default function ReportTabPage() {
 
 function ReportTab({ session }: { session: Session }) {
   const me = session.user
-  const staff = hasRole(me, 'gridWorker') || hasRole(me, 'committee') || hasRole(me, 'street')
+  const staff = isStaff(me.roles)
   const list = useReportList('public')
   const counts = useReportCounts(me.id)
 

@@ -15,6 +15,8 @@ const DEMO_ROLES: { role: Role; label: string; does: string }[] = [
   { role: 'gridWorker', label: '网格员', does: '受理本网格居民反映的问题，处理、调解或上报' },
   { role: 'committee', label: '社区工作人员', does: '发布通知，认证住户，组织议事和巡逻' },
   { role: 'street', label: '街道工作人员', does: '处理各社区上报的问题，查看各社区的情况' },
+  { role: 'district', label: '区综治中心', does: '办理街道上报的问题，督办全区逾期的问题' },
+  { role: 'city', label: '市综治中心', does: '办理各区上报的问题，查看全市各区的情况' },
 ]
 
 export function LoginScreen() {

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import type { Notice } from '@/domain/notices'
 import { NOTICE_STATE_LABELS } from '@/domain/notices'
+import { tierOf } from '@/domain/shared/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { CategoryTag } from '@/components/CategoryTag'
 import { ListState } from '@/components/ListState'
@@ -17,8 +18,8 @@ import './NoticeDetailScreen.scss'
 export function NoticeDetailScreen({ id }: { id: string | undefined }) {
   const session = useSession()
   const committee = hasRole(session?.user, 'committee')
-  // street staff follow their communities' notices: figures yes, withdrawing no
-  const street = hasRole(session?.user, 'street')
+  // street, district and city staff follow their communities' notices: figures yes, withdrawing no
+  const above = tierOf(session?.user.roles ?? []) !== null
   const detail = useNotice(id)
   const { notice } = detail
 
@@ -34,9 +35,9 @@ export function NoticeDetailScreen({ id }: { id: string | undefined }) {
       >
         {notice ? (
           <>
-            <Article notice={notice} staff={committee || street} street={street} />
+            <Article notice={notice} staff={committee || above} above={above} />
             {notice.important ? <ConfirmBox detail={detail} /> : null}
-            {committee || street ? <Manage notice={notice} detail={detail} canWithdraw={committee} /> : null}
+            {committee || above ? <Manage notice={notice} detail={detail} canWithdraw={committee} /> : null}
           </>
         ) : null}
       </ListState>
@@ -44,8 +45,8 @@ export function NoticeDetailScreen({ id }: { id: string | undefined }) {
   )
 }
 
-/** staff (committee, street) see its state and scope; the street also which community it is from. */
-function Article({ notice, staff, street }: { notice: Notice; staff: boolean; street: boolean }) {
+/** staff (committee, and above) see its state and scope; those above the community also which community it is from. */
+function Article({ notice, staff, above }: { notice: Notice; staff: boolean; above: boolean }) {
   return (
     <View className='notice-detail__article' data-testid='notice-detail'>
       <View className='notice-detail__tags'>
@@ -62,7 +63,7 @@ function Article({ notice, staff, street }: { notice: Notice; staff: boolean; st
         {notice.title}
       </Text>
       <View className='notice-detail__meta'>
-        {street ? <Text data-testid='notice-community'>{notice.communityName}</Text> : null}
+        {above ? <Text data-testid='notice-community'>{notice.communityName}</Text> : null}
         <Text>{notice.authorName}</Text>
         <Text data-testid='notice-time'>
           {notice.state === 'scheduled' ? `定于 ${formatDateTime(notice.publishAt)} 发布` : `发布于 ${fromNow(notice.publishAt)}`}

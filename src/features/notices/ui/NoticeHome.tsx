@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
+import { REPORT_LEVEL_OFFICES } from '@/domain/reports'
+import { tierOf, type Tier } from '@/domain/shared/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { PagedList } from '@/components/PagedList'
 import { NoticeCard } from '@/components/NoticeCard'
@@ -18,23 +20,26 @@ interface NoticeHomeProps {
 
 /** 首页 body: header with the unread count, 发布通知 for the committee, the list with its states. */
 /** What an empty 首页 means to each viewer. */
-function emptyHint(me: Me, committee: boolean, street: boolean): string {
+function emptyHint(me: Me, committee: boolean, above: boolean): string {
   if (committee) return '点上方“发布通知”，让居民第一时间知道。'
-  if (street) return '辖区各社区发布通知后，会显示在这里。'
+  if (above) return '辖区各社区发布通知后，会显示在这里。'
   if (hasRole(me, 'gridWorker') && !hasRole(me, 'resident')) return '社区发给您负责网格的通知，会显示在这里。'
   return '社区发布新通知后，会显示在这里。'
 }
 
 export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHomeProps) {
-  // street staff follow every community under their street
-  const street = hasRole(me, 'street')
+  // street, district and city staff follow every community under them
+  const tier = tierOf(me.roles)
+  const above = tier !== null
   // staff list notices that are never unread to them (their own, scheduled ones): "all read" would not be true
-  const allRead = committee || street ? '没有未读' : '全部已读'
+  const allRead = committee || above ? '没有未读' : '全部已读'
   return (
     <View className='gz-page notice-home'>
       <View className='notice-home__header'>
-        {street ? (
+        {tier === 'street' ? (
           <StreetHeading />
+        ) : tier ? (
+          <TierHeading tier={tier} />
         ) : (
           <View className='notice-home__heading'>
             <Text className='notice-home__community'>{me.communityName || '我的社区'}</Text>
@@ -57,10 +62,10 @@ export function NoticeHome({ me, list, committee, onOpen, onPublish }: NoticeHom
         </ActionButton>
       ) : null}
 
-      <PagedList list={list} emptyText='暂时没有通知' emptyHint={emptyHint(me, committee, street)} refreshWhenEmpty footer={<NoticeFooter list={list} />}>
+      <PagedList list={list} emptyText='暂时没有通知' emptyHint={emptyHint(me, committee, above)} refreshWhenEmpty footer={<NoticeFooter list={list} />}>
         <View className='notice-home__list' data-testid='notice-list'>
           {list.items.map((n) => (
-            <NoticeCard key={n.id} notice={n} showState={committee || street} showCommunity={street} onOpen={onOpen} />
+            <NoticeCard key={n.id} notice={n} showState={committee || above} showCommunity={above} onOpen={onOpen} />
           ))}
         </View>
       </PagedList>
@@ -107,6 +112,16 @@ function StreetHeading() {
   return (
     <View className='notice-home__heading' data-testid='notice-home-street'>
       <Text className='notice-home__community'>{community.data?.streetName ?? '我的街道'}</Text>
+      <Text className='notice-home__title'>辖区各社区通知</Text>
+    </View>
+  )
+}
+
+/** 区综治中心 / 市综治中心: the office, above the streets (community.get names only the street). */
+function TierHeading({ tier }: { tier: Tier }) {
+  return (
+    <View className='notice-home__heading' data-testid={`notice-home-${tier}`}>
+      <Text className='notice-home__community'>{REPORT_LEVEL_OFFICES[tier]}</Text>
       <Text className='notice-home__title'>辖区各社区通知</Text>
     </View>
   )

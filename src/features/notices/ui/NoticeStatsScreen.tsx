@@ -2,6 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { NoticeStats, NoticeUnconfirmedItem } from '@/domain/notices'
+import { REPORT_LEVEL_OFFICES } from '@/domain/reports'
+import { tierOf } from '@/domain/shared/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
@@ -9,7 +11,7 @@ import { ListState } from '@/components/ListState'
 import { PagedList } from '@/components/PagedList'
 import { StatBar, percentOf } from '@/components/StatBar'
 import { Tag } from '@/components/Tag'
-import { hasRole, useSession } from '@/features/auth'
+import { useSession } from '@/features/auth'
 import type { useNoticeStats } from '../useNoticeStats'
 import { useUnconfirmed } from '../useUnconfirmed'
 import './NoticeStatsScreen.scss'
@@ -134,8 +136,8 @@ const ALL = 'all'
 /** 还没确认的: people who have not tapped 已知晓 and households where nobody is verified, grid by grid, to phone or visit. */
 function UnconfirmedCard({ id, stats: s }: { id: string; stats: NoticeStats }) {
   const [grid, setGrid] = useState<string>(ALL)
-  // the committee phones or visits; the street follows (names and phones masked for it)
-  const street = hasRole(useSession()?.user, 'street')
+  // the committee phones or visits; the street, district or city follows (names and phones masked for it)
+  const tier = tierOf(useSession()?.user.roles ?? [])
   const list = useUnconfirmed(id, grid === ALL ? null : grid)
   const chosen = grid === ALL ? s : s.byGrid.find((g) => g.gridId === grid)
   const options = [
@@ -147,7 +149,7 @@ function UnconfirmedCard({ id, stats: s }: { id: string; stats: NoticeStats }) {
     <Card title='还没确认的住户' testid='unconfirmed-card'>
       <Text className='notice-stats__hint' data-testid='unconfirmed-summary'>
         {chosen && chosen.unconfirmed > 0
-          ? `共 ${chosen.unconfirmed} 个：${people} 人还没点“已知晓”${chosen.householdsWithoutAccount > 0 ? `，${chosen.householdsWithoutAccount} 户还没有人认证` : ''}。${street ? '由社区打电话或上门告知；街道看到的姓名和电话已遮挡。' : '请打电话或上门告知。'}`
+          ? `共 ${chosen.unconfirmed} 个：${people} 人还没点“已知晓”${chosen.householdsWithoutAccount > 0 ? `，${chosen.householdsWithoutAccount} 户还没有人认证` : ''}。${tier ? `由社区打电话或上门告知；${REPORT_LEVEL_OFFICES[tier]}看到的姓名和电话已遮挡。` : '请打电话或上门告知。'}`
           : '都已确认知晓。'}
       </Text>
       {options.length > 1 ? <ChoiceChips options={options} value={grid} onChange={setGrid} testidPrefix='unconfirmed-grid' /> : null}

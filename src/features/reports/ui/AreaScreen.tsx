@@ -28,29 +28,34 @@ interface Props {
   list: ReturnType<typeof useAreaReports>
   filters: AreaFilters
   onFilters: (f: AreaFilters) => void
-  /** every grid of the area, for the grid filter */
+  /** every grid of the area, for the grid filter (none above the street) */
   grids: { id: string; name: string }[]
+  /** what the figures go by above the street: 街道 (a district), 区 (the city) */
+  areaUnit?: string | null
   onOpen: (id: string) => void
 }
 
 /** 问题总览: the area's figures as bars, then its reports by status, grid and category; overdue ones lead to 督办. */
-export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }: Props) {
+export function AreaScreen({ summary, list, filters, onFilters, grids, areaUnit = null, onOpen }: Props) {
   const set = (change: Partial<AreaFilters>) => onFilters({ ...filters, ...change })
   const [showFilters, setShowFilters] = useState(false)
+  const byGrid = grids.length > 0
   const gridName = grids.find((g) => g.id === filters.gridId)?.name
   const chosen = [
     filters.status ? statusLabel(filters.status) : '全部状态',
-    gridName ?? '全部网格',
+    byGrid ? (gridName ?? '全部网格') : null,
     filters.category ? categoryLabel(filters.category) : '全部类别',
-  ].join(' · ')
+  ]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <View className='gz-page staff-screen' data-testid='area-screen'>
-      <SummaryCard summary={summary} />
+      <SummaryCard summary={summary} areaUnit={areaUnit} />
 
       <Card title='筛选'>
         <View className='staff-screen__filter'>
           <LinkRow
-            label={showFilters ? '收起筛选条件' : '按状态、网格、类别筛选'}
+            label={showFilters ? '收起筛选条件' : byGrid ? '按状态、网格、类别筛选' : '按状态、类别筛选'}
             hint={chosen}
             testid='filter-toggle'
             onClick={() => setShowFilters((v) => !v)}
@@ -114,7 +119,7 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, onOpen }:
   )
 }
 
-function SummaryCard({ summary }: { summary: ReturnType<typeof useReportSummary> }) {
+function SummaryCard({ summary, areaUnit }: { summary: ReturnType<typeof useReportSummary>; areaUnit: string | null }) {
   if (summary.status === 'loading') {
     return (
       <Card title='总览'>
@@ -136,10 +141,10 @@ function SummaryCard({ summary }: { summary: ReturnType<typeof useReportSummary>
       </Card>
     )
   }
-  return <SummaryFigures s={summary.summary} />
+  return <SummaryFigures s={summary.summary} areaUnit={areaUnit} />
 }
 
-export function SummaryFigures({ s }: { s: ReportSummaryCounts }) {
+export function SummaryFigures({ s, areaUnit = null }: { s: ReportSummaryCounts; areaUnit?: string | null }) {
   const statuses = REPORT_STATUSES.filter((st) => (s.byStatus[st] ?? 0) > 0)
   const categories = REPORT_CATEGORIES.filter((c) => (s.byCategory[c] ?? 0) > 0)
   return (
@@ -206,6 +211,18 @@ export function SummaryFigures({ s }: { s: ReportSummaryCounts }) {
                 unit='件'
                 tone='green'
                 testid={`bar-grid-${g.gridId}`}
+              />
+            ))}
+            {s.byArea.length ? <Text className='staff-screen__sub'>按{areaUnit ?? '辖区'}</Text> : null}
+            {s.byArea.map((a) => (
+              <StatBar
+                key={a.id}
+                label={`${a.name}（未办结 ${a.open}${a.overdue ? `，逾期 ${a.overdue}` : ''}）`}
+                value={a.total}
+                total={s.total}
+                unit='件'
+                tone='green'
+                testid={`bar-area-${a.id}`}
               />
             ))}
           </>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReportView } from '@/domain/reports'
-import { REPORT_LEVEL_LABELS } from '@/domain/reports'
+import { REPORT_LEVEL_OFFICES } from '@/domain/reports'
 import { deadlineText, statusHint, statusLabel } from '../format'
 import './DeadlineBanner.scss'
 
@@ -14,7 +14,7 @@ export function DeadlineBanner({ report }: { report: Pick<ReportView, 'status' |
         <Text className='gz-deadline__status' data-testid='deadline-status'>
           {statusLabel(report.status, report.stars)}
         </Text>
-        <Text className='gz-deadline__level'>{REPORT_LEVEL_LABELS[report.level]}处理</Text>
+        <Text className='gz-deadline__level'>{REPORT_LEVEL_OFFICES[report.level]}处理</Text>
       </View>
       <Text className='gz-deadline__hint' data-testid='deadline-hint'>
         {statusHint(report)}

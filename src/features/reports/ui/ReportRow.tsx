@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { REPORT_LEVEL_LABELS, type ReportSummary } from '@/domain/reports'
+import { REPORT_LEVEL_OFFICES, type ReportSummary } from '@/domain/reports'
 import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import { CATEGORY_TONES, STATUS_TONES, categoryLabel, deadlineText, statusTagText } from '../format'
@@ -31,7 +31,7 @@ export function ReportRow({ report: r, onOpen, superviseHint = false, now = new 
           {statusTagText(r)}
         </Tag>
         <Tag tone={CATEGORY_TONES[r.category] ?? 'grey'}>{categoryLabel(r.category)}</Tag>
-        {r.level !== 'grid' ? <Tag tone='purple'>{`已上报${REPORT_LEVEL_LABELS[r.level]}`}</Tag> : null}
+        {r.level !== 'grid' ? <Tag tone='purple'>{`已上报${REPORT_LEVEL_OFFICES[r.level]}`}</Tag> : null}
         {r.overdue ? (
           <Tag tone='red' testid='row-overdue'>
             已逾期

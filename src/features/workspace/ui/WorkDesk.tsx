@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import type { ReportFigures } from '@/domain/reports'
+import { isTier } from '@/domain/shared/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { LinkRow } from '@/components/LinkRow'
@@ -41,8 +42,25 @@ interface Group {
 
 const count = (c: DeskCount, unit: string) => `${c.n}${c.more ? '+' : ''} ${unit}`
 
+/** What reaches each desk's 待办问题. */
+const QUEUE_WHO: Record<DeskKind, string> = {
+  gridWorker: '您负责网格的居民上报的问题',
+  committee: '网格员上报到社区的问题',
+  street: '社区上报到街道的问题',
+  district: '街道上报到区综治中心的问题',
+  city: '各区上报到市综治中心的问题',
+}
+
+/** What each desk's 问题总览 covers. */
+const AREA_HINTS: Record<Exclude<DeskKind, 'gridWorker'>, string> = {
+  committee: '各网格的全部问题：按状态、类别、网格统计，督办逾期',
+  street: '辖区各社区的全部问题：按状态、类别、网格统计，督办逾期',
+  district: '全区各街道的全部问题：按状态、类别、街道统计，督办逾期',
+  city: '全市各区的全部问题：按状态、类别、区统计，督办逾期',
+}
+
 function queueRow(kind: DeskKind, q: ReportFigures['queue'] | undefined, loading: boolean): Row {
-  const who = kind === 'gridWorker' ? '您负责网格的居民上报的问题' : kind === 'committee' ? '网格员上报到社区的问题' : '社区上报到街道的问题'
+  const who = QUEUE_WHO[kind]
   const row: Row = { label: '待办问题', hint: `${who}，按期限排列`, url: ROUTES.reportQueue, testid: 'desk-report-queue' }
   if (q) {
     row.hint = q.total === 0 ? `没有待办的问题（${who}）` : `${who}：${q.total} 件${q.overdue ? `，其中 ${q.overdue} 件已逾期` : ''}`
@@ -72,11 +90,12 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
   }
   problems.rows.push({
     label: '问题总览',
-    hint: kind === 'street' ? '辖区各社区的全部问题：按状态、类别、网格统计，督办逾期' : '各网格的全部问题：按状态、类别、网格统计，督办逾期',
+    hint: AREA_HINTS[kind],
     url: ROUTES.reportArea,
     testid: 'desk-report-area',
   })
-  if (kind === 'street') {
+  // street, district, city: they follow the communities' notices and publish none
+  if (isTier(kind)) {
     return [
       problems,
       {
@@ -148,11 +167,17 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
   ]
 }
 
-export const DESK_TITLES: Record<DeskKind, string> = { committee: '社区工作', street: '街道工作', gridWorker: '网格工作' }
+export const DESK_TITLES: Record<DeskKind, string> = {
+  committee: '社区工作',
+  street: '街道工作',
+  district: '区综治中心工作',
+  city: '市综治中心工作',
+  gridWorker: '网格工作',
+}
 
 /**
- * The work desk of the committee (社区工作), the street (街道工作) and a grid worker (网格工作), grouped by the
- * work — 问题, 通知, 议事, 巡逻, 住户 — each link with the figure of what it opens.
+ * The work desk of the committee (社区工作), the street (街道工作), a 区/市综治中心 and a grid worker (网格工作),
+ * grouped by the work — 问题, 通知, 议事, 巡逻, 住户 — each link with the figure of what it opens.
  */
 export function WorkDesk({ me, desk }: { me: Me; desk: ReturnType<typeof useDesk> }) {
   const groups = groupsOf(desk)

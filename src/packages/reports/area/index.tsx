@@ -1,10 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import type { Me } from '@/domain/auth'
+import { TIERS, tierOf } from '@/domain/shared/roles'
 import { useRequireSession } from '@/features/auth/useSession'
 import { usePageShell } from '@/features/common/usePageShell'
 import { useCommunity } from '@/features/community/useCommunity'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
+import { areaUnitOf } from '@/features/reports/staffFormat'
 import { StaffGate } from '@/components/StaffGate'
 import { NO_FILTERS, useAreaReports, type AreaFilters } from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
@@ -14,21 +17,24 @@ export default function ReportAreaPage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <StaffGate me={session.user} allow={['committee', 'street']} testid='report-staff-not-allowed'>
-      <Area />
+    <StaffGate me={session.user} allow={['committee', ...TIERS]} testid='report-staff-not-allowed'>
+      <Area me={session.user} />
     </StaffGate>
   )
 }
 
-function Area() {
+function Area({ me }: { me: Me }) {
   const [filters, setFilters] = useState<AreaFilters>(NO_FILTERS)
   const summary = useReportSummary('')
   const list = useAreaReports(filters)
   const community = useCommunity()
-  // the grid filter: the community's grids, else the grids the summary knows (a street sees several communities)
+  // the grid filter: the grids the summary knows (a street sees several communities), else the committee's own;
+  // none above the street, whose figures go by street or district
   const grids = summary.summary?.byGrid.length
     ? summary.summary.byGrid.map((g) => ({ id: g.gridId, name: g.gridName }))
-    : (community.data?.grids ?? [])
+    : tierOf(me.roles)
+      ? []
+      : (community.data?.grids ?? [])
   usePageShell({
     refresh: () => Promise.all([summary.reload({ silent: true }), list.refresh()]),
     loadMore: list.loadMore,
@@ -40,6 +46,7 @@ function Area() {
       filters={filters}
       onFilters={setFilters}
       grids={grids}
+      areaUnit={areaUnitOf(me.roles)}
       onOpen={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
     />
   )

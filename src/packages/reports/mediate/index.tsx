@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { TIERS } from '@/domain/shared/roles'
 import { useRequireSession } from '@/features/auth/useSession'
 import { MediateScreen } from '@/features/reports/ui/MediateScreen'
 import { StaffGate } from '@/components/StaffGate'
@@ -11,7 +12,7 @@ export default function ReportMediatePage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <StaffGate me={session.user} allow={['gridWorker', 'committee', 'street']} testid='report-staff-not-allowed'>
+    <StaffGate me={session.user} allow={['gridWorker', 'committee', ...TIERS]} testid='report-staff-not-allowed'>
       <Mediate />
     </StaffGate>
   )

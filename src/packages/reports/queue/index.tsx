@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
+import { REPORT_LEVEL_OFFICES } from '@/domain/reports'
+import { TIERS, tierOf } from '@/domain/shared/roles'
 import { hasRole, useRequireSession } from '@/features/auth/useSession'
 import { usePageShell } from '@/features/common/usePageShell'
 import { QueueScreen, type QueueLevel } from '@/features/reports/ui/QueueScreen'
@@ -9,18 +11,16 @@ import { StaffGate } from '@/components/StaffGate'
 import { useReportQueue } from '@/features/reports/useReportQueue'
 import { ROUTES, withQuery } from '@/services/routes'
 
-/** Whose queue report.list { scope: 'queue' } gives this person (the server's order: grids, 社区, 街道). */
+/** Whose queue report.list { scope: 'queue' } gives this person (the server's order: grids, 社区, their highest tier). */
 function levelOf(me: Me): QueueLevel {
   if (hasRole(me, 'gridWorker') && me.grids.length > 0) return 'grid'
   if (hasRole(me, 'committee')) return 'community'
-  if (hasRole(me, 'street')) return 'street'
-  return 'grid'
+  return tierOf(me.roles) ?? 'grid'
 }
 
 function levelText(me: Me): string {
   const level = levelOf(me)
-  if (level === 'street') return '街道'
-  if (level === 'community') return '社区'
+  if (level !== 'grid') return REPORT_LEVEL_OFFICES[level]
   return me.grids.length ? me.grids.map((g) => g.name).join('、') : '您负责的网格'
 }
 
@@ -28,7 +28,7 @@ export default function ReportQueuePage() {
   const session = useRequireSession()
   if (!session) return <View className='gz-page' />
   return (
-    <StaffGate me={session.user} allow={['gridWorker', 'committee', 'street']} testid='report-staff-not-allowed'>
+    <StaffGate me={session.user} allow={['gridWorker', 'committee', ...TIERS]} testid='report-staff-not-allowed'>
       <Queue me={session.user} />
     </StaffGate>
   )

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
-import { ROLE_LABELS, isStaff } from '@/domain/shared/roles'
+import { ROLE_LABELS, isStaff, tierOf, type Tier } from '@/domain/shared/roles'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { LinkRow } from '@/components/LinkRow'
@@ -16,12 +16,15 @@ import { ResidentCard } from './ResidentCard'
 import { VolunteerCard } from './VolunteerCard'
 import './MeScreen.scss'
 
+const TIER_SCOPES: Record<Tier, string> = { street: '街道辖区各社区', district: '全区各街道、社区', city: '全市各区、街道、社区' }
+
 /** Where this person lives or works: their grid(s); staff without a grid work for the whole area. */
 function gridRow(me: Me): { label: string; value: string } {
   if (me.grids.length > 0) return { label: '负责网格', value: me.grids.map((g) => g.name).join('、') }
   if (me.gridName) return { label: '所在网格', value: me.gridName }
   if (me.roles.includes('committee')) return { label: '工作范围', value: '全社区' }
-  if (me.roles.includes('street')) return { label: '工作范围', value: '街道辖区各社区' }
+  const tier = tierOf(me.roles)
+  if (tier) return { label: '工作范围', value: TIER_SCOPES[tier] }
   return { label: '所在网格', value: '未分配网格' }
 }
 

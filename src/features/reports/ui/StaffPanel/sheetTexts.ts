@@ -1,4 +1,4 @@
-import { REPORT_LEVEL_LABELS, type ReportView } from '@/domain/reports'
+import { REPORT_LEVEL_OFFICES, type ReportView } from '@/domain/reports'
 import { escalateTarget, type StaffAction } from '../../useStaffActions'
 
 /** What an action does, shown at the top of its sheet. */
@@ -16,7 +16,7 @@ export function explain(action: StaffAction, report: ReportView): string {
       return '写明需要补充什么，上报人补充后会重新提交给您。'
     case 'escalate': {
       const to = escalateTarget(report.level)
-      return `上报后由${to ? REPORT_LEVEL_LABELS[to] : '上级'}重新受理，请写明原因。`
+      return `上报后由${to ? REPORT_LEVEL_OFFICES[to] : '上级'}重新受理，请写明原因。`
     }
     case 'supervise':
       return '督办意见会通知办理人，请写明要求。'
