@@ -15,6 +15,7 @@ import { m013Leases } from './013_leases'
 import { m014Blobs } from './014_blobs'
 import { m015City } from './015_city'
 import { m016ReportTallies } from './016_report_tallies'
+import { m017OpenAreaIndexes } from './017_open_area_indexes'
 
 /** Ordered list of schema migrations. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols, m008ShiftSettled, m009HouseholdAdults, m010PhoneVerified, m011GridServicePhone, m012ApplicationSeq, m013Leases, m014Blobs, m015City, m016ReportTallies]
+export const MIGRATIONS: Migration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols, m008ShiftSettled, m009HouseholdAdults, m010PhoneVerified, m011GridServicePhone, m012ApplicationSeq, m013Leases, m014Blobs, m015City, m016ReportTallies, m017OpenAreaIndexes]
