@@ -11,8 +11,8 @@ export const m017OpenAreaIndexes: Migration = {
   name: 'open reports of a district and of the city by seq',
   up(db) {
     db.exec(`
-CREATE INDEX reports_open_district ON reports(district_id, seq) WHERE due_at IS NOT NULL;
-CREATE INDEX reports_open_city ON reports(city_id, seq) WHERE due_at IS NOT NULL;
+CREATE INDEX reports_open_district ON reports(district_id, seq, due_at) WHERE due_at IS NOT NULL;
+CREATE INDEX reports_open_city ON reports(city_id, seq, due_at) WHERE due_at IS NOT NULL;
 `)
   },
 }
