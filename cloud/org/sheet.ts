@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { AppError } from '@/domain/shared/errors'
-import { hasControl } from '@/domain/shared/text'
-import { looksLikeFormula } from '../residents/roster'
+import { hasControl, looksLikeFormula } from '@/domain/shared/text'
 import type { OrgRow } from './ports'
 
 export const ORG_COLUMNS = ['市', '区', '街道', '社区', '类型', '网格'] as const

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { addressKey } from '@/domain/residents/address'
 import { AppError } from '@/domain/shared/errors'
-import { hasControl } from '@/domain/shared/text'
+import { hasControl, looksLikeFormula } from '@/domain/shared/text'
 import {
   ROSTER_COLUMNS,
   ROSTER_MAX_ROWS,
@@ -27,10 +27,6 @@ const structural = (line: number | undefined) => {
   return new AppError('INVALID_INPUT', msg, [{ path: 'csv', message: msg }])
 }
 
-/** A cell a spreadsheet would run as a formula (CSV injection, OWASP): = + - @ or a leading tab / CR. */
-export function looksLikeFormula(cell: string): boolean {
-  return /^[\t\r]/.test(cell) || /^\s*[=+\-@]/.test(cell)
-}
 
 /**
  * Text that was not UTF-8: decoding replaced bytes with U+FFFD, or GBK bytes were read as Latin-1 /

@@ -89,3 +89,8 @@ export interface Page<T> {
 
 /** The input of an action that takes nothing. */
 export const emptySchema = z.strictObject({})
+
+/** A cell a spreadsheet would run as a formula (CSV injection, OWASP): = + - @ or a leading tab / CR. */
+export function looksLikeFormula(cell: string): boolean {
+  return /^[\t\r]/.test(cell) || /^\s*[=+\-@]/.test(cell)
+}
