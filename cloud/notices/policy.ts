@@ -1,7 +1,7 @@
 import { noticeState } from '@/domain/notices'
 import type { NoticeAudience, NoticeRecord } from './ports'
 import type { UserRecord } from '../shared/ports'
-import { TIER_KEY, tierOf, type Tier } from '@/domain/shared/roles'
+import { TIER_KEY, tierOf, tierPlaceOf } from '@/domain/shared/roles'
 
 /**
  * Who may see, confirm and manage a notice. One place, asked by every notice use case.
@@ -13,12 +13,6 @@ import { TIER_KEY, tierOf, type Tier } from '@/domain/shared/roles'
  * - the audience (who is counted and may confirm) is the residents and volunteers of the grids in scope.
  */
 export const isCommittee = (u: UserRecord) => u.roles.includes('committee')
-/** The tier (street, district, city) a staff member acts at, with their area's id; null for anyone else. */
-function tierPlaceOf(u: UserRecord): { tier: Tier; id: string } | null {
-  const tier = tierOf(u.roles)
-  const id = tier ? u[TIER_KEY[tier]] : null
-  return tier && id ? { tier, id } : null
-}
 /** Street, district or city staff whose area holds the notice's community. */
 export function isTierAbove(u: UserRecord, n: NoticeRecord): boolean {
   const t = tierPlaceOf(u)

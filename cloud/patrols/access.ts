@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import { isStaff, TIER_KEY, tierOf } from '@/domain/shared/roles'
+import { isStaff, TIER_KEY, tierPlaceOf } from '@/domain/shared/roles'
 import type * as shared from '../shared/context'
 import type { UserRecord } from '../shared/ports'
 import type { Deps, PatrolsStore, ShiftRecord } from './ports'
@@ -31,11 +31,10 @@ export function requireCommunity(u: UserRecord): string {
 /** Members of the community read its shifts; street, district and city staff those of the communities under them. */
 export async function canSee(deps: Deps, s: ShiftRecord, u: UserRecord): Promise<boolean> {
   if (u.communityId === s.communityId) return true
-  const tier = tierOf(u.roles)
-  const id = tier ? u[TIER_KEY[tier]] : null
-  if (!tier || !id) return false
+  const t = tierPlaceOf(u)
+  if (!t) return false
   const c = await deps.store.communities.get(s.communityId)
-  return c?.[TIER_KEY[tier]] === id
+  return c?.[TIER_KEY[t.tier]] === t.id
 }
 
 /** Names on the roster in full: staff of the community (or above it). */

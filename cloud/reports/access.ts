@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import { DEFAULT_RESOLVE_DAYS, type ReportCategory, type ReportLevel } from '@/domain/reports'
-import { TIER_KEY, tierOf, type Tier } from '@/domain/shared/roles'
+import { tierPlaceOf, type Tier } from '@/domain/shared/roles'
 import { SETTLE_DAYS, isOverdue } from '@/domain/reports/deadlines'
 import { isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
 import type { Deps, ReportArea, ReportRecord, UserCtx } from './ports'
@@ -100,9 +100,8 @@ export function tierArea(tier: Tier, id: string): ReportArea {
 
 /** The tier a street, district or city staff member acts at (their highest) and its area; null for anyone else. */
 export function tierAreaOf(u: UserRecord): { tier: Tier; id: string; area: ReportArea } | null {
-  const tier = tierOf(u.roles)
-  const id = tier ? u[TIER_KEY[tier]] : null
-  return tier && id ? { tier, id, area: tierArea(tier, id) } : null
+  const t = tierPlaceOf(u)
+  return t && { ...t, area: tierArea(t.tier, t.id) }
 }
 
 /** The area whose resolved reports the sweep closes before a caller reads it. */

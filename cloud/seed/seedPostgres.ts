@@ -1,15 +1,10 @@
 import type { Pool } from 'pg'
 import { motionRepo } from '../adapters/postgres/motions'
 import { changeReport, createReport } from '../adapters/postgres/reportWrites'
-import { inTransactionOr, Rollback, rows } from '../adapters/postgres/tx'
+import { inTransactionOr, numbered, Rollback, rows } from '../adapters/postgres/tx'
 import { writeDemo } from './demo'
 import type { SeedEngine } from './ports'
 
-/** `?` placeholders numbered as PostgreSQL wants them ($1, $2 …); the seed's SQL has no `?` inside literals. */
-const numbered = (sql: string) => {
-  let n = 0
-  return sql.replace(/\?/g, () => `$${++n}`)
-}
 
 /** A step's refusal (thrown as Rollback to end a transaction) as the outcome it is: the seed checks every outcome. */
 async function outcome<T>(step: Promise<T>): Promise<T> {

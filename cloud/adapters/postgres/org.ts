@@ -1,15 +1,10 @@
 import type { Pool } from 'pg'
 import type { OrgRepo } from '../../org/ports'
 import { applyOrg } from '../rows/orgImport'
-import { inTransaction } from './tx'
+import { inTransaction, numbered } from './tx'
 
 /** Any constant: imports of the organisation take this lock, so two at once run one after the other. */
 const ORG_LOCK = 0x0_0a6_1e7
-
-const numbered = (sql: string) => {
-  let n = 0
-  return sql.replace(/\?/g, () => `$${++n}`)
-}
 
 /** The organisation import on PostgreSQL: one transaction under a transaction-level advisory lock. */
 export function orgRepo(pool: Pool): OrgRepo {

@@ -1,3 +1,4 @@
+import { TIER_KEY } from '@/domain/shared/roles'
 import type { Pool } from 'pg'
 import type { ReportCategory } from '@/domain/reports'
 import type { ReportCounts, ReportCursor, ReportListQuery, ReportRepo } from '../../reports/ports'
@@ -5,7 +6,6 @@ import {
   areaColumnOf,
   areaOfQuery,
   areaOfQueue,
-  tierIdOf,
   tierStaffSql,
   unitsSql,
   talliesSql,
@@ -199,7 +199,7 @@ export function reportQueries(
           [place.communityId],
         )
       }
-      const id = tierIdOf(place, level)
+      const id = place[TIER_KEY[level]]
       return id ? ids(tierStaffSql(level, '$1', ' COLLATE "C"'), [id]) : []
     },
 

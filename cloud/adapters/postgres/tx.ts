@@ -55,3 +55,9 @@ export async function inTransactionOr<T, R>(pool: Pool, fn: (client: PoolClient)
     throw err
   }
 }
+
+/** `?` placeholders numbered as PostgreSQL wants them ($1, $2 …), for SQL written once for both engines (no `?` in literals). */
+export function numbered(sql: string): string {
+  let n = 0
+  return sql.replace(/\?/g, () => `$${++n}`)
+}

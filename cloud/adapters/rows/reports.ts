@@ -213,11 +213,6 @@ export function tierStaffSql(tier: 'street' | 'district' | 'city', param: string
     WHERE ${where} ORDER BY u.id${collate}`
 }
 
-/** The id of a place at a tier (null: the place has no such tier above it). */
-export function tierIdOf(place: { streetId: string; districtId: string | null; cityId: string | null }, tier: 'street' | 'district' | 'city'): string | null {
-  return tier === 'street' ? place.streetId : tier === 'district' ? place.districtId : place.cityId
-}
-
 
 /**
  * The units an area's overview breaks down into, as a subquery of (id, name, ord), and the report column that

@@ -1,3 +1,4 @@
+import { TIER_KEY } from '@/domain/shared/roles'
 import type { Statement } from 'better-sqlite3'
 import { REPORT_LEVELS, type ReportCategory, type ReportLevel, type ReportStatus } from '@/domain/reports'
 import { dueAt } from '@/domain/reports/deadlines'
@@ -23,7 +24,6 @@ import {
   mediationRecord,
   reportEventRecord,
   reportRecord,
-  tierIdOf,
   tierStaffSql,
   unitsSql,
   talliesSql,
@@ -494,7 +494,7 @@ export function reportRepo(db: Db): ReportRepo {
     async handlersOf(level, place) {
       if (level === 'grid') return workers.all(place.gridId).map((r) => r.id)
       if (level === 'community') return committeeOf.all(place.communityId).map((r) => r.id)
-      const id = tierIdOf(place, level)
+      const id = place[TIER_KEY[level]]
       return id ? tierStaff[level].all(id).map((r) => r.id) : []
     },
     async workersOf(gridId) {

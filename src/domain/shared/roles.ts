@@ -35,6 +35,13 @@ export function tierOf(roles: readonly Role[]): Tier | null {
   return null
 }
 
+/** The tier a person acts at and the id of its area where they are placed; null if neither. */
+export function tierPlaceOf(person: { roles: readonly Role[] } & OrgPlace): { tier: Tier; id: string } | null {
+  const tier = tierOf(person.roles)
+  const id = tier ? person[TIER_KEY[tier]] : null
+  return tier && id ? { tier, id } : null
+}
+
 export const isTier = (r: Role): r is Tier => (TIERS as readonly Role[]).includes(r)
 
 /** Staff act for the community or above it; residents and volunteers live in it. */
