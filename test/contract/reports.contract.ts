@@ -707,6 +707,34 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         return out
       })
 
+      scenario(
+        'an overdue list and its counts are the same with a thousand reports overdue elsewhere (SQLite then walks the area index, not reports_due)',
+        async (s) => {
+          const far = { communityId: IDS.far, streetId: IDS.farStreet, districtId: IDS.farDistrict, gridId: IDS.gFar, reporterId: IDS.erin }
+          await make(s, newReport('r_o1', { acceptBy: at(-3), createdAt: at(0.1) }))
+          await make(s, newReport('r_o2', { acceptBy: at(5), createdAt: at(0.2) }))
+          await make(s, newReport('r_o3', { acceptBy: at(-1), createdAt: at(0.3), gridId: IDS.g2 }))
+          const near = async () => ({
+            community: ids(await listAll(s, { kind: 'area', communityId: IDS.community, overdueAt: NOW }, 2)),
+            street: ids(await listAll(s, { kind: 'area', streetId: IDS.street, overdueAt: NOW, gridId: IDS.g2 }, 2)),
+            district: ids(await listAll(s, { kind: 'area', districtId: IDS.district, overdueAt: NOW }, 1)),
+            districtCount: await s.reports.count({ kind: 'area', districtId: IDS.district, overdueAt: NOW }),
+            overview: (await s.reports.counts({ districtId: IDS.district }, { now: NOW })).overdue,
+          })
+          const few = await near()
+          expect(few).toEqual({ community: ['r_o3', 'r_o1'], street: ['r_o3'], district: ['r_o3', 'r_o1'], districtCount: 2, overview: 2 })
+          for (let i = 0; i < 1000; i++) {
+            await make(s, newReport(`r_far_${String(i).padStart(4, '0')}`, { ...far, acceptBy: at(-2), createdAt: at(1 + i / 1000) }))
+          }
+          expect(await near()).toEqual(few)
+          const city = await s.reports.list({ kind: 'area', cityId: IDS.city, overdueAt: NOW }, { limit: 2, after: null })
+          expect(ids(city)).toEqual(['r_far_0999', 'r_far_0998'])
+          expect(await s.reports.count({ kind: 'area', cityId: IDS.city, overdueAt: NOW })).toBe(1002)
+          expect(await s.reports.count({ kind: 'area', cityId: IDS.city, overdueAt: at(-100) })).toBe(0)
+        },
+        60_000,
+      )
+
       scenario('district and city: their queues by deadline, whole-area lists, counts by street / district, sweeps', async (s) => {
         const far = { communityId: IDS.far, streetId: IDS.farStreet, districtId: IDS.farDistrict, gridId: IDS.gFar, reporterId: IDS.erin }
         const d1 = await make(s, newReport('r_d1', { category: 'dispute', acceptBy: at(5), createdAt: at(0.1) }))

@@ -62,7 +62,16 @@ interface ListShape {
   where: string[]
   params: Record<string, unknown>
   order: 'newest' | 'due'
+  /** an area list's overdue filter: the area's column, whose covering index or reports_due serves it (listIndexOf) */
+  overdueArea?: AreaColumn
 }
+
+/**
+ * Below this many reports overdue in the whole store, an area's overdue list reads them from reports_due (due
+ * date order) and sorts them; above it, it walks the area's covering index newest first, checking due_at in the
+ * index (migration 018): with many overdue, a page is found after a few rows; with few, reports_due is short.
+ */
+const FEW_OVERDUE = 1000
 
 /**
  * The WHERE of a list query, built from the filters given only (values always bound as parameters): a list
@@ -121,7 +130,7 @@ function shapeOf(q: ReportListQuery): ListShape {
   eq('grid_id', 'grid', q.gridId)
   eq('category', 'category', q.category)
   overdue(q.overdueAt)
-  return { where, params, order: 'newest' }
+  return { where, params, order: 'newest', overdueArea: q.overdueAt == null ? undefined : area.column }
 }
 
 export function reportStatements(db: Db) {
@@ -320,8 +329,18 @@ export function reportRepo(db: Db): ReportRepo {
    */
   const shapes = new Map<string, Statement<Record<string, unknown>, ReportRow>>()
   const countShapes = new Map<string, Statement<Record<string, unknown>, { n: number }>>()
-  const listPage = (where: string[], order: 'newest' | 'due', params: Record<string, unknown>): ReportRow[] => {
-    const sql = `${BRIEF} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
+  const overdueInStore = db.prepare<[string], { n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM reports INDEXED BY reports_due WHERE due_at IS NOT NULL AND due_at < ? LIMIT ${FEW_OVERDUE})`,
+  )
+  /** The index an area's overdue list reads (the planner, knowing no counts, would take reports_due every time). */
+  const listIndexOf = (shape: ListShape): string => {
+    if (!shape.overdueArea) return ''
+    const few = (overdueInStore.get(shape.params.overdueAt as string)?.n ?? 0) < FEW_OVERDUE
+    return `INDEXED BY ${few ? 'reports_due' : `reports_${shape.overdueArea.replace('_id', '')}_cover`}`
+  }
+  const listPage = (shape: ListShape, where: string[], params: Record<string, unknown>): ReportRow[] => {
+    const order = shape.order
+    const sql = `${BRIEF.replace('FROM reports r', `FROM reports r ${listIndexOf(shape)}`)} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
     let st = shapes.get(sql)
     if (!st) {
       st = db.prepare<Record<string, unknown>, ReportRow>(sql)
@@ -462,7 +481,7 @@ export function reportRepo(db: Db): ReportRepo {
             Object.assign(params, { cDue: cursor.dueAt, cSeq: cursor.seq })
           }
         }
-        return listPage(where, shape.order, params)
+        return listPage(shape, where, params)
       }
       if (q.kind === 'queue' && q.level === 'grid') {
         // one index walk per grid (each in deadline order), merged: a worker's grids never sort the whole table
@@ -475,8 +494,9 @@ export function reportRepo(db: Db): ReportRepo {
       return page(shapeOf(q)).map(reportRecord)
     },
     async count(q: ReportListQuery) {
-      const { where, params } = shapeOf(q)
-      const sql = `SELECT count(*) AS n FROM reports r WHERE ${where.join(' AND ')}`
+      const shape = shapeOf(q)
+      const { where, params } = shape
+      const sql = `SELECT count(*) AS n FROM reports r ${listIndexOf(shape)} WHERE ${where.join(' AND ')}`
       let st = countShapes.get(sql)
       if (!st) {
         st = db.prepare<Record<string, unknown>, { n: number }>(sql)
