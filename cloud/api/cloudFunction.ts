@@ -2,18 +2,21 @@
  * The WeChat cloud function `api`: what `npm run build:cloud` bundles into cloudfunctions/api/index.js. The store
  * is PostgreSQL (GONGZHI_DB=postgres://…, e.g. TencentDB for PostgreSQL in the function's VPC): a function
  * instance keeps no file between calls. Identity is the platform's (cloud.getWXContext().OPENID, makeCloudEntry);
- * there is no dev login. The deps are built once per warm instance; a failed build is not kept, so the next call
- * tries again (the database may have been restarting).
+ * there is no dev login. 手机号快速验证 and subscribe messages go through 云调用 (cloud.openapi; the template from
+ * WECHAT_SUBSCRIBE_* as on the self-hosted server). The deps are built once per warm instance; a failed build is
+ * not kept, so the next call tries again (the database may have been restarting).
  */
 import { openPostgresStore } from '../adapters/postgres/store'
+import type { CloudOpenapi } from '../adapters/wechat/cloudOpenapi'
 import { configFromEnv } from '../compose/config'
-import { createDeps, type Deps } from '../compose/deps'
+import { createDeps, type Deps, wechatCloudServices } from '../compose/deps'
 import { makeCloudEntry, type WxContext } from './cloudEntry'
 
 interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   getWXContext(): WxContext
+  openapi: CloudOpenapi
 }
 
 // the platform's SDK, installed by CloudBase from the function's package.json (never bundled)
@@ -30,7 +33,8 @@ function depsOnce(): Promise<Deps> {
       throw new Error('GONGZHI_DB must be a postgres:// URL in the cloud function (a function instance keeps no SQLite file)')
     }
     const store = await openPostgresStore(config.db.url, { poolSize: config.db.poolSize })
-    return createDeps(store, { ...config, devLogin: false })
+    // WeChat's phone number and subscribe messages through 云调用 (no appid/secret here), whatever WECHAT_* says
+    return createDeps(store, { ...config, devLogin: false }, wechatCloudServices(cloud.openapi, config.subscribe, store.users))
   })().catch((err: unknown) => {
     deps = null
     throw err

@@ -5,13 +5,14 @@ import { wordListCheck } from '../adapters/contentCheck/wordList'
 import { diskBlobs } from '../adapters/disk/blobs'
 import { systemClock } from '../adapters/system/clock'
 import { randomIds } from '../adapters/system/ids'
+import { type CloudOpenapi, cloudPhoneNumber, cloudSubscribeNotifier } from '../adapters/wechat/cloudOpenapi'
 import { wechatCode2Session } from '../adapters/wechat/code2Session'
 import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
-import { wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
+import { type SubscribeTemplate, wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
 import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
 import type * as shared from '../shared/context'
-import type { Clock, Logger, Notifier } from '../shared/ports'
+import type { Clock, Logger, Notifier, UserRepo } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
 import type { Store } from './store'
 
@@ -67,6 +68,24 @@ export async function createDeps(
 function subscribeNotifiers(config: Partial<Pick<Config, 'wechat' | 'subscribe'>>, clock: Clock, store: Store, log: Logger): Notifier[] {
   if (!config.wechat || !config.subscribe) return []
   return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log })]
+}
+
+/**
+ * The cloud function's WeChat services, as overrides of createDeps: 手机号快速验证 and subscribe messages through
+ * 云调用 (wx-server-sdk's cloud.openapi; the platform signs the calls, so no appid, secret or access token). The
+ * template is the same WECHAT_SUBSCRIBE_* configuration as the self-hosted server's (config.ts).
+ */
+export function wechatCloudServices(
+  openapi: CloudOpenapi,
+  subscribe: SubscribeTemplate | null,
+  users: Pick<UserRepo, 'get'>,
+  log: Logger = consoleLogger,
+): Pick<Deps, 'wechatPhone' | 'notifiers' | 'log'> {
+  return {
+    wechatPhone: cloudPhoneNumber(openapi),
+    notifiers: subscribe ? [cloudSubscribeNotifier(openapi, subscribe, { users, log })] : [],
+    log,
+  }
 }
 
 /**

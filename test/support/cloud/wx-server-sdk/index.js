@@ -1,12 +1,40 @@
 // A LOCAL STAND-IN for wx-server-sdk, for running the bundled cloud function here (no WeChat account on these
-// machines): init() is recorded, getWXContext() answers what the harness set for the current call
-// (globalThis.__gongzhiWxContext), and openapi calls are recorded in globalThis.__gongzhiOpenapiCalls.
+// machines). It is not WeChat and proves nothing about WeChat's own answers: init() is recorded, getWXContext()
+// answers what the harness set for the current call (globalThis.__gongzhiWxContext), and every openapi call is
+// recorded in globalThis.__gongzhiOpenapiCalls as { standIn: true, name, args, answer }.
+//
+// What an openapi call answers is set per harness call (globalThis.__gongzhiOpenapiAnswers, a queue per name such
+// as 'subscribeMessage.send'); each call takes the next answer, and with none left it succeeds:
+//   { reply: { … } }          → resolves { errCode: 0, errMsg: '<name>:ok', …reply }
+//   { errCode: 43101, errMsg } → rejects like the SDK's CloudSDKError (WeChat answered an error)
+//   { throws: 'message' }     → rejects with a plain Error (WeChat not reached)
 'use strict'
 const calls = (globalThis.__gongzhiOpenapiCalls = globalThis.__gongzhiOpenapiCalls || [])
-const record = (name) => async (args) => {
-  calls.push({ name, args })
-  return { errCode: 0, errMsg: 'openapi.' + name + ':ok (stand-in)' }
+
+class CloudSDKError extends Error {
+  constructor(errCode, errMsg) {
+    super(`errCode: ${errCode} | errMsg: ${errMsg}`)
+    this.name = 'CloudSDKError'
+    this.errCode = errCode
+    this.errMsg = errMsg
+  }
 }
+
+const record = (name) => async (args) => {
+  const queue = (globalThis.__gongzhiOpenapiAnswers || {})[name]
+  const next = Array.isArray(queue) && queue.length > 0 ? queue.shift() : { reply: {} }
+  if (next.throws !== undefined) {
+    calls.push({ standIn: true, name, args, answer: 'thrown' })
+    throw new Error(String(next.throws))
+  }
+  if (next.errCode !== undefined && next.errCode !== 0) {
+    calls.push({ standIn: true, name, args, answer: `errCode ${next.errCode}` })
+    throw new CloudSDKError(next.errCode, `openapi.${name}:fail ${next.errMsg || 'error'} (stand-in)`)
+  }
+  calls.push({ standIn: true, name, args, answer: 'ok' })
+  return { errCode: 0, errMsg: `openapi.${name}:ok (stand-in)`, ...(next.reply || {}) }
+}
+
 module.exports = {
   DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
   init(options) {
