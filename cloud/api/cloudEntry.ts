@@ -2,6 +2,7 @@ import type { ApiReply } from '@/domain/shared/envelope'
 import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
 import { isPostgresUnavailable } from '../adapters/postgres/unavailable'
 import { userForOpenid } from '../auth'
+import { isImageCheckPush, recordImageCheck } from '../files'
 import type { Deps } from '../compose'
 import { sendDueReminders } from '../reminders'
 import { dispatch } from './dispatch'
@@ -55,6 +56,18 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
         return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
       }
     }
+    if (isImageCheckPush(event)) {
+      // WeChat's answer to an image check (消息推送 to this function); a mini-program cannot send one
+      if (fromMiniProgram(wxContext().SOURCE)) return { ok: false, error: { code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN } }
+      try {
+        const { file } = await recordImageCheck(deps, event)
+        return { ok: true, data: { recorded: file !== null } }
+      } catch (err) {
+        deps.log.error({ err }, 'image check push failed')
+        const code = deps.store.unavailable(err) ? 'UNAVAILABLE' : 'INTERNAL'
+        return { ok: false, error: { code, message: DEFAULT_MESSAGES[code] } }
+      }
+    }
     if (Buffer.byteLength(JSON.stringify(event) ?? '') > BODY_LIMIT) {
       return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE } }
     }
@@ -70,6 +83,11 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
     }
     return dispatch(apiEvent, caller, deps)
   }
+}
+
+/** A call from the mini-program or its developer tools (SOURCE is a chain like 'wx_client,scf'; its first link). */
+function fromMiniProgram(source: string | undefined): boolean {
+  return ['wx_client', 'wx_devtools', 'wx_localdebug'].includes((source ?? '').split(',')[0]!.trim())
 }
 
 /** The event of a CloudBase (SCF) timer trigger: `Type` is 'Timer' ('timer' in some documents). */

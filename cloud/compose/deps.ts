@@ -10,7 +10,7 @@ import { wechatCode2Session } from '../adapters/wechat/code2Session'
 import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
 import { type SubscribeTemplate, wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
-import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
+import { type BlobStorage, createFileUrls, type FileUrls, type ImageCheck } from '../files'
 import type * as shared from '../shared/context'
 import type { Clock, Logger, Notifier, UserRepo } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
@@ -30,6 +30,8 @@ export interface Deps extends shared.Deps<Store> {
   fileUrls: FileUrls
   /** where uploaded photos' bytes live */
   blobs: BlobStorage
+  /** WeChat's image check (the cloud function); null on the self-hosted server: photos are shown as before */
+  imageCheck: ImageCheck | null
   devLogin: boolean
 }
 
@@ -58,6 +60,7 @@ export async function createDeps(
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
     blobs: overrides.blobs ?? blobStorage(store, config.uploadsDir ?? null, clock),
+    imageCheck: overrides.imageCheck ?? null,
     notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log),
     devLogin: overrides.devLogin ?? config.devLogin,
     log,

@@ -98,6 +98,8 @@ export async function uploadPhoto(
         sha256: createHash('sha256').update(bytes).digest('hex'),
         path: key,
         createdAt: now.toISOString(),
+        // where WeChat checks images, others see the photo only after its answer (photoShownToOthers)
+        check: deps.imageCheck ? 'pending' : 'none',
       },
       { max: MAX_UNATTACHED_UPLOADS, since: new Date(now.getTime() - UNATTACHED_WINDOW_MS).toISOString() },
     )

@@ -155,7 +155,7 @@ function newReport(id: string, p: Partial<NewReport> = {}): NewReport {
 }
 
 function photo(id: string, ownerId: string): FileRecord {
-  return { id, ownerId, mime: 'image/jpeg', bytes: 1000, width: 640, height: 480, sha256: `sha-${id}`, path: `2025/03/${id}.jpg`, createdAt: NOW }
+  return { id, ownerId, mime: 'image/jpeg', bytes: 1000, width: 640, height: 480, sha256: `sha-${id}`, path: `2025/03/${id}.jpg`, createdAt: NOW, check: 'none' }
 }
 
 function message(id: string, userId: string, reportId: string): NewMessage {
@@ -290,6 +290,7 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(bareDetail(detail)).toEqual({
           report: bare(made.report),
           photoIds: ['f_2', 'f_1'],
+          heldPhotoIds: [],
           events: [{ at: NOW, actorId: IDS.alice, actorName: '陈一', actorRoles: ['resident'], action: 'create', note: null, status: 'submitted', level: 'grid', toUserId: null, photoIds: [] }],
           mediation: null,
           supportedByMe: false,
@@ -390,6 +391,23 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect((await s.reports.detail('r_1', IDS.carol))?.supportedByMe).toBe(false)
         expect(detail?.report).toEqual({ ...m3, supporters: 1 })
         return bareDetail(detail)
+      })
+      scenario('photos the image check has not passed: held in detail (report and step photos), never the cover', async (s) => {
+        await s.files.create({ ...photo('f_wait', IDS.alice), check: 'pending' })
+        await s.files.create({ ...photo('f_ok', IDS.alice), check: 'pass' })
+        await s.files.create({ ...photo('f_bad', IDS.alice), check: 'risky' })
+        await s.files.create({ ...photo('f_ev', IDS.workerA), check: 'review' })
+        await s.files.create({ ...photo('f_only', IDS.bob), check: 'pending' })
+        const r = await make(s, newReport('r_1'), ['f_wait', 'f_bad', 'f_ok'])
+        await apply(s, { ...accept(r, IDS.workerA, at(1)), eventPhotoIds: ['f_ev'] })
+        await make(s, newReport('r_2', { reporterId: IDS.bob, createdAt: at(0.5) }), ['f_only'])
+        const detail = await s.reports.detail('r_1', IDS.bob)
+        expect(detail?.photoIds).toEqual(['f_wait', 'f_bad', 'f_ok'])
+        expect(detail?.heldPhotoIds).toEqual(['f_bad', 'f_ev', 'f_wait'])
+        const listed = await s.reports.list({ kind: 'area', communityId: IDS.community }, { limit: 10, after: null })
+        expect(listed.map((x) => [x.id, x.cover])).toEqual([['r_2', null], ['r_1', 'f_ok']])
+        expect((await s.reports.get('r_1'))?.cover).toBe('f_ok')
+        return { held: detail?.heldPhotoIds, covers: listed.map((x) => x.cover) }
       })
     })
     describe('lists, count and nearby', () => {

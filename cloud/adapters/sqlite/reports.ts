@@ -50,7 +50,7 @@ const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city
   r.address, r.coord_source, r.anonymous, r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id,
   au.name AS assignee_name, r.accept_by, r.resolve_by, r.due_at, r.supporters, r.reopen_count, r.accepted_at,
   r.resolved_at, r.closed_at, r.rating, r.rating_comment, r.rated_at, r.created_at, r.updated_at, r.version,
-  (SELECT p.file_id FROM report_photos p WHERE p.report_id = r.id AND p.event_id IS NULL ORDER BY p.seq LIMIT 1) AS cover`
+  (SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = r.id AND p.event_id IS NULL AND f.check_status IN ('none', 'pass') ORDER BY p.seq LIMIT 1) AS cover`
 const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`
 const FULL = `SELECT ${COLUMNS.replace('%DESC%', 'r.description')} FROM reports r ${JOINS}`
 const BRIEF = `SELECT ${COLUMNS.replace('%DESC%', 'substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
@@ -283,6 +283,9 @@ export function reportRepo(db: Db): ReportRepo {
   const photosOf = db.prepare<[string], { file_id: string }>(
     'SELECT file_id FROM report_photos WHERE report_id = ? AND event_id IS NULL ORDER BY seq',
   )
+  const heldOf = db.prepare<[string], { file_id: string }>(
+    "SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = ? AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id",
+  )
   const mediationOf = db.prepare<[string], MediationRow>('SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = ?')
   const sessionsOf = db.prepare<[string], MediationSessionRow>(`SELECT s.date, s.note, s.recorded_by, u.name,
       (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = s.recorded_by) AS roles
@@ -451,6 +454,7 @@ export function reportRepo(db: Db): ReportRepo {
       return {
         report,
         photoIds: photosOf.all(id).map((p) => p.file_id),
+        heldPhotoIds: heldOf.all(id).map((p) => p.file_id),
         events,
         mediation,
         supportedByMe: !!supported.get(id, viewerId),
