@@ -94,8 +94,11 @@ export interface FilesStore {
 
 /** WeChat's asynchronous image check (security.mediaCheckAsync): asked for here, answered later by a push. */
 export interface ImageCheck {
-  /** Asks for the check of the image at `url` (reachable by WeChat) for the uploader's openid; WeChat's trace id. */
-  ask(req: { url: string; openid: string }): Promise<{ traceId: string }>
+  /**
+   * Asks for the check of the photo stored under `path` (the adapter hands WeChat an address it can fetch), for the
+   * uploader's openid; WeChat's trace id. Throws when the check cannot be asked for (the photo stays pending).
+   */
+  ask(req: { path: string; openid: string }): Promise<{ traceId: string }>
 }
 
 export interface Deps extends shared.Deps<FilesStore> {

@@ -6,8 +6,9 @@
  */
 import type { ReportSummary, ReportView } from '@/domain/reports'
 import { makeCloudEntry, type WxContext } from '../../cloud/api/cloudEntry'
-import { RISKY_PHOTO_TITLE } from '../../cloud/files'
+import { IMAGE_CHECK_RETRY_MS, RISKY_PHOTO_TITLE, sweepImageChecks, uploadPhoto } from '../../cloud/files'
 import { makeHarness, type Harness } from './support/harness'
+import { JPEG_16 } from './support/images'
 import { addPhoto, WHO } from './support/reportFixtures'
 
 let h: Harness
@@ -87,4 +88,66 @@ test('a push from the mini-program is refused, an unknown trace or a malformed p
   expect(await fromWechat({ Event: 'wxa_media_check' })).toEqual({ ok: true, data: { recorded: false } })
   expect((await h.store.files.get(held))?.check).toBe('pending')
   expect(await h.counts()).toEqual(before)
+})
+
+/** A stand-in for WeChat's mediaCheckAsync (not WeChat): records what it was asked, answers trace ids or fails. */
+function standInCheck() {
+  const asked: { path: string; openid: string }[] = []
+  let down = false
+  return {
+    asked,
+    setDown: (d: boolean) => (down = d),
+    check: {
+      async ask(req: { path: string; openid: string }) {
+        if (down) throw new Error('WeChat unreachable (stand-in)')
+        asked.push(req)
+        return { traceId: `trace-${asked.length}` }
+      },
+    },
+  }
+}
+
+describe('asking WeChat', () => {
+  const OPENID = 'o-uploader'
+  beforeEach(async () => {
+    await h.sql.run('UPDATE users SET openid = ? WHERE id = ?', [OPENID, WHO.resident])
+  })
+
+  test('an upload is asked for at once with the uploader openid; the push then decides', async () => {
+    const wechat = standInCheck()
+    const deps = { ...h.deps, imageCheck: wechat.check }
+    const { file } = await uploadPhoto(deps, WHO.resident, async () => JPEG_16)
+    expect(wechat.asked).toEqual([{ path: file.path, openid: OPENID }])
+    expect((await h.store.files.get(file.id))?.check).toBe('pending')
+    expect(await fromWechat(push('trace-1', 'pass'))).toEqual({ ok: true, data: { recorded: true } })
+    expect((await h.store.files.get(file.id))?.check).toBe('pass')
+  })
+
+  test('WeChat unreachable: the upload still succeeds, the photo stays pending (hidden), the sweep asks an hour later', async () => {
+    const wechat = standInCheck()
+    const deps = { ...h.deps, imageCheck: wechat.check }
+    wechat.setDown(true)
+    const { file } = await uploadPhoto(deps, WHO.resident, async () => JPEG_16)
+    expect((await h.store.files.get(file.id))?.check).toBe('pending')
+    wechat.setDown(false)
+    // never asked: the next sweep asks; once asked, not again within the hour
+    expect(await sweepImageChecks(deps)).toBe(1)
+    expect(await sweepImageChecks(deps)).toBe(0)
+    h.clock.advance(IMAGE_CHECK_RETRY_MS + 1000)
+    expect(await sweepImageChecks(deps)).toBe(1)
+    expect(wechat.asked.map((a) => a.path)).toEqual([file.path, file.path])
+    // the answer to the newest ask decides; the older trace is unknown now
+    expect(await fromWechat(push('trace-1', 'pass'))).toEqual({ ok: true, data: { recorded: false } })
+    expect(await fromWechat(push('trace-2', 'pass'))).toEqual({ ok: true, data: { recorded: true } })
+  })
+
+  test('without an image check (the self-hosted default) a photo is shown as before; an uploader without openid is not asked', async () => {
+    const { file } = await uploadPhoto(h.deps, WHO.resident, async () => JPEG_16)
+    expect((await h.store.files.get(file.id))?.check).toBe('none')
+    const wechat = standInCheck()
+    const deps = { ...h.deps, imageCheck: wechat.check }
+    const { file: other } = await uploadPhoto(deps, WHO.resident2, async () => JPEG_16)
+    expect(wechat.asked).toEqual([])
+    expect((await h.store.files.get(other.id))?.check).toBe('pending')
+  })
 })
