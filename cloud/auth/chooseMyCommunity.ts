@@ -10,10 +10,9 @@ import { toMe } from './viewMyProfile'
 const STAFF = '工作人员所在的社区由管理员设置，不能自行选择'
 const NOT_FOUND = '没有找到这个社区，请重新选择'
 
-/** Already placed: the same choice again (a retry after a lost reply) gets the same answer; another is refused. */
-function placed(u: UserRecord, communityId: string): boolean {
-  if (u.communityId === communityId) return true
-  throw new AppError('CONFLICT', `您已选择了${u.communityName ?? '社区'}，如需更换，请联系所在社区的工作人员`)
+/** Already placed: the same community again (a retry after a lost reply) is answered as it is; another is refused. */
+function assertSameCommunity(u: UserRecord, communityId: string): void {
+  if (u.communityId !== communityId) throw new AppError('CONFLICT', `您已在${u.communityName ?? '一个社区'}，如需更换社区，请联系所在社区的工作人员`)
 }
 
 /**
@@ -25,7 +24,10 @@ function placed(u: UserRecord, communityId: string): boolean {
 export async function chooseMyCommunity(input: z.output<typeof chooseCommunitySchema>, ctx: UserCtx): Promise<Me> {
   const { deps, user } = ctx
   if (isStaff(user.roles)) throw new AppError('FORBIDDEN', STAFF)
-  if (user.communityId && placed(user, input.communityId)) return toMe(deps, user)
+  if (user.communityId) {
+    assertSameCommunity(user, input.communityId)
+    return toMe(deps, user)
+  }
   const community = await deps.store.communities.get(input.communityId)
   if (!community) throw new AppError('NOT_FOUND', NOT_FOUND, [{ path: 'communityId', message: NOT_FOUND }])
   const at = deps.clock.now().toISOString()
@@ -42,6 +44,6 @@ export async function chooseMyCommunity(input: z.output<typeof chooseCommunitySc
   const now = await deps.store.users.get(user.id)
   if (!now) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
   if (isStaff(now.roles)) throw new AppError('FORBIDDEN', STAFF)
-  placed(now, community.id)
+  assertSameCommunity(now, community.id)
   return toMe(deps, now)
 }

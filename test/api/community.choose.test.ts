@@ -84,7 +84,7 @@ describe('a new WeChat user', () => {
     const before = await h.counts()
     expect(await h.call('me.chooseCommunity', { communityId: 'c_linjiang' }, id)).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: '您已选择了锦江社区，如需更换，请联系所在社区的工作人员' },
+      error: { code: 'CONFLICT', message: '您已在锦江社区，如需更换社区，请联系所在社区的工作人员' },
     })
     expect(await h.counts()).toEqual(before)
     expect((await h.ok<Me>('me.get', {}, id)).communityId).toBe('c_jinjiang')
@@ -151,7 +151,7 @@ describe('me.chooseCommunity refuses, writing nothing', () => {
     for (const as of ['u_resident_jj1', 'u_resident_jj3', 'u_volunteer_jj1', 'u_applicant_jj1']) {
       await refused(as, { communityId: 'c_linjiang' }, 'CONFLICT')
     }
-    await refused('u_resident_lj1', { communityId: 'c_jinjiang' }, 'CONFLICT', '您已选择了临江村，如需更换，请联系所在社区的工作人员')
+    await refused('u_resident_lj1', { communityId: 'c_jinjiang' }, 'CONFLICT', '您已在临江村，如需更换社区，请联系所在社区的工作人员')
   })
 
   test('bad input and unknown communities', async () => {

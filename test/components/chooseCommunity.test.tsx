@@ -112,6 +112,8 @@ describe('选择社区', () => {
     expect(getSession()?.user).toMatchObject({ communityId: 'c-lj', communityName: '临江村' })
     expect(getSession()?.token).toBe('token-abc')
     await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: ROUTES.home }))
+    await settle()
+    expect(reLaunch).toHaveBeenCalledTimes(1)
   })
 
   it('重新选择 closes the dialog without sending anything', async () => {
@@ -128,7 +130,7 @@ describe('选择社区', () => {
 
   it('a refusal is said in the dialog, in the server\'s words; nothing moves on', async () => {
     setSession({ ...makeSession(), user: newcomer() })
-    serve({ choose: () => Promise.reject(new ApiError('CONFLICT', '您已选择了锦江社区，如需更换，请联系所在社区的工作人员')) })
+    serve({ choose: () => Promise.reject(new ApiError('CONFLICT', '您已在锦江社区，如需更换社区，请联系所在社区的工作人员')) })
     render(<ChooseCommunityPage />)
     await settle()
     fireEvent.click(row('c-lj'))
@@ -136,7 +138,7 @@ describe('选择社区', () => {
     fireEvent.click(screen.getByTestId('community-choose-confirm'))
     await settle()
     expect(within(screen.getByTestId('community-confirm')).getByTestId('community-choose-error').textContent).toBe(
-      '没有选择成功：您已选择了锦江社区，如需更换，请联系所在社区的工作人员',
+      '没有选择成功：您已在锦江社区，如需更换社区，请联系所在社区的工作人员',
     )
     expect(getSession()?.user.communityId).toBeNull()
     expect(reLaunch).not.toHaveBeenCalled()

@@ -4,7 +4,6 @@ import { Dialog, SearchBar } from '@nutui/nutui-react-taro'
 import type { CommunityChoice } from '@/domain/community'
 import { ActionButton } from '@/components/ActionButton'
 import { PagedList } from '@/components/PagedList'
-import { goHome } from '@/features/auth'
 import { useChooseCommunity, useCommunityChoices } from '../useChooseCommunity'
 import './ChooseCommunityScreen.scss'
 
@@ -13,7 +12,7 @@ const placeOf = (c: CommunityChoice) => [c.districtName, c.streetName].filter(Bo
 /**
  * 选择社区: someone new says which community they live in — search by a community, street or district name, tap it,
  * confirm. Large text and whole-row targets; the choice is once (a change goes through the committee), so it is
- * confirmed in a dialog that says so.
+ * confirmed in a dialog that says so. Once chosen, the session's profile has the community and the page moves on.
  */
 export function ChooseCommunityScreen() {
   const [typed, setTyped] = useState('')
@@ -30,8 +29,7 @@ export function ChooseCommunityScreen() {
   }
   const confirm = async () => {
     if (!picked) return
-    const sent = await choose({ communityId: picked.id })
-    if (sent.ok) goHome()
+    await choose({ communityId: picked.id })
   }
 
   return (

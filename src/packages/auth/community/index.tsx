@@ -5,7 +5,10 @@ import { goHome, useSession } from '@/features/auth'
 import { ChooseCommunityScreen } from '@/features/community/ui/ChooseCommunityScreen'
 import { ROUTES } from '@/services/routes'
 
-/** 选择社区: the first stop after a new person's first sign-in (no community yet), before the tabs. */
+/**
+ * 选择社区: the first stop after a new person's first sign-in (no community yet), before the tabs; as soon as the
+ * session has a community (the choice made here, or one already) it goes on to 首页, once.
+ */
 export default function ChooseCommunityPage() {
   const session = useSession()
   const placed = !!session?.user.communityId
