@@ -4,6 +4,7 @@ import { AppError } from '@/domain/shared/errors'
 import type { Deps, FileRecord, ImageMime } from './ports'
 import { askImageCheck } from './askImageCheck'
 import { stripLocation } from './stripLocation'
+import { communityOf } from '../shared/community'
 
 /** One photo: at most this many bytes (the HTTP door refuses more with PAYLOAD_TOO_LARGE). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -74,7 +75,7 @@ export async function uploadPhoto(
 ): Promise<{ fileId: string; file: FileRecord }> {
   const user = userId ? await deps.store.users.get(userId) : null
   if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-  if (!user.communityId) throw new AppError('FORBIDDEN', '加入社区后才能上传图片')
+  communityOf(user)
 
   const received = await readBytes()
   if (received.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', TOO_BIG_MESSAGE)

@@ -133,6 +133,22 @@ test('identity is the platform\'s OPENID only: what the event claims does not ch
   expect(await rows("SELECT count(*)::int AS n FROM notices WHERE title = '冒充'")).toEqual([{ n: 0 }])
 })
 
+test('first sign-in through the bundled function: a new OPENID has no community until it chooses one, once', async () => {
+  const openid = 'o_first_signin'
+  const session = await as(openid, 'auth.cloudLogin')
+  expect(session).toMatchObject({ ok: true, data: { user: { roles: ['resident'], verified: false, communityId: null } } })
+  expect(await as(openid, 'notice.list')).toEqual({ ok: false, error: { code: 'NO_COMMUNITY', message: '请先选择您所在的社区' } })
+  const list = await as(openid, 'community.list', { query: '临江' })
+  expect(list).toMatchObject({ ok: true, data: { items: [{ id: 'c_linjiang', name: '临江村', streetName: '振兴街道' }], nextCursor: null } })
+  const chosen = await as(openid, 'me.chooseCommunity', { communityId: 'c_linjiang' }, 'cloud-choose-1')
+  expect(chosen).toMatchObject({ ok: true, data: { communityId: 'c_linjiang', communityName: '临江村' } })
+  expect(await as(openid, 'notice.list')).toMatchObject({ ok: true })
+  expect(await as(openid, 'me.chooseCommunity', { communityId: 'c_jinjiang' }, 'cloud-choose-2')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  // a committee member (placed by the operator's grant) cannot place themselves elsewhere
+  expect(await as(OPENID.committee, 'me.chooseCommunity', { communityId: 'c_linjiang' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await rows("SELECT community_id FROM users WHERE openid = $1", [openid])).toEqual([{ community_id: 'c_linjiang' }])
+})
+
 test('the timer trigger runs the sweep; a timer-shaped event from a client, a malformed or a huge event write nothing', async () => {
   const timer = { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' }
   expect((await call({}, timer)).reply).toMatchObject({ ok: true, data: { sent: expect.any(Array) } })
