@@ -6,14 +6,15 @@
  * tries again (the database may have been restarting).
  */
 import { openPostgresStore } from '../adapters/postgres/store'
+import { cloudStorage, type WxStorageSdk } from '../adapters/wechat/cloudStorage'
 import { configFromEnv } from '../compose/config'
 import { createDeps, type Deps } from '../compose/deps'
 import { makeCloudEntry, type WxContext } from './cloudEntry'
 
-interface WxServerSdk {
+interface WxServerSdk extends WxStorageSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
-  getWXContext(): WxContext
+  getWXContext(): WxContext & { ENV?: string }
 }
 
 // the platform's SDK, installed by CloudBase from the function's package.json (never bundled)
@@ -30,7 +31,9 @@ function depsOnce(): Promise<Deps> {
       throw new Error('GONGZHI_DB must be a postgres:// URL in the cloud function (a function instance keeps no SQLite file)')
     }
     const store = await openPostgresStore(config.db.url, { poolSize: config.db.poolSize })
-    return createDeps(store, { ...config, devLogin: false })
+    // photos live in the environment's cloud storage (clients upload there; the function hands out temporary URLs)
+    const storage = cloudStorage(cloud, () => cloud.getWXContext().ENV)
+    return createDeps(store, { ...config, devLogin: false }, { blobs: storage.blobs, cloudFiles: storage.files })
   })().catch((err: unknown) => {
     deps = null
     throw err

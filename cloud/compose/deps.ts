@@ -9,7 +9,7 @@ import { wechatCode2Session } from '../adapters/wechat/code2Session'
 import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
 import { wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
-import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
+import { type BlobStorage, type CloudFiles, createFileUrls, type FileUrls } from '../files'
 import type * as shared from '../shared/context'
 import type { Clock, Logger, Notifier } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
@@ -29,6 +29,8 @@ export interface Deps extends shared.Deps<Store> {
   fileUrls: FileUrls
   /** where uploaded photos' bytes live */
   blobs: BlobStorage
+  /** WeChat 云开发's cloud storage: the cloud function composes it (cloud/api/cloudFunction.ts); null elsewhere */
+  cloudFiles: CloudFiles | null
   devLogin: boolean
 }
 
@@ -57,6 +59,7 @@ export async function createDeps(
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
     blobs: overrides.blobs ?? blobStorage(store, config.uploadsDir ?? null, clock),
+    cloudFiles: overrides.cloudFiles ?? null,
     notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log),
     devLogin: overrides.devLogin ?? config.devLogin,
     log,

@@ -84,7 +84,8 @@ export async function uploadPhoto(
   const id = deps.ids.newId()
   const key = `${id.slice(0, 2).toLowerCase()}/${id}.${EXT[info.mime]}`
   const now = deps.clock.now()
-  await deps.blobs.put(key, bytes)
+  // cloud storage names its blobs (a fileID): the row keeps where the blob is
+  const path = (await deps.blobs.put(key, bytes)) || key
   let file: FileRecord | null
   try {
     file = await deps.store.files.createWithinCap(
@@ -96,17 +97,17 @@ export async function uploadPhoto(
         width: info.width,
         height: info.height,
         sha256: createHash('sha256').update(bytes).digest('hex'),
-        path: key,
+        path,
         createdAt: now.toISOString(),
       },
       { max: MAX_UNATTACHED_UPLOADS, since: new Date(now.getTime() - UNATTACHED_WINDOW_MS).toISOString() },
     )
   } catch (err) {
-    await removeQuietly(deps, key)
+    await removeQuietly(deps, path)
     throw err
   }
   if (!file) {
-    await removeQuietly(deps, key)
+    await removeQuietly(deps, path)
     throw new AppError('RATE_LIMITED', TOO_MANY_UPLOADS)
   }
   return { fileId: file.id, file }
