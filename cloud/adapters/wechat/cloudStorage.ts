@@ -1,4 +1,4 @@
-import type { BlobStorage, CloudFiles } from '../../files'
+import type { BlobStorage, CloudFiles } from '../../files/ports'
 import { isBlobKey } from '../disk/blobs'
 
 /** The part of wx-server-sdk's storage API used here (cloud.uploadFile, downloadFile, deleteFile, getTempFileURL). */
