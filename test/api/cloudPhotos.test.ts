@@ -114,6 +114,17 @@ test('temporary URLs go only with links the report views handed out, for the rep
   expect(answer.items.map((i) => i.url === null)).toEqual([true, true, true, true, true, false])
 })
 
+test('the same cap as the HTTP upload: the 31st unattached photo is RATE_LIMITED, nothing of it kept', async () => {
+  for (let i = 0; i < 30; i++) await upload(WHO.volunteer)
+  const photos = () => fs.readdirSync(path.join(root, 'photos'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+  const [rowsBefore, blobsBefore] = [(await h.counts()).files, photos()]
+  const { cloudPath } = await h.ok<{ cloudPath: string }>('file.uploadTarget', {}, WHO.volunteer)
+  const { fileID } = await standin.uploadFile({ cloudPath, fileContent: jpegWithGps() })
+  expect(await h.call('file.fromCloud', { fileID }, WHO.volunteer)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: '上传的照片太多，请先提交问题或稍后再试' } })
+  expect([(await h.counts()).files, photos()]).toEqual([rowsBefore, blobsBefore])
+  expect(fs.existsSync(standinFile(root, fileID))).toBe(false)
+})
+
 test('bounded: at most 30 links a call; an empty list is refused', async () => {
   expect(await h.call('file.links', { links: Array.from({ length: 31 }, () => '/files/x?e=1&s=x') }, WHO.resident)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect(await h.call('file.links', { links: [] }, WHO.resident)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
