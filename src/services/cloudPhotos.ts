@@ -84,17 +84,20 @@ async function sendWaiting(): Promise<void> {
   const batch = waiting
   waiting = []
   flush = null
+  // links change as views are fetched again: what has expired is dropped, so the cache stays a screen's size
+  const now = Date.now()
+  for (const [link, c] of cache) if (c.until <= now) cache.delete(link)
   try {
     for (let i = 0; i < batch.length; i += MAX_LINKS_PER_CALL) {
       const chunk = batch.slice(i, i + MAX_LINKS_PER_CALL)
       try {
         const { items } = await callApi('file.links', { links: chunk })
-        const now = Date.now()
+        const at = Date.now()
         chunk.forEach((link, j) => {
           const item = items[j]
           if (!item) return
           const expires = item.expiresAt ? Date.parse(item.expiresAt) : NaN
-          cache.set(link, item.url && Number.isFinite(expires) ? { url: item.url, until: expires - RENEW_BEFORE_MS } : { url: null, until: now + REFUSED_FOR_MS })
+          cache.set(link, item.url && Number.isFinite(expires) ? { url: item.url, until: expires - RENEW_BEFORE_MS } : { url: null, until: at + REFUSED_FOR_MS })
         })
       } catch {
         // the network or the function failed: these stay unknown, the screen asks again

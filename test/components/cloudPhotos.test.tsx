@@ -12,7 +12,7 @@ import { ReportCard } from '@/features/reports/ui/ReportCard'
 import { ReportDetail } from '@/features/reports/ui/ReportDetail'
 import { setTransport } from '@/services/api'
 import { onCloud } from '@/services/cloud'
-import { forgetPhotoUrls } from '@/services/cloudPhotos'
+import { cachedPhotoUrl, forgetPhotoUrls, resolvePhotoLinks } from '@/services/cloudPhotos'
 import { httpTransport } from '@/services/transport'
 import { uploadPhoto } from '@/services/upload'
 import { makeReportSummary, makeReportView } from '../support/residentReports'
@@ -131,6 +131,26 @@ describe('showing photos', () => {
     expect(screen.getByTestId('report-cover').getAttribute('src')).toBe('https://tmp.example/c1.jpg')
     await new Promise((r) => setTimeout(r, 10))
     expect(linkCalls()).toHaveLength(2)
+  })
+
+  test('a temporary URL is used until a minute before it expires, then asked for again; a failed call is asked again', async () => {
+    const l = link('x1')
+    let n = 0
+    answer = () => ({ ok: true, data: { items: [{ url: `https://tmp.example/x1-${++n}.jpg`, expiresAt: new Date(Date.now() + 90_000).toISOString() }] } })
+    await resolvePhotoLinks([l])
+    const now = Date.now()
+    expect(cachedPhotoUrl(l, now + 29_000)).toBe('https://tmp.example/x1-1.jpg')
+    expect(cachedPhotoUrl(l, now + 31_000)).toBeUndefined()
+    await resolvePhotoLinks([l, l])
+    expect(events).toHaveLength(1)
+
+    forgetPhotoUrls()
+    answer = () => ({ ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时不可用' } })
+    await resolvePhotoLinks([l])
+    expect(cachedPhotoUrl(l)).toBeUndefined()
+    answer = () => ({ ok: true, data: { items: [{ url: 'https://tmp.example/x1-again.jpg', expiresAt: new Date(Date.now() + 600_000).toISOString() }] } })
+    await resolvePhotoLinks([l])
+    expect(cachedPhotoUrl(l)).toBe('https://tmp.example/x1-again.jpg')
   })
 
   test('over HTTP: the signed links as they are, nothing exchanged', async () => {
