@@ -8,21 +8,26 @@
  */
 import { openPostgresStore } from '../adapters/postgres/store'
 import type { CloudOpenapi } from '../adapters/wechat/cloudOpenapi'
+import { cloudStorage, type WxStorageSdk } from '../adapters/wechat/cloudStorage'
+import { cloudImageCheck, type CloudMediaCheckApi } from '../adapters/wechat/mediaCheck'
 import { configFromEnv } from '../compose/config'
 import { createDeps, type Deps, wechatCloudServices } from '../compose/deps'
 import { makeCloudEntry, type WxContext } from './cloudEntry'
 
-interface WxServerSdk {
+interface WxServerSdk extends WxStorageSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
-  getWXContext(): WxContext
-  openapi: CloudOpenapi
+  getWXContext(): WxContext & { ENV?: string }
+  openapi: CloudOpenapi & CloudMediaCheckApi
 }
 
 // the platform's SDK, installed by CloudBase from the function's package.json (never bundled)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cloud = require('wx-server-sdk') as WxServerSdk
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+
+/** WeChat fetches a photo to check from a temporary address of cloud storage, some time after it is asked. */
+const IMAGE_CHECK_URL_SECONDS = 3600
 
 let deps: Promise<Deps> | null = null
 
@@ -33,8 +38,15 @@ function depsOnce(): Promise<Deps> {
       throw new Error('GONGZHI_DB must be a postgres:// URL in the cloud function (a function instance keeps no SQLite file)')
     }
     const store = await openPostgresStore(config.db.url, { poolSize: config.db.poolSize })
-    // WeChat's phone number and subscribe messages through 云调用 (no appid/secret here), whatever WECHAT_* says
-    return createDeps(store, { ...config, devLogin: false }, wechatCloudServices(cloud.openapi, config.subscribe, store.users))
+    // photos live in the environment's cloud storage (clients upload there; the function hands out temporary URLs)
+    const storage = cloudStorage(cloud, () => cloud.getWXContext().ENV)
+    // WeChat's phone number, subscribe messages and image checks through 云调用 (no appid/secret here)
+    return createDeps(store, { ...config, devLogin: false }, {
+      ...wechatCloudServices(cloud.openapi, config.subscribe, store.users),
+      blobs: storage.blobs,
+      cloudFiles: storage.files,
+      imageCheck: cloudImageCheck(cloud.openapi, async (path) => (await storage.files.tempUrls([path], IMAGE_CHECK_URL_SECONDS))[0] ?? null),
+    })
   })().catch((err: unknown) => {
     deps = null
     throw err

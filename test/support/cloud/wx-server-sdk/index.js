@@ -36,6 +36,8 @@ const record = (name) => async (args) => {
 }
 
 module.exports = {
+  // cloud storage (uploadFile, downloadFile, deleteFile, getTempFileURL): its own stand-in, ./storage.js
+  ...require('./storage'),
   DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
   init(options) {
     globalThis.__gongzhiCloudInit = options
