@@ -79,6 +79,13 @@ async function as<T = Record<string, unknown>>(openid: string, action: string, p
   return (JSON.parse(value as string) as { reply: Reply<T> }).reply
 }
 
+/** An event not from a mini-program (here: WeChat's 消息推送 of an image check's result), or one claiming to be it. */
+async function pushed(event: unknown, source: string): Promise<Reply> {
+  fn.stdin.write(`${JSON.stringify({ wx: { SOURCE: source, ENV: standin.STANDIN_ENV }, event })}\n`)
+  const { value } = await lines.next()
+  return (JSON.parse(value as string) as { reply: Reply }).reply
+}
+
 async function rows(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   const c = new pg.Client({ connectionString: url })
   await c.connect()
@@ -110,10 +117,21 @@ test('a photo with GPS: uploaded to the named path, kept without its location, s
   expect(kept.includes(GPS_LATITUDE)).toBe(false)
   expect(kept.length).toBe(row!.bytes)
 
-  // attached to a public report first: the neighbour sees it too
+  // WeChat's image check (the stand-in accepts it with a trace id): asked at once, for the uploader's openid
+  const [check] = await rows('SELECT check_status, check_trace FROM files WHERE id = $1', [fileId])
+  expect(check).toMatchObject({ check_status: 'pending', check_trace: expect.stringMatching(/^stand-in-trace-\d+$/) })
+
+  // attached to a public report: until the check passes only the reporter and the staff see the photo
   const report = await as<{ id: string }>(OPENID.resident, 'report.create', { category: 'environment', description: '5栋门口的路灯坏了一个星期', gridId: 'g_jj_1', photoIds: [fileId], visibility: 'public' }, 'cloud-photo-0002')
   expect(report).toMatchObject({ ok: true })
   const id = report.data!.id
+  const unchecked = await as<{ photos: unknown[] }>(OPENID.neighbour, 'report.get', { id })
+  expect(unchecked.data!.photos).toEqual([])
+  expect(await photoLink(OPENID.worker, id)).toEqual(expect.any(String))
+  // the result as WeChat pushes it; the same event from the mini-program is refused
+  const result = { MsgType: 'event', Event: 'wxa_media_check', trace_id: check!.check_trace, version: 2, errcode: 0, result: { suggest: 'pass', label: 100 } }
+  expect(await pushed(result, 'wx_client')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await pushed(result, 'wx_unknown')).toEqual({ ok: true, data: { recorded: true } })
   const neighbours = await photoLink(OPENID.neighbour, id)
   const seen = await as<TempLinks>(OPENID.neighbour, 'file.links', { links: [neighbours] })
   expect(standinUrlFile(storage, seen.data!.items[0]!.url!)).toEqual(kept)

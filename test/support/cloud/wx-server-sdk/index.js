@@ -20,9 +20,14 @@ class CloudSDKError extends Error {
   }
 }
 
+// With no answer queued, mediaCheckAsync accepts the check with a trace id, as WeChat does; its result is the
+// test's to push to the function (a `wxa_media_check` event), the stand-in never pushes.
+let traces = 0
+const DEFAULT_REPLY = { 'security.mediaCheckAsync': () => ({ traceId: `stand-in-trace-${++traces}` }) }
+
 const record = (name) => async (args) => {
   const queue = (globalThis.__gongzhiOpenapiAnswers || {})[name]
-  const next = Array.isArray(queue) && queue.length > 0 ? queue.shift() : { reply: {} }
+  const next = Array.isArray(queue) && queue.length > 0 ? queue.shift() : { reply: DEFAULT_REPLY[name] ? DEFAULT_REPLY[name]() : {} }
   if (next.throws !== undefined) {
     calls.push({ standIn: true, name, args, answer: 'thrown' })
     throw new Error(String(next.throws))
