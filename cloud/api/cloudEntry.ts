@@ -4,6 +4,7 @@ import { isPostgresUnavailable } from '../adapters/postgres/unavailable'
 import { userForOpenid } from '../auth'
 import type { Deps } from '../compose'
 import { sendDueReminders } from '../reminders'
+import { recheckHeldReports, type RecheckSummary } from '../reports'
 import { dispatch } from './dispatch'
 import { BODY_LIMIT } from './limits'
 
@@ -23,7 +24,8 @@ import { BODY_LIMIT } from './limits'
  * the platform adds to the event is dropped before the strict event schema sees it.
  *
  * Reminders: a timer trigger calls the same function with `{ Type: 'Timer', TriggerName, Time, Message }`
- * and no caller (no OPENID); that event runs the reminders sweep and nothing else. A mini-program call always
+ * and no caller (no OPENID); that event runs the sweeps (reminders, then the recheck of reports held because
+ * the content check was unavailable) and nothing else. A mini-program call always
  * carries an OPENID, so a client cannot start the sweep (its event goes to the dispatcher, which refuses it).
  * The trigger, in cloudfunctions/api/config.json (every 5 minutes; the cron has seconds first and a year last):
  *
@@ -49,7 +51,8 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
     }
     if (isTimerEvent(event) && !wxContext().OPENID) {
       try {
-        return { ok: true, data: await sendDueReminders(deps) }
+        const reminders = await sendDueReminders(deps)
+        return { ok: true, data: { ...reminders, rechecked: await recheckOrLog(deps) } }
       } catch (err) {
         deps.log.error({ err }, 'reminder sweep failed')
         return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
@@ -76,4 +79,14 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
 function isTimerEvent(event: unknown): boolean {
   const type = typeof event === 'object' && event !== null ? (event as { Type?: unknown }).Type : undefined
   return typeof type === 'string' && type.toLowerCase() === 'timer'
+}
+
+/** The recheck sweep after the reminders: its failure is logged and does not undo what the reminders sent. */
+async function recheckOrLog(deps: Deps): Promise<RecheckSummary | null> {
+  try {
+    return await recheckHeldReports(deps)
+  } catch (err) {
+    deps.log.error({ err }, 'content recheck sweep failed')
+    return null
+  }
 }
