@@ -2,18 +2,23 @@
  * The WeChat cloud function `api`: what `npm run build:cloud` bundles into cloudfunctions/api/index.js. The store
  * is PostgreSQL (GONGZHI_DB=postgres://…, e.g. TencentDB for PostgreSQL in the function's VPC): a function
  * instance keeps no file between calls. Identity is the platform's (cloud.getWXContext().OPENID, makeCloudEntry);
+ * text is checked by cloud.openapi.security.msgSecCheck (its permission listed in config.json);
  * there is no dev login. The deps are built once per warm instance; a failed build is not kept, so the next call
  * tries again (the database may have been restarting).
  */
+import { wordListCheck } from '../adapters/contentCheck/wordList'
 import { openPostgresStore } from '../adapters/postgres/store'
+import { msgSecCheck } from '../adapters/wechat/msgSecCheck'
+import { cloudMsgSecCheck, type CloudSecurityOpenapi } from '../adapters/wechat/msgSecCheckCloud'
 import { configFromEnv } from '../compose/config'
-import { createDeps, type Deps } from '../compose/deps'
+import { consoleLogger, createDeps, type Deps } from '../compose/deps'
 import { makeCloudEntry, type WxContext } from './cloudEntry'
 
 interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   getWXContext(): WxContext
+  openapi: CloudSecurityOpenapi
 }
 
 // the platform's SDK, installed by CloudBase from the function's package.json (never bundled)
@@ -30,7 +35,13 @@ function depsOnce(): Promise<Deps> {
       throw new Error('GONGZHI_DB must be a postgres:// URL in the cloud function (a function instance keeps no SQLite file)')
     }
     const store = await openPostgresStore(config.db.url, { poolSize: config.db.poolSize })
-    return createDeps(store, { ...config, devLogin: false })
+    // text checks by the cloud call of msgSecCheck v2 (no access token to keep), with the word list run too;
+    // GONGZHI_CONTENT_CHECK=wordlist keeps the word list alone
+    const contentCheck =
+      config.contentCheck === 'wordList'
+        ? wordListCheck()
+        : msgSecCheck(cloudMsgSecCheck(cloud.openapi), { users: store.users, wordList: wordListCheck(), log: consoleLogger })
+    return createDeps(store, { ...config, devLogin: false }, { contentCheck })
   })().catch((err: unknown) => {
     deps = null
     throw err

@@ -6,12 +6,14 @@ import { diskBlobs } from '../adapters/disk/blobs'
 import { systemClock } from '../adapters/system/clock'
 import { randomIds } from '../adapters/system/ids'
 import { wechatCode2Session } from '../adapters/wechat/code2Session'
+import { msgSecCheck } from '../adapters/wechat/msgSecCheck'
+import { httpMsgSecCheck } from '../adapters/wechat/msgSecCheckHttp'
 import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
 import { wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
 import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
 import type * as shared from '../shared/context'
-import type { Clock, Logger, Notifier } from '../shared/ports'
+import type { Clock, ContentCheck, Logger, Notifier } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
 import type { Store } from './store'
 
@@ -39,7 +41,7 @@ export const consoleLogger: Logger = {
 
 export async function createDeps(
   store: Store,
-  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir' | 'subscribe'>>,
+  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir' | 'subscribe' | 'contentCheck'>>,
   overrides: Partial<Omit<Deps, 'store'>> = {},
 ): Promise<Deps> {
   const clock = overrides.clock ?? systemClock
@@ -50,7 +52,7 @@ export async function createDeps(
     store,
     clock,
     ids: overrides.ids ?? randomIds,
-    contentCheck: overrides.contentCheck ?? wordListCheck(),
+    contentCheck: overrides.contentCheck ?? textCheck(config, clock, store, log),
     wechat: overrides.wechat !== undefined ? overrides.wechat : config.wechat ? wechatCode2Session(config.wechat) : null,
     wechatPhone:
       overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
@@ -61,6 +63,16 @@ export async function createDeps(
     devLogin: overrides.devLogin ?? config.devLogin,
     log,
   }
+}
+
+/**
+ * The text check: WeChat's msgSecCheck v2 over HTTPS (with the word list run too) when the mini-program is
+ * configured, unless GONGZHI_CONTENT_CHECK=wordlist; else the local word list. The cloud function passes its own
+ * (the openapi transport, cloud/api/cloudFunction.ts).
+ */
+function textCheck(config: Partial<Pick<Config, 'wechat' | 'contentCheck'>>, clock: Clock, store: Store, log: Logger): ContentCheck {
+  if (!config.wechat || config.contentCheck === 'wordList') return wordListCheck()
+  return msgSecCheck(httpMsgSecCheck(config.wechat, clock), { users: store.users, wordList: wordListCheck(), log })
 }
 
 /** WeChat subscribe messages when the mini-program and a template are configured; else none. */

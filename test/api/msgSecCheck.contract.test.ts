@@ -8,7 +8,9 @@ import { systemClock } from '../../cloud/adapters/system/clock'
 import { CONTENT_LIMIT, msgSecCheck, piecesOf, verdictOf, type MsgSecCheckTransport } from '../../cloud/adapters/wechat/msgSecCheck'
 import { cloudMsgSecCheck } from '../../cloud/adapters/wechat/msgSecCheckCloud'
 import { httpMsgSecCheck } from '../../cloud/adapters/wechat/msgSecCheckHttp'
+import { configFromEnv, createDeps } from '../../cloud/compose'
 import type { ContentCheck, UserRecord } from '../../cloud/shared/ports'
+import { makeHarness } from './support/harness'
 
 interface Call {
   accessToken: string | null
@@ -223,4 +225,27 @@ describe('the cloud transport (cloud.openapi.security.msgSecCheck)', () => {
     const empty = cloudChecker(async () => ({ errCode: 0, errMsg: 'ok' }))
     expect(await empty.check.check(['x'], asWang)).toMatchObject({ suggest: 'unavailable' })
   })
+})
+
+test('composition: msgSecCheck when WeChat is configured (GONGZHI_CONTENT_CHECK=wordlist keeps the word list alone)', async () => {
+  expect(configFromEnv({}).contentCheck).toBe('wechat')
+  expect(configFromEnv({ GONGZHI_CONTENT_CHECK: 'WordList' }).contentCheck).toBe('wordList')
+  expect(() => configFromEnv({ GONGZHI_CONTENT_CHECK: 'off' })).toThrow(/GONGZHI_CONTENT_CHECK/)
+  const h = await makeHarness()
+  try {
+    await h.sql.run("UPDATE users SET openid = 'openid-wang' WHERE id = 'u_resident_jj1'")
+    const wechat = { apiBase: base, appid: 'wx-app', secret: 's' }
+    const common = { devLogin: false, secret: 'test-secret-test-secret-test-secret' }
+    const configured = await createDeps(h.store, { ...common, wechat })
+    answers = [{ errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20002 } }]
+    expect(await configured.contentCheck.check(['x'], { userId: 'u_resident_jj1', scene: 'comment' })).toMatchObject({ suggest: 'risky' })
+    expect(calls.map((c) => c.body)).toEqual([{ openid: 'openid-wang', scene: 2, version: 2, content: 'x' }])
+    for (const config of [{ ...common, wechat, contentCheck: 'wordList' as const }, { ...common, wechat: null }]) {
+      const local = await createDeps(h.store, config)
+      expect(await local.contentCheck.check(['x'], { userId: 'u_resident_jj1', scene: 'comment' })).toEqual({ suggest: 'pass' })
+    }
+    expect(calls).toHaveLength(1)
+  } finally {
+    await h.close()
+  }
 })

@@ -101,6 +101,30 @@ test('a resident, a grid worker and a committee member: their day through the bu
   expect(await rows("SELECT count(*)::int AS n FROM reports WHERE description LIKE '3栋楼下垃圾桶满了%'")).toEqual([{ n: 1 }])
 })
 
+test('text is checked by cloud.openapi.security.msgSecCheck v2 as the caller (the stand-in SDK answers)', async () => {
+  const description = '5栋电梯按钮失灵，老人上下楼不方便'
+  const { reply, openapi } = await call({ OPENID: OPENID.resident, SOURCE: 'wx_client' }, { action: 'report.create', payload: { category: 'facility', description, gridId: 'g_jj_1' } })
+  expect(reply).toMatchObject({ ok: true, data: { status: 'submitted' } })
+  expect(openapi).toEqual([{ name: 'security.msgSecCheck', args: { openid: OPENID.resident, scene: 3, version: 2, content: description } }])
+  // risky (errCode 0, result.suggest risky) → a notice is refused, nothing written
+  const risky = await as(OPENID.committee, 'notice.publish', { title: '通知', body: '周末活动 [stand-in:risky]', category: 'notice' })
+  expect(risky).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+  expect(await rows("SELECT count(*)::int AS n FROM notices WHERE body LIKE '%stand-in%'")).toEqual([{ n: 0 }])
+  // unavailable → a report is still received, held and queued; the timer's recheck tries it again
+  const held = await as(OPENID.resident, 'report.create', { category: 'facility', description: '6栋门禁坏了 [stand-in:down]', gridId: 'g_jj_1' })
+  expect(held).toMatchObject({ ok: true, data: { status: 'submitted' } })
+  expect(await rows('SELECT r.moderation, q.attempts FROM reports r JOIN report_rechecks q ON q.report_id = r.id WHERE r.id = $1', [held.data?.id])).toEqual([
+    { moderation: 'review', attempts: 0 },
+  ])
+  const timer = await call({}, { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' })
+  expect(timer.reply).toMatchObject({ ok: true, data: { rechecked: { released: 0, kept: 0, retried: 1 } } })
+  expect(timer.openapi).toContainEqual({ name: 'security.msgSecCheck', args: expect.objectContaining({ openid: OPENID.resident, scene: 3 }) })
+  // …and a notice while unavailable is refused with the retryable code, nothing written
+  const unchecked = await as(OPENID.committee, 'notice.publish', { title: '通知', body: '停电检修 [stand-in:down]', category: 'notice' })
+  expect(unchecked).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('内容安全检查') } })
+  expect(await rows("SELECT count(*)::int AS n FROM notices WHERE body LIKE '%stand-in%'")).toEqual([{ n: 0 }])
+})
+
 test('identity is the platform\'s OPENID only: what the event claims does not change who the caller is', async () => {
   // a resident's call that claims the committee's openid in userInfo is still the resident's
   const claimed = (await call({ OPENID: OPENID.resident }, { action: 'notice.publish', payload: { title: '冒充', body: '正文', category: 'notice' }, userInfo: { openId: OPENID.committee } })).reply
