@@ -11,6 +11,7 @@ import { msgSecCheck, type MsgSecCheckReply, type MsgSecCheckRequest } from '../
 import { recheckHeldReports, RECHECK_GIVE_UP_MS } from '../../cloud/reports'
 import { makeHarness, type Harness } from './support/harness'
 import { GOOD_DESCRIPTION, makeReport, reportRow, WHO } from './support/reportFixtures'
+import { CENTRE, COMMITTEE, DEMO_VOLUNTEER, shiftInput } from './support/shiftFixtures'
 
 /** what the scripted WeChat answers: down (errcode -1), or a verdict */
 let wechat: 'down' | 'pass' | 'review' | 'risky'
@@ -164,4 +165,29 @@ test('the cloud function’s timer trigger runs the recheck after the reminders'
     data: { sent: [], rechecked: { released: 1, kept: 0, retried: 0 } },
   })
   expect(await seenBy(WHO.resident2, r.id)).toBe(true)
+})
+
+test('a 发现隐患 report logged on patrol while the check is unavailable: the log and the held report, queued in the same step', async () => {
+  wechat = 'pass'
+  const start = new Date(h.clock.now().getTime() + 10 * 60_000)
+  const made = await h.ok<{ shifts: { id: string }[] }>(
+    'shift.create',
+    shiftInput({ startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString() }),
+    COMMITTEE,
+  )
+  const shiftId = made.shifts[0]!.id
+  await h.ok('shift.signup', { id: shiftId }, DEMO_VOLUNTEER)
+  await h.ok('shift.checkin', { id: shiftId, latitude: CENTRE.latitude, longitude: CENTRE.longitude, accuracy: 10 }, DEMO_VOLUNTEER)
+  await h.sql.run("UPDATE users SET openid = 'openid-volunteer' WHERE id = ?", [DEMO_VOLUNTEER])
+  wechat = 'down'
+  const logged = await h.ok<{ reportId: string }>(
+    'shift.log',
+    { id: shiftId, note: '发现隐患', report: { category: 'safety_hazard', description: '东门消防通道被电动车堵住' } },
+    DEMO_VOLUNTEER,
+  )
+  expect(await reportRow(h, logged.reportId)).toMatchObject({ moderation: 'review' })
+  expect(await queued(logged.reportId)).toMatchObject({ attempts: 0 })
+  wechat = 'pass'
+  expect(await recheckHeldReports(h.deps)).toEqual({ released: 1, kept: 0, retried: 0 })
+  expect(await reportRow(h, logged.reportId)).toMatchObject({ moderation: 'clean' })
 })
