@@ -5,6 +5,7 @@ import { wordListCheck } from '../adapters/contentCheck/wordList'
 import { diskBlobs } from '../adapters/disk/blobs'
 import { systemClock } from '../adapters/system/clock'
 import { randomIds } from '../adapters/system/ids'
+import { wechatAccessToken, type AccessToken } from '../adapters/wechat/accessToken'
 import { wechatCode2Session } from '../adapters/wechat/code2Session'
 import { msgSecCheck } from '../adapters/wechat/msgSecCheck'
 import { httpMsgSecCheck } from '../adapters/wechat/msgSecCheckHttp'
@@ -48,18 +49,20 @@ export async function createDeps(
   const secret = await resolveSecret(config.secret, store.settings)
   const tokens = overrides.tokens ?? createTokens(secret, clock)
   const log = overrides.log ?? consoleLogger
+  // one access_token for every WeChat call of this process: fetching a new one invalidates the last (after 5 minutes)
+  const accessToken = config.wechat ? wechatAccessToken(config.wechat, clock) : null
   return {
     store,
     clock,
     ids: overrides.ids ?? randomIds,
-    contentCheck: overrides.contentCheck ?? textCheck(config, clock, store, log),
+    contentCheck: overrides.contentCheck ?? textCheck(config, accessToken, store, log),
     wechat: overrides.wechat !== undefined ? overrides.wechat : config.wechat ? wechatCode2Session(config.wechat) : null,
     wechatPhone:
-      overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
+      overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat && accessToken ? wechatPhoneNumber(config.wechat, clock, accessToken) : null,
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
     blobs: overrides.blobs ?? blobStorage(store, config.uploadsDir ?? null, clock),
-    notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log),
+    notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log, accessToken),
     devLogin: overrides.devLogin ?? config.devLogin,
     log,
   }
@@ -70,15 +73,21 @@ export async function createDeps(
  * configured, unless GONGZHI_CONTENT_CHECK=wordlist; else the local word list. The cloud function passes its own
  * (the openapi transport, cloud/api/cloudFunction.ts).
  */
-function textCheck(config: Partial<Pick<Config, 'wechat' | 'contentCheck'>>, clock: Clock, store: Store, log: Logger): ContentCheck {
-  if (!config.wechat || config.contentCheck === 'wordList') return wordListCheck()
-  return msgSecCheck(httpMsgSecCheck(config.wechat, clock), { users: store.users, wordList: wordListCheck(), log })
+function textCheck(config: Partial<Pick<Config, 'wechat' | 'contentCheck'>>, token: AccessToken | null, store: Store, log: Logger): ContentCheck {
+  if (!config.wechat || !token || config.contentCheck === 'wordList') return wordListCheck()
+  return msgSecCheck(httpMsgSecCheck(config.wechat, token), { users: store.users, wordList: wordListCheck(), log })
 }
 
 /** WeChat subscribe messages when the mini-program and a template are configured; else none. */
-function subscribeNotifiers(config: Partial<Pick<Config, 'wechat' | 'subscribe'>>, clock: Clock, store: Store, log: Logger): Notifier[] {
-  if (!config.wechat || !config.subscribe) return []
-  return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log })]
+function subscribeNotifiers(
+  config: Partial<Pick<Config, 'wechat' | 'subscribe'>>,
+  clock: Clock,
+  store: Store,
+  log: Logger,
+  accessToken: AccessToken | null,
+): Notifier[] {
+  if (!config.wechat || !config.subscribe || !accessToken) return []
+  return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log, accessToken })]
 }
 
 /**

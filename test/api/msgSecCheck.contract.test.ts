@@ -5,6 +5,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { wordListCheck } from '../../cloud/adapters/contentCheck/wordList'
 import { systemClock } from '../../cloud/adapters/system/clock'
+import { wechatAccessToken } from '../../cloud/adapters/wechat/accessToken'
 import { CONTENT_LIMIT, msgSecCheck, piecesOf, verdictOf, type MsgSecCheckTransport } from '../../cloud/adapters/wechat/msgSecCheck'
 import { cloudMsgSecCheck } from '../../cloud/adapters/wechat/msgSecCheckCloud'
 import { httpMsgSecCheck } from '../../cloud/adapters/wechat/msgSecCheckHttp'
@@ -68,7 +69,8 @@ const warnings: unknown[] = []
 const log = { error: () => undefined, warn: (o: unknown) => warnings.push(o) }
 
 function checker(timeoutMs = 1000): ContentCheck {
-  const transport = httpMsgSecCheck({ apiBase: base, appid: 'wx-app', secret: 's', timeoutMs: 5000 }, systemClock)
+  const cfg = { apiBase: base, appid: 'wx-app', secret: 's', timeoutMs: 5000 }
+  const transport = httpMsgSecCheck(cfg, wechatAccessToken(cfg, systemClock))
   return msgSecCheck(transport, { users, wordList: wordListCheck(), timeoutMs, log })
 }
 const asWang = { userId: 'u_wang', scene: 'report' as const }
@@ -136,7 +138,8 @@ test('no answer in time is unavailable after the bounded timeout', async () => {
 })
 
 test('WeChat down altogether (no token, nothing listening) is unavailable', async () => {
-  const down = msgSecCheck(httpMsgSecCheck({ apiBase: 'http://127.0.0.1:9', appid: 'a', secret: 's', timeoutMs: 500 }, systemClock), {
+  const cfg = { apiBase: 'http://127.0.0.1:9', appid: 'a', secret: 's', timeoutMs: 500 }
+  const down = msgSecCheck(httpMsgSecCheck(cfg, wechatAccessToken(cfg, systemClock)), {
     users,
     wordList: wordListCheck(),
   })
@@ -240,6 +243,9 @@ test('composition: msgSecCheck when WeChat is configured (GONGZHI_CONTENT_CHECK=
     answers = [{ errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20002 } }]
     expect(await configured.contentCheck.check(['x'], { userId: 'u_resident_jj1', scene: 'comment' })).toMatchObject({ suggest: 'risky' })
     expect(calls.map((c) => c.body)).toEqual([{ openid: 'openid-wang', scene: 2, version: 2, content: 'x' }])
+    // one access_token per process, shared with the other WeChat calls (a second fetch would end the first's life)
+    await expect(configured.wechatPhone!.phoneNumber('code')).rejects.toThrow('获取微信手机号失败')
+    expect(tokens).toBe(1)
     for (const config of [{ ...common, wechat, contentCheck: 'wordList' as const }, { ...common, wechat: null }]) {
       const local = await createDeps(h.store, config)
       expect(await local.contentCheck.check(['x'], { userId: 'u_resident_jj1', scene: 'comment' })).toEqual({ suggest: 'pass' })

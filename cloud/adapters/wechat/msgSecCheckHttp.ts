@@ -1,14 +1,14 @@
-import type { Clock } from '../../shared/ports'
-import { TOKEN_INVALID, wechatAccessToken, type AccessToken } from './accessToken'
+import { TOKEN_INVALID, type AccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 import type { MsgSecCheckReply, MsgSecCheckTransport } from './msgSecCheck'
 
 /**
- * msgSecCheck over HTTPS for the self-hosted server: POST {apiBase}/wxa/msg_sec_check?access_token=… with
+ * msgSecCheck over HTTPS for the self-hosted server: POST {apiBase}/wxa/msg_sec_check?access_token=… (the
+ * process's one access-token cache, shared with the other WeChat calls) with
  * { openid, scene, version: 2, content }. An invalid or expired token (40001, 40014, 42001) is replaced once and
  * the call repeated; a failed token fetch or request throws (the adapter reads it as unavailable).
  */
-export function httpMsgSecCheck(cfg: WechatConfig, clock: Clock, token: AccessToken = wechatAccessToken(cfg, clock)): MsgSecCheckTransport {
+export function httpMsgSecCheck(cfg: WechatConfig, token: AccessToken): MsgSecCheckTransport {
   async function post(body: unknown, accessToken: string): Promise<MsgSecCheckReply> {
     const url = new URL('/wxa/msg_sec_check', cfg.apiBase)
     url.search = new URLSearchParams({ access_token: accessToken }).toString()

@@ -1,7 +1,7 @@
 import type { Clock, Logger, Notifier, OutboundMessage, UserRepo } from '../../shared/ports'
 import { chinaStamp } from '@/domain/shared/chinaTime'
 import { messagePage } from '@/domain/messages'
-import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
+import { TOKEN_INVALID, wechatAccessToken, type AccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 
 /**
@@ -47,9 +47,9 @@ export function fieldValue(key: string, message: OutboundMessage, kind: 'title' 
 export function wechatSubscribeNotifier(
   cfg: WechatConfig,
   template: SubscribeTemplate,
-  deps: { clock: Clock; users: Pick<UserRepo, 'get'>; log: Logger },
+  deps: { clock: Clock; users: Pick<UserRepo, 'get'>; log: Logger; accessToken?: AccessToken },
 ): Notifier & { refused: () => number } {
-  const accessToken = wechatAccessToken(cfg, deps.clock)
+  const accessToken = deps.accessToken ?? wechatAccessToken(cfg, deps.clock)
   let refused = 0
 
   async function send(body: unknown, token: string): Promise<{ errcode?: number; errmsg?: string }> {
