@@ -2,6 +2,7 @@ import type { ApiReply } from '@/domain/shared/envelope'
 import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
 import { isPostgresUnavailable } from '../adapters/postgres/unavailable'
 import { userForOpenid } from '../auth'
+import { isImageCheckPush, recordImageCheck, sweepImageChecks } from '../files'
 import type { Deps } from '../compose'
 import { sendDueReminders } from '../reminders'
 import { recheckHeldReports, type RecheckSummary } from '../reports'
@@ -25,8 +26,9 @@ import { BODY_LIMIT } from './limits'
  *
  * Reminders: a timer trigger calls the same function with `{ Type: 'Timer', TriggerName, Time, Message }`
  * and no caller (no OPENID); that event runs the sweeps (reminders, then the recheck of reports held because
- * the content check was unavailable) and nothing else. A mini-program call always
- * carries an OPENID, so a client cannot start the sweep (its event goes to the dispatcher, which refuses it).
+ * the content check was unavailable, then the image checks of photos still pending) and nothing else; the reply
+ * is `{ sent, rechecked, imageChecks }`. A mini-program call always carries an OPENID, so a client cannot start
+ * the sweep (its event goes to the dispatcher, which refuses it).
  * The trigger, in cloudfunctions/api/config.json (every 5 minutes; the cron has seconds first and a year last):
  *
  *   { "triggers": [{ "name": "reminders", "type": "timer", "config": "0 0/5 * * * * *" }] }
@@ -52,10 +54,23 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
     if (isTimerEvent(event) && !wxContext().OPENID) {
       try {
         const reminders = await sendDueReminders(deps)
-        return { ok: true, data: { ...reminders, rechecked: await recheckOrLog(deps) } }
+        const rechecked = await recheckOrLog(deps)
+        return { ok: true, data: { ...reminders, rechecked, imageChecks: await imageChecksOrLog(deps) } }
       } catch (err) {
         deps.log.error({ err }, 'reminder sweep failed')
         return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
+      }
+    }
+    if (isImageCheckPush(event)) {
+      // WeChat's answer to an image check (消息推送 to this function); a mini-program cannot send one
+      if (fromMiniProgram(wxContext().SOURCE)) return { ok: false, error: { code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN } }
+      try {
+        const { file } = await recordImageCheck(deps, event)
+        return { ok: true, data: { recorded: file !== null } }
+      } catch (err) {
+        deps.log.error({ err }, 'image check push failed')
+        const code = deps.store.unavailable(err) ? 'UNAVAILABLE' : 'INTERNAL'
+        return { ok: false, error: { code, message: DEFAULT_MESSAGES[code] } }
       }
     }
     if (Buffer.byteLength(JSON.stringify(event) ?? '') > BODY_LIMIT) {
@@ -75,6 +90,11 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
   }
 }
 
+/** A call from the mini-program or its developer tools (SOURCE is a chain like 'wx_client,scf'; its first link). */
+function fromMiniProgram(source: string | undefined): boolean {
+  return ['wx_client', 'wx_devtools', 'wx_localdebug'].includes((source ?? '').split(',')[0]!.trim())
+}
+
 /** The event of a CloudBase (SCF) timer trigger: `Type` is 'Timer' ('timer' in some documents). */
 function isTimerEvent(event: unknown): boolean {
   const type = typeof event === 'object' && event !== null ? (event as { Type?: unknown }).Type : undefined
@@ -87,6 +107,16 @@ async function recheckOrLog(deps: Deps): Promise<RecheckSummary | null> {
     return await recheckHeldReports(deps)
   } catch (err) {
     deps.log.error({ err }, 'content recheck sweep failed')
+    return null
+  }
+}
+
+/** The image checks asked for again after the rechecks (the number asked); a failure is logged like the recheck's. */
+async function imageChecksOrLog(deps: Deps): Promise<number | null> {
+  try {
+    return await sweepImageChecks(deps)
+  } catch (err) {
+    deps.log.error({ err }, 'image check sweep failed')
     return null
   }
 }

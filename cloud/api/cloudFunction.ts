@@ -2,23 +2,25 @@
  * The WeChat cloud function `api`: what `npm run build:cloud` bundles into cloudfunctions/api/index.js. The store
  * is PostgreSQL (GONGZHI_DB=postgres://…, e.g. TencentDB for PostgreSQL in the function's VPC): a function
  * instance keeps no file between calls. Identity is the platform's (cloud.getWXContext().OPENID, makeCloudEntry);
- * text is checked by cloud.openapi.security.msgSecCheck (its permission listed in config.json);
- * there is no dev login. The deps are built once per warm instance; a failed build is not kept, so the next call
- * tries again (the database may have been restarting).
+ * there is no dev login. Text is checked by cloud.openapi.security.msgSecCheck; 手机号快速验证 and subscribe messages
+ * go through 云调用 too (cloud.openapi; the template from WECHAT_SUBSCRIBE_* as on the self-hosted server); each
+ * call's permission is listed in config.json. The deps are built once per warm instance; a failed build is not
+ * kept, so the next call tries again (the database may have been restarting).
  */
 import { wordListCheck } from '../adapters/contentCheck/wordList'
 import { openPostgresStore } from '../adapters/postgres/store'
+import type { CloudOpenapi } from '../adapters/wechat/cloudOpenapi'
 import { msgSecCheck } from '../adapters/wechat/msgSecCheck'
 import { cloudMsgSecCheck, type CloudSecurityOpenapi } from '../adapters/wechat/msgSecCheckCloud'
 import { configFromEnv } from '../compose/config'
-import { consoleLogger, createDeps, type Deps } from '../compose/deps'
+import { consoleLogger, createDeps, type Deps, wechatCloudServices } from '../compose/deps'
 import { makeCloudEntry, type WxContext } from './cloudEntry'
 
 interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   getWXContext(): WxContext
-  openapi: CloudSecurityOpenapi
+  openapi: CloudOpenapi & CloudSecurityOpenapi
 }
 
 // the platform's SDK, installed by CloudBase from the function's package.json (never bundled)
@@ -41,7 +43,9 @@ function depsOnce(): Promise<Deps> {
       config.contentCheck === 'wordList'
         ? wordListCheck()
         : msgSecCheck(cloudMsgSecCheck(cloud.openapi), { users: store.users, wordList: wordListCheck(), log: consoleLogger })
-    return createDeps(store, { ...config, devLogin: false }, { contentCheck })
+    // WeChat's phone number and subscribe messages through 云调用 (no appid/secret here), whatever WECHAT_* says
+    const services = wechatCloudServices(cloud.openapi, config.subscribe, store.users, consoleLogger)
+    return createDeps(store, { ...config, devLogin: false }, { ...services, contentCheck })
   })().catch((err: unknown) => {
     deps = null
     throw err

@@ -27,7 +27,10 @@ export interface Config {
    * or `wordlist` (the local word list only)
    */
   contentCheck: 'wechat' | 'wordList'
-  /** WeChat subscribe messages: WECHAT_SUBSCRIBE_TEMPLATE_ID + WECHAT_SUBSCRIBE_FIELDS (needs WECHAT_APPID/SECRET) */
+  /**
+   * WeChat subscribe messages: WECHAT_SUBSCRIBE_TEMPLATE_ID + WECHAT_SUBSCRIBE_FIELDS (+ WECHAT_SUBSCRIBE_STATE); sent
+   * with WECHAT_APPID/SECRET on the self-hosted server, through 云调用 in the cloud function
+   */
   subscribe: SubscribeTemplate | null
   /** the built H5 app served at / (GONGZHI_H5_DIR, default dist/h5) */
   h5Dir: string

@@ -6,15 +6,16 @@ import { diskBlobs } from '../adapters/disk/blobs'
 import { systemClock } from '../adapters/system/clock'
 import { randomIds } from '../adapters/system/ids'
 import { wechatAccessToken, type AccessToken } from '../adapters/wechat/accessToken'
+import { type CloudOpenapi, cloudPhoneNumber, cloudSubscribeNotifier } from '../adapters/wechat/cloudOpenapi'
 import { wechatCode2Session } from '../adapters/wechat/code2Session'
 import { msgSecCheck } from '../adapters/wechat/msgSecCheck'
 import { httpMsgSecCheck } from '../adapters/wechat/msgSecCheckHttp'
 import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
-import { wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
+import { type SubscribeTemplate, wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
-import { type BlobStorage, createFileUrls, type FileUrls } from '../files'
+import { type BlobStorage, createFileUrls, type FileUrls, type ImageCheck } from '../files'
 import type * as shared from '../shared/context'
-import type { Clock, ContentCheck, Logger, Notifier } from '../shared/ports'
+import type { Clock, ContentCheck, Logger, Notifier, UserRepo } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
 import type { Store } from './store'
 
@@ -32,6 +33,8 @@ export interface Deps extends shared.Deps<Store> {
   fileUrls: FileUrls
   /** where uploaded photos' bytes live */
   blobs: BlobStorage
+  /** WeChat's image check (the cloud function); null on the self-hosted server: photos are shown as before */
+  imageCheck: ImageCheck | null
   devLogin: boolean
 }
 
@@ -62,6 +65,7 @@ export async function createDeps(
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
     blobs: overrides.blobs ?? blobStorage(store, config.uploadsDir ?? null, clock),
+    imageCheck: overrides.imageCheck ?? null,
     notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log, accessToken),
     devLogin: overrides.devLogin ?? config.devLogin,
     log,
@@ -88,6 +92,24 @@ function subscribeNotifiers(
 ): Notifier[] {
   if (!config.wechat || !config.subscribe || !accessToken) return []
   return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log, accessToken })]
+}
+
+/**
+ * The cloud function's WeChat services, as overrides of createDeps: 手机号快速验证 and subscribe messages through
+ * 云调用 (wx-server-sdk's cloud.openapi; the platform signs the calls, so no appid, secret or access token). The
+ * template is the same WECHAT_SUBSCRIBE_* configuration as the self-hosted server's (config.ts).
+ */
+export function wechatCloudServices(
+  openapi: CloudOpenapi,
+  subscribe: SubscribeTemplate | null,
+  users: Pick<UserRepo, 'get'>,
+  log: Logger = consoleLogger,
+): Pick<Deps, 'wechatPhone' | 'notifiers' | 'log'> {
+  return {
+    wechatPhone: cloudPhoneNumber(openapi),
+    notifiers: subscribe ? [cloudSubscribeNotifier(openapi, subscribe, { users, log })] : [],
+    log,
+  }
 }
 
 /**

@@ -5,5 +5,5 @@
  * tests; no use case imports an adapter.
  */
 export { configFromEnv, dbFromEnv, listenHost, type Config, type DbConfig, type Env } from './config'
-export { blobStorage, consoleLogger, createDeps, uploadsBesideStore, type Deps } from './deps'
+export { blobStorage, consoleLogger, createDeps, uploadsBesideStore, wechatCloudServices, type Deps } from './deps'
 export { migrateDatabase, openDemoStore, openStore, type Migrated, type Store } from './store'

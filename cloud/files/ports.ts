@@ -1,11 +1,23 @@
 /** Uploaded photos (issue 4): their rows, where their bytes live, and their signed addresses. */
 import type * as shared from '../shared/context'
+import type { NewMessage } from '../messages'
 import type { ReportRepo } from '../reports'
 import type { FileUrls, LeaseRepo, UserRepo } from '../shared/ports'
 
 export type { FileUrls } from '../shared/ports'
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
+
+/**
+ * WeChat's image check of a photo (migration 020): 'none' where no check runs (the self-hosted default), 'pending'
+ * from the upload until WeChat's answer, then its verdict. Other residents see a photo only when 'none' or 'pass'
+ * (photoShownToOthers); its uploader and the staff handling the report see it at once.
+ */
+export type PhotoCheck = 'none' | 'pending' | 'pass' | 'review' | 'risky'
+export type PhotoVerdict = Extract<PhotoCheck, 'pass' | 'review' | 'risky'>
+
+/** A message to a photo's uploader about its check (its userId and target are the store's: owner, report). */
+export type PhotoCheckNotice = Omit<NewMessage, 'userId' | 'target'>
 
 export interface FileRecord {
   id: string
@@ -18,6 +30,7 @@ export interface FileRecord {
   /** where the blob lives: a key of the BlobStorage (or a cloud file id) */
   path: string
   createdAt: string
+  check: PhotoCheck
 }
 
 export interface FileRepo {
@@ -34,6 +47,16 @@ export interface FileRepo {
   listUnattached(before: string, limit: number, after?: { createdAt: string; id: string }): Promise<FileRecord[]>
   /** Deletes the row only if it is still unattached and created before `before`; true when deleted. */
   deleteIfUnattached(id: string, before: string): Promise<boolean>
+  /** The check of a pending photo was asked for at `at` (WeChat's trace id); false when the file is not pending. */
+  checkAsked(id: string, traceId: string, at: string): Promise<boolean>
+  /**
+   * WeChat's answer for a trace: the pending photo it names takes the verdict and label, and with `notice` its
+   * uploader gets that message (about the report that holds the photo, if any), in one transaction. Null when no
+   * pending photo has the trace (unknown, or answered already: a repeated push changes nothing).
+   */
+  checkAnswered(traceId: string, verdict: PhotoVerdict, label: string | null, notice: PhotoCheckNotice | null): Promise<FileRecord | null>
+  /** Photos still pending whose check was asked for before `before` (or never), oldest ask first. */
+  listPendingChecks(before: string, limit: number): Promise<FileRecord[]>
 }
 
 /** What a blob store holds: a blob under its key, or the leftover of a write that never finished (a temp file). */
@@ -69,7 +92,18 @@ export interface FilesStore {
   leases: LeaseRepo
 }
 
+/** WeChat's asynchronous image check (security.mediaCheckAsync): asked for here, answered later by a push. */
+export interface ImageCheck {
+  /**
+   * Asks for the check of the photo stored under `path` (the adapter hands WeChat an address it can fetch), for the
+   * uploader's openid; WeChat's trace id. Throws when the check cannot be asked for (the photo stays pending).
+   */
+  ask(req: { path: string; openid: string }): Promise<{ traceId: string }>
+}
+
 export interface Deps extends shared.Deps<FilesStore> {
+  /** WeChat's image check on the cloud; null where none runs (photos are shown as before) */
+  imageCheck: ImageCheck | null
   /** where uploaded photos' bytes live */
   blobs: BlobStorage
   /** signed, short-lived photo addresses */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { imageSize } from 'image-size'
 import { AppError } from '@/domain/shared/errors'
 import type { Deps, FileRecord, ImageMime } from './ports'
+import { askImageCheck } from './askImageCheck'
 import { stripLocation } from './stripLocation'
 
 /** One photo: at most this many bytes (the HTTP door refuses more with PAYLOAD_TOO_LARGE). */
@@ -98,6 +99,8 @@ export async function uploadPhoto(
         sha256: createHash('sha256').update(bytes).digest('hex'),
         path: key,
         createdAt: now.toISOString(),
+        // where WeChat checks images, others see the photo only after its answer (photoShownToOthers)
+        check: deps.imageCheck ? 'pending' : 'none',
       },
       { max: MAX_UNATTACHED_UPLOADS, since: new Date(now.getTime() - UNATTACHED_WINDOW_MS).toISOString() },
     )
@@ -109,6 +112,8 @@ export async function uploadPhoto(
     await removeQuietly(deps, key)
     throw new AppError('RATE_LIMITED', TOO_MANY_UPLOADS)
   }
+  // where WeChat checks images: asked now, answered by its push; a failed ask is the sweep's to repeat
+  await askImageCheck(deps, file)
   return { fileId: file.id, file }
 }
 

@@ -117,6 +117,8 @@ export interface MediationRecord {
 export interface ReportDetailRecord {
   report: ReportRecord
   photoIds: string[]
+  /** photos of the report and its steps that other residents may not see yet (WeChat's image check: not passed) */
+  heldPhotoIds: string[]
   events: ReportEventRecord[]
   mediation: MediationRecord | null
   supportedByMe: boolean

@@ -85,13 +85,16 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
   // what the reporter writes after the report itself (a 重新打开 reason, a rating comment) is between them and
   // the staff: it is not content-checked for the public and may name neighbours
   const inner = a.staff || a.reporter
+  // a photo WeChat's image check has not passed is the uploader's and the staff's only (issue 14)
+  const held = new Set(inner ? [] : d.heldPhotoIds)
+  const shown = (ids: string[]) => ids.filter((id) => !held.has(id)).map((id) => photo(deps, id, r))
   const timeline: TimelineEntry[] = d.events.map((e) => ({
     id: String(e.id),
     at: e.at,
     action: e.action as TimelineEntry['action'],
     actor: actorLabel(e.actorId, e.actorName, e.actorRoles),
     note: inner || e.actorId !== r.reporterId || e.action === 'create' ? e.note : null,
-    photos: e.photoIds.map((id) => photo(deps, id, r)),
+    photos: shown(e.photoIds),
     status: e.status,
     level: e.level,
   }))
@@ -118,7 +121,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     ...toSummary(deps, r, a, now),
     viewer: a.reporter ? 'reporter' : a.rel.has('handler') ? 'handler' : a.staff ? 'staff' : 'resident',
     description: r.description,
-    photos: d.photoIds.map((id) => photo(deps, id, r)),
+    photos: shown(d.photoIds),
     location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, address: r.address } : null,
     reporterPhone: a.people ? r.reporterPhone : null,
     assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,

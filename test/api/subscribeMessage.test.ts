@@ -1,14 +1,16 @@
 // WeChat subscribe messages as the second channel of report notifications: against a local stub of
-// /cgi-bin/token and /cgi-bin/message/subscribe/send, through the dispatcher on SQLite.
+// /cgi-bin/token and /cgi-bin/message/subscribe/send, through the dispatcher on SQLite. The cloud function's
+// transport (云调用) is in wechatCloudOpenapi.test.ts; both send what one builder makes (last tests here).
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ReportView } from '@/domain/reports'
-import { fieldValue, parseSubscribeFields, wechatSubscribeNotifier } from '../../cloud/adapters/wechat/subscribeMessage'
+import { cloudSubscribeNotifier, type CloudOpenapi } from '../../cloud/adapters/wechat/cloudOpenapi'
+import { fieldValue, parseSubscribeFields, type SubscribeTemplate, wechatSubscribeNotifier } from '../../cloud/adapters/wechat/subscribeMessage'
 import { makeHarness, type Harness } from './support/harness'
 
 interface Sent {
   accessToken: string | null
-  body: { touser: string; template_id: string; page: string; miniprogram_state: string; data: Record<string, { value: string }> }
+  body: { touser: string; template_id: string; page: string; miniprogram_state: string; lang: string; data: Record<string, { value: string }> }
 }
 
 let stub: http.Server
@@ -40,6 +42,7 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((r) => stub.close(() => r())))
 
+const template: SubscribeTemplate = { id: 'TPL-REPORT', fields: parseSubscribeFields('thing1=title, thing4=body ,time3=at'), state: 'trial' }
 let h: Harness
 let notifier: ReturnType<typeof wechatSubscribeNotifier>
 const warnings: unknown[] = []
@@ -51,7 +54,7 @@ beforeEach(async () => {
   h = await makeHarness()
   notifier = wechatSubscribeNotifier(
     { apiBase: base, appid: 'wx-app', secret: 's' },
-    { id: 'TPL-REPORT', fields: parseSubscribeFields('thing1=title, thing4=body ,time3=at'), state: 'trial' },
+    template,
     { clock: h.clock, users: h.store.users, log: { error: () => undefined, warn: (o) => warnings.push(o) } },
   )
   h.deps.notifiers = [notifier]
@@ -132,6 +135,25 @@ test('a channel that is down never undoes the change', async () => {
   const accepted = await reportAndAccept()
   expect(accepted.status).toBe('accepted')
   expect(warnings.length).toBeGreaterThan(0)
+})
+
+test('the HTTPS body and the cloud call carry the same message: one builder, two transports', async () => {
+  const cloudSent: Parameters<CloudOpenapi['subscribeMessage']['send']>[0][] = []
+  const send: CloudOpenapi['subscribeMessage']['send'] = async (args) => {
+    cloudSent.push(args)
+    return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
+  }
+  const cloud = cloudSubscribeNotifier({ subscribeMessage: { send } }, template, {
+    users: h.store.users,
+    log: { error: () => undefined, warn: (o) => warnings.push(o) },
+  })
+  const message = { userId: 'u_resident_jj1', title: '您反映的问题已办结，请评价', body: '环境卫生「3栋楼下的垃圾已经堆了三天，气味很大，请尽快清运」\n已清运', target: { type: 'report' as const, id: 'r1' }, at: '2025-03-01T02:00:00.000Z' }
+  await notifier.notify([message])
+  await cloud.notify([message])
+  const c = cloudSent[0]!
+  expect(sent[0]!.body).toEqual({ touser: c.touser, template_id: c.templateId, page: c.page, miniprogram_state: c.miniprogramState, lang: c.lang, data: c.data })
+  expect(c).toMatchObject({ touser: 'openid-of-wang', templateId: 'TPL-REPORT', page: 'packages/reports/detail/index?id=r1', miniprogramState: 'trial' })
+  expect(warnings).toEqual([])
 })
 
 test('WECHAT_SUBSCRIBE_FIELDS is checked when the server starts', () => {

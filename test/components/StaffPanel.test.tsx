@@ -87,6 +87,26 @@ describe('StaffPanel', () => {
     expect(screen.queryByTestId('staff-sheet')).toBeNull()
   })
 
+  it('on weapp a confirmed step asks, inside the tap, for the next subscribe message; a refusal does not stop it', async () => {
+    const env = { ...process.env }
+    process.env.TARO_ENV = 'weapp'
+    process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS = 'tpl-new-report'
+    const ask = jest.fn(() => Promise.reject(new Error('requestSubscribeMessage:fail cancel')))
+    ;(Taro as unknown as Record<string, unknown>).requestSubscribeMessage = ask
+    try {
+      const updated = staffView('r1', { status: 'accepted', can: ['note', 'resolve'] })
+      api.mockResolvedValueOnce(updated)
+      const { onChanged } = renderPanel(staffView('r1', { can: ['accept'] }))
+      fireEvent.click(screen.getByTestId('staff-action-accept'))
+      expect(ask).not.toHaveBeenCalled()
+      await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
+      expect(ask).toHaveBeenCalledWith({ tmplIds: ['tpl-new-report'] })
+      expect(onChanged).toHaveBeenCalledWith(updated)
+    } finally {
+      process.env = env
+    }
+  })
+
   it('a quick reason fills the note; reject sends it', async () => {
     api.mockResolvedValueOnce(staffView('r1', { status: 'rejected' }))
     const { onChanged } = renderPanel(staffView('r1', { can: ['reject'] }))

@@ -119,6 +119,7 @@ function file(id: string, p: Partial<FileRecord> = {}): FileRecord {
     sha256: `sha-${id}`,
     path: `2025/03/${id}.jpg`,
     createdAt: NOW,
+    check: 'none',
     ...p,
   }
 }
@@ -376,6 +377,42 @@ export function messagesContract(engine: string, open: OpenMessagesEngine, opts:
         expect(await s.files.get('f_c')).toBeNull()
         expect(await s.files.get('f_e')).not.toBeNull()
         return { all, after: await s.files.listUnattached(NOW, 100, undefined) }
+      })
+
+      scenario('image checks: asked with a trace, answered once per trace; a risky answer tells the uploader about the report in the same step', async (s, e) => {
+        await s.files.create(file('f_p1', { check: 'pending', createdAt: minutes(-50) }))
+        await s.files.create(file('f_p2', { check: 'pending', createdAt: minutes(-40) }))
+        await s.files.create(file('f_p3', { check: 'pending', createdAt: minutes(-30), ownerId: IDS.bob }))
+        await s.files.create(file('f_plain'))
+        expect((await s.files.get('f_p1'))?.check).toBe('pending')
+        expect((await s.files.get('f_plain'))?.check).toBe('none')
+        // only a pending file takes a trace
+        expect(await s.files.checkAsked('f_plain', 'tr_x', minutes(-20))).toBe(false)
+        expect(await s.files.checkAsked('f_p1', 'tr_1', minutes(-20))).toBe(true)
+        expect(await s.files.checkAsked('f_p3', 'tr_3', minutes(-10))).toBe(true)
+        // never asked first, then by the oldest ask; an ask after the cutoff waits
+        expect(ids(await s.files.listPendingChecks(minutes(-15), 10))).toEqual(['f_p2', 'f_p1'])
+        expect(ids(await s.files.listPendingChecks(minutes(0), 10))).toEqual(['f_p2', 'f_p1', 'f_p3'])
+        expect(ids(await s.files.listPendingChecks(minutes(0), 1))).toEqual(['f_p2'])
+
+        await e.attach('r_9', 'f_p3')
+        const notice = { id: 'm_risky', kind: 'report' as const, title: '照片未通过内容安全检查', body: '已对其他居民隐藏', createdAt: minutes(-5) }
+        const risky = await s.files.checkAnswered('tr_3', 'risky', '20002', notice)
+        expect(risky).toMatchObject({ id: 'f_p3', check: 'risky' })
+        // a second push for the trace, an unknown trace: nothing changes, no second message
+        expect(await s.files.checkAnswered('tr_3', 'pass', null, notice)).toBeNull()
+        expect(await s.files.checkAnswered('tr_unknown', 'pass', null, null)).toBeNull()
+        expect((await s.files.get('f_p3'))?.check).toBe('risky')
+        const bobs = (await s.messages.list(IDS.bob, { unreadOnly: false, limit: 10, after: null })).map(({ seq: _seq, ...m }) => m)
+        expect(bobs).toEqual([{ ...notice, userId: IDS.bob, target: { type: 'report', id: 'r_9' }, readAt: null }])
+
+        expect(await s.files.checkAnswered('tr_1', 'pass', '100', null)).toMatchObject({ id: 'f_p1', check: 'pass' })
+        expect(ids(await s.files.listPendingChecks(minutes(0), 10))).toEqual(['f_p2'])
+        // ten pushes of one answer at once: decided once
+        await s.files.checkAsked('f_p2', 'tr_2', minutes(-1))
+        const answers = await Promise.all(Array.from({ length: 10 }, () => s.files.checkAnswered('tr_2', 'review', null, null)))
+        expect(answers.filter((a) => a !== null)).toHaveLength(1)
+        return { p1: await s.files.get('f_p1'), p2: await s.files.get('f_p2'), p3: await s.files.get('f_p3') }
       })
 
       scenario('createWithinCap: attached files and older ones do not count; 20 uploads at once under a cap of 5 store 5', async (s, e) => {

@@ -155,7 +155,7 @@ function newReport(id: string, p: Partial<NewReport> = {}): NewReport {
 }
 
 function photo(id: string, ownerId: string): FileRecord {
-  return { id, ownerId, mime: 'image/jpeg', bytes: 1000, width: 640, height: 480, sha256: `sha-${id}`, path: `2025/03/${id}.jpg`, createdAt: NOW }
+  return { id, ownerId, mime: 'image/jpeg', bytes: 1000, width: 640, height: 480, sha256: `sha-${id}`, path: `2025/03/${id}.jpg`, createdAt: NOW, check: 'none' }
 }
 
 function message(id: string, userId: string, reportId: string): NewMessage {
@@ -290,6 +290,7 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(bareDetail(detail)).toEqual({
           report: bare(made.report),
           photoIds: ['f_2', 'f_1'],
+          heldPhotoIds: [],
           events: [{ at: NOW, actorId: IDS.alice, actorName: '陈一', actorRoles: ['resident'], action: 'create', note: null, status: 'submitted', level: 'grid', toUserId: null, photoIds: [] }],
           mediation: null,
           supportedByMe: false,
@@ -390,6 +391,23 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect((await s.reports.detail('r_1', IDS.carol))?.supportedByMe).toBe(false)
         expect(detail?.report).toEqual({ ...m3, supporters: 1 })
         return bareDetail(detail)
+      })
+      scenario('photos the image check has not passed: held in detail (report and step photos), never the cover', async (s) => {
+        await s.files.create({ ...photo('f_wait', IDS.alice), check: 'pending' })
+        await s.files.create({ ...photo('f_ok', IDS.alice), check: 'pass' })
+        await s.files.create({ ...photo('f_bad', IDS.alice), check: 'risky' })
+        await s.files.create({ ...photo('f_ev', IDS.workerA), check: 'review' })
+        await s.files.create({ ...photo('f_only', IDS.bob), check: 'pending' })
+        const r = await make(s, newReport('r_1'), ['f_wait', 'f_bad', 'f_ok'])
+        await apply(s, { ...accept(r, IDS.workerA, at(1)), eventPhotoIds: ['f_ev'] })
+        await make(s, newReport('r_2', { reporterId: IDS.bob, createdAt: at(0.5) }), ['f_only'])
+        const detail = await s.reports.detail('r_1', IDS.bob)
+        expect(detail?.photoIds).toEqual(['f_wait', 'f_bad', 'f_ok'])
+        expect(detail?.heldPhotoIds).toEqual(['f_bad', 'f_ev', 'f_wait'])
+        const listed = await s.reports.list({ kind: 'area', communityId: IDS.community }, { limit: 10, after: null })
+        expect(listed.map((x) => [x.id, x.cover])).toEqual([['r_2', null], ['r_1', 'f_ok']])
+        expect((await s.reports.get('r_1'))?.cover).toBe('f_ok')
+        return { held: detail?.heldPhotoIds, covers: listed.map((x) => x.cover) }
       })
     })
     describe('lists, count and nearby', () => {
@@ -706,6 +724,34 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(out.grid.byUnit).toEqual([{ id: IDS.g2, name: '第二网格', total: 2, open: 1, overdue: 0 }])
         return out
       })
+
+      scenario(
+        'an overdue list and its counts are the same with a thousand reports overdue elsewhere (SQLite then walks the area index, not reports_due)',
+        async (s) => {
+          const far = { communityId: IDS.far, streetId: IDS.farStreet, districtId: IDS.farDistrict, gridId: IDS.gFar, reporterId: IDS.erin }
+          await make(s, newReport('r_o1', { acceptBy: at(-3), createdAt: at(0.1) }))
+          await make(s, newReport('r_o2', { acceptBy: at(5), createdAt: at(0.2) }))
+          await make(s, newReport('r_o3', { acceptBy: at(-1), createdAt: at(0.3), gridId: IDS.g2 }))
+          const near = async () => ({
+            community: ids(await listAll(s, { kind: 'area', communityId: IDS.community, overdueAt: NOW }, 2)),
+            street: ids(await listAll(s, { kind: 'area', streetId: IDS.street, overdueAt: NOW, gridId: IDS.g2 }, 2)),
+            district: ids(await listAll(s, { kind: 'area', districtId: IDS.district, overdueAt: NOW }, 1)),
+            districtCount: await s.reports.count({ kind: 'area', districtId: IDS.district, overdueAt: NOW }),
+            overview: (await s.reports.counts({ districtId: IDS.district }, { now: NOW })).overdue,
+          })
+          const few = await near()
+          expect(few).toEqual({ community: ['r_o3', 'r_o1'], street: ['r_o3'], district: ['r_o3', 'r_o1'], districtCount: 2, overview: 2 })
+          for (let i = 0; i < 1000; i++) {
+            await make(s, newReport(`r_far_${String(i).padStart(4, '0')}`, { ...far, acceptBy: at(-2), createdAt: at(1 + i / 1000) }))
+          }
+          expect(await near()).toEqual(few)
+          const city = await s.reports.list({ kind: 'area', cityId: IDS.city, overdueAt: NOW }, { limit: 2, after: null })
+          expect(ids(city)).toEqual(['r_far_0999', 'r_far_0998'])
+          expect(await s.reports.count({ kind: 'area', cityId: IDS.city, overdueAt: NOW })).toBe(1002)
+          expect(await s.reports.count({ kind: 'area', cityId: IDS.city, overdueAt: at(-100) })).toBe(0)
+        },
+        60_000,
+      )
 
       scenario('district and city: their queues by deadline, whole-area lists, counts by street / district, sweeps', async (s) => {
         const far = { communityId: IDS.far, streetId: IDS.farStreet, districtId: IDS.farDistrict, gridId: IDS.gFar, reporterId: IDS.erin }

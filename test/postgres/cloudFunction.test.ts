@@ -4,7 +4,8 @@
  * database with the demo seed. Identity is only the platform's OPENID: a resident's, a grid worker's and a
  * committee member's day go through it; what the event claims is not who the caller is; a timer event without
  * a caller runs the reminders sweep and a client cannot fake one; bad events get clear codes and write nothing.
- * The same calls through the HTTP door give the same replies.
+ * The same calls through the HTTP door give the same replies. WeChat's services go through 云调用: the stand-in
+ * records each openapi call (labelled standIn) and answers it as the test says (success, an errCode, a throw).
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import path from 'node:path'
@@ -21,6 +22,18 @@ jest.setTimeout(120_000)
 const ROOT = path.resolve(__dirname, '../..')
 const BUNDLE = path.join(ROOT, 'cloudfunctions/api/index.js')
 const OPENID = { resident: 'o_resident_jj1', worker: 'o_worker_jj1', committee: 'o_committee_jj' }
+// the subscribe template as an operator configures it (same variables as the self-hosted server)
+const TEMPLATE = { WECHAT_SUBSCRIBE_TEMPLATE_ID: 'TPL-REPORT', WECHAT_SUBSCRIBE_FIELDS: 'thing1=title,thing4=body,time3=at', WECHAT_SUBSCRIBE_STATE: 'trial' }
+
+/** what the stand-in recorded of one openapi call */
+interface OpenapiCall {
+  standIn: true
+  name: string
+  args: Record<string, unknown>
+  answer: string
+}
+/** what the stand-in's openapi calls answer during one call, a queue per name (see test/support/cloud/wx-server-sdk) */
+type Answers = Record<string, ({ reply: unknown } | { errCode: number; errMsg?: string } | { throws: string })[]>
 
 interface Reply {
   ok: boolean
@@ -31,6 +44,8 @@ interface Reply {
 let url: string
 let fn: ChildProcessWithoutNullStreams
 let lines: AsyncIterableIterator<string>
+/** the function's console (consoleLogger), where a channel's failures are logged */
+let stderr = ''
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cloud.mjs')], { cwd: ROOT, stdio: 'pipe' })
@@ -46,8 +61,10 @@ beforeAll(async () => {
   await c.end()
   fn = spawn(process.execPath, [path.join(ROOT, 'test/support/cloud/harness.cjs'), BUNDLE], {
     cwd: ROOT,
-    env: { ...process.env, NODE_PATH: path.join(ROOT, 'test/support/cloud'), GONGZHI_DB: url, GONGZHI_SECRET: 'cloud-secret-cloud-secret-cloud-secret', NODE_ENV: 'production' },
+    // no WECHAT_APPID/SECRET: the cloud function needs none for 云调用
+    env: { ...process.env, ...TEMPLATE, NODE_PATH: path.join(ROOT, 'test/support/cloud'), GONGZHI_DB: url, GONGZHI_SECRET: 'cloud-secret-cloud-secret-cloud-secret', NODE_ENV: 'production' },
   })
+  fn.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   lines = readline.createInterface({ input: fn.stdout })[Symbol.asyncIterator]()
   expect((await lines.next()).value).toBe('ready')
 })
@@ -57,8 +74,8 @@ afterAll(async () => {
   await new Promise((r) => fn?.once('exit', r))
 })
 
-async function call(wx: Record<string, string>, event: unknown): Promise<{ reply: Reply; openapi: unknown[] }> {
-  fn.stdin.write(`${JSON.stringify({ wx, event })}\n`)
+async function call(wx: Record<string, string>, event: unknown, openapi?: Answers): Promise<{ reply: Reply; openapi: OpenapiCall[] }> {
+  fn.stdin.write(`${JSON.stringify({ wx, event, openapi })}\n`)
   const { value } = await lines.next()
   return JSON.parse(value as string)
 }
@@ -105,7 +122,9 @@ test('text is checked by cloud.openapi.security.msgSecCheck v2 as the caller (th
   const description = '5栋电梯按钮失灵，老人上下楼不方便'
   const { reply, openapi } = await call({ OPENID: OPENID.resident, SOURCE: 'wx_client' }, { action: 'report.create', payload: { category: 'facility', description, gridId: 'g_jj_1' } })
   expect(reply).toMatchObject({ ok: true, data: { status: 'submitted' } })
-  expect(openapi).toEqual([{ name: 'security.msgSecCheck', args: { openid: OPENID.resident, scene: 3, version: 2, content: description } }])
+  expect(openapi.filter((c) => c.name === 'security.msgSecCheck')).toEqual([
+    { standIn: true, name: 'security.msgSecCheck', args: { openid: OPENID.resident, scene: 3, version: 2, content: description }, answer: 'ok' },
+  ])
   // risky (errCode 0, result.suggest risky) → a notice is refused, nothing written
   const risky = await as(OPENID.committee, 'notice.publish', { title: '通知', body: '周末活动 [stand-in:risky]', category: 'notice' })
   expect(risky).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
@@ -117,8 +136,9 @@ test('text is checked by cloud.openapi.security.msgSecCheck v2 as the caller (th
     { moderation: 'review', attempts: 0 },
   ])
   const timer = await call({}, { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' })
-  expect(timer.reply).toMatchObject({ ok: true, data: { rechecked: { released: 0, kept: 0, retried: 1 } } })
-  expect(timer.openapi).toContainEqual({ name: 'security.msgSecCheck', args: expect.objectContaining({ openid: OPENID.resident, scene: 3 }) })
+  // no image check runs in the function yet (photos are not in cloud storage): nothing to ask again
+  expect(timer.reply).toMatchObject({ ok: true, data: { rechecked: { released: 0, kept: 0, retried: 1 }, imageChecks: 0 } })
+  expect(timer.openapi).toContainEqual({ standIn: true, name: 'security.msgSecCheck', args: expect.objectContaining({ openid: OPENID.resident, scene: 3 }), answer: 'errCode -1' })
   // …and a notice while unavailable is refused with the retryable code, nothing written
   const unchecked = await as(OPENID.committee, 'notice.publish', { title: '通知', body: '停电检修 [stand-in:down]', category: 'notice' })
   expect(unchecked).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('内容安全检查') } })
@@ -142,7 +162,7 @@ test('identity is the platform\'s OPENID only: what the event claims does not ch
 
 test('the timer trigger runs the sweep; a timer-shaped event from a client, a malformed or a huge event write nothing', async () => {
   const timer = { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' }
-  expect((await call({}, timer)).reply).toMatchObject({ ok: true, data: { sent: expect.any(Array) } })
+  expect((await call({}, timer)).reply).toMatchObject({ ok: true, data: { sent: expect.any(Array), rechecked: expect.any(Object), imageChecks: 0 } })
   const before = await rows('SELECT (SELECT count(*) FROM notices)::int AS notices, (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM messages)::int AS messages')
   expect((await call({ OPENID: OPENID.resident }, timer)).reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect((await call({ OPENID: OPENID.resident }, 'notice.list')).reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
@@ -151,6 +171,91 @@ test('the timer trigger runs the sweep; a timer-shaped event from a client, a ma
   expect((await call({ OPENID: OPENID.committee }, huge)).reply).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大' } })
   const after = await rows('SELECT (SELECT count(*) FROM notices)::int AS notices, (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM messages)::int AS messages')
   expect(after).toEqual(before)
+})
+
+const client = (openid: string) => ({ OPENID: openid, SOURCE: 'wx_client' })
+const sends = (calls: OpenapiCall[], touser: string) => calls.filter((c) => c.name === 'subscribeMessage.send' && c.args.touser === touser)
+
+test('subscribe messages through cloud.openapi.subscribeMessage.send: a new report reaches the grid worker with the template’s fields', async () => {
+  const description = '5栋2单元电梯按钮失灵两天了，老人上下楼很不方便，请尽快安排维修'
+  const made = await call(client(OPENID.resident), { action: 'report.create', payload: { category: 'facility', description, gridId: 'g_jj_1' }, requestId: 'cloud-req-0101' })
+  expect(made.reply).toMatchObject({ ok: true, data: { status: 'submitted' } })
+  const id = made.reply.data?.id as string
+  // the in-app message the same change wrote, in China time as the template's time field shows it
+  const [msg] = await rows(
+    "SELECT title, body, to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at FROM messages WHERE user_id = 'u_worker_jj1' AND target_id = $1",
+    [id],
+  )
+  const body = String(msg!.body).replace(/\s+/g, ' ')
+  // thing fields hold at most 20 characters: the body's first 19 and an ellipsis
+  const thing4 = [...body].length > 20 ? `${[...body].slice(0, 19).join('')}…` : body
+  expect(sends(made.openapi, OPENID.worker)).toEqual([
+    {
+      standIn: true,
+      name: 'subscribeMessage.send',
+      answer: 'ok',
+      args: {
+        touser: OPENID.worker,
+        templateId: 'TPL-REPORT',
+        page: `packages/reports/detail/index?id=${id}`,
+        miniprogramState: 'trial',
+        lang: 'zh_CN',
+        data: { thing1: { value: msg!.title }, thing4: { value: thing4 }, time3: { value: msg!.at } },
+      },
+    },
+  ])
+})
+
+test('a refused (43101), a rejected (47003) or a failed send is only logged: the change it announces stays', async () => {
+  const made = await as(OPENID.resident, 'report.create', { category: 'environment', description: '8栋门口的路灯坏了一个星期，晚上很黑', gridId: 'g_jj_1' }, 'cloud-req-0201')
+  const id = made.data?.id as string
+  const refused = await call(client(OPENID.worker), { action: 'report.transition', payload: { id, action: 'accept' }, requestId: 'cloud-req-0202' }, {
+    'subscribeMessage.send': [{ errCode: 43101, errMsg: 'user refuse to accept the msg' }],
+  })
+  expect(refused.reply).toMatchObject({ ok: true, data: { status: 'accepted' } })
+  expect(sends(refused.openapi, OPENID.resident)).toEqual([expect.objectContaining({ answer: 'errCode 43101', args: expect.objectContaining({ templateId: 'TPL-REPORT' }) })])
+
+  const logged = stderr.length
+  const badField = await call(client(OPENID.worker), { action: 'report.transition', payload: { id, action: 'note', note: '已报修，明天上午更换灯泡' }, requestId: 'cloud-req-0203' }, {
+    'subscribeMessage.send': [{ errCode: 47003, errMsg: 'argument invalid! data.thing1.value invalid' }],
+  })
+  expect(badField.reply).toMatchObject({ ok: true })
+  const down = await call(client(OPENID.worker), { action: 'report.transition', payload: { id, action: 'resolve', note: '路灯已更换' }, requestId: 'cloud-req-0204' }, {
+    'subscribeMessage.send': [{ throws: 'connect ETIMEDOUT' }],
+  })
+  expect(down.reply).toMatchObject({ ok: true, data: { status: 'resolved' } })
+  expect(sends(down.openapi, OPENID.resident)).toEqual([expect.objectContaining({ answer: 'thrown' })])
+  // a refusal is normal (not logged); the others are, once each
+  await new Promise((r) => setTimeout(r, 50))
+  const log = stderr.slice(logged)
+  expect(log).toContain('subscribe message not sent')
+  expect(log).toContain('47003')
+  expect(log).toContain('subscribe message failed')
+  expect(log).not.toContain('43101')
+
+  expect(await rows('SELECT status FROM reports WHERE id = $1', [id])).toEqual([{ status: 'resolved' }])
+  // the in-app message centre has every message, sent or not
+  expect((await rows("SELECT title FROM messages WHERE user_id = 'u_resident_jj1' AND target_id = $1 ORDER BY seq", [id])).map((r) => r.title)).toEqual([
+    '您反映的问题已受理',
+    '您反映的问题有新进展',
+    '您反映的问题已办结，请评价',
+  ])
+})
+
+test('手机号快速验证 through cloud.openapi.phonenumber.getPhoneNumber sets the verified phone; a used code or an unreachable WeChat changes nothing', async () => {
+  const who = client('o_phone_newcomer')
+  const phoneOf = async () => rows("SELECT phone, phone_verified FROM users WHERE openid = 'o_phone_newcomer'")
+  const used = await call(who, { action: 'me.setPhone', payload: { phoneCode: 'code-used' } }, { 'phonenumber.getPhoneNumber': [{ errCode: 40029, errMsg: 'invalid code' }] })
+  expect(used.reply).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '手机号验证已过期，请重新点击获取或直接填写' } })
+  const unreachable = await call(who, { action: 'me.setPhone', payload: { phoneCode: 'code-late' } }, { 'phonenumber.getPhoneNumber': [{ throws: 'ESOCKETTIMEDOUT' }] })
+  expect(unreachable.reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: '微信服务暂时不可用，请稍后再试或直接填写手机号' } })
+  expect(await phoneOf()).toEqual([{ phone: null, phone_verified: false }])
+
+  const phoneInfo = { phoneNumber: '13700001234', purePhoneNumber: '13700001234', countryCode: '86', watermark: { appid: 'wx_test', timestamp: 1700000000 } }
+  const ok = await call(who, { action: 'me.setPhone', payload: { phoneCode: 'code-1' } }, { 'phonenumber.getPhoneNumber': [{ reply: { phoneInfo } }] })
+  expect(ok.reply).toMatchObject({ ok: true, data: { phone: '13700001234' } })
+  expect(ok.openapi).toEqual([{ standIn: true, name: 'phonenumber.getPhoneNumber', args: { code: 'code-1' }, answer: 'ok' }])
+  expect(await phoneOf()).toEqual([{ phone: '13700001234', phone_verified: true }])
 })
 
 test('the same reads through the HTTP door give the same replies', async () => {

@@ -9,7 +9,7 @@ import type { BlobStorage, FileRecord, FileRepo } from '../../cloud/files/ports'
 
 const NOW = '2025-03-10T02:00:00.000Z'
 const record = (id: string, createdAt: string): FileRecord => ({
-  id, ownerId: 'u1', mime: 'image/jpeg', bytes: 1, width: 1, height: 1, sha256: 'x', path: `ab/${id}.jpg`, createdAt,
+  id, ownerId: 'u1', mime: 'image/jpeg', bytes: 1, width: 1, height: 1, sha256: 'x', path: `ab/${id}.jpg`, createdAt, check: 'none',
 })
 
 /** an in-memory files table: `attached` files are held by a report */

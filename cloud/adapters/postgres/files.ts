@@ -1,5 +1,6 @@
 import type { Pool } from 'pg'
-import type { FileRecord, FileRepo, ImageMime } from '../../files/ports'
+import type { FileRecord, FileRepo, ImageMime, PhotoCheck } from '../../files/ports'
+import { writeMessage } from './messages'
 import { inTransaction, row, rows } from './tx'
 
 /**
@@ -17,6 +18,7 @@ interface Row {
   sha256: string
   path: string
   created_at: string
+  check_status: PhotoCheck
 }
 
 const toRecord = (r: Row): FileRecord => ({
@@ -29,16 +31,17 @@ const toRecord = (r: Row): FileRecord => ({
   sha256: r.sha256,
   path: r.path,
   createdAt: r.created_at,
+  check: r.check_status,
 })
 
-const INSERT = `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)`
-const values = (f: FileRecord) => [f.id, f.ownerId, f.mime, f.bytes, f.width, f.height, f.sha256, f.path, f.createdAt]
+const INSERT = `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at, check_status)`
+const values = (f: FileRecord) => [f.id, f.ownerId, f.mime, f.bytes, f.width, f.height, f.sha256, f.path, f.createdAt, f.check]
 const UNATTACHED = `NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)`
 
 export function fileRepo(pool: Pool): FileRepo {
   return {
     async create(file) {
-      await pool.query(`${INSERT} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, values(file))
+      await pool.query(`${INSERT} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, values(file))
       return { ...file }
     },
 
@@ -54,8 +57,8 @@ export function fileRepo(pool: Pool): FileRepo {
         const made = await row(
           c,
           `${INSERT}
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
-           WHERE (SELECT count(*) FROM files f WHERE f.owner_id = $2 AND f.created_at >= $10::timestamptz AND ${UNATTACHED}) < $11
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+           WHERE (SELECT count(*) FROM files f WHERE f.owner_id = $2 AND f.created_at >= $11::timestamptz AND ${UNATTACHED}) < $12
            RETURNING 1`,
           [...values(file), cap.since, cap.max],
         )
@@ -99,6 +102,38 @@ export function fileRepo(pool: Pool): FileRepo {
         const gone = await row(c, `DELETE FROM files f WHERE f.id = $1 AND ${UNATTACHED} RETURNING 1`, [id])
         return gone !== null
       })
+    },
+
+    async checkAsked(id, traceId, at) {
+      const r = await row(pool, "UPDATE files SET check_trace = $2, check_at = $3 WHERE id = $1 AND check_status = 'pending' RETURNING 1", [id, traceId, at])
+      return r !== null
+    },
+
+    /** One transaction: the conditional UPDATE decides once (a second push for the trace finds it answered). */
+    async checkAnswered(traceId, verdict, label, notice) {
+      return inTransaction(pool, async (c) => {
+        const r = await row<Row>(
+          c,
+          `UPDATE files SET check_status = $2, check_label = $3 WHERE check_trace = $1 AND check_status = 'pending' RETURNING *`,
+          [traceId, verdict, label],
+        )
+        if (!r) return null
+        if (notice) {
+          const attached = await row<{ report_id: string }>(c, 'SELECT report_id FROM report_photos WHERE file_id = $1', [r.id])
+          await writeMessage(c, { ...notice, userId: r.owner_id, target: attached ? { type: 'report', id: attached.report_id } : null })
+        }
+        return toRecord(r)
+      })
+    },
+
+    async listPendingChecks(before, limit) {
+      const found = await rows<Row>(
+        pool,
+        `SELECT * FROM files WHERE check_status = 'pending' AND (check_at IS NULL OR check_at < $1::timestamptz)
+         ORDER BY check_at NULLS FIRST, id COLLATE "C" LIMIT $2`,
+        [before, limit],
+      )
+      return found.map(toRecord)
     },
   }
 }

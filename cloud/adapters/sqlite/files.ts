@@ -1,4 +1,5 @@
-import type { FileRecord, FileRepo, ImageMime } from '../../files/ports'
+import type { FileRecord, FileRepo, ImageMime, PhotoCheck, PhotoCheckNotice } from '../../files/ports'
+import { messageWriter } from './messages'
 import type { Db } from './open'
 
 interface Row {
@@ -11,6 +12,7 @@ interface Row {
   sha256: string
   path: string
   created_at: string
+  check_status: PhotoCheck
 }
 
 const toRecord = (r: Row): FileRecord => ({
@@ -23,18 +25,19 @@ const toRecord = (r: Row): FileRecord => ({
   sha256: r.sha256,
   path: r.path,
   createdAt: r.created_at,
+  check: r.check_status,
 })
 
 /** Uploaded files (table `files` of migration 004); the blob itself lives in BlobStorage under `path`. */
 export function fileRepo(db: Db): FileRepo {
   const insert = db.prepare(
-    `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)
-     VALUES (@id, @ownerId, @mime, @bytes, @width, @height, @sha256, @path, @createdAt)`,
+    `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at, check_status)
+     VALUES (@id, @ownerId, @mime, @bytes, @width, @height, @sha256, @path, @createdAt, @check)`,
   )
   // the owner's unattached uploads since @since are counted inside the INSERT (files_owner index)
   const insertWithinCap = db.prepare(
-    `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at)
-     SELECT @id, @ownerId, @mime, @bytes, @width, @height, @sha256, @path, @createdAt
+    `INSERT INTO files (id, owner_id, mime, bytes, width, height, sha256, path, created_at, check_status)
+     SELECT @id, @ownerId, @mime, @bytes, @width, @height, @sha256, @path, @createdAt, @check
      WHERE (SELECT count(*) FROM files f
             WHERE f.owner_id = @ownerId AND f.created_at >= @since
               AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id)) < @max`,
@@ -55,7 +58,37 @@ export function fileRepo(db: Db): FileRepo {
     `DELETE FROM files WHERE id = ? AND created_at < ?
        AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = files.id)`,
   )
+  const asked = db.prepare(
+    "UPDATE files SET check_trace = @traceId, check_at = @at WHERE id = @id AND check_status = 'pending'",
+  )
+  const answer = db.prepare<{ traceId: string; verdict: string; label: string | null }, Row>(
+    `UPDATE files SET check_status = @verdict, check_label = @label
+     WHERE check_trace = @traceId AND check_status = 'pending' RETURNING *`,
+  )
+  const writeMessage = messageWriter(db)
+  const answered = db.transaction(
+    (traceId: string, verdict: string, label: string | null, notice: PhotoCheckNotice | null): FileRecord | null => {
+      const row = answer.get({ traceId, verdict, label })
+      if (!row) return null
+      const reportId = reportOf.get(row.id)?.report_id
+      if (notice) writeMessage({ ...notice, userId: row.owner_id, target: reportId ? { type: 'report', id: reportId } : null })
+      return toRecord(row)
+    },
+  )
+  const pending = db.prepare<{ before: string; limit: number }, Row>(
+    `SELECT * FROM files WHERE check_status = 'pending' AND (check_at IS NULL OR check_at < @before)
+     ORDER BY check_at IS NOT NULL, check_at, id LIMIT @limit`,
+  )
   return {
+    async checkAsked(id, traceId, at) {
+      return asked.run({ id, traceId, at }).changes === 1
+    },
+    async checkAnswered(traceId, verdict, label, notice) {
+      return answered.immediate(traceId, verdict, label, notice)
+    },
+    async listPendingChecks(before, limit) {
+      return pending.all({ before, limit }).map(toRecord)
+    },
     async create(file) {
       insert.run(file)
       return { ...file }

@@ -51,7 +51,7 @@ const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city
   r.address, r.coord_source, r.anonymous, r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id,
   au.name AS assignee_name, r.accept_by, r.resolve_by, r.due_at, r.supporters, r.reopen_count, r.accepted_at,
   r.resolved_at, r.closed_at, r.rating, r.rating_comment, r.rated_at, r.created_at, r.updated_at, r.version,
-  (SELECT p.file_id FROM report_photos p WHERE p.report_id = r.id AND p.event_id IS NULL ORDER BY p.seq LIMIT 1) AS cover`
+  (SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = r.id AND p.event_id IS NULL AND f.check_status IN ('none', 'pass') ORDER BY p.seq LIMIT 1) AS cover`
 const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`
 const FULL = `SELECT ${COLUMNS.replace('%DESC%', 'r.description')} FROM reports r ${JOINS}`
 const BRIEF = `SELECT ${COLUMNS.replace('%DESC%', 'substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
@@ -63,7 +63,16 @@ interface ListShape {
   where: string[]
   params: Record<string, unknown>
   order: 'newest' | 'due'
+  /** an area list's overdue filter: the area's column, whose covering index or reports_due serves it (listIndexOf) */
+  overdueArea?: AreaColumn
 }
+
+/**
+ * Below this many reports overdue in the whole store, an area's overdue list reads them from reports_due (due
+ * date order) and sorts them; above it, it walks the area's covering index newest first, checking due_at in the
+ * index (migration 018): with many overdue, a page is found after a few rows; with few, reports_due is short.
+ */
+const FEW_OVERDUE = 1000
 
 /**
  * The WHERE of a list query, built from the filters given only (values always bound as parameters): a list
@@ -122,7 +131,7 @@ function shapeOf(q: ReportListQuery): ListShape {
   eq('grid_id', 'grid', q.gridId)
   eq('category', 'category', q.category)
   overdue(q.overdueAt)
-  return { where, params, order: 'newest' }
+  return { where, params, order: 'newest', overdueArea: q.overdueAt == null ? undefined : area.column }
 }
 
 export function reportStatements(db: Db) {
@@ -281,6 +290,9 @@ export function reportRepo(db: Db): ReportRepo {
   const photosOf = db.prepare<[string], { file_id: string }>(
     'SELECT file_id FROM report_photos WHERE report_id = ? AND event_id IS NULL ORDER BY seq',
   )
+  const heldOf = db.prepare<[string], { file_id: string }>(
+    "SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = ? AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id",
+  )
   const mediationOf = db.prepare<[string], MediationRow>('SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = ?')
   const sessionsOf = db.prepare<[string], MediationSessionRow>(`SELECT s.date, s.note, s.recorded_by, u.name,
       (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = s.recorded_by) AS roles
@@ -327,8 +339,18 @@ export function reportRepo(db: Db): ReportRepo {
    */
   const shapes = new Map<string, Statement<Record<string, unknown>, ReportRow>>()
   const countShapes = new Map<string, Statement<Record<string, unknown>, { n: number }>>()
-  const listPage = (where: string[], order: 'newest' | 'due', params: Record<string, unknown>): ReportRow[] => {
-    const sql = `${BRIEF} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
+  const overdueInStore = db.prepare<[string], { n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM reports INDEXED BY reports_due WHERE due_at IS NOT NULL AND due_at < ? LIMIT ${FEW_OVERDUE})`,
+  )
+  /** The index an area's overdue list reads (the planner, knowing no counts, would take reports_due every time). */
+  const listIndexOf = (shape: ListShape): string => {
+    if (!shape.overdueArea) return ''
+    const few = (overdueInStore.get(shape.params.overdueAt as string)?.n ?? 0) < FEW_OVERDUE
+    return `INDEXED BY ${few ? 'reports_due' : `reports_${shape.overdueArea.replace('_id', '')}_cover`}`
+  }
+  const listPage = (shape: ListShape, where: string[], params: Record<string, unknown>): ReportRow[] => {
+    const order = shape.order
+    const sql = `${BRIEF.replace('FROM reports r', `FROM reports r ${listIndexOf(shape)}`)} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
     let st = shapes.get(sql)
     if (!st) {
       st = db.prepare<Record<string, unknown>, ReportRow>(sql)
@@ -439,6 +461,7 @@ export function reportRepo(db: Db): ReportRepo {
       return {
         report,
         photoIds: photosOf.all(id).map((p) => p.file_id),
+        heldPhotoIds: heldOf.all(id).map((p) => p.file_id),
         events,
         mediation,
         supportedByMe: !!supported.get(id, viewerId),
@@ -469,7 +492,7 @@ export function reportRepo(db: Db): ReportRepo {
             Object.assign(params, { cDue: cursor.dueAt, cSeq: cursor.seq })
           }
         }
-        return listPage(where, shape.order, params)
+        return listPage(shape, where, params)
       }
       if (q.kind === 'queue' && q.level === 'grid') {
         // one index walk per grid (each in deadline order), merged: a worker's grids never sort the whole table
@@ -482,8 +505,9 @@ export function reportRepo(db: Db): ReportRepo {
       return page(shapeOf(q)).map(reportRecord)
     },
     async count(q: ReportListQuery) {
-      const { where, params } = shapeOf(q)
-      const sql = `SELECT count(*) AS n FROM reports r WHERE ${where.join(' AND ')}`
+      const shape = shapeOf(q)
+      const { where, params } = shape
+      const sql = `SELECT count(*) AS n FROM reports r ${listIndexOf(shape)} WHERE ${where.join(' AND ')}`
       let st = countShapes.get(sql)
       if (!st) {
         st = db.prepare<Record<string, unknown>, { n: number }>(sql)

@@ -4,13 +4,35 @@ import type { Clock } from '../../shared/ports'
 import { TOKEN_INVALID, wechatAccessToken, type AccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 
+/** phone_info of the HTTPS reply, phoneInfo of the cloud call's */
+export interface PhoneInfo {
+  phoneNumber?: string
+  purePhoneNumber?: string
+  countryCode?: string
+}
+
 interface PhoneReply {
   errcode?: number
   errmsg?: string
-  phone_info?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string }
+  phone_info?: PhoneInfo
 }
 
-const UNAVAILABLE = '微信服务暂时不可用，请稍后再试或直接填写手机号'
+/** Unavailable: WeChat could not be asked (network, timeout) */
+export const PHONE_UNAVAILABLE = '微信服务暂时不可用，请稍后再试或直接填写手机号'
+
+/**
+ * WeChat's answer → the number, the same for either transport: 40029 (the button's code is used or expired) is
+ * the person's to retry; any other errcode, or no number, is WeChat's failure. The number without country code.
+ */
+export function phoneFromReply(errcode: number, info: PhoneInfo | undefined): string {
+  if (errcode) {
+    if (errcode === 40029) throw new AppError('INVALID_INPUT', '手机号验证已过期，请重新点击获取或直接填写')
+    throw new AppError('INTERNAL', `获取微信手机号失败（${errcode}），请直接填写`)
+  }
+  const n = info?.purePhoneNumber ?? info?.phoneNumber
+  if (!n) throw new AppError('INTERNAL', '获取微信手机号失败，请直接填写')
+  return n
+}
 
 /**
  * 手机号快速验证: POST {apiBase}/wxa/business/getuserphonenumber?access_token=… with the button's code.
@@ -26,7 +48,7 @@ export function wechatPhoneNumber(cfg: WechatConfig, clock: Clock, accessToken: 
       return await accessToken.get(fresh)
     } catch (err) {
       const code = err instanceof AppError ? (/（(-?\d+|\?)）$/.exec(err.message)?.[0] ?? '') : ''
-      throw new AppError('INTERNAL', `${UNAVAILABLE}${code}`)
+      throw new AppError('INTERNAL', `${PHONE_UNAVAILABLE}${code}`)
     }
   }
 
@@ -42,7 +64,7 @@ export function wechatPhoneNumber(cfg: WechatConfig, clock: Clock, accessToken: 
       })
       return (await res.json()) as PhoneReply
     } catch {
-      throw new AppError('INTERNAL', UNAVAILABLE)
+      throw new AppError('INTERNAL', PHONE_UNAVAILABLE)
     }
   }
 
@@ -53,13 +75,7 @@ export function wechatPhoneNumber(cfg: WechatConfig, clock: Clock, accessToken: 
         accessToken.drop()
         reply = await ask(code, await token(true))
       }
-      if (reply.errcode) {
-        if (reply.errcode === 40029) throw new AppError('INVALID_INPUT', '手机号验证已过期，请重新点击获取或直接填写')
-        throw new AppError('INTERNAL', `获取微信手机号失败（${reply.errcode}），请直接填写`)
-      }
-      const n = reply.phone_info?.purePhoneNumber ?? reply.phone_info?.phoneNumber
-      if (!n) throw new AppError('INTERNAL', '获取微信手机号失败，请直接填写')
-      return n
+      return phoneFromReply(reply.errcode ?? 0, reply.phone_info)
     },
   }
 }

@@ -16,8 +16,10 @@ export function subscribeTemplateIds(): string[] {
 }
 
 /**
- * weapp only, inside the submit tap: ask once for the status-change subscribe messages. Refusal or
- * failure is normal (the in-app 消息 always works), and it never holds the submission longer than it takes.
+ * weapp only, inside a tap: ask for the subscribe messages (each 允许 is one message WeChat lets us send). A
+ * resident asks when submitting (the report's status changes); staff ask with every 办理 step they confirm (the
+ * next report that reaches them). Refusal or failure is normal (the in-app 消息 always works), and it never holds
+ * the tap's action longer than it takes.
  */
 export async function askForStatusMessages(): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return

@@ -9,6 +9,7 @@ import { ROUTES, withQuery } from '@/services/routes'
 import { staffActionLabel, useStaffActions, type StaffAction } from '../../useStaffActions'
 import { ActionSheet } from './ActionSheet'
 import { noteDraftKey } from './noteDraft'
+import { askForStatusMessages } from '../../subscribe'
 import './StaffPanel.scss'
 
 /** The toast after each action (short: WeChat's success toast shows 7 characters). */
@@ -85,6 +86,8 @@ export function StaffPanel({
             setOpen(null)
           }}
           onSubmit={async (draft) => {
+            // inside the tap, before any await: WeChat asks only then (one 允许 = the next report that reaches them)
+            void askForStatusMessages()
             const res = await staff.run(open, draft)
             if (res.ok) {
               clearDraft(noteDraftKey(report.id, open))
