@@ -4,7 +4,7 @@ import { TAB_BAR } from './app.tabs'
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/vote/index', 'pages/report/index', 'pages/patrol/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/auth', pages: ['login/index'] },
+    { root: 'packages/auth', pages: ['login/index', 'community/index'] },
     { root: 'packages/notices', pages: ['detail/index', 'publish/index', 'stats/index'] },
     { root: 'packages/residents', pages: ['apply/index', 'volunteer/index'] },
     {

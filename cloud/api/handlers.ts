@@ -2,6 +2,7 @@ import type { Contract } from '@/domain/contract'
 import type { Deps } from '../compose'
 import { authHandlers } from '../auth/handlers'
 import { communityHandlers } from '../community/handlers'
+import { filesHandlers } from '../files/handlers'
 import { membersHandlers } from '../members/handlers'
 import { messagesHandlers } from '../messages/handlers'
 import { motionsHandlers } from '../motions/handlers'
@@ -27,4 +28,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...reportsHandlers,
   ...motionsHandlers,
   ...patrolsHandlers,
+  ...filesHandlers,
 }

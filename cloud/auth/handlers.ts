@@ -1,5 +1,6 @@
 import { authContract } from '@/domain/auth/contract'
 import type { Handlers } from '../shared/handlers'
+import { chooseMyCommunity } from './chooseMyCommunity'
 import type { Deps } from './ports'
 import { setMyPhone } from './setMyPhone'
 import { signInForDevelopment } from './signInForDevelopment'
@@ -13,4 +14,5 @@ export const authHandlers: Handlers<typeof authContract, Deps> = {
   'auth.cloudLogin': signInOnCloud,
   'me.get': viewMyProfile,
   'me.setPhone': setMyPhone,
+  'me.chooseCommunity': chooseMyCommunity,
 }

@@ -5,17 +5,17 @@ import type { UserRecord } from '../shared/ports'
 import { sessionFor } from './session'
 
 /**
- * The user behind a WeChat openid, created on first sight (atomically: UNIQUE openid) as an unverified
- * resident of the first community; verification binds them to a household later.
+ * The user behind a WeChat openid, created on first sight (atomically: UNIQUE openid) as an unverified resident
+ * of no community yet: they choose theirs (me.chooseCommunity) before anything else; verification binds them to a
+ * household later.
  */
 export async function userForOpenid(deps: Deps, openid: string): Promise<UserRecord> {
-  const community = await deps.store.communities.first()
   const id = deps.ids.newId()
   const { user } = await deps.store.users.findOrCreateByOpenid(openid, {
     id,
     name: `微信用户 ${id.slice(0, 4).toUpperCase()}`,
     roles: ['resident'],
-    communityId: community?.id ?? null,
+    communityId: null,
     gridId: null,
     householdId: null,
     verified: false,

@@ -13,7 +13,7 @@ import { httpMsgSecCheck } from '../adapters/wechat/msgSecCheckHttp'
 import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
 import { type SubscribeTemplate, wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
-import { type BlobStorage, createFileUrls, type FileUrls, type ImageCheck } from '../files'
+import { type BlobStorage, type CloudFiles, createFileUrls, type FileUrls, type ImageCheck } from '../files'
 import type * as shared from '../shared/context'
 import type { Clock, ContentCheck, Logger, Notifier, UserRepo } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
@@ -35,6 +35,8 @@ export interface Deps extends shared.Deps<Store> {
   blobs: BlobStorage
   /** WeChat's image check (the cloud function); null on the self-hosted server: photos are shown as before */
   imageCheck: ImageCheck | null
+  /** WeChat 云开发's cloud storage: the cloud function composes it (cloud/api/cloudFunction.ts); null elsewhere */
+  cloudFiles: CloudFiles | null
   devLogin: boolean
 }
 
@@ -66,6 +68,7 @@ export async function createDeps(
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
     blobs: overrides.blobs ?? blobStorage(store, config.uploadsDir ?? null, clock),
     imageCheck: overrides.imageCheck ?? null,
+    cloudFiles: overrides.cloudFiles ?? null,
     notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log, accessToken),
     devLogin: overrides.devLogin ?? config.devLogin,
     log,

@@ -69,16 +69,35 @@ export interface BlobEntry {
 
 /** Where uploaded bytes live: a folder on the self-hosted server, cloud storage on WeChat cloud. */
 export interface BlobStorage {
-  put(key: string, bytes: Buffer): Promise<void>
-  read(key: string): Promise<Buffer | null>
-  /** Removes the blob; a key that is already gone is not an error. */
-  remove(key: string): Promise<void>
+  /**
+   * Stores the blob under `key`. A store that names its blobs itself (cloud storage: a fileID) returns that name,
+   * and the file's row keeps it as its path; the others keep the key.
+   */
+  put(key: string, bytes: Buffer): Promise<string | void>
+  /** The blob at a path put() gave (the key, or the name put() returned); null when it is gone. */
+  read(path: string): Promise<Buffer | null>
+  /** Removes the blob; a path that is already gone is not an error. */
+  remove(path: string): Promise<void>
   /** Everything in the store (for the sweep to reconcile it with the rows); stores that cannot list omit it. */
   list?(): AsyncIterable<BlobEntry>
   /** Removes a leftover that list() gave. */
   removeLeftover?(key: string): Promise<void>
 }
 
+/**
+ * WeChat 云开发's cloud storage as the cloud function sees it (wx-server-sdk), beside its BlobStorage: the files
+ * clients upload with Taro.cloud.uploadFile, and temporary download URLs. Only the cloud function has one.
+ */
+export interface CloudFiles {
+  /** The path inside this environment's storage of a fileID a client sent; null when it is not one of its files. */
+  pathOf(fileID: string): string | null
+  /** A client's uploaded file; null when there is none under that fileID. */
+  download(fileID: string): Promise<Buffer | null>
+  /** Removes files; ones already gone are not an error. */
+  remove(fileIDs: string[]): Promise<void>
+  /** Temporary download URLs for stored photos (the paths BlobStorage.put returned), in order; null where refused. */
+  tempUrls(fileIDs: string[], maxAgeSeconds: number): Promise<(string | null)[]>
+}
 
 // ---------- what this feature's use cases receive ----------
 
@@ -108,6 +127,8 @@ export interface Deps extends shared.Deps<FilesStore> {
   blobs: BlobStorage
   /** signed, short-lived photo addresses */
   fileUrls: FileUrls
+  /** cloud storage, in the cloud function only (null at the HTTP door, which serves /upload and /files itself) */
+  cloudFiles: CloudFiles | null
 }
 export type Ctx = shared.Ctx<Deps>
 export type UserCtx = shared.UserCtx<Deps>

@@ -4,6 +4,7 @@ import { AppError } from '@/domain/shared/errors'
 import type { Deps, FileRecord, ImageMime } from './ports'
 import { askImageCheck } from './askImageCheck'
 import { stripLocation } from './stripLocation'
+import { communityOf } from '../shared/community'
 
 /** One photo: at most this many bytes (the HTTP door refuses more with PAYLOAD_TOO_LARGE). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -74,7 +75,7 @@ export async function uploadPhoto(
 ): Promise<{ fileId: string; file: FileRecord }> {
   const user = userId ? await deps.store.users.get(userId) : null
   if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-  if (!user.communityId) throw new AppError('FORBIDDEN', '加入社区后才能上传图片')
+  communityOf(user)
 
   const received = await readBytes()
   if (received.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', TOO_BIG_MESSAGE)
@@ -85,7 +86,8 @@ export async function uploadPhoto(
   const id = deps.ids.newId()
   const key = `${id.slice(0, 2).toLowerCase()}/${id}.${EXT[info.mime]}`
   const now = deps.clock.now()
-  await deps.blobs.put(key, bytes)
+  // cloud storage names its blobs (a fileID): the row keeps where the blob is
+  const path = (await deps.blobs.put(key, bytes)) || key
   let file: FileRecord | null
   try {
     file = await deps.store.files.createWithinCap(
@@ -97,7 +99,7 @@ export async function uploadPhoto(
         width: info.width,
         height: info.height,
         sha256: createHash('sha256').update(bytes).digest('hex'),
-        path: key,
+        path,
         createdAt: now.toISOString(),
         // where WeChat checks images, others see the photo only after its answer (photoShownToOthers)
         check: deps.imageCheck ? 'pending' : 'none',
@@ -105,11 +107,11 @@ export async function uploadPhoto(
       { max: MAX_UNATTACHED_UPLOADS, since: new Date(now.getTime() - UNATTACHED_WINDOW_MS).toISOString() },
     )
   } catch (err) {
-    await removeQuietly(deps, key)
+    await removeQuietly(deps, path)
     throw err
   }
   if (!file) {
-    await removeQuietly(deps, key)
+    await removeQuietly(deps, path)
     throw new AppError('RATE_LIMITED', TOO_MANY_UPLOADS)
   }
   // where WeChat checks images: asked now, answered by its push; a failed ask is the sweep's to repeat

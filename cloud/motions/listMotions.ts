@@ -1,23 +1,23 @@
-import { AppError } from '@/domain/shared/errors'
 import type { motionListSchema, MotionListPage } from '@/domain/motions'
 import { z } from 'zod'
 import type { UserCtx } from './ports'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import { isCommitteeOf, settle } from './access'
 import { summaryFor } from './view'
+import { communityOf } from '../shared/community'
 
 const cursorSchema = z.strictObject({ seq: z.number().int().min(0) })
 
 /** motion.list — the community's motions, newest first (drafts for the committee only); no tallies in it. */
 export async function listMotions(input: z.output<typeof motionListSchema>, ctx: UserCtx): Promise<MotionListPage> {
   const { deps, user } = ctx
-  if (!user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
-  await settle(deps, { communityId: user.communityId })
+  const communityId = communityOf(user)
+  await settle(deps, { communityId })
   const limit = input.limit ?? 20
   const after = input.cursor ? decodeKey(cursorSchema, input.cursor).seq : null
-  const rows = await deps.store.motions.list(user.communityId, {
+  const rows = await deps.store.motions.list(communityId, {
     status: input.status,
-    withDrafts: isCommitteeOf(user, user.communityId),
+    withDrafts: isCommitteeOf(user, communityId),
     limit: limit + 1,
     after,
   })

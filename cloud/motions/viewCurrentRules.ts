@@ -1,13 +1,12 @@
-import { AppError } from '@/domain/shared/errors'
 import type { RulesView } from '@/domain/motions'
 import type { UserCtx } from './ports'
 import { settle } from './access'
 import { rulesView } from './view'
+import { communityOf as communityOfUser } from '../shared/community'
 
 /** The caller's community (rules are read by every member of it). */
 export function communityOf(ctx: UserCtx): string {
-  if (!ctx.user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
-  return ctx.user.communityId
+  return communityOfUser(ctx.user)
 }
 
 /** rules.current — the community's 村规民约/居民公约 in force (the last adopted version), null when none yet. */

@@ -3,13 +3,19 @@ import type { UserCtx } from './ports'
 import { decodeCursor, encodeCursor } from './cursor'
 import { canConfirm, isUnread, listAudienceOf } from './policy'
 import { toSummary } from './view'
+import { communityOf } from '../shared/community'
+import { tierOf } from '@/domain/shared/roles'
 
 /** notice.list — someone opens 首页: the notices addressed to them, pinned first then newest. */
 export async function listMyNotices(input: NoticeListInput, ctx: UserCtx): Promise<NoticeListPage> {
   const { deps, user } = ctx
   const after = input.cursor ? decodeCursor(input.cursor) : null
   const audience = listAudienceOf(user)
-  if (!audience) return { items: [], nextCursor: null, unread: 0 }
+  if (!audience) {
+    // staff of a tier not placed yet see nothing; a resident who has not chosen their community is told to
+    if (!tierOf(user.roles)) communityOf(user)
+    return { items: [], nextCursor: null, unread: 0 }
+  }
   const limit = input.limit ?? 20
   const now = deps.clock.now()
   const [rows, unread] = await Promise.all([

@@ -3,6 +3,7 @@ import { isStaff, TIER_KEY, tierPlaceOf } from '@/domain/shared/roles'
 import type * as shared from '../shared/context'
 import type { UserRecord } from '../shared/ports'
 import type { Deps, PatrolsStore, ShiftRecord } from './ports'
+import { communityOf } from '../shared/community'
 
 export const NOT_FOUND_MESSAGE = '巡逻班次不存在，或您无权查看'
 export const NOT_VOLUNTEER = '报名巡逻需先成为志愿者'
@@ -23,10 +24,7 @@ export function requireCommittee(u: UserRecord, message = '只有社区/村委�
 }
 
 /** The community whose shifts the caller lists: their own. */
-export function requireCommunity(u: UserRecord): string {
-  if (!u.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
-  return u.communityId
-}
+export const requireCommunity = (u: UserRecord): string => communityOf(u)
 
 /** Members of the community read its shifts; street, district and city staff those of the communities under them. */
 export async function canSee(deps: Deps, s: ShiftRecord, u: UserRecord): Promise<boolean> {

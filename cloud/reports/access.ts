@@ -6,6 +6,7 @@ import { isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type Report
 import type { Deps, ReportArea, ReportRecord, UserCtx } from './ports'
 import type { UserRecord } from '../shared/ports'
 import { sendOutbound } from '../shared/outbound'
+import { communityOf } from '../shared/community'
 
 export const NOT_FOUND_MESSAGE = '问题不存在，或您无权查看'
 export const RACE_MESSAGE = '问题刚被其他人处理过，请刷新后重试'
@@ -134,10 +135,8 @@ export async function resolveDaysOf(deps: Deps, communityId: string): Promise<Re
   return { ...DEFAULT_RESOLVE_DAYS, ...(await deps.store.reports.deadlines(communityId)) }
 }
 
-export function requireCommunity(u: UserRecord, message = '请先加入社区'): string {
-  if (!u.communityId) throw new AppError('FORBIDDEN', message)
-  return u.communityId
-}
+/** The caller's community; NO_COMMUNITY until they have chosen one. */
+export const requireCommunity = (u: UserRecord): string => communityOf(u)
 
 /** A grid filter must name a grid of the caller's area: unknown → INVALID_INPUT, another area's → FORBIDDEN. */
 export async function assertGridOf(deps: Deps, area: ReportArea | { gridIds: string[] }, gridId: string): Promise<void> {

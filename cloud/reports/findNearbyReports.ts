@@ -5,6 +5,7 @@ import type { UserCtx } from './ports'
 import { accessOf } from './access'
 import { toGcj02 } from '../shared/geo'
 import { toSummary } from './view'
+import { communityOf } from '../shared/community'
 
 const MAX_NEARBY = 10
 
@@ -14,9 +15,9 @@ const MAX_NEARBY = 10
  */
 export async function findNearbyReports(input: z.output<typeof reportNearbySchema>, ctx: UserCtx): Promise<{ items: NearbyReport[] }> {
   const { deps, user } = ctx
-  if (!user.communityId) return { items: [] }
+  const communityId = communityOf(user)
   const centre = toGcj02(input, input.coordSystem)
-  const rows = await deps.store.reports.nearby(user.communityId, input.category, boxAround(centre, NEARBY_METRES))
+  const rows = await deps.store.reports.nearby(communityId, input.category, boxAround(centre, NEARBY_METRES))
   const now = deps.clock.now()
   const items = rows
     .filter((r) => r.latitude !== null && r.longitude !== null)

@@ -6,6 +6,7 @@ import type { Tier } from '@/domain/shared/roles'
 import { accessOf, areaOf, assertGridOf, sweep, tierAreaOf } from './access'
 import { decodeDueCursor, decodeSeqCursor, encodeReportCursor } from './cursor'
 import { toSummary } from './view'
+import { communityOf } from '../shared/community'
 
 type Input = z.output<typeof reportListSchema>
 
@@ -57,8 +58,7 @@ export async function listQueryOf(input: Omit<Input, 'cursor' | 'limit'>, ctx: U
   const overdue = input.overdue ? { overdueAt: now.toISOString() } : {}
   if (input.scope === 'mine') return { kind: 'mine', reporterId: user.id }
   if (input.scope === 'public') {
-    if (!user.communityId) throw new AppError('FORBIDDEN', '请先加入社区')
-    return { kind: 'public', communityId: user.communityId, ...(input.category ? { category: input.category } : {}) }
+    return { kind: 'public', communityId: communityOf(user), ...(input.category ? { category: input.category } : {}) }
   }
   if (input.scope === 'queue') {
     const grids = user.grids.map((g) => g.id)

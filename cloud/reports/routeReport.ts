@@ -10,7 +10,7 @@ import { routeOf, toGcj02 } from './location'
  */
 export async function routeReport(input: ReportRouteInput, ctx: UserCtx): Promise<ReportRoute> {
   const { deps, user } = ctx
-  const communityId = requireCommunity(user, '请先加入社区再上报问题')
+  const communityId = requireCommunity(user)
   const grids = await deps.store.communities.grids(communityId)
   if (grids.length === 0) throw new AppError('CONFLICT', '本社区还没有划分网格，暂时不能上报')
   const { grid, inside } = routeOf(grids, { point: toGcj02(input, input.coordSystem), ownId: user.gridId })

@@ -32,7 +32,7 @@ export interface PreparedReport {
  */
 export async function prepareReport(input: Input, ctx: UserCtx): Promise<PreparedReport> {
   const { deps, user } = ctx
-  const communityId = requireCommunity(user, '请先加入社区再上报问题')
+  const communityId = requireCommunity(user)
   const community = await deps.store.communities.get(communityId)
   if (!community) throw new AppError('FORBIDDEN', '请先加入社区再上报问题')
   const grids = await deps.store.communities.grids(communityId)

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { UserCtx } from './ports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { livesInCommunity } from './policy'
+import { communityOf } from '../shared/community'
 
 export const ALREADY_PENDING = '已有待审核的申请'
 export const ALREADY_VERIFIED = '你已完成住户认证'
@@ -20,6 +21,8 @@ export async function applyForVerification(
   ctx: UserCtx,
 ): Promise<ResidentApplyResult> {
   const { deps, user } = ctx
+  // a resident who has not chosen their community yet is told to (NO_COMMUNITY); staff are refused below
+  if (user.roles.includes('resident')) communityOf(user)
   if (!livesInCommunity(user)) throw new AppError('FORBIDDEN', '只有本社区居民可以申请住户认证')
   const grid = await deps.store.communities.grid(input.gridId)
   if (!grid) throw new AppError('NOT_FOUND', '网格不存在')

@@ -111,8 +111,25 @@ export interface CommunityRecord {
   grids: { id: string; name: string; servicePhone: string | null }[]
 }
 
+/** Where a community sits in the organisation's order: district (seq, id), street (seq, id), community (seq, id). */
+export type CommunityOrderKey = [number, string, number, string, number, string]
+
+/** A community in the list a new resident chooses from. */
+export interface CommunityChoiceRecord {
+  id: string
+  name: string
+  streetName: string
+  districtName: string | null
+  key: CommunityOrderKey
+}
+
 export interface CommunityRepo {
   get(id: string): Promise<CommunityRecord | null>
+  /**
+   * Communities in the organisation's order (district, street, community; streets under no district last), after the
+   * keyset `after`; `query` matches a part of the community's, its street's or its district's name.
+   */
+  search(opts: { query: string | null; limit: number; after: CommunityOrderKey | null }): Promise<CommunityChoiceRecord[]>
   /** The first community in seed order (the demo community). */
   first(): Promise<CommunityRecord | null>
   grid(id: string): Promise<GridRecord | null>
@@ -207,6 +224,12 @@ export interface UserRepo {
    * that is another community), with the audit entry `audit(userId)`, in one transaction. Null when no user has
    * that openid (they have not opened the mini-program yet).
    */
+  /**
+   * A new resident chooses their community: one conditional write (the user has no community yet and no staff role,
+   * the community exists) with its audit entry, in one transaction. Null when the condition does not hold — two
+   * choices at once: one wins, the other gets null.
+   */
+  chooseCommunity(userId: string, communityId: string, audit: AuditEntry): Promise<UserRecord | null>
   grantRole(openid: string, role: StaffGrant, communityId: string, audit: (userId: string) => AuditEntry): Promise<UserRecord | null>
 }
 

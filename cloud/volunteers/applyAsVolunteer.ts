@@ -5,6 +5,7 @@ import { livesInCommunity } from '../residents'
 import { toVolunteerApplicationView } from './view'
 import { assertCleanText } from '../shared/contentGuard'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
+import { communityOf } from '../shared/community'
 
 /**
  * volunteer.apply — a verified resident asks to join the volunteer team. One pending application at a
@@ -13,6 +14,8 @@ import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
  */
 export async function applyAsVolunteer(input: VolunteerApplyInput, ctx: UserCtx): Promise<VolunteerApplicationView> {
   const { deps, user } = ctx
+  // a resident who has not chosen their community yet is told to (NO_COMMUNITY); staff are refused below
+  if (user.roles.includes('resident')) communityOf(user)
   if (!livesInCommunity(user)) throw new AppError('FORBIDDEN', '只有本社区居民可以申请成为志愿者')
   if (!user.verified) throw new AppError('FORBIDDEN', '请先完成住户认证')
   // "already a volunteer" is the store's to say: a retry of an apply approved meanwhile gets its first reply

@@ -1,5 +1,6 @@
 import { authContract } from './auth/contract'
 import { communityContract } from './community/contract'
+import { filesContract } from './files/contract'
 import { membersContract } from './members/contract'
 import { messagesContract } from './messages/contract'
 import { motionsContract } from './motions/contract'
@@ -25,6 +26,7 @@ export const CONTRACT = composeContracts(
   reportsContract,
   motionsContract,
   patrolsContract,
+  filesContract,
 )
 
 export type Contract = typeof CONTRACT

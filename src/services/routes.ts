@@ -4,6 +4,7 @@ export const ROUTES = {
   report: '/pages/report/index',
   me: '/pages/me/index',
   login: '/packages/auth/login/index',
+  chooseCommunity: '/packages/auth/community/index',
   noticeDetail: '/packages/notices/detail/index',
   noticePublish: '/packages/notices/publish/index',
   noticeStats: '/packages/notices/stats/index',

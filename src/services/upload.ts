@@ -3,16 +3,14 @@ import type { ApiReply } from '@/domain/shared/envelope'
 import { isErrorCode } from '@/domain/shared/errors'
 import { ApiError, isRetryable } from './apiError'
 import { onCloud } from './cloud'
+import { sendToCloud } from './cloudPhotos'
 import { getToken } from './session'
 
 /**
  * Photo upload seam (issue 4): compress on the device, then `POST ${API_BASE}/upload` (multipart, field
- * `file`) with the session's bearer token → `{ fileId }`. On WeChat cloud, `Taro.cloud.uploadFile` will
- * stand behind the same two exports.
+ * `file`) with the session's bearer token → `{ fileId }`. On WeChat 云开发, the same after compression through
+ * cloud storage (cloudPhotos.ts: the path the API names, Taro.cloud.uploadFile, file.fromCloud).
  */
-
-/** What a resident reads when the mini-program on 云开发 is asked for a photo. */
-export const CLOUD_PHOTOS_NOT_YET = '云开发版本暂时不能上传照片，请先用文字说明，问题照样会送到网格员'
 
 /** weapp: files up to this size go as they are; larger ones are re-encoded at quality 70. */
 export const COMPRESS_ABOVE_BYTES = 300 * 1024
@@ -25,13 +23,12 @@ const GATEWAY_STATUSES = new Set([0, 502, 503, 504])
 
 /** Upload one local image (a temp path on weapp, a blob: URL on H5); throws ApiError like callApi. */
 export async function uploadPhoto(localPath: string, onProgress?: (percent: number) => void): Promise<{ fileId: string }> {
-  // photos through 云开发's cloud storage are not built yet (issue 14): say so, rather than fail as a network error
-  if (onCloud()) throw new ApiError('FORBIDDEN', CLOUD_PHOTOS_NOT_YET)
   const filePath = await compress(localPath)
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await send(filePath, onProgress)
+        // on 云开发 a retry starts over with a fresh target: a half-done first try leaves nothing in the way
+        return await (onCloud() ? sendToCloud : send)(filePath, onProgress)
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError('NETWORK')
         if (isRetryable(err.code) && attempt < 2) {
@@ -50,10 +47,11 @@ export async function uploadPhoto(localPath: string, onProgress?: (percent: numb
 /**
  * A signed photo path of the server (`/files/<id>?e=&s=`) as an address the image component can load:
  * absolute against the API base on weapp; unchanged on H5 served by the same origin (empty base), and
- * unchanged when it is already absolute (http(s), cloud://, blob:, data:).
+ * unchanged when it is already absolute (http(s), cloud://, blob:, data:). On 云开发 there is no HTTP base: the
+ * link stays as it is, and the photo components exchange it for a temporary URL (usePhotoSrcs).
  */
 export function photoSrc(url: string): string {
-  if (!url.startsWith('/') || url.startsWith('//')) return url
+  if (onCloud() || !url.startsWith('/') || url.startsWith('//')) return url
   const base = API_BASE.replace(/\/+$/, '')
   return base ? `${base}${url}` : url
 }

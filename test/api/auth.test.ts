@@ -126,11 +126,12 @@ describe('auth.wxLogin against a local code2Session stub', () => {
     return makeHarness({ deps: { wechat: wechatCode2Session(wechat) } })
   }
 
-  test('a first login creates an unverified resident; the next login finds the same user', async () => {
+  test('a first login creates an unverified resident of no community yet; the next login finds the same user', async () => {
     const w = await wx()
     try {
       const first = await w.ok<Session>('auth.wxLogin', { code: 'alice' })
-      expect(first.user).toMatchObject({ roles: ['resident'], verified: false, communityId: 'c_jinjiang', gridId: null })
+      // they choose their community next (me.chooseCommunity: test/api/community.choose.test.ts)
+      expect(first.user).toMatchObject({ roles: ['resident'], verified: false, communityId: null, communityName: null, gridId: null })
       const q = seen[seen.length - 1]
       expect(Object.fromEntries(q?.entries() ?? [])).toEqual({
         appid: 'wx-test-appid',

@@ -164,13 +164,15 @@ describe('report.create: routing, deadlines, messages', () => {
     expect((await get(WHO.resident, r.id)).id).toBe(r.id)
   })
 
-  test('a person outside any community cannot report', async () => {
+  test('a person outside any community cannot report: they are told to choose theirs first, nothing written', async () => {
     const id = await h.devLogin({ role: 'resident' })
     await h.sql.run('UPDATE users SET community_id = NULL, grid_id = NULL, household_id = NULL WHERE id = ?', [id])
-    expect(await h.call('report.create', { category: 'other', description: GOOD_DESCRIPTION }, id)).toMatchObject({
+    const before = await h.counts()
+    expect(await h.call('report.create', { category: 'other', description: GOOD_DESCRIPTION }, id)).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN' },
+      error: { code: 'NO_COMMUNITY', message: '请先选择您所在的社区' },
     })
+    expect(await h.counts()).toEqual(before)
   })
 })
 

@@ -210,8 +210,9 @@ test('no token, a forged token, or a user outside any community → 401 / 403, n
   })
   const { token } = await app.deps.tokens.issue('u-nocommunity')
   const outsider = await upload([{ bytes: JPEG_16 }], token)
-  expect(outsider.status).toBe(403)
-  expect(outsider.body.error).toEqual({ code: 'FORBIDDEN', message: '加入社区后才能上传图片' })
+  // a person who has not chosen their community yet (first WeChat sign-in) is told to
+  expect(outsider.status).toBe(409)
+  expect(outsider.body.error).toEqual({ code: 'NO_COMMUNITY', message: '请先选择您所在的社区' })
   expect({ rows: await rows(), blobs: blobsOnDisk().length }).toEqual(before)
 })
 

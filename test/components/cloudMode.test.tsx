@@ -80,10 +80,3 @@ test('微信一键登录 on 云开发: the session comes from auth.cloudLogin, w
   expect(taro.login).not.toHaveBeenCalled()
   expect(session.getSession()?.user.id).toBe('u1')
 })
-
-test('a photo on 云开发 is refused with a plain message before anything is sent (cloud storage is not built yet)', async () => {
-  const { upload } = loadAsCloudWeapp()
-  answer = () => ({ ok: true, data: {} })
-  await expect(upload.uploadPhoto('wxfile://tmp/a.jpg')).rejects.toMatchObject({ code: 'FORBIDDEN', message: upload.CLOUD_PHOTOS_NOT_YET })
-  expect(calls).toEqual([])
-})

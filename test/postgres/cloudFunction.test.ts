@@ -136,7 +136,7 @@ test('text is checked by cloud.openapi.security.msgSecCheck v2 as the caller (th
     { moderation: 'review', attempts: 0 },
   ])
   const timer = await call({}, { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' })
-  // no image check runs in the function yet (photos are not in cloud storage): nothing to ask again
+  // no photo is pending in this database: no image check to ask again
   expect(timer.reply).toMatchObject({ ok: true, data: { rechecked: { released: 0, kept: 0, retried: 1 }, imageChecks: 0 } })
   expect(timer.openapi).toContainEqual({ standIn: true, name: 'security.msgSecCheck', args: expect.objectContaining({ openid: OPENID.resident, scene: 3 }), answer: 'errCode -1' })
   // …and a notice while unavailable is refused with the retryable code, nothing written
@@ -158,6 +158,22 @@ test('identity is the platform\'s OPENID only: what the event claims does not ch
   const made = await rows("SELECT u.verified, array_agg(r.role) AS roles FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.openid = 'o_someone_new' GROUP BY u.id")
   expect(made).toEqual([{ verified: false, roles: ['resident'] }])
   expect(await rows("SELECT count(*)::int AS n FROM notices WHERE title = '冒充'")).toEqual([{ n: 0 }])
+})
+
+test('first sign-in through the bundled function: a new OPENID has no community until it chooses one, once', async () => {
+  const openid = 'o_first_signin'
+  const session = await as(openid, 'auth.cloudLogin')
+  expect(session).toMatchObject({ ok: true, data: { user: { roles: ['resident'], verified: false, communityId: null } } })
+  expect(await as(openid, 'notice.list')).toEqual({ ok: false, error: { code: 'NO_COMMUNITY', message: '请先选择您所在的社区' } })
+  const list = await as(openid, 'community.list', { query: '临江' })
+  expect(list).toMatchObject({ ok: true, data: { items: [{ id: 'c_linjiang', name: '临江村', streetName: '振兴街道' }], nextCursor: null } })
+  const chosen = await as(openid, 'me.chooseCommunity', { communityId: 'c_linjiang' }, 'cloud-choose-1')
+  expect(chosen).toMatchObject({ ok: true, data: { communityId: 'c_linjiang', communityName: '临江村' } })
+  expect(await as(openid, 'notice.list')).toMatchObject({ ok: true })
+  expect(await as(openid, 'me.chooseCommunity', { communityId: 'c_jinjiang' }, 'cloud-choose-2')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  // a committee member (placed by the operator's grant) cannot place themselves elsewhere
+  expect(await as(OPENID.committee, 'me.chooseCommunity', { communityId: 'c_linjiang' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await rows("SELECT community_id FROM users WHERE openid = $1", [openid])).toEqual([{ community_id: 'c_linjiang' }])
 })
 
 test('the timer trigger runs the sweep; a timer-shaped event from a client, a malformed or a huge event write nothing', async () => {

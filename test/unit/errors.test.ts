@@ -15,6 +15,8 @@ test('the statuses of DESIGN §4', () => {
     NOT_ELIGIBLE: 403,
     NOT_FOUND: 404,
     CONFLICT: 409,
+    // a signed-in person who has not chosen their community yet (first WeChat sign-in): the client shows 选择社区
+    NO_COMMUNITY: 409,
     ALREADY_VOTED: 409,
     SHIFT_OVERLAP: 409,
     CUTOFF_PASSED: 409,

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg'
 import type { CommunityRecord, CommunityRepo, GridRecord } from '../../shared/ports'
+import { CHOICE_LAST_DISTRICT, toChoice, type ChoiceRow } from '../rows/org'
 import { writeAudit } from './audit'
 import { inTransaction, row, rows } from './tx'
 
@@ -34,6 +35,21 @@ export function communityRepo(pool: Pool): CommunityRepo {
 
   return {
     get: load,
+    // the organisation's order (as SQLite's: ids in code-point order): district, street, community, each by seq then id
+    async search({ query, limit, after }) {
+      const found = await rows<ChoiceRow>(
+        pool,
+        `SELECT c.id, c.name, s.name AS street_name, d.name AS district_name,
+           COALESCE(d.seq, ${CHOICE_LAST_DISTRICT}) AS dseq, COALESCE(d.id, '') AS did, s.seq AS sseq, s.id AS sid, c.seq AS cseq
+         FROM communities c JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id
+         WHERE ($1::text IS NULL OR strpos(c.name, $1::text) > 0 OR strpos(s.name, $1::text) > 0 OR strpos(COALESCE(d.name, ''), $1::text) > 0)
+           AND (NOT $2::boolean OR (COALESCE(d.seq, ${CHOICE_LAST_DISTRICT}), COALESCE(d.id, '') COLLATE "C", s.seq, s.id COLLATE "C", c.seq, c.id COLLATE "C")
+             > ($3::integer, $4::text COLLATE "C", $5::integer, $6::text COLLATE "C", $7::integer, $8::text COLLATE "C"))
+         ORDER BY COALESCE(d.seq, ${CHOICE_LAST_DISTRICT}), COALESCE(d.id, '') COLLATE "C", s.seq, s.id COLLATE "C", c.seq, c.id COLLATE "C" LIMIT $9`,
+        [query, after !== null, ...(after ?? [0, '', 0, '', 0, '']), limit],
+      )
+      return found.map(toChoice)
+    },
     async first() {
       const r = await row<{ id: string }>(pool, 'SELECT id FROM communities ORDER BY seq, id COLLATE "C" LIMIT 1')
       return r ? load(r.id) : null

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg'
-import type { Role } from '@/domain/shared/roles'
+import { STAFF_ROLES, type Role } from '@/domain/shared/roles'
 import type { NewUser, RegisterOutcome, UserRecord, UserRepo } from '../../shared/ports'
+import { sqlList } from '../rows/sql'
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { inTransaction, inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
@@ -124,6 +125,27 @@ export function userRepo(pool: Pool): UserRepo {
       const winner = await row<{ id: string }>(pool, 'SELECT id FROM users WHERE openid = $1', [openid])
       if (!winner) throw new Error('findOrCreateByOpenid: the openid is taken but its user is not found')
       return { user: await mustLoad(pool, winner.id), created: false }
+    },
+
+    /**
+     * One conditional UPDATE under READ COMMITTED: a second concurrent choice waits for the first's row lock, then
+     * re-checks `community_id IS NULL` on the committed row and updates nothing; its transaction is rolled back.
+     */
+    async chooseCommunity(userId, communityId, audit) {
+      return inTransactionOr<UserRecord, null>(pool, async (c) => {
+        const updated = await row(
+          c,
+          `UPDATE users SET community_id = $2
+           WHERE id = $1 AND community_id IS NULL
+             AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role IN ${sqlList(STAFF_ROLES)})
+             AND EXISTS (SELECT 1 FROM communities WHERE id = $2)
+           RETURNING 1`,
+          [userId, communityId],
+        )
+        if (!updated) throw new Rollback(null)
+        await writeAudit(c, audit)
+        return mustLoad(c, userId)
+      })
     },
 
     async count() {

@@ -1,4 +1,5 @@
 import type { AuditEntry, CommunityRecord, CommunityRepo, GridRecord } from '../../shared/ports'
+import { CHOICE_LAST_DISTRICT, toChoice, type ChoiceRow } from '../rows/org'
 import { auditWriter } from './audit'
 import type { Db } from './open'
 
@@ -35,6 +36,15 @@ export function communityRepo(db: Db): CommunityRepo {
     'SELECT id FROM households WHERE grid_id = ? ORDER BY random() LIMIT 1',
   )
 
+  // the organisation's order: district, street, community (each by seq, then id); streets under no district last
+  const choices = db.prepare<Record<string, unknown>, ChoiceRow>(`
+    SELECT c.id, c.name, s.name AS street_name, d.name AS district_name,
+      COALESCE(d.seq, ${CHOICE_LAST_DISTRICT}) AS dseq, COALESCE(d.id, '') AS did, s.seq AS sseq, s.id AS sid, c.seq AS cseq
+    FROM communities c JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id
+    WHERE (@query IS NULL OR instr(c.name, @query) > 0 OR instr(s.name, @query) > 0 OR instr(COALESCE(d.name, ''), @query) > 0)
+      AND (@hasCursor = 0 OR (COALESCE(d.seq, ${CHOICE_LAST_DISTRICT}), COALESCE(d.id, ''), s.seq, s.id, c.seq, c.id) > (@k0, @k1, @k2, @k3, @k4, @k5))
+    ORDER BY 5, 6, 7, 8, 9, c.id LIMIT @limit`)
+
   function load(id: string): CommunityRecord | null {
     const c = byId.get(id)
     if (!c) return null
@@ -44,6 +54,11 @@ export function communityRepo(db: Db): CommunityRepo {
   return {
     async get(id) {
       return load(id)
+    },
+    async search({ query, limit, after }) {
+      const k = after ?? [0, '', 0, '', 0, '']
+      const params = { query, limit, hasCursor: after ? 1 : 0, k0: k[0], k1: k[1], k2: k[2], k3: k[3], k4: k[4], k5: k[5] }
+      return choices.all(params).map(toChoice)
     },
     async first() {
       const row = firstId.get()

@@ -1,4 +1,4 @@
-import type { Role } from '@/domain/shared/roles'
+import { STAFF_ROLES, type Role } from '@/domain/shared/roles'
 import type {
   AuditEntry,
   IdempotencyKey,
@@ -7,6 +7,7 @@ import type {
   UserRecord,
   UserRepo,
 } from '../../shared/ports'
+import { sqlList } from '../rows/sql'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
@@ -178,7 +179,22 @@ export function userRepo(db: Db): UserRepo {
     return found.id
   })
 
+  // the condition and the write are one statement: no staff role, no community yet, the community exists
+  const chooseUpdate = db.prepare(`
+    UPDATE users SET community_id = @communityId
+    WHERE id = @userId AND community_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role IN ${sqlList(STAFF_ROLES)})
+      AND EXISTS (SELECT 1 FROM communities c WHERE c.id = @communityId)`)
+  const chooseTx = db.transaction((userId: string, communityId: string, audit: AuditEntry) => {
+    if (chooseUpdate.run({ userId, communityId }).changes !== 1) return false
+    writeAudit(audit)
+    return true
+  })
+
   return {
+    async chooseCommunity(userId, communityId, audit) {
+      return chooseTx.immediate(userId, communityId, audit) ? load(userId) : null
+    },
     async setPhone(id, phone, verified = false) {
       updatePhone.run(phone, verified ? 1 : 0, id)
       return load(id)

@@ -1,5 +1,6 @@
 import { read, write } from '../shared/contract'
 import { emptySchema } from '../shared/text'
+import { chooseCommunitySchema } from '../community'
 import { setPhoneSchema } from '../residents'
 import { devLoginSchema, wxLoginSchema, type Me, type Session } from '.'
 
@@ -10,4 +11,6 @@ export const authContract = {
   'auth.cloudLogin': write(emptySchema, 'public').returns<Session>(),
   'me.get': read(emptySchema).returns<Me>(),
   'me.setPhone': write(setPhoneSchema).returns<Me>(),
+  /** a new WeChat user (no community yet, no staff role) says which community they live in: once */
+  'me.chooseCommunity': write(chooseCommunitySchema).returns<Me>(),
 }

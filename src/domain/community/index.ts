@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema } from '../shared/text'
+import { idSchema, pageSchema, text } from '../shared/text'
 
 /** The caller's community and its grids (community.get). */
 
@@ -35,3 +35,26 @@ export const gridPhoneSchema = z.strictObject({
     .nullable(),
 })
 export type GridPhoneInput = z.input<typeof gridPhoneSchema>
+
+/** A community as the 选择社区 list shows it: with its street and district, so that two of one name are told apart. */
+export interface CommunityChoice {
+  id: string
+  name: string
+  streetName: string
+  /** null: the street is placed under no district yet */
+  districtName: string | null
+}
+
+/** community.list: the communities a new resident chooses from, in the organisation's order; `query` matches a
+ * community's, street's or district's name. */
+export const communityListSchema = z.strictObject({
+  query: text(0, 20, '搜索内容').optional(),
+  ...pageSchema,
+})
+export type CommunityListInput = z.input<typeof communityListSchema>
+
+/** me.chooseCommunity: a new resident says which community they live in (once; a change goes through the committee). */
+export const chooseCommunitySchema = z.strictObject({
+  communityId: idSchema,
+})
+export type ChooseCommunityInput = z.input<typeof chooseCommunitySchema>

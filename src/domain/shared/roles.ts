@@ -48,3 +48,6 @@ export const isTier = (r: Role): r is Tier => (TIERS as readonly Role[]).include
 export function isStaff(roles: readonly Role[]): boolean {
   return roles.some((r) => r === 'gridWorker' || r === 'committee' || isTier(r))
 }
+
+/** The roles of staff (isStaff): a person holding one of them is placed by whoever gave it, never by themselves. */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => isStaff([r]))

@@ -43,6 +43,11 @@ export function goHome(): void {
   void Taro.reLaunch({ url: ROUTES.home })
 }
 
+/** After sign-in: 首页, or 选择社区 first for someone new who has no community yet. */
+export function goOnAfterLogin(session: Session): void {
+  void Taro.reLaunch({ url: session.user.communityId ? ROUTES.home : ROUTES.chooseCommunity })
+}
+
 /** The role picker shows in the browser and in development/trial versions of the mini-program. */
 export function devLoginShown(): boolean {
   if (process.env.TARO_ENV !== 'weapp') return true

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { Role } from '@/domain/shared/roles'
 import { toApiError } from '@/services/apiError'
-import { devLogin, goHome, wxLogin } from './login'
+import { devLogin, goOnAfterLogin, wxLogin } from './login'
 
 export type LoginChoice = Role | 'wechat'
 
@@ -19,9 +19,7 @@ export function useLogin() {
       setPending(choice)
       setError(null)
       try {
-        if (choice === 'wechat') await wxLogin()
-        else await devLogin(choice)
-        goHome()
+        goOnAfterLogin(choice === 'wechat' ? await wxLogin() : await devLogin(choice))
       } catch (e) {
         setError(toApiError(e).message)
       } finally {

@@ -16,18 +16,22 @@ export function hasRole(me: Pick<Me, 'roles'> | null | undefined, role: Role): b
   return !!me && me.roles.includes(role)
 }
 
-/** For tab pages: no session → the login page. Returns the session or null while redirecting. */
+/**
+ * For tab pages: no session → the login page; a session without a community (someone new, first sign-in) →
+ * 选择社区 before anything else. Returns the session, or null while redirecting.
+ */
 export function useRequireSession(): Session | null {
   const session = useSession()
+  const placed = !!session?.user.communityId
   useEffect(() => {
-    if (session) return
+    if (session && placed) return
     try {
-      Promise.resolve(Taro.reLaunch({ url: ROUTES.login })).catch(() => undefined)
+      Promise.resolve(Taro.reLaunch({ url: session ? ROUTES.chooseCommunity : ROUTES.login })).catch(() => undefined)
     } catch {
       // no router yet
     }
-  }, [session])
-  return session
+  }, [session, placed])
+  return placed ? session : null
 }
 
 /** The signed-in profile: shown at once from the session, refreshed from `me.get`. */

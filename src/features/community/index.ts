@@ -1,2 +1,3 @@
-// The signed-in person's community, with its grids.
+// The signed-in person's community, with its grids; choosing it at first sign-in.
 export { useCommunity } from './useCommunity'
+export { useChooseCommunity, useCommunityChoices } from './useChooseCommunity'

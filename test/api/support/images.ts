@@ -93,3 +93,31 @@ export function bigPng(bytes: number): Buffer {
   const pad = chunk('zzZz', Buffer.alloc(Math.max(0, bytes - base.length - 12), 7))
   return Buffer.concat([base.subarray(0, base.length - 12), pad, iend])
 }
+
+/** 30°39'36.12" N as the rationals a phone writes (little-endian): found in a file, it is where the photo was taken. */
+export const GPS_LATITUDE = Buffer.from(new Uint32Array([30, 1, 39, 1, 3612, 100]).buffer)
+
+/** JPEG_16 with an EXIF block carrying a GPS latitude (GPS_LATITUDE), as a phone's camera writes it. */
+export function jpegWithGps(): Buffer {
+  const t = Buffer.alloc(8 + 2 + 12 + 4 + 2 + 12 + 4 + 24)
+  t.write('II', 0, 'latin1')
+  t.writeUInt16LE(42, 2)
+  t.writeUInt32LE(8, 4)
+  const entry = (at: number, tag: number, type: number, count: number, value: number) => {
+    t.writeUInt16LE(tag, at)
+    t.writeUInt16LE(type, at + 2)
+    t.writeUInt32LE(count, at + 4)
+    t.writeUInt32LE(value, at + 8)
+  }
+  const gps = 8 + 2 + 12 + 4
+  t.writeUInt16LE(1, 8)
+  entry(10, 0x8825, 4, 1, gps) // GPSInfo
+  const data = gps + 2 + 12 + 4
+  t.writeUInt16LE(1, gps)
+  entry(gps + 2, 0x0002, 5, 3, data) // GPSLatitude: 3 rationals at `data`
+  GPS_LATITUDE.copy(t, data)
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), t])
+  const head = Buffer.from([0xff, 0xe1, 0, 0])
+  head.writeUInt16BE(payload.length + 2, 2)
+  return Buffer.concat([JPEG_16.subarray(0, 2), head, payload, JPEG_16.subarray(2)])
+}

@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { MAX_REPORT_PHOTOS } from '@/domain/reports'
 import { toApiError } from '@/services/apiError'
 import { uploadPhoto } from '@/services/upload'
+import { usePhotoSrcs } from '@/features/common/usePhotoSrcs'
 import './PhotoPicker.scss'
 
 /** One photo of a form: its device path (or a served address), upload progress 0–100, the server's file id once uploaded. */
@@ -104,9 +105,11 @@ export function PhotoPicker({ value, onChange, max = MAX_REPORT_PHOTOS }: PhotoP
     onChangeRef.current(next)
   }
 
-  const preview = (localPath: string) => {
-    const urls = latest.current.map((p) => p.localPath)
-    Promise.resolve(Taro.previewImage({ current: localPath, urls })).catch(() => undefined)
+  // an edited report's photos are the API's links (on 云开发 exchanged for temporary URLs); new ones are local files
+  const srcs = usePhotoSrcs(value.map((p) => p.localPath))
+  const preview = (i: number) => {
+    const urls = srcs.filter(Boolean)
+    if (srcs[i]) Promise.resolve(Taro.previewImage({ current: srcs[i], urls })).catch(() => undefined)
   }
 
   return (
@@ -114,7 +117,7 @@ export function PhotoPicker({ value, onChange, max = MAX_REPORT_PHOTOS }: PhotoP
       <View className='gz-photos__grid'>
         {value.map((p, i) => (
           <View key={p.localPath} className='gz-photos__item' data-testid={`photo-${i}`}>
-            <Image className='gz-photos__img' src={p.localPath} mode='aspectFill' onClick={() => preview(p.localPath)} />
+            {srcs[i] ? <Image className='gz-photos__img' src={srcs[i]} mode='aspectFill' onClick={() => preview(i)} /> : null}
             {!p.fileId && !p.error ? (
               <View className='gz-photos__progress' data-testid={`photo-${i}-progress`}>
                 <View

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import type { ReportSummary } from '@/domain/reports'
-import { photoSrc } from '@/services/upload'
+import { usePhotoSrcs } from '@/features/common/usePhotoSrcs'
 import { ReportCategoryTag, ReportStatusTag } from './ReportStatusTag'
 import './ReportCard.scss'
 
@@ -13,6 +13,7 @@ interface ReportCardProps {
 
 /** One report in a list: cover photo, category, status, what happened, where, when, how many 也遇到. */
 export function ReportCard({ report, onOpen }: ReportCardProps) {
+  const [cover] = usePhotoSrcs(report.cover ? [report.cover.url] : [])
   return (
     <View
       className='gz-report-card'
@@ -22,7 +23,7 @@ export function ReportCard({ report, onOpen }: ReportCardProps) {
       data-id={report.id}
       onClick={() => onOpen(report.id)}
     >
-      {report.cover ? <Image className='gz-report-card__cover' src={photoSrc(report.cover.url)} mode='aspectFill' lazyLoad /> : null}
+      {cover ? <Image className='gz-report-card__cover' src={cover} mode='aspectFill' lazyLoad data-testid='report-cover' /> : null}
       <View className='gz-report-card__body'>
         <View className='gz-report-card__tags'>
           <ReportCategoryTag category={report.category} />

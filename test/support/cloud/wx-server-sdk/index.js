@@ -5,7 +5,8 @@
 //
 // What an openapi call answers is set per harness call (globalThis.__gongzhiOpenapiAnswers, a queue per name such
 // as 'subscribeMessage.send'); each call takes the next answer, and with none left it gives its default answer
-// (success; security.msgSecCheck: pass, or what a stand-in marker in the content asks for, see SEC_MARKERS):
+// (success; security.mediaCheckAsync: a trace id; security.msgSecCheck: pass, or what a stand-in marker in the
+// content asks for, see SEC_MARKERS):
 //   { reply: { … } }          → resolves { errCode: 0, errMsg: '<name>:ok', …reply }
 //   { errCode: 43101, errMsg } → rejects like the SDK's CloudSDKError (WeChat answered an error)
 //   { throws: 'message' }     → rejects with a plain Error (WeChat not reached)
@@ -21,8 +22,13 @@ class CloudSDKError extends Error {
   }
 }
 
-/** an openapi call: the next queued answer for its name, else `fallback(args)` (success unless said otherwise) */
-const record = (name, fallback = () => ({ reply: {} })) => async (args) => {
+// With no answer queued, mediaCheckAsync accepts the check with a trace id, as WeChat does; its result is the
+// test's to push to the function (a `wxa_media_check` event), the stand-in never pushes.
+let traces = 0
+const DEFAULT_REPLY = { 'security.mediaCheckAsync': () => ({ traceId: `stand-in-trace-${++traces}` }) }
+
+/** an openapi call: the next queued answer for its name, else `fallback(args)` (a success, DEFAULT_REPLY's if any) */
+const record = (name, fallback = () => ({ reply: DEFAULT_REPLY[name] ? DEFAULT_REPLY[name]() : {} })) => async (args) => {
   const queue = (globalThis.__gongzhiOpenapiAnswers || {})[name]
   const next = Array.isArray(queue) && queue.length > 0 ? queue.shift() : fallback(args)
   if (next.throws !== undefined) {
@@ -54,6 +60,8 @@ const msgSecCheckAnswer = (args) => {
 }
 
 module.exports = {
+  // cloud storage (uploadFile, downloadFile, deleteFile, getTempFileURL): its own stand-in, ./storage.js
+  ...require('./storage'),
   DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
   init(options) {
     globalThis.__gongzhiCloudInit = options

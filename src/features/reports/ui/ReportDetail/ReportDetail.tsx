@@ -5,7 +5,7 @@ import { Card } from '@/components/Card'
 import { formatDateTime } from '@/components/time'
 import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import { REPORT_CATEGORY_LABELS, type ReportView } from '@/domain/reports'
-import { photoSrc } from '@/services/upload'
+import { usePhotoSrcs } from '@/features/common/usePhotoSrcs'
 import { callPhone, showOnMap } from '@/features/media'
 import { useReport } from '../../useReport'
 import { useReportActions, type ReporterAction } from '../../useReportActions'
@@ -39,7 +39,7 @@ export function ReportDetail({ id, onEdit }: ReportDetailProps) {
 
 function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: (r: ReportView) => void; onEdit: (id: string) => void; refreshing: boolean }) {
   const actions = useReportActions(report, onChanged)
-  const urls = report.photos.map((p) => photoSrc(p.url))
+  const urls = usePhotoSrcs(report.photos.map((p) => p.url)).filter(Boolean)
   const can = (a: ReportView['can'][number]) => report.can.includes(a)
   const errorFor = (a: ReporterAction) => (actions.error?.action === a ? actions.error.error.message : null)
 
