@@ -2,9 +2,10 @@ import type { ApiReply } from '@/domain/shared/envelope'
 import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
 import { isPostgresUnavailable } from '../adapters/postgres/unavailable'
 import { userForOpenid } from '../auth'
-import { isImageCheckPush, recordImageCheck } from '../files'
+import { isImageCheckPush, recordImageCheck, sweepImageChecks } from '../files'
 import type { Deps } from '../compose'
 import { sendDueReminders } from '../reminders'
+import { recheckHeldReports, type RecheckSummary } from '../reports'
 import { dispatch } from './dispatch'
 import { BODY_LIMIT } from './limits'
 
@@ -24,8 +25,10 @@ import { BODY_LIMIT } from './limits'
  * the platform adds to the event is dropped before the strict event schema sees it.
  *
  * Reminders: a timer trigger calls the same function with `{ Type: 'Timer', TriggerName, Time, Message }`
- * and no caller (no OPENID); that event runs the reminders sweep and nothing else. A mini-program call always
- * carries an OPENID, so a client cannot start the sweep (its event goes to the dispatcher, which refuses it).
+ * and no caller (no OPENID); that event runs the sweeps (reminders, then the recheck of reports held because
+ * the content check was unavailable, then the image checks of photos still pending) and nothing else; the reply
+ * is `{ sent, rechecked, imageChecks }`. A mini-program call always carries an OPENID, so a client cannot start
+ * the sweep (its event goes to the dispatcher, which refuses it).
  * The trigger, in cloudfunctions/api/config.json (every 5 minutes; the cron has seconds first and a year last):
  *
  *   { "triggers": [{ "name": "reminders", "type": "timer", "config": "0 0/5 * * * * *" }] }
@@ -50,7 +53,9 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
     }
     if (isTimerEvent(event) && !wxContext().OPENID) {
       try {
-        return { ok: true, data: await sendDueReminders(deps) }
+        const reminders = await sendDueReminders(deps)
+        const rechecked = await recheckOrLog(deps)
+        return { ok: true, data: { ...reminders, rechecked, imageChecks: await imageChecksOrLog(deps) } }
       } catch (err) {
         deps.log.error({ err }, 'reminder sweep failed')
         return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
@@ -94,4 +99,24 @@ function fromMiniProgram(source: string | undefined): boolean {
 function isTimerEvent(event: unknown): boolean {
   const type = typeof event === 'object' && event !== null ? (event as { Type?: unknown }).Type : undefined
   return typeof type === 'string' && type.toLowerCase() === 'timer'
+}
+
+/** The recheck sweep after the reminders: its failure is logged and does not undo what the reminders sent. */
+async function recheckOrLog(deps: Deps): Promise<RecheckSummary | null> {
+  try {
+    return await recheckHeldReports(deps)
+  } catch (err) {
+    deps.log.error({ err }, 'content recheck sweep failed')
+    return null
+  }
+}
+
+/** The image checks asked for again after the rechecks (the number asked); a failure is logged like the recheck's. */
+async function imageChecksOrLog(deps: Deps): Promise<number | null> {
+  try {
+    return await sweepImageChecks(deps)
+  } catch (err) {
+    deps.log.error({ err }, 'image check sweep failed')
+    return null
+  }
 }

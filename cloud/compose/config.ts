@@ -23,6 +23,11 @@ export interface Config {
   /** GONGZHI_UPLOADS: the folder of uploaded photos, or `database` (the store's blobs table); null → the engine's default (deps.ts blobStorage) */
   uploadsDir: string | null
   /**
+   * GONGZHI_CONTENT_CHECK: `wechat` (default when WECHAT_APPID/SECRET are set: msgSecCheck v2 and the word list)
+   * or `wordlist` (the local word list only)
+   */
+  contentCheck: 'wechat' | 'wordList'
+  /**
    * WeChat subscribe messages: WECHAT_SUBSCRIBE_TEMPLATE_ID + WECHAT_SUBSCRIBE_FIELDS (+ WECHAT_SUBSCRIBE_STATE); sent
    * with WECHAT_APPID/SECRET on the self-hosted server, through 云调用 in the cloud function
    */
@@ -72,6 +77,10 @@ export function configFromEnv(env: Env = process.env): Config {
     throw new Error(`GONGZHI_RATE_LIMIT must be a positive number of requests per minute or "off", not "${rl}"`)
   }
   const rateLimit = rl === 'off' ? 'off' : rl === '' ? 600 : Number(rl)
+  const cc = (env.GONGZHI_CONTENT_CHECK ?? '').trim().toLowerCase()
+  if (cc !== '' && cc !== 'wechat' && cc !== 'wordlist') {
+    throw new Error(`GONGZHI_CONTENT_CHECK must be "wechat" or "wordlist", not "${cc}"`)
+  }
   const port = Number(env.PORT)
   const db = dbFromEnv(env)
   const procs = (env.GONGZHI_PROCESSES ?? '').trim().toLowerCase()
@@ -91,6 +100,7 @@ export function configFromEnv(env: Env = process.env): Config {
     db,
     dbFile: db.engine === 'sqlite' ? db.file : db.url,
     uploadsDir: env.GONGZHI_UPLOADS?.trim() || null,
+    contentCheck: cc === 'wordlist' ? 'wordList' : 'wechat',
     subscribe: env.WECHAT_SUBSCRIBE_TEMPLATE_ID?.trim()
       ? {
           id: env.WECHAT_SUBSCRIBE_TEMPLATE_ID.trim(),

@@ -5,14 +5,17 @@ import { wordListCheck } from '../adapters/contentCheck/wordList'
 import { diskBlobs } from '../adapters/disk/blobs'
 import { systemClock } from '../adapters/system/clock'
 import { randomIds } from '../adapters/system/ids'
+import { wechatAccessToken, type AccessToken } from '../adapters/wechat/accessToken'
 import { type CloudOpenapi, cloudPhoneNumber, cloudSubscribeNotifier } from '../adapters/wechat/cloudOpenapi'
 import { wechatCode2Session } from '../adapters/wechat/code2Session'
+import { msgSecCheck } from '../adapters/wechat/msgSecCheck'
+import { httpMsgSecCheck } from '../adapters/wechat/msgSecCheckHttp'
 import { wechatPhoneNumber } from '../adapters/wechat/phoneNumber'
 import { type SubscribeTemplate, wechatSubscribeNotifier } from '../adapters/wechat/subscribeMessage'
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
 import { type BlobStorage, type CloudFiles, createFileUrls, type FileUrls, type ImageCheck } from '../files'
 import type * as shared from '../shared/context'
-import type { Clock, Logger, Notifier, UserRepo } from '../shared/ports'
+import type { Clock, ContentCheck, Logger, Notifier, UserRepo } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
 import type { Store } from './store'
 
@@ -44,36 +47,54 @@ export const consoleLogger: Logger = {
 
 export async function createDeps(
   store: Store,
-  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir' | 'subscribe'>>,
+  config: Pick<Config, 'devLogin' | 'wechat' | 'secret'> & Partial<Pick<Config, 'uploadsDir' | 'subscribe' | 'contentCheck'>>,
   overrides: Partial<Omit<Deps, 'store'>> = {},
 ): Promise<Deps> {
   const clock = overrides.clock ?? systemClock
   const secret = await resolveSecret(config.secret, store.settings)
   const tokens = overrides.tokens ?? createTokens(secret, clock)
   const log = overrides.log ?? consoleLogger
+  // one access_token for every WeChat call of this process: fetching a new one invalidates the last (after 5 minutes)
+  const accessToken = config.wechat ? wechatAccessToken(config.wechat, clock) : null
   return {
     store,
     clock,
     ids: overrides.ids ?? randomIds,
-    contentCheck: overrides.contentCheck ?? wordListCheck(),
+    contentCheck: overrides.contentCheck ?? textCheck(config, accessToken, store, log),
     wechat: overrides.wechat !== undefined ? overrides.wechat : config.wechat ? wechatCode2Session(config.wechat) : null,
     wechatPhone:
-      overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat ? wechatPhoneNumber(config.wechat, clock) : null,
+      overrides.wechatPhone !== undefined ? overrides.wechatPhone : config.wechat && accessToken ? wechatPhoneNumber(config.wechat, clock, accessToken) : null,
     tokens,
     fileUrls: overrides.fileUrls ?? createFileUrls(secret, clock),
     blobs: overrides.blobs ?? blobStorage(store, config.uploadsDir ?? null, clock),
     imageCheck: overrides.imageCheck ?? null,
     cloudFiles: overrides.cloudFiles ?? null,
-    notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log),
+    notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log, accessToken),
     devLogin: overrides.devLogin ?? config.devLogin,
     log,
   }
 }
 
+/**
+ * The text check: WeChat's msgSecCheck v2 over HTTPS (with the word list run too) when the mini-program is
+ * configured, unless GONGZHI_CONTENT_CHECK=wordlist; else the local word list. The cloud function passes its own
+ * (the openapi transport, cloud/api/cloudFunction.ts).
+ */
+function textCheck(config: Partial<Pick<Config, 'wechat' | 'contentCheck'>>, token: AccessToken | null, store: Store, log: Logger): ContentCheck {
+  if (!config.wechat || !token || config.contentCheck === 'wordList') return wordListCheck()
+  return msgSecCheck(httpMsgSecCheck(config.wechat, token), { users: store.users, wordList: wordListCheck(), log })
+}
+
 /** WeChat subscribe messages when the mini-program and a template are configured; else none. */
-function subscribeNotifiers(config: Partial<Pick<Config, 'wechat' | 'subscribe'>>, clock: Clock, store: Store, log: Logger): Notifier[] {
-  if (!config.wechat || !config.subscribe) return []
-  return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log })]
+function subscribeNotifiers(
+  config: Partial<Pick<Config, 'wechat' | 'subscribe'>>,
+  clock: Clock,
+  store: Store,
+  log: Logger,
+  accessToken: AccessToken | null,
+): Notifier[] {
+  if (!config.wechat || !config.subscribe || !accessToken) return []
+  return [wechatSubscribeNotifier(config.wechat, config.subscribe, { clock, users: store.users, log, accessToken })]
 }
 
 /**

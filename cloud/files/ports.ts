@@ -9,7 +9,7 @@ export type { FileUrls } from '../shared/ports'
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
 
 /**
- * WeChat's image check of a photo (migration 019): 'none' where no check runs (the self-hosted default), 'pending'
+ * WeChat's image check of a photo (migration 020): 'none' where no check runs (the self-hosted default), 'pending'
  * from the upload until WeChat's answer, then its verdict. Other residents see a photo only when 'none' or 'pass'
  * (photoShownToOthers); its uploader and the staff handling the report see it at once.
  */

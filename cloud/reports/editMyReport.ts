@@ -34,9 +34,12 @@ export async function editMyReport(input: Input, ctx: UserCtx): Promise<ReportVi
   if (fields.anonymous !== undefined) patch.anonymous = fields.anonymous
   if (fields.visibility !== undefined) patch.visibility = fields.visibility
   if (fields.category !== undefined) patch.category = fields.category
+  let recheck: 'queue' | 'drop' | undefined
   if (fields.description !== undefined) {
     patch.description = fields.description
-    patch.moderation = await moderationOf(deps, [fields.description], user.id)
+    const checked = await moderationOf(deps, [fields.description, report.address ?? ''], user.id)
+    patch.moderation = checked.moderation
+    recheck = checked.unchecked ? 'queue' : 'drop'
   }
   const resubmitted = report.status === 'returned' && d.status === 'submitted'
   const days = (await resolveDaysOf(deps, report.communityId))[patch.category]
@@ -64,5 +67,6 @@ export async function editMyReport(input: Input, ctx: UserCtx): Promise<ReportVi
     photoOwnerId: user.id,
     messages,
     idem,
+    ...(recheck ? { recheck } : {}),
   })
 }

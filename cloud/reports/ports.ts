@@ -86,7 +86,10 @@ export type NewReport = Pick<
   | 'acceptBy'
   | 'resolveBy'
   | 'createdAt'
->
+> & {
+  /** the content check could not answer: held (moderation 'review') and queued for the recheck sweep */
+  unchecked?: boolean
+}
 
 export interface ReportEventRecord {
   id: number
@@ -177,7 +180,22 @@ export interface ReportChange {
   audit?: AuditEntry
   /** the retry key of the write: checked and stored inside the change's transaction (null/absent: none) */
   idem?: IdempotencyKey | null
+  /**
+   * The text was checked again (an edit): 'queue' — the check could not answer, the report waits for the recheck
+   * sweep; 'drop' — the new text has its verdict, any queued recheck is dropped. Absent: the queue is untouched.
+   */
+  recheck?: 'queue' | 'drop'
 }
+
+/** A held report waiting for its text to be checked again (the check was unavailable when it was written). */
+export interface ReportRecheck {
+  reportId: string
+  queuedAt: string
+  attempts: number
+}
+
+/** What the recheck sweep decided: release (pass), keep held for good (review/risky, or gave up), try again later. */
+export type RecheckOutcome = { kind: 'release' } | { kind: 'keepHeld' } | { kind: 'retry'; nextAt: string }
 
 export type ReportCreateOutcome =
   | { kind: 'created'; report: ReportRecord }
@@ -305,6 +323,15 @@ export interface ReportRepo {
   /** The community's configured days (categories not configured are absent). */
   deadlines(communityId: string): Promise<Partial<Record<ReportCategory, number>>>
   setDeadlines(communityId: string, days: Partial<Record<ReportCategory, number>>, audit: AuditEntry): Promise<void>
+  /** Held reports due for another content check (next try at or before `now`), longest waiting first. */
+  dueRechecks(now: string, limit: number): Promise<ReportRecheck[]>
+  /**
+   * The sweep's outcome for one queued report, in one transaction. release: moderation → 'clean' (version + 1)
+   * and the queue row dropped, only while the report is still at `version` and still queued (an edit or any
+   * change in between: nothing written, false; the next sweep reads it again); keepHeld: the row dropped, the
+   * report stays 'review'; retry: attempts + 1 and the next try at `nextAt`.
+   */
+  settleRecheck(reportId: string, version: number, outcome: RecheckOutcome): Promise<boolean>
 }
 
 // ---------- what this feature's use cases receive ----------

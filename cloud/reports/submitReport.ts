@@ -45,7 +45,7 @@ export async function prepareReport(input: Input, ctx: UserCtx): Promise<Prepare
   const point = input.location ? toGcj02(input.location, input.location.coordSystem) : null
   const { grid } = routeOf(grids, { point, pickedId: picked?.id, ownId: user.gridId })
 
-  const moderation = await moderationOf(deps, [input.description, input.location?.address ?? ''], user.id)
+  const { moderation, unchecked } = await moderationOf(deps, [input.description, input.location?.address ?? ''], user.id)
   const [assigneeId] = await deps.store.reports.workersOf(grid.id)
   const days = await resolveDaysOf(deps, communityId)
   const now = deps.clock.now()
@@ -73,6 +73,7 @@ export async function prepareReport(input: Input, ctx: UserCtx): Promise<Prepare
       anonymous: input.anonymous ?? false,
       visibility: input.visibility ?? defaultVisibility(input.category),
       moderation,
+      ...(unchecked ? { unchecked } : {}),
       assigneeId: assigneeId ?? null,
       acceptBy: acceptDeadline(now).toISOString(),
       resolveBy: resolveDeadline(now, days[input.category]).toISOString(),

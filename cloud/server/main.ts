@@ -1,7 +1,7 @@
 /**
  * `npm start` / `npm run serve`: the self-hosted server. PORT (10086), GONGZHI_DB (data/gongzhi.db),
- * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly) and sends
- * due reminders (at start, then every 5 minutes), listens on HOST (default: this machine only while dev login is
+ * seeds the demo community into an empty database, sweeps unattached photos (at start, then hourly), sends
+ * due reminders and rechecks reports held for an unavailable content check (at start, then every 5 minutes), listens on HOST (default: this machine only while dev login is
  * on, all interfaces otherwise), closes within HTTP_LIMITS.shutdownMs on SIGINT/SIGTERM. GONGZHI_PROCESSES > 1:
  * that many processes share the port (cluster.ts); the sweeps still run once per round between them (leases).
  */
@@ -9,6 +9,7 @@ import { redactUrl } from '../adapters/postgres/pool'
 import { configFromEnv, listenHost, openDemoStore, type Config } from '../compose'
 import { scheduleOrphanSweep } from '../files'
 import { scheduleReminderSweep } from '../reminders'
+import { scheduleRecheckSweep } from '../reports'
 import { DEMO_COMMUNITIES, DEMO_STREET } from '../seed/demoData'
 import { buildServer } from './app'
 import { isWorker, runWorkers } from './cluster'
@@ -41,6 +42,11 @@ async function serve(config: Config): Promise<{ seeded: boolean }> {
     if (sent.length > 0) app.log.info({ sent }, 'reminders sent')
   })
   app.addHook('onClose', async () => reminders.stop())
+  // reports held because the content check could not answer: checked again now, then every 5 minutes
+  const rechecks = scheduleRecheckSweep(app.deps, (done) => {
+    if (done.released + done.kept + done.retried > 0) app.log.info({ rechecked: done }, 'held reports rechecked')
+  })
+  app.addHook('onClose', async () => rechecks.stop())
 
   let closing = false
   const shutdown = (signal: string) => {

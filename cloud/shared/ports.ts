@@ -20,8 +20,19 @@ export interface Ids {
 
 export type ContentSuggest = 'pass' | 'review' | 'risky'
 
+/** Where a text will be shown: names and profiles, comments, notices, reports (each checker maps it to its own scenes). */
+export type ContentScene = 'profile' | 'comment' | 'notice' | 'report'
+
+/**
+ * A checker's answer: pass, review (doubtful) or risky; or `unavailable` — the checker could not say (WeChat
+ * down, timed out, an errcode): never read as pass. Reports are then held from other residents and rechecked by
+ * the sweep; notices, comments and names are refused with the retryable UNAVAILABLE (nothing written).
+ */
+export type ContentVerdict = { suggest: ContentSuggest; label?: string } | { suggest: 'unavailable'; reason: string }
+
 export interface ContentCheck {
-  check(texts: string[], ctx: { userId: string; scene: 'notice' | 'comment' | 'profile' }): Promise<{ suggest: ContentSuggest; label?: string }>
+  /** `userId`: the author (WeChat's check needs their openid) */
+  check(texts: string[], ctx: { userId: string; scene: ContentScene }): Promise<ContentVerdict>
 }
 
 export interface Logger {

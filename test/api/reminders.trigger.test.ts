@@ -1,8 +1,10 @@
 /** What runs the reminders sweep: the server's schedule, and the cloud function's timer trigger. */
 import { makeCloudEntry } from '../../cloud/api/cloudEntry'
+import type { ImageCheck } from '../../cloud/files'
 import { scheduleReminderSweep } from '../../cloud/reminders/schedule'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { COMMITTEE } from './support/motionFixtures'
+import { addPhoto, WHO } from './support/reportFixtures'
 
 const HOUR = 3600_000
 const at = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString()
@@ -59,12 +61,38 @@ test('the server schedule sweeps at once, then every interval on an unref\'d tim
 })
 
 describe('cloud function timer trigger', () => {
+  /** no report is held for a recheck in these tests; no image check runs unless a test gives one */
+  const NONE = { released: 0, kept: 0, retried: 0 }
+
   test('a timer event with no caller runs the sweep and replies with what was sent', async () => {
     const id = await votingUntil(10 * HOUR, '议题甲')
     const main = makeCloudEntry(async () => h.deps, () => ({}))
     const timer = { Type: 'Timer', TriggerName: 'reminders', Time: NOW, Message: '' }
-    expect(await main(timer)).toEqual({ ok: true, data: { sent: [{ key: `motion:${id}:closing`, recipients: 3 }] } })
-    expect(await main({ ...timer, Type: 'timer' })).toEqual({ ok: true, data: { sent: [] } })
+    expect(await main(timer)).toEqual({ ok: true, data: { sent: [{ key: `motion:${id}:closing`, recipients: 3 }], rechecked: NONE, imageChecks: 0 } })
+    expect(await main({ ...timer, Type: 'timer' })).toEqual({ ok: true, data: { sent: [], rechecked: NONE, imageChecks: 0 } })
+  })
+
+  test('the timer asks WeChat again for the photos still pending and counts them; a failing image sweep is logged', async () => {
+    await h.sql.run('UPDATE users SET openid = ? WHERE id = ?', ['o-uploader', WHO.resident])
+    const photo = await addPhoto(h, WHO.resident)
+    await h.sql.run("UPDATE files SET check_status = 'pending' WHERE id = ?", [photo])
+    const asked: string[] = []
+    const imageCheck: ImageCheck = {
+      async ask(req) {
+        asked.push(req.openid)
+        return { traceId: `trace-${asked.length}` }
+      },
+    }
+    const main = makeCloudEntry(async () => ({ ...h.deps, imageCheck }), () => ({}))
+    expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [], rechecked: NONE, imageChecks: 1 } })
+    expect(asked).toEqual(['o-uploader'])
+    // asked within the hour: not again
+    expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [], rechecked: NONE, imageChecks: 0 } })
+    h.store.files.listPendingChecks = async () => {
+      throw new Error('db down')
+    }
+    expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [], rechecked: NONE, imageChecks: null } })
+    expect(h.errors).toHaveLength(1)
   })
 
   test('a caller (OPENID) sending a timer-shaped event does not start the sweep', async () => {
@@ -79,7 +107,7 @@ describe('cloud function timer trigger', () => {
       throw new Error('db down')
     }
     const main = makeCloudEntry(async () => h.deps, () => ({}))
-    expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [] } })
+    expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [], rechecked: NONE, imageChecks: 0 } })
     expect(h.errors).toHaveLength(1)
     h.deps.clock = {
       now: () => {

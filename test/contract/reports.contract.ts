@@ -860,6 +860,49 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         return got
       })
 
+      scenario('rechecks: create and change queue or drop in their own step; due by next try; settle releases only the version read', async (s) => {
+        const held = { moderation: 'review' as const, unchecked: true }
+        const a = await make(s, newReport('r_a', held))
+        await make(s, newReport('r_b', { ...held, createdAt: at(1) }))
+        await make(s, newReport('r_c', { moderation: 'review' }))
+        // a create refused (bad photos) queues nothing
+        expect(await s.reports.create(newReport('r_d', held), ['f_none'], [], null)).toEqual({ kind: 'badPhotos' })
+        expect(await s.reports.dueRechecks(at(2), 10)).toEqual([
+          { reportId: 'r_a', queuedAt: NOW, attempts: 0 },
+          { reportId: 'r_b', queuedAt: at(1), attempts: 0 },
+        ])
+        expect(await s.reports.dueRechecks(NOW, 10)).toEqual([{ reportId: 'r_a', queuedAt: NOW, attempts: 0 }])
+        expect(await s.reports.dueRechecks(at(2), 1)).toHaveLength(1)
+        // retry: attempts + 1, not due before its next try
+        expect(await s.reports.settleRecheck('r_a', a.version, { kind: 'retry', nextAt: at(3) })).toBe(true)
+        expect((await s.reports.dueRechecks(at(2), 10)).map((r) => r.reportId)).toEqual(['r_b'])
+        expect(await s.reports.dueRechecks(at(3), 10)).toEqual([
+          { reportId: 'r_b', queuedAt: at(1), attempts: 0 },
+          { reportId: 'r_a', queuedAt: NOW, attempts: 1 },
+        ])
+        // a change in between (accepted): the release of the version read writes nothing
+        const accepted = await apply(s, accept(a, IDS.workerA, at(2)))
+        expect(await s.reports.settleRecheck('r_a', a.version, { kind: 'release' })).toBe(false)
+        expect((await s.reports.get('r_a'))?.moderation).toBe('review')
+        expect(await s.reports.settleRecheck('r_a', accepted.version, { kind: 'release' })).toBe(true)
+        const released = await s.reports.get('r_a')
+        expect([released?.moderation, released?.version]).toEqual(['clean', accepted.version + 1])
+        // a report not queued is never released
+        expect(await s.reports.settleRecheck('r_c', 1, { kind: 'release' })).toBe(false)
+        expect((await s.reports.get('r_c'))?.moderation).toBe('review')
+        // keepHeld drops the row, the report stays held
+        expect(await s.reports.settleRecheck('r_b', 1, { kind: 'keepHeld' })).toBe(true)
+        expect((await s.reports.get('r_b'))?.moderation).toBe('review')
+        expect(await s.reports.dueRechecks(at(9), 10)).toEqual([])
+        // a change queues (again, from its time) or drops
+        const c = (await s.reports.get('r_c'))!
+        const queued = await apply(s, changeOf(c, IDS.alice, 'edit', { description: '改过的描述' }, at(4), { recheck: 'queue' }))
+        expect(await s.reports.dueRechecks(at(9), 10)).toEqual([{ reportId: 'r_c', queuedAt: at(4), attempts: 0 }])
+        await apply(s, changeOf(queued, IDS.alice, 'edit', { description: '又改过的描述', moderation: 'clean' }, at(5), { recheck: 'drop' }))
+        expect(await s.reports.dueRechecks(at(9), 10)).toEqual([])
+        return { released: released && bare(released) }
+      })
+
       scenario('deadlines: the configured days per category, upserted with the audit entry in one step', async (s) => {
         expect(await s.reports.deadlines(IDS.community)).toEqual({})
         const audit = (n: number): AuditEntry => ({ at: at(n), actorId: IDS.committee, action: 'report.deadlines', targetType: 'community', targetId: IDS.community, communityId: IDS.community, detail: { n } })

@@ -118,6 +118,33 @@ test('a resident, a grid worker and a committee member: their day through the bu
   expect(await rows("SELECT count(*)::int AS n FROM reports WHERE description LIKE '3栋楼下垃圾桶满了%'")).toEqual([{ n: 1 }])
 })
 
+test('text is checked by cloud.openapi.security.msgSecCheck v2 as the caller (the stand-in SDK answers)', async () => {
+  const description = '5栋电梯按钮失灵，老人上下楼不方便'
+  const { reply, openapi } = await call({ OPENID: OPENID.resident, SOURCE: 'wx_client' }, { action: 'report.create', payload: { category: 'facility', description, gridId: 'g_jj_1' } })
+  expect(reply).toMatchObject({ ok: true, data: { status: 'submitted' } })
+  expect(openapi.filter((c) => c.name === 'security.msgSecCheck')).toEqual([
+    { standIn: true, name: 'security.msgSecCheck', args: { openid: OPENID.resident, scene: 3, version: 2, content: description }, answer: 'ok' },
+  ])
+  // risky (errCode 0, result.suggest risky) → a notice is refused, nothing written
+  const risky = await as(OPENID.committee, 'notice.publish', { title: '通知', body: '周末活动 [stand-in:risky]', category: 'notice' })
+  expect(risky).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+  expect(await rows("SELECT count(*)::int AS n FROM notices WHERE body LIKE '%stand-in%'")).toEqual([{ n: 0 }])
+  // unavailable → a report is still received, held and queued; the timer's recheck tries it again
+  const held = await as(OPENID.resident, 'report.create', { category: 'facility', description: '6栋门禁坏了 [stand-in:down]', gridId: 'g_jj_1' })
+  expect(held).toMatchObject({ ok: true, data: { status: 'submitted' } })
+  expect(await rows('SELECT r.moderation, q.attempts FROM reports r JOIN report_rechecks q ON q.report_id = r.id WHERE r.id = $1', [held.data?.id])).toEqual([
+    { moderation: 'review', attempts: 0 },
+  ])
+  const timer = await call({}, { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' })
+  // no photo is pending in this database: no image check to ask again
+  expect(timer.reply).toMatchObject({ ok: true, data: { rechecked: { released: 0, kept: 0, retried: 1 }, imageChecks: 0 } })
+  expect(timer.openapi).toContainEqual({ standIn: true, name: 'security.msgSecCheck', args: expect.objectContaining({ openid: OPENID.resident, scene: 3 }), answer: 'errCode -1' })
+  // …and a notice while unavailable is refused with the retryable code, nothing written
+  const unchecked = await as(OPENID.committee, 'notice.publish', { title: '通知', body: '停电检修 [stand-in:down]', category: 'notice' })
+  expect(unchecked).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('内容安全检查') } })
+  expect(await rows("SELECT count(*)::int AS n FROM notices WHERE body LIKE '%stand-in%'")).toEqual([{ n: 0 }])
+})
+
 test('identity is the platform\'s OPENID only: what the event claims does not change who the caller is', async () => {
   // a resident's call that claims the committee's openid in userInfo is still the resident's
   const claimed = (await call({ OPENID: OPENID.resident }, { action: 'notice.publish', payload: { title: '冒充', body: '正文', category: 'notice' }, userInfo: { openId: OPENID.committee } })).reply
@@ -151,7 +178,7 @@ test('first sign-in through the bundled function: a new OPENID has no community 
 
 test('the timer trigger runs the sweep; a timer-shaped event from a client, a malformed or a huge event write nothing', async () => {
   const timer = { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' }
-  expect((await call({}, timer)).reply).toMatchObject({ ok: true, data: { sent: expect.any(Array) } })
+  expect((await call({}, timer)).reply).toMatchObject({ ok: true, data: { sent: expect.any(Array), rechecked: expect.any(Object), imageChecks: 0 } })
   const before = await rows('SELECT (SELECT count(*) FROM notices)::int AS notices, (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM messages)::int AS messages')
   expect((await call({ OPENID: OPENID.resident }, timer)).reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect((await call({ OPENID: OPENID.resident }, 'notice.list')).reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

@@ -7,6 +7,7 @@ import type { IdempotencyKey } from '../../shared/ports'
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
+import { dropRecheck, queueRecheck } from './reportRechecks'
 import { mustLoadReport } from './reportRows'
 import { Rollback, row } from './tx'
 
@@ -85,6 +86,7 @@ export async function createReport(
     [r.id, r.communityId, r.streetId, r.gridId, r.reporterId, r.category, r.description, r.latitude, r.longitude,
       r.address, r.coordSource, r.anonymous, r.visibility, r.moderation, r.assigneeId, r.acceptBy, r.resolveBy, r.createdAt, r.districtId, r.cityId],
   )
+  if (r.unchecked) await queueRecheck(c, r.id, r.createdAt)
   await attachPhotos(c, r.id, photoIds, null)
   await addEvent(c, r.id, r.createdAt, { actorId: r.reporterId, action: 'create', note: null, toUserId: null }, 'submitted', 'grid')
   for (const m of messages) await writeMessage(c, m)
@@ -115,6 +117,8 @@ export async function changeReport(c: PoolClient, ch: ReportChange): Promise<Ext
       p.ratingComment, p.ratedAt, ch.at],
   )
   if (updated.rowCount !== 1) throw new Rollback({ kind: 'conflict' })
+  if (ch.recheck === 'queue') await queueRecheck(c, ch.id, ch.at)
+  else if (ch.recheck === 'drop') await dropRecheck(c, ch.id)
   if (ch.reportPhotoIds) {
     await c.query('DELETE FROM report_photos WHERE report_id = $1 AND event_id IS NULL', [ch.id])
     if (!(await photosUsable(c, ch.reportPhotoIds, ch.photoOwnerId))) throw badPhotos()

@@ -8,6 +8,7 @@ import { writeMessage } from './messages'
 import { areaColumnOf } from '../rows/reports'
 import { reportQueries } from './reportQueries'
 import { OPEN } from './reportRows'
+import { recheckRepo } from './reportRechecks'
 import { changeReport, createReport } from './reportWrites'
 import { inTransaction, inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
 
@@ -22,6 +23,7 @@ export function reportRepo(pool: Pool): ReportRepo {
 
   return {
     ...reportQueries(pool),
+    ...recheckRepo(pool),
 
     async create(report, photoIds, messages, key) {
       return inTransactionOr<ReportCreateOutcome, ReportCreateOutcome>(pool, (c) => createReport(c, report, photoIds, messages, key))

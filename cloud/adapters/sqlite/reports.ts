@@ -39,6 +39,7 @@ import {
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
+import { recheckStatements } from './reportRechecks'
 import type { Db } from './open'
 import { sqlList } from '../rows/sql'
 
@@ -137,6 +138,7 @@ export function reportStatements(db: Db) {
   const idem = idempotencyTable(db)
   const writeMessage = messageWriter(db)
   const writeAudit = auditWriter(db)
+  const rechecks = recheckStatements(db)
   const byId = db.prepare<[string], ReportRow>(`${FULL} WHERE r.id = ?`)
   const insertReport = db.prepare(`
     INSERT INTO reports (id, community_id, street_id, district_id, city_id, grid_id, reporter_id, category, description, latitude, longitude,
@@ -194,7 +196,9 @@ export function reportStatements(db: Db) {
       if (prior.kind === 'keyReused') return { kind: 'keyReused' }
       if (prior.kind === 'replayed') return { kind: 'replayed', report: load(prior.result.reportId) as ReportRecord }
       if (!photosUsable(photoIds, r.reporterId)) return { kind: 'badPhotos' }
-      insertReport.run({ ...r, anonymous: r.anonymous ? 1 : 0 })
+      const { unchecked, ...row } = r
+      insertReport.run({ ...row, anonymous: r.anonymous ? 1 : 0 })
+      if (unchecked) rechecks.queue(r.id, r.createdAt)
       photoIds.forEach((f, i) => insertPhoto.run(r.id, f, null, i))
       addEvent(r.id, r.createdAt, { actorId: r.reporterId, action: 'create', note: null, toUserId: null }, 'submitted', 'grid')
       for (const m of messages) writeMessage(m)
@@ -221,6 +225,8 @@ export function reportStatements(db: Db) {
       maxLevel: LEVEL_RANK[p.level] > LEVEL_RANK[p.maxLevel] ? p.level : p.maxLevel,
     })
     if (res.changes !== 1) return { kind: 'conflict' }
+    if (c.recheck === 'queue') rechecks.queue(c.id, c.at)
+    else if (c.recheck === 'drop') rechecks.drop(c.id)
     if (c.reportPhotoIds) {
       deleteOwnPhotos.run(c.id)
       if (!photosUsable(c.reportPhotoIds, c.photoOwnerId)) throw new BadPhotos()
@@ -253,6 +259,7 @@ export function reportStatements(db: Db) {
   return {
     load,
     idem,
+    rechecks,
     create,
     change(c: ReportChange): ReportChangeOutcome {
       try {
@@ -546,6 +553,12 @@ export function reportRepo(db: Db): ReportRepo {
     },
     async setDeadlines(communityId, days, audit) {
       setDeadlinesTx.immediate(communityId, days, audit)
+    },
+    async dueRechecks(now, limit) {
+      return st.rechecks.due(now, limit)
+    },
+    async settleRecheck(reportId, version, outcome) {
+      return st.rechecks.settle(reportId, version, outcome)
     },
   }
 }

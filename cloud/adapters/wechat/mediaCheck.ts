@@ -1,4 +1,4 @@
-import type { ImageCheck } from '../../files'
+import type { ImageCheck } from '../../files/ports'
 import { cloudErrCode, type CloudOpenapiReply } from './cloudOpenapi'
 
 /** The part of `cloud.openapi` used here: security.mediaCheckAsync (its permission is in config.json). */

@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { WechatPhone } from '../../auth/ports'
 import type { Clock } from '../../shared/ports'
-import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
+import { TOKEN_INVALID, wechatAccessToken, type AccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 
 /** phone_info of the HTTPS reply, phoneInfo of the cloud call's */
@@ -37,11 +37,20 @@ export function phoneFromReply(errcode: number, info: PhoneInfo | undefined): st
 /**
  * 手机号快速验证: POST {apiBase}/wxa/business/getuserphonenumber?access_token=… with the button's code.
  * The access token (GET /cgi-bin/token, client_credential) is cached until shortly before it expires;
- * concurrent callers share one fetch.
+ * concurrent callers share one fetch; createDeps hands in the process's one token, shared with the other calls.
  */
-export function wechatPhoneNumber(cfg: WechatConfig, clock: Clock): WechatPhone {
-  const accessToken = wechatAccessToken(cfg, clock, PHONE_UNAVAILABLE)
+export function wechatPhoneNumber(cfg: WechatConfig, clock: Clock, accessToken: AccessToken = wechatAccessToken(cfg, clock)): WechatPhone {
   const timeout = () => AbortSignal.timeout(cfg.timeoutMs ?? 5000)
+
+  /** the token (shared with the other WeChat calls); when it cannot be had, the person is told to type the number */
+  async function token(fresh = false): Promise<string> {
+    try {
+      return await accessToken.get(fresh)
+    } catch (err) {
+      const code = err instanceof AppError ? (/（(-?\d+|\?)）$/.exec(err.message)?.[0] ?? '') : ''
+      throw new AppError('INTERNAL', `${PHONE_UNAVAILABLE}${code}`)
+    }
+  }
 
   async function ask(code: string, token: string): Promise<PhoneReply> {
     const url = new URL('/wxa/business/getuserphonenumber', cfg.apiBase)
@@ -61,10 +70,10 @@ export function wechatPhoneNumber(cfg: WechatConfig, clock: Clock): WechatPhone 
 
   return {
     async phoneNumber(code) {
-      let reply = await ask(code, await accessToken.get())
+      let reply = await ask(code, await token())
       if (reply.errcode && TOKEN_INVALID.has(reply.errcode)) {
         accessToken.drop()
-        reply = await ask(code, await accessToken.get(true))
+        reply = await ask(code, await token(true))
       }
       return phoneFromReply(reply.errcode ?? 0, reply.phone_info)
     },

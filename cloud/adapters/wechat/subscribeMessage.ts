@@ -1,7 +1,7 @@
 import type { Clock, Logger, Notifier, OutboundMessage, UserRepo } from '../../shared/ports'
 import { chinaStamp } from '@/domain/shared/chinaTime'
 import { messagePage } from '@/domain/messages'
-import { TOKEN_INVALID, wechatAccessToken } from './accessToken'
+import { TOKEN_INVALID, wechatAccessToken, type AccessToken } from './accessToken'
 import type { WechatConfig } from './code2Session'
 
 /**
@@ -109,13 +109,16 @@ export function subscribeNotifier(
   }
 }
 
-/** The self-hosted server's channel: POST /cgi-bin/message/subscribe/send with the access token (replaced once when expired). */
+/**
+ * The self-hosted server's channel: POST /cgi-bin/message/subscribe/send with the access token (replaced once when
+ * expired); createDeps hands in the process's one token, shared with the other calls.
+ */
 export function wechatSubscribeNotifier(
   cfg: WechatConfig,
   template: SubscribeTemplate,
-  deps: { clock: Clock; users: Pick<UserRepo, 'get'>; log: Logger },
+  deps: { clock: Clock; users: Pick<UserRepo, 'get'>; log: Logger; accessToken?: AccessToken },
 ): SubscribeNotifier {
-  const accessToken = wechatAccessToken(cfg, deps.clock)
+  const accessToken = deps.accessToken ?? wechatAccessToken(cfg, deps.clock)
 
   async function post(send: SubscribeSend, token: string): Promise<{ errcode?: number; errmsg?: string }> {
     const url = new URL('/cgi-bin/message/subscribe/send', cfg.apiBase)

@@ -4,7 +4,9 @@
 // recorded in globalThis.__gongzhiOpenapiCalls as { standIn: true, name, args, answer }.
 //
 // What an openapi call answers is set per harness call (globalThis.__gongzhiOpenapiAnswers, a queue per name such
-// as 'subscribeMessage.send'); each call takes the next answer, and with none left it succeeds:
+// as 'subscribeMessage.send'); each call takes the next answer, and with none left it gives its default answer
+// (success; security.mediaCheckAsync: a trace id; security.msgSecCheck: pass, or what a stand-in marker in the
+// content asks for, see SEC_MARKERS):
 //   { reply: { … } }          → resolves { errCode: 0, errMsg: '<name>:ok', …reply }
 //   { errCode: 43101, errMsg } → rejects like the SDK's CloudSDKError (WeChat answered an error)
 //   { throws: 'message' }     → rejects with a plain Error (WeChat not reached)
@@ -25,9 +27,10 @@ class CloudSDKError extends Error {
 let traces = 0
 const DEFAULT_REPLY = { 'security.mediaCheckAsync': () => ({ traceId: `stand-in-trace-${++traces}` }) }
 
-const record = (name) => async (args) => {
+/** an openapi call: the next queued answer for its name, else `fallback(args)` (a success, DEFAULT_REPLY's if any) */
+const record = (name, fallback = () => ({ reply: DEFAULT_REPLY[name] ? DEFAULT_REPLY[name]() : {} })) => async (args) => {
   const queue = (globalThis.__gongzhiOpenapiAnswers || {})[name]
-  const next = Array.isArray(queue) && queue.length > 0 ? queue.shift() : { reply: DEFAULT_REPLY[name] ? DEFAULT_REPLY[name]() : {} }
+  const next = Array.isArray(queue) && queue.length > 0 ? queue.shift() : fallback(args)
   if (next.throws !== undefined) {
     calls.push({ standIn: true, name, args, answer: 'thrown' })
     throw new Error(String(next.throws))
@@ -38,6 +41,22 @@ const record = (name) => async (args) => {
   }
   calls.push({ standIn: true, name, args, answer: 'ok' })
   return { errCode: 0, errMsg: `openapi.${name}:ok (stand-in)`, ...(next.reply || {}) }
+}
+
+// msgSecCheck's default answer in WeChat's shape (camel-cased as wx-server-sdk returns it): pass, unless the
+// content holds one of these stand-in markers, which a test writes to see the other answers through the bundle
+const SEC_MARKERS = {
+  '[stand-in:risky]': { reply: { result: { suggest: 'risky', label: 20001 } } },
+  '[stand-in:review]': { reply: { result: { suggest: 'review', label: 20006 } } },
+  // wx-server-sdk rejects when WeChat answers an errcode
+  '[stand-in:down]': { errCode: -1, errMsg: 'system error' },
+}
+const SEC_PASS = { reply: { result: { suggest: 'pass', label: 100 } } }
+const msgSecCheckAnswer = (args) => {
+  const content = String((args && args.content) || '')
+  const marked = Object.keys(SEC_MARKERS).find((m) => content.includes(m))
+  const answer = marked ? SEC_MARKERS[marked] : SEC_PASS
+  return answer.reply ? { reply: { ...answer.reply, detail: [], traceId: 'stand-in' } } : answer
 }
 
 module.exports = {
@@ -51,7 +70,7 @@ module.exports = {
     return { ...(globalThis.__gongzhiWxContext || {}) }
   },
   openapi: {
-    security: { msgSecCheck: record('security.msgSecCheck'), mediaCheckAsync: record('security.mediaCheckAsync') },
+    security: { msgSecCheck: record('security.msgSecCheck', msgSecCheckAnswer), mediaCheckAsync: record('security.mediaCheckAsync') },
     subscribeMessage: { send: record('subscribeMessage.send') },
     phonenumber: { getPhoneNumber: record('phonenumber.getPhoneNumber') },
   },

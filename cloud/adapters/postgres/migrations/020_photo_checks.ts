@@ -1,8 +1,8 @@
 import { ddl } from './migration'
 
-/** The image check of a photo: status, WeChat's trace id and label, when it was asked for (see SQLite's 019). */
-export const m019PhotoChecks = ddl(
-  19,
+/** The image check of a photo: status, WeChat's trace id and label, when it was asked for (see SQLite's 020). */
+export const m020PhotoChecks = ddl(
+  20,
   'files: image check status, trace and label',
   `
 ALTER TABLE files ADD COLUMN check_status text NOT NULL DEFAULT 'none'

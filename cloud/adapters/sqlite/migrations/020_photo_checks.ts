@@ -6,8 +6,8 @@ import type { Migration } from './migration'
  * answer, then 'pass', 'review' or 'risky' (with WeChat's label); other residents see it only when 'none' or 'pass'.
  * check_at: when the check was last asked for (the sweep asks again for one that stayed pending too long).
  */
-export const m019PhotoChecks: Migration = {
-  version: 19,
+export const m020PhotoChecks: Migration = {
+  version: 20,
   name: 'files: image check status, trace and label',
   up(db) {
     db.exec(`
