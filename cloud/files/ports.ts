@@ -47,16 +47,23 @@ export interface FileRepo {
   listUnattached(before: string, limit: number, after?: { createdAt: string; id: string }): Promise<FileRecord[]>
   /** Deletes the row only if it is still unattached and created before `before`; true when deleted. */
   deleteIfUnattached(id: string, before: string): Promise<boolean>
-  /** The check of a pending photo was asked for at `at` (WeChat's trace id); false when the file is not pending. */
-  checkAsked(id: string, traceId: string, at: string): Promise<boolean>
+  /**
+   * The check of a pending photo was asked for at `at`: with WeChat's trace id (kept beside the earlier ones, so
+   * the answer to any ask counts), or null when the ask failed (the sweep then waits before the next try). False
+   * when the file is not pending.
+   */
+  checkAsked(id: string, traceId: string | null, at: string): Promise<boolean>
   /**
    * WeChat's answer for a trace: the pending photo it names takes the verdict and label, and with `notice` its
    * uploader gets that message (about the report that holds the photo, if any), in one transaction. Null when no
    * pending photo has the trace (unknown, or answered already: a repeated push changes nothing).
    */
   checkAnswered(traceId: string, verdict: PhotoVerdict, label: string | null, notice: PhotoCheckNotice | null): Promise<FileRecord | null>
-  /** Photos still pending whose check was asked for before `before` (or never), oldest ask first. */
-  listPendingChecks(before: string, limit: number): Promise<FileRecord[]>
+  /**
+   * Photos still pending, uploaded at or after `since`, last asked (or, never asked, uploaded) before `before`:
+   * least recently tried first.
+   */
+  listPendingChecks(before: string, since: string, limit: number): Promise<FileRecord[]>
 }
 
 /** What a blob store holds: a blob under its key, or the leftover of a write that never finished (a temp file). */

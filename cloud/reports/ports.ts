@@ -117,8 +117,8 @@ export interface MediationRecord {
 export interface ReportDetailRecord {
   report: ReportRecord
   photoIds: string[]
-  /** photos of the report and its steps that other residents may not see yet (WeChat's image check: not passed) */
-  heldPhotoIds: string[]
+  /** photos of the report and its steps that other residents may not see (WeChat's image check has not passed), with their uploader */
+  heldPhotos: { id: string; ownerId: string }[]
   events: ReportEventRecord[]
   mediation: MediationRecord | null
   supportedByMe: boolean

@@ -85,8 +85,9 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
   // what the reporter writes after the report itself (a 重新打开 reason, a rating comment) is between them and
   // the staff: it is not content-checked for the public and may name neighbours
   const inner = a.staff || a.reporter
-  // a photo WeChat's image check has not passed is the uploader's and the staff's only (issue 14)
-  const held = new Set(inner ? [] : d.heldPhotoIds)
+  // a photo WeChat's image check has not passed is the staff's and its uploader's only (issue 14): the reporter
+  // sees their own, not a held photo a staff member took
+  const held = new Set(a.staff ? [] : d.heldPhotos.filter((p) => !(a.reporter && p.ownerId === r.reporterId)).map((p) => p.id))
   const shown = (ids: string[]) => ids.filter((id) => !held.has(id)).map((id) => photo(deps, id, r))
   const timeline: TimelineEntry[] = d.events.map((e) => ({
     id: String(e.id),

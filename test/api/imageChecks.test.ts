@@ -6,7 +6,7 @@
  */
 import type { ReportSummary, ReportView } from '@/domain/reports'
 import { makeCloudEntry, type WxContext } from '../../cloud/api/cloudEntry'
-import { IMAGE_CHECK_RETRY_MS, RISKY_PHOTO_TITLE, sweepImageChecks, uploadPhoto } from '../../cloud/files'
+import { IMAGE_CHECK_GIVE_UP_MS, IMAGE_CHECK_RETRY_MS, RISKY_PHOTO_TITLE, sweepImageChecks, uploadPhoto } from '../../cloud/files'
 import { makeHarness, type Harness } from './support/harness'
 import { JPEG_16 } from './support/images'
 import { addPhoto, WHO } from './support/reportFixtures'
@@ -63,6 +63,19 @@ test('pending: the reporter and the grid worker see the photo, a neighbour does 
   expect(after.items.find((x) => x.id === r.id)?.cover?.id).toBe(held)
 })
 
+test('a held photo a staff member took on a step: staff see it, the reporter only once it passed', async () => {
+  const r = await h.ok<ReportView>('report.create', { category: 'environment', description: '楼下垃圾三天没人清运', visibility: 'public' }, WHO.resident)
+  await h.ok('report.transition', { id: r.id, action: 'accept' }, WHO.worker, 'image-check-accept-0001')
+  const stepPhoto = await pendingPhoto(WHO.worker, 'trace-step')
+  await h.ok('report.transition', { id: r.id, action: 'note', note: '已到现场查看', photoIds: [stepPhoto] }, WHO.worker, 'image-check-note-0001')
+  const stepPhotos = (v: ReportView) => v.timeline.flatMap((e) => e.photos.map((p) => p.id))
+  expect(stepPhotos(await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker))).toEqual([stepPhoto])
+  expect(stepPhotos(await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident))).toEqual([])
+  expect(stepPhotos(await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident2))).toEqual([])
+  await fromWechat(push('trace-step', 'pass'))
+  expect(stepPhotos(await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident))).toEqual([stepPhoto])
+})
+
 test('risky: hidden from neighbours for good, the reporter told why about their report; a second push changes nothing', async () => {
   const held = await pendingPhoto(WHO.resident, 'trace-2')
   const r = await h.ok<ReportView>('report.create', { category: 'environment', description: '楼下垃圾三天没人清运', photoIds: [held], visibility: 'public' }, WHO.resident)
@@ -80,9 +93,10 @@ test('risky: hidden from neighbours for good, the reporter told why about their 
 test('a push from the mini-program is refused, an unknown trace or a malformed push changes nothing', async () => {
   const held = await pendingPhoto(WHO.resident, 'trace-3')
   const before = await h.counts()
-  for (const source of ['wx_client', 'wx_devtools', 'wx_client,scf']) {
+  for (const source of ['wx_client', 'wx_devtools', 'wx_client,scf', 'wx_crawler']) {
     expect(await door({ OPENID: 'o-resident', SOURCE: source })(push('trace-3', 'pass'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   }
+  expect(await door({ SOURCE: 'wx_unknown', FROM_APPID: 'wx_other' })(push('trace-3', 'pass'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await fromWechat(push('trace-unknown', 'pass'))).toEqual({ ok: true, data: { recorded: false } })
   expect(await fromWechat({ ...push('trace-3', 'pass'), result: { suggest: 'fine' } })).toEqual({ ok: true, data: { recorded: false } })
   expect(await fromWechat({ Event: 'wxa_media_check' })).toEqual({ ok: true, data: { recorded: false } })
@@ -123,22 +137,41 @@ describe('asking WeChat', () => {
     expect((await h.store.files.get(file.id))?.check).toBe('pass')
   })
 
-  test('WeChat unreachable: the upload still succeeds, the photo stays pending (hidden), the sweep asks an hour later', async () => {
+  test('WeChat unreachable: the upload still succeeds, the photo stays pending (hidden), the sweep asks again an hour after each try', async () => {
     const wechat = standInCheck()
     const deps = { ...h.deps, imageCheck: wechat.check }
     wechat.setDown(true)
     const { file } = await uploadPhoto(deps, WHO.resident, async () => JPEG_16)
     expect((await h.store.files.get(file.id))?.check).toBe('pending')
+    // tried at the upload: not again within the hour, even once WeChat is back
     wechat.setDown(false)
-    // never asked: the next sweep asks; once asked, not again within the hour
-    expect(await sweepImageChecks(deps)).toBe(1)
     expect(await sweepImageChecks(deps)).toBe(0)
     h.clock.advance(IMAGE_CHECK_RETRY_MS + 1000)
     expect(await sweepImageChecks(deps)).toBe(1)
+    expect(await sweepImageChecks(deps)).toBe(0)
+    // no answer within the hour: asked again; the answer to either ask decides, once
+    h.clock.advance(IMAGE_CHECK_RETRY_MS + 1000)
+    expect(await sweepImageChecks(deps)).toBe(1)
     expect(wechat.asked.map((a) => a.path)).toEqual([file.path, file.path])
-    // the answer to the newest ask decides; the older trace is unknown now
-    expect(await fromWechat(push('trace-1', 'pass'))).toEqual({ ok: true, data: { recorded: false } })
-    expect(await fromWechat(push('trace-2', 'pass'))).toEqual({ ok: true, data: { recorded: true } })
+    expect(await fromWechat(push('trace-1', 'pass'))).toEqual({ ok: true, data: { recorded: true } })
+    expect(await fromWechat(push('trace-2', 'risky'))).toEqual({ ok: true, data: { recorded: false } })
+    expect((await h.store.files.get(file.id))?.check).toBe('pass')
+  })
+
+  test('a photo whose ask keeps failing goes to the back of the line; after three days it is not asked any more', async () => {
+    const wechat = standInCheck()
+    const deps = { ...h.deps, imageCheck: wechat.check }
+    wechat.setDown(true)
+    const { file } = await uploadPhoto(deps, WHO.resident, async () => JPEG_16)
+    for (let hour = 0; hour < 3; hour++) {
+      h.clock.advance(IMAGE_CHECK_RETRY_MS + 1000)
+      expect(await sweepImageChecks(deps)).toBe(0)
+    }
+    wechat.setDown(false)
+    h.clock.advance(IMAGE_CHECK_GIVE_UP_MS)
+    expect(await sweepImageChecks(deps)).toBe(0)
+    expect(wechat.asked).toEqual([])
+    expect((await h.store.files.get(file.id))?.check).toBe('pending')
   })
 
   test('without an image check (the self-hosted default) a photo is shown as before; an uploader without openid is not asked', async () => {

@@ -1,6 +1,6 @@
 /** What runs the reminders sweep: the server's schedule, and the cloud function's timer trigger. */
 import { makeCloudEntry } from '../../cloud/api/cloudEntry'
-import type { ImageCheck } from '../../cloud/files'
+import { IMAGE_CHECK_RETRY_MS, type ImageCheck } from '../../cloud/files'
 import { scheduleReminderSweep } from '../../cloud/reminders/schedule'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { COMMITTEE } from './support/motionFixtures'
@@ -84,6 +84,9 @@ describe('cloud function timer trigger', () => {
       },
     }
     const main = makeCloudEntry(async () => ({ ...h.deps, imageCheck }), () => ({}))
+    // just uploaded: its own ask is the upload's; an hour later the timer asks
+    expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [], rechecked: NONE, imageChecks: 0 } })
+    h.clock.advance(IMAGE_CHECK_RETRY_MS + 1000)
     expect(await main({ Type: 'Timer' })).toEqual({ ok: true, data: { sent: [], rechecked: NONE, imageChecks: 1 } })
     expect(asked).toEqual(['o-uploader'])
     // asked within the hour: not again

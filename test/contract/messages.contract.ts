@@ -379,7 +379,7 @@ export function messagesContract(engine: string, open: OpenMessagesEngine, opts:
         return { all, after: await s.files.listUnattached(NOW, 100, undefined) }
       })
 
-      scenario('image checks: asked with a trace, answered once per trace; a risky answer tells the uploader about the report in the same step', async (s, e) => {
+      scenario('image checks: the trace of every ask kept, the first answer decides once; failed tries go to the back; a risky answer tells the uploader about the report in the same step', async (s, e) => {
         await s.files.create(file('f_p1', { check: 'pending', createdAt: minutes(-50) }))
         await s.files.create(file('f_p2', { check: 'pending', createdAt: minutes(-40) }))
         await s.files.create(file('f_p3', { check: 'pending', createdAt: minutes(-30), ownerId: IDS.bob }))
@@ -390,10 +390,17 @@ export function messagesContract(engine: string, open: OpenMessagesEngine, opts:
         expect(await s.files.checkAsked('f_plain', 'tr_x', minutes(-20))).toBe(false)
         expect(await s.files.checkAsked('f_p1', 'tr_1', minutes(-20))).toBe(true)
         expect(await s.files.checkAsked('f_p3', 'tr_3', minutes(-10))).toBe(true)
-        // never asked first, then by the oldest ask; an ask after the cutoff waits
-        expect(ids(await s.files.listPendingChecks(minutes(-15), 10))).toEqual(['f_p2', 'f_p1'])
-        expect(ids(await s.files.listPendingChecks(minutes(0), 10))).toEqual(['f_p2', 'f_p1', 'f_p3'])
-        expect(ids(await s.files.listPendingChecks(minutes(0), 1))).toEqual(['f_p2'])
+        // least recently tried first (never asked: by upload time); one tried after the cutoff waits; older uploads are given up
+        const since = minutes(-60)
+        expect(ids(await s.files.listPendingChecks(minutes(-15), since, 10))).toEqual(['f_p2', 'f_p1'])
+        expect(ids(await s.files.listPendingChecks(minutes(0), since, 10))).toEqual(['f_p2', 'f_p1', 'f_p3'])
+        expect(ids(await s.files.listPendingChecks(minutes(0), since, 1))).toEqual(['f_p2'])
+        expect(ids(await s.files.listPendingChecks(minutes(0), minutes(-45), 10))).toEqual(['f_p2', 'f_p3'])
+        // a failed try (no trace) sends it to the back of the line
+        expect(await s.files.checkAsked('f_p2', null, minutes(-5))).toBe(true)
+        expect(ids(await s.files.listPendingChecks(minutes(0), since, 10))).toEqual(['f_p1', 'f_p3', 'f_p2'])
+        // asked again: the answer to the earlier ask still counts
+        expect(await s.files.checkAsked('f_p1', 'tr_1b', minutes(-4))).toBe(true)
 
         await e.attach('r_9', 'f_p3')
         const notice = { id: 'm_risky', kind: 'report' as const, title: '照片未通过内容安全检查', body: '已对其他居民隐藏', createdAt: minutes(-5) }
@@ -407,7 +414,8 @@ export function messagesContract(engine: string, open: OpenMessagesEngine, opts:
         expect(bobs).toEqual([{ ...notice, userId: IDS.bob, target: { type: 'report', id: 'r_9' }, readAt: null }])
 
         expect(await s.files.checkAnswered('tr_1', 'pass', '100', null)).toMatchObject({ id: 'f_p1', check: 'pass' })
-        expect(ids(await s.files.listPendingChecks(minutes(0), 10))).toEqual(['f_p2'])
+        expect(await s.files.checkAnswered('tr_1b', 'risky', null, null)).toBeNull()
+        expect(ids(await s.files.listPendingChecks(minutes(0), since, 10))).toEqual(['f_p2'])
         // ten pushes of one answer at once: decided once
         await s.files.checkAsked('f_p2', 'tr_2', minutes(-1))
         const answers = await Promise.all(Array.from({ length: 10 }, () => s.files.checkAnswered('tr_2', 'review', null, null)))

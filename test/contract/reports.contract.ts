@@ -290,7 +290,7 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(bareDetail(detail)).toEqual({
           report: bare(made.report),
           photoIds: ['f_2', 'f_1'],
-          heldPhotoIds: [],
+          heldPhotos: [],
           events: [{ at: NOW, actorId: IDS.alice, actorName: '陈一', actorRoles: ['resident'], action: 'create', note: null, status: 'submitted', level: 'grid', toUserId: null, photoIds: [] }],
           mediation: null,
           supportedByMe: false,
@@ -403,11 +403,11 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         await make(s, newReport('r_2', { reporterId: IDS.bob, createdAt: at(0.5) }), ['f_only'])
         const detail = await s.reports.detail('r_1', IDS.bob)
         expect(detail?.photoIds).toEqual(['f_wait', 'f_bad', 'f_ok'])
-        expect(detail?.heldPhotoIds).toEqual(['f_bad', 'f_ev', 'f_wait'])
+        expect(detail?.heldPhotos).toEqual([{ id: 'f_bad', ownerId: IDS.alice }, { id: 'f_ev', ownerId: IDS.workerA }, { id: 'f_wait', ownerId: IDS.alice }])
         const listed = await s.reports.list({ kind: 'area', communityId: IDS.community }, { limit: 10, after: null })
         expect(listed.map((x) => [x.id, x.cover])).toEqual([['r_2', null], ['r_1', 'f_ok']])
         expect((await s.reports.get('r_1'))?.cover).toBe('f_ok')
-        return { held: detail?.heldPhotoIds, covers: listed.map((x) => x.cover) }
+        return { held: detail?.heldPhotos, covers: listed.map((x) => x.cover) }
       })
     })
     describe('lists, count and nearby', () => {

@@ -105,8 +105,14 @@ export function fileRepo(pool: Pool): FileRepo {
     },
 
     async checkAsked(id, traceId, at) {
-      const r = await row(pool, "UPDATE files SET check_trace = $2, check_at = $3 WHERE id = $1 AND check_status = 'pending' RETURNING 1", [id, traceId, at])
-      return r !== null
+      return inTransaction(pool, async (c) => {
+        const pending = await row(c, "UPDATE files SET check_at = $2 WHERE id = $1 AND check_status = 'pending' RETURNING 1", [id, at])
+        if (!pending) return false
+        if (traceId) {
+          await c.query('INSERT INTO file_checks (trace_id, file_id, asked_at) VALUES ($1, $2, $3) ON CONFLICT (trace_id) DO NOTHING', [traceId, id, at])
+        }
+        return true
+      })
     },
 
     /** One transaction: the conditional UPDATE decides once (a second push for the trace finds it answered). */
@@ -114,7 +120,8 @@ export function fileRepo(pool: Pool): FileRepo {
       return inTransaction(pool, async (c) => {
         const r = await row<Row>(
           c,
-          `UPDATE files SET check_status = $2, check_label = $3 WHERE check_trace = $1 AND check_status = 'pending' RETURNING *`,
+          `UPDATE files SET check_status = $2, check_label = $3
+           WHERE id = (SELECT file_id FROM file_checks WHERE trace_id = $1) AND check_status = 'pending' RETURNING *`,
           [traceId, verdict, label],
         )
         if (!r) return null
@@ -126,12 +133,13 @@ export function fileRepo(pool: Pool): FileRepo {
       })
     },
 
-    async listPendingChecks(before, limit) {
+    async listPendingChecks(before, since, limit) {
       const found = await rows<Row>(
         pool,
-        `SELECT * FROM files WHERE check_status = 'pending' AND (check_at IS NULL OR check_at < $1::timestamptz)
-         ORDER BY check_at NULLS FIRST, id COLLATE "C" LIMIT $2`,
-        [before, limit],
+        `SELECT * FROM files WHERE check_status = 'pending' AND created_at >= $2::timestamptz
+           AND coalesce(check_at, created_at) < $1::timestamptz
+         ORDER BY coalesce(check_at, created_at), id COLLATE "C" LIMIT $3`,
+        [before, since, limit],
       )
       return found.map(toRecord)
     },

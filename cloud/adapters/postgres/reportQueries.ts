@@ -134,11 +134,11 @@ export function reportQueries(
         : []
       const photos = await rows<{ file_id: string }>(pool, 'SELECT file_id FROM report_photos WHERE report_id = $1 AND event_id IS NULL ORDER BY seq', [id])
       const supported = await row(pool, 'SELECT 1 FROM report_supports WHERE report_id = $1 AND user_id = $2', [id, viewerId])
-      const held = await rows<{ file_id: string }>(pool, `SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = $1 AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id COLLATE "C"`, [id])
+      const held = await rows<{ file_id: string; owner_id: string }>(pool, `SELECT p.file_id, f.owner_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = $1 AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id COLLATE "C"`, [id])
       return {
         report,
         photoIds: photos.map((p) => p.file_id),
-        heldPhotoIds: held.map((p) => p.file_id),
+        heldPhotos: held.map((p) => ({ id: p.file_id, ownerId: p.owner_id })),
         events: events.map(reportEventRecord),
         mediation: m ? mediationRecord(m, sessions) : null,
         supportedByMe: supported !== null,

@@ -277,7 +277,7 @@ export function talliesSql(column: AreaColumn, p: { area: string; grid: string }
     GROUP BY ${unit}, t.status, t.category, t.local`
 }
 
-/** The area's overdue reports per unit, read from its due-date index (open reports only have a due date). */
+/** The area's overdue reports per unit (open reports only have a due date; each engine picks the index that serves it). */
 export function overdueByUnitSql(column: AreaColumn, p: { area: string; grid: string; now: string }): string {
   const unit = unitsSql(column, { area: p.area, grid: p.grid }).column
   return `SELECT r.${unit} AS unit, count(*) AS n FROM reports r

@@ -58,12 +58,16 @@ export function fileRepo(db: Db): FileRepo {
     `DELETE FROM files WHERE id = ? AND created_at < ?
        AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = files.id)`,
   )
-  const asked = db.prepare(
-    "UPDATE files SET check_trace = @traceId, check_at = @at WHERE id = @id AND check_status = 'pending'",
-  )
+  const touch = db.prepare("UPDATE files SET check_at = @at WHERE id = @id AND check_status = 'pending'")
+  const addTrace = db.prepare('INSERT INTO file_checks (trace_id, file_id, asked_at) VALUES (@traceId, @id, @at) ON CONFLICT (trace_id) DO NOTHING')
+  const asked = db.transaction((id: string, traceId: string | null, at: string): boolean => {
+    if (touch.run({ id, at }).changes !== 1) return false
+    if (traceId) addTrace.run({ traceId, id, at })
+    return true
+  })
   const answer = db.prepare<{ traceId: string; verdict: string; label: string | null }, Row>(
     `UPDATE files SET check_status = @verdict, check_label = @label
-     WHERE check_trace = @traceId AND check_status = 'pending' RETURNING *`,
+     WHERE id = (SELECT file_id FROM file_checks WHERE trace_id = @traceId) AND check_status = 'pending' RETURNING *`,
   )
   const writeMessage = messageWriter(db)
   const answered = db.transaction(
@@ -75,19 +79,19 @@ export function fileRepo(db: Db): FileRepo {
       return toRecord(row)
     },
   )
-  const pending = db.prepare<{ before: string; limit: number }, Row>(
-    `SELECT * FROM files WHERE check_status = 'pending' AND (check_at IS NULL OR check_at < @before)
-     ORDER BY check_at IS NOT NULL, check_at, id LIMIT @limit`,
+  const pending = db.prepare<{ before: string; since: string; limit: number }, Row>(
+    `SELECT * FROM files WHERE check_status = 'pending' AND created_at >= @since AND coalesce(check_at, created_at) < @before
+     ORDER BY coalesce(check_at, created_at), id LIMIT @limit`,
   )
   return {
     async checkAsked(id, traceId, at) {
-      return asked.run({ id, traceId, at }).changes === 1
+      return asked.immediate(id, traceId, at)
     },
     async checkAnswered(traceId, verdict, label, notice) {
       return answered.immediate(traceId, verdict, label, notice)
     },
-    async listPendingChecks(before, limit) {
-      return pending.all({ before, limit }).map(toRecord)
+    async listPendingChecks(before, since, limit) {
+      return pending.all({ before, since, limit }).map(toRecord)
     },
     async create(file) {
       insert.run(file)

@@ -290,8 +290,8 @@ export function reportRepo(db: Db): ReportRepo {
   const photosOf = db.prepare<[string], { file_id: string }>(
     'SELECT file_id FROM report_photos WHERE report_id = ? AND event_id IS NULL ORDER BY seq',
   )
-  const heldOf = db.prepare<[string], { file_id: string }>(
-    "SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = ? AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id",
+  const heldOf = db.prepare<[string], { file_id: string; owner_id: string }>(
+    "SELECT p.file_id, f.owner_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = ? AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id",
   )
   const mediationOf = db.prepare<[string], MediationRow>('SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = ?')
   const sessionsOf = db.prepare<[string], MediationSessionRow>(`SELECT s.date, s.note, s.recorded_by, u.name,
@@ -372,10 +372,11 @@ export function reportRepo(db: Db): ReportRepo {
     city: db.prepare<[string], { id: string }>(tierStaffSql('city', '?')),
   }
 
-  // in creation order (the order the (area, status, seq) indexes give): the messages' ids are drawn in it
+  // in creation order: the messages' ids are drawn in it. It runs before every read of a list: reports_settle holds
+  // only what awaits a rating (the planner, knowing no counts, would walk the area's whole covering index)
   const dueCloseOf = (column: AreaColumn) =>
     db.prepare<Record<string, unknown>, { id: string }>(
-      `SELECT id FROM reports WHERE status = 'resolved' AND resolved_at < @before AND ${column} = @area ORDER BY seq`,
+      `SELECT id FROM reports INDEXED BY reports_settle WHERE status = 'resolved' AND resolved_at < @before AND ${column} = @area ORDER BY seq`,
     )
   const dueClose: Record<AreaColumn, Statement<Record<string, unknown>, { id: string }>> = {
     community_id: dueCloseOf('community_id'),
@@ -413,14 +414,19 @@ export function reportRepo(db: Db): ReportRepo {
 
   /**
    * The overview's statements, one set per kind of area: its units in order, its tallies (report_tallies, kept by
-   * triggers) summed per unit, and its overdue reports per unit from the area's own due-date index.
+   * triggers) summed per unit, and its overdue reports per unit: from reports_due when few are overdue in the store,
+   * else from the area's covering index (due_at and the unit are in its key: no report is read), as the lists do.
    */
   const countsOf = (column: AreaColumn) => {
     const p = { area: '@area', grid: '@grid', now: '@now' }
+    const overdue = overdueByUnitSql(column, p)
     return {
       units: db.prepare<Record<string, unknown>, { id: string; name: string }>(`SELECT id, name FROM (${unitsSql(column, p).list}) ORDER BY ord`),
       tallies: db.prepare<Record<string, unknown>, TallyRow>(talliesSql(column, p)),
-      overdue: db.prepare<Record<string, unknown>, { unit: string; n: number }>(overdueByUnitSql(column, p)),
+      overdueFew: db.prepare<Record<string, unknown>, { unit: string; n: number }>(overdue.replace('FROM reports r', 'FROM reports r INDEXED BY reports_due')),
+      overdueMany: db.prepare<Record<string, unknown>, { unit: string; n: number }>(
+        overdue.replace('FROM reports r', `FROM reports r INDEXED BY reports_${column.replace('_id', '')}_cover`),
+      ),
     }
   }
   const countsQ: Record<AreaColumn, ReturnType<typeof countsOf>> = {
@@ -430,9 +436,10 @@ export function reportRepo(db: Db): ReportRepo {
     city_id: countsOf('city_id'),
   }
   // one read transaction: the three reads see the same snapshot
-  const readCounts = db.transaction((q: ReturnType<typeof countsOf>, params: Record<string, unknown>) =>
-    assembleCounts(q.units.all(params), q.tallies.all(params), q.overdue.all(params)),
-  )
+  const readCounts = db.transaction((q: ReturnType<typeof countsOf>, params: Record<string, unknown>) => {
+    const few = (overdueInStore.get(params.now as string)?.n ?? 0) < FEW_OVERDUE
+    return assembleCounts(q.units.all(params), q.tallies.all(params), (few ? q.overdueFew : q.overdueMany).all(params))
+  })
 
   const deadlinesOf = db.prepare<[string], { category: ReportCategory; days: number }>(
     'SELECT category, days FROM report_deadlines WHERE community_id = ?',
@@ -461,7 +468,7 @@ export function reportRepo(db: Db): ReportRepo {
       return {
         report,
         photoIds: photosOf.all(id).map((p) => p.file_id),
-        heldPhotoIds: heldOf.all(id).map((p) => p.file_id),
+        heldPhotos: heldOf.all(id).map((p) => ({ id: p.file_id, ownerId: p.owner_id })),
         events,
         mediation,
         supportedByMe: !!supported.get(id, viewerId),
