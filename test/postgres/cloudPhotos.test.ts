@@ -118,8 +118,8 @@ test('a photo with GPS: uploaded to the named path, kept without its location, s
   expect(kept.length).toBe(row!.bytes)
 
   // WeChat's image check (the stand-in accepts it with a trace id): asked at once, for the uploader's openid
-  const [check] = await rows('SELECT check_status, check_trace FROM files WHERE id = $1', [fileId])
-  expect(check).toMatchObject({ check_status: 'pending', check_trace: expect.stringMatching(/^stand-in-trace-\d+$/) })
+  const [check] = await rows('SELECT f.check_status, c.trace_id FROM files f JOIN file_checks c ON c.file_id = f.id WHERE f.id = $1', [fileId])
+  expect(check).toMatchObject({ check_status: 'pending', trace_id: expect.stringMatching(/^stand-in-trace-\d+$/) })
 
   // attached to a public report: until the check passes only the reporter and the staff see the photo
   const report = await as<{ id: string }>(OPENID.resident, 'report.create', { category: 'environment', description: '5栋门口的路灯坏了一个星期', gridId: 'g_jj_1', photoIds: [fileId], visibility: 'public' }, 'cloud-photo-0002')
@@ -129,7 +129,7 @@ test('a photo with GPS: uploaded to the named path, kept without its location, s
   expect(unchecked.data!.photos).toEqual([])
   expect(await photoLink(OPENID.worker, id)).toEqual(expect.any(String))
   // the result as WeChat pushes it; the same event from the mini-program is refused
-  const result = { MsgType: 'event', Event: 'wxa_media_check', trace_id: check!.check_trace, version: 2, errcode: 0, result: { suggest: 'pass', label: 100 } }
+  const result = { MsgType: 'event', Event: 'wxa_media_check', trace_id: check!.trace_id, version: 2, errcode: 0, result: { suggest: 'pass', label: 100 } }
   expect(await pushed(result, 'wx_client')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await pushed(result, 'wx_unknown')).toEqual({ ok: true, data: { recorded: true } })
   const neighbours = await photoLink(OPENID.neighbour, id)
