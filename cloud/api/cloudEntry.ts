@@ -2,7 +2,7 @@ import type { ApiReply } from '@/domain/shared/envelope'
 import { DEFAULT_MESSAGES } from '@/domain/shared/errors'
 import { isPostgresUnavailable } from '../adapters/postgres/unavailable'
 import { userForOpenid } from '../auth'
-import { isImageCheckPush, recordImageCheck, sweepImageChecks } from '../files'
+import { isImageCheckPush, recordImageCheck, sweepImageChecks, sweepOrphanPhotos } from '../files'
 import type { Deps } from '../compose'
 import { sendDueReminders } from '../reminders'
 import { recheckHeldReports, type RecheckSummary } from '../reports'
@@ -27,7 +27,8 @@ import { BODY_LIMIT } from './limits'
  * Reminders: a timer trigger calls the same function with `{ Type: 'Timer', TriggerName, Time, Message }`
  * and no caller (no OPENID); that event runs the sweeps (reminders, then the recheck of reports held because
  * the content check was unavailable, then the image checks of photos still pending) and nothing else; the reply
- * is `{ sent, rechecked, imageChecks }`. A mini-program call always carries an OPENID, so a client cannot start
+ * is `{ sent, rechecked, imageChecks, photosSwept }` (uploads no report took within a day are removed here: the
+ * cloud has no server to sweep them). A mini-program call always carries an OPENID, so a client cannot start
  * the sweep (its event goes to the dispatcher, which refuses it).
  * The trigger, in cloudfunctions/api/config.json (every 5 minutes; the cron has seconds first and a year last):
  *
@@ -57,7 +58,8 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
       try {
         const reminders = await sendDueReminders(deps)
         const rechecked = await recheckOrLog(deps)
-        return { ok: true, data: { ...reminders, rechecked, imageChecks: await imageChecksOrLog(deps) } }
+        const imageChecks = await imageChecksOrLog(deps)
+        return { ok: true, data: { ...reminders, rechecked, imageChecks, photosSwept: await orphansOrLog(deps) } }
       } catch (err) {
         deps.log.error({ err }, 'reminder sweep failed')
         return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
@@ -119,6 +121,15 @@ async function recheckOrLog(deps: Deps): Promise<RecheckSummary | null> {
 }
 
 /** The image checks asked for again after the rechecks (the number asked); a failure is logged like the recheck's. */
+async function orphansOrLog(deps: Deps): Promise<number | null> {
+  try {
+    return (await sweepOrphanPhotos(deps)).removed
+  } catch (err) {
+    deps.log.error({ err }, 'photo sweep failed')
+    return null
+  }
+}
+
 async function imageChecksOrLog(deps: Deps): Promise<number | null> {
   try {
     return await sweepImageChecks(deps)

@@ -137,7 +137,7 @@ test('text is checked by cloud.openapi.security.msgSecCheck v2 as the caller (th
   ])
   const timer = await call({}, { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' })
   // no photo is pending in this database: no image check to ask again
-  expect(timer.reply).toMatchObject({ ok: true, data: { rechecked: { released: 0, kept: 0, retried: 1 }, imageChecks: 0 } })
+  expect(timer.reply).toMatchObject({ ok: true, data: { rechecked: { released: 0, kept: 0, retried: 1 }, imageChecks: 0, photosSwept: 0 } })
   expect(timer.openapi).toContainEqual({ standIn: true, name: 'security.msgSecCheck', args: expect.objectContaining({ openid: OPENID.resident, scene: 3 }), answer: 'errCode -1' })
   // …and a notice while unavailable is refused with the retryable code, nothing written
   const unchecked = await as(OPENID.committee, 'notice.publish', { title: '通知', body: '停电检修 [stand-in:down]', category: 'notice' })
@@ -178,7 +178,7 @@ test('first sign-in through the bundled function: a new OPENID has no community 
 
 test('the timer trigger runs the sweep; a timer-shaped event from a client, a malformed or a huge event write nothing', async () => {
   const timer = { Type: 'Timer', TriggerName: 'reminders', Time: new Date().toISOString(), Message: '' }
-  expect((await call({}, timer)).reply).toMatchObject({ ok: true, data: { sent: expect.any(Array), rechecked: expect.any(Object), imageChecks: 0 } })
+  expect((await call({}, timer)).reply).toMatchObject({ ok: true, data: { sent: expect.any(Array), rechecked: expect.any(Object), imageChecks: 0, photosSwept: 0 } })
   const before = await rows('SELECT (SELECT count(*) FROM notices)::int AS notices, (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM messages)::int AS messages')
   expect((await call({ OPENID: OPENID.resident }, timer)).reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect((await call({ OPENID: OPENID.resident }, 'notice.list')).reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
