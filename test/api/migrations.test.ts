@@ -465,7 +465,7 @@ test('a version-14 database migrates to 015: reports and roles rebuilt with ever
     const replaced: readonly string[] = REPORT_INDEXES_REPLACED_IN_018
     expect(indexesAfter).toEqual(expect.arrayContaining((indexesBefore as { name: string }[]).filter((i) => !replaced.includes(i.name))))
     expect((indexesAfter as { name: string }[]).map((i) => i.name)).toEqual(
-      expect.arrayContaining(['reports_district_cover', 'reports_city_cover', 'reports_queue_district', 'reports_queue_city', 'reports_due']),
+      expect.arrayContaining(['reports_district_cover', 'reports_city_cover', 'reports_grid_cover', 'reports_queue_district', 'reports_queue_city', 'reports_due']),
     )
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)

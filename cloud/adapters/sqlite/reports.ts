@@ -346,7 +346,9 @@ export function reportRepo(db: Db): ReportRepo {
   const listIndexOf = (shape: ListShape): string => {
     if (!shape.overdueArea) return ''
     const few = (overdueInStore.get(shape.params.overdueAt as string)?.n ?? 0) < FEW_OVERDUE
-    return `INDEXED BY ${few ? 'reports_due' : `reports_${shape.overdueArea.replace('_id', '')}_cover`}`
+    if (few) return 'INDEXED BY reports_due'
+    // a grid is a small part of its area: its own covering index holds its reports newest first
+    return `INDEXED BY reports_${shape.params.grid != null ? 'grid' : shape.overdueArea.replace('_id', '')}_cover`
   }
   const listPage = (shape: ListShape, where: string[], params: Record<string, unknown>): ReportRow[] => {
     const order = shape.order
