@@ -42,7 +42,7 @@ export function ChooseCommunityScreen() {
         className='choose-community__search'
         value={typed}
         maxLength={20}
-        placeholder='输入社区、村、街道或区的名字'
+        placeholder='社区、村或街道名'
         onChange={(v) => setTyped(v)}
         onSearch={search}
         onClear={() => {
