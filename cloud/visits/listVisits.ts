@@ -44,7 +44,7 @@ export async function listVisits(input: VisitListInput, ctx: UserCtx): Promise<V
   // a grid of another community: its community, for the tiers above it (scopeOf refuses everyone else)
   const grid = input.gridId && tierPlaceOf(user) ? await deps.store.communities.grid(input.gridId) : null
   const scope = await scopeOf(deps, user, { ...(grid ? { communityId: grid.communityId } : {}), ...(input.gridId ? { gridId: input.gridId } : {}) })
-  const found = await deps.store.visits.list({ gridIds: scope.gridIds, householdId: null, after, limit: limit + 1 })
+  const found = await deps.store.visits.list({ gridIds: scope.gridIds, after, limit: limit + 1 })
   const page = pageOf(found, limit)
   return { items: page.items.map(visitView), nextCursor: page.nextCursor }
 }

@@ -81,9 +81,8 @@ export type VisitLogOutcome =
 export type VisitCursor = { visitedAt: string; seq: number }
 
 export interface VisitListQuery {
-  /** the grids in scope (the caller's), or one household's file */
+  /** the grids in scope (the caller's); one household's visits are read with householdFile (audited) */
   gridIds: string[]
-  householdId: string | null
   after: VisitCursor | null
   limit: number
 }
