@@ -42,6 +42,12 @@ export async function loadHousehold(deps: Deps, u: UserRecord, id: string, mode:
   throw new AppError('NOT_FOUND', HOUSEHOLD_NOT_FOUND)
 }
 
+/** Whether the caller sees a household's people in full: its grid's worker or its committee (as household.list). */
+export const seesFullFor =
+  (u: UserRecord) =>
+  (communityId: string, gridId: string): boolean =>
+    isCommitteeOf(u, communityId) || (u.communityId === communityId && workerGridIds(u).includes(gridId))
+
 /** The grids whose visits and coverage the caller reads: the community's and which of its grids. */
 export interface VisitScope {
   community: CommunityRecord

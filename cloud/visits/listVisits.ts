@@ -3,7 +3,7 @@ import { tierPlaceOf } from '@/domain/shared/roles'
 import type { VisitListInput, VisitListPage } from '@/domain/visits'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import type { UserCtx, VisitCursor, VisitRecord } from './ports'
-import { loadHousehold, scopeOf } from './access'
+import { loadHousehold, scopeOf, seesFullFor } from './access'
 import { followUpView, visitView } from './view'
 
 const cursorSchema = z.tuple([z.string().max(40), z.number().int()])
@@ -38,7 +38,12 @@ export async function listVisits(input: VisitListInput, ctx: UserCtx): Promise<V
       communityId: h.communityId,
     })
     const page = pageOf(file.visits, limit)
-    return { items: page.items.map(visitView), nextCursor: page.nextCursor, followUp: file.followUp ? followUpView(file.followUp, now) : null }
+    const full = seesFullFor(user)
+    return {
+      items: page.items.map((v) => visitView(v, full)),
+      nextCursor: page.nextCursor,
+      followUp: file.followUp ? followUpView(file.followUp, now, full) : null,
+    }
   }
 
   // a grid of another community: its community, for the tiers above it (scopeOf refuses everyone else)
@@ -46,5 +51,5 @@ export async function listVisits(input: VisitListInput, ctx: UserCtx): Promise<V
   const scope = await scopeOf(deps, user, { ...(grid ? { communityId: grid.communityId } : {}), ...(input.gridId ? { gridId: input.gridId } : {}) })
   const found = await deps.store.visits.list({ gridIds: scope.gridIds, after, limit: limit + 1 })
   const page = pageOf(found, limit)
-  return { items: page.items.map(visitView), nextCursor: page.nextCursor }
+  return { items: page.items.map((v) => visitView(v, seesFullFor(user))), nextCursor: page.nextCursor }
 }

@@ -1,7 +1,7 @@
 import type { FollowUpView, VisitClearFollowUpInput, visitMarkFollowUpSchema } from '@/domain/visits'
 import type { z } from 'zod'
 import type { UserCtx } from './ports'
-import { loadHousehold } from './access'
+import { loadHousehold, seesFullFor } from './access'
 import { followUpView } from './view'
 
 /**
@@ -16,7 +16,7 @@ export async function markFollowUp(input: z.output<typeof visitMarkFollowUpSchem
     { householdId: h.id, communityId: h.communityId, gridId: h.gridId, kind: input.kind, reason: input.reason, everyDays: input.everyDays, markedBy: user.id, markedAt: at },
     { at, actorId: user.id, action: 'visit.markFollowUp', targetType: 'household', targetId: h.id, communityId: h.communityId, detail: { kind: input.kind, everyDays: input.everyDays } },
   )
-  return followUpView(saved, at)
+  return followUpView(saved, at, seesFullFor(user))
 }
 
 /** visit.clearFollowUp — the mark removed (audited); clearing a household with none answers cleared: false. */

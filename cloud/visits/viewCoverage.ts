@@ -4,7 +4,7 @@ import { PLAN_MONTHS, periodOf } from '@/domain/visits/rules'
 import type { GridCoverage, VisitCoverage, VisitCoverageInput } from '@/domain/visits'
 import { decodeKey, encodeKey } from '../shared/cursor'
 import type { UserCtx } from './ports'
-import { scopeOf } from './access'
+import { scopeOf, seesFullFor } from './access'
 import { followUpView, householdView } from './view'
 
 const cursorSchema = z.tuple([z.string().max(40), z.string().max(64)])
@@ -32,7 +32,8 @@ export async function viewCoverage(input: VisitCoverageInput, ctx: UserCtx): Pro
     deps.store.visits.followUps(scope.gridIds),
     deps.store.visits.pending(input.gridId ? [input.gridId] : scope.gridIds, period.from, c ? { last: c[0], id: c[1] } : null, limit + 1),
   ])
-  const followUps = marks.map((f) => followUpView(f, now))
+  const full = seesFullFor(user)
+  const followUps = marks.map((f) => followUpView(f, now, full))
   const names = new Map(scope.community.grids.map((g) => [g.id, g.name]))
   const grids: GridCoverage[] = scope.gridIds.map((gridId) => {
     const r = rows.find((x) => x.gridId === gridId)
@@ -61,7 +62,7 @@ export async function viewCoverage(input: VisitCoverageInput, ctx: UserCtx): Pro
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
       .slice(0, MAX_DUE),
     pending: {
-      items: page.map((p) => ({ household: householdView(p.household), lastVisitedAt: p.lastVisitedAt })),
+      items: page.map((p) => ({ household: householdView(p.household, full(scope.community.id, p.household.gridId)), lastVisitedAt: p.lastVisitedAt })),
       nextCursor: pending.length > limit && last ? encodeKey([last.lastVisitedAt ?? '', last.household.id]) : null,
     },
   }

@@ -161,3 +161,13 @@ test('marks: set, replaced, cleared, each audited; the reason reaches staff only
   const me = JSON.stringify(await h.ok('me.get', {}, VERIFIED))
   expect(me).not.toContain('近期家庭矛盾')
 })
+
+test('the street reads a household’s file with the 户主 name masked; the grid’s worker and committee in full', async () => {
+  await h.ok('visit.log', visitInput(), WORKER)
+  const name = (p: VisitListPage) => p.items[0]?.household.headName
+  expect(name(await h.ok<VisitListPage>('visit.list', { householdId: H1 }, WORKER))).toBe('王建华')
+  expect(name(await h.ok<VisitListPage>('visit.list', { householdId: H1 }, COMMITTEE))).toBe('王建华')
+  const street = name(await h.ok<VisitListPage>('visit.list', { householdId: H1 }, 'u_street'))
+  expect(street).not.toBe('王建华')
+  expect(street).toMatch(/^王/)
+})
