@@ -129,7 +129,10 @@ export interface VisitRepo {
   ): Promise<{ visits: VisitRecord[]; followUp: FollowUpRecord | null }>
   /** Per grid: households and those visited since `from`. */
   coverage(gridIds: string[], from: string): Promise<GridCoverageRow[]>
-  /** Per visitor: visits since `from` in these grids and the distinct households they reached. */
+  /**
+   * Per person: visits since `from` in these grids and the distinct households reached — every grid worker of the
+   * grids (0 when none) and anyone else who visited there; most visits first.
+   */
   workers(gridIds: string[], from: string): Promise<WorkerCoverageRow[]>
   /** Households of the grids not visited since `from`: never visited first, then oldest visit first. */
   pending(gridIds: string[], from: string, after: PendingCursor | null, limit: number): Promise<PendingRow[]>

@@ -245,11 +245,16 @@ export function visitsContract(engine: string, open: OpenVisitsEngine, opts: { r
         { gridId: IDS.g1, households: 4, visited: 1 },
         { gridId: IDS.g2, households: 1, visited: 1 },
       ])
+      await s.users.create(person('u_worker2', '周强', { roles: ['gridWorker'], gridId: null, workerGridIds: [IDS.g2] }))
+      await s.users.create(person('u_worker_hx', '吴刚', { roles: ['gridWorker'], gridId: null, communityId: IDS.other, workerGridIds: [IDS.gx] }))
       const workers = await s.visits.workers([IDS.g1, IDS.g2], FROM)
+      // 周强 is listed with none; the visits before the period do not count; 吴刚's grid is not in scope
       expect(workers).toEqual([
         { userId: IDS.worker, name: '孙丽', visits: 2, households: 2 },
         { userId: IDS.committee, name: '陈秀兰', visits: 1, households: 1 },
+        { userId: 'u_worker2', name: '周强', visits: 0, households: 0 },
       ])
+      expect(await s.visits.workers([IDS.g2], FROM)).toEqual([{ userId: IDS.worker, name: '孙丽', visits: 1, households: 1 }, { userId: 'u_worker2', name: '周强', visits: 0, households: 0 }])
       const pending = await s.visits.pending([IDS.g1, IDS.g2], FROM, null, 10)
       expect(pending.map((p) => [p.household.id, p.lastVisitedAt])).toEqual([
         ['h_2', null],

@@ -107,7 +107,7 @@ export function visitRepo(pool: Pool): VisitRepo {
 
     async workers(gridIds, from) {
       if (gridIds.length === 0) return []
-      const found = await q<{ user_id: string; name: string; visits: number; households: number }>(pool, sqlOf.workers(gridIds.length), [...gridIds, from])
+      const found = await q<{ user_id: string; name: string; visits: number; households: number }>(pool, sqlOf.workers(gridIds.length), [...gridIds, from, ...gridIds, ...gridIds, from])
       return found.map((r) => ({ userId: r.user_id, name: r.name, visits: Number(r.visits), households: Number(r.households) }))
     },
 

@@ -121,11 +121,16 @@ export const sqlOf = {
     SELECT h.grid_id AS grid_id, count(*) AS households,
       sum(CASE WHEN EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.visited_at >= ?) THEN 1 ELSE 0 END) AS visited
     FROM households h WHERE h.grid_id IN (${marks(n)}) GROUP BY h.grid_id`,
+  // every grid worker of the grids (0 when they visited nobody) and anyone else who visited in them since `from`;
+  // parameters: grids, from, grids, grids, from
   workers: (n: number) => `
-    SELECT v.visitor_id AS user_id, u.name AS name, count(*) AS visits, count(DISTINCT v.household_id) AS households
-    FROM visits v JOIN users u ON u.id = v.visitor_id
-    WHERE v.grid_id IN (${marks(n)}) AND v.visited_at >= ?
-    GROUP BY v.visitor_id, u.name ORDER BY count(*) DESC, v.visitor_id`,
+    SELECT u.id AS user_id, u.name AS name, count(v.seq) AS visits, count(DISTINCT v.household_id) AS households
+    FROM users u
+    LEFT JOIN visits v ON v.visitor_id = u.id AND v.grid_id IN (${marks(n)}) AND v.visited_at >= ?
+    WHERE u.id IN (SELECT ug.user_id FROM user_grids ug JOIN user_roles r ON r.user_id = ug.user_id AND r.role = 'gridWorker'
+        WHERE ug.grid_id IN (${marks(n)}))
+      OR u.id IN (SELECT w.visitor_id FROM visits w WHERE w.grid_id IN (${marks(n)}) AND w.visited_at >= ?)
+    GROUP BY u.id, u.name ORDER BY count(v.seq) DESC, u.id`,
   followUps: (n: number) => `${FOLLOW_UP_SELECT} WHERE f.grid_id IN (${marks(n)}) ORDER BY f.marked_at, f.household_id`,
 }
 

@@ -121,7 +121,7 @@ export function visitRepo(db: Db): VisitRepo {
     },
     async workers(gridIds, from) {
       if (gridIds.length === 0) return []
-      return all<{ user_id: string; name: string; visits: number; households: number }>(sqlOf.workers(gridIds.length), [...gridIds, from]).map((r) => ({
+      return all<{ user_id: string; name: string; visits: number; households: number }>(sqlOf.workers(gridIds.length), [...gridIds, from, ...gridIds, ...gridIds, from]).map((r) => ({
         userId: r.user_id,
         name: r.name,
         visits: Number(r.visits),
