@@ -9,6 +9,7 @@ import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { setSession } from '@/services/session'
 import { VISIT_ROUTES } from '@/features/visits'
+import { HouseholdFile } from '@/features/visits/ui/HouseholdFile'
 import { VisitCoverage } from '@/features/visits/ui/VisitCoverage'
 import { VisitLogForm } from '@/features/visits/ui/VisitLogForm'
 import { VisitWork } from '@/features/visits/ui/VisitWork'
@@ -165,6 +166,17 @@ describe('记录走访 form', () => {
     expect(sent[0]).toMatchObject({ householdId: 'h-1', finding: 'hazard', raiseReport: { category: 'safety_hazard', description: '楼道堆放纸箱，堵住消防通道' } })
   })
 
+  it('the chosen household’s 走访档案 is one tap away', async () => {
+    serve({ 'household.list': () => ({ items: HOUSEHOLDS, nextCursor: null }) })
+    const onOpenFile = jest.fn()
+    render(<VisitLogForm userId='u-w' onOpenReport={jest.fn()} onOpenFile={onOpenFile} />)
+    await screen.findByTestId('visit-household-h-2')
+    expect(screen.queryByTestId('visit-open-file')).toBeNull()
+    fireEvent.click(screen.getByTestId('visit-household-h-2'))
+    fireEvent.click(screen.getByTestId('visit-open-file'))
+    expect(onOpenFile).toHaveBeenCalledWith('h-2')
+  })
+
   it('a vulnerable finding asks for the mark: kind, reason, frequency', async () => {
     const sent: Record<string, unknown>[] = []
     serve({
@@ -279,5 +291,85 @@ describe('the desk’s 走访', () => {
     expect(screen.getByTestId('desk-visit-coverage')).toBeTruthy()
     expect(screen.queryByTestId('desk-visits-figure')).toBeNull()
     expect(screen.queryByTestId('desk-error')).toBeNull()
+  })
+})
+
+describe('走访档案', () => {
+  const visit = (id: string, over: Record<string, unknown> = {}) => ({
+    id,
+    household: makeHousehold('h-1'),
+    visitorName: '孙丽',
+    visitedAt: '2025-02-26T02:00:00.000Z',
+    met: '户主',
+    finding: 'none',
+    note: '家中一切正常',
+    reportId: null,
+    ...over,
+  })
+
+  it('the visits newest first with the report a finding became; the mark set with the server’s rules, then cleared', async () => {
+    const calls: [string, unknown][] = []
+    serve({
+      'visit.list': (p: { cursor?: string }) => {
+        calls.push(['visit.list', p])
+        return p.cursor
+          ? { items: [visit('v-3', { visitedAt: '2024-12-01T02:00:00.000Z' })], nextCursor: null }
+          : { items: [visit('v-1', { finding: 'hazard', reportId: 'r-5' }), visit('v-2')], nextCursor: 'c-2', followUp: null }
+      },
+      'visit.markFollowUp': (p: Record<string, unknown>) => {
+        calls.push(['visit.markFollowUp', p])
+        return makeFollowUp('h-1', { kind: 'hardship', reason: '低保户', everyDays: 30, overdue: false, dueAt: '2025-03-28T02:00:00.000Z' })
+      },
+      'visit.clearFollowUp': (p: unknown) => {
+        calls.push(['visit.clearFollowUp', p])
+        return { cleared: true }
+      },
+    })
+    const onOpenReport = jest.fn()
+    render(<HouseholdFile householdId='h-1' canEdit onLog={jest.fn()} onOpenReport={onOpenReport} />)
+    await screen.findByTestId('file-visit-v-1')
+    expect(screen.getByTestId('file-household').textContent).toContain('1栋1单元101 王建华')
+    expect(screen.getByTestId('file-visit-v-1').textContent).toContain('2月26日 孙丽：安全隐患（见到户主）')
+    fireEvent.click(screen.getByTestId('file-report-v-1'))
+    expect(onOpenReport).toHaveBeenCalledWith('r-5')
+    fireEvent.click(screen.getByTestId('file-more'))
+    await screen.findByTestId('file-visit-v-3')
+
+    expect(screen.getByTestId('file-no-mark')).toBeTruthy()
+    fireEvent.click(screen.getByTestId('file-mark-add'))
+    fireEvent.click(screen.getByTestId('file-mark-save'))
+    expect(screen.getByTestId('field-error-kind').textContent).toBe('请选择关注类别')
+    expect(screen.getByTestId('field-error-reason').textContent).toBe('请填写关注原因')
+    fireEvent.click(screen.getByTestId('file-mark-kind-hardship'))
+    typeInto(screen.getByTestId('file-mark-reason'), '低保户')
+    fireEvent.click(screen.getByTestId('file-mark-save'))
+    await screen.findByTestId('file-mark')
+    expect(screen.getByTestId('file-mark').textContent).toContain('困难家庭：低保户')
+    fireEvent.click(screen.getByTestId('file-mark-clear'))
+    await screen.findByTestId('file-no-mark')
+    expect(calls.map((c) => c[0])).toEqual(['visit.list', 'visit.list', 'visit.markFollowUp', 'visit.clearFollowUp'])
+    expect(calls[2]![1]).toEqual({ householdId: 'h-1', kind: 'hardship', reason: '低保户', everyDays: 30 })
+  })
+
+  it('street staff read it without the means to change it; a household without visits says so', async () => {
+    serve({ 'visit.list': () => ({ items: [], nextCursor: null, followUp: makeFollowUp('h-1') }) })
+    render(<HouseholdFile householdId='h-1' canEdit={false} onLog={jest.fn()} onOpenReport={jest.fn()} />)
+    await screen.findByTestId('file-visits-none')
+    expect(screen.getByTestId('file-mark').textContent).toContain('独居老人')
+    for (const id of ['file-mark-edit', 'file-mark-clear', 'file-log']) expect(screen.queryByTestId(id)).toBeNull()
+  })
+
+  it('a refused read says why and retries', async () => {
+    let fail = true
+    serve({ 'visit.list': () => {
+      if (fail) throw new ApiError('NOT_FOUND', '住户不存在，或不在您负责的网格')
+      return { items: [], nextCursor: null, followUp: null }
+    } })
+    render(<HouseholdFile householdId='h-x' canEdit onLog={jest.fn()} onOpenReport={jest.fn()} />)
+    await screen.findByTestId('list-error')
+    expect(screen.getByTestId('list-error').textContent).toContain('住户不存在')
+    fail = false
+    fireEvent.click(screen.getByTestId('list-retry'))
+    await screen.findByTestId('file-no-mark')
   })
 })

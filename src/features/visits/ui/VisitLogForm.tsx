@@ -24,11 +24,13 @@ interface Props {
   /** a household picked on the 走访 list */
   householdId?: string
   onOpenReport: (id: string) => void
+  /** the chosen household's 走访档案 */
+  onOpenFile?: (householdId: string) => void
   onInvalid?: () => void
 }
 
 /** 记录走访: which household (of my grids), when, who was met, what was found, a note; a finding may become a report. */
-export function VisitLogForm({ userId, householdId, onOpenReport, onInvalid }: Props) {
+export function VisitLogForm({ userId, householdId, onOpenReport, onOpenFile, onInvalid }: Props) {
   const f = useLogVisit(userId, householdId)
   const [filter, setFilter] = useState('')
   const data = f.households.data
@@ -92,6 +94,11 @@ export function VisitLogForm({ userId, householdId, onOpenReport, onInvalid }: P
             </>
           )}
         </FormField>
+        {chosen && onOpenFile ? (
+          <ActionButton kind='plain' testid='visit-open-file' onClick={() => onOpenFile(chosen.id)}>
+            查看这户的走访档案
+          </ActionButton>
+        ) : null}
         <FormField label='走访时间' name='visitedAt' error={f.errors.visitedAt} hint={f.form.when ? '' : '不选就是现在'}>
           <DateTimeField value={f.form.when} onChange={(v) => f.setField('when', v)} testid='visit-when' />
         </FormField>

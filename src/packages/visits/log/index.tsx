@@ -6,6 +6,7 @@ import { useRequireSession } from '@/features/auth/useSession'
 import { VisitLogForm } from '@/features/visits/ui/VisitLogForm'
 import { scrollToFirstError } from '@/services/nav'
 import { ROUTES, withQuery } from '@/services/routes'
+import { VISIT_ROUTES } from '@/features/visits'
 
 /** 记录走访, for the household `?householdId=` when one was tapped on the list. */
 export default function VisitLogPage() {
@@ -18,6 +19,7 @@ export default function VisitLogPage() {
         userId={session.user.id}
         householdId={params.householdId}
         onOpenReport={(id) => void Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
+        onOpenFile={(id) => void Taro.navigateTo({ url: withQuery(VISIT_ROUTES.file, { householdId: id }) })}
         onInvalid={scrollToFirstError}
       />
       <PrivacyConsent />
