@@ -19,6 +19,7 @@ export default defineAppConfig({
       root: 'packages/workspace',
       pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index', 'grids/index'],
     },
+    { root: 'packages/visits', pages: ['work/index', 'log/index', 'coverage/index', 'file/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },

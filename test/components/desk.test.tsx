@@ -18,6 +18,7 @@ import { useDesk } from '@/features/workspace/useDesk'
 import { makeApplication, makeMe, makeSession, makeVolunteerApplication } from '../support/fixtures'
 import { makeMotionSummary } from '../support/motions'
 import { makeShift } from '../support/shifts'
+import { makeCoverage } from '../support/visits'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
 const api = callApi as jest.MockedFunction<typeof callApi>
@@ -47,6 +48,8 @@ function serve(fail: string[] = []) {
         return page([...MOTIONS[payload.status ?? 'closed']])
       case 'shift.list':
         return page([makeShift('s1'), makeShift('s2'), makeShift('s3')])
+      case 'visit.coverage':
+        return Promise.resolve(makeCoverage())
       default:
         return Promise.reject(new ApiError('NOT_FOUND'))
     }
@@ -153,7 +156,8 @@ test.each([
   expect(screen.getByTestId('desk-title').textContent).toBe(title)
   expect(screen.getByTestId('desk-report-queue').textContent).toContain(queueWords)
   expect(screen.queryByTestId('desk-motions')).toBeNull()
-  expect(new Set(api.mock.calls.map((c) => c[0]))).toEqual(new Set(['report.counts']))
+  // a grid worker's desk also counts the follow-ups due in their grids (入户走访)
+  expect(new Set(api.mock.calls.map((c) => c[0]))).toEqual(new Set(_kind === 'gridWorker' ? ['report.counts', 'visit.coverage'] : ['report.counts']))
 })
 
 test.each([

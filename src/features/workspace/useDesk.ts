@@ -8,6 +8,7 @@ import { loadOpenMotions } from '@/features/motions'
 import { countUpcomingShifts } from '@/features/patrols'
 import { useReportCounts } from '@/features/reports'
 import { pendingCount } from '@/features/residents'
+import { countDueFollowUps } from '@/features/visits'
 
 /**
  * Whose desk: the committee's 社区工作, a tier's (街道工作, 区/市综治工作: the highest it acts at), a grid worker's
@@ -60,10 +61,18 @@ export function useDesk(me: Me) {
       shifts,
     }
   })
+  // 走访: the follow-ups due in the grid worker's grids (the committee's: its community's), beside the reports
+  const visits = useRemote<number>(kind === 'gridWorker' || kind === 'committee' ? `desk-visits:${me.id}` : null, countDueFollowUps)
   const { reload: reloadReports } = reports
   const { reload: reloadCommittee } = committee
+  const { reload: reloadVisits } = visits
   const reload = useCallback(async () => {
-    await Promise.all([reloadReports({ silent: true }), kind === 'committee' ? reloadCommittee({ silent: true }) : undefined])
-  }, [reloadReports, reloadCommittee, kind])
-  return { kind, reports, committee, reload }
+    const visitsToo = kind === 'gridWorker' || kind === 'committee'
+    await Promise.all([
+      reloadReports({ silent: true }),
+      kind === 'committee' ? reloadCommittee({ silent: true }) : undefined,
+      visitsToo ? reloadVisits({ silent: true }) : undefined,
+    ])
+  }, [reloadReports, reloadCommittee, reloadVisits, kind])
+  return { kind, reports, committee, visits, reload }
 }

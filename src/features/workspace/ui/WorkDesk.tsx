@@ -10,6 +10,7 @@ import { Tag, type TagTone } from '@/components/Tag'
 import { isTabPage } from '@/services/nav'
 import { ROUTES } from '@/services/routes'
 import { MOTION_ROUTES } from '@/features/motions'
+import { VISIT_ROUTES } from '@/features/visits'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import '../../../components/workspace.scss'
 import './WorkDesk.scss'
@@ -69,6 +70,21 @@ function queueRow(kind: DeskKind, q: ReportFigures['queue'] | undefined, loading
   return row
 }
 
+/** 走访: the follow-ups due (独居老人, 困难家庭, 重点关注 past their frequency) as the 待办 beside the reports. */
+function visitRows(desk: ReturnType<typeof useDesk>, kind: 'gridWorker' | 'committee'): Row[] {
+  const due = desk.visits.data
+  const figure: Pick<Row, 'hint' | 'figure'> =
+    due === null
+      ? { hint: desk.visits.status === 'loading' ? '正在统计…' : '到期的重点关注户和本期还没走访的住户' }
+      : due === 0
+        ? { hint: '没有到期的重点关注户', figure: null }
+        : { hint: `${due} 户重点关注户到期未探访`, figure: { text: `${due} 户到期`, tone: 'red' } }
+  const work: Row = { label: '入户走访', ...figure, url: VISIT_ROUTES.work, testid: 'desk-visits' }
+  const log: Row = { label: '记录走访', hint: '走访发现的问题可直接转为随手拍', url: VISIT_ROUTES.log, testid: 'desk-visit-log' }
+  if (kind === 'gridWorker') return [work, log]
+  return [{ label: '走访覆盖', hint: '各网格、网格员本期走访情况；设置走访周期', url: VISIT_ROUTES.coverage, testid: 'desk-visit-coverage', figure: figure.figure }, work]
+}
+
 function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
   const kind = desk.kind
   if (!kind) return []
@@ -81,6 +97,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
   if (kind === 'gridWorker') {
     return [
       problems,
+      { title: '走访', testid: 'desk-visit-group', rows: visitRows(desk, 'gridWorker') },
       {
         title: '住户',
         testid: 'desk-residents',
@@ -152,6 +169,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
         { label: '安排巡逻', hint: '区域、时间、名额，可每周重复', url: ROUTES.shiftSchedule, testid: 'desk-shift-schedule' },
       ],
     },
+    { title: '走访', testid: 'desk-visit-group', rows: visitRows(desk, 'committee') },
     {
       title: '住户',
       testid: 'desk-residents',
@@ -182,7 +200,7 @@ export const DESK_TITLES: Record<DeskKind, string> = {
 export function WorkDesk({ me, desk }: { me: Me; desk: ReturnType<typeof useDesk> }) {
   const groups = groupsOf(desk)
   if (!desk.kind) return null
-  const failed = desk.reports.status === 'error' || desk.committee.status === 'error'
+  const failed = desk.reports.status === 'error' || desk.committee.status === 'error' || desk.visits.status === 'error'
   return (
     <View className='workspace__desk' data-testid={`desk-${desk.kind}`}>
       <Text className='workspace__desk-title' data-testid='desk-title'>
