@@ -1,0 +1,35 @@
+import { ddl } from './migration'
+
+/** 联席会议 and their follow-up tasks (as SQLite's 024). */
+export const m024Meetings = ddl(
+  24,
+  'meetings: joint meetings on disputes and their follow-up tasks',
+  `
+CREATE TABLE meetings (
+  id text PRIMARY KEY,
+  report_id text NOT NULL REFERENCES reports(id),
+  held_on date NOT NULL,
+  place text NOT NULL,
+  departments text NOT NULL,
+  attendees text NOT NULL,
+  decision text NOT NULL,
+  outcome text NOT NULL CHECK (outcome IN ('agreed', 'partly', 'notAgreed')),
+  recorded_by text NOT NULL REFERENCES users(id),
+  recorded_at timestamptz NOT NULL
+);
+CREATE INDEX meetings_report ON meetings(report_id, recorded_at);
+CREATE TABLE meeting_tasks (
+  id text PRIMARY KEY,
+  meeting_id text NOT NULL REFERENCES meetings(id),
+  report_id text NOT NULL REFERENCES reports(id),
+  position integer NOT NULL,
+  owner_id text NOT NULL REFERENCES users(id),
+  task text NOT NULL,
+  due_on date NOT NULL,
+  done_at timestamptz,
+  done_note text
+);
+CREATE INDEX meeting_tasks_meeting ON meeting_tasks(meeting_id, position);
+CREATE INDEX meeting_tasks_open ON meeting_tasks(owner_id, due_on) WHERE done_at IS NULL;
+`,
+)

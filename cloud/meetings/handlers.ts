@@ -1,0 +1,14 @@
+import { meetingsContract } from '@/domain/meetings/contract'
+import type { Handlers } from '../shared/handlers'
+import { completeMeetingTask } from './completeMeetingTask'
+import { listMeetings } from './listMeetings'
+import { listMyMeetingTasks } from './listMyMeetingTasks'
+import type { Deps } from './ports'
+import { recordMeeting } from './recordMeeting'
+
+export const meetingsHandlers: Handlers<typeof meetingsContract, Deps> = {
+  'meeting.record': recordMeeting,
+  'meeting.list': listMeetings,
+  'meeting.tasks': listMyMeetingTasks,
+  'meeting.completeTask': completeMeetingTask,
+}

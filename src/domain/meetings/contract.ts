@@ -1,0 +1,18 @@
+import { read, write } from '../shared/contract'
+import {
+  meetingCompleteTaskSchema,
+  meetingListSchema,
+  meetingRecordSchema,
+  meetingTasksSchema,
+  type MeetingTaskView,
+  type MeetingView,
+  type MyMeetingTask,
+} from '.'
+
+/** 联席会议: joint meetings on a dispute and the follow-up tasks they hand out. */
+export const meetingsContract = {
+  'meeting.record': write(meetingRecordSchema).returns<MeetingView>(),
+  'meeting.list': read(meetingListSchema).returns<{ meetings: MeetingView[] }>(),
+  'meeting.tasks': read(meetingTasksSchema).returns<{ tasks: MyMeetingTask[] }>(),
+  'meeting.completeTask': write(meetingCompleteTaskSchema).returns<MeetingTaskView>(),
+}
