@@ -3,12 +3,14 @@ import type { Handlers } from '../shared/handlers'
 import { completeMeetingTask } from './completeMeetingTask'
 import { listMeetings } from './listMeetings'
 import { listMyMeetingTasks } from './listMyMeetingTasks'
+import { listTaskOwners } from './listTaskOwners'
 import type { Deps } from './ports'
 import { recordMeeting } from './recordMeeting'
 
 export const meetingsHandlers: Handlers<typeof meetingsContract, Deps> = {
   'meeting.record': recordMeeting,
   'meeting.list': listMeetings,
+  'meeting.owners': listTaskOwners,
   'meeting.tasks': listMyMeetingTasks,
   'meeting.completeTask': completeMeetingTask,
 }

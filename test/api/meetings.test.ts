@@ -184,6 +184,17 @@ describe('bad input: a clear code, a Chinese message, nothing written', () => {
 })
 
 describe('the owners’ tasks', () => {
+  test('meeting.owners lists the caller first, then staff of the community who can work on it; each one meeting.record accepts', async () => {
+    const r = await dispute()
+    const { owners } = await h.ok<{ owners: { id: string; label: string }[] }>('meeting.owners', { reportId: r.id }, WHO.committee)
+    expect(owners[0]).toEqual({ id: WHO.committee, label: '我自己（社区 陈秀兰）' })
+    expect(owners.map((o) => o.label)).toContain('网格员 孙丽')
+    expect(owners.map((o) => o.id)).not.toContain(WHO.resident)
+    const tasks = owners.map((o) => ({ ownerId: o.id, task: '跟进', dueOn: TODAY }))
+    expect((await h.call('meeting.record', meetingOf(r.id, { tasks }), WHO.committee)).ok).toBe(true)
+    expect(await h.call('meeting.owners', { reportId: r.id }, WHO.resident)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
   test('in the owner’s 待办 by deadline with what the dispute is; done once, by the owner only', async () => {
     const r = await dispute()
     const m = await h.ok<MeetingView>('meeting.record', meetingOf(r.id), WHO.committee)

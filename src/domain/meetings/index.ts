@@ -103,3 +103,11 @@ export function meetingTimelineNote(m: { heldOn: string; outcome: MeetingOutcome
 export function isTaskOverdue(dueOn: string, doneAt: string | null, now: Date): boolean {
   return !doneAt && dueOn < chinaDay(now)
 }
+
+export const meetingOwnersSchema = z.strictObject({ reportId: idSchema })
+
+/** Someone a meeting's task can be given to, as the form lists them: '社区 陈秀兰'. */
+export interface MeetingOwnerOption {
+  id: string
+  label: string
+}
