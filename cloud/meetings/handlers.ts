@@ -1,5 +1,6 @@
 import { meetingsContract } from '@/domain/meetings/contract'
 import type { Handlers } from '../shared/handlers'
+import { assignResponsible } from './assignResponsible'
 import { completeMeetingTask } from './completeMeetingTask'
 import { listMeetings } from './listMeetings'
 import { listMyMeetingTasks } from './listMyMeetingTasks'
@@ -13,4 +14,5 @@ export const meetingsHandlers: Handlers<typeof meetingsContract, Deps> = {
   'meeting.owners': listTaskOwners,
   'meeting.tasks': listMyMeetingTasks,
   'meeting.completeTask': completeMeetingTask,
+  'meeting.assignResponsible': assignResponsible,
 }

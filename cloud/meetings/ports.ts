@@ -71,6 +71,37 @@ export interface OwnedTaskRecord extends MeetingTaskRecord {
   reportDescription: string
 }
 
+export interface ResponsibleRecord {
+  reportId: string
+  userId: string
+  name: string
+  roles: Role[]
+  assignedAt: string
+}
+
+export interface NewResponsible {
+  reportId: string
+  /** the report's version read: conditional, and bumped */
+  reportVersion: number
+  userId: string
+  assignedBy: string
+  at: string
+  event: { note: string; status: ReportStatus; level: ReportLevel }
+  messages: NewMessage[]
+  audit: AuditEntry
+}
+
+export type AssignResponsibleOutcome = { kind: 'done' } | { kind: 'same' } | { kind: 'conflict' }
+
+/** A dispute someone is answerable for, with what it is about. */
+export interface ResponsibleForRecord {
+  reportId: string
+  category: ReportCategory
+  description: string
+  status: ReportStatus
+  assignedAt: string
+}
+
 export type CompleteTaskOutcome = { kind: 'done'; task: MeetingTaskRecord } | { kind: 'alreadyDone' } | { kind: 'notFound' }
 
 export interface MeetingRepo {
@@ -85,6 +116,15 @@ export interface MeetingRepo {
   openTasksOf(ownerId: string, limit: number): Promise<OwnedTaskRecord[]>
   /** Marks the owner's task done if it is not yet (one conditional UPDATE). */
   completeTask(taskId: string, ownerId: string, at: string, note: string | null): Promise<CompleteTaskOutcome>
+  /**
+   * One transaction: `same` when that person is already answerable (nothing written); else the report's version
+   * bumped if still the one read (else `conflict`), the responsible set (replacing any), the timeline step, the
+   * message and the audit entry.
+   */
+  assignResponsible(r: NewResponsible): Promise<AssignResponsibleOutcome>
+  responsibleOf(reportId: string): Promise<ResponsibleRecord | null>
+  /** The open disputes (待受理, 退回补充, 处理中) the person is answerable for, oldest assignment first. */
+  responsibleFor(userId: string, limit: number): Promise<ResponsibleForRecord[]>
 }
 
 // ---------- what this feature's use cases receive ----------

@@ -1,9 +1,9 @@
-import { isTaskOverdue, type MeetingTaskView, type MeetingView, type MyMeetingTask } from '@/domain/meetings'
+import { isTaskOverdue, type MeetingTaskView, type MeetingView, type MyDispute, type MyMeetingTask, type ResponsibleView } from '@/domain/meetings'
 import { maskName } from '@/domain/shared/mask'
 import { staffLabel, subjectOf } from '../reports'
-import type { MeetingRecord, MeetingTaskRecord, OwnedTaskRecord } from './ports'
+import type { MeetingRecord, MeetingTaskRecord, OwnedTaskRecord, ResponsibleForRecord, ResponsibleRecord } from './ports'
 
-const who = (name: string, roles: Parameters<typeof staffLabel>[1]) => staffLabel(name, roles) ?? name
+export const who = (name: string, roles: Parameters<typeof staffLabel>[1]) => staffLabel(name, roles) ?? name
 
 export function toTaskView(t: MeetingTaskRecord, now: Date): MeetingTaskView {
   return {
@@ -39,4 +39,12 @@ export function toMeetingView(m: MeetingRecord, seesPeople: boolean, now: Date):
 
 export function toMyTask(t: OwnedTaskRecord, now: Date): MyMeetingTask {
   return { ...toTaskView(t, now), subject: subjectOf({ category: t.reportCategory, description: t.reportDescription }) }
+}
+
+export function toResponsibleView(r: ResponsibleRecord): ResponsibleView {
+  return { id: r.userId, label: who(r.name, r.roles), assignedAt: r.assignedAt }
+}
+
+export function toMyDispute(r: ResponsibleForRecord): MyDispute {
+  return { reportId: r.reportId, subject: subjectOf({ category: r.category, description: r.description }), status: r.status, assignedAt: r.assignedAt }
 }

@@ -287,3 +287,74 @@ describe('retries and races', () => {
   })
 
 })
+
+describe('包保: the staff member answerable for a dispute until it is closed', () => {
+  type Resp = { id: string; label: string; assignedAt: string }
+  const disputesOf = async (who: string) => (await h.ok<{ disputes: { reportId: string; subject: string }[] }>('meeting.tasks', {}, who)).disputes
+
+  test('named by the committee: on everyone’s timeline, told to the person, in their 待办 until the dispute is settled', async () => {
+    const r = await dispute()
+    const named = await h.ok<Resp>('meeting.assignResponsible', { reportId: r.id, userId: WHO.worker }, WHO.committee)
+    expect(named).toMatchObject({ id: WHO.worker, label: '网格员 孙丽' })
+    const seen = await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident)
+    expect(seen.timeline.at(-1)).toMatchObject({ action: 'responsible', note: '包保责任人：网格员 孙丽', actor: '社区 陈秀兰' })
+    expect(await h.sql.value("SELECT count(*) FROM messages WHERE user_id = ? AND title = '您被指定为这个纠纷的包保责任人'", [WHO.worker])).toBeTruthy()
+    const list = await h.ok<{ responsible: Resp | null }>('meeting.list', { reportId: r.id }, WHO.committee)
+    expect(list.responsible).toMatchObject({ id: WHO.worker, label: '网格员 孙丽' })
+    expect((await disputesOf(WHO.worker)).map((d) => d.reportId)).toEqual([r.id])
+    expect((await disputesOf(WHO.worker))[0]!.subject).toMatch(/^矛盾纠纷「/)
+    await h.ok('report.transition', { id: r.id, action: 'resolve', note: '双方已和解' }, WHO.committee)
+    expect(await disputesOf(WHO.worker)).toEqual([])
+  })
+
+  test('the same person again → CONFLICT, nothing written; another person replaces them (one row)', async () => {
+    const r = await dispute()
+    await h.ok('meeting.assignResponsible', { reportId: r.id, userId: WHO.worker }, WHO.committee)
+    const before = await h.counts()
+    expect(await h.call('meeting.assignResponsible', { reportId: r.id, userId: WHO.worker }, WHO.committee)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '网格员 孙丽 已是这个纠纷的包保责任人' },
+    })
+    expect(await h.counts()).toEqual(before)
+    await h.ok('meeting.assignResponsible', { reportId: r.id, userId: WHO.committee }, WHO.street)
+    expect(await h.sql.all('SELECT user_id FROM dispute_responsibles')).toEqual([{ user_id: WHO.committee }])
+    expect(await disputesOf(WHO.worker)).toEqual([])
+  })
+
+  test('a dispute still at its grid: its grid worker may name themselves', async () => {
+    const r = await dispute('grid')
+    const named = await h.ok<Resp>('meeting.assignResponsible', { reportId: r.id, userId: WHO.worker }, WHO.worker)
+    expect(named.label).toBe('网格员 孙丽')
+    expect((await h.ok<ReportView>('report.get', { id: r.id }, WHO.worker)).can).toContain('responsible')
+  })
+
+  test.each([
+    ['its reporter', () => dispute(), WHO.resident, WHO.worker, 'FORBIDDEN', '只有负责或督办这个纠纷的工作人员可以指定包保责任人'],
+    ['a neighbour', () => dispute(), WHO.resident2, WHO.worker, 'NOT_FOUND', undefined],
+    ['a report that is not a dispute', () => makeReport(h, { category: 'environment', level: 'community', status: 'accepted' }), WHO.committee, WHO.worker, 'CONFLICT', '只有矛盾纠纷实行包保责任制'],
+    ['a resolved dispute', () => dispute('community', 'resolved'), WHO.committee, WHO.worker, 'CONFLICT', '问题当前已办结，不能指定包保责任人'],
+    ['a resident named', () => dispute(), WHO.committee, WHO.resident2, 'INVALID_INPUT', '包保责任人须是能处理这个纠纷的工作人员'],
+    ['another community’s committee named', () => dispute(), WHO.committee, WHO.committeeOther, 'INVALID_INPUT', '包保责任人须是能处理这个纠纷的工作人员'],
+  ])('%s → refused, nothing written', async (_label, make, as, userId, code, message) => {
+    const r = await make()
+    const before = await h.counts()
+    const reply = await h.call('meeting.assignResponsible', { reportId: r.id, userId }, as)
+    expect(reply).toMatchObject({ ok: false, error: { code, ...(message ? { message } : {}) } })
+    expect(await h.counts()).toEqual(before)
+    expect(Number(await h.sql.value('SELECT count(*) FROM dispute_responsibles'))).toBe(0)
+  })
+
+  test('two people named at once from several processes: one responsible, one step per landed write', async () => {
+    const r = await dispute()
+    const [a, b] = await raceJobs(h.location, [
+      { action: 'meeting.assignResponsible', payload: { reportId: r.id, userId: WHO.worker }, userId: WHO.committee, count: 2 },
+      { action: 'meeting.assignResponsible', payload: { reportId: r.id, userId: WHO.committee }, userId: WHO.street, count: 2 },
+    ])
+    const replies = [...a!, ...b!]
+    const landed = replies.filter((x) => x.ok).length
+    for (const x of replies) if (!x.ok) expect(x.error.code).toBe('CONFLICT')
+    expect(landed).toBeGreaterThanOrEqual(1)
+    expect(Number(await h.sql.value("SELECT count(*) FROM report_events WHERE action = 'responsible'"))).toBe(landed)
+    expect(Number(await h.sql.value('SELECT count(*) FROM dispute_responsibles'))).toBe(1)
+  })
+})

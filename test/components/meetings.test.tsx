@@ -71,7 +71,7 @@ describe('记录联席会议', () => {
   it('a filled form is sent as meeting.record with the departments split and blank rows left out', async () => {
     const onDone = jest.fn()
     const saved = meeting()
-    const record = jest.fn(() => Promise.resolve(saved))
+    const record = jest.fn((_input: unknown) => Promise.resolve(saved))
     serve(record)
     render(<Record onDone={onDone} />)
     await waitFor(() => expect(screen.getByTestId('meeting-place')).toBeTruthy())

@@ -1,6 +1,18 @@
 import type { Pool } from 'pg'
-import type { CompleteTaskOutcome, MeetingRecordOutcome, MeetingRepo } from '../../meetings/ports'
-import { meetingRecords, meetingTaskRecord, ownedTaskRecord, type MeetingRow, type MeetingTaskRow, type OwnedTaskRow } from '../rows/meetings'
+import type { AssignResponsibleOutcome, CompleteTaskOutcome, MeetingRecordOutcome, MeetingRepo } from '../../meetings/ports'
+import {
+  meetingRecords,
+  meetingTaskRecord,
+  OPEN_SQL,
+  ownedTaskRecord,
+  responsibleForRecord,
+  responsibleRecord,
+  type MeetingRow,
+  type MeetingTaskRow,
+  type OwnedTaskRow,
+  type ResponsibleForRow,
+  type ResponsibleRow,
+} from '../rows/meetings'
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
@@ -9,6 +21,14 @@ import { inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
 
 const TASK = `SELECT t.id, t.meeting_id, t.report_id, t.owner_id, u.name AS owner_name, ${rolesJson('t.owner_id')} AS owner_roles,
   t.task, t.due_on, t.done_at, t.done_note FROM meeting_tasks t JOIN users u ON u.id = t.owner_id`
+
+const responsibleOf = (db: Queryable, reportId: string) =>
+  row<ResponsibleRow>(
+    db,
+    `SELECT d.report_id, d.user_id, u.name, ${rolesJson('d.user_id')} AS roles, d.assigned_at
+     FROM dispute_responsibles d JOIN users u ON u.id = d.user_id WHERE d.report_id = $1`,
+    [reportId],
+  )
 
 const taskById = (db: Queryable, id: string) => row<MeetingTaskRow>(db, `${TASK} WHERE t.id = $1`, [id])
 
@@ -20,6 +40,44 @@ const taskById = (db: Queryable, id: string) => row<MeetingTaskRow>(db, `${TASK}
  */
 export function meetingRepo(pool: Pool): MeetingRepo {
   return {
+    /** The version bump first: it row-locks the report, so two assignments of one dispute run one after the other. */
+    async assignResponsible(r) {
+      return inTransactionOr<AssignResponsibleOutcome, AssignResponsibleOutcome>(pool, async (c) => {
+        const bumped = await c.query('UPDATE reports SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3', [r.at, r.reportId, r.reportVersion])
+        if (bumped.rowCount !== 1) throw new Rollback({ kind: 'conflict' })
+        if ((await responsibleOf(c, r.reportId))?.user_id === r.userId) throw new Rollback({ kind: 'same' })
+        await c.query(
+          `INSERT INTO dispute_responsibles (report_id, user_id, assigned_by, assigned_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (report_id) DO UPDATE SET user_id = excluded.user_id, assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at`,
+          [r.reportId, r.userId, r.assignedBy, r.at],
+        )
+        await c.query(
+          `INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id)
+           VALUES ($1, $2, $3, 'responsible', $4, $5, $6, $7)`,
+          [r.reportId, r.at, r.assignedBy, r.event.note, r.event.status, r.event.level, r.userId],
+        )
+        for (const msg of r.messages) await writeMessage(c, msg)
+        await writeAudit(c, r.audit)
+        return { kind: 'done' }
+      })
+    },
+
+    async responsibleOf(reportId) {
+      const r = await responsibleOf(pool, reportId)
+      return r ? responsibleRecord(r) : null
+    },
+
+    async responsibleFor(userId, limit) {
+      const found = await rows<ResponsibleForRow>(
+        pool,
+        `SELECT d.report_id, r.category, r.description, r.status, d.assigned_at
+         FROM dispute_responsibles d JOIN reports r ON r.id = d.report_id
+         WHERE d.user_id = $1 AND r.status IN ${OPEN_SQL} ORDER BY d.assigned_at, d.report_id LIMIT $2`,
+        [userId, limit],
+      )
+      return found.map(responsibleForRecord)
+    },
+
     async record(m, key) {
       return inTransactionOr<MeetingRecordOutcome, MeetingRecordOutcome>(pool, async (c) => {
         const claim = await claimKey<{ meetingId: string }>(c, key, { meetingId: m.id }, m.recordedAt)

@@ -1,5 +1,5 @@
 import type { Role } from '@/domain/shared/roles'
-import type { MeetingRecord, MeetingTaskRecord, OwnedTaskRecord } from '../../meetings/ports'
+import type { MeetingRecord, MeetingTaskRecord, OwnedTaskRecord, ResponsibleForRecord, ResponsibleRecord } from '../../meetings/ports'
 
 /** Rows of meetings and their tasks as both engines return them (dates 'YYYY-MM-DD', times ISO strings). */
 
@@ -75,3 +75,30 @@ export function meetingRecords(meetings: MeetingRow[], tasks: MeetingTaskRow[]):
     tasks: tasks.filter((t) => t.meeting_id === m.id).map(meetingTaskRecord),
   }))
 }
+
+export interface ResponsibleRow {
+  report_id: string
+  user_id: string
+  name: string
+  roles: string | null
+  assigned_at: string
+}
+
+export function responsibleRecord(r: ResponsibleRow): ResponsibleRecord {
+  return { reportId: r.report_id, userId: r.user_id, name: r.name, roles: rolesOf(r.roles), assignedAt: r.assigned_at }
+}
+
+export interface ResponsibleForRow {
+  report_id: string
+  category: ResponsibleForRecord['category']
+  description: string
+  status: ResponsibleForRecord['status']
+  assigned_at: string
+}
+
+export function responsibleForRecord(r: ResponsibleForRow): ResponsibleForRecord {
+  return { reportId: r.report_id, category: r.category, description: r.description, status: r.status, assignedAt: r.assigned_at }
+}
+
+/** The statuses in which a dispute is still someone's to answer for. */
+export const OPEN_SQL = "('submitted', 'returned', 'accepted')"

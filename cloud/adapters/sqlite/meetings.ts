@@ -1,6 +1,18 @@
-import type { CompleteTaskOutcome, MeetingRecordOutcome, MeetingRepo, NewMeeting } from '../../meetings/ports'
+import type { AssignResponsibleOutcome, CompleteTaskOutcome, MeetingRecordOutcome, MeetingRepo, NewMeeting, NewResponsible } from '../../meetings/ports'
 import type { IdempotencyKey } from '../../shared/ports'
-import { meetingRecords, meetingTaskRecord, ownedTaskRecord, type MeetingRow, type MeetingTaskRow, type OwnedTaskRow } from '../rows/meetings'
+import {
+  meetingRecords,
+  meetingTaskRecord,
+  OPEN_SQL,
+  ownedTaskRecord,
+  responsibleForRecord,
+  responsibleRecord,
+  type MeetingRow,
+  type MeetingTaskRow,
+  type OwnedTaskRow,
+  type ResponsibleForRow,
+  type ResponsibleRow,
+} from '../rows/meetings'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
@@ -24,7 +36,17 @@ export function meetingRepo(db: Db): MeetingRepo {
   )
   const insertEvent = db.prepare(`
     INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id)
-    VALUES (?, ?, ?, 'meeting', ?, ?, ?, NULL)`)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const responsibleOf = db.prepare<[string], ResponsibleRow>(`
+    SELECT d.report_id, d.user_id, u.name, ${ROLES('d.user_id')} AS roles, d.assigned_at
+    FROM dispute_responsibles d JOIN users u ON u.id = d.user_id WHERE d.report_id = ?`)
+  const upsertResponsible = db.prepare(`
+    INSERT INTO dispute_responsibles (report_id, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (report_id) DO UPDATE SET user_id = excluded.user_id, assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at`)
+  const responsibleFor = db.prepare<[string, number], ResponsibleForRow>(`
+    SELECT d.report_id, r.category, r.description, r.status, d.assigned_at
+    FROM dispute_responsibles d JOIN reports r ON r.id = d.report_id
+    WHERE d.user_id = ? AND r.status IN ${OPEN_SQL} ORDER BY d.assigned_at, d.report_id LIMIT ?`)
   const meetingsOf = db.prepare<[string], MeetingRow>(`
     SELECT m.id, m.report_id, m.held_on, m.place, m.departments, m.attendees, m.decision, m.outcome, m.recorded_by,
       u.name AS recorded_by_name, ${ROLES('m.recorded_by')} AS recorded_by_roles, m.recorded_at
@@ -43,7 +65,7 @@ export function meetingRepo(db: Db): MeetingRepo {
     if (bumpReport.run(m.recordedAt, m.reportId, m.reportVersion).changes !== 1) return { kind: 'conflict' }
     insertMeeting.run({ ...m, departments: JSON.stringify(m.departments), attendees: JSON.stringify(m.attendees) })
     m.tasks.forEach((t, i) => insertTask.run(t.id, m.id, m.reportId, i, t.ownerId, t.task, t.dueOn))
-    insertEvent.run(m.reportId, m.recordedAt, m.recordedBy, m.event.note, m.event.status, m.event.level)
+    insertEvent.run(m.reportId, m.recordedAt, m.recordedBy, 'meeting', m.event.note, m.event.status, m.event.level, null)
     for (const msg of m.messages) writeMessage(msg)
     writeAudit(m.audit)
     idem.store(key, { meetingId: m.id }, m.recordedAt)
@@ -56,7 +78,27 @@ export function meetingRepo(db: Db): MeetingRepo {
     return t && t.owner_id === ownerId ? { kind: 'alreadyDone' } : { kind: 'notFound' }
   })
 
+  const assign = db.transaction((r: NewResponsible): AssignResponsibleOutcome => {
+    if (responsibleOf.get(r.reportId)?.user_id === r.userId) return { kind: 'same' }
+    if (bumpReport.run(r.at, r.reportId, r.reportVersion).changes !== 1) return { kind: 'conflict' }
+    upsertResponsible.run(r.reportId, r.userId, r.assignedBy, r.at)
+    insertEvent.run(r.reportId, r.at, r.assignedBy, 'responsible', r.event.note, r.event.status, r.event.level, r.userId)
+    for (const msg of r.messages) writeMessage(msg)
+    writeAudit(r.audit)
+    return { kind: 'done' }
+  })
+
   return {
+    async assignResponsible(r) {
+      return assign.immediate(r)
+    },
+    async responsibleOf(reportId) {
+      const r = responsibleOf.get(reportId)
+      return r ? responsibleRecord(r) : null
+    },
+    async responsibleFor(userId, limit) {
+      return responsibleFor.all(userId, limit).map(responsibleForRecord)
+    },
     async record(m, key) {
       return record.immediate(m, key)
     },

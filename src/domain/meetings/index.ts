@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { daySchema } from '../reports'
+import { daySchema, type ReportStatus } from '../reports'
 import { chinaDay } from '../shared/chinaTime'
 import { idSchema, multilineText, text } from '../shared/text'
 
@@ -105,6 +105,29 @@ export function isTaskOverdue(dueOn: string, doneAt: string | null, now: Date): 
 }
 
 export const meetingOwnersSchema = z.strictObject({ reportId: idSchema })
+
+/** 包保责任制: the staff member answerable for a dispute until it is closed (one per dispute; assigning again replaces). */
+export const meetingAssignResponsibleSchema = z.strictObject({ reportId: idSchema, userId: idSchema })
+export type MeetingAssignResponsibleInput = z.input<typeof meetingAssignResponsibleSchema>
+
+export interface ResponsibleView {
+  id: string
+  /** '社区 陈秀兰' */
+  label: string
+  assignedAt: string
+}
+
+/** A dispute the viewer is answerable for (包保) and that is not settled yet, for their 待办. */
+export interface MyDispute {
+  reportId: string
+  /** 矛盾纠纷「…」 */
+  subject: string
+  status: ReportStatus
+  assignedAt: string
+}
+
+/** The timeline step everyone sees when a 包保 responsible is named. */
+export const responsibleTimelineNote = (label: string): string => `包保责任人：${label}`
 
 /** Someone a meeting's task can be given to, as the form lists them: '社区 陈秀兰'. */
 export interface MeetingOwnerOption {

@@ -276,8 +276,8 @@ export interface NearbyReport extends ReportSummary {
 export interface TimelineEntry {
   id: string
   at: string
-  /** a transition, or 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' (联席会议) | 'autoClose' */
-  action: ReportAction | 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' | 'autoClose'
+  /** a transition, or 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' (联席会议) | 'responsible' (包保) | 'autoClose' */
+  action: ReportAction | 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' | 'responsible' | 'autoClose'
   /** who, as the caller may see them: '居民', '网格员 李明', '社区 王芳', '系统' */
   actor: string
   note: string | null
@@ -322,8 +322,8 @@ export interface ReportView extends ReportSummary {
   resolvedAt: string | null
   mine: boolean
   supportedByMe: boolean
-  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'meet' (联席会议) | 'support') */
-  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'meet' | 'support')[]
+  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'meet' (联席会议) | 'responsible' (包保) | 'support') */
+  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'meet' | 'responsible' | 'support')[]
 }
 
 export interface ReportSummaryCounts {

@@ -1,9 +1,9 @@
 import { ddl } from './migration'
 
-/** 联席会议 and their follow-up tasks (as SQLite's 024). */
+/** 联席会议, their follow-up tasks and 包保 responsibles (as SQLite's 024). */
 export const m024Meetings = ddl(
   24,
-  'meetings: joint meetings on disputes and their follow-up tasks',
+  'meetings: joint meetings on disputes, their follow-up tasks, 包保 responsibles',
   `
 CREATE TABLE meetings (
   id text PRIMARY KEY,
@@ -31,5 +31,12 @@ CREATE TABLE meeting_tasks (
 );
 CREATE INDEX meeting_tasks_meeting ON meeting_tasks(meeting_id, position);
 CREATE INDEX meeting_tasks_open ON meeting_tasks(owner_id, due_on) WHERE done_at IS NULL;
+CREATE TABLE dispute_responsibles (
+  report_id text PRIMARY KEY REFERENCES reports(id),
+  user_id text NOT NULL REFERENCES users(id),
+  assigned_by text NOT NULL REFERENCES users(id),
+  assigned_at timestamptz NOT NULL
+);
+CREATE INDEX dispute_responsibles_user ON dispute_responsibles(user_id);
 `,
 )
