@@ -48,7 +48,7 @@ function serve(fail: string[] = []) {
       case 'shift.list':
         return page([makeShift('s1'), makeShift('s2'), makeShift('s3')])
       case 'meeting.tasks':
-        return Promise.resolve({ tasks: [] })
+        return Promise.resolve({ tasks: [], disputes: [] })
       default:
         return Promise.reject(new ApiError('NOT_FOUND'))
     }

@@ -2,6 +2,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { MeetingView, MyMeetingTask } from '@/domain/meetings'
 import { MeetingScreen, MeetingsCard, MyMeetingTasks, ReportMeetings, useMeetings, useMyMeetingTasks, useRecordMeeting } from '@/features/meetings'
+import { useAssignResponsible } from '@/features/meetings/useMeetings'
 import { emptyMeetingForm } from '@/features/meetings/meetingForm'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
@@ -151,7 +152,7 @@ function Minutes({ meId }: { meId: string }) {
 describe('the minutes on the report (staff)', () => {
   it('shows each meeting; 标记为已完成 only on the viewer’s own open task, which completes it', async () => {
     api.mockImplementation(((action: string, input: { taskId?: string }) => {
-      if (action === 'meeting.list') return Promise.resolve({ meetings: [meeting()] })
+      if (action === 'meeting.list') return Promise.resolve({ meetings: [meeting()], responsible: null })
       if (action === 'meeting.completeTask') return Promise.resolve({ ...meeting().tasks[1]!, doneAt: '2026-12-02T02:00:00.000Z', id: input.taskId })
       return Promise.reject(new ApiError('NOT_FOUND'))
     }) as typeof callApi)
@@ -167,13 +168,39 @@ describe('the minutes on the report (staff)', () => {
     expect(screen.getByTestId('meeting-task-t2').textContent).toContain('已完成')
   })
 
-  it('ReportMeetings asks nothing of a resident, nor when the timeline has no meeting', async () => {
+  it('ReportMeetings asks nothing of a resident, nor for a report that is not a dispute', async () => {
     const resident = { ...dispute, viewer: 'resident' as const, timeline: [{ ...dispute.timeline[0]!, action: 'meeting' as const }] }
     const { unmount } = render(<ReportMeetings report={resident} meId='u-r' />)
     unmount()
-    render(<ReportMeetings report={{ ...dispute, timeline: [] }} meId='u-me' />)
+    render(<ReportMeetings report={{ ...dispute, category: 'environment' }} meId='u-me' />)
     expect(api).not.toHaveBeenCalled()
   })
+
+  it('for staff of a dispute: the 包保 responsible, or an offer to name one where they may', async () => {
+    api.mockImplementation(((action: string) => {
+      if (action === 'meeting.list') return Promise.resolve({ meetings: [], responsible: null })
+      if (action === 'meeting.owners') return Promise.resolve({ owners: OWNERS })
+      return Promise.reject(new ApiError('NOT_FOUND'))
+    }) as typeof callApi)
+    render(<ReportMeetings report={{ ...dispute, can: [...dispute.can, 'responsible'] }} meId='u-me' />)
+    await waitFor(() => expect(screen.getByTestId('responsible-who').textContent).toBe('尚未指定包保责任人'))
+    expect(screen.queryByTestId('meetings-card')).toBeNull()
+    await act(async () => fireEvent.click(screen.getByTestId('responsible-open')))
+    expect(api).toHaveBeenCalledWith('meeting.owners', { reportId: 'r9' })
+    expect(screen.getByTestId('responsible-pick').textContent).toBe('点此选择包保责任人')
+  })
+
+  it('a responsible already named is shown; without the right to change it, no offer', async () => {
+    api.mockImplementation(((action: string) =>
+      action === 'meeting.list'
+        ? Promise.resolve({ meetings: [meeting()], responsible: { id: 'u-w', label: '网格员 孙丽', assignedAt: '2026-12-01T02:00:00.000Z' } })
+        : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
+    render(<ReportMeetings report={{ ...dispute, viewer: 'staff', can: [] }} meId='u-x' />)
+    await waitFor(() => expect(screen.getByTestId('responsible-who').textContent).toBe('包保责任人：网格员 孙丽'))
+    expect(screen.queryByTestId('responsible-open')).toBeNull()
+    expect(screen.getByTestId('meetings-card')).toBeTruthy()
+  })
+
 })
 
 function Tasks({ onOpen }: { onOpen: jest.Mock }) {
@@ -186,7 +213,7 @@ describe('the owner’s tasks on the desk', () => {
   it('lists them with their dispute; a tap opens it; done removes it; a failure says why', async () => {
     let fail = true
     api.mockImplementation(((action: string) => {
-      if (action === 'meeting.tasks') return Promise.resolve({ tasks: [mine] })
+      if (action === 'meeting.tasks') return Promise.resolve({ tasks: [mine], disputes: [] })
       if (action === 'meeting.completeTask') {
         if (fail) {
           fail = false
@@ -206,5 +233,51 @@ describe('the owner’s tasks on the desk', () => {
     expect(screen.getByTestId('meeting-task-t1').textContent).toContain('网络不好')
     await act(async () => fireEvent.click(screen.getByTestId('meeting-task-done-t1')))
     await waitFor(() => expect(screen.queryByTestId('my-meeting-tasks')).toBeNull())
+  })
+})
+
+function Assign({ onAssigned }: { onAssigned: jest.Mock }) {
+  const a = useAssignResponsible('r9', onAssigned)
+  return (
+    <>
+      <button data-testid='go' onClick={() => void a.assign('u-w')} />
+      <span data-testid='err'>{a.error?.message ?? ''}</span>
+    </>
+  )
+}
+
+describe('naming a 包保 responsible', () => {
+  it('sends meeting.assignResponsible and hands back the person; a refusal is shown in words', async () => {
+    const named = { id: 'u-w', label: '网格员 孙丽', assignedAt: '2026-12-01T02:00:00.000Z' }
+    let refuse = false
+    api.mockImplementation(((action: string) => {
+      if (action !== 'meeting.assignResponsible') return Promise.reject(new ApiError('NOT_FOUND'))
+      return refuse ? Promise.reject(new ApiError('CONFLICT', '网格员 孙丽 已是这个纠纷的包保责任人')) : Promise.resolve(named)
+    }) as typeof callApi)
+    const onAssigned = jest.fn()
+    render(<Assign onAssigned={onAssigned} />)
+    await act(async () => fireEvent.click(screen.getByTestId('go')))
+    expect(api).toHaveBeenCalledWith('meeting.assignResponsible', { reportId: 'r9', userId: 'u-w' })
+    expect(onAssigned).toHaveBeenCalledWith(named)
+    refuse = true
+    await act(async () => fireEvent.click(screen.getByTestId('go')))
+    expect(screen.getByTestId('err').textContent).toBe('网格员 孙丽 已是这个纠纷的包保责任人')
+  })
+})
+
+describe('包保 disputes on the desk', () => {
+  it('listed by what they are and their status; a tap opens the dispute', async () => {
+    api.mockImplementation(((action: string) =>
+      action === 'meeting.tasks'
+        ? Promise.resolve({ tasks: [], disputes: [{ reportId: 'r9', subject: '矛盾纠纷「邻居在楼道堆放杂物」', status: 'accepted', assignedAt: '2026-12-01T02:00:00.000Z' }] })
+        : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
+    const onOpen = jest.fn()
+    render(<Tasks onOpen={onOpen} />)
+    await waitFor(() => expect(screen.getByTestId('my-disputes')).toBeTruthy())
+    expect(screen.getByTestId('my-disputes').textContent).toContain('我包保的纠纷（1）')
+    expect(screen.getByTestId('my-dispute-r9').textContent).toContain('处理中')
+    expect(screen.queryByTestId('my-meeting-tasks')).toBeNull()
+    fireEvent.click(screen.getByTestId('my-dispute-r9'))
+    expect(onOpen).toHaveBeenCalledWith('r9')
   })
 })
