@@ -3,6 +3,7 @@ import type { Deps } from '../compose'
 import { authHandlers } from '../auth/handlers'
 import { communityHandlers } from '../community/handlers'
 import { filesHandlers } from '../files/handlers'
+import { meetingsHandlers } from '../meetings/handlers'
 import { membersHandlers } from '../members/handlers'
 import { messagesHandlers } from '../messages/handlers'
 import { motionsHandlers } from '../motions/handlers'
@@ -31,4 +32,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...patrolsHandlers,
   ...filesHandlers,
   ...visitsHandlers,
+  ...meetingsHandlers,
 }

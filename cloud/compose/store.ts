@@ -11,6 +11,7 @@ import type { MessageRepo } from '../messages'
 import type { MotionRepo } from '../motions'
 import type { NoticeRepo } from '../notices'
 import type { ShiftRepo } from '../patrols'
+import type { MeetingRepo } from '../meetings'
 import type { ReminderRepo } from '../reminders'
 import type { ReportRepo } from '../reports'
 import type { HouseholdRepo, ResidentApplicationRepo } from '../residents'
@@ -40,6 +41,8 @@ export interface Store {
   motions: MotionRepo
   /** patrol shifts, signups, attendance, logs (issue 6) */
   shifts: ShiftRepo
+  /** 联席会议 and their follow-up tasks (issue 17) */
+  meetings: MeetingRepo
   /** the reminders ledger (vote closing, patrol shifts) */
   reminders: ReminderRepo
   /** one process at a time runs each periodic job */

@@ -54,7 +54,7 @@ export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'people' 
 export const MEDIATION_NOTE_HIDDEN = '调解经过仅上报人和工作人员可见'
 
 /** A staff member as everyone may see them (officials act in their role and name). */
-function staffLabel(name: string, roles: readonly Role[]): string | null {
+export function staffLabel(name: string, roles: readonly Role[]): string | null {
   if (roles.includes('city')) return `市综治中心 ${name}`
   if (roles.includes('district')) return `区综治中心 ${name}`
   if (roles.includes('street')) return `街道 ${name}`

@@ -24,6 +24,7 @@ import type { SeedEngine, SeedWriter } from './ports'
 import { seedMotions } from './seedMotions'
 import { seedShifts } from './seedPatrols'
 import { seedVisits } from './seedVisits'
+import { seedMeetings } from './seedMeetings'
 
 const HOUR = 3600 * 1000
 
@@ -108,6 +109,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   await seedReports(w, now)
   await seedShifts(w, now)
   await seedVisits(w, now)
+  await seedMeetings(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */

@@ -1,6 +1,7 @@
 import { authContract } from './auth/contract'
 import { communityContract } from './community/contract'
 import { filesContract } from './files/contract'
+import { meetingsContract } from './meetings/contract'
 import { membersContract } from './members/contract'
 import { messagesContract } from './messages/contract'
 import { motionsContract } from './motions/contract'
@@ -29,6 +30,7 @@ export const CONTRACT = composeContracts(
   patrolsContract,
   filesContract,
   visitsContract,
+  meetingsContract,
 )
 
 export type Contract = typeof CONTRACT

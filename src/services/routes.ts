@@ -24,6 +24,7 @@ export const ROUTES = {
   reportArea: '/packages/reports/area/index',
   reportMediate: '/packages/reports/mediate/index',
   reportDeadlines: '/packages/reports/deadlines/index',
+  meetingRecord: '/packages/meetings/record/index',
   messages: '/packages/messages/index/index',
   privacy: '/packages/legal/privacy/index',
   patrol: '/pages/patrol/index',

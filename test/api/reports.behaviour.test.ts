@@ -493,7 +493,8 @@ describe('report.list', () => {
     expect(safety_hazard.items.map((i) => i.id)).toContain(b.id)
     expect(safety_hazard.items.every((i) => i.category === 'safety_hazard')).toBe(true)
     const grid2 = await list(WHO.street, { scope: 'area', gridId: 'g_jj_2' })
-    expect(grid2.items.map((i) => i.id)).toEqual(['r_demo_streetlight'])
+    // newest first by arrival: the 联席会议 dispute is seeded after DEMO_REPORTS
+    expect(grid2.items.map((i) => i.id)).toEqual(['r_demo_parking', 'r_demo_streetlight'])
     expect(await h.call('report.list', { scope: 'queue' }, WHO.resident)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('report.list', { scope: 'area' }, WHO.worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
@@ -519,7 +520,7 @@ describe('report.list', () => {
 describe('report.summary', () => {
   test('counts by status, category, grid; overdue; 矛盾不上交 share of settled disputes', async () => {
     const base = await h.ok<ReportSummaryCounts>('report.summary', {}, WHO.committee)
-    expect(base.total).toBe(4) // the demo reports
+    expect(base.total).toBe(5) // the demo reports: DEMO_REPORTS and the 联席会议 dispute (cloud/seed/seedMeetings.ts)
     const dispute = { category: 'dispute' as const, description: '两户因停车位发生争执' }
     await makeReport(h, { ...dispute, status: 'resolved' })
     const rated = await makeReport(h, { ...dispute, status: 'resolved', level: 'community' })
@@ -539,7 +540,7 @@ describe('report.summary', () => {
     expect(street.byGrid).toHaveLength(6)
     expect(street.byGrid[3]!.gridName).toBe('临江村 第一网格')
     const g2 = await h.ok<ReportSummaryCounts>('report.summary', { gridId: 'g_jj_2' }, WHO.committee)
-    expect(g2.total).toBe(1)
+    expect(g2.total).toBe(2)
     expect(await h.call('report.summary', {}, WHO.worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('report.summary', { gridId: 'g_lj_1' }, WHO.committee)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })

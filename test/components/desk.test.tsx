@@ -50,6 +50,8 @@ function serve(fail: string[] = []) {
         return page([makeShift('s1'), makeShift('s2'), makeShift('s3')])
       case 'visit.coverage':
         return Promise.resolve(makeCoverage())
+      case 'meeting.tasks':
+        return Promise.resolve({ tasks: [], disputes: [] })
       default:
         return Promise.reject(new ApiError('NOT_FOUND'))
     }
@@ -149,15 +151,18 @@ test.each([
   ['district', makeMe({ id: 'u-d', roles: ['district'], verified: false, gridId: null, gridName: null }), '区综治中心工作', '街道上报到区综治中心的问题'],
   ['city', makeMe({ id: 'u-ci', roles: ['city'], verified: false, gridId: null, gridName: null }), '市综治中心工作', '各区上报到市综治中心的问题'],
   ['gridWorker', makeMe({ id: 'u-g', roles: ['gridWorker'], grids: [{ id: 'g-1', name: '第一网格' }] }), '网格工作', '您负责网格的居民上报的问题'],
-] as const)('%s: its own desk, its queue in its words, only report.counts asked', async (_kind, me, title, queueWords) => {
+] as const)('%s: its own desk, its queue in its words, only report.counts (and meeting.tasks) asked', async (_kind, me, title, queueWords) => {
   serve()
   render(<Desk me={me} />)
   await waitFor(() => expect(screen.getByTestId('desk-report-queue-figure').textContent).toBe('1 件逾期'))
   expect(screen.getByTestId('desk-title').textContent).toBe(title)
   expect(screen.getByTestId('desk-report-queue').textContent).toContain(queueWords)
   expect(screen.queryByTestId('desk-motions')).toBeNull()
-  // a grid worker's desk also counts the follow-ups due in their grids (入户走访)
-  expect(new Set(api.mock.calls.map((c) => c[0]))).toEqual(new Set(_kind === 'gridWorker' ? ['report.counts', 'visit.coverage'] : ['report.counts']))
+  // a grid worker's desk also counts the follow-ups due in their grids (入户走访); every desk asks for the 联席会议
+  // tasks given to them (none here: no card)
+  const asked = ['report.counts', 'meeting.tasks', ...(_kind === 'gridWorker' ? ['visit.coverage'] : [])]
+  expect(new Set(api.mock.calls.map((c) => c[0]))).toEqual(new Set(asked))
+  expect(screen.queryByTestId('my-meeting-tasks')).toBeNull()
 })
 
 test.each([

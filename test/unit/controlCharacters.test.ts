@@ -63,6 +63,8 @@ function stringLeaves(s: z.ZodType, path: string, out: { path: string; schema: z
 /** Text boxes of the forms: the only fields where a newline or a tab is text. */
 const MULTILINE = new Set([
   'household.import csv',
+  'meeting.record decision',
+  'meeting.completeTask note',
   'resident.review reason',
   'volunteer.apply skills',
   'volunteer.apply availability',

@@ -4,6 +4,7 @@ import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
 import { leaseRepo } from './leases'
+import { meetingRepo } from './meetings'
 import { messageRepo } from './messages'
 import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
@@ -37,5 +38,6 @@ export function postgresRepositories(pool: Pool) {
     leases: leaseRepo(pool),
     org: orgRepo(pool),
     visits: visitRepo(pool),
+    meetings: meetingRepo(pool),
   }
 }

@@ -6,6 +6,7 @@ import { communityRepo } from './communities'
 import { fileRepo } from './files'
 import { householdRepo } from './households'
 import { leaseRepo } from './leases'
+import { meetingRepo } from './meetings'
 import { messageRepo } from './messages'
 import { motionRepo } from './motions'
 import { noticeRepo } from './notices'
@@ -46,6 +47,7 @@ export function openSqliteStore(file: string) {
     files: fileRepo(db),
     motions: motionRepo(db),
     shifts: shiftRepo(db),
+    meetings: meetingRepo(db),
     reminders: reminderRepo(db),
     leases: leaseRepo(db),
     org: orgRepo(db),

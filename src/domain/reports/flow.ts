@@ -189,7 +189,7 @@ export function decide(action: ReportAction, facts: ReportFacts, rel: ReadonlySe
   return { ok: true, status: rule.to ?? facts.status, level }
 }
 
-export type ReportExtra = 'edit' | 'rate' | 'mediate' | 'support'
+export type ReportExtra = 'edit' | 'rate' | 'mediate' | 'meet' | 'responsible' | 'support'
 
 /** Editing text/category/photos/visibility; `anonymous: true` alone is allowed in every status. */
 export const EDITABLE_STATUSES: readonly ReportStatus[] = ['submitted', 'returned']
@@ -220,6 +220,34 @@ export function canMediate(facts: ReportFacts, rel: ReadonlySet<ReportRelation>)
   return { ok: true, status: facts.status, level: facts.level }
 }
 
+/**
+ * 联席会议 (meeting.record): a dispute that reached the community or above, still open, recorded by whoever handles
+ * or supervises it, or by its community's committee.
+ */
+export function canHoldMeeting(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
+  if (!rel.has('handler') && !rel.has('supervisor') && !rel.has('committee')) {
+    return { ok: false, code: 'FORBIDDEN', message: '只有负责或督办这个纠纷的工作人员可以记录联席会议' }
+  }
+  if (facts.category !== 'dispute') return { ok: false, code: 'CONFLICT', message: '只有矛盾纠纷可以召开联席会议' }
+  if (facts.level === 'grid') return { ok: false, code: 'CONFLICT', message: '纠纷上报到社区或街道后，才召开联席会议' }
+  if (facts.status !== 'submitted' && facts.status !== 'accepted') {
+    return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能记录联席会议` }
+  }
+  return { ok: true, status: facts.status, level: facts.level }
+}
+
+/** 包保 (meeting.assignResponsible): an open dispute at any level, named by whoever handles or supervises it, or its committee. */
+export function canAssignResponsible(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
+  if (!rel.has('handler') && !rel.has('supervisor') && !rel.has('committee')) {
+    return { ok: false, code: 'FORBIDDEN', message: '只有负责或督办这个纠纷的工作人员可以指定包保责任人' }
+  }
+  if (facts.category !== 'dispute') return { ok: false, code: 'CONFLICT', message: '只有矛盾纠纷实行包保责任制' }
+  if (!OPEN_STATUSES.includes(facts.status)) {
+    return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能指定包保责任人` }
+  }
+  return { ok: true, status: facts.status, level: facts.level }
+}
+
 export function canSupport(facts: ReportFacts, rel: ReadonlySet<ReportRelation>): Decision {
   if (!rel.has('member')) return { ok: false, code: 'FORBIDDEN', message: '只能支持本社区的问题' }
   if (!rel.has('resident')) return { ok: false, code: 'FORBIDDEN', message: '工作人员不能对辖区的问题点“我也遇到”' }
@@ -237,6 +265,8 @@ export function availableActions(facts: ReportFacts, rel: ReadonlySet<ReportRela
   if (canEdit(facts, rel, false).ok) out.push('edit')
   if (canRate(facts, rel, now).ok) out.push('rate')
   if (canMediate(facts, rel).ok) out.push('mediate')
+  if (canHoldMeeting(facts, rel).ok) out.push('meet')
+  if (canAssignResponsible(facts, rel).ok) out.push('responsible')
   if (canSupport(facts, rel).ok) out.push('support')
   return out
 }

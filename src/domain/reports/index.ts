@@ -179,7 +179,7 @@ export const MEDIATION_OUTCOMES = ['agreed', 'failed'] as const
 export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number]
 export const MEDIATION_OUTCOME_LABELS: Record<MediationOutcome, string> = { agreed: '调解成功', failed: '未化解' }
 
-const day = z
+export const daySchema = z
   .string({ error: '日期格式不正确' })
   .max(10, { message: '日期格式不正确', abort: true })
   .regex(/^20\d{2}-\d{2}-\d{2}$/, { message: '日期格式不正确' })
@@ -195,7 +195,7 @@ export const reportMediateSchema = z
       .array(z.strictObject({ name: text(1, 20, '当事人姓名'), role: text(0, 20, '当事人身份').optional() }))
       .min(2, { message: '请填写至少两方当事人' })
       .max(10, { message: '当事人最多 10 位' }),
-    session: z.strictObject({ date: day, note: multilineText(1, 2000, '调解记录') }).optional(),
+    session: z.strictObject({ date: daySchema, note: multilineText(1, 2000, '调解记录') }).optional(),
     outcome: z.enum(MEDIATION_OUTCOMES).optional(),
     agreement: multilineText(1, 2000, '调解协议').optional(),
   })
@@ -276,8 +276,8 @@ export interface NearbyReport extends ReportSummary {
 export interface TimelineEntry {
   id: string
   at: string
-  /** a transition, or 'create' | 'edit' | 'rate' | 'mediate' | 'autoClose' */
-  action: ReportAction | 'create' | 'edit' | 'rate' | 'mediate' | 'autoClose'
+  /** a transition, or 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' (联席会议) | 'responsible' (包保) | 'autoClose' */
+  action: ReportAction | 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' | 'responsible' | 'autoClose'
   /** who, as the caller may see them: '居民', '网格员 李明', '社区 王芳', '系统' */
   actor: string
   note: string | null
@@ -322,8 +322,8 @@ export interface ReportView extends ReportSummary {
   resolvedAt: string | null
   mine: boolean
   supportedByMe: boolean
-  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'support') */
-  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'support')[]
+  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'meet' (联席会议) | 'responsible' (包保) | 'support') */
+  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'meet' | 'responsible' | 'support')[]
 }
 
 export interface ReportSummaryCounts {

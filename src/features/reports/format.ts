@@ -111,6 +111,8 @@ const TIMELINE_LABELS: Record<Exclude<TimelineEntry['action'], keyof typeof ACTI
   edit: '修改了内容',
   rate: '评价',
   mediate: '调解记录',
+  meeting: '联席会议',
+  responsible: '指定包保责任人',
   autoClose: '超过 7 天未评价，自动结案',
 }
 

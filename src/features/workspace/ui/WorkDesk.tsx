@@ -9,6 +9,7 @@ import { LinkRow } from '@/components/LinkRow'
 import { Tag, type TagTone } from '@/components/Tag'
 import { isTabPage } from '@/services/nav'
 import { ROUTES } from '@/services/routes'
+import { DeskMeetingTasks } from '@/features/meetings'
 import { MOTION_ROUTES } from '@/features/motions'
 import { VISIT_ROUTES } from '@/features/visits'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
@@ -219,6 +220,7 @@ export function WorkDesk({ me, desk }: { me: Me; desk: ReturnType<typeof useDesk
           </ActionButton>
         </View>
       ) : null}
+      <DeskMeetingTasks userId={me.id} />
       {groups.map((g) => (
         <Card key={g.testid} title={g.title} testid={g.testid}>
           {g.rows.map((r) => (

@@ -2,6 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
+import { ReportMeetings } from '@/features/meetings'
 import { ReportDetail } from '@/features/reports/ui/ReportDetail'
 import { ROUTES, withQuery } from '@/services/routes'
 
@@ -14,6 +15,7 @@ export default function ReportDetailPage() {
       <ReportDetail
         id={params.id}
         onEdit={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportNew, { id }) })}
+        extra={(report) => <ReportMeetings report={report} meId={session.user.id} />}
       />
       <PrivacyConsent />
     </>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
@@ -25,19 +26,32 @@ import './ReportDetail.scss'
 interface ReportDetailProps {
   id: string
   onEdit: (id: string) => void
+  /** what other features add for this report, after its mediation record (the page composes: 联席会议) */
+  extra?: (report: ReportView) => ReactNode
 }
 
 /** One report: status and deadline, what and where, the whole timeline, and what the caller may do now. */
-export function ReportDetail({ id, onEdit }: ReportDetailProps) {
+export function ReportDetail({ id, onEdit, extra }: ReportDetailProps) {
   const remote = useReport(id)
   if (remote.status === 'loading') return <DetailSkeleton testid='report' />
   if (remote.status === 'error' || !remote.data) {
     return <LoadFailed testid='report' error={remote.error} notFound='这个问题不存在，或您没有权限查看。' onRetry={() => void remote.reload()} />
   }
-  return <Loaded report={remote.data} onChanged={remote.replace} onEdit={onEdit} refreshing={remote.refreshing} />
+  return <Loaded report={remote.data} onChanged={remote.replace} onEdit={onEdit} refreshing={remote.refreshing} extra={extra} />
 }
 
-function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: (r: ReportView) => void; onEdit: (id: string) => void; refreshing: boolean }) {
+function Loaded({
+  report,
+  onChanged,
+  onEdit,
+  extra,
+}: {
+  report: ReportView
+  onChanged: (r: ReportView) => void
+  onEdit: (id: string) => void
+  refreshing: boolean
+  extra?: (report: ReportView) => ReactNode
+}) {
   const actions = useReportActions(report, onChanged)
   const urls = usePhotoSrcs(report.photos.map((p) => p.url)).filter(Boolean)
   const can = (a: ReportView['can'][number]) => report.can.includes(a)
@@ -119,6 +133,7 @@ function Loaded({ report, onChanged, onEdit }: { report: ReportView; onChanged: 
       {can('reopen') ? <ReopenCard report={report} busy={actions.busy === 'reopen'} error={errorFor('reopen')} onReopen={actions.reopen} /> : null}
 
       <MediationCard report={report} />
+      {extra?.(report)}
       <StaffPanel report={report} onChanged={onChanged} />
 
       <Card title='处理过程'>

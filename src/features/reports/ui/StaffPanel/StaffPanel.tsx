@@ -35,7 +35,8 @@ export function StaffPanel({
   const staff = useStaffActions(report, onChanged)
   const [open, setOpen] = useState<StaffAction | null>(null)
   const canMediate = report.can.includes('mediate')
-  if (staff.actions.length === 0 && !canMediate) return null
+  const canMeet = report.can.includes('meet')
+  if (staff.actions.length === 0 && !canMediate && !canMeet) return null
 
   const choose = (a: StaffAction) => {
     staff.clearError()
@@ -70,6 +71,15 @@ export function StaffPanel({
               }
             >
               记录调解
+            </ActionButton>
+          ) : null}
+          {canMeet ? (
+            <ActionButton
+              kind='secondary'
+              testid='staff-meeting'
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.meetingRecord, { id: report.id }) })}
+            >
+              记录联席会议
             </ActionButton>
           ) : null}
         </View>
