@@ -16,8 +16,11 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const TODAY = '2025-03-01' // NOW in China
-const meetingsCount = async () => Number(await h.sql.value('SELECT count(*) FROM meetings'))
-const tasksCount = async () => Number(await h.sql.value('SELECT count(*) FROM meeting_tasks'))
+// the demo seed holds one dispute with a meeting, a task and a 包保 responsible (cloud/seed/seedMeetings.ts): not counted
+const SEEDED = 'r_demo_parking'
+const meetingsCount = async () => Number(await h.sql.value('SELECT count(*) FROM meetings WHERE report_id <> ?', [SEEDED]))
+const tasksCount = async () => Number(await h.sql.value('SELECT count(*) FROM meeting_tasks WHERE report_id <> ?', [SEEDED]))
+const responsiblesCount = async () => Number(await h.sql.value('SELECT count(*) FROM dispute_responsibles WHERE report_id <> ?', [SEEDED]))
 
 function meetingOf(reportId: string, extra: Partial<MeetingRecordInput> = {}): MeetingRecordInput {
   return {
@@ -69,11 +72,11 @@ describe('recording a meeting', () => {
     expect(JSON.stringify(seen)).not.toContain('议事厅')
 
     const msgs = await h.sql.all<{ user_id: string; title: string; body: string }>(
-      "SELECT user_id, title, body FROM messages WHERE title = '联席会议交给您一项任务' ORDER BY user_id",
+      "SELECT user_id, title, body FROM messages WHERE title = '联席会议交给您一项任务' AND body LIKE '%楼道%' ORDER BY user_id",
     )
     expect(msgs.map((x) => x.user_id).sort()).toEqual([WHO.street, WHO.worker].sort())
     expect(msgs.find((x) => x.user_id === WHO.worker)!.body).toContain('周五前上门复查楼道（2025-03-07 前）')
-    const audit = await h.sql.get<{ actor_id: string; target_id: string }>("SELECT actor_id, target_id FROM audit_log WHERE action = 'meeting.record'")
+    const audit = await h.sql.get<{ actor_id: string; target_id: string }>("SELECT actor_id, target_id FROM audit_log WHERE action = 'meeting.record' AND target_id = ?", [r.id])
     expect(audit).toEqual({ actor_id: WHO.committee, target_id: r.id })
   })
 
@@ -254,7 +257,7 @@ describe('retries and races', () => {
     expect(replies.filter((x) => !x.ok)).toEqual([])
     expect(new Set(replies.map((x) => (x.ok ? (x.data as MeetingView).id : null))).size).toBe(1)
     expect(await meetingsCount()).toBe(1)
-    expect(Number(await h.sql.value("SELECT count(*) FROM report_events WHERE action = 'meeting'"))).toBe(1)
+    expect(Number(await h.sql.value("SELECT count(*) FROM report_events WHERE action = 'meeting' AND report_id = ?", [r.id]))).toBe(1)
   })
 
   test('two staff recording meetings at once: each lands whole or is refused as a race', async () => {
@@ -264,7 +267,7 @@ describe('retries and races', () => {
     for (const x of replies) if (!x.ok) expect(x.error).toMatchObject({ code: 'CONFLICT', message: '问题刚被其他人处理过，请刷新后重试' })
     expect(ok).toBeGreaterThanOrEqual(1)
     expect(await meetingsCount()).toBe(ok)
-    expect(Number(await h.sql.value("SELECT count(*) FROM report_events WHERE action = 'meeting'"))).toBe(ok)
+    expect(Number(await h.sql.value("SELECT count(*) FROM report_events WHERE action = 'meeting' AND report_id = ?", [r.id]))).toBe(ok)
   })
 
   test('a meeting racing 办结 of the same dispute: never a meeting on a report whose version moved under it', async () => {
@@ -317,7 +320,7 @@ describe('包保: the staff member answerable for a dispute until it is closed',
     })
     expect(await h.counts()).toEqual(before)
     await h.ok('meeting.assignResponsible', { reportId: r.id, userId: WHO.committee }, WHO.street)
-    expect(await h.sql.all('SELECT user_id FROM dispute_responsibles')).toEqual([{ user_id: WHO.committee }])
+    expect(await h.sql.all('SELECT user_id FROM dispute_responsibles WHERE report_id = ?', [r.id])).toEqual([{ user_id: WHO.committee }])
     expect(await disputesOf(WHO.worker)).toEqual([])
   })
 
@@ -341,7 +344,7 @@ describe('包保: the staff member answerable for a dispute until it is closed',
     const reply = await h.call('meeting.assignResponsible', { reportId: r.id, userId }, as)
     expect(reply).toMatchObject({ ok: false, error: { code, ...(message ? { message } : {}) } })
     expect(await h.counts()).toEqual(before)
-    expect(Number(await h.sql.value('SELECT count(*) FROM dispute_responsibles'))).toBe(0)
+    expect(await responsiblesCount()).toBe(0)
   })
 
   test('two people named at once from several processes: one responsible, one step per landed write', async () => {
@@ -354,7 +357,7 @@ describe('包保: the staff member answerable for a dispute until it is closed',
     const landed = replies.filter((x) => x.ok).length
     for (const x of replies) if (!x.ok) expect(x.error.code).toBe('CONFLICT')
     expect(landed).toBeGreaterThanOrEqual(1)
-    expect(Number(await h.sql.value("SELECT count(*) FROM report_events WHERE action = 'responsible'"))).toBe(landed)
-    expect(Number(await h.sql.value('SELECT count(*) FROM dispute_responsibles'))).toBe(1)
+    expect(Number(await h.sql.value("SELECT count(*) FROM report_events WHERE action = 'responsible' AND report_id = ?", [r.id]))).toBe(landed)
+    expect(await responsiblesCount()).toBe(1)
   })
 })

@@ -65,6 +65,8 @@ const MULTILINE = new Set([
   'household.import csv',
   'meeting.record decision',
   'meeting.completeTask note',
+  'visit.log note',
+  'visit.log raiseReport.description',
   'resident.review reason',
   'volunteer.apply skills',
   'volunteer.apply availability',
