@@ -67,7 +67,7 @@ describe('recording a meeting', () => {
     const seen = await h.ok<ReportView>('report.get', { id: r.id }, WHO.resident)
     const step = seen.timeline.at(-1)!
     expect(step).toMatchObject({ action: 'meeting', actor: '社区 陈秀兰', status: 'accepted', level: 'community' })
-    expect(step.note).toBe('2025-03-01 召开联席会议，2 个部门参加：部分达成一致')
+    expect(step.note).toBe('3月1日召开联席会议，2 个部门参加：部分达成一致')
     expect(JSON.stringify(seen)).not.toContain('林小梅')
     expect(JSON.stringify(seen)).not.toContain('议事厅')
 

@@ -93,10 +93,11 @@ export interface MyMeetingTask extends MeetingTaskView {
   subject: string
 }
 
-/** The line the report's timeline shows everyone: that a meeting took place, and its outcome. */
+/** The line the report's timeline shows everyone: that a meeting took place (12月7日), and its outcome. */
 export function meetingTimelineNote(m: { heldOn: string; outcome: MeetingOutcome; departments: readonly string[] }): string {
+  const [, month, day] = m.heldOn.split('-').map(Number)
   const depts = m.departments.length > 0 ? `，${m.departments.length} 个部门参加` : ''
-  return `${m.heldOn} 召开联席会议${depts}：${MEETING_OUTCOME_LABELS[m.outcome]}`
+  return `${month}月${day}日召开联席会议${depts}：${MEETING_OUTCOME_LABELS[m.outcome]}`
 }
 
 /** A task's deadline has passed when its day is over in China (UTC+8). */

@@ -64,6 +64,8 @@ export function useAssignResponsible(reportId: string, onAssigned: (r: Responsib
       setError(null)
       try {
         onAssigned(await callApi('meeting.assignResponsible', { reportId, userId }))
+        // named: the picker closes (更换包保责任人 opens it again)
+        setOwners(null)
       } catch (e) {
         setError(toApiError(e))
       } finally {
