@@ -9,7 +9,6 @@ import { COMMITTEE, VERIFIED, WORKER } from './support/demoUsers'
 
 const DEMO_CADRE = 'u_volunteer_jj1'
 const CADRE = 'u_resident_jj2' // 李秀芳, verified in 第二网格
-const HH = 'h_jj_2_02'
 
 let h: Harness
 beforeEach(async () => {
