@@ -1,6 +1,7 @@
 /** Contacts' storage (issue 17, 党员干部联系户): cadres, one contact per household, contact logs, 代为上报. */
 import type { CadreTitle, ContactKind } from '@/domain/contacts'
-import type { PreparedReport, ReportsStore } from '../reports'
+import type { NewMessage } from '../messages'
+import type { NewReport, ReportsStore } from '../reports'
 import type { HouseholdRepo } from '../residents'
 import type * as shared from '../shared/context'
 import type { AuditEntry, FileUrls, IdempotencyKey } from '../shared/ports'
@@ -108,6 +109,14 @@ export interface OverviewRecord {
   uncoveredTotal: number
 }
 
+/** A report to raise (report.create's row, photos, message and retry key: its PreparedReport). */
+export interface RaiseReport {
+  report: NewReport
+  photoIds: string[]
+  messages: NewMessage[]
+  key: IdempotencyKey | null
+}
+
 export interface OnBehalf {
   householdId: string
   raisedBy: string
@@ -156,7 +165,7 @@ export interface ContactRepo {
    * check that raisedBy is the household's contact; the report marked with the household and who raised it, its
    * 'create' event given the note. Not the contact: nothing written.
    */
-  raise(report: PreparedReport, onBehalf: OnBehalf): Promise<RaiseOutcome>
+  raise(report: RaiseReport, onBehalf: OnBehalf): Promise<RaiseOutcome>
 }
 
 // ---------- what this feature's use cases receive ----------

@@ -6,7 +6,7 @@
  */
 import { MAX_HOUSEHOLDS_PER_CADRE } from '@/domain/contacts'
 import type { ContactRepo, NewAssignment, NewCadre, NewContactLog } from '../../cloud/contacts/ports'
-import type { PreparedReport } from '../../cloud/reports'
+import type { RaiseReport } from '../../cloud/contacts/ports'
 import type { ReportRepo } from '../../cloud/reports/ports'
 import type { AuditEntry, AuditRepo, IdempotencyKey, NewUser, UserRepo } from '../../cloud/shared/ports'
 import type { FixtureWriter } from './fixtures'
@@ -78,7 +78,7 @@ const log = (householdId: string, p: Partial<NewContactLog> = {}): NewContactLog
 })
 const key = (requestId: string, fingerprint = 'f1', userId = CADRE): IdempotencyKey => ({ userId, action: 'contact.log', requestId, fingerprint })
 
-function prepared(id: string, reporterId = CADRE, k: IdempotencyKey | null = null): PreparedReport {
+function prepared(id: string, reporterId = CADRE, k: IdempotencyKey | null = null): RaiseReport {
   return {
     report: {
       id, communityId: C, streetId: 'st', districtId: null, cityId: null, gridId: 'g_1', reporterId, category: 'facility',

@@ -1,6 +1,5 @@
 import { MAX_HOUSEHOLDS_PER_CADRE } from '@/domain/contacts'
-import type { AssignOutcome, ContactRepo, LogOutcome, NewAssignment, NewCadre, NewContactLog, OnBehalf, RaiseOutcome } from '../../contacts/ports'
-import type { PreparedReport } from '../../reports'
+import type { AssignOutcome, ContactRepo, LogOutcome, NewAssignment, NewCadre, NewContactLog, OnBehalf, RaiseOutcome, RaiseReport } from '../../contacts/ports'
 import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import {
   ASSIGNMENT_OF, CADRE_SELECT, CADRES_OF_COMMUNITY, cadreHouseholdRecord, cadreRecord, CONTACT_OF, CREATE_EVENT_NOTE, HISTORY,
@@ -93,7 +92,7 @@ export function contactRepo(db: Db): ContactRepo {
     return { kind: 'logged', log: logRecord(logById.get(l.id) as LogRow) }
   })
 
-  const raiseTx = db.transaction((p: PreparedReport, ob: OnBehalf): RaiseOutcome => {
+  const raiseTx = db.transaction((p: RaiseReport, ob: OnBehalf): RaiseOutcome => {
     // report.create's own transaction, nested (a savepoint): a repeat of the key replays before any check
     const out = reports.create(p.report, p.photoIds, p.messages, p.key)
     if (out.kind === 'keyReused' || out.kind === 'badPhotos') return out
