@@ -133,7 +133,10 @@ export type RaiseOutcome =
 
 export interface ContactRepo {
   cadre(userId: string): Promise<CadreRecord | null>
-  /** Upserts the cadre attribute (title, what they publish) with its audit entry, in one transaction. */
+  /**
+   * Upserts the cadre attribute (title, what they publish) with its audit entry, in one transaction. A person who
+   * was a cadre of another community (they moved) loses those households: the attribute now belongs to this one.
+   */
   setCadre(c: NewCadre, audit: AuditEntry): Promise<CadreRecord>
   /**
    * Removes the attribute and all their assignments (the households become uncovered; logs are kept) with its audit

@@ -125,6 +125,21 @@ export function contactsContract(engine: string, open: OpenContactsEngine, opts:
       return { first, changed }
     })
 
+    scenario('setCadre for a person who moved: the former community’s households lose them, the counter starts again', async (s) => {
+      const c = s.contacts
+      await c.setCadre(cadre(CADRE), audit('x', CADRE))
+      await c.assign(assignment(HH(1), CADRE), audit('a', HH(1)))
+      await c.assign(assignment(HH(3), CADRE), audit('a', HH(3)))
+      const moved = await c.setCadre(cadre(CADRE, { communityId: OTHER, at: minutes(9) }), audit('x', CADRE))
+      expect(moved).toMatchObject({ communityId: OTHER, households: 0, createdAt: NOW, updatedAt: minutes(9) })
+      expect(await c.assignmentOf(HH(1))).toBeNull()
+      expect((await c.overview(C, 1)).cadres).toEqual([])
+      expect(await c.assign(assignment('h_hx', CADRE, NOW, OTHER), audit('a', 'h_hx'))).toEqual({ kind: 'assigned', previousCadreId: null })
+      // the same community again keeps the households
+      expect((await c.setCadre(cadre(CADRE, { communityId: OTHER, title: 'groupHead' }), audit('x', CADRE))).households).toBe(1)
+      return moved
+    })
+
     scenario('assign: one contact per household, reassign moves the counters, unchanged, notCadre, full', async (s) => {
       const c = s.contacts
       await c.setCadre(cadre(CADRE), audit('x', CADRE))

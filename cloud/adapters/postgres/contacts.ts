@@ -31,11 +31,15 @@ export function contactRepo(pool: Pool): ContactRepo {
     },
     async setCadre(c, a) {
       return inTransaction(pool, async (tx) => {
+        // the cadre's row locked first (as assign does), then a person who moved loses their former community's households
+        await tx.query('SELECT 1 FROM cadres WHERE user_id = $1 FOR UPDATE', [c.userId])
+        await tx.query('DELETE FROM contact_assignments WHERE cadre_id = $1 AND community_id <> $2', [c.userId, c.communityId])
         await tx.query(
           `INSERT INTO cadres (user_id, community_id, title, publish_phone, public_note, households, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, 0, $6, $6)
            ON CONFLICT (user_id) DO UPDATE SET title = excluded.title, publish_phone = excluded.publish_phone,
-             public_note = excluded.public_note, updated_at = excluded.updated_at`,
+             public_note = excluded.public_note, updated_at = excluded.updated_at, community_id = excluded.community_id,
+             households = CASE WHEN cadres.community_id = excluded.community_id THEN cadres.households ELSE 0 END`,
           [c.userId, c.communityId, c.title, c.publishPhone, c.publicNote, c.at],
         )
         await writeAudit(tx, a)

@@ -29,7 +29,9 @@ export function contactRepo(db: Db): ContactRepo {
     INSERT INTO cadres (user_id, community_id, title, publish_phone, public_note, households, created_at, updated_at)
     VALUES (@userId, @communityId, @title, @publishPhone, @publicNote, 0, @at, @at)
     ON CONFLICT (user_id) DO UPDATE SET title = excluded.title, publish_phone = excluded.publish_phone,
-      public_note = excluded.public_note, updated_at = excluded.updated_at`)
+      public_note = excluded.public_note, updated_at = excluded.updated_at, community_id = excluded.community_id,
+      households = CASE WHEN cadres.community_id = excluded.community_id THEN cadres.households ELSE 0 END`)
+  const dropElsewhere = db.prepare('DELETE FROM contact_assignments WHERE cadre_id = ? AND community_id <> ?')
   const dropAssignments = db.prepare('DELETE FROM contact_assignments WHERE cadre_id = ? AND community_id = ?')
   const dropCadre = db.prepare('DELETE FROM cadres WHERE user_id = ? AND community_id = ?')
   const assignmentOf = db.prepare<[string], { cadre_id: string; community_id: string }>(ASSIGNMENT_OF)
@@ -60,6 +62,8 @@ export function contactRepo(db: Db): ContactRepo {
   }
 
   const setTx = db.transaction((c: NewCadre, a: AuditEntry) => {
+    // a person who moved: the households of their former community lose them as contact
+    dropElsewhere.run(c.userId, c.communityId)
     upsertCadre.run({ ...c, publishPhone: c.publishPhone ? 1 : 0 })
     audit(a)
     return loadCadre(c.userId)!
