@@ -16,6 +16,7 @@ export default defineAppConfig({
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/legal', pages: ['privacy/index'] },
     { root: 'packages/meetings', pages: ['record/index'] },
+    { root: 'packages/contacts', pages: ['households/index', 'log/index', 'raise/index', 'overview/index'] },
     {
       root: 'packages/workspace',
       pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index', 'grids/index'],

@@ -14,6 +14,7 @@ import type { Handlers } from '../shared/handlers'
 import { patrolsHandlers } from '../patrols/handlers'
 import { volunteersHandlers } from '../volunteers/handlers'
 import { visitsHandlers } from '../visits/handlers'
+import { contactsHandlers } from '../contacts/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -33,4 +34,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...filesHandlers,
   ...visitsHandlers,
   ...meetingsHandlers,
+  ...contactsHandlers,
 }

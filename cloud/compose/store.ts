@@ -18,6 +18,7 @@ import type { HouseholdRepo, ResidentApplicationRepo } from '../residents'
 import type { AuditRepo, Clock, CommunityRepo, LeaseRepo, SettingsRepo, UserRepo } from '../shared/ports'
 import type { VolunteerApplicationRepo } from '../volunteers'
 import type { VisitRepo } from '../visits'
+import type { ContactRepo } from '../contacts'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -51,6 +52,8 @@ export interface Store {
   org: OrgRepo
   /** household visits, follow-up marks, visit plans (issue 17) */
   visits: VisitRepo
+  /** cadres, one contact per household, contact logs (issue 17) */
+  contacts: ContactRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

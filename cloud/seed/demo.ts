@@ -25,6 +25,7 @@ import { seedMotions } from './seedMotions'
 import { seedShifts } from './seedPatrols'
 import { seedVisits } from './seedVisits'
 import { seedMeetings } from './seedMeetings'
+import { seedContacts } from './seedContacts'
 
 const HOUR = 3600 * 1000
 
@@ -110,6 +111,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   await seedShifts(w, now)
   await seedVisits(w, now)
   await seedMeetings(w, now)
+  await seedContacts(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */

@@ -12,6 +12,7 @@ import { residentsContract } from './residents/contract'
 import { composeContracts, type InputOf, type OutputOf, type ParsedInputOf } from './shared/contract'
 import { volunteersContract } from './volunteers/contract'
 import { visitsContract } from './visits/contract'
+import { contactsContract } from './contacts/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -31,6 +32,7 @@ export const CONTRACT = composeContracts(
   filesContract,
   visitsContract,
   meetingsContract,
+  contactsContract,
 )
 
 export type Contract = typeof CONTRACT

@@ -32,6 +32,10 @@ export const ROUTES = {
   shiftSchedule: '/packages/patrols/schedule/index',
   shiftIncident: '/packages/patrols/incident/index',
   volunteerMine: '/packages/patrols/mine/index',
+  contactHouseholds: '/packages/contacts/households/index',
+  contactLog: '/packages/contacts/log/index',
+  contactRaise: '/packages/contacts/raise/index',
+  contactOverview: '/packages/contacts/overview/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

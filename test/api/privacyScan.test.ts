@@ -133,6 +133,17 @@ async function allowed(v: Viewer | null): Promise<{ names: Set<string>; phones: 
     add(r)
     for (const p of JSON.parse(r.parties ?? '[]') as { name: string }[]) names.add(p.name)
   }
+  // 党员干部联系户 (issue 17): a household's residents see their contact's name (the phone when published); a cadre
+  // sees the heads of their households by name
+  const contacts = (await db.all(`SELECT a.household_id AS "householdId", a.cadre_id AS "cadreId", u.name, u.phone,
+       c.publish_phone AS "publishPhone", h.head_name AS "headName"
+     FROM contact_assignments a JOIN cadres c ON c.user_id = a.cadre_id JOIN users u ON u.id = a.cadre_id
+     JOIN households h ON h.id = a.household_id`)) as { householdId: string; cadreId: string; name: string; phone: string | null; publishPhone: number | boolean; headName: string }[]
+  const home = (await db.get('SELECT household_id AS "householdId", verified FROM users WHERE id = ?', [v.id])) as { householdId: string | null; verified: number | boolean }
+  for (const c of contacts) {
+    if (home.verified && c.householdId === home.householdId) add(c, Boolean(c.publishPhone))
+    if (c.cadreId === v.id) names.add(c.headName)
+  }
   return { names, phones }
 }
 

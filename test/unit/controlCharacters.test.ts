@@ -78,6 +78,8 @@ const MULTILINE = new Set([
   'report.rate comment',
   'report.mediate session.note',
   'report.mediate agreement',
+  'contact.log note',
+  'contact.raise description',
   'motion.create preamble',
   'motion.create articles[].text',
   'motion.update preamble',

@@ -17,6 +17,7 @@ import { settingsRepo } from './settings'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 import { visitRepo } from './visits'
+import { contactRepo } from './contacts'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -39,5 +40,6 @@ export function postgresRepositories(pool: Pool) {
     org: orgRepo(pool),
     visits: visitRepo(pool),
     meetings: meetingRepo(pool),
+    contacts: contactRepo(pool),
   }
 }

@@ -20,6 +20,7 @@ import { shiftRepo } from './patrols'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 import { visitRepo } from './visits'
+import { contactRepo } from './contacts'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -52,6 +53,7 @@ export function openSqliteStore(file: string) {
     leases: leaseRepo(db),
     org: orgRepo(db),
     visits: visitRepo(db),
+    contacts: contactRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

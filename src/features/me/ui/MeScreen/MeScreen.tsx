@@ -14,6 +14,7 @@ import { MessagesCard } from './MessagesCard'
 import { PhoneRow, Row } from './InfoRows'
 import { ResidentCard } from './ResidentCard'
 import { VolunteerCard } from './VolunteerCard'
+import { MyContactCard } from './MyContactCard'
 import './MeScreen.scss'
 
 const TIER_SCOPES: Record<Tier, string> = { street: '街道辖区各社区', district: '全区各街道、社区', city: '全市各区、街道、社区' }
@@ -76,6 +77,7 @@ export function MeScreen({ shownAt = 0 }: Props) {
 
       {staff && !me.verified ? null : <ResidentCard me={me} shownAt={shownAt} />}
       {me.verified && !staff ? <VolunteerCard me={me} shownAt={shownAt} /> : null}
+      <MyContactCard me={me} shownAt={shownAt} />
 
       {deskKind(me) ? <Desk me={me} shownAt={shownAt} /> : null}
 

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我联系的住户',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
