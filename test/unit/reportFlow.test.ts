@@ -458,7 +458,7 @@ describe('availableActions', () => {
 
   test.each([
     ['grid worker, new report at grid', facts('submitted', { level: 'grid', overdue: false }), at('grid', 'gridOwn'), ['accept', 'reject', 'return', 'escalate']],
-    ['grid worker, a dispute being handled', facts('accepted', { level: 'grid', overdue: false, category: 'dispute', visibility: 'private' }), at('grid', 'gridOwn'), ['note', 'resolve', 'reject', 'return', 'escalate', 'mediate']],
+    ['grid worker, a dispute being handled', facts('accepted', { level: 'grid', overdue: false, category: 'dispute', visibility: 'private' }), at('grid', 'gridOwn'), ['note', 'resolve', 'reject', 'return', 'escalate', 'mediate', 'responsible']],
     ['street, at street level under a district', facts('accepted', { level: 'street', overdue: false }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return', 'escalate']],
     ['street, at street level under no district (no escalate)', facts('accepted', { level: 'street', overdue: false, topLevel: 'street' }), at('street', 'streetOwn'), ['note', 'resolve', 'reject', 'return']],
     ['district, overdue at street', facts('accepted', { level: 'street', overdue: true }), at('street', 'districtOwn'), ['supervise']],
