@@ -7,6 +7,7 @@ import { listMyMeetingTasks } from './listMyMeetingTasks'
 import { listTaskOwners } from './listTaskOwners'
 import type { Deps } from './ports'
 import { recordMeeting } from './recordMeeting'
+import { viewDisputeFigures } from './viewDisputeFigures'
 
 export const meetingsHandlers: Handlers<typeof meetingsContract, Deps> = {
   'meeting.record': recordMeeting,
@@ -14,5 +15,6 @@ export const meetingsHandlers: Handlers<typeof meetingsContract, Deps> = {
   'meeting.owners': listTaskOwners,
   'meeting.tasks': listMyMeetingTasks,
   'meeting.completeTask': completeMeetingTask,
+  'meeting.summary': viewDisputeFigures,
   'meeting.assignResponsible': assignResponsible,
 }

@@ -2,7 +2,7 @@ import type { MeetingOutcome } from '@/domain/meetings'
 import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
 import type { Role } from '@/domain/shared/roles'
 import type { NewMessage } from '../messages'
-import type { Deps as ReportsDeps, ReportsStore } from '../reports'
+import type { Deps as ReportsDeps, ReportArea, ReportsStore } from '../reports'
 import type * as shared from '../shared/context'
 import type { AuditEntry, IdempotencyKey } from '../shared/ports'
 
@@ -102,6 +102,14 @@ export interface ResponsibleForRecord {
   assignedAt: string
 }
 
+export interface DisputeCounts {
+  open: number
+  withResponsible: number
+  meetingsSince: number
+  openTasks: number
+  overdueTasks: number
+}
+
 export type CompleteTaskOutcome = { kind: 'done'; task: MeetingTaskRecord } | { kind: 'alreadyDone' } | { kind: 'notFound' }
 
 export interface MeetingRepo {
@@ -125,6 +133,8 @@ export interface MeetingRepo {
   responsibleOf(reportId: string): Promise<ResponsibleRecord | null>
   /** The open disputes (待受理, 退回补充, 处理中) the person is answerable for, oldest assignment first. */
   responsibleFor(userId: string, limit: number): Promise<ResponsibleForRecord[]>
+  /** The area's open disputes (and how many have a responsible), meetings recorded since `since`, open and overdue (due before `today`) tasks. */
+  summary(area: ReportArea, since: string, today: string): Promise<DisputeCounts>
 }
 
 // ---------- what this feature's use cases receive ----------

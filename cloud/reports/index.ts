@@ -4,9 +4,9 @@
  */
 export { announceReport, prepareReport, refuseReport, submitReport, type PreparedReport } from './submitReport'
 export { patchOf } from './change'
-export { accessOf, factsOf, photoScope, RACE_MESSAGE, visibleReport, type Access } from './access'
+export { accessOf, factsOf, photoScope, RACE_MESSAGE, tierAreaOf, visibleReport, type Access } from './access'
 export { messageTo, reporterTitle, subjectOf } from './messages'
 export { staffLabel } from './view'
-export type { Deps, NewReport, ReportRecord, ReportRepo, ReportsStore } from './ports'
+export type { Deps, NewReport, ReportArea, ReportRecord, ReportRepo, ReportsStore } from './ports'
 export { recheckHeldReports, RECHECK_GIVE_UP_MS, type RecheckSummary } from './recheckHeldReports'
 export { scheduleRecheckSweep } from './scheduleRecheck'

@@ -361,3 +361,39 @@ describe('包保: the staff member answerable for a dispute until it is closed',
     expect(await responsiblesCount()).toBe(1)
   })
 })
+
+describe('meeting.summary: 问题总览’s dispute figures', () => {
+  type Figures = { open: number; withResponsible: number; meetingsLast30Days: number; openTasks: number; overdueTasks: number }
+
+  test('the seeded demo: two open disputes in 锦江, one under 包保, one meeting, its task open', async () => {
+    expect(await h.ok<Figures>('meeting.summary', {}, WHO.committee)).toEqual({ open: 2, withResponsible: 1, meetingsLast30Days: 1, openTasks: 1, overdueTasks: 0 })
+  })
+
+  test('a meeting, a task and a 包保 move them; a day later the task is overdue; the street sees its communities', async () => {
+    const base = await h.ok<Figures>('meeting.summary', {}, WHO.committee)
+    const r = await dispute()
+    await h.ok('meeting.record', meetingOf(r.id, { tasks: [{ ownerId: WHO.worker, task: '复查', dueOn: TODAY }] }), WHO.committee)
+    await h.ok('meeting.assignResponsible', { reportId: r.id, userId: WHO.worker }, WHO.committee)
+    const after = await h.ok<Figures>('meeting.summary', {}, WHO.committee)
+    expect(after).toEqual({
+      open: base.open + 1,
+      withResponsible: base.withResponsible + 1,
+      meetingsLast30Days: base.meetingsLast30Days + 1,
+      openTasks: base.openTasks + 1,
+      overdueTasks: base.overdueTasks,
+    })
+    h.clock.set(new Date(Date.parse('2025-03-01T16:00:00.000Z'))) // 3月2日 in China
+    expect((await h.ok<Figures>('meeting.summary', {}, WHO.committee)).overdueTasks).toBe(base.overdueTasks + 1)
+    const street = await h.ok<Figures>('meeting.summary', {}, WHO.street)
+    expect(street.open).toBeGreaterThanOrEqual(after.open)
+    expect(street.meetingsLast30Days).toBe(after.meetingsLast30Days)
+    const other = await h.ok<Figures>('meeting.summary', {}, WHO.committeeOther)
+    expect(other.meetingsLast30Days).toBe(0)
+  })
+
+  test('a grid worker or a resident → FORBIDDEN', async () => {
+    for (const who of [WHO.worker, WHO.resident]) {
+      expect(await h.call('meeting.summary', {}, who)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只有社区、街道、区和市的工作人员可以查看统计' } })
+    }
+  })
+})

@@ -1,7 +1,7 @@
 /** 联席会议 screens (issue 17): the form, the minutes on the report for staff, the owner's tasks on the desk. */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { MeetingView, MyMeetingTask } from '@/domain/meetings'
-import { MeetingScreen, MeetingsCard, MyMeetingTasks, ReportMeetings, useMeetings, useMyMeetingTasks, useRecordMeeting } from '@/features/meetings'
+import { DisputeFiguresCard, MeetingScreen, MeetingsCard, MyMeetingTasks, ReportMeetings, useMeetings, useMyMeetingTasks, useRecordMeeting } from '@/features/meetings'
 import { useAssignResponsible } from '@/features/meetings/useMeetings'
 import { emptyMeetingForm } from '@/features/meetings/meetingForm'
 import { callApi } from '@/services/api'
@@ -279,5 +279,26 @@ describe('包保 disputes on the desk', () => {
     expect(screen.queryByTestId('my-meeting-tasks')).toBeNull()
     fireEvent.click(screen.getByTestId('my-dispute-r9'))
     expect(onOpen).toHaveBeenCalledWith('r9')
+  })
+})
+
+describe('问题总览’s dispute card', () => {
+  it('says the figures in words; overdue tasks are called out; nothing while loading or on failure', async () => {
+    api.mockImplementation(((action: string) =>
+      action === 'meeting.summary'
+        ? Promise.resolve({ open: 3, withResponsible: 1, meetingsLast30Days: 2, openTasks: 4, overdueTasks: 1 })
+        : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
+    render(<DisputeFiguresCard />)
+    await waitFor(() => expect(screen.getByTestId('dispute-figures')).toBeTruthy())
+    expect(screen.getByTestId('dispute-open').textContent).toBe('在办纠纷 3 件，其中已指定包保责任人 1 件，还有 2 件没有')
+    expect(screen.getByTestId('dispute-meetings').textContent).toBe('近 30 天召开联席会议 2 次')
+    expect(screen.getByTestId('dispute-tasks').textContent).toBe('会后任务未完成 4 项，其中 1 项已逾期')
+  })
+
+  it('shows nothing when the figures cannot be had', async () => {
+    api.mockImplementation((() => Promise.reject(new ApiError('FORBIDDEN'))) as typeof callApi)
+    render(<DisputeFiguresCard />)
+    await waitFor(() => expect(api).toHaveBeenCalledWith('meeting.summary', {}))
+    expect(screen.queryByTestId('dispute-figures')).toBeNull()
   })
 })

@@ -1,6 +1,9 @@
 import type { Pool } from 'pg'
 import type { AssignResponsibleOutcome, CompleteTaskOutcome, MeetingRecordOutcome, MeetingRepo } from '../../meetings/ports'
 import {
+  areaColumn,
+  disputeCounts,
+  disputeSummarySql,
   meetingRecords,
   meetingTaskRecord,
   OPEN_SQL,
@@ -9,6 +12,7 @@ import {
   responsibleRecord,
   type MeetingRow,
   type MeetingTaskRow,
+  type DisputeSummaryRow,
   type OwnedTaskRow,
   type ResponsibleForRow,
   type ResponsibleRow,
@@ -17,7 +21,7 @@ import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
 import { rolesJson } from './reportRows'
-import { inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
+import { inTransactionOr, numbered, Rollback, row, rows, type Queryable } from './tx'
 
 const TASK = `SELECT t.id, t.meeting_id, t.report_id, t.owner_id, u.name AS owner_name, ${rolesJson('t.owner_id')} AS owner_roles,
   t.task, t.due_on, t.done_at, t.done_note FROM meeting_tasks t JOIN users u ON u.id = t.owner_id`
@@ -76,6 +80,12 @@ export function meetingRepo(pool: Pool): MeetingRepo {
         [userId, limit],
       )
       return found.map(responsibleForRecord)
+    },
+
+    async summary(area, since, today) {
+      const { column, id } = areaColumn(area)
+      const r = await row<DisputeSummaryRow>(pool, numbered(disputeSummarySql(column)), [id, id, id, since, id, id, today])
+      return disputeCounts(r!)
     },
 
     async record(m, key) {

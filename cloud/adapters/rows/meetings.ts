@@ -1,5 +1,6 @@
 import type { Role } from '@/domain/shared/roles'
-import type { MeetingRecord, MeetingTaskRecord, OwnedTaskRecord, ResponsibleForRecord, ResponsibleRecord } from '../../meetings/ports'
+import type { DisputeCounts, MeetingRecord, MeetingTaskRecord, OwnedTaskRecord, ResponsibleForRecord, ResponsibleRecord } from '../../meetings/ports'
+import type { ReportArea } from '../../reports'
 
 /** Rows of meetings and their tasks as both engines return them (dates 'YYYY-MM-DD', times ISO strings). */
 
@@ -102,3 +103,41 @@ export function responsibleForRecord(r: ResponsibleForRow): ResponsibleForRecord
 
 /** The statuses in which a dispute is still someone's to answer for. */
 export const OPEN_SQL = "('submitted', 'returned', 'accepted')"
+
+/** The column and value a report area is read by (a community, or a street, district or city with all below it). */
+export function areaColumn(area: ReportArea): { column: string; id: string } {
+  if ('communityId' in area) return { column: 'community_id', id: area.communityId }
+  if ('streetId' in area) return { column: 'street_id', id: area.streetId }
+  if ('districtId' in area) return { column: 'district_id', id: area.districtId }
+  return { column: 'city_id', id: area.cityId }
+}
+
+/** 问题总览's dispute figures in one statement; `?` placeholders: area id ×5, since, today (numbered for PostgreSQL by its adapter). */
+export function disputeSummarySql(column: string): string {
+  const inArea = `r.${column} = ?`
+  return `SELECT
+    (SELECT count(*) FROM reports r WHERE ${inArea} AND r.category = 'dispute' AND r.status IN ${OPEN_SQL}) AS open,
+    (SELECT count(*) FROM reports r JOIN dispute_responsibles d ON d.report_id = r.id
+      WHERE ${inArea} AND r.category = 'dispute' AND r.status IN ${OPEN_SQL}) AS with_responsible,
+    (SELECT count(*) FROM meetings m JOIN reports r ON r.id = m.report_id WHERE ${inArea} AND m.recorded_at >= ?) AS meetings_since,
+    (SELECT count(*) FROM meeting_tasks t JOIN reports r ON r.id = t.report_id WHERE ${inArea} AND t.done_at IS NULL) AS open_tasks,
+    (SELECT count(*) FROM meeting_tasks t JOIN reports r ON r.id = t.report_id WHERE ${inArea} AND t.done_at IS NULL AND t.due_on < ?) AS overdue_tasks`
+}
+
+export interface DisputeSummaryRow {
+  open: number
+  with_responsible: number
+  meetings_since: number
+  open_tasks: number
+  overdue_tasks: number
+}
+
+export function disputeCounts(r: DisputeSummaryRow): DisputeCounts {
+  return {
+    open: Number(r.open),
+    withResponsible: Number(r.with_responsible),
+    meetingsSince: Number(r.meetings_since),
+    openTasks: Number(r.open_tasks),
+    overdueTasks: Number(r.overdue_tasks),
+  }
+}

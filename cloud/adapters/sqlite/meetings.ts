@@ -1,6 +1,9 @@
 import type { AssignResponsibleOutcome, CompleteTaskOutcome, MeetingRecordOutcome, MeetingRepo, NewMeeting, NewResponsible } from '../../meetings/ports'
 import type { IdempotencyKey } from '../../shared/ports'
 import {
+  areaColumn,
+  disputeCounts,
+  disputeSummarySql,
   meetingRecords,
   meetingTaskRecord,
   OPEN_SQL,
@@ -9,6 +12,7 @@ import {
   responsibleRecord,
   type MeetingRow,
   type MeetingTaskRow,
+  type DisputeSummaryRow,
   type OwnedTaskRow,
   type ResponsibleForRow,
   type ResponsibleRow,
@@ -98,6 +102,11 @@ export function meetingRepo(db: Db): MeetingRepo {
     },
     async responsibleFor(userId, limit) {
       return responsibleFor.all(userId, limit).map(responsibleForRecord)
+    },
+    async summary(area, since, today) {
+      const { column, id } = areaColumn(area)
+      const r = db.prepare<unknown[], DisputeSummaryRow>(disputeSummarySql(column)).get(id, id, id, since, id, id, today)!
+      return disputeCounts(r)
     },
     async record(m, key) {
       return record.immediate(m, key)

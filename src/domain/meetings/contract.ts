@@ -5,7 +5,9 @@ import {
   meetingListSchema,
   meetingOwnersSchema,
   meetingRecordSchema,
+  meetingSummarySchema,
   meetingTasksSchema,
+  type DisputeFigures,
   type MeetingOwnerOption,
   type MyDispute,
   type ResponsibleView,
@@ -20,6 +22,7 @@ export const meetingsContract = {
   'meeting.list': read(meetingListSchema).returns<{ meetings: MeetingView[]; responsible: ResponsibleView | null }>(),
   'meeting.owners': read(meetingOwnersSchema).returns<{ owners: MeetingOwnerOption[] }>(),
   'meeting.tasks': read(meetingTasksSchema).returns<{ tasks: MyMeetingTask[]; disputes: MyDispute[] }>(),
+  'meeting.summary': read(meetingSummarySchema).returns<DisputeFigures>(),
   'meeting.assignResponsible': write(meetingAssignResponsibleSchema).returns<ResponsibleView>(),
   'meeting.completeTask': write(meetingCompleteTaskSchema).returns<MeetingTaskView>(),
 }

@@ -135,3 +135,18 @@ export interface MeetingOwnerOption {
   id: string
   label: string
 }
+
+export const meetingSummarySchema = z.strictObject({})
+
+/** 问题总览's dispute figures of the viewer's area (community, street, district or city). */
+export interface DisputeFigures {
+  /** disputes 待受理, 退回补充 or 处理中 */
+  open: number
+  /** of those, under a named 包保 responsible */
+  withResponsible: number
+  /** 联席会议 held in the last 30 days */
+  meetingsLast30Days: number
+  /** follow-up tasks not done, and of those past their day */
+  openTasks: number
+  overdueTasks: number
+}

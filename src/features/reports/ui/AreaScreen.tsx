@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import {
   REPORT_CATEGORIES,
@@ -33,10 +33,12 @@ interface Props {
   /** what the figures go by above the street: 街道 (a district), 区 (the city) */
   areaUnit?: string | null
   onOpen: (id: string) => void
+  /** what other features add after the figures (the page composes: 矛盾纠纷的包保与联席会议) */
+  extra?: ReactNode
 }
 
 /** 问题总览: the area's figures as bars, then its reports by status, grid and category; overdue ones lead to 督办. */
-export function AreaScreen({ summary, list, filters, onFilters, grids, areaUnit = null, onOpen }: Props) {
+export function AreaScreen({ summary, list, filters, onFilters, grids, areaUnit = null, onOpen, extra }: Props) {
   const set = (change: Partial<AreaFilters>) => onFilters({ ...filters, ...change })
   const [showFilters, setShowFilters] = useState(false)
   const byGrid = grids.length > 0
@@ -51,6 +53,7 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, areaUnit 
   return (
     <View className='gz-page staff-screen' data-testid='area-screen'>
       <SummaryCard summary={summary} areaUnit={areaUnit} />
+      {extra}
 
       <Card title='筛选'>
         <View className='staff-screen__filter'>
