@@ -12,6 +12,7 @@ import { residentsHandlers } from '../residents/handlers'
 import type { Handlers } from '../shared/handlers'
 import { patrolsHandlers } from '../patrols/handlers'
 import { volunteersHandlers } from '../volunteers/handlers'
+import { departmentsHandlers } from '../departments/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -29,4 +30,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...motionsHandlers,
   ...patrolsHandlers,
   ...filesHandlers,
+  ...departmentsHandlers,
 }

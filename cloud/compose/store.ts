@@ -16,6 +16,7 @@ import type { ReportRepo } from '../reports'
 import type { HouseholdRepo, ResidentApplicationRepo } from '../residents'
 import type { AuditRepo, Clock, CommunityRepo, LeaseRepo, SettingsRepo, UserRepo } from '../shared/ports'
 import type { VolunteerApplicationRepo } from '../volunteers'
+import type { DepartmentRepo } from '../departments'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -45,6 +46,8 @@ export interface Store {
   leases: LeaseRepo
   /** the organisation above the grids, loaded from a sheet by an operator (npm run org) */
   org: OrgRepo
+  /** functional departments and their staff (联动, issue 17) */
+  departments: DepartmentRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

@@ -21,6 +21,7 @@ export function callerOf(u: UserRecord): Caller {
     districtId: u.districtId,
     cityId: u.cityId,
     gridIds: u.grids.map((g) => g.id),
+    departmentId: u.departmentId ?? null,
   }
 }
 
@@ -33,6 +34,7 @@ export function partiesOf(r: ReportRecord): ReportParties {
     cityId: r.cityId,
     gridId: r.gridId,
     level: r.level,
+    dispatchedTo: r.dispatch?.departmentId ?? null,
   }
 }
 
@@ -50,6 +52,7 @@ export function factsOf(r: ReportRecord, now: Date): ReportFacts {
     overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
     resolvedAt: r.resolvedAt,
     topLevel: topLevelOf(r),
+    dispatched: !!r.dispatch,
   }
 }
 

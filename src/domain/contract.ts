@@ -10,6 +10,7 @@ import { reportsContract } from './reports/contract'
 import { residentsContract } from './residents/contract'
 import { composeContracts, type InputOf, type OutputOf, type ParsedInputOf } from './shared/contract'
 import { volunteersContract } from './volunteers/contract'
+import { departmentsContract } from './departments/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -27,6 +28,7 @@ export const CONTRACT = composeContracts(
   motionsContract,
   patrolsContract,
   filesContract,
+  departmentsContract,
 )
 
 export type Contract = typeof CONTRACT

@@ -15,6 +15,7 @@ import { residentApplicationRepo } from './residentApplications'
 import { settingsRepo } from './settings'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
+import { departmentRepo } from './departments'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -35,5 +36,6 @@ export function postgresRepositories(pool: Pool) {
     shifts: postgresShiftRepo(pool),
     leases: leaseRepo(pool),
     org: orgRepo(pool),
+    departments: departmentRepo(pool),
   }
 }

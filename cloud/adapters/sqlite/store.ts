@@ -18,6 +18,7 @@ import { settingsRepo } from './settings'
 import { shiftRepo } from './patrols'
 import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
+import { departmentRepo } from './departments'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -48,6 +49,7 @@ export function openSqliteStore(file: string) {
     reminders: reminderRepo(db),
     leases: leaseRepo(db),
     org: orgRepo(db),
+    departments: departmentRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -19,9 +19,10 @@ import { m017OpenAreaIndexes } from './017_open_area_indexes'
 import { m018CheaperReportWrites } from './018_cheaper_report_writes'
 import { m019ReportRechecks } from './019_report_rechecks'
 import { m020PhotoChecks } from './020_photo_checks'
+import { m022Departments } from './022_departments'
 
 /**
  * Ordered list of PostgreSQL schema migrations: the same versions and names as SQLite's (a test holds them
  * equal). Append only: never edit one that has shipped.
  */
-export const MIGRATIONS: PgMigration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols, m008ShiftSettled, m009HouseholdAdults, m010PhoneVerified, m011GridServicePhone, m012ApplicationSeq, m013Leases, m014Blobs, m015City, m016ReportTallies, m017OpenAreaIndexes, m018CheaperReportWrites, m019ReportRechecks, m020PhotoChecks]
+export const MIGRATIONS: PgMigration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols, m008ShiftSettled, m009HouseholdAdults, m010PhoneVerified, m011GridServicePhone, m012ApplicationSeq, m013Leases, m014Blobs, m015City, m016ReportTallies, m017OpenAreaIndexes, m018CheaperReportWrites, m019ReportRechecks, m020PhotoChecks, m022Departments]
