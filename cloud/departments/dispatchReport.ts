@@ -51,13 +51,13 @@ export async function dispatchReport(input: Input, ctx: UserCtx): Promise<Report
   return commitChange(ctx, {
     id: report.id,
     version: report.version,
-    patch: { ...patchOf(report), status: 'submitted', assigneeId: null, acceptBy: acceptBy.toISOString(), resolveBy: dueAt },
+    patch: { ...patchOf(report), status: 'submitted', level: d.level, assigneeId: null, acceptBy: acceptBy.toISOString(), resolveBy: dueAt },
     at,
     event: { actorId: user.id, action: 'dispatch', note: text, toUserId: null },
     eventPhotoIds: [],
     photoOwnerId: user.id,
     messages,
     idem,
-    dispatch: { kind: 'open', id: deps.ids.newId(), departmentId: dept.id, level: report.level, by: user.id, days: input.days, dueAt },
+    dispatch: { kind: 'open', id: deps.ids.newId(), departmentId: dept.id, level: d.level, by: user.id, days: input.days, dueAt },
   })
 }

@@ -404,9 +404,10 @@ describe('a dispatched report', () => {
     const at = (level: ReportLevel) => ({ ...REPORT, level })
     const ok = (level: ReportLevel, who: Persona, status: ReportStatus = 'accepted') => canDispatch(facts(status, { level }), at(level), PERSONAS[who])
     expect(ok('community', 'committeeOwn')).toMatchObject({ ok: true, status: 'submitted', level: 'community' })
-    expect(ok('grid', 'committeeOwn')).toMatchObject({ ok: true })
-    expect(ok('community', 'streetOwn')).toMatchObject({ ok: true })
-    expect(ok('street', 'districtOwn')).toMatchObject({ ok: true })
+    // the report moves to the dispatcher's level: a grid's report dispatched by its committee is the community's
+    expect(ok('grid', 'committeeOwn')).toMatchObject({ ok: true, level: 'community' })
+    expect(ok('community', 'streetOwn')).toMatchObject({ ok: true, level: 'street' })
+    expect(ok('street', 'districtOwn')).toMatchObject({ ok: true, level: 'district' })
     expect(ok('street', 'committeeOwn')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     for (const who of ['gridOwn', 'reporter', 'neighbour', 'committeeOther', 'streetOther', 'cityOther'] as const) {
       expect(ok('grid', who)).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只有社区、街道、区或市的工作人员可以交办' })

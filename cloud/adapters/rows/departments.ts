@@ -54,13 +54,12 @@ export const countsSql = (ids: string, now: string) => `
 /** The area's WHERE (a street with its district's departments, a district with its streets', a city's). */
 export function areaWhere(area: { streetId: string; districtId: string | null } | { districtId: string } | { cityId: string }, p: (v: unknown) => string): string {
   if ('streetId' in area) return `(d.street_id = ${p(area.streetId)} OR d.district_id = ${p(area.districtId)})`
+  // each use of a value is its own placeholder (SQLite's `?` are positional)
   if ('districtId' in area) {
-    const x = p(area.districtId)
-    return `(d.district_id = ${x} OR d.street_id IN (SELECT id FROM streets WHERE district_id = ${x}))`
+    return `(d.district_id = ${p(area.districtId)} OR d.street_id IN (SELECT id FROM streets WHERE district_id = ${p(area.districtId)}))`
   }
-  const c = p(area.cityId)
-  return `(d.district_id IN (SELECT id FROM districts WHERE city_id = ${c})
-    OR d.street_id IN (SELECT s.id FROM streets s JOIN districts di ON di.id = s.district_id WHERE di.city_id = ${c}))`
+  return `(d.district_id IN (SELECT id FROM districts WHERE city_id = ${p(area.cityId)})
+    OR d.street_id IN (SELECT s.id FROM streets s JOIN districts di ON di.id = s.district_id WHERE di.city_id = ${p(area.cityId)}))`
 }
 
 export const DEPARTMENT_SELECT = `

@@ -143,12 +143,17 @@ export function relationsOf(report: ReportParties, caller: Caller): Set<ReportRe
   if (levels.has('community')) rel.add('committee')
   const dispatched = report.dispatchedTo != null
   // while dispatched, the level that handled it supervises the department (督办) instead of handling it
-  if (levels.has(report.level)) rel.add(dispatched && report.level !== 'grid' ? 'supervisor' : 'handler')
+  if (levels.has(report.level)) {
+    if (!dispatched) rel.add('handler')
+    else if (report.level !== 'grid') rel.add('supervisor')
+  }
   if (dispatched && caller.roles.includes('department') && caller.departmentId === report.dispatchedTo) rel.add('department')
   // every level above the one handling it supervises (督办): the committee over its grids, each tier over all below
   if ([...levels].some((l) => l !== 'grid' && rank(l) > rank(report.level))) rel.add('supervisor')
   // a resident or volunteer of the community who is not staff of this report (isReportStaff): 我也遇到 is theirs
-  if (rel.has('member') && (caller.roles.includes('resident') || caller.roles.includes('volunteer')) && levels.size === 0) rel.add('resident')
+  if (rel.has('member') && (caller.roles.includes('resident') || caller.roles.includes('volunteer')) && levels.size === 0 && !rel.has('department')) {
+    rel.add('resident')
+  }
   return rel
 }
 
@@ -260,16 +265,19 @@ export function availableActions(facts: ReportFacts, rel: ReadonlySet<ReportRela
 /**
  * 交办: who may dispatch a report to a functional department. The staff of the community, street, district or city
  * over the report at or above the level it sits at (its handler level or a supervisor; not a 网格员 — a grid's
- * report goes through its community), while it is open (待受理 or 处理中) and not dispatched already.
+ * report goes through its community), while it is open (待受理 or 处理中) and not dispatched already. The report
+ * moves to the dispatcher's level (the decision's `level`: the lowest they act at), which supervises the department
+ * and takes it back if the department sends it back (退回交办).
  */
 export function canDispatch(facts: ReportFacts, report: ReportParties, caller: Caller): Decision {
   const levels = staffLevelsOf(report, caller)
-  if (![...levels].some((l) => l !== 'grid' && rank(l) >= rank(report.level))) {
+  const mine = REPORT_LEVELS.find((l) => l !== 'grid' && levels.has(l) && rank(l) >= rank(report.level))
+  if (!mine) {
     return { ok: false, code: 'FORBIDDEN', message: '只有社区、街道、区或市的工作人员可以交办' }
   }
   if (report.dispatchedTo != null) return { ok: false, code: 'CONFLICT', message: '问题已交办给职能部门，不能重复交办' }
   if (facts.status !== 'submitted' && facts.status !== 'accepted') {
     return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能交办` }
   }
-  return { ok: true, status: 'submitted', level: facts.level }
+  return { ok: true, status: 'submitted', level: mine }
 }
