@@ -27,7 +27,7 @@ let names = 0
 /** A department of 振兴街道 (by its street staff) taking `categories`, with one new member; its id and the member's. */
 export async function makeDepartment(
   h: Harness,
-  opts: { name?: string; categories?: string[]; by?: string; members?: number } = {},
+  opts: { name?: string; categories?: string[]; by?: string; members?: number; membersCommunity?: string } = {},
 ): Promise<{ department: DepartmentView; members: string[] }> {
   let department = await h.ok<DepartmentView>(
     'department.create',
@@ -36,7 +36,7 @@ export async function makeDepartment(
   )
   const members: string[] = []
   for (let i = 0; i < (opts.members ?? 1); i++) {
-    const person = await h.devLogin({ role: 'resident', communityId: 'c_jinjiang', verified: false, name: `执法队员${names}-${i}` })
+    const person = await h.devLogin({ role: 'resident', communityId: opts.membersCommunity ?? 'c_jinjiang', verified: false, name: `执法队员${names}-${i}` })
     department = await h.ok<DepartmentView>('department.addMember', { departmentId: department.id, userId: person }, opts.by ?? WHO.street)
     members.push(person)
   }
