@@ -57,7 +57,7 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
     case 'sendBack': {
       if (!live) throw new AppError('CONFLICT', '问题没有交办给职能部门')
       // back to the level that dispatched it, which took it up by dispatching: 处理中 on its own deadline again
-      dispatch = { kind: 'step', id: live.id, from: ['pending', 'accepted'], to: 'returned', reason: note }
+      dispatch = { kind: 'step', id: live.id, from: ['pending'], to: 'returned', reason: note }
       patch.assigneeId = null
       patch.acceptedAt = report.acceptedAt ?? at
       patch.resolveBy = resolveDeadline(now, days).toISOString()

@@ -35,7 +35,7 @@ const EXPECTED: Record<ReportAction, { from: ReportStatus[]; by: ReportRelation[
   reopen: { from: ['resolved'], by: ['reporter'], to: 'accepted' },
   withdraw: { from: ['submitted', 'returned'], by: ['reporter'], to: 'withdrawn' },
   // 退回交办: back to the level that dispatched it, which handles it again
-  sendBack: { from: ['submitted', 'accepted'], by: ['department'], to: 'accepted' },
+  sendBack: { from: ['submitted'], by: ['department'], to: 'accepted' },
 }
 
 const RELATIONS: ReportRelation[] = ['reporter', 'handler', 'supervisor', 'committee', 'member', 'department']
@@ -390,12 +390,13 @@ describe('a dispatched report', () => {
     expect([...relationsOf(dispatched, { ...member, departmentId: null })]).toEqual([])
   })
 
-  test('the department accepts, notes, resolves or sends back; the committee can no longer reassign it', () => {
+  test('the department accepts or sends back, then notes and resolves; the committee can no longer reassign it', () => {
     const rel = relationsOf(dispatched, member)
     const f = (status: ReportStatus) => facts(status, { dispatched: true })
     expect(availableActions(f('submitted'), rel, NOW)).toEqual(['accept', 'sendBack'])
-    expect(availableActions(f('accepted'), rel, NOW)).toEqual(['note', 'resolve', 'sendBack'])
-    expect(decide('sendBack', f('accepted'), rel, NOW)).toEqual({ ok: true, status: 'accepted', level: 'community' })
+    expect(availableActions(f('accepted'), rel, NOW)).toEqual(['note', 'resolve'])
+    expect(decide('sendBack', f('submitted'), rel, NOW)).toEqual({ ok: true, status: 'accepted', level: 'community' })
+    expect(decide('sendBack', f('accepted'), rel, NOW)).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect(decide('reassign', f('accepted'), new Set(['committee']), NOW)).toMatchObject({ ok: false, code: 'CONFLICT', message: '问题已交办给职能部门，不能改派' })
     expect(decide('accept', f('submitted'), relationsOf(dispatched, PERSONAS.committeeOwn), NOW)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })

@@ -64,8 +64,9 @@ const FLOW = {
   reassign: { from: ['submitted', 'returned', 'accepted'], by: ['committee'], to: null },
   reopen: { from: ['resolved'], by: ['reporter'], to: 'accepted' },
   withdraw: { from: ['submitted', 'returned'], by: ['reporter'], to: 'withdrawn' },
-  // 退回交办 (wrong department): back to the level that dispatched it, which took it up by dispatching
-  sendBack: { from: ['submitted', 'accepted'], by: ['department'], to: 'accepted' },
+  // 退回交办 (wrong department), before 受理 (once accepted it is the department's): back to the level that
+  // dispatched it, which took it up by dispatching
+  sendBack: { from: ['submitted'], by: ['department'], to: 'accepted' },
 } as const satisfies Record<ReportAction, Rule>
 
 export const REPORT_FLOW: Record<ReportAction, Rule> = FLOW
