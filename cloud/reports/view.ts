@@ -140,7 +140,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     resolvedAt: r.resolvedAt,
     mine: a.reporter,
     supportedByMe: d.supportedByMe,
-    can: availableActions(factsOf(r, now), a.rel, now),
+    can: [...availableActions(factsOf(r, now), a.rel, now), ...(a.dispatch ? (['dispatch'] as const) : [])],
   }
 }
 

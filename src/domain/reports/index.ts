@@ -335,8 +335,8 @@ export interface ReportView extends ReportSummary {
   resolvedAt: string | null
   mine: boolean
   supportedByMe: boolean
-  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'support') */
-  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'support')[]
+  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'support' | 'dispatch' (交办)) */
+  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'support' | 'dispatch')[]
 }
 
 export interface ReportSummaryCounts {
