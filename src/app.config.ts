@@ -15,6 +15,7 @@ export default defineAppConfig({
     { root: 'packages/patrols', pages: ['detail/index', 'schedule/index', 'mine/index', 'incident/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/legal', pages: ['privacy/index'] },
+    { root: 'packages/departments', pages: ['queue/index', 'manage/index'] },
     {
       root: 'packages/workspace',
       pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index', 'grids/index'],

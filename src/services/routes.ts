@@ -31,6 +31,8 @@ export const ROUTES = {
   shiftSchedule: '/packages/patrols/schedule/index',
   shiftIncident: '/packages/patrols/incident/index',
   volunteerMine: '/packages/patrols/mine/index',
+  departmentQueue: '/packages/departments/queue/index',
+  departments: '/packages/departments/manage/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

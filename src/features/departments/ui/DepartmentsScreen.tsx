@@ -20,7 +20,7 @@ export function DepartmentsScreen({ model }: { model: Model }) {
   return (
     <View className='gz-page departments' data-testid='departments-screen'>
       {model.problem ? (
-        <Text className='departments__error' data-testid='departments-error'>
+        <Text className='departments__error' data-testid='departments-problem'>
           {model.problem}
         </Text>
       ) : null}
