@@ -23,6 +23,7 @@ import {
 import type { SeedEngine, SeedWriter } from './ports'
 import { seedMotions } from './seedMotions'
 import { seedShifts } from './seedPatrols'
+import { seedDepartments } from './seedDepartments'
 
 const HOUR = 3600 * 1000
 
@@ -106,6 +107,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   }
   await seedReports(w, now)
   await seedShifts(w, now)
+  await seedDepartments(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */

@@ -86,11 +86,11 @@ describe('members', () => {
 
 describe('交办 → 受理 → 办结 → 评价', () => {
   test('the whole handling, on the department deadline, with the department on the resident timeline', async () => {
-    const { department, members } = await makeDepartment(h, { name: '城管' })
+    const { department, members } = await makeDepartment(h, { name: '城管中队' })
     const member = members[0]!
     const before = await makeReport(h, { status: 'submitted' })
     const r = await h.ok<ReportView>('report.dispatch', { id: before.id, departmentId: department.id, days: 3, note: '占道堆放' }, WHO.committee)
-    expect(r).toMatchObject({ status: 'submitted', level: 'community', dispatch: { departmentName: '城管', accepted: false, days: 3 } })
+    expect(r).toMatchObject({ status: 'submitted', level: 'community', dispatch: { departmentName: '城管中队', accepted: false, days: 3 } })
     // 2025-03-01 is a Saturday: intake on Monday 03-03, 3 working days → Thursday 03-06, 18:00 China time
     expect(r.dispatch!.dueAt).toBe('2025-03-06T10:00:00.000Z')
     expect(r.resolveBy).toBe(r.dispatch!.dueAt)
@@ -117,8 +117,8 @@ describe('交办 → 受理 → 办结 → 评价', () => {
     expect(steps).toEqual(
       expect.arrayContaining([
         ['dispatch', '社区 陈秀兰'],
-        ['accept', '城管'],
-        ['resolve', '城管'],
+        ['accept', '城管中队'],
+        ['resolve', '城管中队'],
       ]),
     )
     // no officer's name reaches the resident
@@ -186,5 +186,22 @@ describe('交办 → 受理 → 办结 → 评价', () => {
     expect(worker).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await eventsOf(h, r.id)).map((e) => e.action)).toEqual(['create', 'dispatch'])
     expect((await reportRow(h, r.id))?.status).toBe('submitted')
+  })
+})
+
+describe('the demo seed', () => {
+  test("振兴街道's 城管 with its officer, and 临江村's report dispatched to it, in the officer's queue", async () => {
+    const officer = 'u_department_cg'
+    const queue = await h.ok<ReportListPage>('department.queue', {}, officer)
+    expect(queue.items.map((i) => i.id)).toContain('r_demo_dispatched')
+    const r = await h.ok<ReportView>('report.get', { id: 'r_demo_dispatched' }, officer)
+    expect(r).toMatchObject({ status: 'submitted', level: 'community', dispatch: { departmentName: '城管', accepted: false, days: 5 }, can: ['accept', 'sendBack'] })
+    const cg = (await list(WHO.street)).find((d) => d.id === 'dep_demo_chengguan')!
+    expect(cg).toMatchObject({ name: '城管', members: [{ id: officer, name: '孟凡' }], stats: { dispatched: 1, open: 1 } })
+    const resident = await h.ok<ReportView>('report.get', { id: 'r_demo_dispatched' }, WHO.residentOther)
+    expect(resident.timeline.map((e) => [e.action, e.actor])).toEqual([
+      ['create', '居民 黄德静'],
+      ['dispatch', '社区 刘建国'],
+    ])
   })
 })

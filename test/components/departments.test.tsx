@@ -5,7 +5,6 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { DepartmentView } from '@/domain/departments'
-import type { ReportView } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { DispatchCard } from '@/features/reports/ui/DispatchCard'
