@@ -388,6 +388,11 @@ describe('a dispatched report', () => {
     expect([...relationsOf({ ...REPORT, level: 'community' }, member)]).toEqual([])
     // the role without the department: nothing
     expect([...relationsOf(dispatched, { ...member, departmentId: null })]).toEqual([])
+    // a grid-level report dispatched (seen from the flow alone): its 网格员 no longer handles it, nor supervises
+    expect([...relationsOf({ ...dispatched, level: 'grid' }, PERSONAS.gridOwn)]).toEqual(['member'])
+    // a department member who lives in the community is not a neighbour of a report dispatched to them (no 我也遇到)
+    const living = { ...caller('u-dep3', ['resident', 'department'], 'c1', 's1'), departmentId: 'dep-1' }
+    expect([...relationsOf(dispatched, living)].sort()).toEqual(['department', 'member'])
   })
 
   test('the department accepts or sends back, then notes and resolves; the committee can no longer reassign it', () => {
