@@ -8,6 +8,7 @@ import type { DepartmentView } from '@/domain/departments'
 import { callApi } from '@/services/api'
 import { ApiError } from '@/services/apiError'
 import { DispatchCard } from '@/features/reports/ui/DispatchCard'
+import { StaffPanel } from '@/features/reports/ui/StaffPanel'
 import { DepartmentQueueScreen, DepartmentsScreen, useDepartmentQueue, useDepartments } from '@/features/departments'
 import { typeInto } from '../support/fixtures'
 import { staffSummary, staffView } from '../support/staffReports'
@@ -201,5 +202,24 @@ describe('DepartmentsScreen (职能部门)', () => {
     typeInto(await screen.findByTestId('member-input-a'), 'u-9')
     await act(async () => fireEvent.click(screen.getByTestId('member-add-a')))
     await waitFor(() => expect(screen.getByTestId('departments-problem').textContent).toBe('此人已是其他职能部门的人员'))
+  })
+})
+
+describe("the department's buttons on the report detail (from the flow table)", () => {
+  it('a department officer sees 受理 and 退回交办; 退回交办 asks for the reason and sends report.transition sendBack', async () => {
+    const report = staffView('r1', { can: ['accept', 'sendBack'], dispatch: { departmentName: '城管', accepted: false, days: 5, dueAt: '2025-03-10T10:00:00.000Z' } })
+    serve({ 'report.transition': () => Promise.resolve(staffView('r1', { status: 'accepted', dispatch: null })) })
+    const onChanged = jest.fn()
+    render(<StaffPanel report={report} onChanged={onChanged} />)
+    expect(screen.getByTestId('staff-action-accept')).toBeTruthy()
+    expect(screen.getByTestId('staff-action-sendBack').textContent).toContain('退回交办')
+    fireEvent.click(screen.getByTestId('staff-action-sendBack'))
+    await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
+    expect(screen.getByTestId('staff-note-error').textContent).toMatch(/[\u4e00-\u9fff]/)
+    expect(calls('report.transition')).toHaveLength(0)
+    typeInto(screen.getByTestId('staff-note'), '应由供电所办理')
+    await act(async () => fireEvent.click(screen.getByTestId('staff-confirm')))
+    await waitFor(() => expect(onChanged).toHaveBeenCalled())
+    expect(calls('report.transition')[0]![1]).toMatchObject({ id: 'r1', action: 'sendBack', note: '应由供电所办理' })
   })
 })
