@@ -17,6 +17,7 @@ export default defineAppConfig({
     { root: 'packages/legal', pages: ['privacy/index'] },
     { root: 'packages/meetings', pages: ['record/index'] },
     { root: 'packages/contacts', pages: ['households/index', 'log/index', 'raise/index', 'overview/index'] },
+    { root: 'packages/departments', pages: ['queue/index', 'manage/index'] },
     {
       root: 'packages/workspace',
       pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index', 'grids/index'],

@@ -15,6 +15,7 @@ import { patrolsHandlers } from '../patrols/handlers'
 import { volunteersHandlers } from '../volunteers/handlers'
 import { visitsHandlers } from '../visits/handlers'
 import { contactsHandlers } from '../contacts/handlers'
+import { departmentsHandlers } from '../departments/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -35,4 +36,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...visitsHandlers,
   ...meetingsHandlers,
   ...contactsHandlers,
+  ...departmentsHandlers,
 }

@@ -19,6 +19,7 @@ import type { AuditRepo, Clock, CommunityRepo, LeaseRepo, SettingsRepo, UserRepo
 import type { VolunteerApplicationRepo } from '../volunteers'
 import type { VisitRepo } from '../visits'
 import type { ContactRepo } from '../contacts'
+import type { DepartmentRepo } from '../departments'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -54,6 +55,8 @@ export interface Store {
   visits: VisitRepo
   /** cadres, one contact per household, contact logs (issue 17) */
   contacts: ContactRepo
+  /** functional departments and their staff (联动, issue 17) */
+  departments: DepartmentRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

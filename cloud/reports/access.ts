@@ -2,7 +2,7 @@ import { AppError } from '@/domain/shared/errors'
 import { DEFAULT_RESOLVE_DAYS, type ReportCategory, type ReportLevel } from '@/domain/reports'
 import { tierPlaceOf, type Tier } from '@/domain/shared/roles'
 import { SETTLE_DAYS, isOverdue } from '@/domain/reports/deadlines'
-import { isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
+import { canDispatch, isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
 import type { Deps, ReportArea, ReportRecord, UserCtx } from './ports'
 import type { UserRecord } from '../shared/ports'
 import { sendOutbound } from '../shared/outbound'
@@ -21,6 +21,7 @@ export function callerOf(u: UserRecord): Caller {
     districtId: u.districtId,
     cityId: u.cityId,
     gridIds: u.grids.map((g) => g.id),
+    departmentId: u.departmentId ?? null,
   }
 }
 
@@ -33,6 +34,7 @@ export function partiesOf(r: ReportRecord): ReportParties {
     cityId: r.cityId,
     gridId: r.gridId,
     level: r.level,
+    dispatchedTo: r.dispatch?.departmentId ?? null,
   }
 }
 
@@ -50,6 +52,7 @@ export function factsOf(r: ReportRecord, now: Date): ReportFacts {
     overdue: isOverdue(r.status, r.acceptBy, r.resolveBy, now),
     resolvedAt: r.resolvedAt,
     topLevel: topLevelOf(r),
+    dispatched: !!r.dispatch,
   }
 }
 
@@ -59,6 +62,8 @@ export interface Access {
   reporter: boolean
   /** sees the reporter's and the parties' names and phone in full (README: the community's staff, the grid's worker) */
   people: boolean
+  /** may dispatch it to a functional department now (交办: canDispatch) */
+  dispatch: boolean
 }
 
 /**
@@ -74,7 +79,10 @@ function seesPeople(rel: ReadonlySet<ReportRelation>, u: UserRecord, r: ReportRe
 export function accessOf(r: ReportRecord, u: UserRecord): Access {
   const caller = callerOf(u)
   const rel = relationsOf(partiesOf(r), caller)
-  return { rel, staff: isReportStaff(rel, caller, partiesOf(r)), reporter: rel.has('reporter'), people: seesPeople(rel, u, r) }
+  const staff = isReportStaff(rel, caller, partiesOf(r))
+  // the deadline plays no part in who may dispatch: the facts at any instant will do
+  const dispatch = staff && canDispatch(factsOf(r, new Date(0)), partiesOf(r), caller).ok
+  return { rel, staff, reporter: rel.has('reporter'), people: seesPeople(rel, u, r), dispatch }
 }
 
 /** Public to the members of its community: public, clean, not withdrawn or rejected. */

@@ -1,10 +1,10 @@
 import { AppError } from '@/domain/shared/errors'
 import { chinaClock } from '@/domain/shared/chinaTime'
 import { REPORT_LEVEL_OFFICES, type ReportView, type reportTransitionSchema } from '@/domain/reports'
-import { decide } from '@/domain/reports/flow'
+import { decide, REPORT_FLOW } from '@/domain/reports/flow'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { z } from 'zod'
-import type { ReportRecord, UserCtx } from './ports'
+import type { DispatchWrite, ReportRecord, UserCtx } from './ports'
 import type { NewMessage } from '../messages'
 import { factsOf, resolveDaysOf, visibleReport } from './access'
 import { idempotencyKey } from '../shared/idempotency'
@@ -38,19 +38,39 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
   const handlers = (r: Pick<ReportRecord, 'level' | 'gridId'>) => deps.store.reports.handlersOf(r.level, { ...report, gridId: r.gridId })
   const days = (await resolveDaysOf(deps, report.communityId))[report.category]
   let toUserId: string | null = null
+  // a functional department's step on a report dispatched to it (交办): its dispatch moves with the report
+  const live = report.dispatch ?? null
+  const asDepartment = live !== null && access.rel.has('department') && (REPORT_FLOW[input.action].by as readonly string[]).includes('department')
+  let dispatch: DispatchWrite | undefined
+  const departmentStaff = async () => (live ? deps.store.reports.departmentMembers(live.departmentId) : [])
 
   switch (input.action) {
     case 'accept':
       patch.acceptedAt = at
       patch.assigneeId = user.id
+      if (asDepartment) dispatch = { kind: 'step', id: live.id, from: ['pending'], to: 'accepted' }
       break
     case 'resolve':
       patch.resolvedAt = at
+      if (asDepartment) dispatch = { kind: 'step', id: live.id, from: ['accepted'], to: 'resolved' }
       break
+    case 'sendBack': {
+      if (!live) throw new AppError('CONFLICT', '问题没有交办给职能部门')
+      // back to the level that dispatched it, which took it up by dispatching: 处理中 on its own deadline again
+      dispatch = { kind: 'step', id: live.id, from: ['pending'], to: 'returned', reason: note }
+      patch.assigneeId = null
+      patch.acceptedAt = report.acceptedAt ?? at
+      patch.resolveBy = resolveDeadline(now, days).toISOString()
+      tell(await handlers(report), `${live.departmentName}退回交办`, note)
+      break
+    }
     case 'reject':
     case 'withdraw':
       patch.closedAt = at
-      if (input.action === 'withdraw') tell([report.assigneeId], '上报人已撤回问题', note)
+      if (input.action === 'withdraw') {
+        if (live) dispatch = { kind: 'step', id: live.id, from: ['pending', 'accepted'], to: 'cancelled' }
+        tell([report.assigneeId, ...(await departmentStaff())], '上报人已撤回问题', note)
+      }
       break
     case 'escalate': {
       // the next level accepts it again, on fresh deadlines
@@ -63,8 +83,9 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
       break
     }
     case 'supervise': {
-      const to = report.assigneeId ? [report.assigneeId] : await handlers(report)
-      tell(to, '督办：问题已逾期，请尽快处理', note)
+      const to = report.assigneeId ? [report.assigneeId] : live ? await departmentStaff() : await handlers(report)
+      if (live) dispatch = { kind: 'supervise', id: live.id }
+      tell(to, live ? `督办：交办${live.departmentName}的问题已逾期，请尽快处理` : '督办：问题已逾期，请尽快处理', note)
       break
     }
     case 'reassign': {
@@ -98,10 +119,11 @@ export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportVie
     version: report.version,
     patch,
     at,
-    event: { actorId: user.id, action: input.action, note, toUserId },
+    event: { actorId: user.id, action: input.action, note, toUserId, departmentId: asDepartment ? live.departmentId : null },
     eventPhotoIds: input.photoIds ?? [],
     photoOwnerId: user.id,
     messages,
     idem,
+    ...(dispatch ? { dispatch } : {}),
   })
 }

@@ -61,7 +61,37 @@ export interface ReportRecord {
   version: number
   /** the first of the report's own photos (a file id) */
   cover: string | null
+  /** its live dispatch to a functional department (交办: pending or accepted); null/absent when none */
+  dispatch?: ReportDispatchInfo | null
 }
+
+/** A dispatch's life: 待受理 → 已受理 → 已办结, or 退回 (wrong department), or cancelled (the reporter withdrew). */
+export type DispatchStatus = 'pending' | 'accepted' | 'returned' | 'resolved' | 'cancelled'
+export const LIVE_DISPATCH: readonly DispatchStatus[] = ['pending', 'accepted']
+
+/** The live dispatch of a report, as its row reads it. */
+export interface ReportDispatchInfo {
+  id: string
+  departmentId: string
+  departmentName: string
+  status: DispatchStatus
+  /** the level that dispatched it */
+  level: ReportLevel
+  dispatchedAt: string
+  days: number
+  /** the department's own deadline (办结 within `days` working days) */
+  dueAt: string
+}
+
+/**
+ * What a change does to the report's dispatch, in the same transaction as its conditional UPDATE. open: insert a
+ * live dispatch (a live one exists already → conflict, nothing written); step: move the live dispatch `id` from
+ * one of `from` to `to` (it moved already → conflict); supervise: count a 督办.
+ */
+export type DispatchWrite =
+  | { kind: 'open'; id: string; departmentId: string; level: ReportLevel; by: string; days: number; dueAt: string }
+  | { kind: 'step'; id: string; from: readonly DispatchStatus[]; to: DispatchStatus; reason?: string | null }
+  | { kind: 'supervise'; id: string }
 
 /** A report to create: what the reporter and the routing decide; the store sets the rest. */
 export type NewReport = Pick<
@@ -97,6 +127,8 @@ export interface ReportEventRecord {
   actorId: string | null
   actorName: string | null
   actorRoles: Role[]
+  /** the functional department the step was taken for (its name shows instead of the person's) */
+  departmentName?: string | null
   action: string
   note: string | null
   status: ReportStatus
@@ -127,6 +159,8 @@ export interface ReportDetailRecord {
 /** The event a change writes on the timeline. */
 export interface NewReportEvent {
   actorId: string | null
+  /** the functional department the actor acted for */
+  departmentId?: string | null
   action: string
   note: string | null
   toUserId: string | null
@@ -185,6 +219,8 @@ export interface ReportChange {
    * sweep; 'drop' — the new text has its verdict, any queued recheck is dropped. Absent: the queue is untouched.
    */
   recheck?: 'queue' | 'drop'
+  /** the report's dispatch (交办) changed with it */
+  dispatch?: DispatchWrite
 }
 
 /** A held report waiting for its text to be checked again (the check was unavailable when it was written). */
@@ -313,6 +349,8 @@ export interface ReportRepo {
   handlersOf(level: ReportLevel, report: ReportPlace): Promise<string[]>
   /** The 网格员 of a grid, lowest id first. */
   workersOf(gridId: string): Promise<string[]>
+  /** The staff of a functional department (交办 is told to them), lowest id first. */
+  departmentMembers(departmentId: string): Promise<string[]>
   /**
    * Closes every report of the area resolved before `before` (status resolved → closed, event 'autoClose'
    * with no actor, a message to the reporter) as conditional UPDATEs; returns the messages it wrote (for the

@@ -54,7 +54,9 @@ export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'people' 
 export const MEDIATION_NOTE_HIDDEN = '调解经过仅上报人和工作人员可见'
 
 /** A staff member as everyone may see them (officials act in their role and name). */
-export function staffLabel(name: string, roles: readonly Role[]): string | null {
+export function staffLabel(name: string, roles: readonly Role[], department?: string | null): string | null {
+  // a functional department acts as itself: its name, not its officer's (issue 17)
+  if (department) return department
   if (roles.includes('city')) return `市综治中心 ${name}`
   if (roles.includes('district')) return `区综治中心 ${name}`
   if (roles.includes('street')) return `街道 ${name}`
@@ -65,6 +67,7 @@ export function staffLabel(name: string, roles: readonly Role[]): string | null 
 
 /** Who handles a report at its level, in the words a resident knows: the grid's 网格员 by name, else the office. */
 function handlerWho(r: ReportRecord): string {
+  if (r.dispatch) return r.dispatch.departmentName
   if (r.level === 'community') return '社区工作人员'
   if (r.level === 'street') return '街道工作人员'
   if (r.level === 'district') return '区综治中心'
@@ -75,10 +78,10 @@ function handlerWho(r: ReportRecord): string {
 export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date): ReportView {
   const r = d.report
   const shownReporter = reporterNameFor(r, a)
-  const actorLabel = (id: string | null, name: string | null, roles: readonly Role[]): string => {
+  const actorLabel = (id: string | null, name: string | null, roles: readonly Role[], department?: string | null): string => {
     if (id === null) return '系统'
-    if (id === r.reporterId) return shownReporter === '居民' ? '居民' : `居民 ${shownReporter}`
-    const staff = staffLabel(name ?? '', roles)
+    if (id === r.reporterId && !department) return shownReporter === '居民' ? '居民' : `居民 ${shownReporter}`
+    const staff = staffLabel(name ?? '', roles, department)
     if (staff) return staff
     return a.people ? `居民 ${name ?? ''}` : `居民 ${maskName(name ?? '')}`
   }
@@ -93,7 +96,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     id: String(e.id),
     at: e.at,
     action: e.action as TimelineEntry['action'],
-    actor: actorLabel(e.actorId, e.actorName, e.actorRoles),
+    actor: actorLabel(e.actorId, e.actorName, e.actorRoles, e.departmentName),
     note: inner || e.actorId !== r.reporterId || e.action === 'create' ? e.note : null,
     photos: shown(e.photoIds),
     status: e.status,
@@ -120,7 +123,10 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     : null
   return {
     ...toSummary(deps, r, a, now),
-    viewer: a.reporter ? 'reporter' : a.rel.has('handler') ? 'handler' : a.staff ? 'staff' : 'resident',
+    viewer: a.reporter ? 'reporter' : a.rel.has('handler') || a.rel.has('department') ? 'handler' : a.staff ? 'staff' : 'resident',
+    dispatch: r.dispatch
+      ? { departmentName: r.dispatch.departmentName, accepted: r.dispatch.status === 'accepted', days: r.dispatch.days, dueAt: r.dispatch.dueAt }
+      : null,
     description: r.description,
     photos: shown(d.photoIds),
     location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, address: r.address } : null,
@@ -134,7 +140,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     resolvedAt: r.resolvedAt,
     mine: a.reporter,
     supportedByMe: d.supportedByMe,
-    can: availableActions(factsOf(r, now), a.rel, now),
+    can: [...availableActions(factsOf(r, now), a.rel, now), ...(a.dispatch ? (['dispatch'] as const) : [])],
   }
 }
 

@@ -26,6 +26,7 @@ import { seedShifts } from './seedPatrols'
 import { seedVisits } from './seedVisits'
 import { seedMeetings } from './seedMeetings'
 import { seedContacts } from './seedContacts'
+import { seedDepartments } from './seedDepartments'
 
 const HOUR = 3600 * 1000
 
@@ -112,6 +113,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   await seedVisits(w, now)
   await seedMeetings(w, now)
   await seedContacts(w, now)
+  await seedDepartments(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */

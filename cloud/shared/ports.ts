@@ -164,6 +164,8 @@ export interface UserRecord {
   /** grids a grid worker is responsible for */
   grids: { id: string; name: string }[]
   createdAt: string
+  /** the functional department a `department` member works for (absent: none) */
+  departmentId?: string | null
 }
 
 export interface NewUser {

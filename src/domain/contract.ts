@@ -13,6 +13,7 @@ import { composeContracts, type InputOf, type OutputOf, type ParsedInputOf } fro
 import { volunteersContract } from './volunteers/contract'
 import { visitsContract } from './visits/contract'
 import { contactsContract } from './contacts/contract'
+import { departmentsContract } from './departments/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -33,6 +34,7 @@ export const CONTRACT = composeContracts(
   visitsContract,
   meetingsContract,
   contactsContract,
+  departmentsContract,
 )
 
 export type Contract = typeof CONTRACT

@@ -36,6 +36,8 @@ export const ROUTES = {
   contactLog: '/packages/contacts/log/index',
   contactRaise: '/packages/contacts/raise/index',
   contactOverview: '/packages/contacts/overview/index',
+  departmentQueue: '/packages/departments/queue/index',
+  departments: '/packages/departments/manage/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

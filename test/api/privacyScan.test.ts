@@ -7,7 +7,7 @@
  * The rules, as docs/API.md and the README state them: a person's full name and phone go to the person, the
  * committee of their community and the 网格员 of their grid; the reporter of a report to its community's staff,
  * its grid's worker and the street once escalated to it; mediation parties to the same staff; volunteers' names on
- * patrols to staff of the community and its street; staff names are public.
+ * patrols to staff of the community and its street; staff names are public (a functional department's officers too: they act for their office).
  */
 import type { z } from 'zod'
 import { CONTRACT, READ_ACTION_NAMES } from '@/domain/contract'
@@ -74,7 +74,7 @@ interface Person {
 async function people(): Promise<Person[]> {
   const db = h.sql
   const users = (await db.all(`SELECT u.id, u.name, u.phone, u.community_id AS "communityId", u.grid_id AS "gridId",
-         EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('committee', 'street', 'gridWorker')) AS staff,
+         EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('committee', 'street', 'gridWorker', 'department')) AS staff,
          EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'volunteer') AS volunteer
        FROM users u`)) as (Omit<Person, 'staff' | 'volunteer'> & { staff: number; volunteer: number })[]
   const households = (await db.all('SELECT h.head_name AS name, h.phone, g.community_id AS "communityId", h.grid_id AS "gridId" FROM households h JOIN grids g ON g.id = h.grid_id')) as Omit<Person, 'id' | 'staff' | 'volunteer'>[]

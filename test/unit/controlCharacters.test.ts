@@ -75,6 +75,7 @@ const MULTILINE = new Set([
   'report.create description',
   'report.edit description',
   'report.transition note',
+  'report.dispatch note',
   'report.rate comment',
   'report.mediate session.note',
   'report.mediate agreement',

@@ -2,6 +2,7 @@ import type { ReportAction, ReportLevel, ReportStatus } from '@/domain/reports'
 import { REPORT_ACTIONS, REPORT_STATUSES } from '@/domain/reports'
 import {
   availableActions,
+  canDispatch,
   canEdit,
   canMediate,
   canRate,
@@ -21,21 +22,24 @@ import type { Role } from '@/domain/shared/roles'
  * The expected flow, written from issue 4 and DESIGN §2 (not read from REPORT_FLOW), so that a change to the
  * machine shows up here as a failure.
  */
-const EXPECTED: Record<ReportAction, { from: ReportStatus[]; by: ReportRelation; to: ReportStatus | 'same' }> = {
-  accept: { from: ['submitted'], by: 'handler', to: 'accepted' },
-  note: { from: ['accepted'], by: 'handler', to: 'same' },
-  resolve: { from: ['accepted'], by: 'handler', to: 'resolved' },
-  reject: { from: ['submitted', 'accepted'], by: 'handler', to: 'rejected' },
-  return: { from: ['submitted', 'accepted'], by: 'handler', to: 'returned' },
-  escalate: { from: ['submitted', 'accepted'], by: 'handler', to: 'submitted' },
-  supervise: { from: ['submitted', 'accepted'], by: 'supervisor', to: 'same' },
-  reassign: { from: ['submitted', 'returned', 'accepted'], by: 'committee', to: 'same' },
-  reopen: { from: ['resolved'], by: 'reporter', to: 'accepted' },
-  withdraw: { from: ['submitted', 'returned'], by: 'reporter', to: 'withdrawn' },
+const EXPECTED: Record<ReportAction, { from: ReportStatus[]; by: ReportRelation[]; to: ReportStatus | 'same' }> = {
+  // issue 17: a department a report is dispatched to (交办) accepts, notes and resolves it like its handler
+  accept: { from: ['submitted'], by: ['handler', 'department'], to: 'accepted' },
+  note: { from: ['accepted'], by: ['handler', 'department'], to: 'same' },
+  resolve: { from: ['accepted'], by: ['handler', 'department'], to: 'resolved' },
+  reject: { from: ['submitted', 'accepted'], by: ['handler'], to: 'rejected' },
+  return: { from: ['submitted', 'accepted'], by: ['handler'], to: 'returned' },
+  escalate: { from: ['submitted', 'accepted'], by: ['handler'], to: 'submitted' },
+  supervise: { from: ['submitted', 'accepted'], by: ['supervisor'], to: 'same' },
+  reassign: { from: ['submitted', 'returned', 'accepted'], by: ['committee'], to: 'same' },
+  reopen: { from: ['resolved'], by: ['reporter'], to: 'accepted' },
+  withdraw: { from: ['submitted', 'returned'], by: ['reporter'], to: 'withdrawn' },
+  // 退回交办: back to the level that dispatched it, which handles it again
+  sendBack: { from: ['submitted'], by: ['department'], to: 'accepted' },
 }
 
-const RELATIONS: ReportRelation[] = ['reporter', 'handler', 'supervisor', 'committee', 'member']
-/** all 32 subsets of the relations */
+const RELATIONS: ReportRelation[] = ['reporter', 'handler', 'supervisor', 'committee', 'member', 'department']
+/** all 64 subsets of the relations */
 const RELATION_SETS: Set<ReportRelation>[] = Array.from(
   { length: 1 << RELATIONS.length },
   (_, mask) => new Set(RELATIONS.filter((_r, i) => mask & (1 << i))),
@@ -60,7 +64,7 @@ function facts(status: ReportStatus, over: Partial<ReportFacts> = {}): ReportFac
 
 function expectedDecision(action: ReportAction, status: ReportStatus, rel: Set<ReportRelation>, level: ReportLevel) {
   const rule = EXPECTED[action]
-  if (!rel.has(rule.by)) return { ok: false, code: 'FORBIDDEN' }
+  if (!rule.by.some((r) => rel.has(r))) return { ok: false, code: 'FORBIDDEN' }
   if (!rule.from.includes(status)) return { ok: false, code: 'CONFLICT' }
   const nextLevel = action === 'escalate' ? ({ grid: 'community', community: 'street' } as const)[level as 'grid'] : action === 'reassign' ? 'grid' : level
   return { ok: true, status: rule.to === 'same' ? status : rule.to, level: nextLevel }
@@ -73,8 +77,8 @@ function shape(d: Decision) {
 describe('decide: every status × action × relation set', () => {
   const cases = REPORT_ACTIONS.flatMap((action) => REPORT_STATUSES.map((status) => [action, status] as const))
 
-  test('the table covers the 10 actions and 7 statuses', () => {
-    expect(cases).toHaveLength(70)
+  test('the table covers the 11 actions and 7 statuses', () => {
+    expect(cases).toHaveLength(77)
     expect(Object.keys(EXPECTED).sort()).toEqual([...REPORT_ACTIONS].sort())
   })
 
@@ -345,6 +349,8 @@ function mayAct(action: ReportAction, who: Persona, level: ReportLevel): boolean
     city: [],
   }
   if (action === 'supervise') return supervisorsOf[level].includes(persona)
+  // 退回交办 is the department's only, and these reports are dispatched to none
+  if (action === 'sendBack') return false
   if (action === 'reassign') return persona === 'committeeOwn'
   if (action === 'reopen' || action === 'withdraw') return persona === 'reporter' || persona === 'gridReporter'
   return handlerOf[level].includes(persona)
@@ -364,6 +370,62 @@ describe('decide through relationsOf: every status × action × persona × level
         expect({ status, persona, got: d.ok ? 'ok' : d.code }).toEqual({ status, persona, got: want })
       }
     }
+  })
+})
+
+// ---------- 交办 (issue 17): a report dispatched to a functional department ----------
+
+describe('a dispatched report', () => {
+  const dispatched = { ...REPORT, level: 'community' as const, dispatchedTo: 'dep-1' }
+  const member = { ...caller('u-dep', ['department'], null, null), departmentId: 'dep-1' }
+  const otherMember = { ...caller('u-dep2', ['department'], null, null), departmentId: 'dep-2' }
+
+  test('its department holds the relation `department`, the committee that handled it supervises instead', () => {
+    expect([...relationsOf(dispatched, member)]).toEqual(['department'])
+    expect([...relationsOf(dispatched, otherMember)]).toEqual([])
+    expect([...relationsOf(dispatched, PERSONAS.committeeOwn)].sort()).toEqual(['committee', 'member', 'supervisor'])
+    // not dispatched: a department member is nobody to it
+    expect([...relationsOf({ ...REPORT, level: 'community' }, member)]).toEqual([])
+    // the role without the department: nothing
+    expect([...relationsOf(dispatched, { ...member, departmentId: null })]).toEqual([])
+    // a grid-level report dispatched (seen from the flow alone): its 网格员 no longer handles it, nor supervises
+    expect([...relationsOf({ ...dispatched, level: 'grid' }, PERSONAS.gridOwn)]).toEqual(['member'])
+    // a department member who lives in the community is not a neighbour of a report dispatched to them (no 我也遇到)
+    const living = { ...caller('u-dep3', ['resident', 'department'], 'c1', 's1'), departmentId: 'dep-1' }
+    expect([...relationsOf(dispatched, living)].sort()).toEqual(['department', 'member'])
+  })
+
+  test('the department accepts or sends back, then notes and resolves; the committee can no longer reassign it', () => {
+    const rel = relationsOf(dispatched, member)
+    const f = (status: ReportStatus) => facts(status, { dispatched: true })
+    expect(availableActions(f('submitted'), rel, NOW)).toEqual(['accept', 'sendBack'])
+    expect(availableActions(f('accepted'), rel, NOW)).toEqual(['note', 'resolve'])
+    expect(decide('sendBack', f('submitted'), rel, NOW)).toEqual({ ok: true, status: 'accepted', level: 'community' })
+    expect(decide('sendBack', f('accepted'), rel, NOW)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(decide('reassign', f('accepted'), new Set(['committee']), NOW)).toMatchObject({ ok: false, code: 'CONFLICT', message: '问题已交办给职能部门，不能改派' })
+    expect(decide('accept', f('submitted'), relationsOf(dispatched, PERSONAS.committeeOwn), NOW)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  test('canDispatch: community and above over the report at or above its level; open and not dispatched already', () => {
+    const at = (level: ReportLevel) => ({ ...REPORT, level })
+    const ok = (level: ReportLevel, who: Persona, status: ReportStatus = 'accepted') => canDispatch(facts(status, { level }), at(level), PERSONAS[who])
+    expect(ok('community', 'committeeOwn')).toMatchObject({ ok: true, status: 'submitted', level: 'community' })
+    // the report moves to the dispatcher's level: a grid's report dispatched by its committee is the community's
+    expect(ok('grid', 'committeeOwn')).toMatchObject({ ok: true, level: 'community' })
+    expect(ok('community', 'streetOwn')).toMatchObject({ ok: true, level: 'street' })
+    expect(ok('street', 'districtOwn')).toMatchObject({ ok: true, level: 'district' })
+    expect(ok('street', 'committeeOwn')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    for (const who of ['gridOwn', 'reporter', 'neighbour', 'committeeOther', 'streetOther', 'cityOther'] as const) {
+      expect(ok('grid', who)).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只有社区、街道、区或市的工作人员可以交办' })
+    }
+    for (const status of ['returned', 'resolved', 'closed', 'rejected', 'withdrawn'] as const) {
+      expect(ok('community', 'committeeOwn', status)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    }
+    expect(canDispatch(facts('accepted', { dispatched: true }), dispatched, PERSONAS.committeeOwn)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: '问题已交办给职能部门，不能重复交办',
+    })
   })
 })
 

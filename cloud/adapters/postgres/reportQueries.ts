@@ -105,7 +105,7 @@ const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
 
 export function reportQueries(
   pool: Pool,
-): Pick<ReportRepo, 'get' | 'detail' | 'nearby' | 'list' | 'count' | 'keyState' | 'handlersOf' | 'workersOf' | 'counts' | 'deadlines'> {
+): Pick<ReportRepo, 'get' | 'detail' | 'nearby' | 'list' | 'count' | 'keyState' | 'handlersOf' | 'workersOf' | 'departmentMembers' | 'counts' | 'deadlines'> {
   const ids = async (sql: string, params: unknown[]) => (await rows<{ id: string }>(pool, sql, params)).map((r) => r.id)
 
   return {
@@ -117,9 +117,9 @@ export function reportQueries(
       const events = await rows<ReportEventRow>(
         pool,
         `SELECT e.id, e.at, e.actor_id, u.name AS actor_name, ${rolesJson('e.actor_id')} AS actor_roles,
-           e.action, e.note, e.status, e.level, e.to_user_id,
+           e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
            (SELECT coalesce(json_agg(p.file_id ORDER BY p.seq), '[]'::json)::text FROM report_photos p WHERE p.event_id = e.id) AS photo_ids
-         FROM report_events e LEFT JOIN users u ON u.id = e.actor_id
+         FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
          WHERE e.report_id = $1 ORDER BY e.id`,
         [id],
       )
@@ -206,6 +206,12 @@ export function reportQueries(
     },
 
     workersOf: (gridId) => ids(WORKERS, [gridId]),
+    departmentMembers: (departmentId) =>
+      ids(
+        `SELECT dm.user_id AS id FROM department_members dm WHERE dm.department_id = $1
+         AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = dm.user_id AND ur.role = 'department') ORDER BY dm.user_id COLLATE "C"`,
+        [departmentId],
+      ),
 
     async counts(area, { gridId, now }): Promise<ReportCounts> {
       const { column, id } = areaColumnOf(area)

@@ -22,8 +22,10 @@ const columns = (description: string) => `r.seq, r.id, r.community_id, r.street_
   r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id, au.name AS assignee_name, r.accept_by,
   r.resolve_by, r.due_at, r.supporters, r.reopen_count, r.accepted_at, r.resolved_at, r.closed_at, r.rating,
   r.rating_comment, r.rated_at, r.created_at, r.updated_at, r.version,
-  (SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = r.id AND p.event_id IS NULL AND f.check_status IN ('none', 'pass') ORDER BY p.seq LIMIT 1) AS cover`
-const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`
+  (SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = r.id AND p.event_id IS NULL AND f.check_status IN ('none', 'pass') ORDER BY p.seq LIMIT 1) AS cover,
+  rd.id AS dispatch_id, rd.department_id AS dispatch_department_id, dep.name AS dispatch_department_name, rd.status AS dispatch_status,
+  rd.level AS dispatch_level, rd.dispatched_at AS dispatch_at, rd.days AS dispatch_days, rd.due_at AS dispatch_due_at`
+const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id LEFT JOIN report_dispatches rd ON rd.report_id = r.id AND rd.status IN ('pending', 'accepted') LEFT JOIN departments dep ON dep.id = rd.department_id`
 export const FULL = `SELECT ${columns('r.description')} FROM reports r ${JOINS}`
 export const BRIEF = `SELECT ${columns('substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
 

@@ -8,6 +8,7 @@ import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
 import { dropRecheck, queueRecheck } from './reportRechecks'
+import { writeDispatch } from './reportDispatches'
 import { mustLoadReport } from './reportRows'
 import { Rollback, row } from './tx'
 
@@ -54,9 +55,9 @@ async function attachPhotos(c: PoolClient, reportId: string, ids: string[], even
 async function addEvent(c: PoolClient, reportId: string, at: string, e: NewReportEvent, status: ReportStatus, level: ReportLevel): Promise<number> {
   const made = await row<{ id: number }>(
     c,
-    `INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [reportId, at, e.actorId, e.action, e.note, status, level, e.toUserId],
+    `INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id, department_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [reportId, at, e.actorId, e.action, e.note, status, level, e.toUserId, e.departmentId ?? null],
   )
   if (!made) throw new Error(`report ${reportId}: event not inserted`)
   return made.id
@@ -146,6 +147,7 @@ export async function changeReport(c: PoolClient, ch: ReportChange): Promise<Ext
       ])
     }
   }
+  if (ch.dispatch && !(await writeDispatch(c, ch.id, ch.at, ch.dispatch))) throw new Rollback({ kind: 'conflict' })
   for (const m of ch.messages) await writeMessage(c, m)
   if (ch.audit) await writeAudit(c, ch.audit)
   return { kind: 'done', report: await mustLoadReport(c, ch.id, 'report.change') }

@@ -18,6 +18,7 @@ import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 import { visitRepo } from './visits'
 import { contactRepo } from './contacts'
+import { departmentRepo } from './departments'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -41,5 +42,6 @@ export function postgresRepositories(pool: Pool) {
     visits: visitRepo(pool),
     meetings: meetingRepo(pool),
     contacts: contactRepo(pool),
+    departments: departmentRepo(pool),
   }
 }

@@ -24,6 +24,7 @@ interface UserRow {
   created_at: string
   roles: Role[]
   grids: { id: string; name: string }[]
+  department_id: string | null
 }
 
 /** A user with its roles and worker grids in one statement (SQLite's adapter reads them in three). */
@@ -32,7 +33,8 @@ const SELECT_USER = `
     c.name AS community_name, c.street_id AS street_id, s.district_id AS district_id, d.city_id AS city_id, g.name AS grid_name,
     ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role COLLATE "C") AS roles,
     COALESCE((SELECT json_agg(json_build_object('id', wg.id, 'name', wg.name) ORDER BY wg.seq, wg.id COLLATE "C")
-      FROM user_grids ug JOIN grids wg ON wg.id = ug.grid_id WHERE ug.user_id = u.id), '[]'::json) AS grids
+      FROM user_grids ug JOIN grids wg ON wg.id = ug.grid_id WHERE ug.user_id = u.id), '[]'::json) AS grids,
+    (SELECT dm.department_id FROM department_members dm WHERE dm.user_id = u.id) AS department_id
   FROM users u
   LEFT JOIN communities c ON c.id = u.community_id
     LEFT JOIN streets s ON s.id = c.street_id
@@ -58,6 +60,7 @@ function toRecord(r: UserRow): UserRecord {
     rosterOnly: r.roster_only,
     grids: r.grids,
     createdAt: r.created_at,
+    ...(r.department_id ? { departmentId: r.department_id } : {}),
   }
 }
 

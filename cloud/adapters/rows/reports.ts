@@ -6,7 +6,16 @@
 import type { ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
 import { OPEN_STATUSES, SETTLED_STATUSES } from '@/domain/reports/flow'
 import type { Role } from '@/domain/shared/roles'
-import type { MediationRecord, ReportArea, ReportCounts, ReportEventRecord, ReportListQuery, ReportRecord } from '../../reports/ports'
+import type {
+  DispatchStatus,
+  MediationRecord,
+  ReportArea,
+  ReportCounts,
+  ReportDispatchInfo,
+  ReportEventRecord,
+  ReportListQuery,
+  ReportRecord,
+} from '../../reports/ports'
 export type { ReportUnitCount } from '../../reports/ports'
 
 export interface ReportRow {
@@ -51,6 +60,29 @@ export interface ReportRow {
   updated_at: string
   version: number
   cover: string | null
+  /** the live dispatch (LEFT JOIN report_dispatches): all null when none */
+  dispatch_id?: string | null
+  dispatch_department_id?: string | null
+  dispatch_department_name?: string | null
+  dispatch_status?: DispatchStatus | null
+  dispatch_level?: ReportLevel | null
+  dispatch_at?: string | null
+  dispatch_days?: number | null
+  dispatch_due_at?: string | null
+}
+
+function dispatchOf(r: ReportRow): ReportDispatchInfo | null {
+  if (!r.dispatch_id) return null
+  return {
+    id: r.dispatch_id,
+    departmentId: r.dispatch_department_id ?? '',
+    departmentName: r.dispatch_department_name ?? '',
+    status: r.dispatch_status ?? 'pending',
+    level: r.dispatch_level ?? 'community',
+    dispatchedAt: r.dispatch_at ?? '',
+    days: r.dispatch_days ?? 0,
+    dueAt: r.dispatch_due_at ?? '',
+  }
 }
 
 export function reportRecord(r: ReportRow): ReportRecord {
@@ -96,6 +128,7 @@ export function reportRecord(r: ReportRow): ReportRecord {
     updatedAt: r.updated_at,
     version: r.version,
     cover: r.cover,
+    ...(r.dispatch_id ? { dispatch: dispatchOf(r) } : {}),
   }
 }
 
@@ -113,6 +146,7 @@ export interface ReportEventRow {
   status: ReportStatus
   level: ReportLevel
   to_user_id: string | null
+  department_name?: string | null
   /** JSON array of file ids in photo order */
   photo_ids: string
 }
@@ -124,6 +158,7 @@ export function reportEventRecord(e: ReportEventRow): ReportEventRecord {
     actorId: e.actor_id,
     actorName: e.actor_name,
     actorRoles: rolesOf(e.actor_roles),
+    ...(e.department_name ? { departmentName: e.department_name } : {}),
     action: e.action,
     note: e.note,
     status: e.status,

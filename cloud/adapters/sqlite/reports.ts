@@ -40,6 +40,7 @@ import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import { recheckStatements } from './reportRechecks'
+import { dispatchWriter } from './reportDispatches'
 import type { Db } from './open'
 import { sqlList } from '../rows/sql'
 
@@ -51,8 +52,10 @@ const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city
   r.address, r.coord_source, r.anonymous, r.visibility, r.moderation, r.status, r.level, r.max_level, r.assignee_id,
   au.name AS assignee_name, r.accept_by, r.resolve_by, r.due_at, r.supporters, r.reopen_count, r.accepted_at,
   r.resolved_at, r.closed_at, r.rating, r.rating_comment, r.rated_at, r.created_at, r.updated_at, r.version,
-  (SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = r.id AND p.event_id IS NULL AND f.check_status IN ('none', 'pass') ORDER BY p.seq LIMIT 1) AS cover`
-const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`
+  (SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = r.id AND p.event_id IS NULL AND f.check_status IN ('none', 'pass') ORDER BY p.seq LIMIT 1) AS cover,
+  rd.id AS dispatch_id, rd.department_id AS dispatch_department_id, dep.name AS dispatch_department_name, rd.status AS dispatch_status,
+  rd.level AS dispatch_level, rd.dispatched_at AS dispatch_at, rd.days AS dispatch_days, rd.due_at AS dispatch_due_at`
+const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id LEFT JOIN report_dispatches rd ON rd.report_id = r.id AND rd.status IN ('pending', 'accepted') LEFT JOIN departments dep ON dep.id = rd.department_id`
 const FULL = `SELECT ${COLUMNS.replace('%DESC%', 'r.description')} FROM reports r ${JOINS}`
 const BRIEF = `SELECT ${COLUMNS.replace('%DESC%', 'substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
 
@@ -148,8 +151,8 @@ export function reportStatements(db: Db) {
       @address, @coordSource, @anonymous, @visibility, @moderation, 'submitted', 'grid', 'grid', @assigneeId, @acceptBy,
       @resolveBy, @acceptBy, @createdAt, @createdAt)`)
   const insertEvent = db.prepare(`
-    INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO report_events (report_id, at, actor_id, action, note, status, level, to_user_id, department_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const fileOwner = db.prepare<[string], { owner_id: string; attached: number }>(
     'SELECT f.owner_id, EXISTS (SELECT 1 FROM report_photos p WHERE p.file_id = f.id) AS attached FROM files f WHERE f.id = ?',
   )
@@ -172,6 +175,7 @@ export function reportStatements(db: Db) {
   const insertSession = db.prepare(
     'INSERT INTO mediation_sessions (report_id, date, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)',
   )
+  const writeDispatch = dispatchWriter(db)
 
   /** Every photo must be the owner's file and attached to nothing (checked inside the caller's transaction). */
   function photosUsable(ids: string[], ownerId: string): boolean {
@@ -182,7 +186,7 @@ export function reportStatements(db: Db) {
   }
 
   function addEvent(reportId: string, at: string, e: NewReportEvent, status: ReportStatus, level: ReportLevel): number {
-    return Number(insertEvent.run(reportId, at, e.actorId, e.action, e.note, status, level, e.toUserId).lastInsertRowid)
+    return Number(insertEvent.run(reportId, at, e.actorId, e.action, e.note, status, level, e.toUserId, e.departmentId ?? null).lastInsertRowid)
   }
 
   const load = (id: string) => {
@@ -250,6 +254,8 @@ export function reportStatements(db: Db) {
       })
       if (m.session) insertSession.run(c.id, m.session.date, m.session.note, c.event.actorId, c.at)
     }
+    // thrown when the dispatch moved meanwhile (or a live one exists): the UPDATE above rolls back with it
+    if (c.dispatch && !writeDispatch(c.id, c.at, c.dispatch)) throw new DispatchRaced()
     for (const m of c.messages) writeMessage(m)
     if (c.audit) writeAudit(c.audit)
     idem.store(c.idem ?? null, { reportId: c.id }, c.at)
@@ -267,6 +273,7 @@ export function reportStatements(db: Db) {
       } catch (e) {
         // thrown inside the transaction so that the UPDATE and the event roll back with it
         if (e instanceof BadPhotos) return { kind: 'badPhotos' }
+        if (e instanceof DispatchRaced) return { kind: 'conflict' }
         throw e
       }
     },
@@ -274,6 +281,7 @@ export function reportStatements(db: Db) {
 }
 
 class BadPhotos extends Error {}
+class DispatchRaced extends Error {}
 
 export function reportRepo(db: Db): ReportRepo {
   const st = reportStatements(db)
@@ -283,15 +291,18 @@ export function reportRepo(db: Db): ReportRepo {
   const eventsOf = db.prepare<[string], ReportEventRow>(`
     SELECT e.id, e.at, e.actor_id, u.name AS actor_name,
       (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = e.actor_id) AS actor_roles,
-      e.action, e.note, e.status, e.level, e.to_user_id,
+      e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
       (SELECT json_group_array(file_id) FROM (SELECT p.file_id FROM report_photos p WHERE p.event_id = e.id ORDER BY p.seq)) AS photo_ids
-    FROM report_events e LEFT JOIN users u ON u.id = e.actor_id
+    FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
     WHERE e.report_id = ? ORDER BY e.id`)
   const photosOf = db.prepare<[string], { file_id: string }>(
     'SELECT file_id FROM report_photos WHERE report_id = ? AND event_id IS NULL ORDER BY seq',
   )
   const heldOf = db.prepare<[string], { file_id: string; owner_id: string }>(
     "SELECT p.file_id, f.owner_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = ? AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id",
+  )
+  const departmentStaff = db.prepare<[string], { id: string }>(
+    "SELECT dm.user_id AS id FROM department_members dm WHERE dm.department_id = ? AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = dm.user_id AND ur.role = 'department') ORDER BY dm.user_id",
   )
   const mediationOf = db.prepare<[string], MediationRow>('SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = ?')
   const sessionsOf = db.prepare<[string], MediationSessionRow>(`SELECT s.date, s.note, s.recorded_by, u.name,
@@ -539,6 +550,9 @@ export function reportRepo(db: Db): ReportRepo {
     },
     async workersOf(gridId) {
       return workers.all(gridId).map((r) => r.id)
+    },
+    async departmentMembers(departmentId) {
+      return departmentStaff.all(departmentId).map((r) => r.id)
     },
     async autoClose(area, before, at, newId) {
       const { column, id } = areaColumnOf(area)

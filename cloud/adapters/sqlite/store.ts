@@ -21,6 +21,7 @@ import { userRepo } from './users'
 import { volunteerApplicationRepo } from './volunteerApplications'
 import { visitRepo } from './visits'
 import { contactRepo } from './contacts'
+import { departmentRepo } from './departments'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -54,6 +55,7 @@ export function openSqliteStore(file: string) {
     org: orgRepo(db),
     visits: visitRepo(db),
     contacts: contactRepo(db),
+    departments: departmentRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -28,11 +28,13 @@ interface UserRow {
   verified: number
   roster_only: number
   created_at: string
+  department_id: string | null
 }
 
 export function userRepo(db: Db): UserRepo {
   const byId = db.prepare<[string], UserRow>(`
-    SELECT u.*, c.name AS community_name, c.street_id AS street_id, s.district_id AS district_id, d.city_id AS city_id, g.name AS grid_name
+    SELECT u.*, c.name AS community_name, c.street_id AS street_id, s.district_id AS district_id, d.city_id AS city_id, g.name AS grid_name,
+      (SELECT dm.department_id FROM department_members dm WHERE dm.user_id = u.id) AS department_id
     FROM users u
     LEFT JOIN communities c ON c.id = u.community_id
     LEFT JOIN streets s ON s.id = c.street_id
@@ -72,6 +74,7 @@ export function userRepo(db: Db): UserRepo {
       rosterOnly: row.roster_only === 1,
       grids: gridsOf.all(id),
       createdAt: row.created_at,
+      ...(row.department_id ? { departmentId: row.department_id } : {}),
     }
   }
 

@@ -11,8 +11,10 @@ import { TIER_KEY, TIERS, type OrgPlace, type Role } from '../shared/roles'
  *   level street    → handler: 街道 of its street;     supervisors: 区, 市
  *   level district  → handler: 区 of its district;     supervisor: 市
  *   level city      → handler: 市;                     no supervisor
+ * While a report is dispatched (交办) to a functional department, that department's staff hold the relation
+ * `department` (受理, 进展, 办结 or 退回交办) and the staff who handled it at its level supervise it instead (督办).
  */
-export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee' | 'member' | 'resident'
+export type ReportRelation = 'reporter' | 'handler' | 'supervisor' | 'committee' | 'member' | 'resident' | 'department'
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   submitted: '待受理',
@@ -35,6 +37,7 @@ export const ACTION_LABELS: Record<ReportAction, string> = {
   reassign: '改派',
   reopen: '重新打开',
   withdraw: '撤回',
+  sendBack: '退回交办',
 }
 
 export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'accepted']
@@ -50,9 +53,9 @@ interface Rule {
 }
 
 const FLOW = {
-  accept: { from: ['submitted'], by: ['handler'], to: 'accepted' },
-  note: { from: ['accepted'], by: ['handler'], to: null },
-  resolve: { from: ['accepted'], by: ['handler'], to: 'resolved' },
+  accept: { from: ['submitted'], by: ['handler', 'department'], to: 'accepted' },
+  note: { from: ['accepted'], by: ['handler', 'department'], to: null },
+  resolve: { from: ['accepted'], by: ['handler', 'department'], to: 'resolved' },
   reject: { from: ['submitted', 'accepted'], by: ['handler'], to: 'rejected' },
   return: { from: ['submitted', 'accepted'], by: ['handler'], to: 'returned' },
   // the next level must accept it again: 待受理 with fresh deadlines
@@ -61,12 +64,15 @@ const FLOW = {
   reassign: { from: ['submitted', 'returned', 'accepted'], by: ['committee'], to: null },
   reopen: { from: ['resolved'], by: ['reporter'], to: 'accepted' },
   withdraw: { from: ['submitted', 'returned'], by: ['reporter'], to: 'withdrawn' },
+  // 退回交办 (wrong department), before 受理 (once accepted it is the department's): back to the level that
+  // dispatched it, which took it up by dispatching
+  sendBack: { from: ['submitted'], by: ['department'], to: 'accepted' },
 } as const satisfies Record<ReportAction, Rule>
 
 export const REPORT_FLOW: Record<ReportAction, Rule> = FLOW
 
 /** The relations of staff to a report (a reporter's own actions — reopen, withdraw — are not staff's). */
-const STAFF_RELATIONS = ['handler', 'supervisor', 'committee'] as const satisfies readonly ReportRelation[]
+const STAFF_RELATIONS = ['handler', 'supervisor', 'committee', 'department'] as const satisfies readonly ReportRelation[]
 type StaffRelation = (typeof STAFF_RELATIONS)[number]
 
 /** The transitions staff take on a report: the actions the flow table gives to staff relations only. */
@@ -87,6 +93,8 @@ export interface ReportFacts {
   resolvedAt: string | null
   /** the highest level above the report's street that exists (a street placed under no district: 'street') */
   topLevel: ReportLevel
+  /** dispatched to a functional department now (交办, pending or accepted) */
+  dispatched?: boolean
 }
 
 export interface ReportParties extends OrgPlace {
@@ -95,6 +103,8 @@ export interface ReportParties extends OrgPlace {
   streetId: string
   gridId: string
   level: ReportLevel
+  /** the department it is dispatched to now (交办, pending or accepted); null when none */
+  dispatchedTo?: string | null
 }
 
 export interface Caller extends OrgPlace {
@@ -103,6 +113,8 @@ export interface Caller extends OrgPlace {
   communityId: string | null
   /** the grids a 网格员 covers */
   gridIds: readonly string[]
+  /** the functional department a `department` member works for */
+  departmentId?: string | null
 }
 
 const rank = (level: ReportLevel) => REPORT_LEVELS.indexOf(level)
@@ -130,11 +142,19 @@ export function relationsOf(report: ReportParties, caller: Caller): Set<ReportRe
   if (caller.id === report.reporterId) rel.add('reporter')
   if (caller.communityId === report.communityId) rel.add('member')
   if (levels.has('community')) rel.add('committee')
-  if (levels.has(report.level)) rel.add('handler')
+  const dispatched = report.dispatchedTo != null
+  // while dispatched, the level that handled it supervises the department (督办) instead of handling it
+  if (levels.has(report.level)) {
+    if (!dispatched) rel.add('handler')
+    else if (report.level !== 'grid') rel.add('supervisor')
+  }
+  if (dispatched && caller.roles.includes('department') && caller.departmentId === report.dispatchedTo) rel.add('department')
   // every level above the one handling it supervises (督办): the committee over its grids, each tier over all below
   if ([...levels].some((l) => l !== 'grid' && rank(l) > rank(report.level))) rel.add('supervisor')
   // a resident or volunteer of the community who is not staff of this report (isReportStaff): 我也遇到 is theirs
-  if (rel.has('member') && (caller.roles.includes('resident') || caller.roles.includes('volunteer')) && levels.size === 0) rel.add('resident')
+  if (rel.has('member') && (caller.roles.includes('resident') || caller.roles.includes('volunteer')) && levels.size === 0 && !rel.has('department')) {
+    rel.add('resident')
+  }
   return rel
 }
 
@@ -158,6 +178,7 @@ const FORBIDDEN_MESSAGES: Record<ReportAction, string> = {
   reassign: '只有社区可以改派',
   reopen: '只有上报人可以重新打开',
   withdraw: '只有上报人可以撤回',
+  sendBack: '只有接到交办的职能部门可以退回交办',
 }
 
 /** Decides one transition: the rule's relation first (FORBIDDEN), then the state (CONFLICT). */
@@ -176,6 +197,7 @@ export function decide(action: ReportAction, facts: ReportFacts, rel: ReadonlySe
     level = next
   }
   if (action === 'reassign') {
+    if (facts.dispatched) return { ok: false, code: 'CONFLICT', message: '问题已交办给职能部门，不能改派' }
     // a tier handles what reached it; the committee sends back down only what is still in the community
     if (rank(facts.level) > rank('community')) {
       return { ok: false, code: 'CONFLICT', message: `已上报到${REPORT_LEVEL_LABELS[facts.level]}，由${REPORT_LEVEL_LABELS[facts.level]}处理，社区不能改派` }
@@ -269,4 +291,24 @@ export function availableActions(facts: ReportFacts, rel: ReadonlySet<ReportRela
   if (canAssignResponsible(facts, rel).ok) out.push('responsible')
   if (canSupport(facts, rel).ok) out.push('support')
   return out
+}
+
+/**
+ * 交办: who may dispatch a report to a functional department. The staff of the community, street, district or city
+ * over the report at or above the level it sits at (its handler level or a supervisor; not a 网格员 — a grid's
+ * report goes through its community), while it is open (待受理 or 处理中) and not dispatched already. The report
+ * moves to the dispatcher's level (the decision's `level`: the lowest they act at), which supervises the department
+ * and takes it back if the department sends it back (退回交办).
+ */
+export function canDispatch(facts: ReportFacts, report: ReportParties, caller: Caller): Decision {
+  const levels = staffLevelsOf(report, caller)
+  const mine = REPORT_LEVELS.find((l) => l !== 'grid' && levels.has(l) && rank(l) >= rank(report.level))
+  if (!mine) {
+    return { ok: false, code: 'FORBIDDEN', message: '只有社区、街道、区或市的工作人员可以交办' }
+  }
+  if (report.dispatchedTo != null) return { ok: false, code: 'CONFLICT', message: '问题已交办给职能部门，不能重复交办' }
+  if (facts.status !== 'submitted' && facts.status !== 'accepted') {
+    return { ok: false, code: 'CONFLICT', message: `问题当前${STATUS_LABELS[facts.status]}，不能交办` }
+  }
+  return { ok: true, status: 'submitted', level: mine }
 }

@@ -127,11 +127,12 @@ export const REPORT_ACTIONS = [
   'reassign',
   'reopen',
   'withdraw',
+  'sendBack',
 ] as const
 export type ReportAction = (typeof REPORT_ACTIONS)[number]
 
 /** Actions whose note is required (the reason the person on the other side will read). */
-export const NOTE_REQUIRED: readonly ReportAction[] = ['note', 'resolve', 'reject', 'return', 'escalate', 'supervise', 'reopen']
+export const NOTE_REQUIRED: readonly ReportAction[] = ['note', 'resolve', 'reject', 'return', 'escalate', 'supervise', 'reopen', 'sendBack']
 
 export const reportTransitionSchema = z
   .strictObject({
@@ -276,8 +277,8 @@ export interface NearbyReport extends ReportSummary {
 export interface TimelineEntry {
   id: string
   at: string
-  /** a transition, or 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' (联席会议) | 'responsible' (包保) | 'autoClose' */
-  action: ReportAction | 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' | 'responsible' | 'autoClose'
+  /** a transition, or 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' (联席会议) | 'responsible' (包保) | 'autoClose' | 'dispatch' (交办) */
+  action: ReportAction | 'create' | 'edit' | 'rate' | 'mediate' | 'meeting' | 'responsible' | 'autoClose' | 'dispatch'
   /** who, as the caller may see them: '居民', '网格员 李明', '社区 王芳', '系统' */
   actor: string
   note: string | null
@@ -302,8 +303,20 @@ export interface MediationView {
  */
 export type ReportViewer = 'reporter' | 'handler' | 'staff' | 'resident'
 
+/** A report's live dispatch (交办) to a functional department, with the department's own deadline. */
+export interface ReportDispatchView {
+  departmentName: string
+  /** the department has accepted it (受理); false: waiting for it */
+  accepted: boolean
+  /** working days to 办结 the dispatcher gave */
+  days: number
+  dueAt: string
+}
+
 export interface ReportView extends ReportSummary {
   viewer: ReportViewer
+  /** dispatched to a functional department now (absent in older replies) */
+  dispatch?: ReportDispatchView | null
   description: string
   photos: PhotoView[]
   location: { latitude: number; longitude: number; address: string | null } | null
@@ -322,8 +335,8 @@ export interface ReportView extends ReportSummary {
   resolvedAt: string | null
   mine: boolean
   supportedByMe: boolean
-  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'meet' (联席会议) | 'responsible' (包保) | 'support') */
-  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'meet' | 'responsible' | 'support')[]
+  /** what the caller may do now (transitions, and 'edit' | 'rate' | 'mediate' | 'meet' (联席会议) | 'responsible' (包保) | 'support' | 'dispatch' (交办)) */
+  can: (ReportAction | 'edit' | 'rate' | 'mediate' | 'meet' | 'responsible' | 'support' | 'dispatch')[]
 }
 
 export interface ReportSummaryCounts {

@@ -1,4 +1,4 @@
-export const ROLES = ['resident', 'volunteer', 'gridWorker', 'committee', 'street', 'district', 'city'] as const
+export const ROLES = ['resident', 'volunteer', 'gridWorker', 'committee', 'street', 'district', 'city', 'department'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   street: '街道/乡镇',
   district: '区综治中心',
   city: '市综治中心',
+  department: '职能部门',
 }
 
 /**

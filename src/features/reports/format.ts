@@ -114,6 +114,7 @@ const TIMELINE_LABELS: Record<Exclude<TimelineEntry['action'], keyof typeof ACTI
   meeting: '联席会议',
   responsible: '指定包保责任人',
   autoClose: '超过 7 天未评价，自动结案',
+  dispatch: '交办职能部门',
 }
 
 /** What one timeline step was, in words: 受理 / 办结 / 提交上报 ... */

@@ -21,6 +21,8 @@ export default function ReportTabPage() {
 function ReportTab({ session }: { session: Session }) {
   const me = session.user
   const staff = isStaff(me.roles)
+  // a functional department's staff: their 交办队列 instead of a grid's or level's queue
+  const department = !staff && me.roles.includes('department')
   const list = useReportList('public')
   const counts = useReportCounts(me.id)
 
@@ -32,13 +34,14 @@ function ReportTab({ session }: { session: Session }) {
 
   return (
     <ReportHome
-      staff={staff}
+      staff={staff || department}
+      staffText={department ? '交办给本部门的问题，按办理期限排列' : undefined}
       list={list}
       counts={counts}
       onNew={(category) => void Taro.navigateTo({ url: withQuery(ROUTES.reportNew, { category }) })}
       onOpen={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
       onMine={() => void Taro.navigateTo({ url: ROUTES.reportMine })}
-      onQueue={() => void Taro.navigateTo({ url: ROUTES.reportQueue })}
+      onQueue={() => void Taro.navigateTo({ url: department ? ROUTES.departmentQueue : ROUTES.reportQueue })}
     />
   )
 }

@@ -27,10 +27,12 @@ interface ReportHomeProps {
   onOpen: (id: string) => void
   onMine: () => void
   onQueue: () => void
+  /** what the 我的待办 card says instead of the queue figures (a department's 交办队列) */
+  staffText?: string
 }
 
 /** 随手拍: pick what kind of problem (big tiles), my reports, staff's 待办, and the community's public reports. */
-export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue }: ReportHomeProps) {
+export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue, staffText }: ReportHomeProps) {
   const c = counts.data
   return (
     <View className='gz-page report-home' data-testid='report-home'>
@@ -39,7 +41,7 @@ export function ReportHome({ staff, list, counts, onNew, onOpen, onMine, onQueue
           <View className='report-home__staff-text'>
             <Text className='report-home__staff-title'>我的待办</Text>
             <Text className='report-home__staff-figures' data-testid='staff-figures'>
-              {c?.queue ? queueFigures(c.queue) : counts.status === 'error' ? '没有加载出来，点这里查看' : '正在统计…'}
+              {staffText ?? (c?.queue ? queueFigures(c.queue) : counts.status === 'error' ? '没有加载出来，点这里查看' : '正在统计…')}
             </Text>
           </View>
           <Text className='report-home__go' aria-hidden='true'>

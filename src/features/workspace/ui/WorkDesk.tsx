@@ -114,6 +114,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
   })
   // street, district, city: they follow the communities' notices and publish none
   if (isTier(kind)) {
+    problems.rows.push({ label: '职能部门', hint: '设立部门、添加人员，查看交办办理情况', url: ROUTES.departments, testid: 'desk-departments' })
     return [
       problems,
       {

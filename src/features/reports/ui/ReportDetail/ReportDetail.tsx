@@ -11,6 +11,7 @@ import { callPhone, showOnMap } from '@/features/media'
 import { useReport } from '../../useReport'
 import { useReportActions, type ReporterAction } from '../../useReportActions'
 import { DeadlineBanner } from '../DeadlineBanner'
+import { DispatchCard } from '../DispatchCard'
 import { MediationCard } from '../MediationCard'
 import { RatingStars } from '../RatingStars'
 import { ReportCategoryTag } from '../ReportStatusTag'
@@ -135,6 +136,7 @@ function Loaded({
       <MediationCard report={report} />
       {extra?.(report)}
       <StaffPanel report={report} onChanged={onChanged} />
+      <DispatchCard report={report} onChanged={onChanged} />
 
       <Card title='处理过程'>
         <Timeline entries={report.timeline} />

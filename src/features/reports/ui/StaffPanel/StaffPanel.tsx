@@ -22,6 +22,7 @@ const DONE_TEXT: Record<StaffAction, string> = {
   escalate: '已上报',
   supervise: '已督办',
   reassign: '已改派',
+  sendBack: '已退回交办',
 }
 
 /** Staff actions on one report: the ones in `report.can`, each with its own sheet (note, photos, whom). */

@@ -22,6 +22,8 @@ export function explain(action: StaffAction, report: ReportView): string {
       return '督办意见会通知办理人，请写明要求。'
     case 'reassign':
       return '选择改派给哪位网格员，问题回到网格办理，对方会收到通知。'
+    case 'sendBack':
+      return '不属于本部门职责时退回交办，问题回到交办单位，请写明原因（例如应由哪个部门办理）。'
   }
 }
 

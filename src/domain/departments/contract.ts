@@ -1,0 +1,20 @@
+import { read, write } from '../shared/contract'
+import type { ReportListPage, ReportView } from '../reports'
+import {
+  departmentCreateSchema,
+  departmentListSchema,
+  departmentMemberSchema,
+  departmentQueueSchema,
+  reportDispatchSchema,
+  type DepartmentView,
+} from '.'
+
+/** 联动: functional departments, their staff and queue, and 交办 (the department's own steps: report.transition). */
+export const departmentsContract = {
+  'department.create': write(departmentCreateSchema).returns<DepartmentView>(),
+  'department.list': read(departmentListSchema).returns<{ items: DepartmentView[] }>(),
+  'department.addMember': write(departmentMemberSchema).returns<DepartmentView>(),
+  'department.removeMember': write(departmentMemberSchema).returns<DepartmentView>(),
+  'department.queue': read(departmentQueueSchema).returns<ReportListPage>(),
+  'report.dispatch': write(reportDispatchSchema).returns<ReportView>(),
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '交办队列',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
