@@ -1,6 +1,6 @@
 import type { Role } from '@/domain/shared/roles'
 import type { DisputeCounts, MeetingRecord, MeetingTaskRecord, OwnedTaskRecord, ResponsibleForRecord, ResponsibleRecord } from '../../meetings/ports'
-import type { ReportArea } from '../../reports'
+import type { ReportArea } from '../../reports/ports'
 
 /** Rows of meetings and their tasks as both engines return them (dates 'YYYY-MM-DD', times ISO strings). */
 
