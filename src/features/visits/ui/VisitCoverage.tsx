@@ -58,7 +58,7 @@ export function VisitCoverage({ userId, committee }: { userId: string; committee
             <Card title='各网格本期走访' testid='coverage-grids'>
               {d.grids.map((g) => (
                 <View key={g.gridId} className='visits__row' data-testid={`coverage-grid-${g.gridId}`}>
-                  <StatBar label={g.gridName} value={g.visited} total={g.households} />
+                  <StatBar label={g.gridName} value={g.visited} total={g.households} unit='户' />
                   <Text className='visits__muted'>
                     已走访 {g.visited}/{g.households} 户，还差 {g.notVisited} 户
                     {g.followUps ? `；重点关注 ${g.followUps} 户${g.followUpsOverdue ? `，${g.followUpsOverdue} 户已到期` : ''}` : ''}
