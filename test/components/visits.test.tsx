@@ -264,9 +264,8 @@ describe('走访覆盖', () => {
     })
     render(<VisitCoverage userId='u-c' committee />)
     await screen.findByTestId('coverage-grid-g-1')
-    expect(screen.getByTestId('coverage-grid-g-1').textContent).toContain('已走访 3/10 户，还差 7 户；重点关注 1 户，1 户已到期')
-    // the bar counts households, not people
-    expect(screen.getByTestId('coverage-grid-g-1').textContent).toContain('3/10 户 30%')
+    // the bar counts households, not people; the line under it says what the bar does not
+    expect(screen.getByTestId('coverage-grid-g-1').textContent).toBe('第一网格3/10 户 30%还差 7 户没走访；重点关注 1 户，1 户已到期')
     expect(screen.getByTestId('coverage-worker-u-w').textContent).toBe('孙丽：走访 3 次，3 户')
     expect(screen.getByTestId('coverage-due-h-6').textContent).toContain('独居老人')
     expect(screen.getByTestId('coverage-period').textContent).toContain('每 3 个月')

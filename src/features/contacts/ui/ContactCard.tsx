@@ -33,7 +33,7 @@ export function ContactCard({ mine, committee, onOpen }: Props) {
       {contact ? (
         <View className='contact-card__mine' data-testid='my-contact'>
           {onlyMine ? (
-            <Text className='contact-card__label'>社区为您家安排的联系人，家里有事可以找</Text>
+            <Text className='contact-card__label'>社区为您家安排的联系人</Text>
           ) : (
             <Text className='contact-card__label'>我家的联系人</Text>
           )}
