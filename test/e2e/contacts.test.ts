@@ -14,7 +14,7 @@ import type { Session } from '../../src/domain/auth'
 import type { ContactLogView } from '../../src/domain/contacts'
 import type { ReportView } from '../../src/domain/reports'
 import { addressText } from '../../src/domain/residents/address'
-import { SHOTS_DIR, api, assertNoHorizontalOverflow, byTestId, fillField, launchBrowser, pageWithSession, shot, startServer, type RunningServer } from './harness'
+import { SHOTS_DIR, api, assertNoHorizontalOverflow, byTestId, fillField, launchBrowser, pageWithSession, shot, startServer, useLargestFont, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -135,4 +135,14 @@ test('the committee assigns a 党员 to a household; the cadre logs a visit and 
   await byTestId(resident, 'contact-card').scrollIntoViewIfNeeded()
   await assertNoHorizontalOverflow(resident)
   await shot(resident, 'contacts/07-my-contact')
+
+  // WeChat's largest font: the card and the cadre's list still fit the phone's width
+  await useLargestFont(resident)
+  await assertNoHorizontalOverflow(resident)
+  await shot(resident, 'contacts/08-my-contact-largest')
+  await cadre.locator('#taro-navigation-bar .taro-navigation-bar-back').click()
+  await byTestId(cadre, 'cadre-households').waitFor()
+  await useLargestFont(cadre)
+  await assertNoHorizontalOverflow(cadre)
+  await shot(cadre, 'contacts/09-my-households-largest')
 })

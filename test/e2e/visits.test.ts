@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import type { ReportView } from '../../src/domain/reports'
 import type { VisitListPage } from '../../src/domain/visits'
-import { SHOTS_DIR, api, assertNoHorizontalOverflow, byTestId, fillField, launchBrowser, pageWithSession, shot, startServer, type RunningServer } from './harness'
+import { SHOTS_DIR, api, assertNoHorizontalOverflow, byTestId, fillField, launchBrowser, pageWithSession, shot, startServer, useLargestFont, type RunningServer } from './harness'
 
 interface Login {
   token: string
@@ -143,4 +143,14 @@ test('the 网格员 visits a household not yet visited, finds a 安全隐患 and
   assert.match(await byTestId(committee, `coverage-worker-${workerLogin.user.id}`).innerText(), /林晓燕：走访 1 次，1 户/)
   await assertNoHorizontalOverflow(committee)
   await shot(committee, 'visits/07-coverage')
+
+  // WeChat's largest font: the list and coverage still fit the phone's width
+  await worker.locator('#taro-navigation-bar .taro-navigation-bar-back').click()
+  await byTestId(worker, 'visit-work').waitFor()
+  await useLargestFont(worker)
+  await assertNoHorizontalOverflow(worker)
+  await shot(worker, 'visits/08-not-visited-largest')
+  await useLargestFont(committee)
+  await assertNoHorizontalOverflow(committee)
+  await shot(committee, 'visits/09-coverage-largest')
 })
