@@ -36,3 +36,10 @@ export function scrollToFirstError(): void {
     Promise.resolve(Taro.pageScrollTo({ selector: '.gz-field--error', duration: 300 })).catch(() => undefined)
   }, 50)
 }
+
+/** A long form replaced by its result: show the result from its top. */
+export function scrollToTop(): void {
+  setTimeout(() => {
+    Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined)
+  }, 50)
+}

@@ -41,6 +41,8 @@ describe('我的联系人 card', () => {
     render(<Card />)
     expect((await screen.findByTestId('my-contact-name')).textContent).toBe('杨春敏')
     expect(screen.getByTestId('my-contact').textContent).toContain('党员')
+    // a resident's card is their contact: titled so, not with the cadres' word 联系户
+    expect(screen.getByTestId('contact-card').textContent).toMatch(/^我家的联系人社区为您家安排的联系人/)
     expect(screen.getByTestId('my-contact-note').textContent).toBe('晚上 7 点后方便')
     fireEvent.click(screen.getByTestId('my-contact-call'))
     expect(call).toHaveBeenCalledWith({ phoneNumber: '13900000004' })
@@ -217,6 +219,8 @@ describe('联系户管理', () => {
     fireEvent.click(screen.getByTestId('pick-cadre-u2'))
     fireEvent.click(screen.getByTestId('assign'))
     expect(await screen.findByText('每户都有联系人了')).toBeTruthy()
+    // where the household went
+    expect(screen.getByTestId('assign-done').textContent).toBe('已把 第一网格 1栋1单元105 指派给 李秀芳')
   })
 
   it('says why an assign failed (the cap)', async () => {
@@ -228,5 +232,6 @@ describe('联系户管理', () => {
     fireEvent.click(await screen.findByTestId('pick-cadre-u1'))
     fireEvent.click(screen.getByTestId('assign'))
     expect((await screen.findByTestId('assign-error')).textContent).toContain('每人最多联系 50 户')
+    expect(screen.queryByTestId('assign-done')).toBeNull()
   })
 })

@@ -83,6 +83,26 @@ describe('走访 list', () => {
     expect(calls).toEqual([{ limit: 20 }, { limit: 20, cursor: 'c-2' }])
   })
 
+  it('shown again (back from 记录走访), reloads quietly: the household just visited leaves the list', async () => {
+    let visited = false
+    serve({
+      'visit.coverage': () =>
+        makeCoverage({}, [
+          ...(visited ? [] : [{ household: makeHousehold('h-2', { address: '1栋1单元102' }), lastVisitedAt: null }]),
+          { household: makeHousehold('h-4', { address: '1栋1单元202' }), lastVisitedAt: null },
+        ]),
+    })
+    const { rerender } = render(<VisitWork userId='u-w' onLog={jest.fn()} shownAt={0} />)
+    await screen.findByTestId('visit-pending-h-2')
+    visited = true
+    rerender(<VisitWork userId='u-w' onLog={jest.fn()} shownAt={1} />)
+    await waitFor(() => expect(screen.queryByTestId('visit-pending-h-2')).toBeNull())
+    // quietly: the list stayed on screen, no skeleton
+    expect(screen.queryByTestId('list-loading')).toBeNull()
+    expect(screen.getByTestId('visit-pending-h-4')).toBeTruthy()
+    expect(api).toHaveBeenCalledTimes(2)
+  })
+
   it('says so when nothing is due and everyone has been visited', async () => {
     serve({ 'visit.coverage': () => makeCoverage({ followUpsDue: [] }) })
     render(<VisitWork userId='u-w' onLog={jest.fn()} />)
@@ -150,7 +170,8 @@ describe('记录走访 form', () => {
       },
     })
     const onOpenReport = jest.fn()
-    render(<VisitLogForm userId='u-w' householdId='h-1' onOpenReport={onOpenReport} />)
+    const onDone = jest.fn()
+    render(<VisitLogForm userId='u-w' householdId='h-1' onOpenReport={onOpenReport} onDone={onDone} />)
     await screen.findByTestId('visit-household-h-1')
     expect(screen.getByTestId('field-householdId').textContent).toContain('已选：1栋1单元101 王建华')
     expect(screen.queryByTestId('visit-raise')).toBeNull()
@@ -159,10 +180,13 @@ describe('记录走访 form', () => {
     expect(screen.getByTestId('visit-category-safety_hazard').getAttribute('aria-checked')).toBe('true')
     fireEvent.click(screen.getByTestId('visit-submit'))
     expect(screen.getByTestId('field-error-description').textContent).toBe('问题描述至少 5 个字')
+    expect(onDone).not.toHaveBeenCalled()
     typeInto(screen.getByTestId('visit-description'), '楼道堆放纸箱，堵住消防通道')
     fireEvent.click(screen.getByTestId('visit-submit'))
     fireEvent.click(await screen.findByTestId('visit-open-report'))
     expect(onOpenReport).toHaveBeenCalledWith('r-9')
+    // the result shown from its top, once
+    expect(onDone).toHaveBeenCalledTimes(1)
     expect(sent[0]).toMatchObject({ householdId: 'h-1', finding: 'hazard', raiseReport: { category: 'safety_hazard', description: '楼道堆放纸箱，堵住消防通道' } })
   })
 
@@ -240,7 +264,8 @@ describe('走访覆盖', () => {
     })
     render(<VisitCoverage userId='u-c' committee />)
     await screen.findByTestId('coverage-grid-g-1')
-    expect(screen.getByTestId('coverage-grid-g-1').textContent).toContain('已走访 3/10 户，还差 7 户；重点关注 1 户，1 户已到期')
+    // the bar counts households, not people; the line under it says what the bar does not
+    expect(screen.getByTestId('coverage-grid-g-1').textContent).toBe('第一网格3/10 户 30%还差 7 户没走访；重点关注 1 户，1 户已到期')
     expect(screen.getByTestId('coverage-worker-u-w').textContent).toBe('孙丽：走访 3 次，3 户')
     expect(screen.getByTestId('coverage-due-h-6').textContent).toContain('独居老人')
     expect(screen.getByTestId('coverage-period').textContent).toContain('每 3 个月')

@@ -26,11 +26,17 @@ export function ContactCard({ mine, committee, onOpen }: Props) {
   const cadre = d?.cadre ?? null
   if (!contact && !cadre && !committee) return null
   const due = cadre ? cadre.households.filter((h) => isDue(h.lastContactAt)).length : 0
+  // a resident who is only that: the card is their contact (联系户 is the cadre's and the committee's word)
+  const onlyMine = !!contact && !cadre && !committee
   return (
-    <Card title='联系户' testid='contact-card'>
+    <Card title={onlyMine ? '我家的联系人' : '联系户'} testid='contact-card'>
       {contact ? (
         <View className='contact-card__mine' data-testid='my-contact'>
-          <Text className='contact-card__label'>我家的联系人</Text>
+          {onlyMine ? (
+            <Text className='contact-card__label'>社区为您家安排的联系人</Text>
+          ) : (
+            <Text className='contact-card__label'>我家的联系人</Text>
+          )}
           <View className='contact-card__who'>
             <Text className='contact-card__name' data-testid='my-contact-name'>
               {contact.name}

@@ -22,6 +22,13 @@ export function ContactOverview({ o }: Props) {
   const { overview } = o
   const d = overview.data
   const [cadreId, setCadreId] = useState<string>('')
+  // the row leaves the list once assigned: say where it went
+  const [done, setDone] = useState<string | null>(null)
+  const assign = async (h: { householdId: string; gridName: string; address: string }) => {
+    setDone(null)
+    const name = d?.cadres.find((c) => c.userId === cadreId)?.name ?? ''
+    if (await o.assign(h.householdId, cadreId)) setDone(`已把 ${h.gridName} ${h.address} 指派给 ${name}`)
+  }
   const open = (d?.cadres ?? []).filter((c) => c.households < MAX_HOUSEHOLDS_PER_CADRE)
   return (
     <View className='gz-page contact-overview' data-testid='contact-overview'>
@@ -47,6 +54,11 @@ export function ContactOverview({ o }: Props) {
                   />
                 </View>
               ) : null}
+              {done && !o.error ? (
+                <View className='gz-banner gz-banner--ok' data-testid='assign-done'>
+                  <Text>{done}</Text>
+                </View>
+              ) : null}
               {o.error ? (
                 <View className='gz-banner gz-banner--error' data-testid='assign-error'>
                   <Text>{`没有指派成功：${o.error.message}`}</Text>
@@ -64,7 +76,7 @@ export function ContactOverview({ o }: Props) {
                     disabled={!cadreId || o.assigning !== null}
                     loading={o.assigning === h.householdId}
                     loadingText='指派中…'
-                    onClick={() => void o.assign(h.householdId, cadreId)}
+                    onClick={() => void assign(h)}
                   >
                     指派
                   </ActionButton>

@@ -31,7 +31,7 @@ export function VisitCoverage({ userId, committee }: { userId: string; committee
           <>
             <Card title='走访周期' testid='coverage-plan'>
               <Text className='workspace__text' data-testid='coverage-period'>
-                每 {d.period.months} 个月每户至少走访一次；本期从 {dayText(d.period.from)} 起。
+                每 {d.period.months} 个月每户至少走访一次；本期从{dayText(d.period.from)}起。
               </Text>
               {committee && !editing ? (
                 <ActionButton kind='secondary' testid='coverage-plan-edit' onClick={() => setEditing(true)}>
@@ -58,9 +58,9 @@ export function VisitCoverage({ userId, committee }: { userId: string; committee
             <Card title='各网格本期走访' testid='coverage-grids'>
               {d.grids.map((g) => (
                 <View key={g.gridId} className='visits__row' data-testid={`coverage-grid-${g.gridId}`}>
-                  <StatBar label={g.gridName} value={g.visited} total={g.households} />
+                  <StatBar label={g.gridName} value={g.visited} total={g.households} unit='户' />
                   <Text className='visits__muted'>
-                    已走访 {g.visited}/{g.households} 户，还差 {g.notVisited} 户
+                    {g.notVisited ? `还差 ${g.notVisited} 户没走访` : '每户都走访过了'}
                     {g.followUps ? `；重点关注 ${g.followUps} 户${g.followUpsOverdue ? `，${g.followUpsOverdue} 户已到期` : ''}` : ''}
                   </Text>
                 </View>

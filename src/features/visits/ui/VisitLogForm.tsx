@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { TextArea } from '@nutui/nutui-react-taro'
 import { ActionButton } from '@/components/ActionButton'
@@ -27,11 +27,17 @@ interface Props {
   /** the chosen household's 走访档案 */
   onOpenFile?: (householdId: string) => void
   onInvalid?: () => void
+  /** the visit was saved (the page brings the result into view: the form above it was long) */
+  onDone?: () => void
 }
 
 /** 记录走访: which household (of my grids), when, who was met, what was found, a note; a finding may become a report. */
-export function VisitLogForm({ userId, householdId, onOpenReport, onOpenFile, onInvalid }: Props) {
+export function VisitLogForm({ userId, householdId, onOpenReport, onOpenFile, onInvalid, onDone }: Props) {
   const f = useLogVisit(userId, householdId)
+  const saved = f.done !== null
+  useEffect(() => {
+    if (saved) onDone?.()
+  }, [saved, onDone])
   const [filter, setFilter] = useState('')
   const data = f.households.data
   const list = useMemo(() => data ?? [], [data])

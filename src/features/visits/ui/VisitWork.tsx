@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
@@ -14,14 +15,20 @@ interface Props {
   userId: string
   /** 记录走访, for this household or (null) any */
   onLog: (householdId: string | null) => void
+  /** bumped by the page each time it is shown again (back from 记录走访): the list is reloaded quietly */
+  shownAt?: number
 }
 
 /**
  * A grid worker's 走访: the follow-ups due first (独居老人, 困难家庭, 重点关注 past their own frequency), then the
  * households not visited this period, never visited first, then the oldest visit first. Tapping one records a visit.
  */
-export function VisitWork({ userId, onLog }: Props) {
+export function VisitWork({ userId, onLog, shownAt = 0 }: Props) {
   const w = useVisitWork(userId)
+  const { reload } = w
+  useEffect(() => {
+    if (shownAt > 0) void reload({ silent: true })
+  }, [shownAt, reload])
   const c = w.data
   const mine = c?.grids ?? []
   const total = mine.reduce((n, g) => n + g.households, 0)
@@ -41,7 +48,7 @@ export function VisitWork({ userId, onLog }: Props) {
         {c ? (
           <>
             <Text className='workspace__intro' data-testid='visit-progress'>
-              本期（{dayText(c.period.from)}起，每 {c.period.months} 个月走访一遍）已走访 {visited}/{total} 户
+              本期已走访 {visited}/{total} 户（{dayText(c.period.from)}起，每 {c.period.months} 个月每户走访一遍）
             </Text>
             <Card title='到期的重点关注户' testid='visit-due'>
               {c.followUpsDue.length === 0 ? (
@@ -67,8 +74,8 @@ export function VisitWork({ userId, onLog }: Props) {
                   <LinkRow
                     key={p.household.id}
                     label={`${p.household.address} ${p.household.headName}`}
-                    hint={`${p.household.gridName} · ${lastVisitText(p.lastVisitedAt)}`}
-                    extra={<Tag tone={p.lastVisitedAt ? 'amber' : 'grey'}>{p.lastVisitedAt ? dayText(p.lastVisitedAt) : '从未走访'}</Tag>}
+                    hint={p.lastVisitedAt ? `${p.household.gridName} · ${lastVisitText(p.lastVisitedAt)}` : p.household.gridName}
+                    extra={<Tag tone={p.lastVisitedAt ? 'amber' : 'grey'}>{p.lastVisitedAt ? `上次 ${dayText(p.lastVisitedAt)}` : '从未走访'}</Tag>}
                     testid={`visit-pending-${p.household.id}`}
                     onClick={() => onLog(p.household.id)}
                   />

@@ -4,7 +4,7 @@ import { StaffGate } from '@/components/StaffGate'
 import { PrivacyConsent } from '@/features/legal/ui/PrivacyConsent'
 import { useRequireSession } from '@/features/auth/useSession'
 import { VisitLogForm } from '@/features/visits/ui/VisitLogForm'
-import { scrollToFirstError } from '@/services/nav'
+import { scrollToFirstError, scrollToTop } from '@/services/nav'
 import { ROUTES, withQuery } from '@/services/routes'
 import { VISIT_ROUTES } from '@/features/visits'
 
@@ -21,6 +21,7 @@ export default function VisitLogPage() {
         onOpenReport={(id) => void Taro.redirectTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
         onOpenFile={(id) => void Taro.navigateTo({ url: withQuery(VISIT_ROUTES.file, { householdId: id }) })}
         onInvalid={scrollToFirstError}
+        onDone={scrollToTop}
       />
       <PrivacyConsent />
     </StaffGate>
