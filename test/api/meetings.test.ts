@@ -9,6 +9,9 @@ import { makeHarness, type Harness } from './support/harness'
 import { race } from './support/race'
 import { makeReport, raceJobs, WHO } from './support/reportFixtures'
 
+// the races spawn worker processes: on a busy two-core machine a test takes longer than the default 20 s
+jest.setTimeout(120_000)
+
 let h: Harness
 beforeEach(async () => {
   h = await makeHarness()
