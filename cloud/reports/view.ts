@@ -78,9 +78,12 @@ function handlerWho(r: ReportRecord): string {
 export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date): ReportView {
   const r = d.report
   const shownReporter = reporterNameFor(r, a)
+  // a report staff raised (a 网格员's 入户走访 finding, a committee member's): they act in their role and name
+  const created = d.events.find((e) => e.action === 'create' && e.actorId === r.reporterId)
+  const staffReporter = created ? staffLabel(created.actorName ?? '', created.actorRoles) : null
   const actorLabel = (id: string | null, name: string | null, roles: readonly Role[], department?: string | null): string => {
     if (id === null) return '系统'
-    if (id === r.reporterId && !department) return shownReporter === '居民' ? '居民' : `居民 ${shownReporter}`
+    if (id === r.reporterId && !department) return staffReporter ?? (shownReporter === '居民' ? '居民' : `居民 ${shownReporter}`)
     const staff = staffLabel(name ?? '', roles, department)
     if (staff) return staff
     return a.people ? `居民 ${name ?? ''}` : `居民 ${maskName(name ?? '')}`
@@ -123,6 +126,7 @@ export function toView(deps: Deps, d: ReportDetailRecord, a: Access, now: Date):
     : null
   return {
     ...toSummary(deps, r, a, now),
+    ...(staffReporter ? { reporterName: staffReporter } : {}),
     viewer: a.reporter ? 'reporter' : a.rel.has('handler') || a.rel.has('department') ? 'handler' : a.staff ? 'staff' : 'resident',
     dispatch: r.dispatch
       ? { departmentName: r.dispatch.departmentName, accepted: r.dispatch.status === 'accepted', days: r.dispatch.days, dueAt: r.dispatch.dueAt }

@@ -7,6 +7,7 @@ import type { VisitCoverage, VisitListPage, FollowUpView } from '@/domain/visits
 import type { MessagePage } from '@/domain/messages'
 import type { ReportView } from '@/domain/reports'
 import { makeHarness, type Harness } from './support/harness'
+import { WHO } from './support/reportFixtures'
 import { COMMITTEE, H1, H1B, H2, hazardVisit, VERIFIED, VISITED, visitInput, WORKER, WORKER2 } from './support/visitFixtures'
 
 let h: Harness
@@ -170,4 +171,22 @@ test('the street reads a household’s file with the 户主 name masked; the gri
   const street = name(await h.ok<VisitListPage>('visit.list', { householdId: H1 }, 'u_street'))
   expect(street).not.toBe('王建华')
   expect(street).toMatch(/^王/)
+})
+
+test('a report a 网格员 raised on a visit names them as the official they are, to neighbours too (not 居民 孙*)', async () => {
+  const out = await h.ok<{ visitId: string; reportId?: string }>(
+    'visit.log',
+    {
+      householdId: 'h_jj_1_01',
+      visitedAt: '2025-03-01T01:00:00.000Z',
+      met: '户主',
+      finding: 'hazard',
+      note: '门前井盖缺失',
+      raiseReport: { category: 'facility', description: '1栋门前人行道的井盖缺失，夜里容易踩空' },
+    },
+    WHO.worker,
+  )
+  const seen = await h.ok<ReportView>('report.get', { id: out.reportId! }, WHO.volunteer)
+  expect(seen.reporterName).toBe('网格员 孙丽')
+  expect(seen.timeline[0]!.actor).toBe('网格员 孙丽')
 })
