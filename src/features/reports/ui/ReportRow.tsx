@@ -4,6 +4,7 @@ import { Tag } from '@/components/Tag'
 import { fromNow } from '@/components/time'
 import { CATEGORY_TONES, STATUS_TONES, categoryLabel, deadlineText, statusTagText } from '../format'
 import { dueText } from '../staffFormat'
+import './StaffScreens.scss'
 
 interface Props {
   report: ReportSummary
