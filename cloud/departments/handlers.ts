@@ -1,6 +1,7 @@
 import { departmentsContract } from '@/domain/departments/contract'
 import type { Handlers } from '../shared/handlers'
 import type { Deps } from './ports'
+import { listCandidates } from './listCandidates'
 import { addDepartmentMember, removeDepartmentMember } from './changeMember'
 import { createDepartment } from './createDepartment'
 import { dispatchReport } from './dispatchReport'
@@ -11,6 +12,7 @@ export const departmentsHandlers: Handlers<typeof departmentsContract, Deps> = {
   'department.create': createDepartment,
   'department.list': listDepartments,
   'department.addMember': addDepartmentMember,
+  'department.candidates': listCandidates,
   'department.removeMember': removeDepartmentMember,
   'department.queue': viewDepartmentQueue,
   'report.dispatch': dispatchReport,

@@ -54,6 +54,14 @@ export type MemberOutcome =
   /** the person is not a member (remove) */
   | { kind: 'notMember' }
 
+/** A person department.addMember would accept (the phone in full: the use case cuts it to its tail). */
+export interface CandidateRecord {
+  id: string
+  name: string
+  phone: string | null
+  communityName: string
+}
+
 export interface DepartmentRepo {
   /** One transaction: the retry key, then the row (UNIQUE name per area → nameTaken, nothing written), the audit entry. */
   create(d: NewDepartment, audit: AuditEntry, idem: IdempotencyKey | null): Promise<DepartmentCreateOutcome>
@@ -68,6 +76,12 @@ export interface DepartmentRepo {
    * another → elsewhere, nothing written; of this one → done, unchanged), the `department` role, the audit entry.
    */
   addMember(departmentId: string, userId: string, at: string, audit: AuditEntry): Promise<MemberOutcome>
+  /**
+   * The people addMember would accept for a department serving `area` (its street, or every street of its
+   * district): a community of that area, signed in (not roster-only), no staff role, no department's member; whose
+   * name contains `query`, or whose phone contains it when it is 3 or more digits. By name, then id; at most `limit`.
+   */
+  candidates(area: { streetId: string | null; districtId: string | null }, query: string, limit: number): Promise<CandidateRecord[]>
   /** One transaction: the membership deleted with the `department` role and the audit entry (none → notMember). */
   removeMember(departmentId: string, userId: string, audit: AuditEntry): Promise<MemberOutcome>
   /** The department's live dispatches by its deadline, then report seq; keyset after (dueAt, seq). */

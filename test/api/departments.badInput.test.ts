@@ -75,6 +75,27 @@ describe('department.addMember', () => {
   })
 })
 
+describe('department.candidates', () => {
+  test.each([
+    ['no query', () => ({ departmentId })],
+    ['blank query', () => ({ departmentId, query: '   ' })],
+    ['query too long', () => ({ departmentId, query: '王'.repeat(21) })],
+    ['query huge', () => ({ departmentId, query: BIG })],
+    ['query a number', () => ({ departmentId, query: 138 })],
+    ['query with a line break', () => ({ departmentId, query: '王\n建华' })],
+    ['department missing', () => ({ query: '王' })],
+    ['extra key', () => ({ departmentId, query: '王', limit: 1000 })],
+    ['__proto__ key', () => JSON.parse(`{"departmentId":"${departmentId}","query":"王","__proto__":{"x":1}}`)],
+  ])('%s', async (_label, payload) => {
+    await refused('department.candidates', payload(), WHO.street)
+  })
+  test('SQL, wildcards and emoji are only text: no one matches', async () => {
+    for (const query of ["' OR 1=1 --", '%', '_', '王🙂']) {
+      expect(await h.ok<{ items: unknown[] }>('department.candidates', { departmentId, query }, WHO.street)).toEqual({ items: [] })
+    }
+  })
+})
+
 describe('report.dispatch', () => {
   test.each([
     ['no days', () => ({ id: reportId, departmentId })],

@@ -84,6 +84,37 @@ describe('members', () => {
   })
 })
 
+describe('department.candidates: find a person by name or phone and add them', () => {
+  type Candidate = { id: string; name: string; phoneTail: string | null; communityName: string }
+  const search = async (departmentId: string, query: string, as: string = WHO.street) =>
+    (await h.ok<{ items: Candidate[] }>('department.candidates', { departmentId, query }, as)).items
+
+  test("the area's people by a name part or phone digits, with their community and phone tail; added, they leave the list", async () => {
+    const { department } = await makeDepartment(h, { members: 0 })
+    expect(await search(department.id, '王建华')).toEqual([{ id: WHO.resident, name: '王建华', phoneTail: '0001', communityName: '锦江社区' }])
+    expect((await search(department.id, ' 13900000001 ')).map((c) => c.id)).toEqual([WHO.resident])
+    // staff (a 网格员, the committee) are no candidates
+    expect(await search(department.id, '孙丽')).toEqual([])
+    expect(await search(department.id, '陈秀兰')).toEqual([])
+    // a person who signed in without a phone: no tail; district staff find them too
+    const person = await h.devLogin({ role: 'resident', communityId: 'c_jinjiang', verified: false, name: '林晓燕' })
+    expect(await search(department.id, '晓燕', WHO.district)).toEqual([{ id: person, name: '林晓燕', phoneTail: null, communityName: '锦江社区' }])
+    const added = await h.ok<DepartmentView>('department.addMember', { departmentId: department.id, userId: person }, WHO.street)
+    expect(added.members.map((m) => m.id)).toEqual([person])
+    expect(await search(department.id, '晓燕')).toEqual([])
+    // nor for another department: one department per person
+    const { department: second } = await makeDepartment(h, { members: 0 })
+    expect(await search(second.id, '晓燕')).toEqual([])
+  })
+
+  test('at most 20, by name', async () => {
+    const { department } = await makeDepartment(h, { members: 0 })
+    for (let i = 0; i < 22; i++) await h.devLogin({ role: 'resident', communityId: 'c_jinjiang', verified: false, name: `候选${String(i).padStart(2, '0')}` })
+    const found = await search(department.id, '候选')
+    expect(found.map((c) => c.name)).toEqual(Array.from({ length: 20 }, (_, i) => `候选${String(i).padStart(2, '0')}`))
+  })
+})
+
 describe('交办 → 受理 → 办结 → 评价', () => {
   test('the whole handling, on the department deadline, with the department on the resident timeline', async () => {
     const { department, members } = await makeDepartment(h, { name: '城管中队' })

@@ -111,6 +111,24 @@ describe('department.addMember / removeMember', () => {
   })
 })
 
+describe('department.candidates', () => {
+  const want: Record<Persona, string> = {
+    resident: 'FORBIDDEN', volunteer: 'FORBIDDEN', worker: 'FORBIDDEN', committee: 'FORBIDDEN', committeeOther: 'FORBIDDEN',
+    street: 'ok', streetOther: 'FORBIDDEN', district: 'ok', city: 'ok', member: 'FORBIDDEN', memberOther: 'FORBIDDEN',
+  }
+  test.each(PERSONAS)('%s', async (p) => {
+    await expectOutcome('department.candidates', { departmentId: own.department.id, query: '王' }, p, want[p])
+  })
+  test("another street's people are no candidates; an unknown department is NOT_FOUND", async () => {
+    const { name: otherName } = await h.ok<{ name: string }>('me.get', {}, other.resident)
+    const found = await h.ok<{ items: { id: string }[] }>('department.candidates', { departmentId: own.department.id, query: otherName }, WHO.street)
+    expect(found.items.map((c) => c.id)).not.toContain(other.resident)
+    const theirs = await h.ok<{ items: { id: string }[] }>('department.candidates', { departmentId: foreign.department.id, query: otherName }, other.streetStaff)
+    expect(theirs.items.map((c) => c.id)).toContain(other.resident)
+    await expectOutcome('department.candidates', { departmentId: 'dep_nope', query: '王' }, 'street', 'NOT_FOUND')
+  })
+})
+
 describe('department.queue', () => {
   test.each(PERSONAS)('%s', async (p) => {
     const r = await h.call('department.queue', {}, as(p))

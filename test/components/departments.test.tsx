@@ -144,6 +144,7 @@ describe('DepartmentsScreen (职能部门)', () => {
     })
     serve({
       'department.list': () => Promise.resolve({ items: [d] }),
+      'department.candidates': () => Promise.resolve({ items: [{ id: 'u-2', name: '执法二', phoneTail: '1234', communityName: '锦江社区' }] }),
       'department.addMember': (p) => Promise.resolve({ ...d, members: [...d.members, { id: p.userId as string, name: '执法二' }] }),
       'department.removeMember': () => Promise.resolve({ ...d, members: [] }),
     })
@@ -154,10 +155,14 @@ describe('DepartmentsScreen (职能部门)', () => {
     expect(stats).toContain('退回 1')
     expect(stats).toContain('当前逾期 1')
     expect(stats).toContain('平均用时 2.5 个工作日')
-    typeInto(screen.getByTestId('member-input-a'), 'u-2')
-    await act(async () => fireEvent.click(screen.getByTestId('member-add-a')))
+    typeInto(screen.getByTestId('member-query-a'), '执法')
+    await act(async () => fireEvent.click(screen.getByTestId('member-search-go-a')))
+    const add = await screen.findByTestId('candidate-add-u-2')
+    await act(async () => fireEvent.click(add))
     await waitFor(() => expect(screen.getByTestId('department-a').textContent).toContain('执法二'))
     expect(calls('department.addMember')[0]![1]).toEqual({ departmentId: 'a', userId: 'u-2' })
+    // the one added leaves the results
+    expect(screen.queryByTestId('candidate-u-2')).toBeNull()
     await act(async () => fireEvent.click(screen.getByTestId('member-remove-u-1')))
     await waitFor(() => expect(screen.getByTestId('department-a').textContent).not.toContain('执法一'))
     expect(calls('department.removeMember')[0]![1]).toEqual({ departmentId: 'a', userId: 'u-1' })
@@ -196,12 +201,64 @@ describe('DepartmentsScreen (职能部门)', () => {
   it('a refused member change is shown in Chinese', async () => {
     serve({
       'department.list': () => Promise.resolve({ items: [department('a')] }),
+      'department.candidates': () => Promise.resolve({ items: [{ id: 'u-9', name: '王丽', phoneTail: null, communityName: '锦江社区' }] }),
       'department.addMember': () => Promise.reject(new ApiError('CONFLICT', '此人已是其他职能部门的人员')),
     })
     render(<Manage />)
-    typeInto(await screen.findByTestId('member-input-a'), 'u-9')
-    await act(async () => fireEvent.click(screen.getByTestId('member-add-a')))
+    typeInto(await screen.findByTestId('member-query-a'), '王丽')
+    await act(async () => fireEvent.click(screen.getByTestId('member-search-go-a')))
+    const add = await screen.findByTestId('candidate-add-u-9')
+    await act(async () => fireEvent.click(add))
     await waitFor(() => expect(screen.getByTestId('departments-problem').textContent).toBe('此人已是其他职能部门的人员'))
+    // still listed: nothing was added
+    expect(screen.getByTestId('candidate-u-9')).toBeTruthy()
+  })
+
+  it('searches by name or phone: each result shows name, community and 尾号; no 用户编号 to type', async () => {
+    serve({
+      'department.list': () => Promise.resolve({ items: [department('a')] }),
+      'department.candidates': (p) =>
+        Promise.resolve({
+          items:
+            p.query === '王'
+              ? [
+                  { id: 'u-1', name: '王建华', phoneTail: '0001', communityName: '锦江社区' },
+                  { id: 'u-3', name: '王强', phoneTail: null, communityName: '临江村' },
+                ]
+              : [],
+        }),
+    })
+    render(<Manage />)
+    const box = await screen.findByTestId('member-query-a')
+    expect(box.getAttribute('placeholder')).toBe('输入姓名或手机号')
+    expect(screen.getByTestId('department-a').textContent).not.toContain('用户编号')
+    typeInto(box, ' 王 ')
+    await act(async () => fireEvent.click(screen.getByTestId('member-search-go-a')))
+    expect((await screen.findByTestId('candidate-u-1')).textContent).toContain('王建华')
+    expect(screen.getByTestId('candidate-u-1').textContent).toContain('锦江社区 · 尾号 0001')
+    expect(screen.getByTestId('candidate-u-3').textContent).toContain('临江村')
+    expect(screen.getByTestId('candidate-u-3').textContent).not.toContain('尾号')
+    expect(calls('department.candidates')[0]![1]).toEqual({ departmentId: 'a', query: '王' })
+    // nobody found: said in Chinese, with why someone may be missing
+    typeInto(box, '李四')
+    await act(async () => fireEvent.click(screen.getByTestId('member-search-go-a')))
+    expect((await screen.findByTestId('member-search-empty-a')).textContent).toContain('本辖区没有找到“李四”')
+    expect(screen.queryByTestId('candidate-u-1')).toBeNull()
+  })
+
+  it('an empty search is stopped before the call; a failed one says why in Chinese', async () => {
+    serve({
+      'department.list': () => Promise.resolve({ items: [department('a')] }),
+      'department.candidates': () => Promise.reject(new ApiError('NETWORK')),
+    })
+    render(<Manage />)
+    const go = await screen.findByTestId('member-search-go-a')
+    await act(async () => fireEvent.click(go))
+    expect(screen.getByTestId('member-search-error-a').textContent).toBe('请填写姓名或手机号')
+    expect(calls('department.candidates')).toHaveLength(0)
+    typeInto(screen.getByTestId('member-query-a'), '王')
+    await act(async () => fireEvent.click(screen.getByTestId('member-search-go-a')))
+    await waitFor(() => expect(screen.getByTestId('member-search-error-a').textContent).toBe('网络不好，请稍后重试'))
   })
 })
 

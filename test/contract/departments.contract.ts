@@ -213,6 +213,43 @@ export function departmentsContract(engine: string, open: OpenDepartmentsEngine,
       return { roles: after?.roles }
     })
 
+    scenario("candidates: the area's signed-in people who are no one's staff, by a name part or phone digits", async (s) => {
+      await make(s, department('dep_a'))
+      await make(s, department('dep_d', { name: '区供电', streetId: null, districtId: IDS.district }))
+      const other = await make(s, department('dep_o', { name: '城南城管', streetId: IDS.otherStreet }))
+      await s.users.create({ ...person('u_wang2', '王丽', ['resident', 'volunteer']), phone: '13800001234' })
+      await s.users.create({ ...person('u_wang3', '王强'), phone: '13900005678' })
+      await s.users.create({ ...person('u_roster', '王老伯'), rosterOnly: true })
+      await s.users.create(person('u_grid', '王网格', ['gridWorker']))
+      await s.users.create(person('u_south', '王南', ['resident'], IDS.otherCommunity))
+      await s.departments.addMember('dep_d', IDS.officer, NOW, audit('department.addMember', IDS.officer))
+      const area = { streetId: IDS.street, districtId: null }
+      const names = async (a: { streetId: string | null; districtId: string | null }, q: string, limit = 20) =>
+        (await s.departments.candidates(a, q, limit)).map((c) => c.name)
+      // by name (code-point order), staff, roster-only and other streets' people left out
+      expect(await s.departments.candidates(area, '王', 20)).toEqual([
+        { id: 'u_wang2', name: '王丽', phone: '13800001234', communityName: '锦江社区' },
+        { id: IDS.reporter, name: '王建华', phone: null, communityName: '锦江社区' },
+        { id: 'u_wang3', name: '王强', phone: '13900005678', communityName: '锦江社区' },
+      ])
+      expect(await names(area, '王', 2)).toEqual(['王丽', '王建华'])
+      // a district's department: its streets' people; the other street is under no district
+      expect(await names({ streetId: null, districtId: IDS.district }, '王')).toEqual(['王丽', '王建华', '王强'])
+      expect(await names({ streetId: other.streetId, districtId: null }, '王')).toEqual(['王南'])
+      // phone digits (3 or more), anywhere in the number; two digits match no phone
+      expect(await names(area, '5678')).toEqual(['王强'])
+      expect(await names(area, '138')).toEqual(['王丽'])
+      expect(await names(area, '13')).toEqual([])
+      // a member of any department is no candidate; removed, they are one again
+      expect(await names(area, '执法')).toEqual(['执法二'])
+      await s.departments.removeMember('dep_d', IDS.officer, audit('department.removeMember', IDS.officer))
+      expect(await names(area, '执法')).toEqual(['执法一', '执法二'])
+      // SQL-looking and percent text is only text
+      expect(await names(area, "%' OR 1=1 --")).toEqual([])
+      expect(await names(area, '%')).toEqual([])
+      return names(area, '王')
+    })
+
     scenario('a dispatch is written with the report change; a second live one is a conflict and writes nothing', async (s) => {
       await make(s, department('dep_a'))
       await make(s, department('dep_b', { name: '消防' }))

@@ -6,7 +6,7 @@ import type {
   DepartmentRepo,
   MemberOutcome,
 } from '../../departments/ports'
-import { areaWhere, countsSql, DEPARTMENT_SELECT, departmentRecord, emptyCounts, type CountsRow, type DepartmentRow } from '../rows/departments'
+import { areaWhere, candidateDigits, candidatesSql, countsSql, DEPARTMENT_SELECT, departmentRecord, emptyCounts, type CandidateRow, type CountsRow, type DepartmentRow } from '../rows/departments'
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
@@ -108,6 +108,15 @@ export function departmentRepo(pool: Pool): DepartmentRepo {
         await writeAudit(c, audit)
         return { kind: 'done', department: (await load(c, departmentId))! }
       })
+    },
+    async candidates(area, query, limit) {
+      const at = { street: '$1::text', district: '$2::text', query: '$3::text', digits: '$4::text', limit: '$5::int' }
+      const found = await rows<CandidateRow>(
+        pool,
+        candidatesSql((n) => at[n], 'strpos', ' COLLATE "C"'),
+        [area.streetId, area.districtId, query, candidateDigits(query), limit],
+      )
+      return found.map((r) => ({ id: r.id, name: r.name, phone: r.phone, communityName: r.community_name }))
     },
     /** One DELETE of the membership (a second remove at once finds nothing: notMember), the role and the audit entry. */
     async removeMember(departmentId, userId, audit) {

@@ -1,5 +1,7 @@
 /** The departments' rows as both engines read them, and the records the ports speak. */
 import type { ReportCategory } from '@/domain/reports'
+import { STAFF_ROLES } from '@/domain/shared/roles'
+import { sqlList } from './sql'
 import type { DepartmentCounts, DepartmentRecord } from '../../departments/ports'
 
 export interface DepartmentRow {
@@ -70,3 +72,32 @@ export const DEPARTMENT_SELECT = `
   LEFT JOIN streets s ON s.id = d.street_id
   LEFT JOIN districts sd ON sd.id = s.district_id
   LEFT JOIN districts dd ON dd.id = d.district_id`
+
+export interface CandidateRow {
+  id: string
+  name: string
+  phone: string | null
+  community_name: string
+}
+
+/**
+ * DepartmentRepo.candidates on both engines: `p` writes a parameter's placeholder, `pos` is the engine's
+ * substring position (SQLite instr, PostgreSQL strpos: haystack first on both), `bin` its code-point collation.
+ */
+export function candidatesSql(
+  p: (name: 'street' | 'district' | 'query' | 'digits' | 'limit') => string,
+  pos: 'instr' | 'strpos',
+  bin: string,
+): string {
+  return `SELECT u.id, u.name, u.phone, c.name AS community_name
+    FROM users u JOIN communities c ON c.id = u.community_id JOIN streets s ON s.id = c.street_id
+    WHERE (c.street_id = ${p('street')} OR s.district_id = ${p('district')})
+      AND NOT u.roster_only
+      AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ${sqlList(STAFF_ROLES)})
+      AND NOT EXISTS (SELECT 1 FROM department_members dm WHERE dm.user_id = u.id)
+      AND (${pos}(u.name, ${p('query')}) > 0 OR (${p('digits')} IS NOT NULL AND ${pos}(u.phone, ${p('digits')}) > 0))
+    ORDER BY u.name${bin}, u.id${bin} LIMIT ${p('limit')}`
+}
+
+/** The query's phone digits, when it is 3 or more digits (fewer would match nearly every phone). */
+export const candidateDigits = (query: string): string | null => (/^\d{3,}$/.test(query) ? query : null)

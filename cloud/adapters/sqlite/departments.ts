@@ -1,5 +1,5 @@
 import type { DepartmentArea, DepartmentCounts, DepartmentRecord, DepartmentRepo, MemberOutcome } from '../../departments/ports'
-import { areaWhere, countsSql, DEPARTMENT_SELECT, departmentRecord, emptyCounts, type CountsRow, type DepartmentRow } from '../rows/departments'
+import { areaWhere, candidateDigits, candidatesSql, countsSql, DEPARTMENT_SELECT, departmentRecord, emptyCounts, type CandidateRow, type CountsRow, type DepartmentRow } from '../rows/departments'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
@@ -29,6 +29,10 @@ export function departmentRepo(db: Db): DepartmentRepo {
     WHERE rd.department_id = @dept AND rd.status IN ('pending', 'accepted')
       AND (@due IS NULL OR rd.due_at > @due OR (rd.due_at = @due AND r.seq > @seq))
     ORDER BY rd.due_at, r.seq LIMIT @limit`)
+
+  const candidatesOf = db.prepare<{ street: string | null; district: string | null; query: string; digits: string | null; limit: number }, CandidateRow>(
+    candidatesSql((n) => `@${n}`, 'instr', ''),
+  )
 
   const load = (id: string): DepartmentRecord | null => {
     const row = byId.get(id)
@@ -117,6 +121,11 @@ export function departmentRepo(db: Db): DepartmentRepo {
     },
     async addMember(departmentId, userId, at, audit) {
       return add.immediate(departmentId, userId, at, audit)
+    },
+    async candidates(area, query, limit) {
+      return candidatesOf
+        .all({ street: area.streetId, district: area.districtId, query, digits: candidateDigits(query), limit })
+        .map((r) => ({ id: r.id, name: r.name, phone: r.phone, communityName: r.community_name }))
     },
     async removeMember(departmentId, userId, audit) {
       return remove.immediate(departmentId, userId, audit)

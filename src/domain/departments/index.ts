@@ -47,6 +47,13 @@ export type DepartmentListInput = z.input<typeof departmentListSchema>
 export const departmentMemberSchema = z.strictObject({ departmentId: idSchema, userId: idSchema })
 export type DepartmentMemberInput = z.input<typeof departmentMemberSchema>
 
+/** department.candidates: the people department.addMember would take, found by a name part or phone digits. */
+export const departmentCandidatesSchema = z.strictObject({ departmentId: idSchema, query: text(1, 20, '姓名或手机号') })
+export type DepartmentCandidatesInput = z.input<typeof departmentCandidatesSchema>
+
+/** At most this many candidates answer one search (type more to narrow it). */
+export const DEPARTMENT_CANDIDATES_MAX = 20
+
 /** department.queue: the caller's department's live dispatches, by its deadline. */
 export const departmentQueueSchema = z.strictObject({ ...pageSchema })
 export type DepartmentQueueInput = z.input<typeof departmentQueueSchema>
@@ -92,6 +99,15 @@ export interface DepartmentView {
   /** its staff: names for the staff who manage it, [] for others */
   members: { id: string; name: string }[]
   stats: DepartmentStats
+}
+
+/** A person the department's managers may add: the full name (they are the area's staff), the phone's last 4 digits. */
+export interface DepartmentCandidateView {
+  id: string
+  name: string
+  /** the last 4 digits of the phone; null when none is on file */
+  phoneTail: string | null
+  communityName: string
 }
 
 /** Working days from one instant to another on China's calendar: the working days after `from`'s day up to `to`'s. */

@@ -7,7 +7,7 @@ import { useSubmit } from '../common/useSubmit'
 
 /**
  * 职能部门管理 (street, district, city): the departments of the area with their statistics (department.list), a new
- * one (department.create, one requestId per attempt), members added or removed by their 用户编号.
+ * one (department.create, one requestId per attempt), members added (found through department.candidates) or removed.
  */
 export function useDepartments() {
   const remote = useRemote<{ items: DepartmentView[] }>('departments', () => callApi('department.list', {}))
@@ -40,12 +40,8 @@ export function useDepartments() {
   }
 
   async function changeMember(departmentId: string, userId: string, remove = false): Promise<boolean> {
-    if (!userId.trim()) {
-      setProblem('请填写人员的用户编号')
-      return false
-    }
     setProblem(null)
-    const sent = await member.submit({ departmentId, userId: userId.trim(), remove })
+    const sent = await member.submit({ departmentId, userId, remove })
     if (sent.ok) replace(sent.data)
     return sent.ok
   }

@@ -6,11 +6,12 @@ import { DetailSkeleton, LoadFailed } from '@/components/LoadState'
 import { DEPARTMENT_SUGGESTIONS, type DepartmentView } from '@/domain/departments'
 import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS, type ReportCategory } from '@/domain/reports'
 import type { useDepartments } from '../useDepartments'
+import { MemberSearch } from './MemberSearch'
 import './DepartmentsScreen.scss'
 
 type Model = ReturnType<typeof useDepartments>
 
-/** 职能部门: the area's departments with their figures and staff, a new one, members by 用户编号. */
+/** 职能部门: the area's departments with their figures and staff, a new one, members found by name or phone. */
 export function DepartmentsScreen({ model }: { model: Model }) {
   const { remote } = model
   if (remote.status === 'loading') return <DetailSkeleton testid='departments' />
@@ -37,7 +38,6 @@ export function DepartmentsScreen({ model }: { model: Model }) {
 }
 
 function DepartmentCard({ department: d, model }: { department: DepartmentView; model: Model }) {
-  const [userId, setUserId] = useState('')
   const s = d.stats
   return (
     <Card title={d.name} testid={`department-${d.id}`}>
@@ -61,16 +61,7 @@ function DepartmentCard({ department: d, model }: { department: DepartmentView; 
           </ActionButton>
         </View>
       ))}
-      <Input
-        className='gz-input'
-        value={userId}
-        placeholder='人员的用户编号（在其“我的”页面查看）'
-        onInput={(e) => setUserId(e.detail.value)}
-        data-testid={`member-input-${d.id}`}
-      />
-      <ActionButton kind='secondary' testid={`member-add-${d.id}`} loading={model.changing} onClick={() => void model.changeMember(d.id, userId).then((ok) => ok && setUserId(''))}>
-        添加人员
-      </ActionButton>
+      <MemberSearch departmentId={d.id} adding={model.changing} onAdd={(userId) => model.changeMember(d.id, userId)} />
     </Card>
   )
 }
