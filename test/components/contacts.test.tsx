@@ -240,6 +240,7 @@ describe('联系户管理', () => {
       makeMember('u7', { name: '何志明', address: '1栋1单元201' }),
       makeMember('u8', { name: '何小红', verified: false }),
       makeMember('u9', { name: '何建国', rosterOnly: true }),
+      makeMember('u1', { name: '杨春敏', roles: ['resident'], verified: true }),
     ]
     const setCalls = () => api.mock.calls.filter((c) => c[0] === 'contact.setCadre')
 
@@ -268,8 +269,10 @@ describe('联系户管理', () => {
       const results = await screen.findAllByTestId('cadre-result')
       expect(api.mock.calls.find((c) => c[0] === 'member.list')![1]).toEqual({ query: '何', limit: 20 })
       // only a verified resident or staff can be picked
-      expect(results.map((r) => within(r).queryByText('选择') !== null)).toEqual([true, false, false])
+      expect(results.map((r) => within(r).queryByText('选择') !== null)).toEqual([true, false, false, true])
       expect(results[1]!.textContent).toContain('未认证，不能设为联系人')
+      // one already a cadre: saving changes them
+      expect(results[3]!.textContent).toContain('已是党员联系人，保存即修改')
       fireEvent.click(screen.getByTestId('cadre-pick-u7'))
       expect(screen.getByTestId('cadre-picked').textContent).toContain('何志明')
       expect(screen.queryByTestId('field-error-userId')).toBeNull()

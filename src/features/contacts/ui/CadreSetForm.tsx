@@ -12,7 +12,7 @@ import { canBeCadre, useCadreSearch, useSetCadre } from '../useCadres'
 const TITLE_OPTIONS = CADRE_TITLES.map((t) => ({ value: t, label: CADRE_TITLE_LABELS[t] }))
 
 /** 设定联系人 (committee): find a verified resident or staff member, choose the title, phone and note, save. */
-export function CadreSetForm({ onSaved }: { onSaved: (c: CadreView) => Promise<void> | void }) {
+export function CadreSetForm({ cadres, onSaved }: { cadres: readonly CadreView[]; onSaved: (c: CadreView) => Promise<void> | void }) {
   const [typed, setTyped] = useState('')
   const [query, setQuery] = useState('')
   const search = useCadreSearch(query)
@@ -55,7 +55,7 @@ export function CadreSetForm({ onSaved }: { onSaved: (c: CadreView) => Promise<v
                 搜索
               </ActionButton>
             </View>
-            {query ? <SearchResults search={search} query={query} onPick={pick} /> : null}
+            {query ? <SearchResults search={search} query={query} cadres={cadres} onPick={pick} /> : null}
           </View>
         )}
       </FormField>
@@ -81,7 +81,7 @@ export function CadreSetForm({ onSaved }: { onSaved: (c: CadreView) => Promise<v
           data-testid='cadre-note'
         />
       </FormField>
-      {f.submitError && f.submitError.code !== 'INVALID_INPUT' ? (
+      {f.submitError && !Object.values(f.errors).some(Boolean) ? (
         <View className='gz-banner gz-banner--error' data-testid='cadre-set-error'>
           <Text>{`没有设定成功：${f.submitError.message}`}</Text>
         </View>
@@ -98,7 +98,14 @@ export function CadreSetForm({ onSaved }: { onSaved: (c: CadreView) => Promise<v
   )
 }
 
-function SearchResults({ search, query, onPick }: { search: ReturnType<typeof useCadreSearch>; query: string; onPick: (m: MemberView) => void }) {
+interface ResultsProps {
+  search: ReturnType<typeof useCadreSearch>
+  query: string
+  cadres: readonly CadreView[]
+  onPick: (m: MemberView) => void
+}
+
+function SearchResults({ search, query, cadres, onPick }: ResultsProps) {
   if (search.status === 'loading') return <Text className='gz-muted'>正在搜索…</Text>
   if (search.status === 'error') return <Text className='gz-field__error' data-testid='cadre-search-error'>{`没有搜到：${search.error?.message ?? ''}`}</Text>
   const people = search.data ?? []
@@ -107,11 +114,13 @@ function SearchResults({ search, query, onPick }: { search: ReturnType<typeof us
     <View data-testid='cadre-results'>
       {people.map((m) => {
         const ok = canBeCadre(m)
+        const current = cadres.find((c) => c.userId === m.id)
+        const notes = [m.address, m.gridName, current ? `已是${CADRE_TITLE_LABELS[current.title]}联系人，保存即修改` : null, ok ? null : '未认证，不能设为联系人']
         return (
           <View key={m.id} className='contact-overview__row' data-testid='cadre-result'>
             <View className='contact-overview__who'>
               <Text>{m.name}</Text>
-              <Text className='gz-muted'>{[m.address, m.gridName, ok ? null : '未认证，不能设为联系人'].filter(Boolean).join(' · ') || '本社区'}</Text>
+              <Text className='gz-muted'>{notes.filter(Boolean).join(' · ') || '本社区'}</Text>
             </View>
             {ok ? (
               <ActionButton kind='secondary' testid={`cadre-pick-${m.id}`} onClick={() => onPick(m)}>

@@ -50,7 +50,7 @@ export function ContactOverview({ o }: Props) {
       <ListState status={d ? 'ready' : overview.status} error={overview.error} isEmpty={false} emptyText='' skeletonRows={3} onRetry={() => void overview.reload()}>
         {d ? (
           <>
-            <CadreSetForm onSaved={reload} />
+            <CadreSetForm cadres={d.cadres} onSaved={reload} />
             <Card title={`联系户党员/干部（${d.cadres.length}）`}>
               {d.cadres.length === 0 ? <Text className='gz-muted'>还没有设置联系户党员/干部</Text> : null}
               {d.cadres.map((c) => (
