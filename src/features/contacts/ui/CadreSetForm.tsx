@@ -32,7 +32,7 @@ export function CadreSetForm({ cadres, onSaved }: { cadres: readonly CadreView[]
       <Text className='contact-overview__label'>把已认证的住户或本社区工作人员设为联系户党员/干部；已是联系人的再设一次即修改。</Text>
       <FormField label='联系人' name='userId' required error={f.errors.userId}>
         {f.form.person ? (
-          <View className='contact-overview__row' data-testid='cadre-picked'>
+          <View className='contact-overview__row contact-overview__row--picked' data-testid='cadre-picked'>
             <Text className='contact-households__address'>{f.form.person.name}</Text>
             <ActionButton kind='plain' testid='cadre-unpick' onClick={() => f.setField('person', null)}>
               重新选择
