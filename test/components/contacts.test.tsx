@@ -11,7 +11,7 @@ import { RaiseForm } from '@/features/contacts/ui/RaiseForm'
 import { ContactOverview } from '@/features/contacts/ui/ContactOverview'
 import { useContactOverview, useLogContact, useMyContacts, useRaiseOnBehalf } from '@/features/contacts/useContacts'
 import { chinaLocalNow, chinaLocalToIso } from '@/features/contacts/format'
-import { makeSession, typeInto } from '../support/fixtures'
+import { makeMember, makeSession, typeInto } from '../support/fixtures'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
 const api = callApi as jest.MockedFunction<typeof callApi>
@@ -233,5 +233,112 @@ describe('联系户管理', () => {
     fireEvent.click(screen.getByTestId('assign'))
     expect((await screen.findByTestId('assign-error')).textContent).toContain('每人最多联系 50 户')
     expect(screen.queryByTestId('assign-done')).toBeNull()
+  })
+
+  describe('设定联系人 and 取消联系人', () => {
+    const people = [
+      makeMember('u7', { name: '何志明', address: '1栋1单元201' }),
+      makeMember('u8', { name: '何小红', verified: false }),
+      makeMember('u9', { name: '何建国', rosterOnly: true }),
+      makeMember('u1', { name: '杨春敏', roles: ['resident'], verified: true }),
+    ]
+    const setCalls = () => api.mock.calls.filter((c) => c[0] === 'contact.setCadre')
+
+    it('search → pick → save sends contact.setCadre with the chosen person, title, phone and note, then reloads the cadres', async () => {
+      let overview = OVERVIEW
+      api.mockImplementation((async (action: string) => {
+        if (action === 'contact.overview') return overview
+        if (action === 'member.list') return { items: people, nextCursor: null }
+        if (action === 'contact.setCadre') {
+          const c = { userId: 'u7', name: '何志明', phone: null, title: 'groupHead', publishPhone: true, publicNote: '晚上 7 点后方便接电话', households: 0, lastLogAt: null, idle: true } as const
+          overview = { ...OVERVIEW, cadres: [...OVERVIEW.cadres, c] }
+          return c
+        }
+        throw new ApiError('NOT_FOUND')
+      }) as typeof callApi)
+      render(<Screen />)
+      await screen.findAllByTestId('cadre-row')
+      // nothing picked: the form says so and sends nothing
+      fireEvent.click(screen.getByTestId('cadre-save'))
+      expect((await screen.findByTestId('field-error-userId')).textContent).toBe('请先搜索并选择联系人')
+      expect(screen.getByTestId('field-error-title').textContent).toBe('请选择身份')
+      expect(setCalls()).toHaveLength(0)
+
+      typeInto(screen.getByTestId('cadre-search'), ' 何 ')
+      fireEvent.click(screen.getByTestId('cadre-search-submit'))
+      const results = await screen.findAllByTestId('cadre-result')
+      expect(api.mock.calls.find((c) => c[0] === 'member.list')![1]).toEqual({ query: '何', limit: 20 })
+      // only a verified resident or staff can be picked
+      expect(results.map((r) => within(r).queryByText('选择') !== null)).toEqual([true, false, false, true])
+      expect(results[1]!.textContent).toContain('未认证，不能设为联系人')
+      // one already a cadre: saving changes them
+      expect(results[3]!.textContent).toContain('已是党员联系人，保存即修改')
+      fireEvent.click(screen.getByTestId('cadre-pick-u7'))
+      expect(screen.getByTestId('cadre-picked').textContent).toContain('何志明')
+      expect(screen.queryByTestId('field-error-userId')).toBeNull()
+      fireEvent.click(screen.getByTestId('cadre-title-groupHead'))
+      fireEvent.click(screen.getByTestId('cadre-publish-phone'))
+      typeInto(screen.getByTestId('cadre-note'), '晚上 7 点后方便接电话')
+      fireEvent.click(screen.getByTestId('cadre-save'))
+      expect((await screen.findByTestId('cadre-set-done')).textContent).toContain('已把 何志明 设为居民小组长联系人')
+      expect(setCalls()).toHaveLength(1)
+      expect(setCalls()[0]![1]).toEqual({ userId: 'u7', title: 'groupHead', publishPhone: true, publicNote: '晚上 7 点后方便接电话' })
+      expect(typeof (setCalls()[0]![2] as { requestId: string }).requestId).toBe('string')
+      await waitFor(() => expect(screen.getAllByTestId('cadre-row')).toHaveLength(3))
+      // the form is empty again
+      expect(screen.queryByTestId('cadre-picked')).toBeNull()
+    })
+
+    it('a refusal shows its message; a field error from the server goes on its field; a retry keeps the requestId', async () => {
+      api.mockImplementation((async (action: string) => {
+        if (action === 'contact.overview') return OVERVIEW
+        if (action === 'member.list') return { items: people, nextCursor: null }
+        throw new ApiError('NOT_FOUND')
+      }) as typeof callApi)
+      render(<Screen />)
+      typeInto(await screen.findByTestId('cadre-search'), '何志明')
+      fireEvent.click(screen.getByTestId('cadre-search-submit'))
+      fireEvent.click(await screen.findByTestId('cadre-pick-u7'))
+      fireEvent.click(screen.getByTestId('cadre-title-partyMember'))
+      api.mockRejectedValueOnce(new ApiError('CONFLICT', '只能指定已认证的住户或本社区工作人员为联系户党员/干部'))
+      fireEvent.click(screen.getByTestId('cadre-save'))
+      expect((await screen.findByTestId('cadre-set-error')).textContent).toBe('没有设定成功：只能指定已认证的住户或本社区工作人员为联系户党员/干部')
+      expect(screen.queryByTestId('cadre-set-done')).toBeNull()
+      api.mockRejectedValueOnce(new ApiError('INVALID_INPUT', '联系说明含有不适宜的内容', [{ path: 'publicNote', message: '联系说明含有不适宜的内容' }]))
+      fireEvent.click(screen.getByTestId('cadre-save'))
+      expect((await screen.findByTestId('field-error-publicNote')).textContent).toBe('联系说明含有不适宜的内容')
+      expect(screen.queryByTestId('cadre-set-error')).toBeNull()
+      const [first, second] = setCalls()
+      expect(first![1]).toEqual({ userId: 'u7', title: 'partyMember', publishPhone: false })
+      expect((first![2] as { requestId: string }).requestId).toBe((second![2] as { requestId: string }).requestId)
+    })
+
+    it('取消联系人 asks to confirm, then calls contact.removeCadre and reloads', async () => {
+      let overview = OVERVIEW
+      api.mockImplementation((async (action: string, payload: unknown) => {
+        if (action === 'contact.overview') return overview
+        if (action === 'contact.removeCadre') {
+          expect(payload).toEqual({ userId: 'u1' })
+          overview = { ...OVERVIEW, cadres: OVERVIEW.cadres.slice(1) }
+          return { removed: true, households: 3 }
+        }
+        throw new ApiError('NOT_FOUND')
+      }) as typeof callApi)
+      render(<Screen />)
+      const rows = await screen.findAllByTestId('cadre-row')
+      fireEvent.click(within(rows[0]!).getByTestId('cadre-remove'))
+      const dialog = await screen.findByTestId('cadre-remove-dialog')
+      expect(dialog.textContent).toContain('取消 杨春敏 的联系人身份后，他联系的 3 户会重新列入')
+      expect(api.mock.calls.filter((c) => c[0] === 'contact.removeCadre')).toHaveLength(0)
+      // 不取消 keeps them
+      fireEvent.click(screen.getByTestId('cadre-remove-keep'))
+      expect(api.mock.calls.filter((c) => c[0] === 'contact.removeCadre')).toHaveLength(0)
+      fireEvent.click(within(screen.getAllByTestId('cadre-row')[0]!).getByTestId('cadre-remove'))
+      fireEvent.click(await screen.findByTestId('cadre-remove-confirm'))
+      expect((await screen.findByTestId('cadre-removed')).textContent).toContain('已取消 杨春敏 的联系人身份')
+      expect(api.mock.calls.filter((c) => c[0] === 'contact.removeCadre')).toHaveLength(1)
+      await waitFor(() => expect(screen.getAllByTestId('cadre-row')).toHaveLength(1))
+      expect(screen.getByTestId('cadre-row').textContent).toContain('李秀芳')
+    })
   })
 })

@@ -1,6 +1,6 @@
 // Issue 17's 党员干部联系户 in real Chromium at a phone viewport, against the H5 build served by the real server on a
-// fresh SQLite file: the committee names a verified resident a 党员 contact (API: no screen sets the attribute) and,
-// on 我的 → 联系户管理, assigns them a household of 第二网格 that has no contact; the cadre opens 我联系的住户 on 我的,
+// fresh SQLite file: on 我的 → 联系户管理 the committee finds a verified resident by name and names them a 党员 contact
+// (设定联系人: phone published, a note), then assigns them a household of 第二网格 that has no contact; the cadre opens 我联系的住户 on 我的,
 // logs a home visit and raises a report for the household (代为上报) through the forms; the report goes to the grid
 // marked as raised on the household's behalf; a resident of that household sees 我家的联系人 on 我的, with the phone
 // the cadre publishes and nothing of the logs.
@@ -36,12 +36,6 @@ test('the committee assigns a 党员 to a household; the cadre logs a visit and 
   // a verified resident of 第一网格 who agreed to keep in touch with neighbours
   const cadreLogin = await login('resident', { name: '何志明', gridId: 'g_jj_1' })
   await api(server.url, 'me.setPhone', { phone: '13912345678' }, cadreLogin.token)
-  await api(
-    server.url,
-    'contact.setCadre',
-    { userId: cadreLogin.user.id, title: 'partyMember', publishPhone: true, publicNote: '晚上和周末都在家，有事随时找我' },
-    committeeLogin.token,
-  )
   // a resident of 第二网格 (no demo contacts there): their household has no contact yet
   const residentLogin = await login('resident', { name: '赵桂芳', gridId: 'g_jj_2' })
   const home = residentLogin.user.household
@@ -53,6 +47,17 @@ test('the committee assigns a 党员 to a household; the cadre logs a visit and 
   await committee.goto(`${server.url}/#/pages/me/index`)
   await byTestId(committee, 'link-contact-overview').click()
   await byTestId(committee, 'contact-overview').waitFor()
+  // 设定联系人: search by name, pick, 党员, publish the phone, a note, save
+  await fillField(committee, 'cadre-search', '何志明')
+  await byTestId(committee, 'cadre-search-submit').click()
+  await byTestId(committee, `cadre-pick-${cadreLogin.user.id}`).click()
+  await byTestId(committee, 'cadre-picked').filter({ hasText: '何志明' }).waitFor()
+  await byTestId(committee, 'cadre-title-partyMember').click()
+  await byTestId(committee, 'cadre-publish-phone').click()
+  await fillField(committee, 'cadre-note', '晚上和周末都在家，有事随时找我')
+  await shot(committee, 'contacts/00-set-cadre')
+  await byTestId(committee, 'cadre-save').click()
+  await byTestId(committee, 'cadre-set-done').filter({ hasText: '已把 何志明 设为党员联系人' }).waitFor()
   const cadreRow = byTestId(committee, 'cadre-row').filter({ hasText: '何志明' })
   await cadreRow.waitFor()
   assert.match(await cadreRow.innerText(), /联系 0 户/)
