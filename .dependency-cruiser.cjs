@@ -56,6 +56,14 @@ module.exports = {
       },
     },
     {
+      name: 'engines-apart',
+      severity: 'error',
+      comment:
+        "One engine's adapter never imports the other's: the cloud function bundles the PostgreSQL store and must not carry SQLite (what both share lives in cloud/adapters/rows).",
+      from: { path: '^cloud/adapters/(sqlite|postgres)/' },
+      to: { path: '^cloud/adapters/(sqlite|postgres)/', pathNot: ['^cloud/adapters/$1/'] },
+    },
+    {
       name: 'doors-through-public-entries',
       severity: 'error',
       comment:

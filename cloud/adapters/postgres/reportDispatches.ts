@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg'
 import type { DispatchWrite } from '../../reports/ports'
-import { stampOf } from '../sqlite/reportDispatches'
+import { stampOf } from '../rows/departments'
 
 /**
  * A report's dispatch write inside report.change's transaction (reportWrites.ts), as SQLite's: false when a live

@@ -3,6 +3,7 @@ import type { ReportCategory } from '@/domain/reports'
 import { STAFF_ROLES } from '@/domain/shared/roles'
 import { sqlList } from './sql'
 import type { DepartmentCounts, DepartmentRecord } from '../../departments/ports'
+import type { DispatchStatus } from '../../reports/ports'
 
 export interface DepartmentRow {
   id: string
@@ -101,3 +102,7 @@ export function candidatesSql(
 
 /** The query's phone digits, when it is 3 or more digits (fewer would match nearly every phone). */
 export const candidateDigits = (query: string): string | null => (/^\d{3,}$/.test(query) ? query : null)
+
+/** The column a dispatch step stamps: 受理 its accepted_at, the end of it (退回, 办结, cancelled) finished_at. */
+export const stampOf = (to: DispatchStatus): 'accepted_at' | 'finished_at' | null =>
+  to === 'accepted' ? 'accepted_at' : to === 'pending' ? null : 'finished_at'

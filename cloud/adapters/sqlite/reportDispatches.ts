@@ -1,9 +1,6 @@
-import type { DispatchStatus, DispatchWrite } from '../../reports/ports'
+import type { DispatchWrite } from '../../reports/ports'
 import type { Db } from './open'
-
-/** The column a dispatch step stamps: 受理 its accepted_at, the end of it (退回, 办结, cancelled) finished_at. */
-export const stampOf = (to: DispatchStatus): 'accepted_at' | 'finished_at' | null =>
-  to === 'accepted' ? 'accepted_at' : to === 'pending' ? null : 'finished_at'
+import { stampOf } from '../rows/departments'
 
 /**
  * A report's dispatch write, inside report.change's transaction (reports.ts): false when it must not happen — a
