@@ -1,4 +1,5 @@
 import { meetingRecordSchema, type MeetingOutcome, type MeetingRecordInput } from '@/domain/meetings'
+import { detailsToErrors, issuesToErrors, type FieldErrors } from '../common/formErrors'
 
 /** The 联席会议 form as typed: departments as one line, blank rows allowed until sent. */
 export interface MeetingForm {
@@ -13,7 +14,7 @@ export interface MeetingForm {
 }
 
 export type MeetingField = 'heldOn' | 'place' | 'departments' | 'attendees' | 'decision' | 'outcome' | 'tasks'
-export type MeetingErrors = Partial<Record<MeetingField, string>>
+export type MeetingErrors = FieldErrors<MeetingField>
 
 /** Today as 'YYYY-MM-DD' on the device's calendar. */
 export function today(now: Date = new Date()): string {
@@ -58,33 +59,18 @@ export function toMeetingPayload(reportId: string, f: MeetingForm): Record<strin
   }
 }
 
-export function meetingFieldOf(path: readonly PropertyKey[]): MeetingField | null {
-  const a = String(path[0] ?? '')
-  return ['heldOn', 'place', 'departments', 'attendees', 'decision', 'outcome', 'tasks'].includes(a) ? (a as MeetingField) : null
-}
+const MEETING_FIELDS: readonly MeetingField[] = ['heldOn', 'place', 'departments', 'attendees', 'decision', 'outcome', 'tasks']
 
 const TASK_OWNER_MISSING = '请为每项任务选择负责人'
 
 export function validateMeeting(reportId: string, f: MeetingForm): { input: MeetingRecordInput | null; errors: MeetingErrors } {
   const parsed = meetingRecordSchema.safeParse(toMeetingPayload(reportId, f))
-  const errors: MeetingErrors = {}
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = meetingFieldOf(issue.path)
-      if (field && !errors[field]) errors[field] = field === 'tasks' && issue.path[2] === 'ownerId' ? TASK_OWNER_MISSING : issue.message
-    }
-    return { input: null, errors }
-  }
-  return { input: parsed.data, errors }
+  if (parsed.success) return { input: parsed.data, errors: {} }
+  const errors = issuesToErrors(parsed.error.issues, MEETING_FIELDS)
+  // a task without its owner: say what to do, not the id schema's words
+  if (parsed.error.issues.find((i) => i.path[0] === 'tasks')?.path[2] === 'ownerId') errors.tasks = TASK_OWNER_MISSING
+  return { input: null, errors }
 }
 
 /** The server's INVALID_INPUT details on the form's fields. */
-export function meetingErrorsFrom(details: unknown): MeetingErrors {
-  const errors: MeetingErrors = {}
-  if (!Array.isArray(details)) return errors
-  for (const d of details as { path?: unknown; message?: unknown }[]) {
-    const field = meetingFieldOf(String(d?.path ?? '').split('.'))
-    if (field && typeof d.message === 'string' && !errors[field]) errors[field] = d.message
-  }
-  return errors
-}
+export const meetingErrorsFrom = (details: unknown): MeetingErrors => detailsToErrors(details, MEETING_FIELDS)
