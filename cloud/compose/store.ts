@@ -8,7 +8,7 @@ import { seedDemoPostgres } from '../seed/seedPostgres'
 import { seedDemo } from '../seed/seedSqlite'
 import type { BlobStorage, FileRepo } from '../files'
 import type { MessageRepo } from '../messages'
-import type { MotionRepo } from '../motions'
+import type { MotionRepo, MotionRiskRepo } from '../motions'
 import type { NoticeRepo } from '../notices'
 import type { ShiftRepo } from '../patrols'
 import type { MeetingRepo } from '../meetings'
@@ -41,6 +41,8 @@ export interface Store {
   files: FileRepo
   /** motions, ballots, community rules (issue 5) */
   motions: MotionRepo
+  /** 稳评 of major motions and the street's sign-off (issue 18) */
+  motionRisks: MotionRiskRepo
   /** patrol shifts, signups, attendance, logs (issue 6) */
   shifts: ShiftRepo
   /** 联席会议 and their follow-up tasks (issue 17) */

@@ -1,11 +1,12 @@
 import { createHash, randomInt } from 'node:crypto'
 import { chinaClock } from '@/domain/shared/chinaTime'
+import { TIER_KEY, tierPlaceOf } from '@/domain/shared/roles'
 import { AppError } from '@/domain/shared/errors'
 import { RECEIPT_ALPHABET, type MotionStatus } from '@/domain/motions'
 import type { NewMessage } from '../messages'
 import type * as shared from '../shared/context'
 import { sendOutbound } from '../shared/outbound'
-import type { UserRecord } from '../shared/ports'
+import type { CommunityRecord, UserRecord } from '../shared/ports'
 import type { Deps, MotionMessages, MotionRecord, MotionSettleScope, MotionsStore, UserCtx } from './ports'
 
 export const NOT_FOUND_MESSAGE = '议题不存在，或您无权查看'
@@ -89,12 +90,23 @@ export async function settle(deps: shared.Deps<Pick<MotionsStore, 'motions'>>, s
   await sendOutbound(deps, messages)
 }
 
-/** The motion after the time rule, if the caller may see it (else NOT_FOUND: its existence is private). */
+/**
+ * The motion after the time rule, if the caller may see it (else NOT_FOUND: its existence is private): the
+ * community's members, and the street/district/city staff above it once it is published (read only: they
+ * review a major motion's 稳评).
+ */
 export async function visibleMotion(ctx: UserCtx, id: string): Promise<MotionRecord> {
   await settle(ctx.deps, { motionId: id })
   const m = await ctx.deps.store.motions.get(id)
-  if (!m || !canSeeMotion(m, ctx.user)) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-  return m
+  if (m && canSeeMotion(m, ctx.user)) return m
+  if (m && m.status !== 'draft' && tierPlaceOf(ctx.user) && oversees(ctx.user, await ctx.deps.store.communities.get(m.communityId))) return m
+  throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+}
+
+/** Whether the caller acts at a tier (street, district, city) the community is under. */
+export function oversees(u: UserRecord, c: CommunityRecord | null): boolean {
+  const t = tierPlaceOf(u)
+  return !!c && !!t && c[TIER_KEY[t.tier]] === t.id
 }
 
 export function toIso(s: string): string {

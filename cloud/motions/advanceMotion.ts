@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/shared/errors'
-import { MOTION_STATUS_LABELS, nextStatus, type motionAdvanceSchema, type MotionView } from '@/domain/motions'
+import { MOTION_STATUS_LABELS, nextStatus, riskBlock, type motionAdvanceSchema, type MotionView } from '@/domain/motions'
 import type { z } from 'zod'
 import type { MotionRecord, UserCtx } from './ports'
 import { sendOutbound } from '../shared/outbound'
@@ -14,6 +14,9 @@ import { viewFor } from './view'
  * `from` (the phase the committee saw) makes a retry safe: the store steps only from that phase; a motion
  * already one step past it (an earlier tap whose reply was lost, or the schedule) is answered as it is, any
  * other phase is CONFLICT. Without `from`, the step is from the phase found now.
+ *
+ * A major motion enters voting only with a 稳评 that clears it (RISK_ASSESSMENT_REQUIRED, said the way riskBlock
+ * says it); the store checks the gate inside the step, this answer is for the committee to read.
  */
 export async function advanceMotion(input: z.output<typeof motionAdvanceSchema>, ctx: UserCtx): Promise<MotionView> {
   const { deps, user } = ctx
@@ -26,6 +29,7 @@ export async function advanceMotion(input: z.output<typeof motionAdvanceSchema>,
   const from = input.from ?? m.status
   const to = nextStatus(from)
   if (!to) throw new AppError('CONFLICT', '表决已结束')
+  if (from === 'consultation' && m.status === 'consultation') await assertNotHeldByRisk(ctx, m)
   const at = deps.clock.now().toISOString()
   const done = await deps.store.motions.advance(m.id, from, at, motionMessages(deps, at), {
     at,
@@ -44,7 +48,15 @@ export async function advanceMotion(input: z.output<typeof motionAdvanceSchema>,
   const now = await deps.store.motions.get(m.id)
   if (!now) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
   if (input.from && now.status === to) return viewFor(deps, now, user)
+  // the store holds a major motion without a clearing 稳评 in consultation (a filing may have changed meanwhile)
+  if (from === 'consultation' && now.status === 'consultation') await assertNotHeldByRisk(ctx, now)
   throw new AppError('CONFLICT', input.from ? movedOn(now) : '议题刚被推进过，请刷新后重试')
+}
+
+async function assertNotHeldByRisk(ctx: UserCtx, m: MotionRecord): Promise<void> {
+  if (m.riskGate !== 'pending') return
+  const block = riskBlock(m.riskGate, await ctx.deps.store.motionRisks.get(m.id))
+  if (block) throw new AppError('RISK_ASSESSMENT_REQUIRED', block)
 }
 
 function movedOn(m: MotionRecord): string {

@@ -26,6 +26,7 @@ export async function draftMotion(input: z.output<typeof motionCreateSchema>, ct
       consultUntil: input.consultUntil ? toIso(input.consultUntil) : null,
       voteFrom: toIso(input.voteFrom),
       voteUntil: toIso(input.voteUntil),
+      major: input.major ?? false,
       createdAt: at,
     },
     { at, actorId: user.id, action: 'motion.create', targetType: 'motion', targetId: id, communityId },

@@ -2,15 +2,18 @@ import { motionsContract } from '@/domain/motions/contract'
 import type { Handlers } from '../shared/handlers'
 import type { Deps } from './ports'
 import { advanceMotion } from './advanceMotion'
+import { assessMotionRisk } from './assessMotionRisk'
 import { castBallot } from './castBallot'
 import { commentOnMotion } from './commentOnMotion'
 import { draftMotion } from './draftMotion'
 import { listMotions } from './listMotions'
+import { listRiskReviews } from './listRiskReviews'
 import { listRulesHistory } from './listRulesHistory'
 import { markRulesFiled } from './markRulesFiled'
 import { recordOfflineBallot } from './recordOfflineBallot'
 import { replyToComment } from './replyToComment'
 import { reviseMotion } from './reviseMotion'
+import { signOffMotionRisk } from './signOffMotionRisk'
 import { verifyReceipt } from './verifyReceipt'
 import { viewCurrentRules } from './viewCurrentRules'
 import { viewMotion } from './viewMotion'
@@ -31,4 +34,7 @@ export const motionsHandlers: Handlers<typeof motionsContract, Deps> = {
   'rules.current': viewCurrentRules,
   'rules.history': listRulesHistory,
   'rules.markFiled': markRulesFiled,
+  'motion.assessRisk': assessMotionRisk,
+  'motion.signOffRisk': signOffMotionRisk,
+  'motion.riskReviews': listRiskReviews,
 }

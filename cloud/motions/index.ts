@@ -3,4 +3,4 @@
  * demo seed needs to write motions and ballots the way the use cases do.
  */
 export { motionMessages, newReceipt, receiptHash, settle } from './access'
-export type { MotionRecord, MotionRepo, MotionsStore, NewMotion } from './ports'
+export type { MotionRecord, MotionRepo, MotionRiskRepo, MotionsStore, NewMotion, RiskAssessmentRecord } from './ports'

@@ -1,9 +1,9 @@
 /** Motions' storage (议事表决, issue 5): motions, ballots, community rules. */
-import type { MotionKind, MotionOutcomeView, MotionStatus } from '@/domain/motions'
+import type { MotionKind, MotionOutcomeView, MotionStatus, RiskCategory, RiskGate, RiskLevel, SignOffState } from '@/domain/motions'
 import type { Eligibility, TallyBase } from '@/domain/motions/tally'
 import type { NewMessage } from '../messages'
 import type * as shared from '../shared/context'
-import type { AuditEntry, IdempotencyKey, UserRepo } from '../shared/ports'
+import type { AuditEntry, CommunityRepo, IdempotencyKey, UserRepo } from '../shared/ports'
 
 export interface MotionRecord {
   seq: number
@@ -27,6 +27,8 @@ export interface MotionRecord {
   closedAt: string | null
   /** the figures computed at close (null before) */
   result: MotionOutcomeView | null
+  /** 重大事项's gate to voting (none: not major) */
+  riskGate: RiskGate
   rev: number
   createdAt: string
   updatedAt: string
@@ -35,13 +37,13 @@ export interface MotionRecord {
 /** A motion to draft: the record without what its phases and revisions set later. */
 export type NewMotion = Omit<
   MotionRecord,
-  'seq' | 'status' | 'base' | 'consultedAt' | 'openedAt' | 'closedAt' | 'result' | 'rev' | 'updatedAt'
->
+  'seq' | 'status' | 'base' | 'consultedAt' | 'openedAt' | 'closedAt' | 'result' | 'rev' | 'updatedAt' | 'riskGate'
+> & { major?: boolean }
 
 /** The editable fields after a revision (the use case merges and checks them). */
 export type MotionPatch = Pick<
   NewMotion,
-  'title' | 'preamble' | 'articles' | 'kind' | 'options' | 'eligibility' | 'consultUntil' | 'voteFrom' | 'voteUntil'
+  'title' | 'preamble' | 'articles' | 'kind' | 'options' | 'eligibility' | 'consultUntil' | 'voteFrom' | 'voteUntil' | 'major'
 >
 
 export interface MotionRevisionRecord {
@@ -89,6 +91,8 @@ export type MotionReviseOutcome =
   | { kind: 'unchanged'; motion: MotionRecord }
   /** the motion is in consultation (found in the transaction) and the patch changes kind or eligibility: nothing written */
   | { kind: 'kindLocked' }
+  /** the motion is in consultation and the patch unmarks it as major: nothing written */
+  | { kind: 'majorLocked' }
 
 /** one motion, one community's, or every community's published motions (the reminders sweep) */
 export type MotionSettleScope = { communityId: string } | { motionId: string } | { everywhere: true }
@@ -193,10 +197,79 @@ export interface MotionRepo {
 
 // ---------- what this feature's use cases receive ----------
 
+// ---------- 稳评 ----------
+
+export interface RiskAssessmentRecord {
+  motionId: string
+  rev: number
+  risks: { category: RiskCategory; description: string }[]
+  consultation: { summary: string; commentIds: string[]; meetingIds: string[]; visitIds: string[] }
+  level: RiskLevel
+  mitigation: string
+  filedBy: string
+  filedByName: string
+  filedAt: string
+  signOff: SignOffState | null
+  signedBy: string | null
+  signedByName: string | null
+  signedAt: string | null
+  signNote: string | null
+}
+
+export type NewRiskAssessment = Pick<RiskAssessmentRecord, 'motionId' | 'risks' | 'consultation' | 'level' | 'mitigation' | 'filedBy' | 'filedAt'>
+
+export type RiskFileOutcome =
+  | { kind: 'filed'; motion: MotionRecord; assessment: RiskAssessmentRecord }
+  | { kind: 'replayed'; motion: MotionRecord; assessment: RiskAssessmentRecord }
+  | { kind: 'keyReused' }
+  /** the motion (found in the transaction) is not marked major: nothing written */
+  | { kind: 'notMajor' }
+  /** voting opened or the motion closed: nothing written */
+  | { kind: 'notOpen' }
+  | { kind: 'notFound' }
+
+export type RiskSignOffOutcome =
+  | { kind: 'signed'; motion: MotionRecord; assessment: RiskAssessmentRecord }
+  /** no pending 高 assessment of that revision (signed already, refiled, or none): nothing written */
+  | { kind: 'stale' }
+
+/** A pending 高 assessment in a street's communities (the street's queue). */
+export interface RiskReviewRecord {
+  seq: number
+  motionId: string
+  title: string
+  communityName: string
+  level: RiskLevel
+  rev: number
+  filedAt: string
+}
+
+export interface MotionRiskRepo {
+  get(motionId: string): Promise<RiskAssessmentRecord | null>
+  /**
+   * In one IMMEDIATE transaction, only while the motion is major and in draft or consultation: the assessment
+   * (a new filing replaces the last, rev + 1, and restarts the street's sign-off for 高), the motion's gate
+   * (高: pending; else cleared), audit and idempotency row.
+   */
+  file(a: NewRiskAssessment, audit: AuditEntry, idem: IdempotencyKey | null): Promise<RiskFileOutcome>
+  /**
+   * The street's answer, conditional on the assessment being 高, pending and of revision `rev`; approval clears
+   * the motion's gate in the same transaction. Audit written with it.
+   */
+  signOff(
+    s: { motionId: string; rev: number; decision: 'approved' | 'returned'; by: string; at: string; note: string | null },
+    audit: AuditEntry,
+  ): Promise<RiskSignOffOutcome>
+  /** Pending 高 assessments of motions in consultation in the street's communities, oldest motion first. */
+  awaiting(streetId: string, opts: { limit: number; after: number | null }): Promise<RiskReviewRecord[]>
+}
+
 /** The repositories the motions use cases use. */
 export interface MotionsStore {
   motions: MotionRepo
+  motionRisks: MotionRiskRepo
   users: UserRepo
+  communities: CommunityRepo
 }
 
 export type Deps = shared.Deps<MotionsStore>

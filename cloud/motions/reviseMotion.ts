@@ -28,6 +28,7 @@ export async function reviseMotion(input: z.output<typeof motionUpdateSchema>, c
     consultUntil: input.consultUntil === undefined ? m.consultUntil : input.consultUntil === null ? null : toIso(input.consultUntil),
     voteFrom: input.voteFrom ? toIso(input.voteFrom) : m.voteFrom,
     voteUntil: input.voteUntil ? toIso(input.voteUntil) : m.voteUntil,
+    major: input.major ?? m.riskGate !== 'none',
   }
   const issues = motionShapeIssues(patch)
   if (issues.length > 0) throw new AppError('INVALID_INPUT', issues[0]!.message, issues)
@@ -43,5 +44,6 @@ export async function reviseMotion(input: z.output<typeof motionUpdateSchema>, c
   if (!revised) throw new AppError('CONFLICT', NOT_REVISABLE)
   // the store decides by the status inside its transaction: a draft published since it was read is locked too
   if (revised.kind === 'kindLocked') throw new AppError('CONFLICT', '征求意见期间不能更改表决类型和投票资格')
+  if (revised.kind === 'majorLocked') throw new AppError('CONFLICT', '议题已公布，不能取消重大事项标记')
   return viewFor(deps, revised.motion, user)
 }

@@ -3,6 +3,7 @@ import { MOTION_PHASE_RULES, type MotionCommentView, type MotionSummary, type Mo
 import type { Deps, MotionCommentRecord, MotionRecord, RulesRecord } from './ports'
 import type { UserRecord } from '../shared/ports'
 import { isCommitteeOf, voterKeyOf } from './access'
+import { isOpenForAssessment, riskViewFor, signsOffFor } from './risk'
 
 /**
  * A motion as a caller sees it. Tallies (the stored result) only once closed; before, turnout is the count of
@@ -28,6 +29,7 @@ export async function summaryFor(deps: Deps, m: MotionRecord, viewer: UserRecord
     },
     me: await meOf(deps, m, viewer, key),
     ...(m.status === 'closed' && m.result ? { passed: m.result.passed } : {}),
+    major: m.riskGate !== 'none',
     createdAt: m.createdAt,
   }
 }
@@ -64,6 +66,8 @@ export async function viewFor(deps: Deps, m: MotionRecord, viewer: UserRecord): 
   const now = deps.clock.now().toISOString()
   const [revisions, comments] = await Promise.all([deps.store.motions.revisions(m.id), deps.store.motions.comments(m.id)])
   const resident = viewer.verified && viewer.communityId === m.communityId
+  const community = await deps.store.communities.get(m.communityId)
+  const risk = await riskViewFor(deps, m, viewer, community)
   return {
     ...summary,
     preamble: m.preamble,
@@ -72,6 +76,7 @@ export async function viewFor(deps: Deps, m: MotionRecord, viewer: UserRecord): 
     revisions: revisions.map((r) => ({ rev: r.rev, title: r.title, preamble: r.preamble, articles: r.articles, byId: r.byId, byName: r.byName, at: r.at })),
     comments: comments.map((c) => commentView(c, viewer, committee)),
     result: m.status === 'closed' ? m.result : null,
+    risk: risk.view,
     can: {
       revise: committee && phase.revise,
       advance: committee && m.status !== 'closed',
@@ -79,6 +84,9 @@ export async function viewFor(deps: Deps, m: MotionRecord, viewer: UserRecord): 
       cast: phase.cast && summary.me.eligible && !summary.me.voted,
       recordOffline: committee && phase.cast,
       reply: committee,
+      assessRisk: committee && risk.view.major && isOpenForAssessment(m),
+      signOffRisk:
+        m.status === 'consultation' && risk.assessment?.level === 'high' && risk.assessment.signOff === 'pending' && signsOffFor(viewer, community),
     },
   }
 }

@@ -130,7 +130,7 @@ describe('casting a ballot', () => {
 })
 
 describe('the committee’s steps', () => {
-  const committeeCan = { revise: true, advance: true, comment: false, cast: false, recordOffline: false, reply: true }
+  const committeeCan = { revise: true, advance: true, comment: false, cast: false, recordOffline: false, reply: true, assessRisk: false, signOffRisk: false }
   it('开始表决 says what happens before it happens, and 取消 does nothing', async () => {
     let status: MotionView['status'] = 'consultation'
     serve({
@@ -193,7 +193,7 @@ describe('the committee’s steps', () => {
 })
 
 describe('ending a vote early (issue 11)', () => {
-  const can = { revise: false, advance: true, comment: false, cast: false, recordOffline: true, reply: true }
+  const can = { revise: false, advance: true, comment: false, cast: false, recordOffline: true, reply: true, assessRisk: false, signOffRisk: false }
   const voting = (cast: number, over: Partial<MotionView> = {}) =>
     makeMotion('m-1', { status: 'voting', can, me: { eligible: false, voted: false }, turnout: { eligible: 40, cast }, ...over })
   const closed = () => makeMotion('m-1', { status: 'closed', can: { ...can, advance: false, recordOffline: false }, me: { eligible: false, voted: false } })
@@ -245,7 +245,7 @@ describe('ending a vote early (issue 11)', () => {
 })
 
 describe('征求意见', () => {
-  const consultation = () => makeMotion('m-1', { status: 'consultation', can: { revise: false, advance: false, comment: true, cast: false, recordOffline: false, reply: false } })
+  const consultation = () => makeMotion('m-1', { status: 'consultation', can: { revise: false, advance: false, comment: true, cast: false, recordOffline: false, reply: false, assessRisk: false, signOffRisk: false } })
 
   it('an empty or too long comment is refused in Chinese, nothing sent; a comment on 第二条 is sent with its index', async () => {
     serve({
@@ -284,7 +284,7 @@ describe('征求意见', () => {
 describe('after close', () => {
   it('the detail says passed or not and links to the figures; no ballot form', async () => {
     const result = { base: { adults: 40, households: 20 }, cast: { online: 20, offline: 2, total: 22, households: 15 }, tally: { yes: 15, no: 5, abstain: 2 }, quorumMet: true, passed: true, winner: null }
-    serve({ 'motion.get': () => makeMotion('m-1', { status: 'closed', result, passed: true, can: { revise: false, advance: false, comment: false, cast: false, recordOffline: false, reply: false } }) })
+    serve({ 'motion.get': () => makeMotion('m-1', { status: 'closed', result, passed: true, can: { revise: false, advance: false, comment: false, cast: false, recordOffline: false, reply: false, assessRisk: false, signOffRisk: false } }) })
     const onResult = jest.fn()
     renderDetail(onResult)
     expect((await screen.findByTestId('detail-verdict')).textContent).toBe('✓ 已通过')

@@ -127,6 +127,8 @@ function canOf(role: Role, state: MotionState): MotionView['can'] {
     cast: s.status === 'voting' && !!s.me?.eligible && !s.me.voted,
     recordOffline: committee && s.status === 'voting',
     reply: committee,
+    assessRisk: false,
+    signOffRisk: false,
   }
 }
 

@@ -211,7 +211,7 @@ export function motionsContract(engine: string, open: OpenMotionsEngine, opts: {
         const made = await s.motions.create(motion('mo_a'), audit('mo_a'), key)
         if (made.kind !== 'created') throw new Error('not created')
         expect(bare(made.motion)).toEqual({
-          ...motion('mo_a'), status: 'draft', base: null, consultedAt: null, openedAt: null, closedAt: null, result: null, rev: 1, updatedAt: NOW,
+          ...motion('mo_a'), status: 'draft', base: null, consultedAt: null, openedAt: null, closedAt: null, result: null, riskGate: 'none', rev: 1, updatedAt: NOW,
         })
         expect(await s.motions.create(motion('mo_other'), audit('mo_other'), key)).toEqual({ kind: 'replayed', motion: made.motion })
         expect(await s.motions.create(motion('mo_x'), audit('mo_x'), { ...key, fingerprint: 'fp-2' })).toEqual({ kind: 'keyReused' })

@@ -18,6 +18,7 @@ export function makeMotionSummary(id: string, over: Partial<MotionSummary> = {})
     closedAt: null,
     turnout: { eligible: 40, cast: 10 },
     me: { eligible: true, voted: false },
+    major: false,
     createdAt: new Date(now - 72 * HOUR).toISOString(),
     ...over,
   }
@@ -35,7 +36,8 @@ export function makeMotion(id: string, over: Partial<MotionView> = {}): MotionVi
     ],
     comments: [],
     result: null,
-    can: { revise: false, advance: false, comment: false, cast: true, recordOffline: false, reply: false },
+    risk: { major: false, assessment: null, block: null, full: null },
+    can: { revise: false, advance: false, comment: false, cast: true, recordOffline: false, reply: false, assessRisk: false, signOffRisk: false },
     ...over,
   }
 }

@@ -49,7 +49,7 @@ export async function step(
     changed = !!(await row(
       db,
       `UPDATE motions SET status = 'voting', opened_at = $1, updated_at = $1, base_adults = $2, base_households = $3
-       WHERE id = $4 AND status = 'consultation' RETURNING 1`,
+       WHERE id = $4 AND status = 'consultation' AND risk_gate <> 'pending' RETURNING 1`,
       [at, base.adults, base.households, m.id],
     ))
     if (changed && m.eligibility === 'adults') await freezeAdults(db, m.id, m.communityId)

@@ -11,7 +11,7 @@ import type {
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { ballotBox, vacuumAfterClose } from './motionBallots'
-import { dueSteps, TIMED, toComment, toRecord, type CommentRow, type MotionRow } from '../rows/motions'
+import { dueSteps, gateAfterRevision, NOT_HELD_BY_RISK, TIMED, toComment, toRecord, type CommentRow, type MotionRow } from '../rows/motions'
 import { COMMENT, loadComment, loadMotion } from './motionRows'
 import { rulesBook } from './motionRules'
 import { load, NEXT, rosterBase, step } from './motionSteps'
@@ -49,10 +49,10 @@ export function motionRepo(pool: Pool): MotionRepo {
         const articles = JSON.stringify(m.articles)
         await c.query(
           `INSERT INTO motions (id, community_id, author_id, title, preamble, articles, kind, options, eligibility, status,
-             consult_until, vote_from, vote_until, rev, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10, $11, $12, 1, $13, $13)`,
+             consult_until, vote_from, vote_until, risk_gate, rev, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10, $11, $12, $14, 1, $13, $13)`,
           [m.id, m.communityId, m.authorId, m.title, m.preamble, articles, m.kind, m.options ? JSON.stringify(m.options) : null, m.eligibility,
-            m.consultUntil, m.voteFrom, m.voteUntil, m.createdAt],
+            m.consultUntil, m.voteFrom, m.voteUntil, m.createdAt, m.major ? 'pending' : 'none'],
         )
         await c.query('INSERT INTO motion_revisions (motion_id, rev, title, preamble, articles, by_id, at) VALUES ($1, 1, $2, $3, $4, $5, $6)', [
           m.id, m.title, m.preamble, articles, m.authorId, m.createdAt,
@@ -116,20 +116,23 @@ export function motionRepo(pool: Pool): MotionRepo {
         const cur = await loadMotion(c, id, 'FOR NO KEY UPDATE')
         if (!cur) return null
         if (cur.status === 'consultation' && (p.kind !== cur.kind || p.eligibility !== cur.eligibility)) return { kind: 'kindLocked' }
+        // a published major motion stays major: unmarking it would open voting without its 稳评
+        if (cur.status === 'consultation' && cur.risk_gate !== 'none' && !p.major) return { kind: 'majorLocked' }
         const articles = JSON.stringify(p.articles)
         const options = p.options ? JSON.stringify(p.options) : null
         // a revision only when the text changes: a retried or empty update adds no snapshot equal to the last
         const sameText = cur.title === p.title && cur.preamble === p.preamble && cur.articles === articles
         const sameRest =
           cur.kind === p.kind && cur.options === options && cur.eligibility === p.eligibility &&
-          cur.consult_until === p.consultUntil && cur.vote_from === p.voteFrom && cur.vote_until === p.voteUntil
+          cur.consult_until === p.consultUntil && cur.vote_from === p.voteFrom && cur.vote_until === p.voteUntil &&
+          (cur.risk_gate !== 'none') === !!p.major
         if (sameText && sameRest && (cur.status === 'draft' || cur.status === 'consultation')) return { kind: 'unchanged', motion: toRecord(cur) }
         const done = await row(
           c,
           `UPDATE motions SET title = $2, preamble = $3, articles = $4, kind = $5, options = $6, eligibility = $7,
-             consult_until = $8, vote_from = $9, vote_until = $10, rev = rev + $11, updated_at = $12
+             consult_until = $8, vote_from = $9, vote_until = $10, risk_gate = ${gateAfterRevision('$13::integer')}, rev = rev + $11, updated_at = $12
            WHERE id = $1 AND (status = 'draft' OR (status = 'consultation' AND kind = $5 AND eligibility = $7)) RETURNING 1`,
-          [id, p.title, p.preamble, articles, p.kind, options, p.eligibility, p.consultUntil, p.voteFrom, p.voteUntil, sameText ? 0 : 1, at],
+          [id, p.title, p.preamble, articles, p.kind, options, p.eligibility, p.consultUntil, p.voteFrom, p.voteUntil, sameText ? 0 : 1, at, p.major ? 1 : 0],
         )
         if (!done) return null
         const m = await load(c, id)
@@ -153,11 +156,11 @@ export function motionRepo(pool: Pool): MotionRepo {
     async settle(scope, at, compose) {
       const due =
         'motionId' in scope
-          ? await rows<{ id: string }>(pool, `SELECT id FROM motions WHERE id = $1 AND status IN ${TIMED}
+          ? await rows<{ id: string }>(pool, `SELECT id FROM motions WHERE id = $1 AND status IN ${TIMED} AND ${NOT_HELD_BY_RISK}
               AND CASE status WHEN 'consultation' THEN vote_from <= $2::timestamptz ELSE vote_until <= $2::timestamptz END`, [scope.motionId, at])
           : await rows<{ id: string }>(
               pool,
-              `SELECT id FROM motions WHERE ($1::text IS NULL OR community_id = $1::text) AND status IN ${TIMED}
+              `SELECT id FROM motions WHERE ($1::text IS NULL OR community_id = $1::text) AND status IN ${TIMED} AND ${NOT_HELD_BY_RISK}
                  AND CASE status WHEN 'consultation' THEN vote_from <= $2::timestamptz ELSE vote_until <= $2::timestamptz END
                ORDER BY seq`,
               ['communityId' in scope ? scope.communityId : null, at],

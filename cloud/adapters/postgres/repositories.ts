@@ -7,6 +7,7 @@ import { leaseRepo } from './leases'
 import { meetingRepo } from './meetings'
 import { messageRepo } from './messages'
 import { motionRepo } from './motions'
+import { motionRiskRepo } from './motionRisks'
 import { noticeRepo } from './notices'
 import { orgRepo } from './org'
 import { postgresShiftRepo } from './patrols'
@@ -33,6 +34,7 @@ export function postgresRepositories(pool: Pool) {
     volunteerApplications: volunteerApplicationRepo(pool),
     messages: messageRepo(pool),
     motions: motionRepo(pool),
+    motionRisks: motionRiskRepo(pool),
     files: fileRepo(pool),
     reminders: reminderRepo(pool),
     reports: reportRepo(pool),

@@ -1,4 +1,4 @@
-import { MOTION_FLOW, MOTION_STATUSES, type MotionKind, type MotionOutcomeView, type MotionStatus } from '@/domain/motions'
+import { MOTION_FLOW, MOTION_STATUSES, type MotionKind, type MotionOutcomeView, type MotionStatus, type RiskGate } from '@/domain/motions'
 import type { Eligibility } from '@/domain/motions/tally'
 import type { MotionCommentRecord, MotionRecord, RulesRecord } from '../../motions/ports'
 import { sqlList } from './sql'
@@ -26,6 +26,7 @@ export interface MotionRow {
   opened_at: string | null
   closed_at: string | null
   result: string | null
+  risk_gate: RiskGate
   rev: number
   created_at: string
   updated_at: string
@@ -76,6 +77,7 @@ export function toRecord(r: MotionRow): MotionRecord {
     openedAt: r.opened_at,
     closedAt: r.closed_at,
     result: r.result ? (JSON.parse(r.result) as MotionOutcomeView) : null,
+    riskGate: r.risk_gate,
     rev: r.rev,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -121,3 +123,14 @@ export function dueSteps(m: MotionRecord, at: string): MotionStatus[] {
   if (s === 'voting' && m.voteUntil <= at) steps.push('closed')
   return steps
 }
+
+/** A published motion the schedule may step on: not a major one held in consultation by its 稳评 (SQL, both engines). */
+export const NOT_HELD_BY_RISK = "(status <> 'consultation' OR risk_gate <> 'pending')"
+
+/**
+ * The gate a revision leaves (`major` the placeholder of 1/0): unmarked → none; marked → cleared when its last
+ * assessment clears voting, else pending.
+ */
+export const gateAfterRevision = (major: string): string => `CASE WHEN ${major} = 0 THEN 'none'
+      WHEN EXISTS (SELECT 1 FROM motion_risk_assessments a WHERE a.motion_id = motions.id
+        AND (a.level <> 'high' OR a.sign_off = 'approved')) THEN 'cleared' ELSE 'pending' END`

@@ -34,7 +34,7 @@ import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
-import { dueSteps, TIMED, toComment, toRecord, toRules, type CommentRow, type MotionRow, type RulesRow } from '../rows/motions'
+import { dueSteps, gateAfterRevision, NOT_HELD_BY_RISK, TIMED, toComment, toRecord, toRules, type CommentRow, type MotionRow, type RulesRow } from '../rows/motions'
 
 type NewComment = Parameters<MotionRepo['addComment']>[0]
 
@@ -81,9 +81,9 @@ export function motionRepo(db: Db): MotionRepo {
   }
   const insertMotion = db.prepare(`
     INSERT INTO motions (id, community_id, author_id, title, preamble, articles, kind, options, eligibility, status,
-      consult_until, vote_from, vote_until, rev, created_at, updated_at)
+      consult_until, vote_from, vote_until, risk_gate, rev, created_at, updated_at)
     VALUES (@id, @communityId, @authorId, @title, @preamble, @articles, @kind, @options, @eligibility, 'draft',
-      @consultUntil, @voteFrom, @voteUntil, 1, @createdAt, @createdAt)`)
+      @consultUntil, @voteFrom, @voteUntil, CASE @major WHEN 1 THEN 'pending' ELSE 'none' END, 1, @createdAt, @createdAt)`)
   const insertRevision = db.prepare(
     'INSERT INTO motion_revisions (motion_id, rev, title, preamble, articles, by_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
@@ -103,7 +103,7 @@ export function motionRepo(db: Db): MotionRepo {
   const revise = db.prepare(`
     UPDATE motions SET title = @title, preamble = @preamble, articles = @articles, kind = @kind, options = @options,
       eligibility = @eligibility, consult_until = @consultUntil, vote_from = @voteFrom, vote_until = @voteUntil,
-      rev = rev + @newText, updated_at = @at
+      risk_gate = ${gateAfterRevision('@major')}, rev = rev + @newText, updated_at = @at
     WHERE id = @id AND (status = 'draft' OR (status = 'consultation' AND kind = @kind AND eligibility = @eligibility))`)
   const insertComment = db.prepare(`
     INSERT INTO motion_comments (id, motion_id, author_id, article_index, text, created_at)
@@ -112,18 +112,18 @@ export function motionRepo(db: Db): MotionRepo {
       AND (consult_until IS NULL OR consult_until > @at) AND vote_from > @at)`)
   const replyComment = db.prepare('UPDATE motion_comments SET reply_text = ?, reply_by = ?, reply_at = ? WHERE id = ?')
   const dueAnywhere = db.prepare<[string, string], { id: string }>(`
-    SELECT id FROM motions WHERE status IN ${TIMED}
+    SELECT id FROM motions WHERE status IN ${TIMED} AND ${NOT_HELD_BY_RISK}
       AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END
     ORDER BY seq`)
   const dueIn = db.prepare<[string, string, string], { id: string }>(`
-    SELECT id FROM motions WHERE community_id = ? AND status IN ${TIMED}
+    SELECT id FROM motions WHERE community_id = ? AND status IN ${TIMED} AND ${NOT_HELD_BY_RISK}
       AND CASE status WHEN 'consultation' THEN vote_from <= ? ELSE vote_until <= ? END
     ORDER BY seq`)
   const toConsultation = db.prepare(
     "UPDATE motions SET status = 'consultation', consulted_at = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
   )
   const toVoting = db.prepare(`UPDATE motions SET status = 'voting', opened_at = ?, updated_at = ?, base_adults = ?,
-    base_households = ? WHERE id = ? AND status = 'consultation'`)
+    base_households = ? WHERE id = ? AND status = 'consultation' AND risk_gate <> 'pending'`)
   const toClosed = db.prepare(
     "UPDATE motions SET status = 'closed', closed_at = ?, updated_at = ?, result = ? WHERE id = ? AND status = 'voting'",
   )
@@ -251,7 +251,7 @@ export function motionRepo(db: Db): MotionRepo {
     const prior = idem.lookup<{ motionId: string }>(key)
     if (prior.kind === 'keyReused') return { kind: 'keyReused' }
     if (prior.kind === 'replayed') return { kind: 'replayed', motion: load(prior.result.motionId) as MotionRecord }
-    insertMotion.run({ ...m, articles: JSON.stringify(m.articles), options: m.options ? JSON.stringify(m.options) : null })
+    insertMotion.run({ ...m, articles: JSON.stringify(m.articles), options: m.options ? JSON.stringify(m.options) : null, major: m.major ? 1 : 0 })
     insertRevision.run(m.id, 1, m.title, m.preamble, JSON.stringify(m.articles), m.authorId, m.createdAt)
     writeAudit(audit)
     idem.store(key, { motionId: m.id }, m.createdAt)
@@ -263,12 +263,15 @@ export function motionRepo(db: Db): MotionRepo {
     if (!cur) return null
     // kind and eligibility are fixed once published, by the status found here (not the one the caller read)
     if (cur.status === 'consultation' && (p.kind !== cur.kind || p.eligibility !== cur.eligibility)) return { kind: 'kindLocked' }
-    const row = { articles: JSON.stringify(p.articles), options: p.options ? JSON.stringify(p.options) : null }
+    // a published major motion stays major: unmarking it would open voting without its 稳评
+    if (cur.status === 'consultation' && cur.risk_gate !== 'none' && !p.major) return { kind: 'majorLocked' }
+    const row = { articles: JSON.stringify(p.articles), options: p.options ? JSON.stringify(p.options) : null, major: p.major ? 1 : 0 }
     // a revision only when the text changes: a retried or empty update adds no snapshot equal to the last
     const sameText = cur.title === p.title && cur.preamble === p.preamble && cur.articles === row.articles
     const sameRest =
       cur.kind === p.kind && cur.options === row.options && cur.eligibility === p.eligibility &&
-      cur.consult_until === p.consultUntil && cur.vote_from === p.voteFrom && cur.vote_until === p.voteUntil
+      cur.consult_until === p.consultUntil && cur.vote_from === p.voteFrom && cur.vote_until === p.voteUntil &&
+      (cur.risk_gate !== 'none') === !!p.major
     if (sameText && sameRest && (cur.status === 'draft' || cur.status === 'consultation')) return { kind: 'unchanged', motion: toRecord(cur) }
     if (revise.run({ id, ...p, ...row, newText: sameText ? 0 : 1, at }).changes === 0) return null
     const m = load(id) as MotionRecord

@@ -9,6 +9,7 @@ import { leaseRepo } from './leases'
 import { meetingRepo } from './meetings'
 import { messageRepo } from './messages'
 import { motionRepo } from './motions'
+import { motionRiskRepo } from './motionRisks'
 import { noticeRepo } from './notices'
 import { openDb } from './open'
 import { orgRepo } from './org'
@@ -48,6 +49,7 @@ export function openSqliteStore(file: string) {
     messages: messageRepo(db),
     files: fileRepo(db),
     motions: motionRepo(db),
+    motionRisks: motionRiskRepo(db),
     shifts: shiftRepo(db),
     meetings: meetingRepo(db),
     reminders: reminderRepo(db),

@@ -2,6 +2,7 @@ import { read, unattributed, write } from '../shared/contract'
 import { emptySchema } from '../shared/text'
 import {
   motionAdvanceSchema,
+  motionAssessRiskSchema,
   motionCastSchema,
   motionCommentSchema,
   motionCreateSchema,
@@ -9,6 +10,8 @@ import {
   motionListSchema,
   motionRecordOfflineSchema,
   motionReplySchema,
+  motionRiskReviewsSchema,
+  motionSignOffRiskSchema,
   motionUpdateSchema,
   motionVerifyReceiptSchema,
   rulesHistorySchema,
@@ -18,6 +21,7 @@ import {
   type MotionListPage,
   type MotionResultView,
   type MotionView,
+  type RiskReviewPage,
   type RulesHistoryPage,
   type RulesView,
 } from '.'
@@ -38,4 +42,7 @@ export const motionsContract = {
   'rules.current': read(emptySchema).returns<RulesView | null>(),
   'rules.history': read(rulesHistorySchema).returns<RulesHistoryPage>(),
   'rules.markFiled': write(rulesMarkFiledSchema).returns<RulesView>(),
+  'motion.assessRisk': write(motionAssessRiskSchema).returns<MotionView>(),
+  'motion.signOffRisk': write(motionSignOffRiskSchema).returns<MotionView>(),
+  'motion.riskReviews': read(motionRiskReviewsSchema).returns<RiskReviewPage>(),
 }

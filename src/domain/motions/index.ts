@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CastCounts, Eligibility, TallyBase } from './tally'
+import type { MotionRiskView } from './risk'
 import { hasControl, idSchema, isoTime, multilineText, pageSchema, text, type Page } from '../shared/text'
 
 /**
@@ -119,6 +120,8 @@ const motionFields = {
   consultUntil: isoTime.optional(),
   voteFrom: isoTime,
   voteUntil: isoTime,
+  /** 重大事项: voting waits for a 社会稳定风险评估 (risk.ts) */
+  major: z.boolean({ error: '重大事项标记不正确' }).optional(),
 }
 
 export interface MotionShape {
@@ -158,6 +161,7 @@ export const motionUpdateSchema = z.strictObject({
   consultUntil: isoTime.nullable().optional(),
   voteFrom: isoTime.optional(),
   voteUntil: isoTime.optional(),
+  major: motionFields.major,
 })
 export type MotionUpdateInput = z.input<typeof motionUpdateSchema>
 
@@ -284,6 +288,8 @@ export interface MotionSummary {
   me: { eligible: boolean; voted: boolean }
   /** only when closed */
   passed?: boolean
+  /** 重大事项 (voting waits for its 稳评) */
+  major: boolean
   createdAt: string
 }
 
@@ -295,8 +301,19 @@ export interface MotionView extends MotionSummary {
   comments: MotionCommentView[]
   /** the figures, only when closed (tallies are absent from every reply before) */
   result: MotionOutcomeView | null
+  /** the 社会稳定风险评估: its level for everyone, the whole of it for staff */
+  risk: MotionRiskView
   /** what the caller may do now */
-  can: { revise: boolean; advance: boolean; comment: boolean; cast: boolean; recordOffline: boolean; reply: boolean }
+  can: {
+    revise: boolean
+    advance: boolean
+    comment: boolean
+    cast: boolean
+    recordOffline: boolean
+    reply: boolean
+    assessRisk: boolean
+    signOffRisk: boolean
+  }
 }
 
 export type MotionListPage = Page<MotionSummary>
@@ -311,3 +328,5 @@ export interface RulesView {
 }
 
 export type RulesHistoryPage = Page<RulesView>
+
+export * from './risk'
