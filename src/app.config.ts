@@ -11,7 +11,7 @@ export default defineAppConfig({
       root: 'packages/reports',
       pages: ['new/index', 'detail/index', 'mine/index', 'queue/index', 'area/index', 'mediate/index', 'deadlines/index'],
     },
-    { root: 'packages/motions', pages: ['detail/index', 'draft/index', 'result/index', 'offline/index', 'rules/index'] },
+    { root: 'packages/motions', pages: ['detail/index', 'draft/index', 'result/index', 'offline/index', 'rules/index', 'risk/index', 'reviews/index'] },
     { root: 'packages/patrols', pages: ['detail/index', 'schedule/index', 'mine/index', 'incident/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/legal', pages: ['privacy/index'] },

@@ -26,7 +26,7 @@ function serve(handlers: Record<string, Handler>) {
 }
 
 function renderDetail(onResult = jest.fn()) {
-  return render(<MotionDetail id='m-1' onEdit={jest.fn()} onOffline={jest.fn()} onResult={onResult} />)
+  return render(<MotionDetail id='m-1' onEdit={jest.fn()} onAssess={jest.fn()} onOffline={jest.fn()} onResult={onResult} />)
 }
 
 beforeEach(() => setSession(makeSession()))

@@ -39,7 +39,7 @@ function weakServer(opts: { loseFirstReply: boolean; alreadyVoted?: boolean }) {
 }
 
 function renderDetail() {
-  return render(<MotionDetail id='m-1' onEdit={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
+  return render(<MotionDetail id='m-1' onEdit={jest.fn()} onAssess={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
 }
 
 async function castYes() {

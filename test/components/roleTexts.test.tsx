@@ -109,7 +109,7 @@ describe('the status line of a motion', () => {
       as(role)
       api.mockImplementation(((action: string) =>
         action === 'motion.get' ? Promise.resolve(makeMotion('m-1', { ...STATES[state], can: canOf(role, state) } as Partial<MotionView>)) : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
-      render(<MotionDetail id='m-1' onEdit={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
+      render(<MotionDetail id='m-1' onEdit={jest.fn()} onAssess={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
       expect((await screen.findByTestId('detail-my-status')).textContent).toBe(text)
     },
   )
@@ -149,7 +149,7 @@ describe('征求意见: the line under the comments', () => {
       action === 'motion.get'
         ? Promise.resolve(makeMotion('m-1', { ...STATES.consulting, can: canOf(role, 'consulting') } as Partial<MotionView>))
         : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
-    render(<MotionDetail id='m-1' onEdit={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
+    render(<MotionDetail id='m-1' onEdit={jest.fn()} onAssess={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
     await screen.findByTestId('comments-card')
     const hint = screen.queryByTestId('comment-closed')
     expect(hint?.textContent ?? null).toBe(HINTS[role])
@@ -161,7 +161,7 @@ describe('征求意见: the line under the comments', () => {
       action === 'motion.get'
         ? Promise.resolve(makeMotion('m-1', { ...STATES.consultClosed, can: canOf('resident', 'consultClosed') } as Partial<MotionView>))
         : Promise.reject(new ApiError('NOT_FOUND'))) as typeof callApi)
-    render(<MotionDetail id='m-1' onEdit={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
+    render(<MotionDetail id='m-1' onEdit={jest.fn()} onAssess={jest.fn()} onOffline={jest.fn()} onResult={jest.fn()} />)
     expect((await screen.findByTestId('comment-closed')).textContent).toBe('意见征集已截止，不再接收新意见。')
   })
 })

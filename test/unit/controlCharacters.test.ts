@@ -64,6 +64,9 @@ function stringLeaves(s: z.ZodType, path: string, out: { path: string; schema: z
 const MULTILINE = new Set([
   'household.import csv',
   'meeting.record decision',
+  'motion.assessRisk consultation.summary',
+  'motion.assessRisk mitigation',
+  'motion.assessRisk risks[].description',
   'meeting.completeTask note',
   'visit.log note',
   'visit.log raiseReport.description',

@@ -11,6 +11,8 @@ export interface DraftFormValues {
   kind: MotionKind
   options: string[]
   eligibility: Eligibility
+  /** 重大事项: voting waits for a 稳评 */
+  major: boolean
   consult: boolean
   /** local 'YYYY-MM-DD HH:mm' */
   consultUntil: string
@@ -35,6 +37,7 @@ export function newDraft(now: Date = new Date()): DraftFormValues {
     kind: 'rules',
     options: ['', ''],
     eligibility: 'adults',
+    major: false,
     consult: true,
     consultUntil: at(7, '18:00'),
     voteFrom: at(8, '09:00'),
@@ -58,6 +61,7 @@ export function formOfMotion(m: MotionView): DraftFormValues {
     kind: m.kind,
     options: m.options ?? ['', ''],
     eligibility: m.eligibility,
+    major: m.major,
     consult: m.consultUntil !== null,
     consultUntil: isoToLocal(m.consultUntil),
     voteFrom: isoToLocal(m.voteFrom),
@@ -74,6 +78,7 @@ export function toCreateInput(f: DraftFormValues): Record<string, unknown> {
     kind: f.kind,
     ...(f.kind === 'matter' ? { options: f.options } : {}),
     eligibility: f.eligibility,
+    major: f.major,
     ...(f.consult && f.consultUntil ? { consultUntil: localToIso(f.consultUntil) } : {}),
     voteFrom: localToIso(f.voteFrom),
     voteUntil: localToIso(f.voteUntil),

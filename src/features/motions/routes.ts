@@ -6,4 +6,6 @@ export const MOTION_ROUTES = {
   result: '/packages/motions/result/index',
   offline: '/packages/motions/offline/index',
   rules: '/packages/motions/rules/index',
+  risk: '/packages/motions/risk/index',
+  riskReviews: '/packages/motions/reviews/index',
 } as const

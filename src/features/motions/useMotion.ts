@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { motionCommentSchema, motionReplySchema, type Choice, type MotionCommentView, type MotionView } from '@/domain/motions'
+import { motionCommentSchema, motionReplySchema, motionSignOffRiskSchema, type Choice, type MotionCommentView, type MotionView } from '@/domain/motions'
 import { callApi } from '@/services/api'
 import { toApiError, type ApiError } from '@/services/apiError'
 import { newRequestId } from '@/services/requestId'
@@ -7,7 +7,7 @@ import { useRemote } from '../common/useRemote'
 import { emitMotionEvent, onMotionEvent } from './events'
 import { useCastReceipt, type ShownReceipt } from './useCastReceipt'
 
-export type MotionAction = 'advance' | 'comment' | 'reply' | 'cast'
+export type MotionAction = 'advance' | 'comment' | 'reply' | 'cast' | 'signOff'
 export type Done<T = undefined> = { ok: true; value: T } | { ok: false; message: string; code?: string }
 
 /**
@@ -116,6 +116,19 @@ export function useMotion(id: string | null) {
     return done
   }
 
+  /** The street's answer to a 高 稳评, on the revision shown (a newer filing is refused: read it again). */
+  const signOffRisk = async (decision: 'approved' | 'returned', note: string): Promise<Done<void>> => {
+    const rev = remote.data?.risk.full?.rev
+    if (!rev) return refuse('signOff', '稳评还在加载，请稍后再试')
+    const parsed = motionSignOffRiskSchema.safeParse({ id, rev, decision, ...(note.trim() ? { note } : {}) })
+    if (!parsed.success) return refuse('signOff', parsed.error.issues[0]?.message ?? '请检查审核意见')
+    const done = await run('signOff', async () => {
+      replace(await callApi('motion.signOffRisk', parsed.data, { requestId: requestIdFor(JSON.stringify(['signOff', parsed.data])) }))
+    })
+    if (!done.ok && done.code === 'CONFLICT') void reload({ silent: true })
+    return done
+  }
+
   const clearError = useCallback(() => setError(null), [])
   const errorFor = (a: MotionAction) => (error?.action === a ? error.error : null)
 
@@ -129,6 +142,7 @@ export function useMotion(id: string | null) {
     comment,
     reply,
     cast,
+    signOffRisk,
     receipt: receipts.receipt,
     castNote: receipts.note,
     dismissReceipt: receipts.dismiss,

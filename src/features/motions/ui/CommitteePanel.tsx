@@ -92,7 +92,9 @@ export function CommitteePanel({ motion, busy, error, onAdvance, onAsk, onEdit, 
   const stage = opened && opened.from === motion.status ? opened.stage : null
   const setStage = (s: 'ask' | 'again' | null) => setOpened(s ? { stage: s, from: motion.status } : null)
   const confirming = stage !== null
-  const step = motion.can.advance ? advanceStep(motion) : null
+  // a major motion held by its 稳评 does not offer 开始表决: the 稳评 card says what holds it
+  const held = motion.status === 'consultation' && !!motion.risk.block
+  const step = motion.can.advance && !held ? advanceStep(motion) : null
   if (!step && !motion.can.revise && !motion.can.recordOffline) return null
   const closing = motion.status === 'voting' ? closingForecast(motion) : null
   const go = async () => {

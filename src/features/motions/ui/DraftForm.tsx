@@ -128,6 +128,19 @@ export function DraftForm({ userId, id, onSaved, onInvalid }: DraftFormProps) {
             <ChoiceChips<Eligibility> options={ELIGIBILITY_CHOICES} value={form.eligibility} onChange={(v) => set('eligibility', v)} testidPrefix='draft-eligibility' />
           )}
         </FormField>
+        {published && form.major ? (
+          <Text className='motion-draft__fixed' data-testid='draft-major-fixed'>
+            重大事项：表决前须完成社会稳定风险评估（发布后不能取消）
+          </Text>
+        ) : (
+          <ToggleRow
+            label='重大事项'
+            hint='涉及群众切身利益的重大决策（如加装电梯、改造、收费）：表决前须先做社会稳定风险评估，高风险还须街道同意'
+            checked={form.major}
+            onChange={(v) => set('major', v)}
+            testid='draft-major'
+          />
+        )}
       </Card>
 
       <Card title='时间安排'>

@@ -12,18 +12,20 @@ import { CastCard } from './CastCard'
 import { CommentsCard } from './CommentsCard'
 import { CommitteePanel } from './CommitteePanel'
 import { ReceiptCard } from './ReceiptCard'
+import { RiskCard } from './RiskCard'
 import { RevisionCard } from './RevisionCard'
 import './MotionDetail.scss'
 
 interface MotionDetailProps {
   id: string
   onEdit: (id: string) => void
+  onAssess: (id: string) => void
   onOffline: (id: string) => void
   onResult: (id: string) => void
 }
 
 /** One motion: its phase and time, the text with every revision's changes, comments, the ballot, the committee's steps. */
-export function MotionDetail({ id, onEdit, onOffline, onResult }: MotionDetailProps) {
+export function MotionDetail({ id, onEdit, onAssess, onOffline, onResult }: MotionDetailProps) {
   const motion = useMotion(id)
   const viewer = motionViewer(useSession()?.user)
   if (motion.status === 'loading') return <DetailSkeleton testid='motion' />
@@ -45,6 +47,7 @@ export function MotionDetail({ id, onEdit, onOffline, onResult }: MotionDetailPr
         onEdit={() => onEdit(m.id)}
         onOffline={() => onOffline(m.id)}
       />
+      <RiskCard motion={m} busy={busy === 'signOff'} error={motion.errorFor('signOff')} onAssess={() => onAssess(m.id)} onSignOff={motion.signOffRisk} />
       <MotionText motion={m} />
       {/* read, then vote: the ballot (and the receipt that takes its place) after the text */}
       {motion.receipt ? (

@@ -115,14 +115,19 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
   // street, district, city: they follow the communities' notices and publish none
   if (isTier(kind)) {
     problems.rows.push({ label: '职能部门', hint: '设立部门、添加人员，查看交办办理情况', url: ROUTES.departments, testid: 'desk-departments' })
-    return [
-      problems,
-      {
-        title: '通知',
-        testid: 'desk-notices',
-        rows: [{ label: '辖区通知', hint: '在首页查看各社区的通知和阅读情况', url: ROUTES.home, testid: 'desk-notice-list' }],
-      },
-    ]
+    const notices: Group = {
+      title: '通知',
+      testid: 'desk-notices',
+      rows: [{ label: '辖区通知', hint: '在首页查看各社区的通知和阅读情况', url: ROUTES.home, testid: 'desk-notice-list' }],
+    }
+    // the street signs off the 高 稳评 of its communities' major motions
+    if (kind !== 'street') return [problems, notices]
+    const reviews: Group = {
+      title: '议事',
+      testid: 'desk-motions',
+      rows: [{ label: '稳评审核', hint: '各社区重大事项的高风险稳评，同意后才能表决', url: MOTION_ROUTES.riskReviews, testid: 'desk-risk-reviews' }],
+    }
+    return [problems, notices, reviews]
   }
   problems.rows.push({ label: '办结时限设置', hint: '各类问题的办结工作日', url: ROUTES.reportDeadlines, testid: 'desk-report-deadlines' })
 

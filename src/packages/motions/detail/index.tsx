@@ -14,6 +14,7 @@ export default function MotionDetailPage() {
     <MotionDetail
       id={params.id}
       onEdit={(id) => go(withQuery(MOTION_ROUTES.draft, { id }))}
+      onAssess={(id) => go(withQuery(MOTION_ROUTES.risk, { id }))}
       onOffline={(id) => go(withQuery(MOTION_ROUTES.offline, { id }))}
       onResult={(id) => go(withQuery(MOTION_ROUTES.result, { id }))}
     />

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '社会稳定风险评估',
+})
