@@ -158,6 +158,9 @@ test.each([
   expect(screen.getByTestId('desk-title').textContent).toBe(title)
   expect(screen.getByTestId('desk-report-queue').textContent).toContain(queueWords)
   expect(screen.queryByTestId('desk-motions')).toBeNull()
+  // the street signs off its communities' 高 稳评 (a link without a figure: nothing more asked)
+  if (_kind === 'street') expect(screen.getByTestId('desk-risk-reviews').textContent).toContain('稳评审核')
+  else expect(screen.queryByTestId('desk-risk-group')).toBeNull()
   // a grid worker's desk also counts the follow-ups due in their grids (入户走访); every desk asks for the 联席会议
   // tasks given to them (none here: no card)
   const asked = ['report.counts', 'meeting.tasks', ...(_kind === 'gridWorker' ? ['visit.coverage'] : [])]

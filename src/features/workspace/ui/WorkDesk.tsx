@@ -124,7 +124,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
     if (kind !== 'street') return [problems, notices]
     const reviews: Group = {
       title: '议事',
-      testid: 'desk-motions',
+      testid: 'desk-risk-group',
       rows: [{ label: '稳评审核', hint: '各社区重大事项的高风险稳评，同意后才能表决', url: MOTION_ROUTES.riskReviews, testid: 'desk-risk-reviews' }],
     }
     return [problems, notices, reviews]
