@@ -69,6 +69,32 @@ export const DEMO_MOTIONS = {
     voteFromDays: -1,
     voteUntilDays: 3,
   },
+  /** 重大事项 (issue 18): in 征求意见, its 稳评 filed as 高 and waiting for 振兴街道's sign-off */
+  elevator: {
+    id: 'mo_demo_elevator',
+    title: '1栋加装电梯及费用分摊方案',
+    preamble: '1栋为6层无电梯住宅，老年住户上下楼困难。经楼栋居民提议，拟申请老旧小区改造补助加装电梯一部，余下费用由本栋住户分摊。',
+    articles: [
+      '电梯设在1栋北侧单元入口，占用部分绿地，施工期约3个月。',
+      '扣除补助后的费用按楼层分摊：二层5%，三层15%，四层20%，五层25%，六层35%；一层不分摊。',
+      '电梯日常维护费用由二层以上住户按同一比例分担，物业负责日常管理。',
+    ],
+    options: ['同意加装', '不同意加装'],
+    createdDays: -3,
+    voteFromDays: 4,
+    voteUntilDays: 7,
+    assessedDays: -1,
+    risk: {
+      risks: [
+        { category: 'reasonableness', description: '一层住户担心采光和噪音受影响，部分二层住户认为分摊比例偏高。' },
+        { category: 'safety', description: '施工期间北侧入口通行受限，老人和儿童出行有安全隐患。' },
+        { category: 'controllability', description: '如表决通过率接近三分之二，低层住户可能继续上访，矛盾有扩大的可能。' },
+      ],
+      summary: '召开1栋楼栋会2次，入户走访征求意见18户，与一层住户单独座谈1次。',
+      level: 'high',
+      mitigation: '调整施工方案减少遮挡；施工期间设临时通道并安排志愿者值守；对一层住户的诉求由社区党委书记包保，表决前再组织一次协商。',
+    },
+  },
 } as const
 
 /**

@@ -1,4 +1,4 @@
-import type { MotionRepo } from '../motions'
+import type { MotionRepo, MotionRiskRepo } from '../motions'
 import type { ReportRepo } from '../reports'
 
 /** What the demo seed writes with, inside its one transaction. */
@@ -18,6 +18,8 @@ export interface SeedEngine {
   intoEmpty(write: (w: SeedWriter) => Promise<void>): Promise<boolean>
   /** The motion store: the demo motions go through its own methods, after the transaction. */
   motions: MotionRepo
+  /** 稳评 of the demo's major motion, through its own store too */
+  motionRisks: MotionRiskRepo
   /** The households of a community, by id (the demo's voters). */
   householdsOf(communityId: string): Promise<string[]>
 }

@@ -16,7 +16,8 @@ const COMMITTEE = 'u_committee_jj'
  * messages, frozen base, secret-ballot layout and close the API produces), at times relative to `now`:
  *   - 锦江社区居民公约, closed about two months ago with its result, adopted as rules version 1, filed;
  *   - a rules motion in 征求意见 with a revision of 第五条, a resident's comment on it and the committee's reply;
- *   - a matter motion in 表决中 until about 3 days on, with a few ballots of 第二、第三网格's households.
+ *   - a matter motion in 表决中 until about 3 days on, with a few ballots of 第二、第三网格's households;
+ *   - a major matter motion (加装电梯) in 征求意见, its 稳评 filed as 高 and waiting for the street's sign-off.
  * The store methods are transactions of their own, so this runs after the
  * seed's transaction, not inside it. Every receipt is random and thrown away: no demo ballot can be verified.
  * Who chose what is not in this file either: the voters and the choices are listed apart and paired at random,
@@ -104,6 +105,32 @@ export async function seedMotions(engine: SeedEngine, now: Date): Promise<void> 
     DEMO_CHARGING_BALLOTS.map((b) => b.choice),
     (i) => new Date(base - DEMO_CHARGING_BALLOTS[i]!.hoursAgo * HOUR).toISOString(),
   )
+
+  // 4. 重大事项: 加装电梯, held in 征求意见 until 振兴街道 signs off its 高 稳评
+  const el = DEMO_MOTIONS.elevator
+  await publish(repo, ids, audit, {
+    ...motion(el.id, el.title, el.preamble, el.articles.map((text) => ({ text })), 'matter', [...el.options], 'households'),
+    consultUntil: null,
+    voteFrom: day(el.voteFromDays),
+    voteUntil: day(el.voteUntilDays),
+    createdAt: day(el.createdDays),
+    major: true,
+  })
+  const assessedAt = day(el.assessedDays)
+  const filed = await engine.motionRisks.file(
+    {
+      motionId: el.id,
+      risks: el.risk.risks.map((r) => ({ ...r })),
+      consultation: { summary: el.risk.summary, commentIds: [], meetingIds: [], visitIds: [] },
+      level: el.risk.level,
+      mitigation: el.risk.mitigation,
+      filedBy: COMMITTEE,
+      filedAt: assessedAt,
+    },
+    { ...audit(assessedAt, 'motion.assessRisk', el.id), detail: { level: el.risk.level } },
+    null,
+  )
+  if (filed.kind !== 'filed') throw new Error(`seed motion ${el.id}: 稳评 ${filed.kind}`)
 }
 
 type Ids = { newId: () => string }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg'
 import { motionRepo } from '../adapters/postgres/motions'
+import { motionRiskRepo } from '../adapters/postgres/motionRisks'
 import { changeReport, createReport } from '../adapters/postgres/reportWrites'
 import { inTransactionOr, numbered, Rollback, rows } from '../adapters/postgres/tx'
 import { writeDemo } from './demo'
@@ -44,6 +45,7 @@ export function postgresSeedEngine(pool: Pool): SeedEngine {
       })
     },
     motions: motionRepo(pool),
+    motionRisks: motionRiskRepo(pool),
     async householdsOf(communityId) {
       const found = await rows<{ id: string }>(
         pool,

@@ -1,5 +1,6 @@
 import type { Db } from '../adapters/sqlite/open'
 import { motionRepo } from '../adapters/sqlite/motions'
+import { motionRiskRepo } from '../adapters/sqlite/motionRisks'
 import { reportStatements } from '../adapters/sqlite/reports'
 import { writeDemo } from './demo'
 import type { SeedEngine } from './ports'
@@ -40,6 +41,7 @@ export function sqliteSeedEngine(db: Db): SeedEngine {
       }
     },
     motions: motionRepo(db),
+    motionRisks: motionRiskRepo(db),
     async householdsOf(communityId) {
       return db
         .prepare<[string], { id: string }>('SELECT h.id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = ? ORDER BY h.id')

@@ -176,8 +176,18 @@ test('seeding is the same in shape every time (not in receipts) and only into an
     const hashes = (sql: TestSql) => sql.all('SELECT receipt_hash FROM motion_ballots ORDER BY receipt_hash')
     expect(await hashes(again)).not.toEqual(await hashes(h.sql))
     expect(await seedDemo(store.db, new Date(NOW))).toBe(false)
-    expect((store.db.prepare('SELECT count(*) AS n FROM motions').get() as { n: number }).n).toBe(3)
+    expect((store.db.prepare('SELECT count(*) AS n FROM motions').get() as { n: number }).n).toBe(4)
   } finally {
     store.close()
   }
+})
+
+test('the 重大事项 加装电梯 is held in 征求意见 by its 高 稳评: residents see the level, the street finds it in its queue', async () => {
+  const m = await h.ok<MotionView>('motion.get', { id: 'mo_demo_elevator' }, R1)
+  expect(m).toMatchObject({ status: 'consultation', major: true, kind: 'matter' })
+  expect(m.risk).toMatchObject({ major: true, assessment: { level: 'high', signOff: 'pending' }, block: '稳评为高风险，须经街道审核同意后才能进入表决', full: null })
+  const staff = await h.ok<MotionView>('motion.get', { id: 'mo_demo_elevator' }, COMMITTEE)
+  expect(staff.risk.full?.risks.map((r) => r.category)).toEqual(['reasonableness', 'safety', 'controllability'])
+  const queue = await h.ok<{ items: { motionId: string }[] }>('motion.riskReviews', {}, 'u_street')
+  expect(queue.items.map((i) => i.motionId)).toEqual(['mo_demo_elevator'])
 })

@@ -129,7 +129,7 @@ test('three servers started at the same moment on an empty PostgreSQL database m
       expect(await one('SELECT count(*)::int AS n FROM communities')).toBe(DEMO_COMMUNITIES.length)
       // the demo's people and 城管's officer (cloud/seed/seedDepartments.ts: DEMO_DEPARTMENT_MEMBER), once
       expect(await one('SELECT count(*)::int AS n FROM users')).toBe(DEMO_USERS.length + 1)
-      expect(await one('SELECT count(*)::int AS n FROM motions')).toBe(3)
+      expect(await one('SELECT count(*)::int AS n FROM motions')).toBe(4)
     } finally {
       await c.end()
     }
