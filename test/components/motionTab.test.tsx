@@ -42,7 +42,7 @@ describe('议事 tab', () => {
           nextCursor: null,
         }
       if (p.status === 'consultation')
-        return { items: [makeMotionSummary('c-1', { title: '养犬管理规定', status: 'consultation', consultUntil: new Date(now + 26 * HOUR).toISOString(), voteFrom: new Date(now + 48 * HOUR).toISOString(), turnout: { eligible: 40, cast: 0 } })], nextCursor: null }
+        return { items: [makeMotionSummary('c-1', { title: '养犬管理规定', status: 'consultation', major: true, consultUntil: new Date(now + 26 * HOUR).toISOString(), voteFrom: new Date(now + 48 * HOUR).toISOString(), turnout: { eligible: 40, cast: 0 } })], nextCursor: null }
       if (p.status === 'closed')
         return {
           items: [
@@ -68,6 +68,9 @@ describe('议事 tab', () => {
     expect(text(0, 'motion-my-status')).toBe('待您投票')
     expect(text(1, 'motion-my-status')).toBe('您已投票')
     expect(text(2, 'motion-status')).toBe('征求意见')
+    // a 重大事项 is marked on its card (its vote waits for a 稳评); the others are not
+    expect(text(2, 'motion-major')).toBe('重大事项')
+    expect(cards[0]!.querySelector('[data-testid="motion-major"]')).toBeNull()
     expect(text(2, 'motion-time')).toMatch(/^征求意见至 .+，还剩 1 天 (1|2) 小时$/)
     expect(cards[2]!.querySelector('[data-testid="motion-turnout"]')).toBeNull()
     expect(text(2, 'motion-my-status')).toBe('正在征求意见，欢迎提意见')

@@ -22,6 +22,11 @@ export function MotionCard({ motion: m, viewer, onOpen }: MotionCardProps) {
           {MOTION_STATUS_LABELS[m.status]}
         </Tag>
         <Tag tone='grey'>{MOTION_KIND_LABELS[m.kind]}</Tag>
+        {m.major ? (
+          <Tag tone='purple' testid='motion-major'>
+            重大事项
+          </Tag>
+        ) : null}
         {m.status === 'closed' && m.passed !== undefined ? (
           <Tag tone={m.passed ? 'green' : 'red'} testid='motion-passed'>
             {m.passed ? '已通过' : '未通过'}
