@@ -1,4 +1,5 @@
 /** Motions' storage (议事表决, issue 5): motions, ballots, community rules. */
+import type { PointsRepo } from '../points'
 import type { MotionKind, MotionOutcomeView, MotionStatus } from '@/domain/motions'
 import type { Eligibility, TallyBase } from '@/domain/motions/tally'
 import type { NewMessage } from '../messages'
@@ -197,6 +198,8 @@ export interface MotionRepo {
 export interface MotionsStore {
   motions: MotionRepo
   users: UserRepo
+  /** 积分制: an answered consultation comment earns its author points (issue 18) */
+  points: PointsRepo
 }
 
 export type Deps = shared.Deps<MotionsStore>
