@@ -27,6 +27,7 @@ export const redemptionView = (r: RedemptionRecord, full: boolean): RedemptionVi
   id: r.id,
   rewardId: r.rewardId,
   rewardName: r.rewardName,
+  userId: r.userId,
   cost: r.cost,
   personName: full ? r.userName : maskName(r.userName),
   at: r.at,

@@ -132,6 +132,8 @@ export interface RedemptionView {
   rewardId: string
   rewardName: string
   cost: number
+  /** the person who redeemed (the committee opens their ledger from here) */
+  userId: string
   /** full to the committee (it hands the reward to the person), masked otherwise */
   personName: string
   at: string
