@@ -105,51 +105,54 @@ test('the committee answering a consultation comment earns its author points onc
 })
 
 test('ledger: pages newest first; the committee reads a named person, a resident only themself', async () => {
-  for (let i = 0; i < 5; i++) await givePoints(h, WHO.resident2, i + 1, `page${i}`)
-  const p1 = await ledger(WHO.resident2, { limit: 3 })
-  const p2 = await ledger(WHO.resident2, { limit: 3, cursor: p1.nextCursor })
+  const [p] = (await addVolunteers(h, 1)) as [{ id: string; name: string }]
+  for (let i = 0; i < 5; i++) await givePoints(h, p.id, i + 1, `page${i}`)
+  const p1 = await ledger(p.id, { limit: 3 })
+  const p2 = await ledger(p.id, { limit: 3, cursor: p1.nextCursor })
   expect([...p1.items, ...p2.items]).toHaveLength(5)
   expect(p2.nextCursor).toBeNull()
   expect(p1.balance).toBe(15)
-  expect((await ledger(COMMITTEE, { userId: WHO.resident2 })).balance).toBe(15)
-  expect(await h.call('points.ledger', { userId: WHO.resident2 }, VERIFIED)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect((await ledger(COMMITTEE, { userId: p.id })).balance).toBe(15)
+  expect(await h.call('points.ledger', { userId: p.id }, VERIFIED)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 
 test('reversal: the committee reverses with a reason, once; the balance follows; a reversal is not reversed', async () => {
-  const id = await givePoints(h, WHO.resident2, 30, 'rev')
+  const [p] = (await addVolunteers(h, 1)) as [{ id: string; name: string }]
+  const id = await givePoints(h, p.id, 30, 'rev')
   const r = await h.ok<PointsEntryView>('points.reverse', { entryId: id, reason: '重复计分' }, COMMITTEE)
   expect(r).toMatchObject({ points: -30, sourceKind: 'reversal', sourceId: id, reason: '冲正：重复计分', grantedBy: '社区/村委会' })
   expect(await h.call('points.reverse', { entryId: id, reason: '再冲一次' }, COMMITTEE)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这条积分记录已经冲正过，不能重复冲正' } })
   expect(await h.call('points.reverse', { entryId: r.id, reason: '冲正冲正' }, COMMITTEE)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-  const l = await ledger(WHO.resident2)
+  const l = await ledger(p.id)
   expect(l.balance).toBe(0)
   expect(l.items.find((e) => e.id === id)?.reversedBy).toBe(r.id)
 })
 
 test('积分超市: a reward listed with its stock; redeeming takes stock and points; the committee hands it out once', async () => {
-  await givePoints(h, WHO.resident2, 50, 'shop')
+  const [p] = (await addVolunteers(h, 1)) as [{ id: string; name: string }]
+  await givePoints(h, p.id, 50, 'shop')
   const w = await h.ok<RewardView>('reward.create', rewardInput({ stock: 1 }), COMMITTEE, 'rq-reward-1')
   expect((await h.ok<RewardView>('reward.create', rewardInput({ stock: 1 }), COMMITTEE, 'rq-reward-1')).id).toBe(w.id)
-  const list = await h.ok<{ items: RewardView[] }>('reward.list', {}, WHO.resident2)
+  const list = await h.ok<{ items: RewardView[] }>('reward.list', {}, p.id)
   expect(list.items.find((x) => x.id === w.id)).toMatchObject({ name: '洗衣液一瓶', cost: 20, stock: 1 })
-  const red = await h.ok<{ redemption: RedemptionView; balance: number }>('points.redeem', { rewardId: w.id }, WHO.resident2, 'rq-redeem-1')
+  const red = await h.ok<{ redemption: RedemptionView; balance: number }>('points.redeem', { rewardId: w.id }, p.id, 'rq-redeem-1')
   expect(red.balance).toBe(30)
-  expect(red.redemption).toMatchObject({ rewardName: '洗衣液一瓶', cost: 20, personName: '李秀芳', handedAt: null })
+  expect(red.redemption).toMatchObject({ rewardName: '洗衣液一瓶', cost: 20, personName: p.name, handedAt: null })
   // a retry is the same redemption
-  expect((await h.ok<{ redemption: RedemptionView }>('points.redeem', { rewardId: w.id }, WHO.resident2, 'rq-redeem-1')).redemption.id).toBe(red.redemption.id)
-  expect(await h.call('points.redeem', { rewardId: w.id }, WHO.resident2)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这件奖品已经兑完了' } })
-  const spent = (await ledger(WHO.resident2)).items.find((e) => e.sourceKind === 'redemption')!
+  expect((await h.ok<{ redemption: RedemptionView }>('points.redeem', { rewardId: w.id }, p.id, 'rq-redeem-1')).redemption.id).toBe(red.redemption.id)
+  expect(await h.call('points.redeem', { rewardId: w.id }, p.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这件奖品已经兑完了' } })
+  const spent = (await ledger(p.id)).items.find((e) => e.sourceKind === 'redemption')!
   expect(spent).toMatchObject({ points: -20, sourceId: red.redemption.id, reason: '兑换：洗衣液一瓶' })
   expect(await h.call('points.reverse', { entryId: spent.id, reason: '误兑' }, COMMITTEE)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '兑换和冲正记录不能冲正' } })
   const pending = await h.ok<Page<RedemptionView>>('redemption.list', { status: 'pending' }, COMMITTEE)
   expect(pending.items.map((x) => x.id)).toContain(red.redemption.id)
-  expect((await h.ok<Page<RedemptionView>>('redemption.list', {}, WHO.resident2)).items.map((x) => x.id)).toEqual([red.redemption.id])
+  expect((await h.ok<Page<RedemptionView>>('redemption.list', {}, p.id)).items.map((x) => x.id)).toEqual([red.redemption.id])
   const handed = await h.ok<RedemptionView>('redemption.handOver', { redemptionId: red.redemption.id }, COMMITTEE)
   expect(handed.handedAt).toBe(NOW)
   expect(await h.call('redemption.handOver', { redemptionId: red.redemption.id }, COMMITTEE)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   expect((await h.ok<Page<RedemptionView>>('redemption.list', { status: 'pending' }, COMMITTEE)).items.map((x) => x.id)).not.toContain(red.redemption.id)
   const big = await h.ok<RewardView>('reward.create', rewardInput({ name: '电饭煲', cost: 500 }), COMMITTEE)
-  expect(await h.call('points.redeem', { rewardId: big.id }, WHO.resident2)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '积分不足，当前积分 30' } })
+  expect(await h.call('points.redeem', { rewardId: big.id }, p.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '积分不足，当前积分 30' } })
 })
 
 test('the monthly board: masked names, most points first, my row marked; redemptions do not lower it', async () => {
