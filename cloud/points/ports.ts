@@ -97,6 +97,14 @@ export type HandOverOutcome = { kind: 'handed'; redemption: RedemptionRecord } |
 /** Newest first: (at, id). */
 export type RedemptionCursor = { at: string; id: string }
 
+export interface AutoClosedPatrol {
+  shiftId: string
+  userId: string
+  communityId: string
+  title: string
+  hours: number
+}
+
 export interface PointsRepo {
   /** The community's stored points per source (kinds never set are absent). */
   rules(communityId: string): Promise<Partial<Record<EarnKind, number>>>
@@ -135,6 +143,8 @@ export interface PointsRepo {
   redemptions(q: { communityId: string; userId?: string; pending: boolean; after: RedemptionCursor | null; limit: number }): Promise<RedemptionRecord[]>
   /** Marks it handed out (已领取), conditional on not yet, with the audit entry. */
   handOver(id: string, by: string, at: string, audit: AuditEntry): Promise<HandOverOutcome>
+  /** Patrol attendances closed automatically at the shift's end since `since`, with hours, not yet granted (oldest first). */
+  autoClosedPatrols(since: string, limit: number): Promise<AutoClosedPatrol[]>
 }
 
 // ---------- what this feature's use cases receive ----------

@@ -5,6 +5,7 @@
 import type { PointsBoard, PointsEntryView, PointsLedgerPage, PointsRulesView, RedemptionView, RewardView } from '@/domain/points'
 import type { Page } from '@/domain/shared/text'
 import type { ReportView } from '@/domain/reports'
+import { sendDueReminders } from '../../cloud/reminders/sendDueReminders'
 import { makeHarness, NOW, type Harness } from './support/harness'
 import { makeReport, WHO } from './support/reportFixtures'
 import { addVolunteers, CENTRE, createShift } from './support/shiftFixtures'
@@ -46,6 +47,24 @@ test('a patrol check-out earns the hours × the rule once; a second check-out gr
   const l = await ledger(v!.id)
   expect(l.balance).toBe(6)
   expect(l.items.map((e) => [e.points, e.sourceKind, e.sourceId, e.grantedBy, e.reason])).toEqual([[6, 'patrol_hours', s.id, '系统', '参加巡逻 1.5 小时']])
+})
+
+test('an attendance closed automatically at the shift end earns its hours in the sweep, once across sweeps', async () => {
+  const s = await createShift(h, { startAt: at(24 * HOUR), endAt: at(26 * HOUR) })
+  const [v] = await addVolunteers(h, 1)
+  await h.ok('shift.signup', { id: s.id }, v!.id)
+  h.clock.set(at(24 * HOUR - 10 * MIN))
+  await h.ok('shift.checkin', { id: s.id, latitude: CENTRE.latitude, longitude: CENTRE.longitude, accuracy: 10 }, v!.id)
+  await sendDueReminders(h.deps)
+  expect(await balance(v!.id)).toBe(0)
+  h.clock.set(at(27 * HOUR))
+  await sendDueReminders(h.deps)
+  await sendDueReminders(h.deps)
+  const l = await ledger(v!.id)
+  expect(l.items.map((e) => [e.points, e.sourceKind, e.sourceId])).toEqual([[4, 'patrol_hours', s.id]])
+  // a later 签退 (which returns the automatic close) grants nothing more
+  await h.ok('shift.checkout', { id: s.id }, v!.id)
+  expect(await balance(v!.id)).toBe(4)
 })
 
 test('an accepted report earns its reporter points once, even when retried or escalated and accepted again', async () => {

@@ -4,6 +4,6 @@ import { openSqliteEngine } from '../contract/engines'
 import { pointsContract } from '../contract/points.contract'
 
 pointsContract('SQLite', async () => {
-  const { store, close } = await openSqliteEngine()
-  return { store, fixtures: sqliteFixtures(store.db), close }
+  const { store, exec, close } = await openSqliteEngine()
+  return { store, exec, fixtures: sqliteFixtures(store.db), close }
 })

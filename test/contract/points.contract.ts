@@ -8,6 +8,7 @@
 import type { EntryRecord, NewEntry, NewReward, PointsRepo } from '../../cloud/points/ports'
 import type { AuditEntry, AuditRepo, IdempotencyKey, NewUser, UserRepo } from '../../cloud/shared/ports'
 import type { FixtureWriter } from './fixtures'
+import type { Exec } from './engines'
 
 export interface PointsContractStore {
   users: UserRepo
@@ -18,6 +19,8 @@ export interface PointsContractStore {
 export interface PointsContractEngine {
   store: PointsContractStore
   fixtures: FixtureWriter
+  /** one statement with `$1…` parameters: the patrol rows the sweep reads (no repository of this slice writes them) */
+  exec: Exec
   close(): Promise<void>
 }
 
@@ -81,13 +84,13 @@ const redemption = (id: string, rewardId: string, userId = IDS.alice, p: { commu
 const sum = (es: EntryRecord[]) => es.reduce((n, e) => n + e.points, 0)
 
 export function pointsContract(engine: string, open: OpenPointsEngine, opts: { reference?: OpenPointsEngine } = {}): void {
-  function scenario(title: string, run: (s: PointsContractStore) => Promise<unknown>): void {
+  function scenario(title: string, run: (s: PointsContractStore, exec: Exec) => Promise<unknown>): void {
     test(title, async () => {
       const runOn = async (openIt: OpenPointsEngine) => {
         const e = await openIt()
         try {
           await buildFixture(e)
-          return await run(e.store)
+          return await run(e.store, e.exec)
         } finally {
           await e.close()
         }
@@ -98,6 +101,37 @@ export function pointsContract(engine: string, open: OpenPointsEngine, opts: { r
   }
 
   describe(`points port contract on ${engine}`, () => {
+    scenario('autoClosedPatrols: attendances closed automatically with hours, in the window, not yet granted, oldest first', async (s, exec) => {
+      const shift = (id: string) =>
+        exec(
+          `INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, start_at, end_at, capacity, created_by, created_at)
+           VALUES ($1, $2, $3, 30, 120, 300, $4, $5, 5, $6, $4)`,
+          [id, IDS.c, `巡逻 ${id}`, at(-180), at(-60), IDS.committee],
+        )
+      const signup = (id: string, shiftId: string, userId: string, auto: boolean, tenths: number, checkoutAt: string) =>
+        exec(
+          `INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at, checkin_at, checkin_coord, checkout_at, auto_checkout, hours_tenths)
+           VALUES ($1, $2, $3, 'checkedOut', $4, $4, $4, 'wgs84', $5, $6, $7)`,
+          [id, shiftId, userId, at(-300), checkoutAt, auto ? 1 : 0, tenths],
+        )
+      await shift('sh1')
+      await shift('sh2')
+      await signup('sg1', 'sh1', IDS.alice, true, 20, at(-60))
+      await signup('sg2', 'sh1', IDS.bob, false, 20, at(-70))
+      await signup('sg3', 'sh2', IDS.bob, true, 15, at(-65))
+      await signup('sg4', 'sh2', IDS.alice, true, 0, at(-60))
+      await signup('sg5', 'sh2', IDS.committee, true, 10, '2025-02-01T00:00:00.000Z')
+      const due = await s.points.autoClosedPatrols(at(-24 * 60), 10)
+      expect(due).toEqual([
+        { shiftId: 'sh2', userId: IDS.bob, communityId: IDS.c, title: '巡逻 sh2', hours: 1.5 },
+        { shiftId: 'sh1', userId: IDS.alice, communityId: IDS.c, title: '巡逻 sh1', hours: 2 },
+      ])
+      await s.points.grant(entry('ep', IDS.bob, 3, 'sh2', { sourceKind: 'patrol_hours' }))
+      expect((await s.points.autoClosedPatrols(at(-24 * 60), 10)).map((p) => p.userId)).toEqual([IDS.alice])
+      expect(await s.points.autoClosedPatrols(at(-24 * 60), 0)).toEqual([])
+      return due
+    })
+
     scenario('rules: none stored until set; setRules upserts every kind with its audit entry', async (s) => {
       expect(await s.points.rules(IDS.c)).toEqual({})
       const rules = { report_accepted: 8, patrol_hours: 3, callout_attended: 6, comment_answered: 0 }

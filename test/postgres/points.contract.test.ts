@@ -13,13 +13,13 @@ jest.setTimeout(60_000)
 const postgres = postgresEngines()
 
 async function openPostgres(): Promise<PointsContractEngine> {
-  const { pool, close } = await postgres.open()
-  return { store: postgresRepositories(pool), fixtures: postgresFixtures(pool), close }
+  const { pool, exec, close } = await postgres.open()
+  return { store: postgresRepositories(pool), exec, fixtures: postgresFixtures(pool), close }
 }
 
 async function openSqlite(): Promise<PointsContractEngine> {
-  const { store, close } = await openSqliteEngine()
-  return { store, fixtures: sqliteFixtures(store.db), close }
+  const { store, exec, close } = await openSqliteEngine()
+  return { store, exec, fixtures: sqliteFixtures(store.db), close }
 }
 
 pointsContract('PostgreSQL', openPostgres, { reference: openSqlite })

@@ -11,6 +11,8 @@ import {
   rewardRecord,
   rulesRecord,
   SQL,
+  autoClosed,
+  type AutoClosedRow,
   type EntryRow,
   type RedemptionRow,
   type RewardRow,
@@ -138,6 +140,9 @@ export function pointsRepo(pool: Pool): PointsRepo {
         await writeAudit(c, audit)
         return { kind: 'handed' as const, redemption: r }
       })
+    },
+    async autoClosedPatrols(since, limit) {
+      return (await rows<AutoClosedRow>(pool, S.autoClosed, [since, limit])).map(autoClosed)
     },
   }
 }

@@ -32,6 +32,10 @@ export const SQL = {
       d.handed_by, d.handed_at
     FROM redemptions d JOIN rewards w ON w.id = d.reward_id JOIN users u ON u.id = d.user_id`,
   handOver: 'UPDATE redemptions SET handed_by = ?, handed_at = ? WHERE id = ? AND handed_at IS NULL',
+  autoClosed: `SELECT s.shift_id, s.user_id, sh.community_id, sh.title, s.hours_tenths FROM shift_signups s JOIN shifts sh ON sh.id = s.shift_id
+    WHERE s.checkout_at >= ? AND s.status = 'checkedOut' AND s.auto_checkout = TRUE AND s.hours_tenths > 0
+      AND NOT EXISTS (SELECT 1 FROM points_entries e WHERE e.user_id = s.user_id AND e.source_kind = 'patrol_hours' AND e.source_id = s.shift_id)
+    ORDER BY s.checkout_at, s.shift_id, s.user_id LIMIT ?`,
 }
 
 /** Newest first, by (at, id), after the cursor when there is one. */
@@ -125,6 +129,16 @@ export const redemptionRecord = (r: RedemptionRow): RedemptionRecord => ({
   handedBy: r.handed_by,
   handedAt: r.handed_at,
 })
+
+export interface AutoClosedRow {
+  shift_id: string
+  user_id: string
+  community_id: string
+  title: string
+  hours_tenths: number
+}
+
+export const autoClosed = (r: AutoClosedRow) => ({ shiftId: r.shift_id, userId: r.user_id, communityId: r.community_id, title: r.title, hours: r.hours_tenths / 10 })
 
 /** What the ledger says for a redemption. */
 export const redemptionReason = (rewardName: string) => `兑换：${rewardName}`.slice(0, 200)

@@ -10,6 +10,8 @@ import {
   rewardRecord,
   rulesRecord,
   SQL,
+  autoClosed,
+  type AutoClosedRow,
   type EntryRow,
   type RedemptionRow,
   type RewardRow,
@@ -49,6 +51,7 @@ export function pointsRepo(db: Db): PointsRepo {
     insertRedemption: db.prepare(SQL.insertRedemption),
     redemption: db.prepare<[string], RedemptionRow>(`${SQL.redemption} WHERE d.id = ?`),
     handOver: db.prepare(SQL.handOver),
+    autoClosed: db.prepare<[string, number], AutoClosedRow>(SQL.autoClosed),
   }
   const one = (id: string): EntryRecord => entryRecord(q.entry.get(id)!)
   const append = (e: NewEntry): boolean => {
@@ -161,6 +164,9 @@ export function pointsRepo(db: Db): PointsRepo {
     },
     async handOver(id, by, at, audit) {
       return handOverTx.immediate(id, by, at, audit)
+    },
+    async autoClosedPatrols(since, limit) {
+      return q.autoClosed.all(since, limit).map(autoClosed)
     },
   }
 }

@@ -55,5 +55,6 @@ CREATE TABLE redemptions (
 CREATE INDEX redemptions_community ON redemptions(community_id, at, id);
 CREATE INDEX redemptions_pending ON redemptions(community_id, at, id) WHERE handed_at IS NULL;
 CREATE INDEX redemptions_user ON redemptions(user_id, at, id);
+CREATE INDEX shift_signups_checkout ON shift_signups(checkout_at);
 `,
 )

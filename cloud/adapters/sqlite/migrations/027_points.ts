@@ -60,6 +60,8 @@ CREATE TABLE redemptions (
 CREATE INDEX redemptions_community ON redemptions(community_id, at, id);
 CREATE INDEX redemptions_pending ON redemptions(community_id, at, id) WHERE handed_at IS NULL;
 CREATE INDEX redemptions_user ON redemptions(user_id, at, id);
+-- the sweep that grants patrol hours of automatic check-outs reads the recent check-outs
+CREATE INDEX shift_signups_checkout ON shift_signups(checkout_at);
 `)
   },
 }
