@@ -121,8 +121,8 @@ export interface PointsRepo {
    * balance, with the audit entry, in one transaction; the unique key makes a second reversal alreadyReversed.
    */
   reverse(entryId: string, reversal: { id: string; reason: string; by: string; at: string }, audit: AuditEntry): Promise<ReverseOutcome>
-  /** A person's entries newest first. */
-  ledger(userId: string, after: EntryCursor | null, limit: number): Promise<EntryRecord[]>
+  /** A person's entries newest first; with `audit` (someone else reads them), that read is recorded first. */
+  ledger(userId: string, after: EntryCursor | null, limit: number, audit?: AuditEntry): Promise<EntryRecord[]>
   /** A person's balance (0 when they have no entry). */
   balance(userId: string): Promise<number>
   /** The community's people by points earned in [from, to) (grants and their reversals; redemptions do not count), most first. */

@@ -10,7 +10,8 @@ const cursorSchema = z.tuple([z.string().max(40), z.string().max(64)])
 
 /**
  * points.ledger — my entries, newest first, and my balance; the committee reads a named person of its community
- * (anyone else asking for another person: FORBIDDEN; a person not of the committee's community: NOT_FOUND).
+ * (anyone else asking for another person: FORBIDDEN; a person not of the committee's community: NOT_FOUND); such a
+ * read of another person's ledger is audited.
  */
 export async function viewLedger(input: PointsLedgerInput, ctx: UserCtx): Promise<PointsLedgerPage> {
   const { deps, user } = ctx
@@ -24,7 +25,11 @@ export async function viewLedger(input: PointsLedgerInput, ctx: UserCtx): Promis
   }
   const limit = input.limit ?? 20
   const c = input.cursor ? decodeKey(cursorSchema, input.cursor) : null
-  const found = await deps.store.points.ledger(person.id, c ? { at: c[0], id: c[1] } : null, limit + 1)
+  const audit =
+    person.id === user.id
+      ? undefined
+      : { at: deps.clock.now().toISOString(), actorId: user.id, action: 'points.readLedger', targetType: 'user', targetId: person.id, communityId }
+  const found = await deps.store.points.ledger(person.id, c ? { at: c[0], id: c[1] } : null, limit + 1, audit)
   const items = found.slice(0, limit)
   const last = items[items.length - 1]
   return {

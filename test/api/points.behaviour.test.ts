@@ -132,6 +132,7 @@ test('ledger: pages newest first; the committee reads a named person, a resident
   expect(p2.nextCursor).toBeNull()
   expect(p1.balance).toBe(15)
   expect((await ledger(COMMITTEE, { userId: p.id })).balance).toBe(15)
+  expect(await h.sql.all("SELECT actor_id, target_id FROM audit_log WHERE action = 'points.readLedger'")).toEqual([{ actor_id: COMMITTEE, target_id: p.id }])
   expect(await h.call('points.ledger', { userId: p.id }, VERIFIED)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 

@@ -155,6 +155,8 @@ export function pointsContract(engine: string, open: OpenPointsEngine, opts: { r
       expect(ledger.map((e) => e.id)).toEqual(['e2', 'e1'])
       expect(await s.points.balance(IDS.alice)).toBe(sum(ledger))
       expect(await s.points.balance(IDS.alice)).toBe(9)
+      expect(await s.points.ledger(IDS.alice, null, 1, audit('points.readLedger', IDS.alice))).toHaveLength(1)
+      expect((await s.audit.list({ targetId: IDS.alice, limit: 10 })).map((a) => a.action)).toEqual(['points.readLedger'])
       return ledger
     })
 

@@ -71,7 +71,8 @@ export function pointsRepo(pool: Pool): PointsRepo {
         return { kind: 'reversed' as const, entry: await one(c, r.id) }
       })
     },
-    async ledger(userId, after, limit) {
+    async ledger(userId, after, limit, audit) {
+      if (audit) await writeAudit(pool, audit)
       const found = after
         ? await rows<EntryRow>(pool, numbered(pagedEntries(true)), [userId, after.at, after.at, after.id, limit])
         : await rows<EntryRow>(pool, numbered(pagedEntries(false)), [userId, limit])

@@ -122,7 +122,8 @@ export function pointsRepo(db: Db): PointsRepo {
     async reverse(entryId, r, audit) {
       return reverseTx.immediate(entryId, r, audit)
     },
-    async ledger(userId, after, limit) {
+    async ledger(userId, after, limit, audit) {
+      if (audit) writeAudit(audit)
       const rows = after ? q.next.all(userId, after.at, after.at, after.id, limit) : q.first.all(userId, limit)
       return rows.map(entryRecord)
     },
