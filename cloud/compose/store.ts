@@ -20,6 +20,7 @@ import type { VolunteerApplicationRepo } from '../volunteers'
 import type { VisitRepo } from '../visits'
 import type { ContactRepo } from '../contacts'
 import type { DepartmentRepo } from '../departments'
+import type { PointsRepo } from '../points'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -59,6 +60,8 @@ export interface Store {
   contacts: ContactRepo
   /** functional departments and their staff (联动, issue 17) */
   departments: DepartmentRepo
+  /** 积分制: rules, the append-only ledger, rewards, redemptions (issue 18) */
+  points: PointsRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

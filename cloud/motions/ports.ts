@@ -1,5 +1,6 @@
 /** Motions' storage (议事表决, issue 5): motions, ballots, community rules. */
 import type { MotionKind, MotionOutcomeView, MotionStatus, RiskCategory, RiskGate, RiskLevel, SignOffState } from '@/domain/motions'
+import type { PointsRepo } from '../points'
 import type { Eligibility, TallyBase } from '@/domain/motions/tally'
 import type { NewMessage } from '../messages'
 import type * as shared from '../shared/context'
@@ -270,6 +271,8 @@ export interface MotionsStore {
   motionRisks: MotionRiskRepo
   users: UserRepo
   communities: CommunityRepo
+  /** 积分制: an answered consultation comment earns its author points (issue 18) */
+  points: PointsRepo
 }
 
 export type Deps = shared.Deps<MotionsStore>

@@ -5,12 +5,14 @@ import type { UserCtx } from './ports'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { isCommitteeOf } from './access'
 import { commentView } from './view'
+import { grantPoints } from '../points'
 
 const NOT_FOUND = '意见不存在，或您无权查看'
 
 /**
  * motion.reply — the committee answers a comment (a later reply replaces the earlier one). Idempotent per
- * requestId: a retry answers the comment as it is, writing nothing.
+ * requestId: a retry answers the comment as it is, writing nothing. The comment's author earns 积分 (comment_answered)
+ * right after the reply's commit, once per comment (idempotent: a retry heals a lost grant; a later reply grants nothing).
  */
 export async function replyToComment(input: z.output<typeof motionReplySchema>, ctx: UserCtx): Promise<MotionCommentView> {
   const { deps, user } = ctx
@@ -29,5 +31,8 @@ export async function replyToComment(input: z.output<typeof motionReplySchema>, 
   }, idempotencyKey(ctx, 'motion.reply', input))
   if (!replied) throw new AppError('NOT_FOUND', NOT_FOUND)
   if (replied.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  if (c.authorId !== user.id) {
+    await grantPoints(deps, { communityId: m.communityId, userId: c.authorId, kind: 'comment_answered', sourceId: c.id, detail: m.title })
+  }
   return commentView(replied.comment, user, true)
 }

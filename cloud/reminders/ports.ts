@@ -3,6 +3,7 @@ import type { MessageKind, MessageTarget } from '@/domain/messages'
 import type { NewMessage } from '../messages'
 import type { MotionRepo } from '../motions'
 import type { ShiftRepo } from '../patrols'
+import type { PointsRepo } from '../points'
 import type * as shared from '../shared/context'
 import type { LeaseRepo } from '../shared/ports'
 
@@ -51,6 +52,8 @@ export interface RemindersStore {
   reminders: ReminderRepo
   motions: MotionRepo
   shifts: ShiftRepo
+  /** 积分制: the sweep grants the patrol hours of automatic check-outs (issue 18) */
+  points: PointsRepo
   /** the sweep runs in one process at a time */
   leases: LeaseRepo
 }

@@ -1,5 +1,6 @@
 import type { Deps } from './ports'
 import { settle } from '../motions'
+import { grantAutoClosedPatrols } from '../points'
 import { sendOutbound } from '../shared/outbound'
 import type { ReminderSource } from './source'
 import { REMINDER_SOURCES } from './sources'
@@ -22,6 +23,12 @@ export async function sendDueReminders(
     await settle(deps, { everywhere: true })
   } catch (err) {
     deps.log.error({ err }, 'motion phases not settled')
+  }
+  // 积分制: patrol hours of attendances closed at the shift's end (nobody tapped 签退) earn their points here
+  try {
+    await grantAutoClosedPatrols(deps)
+  } catch (err) {
+    deps.log.error({ err }, 'patrol points not granted')
   }
   for (const source of sources) {
     let due

@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
 import { chinaClock } from '@/domain/shared/chinaTime'
-import { REPORT_LEVEL_OFFICES, type ReportView, type reportTransitionSchema } from '@/domain/reports'
+import { REPORT_CATEGORY_LABELS, REPORT_LEVEL_OFFICES, type ReportView, type reportTransitionSchema } from '@/domain/reports'
 import { decide, REPORT_FLOW } from '@/domain/reports/flow'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { z } from 'zod'
@@ -10,15 +10,29 @@ import { factsOf, resolveDaysOf, visibleReport } from './access'
 import { idempotencyKey } from '../shared/idempotency'
 import { commitChange, patchOf, replayed } from './change'
 import { messageTo, reporterTitle } from './messages'
+import { grantPoints } from '../points'
 
 type Input = z.output<typeof reportTransitionSchema>
 
 /**
  * report.transition — a step of the report's life (受理, 进展, 办结, 不予受理, 退回, 上报, 督办, 改派, 重新打开,
  * 撤回). The state machine (reportFlow.decide) says who may from which state; the store applies the step as
- * one conditional UPDATE with its timeline event, photos and messages.
+ * one conditional UPDATE with its timeline event, photos and messages. A 受理 earns the reporter 积分
+ * (report_accepted) right after the change's commit, once per report (idempotent: a retried 受理 heals a lost grant).
  */
 export async function actOnReport(input: Input, ctx: UserCtx): Promise<ReportView> {
+  const view = await applyStep(input, ctx)
+  if (input.action === 'accept') {
+    const { deps, user } = ctx
+    const r = await deps.store.reports.get(view.id)
+    if (r && r.acceptedAt && r.reporterId !== user.id) {
+      await grantPoints(deps, { communityId: r.communityId, userId: r.reporterId, kind: 'report_accepted', sourceId: r.id, detail: REPORT_CATEGORY_LABELS[r.category] })
+    }
+  }
+  return view
+}
+
+async function applyStep(input: Input, ctx: UserCtx): Promise<ReportView> {
   const { deps, user } = ctx
   const { report, access } = await visibleReport(input.id, ctx)
   const idem = idempotencyKey(ctx, 'report.transition', input)

@@ -1,4 +1,5 @@
 /** Reports' storage (随手拍, issue 4). Every concurrency-sensitive write is ONE method, atomic in the adapter. */
+import type { PointsRepo } from '../points'
 import type {
   MediationKind,
   MediationOutcome,
@@ -379,6 +380,8 @@ export interface ReportsStore {
   reports: ReportRepo
   communities: CommunityRepo
   users: UserRepo
+  /** 积分制: an accepted report earns its reporter points (issue 18) */
+  points: PointsRepo
 }
 
 export interface Deps extends shared.Deps<ReportsStore> {

@@ -94,6 +94,7 @@ const MULTILINE = new Set([
   'shift.cancel reason',
   'shift.log note',
   'shift.log report.description',
+  'reward.create description',
 ])
 
 const leaves = ACTION_NAMES.flatMap((action) => {

@@ -23,6 +23,7 @@ import { volunteerApplicationRepo } from './volunteerApplications'
 import { visitRepo } from './visits'
 import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
+import { pointsRepo } from './points'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -58,6 +59,7 @@ export function openSqliteStore(file: string) {
     visits: visitRepo(db),
     contacts: contactRepo(db),
     departments: departmentRepo(db),
+    points: pointsRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

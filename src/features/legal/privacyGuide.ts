@@ -179,6 +179,17 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
       },
     ],
   },
+  {
+    id: 'points',
+    title: '积分',
+    items: [
+      {
+        what: '您的每一笔积分：分数、原因（如“上报问题被受理”“参加巡逻 2 小时”）、来自哪件事、谁记的（系统或社区）和时间，以及您兑换过的奖品和是否已领取',
+        why: '按社区定的规则给参与社区治理的人记分，并兑换奖品。投票不计积分，积分不记录您投了什么票、是否投票。',
+        who: '积分明细只有您本人和本社区工作人员能看到；本月积分榜对本社区公开，姓名经过遮挡（张*丰）。社区工作人员查看您的积分明细、冲正积分、发放奖品都会留下记录。',
+      },
+    ],
+  },
 ]
 
 /** Where, how long, and what the person can do: plain paragraphs after the purposes. */

@@ -12,6 +12,7 @@ import { ROUTES } from '@/services/routes'
 import { DeskMeetingTasks } from '@/features/meetings'
 import { MOTION_ROUTES } from '@/features/motions'
 import { VISIT_ROUTES } from '@/features/visits'
+import { POINTS_ROUTES } from '@/features/points'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import '../../../components/workspace.scss'
 import './WorkDesk.scss'
@@ -188,6 +189,11 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
         { label: '人员与网格员', hint: '查找人员，分配负责网格', url: ROUTES.members, testid: 'desk-members' },
         { label: '网格服务电话', hint: '居民问办理进度时拨打的电话', url: ROUTES.grids, testid: 'desk-grids' },
       ],
+    },
+    {
+      title: '积分',
+      testid: 'desk-points',
+      rows: [{ label: '积分管理', hint: '积分规则、积分超市上架、待发放的兑换', url: POINTS_ROUTES.manage, testid: 'desk-points-manage' }],
     },
   ]
 }

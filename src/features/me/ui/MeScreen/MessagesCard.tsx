@@ -5,6 +5,7 @@ import { Tag } from '@/components/Tag'
 import { ROUTES } from '@/services/routes'
 import { badgeText, useUnreadMessages } from '@/features/messages'
 import { go } from './go'
+import { POINTS_ROUTES } from '@/features/points'
 
 /** 消息 with the unread count (also on the 我的 tab), and 我的上报. */
 export function MessagesCard({ shownAt, staff }: { shownAt: number; staff: boolean }) {
@@ -26,6 +27,7 @@ export function MessagesCard({ shownAt, staff }: { shownAt: number; staff: boole
           onClick={() => go(ROUTES.messages)}
         />
         <LinkRow label='我的上报' hint='随手拍上报的问题和办理进度' testid='link-report-mine' onClick={() => go(ROUTES.reportMine)} />
+        <LinkRow label='我的积分' hint='积分明细、积分超市和本月积分榜' testid='link-points-mine' onClick={() => go(POINTS_ROUTES.mine)} />
       </View>
     </Card>
   )

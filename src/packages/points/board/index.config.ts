@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '本月积分榜',
+})
