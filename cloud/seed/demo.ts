@@ -27,6 +27,7 @@ import { seedVisits } from './seedVisits'
 import { seedMeetings } from './seedMeetings'
 import { seedContacts } from './seedContacts'
 import { seedDepartments } from './seedDepartments'
+import { seedWarnings } from './seedWarnings'
 
 const HOUR = 3600 * 1000
 
@@ -114,6 +115,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   await seedMeetings(w, now)
   await seedContacts(w, now)
   await seedDepartments(w, now)
+  await seedWarnings(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */
