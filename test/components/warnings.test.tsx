@@ -136,8 +136,8 @@ describe('a warning’s page', () => {
     let closed = false
     serve({
       'warning.get': () => (closed ? detail({ status: 'closed', judgement: 'act', canAssess: false }) : detail()),
-      'warning.assess': (p: unknown, opts: { requestId: string }) => {
-        sent.push([p, typeof opts.requestId])
+      'warning.assess': (p: unknown, opts?: { requestId: string }) => {
+        sent.push([p, typeof opts?.requestId])
         closed = true
         return { assessmentId: 'a-9', status: 'closed' }
       },
