@@ -84,3 +84,16 @@ test('the committee’s rule parameters: defaults, set within bounds, and the sw
   expect((await sweep(h)).raised).toHaveLength(1)
   expect(Number(await h.sql.value("SELECT count(*) FROM audit_log WHERE action = 'warning.setRules'"))).toBe(2)
 })
+
+test('the other signals through the sweep: a dispute reopened twice, one household reported three times', async () => {
+  await sweep(h)
+  await h.sql.run("UPDATE reports SET reopen_count = 2, updated_at = ? WHERE id = 'r_demo_dispute'", [NOW])
+  for (const id of ['r_demo_spike_1', 'r_demo_spike_2', 'r_demo_spike_3']) await h.sql.run("UPDATE reports SET on_behalf_of_household = 'h_jj_1_01' WHERE id = ?", [id])
+  const raised = (await sweep(h)).raised
+  expect(raised.map((r) => r.signal).sort()).toEqual(['dispute', 'repeat'])
+  const page = await h.ok<WarningPage>('warning.list', { status: 'open' }, WORKER)
+  expect(page.items.map((w) => w.summary).sort()).toEqual(
+    ['第一网格「环境卫生」2025-02-24 起一周报事 7 件，明显高于近期每周平均 1 件', '第一网格一起矛盾纠纷已重新打开或上报 2 次', '第一网格同一户近期被反复反映 3 次'].sort(),
+  )
+  expect((await sweep(h)).raised).toEqual([])
+})
