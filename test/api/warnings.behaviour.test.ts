@@ -97,3 +97,14 @@ test('the other signals through the sweep: a dispute reopened twice, one househo
   )
   expect((await sweep(h)).raised).toEqual([])
 })
+
+test('patrol 发现隐患 clustering in one grid raises a warning to its worker', async () => {
+  await sweep(h)
+  const shift = String(await h.sql.value("SELECT id FROM shifts WHERE community_id = 'c_jinjiang' ORDER BY id LIMIT 1"))
+  for (const [i, id] of ['r_demo_spike_4', 'r_demo_spike_5', 'r_demo_spike_6'].entries()) {
+    await h.sql.run("INSERT INTO shift_logs (id, shift_id, user_id, note, report_id, at) VALUES (?, ?, 'u_volunteer_jj1', '巡逻发现', ?, ?)", [`l_${i}`, shift, id, NOW])
+  }
+  expect((await sweep(h)).raised).toEqual([{ id: expect.any(String), communityId: 'c_jinjiang', signal: 'patrolHazard', recipients: 1 }])
+  const page = await h.ok<WarningPage>('warning.list', {}, WORKER)
+  expect(page.items[0]!.summary).toBe('第一网格巡逻发现隐患近期集中 3 件')
+})
