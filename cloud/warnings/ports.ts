@@ -78,6 +78,17 @@ export interface WarningListQuery {
   limit: number
 }
 
+/** Warnings of one area in one state (the overview's figures). */
+export interface WarningCountRow {
+  communityId: string
+  /** null: community-level warnings */
+  gridId: string | null
+  status: WarningStatus
+  /** null: not assessed yet */
+  judgement: Judgement | null
+  n: number
+}
+
 export interface WarningRepo {
   /** Every community's id (the sweep walks them). */
   communityIds(): Promise<string[]>
@@ -102,6 +113,11 @@ export interface WarningRepo {
    * assessment, its audit entry and the key. Two staff closing at once: one assesses, the other gets closed.
    */
   assess(a: NewAssessment, key: IdempotencyKey | null, audit: AuditEntry): Promise<AssessOutcome>
+  /**
+   * Counts by community, grid, status and latest judgement of the warnings raised at or after `since` in these
+   * communities (for the overview), ordered by those keys.
+   */
+  counts(communityIds: string[], since: string): Promise<WarningCountRow[]>
   /** The community's parameters; null: never set (the defaults apply). */
   params(communityId: string): Promise<WarningParams | null>
   /** Sets them (an upsert), with the audit entry, in one transaction. */

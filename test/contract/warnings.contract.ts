@@ -276,6 +276,27 @@ export function warningsContract(engine: string, open: OpenWarningsEngine, opts:
       return outs.map((o) => o.kind).sort()
     })
 
+    scenario('counts: per community, grid, status and judgement since a time (the overview)', async (s) => {
+      await s.warnings.raise(warning('w_1'), NOTICE, counter('a'))
+      await s.warnings.raise(warning('w_2', { period: '2025-02-24' }), NOTICE, counter('b'))
+      await s.warnings.raise(warning('w_3', { level: 'community', gridId: null, areaKey: 'community' }), NOTICE, counter('c'))
+      await s.warnings.raise(warning('w_4', { gridId: IDS.g2, areaKey: `grid:${IDS.g2}` }), NOTICE, counter('d'))
+      await s.warnings.raise(warning('w_x', { communityId: IDS.other, gridId: IDS.gx, areaKey: `grid:${IDS.gx}` }), NOTICE, counter('e'))
+      await s.warnings.raise(warning('w_old', { period: '2025-01-06', raisedAt: daysAgo(60) }), NOTICE, counter('f'))
+      await s.warnings.assess(assessment('a_1', { warningId: 'w_2', judgement: 'false_alarm', close: true }), null, audit('w_2'))
+      await s.warnings.assess(assessment('a_2', { warningId: 'w_1', judgement: 'watch' }), null, audit('w_1'))
+      const counts = await s.warnings.counts([IDS.c], daysAgo(30))
+      expect(counts).toEqual([
+        { communityId: IDS.c, gridId: null, status: 'open', judgement: null, n: 1 },
+        { communityId: IDS.c, gridId: IDS.g1, status: 'closed', judgement: 'false_alarm', n: 1 },
+        { communityId: IDS.c, gridId: IDS.g1, status: 'open', judgement: 'watch', n: 1 },
+        { communityId: IDS.c, gridId: IDS.g2, status: 'open', judgement: null, n: 1 },
+      ])
+      expect(await s.warnings.counts([], daysAgo(30))).toEqual([])
+      expect((await s.warnings.counts([IDS.c, IDS.other], daysAgo(90))).reduce((n, r) => n + r.n, 0)).toBe(6)
+      return counts
+    })
+
     scenario('params: null until set; set is an upsert with its audit entry', async (s) => {
       expect(await s.warnings.params(IDS.c)).toBeNull()
       await s.warnings.setParams(IDS.c, { ...DEFAULT_PARAMS, alpha: 0.02 }, IDS.committee, NOW, audit(IDS.c, 'warning.setRules'))

@@ -6,6 +6,8 @@ import {
   ASSESSMENT_SELECT,
   assessmentRecord,
   COMMITTEE_SQL,
+  countRow,
+  countsSql,
   FACTS_SQL,
   GRID_WORKERS_SQL,
   listWhere,
@@ -14,6 +16,7 @@ import {
   WARNING_SELECT,
   warningRecord,
   type AssessmentRow,
+  type CountRow,
   type FactRow,
   type WarningRow,
 } from '../rows/warnings'
@@ -86,6 +89,9 @@ export function warningRepo(pool: Pool): WarningRepo {
         await writeAudit(c, audit)
         return { kind: 'assessed', assessmentId: a.id }
       })
+    },
+    async counts(communityIds, since) {
+      return (await rows<CountRow>(pool, numbered(countsSql(communityIds.length)), [...communityIds, since])).map(countRow)
     },
     async params(communityId): Promise<WarningParams | null> {
       const r = await row<{ params: string }>(pool, 'SELECT params FROM warning_rules WHERE community_id = $1', [communityId])

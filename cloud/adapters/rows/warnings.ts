@@ -1,7 +1,7 @@
 import type { ReportCategory, ReportLevel } from '@/domain/reports'
 import type { WarningParams } from '@/domain/warnings'
 import type { ReportFact } from '@/domain/warnings/evaluate'
-import type { AssessmentRecord, WarningListQuery, WarningRecord } from '../../warnings/ports'
+import type { AssessmentRecord, WarningCountRow, WarningListQuery, WarningRecord } from '../../warnings/ports'
 
 /**
  * The warnings' rows as both engines read them (the same SELECTs with `?` placeholders; PostgreSQL numbers them):
@@ -147,3 +147,21 @@ export const COMMITTEE_SQL = `SELECT u.id FROM users u JOIN user_roles ur ON ur.
   WHERE u.community_id = ? ORDER BY u.id`
 
 export const paramsOf = (json: string): WarningParams => JSON.parse(json) as WarningParams
+
+/** The overview's counts (communities as `?` placeholders, then the time). */
+export function countsSql(communities: number): string {
+  return `SELECT community_id, grid_id, status, judgement, count(*) AS n FROM warnings
+    WHERE community_id IN (${Array.from({ length: communities }, () => '?').join(', ') || 'NULL'}) AND raised_at >= ?
+    GROUP BY community_id, grid_id, status, judgement
+    ORDER BY community_id, grid_id IS NOT NULL, grid_id, status, judgement IS NOT NULL, judgement`
+}
+
+export interface CountRow {
+  community_id: string
+  grid_id: string | null
+  status: WarningCountRow['status']
+  judgement: WarningCountRow['judgement']
+  n: number
+}
+
+export const countRow = (r: CountRow): WarningCountRow => ({ communityId: r.community_id, gridId: r.grid_id, status: r.status, judgement: r.judgement, n: Number(r.n) })

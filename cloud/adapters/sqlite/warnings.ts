@@ -5,6 +5,8 @@ import {
   ASSESSMENT_SELECT,
   assessmentRecord,
   COMMITTEE_SQL,
+  countRow,
+  countsSql,
   FACTS_SQL,
   GRID_WORKERS_SQL,
   listWhere,
@@ -13,6 +15,7 @@ import {
   WARNING_SELECT,
   warningRecord,
   type AssessmentRow,
+  type CountRow,
   type FactRow,
   type WarningRow,
 } from '../rows/warnings'
@@ -100,6 +103,9 @@ export function warningRepo(db: Db): WarningRepo {
     },
     async assess(a, key, audit) {
       return assess.immediate(a, key, audit)
+    },
+    async counts(communityIds, since) {
+      return (db.prepare(countsSql(communityIds.length)).all(...communityIds, since) as CountRow[]).map(countRow)
     },
     async params(communityId): Promise<WarningParams | null> {
       const r = paramsRow.get(communityId)
