@@ -5,6 +5,7 @@ import { userForOpenid } from '../auth'
 import { isImageCheckPush, recordImageCheck, sweepImageChecks, sweepOrphanPhotos } from '../files'
 import type { Deps } from '../compose'
 import { sendDueReminders } from '../reminders'
+import { raiseWarnings } from '../warnings'
 import { recheckHeldReports, type RecheckSummary } from '../reports'
 import { dispatch } from './dispatch'
 import { BODY_LIMIT } from './limits'
@@ -59,7 +60,8 @@ export function makeCloudEntry(getDeps: () => Promise<Deps>, wxContext: () => Wx
         const reminders = await sendDueReminders(deps)
         const rechecked = await recheckOrLog(deps)
         const imageChecks = await imageChecksOrLog(deps)
-        return { ok: true, data: { ...reminders, rechecked, imageChecks, photosSwept: await orphansOrLog(deps) } }
+        const warnings = await warningsOrLog(deps)
+        return { ok: true, data: { ...reminders, rechecked, imageChecks, photosSwept: await orphansOrLog(deps), warningsRaised: warnings } }
       } catch (err) {
         deps.log.error({ err }, 'reminder sweep failed')
         return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } }
@@ -135,6 +137,16 @@ async function imageChecksOrLog(deps: Deps): Promise<number | null> {
     return await sweepImageChecks(deps)
   } catch (err) {
     deps.log.error({ err }, 'image check sweep failed')
+    return null
+  }
+}
+
+/** The warnings sweep (预测预警, issue 18; once per key however often it runs): the number raised; a failure is logged. */
+async function warningsOrLog(deps: Deps): Promise<number | null> {
+  try {
+    return (await raiseWarnings(deps)).raised.length
+  } catch (err) {
+    deps.log.error({ err }, 'warning sweep failed')
     return null
   }
 }

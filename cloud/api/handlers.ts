@@ -17,6 +17,7 @@ import { visitsHandlers } from '../visits/handlers'
 import { contactsHandlers } from '../contacts/handlers'
 import { departmentsHandlers } from '../departments/handlers'
 import { pointsHandlers } from '../points/handlers'
+import { warningsHandlers } from '../warnings/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -39,4 +40,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...contactsHandlers,
   ...departmentsHandlers,
   ...pointsHandlers,
+  ...warningsHandlers,
 }

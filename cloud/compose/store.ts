@@ -21,6 +21,7 @@ import type { VisitRepo } from '../visits'
 import type { ContactRepo } from '../contacts'
 import type { DepartmentRepo } from '../departments'
 import type { PointsRepo } from '../points'
+import type { WarningRepo } from '../warnings'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -62,6 +63,8 @@ export interface Store {
   departments: DepartmentRepo
   /** 积分制: rules, the append-only ledger, rewards, redemptions (issue 18) */
   points: PointsRepo
+  /** 预测预警: warnings, their 会商研判, per-community rules (issue 18) */
+  warnings: WarningRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

@@ -28,6 +28,7 @@ import { seedPoints } from './seedPoints'
 import { seedMeetings } from './seedMeetings'
 import { seedContacts } from './seedContacts'
 import { seedDepartments } from './seedDepartments'
+import { seedWarnings } from './seedWarnings'
 
 const HOUR = 3600 * 1000
 
@@ -116,6 +117,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   await seedContacts(w, now)
   await seedDepartments(w, now)
   await seedPoints(w, now)
+  await seedWarnings(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */

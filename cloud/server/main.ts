@@ -15,6 +15,7 @@ import { buildServer } from './app'
 import { isWorker, runWorkers } from './cluster'
 import { HTTP_LIMITS } from './limits'
 import { closeWithin } from './shutdown'
+import { scheduleWarningSweep } from '../warnings'
 
 /**
  * A start that can never succeed as configured (a schema newer than this code, an unreachable or refused
@@ -47,6 +48,11 @@ async function serve(config: Config): Promise<{ seeded: boolean }> {
     if (done.released + done.kept + done.retried > 0) app.log.info({ rechecked: done }, 'held reports rechecked')
   })
   app.addHook('onClose', async () => rechecks.stop())
+  // 预测预警: the warnings sweep now, then hourly (once across processes); stopped the same way
+  const warnings = scheduleWarningSweep(app.deps, (raised) => {
+    if (raised.length > 0) app.log.info({ raised }, 'warnings raised')
+  })
+  app.addHook('onClose', async () => warnings.stop())
 
   let closing = false
   const shutdown = (signal: string) => {

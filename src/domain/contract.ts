@@ -15,6 +15,7 @@ import { visitsContract } from './visits/contract'
 import { contactsContract } from './contacts/contract'
 import { departmentsContract } from './departments/contract'
 import { pointsContract } from './points/contract'
+import { warningsContract } from './warnings/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -37,6 +38,7 @@ export const CONTRACT = composeContracts(
   contactsContract,
   departmentsContract,
   pointsContract,
+  warningsContract,
 )
 
 export type Contract = typeof CONTRACT

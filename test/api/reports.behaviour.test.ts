@@ -520,7 +520,7 @@ describe('report.list', () => {
 describe('report.summary', () => {
   test('counts by status, category, grid; overdue; 矛盾不上交 share of settled disputes', async () => {
     const base = await h.ok<ReportSummaryCounts>('report.summary', {}, WHO.committee)
-    expect(base.total).toBe(5) // the demo reports: DEMO_REPORTS and the 联席会议 dispute (cloud/seed/seedMeetings.ts)
+    expect(base.total).toBe(11) // the demo reports: DEMO_REPORTS, the 联席会议 dispute (cloud/seed/seedMeetings.ts) and the 预警 spike (cloud/seed/seedWarnings.ts)
     const dispute = { category: 'dispute' as const, description: '两户因停车位发生争执' }
     await makeReport(h, { ...dispute, status: 'resolved' })
     const rated = await makeReport(h, { ...dispute, status: 'resolved', level: 'community' })

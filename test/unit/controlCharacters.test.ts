@@ -74,6 +74,7 @@ const MULTILINE = new Set([
   'volunteer.apply skills',
   'volunteer.apply availability',
   'volunteer.review reason',
+  'warning.assess note',
   'notice.publish body',
   'report.create description',
   'report.edit description',

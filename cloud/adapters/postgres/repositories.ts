@@ -21,6 +21,7 @@ import { visitRepo } from './visits'
 import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
+import { warningRepo } from './warnings'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -47,5 +48,6 @@ export function postgresRepositories(pool: Pool) {
     contacts: contactRepo(pool),
     departments: departmentRepo(pool),
     points: pointsRepo(pool),
+    warnings: warningRepo(pool),
   }
 }

@@ -24,6 +24,7 @@ import { visitRepo } from './visits'
 import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
+import { warningRepo } from './warnings'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -60,6 +61,7 @@ export function openSqliteStore(file: string) {
     contacts: contactRepo(db),
     departments: departmentRepo(db),
     points: pointsRepo(db),
+    warnings: warningRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -190,6 +190,17 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
       },
     ],
   },
+  {
+    id: 'warnings',
+    title: '预测预警',
+    items: [
+      {
+        what: '系统按网格和类别统计的报事件数，以及由此产生的预警：哪个网格、哪一类、计入哪几件报事；工作人员的会商研判记录（参与人姓名、结论、采取的措施和意见）',
+        why: '某个网格的问题明显增多、同一户或同一地点反复被反映时，提醒网格员和社区及早处置，把矛盾化解在萌芽状态。预警不收集新的个人信息，只统计已有的报事。',
+        who: '只有负责该网格的网格员、本社区工作人员和街道、区、市综治中心的工作人员能看到；居民和志愿者看不到。预警只列出报事编号，打开报事时按随手拍的规定显示。',
+      },
+    ],
+  },
 ]
 
 /** Where, how long, and what the person can do: plain paragraphs after the purposes. */

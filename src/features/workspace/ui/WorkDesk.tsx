@@ -13,6 +13,7 @@ import { DeskMeetingTasks } from '@/features/meetings'
 import { MOTION_ROUTES } from '@/features/motions'
 import { VISIT_ROUTES } from '@/features/visits'
 import { POINTS_ROUTES } from '@/features/points'
+import { WARNING_ROUTES } from '@/features/warnings'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import '../../../components/workspace.scss'
 import './WorkDesk.scss'
@@ -87,6 +88,13 @@ function visitRows(desk: ReturnType<typeof useDesk>, kind: 'gridWorker' | 'commi
   return [{ label: '走访覆盖', hint: '各网格、网格员本期走访情况；设置走访周期', url: VISIT_ROUTES.coverage, testid: 'desk-visit-coverage', figure: figure.figure }, work]
 }
 
+/** 预警: the warnings of the grid worker's grids or the committee's community; the committee also sets the rules. */
+function warningRows(kind: 'gridWorker' | 'committee'): Row[] {
+  const list: Row = { label: '预警', hint: '报事异常升高、反复反映、纠纷反复、巡逻隐患集中；会商研判后关闭', url: WARNING_ROUTES.list, testid: 'desk-warnings' }
+  if (kind === 'gridWorker') return [list]
+  return [list, { label: '预警规则', hint: '显著性水平、基线周数、最少件数等，在安全范围内调整', url: WARNING_ROUTES.rules, testid: 'desk-warning-rules' }]
+}
+
 function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
   const kind = desk.kind
   if (!kind) return []
@@ -100,6 +108,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
     return [
       problems,
       { title: '走访', testid: 'desk-visit-group', rows: visitRows(desk, 'gridWorker') },
+      { title: '预警', testid: 'desk-warning-group', rows: warningRows('gridWorker') },
       {
         title: '住户',
         testid: 'desk-residents',
@@ -178,6 +187,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
       ],
     },
     { title: '走访', testid: 'desk-visit-group', rows: visitRows(desk, 'committee') },
+    { title: '预警', testid: 'desk-warning-group', rows: warningRows('committee') },
     {
       title: '住户',
       testid: 'desk-residents',
