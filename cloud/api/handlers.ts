@@ -16,6 +16,7 @@ import { volunteersHandlers } from '../volunteers/handlers'
 import { visitsHandlers } from '../visits/handlers'
 import { contactsHandlers } from '../contacts/handlers'
 import { departmentsHandlers } from '../departments/handlers'
+import { calloutsHandlers } from '../callouts/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -37,4 +38,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...meetingsHandlers,
   ...contactsHandlers,
   ...departmentsHandlers,
+  ...calloutsHandlers,
 }

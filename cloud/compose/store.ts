@@ -20,6 +20,7 @@ import type { VolunteerApplicationRepo } from '../volunteers'
 import type { VisitRepo } from '../visits'
 import type { ContactRepo } from '../contacts'
 import type { DepartmentRepo } from '../departments'
+import type { CalloutRepo } from '../callouts'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -57,6 +58,8 @@ export interface Store {
   contacts: ContactRepo
   /** functional departments and their staff (联动, issue 17) */
   departments: DepartmentRepo
+  /** 社会动员 call-outs, their tasks and answers (issue 18) */
+  callouts: CalloutRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

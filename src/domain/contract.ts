@@ -14,6 +14,7 @@ import { volunteersContract } from './volunteers/contract'
 import { visitsContract } from './visits/contract'
 import { contactsContract } from './contacts/contract'
 import { departmentsContract } from './departments/contract'
+import { calloutsContract } from './callouts/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -35,6 +36,7 @@ export const CONTRACT = composeContracts(
   meetingsContract,
   contactsContract,
   departmentsContract,
+  calloutsContract,
 )
 
 export type Contract = typeof CONTRACT

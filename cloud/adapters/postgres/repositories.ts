@@ -19,6 +19,7 @@ import { volunteerApplicationRepo } from './volunteerApplications'
 import { visitRepo } from './visits'
 import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
+import { calloutRepo } from './callouts'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -43,5 +44,6 @@ export function postgresRepositories(pool: Pool) {
     meetings: meetingRepo(pool),
     contacts: contactRepo(pool),
     departments: departmentRepo(pool),
+    callouts: calloutRepo(pool),
   }
 }

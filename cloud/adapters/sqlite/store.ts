@@ -22,6 +22,7 @@ import { volunteerApplicationRepo } from './volunteerApplications'
 import { visitRepo } from './visits'
 import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
+import { calloutRepo } from './callouts'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -56,6 +57,7 @@ export function openSqliteStore(file: string) {
     visits: visitRepo(db),
     contacts: contactRepo(db),
     departments: departmentRepo(db),
+    callouts: calloutRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },
