@@ -91,6 +91,8 @@ const MULTILINE = new Set([
   'shift.cancel reason',
   'shift.log note',
   'shift.log report.description',
+  'callout.create description',
+  'callout.close reason',
 ])
 
 const leaves = ACTION_NAMES.flatMap((action) => {

@@ -22,6 +22,8 @@ test('the statuses of DESIGN §4', () => {
     CUTOFF_PASSED: 409,
     OUT_OF_WINDOW: 409,
     OUT_OF_AREA: 409,
+    // a call-out task's last seat taken by someone else (issue 18)
+    FULL: 409,
     PAYLOAD_TOO_LARGE: 413,
     CONTENT_REJECTED: 422,
     RATE_LIMITED: 429,
