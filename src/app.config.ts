@@ -23,6 +23,7 @@ export default defineAppConfig({
       pages: ['index/index', 'roster/index', 'households/index', 'applications/index', 'members/index', 'volunteers/index', 'grids/index'],
     },
     { root: 'packages/visits', pages: ['work/index', 'log/index', 'coverage/index', 'file/index'] },
+    { root: 'packages/callouts', pages: ['list/index', 'detail/index', 'issue/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },
