@@ -24,6 +24,7 @@ import type { SeedEngine, SeedWriter } from './ports'
 import { seedMotions } from './seedMotions'
 import { seedShifts } from './seedPatrols'
 import { seedVisits } from './seedVisits'
+import { seedCallouts } from './seedCallouts'
 import { seedMeetings } from './seedMeetings'
 import { seedContacts } from './seedContacts'
 import { seedDepartments } from './seedDepartments'
@@ -114,6 +115,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   await seedMeetings(w, now)
   await seedContacts(w, now)
   await seedDepartments(w, now)
+  await seedCallouts(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */
