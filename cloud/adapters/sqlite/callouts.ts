@@ -63,8 +63,7 @@ export function calloutRepo(db: Db): CalloutRepo {
     return r ? calloutRecord(r, db.prepare<string[], TaskRow>(tasksSql(1)).all(id)) : null
   }
 
-  const create = db.transaction((c: Parameters<CalloutRepo['create']>[0], ...rest: [Parameters<CalloutRepo['create']>[1], Parameters<CalloutRepo['create']>[2], Parameters<CalloutRepo['create']>[3]]): CalloutCreateOutcome => {
-    const [message, audit, key] = rest
+  const create = db.transaction((...[c, message, audit, key]: Parameters<CalloutRepo['create']>): CalloutCreateOutcome => {
     const prior = idem.lookup<{ calloutId: string }>(key)
     if (prior.kind === 'keyReused') return { kind: 'keyReused' }
     if (prior.kind === 'replayed') return { kind: 'replayed', callout: load(prior.result.calloutId)! }
