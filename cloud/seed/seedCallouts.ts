@@ -4,7 +4,8 @@ const HOUR = 3600_000
 
 /**
  * One open 社会动员 call-out of 锦江社区 (防汛值守, to the volunteers and residents of 第一网格, starting in two hours):
- * 杨春敏 answered 能来 for 堤坝巡查, 王建华 来不了; each recipient has the message the call-out sent.
+ * 王建华 (a resident) answered 能来 for 堤坝巡查, 杨春敏 (the demo volunteer) 来不了 — so the demo volunteer's patrol signups
+ * never clash with it; each recipient has the message the call-out sent.
  */
 export const DEMO_CALLOUT = {
   id: 'co_demo_1',
@@ -16,8 +17,8 @@ export const DEMO_CALLOUT = {
   ],
   /** [user, answer, task] */
   recipients: [
-    ['u_resident_jj1', 'no', null],
-    ['u_volunteer_jj1', 'yes', 'co_demo_1_t1'],
+    ['u_resident_jj1', 'yes', 'co_demo_1_t1'],
+    ['u_volunteer_jj1', 'no', null],
   ],
 } as const
 

@@ -76,7 +76,7 @@ describe('answer and headcount', () => {
     expect(mine.can).toMatchObject({ answer: true, close: false })
   })
 
-  test('能来 overlapping a patrol shift the person signed up for is refused; 来不了 is not', async () => {
+  test('能来 overlapping a patrol shift the person signed up for is refused, and the other way round; 来不了 is not', async () => {
     const s = await createShift(h, { startAt: at(2 * HOUR), endAt: at(4 * HOUR) })
     await h.ok('shift.signup', { id: s.id }, DEMO_VOLUNTEER)
     const c = await soon()
@@ -88,6 +88,12 @@ describe('answer and headcount', () => {
     // after withdrawing from the shift, 能来 is taken
     await h.ok('shift.withdraw', { id: s.id }, DEMO_VOLUNTEER)
     await h.ok('callout.answer', { id: c.id, answer: 'yes', taskId: taskOf(c, '堤坝巡查') }, DEMO_VOLUNTEER)
+    // and the other way round: signing up for an overlapping shift is refused while 能来 stands
+    const back = await h.call('shift.signup', { id: s.id }, DEMO_VOLUNTEER)
+    expect(back).toMatchObject({ ok: false, error: { code: 'SHIFT_OVERLAP', details: { calloutId: c.id } } })
+    expect(!back.ok && back.error.message).toContain('与您已回复能来的动员「汛期堤坝值守」')
+    await h.ok('callout.answer', { id: c.id, answer: 'no' }, DEMO_VOLUNTEER)
+    await h.ok('shift.signup', { id: s.id }, DEMO_VOLUNTEER)
   })
 
   test('list: staff see the community’s, a recipient those sent to them, open ones first', async () => {
@@ -107,7 +113,7 @@ describe('answer and headcount', () => {
     } while (cursor)
     expect(seen.map((c) => c.id)).toEqual([later.id, 'co_demo_1', old.id])
     expect(seen[0]!.my).toMatchObject({ answer: null })
-    expect(seen[1]!.my).toMatchObject({ answer: 'no' })
+    expect(seen[1]!.my).toMatchObject({ answer: 'yes' })
     const other = await h.ok<CalloutListPage>('callout.list', {}, 'u_resident_jj2')
     expect(other.items.map((c) => c.id)).not.toContain(later.id)
   })

@@ -146,7 +146,7 @@ export function calloutsContract(engine: string, open: OpenCalloutsEngine, opts:
       return [out, bare(c)]
     })
 
-    scenario('answer: refused against an overlapping patrol signup, after the end and once closed', async (s) => {
+    scenario('answer: refused against an overlapping patrol signup (and a signup against a standing 能来), after the end and once closed', async (s) => {
       await s.callouts.create(callout('co_1'), text, audit('co_1'), null)
       await s.shifts.create(
         [{ id: 'sh_1', communityId: IDS.c, seriesId: null, title: '夜巡', latitude: 29.63, longitude: 120.4258, radius: 300, meetingPoint: null, note: null, startAt: after(2 * HOUR), endAt: after(4 * HOUR), capacity: 5, createdBy: IDS.committee, createdAt: NOW }],
@@ -157,10 +157,13 @@ export function calloutsContract(engine: string, open: OpenCalloutsEngine, opts:
       const clash = await s.callouts.answer('co_1', 'u_v1', 'yes', 'co_1_t1', after(10))
       expect(clash).toEqual({ kind: 'overlap', with: { id: 'sh_1', title: '夜巡', startAt: after(2 * HOUR) } })
       expect(await s.callouts.answer('co_1', 'u_v1', 'no', null, after(10))).toMatchObject({ kind: 'answered' })
+      // the other way round: a patrol signup overlapping a standing 能来 is refused by the shifts' store
+      await s.callouts.answer('co_1', 'u_v3', 'yes', 'co_1_t1', after(10))
+      expect(await s.shifts.signup('sh_1', 'u_v3', 'su_3', after(11))).toEqual({ kind: 'calloutOverlap', with: { id: 'co_1', title: '动员 co_1', startAt: START } })
       expect(await s.callouts.answer('co_1', 'u_v2', 'yes', 'co_1_t1', END)).toEqual({ kind: 'ended' })
       await s.callouts.close('co_1', '取消', after(20), END, tell('closed'), audit('co_1', 'callout.close'))
       expect(await s.callouts.answer('co_1', 'u_v2', 'no', null, after(30))).toEqual({ kind: 'closed' })
-      expect((await s.callouts.get('co_1'))!.tasks.map((t) => t.taken)).toEqual([0, 0])
+      expect((await s.callouts.get('co_1'))!.tasks.map((t) => t.taken)).toEqual([1, 0])
       return clash
     })
 

@@ -43,7 +43,8 @@ const signedUpIds = async (db: Queryable, id: string) => (await rows<{ user_id: 
  * 社会动员 call-outs on PostgreSQL, as ../sqlite/callouts.ts, at READ COMMITTED. A seat is a conditional UPDATE
  * (taken < capacity): two answers racing for the last seat queue on the task's row and the second finds it full.
  * The answering person's row is locked FOR UPDATE (their own answers run one after another) and the call-out's FOR
- * SHARE (a close or extend waits for answers in flight, and they for it). A change of task locks both tasks in id
+ * SHARE (a close or extend waits for answers in flight, and they for it). The person's user row is locked first, as
+ * shift.signup does: a 能来 and a patrol signup of one person cannot both pass their overlap checks. A change of task locks both tasks in id
  * order first, so two people swapping tasks cannot deadlock.
  */
 export function calloutRepo(pool: Pool): CalloutRepo {
@@ -109,6 +110,9 @@ export function calloutRepo(pool: Pool): CalloutRepo {
 
     async answer(calloutId, userId, a, taskId, at) {
       return inTransactionOr<AnswerOutcome, AnswerOutcome>(pool, async (db) => {
+        // the person's row first, as shift.signup locks it: an answer and a patrol signup of one person run one after
+        // the other, so each one's overlap check sees the other's committed row
+        await db.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId])
         const c = await lockCallout(db, calloutId, 'SHARE')
         const r = await lockRecipient(db, calloutId, userId)
         const gate = answerGate(c, r, at)

@@ -81,6 +81,11 @@ export const OVERLAPPING_SHIFT = `SELECT s.id, s.title, s.start_at FROM shift_si
   WHERE su.user_id = ? AND su.status <> 'withdrawn' AND s.status = 'scheduled' AND s.start_at < ? AND s.end_at > ?
   ORDER BY s.start_at LIMIT 1`
 
+/** An open call-out the user answered 能来 overlapping [start, end): the double booking a patrol signup refuses. */
+export const OVERLAPPING_CALLOUT = `SELECT c.id, c.title, c.start_at FROM callout_recipients r JOIN callouts c ON c.id = r.callout_id
+  WHERE r.user_id = ? AND r.answer = 'yes' AND c.status = 'open' AND c.start_at < ? AND c.end_at > ?
+  ORDER BY c.start_at LIMIT 1`
+
 /**
  * A page of call-outs: open ones (rank 0: not closed, end after now) first, then the rest; latest start first.
  * Parameters: now, the community or the recipient, [rank, rank, startAt, startAt, seq when `after`], limit.
