@@ -6,7 +6,8 @@ import type { ApiReply } from '@/domain/shared/envelope'
 import type { CalloutAnswerResult } from '@/domain/callouts'
 import { makeHarness, type Harness } from './support/harness'
 import { codes, race } from './support/race'
-import { createCallout, gridVolunteers, taskOf } from './support/calloutFixtures'
+import { createCallout, FAR_END, FAR_START, gridVolunteers, taskOf } from './support/calloutFixtures'
+import { createShift } from './support/shiftFixtures'
 
 jest.setTimeout(120_000)
 
@@ -77,5 +78,23 @@ test('people swapping between two tasks at once: no deadlock, seats always match
     race({ location: h.location, action: 'callout.answer', payload: { id: c.id, answer: 'yes', taskId: t1 }, userId: toT1, userPerDispatch: true, processes: 2, perProcess: 2 }),
   ])
   expect(codes([...r1, ...r2])).toEqual({ ok: 8 })
+  await seatsConsistent(c.id)
+})
+
+test('能来 and an overlapping patrol signup by the same people at once: never both', async () => {
+  const vs = await gridVolunteers(h, 6)
+  const c = await createCallout(h, { tasks: [{ name: '巡查', capacity: 10 }] })
+  const shift = await createShift(h, { startAt: FAR_START, endAt: FAR_END, capacity: 10 })
+  const users = vs.map((v) => v.id)
+  const [answers, signups] = await Promise.all([
+    race({ location: h.location, action: 'callout.answer', payload: { id: c.id, answer: 'yes', taskId: taskOf(c, '巡查') }, userId: users, userPerDispatch: true, processes: 2, perProcess: 3 }),
+    race({ location: h.location, action: 'shift.signup', payload: { id: shift.id }, userId: users, userPerDispatch: true, processes: 2, perProcess: 3 }),
+  ])
+  expect(codes([...answers, ...signups])).toEqual({ ok: 6, SHIFT_OVERLAP: 6 })
+  const yes = await h.sql.all<{ user_id: string }>("SELECT user_id FROM callout_recipients WHERE callout_id = ? AND answer = 'yes'", [c.id])
+  const signed = await h.sql.all<{ user_id: string }>("SELECT user_id FROM shift_signups WHERE shift_id = ? AND status <> 'withdrawn'", [shift.id])
+  const both = yes.map((r) => r.user_id).filter((u) => signed.some((s) => s.user_id === u))
+  expect(both).toEqual([])
+  expect(yes.length + signed.length).toBe(6)
   await seatsConsistent(c.id)
 })
