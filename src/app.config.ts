@@ -25,6 +25,7 @@ export default defineAppConfig({
     { root: 'packages/visits', pages: ['work/index', 'log/index', 'coverage/index', 'file/index'] },
     { root: 'packages/points', pages: ['mine/index', 'rules/index', 'board/index', 'shop/index', 'manage/index'] },
     { root: 'packages/warnings', pages: ['list/index', 'detail/index', 'rules/index'] },
+    { root: 'packages/callouts', pages: ['list/index', 'detail/index', 'issue/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },

@@ -18,6 +18,7 @@ import { contactsHandlers } from '../contacts/handlers'
 import { departmentsHandlers } from '../departments/handlers'
 import { pointsHandlers } from '../points/handlers'
 import { warningsHandlers } from '../warnings/handlers'
+import { calloutsHandlers } from '../callouts/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -41,4 +42,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...departmentsHandlers,
   ...pointsHandlers,
   ...warningsHandlers,
+  ...calloutsHandlers,
 }

@@ -22,6 +22,7 @@ import type { ContactRepo } from '../contacts'
 import type { DepartmentRepo } from '../departments'
 import type { PointsRepo } from '../points'
 import type { WarningRepo } from '../warnings'
+import type { CalloutRepo } from '../callouts'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -65,6 +66,8 @@ export interface Store {
   points: PointsRepo
   /** 预测预警: warnings, their 会商研判, per-community rules (issue 18) */
   warnings: WarningRepo
+  /** 社会动员 call-outs, their tasks and answers (issue 18) */
+  callouts: CalloutRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

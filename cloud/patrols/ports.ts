@@ -89,6 +89,8 @@ export type SignupOutcome =
   | { kind: 'notFound' }
   | { kind: 'cancelled' | 'started' }
   | { kind: 'overlap'; with: { id: string; title: string; startAt: string } }
+  /** a 社会动员 call-out the user answered 能来 overlaps the shift (issue 18) */
+  | { kind: 'calloutOverlap'; with: { id: string; title: string; startAt: string } }
 
 /** Messages to compose inside the transaction (the promoted volunteer's). */
 export type PromotionMessage = (shift: ShiftRecord, userId: string) => NewMessage

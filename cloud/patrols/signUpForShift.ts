@@ -32,5 +32,9 @@ export async function signUpForShift(input: z.output<typeof shiftIdSchema>, ctx:
       throw new AppError('SHIFT_OVERLAP', `与您已报名的「${outcome.with.title}」（${chinaClock(outcome.with.startAt)}）时间重叠`, {
         shiftId: outcome.with.id,
       })
+    case 'calloutOverlap':
+      throw new AppError('SHIFT_OVERLAP', `与您已回复能来的动员「${outcome.with.title}」（${chinaClock(outcome.with.startAt)}）时间重叠`, {
+        calloutId: outcome.with.id,
+      })
   }
 }

@@ -25,6 +25,7 @@ import { seedMotions } from './seedMotions'
 import { seedShifts } from './seedPatrols'
 import { seedVisits } from './seedVisits'
 import { seedPoints } from './seedPoints'
+import { seedCallouts } from './seedCallouts'
 import { seedMeetings } from './seedMeetings'
 import { seedContacts } from './seedContacts'
 import { seedDepartments } from './seedDepartments'
@@ -118,6 +119,7 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
   await seedDepartments(w, now)
   await seedPoints(w, now)
   await seedWarnings(w, now)
+  await seedCallouts(w, now)
 }
 
 /** The demo reports, written with report.create and report.change's own statements: the rows, events and messages the API writes. */

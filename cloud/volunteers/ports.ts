@@ -1,6 +1,7 @@
 /** Volunteers' storage (issue 3): volunteer applications; hours come from patrols' shifts. */
 import type { ApplicationStatus } from '@/domain/residents'
 import type { ShiftRepo } from '../patrols'
+import type { CalloutRepo } from '../callouts'
 import type { ReviewDecision, SeqCursor } from '../residents'
 import type * as shared from '../shared/context'
 import type { AuditEntry, CommunityRepo, IdempotencyKey } from '../shared/ports'
@@ -65,6 +66,7 @@ export interface VolunteersStore {
   volunteerApplications: VolunteerApplicationRepo
   communities: CommunityRepo
   shifts: ShiftRepo
+  callouts: CalloutRepo
 }
 
 export type Deps = shared.Deps<VolunteersStore>

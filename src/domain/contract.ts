@@ -16,6 +16,7 @@ import { contactsContract } from './contacts/contract'
 import { departmentsContract } from './departments/contract'
 import { pointsContract } from './points/contract'
 import { warningsContract } from './warnings/contract'
+import { calloutsContract } from './callouts/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -39,6 +40,7 @@ export const CONTRACT = composeContracts(
   departmentsContract,
   pointsContract,
   warningsContract,
+  calloutsContract,
 )
 
 export type Contract = typeof CONTRACT

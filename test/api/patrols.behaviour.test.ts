@@ -216,8 +216,8 @@ describe('check in, out, log', () => {
       [never!.name, 'noShow', null],
     ])
     expect((await get(s.id, came!.id)).my).toMatchObject({ checkoutAt: at(26 * HOUR), autoCheckout: true, hours: 1.5 })
-    expect(await h.ok<VolunteerStats>('volunteer.stats', {}, came!.id)).toEqual({ month: '2025-03', hoursThisMonth: 1.5, hoursTotal: 1.5, shiftsDone: 1, noShows: 0 })
-    expect(await h.ok<VolunteerStats>('volunteer.stats', {}, never!.id)).toEqual({ month: '2025-03', hoursThisMonth: 0, hoursTotal: 0, shiftsDone: 0, noShows: 1 })
+    expect(await h.ok<VolunteerStats>('volunteer.stats', {}, came!.id)).toEqual({ month: '2025-03', hoursThisMonth: 1.5, hoursTotal: 1.5, shiftsDone: 1, noShows: 0, calloutsDone: 0 })
+    expect(await h.ok<VolunteerStats>('volunteer.stats', {}, never!.id)).toEqual({ month: '2025-03', hoursThisMonth: 0, hoursTotal: 0, shiftsDone: 0, noShows: 1, calloutsDone: 0 })
     // checkout after the end is the automatic one
     expect(await h.ok<CheckoutResult>('shift.checkout', { id: s.id }, came!.id)).toEqual({ checkedOutAt: at(26 * HOUR), hours: 1.5 })
   })

@@ -96,6 +96,8 @@ const MULTILINE = new Set([
   'shift.log note',
   'shift.log report.description',
   'reward.create description',
+  'callout.create description',
+  'callout.close reason',
 ])
 
 const leaves = ACTION_NAMES.flatMap((action) => {

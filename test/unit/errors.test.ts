@@ -24,6 +24,8 @@ test('the statuses of DESIGN §4', () => {
     OUT_OF_AREA: 409,
     // a major motion without a 稳评 that clears it asked to enter voting (issue 18)
     RISK_ASSESSMENT_REQUIRED: 409,
+    // a call-out task's last seat taken by someone else (issue 18)
+    FULL: 409,
     PAYLOAD_TOO_LARGE: 413,
     CONTENT_REJECTED: 422,
     RATE_LIMITED: 429,

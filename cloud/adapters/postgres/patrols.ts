@@ -18,8 +18,9 @@ import { writeMessage } from './messages'
 import { shiftQueries } from './patrolQueries'
 import { createReport } from './reportWrites'
 import { SEATED } from '../rows/patrols'
+import { OVERLAPPING_CALLOUT } from '../rows/callouts'
 import { readActiveSignup, readShift } from './patrolRows'
-import { inTransaction, inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
+import { inTransaction, inTransactionOr, numbered, Rollback, row, rows, type Queryable } from './tx'
 
 /**
  * The patrol store on PostgreSQL, method by method as ../sqlite/patrols.ts, at READ COMMITTED.
@@ -112,6 +113,8 @@ export function postgresShiftRepo(pool: Pool): ShiftRepo {
           [userId, shiftId, s.endAt, s.startAt],
         )
         if (clash) return { kind: 'overlap', with: { id: clash.id, title: clash.title, startAt: clash.start_at } }
+        const callout = await row<{ id: string; title: string; start_at: string }>(c, numbered(OVERLAPPING_CALLOUT), [userId, s.endAt, s.startAt])
+        if (callout) return { kind: 'calloutOverlap', with: { id: callout.id, title: callout.title, startAt: callout.start_at } }
         const seated = await row<{ n: number }>(c, `SELECT count(*) AS n FROM shift_signups WHERE shift_id = $1 AND status IN ${SEATED}`, [shiftId])
         const confirmed = (seated?.n ?? 0) < s.capacity
         await c.query(

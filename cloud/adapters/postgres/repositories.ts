@@ -22,6 +22,7 @@ import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
+import { calloutRepo } from './callouts'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -49,5 +50,6 @@ export function postgresRepositories(pool: Pool) {
     departments: departmentRepo(pool),
     points: pointsRepo(pool),
     warnings: warningRepo(pool),
+    callouts: calloutRepo(pool),
   }
 }

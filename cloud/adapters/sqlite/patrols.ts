@@ -26,6 +26,7 @@ import { reportStatements } from './reports'
 import { shiftQueries } from './patrolQueries'
 import { SEATED } from '../rows/patrols'
 import { shiftReads } from './patrolRows'
+import { OVERLAPPING_CALLOUT } from '../rows/callouts'
 
 /**
  * The patrol store. Signup, withdraw (with the promotion), cancel, check-in and check-out are each one
@@ -47,6 +48,7 @@ export function shiftRepo(db: Db): ShiftRepo {
     WHERE su.user_id = ? AND su.status <> 'withdrawn' AND s.status = 'scheduled' AND s.id <> ?
       AND s.start_at < ? AND ? < s.end_at
     ORDER BY s.start_at LIMIT 1`)
+  const overlappingCallout = db.prepare<[string, string, string], { id: string; title: string; start_at: string }>(OVERLAPPING_CALLOUT)
   const insertSignup = db.prepare(`
     INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?)`)
   const lastWithdrawn = db.prepare<[string, string], { x: number }>(`
@@ -110,6 +112,8 @@ export function shiftRepo(db: Db): ShiftRepo {
     if (at >= s.startAt) return { kind: 'started' }
     const clash = overlapping.get(userId, shiftId, s.endAt, s.startAt)
     if (clash) return { kind: 'overlap', with: { id: clash.id, title: clash.title, startAt: clash.start_at } }
+    const callout = overlappingCallout.get(userId, s.endAt, s.startAt)
+    if (callout) return { kind: 'calloutOverlap', with: { id: callout.id, title: callout.title, startAt: callout.start_at } }
     const confirmed = seatedCount.get(shiftId)!.n < s.capacity
     insertSignup.run(id, shiftId, userId, confirmed ? 'confirmed' : 'waitlisted', at, confirmed ? at : null)
     return { kind: 'signedUp', signup: reads.activeSignup(shiftId, userId)! }

@@ -25,6 +25,7 @@ import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
+import { calloutRepo } from './callouts'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -62,6 +63,7 @@ export function openSqliteStore(file: string) {
     departments: departmentRepo(db),
     points: pointsRepo(db),
     warnings: warningRepo(db),
+    callouts: calloutRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -6,7 +6,8 @@ import { idSchema, pageSchema, type Page } from '../shared/text'
 export const MESSAGE_KINDS = ['report', 'motion', 'shift'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
-export type MessageTarget = { type: 'report' | 'motion' | 'shift'; id: string }
+/** Call-out messages are of kind 'shift' (a volunteer's duty), with a target of their own. */
+export type MessageTarget = { type: 'report' | 'motion' | 'shift' | 'callout'; id: string }
 
 /**
  * The page a message opens, per what it is about (no leading slash, as WeChat's subscribe messages take it);
@@ -16,6 +17,7 @@ export const MESSAGE_TARGET_PAGES: Record<MessageTarget['type'], string> = {
   report: 'packages/reports/detail/index',
   motion: 'packages/motions/detail/index',
   shift: 'packages/patrols/detail/index',
+  callout: 'packages/callouts/detail/index',
 }
 
 /** The page and query a message opens; 首页 for a message about nothing in particular. */

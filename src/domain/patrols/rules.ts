@@ -1,5 +1,5 @@
 import { CHINA_OFFSET_MS, chinaClock, chinaDay, chinaInstant, chinaMonth } from '../shared/chinaTime'
-import { distanceMetres, type LatLng } from '../shared/geo'
+import { checkinOpensAt, checkinWindow, areaCheck, servedHours, CHECKIN_OPENS_BEFORE_MS, MAX_ACCURACY_METRES, type SiteArea, type WindowVerdict } from '../shared/onSite'
 
 /**
  * 群防群治 patrols (issue 6): the pure time and place rules, shared by the server and the client (the
@@ -9,12 +9,8 @@ import { distanceMetres, type LatLng } from '../shared/geo'
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-/** Check-in opens this long before the start. */
-export const CHECKIN_OPENS_BEFORE_MS = 15 * MINUTE
 /** Withdrawing is allowed until this long before the start. */
 export const WITHDRAW_CUTOFF_MS = 2 * HOUR
-/** The device's reported accuracy widens the area by at most this much. */
-export const MAX_ACCURACY_METRES = 100
 /** A shift lasts at most this long. */
 export const MAX_SHIFT_MS = 12 * HOUR
 /** Shifts repeat weekly: the step between occurrences. */
@@ -29,20 +25,6 @@ function ms(iso: string): number {
   return Date.parse(iso)
 }
 
-/** Check-in is open in [startAt − 15 min, endAt], both ends included. */
-export function checkinOpensAt(s: ShiftTimes): string {
-  return new Date(ms(s.startAt) - CHECKIN_OPENS_BEFORE_MS).toISOString()
-}
-
-export type WindowVerdict = 'early' | 'open' | 'ended'
-
-export function checkinWindow(s: ShiftTimes, now: string): WindowVerdict {
-  const t = ms(now)
-  if (t < ms(checkinOpensAt(s))) return 'early'
-  if (t > ms(s.endAt)) return 'ended'
-  return 'open'
-}
-
 /** Withdrawing is allowed until the cut-off (startAt − 2 h), the cut-off itself included. */
 export function withdrawCutoffAt(s: Pick<ShiftTimes, 'startAt'>): string {
   return new Date(ms(s.startAt) - WITHDRAW_CUTOFF_MS).toISOString()
@@ -52,36 +34,9 @@ export function beforeCutoff(s: Pick<ShiftTimes, 'startAt'>, now: string): boole
   return ms(now) <= ms(withdrawCutoffAt(s))
 }
 
-export interface PatrolArea extends LatLng {
-  /** metres */
-  radius: number
-}
-
-/**
- * Whether a reported position counts as inside the area: distance ≤ radius + min(accuracy, 100). The
- * distance is rounded to whole metres for the message (the decision uses the exact figure).
- */
-export function areaCheck(area: PatrolArea, at: LatLng, accuracy: number): { inside: boolean; distance: number } {
-  const d = distanceMetres(area, at)
-  const slack = Math.min(Math.max(accuracy, 0), MAX_ACCURACY_METRES)
-  return { inside: d <= area.radius + slack, distance: Math.round(d) }
-}
-
 /** Two shifts overlap when each starts before the other ends; touching ends (a.end = b.start) do not. */
 export function overlaps(a: ShiftTimes, b: ShiftTimes): boolean {
   return ms(a.startAt) < ms(b.endAt) && ms(b.startAt) < ms(a.endAt)
-}
-
-/**
- * Hours served: from max(checkedIn, startAt) to min(checkedOut, endAt), rounded to the nearest 0.1 h
- * (half up), never negative. Integer arithmetic on milliseconds (6 min = 0.1 h = 360 000 ms).
- */
-export function servedHours(s: ShiftTimes, checkinAt: string, checkoutAt: string): number {
-  const from = Math.max(ms(checkinAt), ms(s.startAt))
-  const to = Math.min(ms(checkoutAt), ms(s.endAt))
-  const span = to - from
-  if (span <= 0) return 0
-  return Math.floor((span + 180_000) / 360_000) / 10
 }
 
 /** A forgotten check-out closes at the scheduled end. */
@@ -108,6 +63,10 @@ export function weeklyOccurrences(s: ShiftTimes, weeks: number): ShiftTimes[] {
 }
 
 export { chinaClock, chinaMonth }
+/** The on-site rules patrols share with call-outs (src/domain/shared/onSite). */
+export { areaCheck, checkinOpensAt, checkinWindow, servedHours, CHECKIN_OPENS_BEFORE_MS, MAX_ACCURACY_METRES }
+export type { WindowVerdict }
+export type PatrolArea = SiteArea
 
 /** The instants that bound a month 'YYYY-MM' of China time. */
 export function monthBounds(month: string): { from: string; to: string } {

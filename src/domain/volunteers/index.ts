@@ -42,10 +42,13 @@ export type VolunteerBoardInput = z.input<typeof volunteerBoardSchema>
 export interface VolunteerStats {
   /** the current month in Beijing time, 'YYYY-MM' */
   month: string
+  /** patrol and call-out hours together */
   hoursThisMonth: number
   hoursTotal: number
   shiftsDone: number
   noShows: number
+  /** call-outs (社会动员) checked in to and over; their hours are in the two above */
+  calloutsDone: number
 }
 
 export interface VolunteerBoardRow {

@@ -7,6 +7,7 @@ import { usePageShell } from '@/features/common/usePageShell'
 import { PatrolHome, type PatrolRole } from '@/features/patrols/ui/PatrolHome'
 import { useListSignup, useShiftList } from '@/features/patrols/useShiftList'
 import { ROUTES, withQuery } from '@/services/routes'
+import { CALLOUT_ROUTES } from '@/features/callouts'
 
 const STALE_AFTER_MS = 30_000
 
@@ -42,6 +43,7 @@ function PatrolTab({ session }: { session: Session }) {
       onSchedule={() => go(ROUTES.shiftSchedule)}
       onMine={() => go(ROUTES.volunteerMine)}
       onApply={() => go(ROUTES.volunteerApply)}
+      onCallouts={() => go(CALLOUT_ROUTES.list)}
     />
   )
 }

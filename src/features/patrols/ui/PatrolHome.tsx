@@ -20,11 +20,13 @@ interface PatrolHomeProps {
   onSchedule: () => void
   onMine: () => void
   onApply: () => void
+  /** 社会动员: the call-outs sent to me (staff: the community's) */
+  onCallouts?: () => void
   now?: Date
 }
 
 /** 巡逻: the community's coming shifts by day; volunteers sign up from here, the committee schedules. */
-export function PatrolHome({ list, signups, role, verified, onOpen, onSchedule, onMine, onApply, now = new Date() }: PatrolHomeProps) {
+export function PatrolHome({ list, signups, role, verified, onOpen, onSchedule, onMine, onApply, onCallouts, now = new Date() }: PatrolHomeProps) {
   const groups = groupByDay(list.items, now)
   return (
     <View className='gz-page patrol-home' data-testid='patrol-home'>
@@ -36,6 +38,11 @@ export function PatrolHome({ list, signups, role, verified, onOpen, onSchedule, 
       {role === 'volunteer' ? (
         <View className='patrol-home__card'>
           <LinkRow label='我的志愿' hint='我的班次、服务时长、本月时长榜' testid='link-volunteer-mine' onClick={onMine} />
+        </View>
+      ) : null}
+      {onCallouts ? (
+        <View className='patrol-home__card'>
+          <LinkRow label='社区动员' hint='防汛、扫雪、筛查等需要人手时的召集，回复能来并到场报到' testid='link-callouts' onClick={onCallouts} />
         </View>
       ) : null}
       {role === 'staff' ? (

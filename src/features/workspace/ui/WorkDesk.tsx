@@ -14,6 +14,7 @@ import { MOTION_ROUTES } from '@/features/motions'
 import { VISIT_ROUTES } from '@/features/visits'
 import { POINTS_ROUTES } from '@/features/points'
 import { WARNING_ROUTES } from '@/features/warnings'
+import { CALLOUT_ROUTES } from '@/features/callouts'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import '../../../components/workspace.scss'
 import './WorkDesk.scss'
@@ -109,6 +110,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
       problems,
       { title: '走访', testid: 'desk-visit-group', rows: visitRows(desk, 'gridWorker') },
       { title: '预警', testid: 'desk-warning-group', rows: warningRows('gridWorker') },
+      { title: '动员', testid: 'desk-callouts', rows: [{ label: '社区动员', hint: '各次动员的报名、报到人数和未回复的人', url: CALLOUT_ROUTES.list, testid: 'desk-callout-list' }] },
       {
         title: '住户',
         testid: 'desk-residents',
@@ -188,6 +190,14 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
     },
     { title: '走访', testid: 'desk-visit-group', rows: visitRows(desk, 'committee') },
     { title: '预警', testid: 'desk-warning-group', rows: warningRows('committee') },
+    {
+      title: '动员',
+      testid: 'desk-callouts',
+      rows: [
+        { label: '发起动员', hint: '防汛值守、扫雪除冰、集中筛查：通知志愿者和居民', url: CALLOUT_ROUTES.issue, testid: 'desk-callout-issue' },
+        { label: '社区动员', hint: '各次动员的报名、报到人数和未回复的人', url: CALLOUT_ROUTES.list, testid: 'desk-callout-list' },
+      ],
+    },
     {
       title: '住户',
       testid: 'desk-residents',
