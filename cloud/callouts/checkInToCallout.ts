@@ -3,6 +3,7 @@ import type { CalloutCheckinResult, calloutCheckinSchema } from '@/domain/callou
 import { areaMessage, windowMessage } from '@/domain/callouts/rules'
 import { areaCheck, checkinOpensAt } from '@/domain/shared/onSite'
 import type { z } from 'zod'
+import { grantCalloutAttended } from '../points'
 import { toGcj02 } from '../shared/geo'
 import type { UserCtx } from './ports'
 import { loadCallout, NOT_FOUND_MESSAGE } from './access'
@@ -10,7 +11,8 @@ import { loadCallout, NOT_FOUND_MESSAGE } from './access'
 /**
  * callout.checkin — 报到 on site, as a patrol check-in: from 15 minutes before the start until the end, within the
  * radius (plus the device's accuracy, at most 100 m); only for those who answered 能来. The store's conditional
- * UPDATE holds the window, the answer and the area verdict; a second 报到 returns the first.
+ * UPDATE holds the window, the answer and the area verdict; a second 报到 returns the first. 报到 earns the
+ * call-out's points (积分制) right after, idempotently.
  */
 export async function checkInToCallout(input: z.output<typeof calloutCheckinSchema>, ctx: UserCtx): Promise<CalloutCheckinResult> {
   const { deps, user } = ctx
@@ -27,10 +29,15 @@ export async function checkInToCallout(input: z.output<typeof calloutCheckinSche
     distance,
     inside,
   })
+  // 积分制: attending earns the community's callout_attended points, once per (person, call-out) — granted again on
+  // a repeated 报到, which heals a grant lost between the check-in's commit and this one
+  const attended = () => grantCalloutAttended(deps, { communityId: c.communityId, userId: user.id, calloutId: c.id, title: c.title })
   switch (outcome.kind) {
     case 'checkedIn':
+      await attended()
       return { checkedInAt: outcome.recipient.checkinAt!, distance }
     case 'already':
+      await attended()
       return { checkedInAt: outcome.recipient.checkinAt!, distance: outcome.recipient.checkinDistance ?? distance }
     case 'notAddressed':
       throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)

@@ -1,3 +1,4 @@
+import type { PointsRepo } from '../points'
 import type { CalloutAnswer, CalloutKind, CalloutStatus } from '@/domain/callouts'
 import type { CoordSystem } from '@/domain/shared/geo'
 import type { NewMessage } from '../messages'
@@ -154,6 +155,8 @@ export interface CalloutsStore {
   callouts: CalloutRepo
   users: UserRepo
   communities: CommunityRepo
+  /** 积分制: a call-out attended (报到) earns its points (issue 18) */
+  points: PointsRepo
 }
 
 export type Deps = shared.Deps<CalloutsStore>

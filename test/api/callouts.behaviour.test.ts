@@ -140,6 +140,21 @@ describe('报到', () => {
     expect(await h.call('callout.answer', { id: c.id, answer: 'no' }, RESIDENT)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
+  test('积分制: 报到 earns the call-out points once under the community rules; a repeated 报到 grants nothing more', async () => {
+    const c = await soon()
+    const points = async () =>
+      h.sql.all<{ points: number; source_kind: string }>("SELECT points, source_kind FROM points_entries WHERE user_id = ? AND source_id = ?", [RESIDENT, c.id])
+    await h.ok('callout.answer', { id: c.id, answer: 'yes', taskId: taskOf(c, '堤坝巡查') }, RESIDENT)
+    h.clock.set(at(50 * MIN))
+    const pos = { ...north(50), accuracy: 10 }
+    await h.ok('callout.checkin', { id: c.id, ...pos }, RESIDENT)
+    expect(await points()).toEqual([{ points: 5, source_kind: 'callout_attended' }])
+    await h.ok('callout.checkin', { id: c.id, ...pos }, RESIDENT)
+    expect(await points()).toHaveLength(1)
+    const ledger = await h.ok<{ balance: number; items: { reason: string }[] }>('points.ledger', {}, RESIDENT)
+    expect(ledger.items.map((e) => e.reason)).toContain(`响应社会动员并报到：${c.title}`)
+  })
+
   test('hours: from 报到 (not before the start) to the end, in 我的 volunteer stats once over; a close early stops them', async () => {
     const c = await soon()
     await h.ok('callout.answer', { id: c.id, answer: 'yes', taskId: taskOf(c, '堤坝巡查') }, DEMO_VOLUNTEER)
