@@ -22,6 +22,9 @@ test('the seeded spike raises exactly one warning, to 第一网格’s worker; a
   const msgs = await h.sql.all<{ title: string; body: string }>("SELECT title, body FROM messages WHERE user_id = ? AND title LIKE '预警%'", [WORKER])
   expect(msgs).toEqual([{ title: '预警：报事量异常升高', body: '第一网格「环境卫生」2025-02-24 起一周报事 7 件，明显高于近期每周平均 1 件' }])
   expect(Number(await h.sql.value("SELECT count(*) FROM messages WHERE title LIKE '预警%'"))).toBe(1)
+  // the message opens the warning
+  const inbox = await h.ok<{ items: { title: string; target: { type: string; id: string } | null }[] }>('message.list', {}, WORKER)
+  expect(inbox.items.find((m) => m.title.startsWith('预警'))?.target).toEqual({ type: 'warning', id: first.raised[0]!.id })
 })
 
 test('the warning on the list and its page: observed vs baseline, the reports it counts', async () => {

@@ -52,7 +52,7 @@ export function warningRepo(pool: Pool): WarningRepo {
         if (!inserted) return { kind: 'exists' }
         let owners = w.gridId ? await rows<{ id: string }>(c, numbered(GRID_WORKERS_SQL), [w.gridId]) : []
         if (owners.length === 0) owners = await rows<{ id: string }>(c, numbered(COMMITTEE_SQL), [w.communityId])
-        const messages: NewMessage[] = owners.map((o) => ({ id: newId(), userId: o.id, kind: 'report', title: notice.title, body: notice.body, target: null, createdAt: w.raisedAt }))
+        const messages: NewMessage[] = owners.map((o) => ({ id: newId(), userId: o.id, kind: 'report', title: notice.title, body: notice.body, target: { type: 'warning', id: w.id }, createdAt: w.raisedAt }))
         for (const m of messages) await writeMessage(c, m)
         return { kind: 'raised', messages }
       })

@@ -34,7 +34,7 @@ function toRecord(r: MessageRow): MessageRecord {
     title: r.title,
     body: r.body,
     target:
-      (r.target_type === 'report' || r.target_type === 'motion' || r.target_type === 'shift' || r.target_type === 'callout') && r.target_id ? { type: r.target_type, id: r.target_id } : null,
+      (r.target_type === 'report' || r.target_type === 'motion' || r.target_type === 'shift' || r.target_type === 'callout' || r.target_type === 'warning') && r.target_id ? { type: r.target_type, id: r.target_id } : null,
     createdAt: r.created_at,
     readAt: r.read_at,
   }

@@ -58,7 +58,7 @@ export function warningRepo(db: Db): WarningRepo {
     if (!inserted) return { kind: 'exists' }
     let owners = w.gridId ? gridWorkers.all(w.gridId) : []
     if (owners.length === 0) owners = committee.all(w.communityId)
-    const messages: NewMessage[] = owners.map((o) => ({ id: newId(), userId: o.id, kind: 'report', title: notice.title, body: notice.body, target: null, createdAt: w.raisedAt }))
+    const messages: NewMessage[] = owners.map((o) => ({ id: newId(), userId: o.id, kind: 'report', title: notice.title, body: notice.body, target: { type: 'warning', id: w.id }, createdAt: w.raisedAt }))
     for (const m of messages) writeMessage(m)
     return { kind: 'raised', messages }
   })

@@ -7,7 +7,7 @@ export const MESSAGE_KINDS = ['report', 'motion', 'shift'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
 /** Call-out messages are of kind 'shift' (a volunteer's duty), with a target of their own. */
-export type MessageTarget = { type: 'report' | 'motion' | 'shift' | 'callout'; id: string }
+export type MessageTarget = { type: 'report' | 'motion' | 'shift' | 'callout' | 'warning'; id: string }
 
 /**
  * The page a message opens, per what it is about (no leading slash, as WeChat's subscribe messages take it);
@@ -18,6 +18,7 @@ export const MESSAGE_TARGET_PAGES: Record<MessageTarget['type'], string> = {
   motion: 'packages/motions/detail/index',
   shift: 'packages/patrols/detail/index',
   callout: 'packages/callouts/detail/index',
+  warning: 'packages/warnings/detail/index',
 }
 
 /** The page and query a message opens; 首页 for a message about nothing in particular. */
