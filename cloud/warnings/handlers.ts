@@ -5,6 +5,7 @@ import { assessWarning } from './assessWarning'
 import { getWarning } from './getWarning'
 import { listWarnings } from './listWarnings'
 import { setRules, viewRules } from './rules'
+import { summarizeWarnings } from './summarizeWarnings'
 
 export const warningsHandlers: Handlers<typeof warningsContract, Deps> = {
   'warning.list': listWarnings,
@@ -12,4 +13,5 @@ export const warningsHandlers: Handlers<typeof warningsContract, Deps> = {
   'warning.assess': assessWarning,
   'warning.rules': viewRules,
   'warning.setRules': setRules,
+  'warning.summary': summarizeWarnings,
 }

@@ -111,3 +111,18 @@ test('patrol 发现隐患 clustering in one grid raises a warning to its worker'
   const page = await h.ok<WarningPage>('warning.list', {}, WORKER)
   expect(page.items[0]!.summary).toBe('第一网格巡逻发现隐患近期集中 3 件')
 })
+
+test('问题总览’s figures: the last 30 days of the caller’s area, open and closed by conclusion; residents are refused', async () => {
+  const empty = { days: 30, raised: 0, open: 0, closed: 0, byJudgement: { false_alarm: 0, watch: 0, act: 0 } }
+  expect(await h.ok('warning.summary', {}, COMMITTEE)).toEqual(empty)
+  const id = await seededWarning(h)
+  expect(await h.ok('warning.summary', {}, COMMITTEE)).toEqual({ ...empty, raised: 1, open: 1 })
+  expect(await h.ok('warning.summary', {}, WORKER)).toEqual({ ...empty, raised: 1, open: 1 })
+  // 第二、三网格's worker: not theirs
+  expect(await h.ok('warning.summary', {}, WORKER2)).toEqual(empty)
+  await h.ok('warning.assess', assessInput(id, { judgement: 'watch', close: true }), WORKER)
+  expect(await h.ok('warning.summary', {}, COMMITTEE)).toEqual({ ...empty, raised: 1, closed: 1, byJudgement: { false_alarm: 0, watch: 1, act: 0 } })
+  expect(await h.call('warning.summary', {}, 'u_resident_jj1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await h.call('warning.summary', {}, 'u_street')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请选择社区' } })
+  expect(await h.ok('warning.summary', { communityId: 'c_jinjiang' }, 'u_street')).toMatchObject({ raised: 1, closed: 1 })
+})

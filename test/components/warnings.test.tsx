@@ -13,6 +13,7 @@ import { WARNING_ROUTES } from '@/features/warnings'
 import { WarningDetail } from '@/features/warnings/ui/WarningDetail'
 import { WarningList } from '@/features/warnings/ui/WarningList'
 import { WarningRules } from '@/features/warnings/ui/WarningRules'
+import { WarningFiguresCard } from '@/features/warnings/ui/WarningFiguresCard'
 import { WorkDesk } from '@/features/workspace/ui/WorkDesk'
 import { useDesk } from '@/features/workspace/useDesk'
 import type { Me } from '@/domain/auth'
@@ -232,5 +233,37 @@ describe('the desk’s 预警 rows', () => {
     fireEvent.click(await screen.findByTestId('desk-warnings'))
     fireEvent.click(screen.getByTestId('desk-warning-rules'))
     expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([WARNING_ROUTES.list, WARNING_ROUTES.list, WARNING_ROUTES.rules])
+  })
+})
+
+describe('问题总览’s 预警 card', () => {
+  const summary = (over: Record<string, unknown> = {}) => ({ days: 30, raised: 3, open: 1, closed: 2, byJudgement: { false_alarm: 1, watch: 0, act: 1 }, ...over })
+
+  it('says the last 30 days in words — open ones in red, closed by conclusion — and opens the list', async () => {
+    setSession(makeSession(committee))
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    serve({ 'warning.summary': () => summary() })
+    render(<WarningFiguresCard />)
+    expect((await screen.findByTestId('warning-figures-raised')).textContent).toBe('近 30 天预警 3 条')
+    expect(screen.getByTestId('warning-figures-open').textContent).toBe('还有 1 条没有会商研判关闭')
+    expect(screen.getByTestId('warning-figures-closed').textContent).toBe('已关闭 2 条：误报 1 条，需要处置 1 条')
+    fireEvent.click(screen.getByTestId('warning-figures-open-list'))
+    expect(navigate).toHaveBeenCalledWith({ url: WARNING_ROUTES.list })
+  })
+
+  it('none: one line and no button; a tier (no community of its own) and a resident are not asked', async () => {
+    serve({ 'warning.summary': () => summary({ raised: 0, open: 0, closed: 0, byJudgement: { false_alarm: 0, watch: 0, act: 0 } }) })
+    const { unmount } = render(<WarningFiguresCard />)
+    expect((await screen.findByTestId('warning-figures-raised')).textContent).toBe('近 30 天没有预警')
+    expect(screen.queryByTestId('warning-figures-open-list')).toBeNull()
+    unmount()
+    api.mockClear()
+    for (const roles of [['street'], ['resident']] as const) {
+      setSession(makeSession(makeMe({ id: `u-${roles[0]}`, roles: [...roles] })))
+      const r = render(<WarningFiguresCard />)
+      await waitFor(() => expect(screen.queryByTestId('warning-figures')).toBeNull())
+      r.unmount()
+    }
+    expect(api.mock.calls.filter((c) => c[0] === 'warning.summary')).toHaveLength(0)
   })
 })

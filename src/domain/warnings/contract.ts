@@ -5,9 +5,11 @@ import {
   warningListSchema,
   warningRulesSchema,
   warningSetRulesSchema,
+  warningSummarySchema,
   type WarningDetail,
   type WarningPage,
   type WarningRulesView,
+  type WarningSummary,
 } from '.'
 
 /** 预测预警: the warnings the sweep raised, their 会商研判, and each community's rule parameters (staff only). */
@@ -17,4 +19,5 @@ export const warningsContract = {
   'warning.assess': write(warningAssessSchema).returns<{ assessmentId: string; status: 'open' | 'closed' }>(),
   'warning.rules': read(warningRulesSchema).returns<WarningRulesView>(),
   'warning.setRules': write(warningSetRulesSchema).returns<WarningRulesView>(),
+  'warning.summary': read(warningSummarySchema).returns<WarningSummary>(),
 }

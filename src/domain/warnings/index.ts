@@ -132,3 +132,16 @@ export interface WarningRulesView {
   bounds: typeof PARAM_BOUNDS
   canEdit: boolean
 }
+
+/** warning.summary: the figures of 问题总览's 预警 card for the caller's area (a tier names the community). */
+export const warningSummarySchema = z.strictObject({ communityId: idSchema.optional() })
+export type WarningSummaryInput = z.input<typeof warningSummarySchema>
+
+/** The warnings raised in the last `days` days in the caller's area: still open, and closed by their 研判 conclusion. */
+export interface WarningSummary {
+  days: number
+  raised: number
+  open: number
+  closed: number
+  byJudgement: Record<Judgement, number>
+}

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { WarningAssessInput, WarningDetail, WarningRulesView, WarningSetRulesInput, WarningStatus, WarningView } from '@/domain/warnings'
+import type { WarningAssessInput, WarningDetail, WarningRulesView, WarningSetRulesInput, WarningStatus, WarningSummary, WarningView } from '@/domain/warnings'
 import { callApi } from '@/services/api'
 import { usePagedList } from '../common/usePagedList'
 import { useRemote } from '../common/useRemote'
@@ -42,4 +42,9 @@ export function useWarningRules(userId: string) {
     [send, reload],
   )
   return { ...remote, save, saving: send.submitting, saveError: send.error }
+}
+
+/** 问题总览's 预警 figures (the last 30 days of the caller's area); null key: not asked (tiers, residents). */
+export function useWarningSummary(key: string | null) {
+  return useRemote<WarningSummary>(key, () => callApi('warning.summary', {}))
 }

@@ -7,6 +7,7 @@ import { useRequireSession } from '@/features/auth/useSession'
 import { usePageShell } from '@/features/common/usePageShell'
 import { useCommunity } from '@/features/community/useCommunity'
 import { DisputeFiguresCard } from '@/features/meetings'
+import { WarningFiguresCard } from '@/features/warnings'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
 import { areaUnitOf } from '@/features/reports/staffFormat'
 import { StaffGate } from '@/components/StaffGate'
@@ -49,7 +50,12 @@ function Area({ me }: { me: Me }) {
       grids={grids}
       areaUnit={areaUnitOf(me.roles)}
       onOpen={(id) => void Taro.navigateTo({ url: withQuery(ROUTES.reportDetail, { id }) })}
-      extra={<DisputeFiguresCard />}
+      extra={
+        <>
+          <WarningFiguresCard />
+          <DisputeFiguresCard />
+        </>
+      }
     />
   )
 }
