@@ -40,7 +40,7 @@ describe('我的志愿', () => {
     const missed = makeShift('p2', { title: '前天巡逻', phase: 'ended', myStatus: { status: 'noShow' } }, -50)
     const coming = makeShift('c1', { title: '明晚巡逻', myStatus: { status: 'confirmed' } }, 30)
     api.mockImplementation((async (action: string, payload: unknown) => {
-      if (action === 'volunteer.stats') return { month: '2026-11', hoursThisMonth: 7, hoursTotal: 31.25, shiftsDone: 15, noShows: 1 }
+      if (action === 'volunteer.stats') return { month: '2026-11', hoursThisMonth: 7, hoursTotal: 31.25, shiftsDone: 15, noShows: 1, calloutsDone: 2 }
       if (action === 'shift.list') {
         const p = payload as ShiftListInput
         expect(p.mine).toBe(true)
@@ -60,6 +60,7 @@ describe('我的志愿', () => {
     expect(screen.getByTestId('stat-month-value').textContent).toBe('7.0')
     expect(screen.getByTestId('stat-total-value').textContent).toBe('31.3')
     expect(screen.getByTestId('stat-done-value').textContent).toBe('15')
+    expect(screen.getByTestId('stat-callouts-value').textContent).toBe('2')
     expect(screen.getByTestId('stat-noshow-value').textContent).toBe('1')
     const rows = await screen.findAllByTestId('my-shift')
     // coming first, then the past newest first
@@ -91,7 +92,7 @@ describe('我的志愿 for a frequent volunteer', () => {
     const tomorrow = makeShift('c1', { title: '明晚巡逻', myStatus: { status: 'confirmed' } }, 24)
     const calls: ShiftListInput[] = []
     api.mockImplementation((async (action: string, payload: unknown) => {
-      if (action === 'volunteer.stats') return { month: '2026-11', hoursThisMonth: 7, hoursTotal: 300, shiftsDone: 150, noShows: 0 }
+      if (action === 'volunteer.stats') return { month: '2026-11', hoursThisMonth: 7, hoursTotal: 300, shiftsDone: 150, noShows: 0, calloutsDone: 0 }
       if (action === 'shift.list') {
         const p = payload as ShiftListInput
         calls.push(p)

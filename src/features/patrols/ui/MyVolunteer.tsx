@@ -13,7 +13,7 @@ interface Props {
   onOpen: (id: string) => void
 }
 
-/** 我的志愿: hours this month and in total, shifts done, no-shows; my shifts coming and past; the monthly board. */
+/** 我的志愿: hours this month and in total (patrols and call-outs), shifts done, call-outs attended, no-shows; my shifts coming and past; the monthly board. */
 export function MyVolunteer({ v, onOpen }: Props) {
   const { stats, mine } = v
   return (
@@ -25,6 +25,7 @@ export function MyVolunteer({ v, onOpen }: Props) {
               <Figure label='本月时长' value={hoursFigure(stats.data.hoursThisMonth)} unit='小时' testid='stat-month' />
               <Figure label='累计时长' value={hoursFigure(stats.data.hoursTotal)} unit='小时' testid='stat-total' />
               <Figure label='完成班次' value={String(stats.data.shiftsDone)} unit='次' testid='stat-done' />
+              <Figure label='参加动员' value={String(stats.data.calloutsDone)} unit='次' testid='stat-callouts' />
               <Figure label='缺席' value={String(stats.data.noShows)} unit='次' testid='stat-noshow' tone={stats.data.noShows ? 'red' : undefined} />
             </View>
           ) : null}
