@@ -105,10 +105,14 @@ test('a seeded spike raises a warning → 孙丽 opens it from her message → �
   const firstReport = detail.reportIds[0]!
   await byTestId(worker, 'warning-reports').scrollIntoViewIfNeeded()
   await shot(worker, 'warnings/03-reports')
+  const report = await call<{ description: string }>('report.get', { id: firstReport }, sunLi.token)
+  // each row says what the report is about, not only its number
+  await shown(worker, `warning-report-${firstReport}`, [...report.description].slice(0, 10).join('')).waitFor()
+  assert.doesNotMatch(await byTestId(worker, 'warning-summary').innerText(), /\d{4}-\d{2}-\d{2}/)
+  assert.doesNotMatch(await byTestId(worker, 'warning-figures').innerText(), /\d{4}-\d{2}-\d{2}/)
   await byTestId(worker, `warning-report-${firstReport}`).click()
   await worker.waitForURL(/packages\/reports\/detail/)
   await byTestId(worker, 'report-description').waitFor()
-  const report = await call<{ description: string }>('report.get', { id: firstReport }, sunLi.token)
   assert.equal(await byTestId(worker, 'report-description').innerText(), report.description)
   await shot(worker, 'warnings/04-report')
   await worker.goBack()
