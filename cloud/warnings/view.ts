@@ -1,5 +1,5 @@
 import { REPORT_CATEGORY_LABELS } from '@/domain/reports'
-import type { AssessmentView, WarningView } from '@/domain/warnings'
+import { periodText, type AssessmentView, type WarningView } from '@/domain/warnings'
 import type { AssessmentRecord, WarningRecord } from './ports'
 
 type Summarised = Pick<WarningRecord, 'signal' | 'gridName' | 'category' | 'period' | 'observed' | 'baseline' | 'areaKey'>
@@ -9,7 +9,7 @@ export function summaryOf(w: Summarised): string {
   const area = w.gridName ?? '全社区'
   switch (w.signal) {
     case 'spike':
-      return `${area}「${w.category ? REPORT_CATEGORY_LABELS[w.category] : '报事'}」${w.period ?? ''} 起一周报事 ${w.observed} 件，明显高于近期每周平均 ${w.baseline ?? 0} 件`
+      return `${area}「${w.category ? REPORT_CATEGORY_LABELS[w.category] : '报事'}」${w.period ? `${periodText(w.period)}起` : '近'}一周报事 ${w.observed} 件，明显高于近期每周平均 ${w.baseline ?? 0} 件`
     case 'repeat':
       return `${area}同一${w.areaKey.startsWith('household:') ? '户' : '地点'}近期被反复反映 ${w.observed} 次`
     case 'dispute':

@@ -20,7 +20,7 @@ test('the seeded spike raises exactly one warning, to 第一网格’s worker; a
   expect((await sweep(h)).raised).toEqual([])
   expect(Number(await h.sql.value('SELECT count(*) FROM warnings'))).toBe(1)
   const msgs = await h.sql.all<{ title: string; body: string }>("SELECT title, body FROM messages WHERE user_id = ? AND title LIKE '预警%'", [WORKER])
-  expect(msgs).toEqual([{ title: '预警：报事量异常升高', body: '第一网格「环境卫生」2025-02-24 起一周报事 7 件，明显高于近期每周平均 1 件' }])
+  expect(msgs).toEqual([{ title: '预警：报事量异常升高', body: '第一网格「环境卫生」2月24日起一周报事 7 件，明显高于近期每周平均 1 件' }])
   expect(Number(await h.sql.value("SELECT count(*) FROM messages WHERE title LIKE '预警%'"))).toBe(1)
   // the message opens the warning
   const inbox = await h.ok<{ items: { title: string; target: { type: string; id: string } | null }[] }>('message.list', {}, WORKER)
@@ -96,7 +96,7 @@ test('the other signals through the sweep: a dispute reopened twice, one househo
   expect(raised.map((r) => r.signal).sort()).toEqual(['dispute', 'repeat'])
   const page = await h.ok<WarningPage>('warning.list', { status: 'open' }, WORKER)
   expect(page.items.map((w) => w.summary).sort()).toEqual(
-    ['第一网格「环境卫生」2025-02-24 起一周报事 7 件，明显高于近期每周平均 1 件', '第一网格一起矛盾纠纷已重新打开或上报 2 次', '第一网格同一户近期被反复反映 3 次'].sort(),
+    ['第一网格「环境卫生」2月24日起一周报事 7 件，明显高于近期每周平均 1 件', '第一网格一起矛盾纠纷已重新打开或上报 2 次', '第一网格同一户近期被反复反映 3 次'].sort(),
   )
   expect((await sweep(h)).raised).toEqual([])
 })

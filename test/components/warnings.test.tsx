@@ -35,7 +35,7 @@ function warning(id: string, over: Partial<WarningView> = {}): WarningView {
     signal: 'spike',
     category: 'environment',
     period: '2025-02-24',
-    summary: '第一网格「环境卫生」2025-02-24 起一周报事 7 件，明显高于近期每周平均 1 件',
+    summary: '第一网格「环境卫生」2月24日起一周报事 7 件，明显高于近期每周平均 1 件',
     observed: 7,
     baseline: 1,
     pValue: 0.00008,
@@ -116,14 +116,22 @@ describe('a warning’s page', () => {
           judgement: 'watch',
           assessments: [{ id: 'a-1', assessorId: 'u-w', assessorName: '孙丽', participants: ['陈秀兰'], judgement: 'watch', actions: [{ kind: 'patrol', note: '周五加巡' }], note: '先观察一周', closed: false, at: '2025-03-01T03:00:00.000Z' }],
         }),
+      // r-2 reads; r-1 cannot be read (keeps its number)
+      'report.get': (p: { id: string }) => {
+        if (p.id !== 'r-2') throw new ApiError('NOT_FOUND')
+        return { id: 'r-2', description: '4栋门口的垃圾桶又满了，垃圾散落一地，已经好几天没人来清理了，气味很大。', createdAt: '2025-02-25T02:05:00.000Z' }
+      },
     })
     const onOpenReport = jest.fn()
     render(<WarningDetail id='w-1' onOpenReport={onOpenReport} />)
     await screen.findByTestId('warning-summary')
     expect(screen.getByTestId('warning-state').textContent).toBe('研判中（持续关注）')
-    expect(screen.getByTestId('warning-observed').textContent).toContain('2025-02-24 起一周：计入 7 件')
+    expect(screen.getByTestId('warning-observed').textContent).toContain('2月24日起一周：计入 7 件')
     expect(screen.getByTestId('warning-baseline').textContent).toContain('近期每周平均 1 件')
     expect(screen.getByTestId('warning-baseline').textContent).toContain('不到千分之一')
+    await waitFor(() => expect(screen.getByTestId('warning-report-r-2').textContent).toContain('4栋门口的垃圾桶又满了，垃圾散落一地，已经好几天没人来清理了…'))
+    expect(screen.getByTestId('warning-report-r-2').textContent).toContain('2月25日 10:05 上报')
+    expect(screen.getByTestId('warning-report-r-1').textContent).toContain('第 1 件')
     fireEvent.click(screen.getByTestId('warning-report-r-2'))
     expect(onOpenReport).toHaveBeenCalledWith('r-2')
     const a = screen.getByTestId('warning-assessment-a-1').textContent

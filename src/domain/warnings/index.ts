@@ -23,6 +23,12 @@ export const WARNING_SIGNAL_LABELS: Record<WarningSignal, string> = {
 export type WarningLevel = 'grid' | 'community'
 export const WARNING_LEVEL_LABELS: Record<WarningLevel, string> = { grid: '网格', community: '社区' }
 
+/** A week's Monday `2025-02-24` in words: 2月24日. */
+export function periodText(period: string): string {
+  const [, m, d] = period.split('-').map(Number)
+  return `${m}月${d}日`
+}
+
 export const WARNING_STATUSES = ['open', 'closed'] as const
 export type WarningStatus = (typeof WARNING_STATUSES)[number]
 export const WARNING_STATUS_LABELS: Record<WarningStatus, string> = { open: '待研判', closed: '已关闭' }

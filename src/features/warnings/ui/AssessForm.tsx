@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
-import { TextArea } from '@nutui/nutui-react-taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
 import { ChoiceChips } from '@/components/ChoiceChips'
@@ -86,7 +85,7 @@ export function AssessForm({
         ))}
       </FormField>
       <FormField label='研判意见' name='note' error={shown.note} hint={`最多 500 字，已写 ${[...note].length} 字`}>
-        <TextArea className='warnings__textarea' value={note} maxLength={500} rows={3} placeholder='原因分析、下一步安排' onChange={setNote} data-testid='assess-note' />
+        <Textarea className='gz-textarea' value={note} maxlength={500} placeholder='原因分析、下一步安排' onInput={(e) => setNote(e.detail.value)} data-testid='assess-note' />
       </FormField>
       <ToggleRow label='研判后关闭预警' hint='关闭后不能再研判；需要继续关注时不要关闭' checked={close} onChange={setClose} testid='assess-close' />
       {error && !error.details ? (

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { Card } from '@/components/Card'
-import { LinkRow } from '@/components/LinkRow'
 import { ListState } from '@/components/ListState'
 import { Tag } from '@/components/Tag'
-import { ACTION_KIND_LABELS, JUDGEMENT_LABELS, WARNING_LEVEL_LABELS } from '@/domain/warnings'
+import { ACTION_KIND_LABELS, JUDGEMENT_LABELS, WARNING_LEVEL_LABELS, periodText } from '@/domain/warnings'
 import { useWarning } from '../useWarnings'
 import { stateText, timeText, titleOf } from '../format'
 import { AssessForm } from './AssessForm'
+import { WarningReportRow } from './WarningReportRow'
 import './warnings.scss'
 
 /** A warning's page: what it says, the figures and reports behind it, the 会商研判 so far and the form for the next. */
@@ -32,17 +32,17 @@ export function WarningDetail({ id, onOpenReport }: { id: string; onOpenReport: 
             </Card>
             <Card title='依据' testid='warning-figures'>
               <Text className='warnings__text' data-testid='warning-observed'>
-                {d.period ? `${d.period} 起一周：` : ''}计入 {d.observed} {d.signal === 'dispute' ? '次' : '件'}
+                {d.period ? `${periodText(d.period)}起一周：` : ''}计入 {d.observed} {d.signal === 'dispute' ? '次' : '件'}
               </Text>
               {d.baseline !== null ? (
                 <Text className='warnings__text' data-testid='warning-baseline'>
-                  近期每周平均 {d.baseline} 件；按泊松检验，偶然出现这么多的概率约 {formatP(d.pValue)}
+                  近期每周平均 {d.baseline} 件；按泊松检验，偶然出现这么多的概率{formatP(d.pValue)}
                 </Text>
               ) : null}
             </Card>
             <Card title={`涉及的报事（${d.reportIds.length} 件）`} testid='warning-reports'>
               {d.reportIds.map((r, i) => (
-                <LinkRow key={r} label={`第 ${i + 1} 件`} hint='点开查看这件报事' testid={`warning-report-${r}`} onClick={() => onOpenReport(r)} />
+                <WarningReportRow key={r} reportId={r} n={i + 1} onOpen={onOpenReport} />
               ))}
             </Card>
             <Card title='会商研判记录' testid='warning-assessments'>
@@ -76,6 +76,6 @@ export function WarningDetail({ id, onOpenReport }: { id: string; onOpenReport: 
 }
 
 function formatP(p: number | null): string {
-  if (p === null) return '—'
-  return p < 0.001 ? '不到千分之一' : `${(p * 100).toFixed(1)}%`
+  if (p === null) return '无法计算'
+  return p < 0.001 ? '不到千分之一' : `约 ${(p * 100).toFixed(1)}%`
 }
