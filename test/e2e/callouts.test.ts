@@ -134,6 +134,7 @@ test('发起动员 → 能来 (from 消息) and 来不了 (from the 巡逻 tab) 
   await fillField(committee, 'input-place', '锦江堤坝北段')
   await byTestId(committee, 'centre-take').click()
   await byTestId(committee, 'centre-set').waitFor()
+  await shot(committee, 'callouts/01-issue-form-top')
   const startMs = Math.ceil((Date.now() + 3 * 3600_000) / 300_000) * 300_000
   const endMs = startMs + 3 * 3600_000
   await pickDateTime(committee, 'start-at', beijing(startMs))
@@ -144,7 +145,7 @@ test('发起动员 → 能来 (from 消息) and 来不了 (from the 巡逻 tab) 
   await byTestId(committee, 'task-add').click()
   await fillField(committee, 'task-name-1', '沙袋搬运')
   await fillField(committee, 'task-capacity-1', '6')
-  await shot(committee, 'callouts/01-issue-form')
+  await shot(committee, 'callouts/01-issue-form-bottom')
   await byTestId(committee, 'issue-submit').click()
   await committee.waitForURL(/packages\/callouts\/detail/)
   await byTestId(committee, 'callout-detail').waitFor()
@@ -194,6 +195,7 @@ test('发起动员 → 能来 (from 消息) and 来不了 (from the 巡逻 tab) 
   await byTestId(a, 'callout-notice').filter({ hasText: '已回复能来，请按时到集合地点报到' }).waitFor()
   await byTestId(a, 'my-answer').filter({ hasText: '已回复：能来（沙袋搬运）' }).waitFor()
   await byTestId(a, 'callout-checkin').waitFor()
+  assert.equal(await byTestId(a, 'answer-yes').innerText(), '换成这项任务', 'the answer is given; the button now changes it')
   await shot(a, 'callouts/05-answered-yes')
 
   // --- volunteer B: 巡逻 tab → 社区动员 → the call-out → 来不了 ---
@@ -239,6 +241,7 @@ test('发起动员 → 能来 (from 消息) and 来不了 (from the 巡逻 tab) 
   await byTestId(a, 'callout-notice').filter({ hasText: /^报到成功（离报到点约 \d+ 米）$/ }).waitFor()
   await byTestId(a, 'my-checkin').waitFor()
   assert.equal(await byTestId(a, 'callout-checkin').count(), 0)
+  await byTestId(a, 'callout-notice').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await shot(a, 'callouts/09-checked-in')
 
   // --- the committee's live headcount ---
