@@ -85,6 +85,26 @@ describe('call-out detail — a recipient', () => {
     expect(screen.getByTestId('callout-notice').textContent).toContain('已回复能来')
   })
 
+  it('once answered, the controls say how to change it: 能来 → 换成这项任务 (not for the same task); 来不了 → no second 来不了', async () => {
+    let d = detail({ my: { answer: 'yes', taskId: 't1', answeredAt: iso(0), checkinAt: null, hours: null }, can: { answer: true, checkin: false, close: false, extend: false } })
+    serve(() => d, {
+      'callout.answer': () => {
+        d = { ...d, my: { ...d.my!, answer: 'no', taskId: null } }
+        return { answer: 'no', taskId: null }
+      },
+    })
+    render(<CalloutDetail id='co1' />)
+    expect((await screen.findByTestId('answer-prompt')).textContent).toBe('要换任务，选另一项后点“换成这项任务”；去不了了就点“来不了”。')
+    const yes = screen.getByTestId('answer-yes')
+    expect(yes.textContent).toBe('换成这项任务')
+    expect(yes.getAttribute('aria-disabled')).toBe('true')
+    fireEvent.click(screen.getByTestId('answer-no'))
+    await waitFor(() => expect(screen.getByTestId('my-answer').textContent).toBe('已回复：来不了'))
+    expect(screen.getByTestId('answer-prompt').textContent).toBe('改主意了？选一项任务后点“能来”。')
+    expect(screen.getByTestId('answer-yes').textContent).toBe('能来')
+    expect(screen.queryByTestId('answer-no')).toBeNull()
+  })
+
   it('a full task: the FULL message is shown in Chinese', async () => {
     serve(() => detail({ my: { answer: null, taskId: null, answeredAt: null, checkinAt: null, hours: null }, can: { answer: true, checkin: false, close: false, extend: false } }), {
       'callout.answer': () => {

@@ -68,6 +68,13 @@ export function CalloutDetail({ id }: { id: string }) {
   )
 }
 
+/** Above the task chips: what to do, or how to change the answer already given. */
+const PROMPTS: Record<'none' | 'yes' | 'no', string> = {
+  none: '能来的话，请选一项任务：',
+  yes: '要换任务，选另一项后点“换成这项任务”；去不了了就点“来不了”。',
+  no: '改主意了？选一项任务后点“能来”。',
+}
+
 function ErrorText({ text, testid }: { text: string; testid: string }) {
   return (
     <Text className='callout__error' data-testid={testid}>
@@ -88,24 +95,6 @@ function MyAnswer({ d, handle }: { d: Detail; handle: CalloutHandle }) {
       </Text>
       {my.checkinAt ? <Text className='callout__fact' data-testid='my-checkin'>已报到：{chinaClock(my.checkinAt)}</Text> : null}
       {my.hours !== null ? <Text className='callout__fact' data-testid='my-hours'>计入志愿时长 {hoursText(my.hours)}</Text> : null}
-      {d.can.answer ? (
-        <View className='callout__answer'>
-          <Text className='callout__muted'>能来的话，请选一项任务：</Text>
-          <ChoiceChips
-            options={d.tasks.map((t) => ({ value: t.id, label: `${t.name}（剩 ${t.left} 个名额）` }))}
-            value={task}
-            onChange={setTask}
-            testidPrefix='pick-task'
-          />
-          <ActionButton kind='primary' size='large' block testid='answer-yes' disabled={!task} loading={handle.busy === 'answer'} loadingText='正在提交…' onClick={() => void handle.answer('yes', task)}>
-            能来
-          </ActionButton>
-          <ActionButton kind='secondary' block testid='answer-no' onClick={() => void handle.answer('no')}>
-            来不了
-          </ActionButton>
-          {err('answer') ? <ErrorText testid='answer-error' text={err('answer')!} /> : null}
-        </View>
-      ) : null}
       {my.answer === 'yes' && !my.checkinAt && d.status === 'open' && d.phase !== 'ended' ? (
         <View className='callout__answer'>
           <Text className='callout__muted'>到了集合地点后点“报到”（开始前 15 分钟起，{chinaClock(d.checkinOpensAt)} 开放）</Text>
@@ -113,6 +102,37 @@ function MyAnswer({ d, handle }: { d: Detail; handle: CalloutHandle }) {
             报到
           </ActionButton>
           {err('checkin') ? <ErrorText testid='checkin-error' text={err('checkin')!} /> : null}
+        </View>
+      ) : null}
+      {d.can.answer ? (
+        <View className='callout__answer'>
+          <Text className='callout__muted' data-testid='answer-prompt'>
+            {PROMPTS[my.answer ?? 'none']}
+          </Text>
+          <ChoiceChips
+            options={d.tasks.map((t) => ({ value: t.id, label: `${t.name}（剩 ${t.left} 个名额）` }))}
+            value={task}
+            onChange={setTask}
+            testidPrefix='pick-task'
+          />
+          <ActionButton
+            kind={my.answer === 'yes' ? 'secondary' : 'primary'}
+            size={my.answer === 'yes' ? 'normal' : 'large'}
+            block
+            testid='answer-yes'
+            disabled={!task || (my.answer === 'yes' && task === my.taskId)}
+            loading={handle.busy === 'answer'}
+            loadingText='正在提交…'
+            onClick={() => void handle.answer('yes', task)}
+          >
+            {my.answer === 'yes' ? '换成这项任务' : '能来'}
+          </ActionButton>
+          {my.answer !== 'no' ? (
+            <ActionButton kind='secondary' block testid='answer-no' onClick={() => void handle.answer('no')}>
+              来不了
+            </ActionButton>
+          ) : null}
+          {err('answer') ? <ErrorText testid='answer-error' text={err('answer')!} /> : null}
         </View>
       ) : null}
     </Card>
