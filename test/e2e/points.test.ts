@@ -146,6 +146,9 @@ test('patrol → +6 分 in 我的积分 → 兑换 环保购物袋 (balance 1, l
   // --- 积分超市: 兑换 环保购物袋 (5 分) after confirming ---
   await byTestId(v, 'points-open-shop').click()
   await byTestId(v, 'reward-w_demo_bag').waitFor()
+  await byTestId(v, 'shop-balance').filter({ hasText: '我的积分：6 分' }).waitFor()
+  assert.equal(await byTestId(v, 'short-w_demo_soap').innerText(), '积分不足，还差 14 分')
+  assert.equal(await byTestId(v, 'redeem-w_demo_soap').count(), 0, 'no 兑换 for what I cannot afford')
   await shot(v, 'points/04-shop')
   await byTestId(v, 'redeem-w_demo_bag').click()
   await byTestId(v, 'redeem-confirm-box').waitFor()
@@ -157,10 +160,9 @@ test('patrol → +6 分 in 我的积分 → 兑换 环保购物袋 (balance 1, l
   assert.match(await byTestId(v, 'reward-w_demo_bag').innerText(), /剩余 19 件/)
   await shot(v, 'points/06-redeemed')
 
-  // --- back in 我的积分: the balance dropped and the ledger shows the redemption on top ---
+  // --- back in 我的积分 (refreshed when shown again): the balance dropped and the ledger shows the redemption on top ---
   await v.goBack()
   await byTestId(v, 'my-points').waitFor()
-  await v.reload()
   await byTestId(v, 'points-balance').filter({ hasText: '1 分' }).waitFor()
   await ledger.nth(1).waitFor()
   assert.match(await ledger.first().innerText(), /-5 分 · .*环保购物袋/)
