@@ -79,6 +79,27 @@ describe('我的积分', () => {
     expect(onOpen.mock.calls).toEqual([['shop'], ['rules']])
   })
 
+  it('refreshes the balance and the ledger quietly when the page is shown again (back from 积分超市)', async () => {
+    let balance = 6
+    serve({
+      'points.ledger': () => ({
+        userId: 'u-r',
+        name: '王建华',
+        balance,
+        items: balance === 6 ? [entry('e-1', { points: 6 })] : [entry('e-2', { points: -5, sourceKind: 'redemption' }), entry('e-1', { points: 6 })],
+        nextCursor: null,
+      }),
+    })
+    const { rerender } = render(<MyPoints onOpen={jest.fn()} shownAgain={0} />)
+    await screen.findByTestId('points-entry-e-1')
+    expect(screen.getByTestId('points-balance').textContent).toBe('6 分')
+    balance = 1
+    rerender(<MyPoints onOpen={jest.fn()} shownAgain={1} />)
+    expect((await screen.findByTestId('points-entry-e-2')).textContent).toContain('-5 分')
+    expect(screen.getByTestId('points-balance').textContent).toBe('1 分')
+    expect(api.mock.calls.filter((c) => c[0] === 'points.ledger')).toHaveLength(2)
+  })
+
   it('an empty ledger says how points are earned; an error offers 重试', async () => {
     let fail = true
     serve({
@@ -163,7 +184,9 @@ describe('本月积分榜', () => {
     serve({ 'points.board': () => ({ month: '2025-03', rows: [{ rank: 1, name: '李*芳', points: 30, me: false }, { rank: 2, name: '我', points: 12, me: true }] }) })
     const { unmount } = render(<PointsBoardView />)
     expect((await screen.findByTestId('points-board-row-1')).textContent).toContain('第 1 名 · 李*芳 · 30 分')
-    expect(screen.getByTestId('points-board-row-2').textContent).toContain('我')
+    expect(screen.getByTestId('points-board-row-2').textContent).toContain('第 2 名 · 我 · 12 分')
+    expect(screen.getByTestId('points-board-row-2').getAttribute('data-me')).toBe('true')
+    expect(screen.getByTestId('points-board-row-1').getAttribute('data-me')).toBeNull()
     expect(screen.getByText('2025年03月积分榜')).toBeTruthy()
     unmount()
     serve({ 'points.board': () => ({ month: '2025-03', rows: [] }) })
@@ -199,13 +222,25 @@ describe('积分超市', () => {
     expect(calls[1]!.requestId).toBe(calls[0]!.requestId)
   })
 
+  it('shows my balance and says how many points a dearer reward still needs, without its 兑换 button', async () => {
+    serve({
+      'reward.list': () => ({ items: [reward('w-1', { name: '环保购物袋', cost: 5 }), reward('w-2')] }),
+      'points.ledger': (p: { limit?: number }) => ({ userId: 'u-r', name: '王建华', balance: 6, items: [entry('e-1')].slice(0, p.limit ?? 20), nextCursor: null }),
+    })
+    render(<PointsShop />)
+    expect((await screen.findByTestId('shop-balance')).textContent).toBe('我的积分：6 分')
+    expect(screen.getByTestId('redeem-w-1')).toBeTruthy()
+    expect(screen.getByTestId('short-w-2').textContent).toBe('积分不足，还差 14 分')
+    expect(screen.queryByTestId('redeem-w-2')).toBeNull()
+  })
+
   it('cancel closes the confirmation without a call; an empty shop says so', async () => {
     serve({ 'reward.list': () => ({ items: [reward('w-1')] }) })
     const { unmount } = render(<PointsShop />)
     fireEvent.click(await screen.findByTestId('redeem-w-1'))
     fireEvent.click(screen.getByTestId('redeem-cancel'))
     expect(screen.queryByTestId('redeem-confirm-box')).toBeNull()
-    expect(api.mock.calls.map((c) => c[0])).toEqual(['reward.list'])
+    expect(api.mock.calls.map((c) => c[0]).sort()).toEqual(['points.ledger', 'reward.list'])
     unmount()
     serve({ 'reward.list': () => ({ items: [] }) })
     render(<PointsShop />)

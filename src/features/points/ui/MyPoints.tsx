@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { Card } from '@/components/Card'
@@ -16,11 +16,17 @@ interface Props {
   /** the committee: each entry may be reversed with a reason */
   canReverse?: boolean
   onOpen?: (to: 'rules' | 'board' | 'shop') => void
+  /** bumped by the page when it is shown again (back from 积分超市): a quiet refresh of the balance and ledger */
+  shownAgain?: number
 }
 
 /** 我的积分: the balance and the ledger, newest first; for the committee a named person's, with 冲正. */
-export function MyPoints({ userId, canReverse = false, onOpen }: Props) {
+export function MyPoints({ userId, canReverse = false, onOpen, shownAgain = 0 }: Props) {
   const l = useLedger(userId)
+  const { refresh } = l.list
+  useEffect(() => {
+    if (shownAgain > 0) void refresh()
+  }, [shownAgain, refresh])
   const [reversing, setReversing] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const confirm = async (e: PointsEntryView) => {

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Card } from '@/components/Card'
 import { ListState } from '@/components/ListState'
-import { Tag } from '@/components/Tag'
 import { useBoard } from '../useBoard'
 import './points.scss'
 
@@ -14,11 +13,10 @@ export function PointsBoardView() {
       <Card title={b.data ? `${b.data.month.replace('-', '年')}月积分榜` : '本月积分榜'}>
         <ListState status={b.status} error={b.error} isEmpty={rows.length === 0} emptyText='本月还没有人获得积分' onRetry={() => void b.reload()}>
           {rows.map((r) => (
-            <View key={r.rank} className='points__row' data-testid={`points-board-row-${r.rank}`}>
+            <View key={r.rank} className={r.me ? 'points__row points__row--me' : 'points__row'} data-me={r.me ? 'true' : undefined} data-testid={`points-board-row-${r.rank}`}>
               <Text className='points__title'>
                 第 {r.rank} 名 · {r.name} · {r.points} 分
               </Text>
-              {r.me ? <Tag tone='blue'>我</Tag> : null}
             </View>
           ))}
           <Text className='points__muted'>姓名已隐去部分文字；兑换不影响排名。</Text>

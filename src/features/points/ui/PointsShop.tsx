@@ -5,19 +5,28 @@ import { Card } from '@/components/Card'
 import { ListState } from '@/components/ListState'
 import { Tag } from '@/components/Tag'
 import type { RewardView } from '@/domain/points'
+import { useBalance } from '../useBalance'
 import { useShop } from '../useShop'
 import './points.scss'
 
 /** 积分超市: the community's rewards with the stock left; a redemption asks for confirmation first. */
 export function PointsShop() {
   const s = useShop()
+  const held = useBalance()
   const [asking, setAsking] = useState<RewardView | null>(null)
   const items = s.data?.items ?? []
   const confirm = async () => {
     if (asking && (await s.redeem(asking.id))) setAsking(null)
   }
+  /** what I hold: the last redemption's answer, else the ledger's (null while unknown: the server still checks) */
+  const balance = s.done ? s.done.balance : held
   return (
     <View className='gz-page points' data-testid='points-shop'>
+      {balance !== null && !s.done ? (
+        <Text className='points__title' data-testid='shop-balance'>
+          我的积分：{balance} 分
+        </Text>
+      ) : null}
       {s.done ? (
         <Card title='兑换成功' testid='points-redeemed'>
           <Text className='points__title'>
@@ -35,6 +44,8 @@ export function PointsShop() {
             </Text>
             {w.stock === 0 ? (
               <Tag tone='grey'>已兑完</Tag>
+            ) : balance !== null && w.cost > balance ? (
+              <Text className='points__muted' data-testid={`short-${w.id}`}>积分不足，还差 {w.cost - balance} 分</Text>
             ) : asking?.id === w.id ? (
               <View className='points__row' data-testid='redeem-confirm-box'>
                 <Text className='points__title'>确认用 {w.cost} 分兑换「{w.name}」吗？兑换后积分不退回。</Text>
