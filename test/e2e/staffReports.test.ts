@@ -171,7 +171,7 @@ test('a dispute: 记录调解 未化解 → 上报社区; the committee finds it
   assert.ok(waiting >= 1, deskLine)
   assert.deepEqual(
     await c.locator('[data-testid^="desk-"] .gz-card__title >> visible=true').allInnerTexts(),
-    ['问题', '通知', '议事', '巡逻', '走访', '住户'],
+    ['问题', '通知', '议事', '巡逻', '走访', '预警', '动员', '住户', '积分'],
   )
   await shot(c, 'staff/05a-committee-desk')
   await byTestId(c, 'desk-report-queue').click()
