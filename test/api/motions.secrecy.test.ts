@@ -103,7 +103,9 @@ describeOnSqlite('the SQLite file itself', () => {
 
   test('choices live in one table, motion_ballots, whose only columns are the motion, the receipt hash and the choice', () => {
     const withChoice = tables.filter((t) => t.columns.some((c) => /choice|option|vote_value|answer/i.test(c) && c !== 'options'))
-    expect(withChoice.map((t) => t.name)).toEqual(['motion_ballots'])
+    // callout_recipients.answer is a call-out's 能来/来不了 (社会动员), a reply to staff, not a ballot
+    expect(withChoice.map((t) => t.name).sort()).toEqual(['callout_recipients', 'motion_ballots'])
+    expect(tables.find((t) => t.name === 'callout_recipients')!.columns).not.toContain('motion_id')
     expect(tables.find((t) => t.name === 'motion_ballots')!.columns.sort()).toEqual(['choice', 'motion_id', 'receipt_hash'])
     // who voted: no choice, no hash, no time
     expect(tables.find((t) => t.name === 'motion_voters')!.columns.sort()).toEqual(['channel', 'motion_id', 'recorded_by', 'voter_key'])
