@@ -1,12 +1,13 @@
+import { isAbove } from '../shared/community'
 import { createHash, randomInt } from 'node:crypto'
 import { chinaClock } from '@/domain/shared/chinaTime'
-import { TIER_KEY, tierPlaceOf } from '@/domain/shared/roles'
+import { tierPlaceOf } from '@/domain/shared/roles'
 import { AppError } from '@/domain/shared/errors'
 import { RECEIPT_ALPHABET, type MotionStatus } from '@/domain/motions'
 import type { NewMessage } from '../messages'
 import type * as shared from '../shared/context'
 import { sendOutbound } from '../shared/outbound'
-import type { CommunityRecord, UserRecord } from '../shared/ports'
+import type { UserRecord } from '../shared/ports'
 import type { Deps, MotionMessages, MotionRecord, MotionSettleScope, MotionsStore, UserCtx } from './ports'
 
 export const NOT_FOUND_MESSAGE = '议题不存在，或您无权查看'
@@ -99,14 +100,8 @@ export async function visibleMotion(ctx: UserCtx, id: string): Promise<MotionRec
   await settle(ctx.deps, { motionId: id })
   const m = await ctx.deps.store.motions.get(id)
   if (m && canSeeMotion(m, ctx.user)) return m
-  if (m && m.status !== 'draft' && tierPlaceOf(ctx.user) && oversees(ctx.user, await ctx.deps.store.communities.get(m.communityId))) return m
+  if (m && m.status !== 'draft' && tierPlaceOf(ctx.user) && isAbove(ctx.user, await ctx.deps.store.communities.get(m.communityId))) return m
   throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-}
-
-/** Whether the caller acts at a tier (street, district, city) the community is under. */
-export function oversees(u: UserRecord, c: CommunityRecord | null): boolean {
-  const t = tierPlaceOf(u)
-  return !!c && !!t && c[TIER_KEY[t.tier]] === t.id
 }
 
 export function toIso(s: string): string {

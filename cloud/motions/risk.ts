@@ -1,7 +1,8 @@
 import { riskBlock, type MotionRiskView, type RiskAssessmentView } from '@/domain/motions'
 import type { CommunityRecord, UserRecord } from '../shared/ports'
 import type { Deps, MotionRecord, RiskAssessmentRecord } from './ports'
-import { isCommitteeOf, oversees } from './access'
+import { isAbove } from '../shared/community'
+import { isCommitteeOf } from './access'
 
 /** Who sees and does what of a major motion's 稳评 (issue 18). */
 
@@ -41,7 +42,7 @@ export async function riskViewFor(
 ): Promise<{ view: MotionRiskView; assessment: RiskAssessmentRecord | null }> {
   const major = m.riskGate !== 'none'
   const a = found !== undefined ? found : major ? await deps.store.motionRisks.get(m.id) : null
-  const staff = isCommitteeOf(viewer, m.communityId) || oversees(viewer, community)
+  const staff = isCommitteeOf(viewer, m.communityId) || isAbove(viewer, community)
   return {
     assessment: a,
     view: {

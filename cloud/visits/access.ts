@@ -1,5 +1,6 @@
 import { AppError } from '@/domain/shared/errors'
-import { TIER_KEY, tierPlaceOf } from '@/domain/shared/roles'
+import { tierPlaceOf } from '@/domain/shared/roles'
+import { isAbove } from '../shared/community'
 import type { HouseholdRecord } from '../residents'
 import type { CommunityRecord, UserRecord } from '../shared/ports'
 import type { Deps } from './ports'
@@ -18,11 +19,6 @@ export const isCommitteeOf = (u: UserRecord, communityId: string): boolean =>
 
 export const workerGridIds = (u: UserRecord): string[] => (u.roles.includes('gridWorker') ? u.grids.map((g) => g.id) : [])
 
-/** Whether the caller acts at a tier (street, district, city) the community is under. */
-export function isAbove(u: UserRecord, c: CommunityRecord): boolean {
-  const t = tierPlaceOf(u)
-  return !!t && c[TIER_KEY[t.tier]] === t.id
-}
 
 /** Write access to a household's visits and mark: its grid's worker or its committee. */
 export const writesFor = (u: UserRecord, h: HouseholdRecord): boolean =>

@@ -1,6 +1,7 @@
+import { isAbove } from '../shared/community'
 import { AppError } from '@/domain/shared/errors'
-import { TIER_KEY, tierPlaceOf } from '@/domain/shared/roles'
-import type { CommunityRecord, UserRecord } from '../shared/ports'
+import { tierPlaceOf } from '@/domain/shared/roles'
+import type { UserRecord } from '../shared/ports'
 import type { Deps, WarningRecord } from './ports'
 
 /**
@@ -16,11 +17,6 @@ export const isCommitteeOf = (u: UserRecord, communityId: string): boolean => u.
 
 const workerGrids = (u: UserRecord, communityId: string): string[] =>
   u.roles.includes('gridWorker') && u.communityId === communityId ? u.grids.map((g) => g.id) : []
-
-function isAbove(u: UserRecord, c: CommunityRecord): boolean {
-  const t = tierPlaceOf(u)
-  return !!t && c[TIER_KEY[t.tier]] === t.id
-}
 
 /** The warnings the caller lists: a community and (a grid worker) which of its grids; null: all of them. */
 export async function scopeOf(deps: Deps, u: UserRecord, communityId: string | undefined): Promise<{ communityId: string; gridIds: string[] | null }> {
