@@ -263,7 +263,8 @@ export function contactsContract(engine: string, open: OpenContactsEngine, opts:
       expect(logs.filter((o) => o.kind === 'logged')).toHaveLength(1)
       expect(logs.filter((o) => o.kind === 'replayed')).toHaveLength(9)
       expect(await c.history(HH(60), 10)).toHaveLength(1)
-      return { kinds: outs.map((o) => o.kind).sort(), logs: logs.map((o) => o.kind).sort() }
+      // Who won HH(1) is up to the race, so how many of the eight fit differs between runs; the cap reached does not.
+      return { atCap: (await c.cadre(CADRE2))!.households, logs: logs.map((o) => o.kind).sort() }
     })
   })
 }
