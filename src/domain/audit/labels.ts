@@ -1,0 +1,102 @@
+/**
+ * The Chinese name of every action that writes an audit entry (grep `action: '` under cloud/, and scripts/grant.ts);
+ * an action missing here shows its raw name.
+ */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'callout.close': '结束动员',
+  'callout.create': '发起动员',
+  'callout.extend': '延长动员',
+  'community.setGridPhone': '设置网格服务电话',
+  'contact.assign': '分配联系户',
+  'contact.removeCadre': '撤销联系干部',
+  'contact.setCadre': '设置联系干部',
+  'department.addMember': '添加部门人员',
+  'department.create': '创建职能部门',
+  'department.removeMember': '移除部门人员',
+  'household.export': '导出住户名册',
+  'household.import': '导入住户名册',
+  'me.chooseCommunity': '选择社区',
+  'meeting.assignResponsible': '指定包保责任人',
+  'meeting.record': '记录联席会议',
+  'member.assignGrids': '分配网格',
+  'motion.advance': '推进议题阶段',
+  'motion.assessRisk': '社会稳定风险评估',
+  'motion.create': '起草议题',
+  'motion.reply': '回复意见',
+  'motion.signOffRisk': '街道审核稳评',
+  'motion.update': '修改议题',
+  'notice.publish': '发布通知',
+  'notice.unconfirmed': '查看未确认名单',
+  'notice.withdraw': '撤回通知',
+  'points.readLedger': '查看积分明细',
+  'points.reverse': '冲正积分',
+  'points.setRules': '设置积分规则',
+  'redemption.handOver': '兑换发放',
+  'report.setDeadlines': '设置办结时限',
+  'resident.register': '代登记住户',
+  'resident.review': '审核住户认证',
+  'reward.create': '上架积分奖品',
+  'rules.markFiled': '公约备案',
+  'shift.cancel': '取消巡逻班次',
+  'shift.create': '安排巡逻班次',
+  'user.grantRole': '授予角色',
+  'visit.clearFollowUp': '解除重点关注',
+  'visit.markFollowUp': '标记重点关注',
+  'visit.readFile': '查看住户走访档案',
+  'visit.setPlan': '设置走访计划',
+  'volunteer.review': '审核志愿者申请',
+  'warning.assess': '预警会商研判',
+  'warning.setRules': '设置预警规则',
+}
+
+/** The features' names, for a filter on a prefix (`report.`): 问题, 通知 … */
+export const AUDIT_FEATURE_LABELS: Record<string, string> = {
+  callout: '社会动员',
+  community: '社区',
+  contact: '联系户',
+  department: '职能部门',
+  household: '住户名册',
+  me: '个人',
+  meeting: '联席会议',
+  member: '人员',
+  motion: '议事表决',
+  notice: '通知公告',
+  points: '积分制',
+  redemption: '积分兑换',
+  report: '问题',
+  resident: '住户认证',
+  reward: '积分奖品',
+  rules: '居民公约',
+  shift: '巡逻',
+  user: '账号',
+  visit: '入户走访',
+  volunteer: '志愿者',
+  warning: '预测预警',
+}
+
+/** The label of an action: its Chinese name, or the raw name when it has none. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action
+}
+
+/** The target types' names. */
+export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  callout: '动员',
+  community: '社区',
+  department: '职能部门',
+  grid: '网格',
+  household: '住户',
+  motion: '议题',
+  motionComment: '议题意见',
+  notice: '通知',
+  pointsEntry: '积分记录',
+  redemption: '兑换',
+  report: '问题',
+  residentApplication: '认证申请',
+  reward: '奖品',
+  rules: '公约',
+  shift: '巡逻班次',
+  user: '人员',
+  volunteerApplication: '志愿者申请',
+  warning: '预警',
+}
