@@ -9,7 +9,7 @@ export async function auditViews(deps: Deps, found: AuditRecord[]): Promise<Audi
   return found.map((r) => {
     const who = people.get(r.actorId) ?? null
     return {
-      id: r.id,
+      id: String(r.id),
       at: r.at,
       actorId: r.actorId,
       actorName: who?.name ?? null,

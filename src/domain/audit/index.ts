@@ -8,7 +8,7 @@ import { hasControl, idSchema, type Page } from '../shared/text'
  * city also the system-wide entries). Reading it is not audited; exporting it is (ledger.export).
  */
 
-export { AUDIT_ACTION_LABELS, AUDIT_FEATURE_LABELS, AUDIT_TARGET_LABELS, auditActionLabel } from './labels'
+export { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS, AUDIT_FEATURE_LABELS, AUDIT_TARGET_LABELS, auditActionLabel } from './labels'
 export { maskAuditDetail, maskIdNumber, maskText } from './mask'
 
 /** Most rows per page, and the longest period one query spans (days). */
@@ -68,7 +68,8 @@ export type AuditActionsInput = z.input<typeof auditActionsSchema>
 // ---------- views ----------
 
 export interface AuditEntryView {
-  id: number
+  /** the row's number, as text */
+  id: string
   at: string
   actorId: string
   /** null: not a person of the app (an operator's command, a sweep) */
