@@ -110,6 +110,17 @@ export function auditContract(engine: string, open: OpenAuditEngine, opts: { ref
         expect(got).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1])
         seen.push(...got)
       }
+      // one community (the equality path), pages of one through its three rows of equal time
+      const one: AuditFilter = { ...ALL, communityIds: ['c_1'], system: false }
+      const single: number[] = []
+      let key: [string, number] | null = null
+      for (;;) {
+        const page = await repo.search(one, { after: key, limit: 1 })
+        if (page.length === 0) break
+        single.push(page[0].id)
+        key = [page[0].at, page[0].id]
+      }
+      expect(single).toEqual([9, 4, 3, 2, 1])
       // a page that starts inside the three rows at minute 10
       expect(ids(await repo.search(ALL, { after: [at(10), 4], limit: 50 }))).toEqual([3, 2, 1])
       return seen

@@ -37,9 +37,14 @@ const toRecord = (r: AuditRow): AuditRecord => ({
 const scopeClause = (s: AuditScope, n: number): string =>
   s.system ? `(community_id = ANY($${n}::text[]) OR community_id IS NULL)` : `community_id = ANY($${n}::text[])`
 
+/** One community (a committee, or a tier naming one): an equality, so the index also gives the order. */
+const scopeOf = (s: AuditScope, n: number): { clause: string; param: unknown } =>
+  s.communityIds.length === 1 && !s.system ? { clause: `community_id = $${n}`, param: s.communityIds[0] } : { clause: scopeClause(s, n), param: s.communityIds }
+
 function whereOf(f: AuditFilter): { where: string[]; params: unknown[] } {
-  const params: unknown[] = [f.communityIds]
-  const where = [scopeClause(f, 1)]
+  const scope = scopeOf(f, 1)
+  const params: unknown[] = [scope.param]
+  const where = [scope.clause]
   const add = (clause: (n: number) => string, value: unknown) => {
     params.push(value)
     where.push(clause(params.length))
@@ -74,7 +79,8 @@ export function auditRepo(pool: Pool): AuditRepo {
       return (await rows<AuditRow>(pool, sql, params)).map(toRecord)
     },
     async actions(scope) {
-      const found = await rows<{ action: string }>(pool, `SELECT DISTINCT action COLLATE "C" AS action FROM audit_log WHERE ${scopeClause(scope, 1)} ORDER BY 1`, [scope.communityIds])
+      const { clause, param } = scopeOf(scope, 1)
+      const found = await rows<{ action: string }>(pool, `SELECT DISTINCT action COLLATE "C" AS action FROM audit_log WHERE ${clause} ORDER BY 1`, [param])
       return found.map((r) => r.action)
     },
     async communitiesIn(area: AuditArea) {

@@ -3,12 +3,16 @@ import type Database from 'better-sqlite3'
 import type { Db } from './open'
 
 /** The reader's scope: its communities (a JSON array, one parameter however many) and maybe the system rows. */
-const scopeOf = (s: AuditScope): { clause: string; param: string } => ({
-  clause: s.system
-    ? '(community_id IN (SELECT value FROM json_each(?)) OR community_id IS NULL)'
-    : 'community_id IN (SELECT value FROM json_each(?))',
-  param: JSON.stringify(s.communityIds),
-})
+const scopeOf = (s: AuditScope): { clause: string; param: string } => {
+  // one community (a committee, or a tier naming one): an equality, so the index also gives the order
+  if (s.communityIds.length === 1 && !s.system) return { clause: 'community_id = ?', param: s.communityIds[0] }
+  return {
+    clause: s.system
+      ? '(community_id IN (SELECT value FROM json_each(?)) OR community_id IS NULL)'
+      : 'community_id IN (SELECT value FROM json_each(?))',
+    param: JSON.stringify(s.communityIds),
+  }
+}
 
 function whereOf(f: AuditFilter): { where: string[]; params: unknown[] } {
   const scope = scopeOf(f)
@@ -92,7 +96,8 @@ export function auditRepo(db: Db): AuditRepo {
     async search(filter, { after, limit }) {
       const { where, params } = whereOf(filter)
       if (after) {
-        where.push('(at < ? OR (at = ? AND id < ?))')
+        // `at <= ?` bounds the index range; the rest keeps the rows of equal time after the key's id
+        where.push('at <= ? AND (at < ? OR id < ?)')
         params.push(after[0], after[0], after[1])
       }
       const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`
