@@ -17,5 +17,5 @@ export async function listAudit(input: AuditListInput, ctx: UserCtx): Promise<Au
   const found = await deps.store.audit.search(filterOf(input, scope), { after, limit: limit + 1 })
   const items = found.slice(0, limit)
   const last = items[items.length - 1]
-  return { items: await auditViews(deps, items), nextCursor: found.length > limit && last ? encodeKey([last.at, last.id]) : null }
+  return { items: await auditViews(deps, items, user), nextCursor: found.length > limit && last ? encodeKey([last.at, last.id]) : null }
 }

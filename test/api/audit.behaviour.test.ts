@@ -4,7 +4,7 @@
  */
 import type { AuditActions, AuditEntryView, AuditPage } from '@/domain/audit'
 import { chinaInstant } from '@/domain/shared/chinaTime'
-import { CITY, COMMITTEE, OTHER_COMMITTEE, STREET } from './support/warningFixtures'
+import { CITY, COMMITTEE, OTHER_COMMITTEE, STREET, VERIFIED } from './support/warningFixtures'
 import { makeHarness, NOW, type Harness } from './support/harness'
 
 let h: Harness
@@ -124,6 +124,19 @@ describe('audit.list', () => {
     expect(system).toMatchObject({ actorId: 'operator', actorName: null, actorRoles: [], actionLabel: '授予角色' })
     const lj = await allPages({ communityId: 'c_linjiang' }, STREET)
     expect(lj.map((r) => r.id)).toEqual(await expectedIds("community_id = 'c_linjiang'"))
+  })
+
+  test('a resident who acted: named in full to their committee, masked to the tiers; staff named in full', async () => {
+    await h.sql.run(
+      'INSERT INTO audit_log (at, actor_id, action, target_type, target_id, community_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [h.clock.now().toISOString(), VERIFIED, 'me.chooseCommunity', 'user', VERIFIED, 'c_jinjiang', null],
+    )
+    const name = async (as: string) => (await h.ok<AuditPage>('audit.list', { action: 'me.chooseCommunity' }, as)).items[0]?.actorName
+    expect(await name(COMMITTEE)).toBe('王建华')
+    expect(await name(STREET)).toBe('王*华')
+    expect(await name(CITY)).toBe('王*华')
+    const staff = async (as: string) => (await h.ok<AuditPage>('audit.list', { action: 'report.setDeadlines' }, as)).items[0]?.actorName
+    expect(await staff(STREET)).toBe('陈秀兰')
   })
 
   test('reading the log is not itself audited', async () => {
