@@ -22,7 +22,9 @@ const BAD: [string, string, Record<string, unknown>, RegExp][] = [
   ['a target type with spaces', 'audit.list', { targetType: 'a b' }, /对象类型格式不正确/],
   ['an actor id with a quote', 'audit.list', { actorId: "u'1" }, /编号格式不正确/],
   ['an unknown field', 'audit.list', { page: 2 }, /[\u4e00-\u9fa5]/],
-  ['a 10 MB cursor', 'audit.list', { cursor: 'x'.repeat(10_000_000) }, /[\u4e00-\u9fa5]/],
+  ['a 10 MB cursor', 'audit.list', { cursor: 'x'.repeat(10_000_000) }, /分页参数不正确/],
+  ['a long target type', 'audit.list', { targetType: 'a'.repeat(41) }, /对象类型格式不正确/],
+  ['a number for a day', 'audit.list', { from: 20250301 }, /开始日期格式不正确/],
   ['an unknown field', 'audit.actions', { action: 'x' }, /[\u4e00-\u9fa5]/],
 ]
 

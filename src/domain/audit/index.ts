@@ -39,14 +39,14 @@ export const auditListSchema = z
     /** the person who acted (a user id) */
     actorId: idSchema.optional(),
     action: actionFilter.optional(),
-    targetType: z.string().max(40, { abort: true }).regex(/^[A-Za-z]+$/, { message: '对象类型格式不正确' }).optional(),
+    targetType: z.string({ error: '对象类型格式不正确' }).max(40, { message: '对象类型格式不正确', abort: true }).regex(/^[A-Za-z]+$/, { message: '对象类型格式不正确' }).optional(),
     targetId: idSchema.optional(),
     /** China days, both included */
     from: day('开始日期').optional(),
     to: day('结束日期').optional(),
     /** street, district and city staff: one community under them */
     communityId: idSchema.optional(),
-    cursor: z.string().max(200, { abort: true }).refine((s) => !hasControl(s), { message: '分页参数不正确' }).optional(),
+    cursor: z.string({ error: '分页参数不正确' }).max(200, { message: '分页参数不正确', abort: true }).refine((s) => !hasControl(s), { message: '分页参数不正确' }).optional(),
     limit: z
       .number({ error: '每页条数必须是数字' })
       .int({ message: '每页条数应为整数' })
