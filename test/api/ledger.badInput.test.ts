@@ -1,11 +1,12 @@
 /** ledger.export with bad input (issue 19): a code, a Chinese message, and nothing written (no audit entry, no file). */
 import fs from 'node:fs'
-import { makeHarness, type Harness } from './support/harness'
+import type { Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'
+import { ledgerHarness } from './support/ledgerFixtures'
 
 let h: Harness
 beforeAll(async () => {
-  h = await makeHarness()
+  h = await ledgerHarness()
 })
 afterAll(() => h.close())
 

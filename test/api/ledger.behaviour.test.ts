@@ -4,9 +4,9 @@
  * summary's figures equal to counts made here from the rows, formulas neutralised, phones masked, and an audit entry.
  */
 import { MONTH_SHEETS, type LedgerExport } from '@/domain/ledger'
-import { makeHarness, type Harness } from './support/harness'
+import type { Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'
-import { exportIdOf, FEB, readBack, reportAt, rowsOf, summaryOf } from './support/ledgerFixtures'
+import { exportIdOf, FEB, readBack, reportAt, rowsOf, summaryOf, ledgerHarness } from './support/ledgerFixtures'
 import { DISPUTE_COLUMNS, REPORT_COLUMNS, SHIFT_COLUMNS } from '../../cloud/ledger/sheets'
 
 jest.setTimeout(60_000)
@@ -14,7 +14,7 @@ jest.setTimeout(60_000)
 let h: Harness
 const made: Record<string, string> = {}
 beforeAll(async () => {
-  h = await makeHarness()
+  h = await ledgerHarness()
   made.firstMinute = await reportAt(h, WHO.resident, FEB.from, { description: '二月一日零点：路灯不亮' })
   made.lastMinute = await reportAt(h, WHO.resident, '2025-02-28T15:59:00.000Z', { description: '二月最后一分钟：井盖松动' })
   made.january = await reportAt(h, WHO.resident, '2025-01-31T15:59:00.000Z', { description: '一月最后一分钟：垃圾未清' })

@@ -4,15 +4,15 @@
  * volunteers FORBIDDEN; refused exports write nothing.
  */
 import type { LedgerExport } from '@/domain/ledger'
-import { makeHarness, type Harness } from './support/harness'
+import type { Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'
-import { FEB, readBack, rowsOf } from './support/ledgerFixtures'
+import { FEB, readBack, rowsOf, ledgerHarness } from './support/ledgerFixtures'
 
 jest.setTimeout(60_000)
 
 let h: Harness
 beforeAll(async () => {
-  h = await makeHarness()
+  h = await ledgerHarness()
   // a second street with a community, under no district: outside 滨江区 and 江城市
   await h.sql.run('INSERT INTO streets (id, name, seq) VALUES (?, ?, ?)', ['st_far', '远郊街道', 9])
   await h.sql.run('INSERT INTO communities (id, street_id, name, kind, seq) VALUES (?, ?, ?, ?, ?)', ['c_far', 'st_far', '远郊社区', 'community', 9])

@@ -4,16 +4,16 @@
  */
 import type { LedgerExport } from '@/domain/ledger'
 import { PAGE } from '../../cloud/ledger/exportLedger'
-import { makeHarness, type Harness } from './support/harness'
+import type { Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'
-import { readBack, rowsOf } from './support/ledgerFixtures'
+import { readBack, rowsOf, ledgerHarness } from './support/ledgerFixtures'
 
 jest.setTimeout(120_000)
 
 let h: Harness
 const N = 2 * PAGE + 7
 beforeAll(async () => {
-  h = await makeHarness()
+  h = await ledgerHarness()
   await h.sql.tx(async (sql) => {
     for (let i = 0; i < N; i++) {
       const at = new Date(Date.parse('2025-01-05T02:00:00.000Z') + i * 60_000).toISOString()

@@ -7,15 +7,15 @@ import ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'
 import type { LedgerExport } from '@/domain/ledger'
 import { buildServer } from '../../cloud/server/app'
-import { makeHarness, NOW, type Harness } from './support/harness'
+import { NOW, type Harness } from './support/harness'
 import { WHO } from './support/reportFixtures'
-import { exportIdOf } from './support/ledgerFixtures'
+import { exportIdOf, ledgerHarness } from './support/ledgerFixtures'
 
 let h: Harness
 let app: FastifyInstance
 let base: string
 beforeAll(async () => {
-  h = await makeHarness()
+  h = await ledgerHarness()
   app = await buildServer({
     store: h.store,
     env: { GONGZHI_RATE_LIMIT: 'off', NODE_ENV: 'test', GONGZHI_SECRET: 'test-secret-test-secret-test-secret' },

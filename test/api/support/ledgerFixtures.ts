@@ -1,8 +1,26 @@
 /** Fixtures for the 台账导出 tests (issue 19): reports at a month's edges, and reading an export back with exceljs. */
+import fs from 'node:fs'
+import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { LedgerExport } from '@/domain/ledger'
-import type { Harness } from './harness'
-import { NOW } from './harness'
+import { diskExports } from '../../../cloud/adapters/disk/exports'
+import { makeHarness, NOW, tempDir, type Harness } from './harness'
+
+/**
+ * A harness whose exports go to a folder of its own (on PostgreSQL the default is one folder per machine, and a
+ * suite's sweep must not remove another suite's files).
+ */
+export async function ledgerHarness(): Promise<Harness> {
+  const dir = tempDir('gongzhi-exports-test-')
+  const h = await makeHarness({ deps: { exportFiles: diskExports(path.join(dir, 'exports')) } })
+  return {
+    ...h,
+    async close() {
+      await h.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
 
 /** February 2025 in China: 2025-01-31T16:00Z … 2025-02-28T16:00Z. */
 export const FEB = { month: '2025-02', from: '2025-01-31T16:00:00.000Z', to: '2025-02-28T16:00:00.000Z' }
