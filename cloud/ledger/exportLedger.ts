@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs'
 import { chinaDayRange, EXPORT_KEEP_MS, isFutureMonth, ledgerFileName, monthLabel, monthRange, MONTH_SHEETS, REPORTS_SHEET, type LedgerExport, type LedgerExportParsed } from '@/domain/ledger'
 import { chinaDay } from '@/domain/shared/chinaTime'
 import { AppError } from '@/domain/shared/errors'
+import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { assertGrid, scopeOf, type LedgerScope } from './access'
 import type { Column } from './sheets'
 import { DISPUTE_COLUMNS, disputeRow, REPORT_COLUMNS, reportRow, SHIFT_COLUMNS, shiftRow } from './sheets'
 import { MonthTally } from './summary'
-import type { LedgerEventRecord, LedgerReportQuery, UserCtx } from './ports'
+import type { ExportRecord, LedgerEventRecord, LedgerReportQuery, UserCtx } from './ports'
 
 /** Rows read from the store per query: the workbook streams, so memory holds one page at a time. */
 export const PAGE = 200
@@ -26,6 +27,11 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
     throw new AppError('INVALID_INPUT', '不能导出尚未到来的月份', [{ path: 'month', message: '不能导出尚未到来的月份' }])
   }
   if (input.kind === 'reports' && input.gridId) await assertGrid(deps, scope, input.gridId)
+  // a retried request (the same requestId) gets the export it made, its address signed anew; nothing is made again
+  const key = idempotencyKey(ctx, 'ledger.export', input)
+  const prior = key ? await deps.store.ledger.keyState(key) : ({ kind: 'new' } as const)
+  if (prior.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  if (prior.kind === 'replayed') return signed(ctx, prior.export)
   await deps.exportFiles.sweep(new Date(now.getTime() - EXPORT_KEEP_MS).toISOString())
 
   const id = deps.ids.newId()
@@ -44,7 +50,8 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
     throw e
   }
   const period = input.kind === 'month' ? input.month : { from: input.from ?? null, to: input.to ?? null }
-  await deps.store.ledger.recordExport({
+  const made = { id, fileName, rows, bytes }
+  const outcome = await deps.store.ledger.recordExport({
     at: now.toISOString(),
     actorId: user.id,
     action: 'ledger.export',
@@ -52,8 +59,14 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
     targetId: id,
     communityId: scope.communityId,
     detail: { kind: input.kind, area: scope.area, ...(scope.gridIds ? { gridIds: scope.gridIds } : {}), period, rows, fileName },
-  })
-  return { fileName, url: deps.exportUrls.sign(id, user.id), rows, bytes }
+  }, key, made)
+  // two retries raced: the one that recorded first is the export (this file is left to the sweep)
+  if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  return signed(ctx, outcome.kind === 'replayed' ? outcome.export : made)
+}
+
+function signed(ctx: UserCtx, e: ExportRecord): LedgerExport {
+  return { fileName: e.fileName, url: ctx.deps.exportUrls.sign(e.id, ctx.user.id), rows: e.rows, bytes: e.bytes }
 }
 
 function sheetOf(book: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]): Sheet {

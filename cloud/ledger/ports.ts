@@ -1,7 +1,7 @@
 import type { MediationKind, MediationOutcome, ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
 import type { ReportArea } from '../reports'
 import type * as shared from '../shared/context'
-import type { AuditEntry, CommunityRepo } from '../shared/ports'
+import type { AuditEntry, CommunityRepo, IdempotencyKey } from '../shared/ports'
 
 /** 台账导出 storage (issue 19): paged reads for the workbook, the export's audit entry, and where files go. */
 
@@ -75,6 +75,16 @@ export interface LedgerShiftRecord {
   hoursTenths: number
 }
 
+/** What an export made (the retry of the same request gets it again, its address signed anew). */
+export interface ExportRecord {
+  id: string
+  fileName: string
+  rows: number
+  bytes: number
+}
+
+export type ExportKeyState = { kind: 'new' } | { kind: 'replayed'; export: ExportRecord } | { kind: 'keyReused' }
+
 export interface LedgerRepo {
   /** The query's reports oldest first (by seq), after seq `after`: pages of at most `limit`. */
   reports(q: LedgerReportQuery, after: number | null, limit: number): Promise<LedgerReportRecord[]>
@@ -84,8 +94,13 @@ export interface LedgerRepo {
   shifts(area: ReportArea, from: string, to: string, after: number | null, limit: number): Promise<LedgerShiftRecord[]>
   /** The name of a street, district or city (a community's: CommunityRepo); null when none has that id. */
   areaName(area: Exclude<ReportArea, { communityId: string }>): Promise<string | null>
-  /** Writes the export's audit entry. */
-  recordExport(audit: AuditEntry): Promise<void>
+  /** A read of the retry key before the work (the workbook is not made again for a retried request). */
+  keyState(key: IdempotencyKey): Promise<ExportKeyState>
+  /**
+   * One transaction: the retry key claimed with the export's result, and the audit entry. The key already taken (two
+   * retries raced): replayed with the first export (or keyReused), nothing written.
+   */
+  recordExport(audit: AuditEntry, key: IdempotencyKey | null, made: ExportRecord): Promise<ExportKeyState>
 }
 
 /** A file being written: rows go to `stream`; `done` once it is complete on its storage (its size). */

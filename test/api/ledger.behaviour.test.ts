@@ -182,3 +182,17 @@ test('an export an hour old is removed at the next export', async () => {
     h.clock.set('2025-03-01T02:00:00.000Z')
   }
 })
+
+test('a retried request (the same requestId) is one export: the same file, one audit entry; another input with it CONFLICT', async () => {
+  const count = async () => Number(await h.sql.value('SELECT count(*) FROM audit_log WHERE action = ?', ['ledger.export']))
+  const before = await count()
+  const payload = { kind: 'month', month: FEB.month }
+  const first = await h.ok<LedgerExport>('ledger.export', payload, WHO.committee, 'req-ledger-1')
+  const again = await h.ok<LedgerExport>('ledger.export', payload, WHO.committee, 'req-ledger-1')
+  expect(exportIdOf(again)).toBe(exportIdOf(first))
+  expect(again).toMatchObject({ fileName: first.fileName, rows: first.rows, bytes: first.bytes })
+  expect(await count()).toBe(before + 1)
+  const other = await h.call('ledger.export', { kind: 'month', month: '2025-01' }, WHO.committee, 'req-ledger-1')
+  expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/请求编号/) } })
+  expect(await count()).toBe(before + 1)
+})

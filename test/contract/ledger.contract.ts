@@ -172,12 +172,36 @@ export function ledgerContract(name: string, open: () => Promise<LedgerContractE
       expect(await e.store.ledger.areaName({ streetId: 'st_none' })).toBeNull()
     })
 
-    test('the export’s audit entry is written', async () => {
+    test('the export’s audit entry with its retry key: a retry replays the first export and writes nothing', async () => {
       const at = '2025-03-01T02:00:00.000Z'
-      await e.store.ledger.recordExport({ at, actorId: 'u_a', action: 'ledger.export', targetType: 'ledger', targetId: 'x_1', communityId: 'c_a', detail: { kind: 'month', rows: 3 } })
+      const entry = (id: string) => ({ at, actorId: 'u_a', action: 'ledger.export', targetType: 'ledger', targetId: id, communityId: 'c_a', detail: { kind: 'month', rows: 3 } })
+      const key = { userId: 'u_a', action: 'ledger.export', requestId: 'req-1', fingerprint: 'f1' }
+      const first = { id: 'x_1', fileName: '锦江社区-2025年2月台账.xlsx', rows: 3, bytes: 900 }
+      expect(await e.store.ledger.keyState(key)).toEqual({ kind: 'new' })
+      expect(await e.store.ledger.recordExport(entry('x_1'), key, first)).toEqual({ kind: 'new' })
+      expect(await e.store.ledger.keyState(key)).toEqual({ kind: 'replayed', export: first })
+      expect(await e.store.ledger.recordExport(entry('x_2'), key, { ...first, id: 'x_2' })).toEqual({ kind: 'replayed', export: first })
+      expect(await e.store.ledger.keyState({ ...key, fingerprint: 'f2' })).toEqual({ kind: 'keyReused' })
+      expect(await e.store.ledger.recordExport(entry('x_3'), { ...key, fingerprint: 'f2' }, { ...first, id: 'x_3' })).toEqual({ kind: 'keyReused' })
+      expect(await e.store.ledger.recordExport(entry('x_4'), null, { ...first, id: 'x_4' })).toEqual({ kind: 'new' })
       expect(await e.store.audit.list({ targetId: 'x_1', limit: 5 })).toEqual([
         expect.objectContaining({ at, actorId: 'u_a', action: 'ledger.export', targetType: 'ledger', communityId: 'c_a', detail: { kind: 'month', rows: 3 } }),
       ])
+      for (const id of ['x_2', 'x_3']) expect(await e.store.audit.list({ targetId: id, limit: 5 })).toEqual([])
+      expect(await e.store.audit.list({ targetId: 'x_4', limit: 5 })).toHaveLength(1)
+    })
+
+    test('two retries of one request recorded at once: one audit entry, both get the same export', async () => {
+      const at = '2025-03-01T02:00:00.000Z'
+      const key = { userId: 'u_a', action: 'ledger.export', requestId: 'req-race', fingerprint: 'f1' }
+      const made = (id: string) => ({ id, fileName: 'a.xlsx', rows: 1, bytes: 10 })
+      const entry = (id: string) => ({ at, actorId: 'u_a', action: 'ledger.export', targetType: 'ledger', targetId: id, communityId: 'c_a' })
+      const outcomes = await Promise.all(['y_1', 'y_2'].map((id) => e.store.ledger.recordExport(entry(id), key, made(id))))
+      const winner = outcomes[0]!.kind === 'new' ? 'y_1' : 'y_2'
+      expect(outcomes.filter((o) => o.kind === 'new')).toHaveLength(1)
+      expect(outcomes.filter((o) => o.kind === 'replayed')).toEqual([{ kind: 'replayed', export: made(winner) }])
+      const written = [...(await e.store.audit.list({ targetId: 'y_1', limit: 5 })), ...(await e.store.audit.list({ targetId: 'y_2', limit: 5 }))]
+      expect(written.map((a) => a.targetId)).toEqual([winner])
     })
   })
 }

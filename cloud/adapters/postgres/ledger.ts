@@ -1,5 +1,5 @@
 import type { Pool } from 'pg'
-import type { LedgerRepo } from '../../ledger/ports'
+import type { ExportKeyState, ExportRecord, LedgerRepo } from '../../ledger/ports'
 import {
   AREA_NAME_SQL,
   ledgerEvent,
@@ -13,7 +13,8 @@ import {
   type LedgerShiftRow,
 } from '../rows/ledger'
 import { writeAudit } from './audit'
-import { numbered, row, rows } from './tx'
+import { claimKey } from './idempotency'
+import { inTransaction, numbered, row, rows } from './tx'
 
 /** 台账导出's reads on PostgreSQL, as ../sqlite/ledger.ts (the same SELECTs, numbered). */
 export function ledgerRepo(pool: Pool): LedgerRepo {
@@ -34,8 +35,24 @@ export function ledgerRepo(pool: Pool): LedgerRepo {
       const [key, id] = Object.entries(area)[0] as [keyof typeof AREA_NAME_SQL, string]
       return (await row<{ name: string }>(pool, numbered(AREA_NAME_SQL[key]), [id]))?.name ?? null
     },
-    async recordExport(entry) {
-      await writeAudit(pool, entry)
+    async keyState(key) {
+      const prior = await row<{ fingerprint: string; result: string }>(
+        pool,
+        'SELECT fingerprint, result FROM idempotency WHERE user_id = $1 AND action = $2 AND request_id = $3',
+        [key.userId, key.action, key.requestId],
+      )
+      if (!prior) return { kind: 'new' }
+      if (prior.fingerprint !== key.fingerprint) return { kind: 'keyReused' }
+      return { kind: 'replayed', export: JSON.parse(prior.result) as ExportRecord }
+    },
+    async recordExport(entry, key, made) {
+      return inTransaction(pool, async (c): Promise<ExportKeyState> => {
+        const claim = await claimKey(c, key, made, entry.at)
+        if (claim.kind === 'keyReused') return claim
+        if (claim.kind === 'replayed') return { kind: 'replayed', export: claim.result }
+        await writeAudit(c, entry)
+        return { kind: 'new' }
+      })
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { LedgerRepo } from '../../ledger/ports'
+import type { ExportKeyState, ExportRecord, LedgerRepo } from '../../ledger/ports'
 import {
   AREA_NAME_SQL,
   ledgerEvent,
@@ -12,11 +12,24 @@ import {
   type LedgerShiftRow,
 } from '../rows/ledger'
 import { auditWriter } from './audit'
+import { idempotencyTable } from './idempotency'
 import type { Db } from './open'
 
 /** 台账导出's reads on SQLite (the shared SELECTs of ../rows/ledger.ts) and its audit entry. */
 export function ledgerRepo(db: Db): LedgerRepo {
   const audit = auditWriter(db)
+  const idem = idempotencyTable(db)
+  const stateOf = (key: Parameters<LedgerRepo['keyState']>[0]): ExportKeyState => {
+    const prior = idem.lookup<ExportRecord>(key)
+    return prior.kind === 'none' ? { kind: 'new' } : prior.kind === 'replayed' ? { kind: 'replayed', export: prior.result } : prior
+  }
+  const record = db.transaction((...[entry, key, made]: Parameters<LedgerRepo['recordExport']>): ExportKeyState => {
+    const prior = key ? stateOf(key) : { kind: 'new' as const }
+    if (prior.kind !== 'new') return prior
+    audit(entry)
+    idem.store(key, made, entry.at)
+    return { kind: 'new' }
+  })
   return {
     async reports(q, after, limit) {
       const { sql, params } = ledgerReportsSql(q, after, limit)
@@ -34,8 +47,11 @@ export function ledgerRepo(db: Db): LedgerRepo {
       const [key, id] = Object.entries(area)[0] as [keyof typeof AREA_NAME_SQL, string]
       return db.prepare<[string], { name: string }>(AREA_NAME_SQL[key]).get(id)?.name ?? null
     },
-    async recordExport(entry) {
-      audit(entry)
+    async keyState(key) {
+      return stateOf(key)
+    },
+    async recordExport(entry, key, made) {
+      return record.immediate(entry, key, made)
     },
   }
 }
