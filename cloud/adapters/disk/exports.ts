@@ -60,6 +60,12 @@ export function diskExports(root: string): ExportFiles & { root: string } {
       }
       let removed = 0
       for (const name of names) {
+        // a half-written file of an export that died: by the file's own time
+        if (/^[A-Za-z0-9_-]{1,64}\.xlsx\.part$/.test(name)) {
+          const stat = await fsp.stat(path.join(base, name)).catch(() => null)
+          if (stat && stat.mtimeMs < Date.parse(before)) await fsp.rm(path.join(base, name), { force: true })
+          continue
+        }
         const m = /^([A-Za-z0-9_-]{1,64})\.json$/.exec(name)
         if (!m) continue
         const meta = await fsp
