@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { chinaDayRange, EXPORT_KEEP_MS, isFutureMonth, ledgerFileName, monthLabel, monthRange, MONTH_SHEETS, REPORTS_SHEET, type LedgerExport, type LedgerExportParsed } from '@/domain/ledger'
 import { chinaDay } from '@/domain/shared/chinaTime'
 import { AppError } from '@/domain/shared/errors'
@@ -40,7 +40,9 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
   let rows: number
   let bytes: number
   try {
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream as never, useStyles: true, useSharedStrings: false })
+    // loaded on first use: the cloud function's cold start does not pay for the xlsx writer
+    const { default: excel } = await import('exceljs')
+    const book = new excel.stream.xlsx.WorkbookWriter({ stream: sink.stream as never, useStyles: true, useSharedStrings: false })
     book.creator = '共治'
     rows = input.kind === 'month' ? await writeMonth(book, ctx, scope, input.month) : await writeList(book, ctx, scope, input)
     await book.commit()
