@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { wordListCheck } from '../adapters/contentCheck/wordList'
 import { diskBlobs } from '../adapters/disk/blobs'
+import { diskExports } from '../adapters/disk/exports'
 import { systemClock } from '../adapters/system/clock'
 import { randomIds } from '../adapters/system/ids'
 import { wechatAccessToken, type AccessToken } from '../adapters/wechat/accessToken'
@@ -15,6 +16,7 @@ import { type SubscribeTemplate, wechatSubscribeNotifier } from '../adapters/wec
 import { createTokens, resolveSecret, type Tokens, type WechatAuth, type WechatPhone } from '../auth'
 import { type BlobStorage, type CloudFiles, createFileUrls, type FileUrls, type ImageCheck } from '../files'
 import type * as shared from '../shared/context'
+import { createExportUrls, type ExportFiles, type ExportUrls } from '../ledger'
 import type { Clock, ContentCheck, Logger, Notifier, UserRepo } from '../shared/ports'
 import { DATABASE_BLOBS, type Config } from './config'
 import type { Store } from './store'
@@ -38,6 +40,10 @@ export interface Deps extends shared.Deps<Store> {
   /** WeChat 云开发's cloud storage: the cloud function composes it (cloud/api/cloudFunction.ts); null elsewhere */
   cloudFiles: CloudFiles | null
   devLogin: boolean
+  /** exported workbooks (台账导出): the data directory's exports folder on the self-hosted server */
+  exportFiles: ExportFiles
+  /** signed, short-lived download addresses of exports, bound to the exporter */
+  exportUrls: ExportUrls
 }
 
 export const consoleLogger: Logger = {
@@ -71,6 +77,8 @@ export async function createDeps(
     cloudFiles: overrides.cloudFiles ?? null,
     notifiers: overrides.notifiers ?? subscribeNotifiers(config, clock, store, log, accessToken),
     devLogin: overrides.devLogin ?? config.devLogin,
+    exportFiles: overrides.exportFiles ?? diskExports(exportsBesideStore(store)),
+    exportUrls: overrides.exportUrls ?? createExportUrls(secret, clock),
     log,
   }
 }
@@ -135,4 +143,16 @@ export function uploadsBesideStore(store: Store): string {
     return path.join(path.dirname(path.resolve(db.name)), 'uploads')
   }
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-uploads-'))
+}
+
+/**
+ * Where exported workbooks go: `exports` next to the SQLite file (the data directory); for a store without a file
+ * (PostgreSQL) one folder in the system's temp directory, the same for every process of the machine.
+ */
+export function exportsBesideStore(store: Store): string {
+  const db = (store as { db?: { name?: unknown; memory?: unknown } }).db
+  if (db && typeof db.name === 'string' && db.name !== '' && db.memory !== true) {
+    return path.join(path.dirname(path.resolve(db.name)), 'exports')
+  }
+  return path.join(os.tmpdir(), 'gongzhi-exports')
 }

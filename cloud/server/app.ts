@@ -9,6 +9,7 @@ import { dispatch } from '../api/dispatch'
 import { BODY_LIMIT } from '../api/limits'
 import { configFromEnv, createDeps, dbFromEnv, type Deps, type Env, openStore, type Store } from '../compose'
 import { MAX_PHOTO_BYTES, readPhoto, TOO_BIG_MESSAGE, uploadPhoto } from '../files'
+import { attachmentHeader, readExport } from '../ledger'
 import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
 import { appErrorOfHttp, clientErrorReply, envelopeOf } from './errors'
 import { HTTP_LIMITS, type HttpLimits } from './limits'
@@ -203,6 +204,22 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
         .header('content-disposition', 'inline')
         .header('content-security-policy', "default-src 'none'")
         .send(bytes)
+    } catch (e) {
+      return replyError(reply, e)
+    }
+  })
+
+  // exported workbooks (台账导出, issue 19): for their exporter only, by a signed short-lived address
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/exports/:id', { config: limited }, async (req, reply) => {
+    try {
+      const file = await readExport(deps, await callerOf(req), req.params.id, req.query.e, req.query.s)
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-length', String(file.bytes))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachmentHeader(file.fileName))
+        .send(fs.createReadStream(file.path))
     } catch (e) {
       return replyError(reply, e)
     }

@@ -18,6 +18,7 @@ import { pointsContract } from './points/contract'
 import { warningsContract } from './warnings/contract'
 import { calloutsContract } from './callouts/contract'
 import { auditContract } from './audit/contract'
+import { ledgerContract } from './ledger/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -43,6 +44,7 @@ export const CONTRACT = composeContracts(
   warningsContract,
   calloutsContract,
   auditContract,
+  ledgerContract,
 )
 
 export type Contract = typeof CONTRACT

@@ -26,6 +26,7 @@ import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
 import { calloutRepo } from './callouts'
+import { ledgerRepo } from './ledger'
 
 /**
  * The embedded store: one better-sqlite3 connection, migrations applied at open, and each feature's repository
@@ -64,6 +65,7 @@ export function openSqliteStore(file: string) {
     points: pointsRepo(db),
     warnings: warningRepo(db),
     callouts: calloutRepo(db),
+    ledger: ledgerRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

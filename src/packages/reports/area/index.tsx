@@ -8,6 +8,7 @@ import { usePageShell } from '@/features/common/usePageShell'
 import { useCommunity } from '@/features/community/useCommunity'
 import { DisputeFiguresCard } from '@/features/meetings'
 import { WarningFiguresCard } from '@/features/warnings'
+import { LedgerExportButton } from '@/features/ledger'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
 import { areaUnitOf } from '@/features/reports/staffFormat'
 import { StaffGate } from '@/components/StaffGate'
@@ -54,6 +55,7 @@ function Area({ me }: { me: Me }) {
         <>
           <WarningFiguresCard />
           <DisputeFiguresCard />
+          <LedgerExportButton />
         </>
       }
     />

@@ -1,0 +1,190 @@
+import type ExcelJS from 'exceljs'
+import { chinaDayRange, EXPORT_KEEP_MS, isFutureMonth, ledgerFileName, monthLabel, monthRange, MONTH_SHEETS, REPORTS_SHEET, type LedgerExport, type LedgerExportParsed } from '@/domain/ledger'
+import { chinaDay } from '@/domain/shared/chinaTime'
+import { AppError } from '@/domain/shared/errors'
+import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
+import { assertGrid, scopeOf, type LedgerScope } from './access'
+import type { Column } from './sheets'
+import { DISPUTE_COLUMNS, disputeRow, REPORT_COLUMNS, reportRow, SHIFT_COLUMNS, shiftRow } from './sheets'
+import { MonthTally } from './summary'
+import type { ExportRecord, LedgerEventRecord, LedgerReportQuery, UserCtx } from './ports'
+
+/** Rows read from the store per query: the workbook streams, so memory holds one page at a time. */
+export const PAGE = 200
+
+type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>
+
+/**
+ * ledger.export — a month's 台账 (汇总, 问题清单 with timelines, 矛盾纠纷, 巡逻) or the report list with its filters,
+ * streamed into an xlsx file (exceljs WorkbookWriter: each row committed as its page arrives), kept for the exporter
+ * behind a signed address, with an audit entry. Files older than an hour are removed first.
+ */
+export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Promise<LedgerExport> {
+  const { deps, user } = ctx
+  const now = deps.clock.now()
+  const scope = await scopeOf(deps, user, input.communityId)
+  if (input.kind === 'month' && isFutureMonth(input.month, now)) {
+    throw new AppError('INVALID_INPUT', '不能导出尚未到来的月份', [{ path: 'month', message: '不能导出尚未到来的月份' }])
+  }
+  if (input.kind === 'reports' && input.gridId) await assertGrid(deps, scope, input.gridId)
+  // a retried request (the same requestId) gets the export it made, its address signed anew; nothing is made again
+  const key = idempotencyKey(ctx, 'ledger.export', input)
+  const prior = key ? await deps.store.ledger.keyState(key) : ({ kind: 'new' } as const)
+  if (prior.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  if (prior.kind === 'replayed') return signed(ctx, prior.export)
+  await deps.exportFiles.sweep(new Date(now.getTime() - EXPORT_KEEP_MS).toISOString())
+
+  const id = deps.ids.newId()
+  const fileName = ledgerFileName(scope.areaName, input.kind === 'month' ? { month: input.month } : { day: chinaDay(now) })
+  const sink = await deps.exportFiles.create(id, { ownerId: user.id, fileName, createdAt: now.toISOString() })
+  let rows: number
+  let bytes: number
+  try {
+    // loaded on first use: the cloud function's cold start does not pay for the xlsx writer
+    const { default: excel } = await import('exceljs')
+    const book = new excel.stream.xlsx.WorkbookWriter({ stream: sink.stream as never, useStyles: true, useSharedStrings: false })
+    book.creator = '共治'
+    rows = input.kind === 'month' ? await writeMonth(book, ctx, scope, input.month) : await writeList(book, ctx, scope, input)
+    await book.commit()
+    bytes = await sink.finish()
+  } catch (e) {
+    await sink.abort()
+    throw e
+  }
+  const period = input.kind === 'month' ? input.month : { from: input.from ?? null, to: input.to ?? null }
+  const made = { id, fileName, rows, bytes }
+  const outcome = await deps.store.ledger.recordExport({
+    at: now.toISOString(),
+    actorId: user.id,
+    action: 'ledger.export',
+    targetType: 'ledger',
+    targetId: id,
+    communityId: scope.communityId,
+    detail: { kind: input.kind, area: scope.area, ...(scope.gridIds ? { gridIds: scope.gridIds } : {}), period, rows, fileName },
+  }, key, made)
+  // two retries raced: the one that recorded first is the export (this file is left to the sweep)
+  if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
+  return signed(ctx, outcome.kind === 'replayed' ? outcome.export : made)
+}
+
+function signed(ctx: UserCtx, e: ExportRecord): LedgerExport {
+  return { fileName: e.fileName, url: ctx.deps.exportUrls.sign(e.id, ctx.user.id), rows: e.rows, bytes: e.bytes }
+}
+
+function sheetOf(book: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]): Sheet {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = columns.map((c) => ({ width: c.width }))
+  return sheet
+}
+
+function header(sheet: Sheet, columns: Column[]): void {
+  const row = sheet.addRow(columns.map((c) => c.header))
+  row.font = { bold: true }
+  row.commit()
+}
+
+/** Streams the query's reports page by page; `each` gets a page with its timelines. */
+async function eachPage(
+  ctx: UserCtx,
+  q: LedgerReportQuery,
+  each: (page: Awaited<ReturnType<UserCtx['deps']['store']['ledger']['reports']>>, events: Map<string, LedgerEventRecord[]>) => void,
+  withEvents: boolean,
+): Promise<void> {
+  let after: number | null = null
+  for (;;) {
+    const page = await ctx.deps.store.ledger.reports(q, after, PAGE)
+    if (page.length === 0) return
+    const events = new Map<string, LedgerEventRecord[]>()
+    if (withEvents) {
+      for (const e of await ctx.deps.store.ledger.events(page.map((r) => r.id))) {
+        const list = events.get(e.reportId)
+        if (list) list.push(e)
+        else events.set(e.reportId, [e])
+      }
+    }
+    each(page, events)
+    if (page.length < PAGE) return
+    after = page[page.length - 1]!.seq
+  }
+}
+
+async function writeReports(sheet: Sheet, ctx: UserCtx, q: LedgerReportQuery, tally: MonthTally | null): Promise<number> {
+  const now = ctx.deps.clock.now()
+  header(sheet, REPORT_COLUMNS)
+  let n = 0
+  await eachPage(
+    ctx,
+    q,
+    (page, events) => {
+      for (const r of page) {
+        sheet.addRow(reportRow(r, events.get(r.id) ?? [], ctx.user, now)).commit()
+        tally?.addReport(r, now)
+        n++
+      }
+    },
+    true,
+  )
+  sheet.commit()
+  return n
+}
+
+async function writeMonth(book: ExcelJS.stream.xlsx.WorkbookWriter, ctx: UserCtx, scope: LedgerScope, month: string): Promise<number> {
+  const { from, to } = monthRange(month)
+  const [summaryName, reportsName, disputesName, shiftsName] = MONTH_SHEETS
+  // sheets in their order; each one's data goes out when first written, so 汇总 is written last, from the tally
+  const summary = sheetOf(book, summaryName, [{ header: '项目', width: 26 }, { header: '数值', width: 14 }])
+  const reports = sheetOf(book, reportsName, REPORT_COLUMNS)
+  const disputes = sheetOf(book, disputesName, DISPUTE_COLUMNS)
+  const shifts = sheetOf(book, shiftsName, SHIFT_COLUMNS)
+  const tally = new MonthTally()
+  const q: LedgerReportQuery = { area: scope.area, gridIds: scope.gridIds, from, to, status: null, category: null }
+  const rows = await writeReports(reports, ctx, q, tally)
+
+  header(disputes, DISPUTE_COLUMNS)
+  await eachPage(
+    ctx,
+    { ...q, category: 'dispute' },
+    (page) => {
+      for (const r of page) {
+        disputes.addRow(disputeRow(r)).commit()
+        tally.addDispute(r)
+      }
+    },
+    false,
+  )
+  disputes.commit()
+
+  header(shifts, SHIFT_COLUMNS)
+  // patrols belong to a community, not a grid: a grid worker's 台账 lists their community's
+  let after: number | null = null
+  for (;;) {
+    const page = await ctx.deps.store.ledger.shifts(scope.area, from, to, after, PAGE)
+    for (const s of page) {
+      shifts.addRow(shiftRow(s)).commit()
+      tally.addShift(s)
+    }
+    if (page.length < PAGE) break
+    after = page[page.length - 1]!.seq
+  }
+  shifts.commit()
+
+  for (const [i, r] of tally.rows(`${scope.areaName} ${monthLabel(month)}台账`).entries()) {
+    const row = summary.addRow(r)
+    if (i === 0 || r[1] === null) row.font = { bold: true }
+    row.commit()
+  }
+  summary.commit()
+  return rows
+}
+
+async function writeList(
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  ctx: UserCtx,
+  scope: LedgerScope,
+  input: Extract<LedgerExportParsed, { kind: 'reports' }>,
+): Promise<number> {
+  const { from, to } = chinaDayRange(input.from, input.to)
+  const sheet = sheetOf(book, REPORTS_SHEET, REPORT_COLUMNS)
+  const gridIds = input.gridId ? [input.gridId] : scope.gridIds
+  return writeReports(sheet, ctx, { area: scope.area, gridIds, from, to, status: input.status ?? null, category: input.category ?? null }, null)
+}

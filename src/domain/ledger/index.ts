@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import { REPORT_CATEGORIES, REPORT_STATUSES } from '../reports'
+import { idSchema } from '../shared/text'
+
+/**
+ * 台账导出 (issue 19): staff export a month's 台账 of their area (summary, reports with timelines, disputes,
+ * patrols) or the report list they see with its filters, as an Excel file. Rules: ./rules.
+ */
+
+export {
+  cellText,
+  chinaDayRange,
+  isFutureMonth,
+  ledgerFileName,
+  monthLabel,
+  monthRange,
+  STEP_LABELS,
+  timelinessOf,
+  TIMELINESS_LABELS,
+  type Timeliness,
+} from './rules'
+
+export const LEDGER_KINDS = ['month', 'reports'] as const
+export type LedgerKind = (typeof LEDGER_KINDS)[number]
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = { month: '月度台账', reports: '问题清单' }
+
+/** The sheets of a month's 台账, in order. */
+export const MONTH_SHEETS = ['汇总', '问题清单', '矛盾纠纷', '巡逻'] as const
+/** The one sheet of a report list export. */
+export const REPORTS_SHEET = '问题清单'
+
+const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/
+const DAY = /^20\d{2}-\d{2}-\d{2}$/
+
+export const monthSchema = z
+  .string({ error: '请选择月份' })
+  .max(7, { message: '月份格式不正确（如 2025-03）', abort: true })
+  .regex(MONTH, { message: '月份格式不正确（如 2025-03）' })
+
+const validDay = (s: string) => {
+  const t = Date.parse(`${s}T00:00:00Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s
+}
+
+export const daySchema = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .max(10, { message: `${label}格式不正确（如 2025-03-01）`, abort: true })
+    .regex(DAY, { message: `${label}格式不正确（如 2025-03-01）` })
+    .refine(validDay, { message: `${label}不是有效的日期` })
+
+/** month: 台账 of the month; a tier names one community under it, or none for its whole area. */
+export const ledgerMonthSchema = z.strictObject({
+  kind: z.literal('month'),
+  month: monthSchema,
+  communityId: idSchema.optional(),
+})
+
+/** reports: the list staff see with its filters; the period is China calendar days, both ends included. */
+export const ledgerReportsSchema = z.strictObject({
+  kind: z.literal('reports'),
+  communityId: idSchema.optional(),
+  status: z.enum(REPORT_STATUSES, { message: '请选择问题状态' }).optional(),
+  category: z.enum(REPORT_CATEGORIES, { message: '请选择问题类别' }).optional(),
+  gridId: idSchema.optional(),
+  from: daySchema('开始日期').optional(),
+  to: daySchema('结束日期').optional(),
+})
+
+export const ledgerExportSchema = z
+  .discriminatedUnion('kind', [ledgerMonthSchema, ledgerReportsSchema], { error: '请选择导出内容（月度台账或问题清单）' })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'reports' && v.from && v.to && v.from > v.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+    }
+  })
+export type LedgerExportInput = z.input<typeof ledgerExportSchema>
+export type LedgerExportParsed = z.output<typeof ledgerExportSchema>
+
+/** What an export returns: the file's Chinese name and its signed, short-lived address. */
+export interface LedgerExport {
+  fileName: string
+  /** signed, for the exporter only, valid for EXPORT_URL_TTL_MS */
+  url: string
+  /** data rows written (the 问题清单's reports) */
+  rows: number
+  bytes: number
+}
+
+/** An export's address lives this long; the file itself is removed after EXPORT_KEEP_MS. */
+export const EXPORT_URL_TTL_MS = 10 * 60 * 1000
+export const EXPORT_KEEP_MS = 60 * 60 * 1000
