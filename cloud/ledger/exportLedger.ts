@@ -1,18 +1,17 @@
-import type ExcelJS from 'exceljs'
-import { chinaDayRange, EXPORT_KEEP_MS, isFutureMonth, ledgerFileName, monthLabel, monthRange, MONTH_SHEETS, REPORTS_SHEET, type LedgerExport, type LedgerExportParsed } from '@/domain/ledger'
+import { chinaDayRange, EXPORT_KEEP_MS, isFutureMonth, ledgerFileName, monthLabel, monthRange, AUDIT_SHEET, MONTH_SHEETS, REPORTS_SHEET, type LedgerExport, type LedgerExportParsed } from '@/domain/ledger'
 import { chinaDay } from '@/domain/shared/chinaTime'
 import { AppError } from '@/domain/shared/errors'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
+import { auditScopeOf, filterOf } from '../audit'
 import { assertGrid, scopeOf, type LedgerScope } from './access'
-import type { Column } from './sheets'
+import { writeAudit } from './auditSheet'
+import { header, sheetOf, type Book, type Sheet } from './book'
 import { DISPUTE_COLUMNS, disputeRow, REPORT_COLUMNS, reportRow, SHIFT_COLUMNS, shiftRow } from './sheets'
 import { MonthTally } from './summary'
 import type { ExportRecord, LedgerEventRecord, LedgerReportQuery, UserCtx } from './ports'
 
 /** Rows read from the store per query: the workbook streams, so memory holds one page at a time. */
 export const PAGE = 200
-
-type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>
 
 /**
  * ledger.export — a month's 台账 (汇总, 问题清单 with timelines, 矛盾纠纷, 巡逻) or the report list with its filters,
@@ -23,6 +22,8 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
   const { deps, user } = ctx
   const now = deps.clock.now()
   const scope = await scopeOf(deps, user, input.communityId)
+  // the 操作日志 is for the committee and the tiers above (grid workers export their 台账, not the log)
+  const auditFilter = input.kind === 'audit' ? filterOf(input, await auditScopeOf(deps, user, input.communityId)) : null
   if (input.kind === 'month' && isFutureMonth(input.month, now)) {
     throw new AppError('INVALID_INPUT', '不能导出尚未到来的月份', [{ path: 'month', message: '不能导出尚未到来的月份' }])
   }
@@ -35,7 +36,10 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
   await deps.exportFiles.sweep(new Date(now.getTime() - EXPORT_KEEP_MS).toISOString())
 
   const id = deps.ids.newId()
-  const fileName = ledgerFileName(scope.areaName, input.kind === 'month' ? { month: input.month } : { day: chinaDay(now) })
+  const fileName = ledgerFileName(
+    scope.areaName,
+    input.kind === 'month' ? { month: input.month } : { day: chinaDay(now), ...(input.kind === 'audit' ? { list: AUDIT_SHEET } : {}) },
+  )
   const sink = await deps.exportFiles.create(id, { ownerId: user.id, fileName, createdAt: now.toISOString() })
   let rows: number
   let bytes: number
@@ -44,7 +48,12 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
     const { default: excel } = await import('exceljs')
     const book = new excel.stream.xlsx.WorkbookWriter({ stream: sink.stream as never, useStyles: true, useSharedStrings: false })
     book.creator = '共治'
-    rows = input.kind === 'month' ? await writeMonth(book, ctx, scope, input.month) : await writeList(book, ctx, scope, input)
+    rows =
+      input.kind === 'month'
+        ? await writeMonth(book, ctx, scope, input.month)
+        : auditFilter
+          ? await writeAudit(book, ctx, auditFilter)
+          : await writeList(book, ctx, scope, input as Extract<LedgerExportParsed, { kind: 'reports' }>)
     await book.commit()
     bytes = await sink.finish()
   } catch (e) {
@@ -52,6 +61,7 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
     throw e
   }
   const period = input.kind === 'month' ? input.month : { from: input.from ?? null, to: input.to ?? null }
+  const auditOf = input.kind === 'audit' ? { filter: { actorId: input.actorId, action: input.action, targetType: input.targetType, targetId: input.targetId } } : {}
   const made = { id, fileName, rows, bytes }
   const outcome = await deps.store.ledger.recordExport({
     at: now.toISOString(),
@@ -60,7 +70,7 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
     targetType: 'ledger',
     targetId: id,
     communityId: scope.communityId,
-    detail: { kind: input.kind, area: scope.area, ...(scope.gridIds ? { gridIds: scope.gridIds } : {}), period, rows, fileName },
+    detail: { kind: input.kind, area: scope.area, ...(scope.gridIds ? { gridIds: scope.gridIds } : {}), period, rows, fileName, ...auditOf },
   }, key, made)
   // two retries raced: the one that recorded first is the export (this file is left to the sweep)
   if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
@@ -69,18 +79,6 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
 
 function signed(ctx: UserCtx, e: ExportRecord): LedgerExport {
   return { fileName: e.fileName, url: ctx.deps.exportUrls.sign(e.id, ctx.user.id), rows: e.rows, bytes: e.bytes }
-}
-
-function sheetOf(book: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]): Sheet {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = columns.map((c) => ({ width: c.width }))
-  return sheet
-}
-
-function header(sheet: Sheet, columns: Column[]): void {
-  const row = sheet.addRow(columns.map((c) => c.header))
-  row.font = { bold: true }
-  row.commit()
 }
 
 /** Streams the query's reports page by page; `each` gets a page with its timelines. */
@@ -128,7 +126,7 @@ async function writeReports(sheet: Sheet, ctx: UserCtx, q: LedgerReportQuery, ta
   return n
 }
 
-async function writeMonth(book: ExcelJS.stream.xlsx.WorkbookWriter, ctx: UserCtx, scope: LedgerScope, month: string): Promise<number> {
+async function writeMonth(book: Book, ctx: UserCtx, scope: LedgerScope, month: string): Promise<number> {
   const { from, to } = monthRange(month)
   const [summaryName, reportsName, disputesName, shiftsName] = MONTH_SHEETS
   // sheets in their order; each one's data goes out when first written, so 汇总 is written last, from the tally
@@ -178,7 +176,7 @@ async function writeMonth(book: ExcelJS.stream.xlsx.WorkbookWriter, ctx: UserCtx
 }
 
 async function writeList(
-  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  book: Book,
   ctx: UserCtx,
   scope: LedgerScope,
   input: Extract<LedgerExportParsed, { kind: 'reports' }>,

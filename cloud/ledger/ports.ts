@@ -1,7 +1,7 @@
 import type { MediationKind, MediationOutcome, ReportCategory, ReportLevel, ReportStatus } from '@/domain/reports'
 import type { ReportArea } from '../reports'
 import type * as shared from '../shared/context'
-import type { AuditEntry, CommunityRepo, IdempotencyKey } from '../shared/ports'
+import type { AuditEntry, AuditRepo, CommunityRepo, IdempotencyKey, UserRepo } from '../shared/ports'
 
 /** 台账导出 storage (issue 19): paged reads for the workbook, the export's audit entry, and where files go. */
 
@@ -140,6 +140,9 @@ export interface ExportUrls {
 export interface LedgerStore {
   ledger: LedgerRepo
   communities: CommunityRepo
+  /** the 操作日志 export reads the log as audit.list does */
+  audit: AuditRepo
+  users: UserRepo
 }
 
 export interface LedgerServices {

@@ -34,18 +34,31 @@ const actionFilter = z
 /** Whether an action filter names a feature (`report.`) rather than one action. */
 export const isActionPrefix = (action: string): boolean => action.endsWith('.')
 
+/** What narrows the log (a page of audit.list, or an export of it: ledger.export kind audit). */
+export const auditFilterFields = {
+  /** the person who acted (a user id) */
+  actorId: idSchema.optional(),
+  action: actionFilter.optional(),
+  targetType: z.string({ error: '对象类型格式不正确' }).max(40, { message: '对象类型格式不正确', abort: true }).regex(/^[A-Za-z]+$/, { message: '对象类型格式不正确' }).optional(),
+  targetId: idSchema.optional(),
+  /** China days, both included */
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+  /** street, district and city staff: one community under them */
+  communityId: idSchema.optional(),
+}
+
+/** from ≤ to, and at most AUDIT_PERIOD_MAX_DAYS days. */
+export function checkAuditPeriod(v: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (!v.from || !v.to) return
+  if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+  else if ((Date.parse(v.to) - Date.parse(v.from)) / DAY_MS + 1 > AUDIT_PERIOD_MAX_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `查询时段最长 ${AUDIT_PERIOD_MAX_DAYS} 天` })
+}
+
 export const auditListSchema = z
   .strictObject({
-    /** the person who acted (a user id) */
-    actorId: idSchema.optional(),
-    action: actionFilter.optional(),
-    targetType: z.string({ error: '对象类型格式不正确' }).max(40, { message: '对象类型格式不正确', abort: true }).regex(/^[A-Za-z]+$/, { message: '对象类型格式不正确' }).optional(),
-    targetId: idSchema.optional(),
-    /** China days, both included */
-    from: day('开始日期').optional(),
-    to: day('结束日期').optional(),
-    /** street, district and city staff: one community under them */
-    communityId: idSchema.optional(),
+    ...auditFilterFields,
     cursor: z.string({ error: '分页参数不正确' }).max(200, { message: '分页参数不正确', abort: true }).refine((s) => !hasControl(s), { message: '分页参数不正确' }).optional(),
     limit: z
       .number({ error: '每页条数必须是数字' })
@@ -54,12 +67,7 @@ export const auditListSchema = z
       .max(AUDIT_PAGE_MAX, { message: `每页最多 ${AUDIT_PAGE_MAX} 条` })
       .optional(),
   })
-  .superRefine((v, ctx) => {
-    if (!v.from || !v.to) return
-    if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
-    else if ((Date.parse(v.to) - Date.parse(v.from)) / DAY_MS + 1 > AUDIT_PERIOD_MAX_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `查询时段最长 ${AUDIT_PERIOD_MAX_DAYS} 天` })
-  })
+  .superRefine(checkAuditPeriod)
 export type AuditListInput = z.input<typeof auditListSchema>
 
 export const auditActionsSchema = z.strictObject({ communityId: idSchema.optional() })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { auditFilterFields, checkAuditPeriod } from '../audit'
 import { REPORT_CATEGORIES, REPORT_STATUSES } from '../reports'
 import { idSchema } from '../shared/text'
 
@@ -20,14 +21,16 @@ export {
   type Timeliness,
 } from './rules'
 
-export const LEDGER_KINDS = ['month', 'reports'] as const
+export const LEDGER_KINDS = ['month', 'reports', 'audit'] as const
 export type LedgerKind = (typeof LEDGER_KINDS)[number]
-export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = { month: '月度台账', reports: '问题清单' }
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = { month: '月度台账', reports: '问题清单', audit: '操作日志' }
 
 /** The sheets of a month's 台账, in order. */
 export const MONTH_SHEETS = ['汇总', '问题清单', '矛盾纠纷', '巡逻'] as const
 /** The one sheet of a report list export. */
 export const REPORTS_SHEET = '问题清单'
+/** The one sheet of an export of the audit log. */
+export const AUDIT_SHEET = '操作日志'
 
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/
 const DAY = /^20\d{2}-\d{2}-\d{2}$/
@@ -67,12 +70,16 @@ export const ledgerReportsSchema = z.strictObject({
   to: daySchema('结束日期').optional(),
 })
 
+/** audit: the 操作日志 with audit.list's filters (committee and above; the export itself is audited). */
+export const ledgerAuditSchema = z.strictObject({ kind: z.literal('audit'), ...auditFilterFields })
+
 export const ledgerExportSchema = z
-  .discriminatedUnion('kind', [ledgerMonthSchema, ledgerReportsSchema], { error: '请选择导出内容（月度台账或问题清单）' })
+  .discriminatedUnion('kind', [ledgerMonthSchema, ledgerReportsSchema, ledgerAuditSchema], { error: '请选择导出内容（月度台账、问题清单或操作日志）' })
   .superRefine((v, ctx) => {
     if (v.kind === 'reports' && v.from && v.to && v.from > v.to) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
     }
+    if (v.kind === 'audit') checkAuditPeriod(v, ctx)
   })
 export type LedgerExportInput = z.input<typeof ledgerExportSchema>
 export type LedgerExportParsed = z.output<typeof ledgerExportSchema>

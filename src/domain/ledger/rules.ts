@@ -28,11 +28,14 @@ export function monthLabel(month: string): string {
   return `${y}年${Number(m)}月`
 }
 
-/** 锦江社区-2025年3月台账.xlsx; a list: 锦江社区-问题清单-2025-03-08.xlsx (the day it was exported). */
-export function ledgerFileName(areaName: string, what: { month: string } | { day: string }): string {
+/**
+ * 锦江社区-2025年3月台账.xlsx; a list: 锦江社区-问题清单-2025-03-08.xlsx (the day it was exported); the audit log:
+ * 锦江社区-操作日志-2025-03-08.xlsx.
+ */
+export function ledgerFileName(areaName: string, what: { month: string } | { day: string; list?: string }): string {
   // eslint-disable-next-line no-control-regex
   const safe = areaName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim() || '辖区'
-  return 'month' in what ? `${safe}-${monthLabel(what.month)}台账.xlsx` : `${safe}-问题清单-${what.day}.xlsx`
+  return 'month' in what ? `${safe}-${monthLabel(what.month)}台账.xlsx` : `${safe}-${what.list ?? '问题清单'}-${what.day}.xlsx`
 }
 
 /**

@@ -7,7 +7,8 @@ import { Tag } from '@/components/Tag'
 import { AUDIT_DETAIL_LABELS, AUDIT_TARGET_LABELS, type AuditEntryView } from '@/domain/audit'
 import { chinaStamp } from '@/domain/shared/chinaTime'
 import { ROLE_LABELS } from '@/domain/shared/roles'
-import { NO_FILTER, PERIODS, type AuditFilterState, type Period } from '../filters'
+import { ExportListButton } from '../../ledger'
+import { filterInput, NO_FILTER, PERIODS, type AuditFilterState, type Period } from '../filters'
 import { useAuditActions, useAuditLog } from '../useAuditLog'
 import './audit.scss'
 
@@ -73,6 +74,7 @@ export function AuditLog({ userId, now }: { userId: string; now?: Date }) {
             全部人员（点一条记录的操作人，只看此人）
           </Text>
         )}
+        <ExportListButton input={{ kind: 'audit', ...filterInput(filter, now) }} unit='条记录' testid='audit-export' />
       </Card>
       <PagedList list={list} emptyText='这段时间没有符合条件的操作记录' refreshWhenEmpty>
         {list.items.map((r) => (
