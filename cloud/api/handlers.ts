@@ -19,6 +19,7 @@ import { departmentsHandlers } from '../departments/handlers'
 import { pointsHandlers } from '../points/handlers'
 import { warningsHandlers } from '../warnings/handlers'
 import { calloutsHandlers } from '../callouts/handlers'
+import { overviewHandlers } from '../overview/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -43,4 +44,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...pointsHandlers,
   ...warningsHandlers,
   ...calloutsHandlers,
+  ...overviewHandlers,
 }

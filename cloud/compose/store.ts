@@ -23,6 +23,7 @@ import type { DepartmentRepo } from '../departments'
 import type { PointsRepo } from '../points'
 import type { WarningRepo } from '../warnings'
 import type { CalloutRepo } from '../callouts'
+import type { OverviewRepo } from '../overview'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -68,6 +69,8 @@ export interface Store {
   warnings: WarningRepo
   /** 社会动员 call-outs, their tasks and answers (issue 18) */
   callouts: CalloutRepo
+  /** 总览's aggregates (issue 19) */
+  overview: OverviewRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

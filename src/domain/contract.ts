@@ -17,6 +17,7 @@ import { departmentsContract } from './departments/contract'
 import { pointsContract } from './points/contract'
 import { warningsContract } from './warnings/contract'
 import { calloutsContract } from './callouts/contract'
+import { overviewContract } from './overview/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -41,6 +42,7 @@ export const CONTRACT = composeContracts(
   pointsContract,
   warningsContract,
   calloutsContract,
+  overviewContract,
 )
 
 export type Contract = typeof CONTRACT

@@ -23,6 +23,7 @@ import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
 import { calloutRepo } from './callouts'
+import { overviewRepo } from './overview'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -51,5 +52,6 @@ export function postgresRepositories(pool: Pool) {
     points: pointsRepo(pool),
     warnings: warningRepo(pool),
     callouts: calloutRepo(pool),
+    overview: overviewRepo(pool),
   }
 }

@@ -25,6 +25,7 @@ import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
+import { overviewRepo } from './overview'
 import { calloutRepo } from './callouts'
 
 /**
@@ -64,6 +65,7 @@ export function openSqliteStore(file: string) {
     points: pointsRepo(db),
     warnings: warningRepo(db),
     callouts: calloutRepo(db),
+    overview: overviewRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },
