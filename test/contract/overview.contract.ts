@@ -1,0 +1,267 @@
+/**
+ * The overview port contract (cloud/overview/ports.ts), declared once and run on every engine (test/api/
+ * overview.contract.test.ts: SQLite; test/postgres/overview.contract.test.ts: PostgreSQL, with SQLite as the
+ * reference, results deep-equal). A hand-built April 2025 in 锦江社区: reports at the period's edges, rated in and
+ * out of the period and unrated, one resolved on time only because 劳动节 is not a working day, late and overdue ones.
+ */
+import type { NewReport, ReportRepo } from '../../cloud/reports/ports'
+import type { NewUser, UserRepo } from '../../cloud/shared/ports'
+import type { OverviewFigures, OverviewQuery, OverviewRepo } from '../../cloud/overview/ports'
+import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
+import type { Exec } from './engines'
+import type { FixtureWriter } from './fixtures'
+
+export interface OverviewContractStore {
+  users: UserRepo
+  reports: ReportRepo
+  overview: OverviewRepo
+}
+
+export interface OverviewContractEngine {
+  store: OverviewContractStore
+  fixtures: FixtureWriter
+  exec: Exec
+  close(): Promise<void>
+}
+
+export type OpenOverviewEngine = () => Promise<OverviewContractEngine>
+
+const NOW = '2025-05-08T02:00:00.000Z'
+const H = 3600_000
+/** April 2025 in China time: 2025-04-01 00:00 +08 to 2025-05-01 00:00 +08 (excluded). */
+const APRIL = { start: '2025-03-31T16:00:00.000Z', end: '2025-04-30T16:00:00.000Z' }
+
+const IDS = { city: 'ct_1', district: 'd_1', street: 'st_1', c1: 'c_jj', c2: 'c_hx', g1: 'g_jj_1', g2: 'g_jj_2', gx: 'g_hx_1' }
+const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * H).toISOString()
+
+function person(id: string, name: string, p: Partial<NewUser> = {}): NewUser {
+  return { id, name, phone: null, roles: ['gridWorker'], communityId: IDS.c1, gridId: null, householdId: null, verified: false, workerGridIds: [IDS.g1], createdAt: '2025-01-01T00:00:00.000Z', ...p }
+}
+
+async function buildPlaces(e: OverviewContractEngine): Promise<void> {
+  await e.fixtures.city({ id: IDS.city, name: '江城市', seq: 0 })
+  await e.fixtures.district({ id: IDS.district, cityId: IDS.city, name: '滨江区', seq: 0 })
+  await e.fixtures.street({ id: IDS.street, name: '振兴街道', seq: 0, districtId: IDS.district })
+  await e.fixtures.community({ id: IDS.c1, streetId: IDS.street, name: '锦江社区', kind: 'community', seq: 0 })
+  await e.fixtures.community({ id: IDS.c2, streetId: IDS.street, name: '华兴社区', kind: 'community', seq: 1 })
+  await e.fixtures.grid({ id: IDS.g1, communityId: IDS.c1, name: '第一网格', seq: 0, boundary: null, servicePhone: null })
+  await e.fixtures.grid({ id: IDS.g2, communityId: IDS.c1, name: '第二网格', seq: 1, boundary: null, servicePhone: null })
+  await e.fixtures.grid({ id: IDS.gx, communityId: IDS.c2, name: '华兴一网格', seq: 0, boundary: null, servicePhone: null })
+  await e.store.users.create(person('u_sun', '孙丽'))
+  await e.store.users.create(person('u_zhou', '周强', { workerGridIds: [IDS.g2] }))
+  await e.store.users.create(person('u_alice', '杨春敏', { roles: ['resident'], workerGridIds: [], gridId: IDS.g1 }))
+}
+
+interface Spec {
+  id: string
+  createdAt: string
+  gridId?: string
+  communityId?: string
+  category?: NewReport['category']
+  /** working days to 办结 */
+  days?: number
+  status?: string
+  acceptedAfter?: number
+  resolvedAfter?: number
+  resolvedAt?: string
+  rating?: [score: number, comment: string | null, at: string]
+  assignee?: string
+  maxLevel?: string
+  reopenCount?: number
+}
+
+/** Creates the report through the repository, then sets its history's columns as the use cases would have. */
+async function report(e: OverviewContractEngine, s: Spec): Promise<{ acceptBy: string; resolveBy: string }> {
+  const acceptBy = acceptDeadline(new Date(s.createdAt)).toISOString()
+  const resolveBy = resolveDeadline(new Date(s.createdAt), s.days ?? 3).toISOString()
+  await e.store.reports.create(
+    {
+      id: s.id, communityId: s.communityId ?? IDS.c1, streetId: IDS.street, districtId: IDS.district, cityId: IDS.city, gridId: s.gridId ?? IDS.g1,
+      reporterId: 'u_alice', category: s.category ?? 'environment', description: `报事 ${s.id}`, latitude: null, longitude: null, address: null,
+      coordSource: null, anonymous: false, visibility: 'private', moderation: 'clean', assigneeId: null, acceptBy, resolveBy, createdAt: s.createdAt,
+    },
+    [], [], null,
+  )
+  const status = s.status ?? 'submitted'
+  const acceptedAt = s.acceptedAfter === undefined ? null : plus(s.createdAt, s.acceptedAfter)
+  const resolvedAt = s.resolvedAt ?? (s.resolvedAfter === undefined ? null : plus(s.createdAt, s.resolvedAfter))
+  const due = status === 'submitted' ? acceptBy : status === 'accepted' ? resolveBy : null
+  await e.exec(
+    `UPDATE reports SET status = $1, accepted_at = $2, resolved_at = $3, rating = $4, rating_comment = $5, rated_at = $6, assignee_id = $7,
+       max_level = $8, reopen_count = $9, due_at = $10 WHERE id = $11`,
+    [status, acceptedAt, resolvedAt, s.rating?.[0] ?? null, s.rating?.[1] ?? null, s.rating?.[2] ?? null, s.assignee ?? null, s.maxLevel ?? 'grid', s.reopenCount ?? 0, due, s.id],
+  )
+  return { acceptBy, resolveBy }
+}
+
+const chinaAt = (day: string, hour: number) => new Date(Date.parse(`${day}T00:00:00Z`) + (hour - 8) * H).toISOString()
+
+async function buildReports(e: OverviewContractEngine): Promise<void> {
+  // the period's edges: 04-01 00:00 China is in, 05-01 00:00 and one millisecond before 04-01 are out
+  await report(e, { id: 'r_edge_in', createdAt: APRIL.start })
+  await report(e, { id: 'r_edge_out', createdAt: APRIL.end })
+  await report(e, { id: 'r_before', createdAt: plus(APRIL.start, -1 / 3600_000) })
+  await report(e, { id: 'r_fast', createdAt: chinaAt('2025-04-07', 9), status: 'closed', acceptedAfter: 2, resolvedAfter: 10, rating: [5, '处理及时', chinaAt('2025-04-08', 10)], assignee: 'u_sun' })
+  await report(e, { id: 'r_slow', createdAt: chinaAt('2025-04-10', 9), gridId: IDS.g2, category: 'facility', status: 'closed', acceptedAfter: 30, resolvedAfter: 150, rating: [2, '拖了很久', chinaAt('2025-04-20', 10)], assignee: 'u_zhou' })
+  // 3 working days from Tuesday 04-29 run past 劳动节 (05-01…05-05): resolved on 05-06 is on time
+  const holiday = await report(e, { id: 'r_holiday', createdAt: chinaAt('2025-04-29', 9), status: 'resolved', acceptedAfter: 1, resolvedAt: chinaAt('2025-05-06', 10), rating: [3, '还行', chinaAt('2025-05-07', 10)], assignee: 'u_sun' })
+  if (!(holiday.resolveBy > chinaAt('2025-05-06', 10))) throw new Error(`the deadline should skip 劳动节: ${holiday.resolveBy}`)
+  await report(e, { id: 'r_overdue', createdAt: chinaAt('2025-04-28', 9), gridId: IDS.g2, category: 'safety_hazard', days: 1, status: 'accepted', acceptedAfter: 1 })
+  await report(e, { id: 'r_dispute_local', createdAt: chinaAt('2025-04-15', 9), category: 'dispute', status: 'closed', acceptedAfter: 3, resolvedAfter: 20, maxLevel: 'community', rating: [4, '', chinaAt('2025-04-18', 10)], assignee: 'u_sun' })
+  await report(e, { id: 'r_dispute_up', createdAt: chinaAt('2025-04-16', 9), gridId: IDS.g2, category: 'dispute', status: 'accepted', acceptedAfter: 5, maxLevel: 'street' })
+  await report(e, { id: 'r_reopened', createdAt: chinaAt('2025-04-03', 9), status: 'accepted', acceptedAfter: 4, reopenCount: 1 })
+  await report(e, { id: 'r_other_c', createdAt: chinaAt('2025-04-12', 9), communityId: IDS.c2, gridId: IDS.gx, status: 'closed', acceptedAfter: 6, resolvedAfter: 40, rating: [1, '没人管', chinaAt('2025-04-25', 10)] })
+  const warning = (id: string, c: string, g: string, raisedAt: string) =>
+    e.exec(
+      `INSERT INTO warnings (id, community_id, grid_id, level, signal, area_key, category, period, observed, baseline, p_value, report_ids, status, raised_at)
+       VALUES ($1, $2, $3, 'grid', 'spike', $1, 'environment', '2025-04-07', 5, 1, 0.001, '[]', 'open', $4)`,
+      [id, c, g, raisedAt],
+    )
+  await warning('w_in', IDS.c1, IDS.g1, chinaAt('2025-04-10', 9))
+  await warning('w_march', IDS.c1, IDS.g1, chinaAt('2025-03-20', 9))
+  await warning('w_other', IDS.c2, IDS.gx, chinaAt('2025-04-10', 9))
+}
+
+const q = (scope: OverviewQuery['scope']): OverviewQuery => ({ scope, ...APRIL, now: NOW })
+
+const total = (f: OverviewFigures, key: keyof OverviewFigures['tallies'][number]) => f.tallies.reduce((n, t) => n + Number(t[key]), 0)
+
+export function overviewContract(engine: string, open: OpenOverviewEngine, opts: { reference?: OpenOverviewEngine } = {}): void {
+  function scenario(title: string, run: (s: OverviewContractStore) => Promise<unknown>): void {
+    test(title, async () => {
+      const runOn = async (openIt: OpenOverviewEngine) => {
+        const e = await openIt()
+        try {
+          await buildPlaces(e)
+          await buildReports(e)
+          return await run(e.store)
+        } finally {
+          await e.close()
+        }
+      }
+      const result = await runOn(open)
+      if (opts.reference && result !== undefined) expect(result).toEqual(await runOn(opts.reference))
+    })
+  }
+
+  describe(`overview port contract on ${engine}`, () => {
+    scenario('places: each kind with the places above it; unknown → null', async (s) => {
+      const places = [
+        await s.overview.place('grid', IDS.g2),
+        await s.overview.place('community', IDS.c2),
+        await s.overview.place('street', IDS.street),
+        await s.overview.place('district', IDS.district),
+        await s.overview.place('city', IDS.city),
+        await s.overview.place('grid', 'g_none'),
+      ]
+      expect(places).toEqual([
+        { kind: 'grid', id: IDS.g2, name: '第二网格', communityId: IDS.c1, streetId: IDS.street, districtId: IDS.district, cityId: IDS.city },
+        { kind: 'community', id: IDS.c2, name: '华兴社区', communityId: IDS.c2, streetId: IDS.street, districtId: IDS.district, cityId: IDS.city },
+        { kind: 'street', id: IDS.street, name: '振兴街道', communityId: null, streetId: IDS.street, districtId: IDS.district, cityId: IDS.city },
+        { kind: 'district', id: IDS.district, name: '滨江区', communityId: null, streetId: null, districtId: IDS.district, cityId: IDS.city },
+        { kind: 'city', id: IDS.city, name: '江城市', communityId: null, streetId: null, districtId: null, cityId: IDS.city },
+        null,
+      ])
+      return places
+    })
+
+    scenario('sub-areas one level below, in the organisation’s order', async (s) => {
+      const out = {
+        grids: await s.overview.subAreas({ kind: 'grids', gridIds: [IDS.g2, IDS.g1] }),
+        community: await s.overview.subAreas({ kind: 'community', id: IDS.c1 }),
+        street: await s.overview.subAreas({ kind: 'street', id: IDS.street }),
+        district: await s.overview.subAreas({ kind: 'district', id: IDS.district }),
+        city: await s.overview.subAreas({ kind: 'city', id: IDS.city }),
+      }
+      expect(out).toEqual({
+        grids: [{ id: IDS.g1, name: '第一网格' }, { id: IDS.g2, name: '第二网格' }],
+        community: [{ id: IDS.g1, name: '第一网格' }, { id: IDS.g2, name: '第二网格' }],
+        street: [{ id: IDS.c1, name: '锦江社区' }, { id: IDS.c2, name: '华兴社区' }],
+        district: [{ id: IDS.street, name: '振兴街道' }],
+        city: [{ id: IDS.district, name: '滨江区' }],
+      })
+      return out
+    })
+
+    scenario('a community’s April: the edges, speed, on-time across 劳动节, overdue now, ratings in the period, warnings', async (s) => {
+      const f = await s.overview.figures(q({ kind: 'community', id: IDS.c1 }))
+      expect(f.byDay).toEqual([
+        { day: '2025-04-01', n: 1 },
+        { day: '2025-04-03', n: 1 },
+        { day: '2025-04-07', n: 1 },
+        { day: '2025-04-10', n: 1 },
+        { day: '2025-04-15', n: 1 },
+        { day: '2025-04-16', n: 1 },
+        { day: '2025-04-28', n: 1 },
+        { day: '2025-04-29', n: 1 },
+      ])
+      expect(total(f, 'n')).toBe(8)
+      expect(f.tallies.map((t) => `${t.category}|${t.unit}|${t.n}`)).toEqual([
+        `dispute|${IDS.g1}|1`, `dispute|${IDS.g2}|1`, `environment|${IDS.g1}|4`, `facility|${IDS.g2}|1`, `safety_hazard|${IDS.g2}|1`,
+      ])
+      // accepted by accept_by: all accepted but r_slow (30 h); r_edge_in never accepted and past it
+      expect([total(f, 'acceptOnTime'), total(f, 'acceptDue')]).toEqual([6, 8])
+      // resolved by resolve_by: r_fast, r_holiday (劳动节 not counted), r_dispute_local; r_slow late; four open past it
+      expect([total(f, 'resolveOnTime'), total(f, 'resolveDue')]).toEqual([3, 8])
+      expect([total(f, 'resolvedEver'), total(f, 'reopened')]).toEqual([4 + 1, 1])
+      expect([total(f, 'settledLocally'), total(f, 'escalated'), total(f, 'openLocal')]).toEqual([1, 1, 0])
+      // accept hours 1 1 2 3 4 5 30: median the 4th, p90 the 7th; resolve hours 10 20 150 169
+      expect(f.accept.find((p) => p.by === 'all')).toEqual({ by: 'all', key: 'all', n: 7, median: 3, p90: 30 })
+      expect(f.resolve.find((p) => p.by === 'all')).toEqual({ by: 'all', key: 'all', n: 4, median: 20, p90: 169 })
+      expect(f.resolve.filter((p) => p.by === 'unit')).toEqual([
+        { by: 'unit', key: IDS.g1, n: 3, median: 20, p90: 169 },
+        { by: 'unit', key: IDS.g2, n: 1, median: 150, p90: 150 },
+      ])
+      expect(f.accept.filter((p) => p.by === 'category')).toEqual([
+        { by: 'category', key: 'dispute', n: 2, median: 3, p90: 5 },
+        { by: 'category', key: 'environment', n: 3, median: 2, p90: 4 },
+        { by: 'category', key: 'facility', n: 1, median: 30, p90: 30 },
+        { by: 'category', key: 'safety_hazard', n: 1, median: 1, p90: 1 },
+      ])
+      // now, whatever the creation date: r_edge_out and r_before count too
+      expect(f.now).toEqual([
+        { unit: IDS.g1, open: 4, overdue: 4 },
+        { unit: IDS.g2, open: 2, overdue: 2 },
+      ])
+      // rated in April only (r_holiday's May rating is not), per grid and handler
+      expect(f.ratings).toEqual([
+        { unit: IDS.g1, handlerId: 'u_sun', handlerName: '孙丽', rated: 2, good: 2, sum: 9 },
+        { unit: IDS.g2, handlerId: 'u_zhou', handlerName: '周强', rated: 1, good: 0, sum: 2 },
+      ])
+      expect(f.comments).toEqual([
+        { reportId: 'r_slow', score: 2, comment: '拖了很久', at: chinaAt('2025-04-20', 10), category: 'facility', unit: IDS.g2 },
+        { reportId: 'r_fast', score: 5, comment: '处理及时', at: chinaAt('2025-04-08', 10), category: 'environment', unit: IDS.g1 },
+      ])
+      expect(f.warnings).toBe(1)
+      return f
+    })
+
+    scenario('a street by community, a city by district, one grid, some grids', async (s) => {
+      const street = await s.overview.figures(q({ kind: 'street', id: IDS.street }))
+      expect([...new Set(street.tallies.map((t) => t.unit))]).toEqual([IDS.c1, IDS.c2])
+      expect(total(street, 'n')).toBe(9)
+      expect(street.ratings.map((r) => [r.unit, r.handlerId, r.rated])).toEqual([
+        [IDS.c2, null, 1],
+        [IDS.c1, 'u_sun', 2],
+        [IDS.c1, 'u_zhou', 1],
+      ])
+      expect(street.warnings).toBe(2)
+      const city = await s.overview.figures(q({ kind: 'city', id: IDS.city }))
+      expect(city.now).toEqual([{ unit: IDS.district, open: 6, overdue: 6 }])
+      expect(city.resolve.find((p) => p.by === 'all')).toEqual({ by: 'all', key: 'all', n: 5, median: 40, p90: 169 })
+      const g2 = await s.overview.figures(q({ kind: 'grids', gridIds: [IDS.g2] }))
+      expect(total(g2, 'n')).toBe(3)
+      expect(g2.warnings).toBe(0)
+      const both = await s.overview.figures(q({ kind: 'grids', gridIds: [IDS.g1, IDS.g2] }))
+      expect(total(both, 'n')).toBe(8)
+      expect(both.warnings).toBe(1)
+      return { street, city, g2, both }
+    })
+
+    scenario('an empty period: no rows, no percentiles', async (s) => {
+      const f = await s.overview.figures({ scope: { kind: 'community', id: IDS.c1 }, start: '2024-01-01T00:00:00.000Z', end: '2024-02-01T00:00:00.000Z', now: NOW })
+      expect(f).toEqual({ byDay: [], tallies: [], accept: [], resolve: [], now: f.now, ratings: [], comments: [], warnings: 0 })
+      return f
+    })
+  })
+}
