@@ -1,4 +1,4 @@
-import { bucketOf, bucketsOf, type ComparisonRow, type Hours, type OverviewBucket, type OverviewSatisfaction, type OverviewSpeed, type OverviewTrends, type Rate, type RatingRow, type SpeedRow, type SubArea } from '@/domain/overview'
+import { bucketOf, bucketsOf, type ComparisonRow, type Hours, type OverviewBucket, type OverviewParticipation, type OverviewSatisfaction, type OverviewSpeed, type OverviewTrends, type Rate, type RatingRow, type SpeedRow, type SubArea } from '@/domain/overview'
 import { REPORT_CATEGORIES, type ReportCategory } from '@/domain/reports'
 import type { OverviewFigures, PercentileRow, ReportTallyRow } from './ports'
 
@@ -97,5 +97,19 @@ export function assemble(f: OverviewFigures, units: SubArea[], period: { from: s
       averageRating: r?.average ?? null,
     }
   })
-  return { trends, speed, satisfaction, comparison }
+  const p = f.participation
+  const participation: OverviewParticipation = {
+    notices: p.notices,
+    read: rate(p.read, p.audience),
+    importantNotices: p.important,
+    confirmed: rate(p.confirmed, p.importantAudience),
+    motions: p.motions,
+    turnout: rate(p.voters, p.base),
+    shifts: p.shifts,
+    attendance: rate(p.attended, p.expected),
+    patrolHours: p.hoursTenths / 10,
+    volunteers: p.volunteers,
+    households: rate(p.verifiedHouseholds, p.households),
+  }
+  return { trends, speed, satisfaction, participation, comparison }
 }

@@ -77,6 +77,30 @@ export interface OverviewFigures {
   comments: { reportId: string; score: number; comment: string; at: string; category: ReportCategory; unit: string }[]
   /** warnings raised in the period */
   warnings: number
+  participation: ParticipationCounts
+}
+
+/** Participation counts: notices published, motions closed, shifts started in the period; volunteers and households now. */
+export interface ParticipationCounts {
+  notices: number
+  important: number
+  /** people each notice reached (one per notice and person), and how many read it */
+  audience: number
+  read: number
+  importantAudience: number
+  confirmed: number
+  motions: number
+  voters: number
+  /** eligible adults or households of those motions */
+  base: number
+  shifts: number
+  /** seats taken (confirmed, came or not) and those who checked in */
+  expected: number
+  attended: number
+  hoursTenths: number
+  volunteers: number
+  households: number
+  verifiedHouseholds: number
 }
 
 export interface OverviewRepo {

@@ -255,3 +255,65 @@ test('warnings raised in the period are counted in the area', async () => {
   expect((await h.ok<Overview>('overview.get', month, 'u_worker_jj2')).trends.warnings).toBe(0)
   await h.sql.run("DELETE FROM warnings WHERE id IN ('w_a', 'w_b', 'w_c')")
 })
+
+test('participation equals the notices, reads, motions, shifts, volunteers and households counted here', async () => {
+  const all = async <T>(sql: string) => (await h.sql.all<Record<string, unknown>>(sql)).map((r) => {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(r)) out[k] = v instanceof Date ? v.toISOString() : v
+    return out as T
+  })
+  const from = '2024-12-01'
+  const to = '2025-03-01'
+  const start = t(`${from}T00:00:00+08:00`)
+  const end = t(`${to}T00:00:00+08:00`) + 24 * H
+  const within = (s: string | null) => s !== null && t(s) >= start && t(s) < end
+  const C = 'c_jinjiang'
+  const users = await all<{ id: string; community_id: string | null; grid_id: string | null; household_id: string | null; verified: number }>('SELECT id, community_id, grid_id, household_id, verified FROM users')
+  const roles = await all<{ user_id: string; role: string }>('SELECT user_id, role FROM user_roles')
+  const has = (u: string, rs: string[]) => roles.some((r) => r.user_id === u && rs.includes(r.role))
+  const notices = (await all<{ id: string; community_id: string; important: number; whole_community: number; publish_at: string; withdrawn_at: string | null }>('SELECT * FROM notices'))
+    .filter((n) => n.community_id === C && within(n.publish_at) && !n.withdrawn_at)
+  const grids = await all<{ notice_id: string; grid_id: string }>('SELECT * FROM notice_grids')
+  const reads = await all<{ notice_id: string; user_id: string; confirmed_at: string | null }>('SELECT * FROM notice_reads')
+  let audience = 0, read = 0, importantAudience = 0, confirmed = 0
+  for (const n of notices) {
+    const aud = users.filter((u) => u.community_id === C && u.grid_id && has(u.id, ['resident', 'volunteer']) && (Number(n.whole_community) === 1 || grids.some((g) => g.notice_id === n.id && g.grid_id === u.grid_id)))
+    const r = reads.filter((x) => x.notice_id === n.id && aud.some((u) => u.id === x.user_id))
+    audience += aud.length
+    read += r.length
+    if (Number(n.important) === 1) {
+      importantAudience += aud.length
+      confirmed += r.filter((x) => x.confirmed_at).length
+    }
+  }
+  const motions = (await all<{ id: string; community_id: string; status: string; closed_at: string | null; eligibility: string; base_adults: number; base_households: number }>('SELECT * FROM motions'))
+    .filter((m) => m.community_id === C && m.status === 'closed' && within(m.closed_at))
+  const voters = await all<{ motion_id: string }>('SELECT motion_id FROM motion_voters')
+  const shifts = (await all<{ id: string; community_id: string; status: string; start_at: string }>('SELECT id, community_id, status, start_at FROM shifts'))
+    .filter((s) => s.community_id === C && s.status === 'scheduled' && within(s.start_at))
+  const signups = (await all<{ shift_id: string; status: string; hours_tenths: number | null }>('SELECT shift_id, status, hours_tenths FROM shift_signups'))
+    .filter((x) => shifts.some((s) => s.id === x.shift_id))
+  const households = await all<{ id: string; grid_id: string }>("SELECT h.id, h.grid_id FROM households h JOIN grids g ON g.id = h.grid_id WHERE g.community_id = 'c_jinjiang'")
+  const verified = households.filter((x) => users.some((u) => u.household_id === x.id && Number(u.verified) === 1))
+  const expected = signups.filter((x) => ['confirmed', 'checkedIn', 'checkedOut', 'noShow'].includes(x.status)).length
+  const attended = signups.filter((x) => ['checkedIn', 'checkedOut'].includes(x.status)).length
+  const base = motions.reduce((n, m) => n + Number(m.eligibility === 'adults' ? m.base_adults : m.base_households), 0)
+  const voted = voters.filter((v) => motions.some((m) => m.id === v.motion_id)).length
+
+  const o = await h.ok<Overview>('overview.get', { from, to }, COMMITTEE)
+  expect(o.participation).toEqual({
+    notices: notices.length,
+    read: rate(read, audience),
+    importantNotices: notices.filter((n) => Number(n.important) === 1).length,
+    confirmed: rate(confirmed, importantAudience),
+    motions: motions.length,
+    turnout: rate(voted, base),
+    shifts: shifts.length,
+    attendance: rate(attended, expected),
+    patrolHours: signups.reduce((n, x) => n + Number(x.hours_tenths ?? 0), 0) / 10,
+    volunteers: users.filter((u) => u.community_id === C && has(u.id, ['volunteer'])).length,
+    households: rate(verified.length, households.length),
+  })
+  // the demo has something to count in each
+  expect([notices.length, audience, households.length, verified.length].every((n) => n > 0)).toBe(true)
+})

@@ -122,19 +122,85 @@ async function buildReports(e: OverviewContractEngine): Promise<void> {
   await warning('w_other', IDS.c2, IDS.gx, chinaAt('2025-04-10', 9))
 }
 
+/** Notices, motions, shifts and the roster for the participation figures (raw rows: no repository of this port writes them). */
+async function buildParticipation(e: OverviewContractEngine): Promise<void> {
+  await e.fixtures.household({ id: 'h_1', gridId: IDS.g1, building: '1栋', unit: '1单元', room: '101', headName: '王一', adults: 2, phone: null, updatedAt: null })
+  await e.fixtures.household({ id: 'h_2', gridId: IDS.g1, building: '1栋', unit: '1单元', room: '102', headName: '张三', adults: 1, phone: null, updatedAt: null })
+  await e.fixtures.household({ id: 'h_3', gridId: IDS.g2, building: '2栋', unit: '1单元', room: '101', headName: '李二', adults: 1, phone: null, updatedAt: null })
+  await e.fixtures.household({ id: 'h_x', gridId: IDS.gx, building: '9栋', unit: '1单元', room: '101', headName: '赵九', adults: 1, phone: null, updatedAt: null })
+  const resident = (id: string, name: string, gridId: string, householdId: string | null, verified: boolean, roles: NewUser['roles'] = ['resident']) =>
+    e.store.users.create(person(id, name, { roles, gridId, householdId, verified, workerGridIds: [] }))
+  await resident('u_wang', '王一', IDS.g1, 'h_1', true)
+  await resident('u_vol', '杨二', IDS.g1, 'h_2', true, ['resident', 'volunteer'])
+  await resident('u_li', '李二', IDS.g2, 'h_3', false)
+  await e.exec(`UPDATE users SET household_id = NULL, grid_id = $1 WHERE id = 'u_alice'`, [IDS.g1])
+  const notice = (id: string, important: number, whole: number, publishAt: string, withdrawnAt: string | null = null) =>
+    e.exec(
+      `INSERT INTO notices (id, community_id, author_id, title, body, category, pinned, important, whole_community, publish_at, expire_at, withdrawn_at, created_at)
+       VALUES ($1, $2, 'u_sun', '通知', '正文', 'notice', $3, $4, $5, $6, NULL, $7, $6)`,
+      [id, IDS.c1, 0, important, whole, publishAt, withdrawnAt],
+    )
+  await notice('n_all', 1, 1, chinaAt('2025-04-02', 9))
+  await notice('n_g2', 0, 0, chinaAt('2025-04-20', 9))
+  await notice('n_march', 1, 1, chinaAt('2025-03-20', 9))
+  await notice('n_gone', 0, 1, chinaAt('2025-04-03', 9), chinaAt('2025-04-04', 9))
+  await e.exec(`INSERT INTO notice_grids (notice_id, grid_id) VALUES ('n_g2', $1)`, [IDS.g2])
+  const read = (n: string, u: string, confirmed: boolean) =>
+    e.exec(`INSERT INTO notice_reads (notice_id, user_id, read_at, confirmed_at) VALUES ($1, $2, $3, $4)`, [n, u, chinaAt('2025-04-21', 9), confirmed ? chinaAt('2025-04-21', 9) : null])
+  await read('n_all', 'u_wang', true)
+  await read('n_all', 'u_vol', false)
+  await read('n_g2', 'u_li', false)
+  await read('n_march', 'u_li', true)
+  await read('n_all', 'u_sun', true) // a worker is not of the audience
+  const motion = (id: string, status: string, closedAt: string | null, eligibility: string) =>
+    e.exec(
+      `INSERT INTO motions (id, community_id, author_id, title, articles, kind, eligibility, status, vote_from, vote_until, base_adults, base_households, closed_at, created_at, updated_at)
+       VALUES ($1, $2, 'u_sun', '公约', '[]', 'rules', $3, $4, $5, $5, 4, 3, $6, $5, $5)`,
+      [id, IDS.c1, eligibility, status, chinaAt('2025-04-01', 9), closedAt],
+    )
+  await motion('m_closed', 'closed', chinaAt('2025-04-25', 9), 'households')
+  await motion('m_voting', 'voting', null, 'adults')
+  await motion('m_may', 'closed', chinaAt('2025-05-02', 9), 'adults')
+  for (const [m, v] of [['m_closed', 'h_1'], ['m_closed', 'h_3'], ['m_voting', 'u_wang'], ['m_may', 'u_wang']])
+    await e.exec(`INSERT INTO motion_voters (motion_id, voter_key, channel) VALUES ($1, $2, 'online')`, [m, v])
+  const shift = (id: string, start: string, status = 'scheduled') =>
+    e.exec(
+      `INSERT INTO shifts (id, community_id, title, latitude, longitude, radius, start_at, end_at, capacity, status, cancel_reason, cancelled_at, created_by, created_at)
+       VALUES ($1, $2, '夜巡', 30.6, 104.0, 300, $3, $4, 5, $5, $6, $7, 'u_sun', $3)`,
+      [id, IDS.c1, start, plus(start, 2), status, status === 'cancelled' ? '下雨' : null, status === 'cancelled' ? start : null],
+    )
+  await shift('s_apr', chinaAt('2025-04-12', 19))
+  await shift('s_cancelled', chinaAt('2025-04-13', 19), 'cancelled')
+  await shift('s_may', chinaAt('2025-05-03', 19))
+  const signup = (id: string, shiftId: string, user: string, status: string, tenths: number | null) => {
+    const at = chinaAt('2025-04-10', 9)
+    const came = status === 'checkedIn' || status === 'checkedOut'
+    return e.exec(
+      `INSERT INTO shift_signups (id, shift_id, user_id, status, signed_up_at, confirmed_at, checkin_at, checkin_coord, checkout_at, hours_tenths)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [id, shiftId, user, status, at, status === 'waitlisted' ? null : at, came ? at : null, came ? 'gcj02' : null, status === 'checkedOut' ? at : null, tenths],
+    )
+  }
+  await signup('ss_1', 's_apr', 'u_vol', 'checkedOut', 20)
+  await signup('ss_2', 's_apr', 'u_wang', 'checkedOut', 15)
+  await signup('ss_3', 's_apr', 'u_li', 'noShow', null)
+  await signup('ss_4', 's_apr', 'u_alice', 'waitlisted', null)
+  await signup('ss_5', 's_may', 'u_vol', 'checkedOut', 20)
+}
+
 const q = (scope: OverviewQuery['scope']): OverviewQuery => ({ scope, ...APRIL, now: NOW })
 
 const total = (f: OverviewFigures, key: keyof OverviewFigures['tallies'][number]) => f.tallies.reduce((n, t) => n + Number(t[key]), 0)
 
 export function overviewContract(engine: string, open: OpenOverviewEngine, opts: { reference?: OpenOverviewEngine } = {}): void {
-  function scenario(title: string, run: (s: OverviewContractStore) => Promise<unknown>): void {
+  function scenario(title: string, run: (s: OverviewContractStore, e: OverviewContractEngine) => Promise<unknown>): void {
     test(title, async () => {
       const runOn = async (openIt: OpenOverviewEngine) => {
         const e = await openIt()
         try {
           await buildPlaces(e)
           await buildReports(e)
-          return await run(e.store)
+          return await run(e.store, e)
         } finally {
           await e.close()
         }
@@ -145,6 +211,24 @@ export function overviewContract(engine: string, open: OpenOverviewEngine, opts:
   }
 
   describe(`overview port contract on ${engine}`, () => {
+    scenario('participation: notices and their audience, motions closed, shifts started, volunteers, verified households', async (s, e) => {
+      await buildParticipation(e)
+      const c1 = await s.overview.figures(q({ kind: 'community', id: IDS.c1 }))
+      expect(c1.participation).toEqual({
+        // n_all reaches 4 (杨春敏, 王一, 杨二, 李二 — not the workers), n_g2 1 (李二); read: 2 + 1; n_march, n_gone out
+        notices: 2, important: 1, audience: 5, read: 3, importantAudience: 4, confirmed: 1,
+        motions: 1, voters: 2, base: 3,
+        shifts: 1, expected: 3, attended: 2, hoursTenths: 35,
+        volunteers: 1, households: 3, verifiedHouseholds: 2,
+      })
+      const g1 = await s.overview.figures(q({ kind: 'grids', gridIds: [IDS.g1] }))
+      // the community's notices, motions and shifts; audience, volunteers and households of 第一网格 only
+      expect(g1.participation).toMatchObject({ notices: 2, audience: 3, read: 2, motions: 1, shifts: 1, volunteers: 1, households: 2, verifiedHouseholds: 2 })
+      const street = await s.overview.figures(q({ kind: 'street', id: IDS.street }))
+      expect(street.participation).toMatchObject({ notices: 2, motions: 1, households: 4, verifiedHouseholds: 2 })
+      return [c1.participation, g1.participation, street.participation]
+    })
+
     scenario('places: each kind with the places above it; unknown → null', async (s) => {
       const places = [
         await s.overview.place('grid', IDS.g2),
@@ -260,7 +344,8 @@ export function overviewContract(engine: string, open: OpenOverviewEngine, opts:
 
     scenario('an empty period: no rows, no percentiles', async (s) => {
       const f = await s.overview.figures({ scope: { kind: 'community', id: IDS.c1 }, start: '2024-01-01T00:00:00.000Z', end: '2024-02-01T00:00:00.000Z', now: NOW })
-      expect(f).toEqual({ byDay: [], tallies: [], accept: [], resolve: [], now: f.now, ratings: [], comments: [], warnings: 0 })
+      expect(f).toEqual({ byDay: [], tallies: [], accept: [], resolve: [], now: f.now, ratings: [], comments: [], warnings: 0, participation: f.participation })
+      expect(f.participation).toMatchObject({ notices: 0, audience: 0, motions: 0, base: 0, shifts: 0, hoursTenths: 0 })
       return f
     })
   })

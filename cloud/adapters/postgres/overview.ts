@@ -5,6 +5,10 @@ import {
   byDaySql,
   commentsSql,
   nowSql,
+  motionsSql,
+  noticesSql,
+  peopleSql,
+  shiftsSql,
   percentilesSql,
   placeRecord,
   placeSql,
@@ -38,7 +42,7 @@ export function overviewRepo(pool: Pool): OverviewRepo {
       return (await all(subAreasSql(POSTGRES, scope))) as { id: string; name: string }[]
     },
     async figures(q) {
-      const [byDay, tallies, accept, resolve, now, ratings, comments, warnings] = await Promise.all([
+      const [byDay, tallies, accept, resolve, now, ratings, comments, warnings, notices, motions, shifts, people] = await Promise.all([
         all(byDaySql(POSTGRES, q)),
         all(talliesSql(q)),
         all(percentilesSql(POSTGRES, q, 'accepted_at')),
@@ -47,8 +51,15 @@ export function overviewRepo(pool: Pool): OverviewRepo {
         all(ratingsSql(q)),
         all(commentsSql(POSTGRES, q)),
         all(warningsSql(q)),
+        all(noticesSql(q)),
+        all(motionsSql(q)),
+        all(shiftsSql(q)),
+        all(peopleSql(q)),
       ])
-      return assembleFigures({ byDay, tallies, accept, resolve, now, ratings, comments, warnings: warnings[0] })
+      return assembleFigures({
+        byDay, tallies, accept, resolve, now, ratings, comments, warnings: warnings[0],
+        notices: notices[0]!, motions: motions[0]!, shifts: shifts[0]!, people: people[0]!,
+      })
     },
   }
 }

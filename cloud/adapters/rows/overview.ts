@@ -159,6 +159,76 @@ export function warningsSql(q: OverviewQuery): Sql {
   return { text, values }
 }
 
+/** The communities of the scope (a grid's community for grids: notices, motions and patrols are the community's). */
+function communitiesOf(scope: OverviewScope, p: (v: unknown) => string): string {
+  if (scope.kind === 'grids') return `SELECT g.community_id FROM grids g WHERE g.id IN (${scope.gridIds.map(p).join(', ')})`
+  if (scope.kind === 'community') return `SELECT c.id FROM communities c WHERE c.id = ${p(scope.id)}`
+  if (scope.kind === 'street') return `SELECT c.id FROM communities c WHERE c.street_id = ${p(scope.id)}`
+  const up = 'FROM communities c JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id'
+  return scope.kind === 'district' ? `SELECT c.id ${up} WHERE s.district_id = ${p(scope.id)}` : `SELECT c.id ${up} WHERE d.city_id = ${p(scope.id)}`
+}
+
+/** For a grid scope, keeps people and households of those grids only (`column`: their grid column). */
+const inGrids = (scope: OverviewScope, column: string, p: (v: unknown) => string) =>
+  scope.kind === 'grids' ? ` AND ${column} IN (${scope.gridIds.map(p).join(', ')})` : ''
+
+/**
+ * Notices published in the period (not withdrawn) and their audience as notice.stats counts it: residents and
+ * volunteers of the community living in the notice's grids; how many of them read it, and confirmed the important.
+ */
+export function noticesSql(q: OverviewQuery): Sql {
+  const { values, p } = builder()
+  const text = `WITH n AS (
+      SELECT id, community_id, whole_community, important FROM notices
+      WHERE community_id IN (${communitiesOf(q.scope, p)}) AND publish_at >= ${p(q.start)} AND publish_at < ${p(q.end)} AND withdrawn_at IS NULL
+    ), aud AS (
+      SELECT n.id AS notice_id, n.important, u.id AS user_id FROM n JOIN users u ON u.community_id = n.community_id AND u.grid_id IS NOT NULL
+      WHERE EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN ('resident', 'volunteer'))
+        AND (n.whole_community = TRUE OR u.grid_id IN (SELECT ng.grid_id FROM notice_grids ng WHERE ng.notice_id = n.id))${inGrids(q.scope, 'u.grid_id', p)}
+    )
+    SELECT (SELECT count(*) FROM n) AS notices, (SELECT count(*) FROM n WHERE n.important = TRUE) AS important,
+      (SELECT count(*) FROM aud) AS audience,
+      (SELECT count(*) FROM aud a JOIN notice_reads r ON r.notice_id = a.notice_id AND r.user_id = a.user_id) AS read,
+      (SELECT count(*) FROM aud a WHERE a.important = TRUE) AS "importantAudience",
+      (SELECT count(r.confirmed_at) FROM aud a JOIN notice_reads r ON r.notice_id = a.notice_id AND r.user_id = a.user_id WHERE a.important = TRUE) AS confirmed`
+  return { text, values }
+}
+
+/** Motions closed in the period: voters who took part, of the eligible base (adults or households) fixed when voting opened. */
+export function motionsSql(q: OverviewQuery): Sql {
+  const { values, p } = builder()
+  const text = `SELECT count(*) AS motions, COALESCE(sum((SELECT count(*) FROM motion_voters v WHERE v.motion_id = m.id)), 0) AS voters,
+      COALESCE(sum(CASE WHEN m.eligibility = 'adults' THEN m.base_adults ELSE m.base_households END), 0) AS base
+    FROM motions m
+    WHERE m.community_id IN (${communitiesOf(q.scope, p)}) AND m.status = 'closed' AND m.closed_at >= ${p(q.start)} AND m.closed_at < ${p(q.end)}`
+  return { text, values }
+}
+
+/** Patrol shifts starting in the period (not cancelled): seats taken, who came, hours served. */
+export function shiftsSql(q: OverviewQuery): Sql {
+  const { values, p } = builder()
+  const text = `SELECT count(DISTINCT s.id) AS shifts,
+      sum(CASE WHEN ss.status IN ('confirmed', 'checkedIn', 'checkedOut', 'noShow') THEN 1 ELSE 0 END) AS expected,
+      sum(CASE WHEN ss.status IN ('checkedIn', 'checkedOut') THEN 1 ELSE 0 END) AS attended,
+      COALESCE(sum(ss.hours_tenths), 0) AS tenths
+    FROM shifts s LEFT JOIN shift_signups ss ON ss.shift_id = s.id
+    WHERE s.community_id IN (${communitiesOf(q.scope, p)}) AND s.status = 'scheduled' AND s.start_at >= ${p(q.start)} AND s.start_at < ${p(q.end)}`
+  return { text, values }
+}
+
+/** Volunteers now, and the roster's households with a verified resident bound to them. */
+export function peopleSql(q: OverviewQuery): Sql {
+  const { values, p } = builder()
+  const volunteers = `SELECT count(*) FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'volunteer'
+    WHERE u.community_id IN (${communitiesOf(q.scope, p)})${inGrids(q.scope, 'u.grid_id', p)}`
+  const households = (verified: string) =>
+    `SELECT count(*) FROM households h JOIN grids g ON g.id = h.grid_id
+      WHERE ${verified}g.community_id IN (${communitiesOf(q.scope, p)})${inGrids(q.scope, 'h.grid_id', p)}`
+  const text = `SELECT (${volunteers}) AS volunteers, (${households('')}) AS households,
+      (${households('EXISTS (SELECT 1 FROM users v WHERE v.household_id = h.id AND v.verified = TRUE) AND ')}) AS verified`
+  return { text, values }
+}
+
 /** A place and the places above it. */
 export function placeSql(kind: AreaKind, id: string): Sql {
   const up = 'LEFT JOIN districts d ON d.id = s.district_id'
@@ -217,6 +287,10 @@ export function assembleFigures(raw: {
   ratings: Raw[]
   comments: Raw[]
   warnings: Raw | undefined
+  notices: Raw
+  motions: Raw
+  shifts: Raw
+  people: Raw
 }): OverviewFigures {
   const byKeys = <T>(rows: T[], key: (t: T) => string) => rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
   return {
@@ -264,5 +338,23 @@ export function assembleFigures(raw: {
       unit: String(r.unit),
     })),
     warnings: num(raw.warnings?.n),
+    participation: {
+      notices: num(raw.notices.notices),
+      important: num(raw.notices.important),
+      audience: num(raw.notices.audience),
+      read: num(raw.notices.read),
+      importantAudience: num(raw.notices.importantAudience),
+      confirmed: num(raw.notices.confirmed),
+      motions: num(raw.motions.motions),
+      voters: num(raw.motions.voters),
+      base: num(raw.motions.base),
+      shifts: num(raw.shifts.shifts),
+      expected: num(raw.shifts.expected),
+      attended: num(raw.shifts.attended),
+      hoursTenths: num(raw.shifts.tenths),
+      volunteers: num(raw.people.volunteers),
+      households: num(raw.people.households),
+      verifiedHouseholds: num(raw.people.verified),
+    },
   }
 }

@@ -5,6 +5,10 @@ import {
   byDaySql,
   commentsSql,
   nowSql,
+  motionsSql,
+  noticesSql,
+  peopleSql,
+  shiftsSql,
   percentilesSql,
   placeRecord,
   placeSql,
@@ -35,6 +39,10 @@ export function overviewRepo(db: Database.Database): OverviewRepo {
       ratings: all(ratingsSql(q)),
       comments: all(commentsSql(SQLITE, q)),
       warnings: all(warningsSql(q))[0],
+      notices: all(noticesSql(q))[0]!,
+      motions: all(motionsSql(q))[0]!,
+      shifts: all(shiftsSql(q))[0]!,
+      people: all(peopleSql(q))[0]!,
     }),
   )
   return {

@@ -98,6 +98,29 @@ export interface OverviewSatisfaction extends RatingRow {
   comments: { reportId: string; score: number; comment: string; at: string; category: ReportCategory; subAreaName: string }[]
 }
 
+/**
+ * Notices published, motions closed and patrol shifts started in the period (for grids: those of their community;
+ * notice audiences and people: of the grids), volunteers and the roster's households now.
+ */
+export interface OverviewParticipation {
+  notices: number
+  /** people reached who read, over every notice */
+  read: Rate
+  importantNotices: number
+  /** 已知晓 of the important notices' audience */
+  confirmed: Rate
+  motions: number
+  /** voters of the eligible adults or households */
+  turnout: Rate
+  shifts: number
+  /** checked in of the seats taken */
+  attendance: Rate
+  patrolHours: number
+  volunteers: number
+  /** households with a verified resident, of the roster */
+  households: Rate
+}
+
 export interface ComparisonRow extends SubArea {
   reports: number
   /** now, any creation date (the queue's open and overdue filters) */
@@ -119,5 +142,6 @@ export interface Overview {
   trends: OverviewTrends
   speed: OverviewSpeed
   satisfaction: OverviewSatisfaction
+  participation: OverviewParticipation
   comparison: ComparisonRow[]
 }
