@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { TIERS, tierOf } from '@/domain/shared/roles'
@@ -11,7 +11,7 @@ import { WarningFiguresCard } from '@/features/warnings'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
 import { areaUnitOf } from '@/features/reports/staffFormat'
 import { StaffGate } from '@/components/StaffGate'
-import { NO_FILTERS, useAreaReports, type AreaFilters } from '@/features/reports/useReportQueue'
+import { filtersFromQuery, useAreaReports, type AreaFilters } from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
 import { ROUTES, withQuery } from '@/services/routes'
 
@@ -26,7 +26,9 @@ export default function ReportAreaPage() {
 }
 
 function Area({ me }: { me: Me }) {
-  const [filters, setFilters] = useState<AreaFilters>(NO_FILTERS)
+  // 总览's figures open this list with their filter in the address
+  const { params } = useRouter()
+  const [filters, setFilters] = useState<AreaFilters>(() => filtersFromQuery(params))
   const summary = useReportSummary('')
   const list = useAreaReports(filters)
   const community = useCommunity()
