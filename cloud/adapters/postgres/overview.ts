@@ -4,7 +4,8 @@ import {
   assembleFigures,
   byDaySql,
   commentsSql,
-  nowSql,
+  openNowSql,
+  overdueNowSql,
   motionsSql,
   noticesSql,
   peopleSql,
@@ -42,12 +43,13 @@ export function overviewRepo(pool: Pool): OverviewRepo {
       return (await all(subAreasSql(POSTGRES, scope))) as { id: string; name: string }[]
     },
     async figures(q) {
-      const [byDay, tallies, accept, resolve, now, ratings, comments, warnings, notices, motions, shifts, people] = await Promise.all([
+      const [byDay, tallies, accept, resolve, open, overdue, ratings, comments, warnings, notices, motions, shifts, people] = await Promise.all([
         all(byDaySql(POSTGRES, q)),
         all(talliesSql(q)),
         all(percentilesSql(POSTGRES, q, 'accepted_at')),
         all(percentilesSql(POSTGRES, q, 'resolved_at')),
-        all(nowSql(q)),
+        all(openNowSql(q)),
+        all(overdueNowSql(q)),
         all(ratingsSql(q)),
         all(commentsSql(POSTGRES, q)),
         all(warningsSql(q)),
@@ -57,7 +59,7 @@ export function overviewRepo(pool: Pool): OverviewRepo {
         all(peopleSql(q)),
       ])
       return assembleFigures({
-        byDay, tallies, accept, resolve, now, ratings, comments, warnings: warnings[0],
+        byDay, tallies, accept, resolve, open, overdue, ratings, comments, warnings: warnings[0],
         notices: notices[0]!, motions: motions[0]!, shifts: shifts[0]!, people: people[0]!,
       })
     },

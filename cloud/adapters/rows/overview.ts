@@ -109,12 +109,34 @@ export function percentilesSql(d: Dialect, q: OverviewQuery, column: 'accepted_a
   return { text, values }
 }
 
-export function nowSql(q: OverviewQuery): Sql {
+/**
+ * Open reports now per sub-area (any creation date), from report_tallies (migration 016: kept per grid by triggers),
+ * as report.summary counts them: a city's figure does not read its million reports.
+ */
+export function openNowSql(q: OverviewQuery): Sql {
+  const { values, p } = builder()
+  const s = q.scope
+  const joins = 'JOIN grids g ON g.id = t.grid_id JOIN communities c ON c.id = g.community_id JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id'
+  const [unit, where] =
+    s.kind === 'grids'
+      ? ['t.grid_id', `t.grid_id IN (${s.gridIds.map(p).join(', ')})`]
+      : ({
+          community: ['t.grid_id', 'g.community_id'],
+          street: ['g.community_id', 'c.street_id'],
+          district: ['c.street_id', 's.district_id'],
+          city: ['s.district_id', 'd.city_id'],
+        }[s.kind] as [string, string]).map((x, i) => (i === 1 ? `${x} = ${p(s.id)}` : x))
+  const text = `SELECT ${unit} AS unit, sum(t.n) AS open FROM report_tallies t ${joins}
+    WHERE ${where} AND t.status IN ${OPEN} GROUP BY ${unit}`
+  return { text, values }
+}
+
+/** Reports past the deadline that runs now per sub-area (any creation date): only open ones have a due_at (its partial indexes). */
+export function overdueNowSql(q: OverviewQuery): Sql {
   const { values, p } = builder()
   const unit = unitColumn(q.scope)
-  const text = `SELECT r.${unit} AS unit, sum(CASE WHEN r.status IN ${OPEN} THEN 1 ELSE 0 END) AS open,
-      sum(CASE WHEN r.due_at IS NOT NULL AND r.due_at < ${p(q.now)} THEN 1 ELSE 0 END) AS overdue
-    FROM reports r WHERE ${reportArea(q.scope, p)} GROUP BY r.${unit}`
+  const text = `SELECT r.${unit} AS unit, count(*) AS overdue FROM reports r
+    WHERE ${reportArea(q.scope, p)} AND r.due_at IS NOT NULL AND r.due_at < ${p(q.now)} GROUP BY r.${unit}`
   return { text, values }
 }
 
@@ -283,7 +305,8 @@ export function assembleFigures(raw: {
   tallies: Raw[]
   accept: Raw[]
   resolve: Raw[]
-  now: Raw[]
+  open: Raw[]
+  overdue: Raw[]
   ratings: Raw[]
   comments: Raw[]
   warnings: Raw | undefined
@@ -315,7 +338,11 @@ export function assembleFigures(raw: {
     accept: percentileRows(raw.accept),
     resolve: percentileRows(raw.resolve),
     now: byKeys(
-      raw.now.map((r) => ({ unit: String(r.unit), open: num(r.open), overdue: num(r.overdue) })),
+      [...new Set([...raw.open, ...raw.overdue].map((r) => String(r.unit)))].map((unit) => ({
+        unit,
+        open: num(raw.open.find((r) => String(r.unit) === unit)?.open),
+        overdue: num(raw.overdue.find((r) => String(r.unit) === unit)?.overdue),
+      })),
       (r) => r.unit,
     ),
     ratings: byKeys(
