@@ -17,7 +17,11 @@ import { FIRST_CHOICE, overviewPayload, useOverview } from '@/features/overview/
 import { filtersFromQuery } from '@/features/reports/useReportQueue'
 import { WorkDesk } from '@/features/workspace/ui/WorkDesk'
 import { useDesk } from '@/features/workspace/useDesk'
+import ReportAreaPage from '@/packages/reports/area/index'
+import OverviewPage from '@/packages/overview/index'
+import { ROUTES } from '@/services/routes'
 import { makeMe, makeSession } from '../support/fixtures'
+import { summaryCounts } from '../support/staffReports'
 
 jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
 const api = callApi as jest.MockedFunction<typeof callApi>
@@ -230,6 +234,47 @@ describe('figures that open their list', () => {
     expect(filtersFromQuery({ gridId: 'g_jj_1', overdue: '1' })).toEqual({ status: '', gridId: 'g_jj_1', category: '', overdueOnly: true })
     expect(filtersFromQuery({ category: 'weather', status: 'lost', gridId: "g'--" })).toEqual({ status: '', gridId: '', category: '', overdueOnly: false })
     expect(filtersFromQuery(undefined)).toEqual({ status: '', gridId: '', category: '', overdueOnly: false })
+  })
+})
+
+test('问题总览 opened from a figure lists with that filter', async () => {
+  const lists: unknown[] = []
+  api.mockImplementation(((action: string, payload: unknown) => {
+    if (action === 'report.list') {
+      lists.push(payload)
+      return Promise.resolve({ items: [], nextCursor: null })
+    }
+    if (action === 'report.summary') return Promise.resolve(summaryCounts())
+    return Promise.reject(new ApiError('NOT_FOUND'))
+  }) as typeof callApi)
+  jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { category: 'environment', overdue: '1' } } } as never)
+  render(<ReportAreaPage />)
+  await waitFor(() => expect(lists).toHaveLength(1))
+  expect(lists[0]).toMatchObject({ scope: 'area', category: 'environment', overdue: true })
+})
+
+describe('the page', () => {
+  it('the committee’s figures open the area list filtered; a grid worker’s open none; a resident is turned away', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue(undefined as never)
+    api.mockImplementation((async () => overview()) as typeof callApi)
+    const page = render(<OverviewPage />)
+    fireEvent.click(await screen.findByTestId('overview-trends-category-environment'))
+    fireEvent.click(screen.getByTestId('overview-trends-area-g-1'))
+    fireEvent.click(screen.getByTestId('overview-speed-all-overdue'))
+    expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([
+      `${ROUTES.reportArea}?category=environment`,
+      `${ROUTES.reportArea}?gridId=g-1`,
+      `${ROUTES.reportArea}?overdue=1`,
+    ])
+    page.unmount()
+    setSession(makeSession(worker))
+    const mine = render(<OverviewPage />)
+    await screen.findByTestId('overview-heading')
+    expect(screen.queryAllByRole('link')).toEqual([])
+    mine.unmount()
+    setSession(makeSession(makeMe({ roles: ['resident'] })))
+    render(<OverviewPage />)
+    expect(screen.getByTestId('overview-not-allowed')).toBeTruthy()
   })
 })
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Me } from '@/domain/auth'
 import { TIERS, tierOf } from '@/domain/shared/roles'
@@ -27,8 +27,7 @@ export default function ReportAreaPage() {
 
 function Area({ me }: { me: Me }) {
   // 总览's figures open this list with their filter in the address
-  const { params } = useRouter()
-  const [filters, setFilters] = useState<AreaFilters>(() => filtersFromQuery(params))
+  const [filters, setFilters] = useState<AreaFilters>(() => filtersFromQuery(Taro.getCurrentInstance()?.router?.params))
   const summary = useReportSummary('')
   const list = useAreaReports(filters)
   const community = useCommunity()
