@@ -62,6 +62,15 @@ export function assemble(f: OverviewFigures, units: SubArea[], period: { from: s
     byCategory: categories.map((category) => ({ category, ...speedRow(f, 'category', category, ofCategory(category)) })),
     bySubArea: units.map((u) => ({ ...u, ...speedRow(f, 'unit', u.id, ofUnit(u.id)) })),
     overdueNow: f.now.reduce((n, r) => n + r.overdue, 0),
+    departments: f.departments.map((d) => ({
+      departmentId: d.departmentId,
+      name: d.name,
+      dispatched: d.dispatched,
+      resolved: d.resolved,
+      returned: d.returned,
+      onTime: rate(d.onTime, d.resolved + d.overdue),
+      overdue: d.overdue,
+    })),
   }
 
   const handlers = new Map<string, { name: string; rows: OverviewFigures['ratings'] }>()

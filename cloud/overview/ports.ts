@@ -78,6 +78,8 @@ export interface OverviewFigures {
   /** warnings raised in the period */
   warnings: number
   participation: ParticipationCounts
+  /** dispatches (交办) of the area's reports made in the period, per department */
+  departments: { departmentId: string; name: string; dispatched: number; resolved: number; onTime: number; returned: number; overdue: number }[]
 }
 
 /** Participation counts: notices published, motions closed, shifts started in the period; volunteers and households now. */

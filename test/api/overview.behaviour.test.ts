@@ -36,6 +36,7 @@ interface Row {
 let h: Harness
 let rows: Row[]
 let names: Map<string, string>
+let dispatches: { report_id: string; department_id: string; name: string; status: string; dispatched_at: string; due_at: string; finished_at: string | null }[]
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null))
 
@@ -80,6 +81,20 @@ beforeAll(async () => {
     out.rating = out.rating === null ? null : Number(out.rating)
     return out as unknown as Row
   })
+  await h.sql.run(`INSERT INTO departments (id, seq, name, street_id, district_id, categories, created_by, created_at) VALUES ('dep_b', 90, '供电所', 'st_zhenxing', NULL, '[]', 'u_street', ?)`, [NOW])
+  const dispatch = (id: string, report: string, at: string, status: string, dueAt: string, finishedAt: string | null) =>
+    h.sql.run(
+      `INSERT INTO report_dispatches (id, report_id, department_id, level, dispatched_by, dispatched_at, days, due_at, status, accepted_at, finished_at)
+       VALUES (?, ?, 'dep_b', 'community', 'u_street', ?, 3, ?, ?, NULL, ?)`,
+      [id, report, at, dueAt, status, finishedAt],
+    )
+  await dispatch('xd_1', 'x1', after(x1, 2), 'resolved', after(x1, 50), after(x1, 20))
+  await dispatch('xd_2', 'x2', after(x2, 4), 'resolved', after(x2, 50), after(x2, 100))
+  await dispatch('xd_3', 'x5', after(x5, 10), 'accepted', after(x5, 30), null)
+  await dispatch('xd_4', 'x7', after(x7, 10), 'returned', after(x7, 60), after(x7, 12))
+  dispatches = (await h.sql.all<Record<string, unknown>>('SELECT x.report_id, x.department_id, d.name, x.status, x.dispatched_at, x.due_at, x.finished_at FROM report_dispatches x JOIN departments d ON d.id = x.department_id')).map(
+    (r) => ({ ...r, dispatched_at: iso(r.dispatched_at), due_at: iso(r.due_at), finished_at: iso(r.finished_at) }) as never,
+  )
   names = new Map((await h.sql.all<{ id: string; name: string }>('SELECT id, name FROM users')).map((u) => [u.id, u.name]))
 })
 afterAll(() => h.close())
@@ -145,6 +160,21 @@ function reference(inArea: (r: Row) => boolean, unitOf: (r: Row) => string | nul
   const overdue = (r: Row) => r.due_at !== null && t(r.due_at) < t(NOW)
   const bySubAreaSpeed = units.map((u) => ({ ...u, ...speedOf(ofUnit(period, u.id)) }))
   const bySubAreaRating = units.map((u) => ({ ...u, ...ratingOf(ofUnit(rated, u.id)) }))
+  const ours = dispatches.filter((x) => area.some((r) => r.id === x.report_id) && t(x.dispatched_at) >= start && t(x.dispatched_at) < end)
+  const departments = [...new Set(ours.map((x) => x.department_id))].sort().map((id) => {
+    const xs = ours.filter((x) => x.department_id === id)
+    const resolved = xs.filter((x) => x.status === 'resolved')
+    const overdue = xs.filter((x) => ['pending', 'accepted'].includes(x.status) && t(x.due_at) < t(NOW)).length
+    return {
+      departmentId: id,
+      name: xs[0]!.name,
+      dispatched: xs.length,
+      resolved: resolved.length,
+      returned: xs.filter((x) => x.status === 'returned').length,
+      onTime: rate(resolved.filter((x) => t(x.finished_at!) <= t(x.due_at)).length, resolved.length + overdue),
+      overdue,
+    }
+  })
   return {
     trends: {
       byBucket: buckets,
@@ -163,6 +193,7 @@ function reference(inArea: (r: Row) => boolean, unitOf: (r: Row) => string | nul
       byCategory: categories.map((c) => ({ category: c, ...speedOf(period.filter((r) => r.category === c)) })),
       bySubArea: bySubAreaSpeed,
       overdueNow: area.filter(overdue).length,
+      departments,
     },
     satisfaction: {
       ...ratingOf(rated),
@@ -211,6 +242,8 @@ test('the committee’s February by week: every figure equals the rows counted h
   expect(o.satisfaction.rated).toBe(4)
   // resolved in February in 锦江: x1 20 h, x4 48 h, the demo streetlight 54 h, x2 200 h
   expect(o.speed.resolve).toEqual({ n: 4, median: 48, p90: 200 })
+  // 供电所: x1 on time, x2 late, x5 open past its due date; x7 is 临江村's
+  expect(o.speed.departments.find((d) => d.departmentId === 'dep_b')).toEqual({ departmentId: 'dep_b', name: '供电所', dispatched: 3, resolved: 2, returned: 0, onTime: { n: 1, of: 3, share: 1 / 3 }, overdue: 1 })
 })
 
 test('the street by community, by day over the whole period; the same grid figures when the street asks for a community', async () => {

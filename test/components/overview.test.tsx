@@ -69,6 +69,7 @@ function overview(over: Partial<Overview> = {}): Overview {
         { id: 'g-2', name: '第二网格', ...none },
       ],
       overdueNow: 3,
+      departments: [{ departmentId: 'dep-1', name: '城管中队', dispatched: 3, resolved: 1, returned: 1, onTime: rate(1, 2), overdue: 1 }],
     },
     satisfaction: {
       rated: 3,
@@ -145,6 +146,7 @@ describe('the cards as text', () => {
     expect(rowText('overview-speed-category-environment')).toBe('环境卫生暂无 · —')
     expect(rowText('overview-speed-area-g-1')).toContain('按时办结 50%（1/2）')
     expect(screen.getByText('时限按工作日计算，已扣除法定节假日；用时从居民上报时算起。')).toBeTruthy()
+    expect(rowText('overview-speed-department-dep-1')).toBe('城管中队交办 3 件，办结 1 件，退回 1 件，按时办结 50%（1/2），超期未办 1 件')
   })
 
   it('satisfaction: rated, share of 4–5, average, reopened; per grid and handler; the comments', () => {

@@ -342,9 +342,30 @@ export function overviewContract(engine: string, open: OpenOverviewEngine, opts:
       return { street, city, g2, both }
     })
 
+    scenario('departments: the area’s dispatches made in the period, resolved on time or late, returned, overdue now', async (s, e) => {
+      await e.exec(`INSERT INTO departments (id, seq, name, street_id, district_id, categories, created_by, created_at) VALUES ('dep_1', 1, '城管中队', $1, NULL, '[]', 'u_sun', $2)`, [IDS.street, APRIL.start])
+      const dispatch = (id: string, report: string, at: string, status: string, dueAt: string, finishedAt: string | null) =>
+        e.exec(
+          `INSERT INTO report_dispatches (id, report_id, department_id, level, dispatched_by, dispatched_at, days, due_at, status, accepted_at, finished_at)
+           VALUES ($1, $2, 'dep_1', 'community', 'u_sun', $3, 3, $4, $5, NULL, $6)`,
+          [id, report, at, dueAt, status, finishedAt],
+        )
+      await dispatch('x_on_time', 'r_fast', chinaAt('2025-04-07', 10), 'resolved', chinaAt('2025-04-10', 18), chinaAt('2025-04-08', 10))
+      await dispatch('x_late', 'r_slow', chinaAt('2025-04-10', 10), 'resolved', chinaAt('2025-04-11', 18), chinaAt('2025-04-14', 10))
+      await dispatch('x_returned', 'r_overdue', chinaAt('2025-04-28', 10), 'returned', chinaAt('2025-05-06', 18), chinaAt('2025-04-28', 12))
+      await dispatch('x_open_late', 'r_overdue', chinaAt('2025-04-29', 10), 'accepted', chinaAt('2025-05-06', 18), null)
+      await dispatch('x_march', 'r_before', chinaAt('2025-03-31', 10), 'accepted', chinaAt('2025-05-06', 18), null)
+      await dispatch('x_other', 'r_other_c', chinaAt('2025-04-12', 10), 'pending', chinaAt('2025-05-09', 18), null)
+      const c1 = await s.overview.figures(q({ kind: 'community', id: IDS.c1 }))
+      expect(c1.departments).toEqual([{ departmentId: 'dep_1', name: '城管中队', dispatched: 4, resolved: 2, onTime: 1, returned: 1, overdue: 1 }])
+      const street = await s.overview.figures(q({ kind: 'street', id: IDS.street }))
+      expect(street.departments).toEqual([{ departmentId: 'dep_1', name: '城管中队', dispatched: 5, resolved: 2, onTime: 1, returned: 1, overdue: 1 }])
+      return [c1.departments, street.departments]
+    })
+
     scenario('an empty period: no rows, no percentiles', async (s) => {
       const f = await s.overview.figures({ scope: { kind: 'community', id: IDS.c1 }, start: '2024-01-01T00:00:00.000Z', end: '2024-02-01T00:00:00.000Z', now: NOW })
-      expect(f).toEqual({ byDay: [], tallies: [], accept: [], resolve: [], now: f.now, ratings: [], comments: [], warnings: 0, participation: f.participation })
+      expect(f).toEqual({ byDay: [], tallies: [], accept: [], resolve: [], now: f.now, ratings: [], comments: [], warnings: 0, participation: f.participation, departments: [] })
       expect(f.participation).toMatchObject({ notices: 0, audience: 0, motions: 0, base: 0, shifts: 0, hoursTenths: 0 })
       return f
     })

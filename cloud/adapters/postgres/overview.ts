@@ -4,6 +4,7 @@ import {
   assembleFigures,
   byDaySql,
   commentsSql,
+  departmentsSql,
   openNowSql,
   overdueNowSql,
   motionsSql,
@@ -43,7 +44,7 @@ export function overviewRepo(pool: Pool): OverviewRepo {
       return (await all(subAreasSql(POSTGRES, scope))) as { id: string; name: string }[]
     },
     async figures(q) {
-      const [byDay, tallies, accept, resolve, open, overdue, ratings, comments, warnings, notices, motions, shifts, people] = await Promise.all([
+      const [byDay, tallies, accept, resolve, open, overdue, ratings, comments, warnings, notices, motions, shifts, people, departments] = await Promise.all([
         all(byDaySql(POSTGRES, q)),
         all(talliesSql(q)),
         all(percentilesSql(POSTGRES, q, 'accepted_at')),
@@ -57,10 +58,11 @@ export function overviewRepo(pool: Pool): OverviewRepo {
         all(motionsSql(q)),
         all(shiftsSql(q)),
         all(peopleSql(q)),
+        all(departmentsSql(q)),
       ])
       return assembleFigures({
         byDay, tallies, accept, resolve, open, overdue, ratings, comments, warnings: warnings[0],
-        notices: notices[0]!, motions: motions[0]!, shifts: shifts[0]!, people: people[0]!,
+        notices: notices[0]!, motions: motions[0]!, shifts: shifts[0]!, people: people[0]!, departments,
       })
     },
   }

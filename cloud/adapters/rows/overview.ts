@@ -151,6 +151,20 @@ export function ratingsSql(q: OverviewQuery): Sql {
   return { text, values }
 }
 
+/** Dispatches (交办) of the area's reports made in the period, per department: resolved, on time, returned, overdue now. */
+export function departmentsSql(q: OverviewQuery): Sql {
+  const { values, p } = builder()
+  const text = `SELECT d.id AS "departmentId", d.name AS name, count(*) AS dispatched,
+      sum(CASE WHEN x.status = 'resolved' THEN 1 ELSE 0 END) AS resolved,
+      sum(CASE WHEN x.status = 'resolved' AND x.finished_at <= x.due_at THEN 1 ELSE 0 END) AS "onTime",
+      sum(CASE WHEN x.status = 'returned' THEN 1 ELSE 0 END) AS returned,
+      sum(CASE WHEN x.status IN ('pending', 'accepted') AND x.due_at < ${p(q.now)} THEN 1 ELSE 0 END) AS overdue
+    FROM report_dispatches x JOIN reports r ON r.id = x.report_id JOIN departments d ON d.id = x.department_id
+    WHERE ${reportArea(q.scope, p)} AND x.dispatched_at >= ${p(q.start)} AND x.dispatched_at < ${p(q.end)}
+    GROUP BY d.id, d.name`
+  return { text, values }
+}
+
 export const COMMENT_LIMIT = 20
 
 export function commentsSql(d: Dialect, q: OverviewQuery): Sql {
@@ -314,6 +328,7 @@ export function assembleFigures(raw: {
   motions: Raw
   shifts: Raw
   people: Raw
+  departments: Raw[]
 }): OverviewFigures {
   const byKeys = <T>(rows: T[], key: (t: T) => string) => rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
   return {
@@ -365,6 +380,18 @@ export function assembleFigures(raw: {
       unit: String(r.unit),
     })),
     warnings: num(raw.warnings?.n),
+    departments: byKeys(
+      raw.departments.map((r) => ({
+        departmentId: String(r.departmentId),
+        name: String(r.name),
+        dispatched: num(r.dispatched),
+        resolved: num(r.resolved),
+        onTime: num(r.onTime),
+        returned: num(r.returned),
+        overdue: num(r.overdue),
+      })),
+      (r) => r.departmentId,
+    ),
     participation: {
       notices: num(raw.notices.notices),
       important: num(raw.notices.important),

@@ -4,6 +4,7 @@ import {
   assembleFigures,
   byDaySql,
   commentsSql,
+  departmentsSql,
   openNowSql,
   overdueNowSql,
   motionsSql,
@@ -45,6 +46,7 @@ export function overviewRepo(db: Database.Database): OverviewRepo {
       motions: all(motionsSql(q))[0]!,
       shifts: all(shiftsSql(q))[0]!,
       people: all(peopleSql(q))[0]!,
+      departments: all(departmentsSql(q)),
     }),
   )
   return {

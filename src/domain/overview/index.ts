@@ -74,11 +74,25 @@ export interface SpeedRow {
   resolveOnTime: Rate
 }
 
+/** A department's dispatches (交办) of the area's reports made in the period. */
+export interface DepartmentSpeed {
+  departmentId: string
+  name: string
+  dispatched: number
+  resolved: number
+  returned: number
+  /** resolved by the dispatch's due date, of those resolved or still open past it */
+  onTime: Rate
+  /** still open past the due date now */
+  overdue: number
+}
+
 export interface OverviewSpeed extends SpeedRow {
   byCategory: (SpeedRow & { category: ReportCategory })[]
   bySubArea: (SpeedRow & SubArea)[]
   /** open reports of the area past their running deadline now (any creation date) */
   overdueNow: number
+  departments: DepartmentSpeed[]
 }
 
 export interface RatingRow {

@@ -75,6 +75,15 @@ export function SpeedCard({ o, links }: { o: Overview; links?: ListLinks }) {
         testid='overview-speed-area'
         figures={s.bySubArea.map((u) => ({ key: u.id, label: u.name, value: `受理${hoursLine(u.accept)}；办结${hoursLine(u.resolve)}；按时办结 ${rateText(u.resolveOnTime)}` }))}
       />
+      {s.departments.length > 0 ? <Sub>职能部门（本期交办）</Sub> : null}
+      <FigureList
+        testid='overview-speed-department'
+        figures={s.departments.map((d) => ({
+          key: d.departmentId,
+          label: d.name,
+          value: `交办 ${d.dispatched} 件，办结 ${d.resolved} 件，退回 ${d.returned} 件，按时办结 ${rateText(d.onTime)}，超期未办 ${d.overdue} 件`,
+        }))}
+      />
     </Card>
   )
 }
