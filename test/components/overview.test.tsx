@@ -225,6 +225,8 @@ describe('figures that open their list', () => {
     expect(links.category.mock.calls).toEqual([['environment'], ['dispute']])
     expect(links.grid).toHaveBeenCalledWith('g-2')
     expect(links.overdue).toHaveBeenCalledTimes(1)
+    fireEvent.click(screen.getByTestId('overview-open-g-1'))
+    expect(links.grid).toHaveBeenLastCalledWith('g-1')
     expect(rowText('overview-speed-all-overdue')).toBe('现在超期3 件 ›')
     unmount()
     screenWith(overview())
@@ -286,7 +288,7 @@ describe('the period picker and the call', () => {
     return <OverviewScreen data={o.data} status={o.status} error={o.error} choice={o.choice} onChoice={o.setChoice} waitingForDates={o.waitingForDates} onRetry={() => void o.reload()} />
   }
 
-  it('本月 first; 上月, 近三月 and 按周 ask again; 自定义 waits for both dates', async () => {
+  it('本月 first; 上月, 近三月 (by week) and 按周 ask again; 自定义 waits for both dates', async () => {
     const calls: unknown[] = []
     api.mockImplementation((async (_a: string, p: unknown) => {
       calls.push(p)
@@ -304,7 +306,14 @@ describe('the period picker and the call', () => {
     fireEvent.click(screen.getByTestId('overview-preset-custom'))
     expect(await screen.findByTestId('overview-pick-dates')).toBeTruthy()
     expect(screen.getByTestId('overview-from').textContent).toBe('开始日期')
-    expect(calls).toEqual([
+    expect(screen.getByTestId('overview-bucket-week').getAttribute('aria-checked')).toBe('true')
+    fireEvent.click(screen.getByTestId('overview-preset-thisMonth'))
+    await waitFor(() => expect(calls).toHaveLength(5))
+    expect(calls[4]).toEqual({ from: '2025-03-01', to: '2025-03-01', bucket: 'day' })
+    fireEvent.click(screen.getByTestId('overview-preset-last3Months'))
+    await waitFor(() => expect(calls).toHaveLength(6))
+    expect(calls[5]).toEqual({ from: '2025-01-01', to: '2025-03-01', bucket: 'week' })
+    expect(calls.slice(0, 4)).toEqual([
       { from: '2025-03-01', to: '2025-03-01', bucket: 'day' },
       { from: '2025-02-01', to: '2025-02-28', bucket: 'day' },
       { from: '2025-02-01', to: '2025-02-28', bucket: 'week' },

@@ -27,8 +27,8 @@ export function sortRows(rows: ComparisonRow[], key: Column, descending: boolean
   })
 }
 
-/** The sub-areas side by side; tap a column's header to sort by it. */
-export function ComparisonTable({ o }: { o: Overview }) {
+/** The sub-areas side by side; tap a column's header to sort by it, a grid's name to open its reports. */
+export function ComparisonTable({ o, onOpen }: { o: Overview; onOpen?: (id: string) => void }) {
   const [sort, setSort] = useState<{ key: Column; descending: boolean }>({ key: 'reports', descending: true })
   const rows = sortRows(o.comparison, sort.key, sort.descending)
   const tap = (key: Column) => setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: key !== 'name' }))
@@ -49,8 +49,8 @@ export function ComparisonTable({ o }: { o: Overview }) {
         </View>
         {rows.map((r) => (
           <View key={r.id} className='overview-table__row' role='row' data-testid={`overview-row-${r.id}`}>
-            <View className='overview-table__cell' role='cell'>
-              <Text>{r.name}</Text>
+            <View className='overview-table__cell' role={onOpen ? 'link' : 'cell'} data-testid={`overview-open-${r.id}`} onClick={onOpen ? () => onOpen(r.id) : undefined}>
+              <Text>{onOpen ? `${r.name} ›` : r.name}</Text>
             </View>
             {COLUMNS.map((c) => (
               <View key={c.key} className='overview-table__cell' role='cell'>

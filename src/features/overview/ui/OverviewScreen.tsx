@@ -53,7 +53,7 @@ export function OverviewScreen({ data, status, error, choice, onChoice, waitingF
           <SpeedCard o={data} links={links} />
           <SatisfactionCard o={data} />
           <ParticipationCard o={data} />
-          <ComparisonTable o={data} />
+          <ComparisonTable o={data} onOpen={links?.grid} />
         </View>
       )}
     </View>

@@ -6,6 +6,10 @@ import { PRESET_LABELS, type OverviewChoice, type PeriodPreset } from '../useOve
 const PRESETS = Object.keys(PRESET_LABELS) as PeriodPreset[]
 const dayText = (d: string) => (d ? d.replace(/^(\d+)-(\d+)-(\d+)$/, (_, y, m, n) => `${y}年${+m}月${+n}日`) : '')
 
+/** A preset's bucket: by day for a month, by week for three; a custom period keeps the one chosen. */
+const bucketFor = (preset: PeriodPreset, current: OverviewChoice['bucket']): OverviewChoice['bucket'] =>
+  preset === 'custom' ? current : preset === 'last3Months' ? 'week' : 'day'
+
 /** 本月 / 上月 / 近三月 / 自定义 (two dates), and 按日 / 按周 / 按月. */
 export function PeriodPicker({ choice, onChange }: { choice: OverviewChoice; onChange: (c: OverviewChoice) => void }) {
   const date = (which: 'from' | 'to', label: string) => (
@@ -17,7 +21,7 @@ export function PeriodPicker({ choice, onChange }: { choice: OverviewChoice; onC
   )
   return (
     <View className='overview-period' data-testid='overview-period'>
-      <ChoiceChips options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))} value={choice.preset} onChange={(preset) => onChange({ ...choice, preset })} testidPrefix='overview-preset' />
+      <ChoiceChips options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))} value={choice.preset} onChange={(preset) => onChange({ ...choice, preset, bucket: bucketFor(preset, choice.bucket) })} testidPrefix='overview-preset' />
       {choice.preset === 'custom' ? (
         <View className='gz-datetime'>
           {date('from', '开始日期')}
