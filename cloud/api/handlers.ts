@@ -21,6 +21,7 @@ import { warningsHandlers } from '../warnings/handlers'
 import { calloutsHandlers } from '../callouts/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { ledgerHandlers } from '../ledger/handlers'
+import { overviewHandlers } from '../overview/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -47,4 +48,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...calloutsHandlers,
   ...auditHandlers,
   ...ledgerHandlers,
+  ...overviewHandlers,
 }

@@ -24,6 +24,7 @@ import type { PointsRepo } from '../points'
 import type { WarningRepo } from '../warnings'
 import type { CalloutRepo } from '../callouts'
 import type { LedgerRepo } from '../ledger'
+import type { OverviewRepo } from '../overview'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -71,6 +72,8 @@ export interface Store {
   callouts: CalloutRepo
   /** 台账导出's paged reads and its audit entries (issue 19) */
   ledger: LedgerRepo
+  /** 总览's aggregates (issue 19) */
+  overview: OverviewRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

@@ -19,6 +19,7 @@ import { warningsContract } from './warnings/contract'
 import { calloutsContract } from './callouts/contract'
 import { auditContract } from './audit/contract'
 import { ledgerContract } from './ledger/contract'
+import { overviewContract } from './overview/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -45,6 +46,7 @@ export const CONTRACT = composeContracts(
   calloutsContract,
   auditContract,
   ledgerContract,
+  overviewContract,
 )
 
 export type Contract = typeof CONTRACT

@@ -25,6 +25,7 @@ import { contactRepo } from './contacts'
 import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
+import { overviewRepo } from './overview'
 import { calloutRepo } from './callouts'
 import { ledgerRepo } from './ledger'
 
@@ -66,6 +67,7 @@ export function openSqliteStore(file: string) {
     warnings: warningRepo(db),
     callouts: calloutRepo(db),
     ledger: ledgerRepo(db),
+    overview: overviewRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

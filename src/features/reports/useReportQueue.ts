@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { ReportCategory, ReportListInput, ReportStatus, ReportSummary } from '@/domain/reports'
+import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportCategory, type ReportListInput, type ReportStatus, type ReportSummary } from '@/domain/reports'
 import { callApi } from '@/services/api'
 import { usePagedList } from '../common/usePagedList'
 import { onReportEvent } from './events'
@@ -14,6 +14,14 @@ export interface AreaFilters {
 }
 
 export const NO_FILTERS: AreaFilters = { status: '', gridId: '', category: '', overdueOnly: false }
+
+/** Filters a link opened the area list with (总览's figures): `category`, `gridId`, `status`, `overdue=1`; the rest ignored. */
+export function filtersFromQuery(q: Record<string, string | undefined> | undefined): AreaFilters {
+  const status = REPORT_STATUSES.find((x) => x === q?.status)
+  const category = REPORT_CATEGORIES.find((x) => x === q?.category)
+  const gridId = q?.gridId && /^[A-Za-z0-9_-]{1,64}$/.test(q.gridId) ? q.gridId : ''
+  return { status: status ?? '', gridId, category: category ?? '', overdueOnly: q?.overdue === '1' }
+}
 
 /** The payload of one page of `report.list` for a scope and filters (no empty fields). */
 export function listPayload(scope: 'queue' | 'area', f: AreaFilters, cursor?: string): ReportListInput {

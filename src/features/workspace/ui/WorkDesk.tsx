@@ -16,6 +16,7 @@ import { POINTS_ROUTES } from '@/features/points'
 import { WARNING_ROUTES } from '@/features/warnings'
 import { CALLOUT_ROUTES } from '@/features/callouts'
 import { AUDIT_ROUTES } from '@/features/audit'
+import { OVERVIEW_ROUTES } from '@/features/overview'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import '../../../components/workspace.scss'
 import './WorkDesk.scss'
@@ -119,6 +120,8 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
       },
     ]
   }
+  // 总览 first: the figures the committee and the tiers run on
+  problems.rows.unshift({ label: '总览', hint: '本月的问题趋势、办理时效、满意度、群众参与和各片区对比', url: OVERVIEW_ROUTES.index, testid: 'desk-overview' })
   problems.rows.push({
     label: '问题总览',
     hint: AREA_HINTS[kind],

@@ -12,7 +12,7 @@ import { LedgerExportButton } from '@/features/ledger'
 import { AreaScreen } from '@/features/reports/ui/AreaScreen'
 import { areaUnitOf } from '@/features/reports/staffFormat'
 import { StaffGate } from '@/components/StaffGate'
-import { NO_FILTERS, useAreaReports, type AreaFilters } from '@/features/reports/useReportQueue'
+import { filtersFromQuery, useAreaReports, type AreaFilters } from '@/features/reports/useReportQueue'
 import { useReportSummary } from '@/features/reports/useReportSummary'
 import { ROUTES, withQuery } from '@/services/routes'
 
@@ -27,7 +27,8 @@ export default function ReportAreaPage() {
 }
 
 function Area({ me }: { me: Me }) {
-  const [filters, setFilters] = useState<AreaFilters>(NO_FILTERS)
+  // 总览's figures open this list with their filter in the address
+  const [filters, setFilters] = useState<AreaFilters>(() => filtersFromQuery(Taro.getCurrentInstance()?.router?.params))
   const summary = useReportSummary('')
   const list = useAreaReports(filters)
   const community = useCommunity()

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:overview` — 总览's figures (overview.get's store reads: OverviewRepo.figures and subAreas) on the
+ * generated city of bench/city/generate.ts (10 districts, 100 streets, 1,000 communities, 5,000 grids), at
+ * BENCH_OVERVIEW_SIZES reports (default 100,000; "100000,1000000" for both — the 1 M run takes long), for a community,
+ * a street, a district and the city, over this month and the last three months: median and p99 over CALLS calls.
+ * BENCH_ENGINES: "sqlite" (default) or "sqlite,postgres" (BENCH_PG=postgres://…, else a private server). Never asserted.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { openPostgresStore } from '../cloud/adapters/postgres/store'
+import { openSqliteStore } from '../cloud/adapters/sqlite/store'
+import type { OverviewRepo, OverviewScope } from '../cloud/overview/ports'
+import { periodOf, presetPeriod } from '../src/domain/overview'
+import { startPrivatePostgres } from '../test/support/postgres'
+import { postgresBulk, sqliteBulk, type BulkWriter } from './city/bulk'
+import { CITY, CITY_ID, communityId, districtId, generateOrganisation, generateReports, streetId } from './city/generate'
+import { fmt, pct } from './support/run'
+
+const SIZES = (process.env.BENCH_OVERVIEW_SIZES ?? '100000').split(',').map(Number)
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite').split(',')
+const CALLS = Number(process.env.BENCH_OVERVIEW_CALLS ?? 30)
+
+interface Engine {
+  name: string
+  bulk: BulkWriter
+  overview: OverviewRepo
+  close(): Promise<void>
+}
+
+async function openSqlite(dir: string): Promise<Engine> {
+  const store = openSqliteStore(path.join(dir, 'overview.db'))
+  return { name: 'SQLite', bulk: sqliteBulk(store.db), overview: store.overview, close: async () => store.close() }
+}
+
+async function openPostgres(): Promise<Engine & { stopServer(): void }> {
+  const server = process.env.BENCH_PG ? null : await startPrivatePostgres()
+  const admin = process.env.BENCH_PG ?? server!.url
+  const name = `gongzhi_overview_${process.pid}`
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  const u = new URL(admin)
+  u.pathname = `/${name}`
+  const store = await openPostgresStore(u.toString(), { poolSize: 8 })
+  return { name: 'PostgreSQL', bulk: postgresBulk(store.pool), overview: store.overview, close: () => store.close(), stopServer: () => server?.stop() }
+}
+
+async function times(fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < 3; i++) await fn()
+  const lat: number[] = []
+  for (let i = 0; i < CALLS; i++) {
+    const t = process.hrtime.bigint()
+    await fn()
+    lat.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  lat.sort((a, b) => a - b)
+  return { p50: pct(lat, 50), p99: pct(lat, 99) }
+}
+
+const AREAS: [string, OverviewScope][] = [
+  ['社区', { kind: 'community', id: communityId(17) }],
+  ['街道', { kind: 'street', id: streetId(3) }],
+  ['区', { kind: 'district', id: districtId(0) }],
+  ['市', { kind: 'city', id: CITY_ID }],
+]
+
+async function run(e: Engine): Promise<void> {
+  const now = Date.now()
+  const nowDate = new Date(now)
+  await generateOrganisation(e.bulk, CITY, now)
+  const periods = [
+    ['本月', periodOf(presetPeriod('thisMonth', nowDate), nowDate)],
+    ['近三月', periodOf(presetPeriod('last3Months', nowDate), nowDate)],
+  ] as const
+  const rows: string[] = []
+  let written = 0
+  for (const size of [...SIZES].sort((a, b) => a - b)) {
+    const t = Date.now()
+    await generateReports(e.bulk, CITY, written, size, Math.max(...SIZES), now)
+    written = size
+    await e.bulk.analyze()
+    console.log(`${e.name}: ${fmt(size)} reports written (${fmt((Date.now() - t) / 1000, 1)} s)`)
+    for (const [area, scope] of AREAS)
+      for (const [label, p] of periods) {
+        const q = { scope, start: p.start, end: p.end, now: nowDate.toISOString() }
+        const r = await times(() => Promise.all([e.overview.figures(q), e.overview.subAreas(scope)]))
+        rows.push(`| ${e.name} | ${fmt(size)} | ${area} · ${label} | ${fmt(r.p50, 1)} / ${fmt(r.p99, 1)} |`)
+      }
+  }
+  console.log(`| engine | reports | area · period | p50 / p99 ms |\n|---|---|---|---|\n${rows.join('\n')}`)
+}
+
+async function main() {
+  console.log(`bench:overview — ${os.cpus().length} cores; sizes ${SIZES.map((n) => fmt(n)).join(', ')}; ${CALLS} calls per figure`)
+  for (const engine of ENGINES) {
+    if (engine === 'sqlite') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-overview-'))
+      const e = await openSqlite(dir)
+      try {
+        await run(e)
+      } finally {
+        await e.close()
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    } else if (engine === 'postgres') {
+      const e = await openPostgres()
+      try {
+        await run(e)
+      } finally {
+        await e.close()
+        e.stopServer()
+      }
+    } else throw new Error(`BENCH_ENGINES: unknown engine ${engine}`)
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

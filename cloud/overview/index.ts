@@ -1,0 +1,2 @@
+/** The public entry of overview: the store's port. */
+export type { OverviewFigures, OverviewRepo, OverviewStore } from './ports'

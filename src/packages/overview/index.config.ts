@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '总览',
+  enablePullDownRefresh: true,
+})
