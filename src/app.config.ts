@@ -26,6 +26,7 @@ export default defineAppConfig({
     { root: 'packages/points', pages: ['mine/index', 'rules/index', 'board/index', 'shop/index', 'manage/index'] },
     { root: 'packages/warnings', pages: ['list/index', 'detail/index', 'rules/index'] },
     { root: 'packages/callouts', pages: ['list/index', 'detail/index', 'issue/index'] },
+    { root: 'packages/audit', pages: ['index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },

@@ -20,6 +20,7 @@ import { pointsHandlers } from '../points/handlers'
 import { warningsHandlers } from '../warnings/handlers'
 import { calloutsHandlers } from '../callouts/handlers'
 import { overviewHandlers } from '../overview/handlers'
+import { auditHandlers } from '../audit/handlers'
 
 /**
  * Every feature's handlers table, one per contract: an action without a use case does not compile, and neither does
@@ -45,4 +46,5 @@ export const HANDLERS: Handlers<Contract, Deps> = {
   ...warningsHandlers,
   ...calloutsHandlers,
   ...overviewHandlers,
+  ...auditHandlers,
 }

@@ -71,8 +71,39 @@ export interface AuditRecord extends AuditEntry {
   id: number
 }
 
+/** Which rows a reader may see: those of these communities, and (the city) the system-wide ones (no community). */
+export interface AuditScope {
+  communityIds: string[]
+  system: boolean
+}
+
+/** audit.list's filters within a scope; times are ISO instants, `since` included, `until` excluded. */
+export interface AuditFilter extends AuditScope {
+  actorId: string | null
+  /** an exact action name */
+  action: string | null
+  /** a feature's prefix, `report.` */
+  actionPrefix: string | null
+  targetType: string | null
+  targetId: string | null
+  since: string | null
+  until: string | null
+}
+
+/** The sort key of a row, newest first: (at, id) descending. */
+export type AuditKey = [string, number]
+
+/** The area of a street, a district or a city, whose communities a tier's staff read. */
+export type AuditArea = { streetId: string } | { districtId: string } | { cityId: string }
+
 export interface AuditRepo {
   list(opts: { targetId?: string; limit: number }): Promise<AuditRecord[]>
+  /** The rows matching the filter, newest first (at, then id), after the keyset `after`. */
+  search(filter: AuditFilter, page: { after: AuditKey | null; limit: number }): Promise<AuditRecord[]>
+  /** The distinct action names present in the scope, in name order. */
+  actions(scope: AuditScope): Promise<string[]>
+  /** The ids of the communities in a street's, district's or city's area. */
+  communitiesIn(area: AuditArea): Promise<string[]>
 }
 
 /** (user, action, requestId) → the first result, so that a retried create is one record. */

@@ -18,6 +18,7 @@ import { pointsContract } from './points/contract'
 import { warningsContract } from './warnings/contract'
 import { calloutsContract } from './callouts/contract'
 import { overviewContract } from './overview/contract'
+import { auditContract } from './audit/contract'
 
 /**
  * THE list of the API's actions: each feature's contract, composed. The client's call types, the retry-on-read
@@ -43,6 +44,7 @@ export const CONTRACT = composeContracts(
   warningsContract,
   calloutsContract,
   overviewContract,
+  auditContract,
 )
 
 export type Contract = typeof CONTRACT

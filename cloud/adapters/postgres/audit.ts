@@ -1,5 +1,5 @@
 import type { Pool } from 'pg'
-import type { AuditEntry, AuditRecord, AuditRepo } from '../../shared/ports'
+import type { AuditArea, AuditEntry, AuditFilter, AuditRecord, AuditRepo, AuditScope } from '../../shared/ports'
 import { rows, type Queryable } from './tx'
 
 /** The insert used inside other repositories' transactions, so an action and its audit entry commit together. */
@@ -33,8 +33,60 @@ const toRecord = (r: AuditRow): AuditRecord => ({
   detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : undefined,
 })
 
+/** The reader's scope: its communities (one array parameter however many) and maybe the system rows. */
+const scopeClause = (s: AuditScope, n: number): string =>
+  s.system ? `(community_id = ANY($${n}::text[]) OR community_id IS NULL)` : `community_id = ANY($${n}::text[])`
+
+/** One community (a committee, or a tier naming one): an equality, so the index also gives the order. */
+const scopeOf = (s: AuditScope, n: number): { clause: string; param: unknown } =>
+  s.communityIds.length === 1 && !s.system ? { clause: `community_id = $${n}`, param: s.communityIds[0] } : { clause: scopeClause(s, n), param: s.communityIds }
+
+function whereOf(f: AuditFilter): { where: string[]; params: unknown[] } {
+  const scope = scopeOf(f, 1)
+  const params: unknown[] = [scope.param]
+  const where = [scope.clause]
+  const add = (clause: (n: number) => string, value: unknown) => {
+    params.push(value)
+    where.push(clause(params.length))
+  }
+  if (f.actorId !== null) add((n) => `actor_id = $${n}`, f.actorId)
+  if (f.action !== null) add((n) => `action = $${n}`, f.action)
+  if (f.actionPrefix !== null) add((n) => `substr(action, 1, length($${n}::text)) = $${n}::text`, f.actionPrefix)
+  if (f.targetType !== null) add((n) => `target_type = $${n}`, f.targetType)
+  if (f.targetId !== null) add((n) => `target_id = $${n}`, f.targetId)
+  if (f.since !== null) add((n) => `at >= $${n}`, f.since)
+  if (f.until !== null) add((n) => `at < $${n}`, f.until)
+  return { where, params }
+}
+
+const IN_AREA: Record<string, string> = {
+  streetId: 'SELECT id FROM communities WHERE street_id = $1 ORDER BY id COLLATE "C"',
+  districtId: 'SELECT c.id FROM communities c JOIN streets s ON s.id = c.street_id WHERE s.district_id = $1 ORDER BY c.id COLLATE "C"',
+  cityId: `SELECT c.id FROM communities c JOIN streets s ON s.id = c.street_id JOIN districts d ON d.id = s.district_id
+           WHERE d.city_id = $1 ORDER BY c.id COLLATE "C"`,
+}
+
 export function auditRepo(pool: Pool): AuditRepo {
   return {
+    async search(filter, { after, limit }) {
+      const { where, params } = whereOf(filter)
+      if (after) {
+        params.push(after[0], after[1])
+        where.push(`(at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`)
+      }
+      params.push(limit)
+      const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT $${params.length}`
+      return (await rows<AuditRow>(pool, sql, params)).map(toRecord)
+    },
+    async actions(scope) {
+      const { clause, param } = scopeOf(scope, 1)
+      const found = await rows<{ action: string }>(pool, `SELECT DISTINCT action COLLATE "C" AS action FROM audit_log WHERE ${clause} ORDER BY 1`, [param])
+      return found.map((r) => r.action)
+    },
+    async communitiesIn(area: AuditArea) {
+      const [key, id] = Object.entries(area)[0] as [string, string]
+      return (await rows<{ id: string }>(pool, IN_AREA[key], [id])).map((r) => r.id)
+    },
     async list({ targetId, limit }) {
       const found = targetId
         ? await rows<AuditRow>(pool, 'SELECT * FROM audit_log WHERE target_id = $1 ORDER BY id DESC LIMIT $2', [targetId, limit])

@@ -1,5 +1,39 @@
-import type { AuditEntry, AuditRecord, AuditRepo } from '../../shared/ports'
+import type { AuditEntry, AuditFilter, AuditRecord, AuditRepo, AuditScope } from '../../shared/ports'
+import type Database from 'better-sqlite3'
 import type { Db } from './open'
+
+/** The reader's scope: its communities (a JSON array, one parameter however many) and maybe the system rows. */
+const scopeOf = (s: AuditScope): { clause: string; param: string } => {
+  // one community (a committee, or a tier naming one): an equality, so the index also gives the order
+  if (s.communityIds.length === 1 && !s.system) return { clause: 'community_id = ?', param: s.communityIds[0] }
+  return {
+    clause: s.system
+      ? '(community_id IN (SELECT value FROM json_each(?)) OR community_id IS NULL)'
+      : 'community_id IN (SELECT value FROM json_each(?))',
+    param: JSON.stringify(s.communityIds),
+  }
+}
+
+function whereOf(f: AuditFilter): { where: string[]; params: unknown[] } {
+  const scope = scopeOf(f)
+  const where = [scope.clause]
+  const params: unknown[] = [scope.param]
+  const add = (clause: string, value: unknown) => {
+    where.push(clause)
+    params.push(value)
+  }
+  if (f.actorId !== null) add('actor_id = ?', f.actorId)
+  if (f.action !== null) add('action = ?', f.action)
+  if (f.actionPrefix !== null) {
+    where.push('substr(action, 1, ?) = ?')
+    params.push(f.actionPrefix.length, f.actionPrefix)
+  }
+  if (f.targetType !== null) add('target_type = ?', f.targetType)
+  if (f.targetId !== null) add('target_id = ?', f.targetId)
+  if (f.since !== null) add('at >= ?', f.since)
+  if (f.until !== null) add('at < ?', f.until)
+  return { where, params }
+}
 
 /** The insert used inside other repositories' transactions, so an action and its audit entry commit together. */
 export function auditWriter(db: Db): (e: AuditEntry) => void {
@@ -37,10 +71,46 @@ export function auditRepo(db: Db): AuditRepo {
     communityId: r.community_id,
     detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : undefined,
   })
+  // statements by their SQL: a filter's shape picks one of a few dozen texts
+  const cache = new Map<string, Database.Statement<unknown[], AuditRow>>()
+  const prepared = (sql: string) => {
+    let st = cache.get(sql)
+    if (!st) cache.set(sql, (st = db.prepare<unknown[], AuditRow>(sql)))
+    return st
+  }
+  const inArea = {
+    streetId: db.prepare<[string], { id: string }>('SELECT id FROM communities WHERE street_id = ? ORDER BY id'),
+    districtId: db.prepare<[string], { id: string }>(
+      'SELECT c.id FROM communities c JOIN streets s ON s.id = c.street_id WHERE s.district_id = ? ORDER BY c.id',
+    ),
+    cityId: db.prepare<[string], { id: string }>(
+      `SELECT c.id FROM communities c JOIN streets s ON s.id = c.street_id JOIN districts d ON d.id = s.district_id
+       WHERE d.city_id = ? ORDER BY c.id`,
+    ),
+  }
   return {
     async list({ targetId, limit }) {
       const rows = targetId ? byTarget.all(targetId, limit) : all.all(limit)
       return rows.map(toRecord)
+    },
+    async search(filter, { after, limit }) {
+      const { where, params } = whereOf(filter)
+      if (after) {
+        // `at <= ?` bounds the index range; the rest keeps the rows of equal time after the key's id
+        where.push('at <= ? AND (at < ? OR id < ?)')
+        params.push(after[0], after[0], after[1])
+      }
+      const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`
+      return prepared(sql).all(...params, limit).map(toRecord)
+    },
+    async actions(scope) {
+      const { clause, param } = scopeOf(scope)
+      const st = prepared(`SELECT DISTINCT action FROM audit_log WHERE ${clause} ORDER BY action`) as unknown as Database.Statement<[string], { action: string }>
+      return st.all(param).map((r) => r.action)
+    },
+    async communitiesIn(area) {
+      const [key, id] = Object.entries(area)[0] as [keyof typeof inArea, string]
+      return inArea[key].all(id).map((r) => r.id)
     },
   }
 }

@@ -15,6 +15,7 @@ import { VISIT_ROUTES } from '@/features/visits'
 import { POINTS_ROUTES } from '@/features/points'
 import { WARNING_ROUTES } from '@/features/warnings'
 import { CALLOUT_ROUTES } from '@/features/callouts'
+import { AUDIT_ROUTES } from '@/features/audit'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import '../../../components/workspace.scss'
 import './WorkDesk.scss'
@@ -124,6 +125,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
     url: ROUTES.reportArea,
     testid: 'desk-report-area',
   })
+  problems.rows.push({ label: '操作日志', hint: '谁在什么时候做了什么：工作人员的操作、导出和敏感档案的查阅', url: AUDIT_ROUTES.log, testid: 'desk-audit' })
   // street, district, city: they follow the communities' notices and publish none
   if (isTier(kind)) {
     problems.rows.push({ label: '职能部门', hint: '设立部门、添加人员，查看交办办理情况', url: ROUTES.departments, testid: 'desk-departments' })
