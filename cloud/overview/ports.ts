@@ -2,6 +2,7 @@ import type { AreaKind } from '@/domain/overview'
 import type { ReportCategory } from '@/domain/reports'
 import type * as shared from '../shared/context'
 import type { CommunityRepo } from '../shared/ports'
+import type { OverviewMapRepo } from './mapPorts'
 
 /** 总览 storage (issue 19): read-only aggregates, each computed by the engine's SQL (no rows pulled into JS). */
 
@@ -116,6 +117,7 @@ export interface OverviewRepo {
 export interface OverviewStore {
   overview: OverviewRepo
   communities: CommunityRepo
+  overviewMap: OverviewMapRepo
 }
 
 export type Deps = shared.Deps<OverviewStore>

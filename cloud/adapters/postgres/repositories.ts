@@ -24,6 +24,7 @@ import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
 import { calloutRepo } from './callouts'
 import { overviewRepo } from './overview'
+import { overviewMapRepo } from './overviewMap'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -53,5 +54,6 @@ export function postgresRepositories(pool: Pool) {
     warnings: warningRepo(pool),
     callouts: calloutRepo(pool),
     overview: overviewRepo(pool),
+    overviewMap: overviewMapRepo(pool),
   }
 }

@@ -26,6 +26,7 @@ import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
 import { overviewRepo } from './overview'
+import { overviewMapRepo } from './overviewMap'
 import { calloutRepo } from './callouts'
 
 /**
@@ -66,6 +67,7 @@ export function openSqliteStore(file: string) {
     warnings: warningRepo(db),
     callouts: calloutRepo(db),
     overview: overviewRepo(db),
+    overviewMap: overviewMapRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },
