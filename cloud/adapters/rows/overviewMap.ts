@@ -66,9 +66,9 @@ export function mapGridsSql(d: MapDialect, q: MapQuery): Sql {
       FROM reports r WHERE ${reportArea(q.scope, p)} GROUP BY r.grid_id
     )
     SELECT g.id, g.name, g.boundary, COALESCE(f.open, 0) AS open, COALESCE(f.overdue, 0) AS overdue, COALESCE(f.reports, 0) AS reports
-    FROM grids g LEFT JOIN f ON f.grid_id = g.id
+    FROM grids g JOIN communities c ON c.id = g.community_id LEFT JOIN f ON f.grid_id = g.id
     WHERE ${gridsOf(q.scope, p)}
-    ORDER BY g.community_id${d.collate}, g.seq, g.id${d.collate}`
+    ORDER BY c.seq, c.id${d.collate}, g.seq, g.id${d.collate}`
   return { text, values }
 }
 
