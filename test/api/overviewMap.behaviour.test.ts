@@ -161,8 +161,8 @@ test(`above ${POINT_CAP} points the reply clusters them: count and mean per cell
   const lats = points.map((p) => p.latitude!)
   const lngs = points.map((p) => p.longitude!)
   const span = Math.max(Math.max(...lats) - Math.min(...lats), Math.max(...lngs) - Math.min(...lngs))
-  // the cell: the smallest step of 0.001 … 1° with at most 16 cells across the larger side
-  const cell = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1].find((c) => c >= span / 16)!
+  // the cell: the smallest step of 0.001 … 30° with at most 16 cells across the larger side
+  const cell = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30].find((c) => c >= span / 16)!
   const cells = new Map<string, { n: number; lat: number; lng: number; overdue: number }>()
   for (const p of points) {
     const k = `${Math.floor((p.latitude! + 90) / cell)}|${Math.floor((p.longitude! + 180) / cell)}`

@@ -13,8 +13,8 @@ import type { AreaKind } from '.'
 export const POINT_CAP = 300
 /** Cells across the larger side of the points' extent when clustering: at most (CELLS + 1)² ≤ POINT_CAP clusters. */
 export const CLUSTER_CELLS = 16
-/** Cell sizes in degrees a cluster grid snaps to (about 110 m … 110 km in latitude). */
-export const CELL_LADDER = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1] as const
+/** Cell sizes in degrees a cluster grid snaps to (0.001° ≈ 110 m of latitude; 30° covers any span on Earth in 13 cells). */
+export const CELL_LADDER = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30] as const
 /** Today's shifts listed at most. */
 export const SHIFT_CAP = 200
 
