@@ -1,13 +1,12 @@
 /**
- * The 一张图 port contract (cloud/overview/mapPorts.ts), declared once and run on every engine (test/api/
+ * The 一张图 port contract (OverviewMapRepo in cloud/overview/ports.ts), declared once and run on every engine (test/api/
  * overviewMap.contract.test.ts: SQLite; test/postgres/overviewMap.contract.test.ts: PostgreSQL with SQLite as the
  * reference, results deep-equal). April 2025 in 锦江社区 and 华兴社区; expected figures are counted here in plain JS
  * from the specs written.
  */
 import type { NewReport, ReportRepo } from '../../cloud/reports/ports'
 import type { NewUser, UserRepo } from '../../cloud/shared/ports'
-import type { MapQuery, OverviewMapRepo } from '../../cloud/overview/mapPorts'
-import type { OverviewScope } from '../../cloud/overview/ports'
+import type { MapQuery, OverviewMapRepo, OverviewScope } from '../../cloud/overview/ports'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import type { Exec } from './engines'
 import type { FixtureWriter } from './fixtures'

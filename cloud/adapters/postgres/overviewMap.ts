@@ -1,5 +1,5 @@
 import type { Pool } from 'pg'
-import type { OverviewMapRepo } from '../../overview/mapPorts'
+import type { OverviewMapRepo } from '../../overview/ports'
 import { clusterRecords, clustersSql, extentRecord, gridRecord, mapGridsSql, pointExtentSql, pointRecord, pointsSql, shiftRecord, shiftsBetweenSql, type MapDialect, type Sql } from '../rows/overviewMap'
 import { numbered, rows } from './tx'
 

@@ -1,8 +1,7 @@
 import { parseBoundary, type MapCluster, type MapPoint, type MapShift } from '@/domain/overview'
 import type { ReportCategory } from '@/domain/reports'
 import { OPEN_STATUSES } from '@/domain/reports/flow'
-import type { MapGridRecord, MapQuery, PointExtent } from '../../overview/mapPorts'
-import type { OverviewScope } from '../../overview/ports'
+import type { MapGridRecord, MapQuery, OverviewScope, PointExtent } from '../../overview/ports'
 import { sqlList } from './sql'
 
 /**

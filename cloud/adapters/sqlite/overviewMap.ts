@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { OverviewMapRepo } from '../../overview/mapPorts'
+import type { OverviewMapRepo } from '../../overview/ports'
 import { clusterRecords, clustersSql, extentRecord, gridRecord, mapGridsSql, pointExtentSql, pointRecord, pointsSql, shiftRecord, shiftsBetweenSql, type MapDialect, type Sql } from '../rows/overviewMap'
 
 /** A positive number's floor: CAST truncates toward zero. */

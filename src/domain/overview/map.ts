@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { ReportCategory } from '../reports'
 import { idSchema } from '../shared/text'
 import { daysIn, isDay, MAX_PERIOD_DAYS } from './period'
-import type { AreaKind } from '.'
 
 /**
  * 一张图 (overview.map, issue 19): an area's grids with their boundaries and figures, the open reports of the period
@@ -87,7 +86,8 @@ export interface MapShift {
 }
 
 export interface OverviewMap {
-  area: { kind: AreaKind | 'grids'; id: string | null; name: string }
+  /** as overview.get's area (AREA_KINDS, or a grid worker's 'grids') */
+  area: { kind: 'grid' | 'community' | 'street' | 'district' | 'city' | 'grids'; id: string | null; name: string }
   from: string
   to: string
   /** the China day whose shifts are listed */
