@@ -13,9 +13,17 @@ import appConfig from '@/app.config'
 import { ROUTES } from '@/services/routes'
 import { useOverviewMap } from '@/features/overview/useOverviewMap'
 import { setSession } from '@/services/session'
+import { callApi } from '@/services/api'
+import { ApiError } from '@/services/apiError'
+import type { Me } from '@/domain/auth'
+import { WorkDesk } from '@/features/workspace/ui/WorkDesk'
+import { useDesk } from '@/features/workspace/useDesk'
 import { makeMe, makeSession } from '../support/fixtures'
 
 jest.mock('@/features/overview/useOverviewMap', () => ({ useOverviewMap: jest.fn() }))
+// the desk's own figures are not this file's: every call it makes fails, its rows still show
+jest.mock('@/services/api', () => ({ ...jest.requireActual('@/services/api'), callApi: jest.fn() }))
+const api = callApi as jest.MockedFunction<typeof callApi>
 const hook = useOverviewMap as jest.MockedFunction<typeof useOverviewMap>
 
 const committee = makeMe({ id: 'u-c', name: '陈秀兰', roles: ['committee'], verified: false, gridId: null, gridName: null })
@@ -60,6 +68,7 @@ let navigate: jest.SpyInstance
 beforeEach(() => {
   setSession(makeSession(committee))
   hook.mockReturnValue(remote())
+  api.mockRejectedValue(new ApiError('NOT_FOUND'))
   navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation((() => Promise.resolve()) as never)
 })
 afterEach(() => {
@@ -148,4 +157,19 @@ test('a resident is told the page is not theirs', () => {
   render(<OverviewMapPage />)
   expect(screen.getByTestId('overview-map-not-allowed')).toBeTruthy()
   expect(hook).not.toHaveBeenCalled()
+})
+
+function Desk({ me }: { me: Me }) {
+  return <WorkDesk me={me} desk={useDesk(me)} />
+}
+
+test('the desks of a grid worker, the committee and a street link to 一张图', async () => {
+  const street = makeMe({ id: 'u-s', roles: ['street'], verified: false, gridId: null, gridName: null })
+  for (const me of [worker, committee, street]) {
+    setSession(makeSession(me))
+    const r = render(<Desk me={me} />)
+    fireEvent.click(await screen.findByTestId('desk-overview-map'))
+    r.unmount()
+  }
+  expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([OVERVIEW_MAP_ROUTES.map, OVERVIEW_MAP_ROUTES.map, OVERVIEW_MAP_ROUTES.map])
 })
