@@ -52,20 +52,28 @@ function gridsOf(scope: OverviewScope, p: (v: unknown) => string): string {
   return `g.community_id IN (${communitiesOf(scope, p)})`
 }
 
-/** One aggregate over the area's reports grouped by grid, joined to the grids (a grid without reports: zeros). */
+/**
+ * Two aggregates over the area's reports grouped by grid, joined to the grids (a grid without reports: zeros): the
+ * open ones now (an area/status index range: few rows even where the area has many) and those created in the period.
+ * Overdue is among the open: due_at is set only while a report waits (accept_by, then resolve_by).
+ */
 export function mapGridsSql(d: MapDialect, q: MapQuery): Sql {
   const { values, p } = builder()
-  const count = (cond: string) => `sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`
+  // placeholders in the order they appear in the text
   const now = p(q.now)
+  const openArea = reportArea(q.scope, p)
+  const periodArea = reportArea(q.scope, p)
   const start = p(q.start)
   const end = p(q.end)
-  const text = `WITH f AS (
-      SELECT r.grid_id, ${count(`r.status IN ${OPEN}`)} AS open, ${count(`r.due_at IS NOT NULL AND r.due_at < ${now}`)} AS overdue,
-        ${count(`r.created_at >= ${start} AND r.created_at < ${end}`)} AS reports
-      FROM reports r WHERE ${reportArea(q.scope, p)} GROUP BY r.grid_id
+  const text = `WITH o AS (
+      SELECT r.grid_id, count(*) AS open, sum(CASE WHEN r.due_at IS NOT NULL AND r.due_at < ${now} THEN 1 ELSE 0 END) AS overdue
+      FROM reports r WHERE ${openArea} AND r.status IN ${OPEN} GROUP BY r.grid_id
+    ), n AS (
+      SELECT r.grid_id, count(*) AS reports FROM reports r
+      WHERE ${periodArea} AND r.created_at >= ${start} AND r.created_at < ${end} GROUP BY r.grid_id
     )
-    SELECT g.id, g.name, g.boundary, COALESCE(f.open, 0) AS open, COALESCE(f.overdue, 0) AS overdue, COALESCE(f.reports, 0) AS reports
-    FROM grids g JOIN communities c ON c.id = g.community_id LEFT JOIN f ON f.grid_id = g.id
+    SELECT g.id, g.name, g.boundary, COALESCE(o.open, 0) AS open, COALESCE(o.overdue, 0) AS overdue, COALESCE(n.reports, 0) AS reports
+    FROM grids g JOIN communities c ON c.id = g.community_id LEFT JOIN o ON o.grid_id = g.id LEFT JOIN n ON n.grid_id = g.id
     WHERE ${gridsOf(q.scope, p)}
     ORDER BY c.seq, c.id${d.collate}, g.seq, g.id${d.collate}`
   return { text, values }
