@@ -53,6 +53,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
       // the WeChat 云开发 environment: set, the weapp calls the cloud function instead of HTTP (src/services/cloud.ts)
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // 一张图's H5 base tiles: a GCJ-02 URL template with its key (Tencent, AMap); unset: no tiles, a plain background
+      TARO_APP_MAP_TILES: JSON.stringify(process.env.TARO_APP_MAP_TILES ?? ''),
     },
     alias: {},
     copy: { patterns: [], options: {} },

@@ -27,7 +27,7 @@ export default defineAppConfig({
     { root: 'packages/warnings', pages: ['list/index', 'detail/index', 'rules/index'] },
     { root: 'packages/callouts', pages: ['list/index', 'detail/index', 'issue/index'] },
     { root: 'packages/audit', pages: ['index'] },
-    { root: 'packages/overview', pages: ['index'] },
+    { root: 'packages/overview', pages: ['index', 'map/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/notices'] },

@@ -25,6 +25,7 @@ import type { WarningRepo } from '../warnings'
 import type { CalloutRepo } from '../callouts'
 import type { LedgerRepo } from '../ledger'
 import type { OverviewRepo } from '../overview'
+import type { OverviewMapRepo } from '../overview'
 
 /**
  * The whole store: every feature's repositories in one object. Each feature's ports.ts names the ones its use
@@ -74,6 +75,8 @@ export interface Store {
   ledger: LedgerRepo
   /** 总览's aggregates (issue 19) */
   overview: OverviewRepo
+  /** 一张图's grids, points and shifts (issue 19) */
+  overviewMap: OverviewMapRepo
   /** which engine this is */
   engine: 'sqlite' | 'postgres'
   /** photos' bytes in the store's own blobs table (GONGZHI_UPLOADS=database; PostgreSQL's default) */

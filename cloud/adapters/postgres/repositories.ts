@@ -25,6 +25,7 @@ import { warningRepo } from './warnings'
 import { calloutRepo } from './callouts'
 import { ledgerRepo } from './ledger'
 import { overviewRepo } from './overview'
+import { overviewMapRepo } from './overviewMap'
 
 /** Every feature's repository on PostgreSQL, over one pool (store.ts adds the engine's own members to make the Store). */
 export function postgresRepositories(pool: Pool) {
@@ -55,5 +56,6 @@ export function postgresRepositories(pool: Pool) {
     callouts: calloutRepo(pool),
     ledger: ledgerRepo(pool),
     overview: overviewRepo(pool),
+    overviewMap: overviewMapRepo(pool),
   }
 }

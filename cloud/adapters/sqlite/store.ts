@@ -26,6 +26,7 @@ import { departmentRepo } from './departments'
 import { pointsRepo } from './points'
 import { warningRepo } from './warnings'
 import { overviewRepo } from './overview'
+import { overviewMapRepo } from './overviewMap'
 import { calloutRepo } from './callouts'
 import { ledgerRepo } from './ledger'
 
@@ -68,6 +69,7 @@ export function openSqliteStore(file: string) {
     callouts: calloutRepo(db),
     ledger: ledgerRepo(db),
     overview: overviewRepo(db),
+    overviewMap: overviewMapRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

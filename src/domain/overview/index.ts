@@ -10,6 +10,7 @@ import { daysIn, isDay, MAX_PERIOD_DAYS, OVERVIEW_BUCKETS, type OverviewBucket }
  */
 
 export * from './period'
+export * from './map'
 
 export const AREA_KINDS = ['grid', 'community', 'street', 'district', 'city'] as const
 export type AreaKind = (typeof AREA_KINDS)[number]

@@ -16,7 +16,7 @@ import { POINTS_ROUTES } from '@/features/points'
 import { WARNING_ROUTES } from '@/features/warnings'
 import { CALLOUT_ROUTES } from '@/features/callouts'
 import { AUDIT_ROUTES } from '@/features/audit'
-import { OVERVIEW_ROUTES } from '@/features/overview'
+import { OVERVIEW_MAP_ROUTES, OVERVIEW_ROUTES } from '@/features/overview'
 import type { DeskCount, DeskKind, useDesk } from '../useDesk'
 import '../../../components/workspace.scss'
 import './WorkDesk.scss'
@@ -107,6 +107,7 @@ function groupsOf(desk: ReturnType<typeof useDesk>): Group[] {
     testid: 'desk-problems',
     rows: [queueRow(kind, q, desk.reports.status === 'loading')],
   }
+  problems.rows.push({ label: '一张图', hint: '地图上看各网格的未办结、超期报事和今日巡逻', url: OVERVIEW_MAP_ROUTES.map, testid: 'desk-overview-map' })
   if (kind === 'gridWorker') {
     return [
       problems,
