@@ -19,6 +19,7 @@ import { WorkDesk } from '@/features/workspace/ui/WorkDesk'
 import { useDesk } from '@/features/workspace/useDesk'
 import ReportAreaPage from '@/packages/reports/area/index'
 import OverviewPage from '@/packages/overview/index'
+import { OVERVIEW_MAP_ROUTES } from '@/features/overview'
 import { ROUTES } from '@/services/routes'
 import { makeMe, makeSession } from '../support/fixtures'
 import { summaryCounts } from '../support/staffReports'
@@ -280,6 +281,15 @@ describe('the page', () => {
     render(<OverviewPage />)
     expect(screen.getByTestId('overview-not-allowed')).toBeTruthy()
   })
+})
+
+test('the page opens 一张图 of the same area, and carries the 导出台账 card', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue(undefined as never)
+  api.mockImplementation((async () => overview()) as typeof callApi)
+  render(<OverviewPage />)
+  fireEvent.click(await screen.findByTestId('overview-open-map'))
+  expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([OVERVIEW_MAP_ROUTES.map])
+  expect(screen.getByTestId('ledger-export-card').textContent).toContain('导出台账')
 })
 
 describe('the period picker and the call', () => {

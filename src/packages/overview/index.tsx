@@ -8,6 +8,8 @@ import { usePageShell } from '@/features/common/usePageShell'
 import { OverviewScreen } from '@/features/overview/ui/OverviewScreen'
 import type { ListLinks } from '@/features/overview/ui/OverviewCards'
 import { useOverview } from '@/features/overview/useOverview'
+import { OVERVIEW_MAP_ROUTES } from '@/features/overview'
+import { LedgerExportButton } from '@/features/ledger'
 import { ROUTES, withQuery } from '@/services/routes'
 
 /** 总览: the figures of the caller's area (grid worker, committee, street, district, city). */
@@ -44,6 +46,8 @@ function Page({ me }: { me: Me }) {
       waitingForDates={o.waitingForDates}
       onRetry={() => void o.reload()}
       links={links}
+      onOpenMap={() => void Taro.navigateTo({ url: OVERVIEW_MAP_ROUTES.map })}
+      footer={<LedgerExportButton />}
     />
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { AREA_KIND_LABELS, type Overview } from '@/domain/overview'
 import { ActionButton } from '@/components/ActionButton'
@@ -17,12 +18,16 @@ export interface OverviewScreenProps {
   waitingForDates: boolean
   onRetry: () => void
   links?: ListLinks
+  /** opens 一张图 of the same area */
+  onOpenMap?: () => void
+  /** below the figures (the 导出台账 card) */
+  footer?: ReactNode
 }
 
 const dayText = (d: string) => d.replace(/^(\d+)-(\d+)-(\d+)$/, (_, y, m, n) => `${y}年${+m}月${+n}日`)
 
 /** 总览: the period picker, then trends, speed, satisfaction, participation and the sub-areas side by side, all as text. */
-export function OverviewScreen({ data, status, error, choice, onChoice, waitingForDates, onRetry, links }: OverviewScreenProps) {
+export function OverviewScreen({ data, status, error, choice, onChoice, waitingForDates, onRetry, links, onOpenMap, footer }: OverviewScreenProps) {
   return (
     <View className='gz-page overview' data-testid='overview'>
       <PeriodPicker choice={choice} onChange={onChoice} />
@@ -49,6 +54,11 @@ export function OverviewScreen({ data, status, error, choice, onChoice, waitingF
           <Text className='overview__title' data-testid='overview-heading'>
             {`${data.area.name}${data.area.kind === 'grids' ? '' : `（${AREA_KIND_LABELS[data.area.kind]}）`} · ${dayText(data.from)}至${dayText(data.to)}`}
           </Text>
+          {onOpenMap ? (
+            <ActionButton kind='plain' block testid='overview-open-map' onClick={onOpenMap}>
+              在地图上看各网格（一张图）
+            </ActionButton>
+          ) : null}
           <TrendsCard o={data} links={links} />
           <SpeedCard o={data} links={links} />
           <SatisfactionCard o={data} />
@@ -56,6 +66,7 @@ export function OverviewScreen({ data, status, error, choice, onChoice, waitingF
           <ComparisonTable o={data} onOpen={links?.grid} />
         </View>
       )}
+      {footer}
     </View>
   )
 }
