@@ -62,7 +62,7 @@ test('the committee reads 总览, changes the period, opens a grid on 一张图,
   await byTestId(page, 'overview-preset-lastMonth').click()
   const lastTotal = lastMonth.trends.byBucket.reduce((n, b) => n + b.n, 0)
   await page.waitForFunction(
-    ([id, text]) => [...document.querySelectorAll(`[data-testid="${id}"]`)].some((e) => (e as HTMLElement).innerText === text),
+    ([id, text]) => Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).some((e) => (e as HTMLElement).innerText === text),
     ['overview-trends-total', `本期共收到问题 ${lastTotal} 件`] as const,
   )
   assert.match(await byTestId(page, 'overview-heading').innerText(), new RegExp(`${chineseDay(lastMonth.from)}至${chineseDay(lastMonth.to)}`))
@@ -70,7 +70,7 @@ test('the committee reads 总览, changes the period, opens a grid on 一张图,
   await shot(page, 'overview/02-last-month')
   await byTestId(page, 'overview-preset-thisMonth').click()
   await page.waitForFunction(
-    ([id, text]) => [...document.querySelectorAll(`[data-testid="${id}"]`)].some((e) => (e as HTMLElement).innerText === text),
+    ([id, text]) => Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).some((e) => (e as HTMLElement).innerText === text),
     ['overview-trends-total', `本期共收到问题 ${total} 件`] as const,
   )
 
