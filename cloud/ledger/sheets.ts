@@ -1,10 +1,13 @@
-import { cellText, STEP_LABELS, timelinessOf, TIMELINESS_LABELS } from '@/domain/ledger'
+import { cellText, timelinessOf, TIMELINESS_LABELS } from '@/domain/ledger'
 import { MEDIATION_KIND_LABELS, MEDIATION_OUTCOME_LABELS, REPORT_CATEGORY_LABELS, REPORT_LEVEL_LABELS } from '@/domain/reports'
-import { STATUS_LABELS } from '@/domain/reports/flow'
+import { ACTION_LABELS, STATUS_LABELS, TIMELINE_STEP_LABELS } from '@/domain/reports/flow'
 import { chinaStamp } from '@/domain/shared/chinaTime'
 import { maskName, maskPhone } from '@/domain/shared/mask'
 import type { UserRecord } from '../shared/ports'
 import type { LedgerEventRecord, LedgerReportRecord, LedgerShiftRecord } from './ports'
+
+/** A timeline step in words, as the report page says it. */
+const STEP_LABELS: Record<string, string> = { ...ACTION_LABELS, ...TIMELINE_STEP_LABELS }
 
 /** The workbook's columns and rows, in Chinese; every text cell passes cellText (formula injection). */
 

@@ -39,7 +39,8 @@ export function unitColumn(scope: OverviewScope): string {
   }
 }
 
-function builder() {
+/** A statement's values, and `p` to add one and write its placeholder. */
+export function builder() {
   const values: unknown[] = []
   const p = (v: unknown) => {
     values.push(v)
@@ -49,7 +50,7 @@ function builder() {
 }
 
 /** The reports of the scope (alias r). */
-function reportArea(scope: OverviewScope, p: (v: unknown) => string): string {
+export function reportArea(scope: OverviewScope, p: (v: unknown) => string): string {
   if (scope.kind === 'grids') return `r.grid_id IN (${scope.gridIds.map(p).join(', ')})`
   return `r.${scope.kind}_id = ${p(scope.id)}`
 }
@@ -196,7 +197,7 @@ export function warningsSql(q: OverviewQuery): Sql {
 }
 
 /** The communities of the scope (a grid's community for grids: notices, motions and patrols are the community's). */
-function communitiesOf(scope: OverviewScope, p: (v: unknown) => string): string {
+export function communitiesOf(scope: OverviewScope, p: (v: unknown) => string): string {
   if (scope.kind === 'grids') return `SELECT g.community_id FROM grids g WHERE g.id IN (${scope.gridIds.map(p).join(', ')})`
   if (scope.kind === 'community') return `SELECT c.id FROM communities c WHERE c.id = ${p(scope.id)}`
   if (scope.kind === 'street') return `SELECT c.id FROM communities c WHERE c.street_id = ${p(scope.id)}`

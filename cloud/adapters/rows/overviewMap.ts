@@ -2,6 +2,7 @@ import { parseBoundary, type MapCluster, type MapPoint, type MapShift } from '@/
 import type { ReportCategory } from '@/domain/reports'
 import { OPEN_STATUSES } from '@/domain/reports/flow'
 import type { MapGridRecord, MapQuery, OverviewScope, PointExtent } from '../../overview/ports'
+import { builder, communitiesOf, reportArea, type Sql } from './overview'
 import { sqlList } from './sql'
 
 /**
@@ -13,37 +14,10 @@ export interface MapDialect {
   cellOf(expr: string, cell: string): string
 }
 
-export interface Sql {
-  text: string
-  values: unknown[]
-}
+export type { Sql }
 
 const OPEN = sqlList(OPEN_STATUSES)
 const SEATED = `('confirmed', 'checkedIn', 'checkedOut', 'noShow')`
-
-function builder() {
-  const values: unknown[] = []
-  const p = (v: unknown) => {
-    values.push(v)
-    return '?'
-  }
-  return { values, p }
-}
-
-/** The reports of the scope (alias r). */
-function reportArea(scope: OverviewScope, p: (v: unknown) => string): string {
-  if (scope.kind === 'grids') return `r.grid_id IN (${scope.gridIds.map(p).join(', ')})`
-  return `r.${scope.kind}_id = ${p(scope.id)}`
-}
-
-/** The communities of the scope (a grid's community for grids). */
-function communitiesOf(scope: OverviewScope, p: (v: unknown) => string): string {
-  if (scope.kind === 'grids') return `SELECT g.community_id FROM grids g WHERE g.id IN (${scope.gridIds.map(p).join(', ')})`
-  if (scope.kind === 'community') return `SELECT c.id FROM communities c WHERE c.id = ${p(scope.id)}`
-  if (scope.kind === 'street') return `SELECT c.id FROM communities c WHERE c.street_id = ${p(scope.id)}`
-  const up = 'FROM communities c JOIN streets s ON s.id = c.street_id LEFT JOIN districts d ON d.id = s.district_id'
-  return scope.kind === 'district' ? `SELECT c.id ${up} WHERE s.district_id = ${p(scope.id)}` : `SELECT c.id ${up} WHERE d.city_id = ${p(scope.id)}`
-}
 
 /** The grids of the scope (alias g). */
 function gridsOf(scope: OverviewScope, p: (v: unknown) => string): string {

@@ -15,7 +15,6 @@ export {
   ledgerFileName,
   monthLabel,
   monthRange,
-  STEP_LABELS,
   timelinessOf,
   TIMELINESS_LABELS,
   type Timeliness,

@@ -47,29 +47,6 @@ export function cellText(s: string | null | undefined): string {
   return looksLikeFormula(s) ? `'${s}` : s
 }
 
-/** A timeline step in words (the report page's words: src/features/reports/format.ts). */
-export const STEP_LABELS: Record<string, string> = {
-  create: '提交上报',
-  accept: '受理',
-  note: '处理进展',
-  resolve: '办结',
-  reject: '不予受理',
-  return: '退回补充',
-  escalate: '上报',
-  supervise: '督办',
-  reassign: '改派',
-  reopen: '重新打开',
-  withdraw: '撤回',
-  sendBack: '退回交办',
-  edit: '修改了内容',
-  rate: '评价',
-  mediate: '调解记录',
-  meeting: '联席会议',
-  responsible: '指定包保责任人',
-  autoClose: '超过 7 天未评价，自动结案',
-  dispatch: '交办职能部门',
-}
-
 export type Timeliness = 'onTime' | 'late' | 'overdue' | 'pending' | 'none'
 export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   onTime: '按时办结',

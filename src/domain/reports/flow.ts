@@ -1,4 +1,4 @@
-import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility } from '.'
+import type { ReportAction, ReportCategory, ReportLevel, ReportStatus, ReportVisibility, TimelineEntry } from '.'
 import { REPORT_ACTIONS, REPORT_LEVEL_LABELS, REPORT_LEVELS } from '.'
 import { settleBy } from './settle'
 import { TIER_KEY, TIERS, type OrgPlace, type Role } from '../shared/roles'
@@ -38,6 +38,18 @@ export const ACTION_LABELS: Record<ReportAction, string> = {
   reopen: '重新打开',
   withdraw: '撤回',
   sendBack: '退回交办',
+}
+
+/** The timeline's steps that are not staff actions, in words (the report page, the 台账's 处理经过). */
+export const TIMELINE_STEP_LABELS: Record<Exclude<TimelineEntry['action'], ReportAction>, string> = {
+  create: '提交上报',
+  edit: '修改了内容',
+  rate: '评价',
+  mediate: '调解记录',
+  meeting: '联席会议',
+  responsible: '指定包保责任人',
+  autoClose: '超过 7 天未评价，自动结案',
+  dispatch: '交办职能部门',
 }
 
 export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'accepted']

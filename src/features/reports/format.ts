@@ -12,7 +12,7 @@ import {
   type TimelineEntry,
 } from '@/domain/reports'
 import { settleBy } from '@/domain/reports/settle'
-import { ACTION_LABELS, STATUS_LABELS } from '@/domain/reports/flow'
+import { ACTION_LABELS, STATUS_LABELS, TIMELINE_STEP_LABELS } from '@/domain/reports/flow'
 
 /** Labels and times of reports, shared by the resident side and the staff side. */
 
@@ -106,22 +106,11 @@ export function categoryLabel(category: ReportCategory): string {
   return REPORT_CATEGORY_LABELS[category] ?? '其他'
 }
 
-const TIMELINE_LABELS: Record<Exclude<TimelineEntry['action'], keyof typeof ACTION_LABELS>, string> = {
-  create: '提交上报',
-  edit: '修改了内容',
-  rate: '评价',
-  mediate: '调解记录',
-  meeting: '联席会议',
-  responsible: '指定包保责任人',
-  autoClose: '超过 7 天未评价，自动结案',
-  dispatch: '交办职能部门',
-}
-
 /** What one timeline step was, in words: 受理 / 办结 / 提交上报 ... */
 export function timelineLabel(entry: Pick<TimelineEntry, 'action' | 'level'>): string {
   if (entry.action === 'escalate') return `上报到${REPORT_LEVEL_OFFICES[entry.level] ?? ''}`
   if (entry.action in ACTION_LABELS) return ACTION_LABELS[entry.action as keyof typeof ACTION_LABELS]
-  return TIMELINE_LABELS[entry.action as keyof typeof TIMELINE_LABELS] ?? entry.action
+  return TIMELINE_STEP_LABELS[entry.action as keyof typeof TIMELINE_STEP_LABELS] ?? entry.action
 }
 
 /** The deadline that runs now, in words: 受理期限 / 办结期限, with 已逾期 when past. Null when none runs. */
