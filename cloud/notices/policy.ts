@@ -1,5 +1,5 @@
 import { noticeState } from '@/domain/notices'
-import type { NoticeAudience, NoticeRecord } from './ports'
+import type { NoticeAudience, NoticeListed, NoticeRecord } from './ports'
 import type { UserRecord } from '../shared/ports'
 import { TIER_KEY, tierOf, tierPlaceOf } from '@/domain/shared/roles'
 
@@ -35,7 +35,7 @@ export function listAudienceOf(u: UserRecord): NoticeAudience | null {
   return { kind: 'member', communityId: u.communityId, gridIds: memberGrids(u) }
 }
 
-function inScope(n: NoticeRecord, gridIds: string[]): boolean {
+function inScope(n: Pick<NoticeRecord, 'gridIds'>, gridIds: string[]): boolean {
   return n.gridIds === null || n.gridIds.some((g) => gridIds.includes(g))
 }
 
@@ -48,7 +48,7 @@ export function canSee(u: UserRecord, n: NoticeRecord, now: Date): boolean {
   return state === 'live' && inScope(n, memberGrids(u))
 }
 
-export function isAudience(u: UserRecord, n: NoticeRecord): boolean {
+export function isAudience(u: UserRecord, n: Pick<NoticeRecord, 'communityId' | 'gridIds'>): boolean {
   if (u.communityId !== n.communityId) return false
   if (!u.roles.includes('resident') && !u.roles.includes('volunteer')) return false
   // counted per grid: a resident not yet placed in a grid reads whole-community notices but is not counted
@@ -56,7 +56,7 @@ export function isAudience(u: UserRecord, n: NoticeRecord): boolean {
   return n.gridIds === null || n.gridIds.includes(u.gridId)
 }
 
-export function canConfirm(u: UserRecord, n: NoticeRecord, now: Date): boolean {
+export function canConfirm(u: UserRecord, n: NoticeListed, now: Date): boolean {
   return isAudience(u, n) && noticeState(n, now) === 'live'
 }
 
@@ -64,7 +64,7 @@ export function canConfirm(u: UserRecord, n: NoticeRecord, now: Date): boolean {
  * Unread to this viewer: they may read it now (live), have not opened it, and did not write it. The store's
  * countUnread counts by the same rule, so the figure beside a list is the number of its items marked unread.
  */
-export function isUnread(u: UserRecord, n: NoticeRecord, read: boolean, now: Date): boolean {
+export function isUnread(u: UserRecord, n: NoticeListed, read: boolean, now: Date): boolean {
   return !read && n.authorId !== u.id && noticeState(n, now) === 'live'
 }
 

@@ -35,8 +35,11 @@ export interface NoticeReadRecord {
   confirmedAt: string | null
 }
 
+/** What a list reads of a notice: no author's name, no street/district/city (a list's summary shows none of them). */
+export type NoticeListed = Omit<NoticeRecord, 'authorName' | 'streetId' | 'districtId' | 'cityId'>
+
 /** A notice as lists see it: `body` holds only its start (enough for an excerpt); bodyCut says it was cut. */
-export interface NoticeListItem extends NoticeRecord {
+export interface NoticeListItem extends NoticeListed {
   bodyCut: boolean
   read: boolean
   confirmed: boolean

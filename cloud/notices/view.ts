@@ -1,8 +1,8 @@
 import { excerptOf, noticeState, type Notice, type NoticeSummary } from '@/domain/notices'
-import type { NoticeReadRecord, NoticeRecord } from './ports'
+import type { NoticeListed, NoticeReadRecord, NoticeRecord } from './ports'
 
 export function toSummary(
-  n: NoticeRecord & { bodyCut?: boolean },
+  n: NoticeListed & { bodyCut?: boolean },
   flags: { read: boolean; unread: boolean; confirmed: boolean; canConfirm: boolean },
   now: Date,
 ): NoticeSummary {

@@ -3,7 +3,7 @@ import { DEFAULT_RESOLVE_DAYS, type ReportCategory, type ReportLevel } from '@/d
 import { tierPlaceOf, type Tier } from '@/domain/shared/roles'
 import { SETTLE_DAYS, isOverdue } from '@/domain/reports/deadlines'
 import { canDispatch, isReportStaff, relationsOf, UNLISTED_STATUSES, type Caller, type ReportFacts, type ReportParties, type ReportRelation } from '@/domain/reports/flow'
-import type { Deps, ReportArea, ReportRecord, UserCtx } from './ports'
+import type { Deps, ReportArea, ReportListItem, ReportRecord, UserCtx } from './ports'
 import type { UserRecord } from '../shared/ports'
 import { sendOutbound } from '../shared/outbound'
 import { communityOf } from '../shared/community'
@@ -25,7 +25,7 @@ export function callerOf(u: UserRecord): Caller {
   }
 }
 
-export function partiesOf(r: ReportRecord): ReportParties {
+export function partiesOf(r: ReportListItem): ReportParties {
   return {
     reporterId: r.reporterId,
     communityId: r.communityId,
@@ -43,7 +43,7 @@ export function topLevelOf(r: Pick<ReportRecord, 'districtId' | 'cityId'>): Repo
   return r.cityId ? 'city' : r.districtId ? 'district' : 'street'
 }
 
-export function factsOf(r: ReportRecord, now: Date): ReportFacts {
+export function factsOf(r: ReportListItem, now: Date): ReportFacts {
   return {
     status: r.status,
     level: r.level,
@@ -71,12 +71,12 @@ export interface Access {
  * grid, and whoever handles it now — so street staff only once it was escalated to the street. Other staff who
  * supervise it (the street before escalation) see people masked, like anyone outside the community.
  */
-function seesPeople(rel: ReadonlySet<ReportRelation>, u: UserRecord, r: ReportRecord): boolean {
+function seesPeople(rel: ReadonlySet<ReportRelation>, u: UserRecord, r: ReportListItem): boolean {
   const gridWorker = u.roles.includes('gridWorker') && u.communityId === r.communityId && u.grids.some((g) => g.id === r.gridId)
   return rel.has('committee') || rel.has('handler') || gridWorker
 }
 
-export function accessOf(r: ReportRecord, u: UserRecord): Access {
+export function accessOf(r: ReportListItem, u: UserRecord): Access {
   const caller = callerOf(u)
   const rel = relationsOf(partiesOf(r), caller)
   const staff = isReportStaff(rel, caller, partiesOf(r))
@@ -86,7 +86,7 @@ export function accessOf(r: ReportRecord, u: UserRecord): Access {
 }
 
 /** Public to the members of its community: public, clean, not withdrawn or rejected. */
-export function isPublicReport(r: ReportRecord): boolean {
+export function isPublicReport(r: ReportListItem): boolean {
   return r.visibility === 'public' && r.moderation === 'clean' && !UNLISTED_STATUSES.includes(r.status)
 }
 
@@ -94,11 +94,11 @@ export function isPublicReport(r: ReportRecord): boolean {
  * Who a report's photos may be shown to now, as their signed URLs carry it: its members when public, else its
  * reporter and staff. A URL signed under another scope no longer serves (cloud/files/readPhoto.ts).
  */
-export function photoScope(r: ReportRecord): string {
+export function photoScope(r: ReportListItem): string {
   return `${r.id}:${isPublicReport(r) ? 'public' : 'private'}`
 }
 
-export function canSeeReport(r: ReportRecord, a: Access): boolean {
+export function canSeeReport(r: ReportListItem, a: Access): boolean {
   return a.staff || a.reporter || (a.rel.has('member') && isPublicReport(r))
 }
 

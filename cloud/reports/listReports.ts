@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ReportListPage, reportListSchema } from '@/domain/reports'
 import type { z } from 'zod'
-import type { ReportListQuery, ReportRecord, UserCtx } from './ports'
+import type { ReportListItem, ReportListQuery, UserCtx } from './ports'
 import type { Tier } from '@/domain/shared/roles'
 import { accessOf, areaOf, assertGridOf, sweep, tierAreaOf } from './access'
 import { decodeDueCursor, decodeSeqCursor, encodeReportCursor } from './cursor'
@@ -36,7 +36,7 @@ export async function listReports(input: Input, ctx: UserCtx): Promise<ReportLis
   const after = input.cursor ? (byDue ? decodeDueCursor(input.cursor) : decodeSeqCursor(input.cursor)) : null
   const rows = await deps.store.reports.list(query, { limit: limit + 1, after })
   const page = rows.slice(0, limit)
-  const last: ReportRecord | undefined = page[page.length - 1]
+  const last: ReportListItem | undefined = page[page.length - 1]
   return {
     items: page.map((r) => toSummary(deps, r, accessOf(r, user), now)),
     nextCursor:

@@ -66,6 +66,20 @@ export interface ReportRecord {
   dispatch?: ReportDispatchInfo | null
 }
 
+/**
+ * What a list shows of a report (ReportSummary) and what deciding the viewer's access needs (accessOf): a list
+ * reads these columns only, not the whole row with the assignee's and the dispatch's names.
+ */
+export type ReportListItem = Pick<
+  ReportRecord,
+  | 'seq' | 'id' | 'communityId' | 'streetId' | 'districtId' | 'cityId' | 'gridId' | 'gridName' | 'reporterId'
+  | 'reporterName' | 'category' | 'description' | 'address' | 'anonymous' | 'visibility' | 'moderation' | 'status'
+  | 'level' | 'acceptBy' | 'resolveBy' | 'dueAt' | 'supporters' | 'resolvedAt' | 'rating' | 'createdAt' | 'cover'
+> & {
+  /** the department of its live dispatch (a handler of it sees it); absent when none */
+  dispatch?: Pick<ReportDispatchInfo, 'departmentId'> | null
+}
+
 /** A dispatch's life: 待受理 → 已受理 → 已办结, or 退回 (wrong department), or cancelled (the reporter withdrew). */
 export type DispatchStatus = 'pending' | 'accepted' | 'returned' | 'resolved' | 'cancelled'
 export const LIVE_DISPATCH: readonly DispatchStatus[] = ['pending', 'accepted']
@@ -332,7 +346,7 @@ export interface ReportRepo {
    * retry key is checked first and stored with the support in one IMMEDIATE transaction (not when closed).
    */
   support(id: string, userId: string, at: string, idem: IdempotencyKey | null): Promise<ReportSupportOutcome>
-  list(query: ReportListQuery, opts: { limit: number; after: ReportCursor | null }): Promise<ReportRecord[]>
+  list(query: ReportListQuery, opts: { limit: number; after: ReportCursor | null }): Promise<ReportListItem[]>
   /** How many rows the list of this query holds (all its pages): the figure shown beside a link to it. */
   count(query: ReportListQuery): Promise<number>
   /**

@@ -3,7 +3,7 @@ import type { MediationView, PhotoView, ReportSummary, ReportView, TimelineEntry
 import { availableActions } from '@/domain/reports/flow'
 import { isOverdue } from '@/domain/reports/deadlines'
 import type { Role } from '@/domain/shared/roles'
-import type { Deps, ReportDetailRecord, ReportRecord } from './ports'
+import type { Deps, ReportDetailRecord, ReportListItem, ReportRecord } from './ports'
 import type { UserRecord } from '../shared/ports'
 import { accessOf, factsOf, photoScope, type Access } from './access'
 
@@ -11,13 +11,13 @@ import { accessOf, factsOf, photoScope, type Access } from './access'
  * How the viewer may see the reporter: in full to the reporter and to staff who see people (Access.people: the
  * community's staff, the grid's worker, the street once escalated to it); else '居民' when anonymous, masked otherwise.
  */
-export function reporterNameFor(r: ReportRecord, a: Pick<Access, 'people' | 'reporter'>): string {
+export function reporterNameFor(r: ReportListItem, a: Pick<Access, 'people' | 'reporter'>): string {
   if (a.people || a.reporter) return r.reporterName
   return r.anonymous ? '居民' : maskName(r.reporterName)
 }
 
 /** A photo of report `r`, its URL signed for the report's audience now (photoScope). */
-export function photo(deps: Deps, id: string, r: ReportRecord): PhotoView {
+export function photo(deps: Deps, id: string, r: ReportListItem): PhotoView {
   return { id, url: deps.fileUrls.sign(id, photoScope(r)) }
 }
 
@@ -26,7 +26,7 @@ function excerptOf(description: string): string {
   return cps.length > 60 ? cps.slice(0, 60).join('') + '…' : cps.join('')
 }
 
-export function toSummary(deps: Deps, r: ReportRecord, a: Pick<Access, 'people' | 'reporter'>, now: Date): ReportSummary {
+export function toSummary(deps: Deps, r: ReportListItem, a: Pick<Access, 'people' | 'reporter'>, now: Date): ReportSummary {
   const due = r.status === 'submitted' ? r.acceptBy : r.status === 'accepted' ? r.resolveBy : null
   return {
     id: r.id,

@@ -458,7 +458,7 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
         expect(staffList).toEqual(['n_d', 'n_e', 'n_later', 'n_long', 'n_f', 'n_c', 'n_b', 'n_exact', 'n_a', 'n_expired'])
         const streetList = await listAll(s, streetAudience(), IDS.streetStaff)
         expect(ids(streetList)).toEqual(['n_d', 'n_e', 'n_later', 'n_long', 'n_hx', 'n_f', 'n_c', 'n_b', 'n_exact', 'n_a', 'n_expired'])
-        expect(streetList.find((n) => n.id === 'n_hx')).toMatchObject({ communityName: '河西村', streetId: IDS.street })
+        expect(streetList.find((n) => n.id === 'n_hx')).toMatchObject({ communityName: '河西村', communityId: IDS.sibling })
         expect(ids(await listAll(s, streetAudience(IDS.otherStreet), IDS.streetStaff))).toEqual(['n_nh'])
         // a district and the city: every community under them, the same way
         const tier = (t: 'district' | 'city', id: string): NoticeAudience => ({ kind: 'tier', tier: t, id })

@@ -42,7 +42,9 @@ interface NoticeRow {
   created_at: string
 }
 
-interface ListRow extends NoticeRow {
+interface ListRow extends Omit<NoticeRow, 'author_name' | 'street_id' | 'district_id' | 'city_id' | 'grid_ids'> {
+  /** null for a whole-community notice */
+  grid_ids: string[] | null
   body_cut: boolean
   read_at: string | null
   confirmed_at: string | null
@@ -233,18 +235,34 @@ export function noticeRepo(pool: Pool): NoticeRepo {
         : ''
       const found = await rows<ListRow>(
         pool,
+        // a list reads what its summary shows: no author, no street/district/city joins
         `SELECT ${LIST_COLUMNS},
-          u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS}, r.read_at, r.confirmed_at, ${GRID_IDS}
+          c.name AS community_name, r.read_at, r.confirmed_at,
+          CASE WHEN n.whole_community THEN NULL ELSE ARRAY(SELECT ng.grid_id FROM notice_grids ng WHERE ng.notice_id = n.id) END AS grid_ids
         FROM notices n
-        JOIN users u ON u.id = n.author_id
-        JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}
+        JOIN communities c ON c.id = n.community_id
         LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = ${viewer}::text
         WHERE ${audienceWhere(audience, p, now)} ${cursor}
         ${ORDER} LIMIT ${p(limit)}`,
         values,
       )
       return found.map(
-        (r): NoticeListItem => ({ ...toRecord(r), bodyCut: r.body_cut, read: r.read_at !== null, confirmed: r.confirmed_at !== null }),
+        (r): NoticeListItem => ({
+          id: r.id,
+          communityId: r.community_id,
+          communityName: r.community_name,
+          authorId: r.author_id,
+          title: r.title,
+          body: r.body,
+          category: r.category,
+          pinned: r.pinned,
+          important: r.important,
+          gridIds: r.grid_ids === null ? null : [...r.grid_ids].sort(),
+          publishAt: r.publish_at,
+          expireAt: r.expire_at,
+          withdrawnAt: r.withdrawn_at,
+          createdAt: r.created_at,
+          bodyCut: r.body_cut, read: r.read_at !== null, confirmed: r.confirmed_at !== null }),
       )
     },
 

@@ -15,6 +15,10 @@ import {
   mediationRecord,
   reportEventRecord,
   reportRecord,
+  reportListItem,
+  listColumns,
+  LIST_JOINS,
+  type ReportListRow,
   type MediationRow,
   type MediationSessionRow,
   type ReportEventRow,
@@ -22,6 +26,9 @@ import {
 } from '../rows/reports'
 import { BRIEF, loadReport, OPEN, rolesJson, UNLISTED } from './reportRows'
 import { row, rows } from './tx'
+
+/** report.list's page: the summary's columns only (ReportListItem) */
+const LIST = `SELECT ${listColumns('r.anonymous::int')} FROM reports r ${LIST_JOINS}`
 
 /** The report store's reads on PostgreSQL, the same queries as ../sqlite/reports.ts with `$n` parameters. */
 
@@ -86,7 +93,7 @@ function shapeOf(q: ReportListQuery, p: Params): ListShape {
 }
 
 /** One page of a list: newest first by seq, or the queue's (due_at, seq); seq is unique, so ties never reorder. */
-async function page(pool: Pool, q: ReportListQuery, limit: number, after: ReportCursor | null): Promise<ReportRow[]> {
+async function page(pool: Pool, q: ReportListQuery, limit: number, after: ReportCursor | null): Promise<ReportListRow[]> {
   const p = new Params()
   const { where, order } = shapeOf(q, p)
   if (order === 'newest') {
@@ -95,7 +102,7 @@ async function page(pool: Pool, q: ReportListQuery, limit: number, after: Report
     where.push(`(r.due_at, r.seq) > (${p.add(after.dueAt, 'timestamptz')}, ${p.add(after.seq, 'bigint')})`)
   }
   const orderBy = order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'
-  return rows<ReportRow>(pool, `${BRIEF} WHERE ${where.join(' AND ')} ${orderBy} LIMIT ${p.add(limit, 'integer')}`, p.values)
+  return rows<ReportListRow>(pool, `${LIST} WHERE ${where.join(' AND ')} ${orderBy} LIMIT ${p.add(limit, 'integer')}`, p.values)
 }
 
 const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
@@ -170,9 +177,9 @@ export function reportQueries(
           .flat()
           .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
           .slice(0, limit)
-          .map(reportRecord)
+          .map(reportListItem)
       }
-      return (await page(pool, q, limit, after)).map(reportRecord)
+      return (await page(pool, q, limit, after)).map(reportListItem)
     },
 
     async count(q) {

@@ -27,7 +27,7 @@ interface UserRow {
   department_id: string | null
 }
 
-/** A user with its roles and worker grids in one statement (SQLite's adapter reads them in three). */
+/** A user with its roles and worker grids in one statement (as SQLite's adapter does). */
 const SELECT_USER = `
   SELECT u.id, u.name, u.phone, u.openid, u.community_id, u.grid_id, u.household_id, u.verified, u.roster_only, u.created_at,
     c.name AS community_name, c.street_id AS street_id, s.district_id AS district_id, d.city_id AS city_id, g.name AS grid_name,

@@ -13,6 +13,7 @@ import type {
   ReportCounts,
   ReportDispatchInfo,
   ReportEventRecord,
+  ReportListItem,
   ReportListQuery,
   ReportRecord,
 } from '../../reports/ports'
@@ -129,6 +130,58 @@ export function reportRecord(r: ReportRow): ReportRecord {
     version: r.version,
     cover: r.cover,
     ...(r.dispatch_id ? { dispatch: dispatchOf(r) } : {}),
+  }
+}
+
+/**
+ * A list's columns (ReportListItem: the summary and the viewer's access), `anonymous` as the engine renders it
+ * as 0/1: two joins (grid, reporter) and the live dispatch's department, the cover photo the summary shows.
+ */
+export const listColumns = (anonymous: string) => `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city_id,
+  r.grid_id, g.name AS grid_name, r.reporter_id, ru.name AS reporter_name, r.category,
+  substr(r.description, 1, 80) AS description, r.address, ${anonymous} AS anonymous, r.visibility, r.moderation,
+  r.status, r.level, r.accept_by, r.resolve_by, r.due_at, r.supporters, r.resolved_at, r.rating, r.created_at,
+  (SELECT p.file_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = r.id AND p.event_id IS NULL AND f.check_status IN ('none', 'pass') ORDER BY p.seq LIMIT 1) AS cover,
+  (SELECT rd.department_id FROM report_dispatches rd WHERE rd.report_id = r.id AND rd.status IN ('pending', 'accepted')) AS dispatch_department_id`
+export const LIST_JOINS = 'JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id'
+
+export type ReportListRow = Pick<
+  ReportRow,
+  | 'seq' | 'id' | 'community_id' | 'street_id' | 'district_id' | 'city_id' | 'grid_id' | 'grid_name' | 'reporter_id'
+  | 'reporter_name' | 'category' | 'description' | 'address' | 'anonymous' | 'visibility' | 'moderation' | 'status'
+  | 'level' | 'accept_by' | 'resolve_by' | 'due_at' | 'supporters' | 'resolved_at' | 'rating' | 'created_at' | 'cover'
+  | 'dispatch_department_id'
+>
+
+export function reportListItem(r: ReportListRow): ReportListItem {
+  return {
+    seq: r.seq,
+    id: r.id,
+    communityId: r.community_id,
+    streetId: r.street_id,
+    districtId: r.district_id,
+    cityId: r.city_id,
+    gridId: r.grid_id,
+    gridName: r.grid_name,
+    reporterId: r.reporter_id,
+    reporterName: r.reporter_name,
+    category: r.category,
+    description: r.description,
+    address: r.address,
+    anonymous: r.anonymous === 1,
+    visibility: r.visibility,
+    moderation: r.moderation,
+    status: r.status,
+    level: r.level,
+    acceptBy: r.accept_by,
+    resolveBy: r.resolve_by,
+    dueAt: r.due_at,
+    supporters: r.supporters,
+    resolvedAt: r.resolved_at,
+    rating: r.rating,
+    createdAt: r.created_at,
+    cover: r.cover,
+    ...(r.dispatch_department_id ? { dispatch: { departmentId: r.dispatch_department_id } } : {}),
   }
 }
 

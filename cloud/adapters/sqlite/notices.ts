@@ -36,7 +36,9 @@ interface NoticeRow {
   created_at: string
 }
 
-interface ListRow extends NoticeRow {
+interface ListRow extends Omit<NoticeRow, 'author_name' | 'street_id' | 'district_id' | 'city_id' | 'grid_ids'> {
+  /** null for a whole-community notice */
+  grid_ids: string | null
   body_cut: number
   read_at: string | null
   confirmed_at: string | null
@@ -97,13 +99,14 @@ export function noticeRepo(db: Db): NoticeRepo {
     'INSERT INTO idempotency (user_id, action, request_id, fingerprint, result, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   )
 
+  // a list reads what its summary shows: no author, no street/district/city joins
   const LIST_SELECT = `
     SELECT ${LIST_COLUMNS},
-      u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS}, r.read_at, r.confirmed_at,
-      (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
+      c.name AS community_name, r.read_at, r.confirmed_at,
+      CASE WHEN n.whole_community = 1 THEN NULL
+        ELSE (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) END AS grid_ids
     FROM notices n
-    JOIN users u ON u.id = n.author_id
-    JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}
+    JOIN communities c ON c.id = n.community_id
     LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer`
   const listMember = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND ${LIVE}
@@ -318,7 +321,20 @@ export function noticeRepo(db: Db): NoticeRepo {
             : listTier[audience.tier].all({ ...params, area: audience.id })
       return rows.map(
         (r): NoticeListItem => ({
-          ...toRecord(r),
+          id: r.id,
+          communityId: r.community_id,
+          communityName: r.community_name,
+          authorId: r.author_id,
+          title: r.title,
+          body: r.body,
+          category: r.category,
+          pinned: r.pinned === 1,
+          important: r.important === 1,
+          gridIds: r.grid_ids === null ? null : (JSON.parse(r.grid_ids) as string[]).sort(),
+          publishAt: r.publish_at,
+          expireAt: r.expire_at,
+          withdrawnAt: r.withdrawn_at,
+          createdAt: r.created_at,
           bodyCut: r.body_cut === 1,
           read: r.read_at !== null,
           confirmed: r.confirmed_at !== null,

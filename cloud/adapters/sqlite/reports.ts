@@ -23,6 +23,7 @@ import {
   areaOfQueue,
   mediationRecord,
   reportEventRecord,
+  reportListItem,
   reportRecord,
   tierStaffSql,
   unitsSql,
@@ -34,7 +35,10 @@ import {
   type MediationRow,
   type MediationSessionRow,
   type ReportEventRow,
+  type ReportListRow,
   type ReportRow,
+  listColumns,
+  LIST_JOINS,
 } from '../rows/reports'
 import { auditWriter } from './audit'
 import { idempotencyTable } from './idempotency'
@@ -58,6 +62,8 @@ const COLUMNS = `r.seq, r.id, r.community_id, r.street_id, r.district_id, r.city
 const JOINS = `JOIN grids g ON g.id = r.grid_id JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id LEFT JOIN report_dispatches rd ON rd.report_id = r.id AND rd.status IN ('pending', 'accepted') LEFT JOIN departments dep ON dep.id = rd.department_id`
 const FULL = `SELECT ${COLUMNS.replace('%DESC%', 'r.description')} FROM reports r ${JOINS}`
 const BRIEF = `SELECT ${COLUMNS.replace('%DESC%', 'substr(r.description, 1, 80)')} FROM reports r ${JOINS}`
+/** report.list's page: the summary's columns only (ReportListItem) */
+const LIST = `SELECT ${listColumns('r.anonymous')} FROM reports r ${LIST_JOINS}`
 
 const LEVEL_RANK = Object.fromEntries(REPORT_LEVELS.map((level, rank) => [level, rank])) as Record<ReportLevel, number>
 
@@ -348,7 +354,7 @@ export function reportRepo(db: Db): ReportRepo {
    * not in the SQL, so the planner can pick the index of the filters that are (e.g. reports(community_id, status,
    * seq) for a rare status) instead of walking the whole area newest first. One prepared statement per shape.
    */
-  const shapes = new Map<string, Statement<Record<string, unknown>, ReportRow>>()
+  const shapes = new Map<string, Statement<Record<string, unknown>, ReportListRow>>()
   const countShapes = new Map<string, Statement<Record<string, unknown>, { n: number }>>()
   const overdueInStore = db.prepare<[string], { n: number }>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM reports INDEXED BY reports_due WHERE due_at IS NOT NULL AND due_at < ? LIMIT ${FEW_OVERDUE})`,
@@ -361,12 +367,12 @@ export function reportRepo(db: Db): ReportRepo {
     // a grid is a small part of its area: its own covering index holds its reports newest first
     return `INDEXED BY reports_${shape.params.grid != null ? 'grid' : shape.overdueArea.replace('_id', '')}_cover`
   }
-  const listPage = (shape: ListShape, where: string[], params: Record<string, unknown>): ReportRow[] => {
+  const listPage = (shape: ListShape, where: string[], params: Record<string, unknown>): ReportListRow[] => {
     const order = shape.order
-    const sql = `${BRIEF.replace('FROM reports r', `FROM reports r ${listIndexOf(shape)}`)} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
+    const sql = `${LIST.replace('FROM reports r', `FROM reports r ${listIndexOf(shape)}`)} WHERE ${where.join(' AND ')} ${order === 'newest' ? 'ORDER BY r.seq DESC' : 'ORDER BY r.due_at, r.seq'} LIMIT @limit`
     let st = shapes.get(sql)
     if (!st) {
-      st = db.prepare<Record<string, unknown>, ReportRow>(sql)
+      st = db.prepare<Record<string, unknown>, ReportListRow>(sql)
       shapes.set(sql, st)
     }
     return st.all(params)
@@ -497,7 +503,7 @@ export function reportRepo(db: Db): ReportRepo {
       return supportTx.immediate(id, userId, at, key)
     },
     async list(q: ReportListQuery, { limit, after }) {
-      const page = (shape: ListShape): ReportRow[] => {
+      const page = (shape: ListShape): ReportListRow[] => {
         const where = [...shape.where]
         const params: Record<string, unknown> = { ...shape.params, limit }
         if (shape.order === 'newest') {
@@ -520,9 +526,9 @@ export function reportRepo(db: Db): ReportRepo {
           .flatMap((grid) => page(shapeOf({ ...q, gridIds: [grid] })))
           .sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
           .slice(0, limit)
-          .map(reportRecord)
+          .map(reportListItem)
       }
-      return page(shapeOf(q)).map(reportRecord)
+      return page(shapeOf(q)).map(reportListItem)
     },
     async count(q: ReportListQuery) {
       const shape = shapeOf(q)

@@ -29,22 +29,25 @@ interface UserRow {
   roster_only: number
   created_at: string
   department_id: string | null
+  /** JSON arrays built in the same statement: roles by name, worker grids by seq then id */
+  roles: string
+  grids: string
 }
 
 export function userRepo(db: Db): UserRepo {
+  // one statement per caller (dispatch loads one per request): roles and worker grids as ordered JSON arrays
   const byId = db.prepare<[string], UserRow>(`
     SELECT u.*, c.name AS community_name, c.street_id AS street_id, s.district_id AS district_id, d.city_id AS city_id, g.name AS grid_name,
-      (SELECT dm.department_id FROM department_members dm WHERE dm.user_id = u.id) AS department_id
+      (SELECT dm.department_id FROM department_members dm WHERE dm.user_id = u.id) AS department_id,
+      (SELECT json_group_array(ur.role ORDER BY ur.role) FROM user_roles ur WHERE ur.user_id = u.id) AS roles,
+      (SELECT json_group_array(json_object('id', wg.id, 'name', wg.name) ORDER BY wg.seq, wg.id)
+        FROM user_grids ug JOIN grids wg ON wg.id = ug.grid_id WHERE ug.user_id = u.id) AS grids
     FROM users u
     LEFT JOIN communities c ON c.id = u.community_id
     LEFT JOIN streets s ON s.id = c.street_id
     LEFT JOIN districts d ON d.id = s.district_id
     LEFT JOIN grids g ON g.id = u.grid_id
     WHERE u.id = ?`)
-  const rolesOf = db.prepare<[string], { role: Role }>('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role')
-  const gridsOf = db.prepare<[string], { id: string; name: string }>(`
-    SELECT g.id, g.name FROM user_grids ug JOIN grids g ON g.id = ug.grid_id
-    WHERE ug.user_id = ? ORDER BY g.seq, g.id`)
   const idByOpenid = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE openid = ?')
   const insertUser = db.prepare(`
     INSERT INTO users (id, name, phone, openid, community_id, grid_id, household_id, verified, roster_only, created_at)
@@ -61,7 +64,7 @@ export function userRepo(db: Db): UserRepo {
       name: row.name,
       phone: row.phone,
       openid: row.openid,
-      roles: rolesOf.all(id).map((r) => r.role),
+      roles: JSON.parse(row.roles) as Role[],
       communityId: row.community_id,
       communityName: row.community_name,
       streetId: row.street_id,
@@ -72,7 +75,7 @@ export function userRepo(db: Db): UserRepo {
       householdId: row.household_id,
       verified: row.verified === 1,
       rosterOnly: row.roster_only === 1,
-      grids: gridsOf.all(id),
+      grids: JSON.parse(row.grids) as { id: string; name: string }[],
       createdAt: row.created_at,
       ...(row.department_id ? { departmentId: row.department_id } : {}),
     }
