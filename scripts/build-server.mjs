@@ -9,7 +9,8 @@ import { join, relative } from 'node:path'
 import { build } from 'esbuild'
 
 const root = process.cwd()
-const outDir = join(root, 'dist/server')
+// GONGZHI_SERVER_OUT: another output folder (the tests build into a temporary one)
+const outDir = process.env.GONGZHI_SERVER_OUT || join(root, 'dist/server')
 const outfile = join(outDir, 'main.js')
 const stamp = join(outDir, '.build-inputs')
 const INPUTS = ['cloud', 'src/domain', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-server.mjs']
