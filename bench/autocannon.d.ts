@@ -23,6 +23,10 @@ declare module 'autocannon' {
     /** a fixed number of requests instead of a duration: every reply is awaited */
     amount?: number
     pipelining?: number
+    /** requests per second over all connections (a fixed offered load instead of closed-loop) */
+    overallRate?: number
+    /** requests per second per connection */
+    connectionRate?: number
     method?: string
     headers?: Record<string, string>
     body?: string

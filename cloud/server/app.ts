@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
@@ -13,6 +14,7 @@ import { attachmentHeader, readExport } from '../ledger'
 import { DEV_LOGIN_LOCAL_ONLY, isLocalRequest } from './devLoginGuard'
 import { appErrorOfHttp, clientErrorReply, envelopeOf } from './errors'
 import { HTTP_LIMITS, type HttpLimits } from './limits'
+import { ClusterRateStore } from './clusterRateLimit'
 import { registerSecurityHeaders } from './securityHeaders'
 
 export { BODY_LIMIT }
@@ -135,6 +137,8 @@ export async function buildServer(opts: BuildOptions = {}): Promise<FastifyInsta
       global: false,
       max: config.rateLimit,
       timeWindow: 60_000,
+      // a worker of GONGZHI_PROCESSES > 1 counts in the primary, so that the limit is per user across processes
+      ...(cluster.isWorker ? { store: ClusterRateStore } : {}),
       keyGenerator: async (req) => {
         const userId = await callerOf(req)
         return userId ? `user:${userId}` : `ip:${req.ip}`

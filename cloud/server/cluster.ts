@@ -6,6 +6,7 @@
  * is passed to every worker, which closes as a single server does (shutdown.ts); the primary exits when all have.
  */
 import cluster, { type Worker } from 'node:cluster'
+import { serveRateCounts } from './clusterRateLimit'
 
 const MAX_RESTARTS = 5
 const RESTART_WINDOW_MS = 60_000
@@ -20,6 +21,8 @@ export function runWorkers(n: number, log: ClusterLog): Promise<void> {
   let stopping = false
   const restarts: number[] = []
   let listening = 0
+  // the rate limit's counts, shared by every worker (clusterRateLimit.ts)
+  serveRateCounts()
   return new Promise((resolve) => {
     const fork = () => {
       const w: Worker = cluster.fork()
