@@ -86,7 +86,10 @@ export type LedgerExportParsed = z.output<typeof ledgerExportSchema>
 /** What an export returns: the file's Chinese name and its signed, short-lived address. */
 export interface LedgerExport {
   fileName: string
-  /** signed, for the exporter only, valid for EXPORT_URL_TTL_MS */
+  /**
+   * given to the exporter only, valid for EXPORT_URL_TTL_MS: the server's signed `/exports/<id>?e=&s=` (fetched with the
+   * session's token), or on the cloud function an https temporary URL of cloud storage (needs no token)
+   */
   url: string
   /** data rows written (the 问题清单's reports) */
   rows: number
