@@ -12,8 +12,10 @@ import { openPostgresStore } from '../adapters/postgres/store'
 import type { CloudOpenapi } from '../adapters/wechat/cloudOpenapi'
 import { msgSecCheck } from '../adapters/wechat/msgSecCheck'
 import { cloudMsgSecCheck, type CloudSecurityOpenapi } from '../adapters/wechat/msgSecCheckCloud'
+import { cloudExports } from '../adapters/wechat/cloudExports'
 import { cloudStorage, type WxStorageSdk } from '../adapters/wechat/cloudStorage'
 import { cloudImageCheck, type CloudMediaCheckApi } from '../adapters/wechat/mediaCheck'
+import { EXPORT_URL_TTL_MS } from '@/domain/ledger'
 import { configFromEnv } from '../compose/config'
 import { consoleLogger, createDeps, type Deps, wechatCloudServices } from '../compose/deps'
 import { makeCloudEntry, type WxContext } from './cloudEntry'
@@ -56,6 +58,8 @@ function depsOnce(): Promise<Deps> {
       contentCheck,
       blobs: storage.blobs,
       cloudFiles: storage.files,
+      // 台账 exports go to cloud storage too; the reply carries a temporary URL (no bearer token on this door)
+      exportFiles: cloudExports(cloud, EXPORT_URL_TTL_MS / 1000),
       imageCheck: cloudImageCheck(cloud.openapi, async (path) => (await storage.files.tempUrls([path], IMAGE_CHECK_URL_SECONDS))[0] ?? null),
     })
   })().catch((err: unknown) => {

@@ -32,7 +32,7 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
   const key = idempotencyKey(ctx, 'ledger.export', input)
   const prior = key ? await deps.store.ledger.keyState(key) : ({ kind: 'new' } as const)
   if (prior.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
-  if (prior.kind === 'replayed') return signed(ctx, prior.export)
+  if (prior.kind === 'replayed') return await signed(ctx, prior.export)
   await deps.exportFiles.sweep(new Date(now.getTime() - EXPORT_KEEP_MS).toISOString())
 
   const id = deps.ids.newId()
@@ -74,11 +74,15 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
   }, key, made)
   // two retries raced: the one that recorded first is the export (this file is left to the sweep)
   if (outcome.kind === 'keyReused') throw new AppError('CONFLICT', KEY_REUSED)
-  return signed(ctx, outcome.kind === 'replayed' ? outcome.export : made)
+  return await signed(ctx, outcome.kind === 'replayed' ? outcome.export : made)
 }
 
-function signed(ctx: UserCtx, e: ExportRecord): LedgerExport {
-  return { fileName: e.fileName, url: ctx.deps.exportUrls.sign(e.id, ctx.user.id), rows: e.rows, bytes: e.bytes }
+/** The reply: the file's address — cloud storage's temporary URL where the files give one, else the signed route. */
+async function signed(ctx: UserCtx, e: ExportRecord): Promise<LedgerExport> {
+  const { exportFiles, exportUrls } = ctx.deps
+  const url = exportFiles.link ? await exportFiles.link(e.id) : exportUrls.sign(e.id, ctx.user.id)
+  if (url === null) throw new AppError('NOT_FOUND', '文件不存在或已清理，请重新导出')
+  return { fileName: e.fileName, url, rows: e.rows, bytes: e.bytes }
 }
 
 /** Streams the query's reports page by page; `each` gets a page with its timelines. */

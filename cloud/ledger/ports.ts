@@ -129,6 +129,12 @@ export interface ExportFiles {
   open(id: string): Promise<{ meta: ExportMeta; path: string; bytes: number } | null>
   /** Removes the files created before `before`; how many. */
   sweep(before: string): Promise<number>
+  /**
+   * An address of the file that needs no session (cloud storage's temporary URL, short-lived), for a door without a
+   * bearer token (the cloud function); null when the file is not there. Absent: the door serves the file itself at
+   * its signed `/exports/:id` (ExportUrls).
+   */
+  link?(id: string): Promise<string | null>
 }
 
 /** Signed, short-lived addresses of an export, bound to its exporter. */

@@ -1,21 +1,24 @@
 import { AppError } from '@/domain/shared/errors'
 import type { ReportListPage, reportListSchema } from '@/domain/reports'
 import type { z } from 'zod'
-import type { ReportListItem, ReportListQuery, UserCtx } from './ports'
+import { chinaDayRange } from '@/domain/shared/days'
+import type { ReportArea, ReportListItem, ReportListQuery, UserCtx } from './ports'
 import type { Tier } from '@/domain/shared/roles'
 import { accessOf, areaOf, assertGridOf, sweep, tierAreaOf } from './access'
 import { decodeDueCursor, decodeSeqCursor, encodeReportCursor } from './cursor'
 import { toSummary } from './view'
-import { communityOf } from '../shared/community'
+import { communityOf, isAbove } from '../shared/community'
 
 type Input = z.output<typeof reportListSchema>
 
 /** The filters each list applies. */
-const SCOPE_FILTERS: Record<Input['scope'], readonly ('status' | 'gridId' | 'category' | 'overdue')[]> = {
+type Filter = 'status' | 'gridId' | 'category' | 'overdue' | 'communityId' | 'from' | 'to'
+const FILTERS: readonly Filter[] = ['status', 'gridId', 'category', 'overdue', 'communityId', 'from', 'to']
+const SCOPE_FILTERS: Record<Input['scope'], readonly Filter[]> = {
   mine: [],
   public: ['category'],
   queue: ['status', 'gridId', 'overdue'],
-  area: ['status', 'gridId', 'category', 'overdue'],
+  area: FILTERS,
 }
 
 /**
@@ -47,7 +50,7 @@ export async function listReports(input: Input, ctx: UserCtx): Promise<ReportLis
 /** The caller's list as a store query (FORBIDDEN for a scope that is not theirs): report.list and report.counts share it. */
 export async function listQueryOf(input: Omit<Input, 'cursor' | 'limit'>, ctx: UserCtx, now: Date): Promise<ReportListQuery> {
   const { deps, user } = ctx
-  const unsupported = (['status', 'gridId', 'category', 'overdue'] as const).filter(
+  const unsupported = FILTERS.filter(
     (f) => input[f] !== undefined && !SCOPE_FILTERS[input.scope].includes(f),
   )
   // a filter a list does not apply would make a figure counted with it lie about the list: refuse it
@@ -79,22 +82,40 @@ export async function listQueryOf(input: Omit<Input, 'cursor' | 'limit'>, ctx: U
     }
     throw new AppError('FORBIDDEN', '只有工作人员有待办队列')
   }
+  // created on the period's China days, as 总览's trends count them
+  const period = chinaDayRange(input.from, input.to)
   const filters = {
     ...(input.status ? { status: input.status } : {}),
     ...(input.gridId ? { gridId: input.gridId } : {}),
     ...(input.category ? { category: input.category } : {}),
+    ...(period.from ? { createdFrom: period.from } : {}),
+    ...(period.to ? { createdTo: period.to } : {}),
     ...overdue,
   }
+  const area = await areaListOf(deps, user, input.communityId)
+  if (input.gridId) await assertGridOf(deps, area, input.gridId)
+  return { kind: 'area', ...area, ...filters }
+}
+
+const NOT_AREA_STAFF = '只有社区、街道、区和市的工作人员可以查看辖区问题'
+
+/**
+ * The area of 问题总览's list: the committee's community; a tier's whole area, or one community under it named by
+ * `communityId` (a street's figure of one community opens that community's list). A community not the caller's:
+ * FORBIDDEN; one that does not exist: INVALID_INPUT.
+ */
+async function areaListOf(deps: UserCtx['deps'], user: UserCtx['user'], communityId: string | undefined): Promise<ReportArea> {
+  const named = communityId ? await deps.store.communities.get(communityId) : null
+  if (communityId && !named) throw new AppError('INVALID_INPUT', '社区不存在', [{ path: 'communityId', message: '社区不存在' }])
   if (user.roles.includes('committee') && user.communityId) {
-    if (input.gridId) await assertGridOf(deps, { communityId: user.communityId }, input.gridId)
-    return { kind: 'area', communityId: user.communityId, ...filters }
+    if (named && named.id !== user.communityId) throw new AppError('FORBIDDEN', '只能查看本社区的问题')
+    return { communityId: user.communityId }
   }
   const tier = tierAreaOf(user)
-  if (tier) {
-    if (input.gridId) await assertGridOf(deps, tier.area, input.gridId)
-    return { kind: 'area', ...tier.area, ...filters }
-  }
-  throw new AppError('FORBIDDEN', '只有社区、街道、区和市的工作人员可以查看辖区问题')
+  if (!tier) throw new AppError('FORBIDDEN', NOT_AREA_STAFF)
+  if (!named) return tier.area
+  if (!isAbove(user, named)) throw new AppError('FORBIDDEN', '只能查看本辖区的社区')
+  return { communityId: named.id }
 }
 
 /** The queue of a tier's staff: the reports escalated to their level in their area. */

@@ -300,6 +300,10 @@ export type ReportListQuery =
       category?: ReportCategory
       /** overdue at this time */
       overdueAt?: string
+      /** created at or after this instant (总览's period) */
+      createdFrom?: string
+      /** created before this instant */
+      createdTo?: string
     }
 
 /** A community, or a street, district or city with everything below it. */

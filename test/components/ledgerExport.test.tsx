@@ -108,6 +108,30 @@ test('weapp: downloadFile with the token, then openDocument as xlsx with the sha
   }
 })
 
+test('cloud mode: the temporary URL of cloud storage is downloaded without a token (there is none), then opened', async () => {
+  clearSession()
+  const url = 'https://7374-env-1300000000.tcb.qcloud.la/exports/x1.xlsx?sign=abc&t=1741575600'
+  api.mockResolvedValue({ ...DONE, url } as never)
+  const t = Taro as unknown as Record<string, unknown>
+  const saved = { env: process.env.TARO_ENV, downloadFile: t.downloadFile, openDocument: t.openDocument }
+  const downloadFile = jest.fn(async () => ({ statusCode: 200, tempFilePath: 'wxfile://tmp/ledger.xlsx' }))
+  const openDocument = jest.fn(async () => ({ errMsg: 'openDocument:ok' }))
+  t.downloadFile = downloadFile
+  t.openDocument = openDocument
+  process.env.TARO_ENV = 'weapp'
+  try {
+    render(<LedgerExportButton now={NOW} />)
+    fireEvent.click(screen.getByTestId('ledger-export'))
+    await screen.findByTestId('ledger-export-done')
+    expect(downloadFile).toHaveBeenCalledWith({ url })
+    expect(openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/ledger.xlsx', fileType: 'xlsx', showMenu: true })
+  } finally {
+    process.env.TARO_ENV = saved.env
+    t.downloadFile = saved.downloadFile
+    t.openDocument = saved.openDocument
+  }
+})
+
 test('问题总览 carries the 导出台账 card', async () => {
   api.mockImplementation(((action: string) => {
     if (action === 'report.list') return Promise.resolve({ items: [], nextCursor: null })

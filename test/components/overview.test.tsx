@@ -239,7 +239,58 @@ describe('figures that open their list', () => {
     expect(filtersFromQuery({ gridId: 'g_jj_1', overdue: '1' })).toEqual({ status: '', gridId: 'g_jj_1', category: '', overdueOnly: true })
     expect(filtersFromQuery({ category: 'weather', status: 'lost', gridId: "g'--" })).toEqual({ status: '', gridId: '', category: '', overdueOnly: false })
     expect(filtersFromQuery(undefined)).toEqual({ status: '', gridId: '', category: '', overdueOnly: false })
+    expect(filtersFromQuery({ category: 'dispute', from: '2025-02-01', to: '2025-02-28', communityId: 'c_lj', communityName: encodeURIComponent('临江村') })).toEqual({
+      status: '', gridId: '', category: 'dispute', overdueOnly: false, from: '2025-02-01', to: '2025-02-28', communityId: 'c_lj', communityName: '临江村',
+    })
+    expect(filtersFromQuery({ from: '2025/02/01', to: "'; --", communityId: "c'--" })).toEqual({ status: '', gridId: '', category: '', overdueOnly: false })
   })
+})
+
+test('a street’s overview: a community row and a category open the list of the period, the row that community’s', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue(undefined as never)
+  setSession(makeSession(makeMe({ id: 'u-s', roles: ['street'], verified: false, gridId: null, gridName: null })))
+  const street = overview({
+    area: { kind: 'street', id: 'st-1', name: '振兴街道' },
+    subAreaKind: 'community',
+    from: '2025-01-01',
+    to: '2025-03-31',
+  })
+  street.trends.bySubArea = [{ id: 'c-2', name: '临江村', n: 1 }]
+  street.comparison = street.comparison.map((r, i) => (i === 0 ? { ...r, id: 'c-2', name: '临江村' } : r))
+  api.mockImplementation((async () => street) as typeof callApi)
+  render(<OverviewPage />)
+  fireEvent.click(await screen.findByTestId('overview-trends-area-c-2'))
+  fireEvent.click(screen.getByTestId('overview-trends-category-dispute'))
+  expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([
+    `${ROUTES.reportArea}?communityId=c-2&communityName=${encodeURIComponent('临江村')}&from=2025-01-01&to=2025-03-31`,
+    `${ROUTES.reportArea}?category=dispute&from=2025-01-01&to=2025-03-31`,
+  ])
+})
+
+test('问题总览 opened from a figure of a period and a community: the list asks for both, says so, and lets go of them', async () => {
+  const lists: unknown[] = []
+  api.mockImplementation(((action: string, payload: unknown) => {
+    if (action === 'report.list') {
+      lists.push(payload)
+      return Promise.resolve({ items: [], nextCursor: null })
+    }
+    if (action === 'report.summary') return Promise.resolve(summaryCounts())
+    return Promise.reject(new ApiError('NOT_FOUND'))
+  }) as typeof callApi)
+  setSession(makeSession(makeMe({ id: 'u-s', roles: ['street'], verified: false, gridId: null, gridName: null })))
+  jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({
+    router: { params: { category: 'dispute', from: '2025-02-01', to: '2025-02-28', communityId: 'c-2', communityName: encodeURIComponent('临江村') } },
+  } as never)
+  render(<ReportAreaPage />)
+  await waitFor(() => expect(lists).toHaveLength(1))
+  expect(lists[0]).toMatchObject({ scope: 'area', category: 'dispute', from: '2025-02-01', to: '2025-02-28', communityId: 'c-2' })
+  expect(screen.getByTestId('filter-overview').textContent).toContain('临江村 · 2025-02-01 至 2025-02-28新发')
+  fireEvent.click(screen.getByTestId('filter-overview'))
+  await waitFor(() => expect(lists).toHaveLength(2))
+  expect(lists[1]).toEqual(expect.objectContaining({ scope: 'area', category: 'dispute' }))
+  expect(lists[1]).not.toHaveProperty('from')
+  expect(lists[1]).not.toHaveProperty('communityId')
+  expect(screen.queryByTestId('filter-overview')).toBeNull()
 })
 
 test('问题总览 opened from a figure lists with that filter', async () => {
@@ -266,10 +317,12 @@ describe('the page', () => {
     fireEvent.click(await screen.findByTestId('overview-trends-category-environment'))
     fireEvent.click(screen.getByTestId('overview-trends-area-g-1'))
     fireEvent.click(screen.getByTestId('overview-speed-all-overdue'))
+    // the period's figures carry the period and the community; 现在超期 (any creation date) the community only
+    const community = `communityId=c-1&communityName=${encodeURIComponent('锦江社区')}`
     expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([
-      `${ROUTES.reportArea}?category=environment`,
-      `${ROUTES.reportArea}?gridId=g-1`,
-      `${ROUTES.reportArea}?overdue=1`,
+      `${ROUTES.reportArea}?category=environment&from=2025-02-01&to=2025-02-28&${community}`,
+      `${ROUTES.reportArea}?gridId=g-1&from=2025-02-01&to=2025-02-28&${community}`,
+      `${ROUTES.reportArea}?overdue=1&${community}`,
     ])
     page.unmount()
     setSession(makeSession(worker))

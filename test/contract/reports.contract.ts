@@ -468,6 +468,8 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         { kind: 'area', communityId: IDS.community, category: 'dispute' },
         { kind: 'area', streetId: IDS.street, overdueAt: NOW },
         { kind: 'area', communityId: IDS.other },
+        { kind: 'area', streetId: IDS.street, createdFrom: at(0.4), createdTo: at(0.8) },
+        { kind: 'area', streetId: IDS.street, createdFrom: at(1.1) },
       ]
 
       scenario('every list: its order, the same rows paged by its cursor at any page size, and count = its length', async (s) => {
@@ -490,6 +492,9 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(of({ kind: 'queue', level: 'community', communityId: IDS.community })).toEqual(['r_12'])
         expect(of({ kind: 'area', streetId: IDS.street })).toEqual(['r_12', 'r_11', 'r_10', 'r_09', 'r_08', 'r_07', 'r_06', 'r_05', 'r_04', 'r_03', 'r_02', 'r_01'])
         expect(of({ kind: 'area', streetId: IDS.street, overdueAt: NOW })).toEqual(['r_08', 'r_07'])
+        // 总览's period: created at or after its start, before its end
+        expect(of({ kind: 'area', streetId: IDS.street, createdFrom: at(0.4), createdTo: at(0.8) })).toEqual(['r_07', 'r_06', 'r_05', 'r_04'])
+        expect(of({ kind: 'area', streetId: IDS.street, createdFrom: at(1.1) })).toEqual(['r_12', 'r_11'])
         const queue = await listAll(s, { kind: 'queue', level: 'grid', gridIds: [IDS.g1, IDS.g2] }, 100)
         return { out, queue: queue.map(({ seq: _seq, ...rest }) => rest) }
       })

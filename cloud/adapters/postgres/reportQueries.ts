@@ -88,6 +88,8 @@ function shapeOf(q: ReportListQuery, p: Params): ListShape {
   eq('status', q.status)
   eq('grid_id', q.gridId)
   eq('category', q.category)
+  if (q.createdFrom != null) where.push(`r.created_at >= ${p.add(q.createdFrom, 'timestamptz')}`)
+  if (q.createdTo != null) where.push(`r.created_at < ${p.add(q.createdTo, 'timestamptz')}`)
   overdue(q.overdueAt)
   return { where, order: 'newest' }
 }

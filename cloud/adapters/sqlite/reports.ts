@@ -139,6 +139,14 @@ function shapeOf(q: ReportListQuery): ListShape {
   eq('status', 'status', q.status)
   eq('grid_id', 'grid', q.gridId)
   eq('category', 'category', q.category)
+  if (q.createdFrom != null) {
+    where.push('r.created_at >= @createdFrom')
+    params.createdFrom = q.createdFrom
+  }
+  if (q.createdTo != null) {
+    where.push('r.created_at < @createdTo')
+    params.createdTo = q.createdTo
+  }
   overdue(q.overdueAt)
   return { where, params, order: 'newest', overdueArea: q.overdueAt == null ? undefined : area.column }
 }

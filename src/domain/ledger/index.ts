@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { auditFilterFields, checkAuditPeriod } from '../audit'
 import { REPORT_CATEGORIES, REPORT_STATUSES } from '../reports'
+import { dayRangeFields } from '../shared/days'
 import { idSchema } from '../shared/text'
 
 /**
@@ -8,9 +9,9 @@ import { idSchema } from '../shared/text'
  * patrols) or the report list they see with its filters, as an Excel file. Rules: ./rules.
  */
 
+export { chinaDayRange } from '../shared/days'
 export {
   cellText,
-  chinaDayRange,
   isFutureMonth,
   ledgerFileName,
   monthLabel,
@@ -32,24 +33,11 @@ export const REPORTS_SHEET = '问题清单'
 export const AUDIT_SHEET = '操作日志'
 
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/
-const DAY = /^20\d{2}-\d{2}-\d{2}$/
 
 export const monthSchema = z
   .string({ error: '请选择月份' })
   .max(7, { message: '月份格式不正确（如 2025-03）', abort: true })
   .regex(MONTH, { message: '月份格式不正确（如 2025-03）' })
-
-const validDay = (s: string) => {
-  const t = Date.parse(`${s}T00:00:00Z`)
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s
-}
-
-export const daySchema = (label: string) =>
-  z
-    .string({ error: `请选择${label}` })
-    .max(10, { message: `${label}格式不正确（如 2025-03-01）`, abort: true })
-    .regex(DAY, { message: `${label}格式不正确（如 2025-03-01）` })
-    .refine(validDay, { message: `${label}不是有效的日期` })
 
 /** month: 台账 of the month; a tier names one community under it, or none for its whole area. */
 export const ledgerMonthSchema = z.strictObject({
@@ -65,8 +53,7 @@ export const ledgerReportsSchema = z.strictObject({
   status: z.enum(REPORT_STATUSES, { message: '请选择问题状态' }).optional(),
   category: z.enum(REPORT_CATEGORIES, { message: '请选择问题类别' }).optional(),
   gridId: idSchema.optional(),
-  from: daySchema('开始日期').optional(),
-  to: daySchema('结束日期').optional(),
+  ...dayRangeFields,
 })
 
 /** audit: the 操作日志 with audit.list's filters (committee and above; the export itself is audited). */
@@ -86,7 +73,10 @@ export type LedgerExportParsed = z.output<typeof ledgerExportSchema>
 /** What an export returns: the file's Chinese name and its signed, short-lived address. */
 export interface LedgerExport {
   fileName: string
-  /** signed, for the exporter only, valid for EXPORT_URL_TTL_MS */
+  /**
+   * given to the exporter only, valid for EXPORT_URL_TTL_MS: the server's signed `/exports/<id>?e=&s=` (fetched with the
+   * session's token), or on the cloud function an https temporary URL of cloud storage (needs no token)
+   */
   url: string
   /** data rows written (the 问题清单's reports) */
   rows: number

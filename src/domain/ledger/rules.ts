@@ -1,4 +1,4 @@
-import { CHINA_OFFSET_MS, chinaInstant, chinaMonth } from '../shared/chinaTime'
+import { CHINA_OFFSET_MS, chinaMonth } from '../shared/chinaTime'
 import { looksLikeFormula } from '../shared/text'
 
 /** The instants [from, to) of a month 'YYYY-MM' in China time: 00:00 on the 1st to 00:00 on the next month's 1st. */
@@ -7,14 +7,6 @@ export function monthRange(month: string): { from: string; to: string } {
   const start = Date.UTC(y, m - 1, 1) - CHINA_OFFSET_MS
   const end = Date.UTC(y, m, 1) - CHINA_OFFSET_MS
   return { from: new Date(start).toISOString(), to: new Date(end).toISOString() }
-}
-
-/** The instants [from, to) of China days `from` to `to`, both included; an open end where a day is not given. */
-export function chinaDayRange(from?: string, to?: string): { from: string | null; to: string | null } {
-  return {
-    from: from ? chinaInstant(from).toISOString() : null,
-    to: to ? new Date(chinaInstant(to).getTime() + 24 * 3600_000).toISOString() : null,
-  }
 }
 
 /** Whether the month is after the current one in China (its 台账 would be empty and misleading). */

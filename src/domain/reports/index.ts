@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkDayRange, dayRangeFields } from '../shared/days'
 import { COORD_SYSTEMS } from '../shared/geo'
 import { idSchema, multilineText, pageSchema, text, type Page } from '../shared/text'
 
@@ -106,14 +107,20 @@ export type ReportScope = (typeof REPORT_SCOPES)[number]
 export const REPORT_STATUSES = ['submitted', 'accepted', 'returned', 'resolved', 'closed', 'rejected', 'withdrawn'] as const
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
 
-export const reportListSchema = z.strictObject({
-  scope: z.enum(REPORT_SCOPES, { message: '请选择列表范围' }),
-  status: z.enum(REPORT_STATUSES).optional(),
-  gridId: idSchema.optional(),
-  category: category.optional(),
-  overdue: z.boolean().optional(),
-  ...pageSchema,
-})
+export const reportListSchema = z
+  .strictObject({
+    scope: z.enum(REPORT_SCOPES, { message: '请选择列表范围' }),
+    status: z.enum(REPORT_STATUSES).optional(),
+    gridId: idSchema.optional(),
+    category: category.optional(),
+    overdue: z.boolean().optional(),
+    /** the area list only: one community of the caller's area */
+    communityId: idSchema.optional(),
+    /** the area list only: created on these China days (both included), as 总览's period counts them */
+    ...dayRangeFields,
+    ...pageSchema,
+  })
+  .superRefine(checkDayRange)
 export type ReportListInput = z.input<typeof reportListSchema>
 
 export const REPORT_ACTIONS = [

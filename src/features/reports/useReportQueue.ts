@@ -11,16 +11,45 @@ export interface AreaFilters {
   gridId: string
   category: ReportCategory | ''
   overdueOnly: boolean
+  /** the area list only, from 总览's figures: one community of a street or above ('' none) */
+  communityId?: string
+  /** that community's name, as the link gave it (shown only) */
+  communityName?: string
+  /** the area list only: created on these China days 'YYYY-MM-DD' (总览's period; '' open) */
+  from?: string
+  to?: string
 }
 
 export const NO_FILTERS: AreaFilters = { status: '', gridId: '', category: '', overdueOnly: false }
 
-/** Filters a link opened the area list with (总览's figures): `category`, `gridId`, `status`, `overdue=1`; the rest ignored. */
+const ID = /^[A-Za-z0-9_-]{1,64}$/
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * Filters a link opened the area list with (总览's figures): `category`, `gridId`, `status`, `overdue=1`, and the
+ * figure's period `from`/`to` and community `communityId`; the rest ignored.
+ */
 export function filtersFromQuery(q: Record<string, string | undefined> | undefined): AreaFilters {
   const status = REPORT_STATUSES.find((x) => x === q?.status)
   const category = REPORT_CATEGORIES.find((x) => x === q?.category)
-  const gridId = q?.gridId && /^[A-Za-z0-9_-]{1,64}$/.test(q.gridId) ? q.gridId : ''
-  return { status: status ?? '', gridId, category: category ?? '', overdueOnly: q?.overdue === '1' }
+  const gridId = q?.gridId && ID.test(q.gridId) ? q.gridId : ''
+  const f: AreaFilters = { status: status ?? '', gridId, category: category ?? '', overdueOnly: q?.overdue === '1' }
+  if (q?.communityId && ID.test(q.communityId)) {
+    f.communityId = q.communityId
+    const name = q.communityName ? safeDecode(q.communityName).slice(0, 40) : ''
+    if (name) f.communityName = name
+  }
+  if (q?.from && DAY.test(q.from)) f.from = q.from
+  if (q?.to && DAY.test(q.to)) f.to = q.to
+  return f
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
 }
 
 /** The payload of one page of `report.list` for a scope and filters (no empty fields). */
@@ -31,6 +60,9 @@ export function listPayload(scope: 'queue' | 'area', f: AreaFilters, cursor?: st
     ...(f.gridId ? { gridId: f.gridId } : {}),
     ...(f.category ? { category: f.category } : {}),
     ...(f.overdueOnly ? { overdue: true } : {}),
+    ...(scope === 'area' && f.communityId ? { communityId: f.communityId } : {}),
+    ...(scope === 'area' && f.from ? { from: f.from } : {}),
+    ...(scope === 'area' && f.to ? { to: f.to } : {}),
     ...(cursor ? { cursor } : {}),
     limit: QUEUE_PAGE,
   }

@@ -8,6 +8,7 @@ import { usePageShell } from '@/features/common/usePageShell'
 import { OverviewScreen } from '@/features/overview/ui/OverviewScreen'
 import type { ListLinks } from '@/features/overview/ui/OverviewCards'
 import { useOverview } from '@/features/overview/useOverview'
+import { areaListQueries } from '@/features/overview/listLinks'
 import { OVERVIEW_MAP_ROUTES } from '@/features/overview'
 import { LedgerExportButton } from '@/features/ledger'
 import { ROUTES, withQuery } from '@/services/routes'
@@ -29,12 +30,15 @@ function Page({ me }: { me: Me }) {
   const o = useOverview(me.id)
   usePageShell({ refresh: () => o.reload({ silent: true }), loadMore: async () => undefined })
   // the area's report list (问题总览) is the committee's and the tiers'; a grid worker's figures open no list
-  const links: ListLinks | undefined = hasRole(me, 'gridWorker') && !hasRole(me, 'committee') && !TIERS.some((t) => hasRole(me, t))
+  // each figure opens the list it counts: its period, its community (areaListQueries)
+  const q = o.data ? areaListQueries(o.data) : null
+  const names = new Map([...(o.data?.trends.bySubArea ?? []), ...(o.data?.comparison ?? [])].map((u) => [u.id, u.name]))
+  const links: ListLinks | undefined = !q || (hasRole(me, 'gridWorker') && !hasRole(me, 'committee') && !TIERS.some((t) => hasRole(me, t)))
     ? undefined
     : {
-        category: (category) => open({ category }),
-        grid: o.data?.subAreaKind === 'grid' ? (gridId) => open({ gridId }) : undefined,
-        overdue: () => open({ overdue: '1' }),
+        category: (category) => open(q.category(category)),
+        grid: q.subArea('', '') ? (id) => open(q.subArea(id, names.get(id) ?? '') ?? {}) : undefined,
+        overdue: () => open(q.overdue()),
       }
   return (
     <OverviewScreen

@@ -9,7 +9,7 @@ import { FigureList, Sub } from './FigureList'
 /** Where a figure's list opens (the report list with its filter); absent: the viewer has no such list. */
 export interface ListLinks {
   category(c: ReportCategory): void
-  /** a grid's reports (only when the sub-areas are grids) */
+  /** a sub-area's reports: a grid's, or a street's community's (none above the street) */
   grid?(id: string): void
   overdue(): void
 }

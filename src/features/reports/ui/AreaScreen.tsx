@@ -50,6 +50,12 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, areaUnit 
   ]
     .filter(Boolean)
     .join(' · ')
+  const fromOverview = [
+    filters.communityName ?? (filters.communityId ? '所选社区' : null),
+    filters.from || filters.to ? `${filters.from ?? '最早'} 至 ${filters.to ?? '今天'}新发` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <View className='gz-page staff-screen' data-testid='area-screen'>
       <SummaryCard summary={summary} areaUnit={areaUnit} />
@@ -100,6 +106,14 @@ export function AreaScreen({ summary, list, filters, onFilters, grids, areaUnit 
                 testidPrefix='filter-category'
               />
             </>
+          ) : null}
+          {fromOverview ? (
+            <LinkRow
+              label={`总览的条件：${fromOverview}`}
+              hint='点这里看整个辖区、不限时段'
+              testid='filter-overview'
+              onClick={() => set({ communityId: undefined, communityName: undefined, from: undefined, to: undefined })}
+            />
           ) : null}
           <ToggleRow
             label='仅看逾期'

@@ -1,0 +1,31 @@
+import type { ReportCategory } from '@/domain/reports'
+import type { Overview } from '@/domain/overview'
+
+/**
+ * Where each 总览 figure leads (issue 19: every figure opens the list it counts): the query of 问题总览's list
+ * (packages/reports/area, report.list scope `area`). Figures of the period (new reports by category, by sub-area,
+ * disputes) carry the period, since they count the reports created in it; 现在超期 counts overdue reports of any
+ * creation date, so it carries none. A community's overview carries its community (a street or district viewing
+ * one community names it), and a street's community rows open that community's list.
+ */
+export interface AreaListQueries {
+  category(c: ReportCategory): Record<string, string>
+  /** a sub-area's reports of the period: a grid's, or (sub-areas are communities) a community's; null above that */
+  subArea(id: string, name: string): Record<string, string> | null
+  overdue(): Record<string, string>
+}
+
+export function areaListQueries(o: Overview): AreaListQueries {
+  const period = { from: o.from, to: o.to }
+  const community: Record<string, string> = o.area.kind === 'community' && o.area.id ? { communityId: o.area.id, communityName: o.area.name } : {}
+  return {
+    category: (category) => ({ category, ...period, ...community }),
+    subArea: (id, name) =>
+      o.subAreaKind === 'grid'
+        ? { gridId: id, ...period, ...community }
+        : o.subAreaKind === 'community'
+          ? { communityId: id, communityName: name, ...period }
+          : null,
+    overdue: () => ({ overdue: '1', ...community }),
+  }
+}
