@@ -77,6 +77,8 @@ describe('what the chart library receives', () => {
     const [chart] = kids(root)
     expect(chart.props.data).toEqual(trendChart(o).rows)
     expect(chart.props.coord).toEqual({ transposed: false })
+    const daily = trendChart(overview({ bucket: 'day', trends: { ...o.trends, byBucket: Array.from({ length: 9 }, (_, i) => ({ key: `2025-02-0${i + 1}`, n: i })) } }))
+    expect(kids(tree(daily))[0].props.scale).toMatchObject({ x: { tickCount: 4 } }) // 9 days, 4 labels
   })
 
   it('a line chart draws a line and points of x → y', () => {
@@ -89,6 +91,7 @@ describe('what the chart library receives', () => {
     const s = participationChart(o)
     const chart = kids(tree(s))[0]
     expect(chart.props.coord).toEqual({ transposed: true })
+    expect(chart.props.data).toEqual([...s.rows].reverse()) // drawn bottom-up: the first row on top
     expect(chart.props.scale).toMatchObject({ y: { min: 0, max: 100 } })
     const guides = kids(chart).filter((m) => Array.isArray(m.props.records))
     expect(guides.map((g) => [g.props.records, g.props.content])).toEqual(s.rows.map((r) => [[r], `${r.y}%`]))
@@ -99,7 +102,8 @@ describe('what the chart library receives', () => {
   it('counts start at 0 and print bare numbers; bar charts grow with their rows', () => {
     const s = categoryChart(o)
     const chart = kids(tree(s))[0]
-    expect(chart.props.scale).toMatchObject({ y: { min: 0 } })
+    expect(chart.props.scale).toMatchObject({ y: { min: 0, max: 4, tickCount: 5 } }) // ticks 0, 1, 2, 3, 4
+    expect(kids(tree({ ...s, rows: [{ x: '矛盾纠纷', y: 7 }] }))[0].props.scale).toMatchObject({ y: { max: 8 } })
     expect(kids(chart).filter((m) => Array.isArray(m.props.records)).map((g) => g.props.content)).toEqual(['2', '2'])
     expect(chartHeight(s)).toBeLessThan(chartHeight(participationChart(o)))
     expect(chartHeight(trendChart(o))).toBe(200)

@@ -32,7 +32,11 @@ const valueText = (spec: ChartSpec, y: number) => (spec.unit === '%' ? `${y}%` :
 export function chartTree(spec: ChartSpec, surface: ChartSurface) {
   const { context, width, height, pixelRatio, requestAnimationFrame, cancelAnimationFrame } = surface
   const label = { fontSize: FONT, fill: TEXT }
-  const yScale = spec.unit === '%' ? { min: 0, max: 100, tickCount: 5 } : { min: 0, nice: true, tickCount: 5 }
+  // counts: whole-number ticks (the top rounded up to a multiple of 4, so 5 ticks fall on integers)
+  const top = Math.max(1, ...spec.rows.map((r) => r.y))
+  const yScale = spec.unit === '%' ? { min: 0, max: 100, tickCount: 5 } : { min: 0, max: Math.ceil(top / 4) * 4, tickCount: 5 }
+  // a line over many buckets labels at most 4 of them (the text rows list every one)
+  const xScale = spec.kind === 'line' ? { type: 'cat', tickCount: Math.min(spec.rows.length, 4) } : { type: 'cat' }
   const marks =
     spec.kind === 'line'
       ? [el(Line, { x: 'x', y: 'y', color: CHART_COLOUR }), el(Point, { x: 'x', y: 'y', color: CHART_COLOUR })]
@@ -50,10 +54,13 @@ export function chartTree(spec: ChartSpec, surface: ChartSurface) {
     animate: false,
     requestAnimationFrame,
     cancelAnimationFrame,
+    // room on the right for the last tick's and the longest bar's value
+    padding: [12, 40, 12, 12],
     children: el(Chart, {
-      data: spec.rows,
+      // bars lie on their side and are drawn bottom-up: reversed, they read top-down in the text rows' order
+      data: spec.kind === 'bar' ? [...spec.rows].reverse() : spec.rows,
       coord: { transposed: spec.kind === 'bar' },
-      scale: { y: yScale, x: { type: 'cat' } },
+      scale: { y: yScale, x: xScale },
       children: [
         el(Axis, { field: 'x', style: { label } }),
         el(Axis, { field: 'y', formatter: (v: number) => valueText(spec, v), style: { label } }),
