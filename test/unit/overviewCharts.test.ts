@@ -97,6 +97,7 @@ describe('what the chart library receives', () => {
     expect(guides.map((g) => [g.props.records, g.props.content])).toEqual(s.rows.map((r) => [[r], `${r.y}%`]))
     const axisY = kids(chart).find((m) => m.props.field === 'y')
     expect((axisY?.props.formatter as (v: number) => string)(40)).toBe('40%')
+    expect(axisY?.props.style).toMatchObject({ label: { align: 'auto' } }) // the bottom axis keeps 100% inside
   })
 
   it('counts start at 0 and print bare numbers; bar charts grow with their rows', () => {

@@ -32,6 +32,8 @@ const valueText = (spec: ChartSpec, y: number) => (spec.unit === '%' ? `${y}%` :
 export function chartTree(spec: ChartSpec, surface: ChartSurface) {
   const { context, width, height, pixelRatio, requestAnimationFrame, cancelAnimationFrame } = surface
   const label = { fontSize: FONT, fill: TEXT }
+  // the axis along the bottom keeps its end ticks' text inside the chart (100% no longer runs past the edge)
+  const bottom = { ...label, align: 'auto' }
   // counts: whole-number ticks (the top rounded up to a multiple of 4, so 5 ticks fall on integers)
   const top = Math.max(1, ...spec.rows.map((r) => r.y))
   const yScale = spec.unit === '%' ? { min: 0, max: 100, tickCount: 5 } : { min: 0, max: Math.ceil(top / 4) * 4, tickCount: 5 }
@@ -54,7 +56,7 @@ export function chartTree(spec: ChartSpec, surface: ChartSurface) {
     animate: false,
     requestAnimationFrame,
     cancelAnimationFrame,
-    // room on the right for the last tick's and the longest bar's value
+    // room on the right for the longest bar's value
     padding: [12, 40, 12, 12],
     children: el(Chart, {
       // bars lie on their side and are drawn bottom-up: reversed, they read top-down in the text rows' order
@@ -62,8 +64,12 @@ export function chartTree(spec: ChartSpec, surface: ChartSurface) {
       coord: { transposed: spec.kind === 'bar' },
       scale: { y: yScale, x: xScale },
       children: [
-        el(Axis, { field: 'x', style: { label } }),
-        el(Axis, { field: 'y', formatter: (v: number) => valueText(spec, v), style: { label } }),
+        el(Axis, { field: 'x', style: { label: spec.kind === 'line' ? bottom : label } }),
+        el(Axis, {
+          field: 'y',
+          formatter: (v: number) => valueText(spec, v),
+          style: { label: spec.kind === 'bar' ? bottom : label },
+        }),
         ...marks,
       ],
     }),
