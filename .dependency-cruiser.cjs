@@ -138,6 +138,21 @@ module.exports = {
       },
     },
     {
+      name: 'chart-library-in-overview-only',
+      severity: 'error',
+      comment:
+        "The chart library (@antv/f2) is imported by the overview's chart file alone, which only the overview subpackage reaches: the weapp main package never carries it.",
+      from: { path: '^src/', pathNot: '^src/features/overview/ui/charts/f2\\.ts$' },
+      to: { path: 'node_modules/@antv/' },
+    },
+    {
+      name: 'chart-library-not-in-main-package',
+      severity: 'error',
+      comment: 'Nothing the weapp main package loads (the app, the tab pages) reaches the chart library, directly or through other modules.',
+      from: { path: '^src/(app\\.ts|pages/)' },
+      to: { path: 'node_modules/@antv/', reachable: true },
+    },
+    {
       name: 'client-no-cycle',
       severity: 'error',
       comment: 'No import cycles in the client either.',

@@ -115,6 +115,8 @@ function screenWith(o: Overview | null, extra: Partial<Parameters<typeof Overvie
 const rowText = (testid: string) => screen.getByTestId(testid).textContent
 
 beforeEach(() => setSession(makeSession(committee)))
+// jsdom has no canvas: a context of null is what a browser without canvas gives (the charts' own tests hand one over)
+beforeEach(() => jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null))
 afterEach(() => {
   api.mockReset()
   jest.restoreAllMocks()

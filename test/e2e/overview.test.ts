@@ -3,7 +3,8 @@
 // same as overview.get's) → changes the period to 上月 and the page asks again → opens 一张图, the grids drawn by
 // Leaflet on a plain background (no tile server here), taps a grid on the map and reads its figures (overview.map's)
 // → back on 总览 exports this month's 台账, and the file it saves opens with exceljs: its sheets, and as many
-// 问题清单 rows as the page said. Then the 操作日志 lists that export. Screenshots go to test-results/e2e/overview/.
+// 问题清单 rows as the page said. Then the 操作日志 lists that export. The cards' charts are painted on their canvases.
+// Screenshots go to test-results/e2e/overview/.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -55,7 +56,21 @@ test('the committee reads 总览, changes the period, opens a grid on 一张图,
   await byTestId(page, 'overview-heading').waitFor()
   assert.match(await byTestId(page, 'overview-heading').innerText(), new RegExp(`^${month.area.name}`))
   assert.equal(await byTestId(page, 'overview-trends-total').innerText(), `本期共收到问题 ${total} 件`)
+  // the charts: each card's canvas is drawn by the chart library (pixels painted), named by its figures in words
+  for (const id of ['overview-chart-trend-canvas', 'overview-chart-category-canvas', 'overview-chart-participation-canvas']) {
+    await page.waitForFunction((testid) => {
+      const c = document.querySelector(`[data-testid="${testid}"]`) as HTMLCanvasElement | null
+      const data = c && c.width > 0 && c.height > 0 ? c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data : null
+      let painted = 0
+      for (let i = 3; data && i < data.length; i += 4) if (data[i] > 0) painted++
+      return painted > 500
+    }, id)
+  }
+  assert.match((await byTestId(page, 'overview-chart-trend-canvas').getAttribute('aria-label'))!, /^每日收到的问题折线图：/)
+  assert.equal(await byTestId(page, 'overview-chart-trend-canvas').getAttribute('role'), 'img')
   await shot(page, 'overview/01-this-month')
+  await byTestId(page, 'overview-participation').scrollIntoViewIfNeeded()
+  await shot(page, 'overview/01-charts-below')
 
   // 上月: the page asks again for last month's figures
   const lastMonth = await call<Overview>('overview.get', { from: shiftMonth(month.from, -1), to: lastDayBefore(month.from) }, committee.token)

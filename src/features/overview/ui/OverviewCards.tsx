@@ -1,9 +1,12 @@
+import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { AREA_KIND_LABELS, bucketLabel, type Overview } from '@/domain/overview'
 import { REPORT_CATEGORY_LABELS, type ReportCategory } from '@/domain/reports'
 import { chinaClock } from '@/domain/shared/chinaTime'
 import { Card } from '@/components/Card'
+import { categoryChart, onTimeChart, participationChart, satisfactionChart, trendChart } from '../charts'
 import { average, hoursLine, pct, rateText } from '../format'
+import { OverviewChart } from './charts/OverviewChart'
 import { FigureList, Sub } from './FigureList'
 
 /** Where a figure's list opens (the report list with its filter); absent: the viewer has no such list. */
@@ -19,13 +22,17 @@ const unitOf = (o: Overview) => AREA_KIND_LABELS[o.subAreaKind]
 export function TrendsCard({ o, links }: { o: Overview; links?: ListLinks }) {
   const t = o.trends
   const total = t.byBucket.reduce((n, b) => n + b.n, 0)
+  const trend = useMemo(() => trendChart(o), [o])
+  const categories = useMemo(() => categoryChart(o), [o])
   return (
     <Card title='趋势' testid='overview-trends'>
       <Text className='overview__lead' data-testid='overview-trends-total'>{`本期共收到问题 ${total} 件`}</Text>
       <Sub>{`按${o.bucket === 'day' ? '日' : o.bucket === 'week' ? '周' : '月'}`}</Sub>
+      <OverviewChart spec={trend} testid='overview-chart-trend' />
       <FigureList testid='overview-trends-bucket' figures={t.byBucket.map((b) => ({ key: b.key, label: bucketLabel(b.key, o.bucket), value: `${b.n} 件` }))} />
       <Sub>按类别</Sub>
       {t.byCategory.length === 0 ? <Text className='overview__muted'>本期没有问题</Text> : null}
+      <OverviewChart spec={categories} testid='overview-chart-category' />
       <FigureList
         testid='overview-trends-category'
         figures={t.byCategory.map((c) => ({ key: c.category, label: REPORT_CATEGORY_LABELS[c.category], value: `${c.n} 件`, onOpen: links && (() => links.category(c.category)) }))}
@@ -52,6 +59,7 @@ export function TrendsCard({ o, links }: { o: Overview; links?: ListLinks }) {
 
 export function SpeedCard({ o, links }: { o: Overview; links?: ListLinks }) {
   const s = o.speed
+  const onTime = useMemo(() => onTimeChart(o), [o])
   return (
     <Card title='办理时效' testid='overview-speed'>
       <FigureList
@@ -66,6 +74,7 @@ export function SpeedCard({ o, links }: { o: Overview; links?: ListLinks }) {
       />
       <Text className='overview__muted'>时限按工作日计算，已扣除法定节假日；用时从居民上报时算起。</Text>
       <Sub>按类别（办结用时中位 · 按时办结）</Sub>
+      <OverviewChart spec={onTime} testid='overview-chart-ontime' />
       <FigureList
         testid='overview-speed-category'
         figures={s.byCategory.map((c) => ({ key: c.category, label: REPORT_CATEGORY_LABELS[c.category], value: `${hoursLine(c.resolve)} · ${rateText(c.resolveOnTime)}` }))}
@@ -90,6 +99,7 @@ export function SpeedCard({ o, links }: { o: Overview; links?: ListLinks }) {
 
 export function SatisfactionCard({ o }: { o: Overview }) {
   const s = o.satisfaction
+  const good = useMemo(() => satisfactionChart(o), [o])
   const line = (r: { rated: number; goodShare: number | null; average: number | null }) => (r.rated === 0 ? '暂无评价' : `评价 ${r.rated} 次，满意 ${pct(r.goodShare)}，平均 ${average(r.average)}`)
   return (
     <Card title='群众满意度' testid='overview-satisfaction'>
@@ -103,6 +113,7 @@ export function SatisfactionCard({ o }: { o: Overview }) {
         ]}
       />
       <Sub>{`按${unitOf(o)}`}</Sub>
+      <OverviewChart spec={good} testid='overview-chart-satisfaction' />
       <FigureList testid='overview-satisfaction-area' figures={s.bySubArea.map((u) => ({ key: u.id, label: u.name, value: line(u) }))} />
       <Sub>按经办人</Sub>
       {s.byHandler.length === 0 ? <Text className='overview__muted'>本期没有经办人收到评价</Text> : null}
@@ -123,8 +134,10 @@ export function SatisfactionCard({ o }: { o: Overview }) {
 
 export function ParticipationCard({ o }: { o: Overview }) {
   const p = o.participation
+  const rates = useMemo(() => participationChart(o), [o])
   return (
     <Card title='群众参与' testid='overview-participation'>
+      <OverviewChart spec={rates} testid='overview-chart-participation' />
       <FigureList
         testid='overview-participation-list'
         figures={[
