@@ -51,7 +51,7 @@ function meter(h: Harness): { take(): number } {
   }
 }
 
-async function timed(h: Harness, m: { take(): number }, calls: (() => Promise<ApiReply<unknown>>)[]): Promise<Timed> {
+async function timed(m: { take(): number }, calls: (() => Promise<ApiReply<unknown>>)[]): Promise<Timed> {
   const out: Timed = { total: [], store: [] }
   for (const call of calls) {
     m.take()
@@ -96,13 +96,13 @@ async function run(engine: 'sqlite' | 'postgres'): Promise<void> {
     const shift = await h.ok<{ shifts: { id: string }[] }>('shift.create', shiftInput({ capacity: Math.ceil(CALLS / 2) }), COMMITTEE)
     const m = meter(h)
     const rows: [string, Timed][] = [
-      ['notice.confirm', await timed(h, m, voters.map((v) => () => h.call('notice.confirm', { id: notice.id }, v.id)))],
+      ['notice.confirm', await timed(m, voters.map((v) => () => h.call('notice.confirm', { id: notice.id }, v.id)))],
       [
         'report.create',
-        await timed(h, m, voters.map((v, i) => () => h.call('report.create', { category: 'environment', description: `楼下垃圾堆了三天没人清运 ${i}` }, v.id, `bench-request-${String(i).padStart(6, "0")}`))),
+        await timed(m, voters.map((v, i) => () => h.call('report.create', { category: 'environment', description: `楼下垃圾堆了三天没人清运 ${i}` }, v.id, `bench-request-${String(i).padStart(6, "0")}`))),
       ],
-      ['motion.cast', await timed(h, m, voters.map((v, i) => () => h.call('motion.cast', { id: motionId, choice: i % 3 === 0 ? 'no' : 'yes' }, v.id)))],
-      ['shift.signup', await timed(h, m, volunteers.map((v) => () => h.call('shift.signup', { id: shift.shifts[0]!.id }, v.id)))],
+      ['motion.cast', await timed(m, voters.map((v, i) => () => h.call('motion.cast', { id: motionId, choice: i % 3 === 0 ? 'no' : 'yes' }, v.id)))],
+      ['shift.signup', await timed(m, volunteers.map((v) => () => h.call('shift.signup', { id: shift.shifts[0]!.id }, v.id)))],
     ]
     console.log(`\n${engine}: ${CALLS} calls each, one at a time (median / p90; whole call, then inside the store)`)
     for (const [name, t] of rows) {

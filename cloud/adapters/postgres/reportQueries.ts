@@ -1,7 +1,7 @@
 import { TIER_KEY } from '@/domain/shared/roles'
 import type { Pool } from 'pg'
 import type { ReportCategory } from '@/domain/reports'
-import type { ReportCounts, ReportCursor, ReportListQuery, ReportRepo } from '../../reports/ports'
+import type { ReportCounts, ReportCursor, ReportDetailRecord, ReportListQuery, ReportRepo } from '../../reports/ports'
 import {
   areaColumnOf,
   areaOfQuery,
@@ -21,7 +21,7 @@ import {
   type ReportRow,
 } from '../rows/reports'
 import { BRIEF, loadReport, OPEN, rolesJson, UNLISTED } from './reportRows'
-import { row, rows } from './tx'
+import { row, rows, type Queryable } from './tx'
 
 /** The report store's reads on PostgreSQL, the same queries as ../sqlite/reports.ts with `$n` parameters. */
 
@@ -103,6 +103,44 @@ const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
   ORDER BY ug.user_id COLLATE "C"`
 
 
+/**
+ * A report with all its view shows (report.get's detail), on the pool or inside a transaction: report.create reads
+ * it once on its own transaction's connection, before the commit, so the reply needs no second read.
+ */
+export async function reportDetail(db: Queryable, id: string, viewerId: string): Promise<ReportDetailRecord | null> {
+  const report = await loadReport(db, id)
+  if (!report) return null
+  const events = await rows<ReportEventRow>(
+    db,
+    `SELECT e.id, e.at, e.actor_id, u.name AS actor_name, ${rolesJson('e.actor_id')} AS actor_roles,
+       e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
+       (SELECT coalesce(json_agg(p.file_id ORDER BY p.seq), '[]'::json)::text FROM report_photos p WHERE p.event_id = e.id) AS photo_ids
+     FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
+     WHERE e.report_id = $1 ORDER BY e.id`,
+    [id],
+  )
+  const m = await row<MediationRow>(db, 'SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = $1', [id])
+  const sessions = m
+    ? await rows<MediationSessionRow>(
+        db,
+        `SELECT s.date, s.note, s.recorded_by, u.name, ${rolesJson('s.recorded_by')} AS roles
+         FROM mediation_sessions s JOIN users u ON u.id = s.recorded_by WHERE s.report_id = $1 ORDER BY s.id`,
+        [id],
+      )
+    : []
+  const photos = await rows<{ file_id: string }>(db, 'SELECT file_id FROM report_photos WHERE report_id = $1 AND event_id IS NULL ORDER BY seq', [id])
+  const supported = await row(db, 'SELECT 1 FROM report_supports WHERE report_id = $1 AND user_id = $2', [id, viewerId])
+  const held = await rows<{ file_id: string; owner_id: string }>(db, `SELECT p.file_id, f.owner_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = $1 AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id COLLATE "C"`, [id])
+  return {
+    report,
+    photoIds: photos.map((p) => p.file_id),
+    heldPhotos: held.map((p) => ({ id: p.file_id, ownerId: p.owner_id })),
+    events: events.map(reportEventRecord),
+    mediation: m ? mediationRecord(m, sessions) : null,
+    supportedByMe: supported !== null,
+  }
+}
+
 export function reportQueries(
   pool: Pool,
 ): Pick<ReportRepo, 'get' | 'detail' | 'nearby' | 'list' | 'count' | 'keyState' | 'handlersOf' | 'workersOf' | 'departmentMembers' | 'counts' | 'deadlines'> {
@@ -111,39 +149,7 @@ export function reportQueries(
   return {
     get: (id) => loadReport(pool, id),
 
-    async detail(id, viewerId) {
-      const report = await loadReport(pool, id)
-      if (!report) return null
-      const events = await rows<ReportEventRow>(
-        pool,
-        `SELECT e.id, e.at, e.actor_id, u.name AS actor_name, ${rolesJson('e.actor_id')} AS actor_roles,
-           e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
-           (SELECT coalesce(json_agg(p.file_id ORDER BY p.seq), '[]'::json)::text FROM report_photos p WHERE p.event_id = e.id) AS photo_ids
-         FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
-         WHERE e.report_id = $1 ORDER BY e.id`,
-        [id],
-      )
-      const m = await row<MediationRow>(pool, 'SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = $1', [id])
-      const sessions = m
-        ? await rows<MediationSessionRow>(
-            pool,
-            `SELECT s.date, s.note, s.recorded_by, u.name, ${rolesJson('s.recorded_by')} AS roles
-             FROM mediation_sessions s JOIN users u ON u.id = s.recorded_by WHERE s.report_id = $1 ORDER BY s.id`,
-            [id],
-          )
-        : []
-      const photos = await rows<{ file_id: string }>(pool, 'SELECT file_id FROM report_photos WHERE report_id = $1 AND event_id IS NULL ORDER BY seq', [id])
-      const supported = await row(pool, 'SELECT 1 FROM report_supports WHERE report_id = $1 AND user_id = $2', [id, viewerId])
-      const held = await rows<{ file_id: string; owner_id: string }>(pool, `SELECT p.file_id, f.owner_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = $1 AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id COLLATE "C"`, [id])
-      return {
-        report,
-        photoIds: photos.map((p) => p.file_id),
-        heldPhotos: held.map((p) => ({ id: p.file_id, ownerId: p.owner_id })),
-        events: events.map(reportEventRecord),
-        mediation: m ? mediationRecord(m, sessions) : null,
-        supportedByMe: supported !== null,
-      }
-    },
+    detail: (id, viewerId) => reportDetail(pool, id, viewerId),
 
     async nearby(communityId, category, box) {
       const lat = (box.minLat + box.maxLat) / 2
