@@ -6,7 +6,7 @@ import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
 import { areaColumnOf } from '../rows/reports'
-import { reportDetail, reportQueries } from './reportQueries'
+import { newReportDetail, reportDetail, reportQueries } from './reportQueries'
 import { OPEN } from './reportRows'
 import { recheckRepo } from './reportRechecks'
 import { changeReport, insertReport } from './reportWrites'
@@ -29,7 +29,7 @@ export function reportRepo(pool: Pool): ReportRepo {
     async create(report, photoIds, messages, key) {
       return inTransactionOr<ReportCreateReply, ReportCreateReply>(pool, async (c) => {
         const out = await insertReport(c, report, photoIds, messages, key)
-        const detail = await reportDetail(c, out.id, report.reporterId)
+        const detail = out.kind === 'created' ? await newReportDetail(c, out.id, photoIds) : await reportDetail(c, out.id, report.reporterId)
         if (!detail) throw new Error(`report ${out.id} vanished`)
         return { kind: out.kind, detail }
       })

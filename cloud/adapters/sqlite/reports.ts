@@ -38,6 +38,7 @@ import {
   type ReportRow,
 } from '../rows/reports'
 import { auditWriter } from './audit'
+import { writerOf } from './busy'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import { recheckStatements } from './reportRechecks'
@@ -299,6 +300,7 @@ class DispatchRaced extends Error {}
 
 export function reportRepo(db: Db): ReportRepo {
   const st = reportStatements(db)
+  const write = writerOf(db)
   const writeAudit = auditWriter(db)
   const writeMessage = messageWriter(db)
 
@@ -306,7 +308,7 @@ export function reportRepo(db: Db): ReportRepo {
     SELECT e.id, e.at, e.actor_id, u.name AS actor_name,
       (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = e.actor_id) AS actor_roles,
       e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
-      (SELECT json_group_array(file_id) FROM (SELECT p.file_id FROM report_photos p WHERE p.event_id = e.id ORDER BY p.seq)) AS photo_ids
+      (SELECT json_group_array(file_id) FROM (SELECT p.file_id FROM report_photos p WHERE p.report_id = e.report_id AND p.event_id = e.id ORDER BY p.seq)) AS photo_ids
     FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
     WHERE e.report_id = ? ORDER BY e.id`)
   const photosOf = db.prepare<[string], { file_id: string }>(
@@ -496,12 +498,26 @@ export function reportRepo(db: Db): ReportRepo {
     }
   }
 
+  /** The detail of a report just created: what its insert fixed is not read again (as newReportDetail on PostgreSQL). */
+  const newDetailOf = (id: string, photoIds: string[]): ReportDetailRecord | null => {
+    const report = st.load(id)
+    if (!report) return null
+    return {
+      report,
+      photoIds,
+      heldPhotos: photoIds.length > 0 ? heldOf.all(id).map((p) => ({ id: p.file_id, ownerId: p.owner_id })) : [],
+      events: eventsOf.all(id).map(reportEventRecord),
+      mediation: null,
+      supportedByMe: false,
+    }
+  }
+
   return {
     async create(report, photoIds, messages, key) {
-      const out = st.insert.immediate(report, photoIds, messages, key)
+      const out = await write(() => st.insert.immediate(report, photoIds, messages, key))
       if (out.kind === 'keyReused' || out.kind === 'badPhotos') return out
       // read once, after the commit (outside the write lock): the reply is built from this
-      const detail = detailOf(out.id, report.reporterId)
+      const detail = out.kind === 'created' ? newDetailOf(out.id, photoIds) : detailOf(out.id, report.reporterId)
       if (!detail) throw new Error(`report ${out.id} vanished`)
       return { kind: out.kind, detail }
     },
