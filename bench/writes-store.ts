@@ -22,6 +22,8 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 300)
 interface Timed {
   total: number[]
   store: number[]
+  /** this process's CPU time (user + system) per call, µs: less swayed than wall time by other processes on the machine */
+  cpu: number
 }
 
 /** Wraps every method of the repositories the write paths use, summing the time spent inside them. */
@@ -53,7 +55,8 @@ function meter(h: Harness): { take(): number } {
 }
 
 async function timed(m: { take(): number }, calls: (() => Promise<ApiReply<unknown>>)[]): Promise<Timed> {
-  const out: Timed = { total: [], store: [] }
+  const out: Timed = { total: [], store: [], cpu: 0 }
+  const cpu = process.cpuUsage()
   for (const call of calls) {
     m.take()
     const t = performance.now()
@@ -62,6 +65,8 @@ async function timed(m: { take(): number }, calls: (() => Promise<ApiReply<unkno
     out.store.push(m.take())
     if (!r.ok) throw new Error(`bench call failed: ${JSON.stringify(r.error)}`)
   }
+  const used = process.cpuUsage(cpu)
+  out.cpu = (used.user + used.system) / calls.length
   return out
 }
 
@@ -109,7 +114,7 @@ async function run(engine: 'sqlite' | 'postgres'): Promise<void> {
     ]
     console.log(`\n${engine}${engine === 'sqlite' && process.env.BENCH_NOSYNC === '1' ? ' (synchronous=OFF: CPU only)' : ''}: ${CALLS} calls each, one at a time (median / p90; whole call, then inside the store)`)
     for (const [name, t] of rows) {
-      console.log(`  ${name.padEnd(15)} call ${us(q(t.total, 0.5))} / ${us(q(t.total, 0.9))}   store ${us(q(t.store, 0.5))} / ${us(q(t.store, 0.9))}`)
+      console.log(`  ${name.padEnd(15)} call ${us(q(t.total, 0.5))} / ${us(q(t.total, 0.9))}   store ${us(q(t.store, 0.5))} / ${us(q(t.store, 0.9))}   cpu ${us(t.cpu / 1000)}`)
     }
   } finally {
     await h.close()

@@ -69,7 +69,12 @@ test('every statement of the four writes reads an index; the ones that matter re
   Object.assign(h.store, { notices: noticeRepo(rec.db), reports: reportRepo(rec.db), motions: motionRepo(rec.db), shifts: shiftRepo(rec.db) })
   const [a, b] = voters
   await h.ok('notice.confirm', { id: notice.id }, a!.id)
+  const before = rec.ran.length
   await h.ok('report.create', { category: 'environment', description: '楼道灯坏了一个星期' }, a!.id, 'plans-request-000001')
+  // read once (issue 15): the new report's row is loaded one time for the reply, its timeline once
+  const created = rec.ran.slice(before).map((r) => flat(r.sql))
+  expect(created.filter((sql) => /FROM reports r .*WHERE r\.id = \?/.test(sql))).toHaveLength(1)
+  expect(created.filter((sql) => /FROM report_events e /.test(sql))).toHaveLength(1)
   await h.ok('report.create', { category: 'environment', description: '楼道灯坏了一个星期' }, a!.id, 'plans-request-000001') // replayed
   await h.ok('motion.cast', { id: motionId, choice: 'yes' }, b!.id)
   expect(await h.ok('shift.signup', { id: shift.shifts[0]!.id }, volunteers[0]!.id)).toMatchObject({ status: 'confirmed' })
