@@ -254,6 +254,15 @@ export type ReportCreateOutcome =
   | { kind: 'keyReused' }
   | { kind: 'badPhotos' }
 
+/**
+ * report.create's answer from the store: the new (or replayed) report with all its view shows, read once after
+ * the insert (the use case builds the reply from it, with no second read).
+ */
+export type ReportCreateReply =
+  | { kind: 'created' | 'replayed'; detail: ReportDetailRecord }
+  | { kind: 'keyReused' }
+  | { kind: 'badPhotos' }
+
 export type ReportChangeOutcome =
   | { kind: 'done'; report: ReportRecord }
   /** the same key was applied before: nothing written, the report as it is now */
@@ -336,7 +345,7 @@ export interface ReportRepo {
    * every photo must be the reporter's own file attached to no report (UNIQUE file_id) else badPhotos and
    * nothing written; inserts the report, its photos, the 'create' event, the messages, the idempotency row.
    */
-  create(report: NewReport, photoIds: string[], messages: NewMessage[], idem: IdempotencyKey | null): Promise<ReportCreateOutcome>
+  create(report: NewReport, photoIds: string[], messages: NewMessage[], idem: IdempotencyKey | null): Promise<ReportCreateReply>
   get(id: string): Promise<ReportRecord | null>
   detail(id: string, viewerId: string): Promise<ReportDetailRecord | null>
   /** Open, public, clean reports of the category in the community inside the box (indexed pre-filter). */

@@ -8,11 +8,11 @@ import type { NewMessage } from '../messages'
 import type { IdempotencyKey } from '../shared/ports'
 import { moderationOf } from './moderation'
 import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
-import { BAD_PHOTOS, requireCommunity, resolveDaysOf } from './access'
+import { accessOf, BAD_PHOTOS, requireCommunity, resolveDaysOf } from './access'
 import { routeOf, toGcj02 } from './location'
 import { messageTo } from './messages'
 import { sendOutbound } from '../shared/outbound'
-import { viewFor } from './view'
+import { toView } from './view'
 
 type Input = z.output<typeof reportCreateSchema>
 
@@ -103,6 +103,7 @@ export async function submitReport(input: Input, ctx: UserCtx): Promise<ReportVi
   const outcome = await deps.store.reports.create(p.report, p.photoIds, p.messages, p.key)
   if (outcome.kind === 'keyReused' || outcome.kind === 'badPhotos') refuseReport(outcome.kind)
   if (outcome.kind === 'created') await announceReport(deps, p)
-  return viewFor(deps, outcome.report.id, user)
+  // the store's one read of the new report (ReportCreateReply): no second load for the reply
+  return toView(deps, outcome.detail, accessOf(outcome.detail.report, user), deps.clock.now())
 }
 

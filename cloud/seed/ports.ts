@@ -1,12 +1,15 @@
 import type { MotionRepo, MotionRiskRepo } from '../motions'
-import type { ReportRepo } from '../reports'
+import type { ReportCreateOutcome, ReportRepo } from '../reports'
 
 /** What the demo seed writes with, inside its one transaction. */
 export interface SeedWriter {
   /** One statement with `?` placeholders (the engine numbers them where it must). */
   run(sql: string, params: unknown[]): Promise<void>
   /** report.create and report.change's own statements, in the seed's transaction. */
-  reports: Pick<ReportRepo, 'create' | 'change'>
+  reports: Pick<ReportRepo, 'change'> & {
+    /** the statements' create: the outcome with the new report's record (the seed reads no view) */
+    create(...args: Parameters<ReportRepo['create']>): Promise<ReportCreateOutcome>
+  }
 }
 
 /** An engine the demo can be written into (cloud/seed/seedSqlite.ts, cloud/seed/seedPostgres.ts). */

@@ -103,7 +103,7 @@ function report(id: string): NewReport {
 async function newReport(s: DepartmentsContractStore, id: string): Promise<ReportRecord> {
   const out = await s.reports.create(report(id), [], [], null)
   if (out.kind !== 'created') throw new Error(`report: ${out.kind}`)
-  return out.report
+  return out.detail.report
 }
 
 /** The change report.dispatch makes: to submitted at community level, the department's deadline, the dispatch row. */

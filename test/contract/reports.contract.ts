@@ -166,7 +166,7 @@ function message(id: string, userId: string, reportId: string): NewMessage {
 async function make(s: ReportsContractStore, r: NewReport, photoIds: string[] = [], messages: NewMessage[] = []): Promise<ReportRecord> {
   const out = await s.reports.create(r, photoIds, messages, null)
   if (out.kind !== 'created') throw new Error(`create ${r.id}: ${out.kind}`)
-  return out.report
+  return out.detail.report
 }
 
 function patchOf(r: ReportRecord): ReportPatch {
@@ -268,7 +268,7 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         )
         expect(made.kind).toBe('created')
         if (made.kind !== 'created') throw new Error(made.kind)
-        expect(bare(made.report)).toEqual({
+        expect(bare(made.detail.report)).toEqual({
           ...newReport('r_1', { description: long, assigneeId: IDS.workerA, anonymous: true }),
           gridName: '第一网格',
           gridPhone: '028-8888',
@@ -291,15 +291,15 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
           version: 1,
           cover: 'f_2',
         })
-        expect(await s.reports.get('r_1')).toEqual(made.report)
+        expect(await s.reports.get('r_1')).toEqual(made.detail.report)
         expect(await s.reports.get('nothing')).toBeNull()
         // lists carry the first 80 characters of the description
         const [listed] = await s.reports.list({ kind: 'mine', reporterId: IDS.alice }, { limit: 10, after: null })
-        expect(listed).toEqual(listItemOf({ ...made.report, description: long.slice(0, 80) }))
+        expect(listed).toEqual(listItemOf({ ...made.detail.report, description: long.slice(0, 80) }))
         expect(await s.files.reportOf('f_1')).toBe('r_1')
         const detail = await s.reports.detail('r_1', IDS.bob)
         expect(bareDetail(detail)).toEqual({
-          report: bare(made.report),
+          report: bare(made.detail.report),
           photoIds: ['f_2', 'f_1'],
           heldPhotos: [],
           events: [{ at: NOW, actorId: IDS.alice, actorName: '陈一', actorRoles: ['resident'], action: 'create', note: null, status: 'submitted', level: 'grid', toUserId: null, photoIds: [] }],
@@ -307,9 +307,11 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
           supportedByMe: false,
         })
         expect(await s.reports.detail('nothing', IDS.bob)).toBeNull()
+        // the create's own read (its reply is built from it) is the reporter's detail, the same as a read after it
+        expect(made.detail).toEqual(await s.reports.detail('r_1', IDS.alice))
         const told = await s.messages.list(IDS.workerA, { unreadOnly: true, limit: 10, after: null })
         expect(told.map(bareMessage)).toEqual([{ ...message('m_1', IDS.workerA, 'r_1'), readAt: null }])
-        return { made: bare(made.report), detail: bareDetail(detail), told: told.map(bareMessage) }
+        return { made: bare(made.detail.report), detail: bareDetail(detail), told: told.map(bareMessage) }
       })
 
       scenario('create per requestId: the same key replays the first report, another input is keyReused; bad photos write nothing', async (s) => {
@@ -320,7 +322,7 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(first.kind).toBe('created')
         if (first.kind !== 'created') throw new Error(first.kind)
         const again = await s.reports.create(newReport('r_2'), [], [message('m_2', IDS.workerA, 'r_2')], key)
-        expect(again).toEqual({ kind: 'replayed', report: first.report })
+        expect(again).toEqual({ kind: 'replayed', detail: first.detail })
         expect(await s.reports.get('r_2')).toBeNull()
         expect(await s.reports.create(newReport('r_3'), [], [], { ...key, fingerprint: 'fp-2' })).toEqual({ kind: 'keyReused' })
         expect(await s.reports.get('r_3')).toBeNull()
@@ -338,7 +340,7 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(await s.reports.keyState(key)).toBe('replayed')
         expect(await s.reports.keyState({ ...key, fingerprint: 'other' })).toBe('keyReused')
         expect(await s.reports.count({ kind: 'mine', reporterId: IDS.alice })).toBe(2)
-        return { first: bare(first.report), fourth: fourth.kind }
+        return { first: bare(first.detail.report), fourth: fourth.kind }
       })
 
       scenario('20 creates at once with one key: one created, 19 replays of it, one report and one message', async (s) => {
@@ -350,7 +352,7 @@ export function reportsContract(engine: string, open: OpenReportsEngine, opts: {
         expect(count(results, (r) => r.kind === 'replayed')).toBe(19)
         const winner = results.find((r) => r.kind === 'created')
         if (winner?.kind !== 'created') throw new Error('no winner')
-        for (const r of results) expect(r.kind === 'created' || r.kind === 'replayed' ? r.report : null).toEqual(winner.report)
+        for (const r of results) expect(r.kind === 'created' || r.kind === 'replayed' ? r.detail : null).toEqual(winner.detail)
         expect(await s.reports.count({ kind: 'mine', reporterId: IDS.alice })).toBe(1)
         expect(await s.messages.unread(IDS.workerA)).toBe(1)
         return { kinds: results.map((r) => r.kind).sort() }

@@ -1,7 +1,7 @@
 import { TIER_KEY } from '@/domain/shared/roles'
 import type { Pool } from 'pg'
 import type { ReportCategory } from '@/domain/reports'
-import type { ReportCounts, ReportCursor, ReportListQuery, ReportRepo } from '../../reports/ports'
+import type { ReportCounts, ReportCursor, ReportDetailRecord, ReportListQuery, ReportRepo } from '../../reports/ports'
 import {
   areaColumnOf,
   areaOfQuery,
@@ -25,7 +25,7 @@ import {
   type ReportRow,
 } from '../rows/reports'
 import { BRIEF, loadReport, OPEN, rolesJson, UNLISTED } from './reportRows'
-import { row, rows } from './tx'
+import { row, rows, type Queryable } from './tx'
 
 /** report.list's page: the summary's columns only (ReportListItem) */
 const LIST = `SELECT ${listColumns('r.anonymous::int')} FROM reports r ${LIST_JOINS}`
@@ -112,6 +112,70 @@ const WORKERS = `SELECT ug.user_id AS id FROM user_grids ug
   ORDER BY ug.user_id COLLATE "C"`
 
 
+const eventsOf = (db: Queryable, id: string) =>
+  rows<ReportEventRow>(
+    db,
+    `SELECT e.id, e.at, e.actor_id, u.name AS actor_name, ${rolesJson('e.actor_id')} AS actor_roles,
+       e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
+       (SELECT coalesce(json_agg(p.file_id ORDER BY p.seq), '[]'::json)::text FROM report_photos p WHERE p.report_id = e.report_id AND p.event_id = e.id) AS photo_ids
+     FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
+     WHERE e.report_id = $1 ORDER BY e.id`,
+    [id],
+  )
+
+const heldOf = async (db: Queryable, id: string) =>
+  (
+    await rows<{ file_id: string; owner_id: string }>(
+      db,
+      `SELECT p.file_id, f.owner_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = $1 AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id COLLATE "C"`,
+      [id],
+    )
+  ).map((p) => ({ id: p.file_id, ownerId: p.owner_id }))
+
+/** A report with all its view shows (report.get's detail), on the pool or inside a transaction. */
+export async function reportDetail(db: Queryable, id: string, viewerId: string): Promise<ReportDetailRecord | null> {
+  const report = await loadReport(db, id)
+  if (!report) return null
+  const events = await eventsOf(db, id)
+  const m = await row<MediationRow>(db, 'SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = $1', [id])
+  const sessions = m
+    ? await rows<MediationSessionRow>(
+        db,
+        `SELECT s.date, s.note, s.recorded_by, u.name, ${rolesJson('s.recorded_by')} AS roles
+         FROM mediation_sessions s JOIN users u ON u.id = s.recorded_by WHERE s.report_id = $1 ORDER BY s.id`,
+        [id],
+      )
+    : []
+  const photos = await rows<{ file_id: string }>(db, 'SELECT file_id FROM report_photos WHERE report_id = $1 AND event_id IS NULL ORDER BY seq', [id])
+  const supported = await row(db, 'SELECT 1 FROM report_supports WHERE report_id = $1 AND user_id = $2', [id, viewerId])
+  return {
+    report,
+    photoIds: photos.map((p) => p.file_id),
+    heldPhotos: await heldOf(db, id),
+    events: events.map(reportEventRecord),
+    mediation: m ? mediationRecord(m, sessions) : null,
+    supportedByMe: supported !== null,
+  }
+}
+
+/**
+ * The detail of a report report.create has just inserted, on its transaction's connection before the commit: what
+ * the insert itself fixed is not read again (its photos in the order given, no mediation, no supporter yet), so
+ * it is the record, the timeline's one step and, with photos, which of them are held.
+ */
+export async function newReportDetail(db: Queryable, id: string, photoIds: string[]): Promise<ReportDetailRecord | null> {
+  const report = await loadReport(db, id)
+  if (!report) return null
+  return {
+    report,
+    photoIds,
+    heldPhotos: photoIds.length > 0 ? await heldOf(db, id) : [],
+    events: (await eventsOf(db, id)).map(reportEventRecord),
+    mediation: null,
+    supportedByMe: false,
+  }
+}
+
 export function reportQueries(
   pool: Pool,
 ): Pick<ReportRepo, 'get' | 'detail' | 'nearby' | 'list' | 'count' | 'keyState' | 'handlersOf' | 'workersOf' | 'departmentMembers' | 'counts' | 'deadlines'> {
@@ -120,39 +184,7 @@ export function reportQueries(
   return {
     get: (id) => loadReport(pool, id),
 
-    async detail(id, viewerId) {
-      const report = await loadReport(pool, id)
-      if (!report) return null
-      const events = await rows<ReportEventRow>(
-        pool,
-        `SELECT e.id, e.at, e.actor_id, u.name AS actor_name, ${rolesJson('e.actor_id')} AS actor_roles,
-           e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
-           (SELECT coalesce(json_agg(p.file_id ORDER BY p.seq), '[]'::json)::text FROM report_photos p WHERE p.event_id = e.id) AS photo_ids
-         FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
-         WHERE e.report_id = $1 ORDER BY e.id`,
-        [id],
-      )
-      const m = await row<MediationRow>(pool, 'SELECT kind, parties, outcome, agreement, updated_at FROM mediations WHERE report_id = $1', [id])
-      const sessions = m
-        ? await rows<MediationSessionRow>(
-            pool,
-            `SELECT s.date, s.note, s.recorded_by, u.name, ${rolesJson('s.recorded_by')} AS roles
-             FROM mediation_sessions s JOIN users u ON u.id = s.recorded_by WHERE s.report_id = $1 ORDER BY s.id`,
-            [id],
-          )
-        : []
-      const photos = await rows<{ file_id: string }>(pool, 'SELECT file_id FROM report_photos WHERE report_id = $1 AND event_id IS NULL ORDER BY seq', [id])
-      const supported = await row(pool, 'SELECT 1 FROM report_supports WHERE report_id = $1 AND user_id = $2', [id, viewerId])
-      const held = await rows<{ file_id: string; owner_id: string }>(pool, `SELECT p.file_id, f.owner_id FROM report_photos p JOIN files f ON f.id = p.file_id WHERE p.report_id = $1 AND f.check_status NOT IN ('none', 'pass') ORDER BY p.file_id COLLATE "C"`, [id])
-      return {
-        report,
-        photoIds: photos.map((p) => p.file_id),
-        heldPhotos: held.map((p) => ({ id: p.file_id, ownerId: p.owner_id })),
-        events: events.map(reportEventRecord),
-        mediation: m ? mediationRecord(m, sessions) : null,
-        supportedByMe: supported !== null,
-      }
-    },
+    detail: (id, viewerId) => reportDetail(pool, id, viewerId),
 
     async nearby(communityId, category, box) {
       const lat = (box.minLat + box.maxLat) / 2

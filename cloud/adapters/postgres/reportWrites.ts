@@ -75,9 +75,22 @@ export async function createReport(
   messages: NewMessage[],
   key: IdempotencyKey | null,
 ): Promise<Extract<ReportCreateOutcome, { kind: 'created' | 'replayed' }>> {
+  const out = await insertReport(c, r, photoIds, messages, key)
+  const report = await mustLoadReport(c, out.id, 'report.create')
+  return out.kind === 'created' ? { kind: 'created', report } : { kind: 'replayed', report }
+}
+
+/** createReport's writes, reading nothing back: the id of the report created or replayed (report.create reads its detail once). */
+export async function insertReport(
+  c: PoolClient,
+  r: NewReport,
+  photoIds: string[],
+  messages: NewMessage[],
+  key: IdempotencyKey | null,
+): Promise<{ kind: 'created' | 'replayed'; id: string }> {
   const claim = await claimKey<{ reportId: string }>(c, key, { reportId: r.id }, r.createdAt)
   if (claim.kind === 'keyReused') throw new Rollback(claim)
-  if (claim.kind === 'replayed') return { kind: 'replayed', report: await mustLoadReport(c, claim.result.reportId, 'report.create') }
+  if (claim.kind === 'replayed') return { kind: 'replayed', id: claim.result.reportId }
   if (!(await photosUsable(c, photoIds, r.reporterId))) throw badPhotos()
   await c.query(
     `INSERT INTO reports (id, community_id, street_id, grid_id, reporter_id, category, description, latitude, longitude,
@@ -91,7 +104,7 @@ export async function createReport(
   await attachPhotos(c, r.id, photoIds, null)
   await addEvent(c, r.id, r.createdAt, { actorId: r.reporterId, action: 'create', note: null, toUserId: null }, 'submitted', 'grid')
   for (const m of messages) await writeMessage(c, m)
-  return { kind: 'created', report: await mustLoadReport(c, r.id, 'report.create') }
+  return { kind: 'created', id: r.id }
 }
 
 /**

@@ -1,15 +1,15 @@
 import type { Pool } from 'pg'
 import type { ReportLevel } from '@/domain/reports'
 import type { NewMessage } from '../../messages/ports'
-import type { ReportChangeOutcome, ReportCreateOutcome, ReportRepo, ReportSupportOutcome } from '../../reports/ports'
+import type { ReportChangeOutcome, ReportCreateReply, ReportRepo, ReportSupportOutcome } from '../../reports/ports'
 import { writeAudit } from './audit'
 import { claimKey } from './idempotency'
 import { writeMessage } from './messages'
 import { areaColumnOf } from '../rows/reports'
-import { reportQueries } from './reportQueries'
+import { newReportDetail, reportDetail, reportQueries } from './reportQueries'
 import { OPEN } from './reportRows'
 import { recheckRepo } from './reportRechecks'
-import { changeReport, createReport } from './reportWrites'
+import { changeReport, insertReport } from './reportWrites'
 import { inTransaction, inTransactionOr, Rollback, row, rows, type Queryable } from './tx'
 
 /**
@@ -25,8 +25,14 @@ export function reportRepo(pool: Pool): ReportRepo {
     ...reportQueries(pool),
     ...recheckRepo(pool),
 
+    /** The writes, then the new report's detail read once on the same connection before the commit (the reply's only read). */
     async create(report, photoIds, messages, key) {
-      return inTransactionOr<ReportCreateOutcome, ReportCreateOutcome>(pool, (c) => createReport(c, report, photoIds, messages, key))
+      return inTransactionOr<ReportCreateReply, ReportCreateReply>(pool, async (c) => {
+        const out = await insertReport(c, report, photoIds, messages, key)
+        const detail = out.kind === 'created' ? await newReportDetail(c, out.id, photoIds) : await reportDetail(c, out.id, report.reporterId)
+        if (!detail) throw new Error(`report ${out.id} vanished`)
+        return { kind: out.kind, detail }
+      })
     },
 
     async change(change) {

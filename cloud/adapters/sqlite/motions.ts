@@ -31,6 +31,7 @@ import type {
 } from '../../motions/ports'
 import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
+import { writerOf } from './busy'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
@@ -70,6 +71,7 @@ class CastRollback {
 }
 
 export function motionRepo(db: Db): MotionRepo {
+  const write = writerOf(db)
   const idem = idempotencyTable(db)
   const writeMessage = messageWriter(db)
   const writeAudit = auditWriter(db)
@@ -416,7 +418,7 @@ export function motionRepo(db: Db): MotionRepo {
     },
     async cast(motionId, ballot, at) {
       try {
-        return castTx.immediate(motionId, ballot, at)
+        return await write(() => castTx.immediate(motionId, ballot, at))
       } catch (e) {
         if (e instanceof CastRollback) return e.outcome
         throw e

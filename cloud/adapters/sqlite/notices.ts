@@ -11,6 +11,7 @@ import type {
 } from '../../notices/ports'
 import type { AuditEntry, IdempotencyKey } from '../../shared/ports'
 import { auditWriter } from './audit'
+import { writerOf } from './busy'
 import { communitiesUnderSql, PLACE_COLUMNS, PLACE_JOINS } from '../rows/org'
 import type { Db } from './open'
 
@@ -84,6 +85,7 @@ function toRecord(r: NoticeRow): NoticeRecord {
 }
 
 export function noticeRepo(db: Db): NoticeRepo {
+  const write = writerOf(db)
   const writeAudit = auditWriter(db)
   const byId = db.prepare<[string], NoticeRow>(`${SELECT_NOTICE} WHERE n.id = ?`)
   const insertNotice = db.prepare(`
@@ -361,7 +363,7 @@ export function noticeRepo(db: Db): NoticeRepo {
       return markReadTx.immediate(noticeId, userId, at)
     },
     async confirm(noticeId, userId, at) {
-      return confirmTx.immediate(noticeId, userId, at)
+      return write(() => confirmTx.immediate(noticeId, userId, at))
     },
     async stats(noticeId) {
       const total = statsTotal.get({ id: noticeId }) ?? { audience: 0, read: 0, confirmed: 0, households: 0, householdsWithoutAccount: 0 }

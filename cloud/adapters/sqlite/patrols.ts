@@ -19,6 +19,7 @@ import type {
   WithdrawOutcome,
 } from '../../patrols/ports'
 import { auditWriter } from './audit'
+import { writerOf } from './busy'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import type { Db } from './open'
@@ -33,6 +34,7 @@ import { OVERLAPPING_CALLOUT } from '../rows/callouts'
  * IMMEDIATE transaction or one conditional UPDATE; arrival order is the signup row's INTEGER PRIMARY KEY.
  */
 export function shiftRepo(db: Db): ShiftRepo {
+  const write = writerOf(db)
   const reads = shiftReads(db)
   const writeAudit = auditWriter(db)
   const writeMessage = messageWriter(db)
@@ -220,7 +222,7 @@ export function shiftRepo(db: Db): ShiftRepo {
       return createTx.immediate(shifts, audit, key)
     },
     async signup(shiftId, userId, id, at) {
-      return signupTx.immediate(shiftId, userId, id, at)
+      return write(() => signupTx.immediate(shiftId, userId, id, at))
     },
     async withdraw(shiftId, userId, at, compose) {
       return withdrawTx.immediate(shiftId, userId, at, compose)

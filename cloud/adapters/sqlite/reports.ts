@@ -11,6 +11,7 @@ import type {
   ReportChangeOutcome,
   ReportCounts,
   ReportCreateOutcome,
+  ReportDetailRecord,
   ReportListQuery,
   ReportRecord,
   ReportRepo,
@@ -41,6 +42,7 @@ import {
   LIST_JOINS,
 } from '../rows/reports'
 import { auditWriter } from './audit'
+import { writerOf } from './busy'
 import { idempotencyTable } from './idempotency'
 import { messageWriter } from './messages'
 import { recheckStatements } from './reportRechecks'
@@ -208,20 +210,30 @@ export function reportStatements(db: Db) {
     return row ? reportRecord(row) : null
   }
 
+  /** report.create's writes, reading nothing back: the id of the report created or replayed. */
+  const insertNew = (r: NewReport, photoIds: string[], messages: NewMessage[], key: IdempotencyKey | null): InsertOutcome => {
+    const prior = idem.lookup<{ reportId: string }>(key)
+    if (prior.kind === 'keyReused') return { kind: 'keyReused' }
+    if (prior.kind === 'replayed') return { kind: 'replayed', id: prior.result.reportId }
+    if (!photosUsable(photoIds, r.reporterId)) return { kind: 'badPhotos' }
+    const { unchecked, ...row } = r
+    insertReport.run({ ...row, anonymous: r.anonymous ? 1 : 0 })
+    if (unchecked) rechecks.queue(r.id, r.createdAt)
+    photoIds.forEach((f, i) => insertPhoto.run(r.id, f, null, i))
+    addEvent(r.id, r.createdAt, { actorId: r.reporterId, action: 'create', note: null, toUserId: null }, 'submitted', 'grid')
+    for (const m of messages) writeMessage(m)
+    idem.store(key, { reportId: r.id }, r.createdAt)
+    return { kind: 'created', id: r.id }
+  }
+  /** The writes alone, for report.create: its reply reads the report once, after the commit (reportRepo.create). */
+  const insert = db.transaction(insertNew)
+  /** The writes and the new report's record, for those that create a report inside their own transaction. */
   const create = db.transaction(
     (r: NewReport, photoIds: string[], messages: NewMessage[], key: IdempotencyKey | null): ReportCreateOutcome => {
-      const prior = idem.lookup<{ reportId: string }>(key)
-      if (prior.kind === 'keyReused') return { kind: 'keyReused' }
-      if (prior.kind === 'replayed') return { kind: 'replayed', report: load(prior.result.reportId) as ReportRecord }
-      if (!photosUsable(photoIds, r.reporterId)) return { kind: 'badPhotos' }
-      const { unchecked, ...row } = r
-      insertReport.run({ ...row, anonymous: r.anonymous ? 1 : 0 })
-      if (unchecked) rechecks.queue(r.id, r.createdAt)
-      photoIds.forEach((f, i) => insertPhoto.run(r.id, f, null, i))
-      addEvent(r.id, r.createdAt, { actorId: r.reporterId, action: 'create', note: null, toUserId: null }, 'submitted', 'grid')
-      for (const m of messages) writeMessage(m)
-      idem.store(key, { reportId: r.id }, r.createdAt)
-      return { kind: 'created', report: load(r.id) as ReportRecord }
+      const out = insertNew(r, photoIds, messages, key)
+      if (out.kind === 'keyReused' || out.kind === 'badPhotos') return out
+      const report = load(out.id) as ReportRecord
+      return out.kind === 'created' ? { kind: 'created', report } : { kind: 'replayed', report }
     },
   )
 
@@ -281,6 +293,7 @@ export function reportStatements(db: Db) {
     idem,
     rechecks,
     create,
+    insert,
     change(c: ReportChange): ReportChangeOutcome {
       try {
         return change.immediate(c)
@@ -294,11 +307,14 @@ export function reportStatements(db: Db) {
   }
 }
 
+type InsertOutcome = { kind: 'created' | 'replayed'; id: string } | { kind: 'keyReused' } | { kind: 'badPhotos' }
+
 class BadPhotos extends Error {}
 class DispatchRaced extends Error {}
 
 export function reportRepo(db: Db): ReportRepo {
   const st = reportStatements(db)
+  const write = writerOf(db)
   const writeAudit = auditWriter(db)
   const writeMessage = messageWriter(db)
 
@@ -306,7 +322,7 @@ export function reportRepo(db: Db): ReportRepo {
     SELECT e.id, e.at, e.actor_id, u.name AS actor_name,
       (SELECT json_group_array(role) FROM user_roles ur WHERE ur.user_id = e.actor_id) AS actor_roles,
       e.action, e.note, e.status, e.level, e.to_user_id, ed.name AS department_name,
-      (SELECT json_group_array(file_id) FROM (SELECT p.file_id FROM report_photos p WHERE p.event_id = e.id ORDER BY p.seq)) AS photo_ids
+      (SELECT json_group_array(file_id) FROM (SELECT p.file_id FROM report_photos p WHERE p.report_id = e.report_id AND p.event_id = e.id ORDER BY p.seq)) AS photo_ids
     FROM report_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments ed ON ed.id = e.department_id
     WHERE e.report_id = ? ORDER BY e.id`)
   const photosOf = db.prepare<[string], { file_id: string }>(
@@ -479,27 +495,51 @@ export function reportRepo(db: Db): ReportRepo {
     writeAudit(audit)
   })
 
+  /** A report with all its view shows: its record, photos, timeline, mediation and whether the viewer supports it. */
+  const detailOf = (id: string, viewerId: string): ReportDetailRecord | null => {
+    const report = st.load(id)
+    if (!report) return null
+    const events = eventsOf.all(id).map(reportEventRecord)
+    const m = mediationOf.get(id)
+    const mediation = m ? mediationRecord(m, sessionsOf.all(id)) : null
+    return {
+      report,
+      photoIds: photosOf.all(id).map((p) => p.file_id),
+      heldPhotos: heldOf.all(id).map((p) => ({ id: p.file_id, ownerId: p.owner_id })),
+      events,
+      mediation,
+      supportedByMe: !!supported.get(id, viewerId),
+    }
+  }
+
+  /** The detail of a report just created: what its insert fixed is not read again (as newReportDetail on PostgreSQL). */
+  const newDetailOf = (id: string, photoIds: string[]): ReportDetailRecord | null => {
+    const report = st.load(id)
+    if (!report) return null
+    return {
+      report,
+      photoIds,
+      heldPhotos: photoIds.length > 0 ? heldOf.all(id).map((p) => ({ id: p.file_id, ownerId: p.owner_id })) : [],
+      events: eventsOf.all(id).map(reportEventRecord),
+      mediation: null,
+      supportedByMe: false,
+    }
+  }
+
   return {
     async create(report, photoIds, messages, key) {
-      return st.create.immediate(report, photoIds, messages, key)
+      const out = await write(() => st.insert.immediate(report, photoIds, messages, key))
+      if (out.kind === 'keyReused' || out.kind === 'badPhotos') return out
+      // read once, after the commit (outside the write lock): the reply is built from this
+      const detail = out.kind === 'created' ? newDetailOf(out.id, photoIds) : detailOf(out.id, report.reporterId)
+      if (!detail) throw new Error(`report ${out.id} vanished`)
+      return { kind: out.kind, detail }
     },
     async get(id) {
       return st.load(id)
     },
     async detail(id, viewerId) {
-      const report = st.load(id)
-      if (!report) return null
-      const events = eventsOf.all(id).map(reportEventRecord)
-      const m = mediationOf.get(id)
-      const mediation = m ? mediationRecord(m, sessionsOf.all(id)) : null
-      return {
-        report,
-        photoIds: photosOf.all(id).map((p) => p.file_id),
-        heldPhotos: heldOf.all(id).map((p) => ({ id: p.file_id, ownerId: p.owner_id })),
-        events,
-        mediation,
-        supportedByMe: !!supported.get(id, viewerId),
-      }
+      return detailOf(id, viewerId)
     },
     async nearby(communityId, category, box) {
       const lat = (box.minLat + box.maxLat) / 2
