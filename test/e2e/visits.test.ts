@@ -137,6 +137,8 @@ test('the 网格员 visits a household not yet visited, finds a 安全隐患 and
 
   // --- the committee: back to 社区工作 and 走访覆盖 again: it moved, and the new 网格员 has one visit ---
   await committee.locator('#taro-navigation-bar .taro-navigation-bar-back').click()
+  // the old 走访覆盖 page is gone before the desk opens a new one (else both are on screen for a moment)
+  await byTestId(committee, 'visit-coverage').waitFor({ state: 'hidden' })
   await byTestId(committee, 'desk-visit-coverage').click()
   await byTestId(committee, 'visit-coverage').waitFor()
   assert.match(await gridCoverage(committee), /4\/10 户\s+40%\s+还差 6 户没走访/)
