@@ -38,13 +38,13 @@ interface NoticeRow {
   created_at: string
 }
 
-interface ListRow extends Pick<NoticeRow, 'id' | 'community_id' | 'community_name' | 'author_id' | 'title' | 'excerpt' | 'category'
-  | 'pinned' | 'important' | 'publish_at' | 'expire_at'> {
-  /** null for a whole-community notice */
-  grid_ids: string | null
-  read_at: string | null
-  confirmed_at: string | null
-}
+/**
+ * A list row as an array (the statement is raw: better-sqlite3 builds no object per row), in LIST_SELECT's order:
+ * id, community_id, author_id, title, excerpt, category, pinned, important, publish_at, expire_at, community_name,
+ * read_at, confirmed_at, grid_ids (JSON, null for a whole-community notice).
+ */
+type ListRow = [string, string, string, string, string, NoticeCategory, number, number, string, string | null, string,
+  string | null, string | null, string | null]
 
 const SELECT_NOTICE = `
   SELECT n.*, u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS},
@@ -107,23 +107,24 @@ export function noticeRepo(db: Db): NoticeRepo {
   )
 
   // a list reads what its summary shows: no author, no street/district/city joins
+  const raw = <R>(sql: string) => db.prepare<Record<string, unknown>, R>(sql).raw(true)
   const LIST_SELECT = `
     SELECT ${LIST_COLUMNS}, r.read_at, r.confirmed_at,
       CASE WHEN n.whole_community = 1 THEN NULL
         ELSE (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) END AS grid_ids
     FROM notices n
     LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer`
-  const listMember = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+  const listMember = raw<ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND ${LIVE}
       AND (n.whole_community = 1 OR EXISTS (
         SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))
       AND ${AFTER}
     ${ORDER}`)
-  const listStaff = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+  const listStaff = raw<ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
   const listTierOf = (tier: Tier) =>
-    db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+    raw<ListRow>(`${LIST_SELECT}
     WHERE n.community_id IN (${communitiesUnderSql(tier, '@area')}) AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
   const listTier = { street: listTierOf('street'), district: listTierOf('district'), city: listTierOf('city') }
@@ -326,22 +327,22 @@ export function noticeRepo(db: Db): NoticeRepo {
             ? listStaff.all({ ...params, community: audience.communityId })
             : listTier[audience.tier].all({ ...params, area: audience.id })
       return rows.map(
-        (r): NoticeListItem => ({
-          id: r.id,
-          communityId: r.community_id,
-          communityName: r.community_name,
-          authorId: r.author_id,
-          title: r.title,
-          excerpt: r.excerpt,
-          category: r.category,
-          pinned: r.pinned === 1,
-          important: r.important === 1,
-          gridIds: r.grid_ids === null ? null : (JSON.parse(r.grid_ids) as string[]).sort(),
-          publishAt: r.publish_at,
-          expireAt: r.expire_at,
+        ([id, communityId, authorId, title, excerpt, category, pinned, important, publishAt, expireAt, communityName, readAt, confirmedAt, grids]): NoticeListItem => ({
+          id,
+          communityId,
+          communityName,
+          authorId,
+          title,
+          excerpt,
+          category,
+          pinned: pinned === 1,
+          important: important === 1,
+          gridIds: grids === null ? null : (JSON.parse(grids) as string[]).sort(),
+          publishAt,
+          expireAt,
           withdrawnAt: null,
-          read: r.read_at !== null,
-          confirmed: r.confirmed_at !== null,
+          read: readAt !== null,
+          confirmed: confirmedAt !== null,
         }),
       )
     },
