@@ -25,7 +25,9 @@ export async function listMyNotices(input: NoticeListInput, ctx: UserCtx): Promi
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
-    items: page.map((n) => toSummary(n, { ...n, unread: isUnread(user, n, n.read, now), canConfirm: canConfirm(user, n, now) }, now)),
+    items: page.map((n) =>
+      toSummary(n, { read: n.read, confirmed: n.confirmed, unread: isUnread(user, n, n.read, now), canConfirm: canConfirm(user, n, now) }, now),
+    ),
     nextCursor: rows.length > limit && last ? encodeCursor({ pinned: last.pinned, publishAt: last.publishAt, id: last.id }) : null,
     unread,
   }

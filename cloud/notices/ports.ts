@@ -16,6 +16,8 @@ export interface NoticeRecord {
   authorName: string
   title: string
   body: string
+  /** the body's excerpt for lists (excerptOf), made once when the notice is published */
+  excerpt: string
   category: NoticeCategory
   pinned: boolean
   important: boolean
@@ -27,20 +29,25 @@ export interface NoticeRecord {
   createdAt: string
 }
 
-/** A notice to publish: the record without what the store adds (names, the street) or a later change sets. */
-export type NewNotice = Omit<NoticeRecord, 'authorName' | 'communityName' | 'streetId' | 'districtId' | 'cityId' | 'withdrawnAt'>
+/** A notice to publish: the record without what the store adds (names, the street, the excerpt) or a later change sets. */
+export type NewNotice = Omit<NoticeRecord, 'authorName' | 'communityName' | 'streetId' | 'districtId' | 'cityId' | 'withdrawnAt' | 'excerpt'>
 
 export interface NoticeReadRecord {
   readAt: string
   confirmedAt: string | null
 }
 
-/** What a list reads of a notice: no author's name, no street/district/city (a list's summary shows none of them). */
-export type NoticeListed = Omit<NoticeRecord, 'authorName' | 'streetId' | 'districtId' | 'cityId'>
+/**
+ * What a list reads of a notice: no author's name, no street/district/city, no body, no creation time (a list's
+ * summary shows none of them; it shows the stored excerpt).
+ */
+export type NoticeListed = Omit<NoticeRecord, 'authorName' | 'streetId' | 'districtId' | 'cityId' | 'body' | 'createdAt'>
 
-/** A notice as lists see it: `body` holds only its start (enough for an excerpt); bodyCut says it was cut. */
+/**
+ * A notice as lists see it: the stored excerpt, no body, no creation time; withdrawnAt is always null (no list
+ * shows a withdrawn notice). read and confirmed are the viewer's own flags.
+ */
 export interface NoticeListItem extends NoticeListed {
-  bodyCut: boolean
   read: boolean
   confirmed: boolean
 }

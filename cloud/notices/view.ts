@@ -1,12 +1,11 @@
-import { excerptOf, noticeState, type Notice, type NoticeSummary } from '@/domain/notices'
+import { noticeState, type Notice, type NoticeSummary } from '@/domain/notices'
 import type { NoticeListed, NoticeReadRecord, NoticeRecord } from './ports'
 
 export function toSummary(
-  n: NoticeListed & { bodyCut?: boolean },
+  n: NoticeListed,
   flags: { read: boolean; unread: boolean; confirmed: boolean; canConfirm: boolean },
   now: Date,
 ): NoticeSummary {
-  const excerpt = excerptOf(n.body)
   return {
     id: n.id,
     communityName: n.communityName,
@@ -22,7 +21,7 @@ export function toSummary(
     unread: flags.unread,
     confirmed: flags.confirmed,
     canConfirm: flags.canConfirm,
-    excerpt: n.bodyCut && !excerpt.endsWith('…') ? `${excerpt}…` : excerpt,
+    excerpt: n.excerpt,
   }
 }
 

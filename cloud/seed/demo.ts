@@ -1,5 +1,6 @@
 import { addressKey } from '@/domain/residents/address'
 import { DEFAULT_RESOLVE_DAYS } from '@/domain/reports'
+import { excerptOf } from '@/domain/notices'
 import { acceptDeadline, resolveDeadline } from '@/domain/reports/deadlines'
 import { REPORT_FLOW } from '@/domain/reports/flow'
 import type { NewMessage } from '../messages'
@@ -102,10 +103,10 @@ async function seedBase(w: SeedWriter, now: Date): Promise<void> {
 
   for (const n of DEMO_NOTICES) {
     await w.run(
-      `INSERT INTO notices (id, community_id, author_id, title, body, category, pinned, important, whole_community, publish_at,
-         expire_at, withdrawn_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+      `INSERT INTO notices (id, community_id, author_id, title, body, excerpt, category, pinned, important, whole_community, publish_at,
+         expire_at, withdrawn_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
       [
-        n.id, n.communityId, n.authorId, n.title, n.body, n.category, n.pinned, n.important, !n.gridIds, at(n.publishInHours),
+        n.id, n.communityId, n.authorId, n.title, n.body, excerptOf(n.body), n.category, n.pinned, n.important, !n.gridIds, at(n.publishInHours),
         n.expireInHours === null ? null : at(n.publishInHours + n.expireInHours), at(Math.min(n.publishInHours, 0)),
       ],
     )

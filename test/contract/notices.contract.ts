@@ -357,7 +357,7 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
         expect(scoped).toEqual({
           id: 'n_scoped', communityId: IDS.community, communityName: '锦江社区', streetId: IDS.street, districtId: IDS.district,
           cityId: IDS.city, authorId: IDS.committee,
-          authorName: '周主任', title: '通知 n_scoped', body: '正文', category: 'safety', pinned: true, important: true,
+          authorName: '周主任', title: '通知 n_scoped', body: '正文', excerpt: '正文', category: 'safety', pinned: true, important: true,
           gridIds: [IDS.g1, IDS.g2], publishAt: NOW, expireAt: hours(48), withdrawnAt: null, createdAt: NOW,
         })
         expect(await s.notices.get('n_scoped')).toEqual(scoped)
@@ -429,8 +429,10 @@ export function noticesContract(engine: string, open: OpenEngine, opts: { refere
         expect(ids(full)).toEqual(['n_d', 'n_e', 'n_long', 'n_f', 'n_c', 'n_b', 'n_exact', 'n_a'])
         for (const limit of [1, 2, 3, 7]) expect(ids(await listAll(s, staff(), IDS.committee, NOW, limit))).toEqual(ids(full))
         const long = full.find((n) => n.id === 'n_long')
-        expect(long).toMatchObject({ bodyCut: true, body: '长'.repeat(299) + '尾', read: false, confirmed: false })
-        expect(full.find((n) => n.id === 'n_exact')).toMatchObject({ bodyCut: false, body: '满'.repeat(300) })
+        // the excerpt stored at publish; a list carries no body
+        expect(long).toMatchObject({ excerpt: '长'.repeat(60) + '…', read: false, confirmed: false })
+        expect(long).not.toHaveProperty('body')
+        expect(full.find((n) => n.id === 'n_exact')).toMatchObject({ excerpt: '满'.repeat(60) + '…' })
         expect(full.find((n) => n.id === 'n_e')?.gridIds).toEqual([IDS.g2])
         return full
       })

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg'
-import type { NoticeCategory } from '@/domain/notices'
+import { excerptOf, type NoticeCategory } from '@/domain/notices'
 import type {
   NoticeAudience,
   NoticeListItem,
@@ -31,6 +31,7 @@ interface NoticeRow {
   author_name: string
   title: string
   body: string
+  excerpt: string
   category: NoticeCategory
   pinned: boolean
   important: boolean
@@ -42,10 +43,10 @@ interface NoticeRow {
   created_at: string
 }
 
-interface ListRow extends Omit<NoticeRow, 'author_name' | 'street_id' | 'district_id' | 'city_id' | 'grid_ids'> {
+interface ListRow extends Pick<NoticeRow, 'id' | 'community_id' | 'community_name' | 'author_id' | 'title' | 'excerpt' | 'category'
+  | 'pinned' | 'important' | 'publish_at' | 'expire_at'> {
   /** null for a whole-community notice */
   grid_ids: string[] | null
-  body_cut: boolean
   read_at: string | null
   confirmed_at: string | null
 }
@@ -55,11 +56,12 @@ const SELECT_NOTICE = `
   SELECT n.*, u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS}, ${GRID_IDS}
   FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}`
 
-/** Lists carry only the start of the body (enough for the excerpt), not up to 5,000 characters per item. */
-const LIST_BODY_CHARS = 300
-const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.category, n.pinned, n.important, n.whole_community,
-  n.publish_at, n.expire_at, n.withdrawn_at, n.created_at,
-  substr(n.body, 1, ${LIST_BODY_CHARS}) AS body, length(n.body) > ${LIST_BODY_CHARS} AS body_cut`
+/**
+ * Lists read what a summary shows (as SQLite's): the excerpt stored at publish (no body), no creation or withdrawal
+ * time (lists leave withdrawn notices out); the community's name, the grids and the viewer's read for the page's rows.
+ */
+const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.excerpt, n.category, n.pinned, n.important,
+  n.publish_at, n.expire_at, (SELECT c.name FROM communities c WHERE c.id = n.community_id) AS community_name`
 /** live at `now` ($now: a timestamptz parameter) */
 const live = (now: string) =>
   `n.withdrawn_at IS NULL AND n.publish_at <= ${now}::timestamptz AND (n.expire_at IS NULL OR n.expire_at > ${now}::timestamptz)`
@@ -80,6 +82,7 @@ function toRecord(r: NoticeRow): NoticeRecord {
     authorName: r.author_name,
     title: r.title,
     body: r.body,
+    excerpt: r.excerpt,
     category: r.category,
     pinned: r.pinned,
     important: r.important,
@@ -211,10 +214,10 @@ export function noticeRepo(pool: Pool): NoticeRepo {
           return { kind: 'replayed', notice: first }
         }
         await c.query(
-          `INSERT INTO notices (id, community_id, author_id, title, body, category, pinned, important,
+          `INSERT INTO notices (id, community_id, author_id, title, body, excerpt, category, pinned, important,
             whole_community, publish_at, expire_at, withdrawn_at, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12)`,
-          [n.id, n.communityId, n.authorId, n.title, n.body, n.category, n.pinned, n.important, n.gridIds === null,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, $13)`,
+          [n.id, n.communityId, n.authorId, n.title, n.body, excerptOf(n.body), n.category, n.pinned, n.important, n.gridIds === null,
             n.publishAt, n.expireAt, n.createdAt],
         )
         for (const g of new Set(n.gridIds ?? [])) await c.query('INSERT INTO notice_grids (notice_id, grid_id) VALUES ($1, $2)', [n.id, g])
@@ -236,11 +239,9 @@ export function noticeRepo(pool: Pool): NoticeRepo {
       const found = await rows<ListRow>(
         pool,
         // a list reads what its summary shows: no author, no street/district/city joins
-        `SELECT ${LIST_COLUMNS},
-          c.name AS community_name, r.read_at, r.confirmed_at,
+        `SELECT ${LIST_COLUMNS}, r.read_at, r.confirmed_at,
           CASE WHEN n.whole_community THEN NULL ELSE ARRAY(SELECT ng.grid_id FROM notice_grids ng WHERE ng.notice_id = n.id) END AS grid_ids
         FROM notices n
-        JOIN communities c ON c.id = n.community_id
         LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = ${viewer}::text
         WHERE ${audienceWhere(audience, p, now)} ${cursor}
         ${ORDER} LIMIT ${p(limit)}`,
@@ -253,16 +254,17 @@ export function noticeRepo(pool: Pool): NoticeRepo {
           communityName: r.community_name,
           authorId: r.author_id,
           title: r.title,
-          body: r.body,
+          excerpt: r.excerpt,
           category: r.category,
           pinned: r.pinned,
           important: r.important,
           gridIds: r.grid_ids === null ? null : [...r.grid_ids].sort(),
           publishAt: r.publish_at,
           expireAt: r.expire_at,
-          withdrawnAt: r.withdrawn_at,
-          createdAt: r.created_at,
-          bodyCut: r.body_cut, read: r.read_at !== null, confirmed: r.confirmed_at !== null }),
+          withdrawnAt: null,
+          read: r.read_at !== null,
+          confirmed: r.confirmed_at !== null,
+        }),
       )
     },
 

@@ -1,5 +1,5 @@
 import type { Tier } from '@/domain/shared/roles'
-import type { NoticeCategory } from '@/domain/notices'
+import { excerptOf, type NoticeCategory } from '@/domain/notices'
 import type {
   NewNotice,
   NoticeListItem,
@@ -26,6 +26,7 @@ interface NoticeRow {
   author_name: string
   title: string
   body: string
+  excerpt: string
   category: NoticeCategory
   pinned: number
   important: number
@@ -37,24 +38,27 @@ interface NoticeRow {
   created_at: string
 }
 
-interface ListRow extends Omit<NoticeRow, 'author_name' | 'street_id' | 'district_id' | 'city_id' | 'grid_ids'> {
-  /** null for a whole-community notice */
-  grid_ids: string | null
-  body_cut: number
-  read_at: string | null
-  confirmed_at: string | null
-}
+/**
+ * A list row as an array (the statement is raw: better-sqlite3 builds no object per row), in LIST_SELECT's order:
+ * id, community_id, author_id, title, excerpt, category, pinned, important, publish_at, expire_at, community_name,
+ * read_at, confirmed_at, grid_ids (JSON, null for a whole-community notice).
+ */
+type ListRow = [string, string, string, string, string, NoticeCategory, number, number, string, string | null, string,
+  string | null, string | null, string | null]
 
 const SELECT_NOTICE = `
   SELECT n.*, u.name AS author_name, c.name AS community_name, ${PLACE_COLUMNS},
     (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) AS grid_ids
   FROM notices n JOIN users u ON u.id = n.author_id JOIN communities c ON c.id = n.community_id ${PLACE_JOINS}`
 
-/** Lists carry only the start of the body (enough for the excerpt), not up to 5,000 characters per item. */
-const LIST_BODY_CHARS = 300
-const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.category, n.pinned, n.important, n.whole_community,
-  n.publish_at, n.expire_at, n.withdrawn_at, n.created_at,
-  substr(n.body, 1, ${LIST_BODY_CHARS}) AS body, length(n.body) > ${LIST_BODY_CHARS} AS body_cut`
+/**
+ * Lists read what a summary shows: the excerpt stored at publish (no body), no creation or withdrawal time (lists
+ * leave withdrawn notices out). The community's name is a scalar subquery, not a join: with a join the planner
+ * scanned communities first, then every notice, and sorted them all; now it walks notices_feed and stops at the
+ * page's end, and the name, the grids and the viewer's read are looked up for the page's rows only.
+ */
+const LIST_COLUMNS = `n.id, n.community_id, n.author_id, n.title, n.excerpt, n.category, n.pinned, n.important,
+  n.publish_at, n.expire_at, (SELECT c.name FROM communities c WHERE c.id = n.community_id) AS community_name`
 const LIVE = `n.withdrawn_at IS NULL AND n.publish_at <= @now AND (n.expire_at IS NULL OR n.expire_at > @now)`
 const AFTER = `(@hasCursor = 0 OR (n.pinned, n.publish_at, n.id) < (@cPinned, @cAt, @cId))`
 /** policy.isUnread: live (LIVE beside it), not opened, not the viewer's own */
@@ -73,6 +77,7 @@ function toRecord(r: NoticeRow): NoticeRecord {
     authorName: r.author_name,
     title: r.title,
     body: r.body,
+    excerpt: r.excerpt,
     category: r.category,
     pinned: r.pinned === 1,
     important: r.important === 1,
@@ -89,9 +94,9 @@ export function noticeRepo(db: Db): NoticeRepo {
   const writeAudit = auditWriter(db)
   const byId = db.prepare<[string], NoticeRow>(`${SELECT_NOTICE} WHERE n.id = ?`)
   const insertNotice = db.prepare(`
-    INSERT INTO notices (id, community_id, author_id, title, body, category, pinned, important,
+    INSERT INTO notices (id, community_id, author_id, title, body, excerpt, category, pinned, important,
       whole_community, publish_at, expire_at, withdrawn_at, created_at)
-    VALUES (@id, @communityId, @authorId, @title, @body, @category, @pinned, @important,
+    VALUES (@id, @communityId, @authorId, @title, @body, @excerpt, @category, @pinned, @important,
       @wholeCommunity, @publishAt, @expireAt, NULL, @createdAt)`)
   const insertScope = db.prepare('INSERT INTO notice_grids (notice_id, grid_id) VALUES (?, ?)')
   const idemGet = db.prepare<[string, string, string], { fingerprint: string; result: string }>(
@@ -102,25 +107,24 @@ export function noticeRepo(db: Db): NoticeRepo {
   )
 
   // a list reads what its summary shows: no author, no street/district/city joins
+  const raw = <R>(sql: string) => db.prepare<Record<string, unknown>, R>(sql).raw(true)
   const LIST_SELECT = `
-    SELECT ${LIST_COLUMNS},
-      c.name AS community_name, r.read_at, r.confirmed_at,
+    SELECT ${LIST_COLUMNS}, r.read_at, r.confirmed_at,
       CASE WHEN n.whole_community = 1 THEN NULL
         ELSE (SELECT json_group_array(ng.grid_id) FROM notice_grids ng WHERE ng.notice_id = n.id) END AS grid_ids
     FROM notices n
-    JOIN communities c ON c.id = n.community_id
     LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = @viewer`
-  const listMember = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+  const listMember = raw<ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND ${LIVE}
       AND (n.whole_community = 1 OR EXISTS (
         SELECT 1 FROM notice_grids ng WHERE ng.notice_id = n.id AND ng.grid_id IN (SELECT value FROM json_each(@grids))))
       AND ${AFTER}
     ${ORDER}`)
-  const listStaff = db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+  const listStaff = raw<ListRow>(`${LIST_SELECT}
     WHERE n.community_id = @community AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
   const listTierOf = (tier: Tier) =>
-    db.prepare<Record<string, unknown>, ListRow>(`${LIST_SELECT}
+    raw<ListRow>(`${LIST_SELECT}
     WHERE n.community_id IN (${communitiesUnderSql(tier, '@area')}) AND n.withdrawn_at IS NULL AND ${AFTER}
     ${ORDER}`)
   const listTier = { street: listTierOf('street'), district: listTierOf('district'), city: listTierOf('city') }
@@ -270,6 +274,7 @@ export function noticeRepo(db: Db): NoticeRepo {
     }
     insertNotice.run({
       ...n,
+      excerpt: excerptOf(n.body),
       pinned: n.pinned ? 1 : 0,
       important: n.important ? 1 : 0,
       wholeCommunity: n.gridIds === null ? 1 : 0,
@@ -322,24 +327,22 @@ export function noticeRepo(db: Db): NoticeRepo {
             ? listStaff.all({ ...params, community: audience.communityId })
             : listTier[audience.tier].all({ ...params, area: audience.id })
       return rows.map(
-        (r): NoticeListItem => ({
-          id: r.id,
-          communityId: r.community_id,
-          communityName: r.community_name,
-          authorId: r.author_id,
-          title: r.title,
-          body: r.body,
-          category: r.category,
-          pinned: r.pinned === 1,
-          important: r.important === 1,
-          gridIds: r.grid_ids === null ? null : (JSON.parse(r.grid_ids) as string[]).sort(),
-          publishAt: r.publish_at,
-          expireAt: r.expire_at,
-          withdrawnAt: r.withdrawn_at,
-          createdAt: r.created_at,
-          bodyCut: r.body_cut === 1,
-          read: r.read_at !== null,
-          confirmed: r.confirmed_at !== null,
+        ([id, communityId, authorId, title, excerpt, category, pinned, important, publishAt, expireAt, communityName, readAt, confirmedAt, grids]): NoticeListItem => ({
+          id,
+          communityId,
+          communityName,
+          authorId,
+          title,
+          excerpt,
+          category,
+          pinned: pinned === 1,
+          important: important === 1,
+          gridIds: grids === null ? null : (JSON.parse(grids) as string[]).sort(),
+          publishAt,
+          expireAt,
+          withdrawnAt: null,
+          read: readAt !== null,
+          confirmed: confirmedAt !== null,
         }),
       )
     },
