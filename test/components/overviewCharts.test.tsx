@@ -55,7 +55,7 @@ describe('each card draws its chart beside its text', () => {
     const last = draw.mock.calls.filter(([s]) => s.kind === 'stack').at(-1)![0]
     expect(last.series).toEqual(['第一网格', '第二网格'])
     expect(last.label).toBe('每周收到的问题（按区域）堆叠柱状图：1月27日起 第一网格 1 件；2月3日起 第一网格 2 件、第二网格 1 件')
-    expect(screen.getByTestId('overview-split-2025-02-03-g-2').textContent).toBe('　第二网格1 件')
+    expect(screen.getByTestId('overview-split-2025-02-03-g-2').textContent).toBe('第二网格1 件')
   })
 
   it('hours to accept and to resolve: bars per bin beside their words', () => {

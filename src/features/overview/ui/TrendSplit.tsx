@@ -36,10 +36,12 @@ export function TrendSplit({ o, links }: { o: Overview; links?: ListLinks }) {
               <Text className='overview-figures__value'>{`共 ${b.n} 件`}</Text>
             </View>
             {buckets[i]!.parts.length > 0 ? (
-              <FigureList
-                testid={`overview-split-${b.key}`}
-                figures={buckets[i]!.parts.map((p) => ({ key: p.id, label: `　${p.name}`, value: `${p.n} 件`, onOpen: open(b.key, p.id) }))}
-              />
+              <View className='overview-split__parts'>
+                <FigureList
+                  testid={`overview-split-${b.key}`}
+                  figures={buckets[i]!.parts.map((p) => ({ key: p.id, label: p.name, value: `${p.n} 件`, onOpen: open(b.key, p.id) }))}
+                />
+              </View>
             ) : null}
           </View>
         ))}
