@@ -33,3 +33,13 @@ export function areaListQueries(o: Overview): AreaListQueries {
     slice: (span, part) => ('category' in part ? { category: part.category, ...span, ...community } : ofSubArea(part.subAreaId, part.name, span)),
   }
 }
+
+/** Where a figure's list opens (the report list with its filter); absent: the viewer has no such list. */
+export interface ListLinks {
+  category(c: ReportCategory): void
+  /** a sub-area's reports: a grid's, or a street's community's (none above the street) */
+  grid?(id: string): void
+  overdue(): void
+  /** a bucket's days' reports of a category or (where `grid` opens a list) of a sub-area */
+  slice?(s: { from: string; to: string; category?: ReportCategory; subAreaId?: string }): void
+}

@@ -1,25 +1,18 @@
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { AREA_KIND_LABELS, type Overview } from '@/domain/overview'
-import { REPORT_CATEGORY_LABELS, type ReportCategory } from '@/domain/reports'
+import { REPORT_CATEGORY_LABELS } from '@/domain/reports'
 import { chinaClock } from '@/domain/shared/chinaTime'
 import { Card } from '@/components/Card'
 import { categoryChart, onTimeChart, participationChart, satisfactionChart } from '../charts'
 import { average, hoursLine, pct, rateText } from '../format'
 import { OverviewChart } from './charts/OverviewChart'
+import type { ListLinks } from '../listLinks'
 import { FigureList, Sub } from './FigureList'
 import { HoursBins } from './HoursBins'
 import { TrendSplit } from './TrendSplit'
 
-/** Where a figure's list opens (the report list with its filter); absent: the viewer has no such list. */
-export interface ListLinks {
-  category(c: ReportCategory): void
-  /** a sub-area's reports: a grid's, or a street's community's (none above the street) */
-  grid?(id: string): void
-  overdue(): void
-  /** a bucket's days' reports of a category or (where `grid` opens a list) of a sub-area */
-  slice?(s: { from: string; to: string; category?: ReportCategory; subAreaId?: string }): void
-}
+export type { ListLinks }
 
 const unitOf = (o: Overview) => AREA_KIND_LABELS[o.subAreaKind]
 

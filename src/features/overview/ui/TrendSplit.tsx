@@ -6,7 +6,7 @@ import { ChoiceChips } from '@/components/ChoiceChips'
 import { SPLIT_LABELS, splitBuckets, splitChart, type SplitBy } from '../splitCharts'
 import { OverviewChart } from './charts/OverviewChart'
 import { FigureList } from './FigureList'
-import type { ListLinks } from './OverviewCards'
+import type { ListLinks } from '../listLinks'
 
 const BY: SplitBy[] = ['category', 'subArea']
 
