@@ -2,6 +2,7 @@ import { defaultBucket, periodOf, type Overview, type OverviewGetInput } from '@
 import type { UserCtx } from './ports'
 import { areaOf, subAreaKindOf } from './access'
 import { assemble } from './assemble'
+import { assembleBins, assembleSplit } from './assembleSplit'
 
 /** overview.get — an area's figures over a period (default: this China month), by day, week or month. */
 export async function getOverview(input: OverviewGetInput, ctx: UserCtx): Promise<Overview> {
@@ -10,9 +11,12 @@ export async function getOverview(input: OverviewGetInput, ctx: UserCtx): Promis
   const now = deps.clock.now()
   const period = periodOf(input, now)
   const bucket = input.bucket ?? defaultBucket(period.from, period.to)
-  const [figures, units] = await Promise.all([
-    deps.store.overview.figures({ scope: area.scope, start: period.start, end: period.end, now: now.toISOString() }),
+  const q = { scope: area.scope, start: period.start, end: period.end, now: now.toISOString() }
+  const [figures, units, split, bins] = await Promise.all([
+    deps.store.overview.figures(q),
     deps.store.overview.subAreas(area.scope),
+    deps.store.overview.trendSplit(q),
+    deps.store.overview.hourBins(q),
   ])
   return {
     area: { kind: area.kind, id: area.id, name: area.name },
@@ -21,5 +25,7 @@ export async function getOverview(input: OverviewGetInput, ctx: UserCtx): Promis
     to: period.to,
     bucket,
     ...assemble(figures, units, period, bucket),
+    trendSplit: assembleSplit(split, units, period, bucket),
+    speedBins: assembleBins(bins),
   }
 }

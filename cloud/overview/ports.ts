@@ -106,12 +106,28 @@ export interface ParticipationCounts {
   verifiedHouseholds: number
 }
 
+/** Reports created per China day and category, and per China day and sub-area (the trend split's rows, grouped by the engine). */
+export interface TrendSplitRows {
+  byDayCategory: { day: string; category: ReportCategory; n: number }[]
+  byDayUnit: { day: string; unit: string; n: number }[]
+}
+
+/** The period's reports per bin of hours from creation to acceptance and to resolution (bin: an index of HOUR_BINS). */
+export interface HourBinRows {
+  accept: { bin: number; n: number }[]
+  resolve: { bin: number; n: number }[]
+}
+
 export interface OverviewRepo {
   /** The place with the places above it; null: no such place. */
   place(kind: AreaKind, id: string): Promise<PlaceRecord | null>
   /** The sub-areas one level below, in the organisation's order: a community's grids (or the grids asked), a street's communities, a district's streets, a city's districts. */
   subAreas(scope: OverviewScope): Promise<{ id: string; name: string }[]>
   figures(q: OverviewQuery): Promise<OverviewFigures>
+  /** The trend split: one aggregate query per split. */
+  trendSplit(q: OverviewQuery): Promise<TrendSplitRows>
+  /** Hours to accept and to resolve in HOUR_BINS: one aggregate query each. */
+  hourBins(q: OverviewQuery): Promise<HourBinRows>
 }
 
 // ---------- 一张图 (overview.map) ----------

@@ -66,7 +66,7 @@ test('the committee reads 总览, changes the period, opens a grid on 一张图,
       return painted > 500
     }, id)
   }
-  assert.match((await byTestId(page, 'overview-chart-trend-canvas').getAttribute('aria-label'))!, /^每日收到的问题折线图：/)
+  assert.match((await byTestId(page, 'overview-chart-trend-canvas').getAttribute('aria-label'))!, /^每日收到的问题（按类别）堆叠柱状图：/)
   assert.equal(await byTestId(page, 'overview-chart-trend-canvas').getAttribute('role'), 'img')
   await shot(page, 'overview/01-this-month')
   await byTestId(page, 'overview-participation').scrollIntoViewIfNeeded()

@@ -1,10 +1,12 @@
 // 总览's reply for client tests: a community of two grids over February 2025, by week (the chart tests' data set)
-import type { Overview } from '@/domain/overview'
+import { HOUR_BINS, type Overview } from '@/domain/overview'
 
 const hours = (n: number, median: number | null, p90: number | null) => ({ n, median, p90 })
 const rate = (n: number, of: number) => ({ n, of, share: of ? n / of : null })
 const speedRow = { accept: hours(2, 1.5, 3), resolve: hours(1, 20, 20), acceptOnTime: rate(2, 2), resolveOnTime: rate(1, 2) }
 const none = { accept: hours(0, null, null), resolve: hours(0, null, null), acceptOnTime: rate(0, 0), resolveOnTime: rate(0, 0) }
+
+const bins = (ns: number[]) => HOUR_BINS.map((b, i) => ({ bin: b.key, n: ns[i]! }))
 
 export function overview(over: Partial<Overview> = {}): Overview {
   return {
@@ -72,6 +74,24 @@ export function overview(over: Partial<Overview> = {}): Overview {
       { id: 'g-1', name: '第一网格', reports: 3, open: 2, overdue: 1, medianResolveHours: 20, onTimeShare: 0.5, goodShare: 2 / 3, averageRating: 3.67 },
       { id: 'g-2', name: '第二网格', reports: 1, open: 4, overdue: 2, medianResolveHours: null, onTimeShare: null, goodShare: null, averageRating: null },
     ],
+    trendSplit: {
+      byCategory: [
+        { key: '2025-01-27', category: 'dispute', n: 1 },
+        { key: '2025-01-27', category: 'environment', n: 0 },
+        { key: '2025-02-03', category: 'dispute', n: 1 },
+        { key: '2025-02-03', category: 'environment', n: 2 },
+      ],
+      bySubArea: [
+        { key: '2025-01-27', id: 'g-1', n: 1 },
+        { key: '2025-01-27', id: 'g-2', n: 0 },
+        { key: '2025-02-03', id: 'g-1', n: 2 },
+        { key: '2025-02-03', id: 'g-2', n: 1 },
+      ],
+    },
+    speedBins: {
+      accept: bins([2, 0, 0, 0, 0, 0]),
+      resolve: bins([0, 0, 1, 0, 0, 0]),
+    },
     ...over,
   }
 }

@@ -2,6 +2,9 @@
 // alone carries the chart library, loads under the mini-program runtime, renders overview.get's figures as text
 // and puts a <canvas type="2d"> beside them. It proves the library's code loads and the page renders; the drawing
 // itself needs the WeChat client's canvas, which miniprogram-simulate does not have.
+import { presetPeriod, type Overview } from '@/domain/overview'
+import { categoryChart, onTimeChart, participationChart, satisfactionChart } from '@/features/overview/charts'
+import { hoursChart, splitChart } from '@/features/overview/splitCharts'
 import { makeHarness, type Harness } from '../api/support/harness'
 import { bootMiniApp, waitFor, type MiniApp } from './support/miniapp'
 
@@ -25,6 +28,16 @@ beforeAll(async () => {
   // a verified resident: the roster's verified share (群众参与) has something to chart
   await h.ok('auth.devLogin', { role: 'resident', gridId: grid, verified: true })
   committee = await h.ok('auth.devLogin', { role: 'committee' })
+  const today = new Date().toISOString()
+  // a report of today by the page's clock (its default period is this month on the device): the trend has a category to stack
+  await h.store.reports.create(
+    {
+      id: 'r_weapp_1', communityId: 'c_jinjiang', streetId: 'st_zhenxing', districtId: 'd_binjiang', cityId: 'ct_jiangcheng', gridId: grid, reporterId: committee.user.id,
+      category: 'environment', description: '楼道堆物', latitude: null, longitude: null, address: null, coordSource: null, anonymous: false,
+      visibility: 'private', moderation: 'clean', assigneeId: null, acceptBy: today, resolveBy: today, createdAt: today,
+    },
+    [], [], null,
+  )
   app = bootMiniApp(h)
 })
 afterAll(() => h.close())
@@ -36,6 +49,11 @@ test('the compiled 总览 page shows the figures as text with the charts’ 2D c
   expect(app.requests).toContain('overview.get')
   expect(page.text()).toMatch(/本期共收到问题 \d+ 件/)
   expect(page.text()).toMatch(/已认证住户（占花名册）\d/)
-  // the per-day line (a row per day, zeros too) and the participation bars
-  await waitFor(() => page.count('.overview-chart__canvas') === 2, 'the trend and participation charts')
+  // a canvas per chart with rows in the reply: the stacked trend, categories, participation (and any other with rows)
+  const o = await h.ok<Overview>('overview.get', { ...presetPeriod('thisMonth', new Date()), bucket: 'day' }, committee.user.id)
+  const charts = [splitChart(o, 'category'), categoryChart(o), hoursChart(o, 'accept'), hoursChart(o, 'resolve'), onTimeChart(o), satisfactionChart(o), participationChart(o)]
+  expect(charts[0]!.rows.map((r) => r.series)).toContain('环境卫生')
+  const drawn = charts.filter((c) => c.rows.length > 0).length
+  expect(drawn).toBeGreaterThanOrEqual(3)
+  await waitFor(() => page.count('.overview-chart__canvas') === drawn, 'a canvas per chart with rows')
 })

@@ -21,6 +21,7 @@ import {
   type Dialect,
   type Sql,
 } from '../rows/overview'
+import { hourBinRows, hourBinsSql, trendSplitRows, trendSplitSql } from '../rows/overviewTrends'
 import { numbered, rows } from './tx'
 
 const POSTGRES: Dialect = {
@@ -64,6 +65,14 @@ export function overviewRepo(pool: Pool): OverviewRepo {
         byDay, tallies, accept, resolve, open, overdue, ratings, comments, warnings: warnings[0],
         notices: notices[0]!, motions: motions[0]!, shifts: shifts[0]!, people: people[0]!, departments,
       })
+    },
+    async trendSplit(q) {
+      const [byCategory, byUnit] = await Promise.all([all(trendSplitSql(POSTGRES, q, 'category')), all(trendSplitSql(POSTGRES, q, 'unit'))])
+      return trendSplitRows(byCategory, byUnit)
+    },
+    async hourBins(q) {
+      const [accept, resolve] = await Promise.all([all(hourBinsSql(POSTGRES, q, 'accepted_at')), all(hourBinsSql(POSTGRES, q, 'resolved_at'))])
+      return hourBinRows(accept, resolve)
     },
   }
 }

@@ -21,6 +21,7 @@ import {
   type Dialect,
   type Sql,
 } from '../rows/overview'
+import { hourBinRows, hourBinsSql, trendSplitRows, trendSplitSql } from '../rows/overviewTrends'
 
 const SQLITE: Dialect = {
   hours: (later, earlier) => `(julianday(${later}) - julianday(${earlier})) * 24.0`,
@@ -49,6 +50,12 @@ export function overviewRepo(db: Database.Database): OverviewRepo {
       departments: all(departmentsSql(q)),
     }),
   )
+  const split = db.transaction((q: Parameters<OverviewRepo['trendSplit']>[0]) =>
+    trendSplitRows(all(trendSplitSql(SQLITE, q, 'category')), all(trendSplitSql(SQLITE, q, 'unit'))),
+  )
+  const bins = db.transaction((q: Parameters<OverviewRepo['hourBins']>[0]) =>
+    hourBinRows(all(hourBinsSql(SQLITE, q, 'accepted_at')), all(hourBinsSql(SQLITE, q, 'resolved_at'))),
+  )
   return {
     async place(kind, id) {
       const r = all(placeSql(kind, id))[0]
@@ -59,6 +66,12 @@ export function overviewRepo(db: Database.Database): OverviewRepo {
     },
     async figures(q) {
       return read(q)
+    },
+    async trendSplit(q) {
+      return split(q)
+    },
+    async hourBins(q) {
+      return bins(q)
     },
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ReportCategory } from '../reports'
 import { idSchema } from '../shared/text'
+import type { OverviewSpeedBins, OverviewTrendSplit } from './breakdown'
 import { daysIn, isDay, MAX_PERIOD_DAYS, OVERVIEW_BUCKETS, type OverviewBucket } from './period'
 
 /**
@@ -11,6 +12,7 @@ import { daysIn, isDay, MAX_PERIOD_DAYS, OVERVIEW_BUCKETS, type OverviewBucket }
 
 export * from './period'
 export * from './map'
+export * from './breakdown'
 
 export const AREA_KINDS = ['grid', 'community', 'street', 'district', 'city'] as const
 export type AreaKind = (typeof AREA_KINDS)[number]
@@ -159,4 +161,8 @@ export interface Overview {
   satisfaction: OverviewSatisfaction
   participation: OverviewParticipation
   comparison: ComparisonRow[]
+  /** the trend per bucket by category and by sub-area */
+  trendSplit: OverviewTrendSplit
+  /** hours to accept and to resolve in bins */
+  speedBins: OverviewSpeedBins
 }

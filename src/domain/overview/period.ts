@@ -68,6 +68,14 @@ export function bucketsOf(from: string, to: string, bucket: OverviewBucket): str
   return out
 }
 
+/** The days a bucket covers inside the period (a week or month cut at the period's ends). */
+export function bucketSpan(key: string, bucket: OverviewBucket, period: { from: string; to: string }): { from: string; to: string } {
+  const start = bucket === 'month' ? `${key}-01` : key
+  const next = bucket === 'day' ? addDays(key, 1) : bucket === 'week' ? addDays(key, 7) : bucketOf(addDays(`${key}-28`, 4), 'month') + '-01'
+  const end = addDays(next, -1)
+  return { from: start < period.from ? period.from : start, to: end > period.to ? period.to : end }
+}
+
 /** How a bucket reads: 12月7日, 12月7日起, 2026年12月. */
 export function bucketLabel(key: string, bucket: OverviewBucket): string {
   const [y, m, d] = key.split('-').map(Number)

@@ -1,4 +1,4 @@
-import { bucketLabel, type Overview, type Rate } from '@/domain/overview'
+import type { Overview, Rate } from '@/domain/overview'
 import { REPORT_CATEGORY_LABELS } from '@/domain/reports'
 
 /**
@@ -10,38 +10,36 @@ export interface ChartRow {
   x: string
   /** the value axis: a count, or a share in percent (0–100, one decimal) */
   y: number
+  /** a stacked chart's series: a category or a sub-area */
+  series?: string
 }
 
 export interface ChartSpec {
-  /** a line over time, or horizontal bars */
-  kind: 'line' | 'bar'
+  /** horizontal bars, or columns over time stacked by series (./splitCharts.ts) */
+  kind: 'bar' | 'stack'
   unit: '件' | '%'
   rows: ChartRow[]
   /** the chart's accessible name: its title and every value in words */
   label: string
+  /** a stacked chart's series in the legend's order */
+  series?: string[]
 }
 
-const BUCKET_WORDS = { day: '日', week: '周', month: '月' } as const
+export const BUCKET_WORDS = { day: '日', week: '周', month: '月' } as const
 
 /** 62.5 for 5/8: a share in percent with one decimal (what the text cards print). */
 export const percent = (share: number): number => Math.round(share * 1000) / 10
 
 const valueText = (y: number, unit: ChartSpec['unit']) => (unit === '%' ? `${y}%` : `${y} 件`)
 
-function spec(kind: ChartSpec['kind'], unit: ChartSpec['unit'], title: string, rows: ChartRow[]): ChartSpec {
+export function spec(kind: ChartSpec['kind'], unit: ChartSpec['unit'], title: string, rows: ChartRow[]): ChartSpec {
   const words = rows.map((r) => `${r.x} ${valueText(r.y, unit)}`).join('，')
-  return { kind, unit, rows, label: `${title}${kind === 'line' ? '折线图' : '条形图'}：${words}` }
+  return { kind, unit, rows, label: `${title}${kind === 'bar' ? '条形图' : '堆叠柱状图'}：${words}` }
 }
 
 /** Rates with nothing to divide are left out (the text says —). */
 const rateRows = (rates: { x: string; rate: Rate }[]): ChartRow[] =>
   rates.flatMap(({ x, rate }) => (rate.share === null ? [] : [{ x, y: percent(rate.share) }]))
-
-/** 趋势: reports received per day, week or month of the period. */
-export function trendChart(o: Overview): ChartSpec {
-  const rows = o.trends.byBucket.map((b) => ({ x: bucketLabel(b.key, o.bucket), y: b.n }))
-  return spec('line', '件', `每${BUCKET_WORDS[o.bucket]}收到的问题`, rows)
-}
 
 /** 趋势: reports per category. */
 export function categoryChart(o: Overview): ChartSpec {

@@ -39,6 +39,10 @@ function Page({ me }: { me: Me }) {
         category: (category) => open(q.category(category)),
         grid: q.subArea('', '') ? (id) => open(q.subArea(id, names.get(id) ?? '') ?? {}) : undefined,
         overdue: () => open(q.overdue()),
+        slice: ({ from, to, category, subAreaId }) => {
+          const query = category ? q.slice({ from, to }, { category }) : q.slice({ from, to }, { subAreaId: subAreaId ?? '', name: names.get(subAreaId ?? '') ?? '' })
+          if (query) open(query)
+        },
       }
   return (
     <OverviewScreen

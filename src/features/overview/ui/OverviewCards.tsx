@@ -1,35 +1,30 @@
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { AREA_KIND_LABELS, bucketLabel, type Overview } from '@/domain/overview'
-import { REPORT_CATEGORY_LABELS, type ReportCategory } from '@/domain/reports'
+import { AREA_KIND_LABELS, type Overview } from '@/domain/overview'
+import { REPORT_CATEGORY_LABELS } from '@/domain/reports'
 import { chinaClock } from '@/domain/shared/chinaTime'
 import { Card } from '@/components/Card'
-import { categoryChart, onTimeChart, participationChart, satisfactionChart, trendChart } from '../charts'
+import { categoryChart, onTimeChart, participationChart, satisfactionChart } from '../charts'
 import { average, hoursLine, pct, rateText } from '../format'
 import { OverviewChart } from './charts/OverviewChart'
+import type { ListLinks } from '../listLinks'
 import { FigureList, Sub } from './FigureList'
+import { HoursBins } from './HoursBins'
+import { TrendSplit } from './TrendSplit'
 
-/** Where a figure's list opens (the report list with its filter); absent: the viewer has no such list. */
-export interface ListLinks {
-  category(c: ReportCategory): void
-  /** a sub-area's reports: a grid's, or a street's community's (none above the street) */
-  grid?(id: string): void
-  overdue(): void
-}
+export type { ListLinks }
 
 const unitOf = (o: Overview) => AREA_KIND_LABELS[o.subAreaKind]
 
 export function TrendsCard({ o, links }: { o: Overview; links?: ListLinks }) {
   const t = o.trends
   const total = t.byBucket.reduce((n, b) => n + b.n, 0)
-  const trend = useMemo(() => trendChart(o), [o])
   const categories = useMemo(() => categoryChart(o), [o])
   return (
     <Card title='趋势' testid='overview-trends'>
       <Text className='overview__lead' data-testid='overview-trends-total'>{`本期共收到问题 ${total} 件`}</Text>
       <Sub>{`按${o.bucket === 'day' ? '日' : o.bucket === 'week' ? '周' : '月'}`}</Sub>
-      <OverviewChart spec={trend} testid='overview-chart-trend' />
-      <FigureList testid='overview-trends-bucket' figures={t.byBucket.map((b) => ({ key: b.key, label: bucketLabel(b.key, o.bucket), value: `${b.n} 件` }))} />
+      <TrendSplit o={o} links={links} />
       <Sub>按类别</Sub>
       {t.byCategory.length === 0 ? <Text className='overview__muted'>本期没有问题</Text> : null}
       <OverviewChart spec={categories} testid='overview-chart-category' />
@@ -73,6 +68,7 @@ export function SpeedCard({ o, links }: { o: Overview; links?: ListLinks }) {
         ]}
       />
       <Text className='overview__muted'>时限按工作日计算，已扣除法定节假日；用时从居民上报时算起。</Text>
+      <HoursBins o={o} />
       <Sub>按类别（办结用时中位 · 按时办结）</Sub>
       <OverviewChart spec={onTime} testid='overview-chart-ontime' />
       <FigureList

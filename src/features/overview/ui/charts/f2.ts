@@ -1,4 +1,4 @@
-import { Axis, Canvas, Chart, Interval, Line, Point, TextGuide, jsx } from '@antv/f2'
+import { Axis, Canvas, Chart, Interval, Legend, TextGuide, jsx } from '@antv/f2'
 import type { ChartSpec } from '../../charts'
 
 /**
@@ -17,11 +17,22 @@ export interface ChartSurface {
 }
 
 export const CHART_COLOUR = '#1677ff'
+/** a stacked chart's series colours (cycled past ten); the text rows name every part, so colour is not the only signal */
+export const SERIES_COLOURS = ['#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#13c2c2', '#a0d911', '#faad14', '#2f54eb', '#8c8c8c']
 const TEXT = '#333333'
 const FONT = 13
 
-/** Height in CSS pixels: a line chart is fixed; horizontal bars grow with their rows so every label fits. */
-export const chartHeight = (spec: ChartSpec): number => (spec.kind === 'line' ? 200 : 40 + spec.rows.length * 36)
+/** Height in CSS pixels: a stacked chart is fixed plus its legend's lines; horizontal bars grow with their rows so every label fits. */
+export const chartHeight = (spec: ChartSpec): number =>
+  spec.kind === 'stack' ? 220 + Math.ceil((spec.series?.length ?? 0) / 3) * 24 : 40 + spec.rows.length * 36
+
+/** The top of the value axis: the largest bar, or the largest stack of a bucket. */
+function topOf(spec: ChartSpec): number {
+  if (spec.kind !== 'stack') return Math.max(1, ...spec.rows.map((r) => r.y))
+  const stacks = new Map<string, number>()
+  for (const r of spec.rows) stacks.set(r.x, (stacks.get(r.x) ?? 0) + r.y)
+  return Math.max(1, ...stacks.values())
+}
 
 /** jsx() without JSX syntax (the React JSX transform owns .tsx); the library's generic component types do not fit its own ElementType */
 const el = (type: unknown, props: Record<string, unknown>) => jsx(type as Parameters<typeof jsx>[0], props)
@@ -35,13 +46,17 @@ export function chartTree(spec: ChartSpec, surface: ChartSurface) {
   // the axis along the bottom keeps its end ticks' text inside the chart (100% no longer runs past the edge)
   const bottom = { ...label, align: 'auto' }
   // counts: whole-number ticks (the top rounded up to a multiple of 4, so 5 ticks fall on integers)
-  const top = Math.max(1, ...spec.rows.map((r) => r.y))
+  const top = topOf(spec)
   const yScale = spec.unit === '%' ? { min: 0, max: 100, tickCount: 5 } : { min: 0, max: Math.ceil(top / 4) * 4, tickCount: 5 }
-  // a line over many buckets labels at most 4 of them (the text rows list every one)
-  const xScale = spec.kind === 'line' ? { type: 'cat', tickCount: Math.min(spec.rows.length, 4) } : { type: 'cat' }
+  // columns over many buckets label at most 4 of them (the text rows list every one)
+  const columns = new Set(spec.rows.map((r) => r.x)).size
+  const xScale = spec.kind === 'bar' ? { type: 'cat' } : { type: 'cat', tickCount: Math.min(columns, 4) }
   const marks =
-    spec.kind === 'line'
-      ? [el(Line, { x: 'x', y: 'y', color: CHART_COLOUR }), el(Point, { x: 'x', y: 'y', color: CHART_COLOUR })]
+    spec.kind === 'stack'
+      ? [
+          el(Interval, { x: 'x', y: 'y', color: ['series', SERIES_COLOURS], adjust: 'stack', style: { radius: 0 } }),
+          el(Legend, { position: 'top', marker: 'square', nameStyle: { fontSize: FONT, fill: TEXT } }),
+        ]
       : [
           el(Interval, { x: 'x', y: 'y', color: CHART_COLOUR, style: { radius: 0 } }),
           ...spec.rows.map((r) =>
@@ -57,14 +72,14 @@ export function chartTree(spec: ChartSpec, surface: ChartSurface) {
     requestAnimationFrame,
     cancelAnimationFrame,
     // room on the right for the longest bar's value
-    padding: [12, 40, 12, 12],
+    padding: spec.kind === 'bar' ? [12, 40, 12, 12] : [12, 16, 12, 12],
     children: el(Chart, {
       // bars lie on their side and are drawn bottom-up: reversed, they read top-down in the text rows' order
       data: spec.kind === 'bar' ? [...spec.rows].reverse() : spec.rows,
       coord: { transposed: spec.kind === 'bar' },
       scale: { y: yScale, x: xScale },
       children: [
-        el(Axis, { field: 'x', style: { label: spec.kind === 'line' ? bottom : label } }),
+        el(Axis, { field: 'x', style: { label: spec.kind === 'bar' ? label : bottom } }),
         el(Axis, {
           field: 'y',
           formatter: (v: number) => valueText(spec, v),
