@@ -1,7 +1,8 @@
 /**
  * audit.actions on PostgreSQL reads the index, not the scope's entries (issue 19): EXPLAIN ANALYZE of its statement
  * over 6,000 entries shows no Seq Scan of audit_log and about one index row per distinct name and community (a loose
- * index scan on audit_community_action, migration 036), and the answer equals a plain SELECT DISTINCT.
+ * index scan on audit_community_action, migration 036), and the answer equals a plain SELECT DISTINCT. audit.list
+ * over many communities reads each one's newest rows by index (at most a page per community), not the scope sorted.
  */
 import { postgresRepositories } from '../../cloud/adapters/postgres/repositories'
 import { postgresEngines } from '../contract/engines'
@@ -21,7 +22,7 @@ interface PlanNode {
 }
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)]
 
-test('distinct actions by seeks on audit_community_action: a few index rows read of 6,000 entries', async () => {
+test('audit.actions by seeks on audit_community_action, audit.list by a per-community merge: few index rows of 6,000', async () => {
   const { pool, close } = await postgres.open()
   try {
     await pool.query(
@@ -58,6 +59,20 @@ test('distinct actions by seeks on audit_community_action: a few index rows read
     // more seek per group (c_a, c_b, system) finds none — 10 seeks, not 6,000 rows
     for (const n of onLog) expect(n['Actual Rows']).toBeLessThanOrEqual(1)
     expect(onLog.reduce((sum, n) => sum + n['Actual Loops'], 0)).toBe(4 + 2 + 1 + 3)
+
+    // audit.list over many communities: each one's newest rows by index, merged — at most 21 per group read
+    const filter = { communityIds: ['c_a', 'c_b'], system: true, actorId: null, action: null, actionPrefix: null, targetType: null, targetId: null, since: null, until: null }
+    const listed = jest.spyOn(pool, 'query')
+    const page = await repo.search(filter, { after: null, limit: 21 })
+    const listSql = listed.mock.calls.map(([q]) => (typeof q === 'string' ? q : '')).find((q) => q.includes('CROSS JOIN LATERAL'))
+    listed.mockRestore()
+    expect(listSql).toBeDefined()
+    const want = await pool.query<{ id: string }>('SELECT id FROM audit_log ORDER BY at DESC, id DESC LIMIT 21')
+    expect(page.map((r) => String(r.id))).toEqual(want.rows.map((r) => String(r.id)))
+    const listPlan = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${listSql!}`, [['c_a', 'c_b'], 21])
+    const listScans = nodes(listPlan.rows[0]!['QUERY PLAN'][0].Plan).filter((n) => n['Relation Name'] === 'audit_log')
+    for (const n of listScans) expect(n['Node Type']).toMatch(/^Index (Only )?Scan$/)
+    expect(listScans.reduce((sum, n) => sum + n['Actual Rows'] * n['Actual Loops'], 0)).toBeLessThanOrEqual(3 * 21)
   } finally {
     await close()
   }

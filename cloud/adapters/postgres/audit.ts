@@ -95,8 +95,20 @@ export function auditRepo(pool: Pool): AuditRepo {
         where.push(`(at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`)
       }
       params.push(limit)
-      const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT $${params.length}`
-      return (await rows<AuditRow>(pool, sql, params)).map(toRecord)
+      const n = `$${params.length}`
+      if (filter.communityIds.length === 1 && !filter.system) {
+        const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ${n}`
+        return (await rows<AuditRow>(pool, sql, params)).map(toRecord)
+      }
+      // many communities: each one's newest `limit` rows from its index range (audit_community_at), merged — at most
+      // communities × limit rows read, not every row of the scope sorted ($1 is the communities' array)
+      const and = where.slice(1).map((c) => ` AND ${c}`).join('')
+      const parts = [
+        `SELECT a.* FROM unnest($1::text[]) AS c(id) CROSS JOIN LATERAL
+           (SELECT * FROM audit_log WHERE community_id = c.id${and} ORDER BY at DESC, id DESC LIMIT ${n}) a`,
+      ]
+      if (filter.system) parts.push(`(SELECT * FROM audit_log WHERE community_id IS NULL${and} ORDER BY community_id, at DESC, id DESC LIMIT ${n})`)
+      return (await rows<AuditRow>(pool, `${parts.join(' UNION ALL ')} ORDER BY at DESC, id DESC LIMIT ${n}`, params)).map(toRecord)
     },
     async actions(scope) {
       const found = await rows<{ action: string }>(pool, DISTINCT_ACTIONS, [scope.communityIds, scope.system])

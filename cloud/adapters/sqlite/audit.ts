@@ -113,8 +113,24 @@ export function auditRepo(db: Db): AuditRepo {
         where.push('at <= ? AND (at < ? OR id < ?)')
         params.push(after[0], after[0], after[1])
       }
-      const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`
-      return prepared(sql).all(...params, limit).map(toRecord)
+      if (filter.communityIds.length === 1 && !filter.system) {
+        const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`
+        return prepared(sql).all(...params, limit).map(toRecord)
+      }
+      // many communities: each one's newest `limit` rows from its index range (audit_community_at), merged — at most
+      // communities × limit rows read, not every row of the scope sorted
+      const and = where.slice(1).map((c) => ` AND ${c}`).join('')
+      const rest = params.slice(1)
+      const parts = [
+        `SELECT a.* FROM json_each(?) c JOIN audit_log a ON a.id IN
+           (SELECT id FROM audit_log WHERE community_id = c.value${and} ORDER BY at DESC, id DESC LIMIT ?)`,
+      ]
+      const args: unknown[] = [JSON.stringify(filter.communityIds), ...rest, limit]
+      if (filter.system) {
+        parts.push(`SELECT * FROM (SELECT * FROM audit_log WHERE community_id IS NULL${and} ORDER BY at DESC, id DESC LIMIT ?)`)
+        args.push(...rest, limit)
+      }
+      return prepared(`${parts.join(' UNION ALL ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...args, limit).map(toRecord)
     },
     async actions(scope) {
       return distinctActions.all(JSON.stringify(scope.communityIds), scope.system ? 1 : 0).map((r) => r.action)
