@@ -47,7 +47,7 @@ module.exports = {
       testPathIgnorePatterns: [
         '/node_modules/',
         '\\.contract\\.test\\.ts$',
-        '/test/api/(migrations|durability|crash|fuzz\.events|patrols\.settle|backup|server\.cluster|server\.cluster\.durability|server\.compiled|writes\.busy|writes\.groupcommit|writes\.plans|notices\.plans|sql\.placeholders)\.test\.ts$',
+        '/test/api/(migrations|durability|crash|fuzz\.events|patrols\.settle|backup|server\.cluster|server\.cluster\.durability|server\.compiled|writes\.busy|writes\.groupcommit|writes\.plans|notices\.plans|audit\.plans|sql\.placeholders)\.test\.ts$',
       ],
       transformIgnorePatterns: [`/node_modules/(?!(${taroTransform}))`],
       setupFiles: ['<rootDir>/test/api/support/onPostgres.js'],

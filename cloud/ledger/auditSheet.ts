@@ -4,6 +4,7 @@ import { chinaStamp } from '@/domain/shared/chinaTime'
 import { ROLE_LABELS } from '@/domain/shared/roles'
 import { auditRows, auditViews, type AuditFilter } from '../audit'
 import { header, sheetOf, type Book } from './book'
+import type { Pace } from './pace'
 import type { Column } from './sheets'
 import type { UserCtx } from './ports'
 
@@ -35,7 +36,7 @@ export function auditRow(e: AuditEntryView): string[] {
 }
 
 /** The 操作日志 within the reader's scope and filter, newest first, as audit.list shows it (masked), page by page. */
-export async function writeAudit(book: Book, ctx: UserCtx, filter: AuditFilter): Promise<number> {
+export async function writeAudit(book: Book, ctx: UserCtx, filter: AuditFilter, pace: Pace): Promise<number> {
   const sheet = sheetOf(book, AUDIT_SHEET, AUDIT_COLUMNS)
   header(sheet, AUDIT_COLUMNS)
   let n = 0
@@ -44,6 +45,7 @@ export async function writeAudit(book: Book, ctx: UserCtx, filter: AuditFilter):
       sheet.addRow(auditRow(e)).commit()
       n++
     }
+    await pace(sheet)
   }
   sheet.commit()
   return n

@@ -5,12 +5,13 @@ import { idempotencyKey, KEY_REUSED } from '../shared/idempotency'
 import { auditScopeOf, filterOf } from '../audit'
 import { assertGrid, scopeOf, type LedgerScope } from './access'
 import { writeAudit } from './auditSheet'
-import { header, sheetOf, type Book, type Sheet } from './book'
+import { header, holdFirstTab, sheetOf, type Book, type Sheet } from './book'
 import { DISPUTE_COLUMNS, disputeRow, REPORT_COLUMNS, reportRow, SHIFT_COLUMNS, shiftRow } from './sheets'
+import { pacer, type Pace } from './pace'
 import { MonthTally } from './summary'
 import type { ExportRecord, LedgerEventRecord, LedgerReportQuery, UserCtx } from './ports'
 
-/** Rows read from the store per query: the workbook streams, so memory holds one page at a time. */
+/** Rows read from the store per query: the workbook streams (paced, ./pace.ts), so memory holds about one page. */
 export const PAGE = 200
 
 /**
@@ -48,12 +49,13 @@ export async function exportLedger(input: LedgerExportParsed, ctx: UserCtx): Pro
     const { default: excel } = await import('exceljs')
     const book = new excel.stream.xlsx.WorkbookWriter({ stream: sink.stream as never, useStyles: true, useSharedStrings: false })
     book.creator = '共治'
+    const pace = pacer(sink.stream)
     rows =
       input.kind === 'month'
-        ? await writeMonth(book, ctx, scope, input.month)
+        ? await writeMonth(book, ctx, scope, input.month, pace)
         : auditFilter
-          ? await writeAudit(book, ctx, auditFilter)
-          : await writeList(book, ctx, scope, input as Extract<LedgerExportParsed, { kind: 'reports' }>)
+          ? await writeAudit(book, ctx, auditFilter, pace)
+          : await writeList(book, ctx, scope, input as Extract<LedgerExportParsed, { kind: 'reports' }>, pace)
     await book.commit()
     bytes = await sink.finish()
   } catch (e) {
@@ -85,12 +87,14 @@ async function signed(ctx: UserCtx, e: ExportRecord): Promise<LedgerExport> {
   return { fileName: e.fileName, url, rows: e.rows, bytes: e.bytes }
 }
 
-/** Streams the query's reports page by page; `each` gets a page with its timelines. */
+/** Streams the query's reports page by page into `sheet`; `each` gets a page with its timelines, then the writer is paced. */
 async function eachPage(
   ctx: UserCtx,
   q: LedgerReportQuery,
   each: (page: Awaited<ReturnType<UserCtx['deps']['store']['ledger']['reports']>>, events: Map<string, LedgerEventRecord[]>) => void,
   withEvents: boolean,
+  sheet: Sheet,
+  pace: Pace,
 ): Promise<void> {
   let after: number | null = null
   for (;;) {
@@ -106,11 +110,12 @@ async function eachPage(
     }
     each(page, events)
     if (page.length < PAGE) return
+    await pace(sheet)
     after = page[page.length - 1]!.seq
   }
 }
 
-async function writeReports(sheet: Sheet, ctx: UserCtx, q: LedgerReportQuery, tally: MonthTally | null): Promise<number> {
+async function writeReports(sheet: Sheet, ctx: UserCtx, q: LedgerReportQuery, tally: MonthTally | null, pace: Pace): Promise<number> {
   const now = ctx.deps.clock.now()
   header(sheet, REPORT_COLUMNS)
   let n = 0
@@ -125,23 +130,24 @@ async function writeReports(sheet: Sheet, ctx: UserCtx, q: LedgerReportQuery, ta
       }
     },
     true,
+    sheet,
+    pace,
   )
   sheet.commit()
   return n
 }
 
-async function writeMonth(book: Book, ctx: UserCtx, scope: LedgerScope, month: string): Promise<number> {
+async function writeMonth(book: Book, ctx: UserCtx, scope: LedgerScope, month: string, pace: Pace): Promise<number> {
   const { from, to } = monthRange(month)
   const [summaryName, reportsName, disputesName, shiftsName] = MONTH_SHEETS
-  // sheets in their order; each one's data goes out when first written, so 汇总 is written last, from the tally
-  const summary = sheetOf(book, summaryName, [{ header: '项目', width: 26 }, { header: '数值', width: 14 }])
-  const reports = sheetOf(book, reportsName, REPORT_COLUMNS)
-  const disputes = sheetOf(book, disputesName, DISPUTE_COLUMNS)
-  const shifts = sheetOf(book, shiftsName, SHIFT_COLUMNS)
+  // each sheet is created when its turn comes (its zip entry opens then) and committed before the next; 汇总 comes
+  // last, from the tally, into the first tab held for it
+  const held = holdFirstTab(book)
   const tally = new MonthTally()
   const q: LedgerReportQuery = { area: scope.area, gridIds: scope.gridIds, from, to, status: null, category: null }
-  const rows = await writeReports(reports, ctx, q, tally)
+  const rows = await writeReports(sheetOf(book, reportsName, REPORT_COLUMNS), ctx, q, tally, pace)
 
+  const disputes = sheetOf(book, disputesName, DISPUTE_COLUMNS)
   header(disputes, DISPUTE_COLUMNS)
   await eachPage(
     ctx,
@@ -153,9 +159,12 @@ async function writeMonth(book: Book, ctx: UserCtx, scope: LedgerScope, month: s
       }
     },
     false,
+    disputes,
+    pace,
   )
   disputes.commit()
 
+  const shifts = sheetOf(book, shiftsName, SHIFT_COLUMNS)
   header(shifts, SHIFT_COLUMNS)
   // patrols belong to a community, not a grid: a grid worker's 台账 lists their community's
   let after: number | null = null
@@ -167,9 +176,11 @@ async function writeMonth(book: Book, ctx: UserCtx, scope: LedgerScope, month: s
     }
     if (page.length < PAGE) break
     after = page[page.length - 1]!.seq
+    await pace(shifts)
   }
   shifts.commit()
 
+  const summary = held.first(summaryName, [{ header: '项目', width: 26 }, { header: '数值', width: 14 }])
   for (const [i, r] of tally.rows(`${scope.areaName} ${monthLabel(month)}台账`).entries()) {
     const row = summary.addRow(r)
     if (i === 0 || r[1] === null) row.font = { bold: true }
@@ -184,9 +195,10 @@ async function writeList(
   ctx: UserCtx,
   scope: LedgerScope,
   input: Extract<LedgerExportParsed, { kind: 'reports' }>,
+  pace: Pace,
 ): Promise<number> {
   const { from, to } = chinaDayRange(input.from, input.to)
   const sheet = sheetOf(book, REPORTS_SHEET, REPORT_COLUMNS)
   const gridIds = input.gridId ? [input.gridId] : scope.gridIds
-  return writeReports(sheet, ctx, { area: scope.area, gridIds, from, to, status: input.status ?? null, category: input.category ?? null }, null)
+  return writeReports(sheet, ctx, { area: scope.area, gridIds, from, to, status: input.status ?? null, category: input.category ?? null }, null, pace)
 }

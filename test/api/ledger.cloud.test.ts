@@ -94,3 +94,40 @@ test('a refused export leaves nothing in cloud storage and no audit entry', asyn
   expect(stored()).toHaveLength(files)
   expect(await audited()).toBe(before)
 })
+
+test('the workbook goes up as a read stream of the temp file (never a Buffer of it), which is gone after', async () => {
+  const upload = jest.spyOn(standin, 'uploadFile')
+  try {
+    const out = await h.ok<LedgerExport>('ledger.export', { kind: 'month', month: FEB.month }, WHO.committee)
+    expect(upload).toHaveBeenCalledTimes(1)
+    const { fileContent, cloudPath } = upload.mock.calls[0]![0]
+    expect(Buffer.isBuffer(fileContent)).toBe(false)
+    expect(fileContent).toBeInstanceOf(fs.ReadStream)
+    const streamed = fileContent as fs.ReadStream
+    expect(path.dirname(String(streamed.path))).toBe(path.join(tmp, 'part'))
+    // read to its end by the upload, then closed; the file it read is removed
+    expect(streamed.bytesRead).toBe(out.bytes)
+    expect(streamed.destroyed).toBe(true)
+    expect(fs.existsSync(String(streamed.path))).toBe(false)
+    expect(fs.readdirSync(path.join(tmp, 'part'))).toEqual([])
+    // what arrived is the workbook
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(fs.readFileSync(path.join(root, cloudPath)) as unknown as ArrayBuffer)
+    expect(book.getWorksheet('问题清单')!.actualRowCount - 1).toBe(out.rows)
+  } finally {
+    upload.mockRestore()
+  }
+})
+
+test('an upload that fails: the export fails, the temp file is removed, nothing audited', async () => {
+  const before = await audited()
+  const upload = jest.spyOn(standin, 'uploadFile').mockRejectedValueOnce(Object.assign(new Error('uploadFile:fail (test)'), { errCode: -1 }))
+  try {
+    const res = await h.call('ledger.export', { kind: 'month', month: FEB.month }, WHO.committee)
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(fs.readdirSync(path.join(tmp, 'part'))).toEqual([])
+    expect(await audited()).toBe(before)
+  } finally {
+    upload.mockRestore()
+  }
+})

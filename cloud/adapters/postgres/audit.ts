@@ -37,6 +37,26 @@ const toRecord = (r: AuditRow): AuditRecord => ({
 const scopeClause = (s: AuditScope, n: number): string =>
   s.system ? `(community_id = ANY($${n}::text[]) OR community_id IS NULL)` : `community_id = ANY($${n}::text[])`
 
+/**
+ * audit.actions: a loose index scan on audit_community_action (migration 036) — from each community's first name to
+ * its next, one seek per distinct name (and one for the system rows when in scope), however many entries there are.
+ * The system rows' seeks are spelled ORDER BY community_id, action LIMIT 1: under `IS NULL` neither min() nor an
+ * order by the action alone is planned as an index seek.
+ */
+const DISTINCT_ACTIONS = `
+  WITH RECURSIVE
+    hop(cid, action) AS (
+      SELECT c, (SELECT min(action COLLATE "C") FROM audit_log WHERE community_id = c) FROM unnest($1::text[]) AS c
+      UNION ALL
+      SELECT cid, (SELECT min(action COLLATE "C") FROM audit_log WHERE community_id = hop.cid AND action COLLATE "C" > hop.action)
+      FROM hop WHERE action IS NOT NULL),
+    sys(action) AS (
+      SELECT (SELECT action COLLATE "C" FROM audit_log WHERE community_id IS NULL ORDER BY community_id, 1 LIMIT 1) WHERE $2::boolean
+      UNION ALL
+      SELECT (SELECT action COLLATE "C" FROM audit_log WHERE community_id IS NULL AND action COLLATE "C" > sys.action ORDER BY community_id, 1 LIMIT 1)
+      FROM sys WHERE action IS NOT NULL)
+  SELECT DISTINCT action FROM (SELECT action FROM hop UNION ALL SELECT action FROM sys) a WHERE action IS NOT NULL ORDER BY 1`
+
 /** One community (a committee, or a tier naming one): an equality, so the index also gives the order. */
 const scopeOf = (s: AuditScope, n: number): { clause: string; param: unknown } =>
   s.communityIds.length === 1 && !s.system ? { clause: `community_id = $${n}`, param: s.communityIds[0] } : { clause: scopeClause(s, n), param: s.communityIds }
@@ -75,12 +95,23 @@ export function auditRepo(pool: Pool): AuditRepo {
         where.push(`(at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`)
       }
       params.push(limit)
-      const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT $${params.length}`
-      return (await rows<AuditRow>(pool, sql, params)).map(toRecord)
+      const n = `$${params.length}`
+      if (filter.communityIds.length === 1 && !filter.system) {
+        const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ${n}`
+        return (await rows<AuditRow>(pool, sql, params)).map(toRecord)
+      }
+      // many communities: each one's newest `limit` rows from its index range (audit_community_at), merged — at most
+      // communities × limit rows read, not every row of the scope sorted ($1 is the communities' array)
+      const and = where.slice(1).map((c) => ` AND ${c}`).join('')
+      const parts = [
+        `SELECT a.* FROM unnest($1::text[]) AS c(id) CROSS JOIN LATERAL
+           (SELECT * FROM audit_log WHERE community_id = c.id${and} ORDER BY at DESC, id DESC LIMIT ${n}) a`,
+      ]
+      if (filter.system) parts.push(`(SELECT * FROM audit_log WHERE community_id IS NULL${and} ORDER BY community_id, at DESC, id DESC LIMIT ${n})`)
+      return (await rows<AuditRow>(pool, `${parts.join(' UNION ALL ')} ORDER BY at DESC, id DESC LIMIT ${n}`, params)).map(toRecord)
     },
     async actions(scope) {
-      const { clause, param } = scopeOf(scope, 1)
-      const found = await rows<{ action: string }>(pool, `SELECT DISTINCT action COLLATE "C" AS action FROM audit_log WHERE ${clause} ORDER BY 1`, [param])
+      const found = await rows<{ action: string }>(pool, DISTINCT_ACTIONS, [scope.communityIds, scope.system])
       return found.map((r) => r.action)
     },
     async communitiesIn(area: AuditArea) {

@@ -78,6 +78,19 @@ export function auditRepo(db: Db): AuditRepo {
     if (!st) cache.set(sql, (st = db.prepare<unknown[], AuditRow>(sql)))
     return st
   }
+  // a loose index scan on audit_community_action (migration 036): from each community's first name to its next,
+  // one seek per distinct name (and one for the system rows when in scope), however many entries there are
+  const distinctActions = db.prepare<[string, number], { action: string }>(`
+    WITH RECURSIVE
+      hop(cid, action) AS (
+        SELECT c.value, (SELECT min(action) FROM audit_log WHERE community_id = c.value) FROM json_each(?) c
+        UNION ALL
+        SELECT cid, (SELECT min(action) FROM audit_log WHERE community_id = hop.cid AND action > hop.action) FROM hop WHERE action IS NOT NULL),
+      sys(action) AS (
+        SELECT (SELECT min(action) FROM audit_log WHERE community_id IS NULL) WHERE ?
+        UNION ALL
+        SELECT (SELECT min(action) FROM audit_log WHERE community_id IS NULL AND action > sys.action) FROM sys WHERE action IS NOT NULL)
+    SELECT DISTINCT action FROM (SELECT action FROM hop UNION ALL SELECT action FROM sys) WHERE action IS NOT NULL ORDER BY action`)
   const inArea = {
     streetId: db.prepare<[string], { id: string }>('SELECT id FROM communities WHERE street_id = ? ORDER BY id'),
     districtId: db.prepare<[string], { id: string }>(
@@ -100,13 +113,27 @@ export function auditRepo(db: Db): AuditRepo {
         where.push('at <= ? AND (at < ? OR id < ?)')
         params.push(after[0], after[0], after[1])
       }
-      const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`
-      return prepared(sql).all(...params, limit).map(toRecord)
+      if (filter.communityIds.length === 1 && !filter.system) {
+        const sql = `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`
+        return prepared(sql).all(...params, limit).map(toRecord)
+      }
+      // many communities: each one's newest `limit` rows from its index range (audit_community_at), merged — at most
+      // communities × limit rows read, not every row of the scope sorted
+      const and = where.slice(1).map((c) => ` AND ${c}`).join('')
+      const rest = params.slice(1)
+      const parts = [
+        `SELECT a.* FROM json_each(?) c JOIN audit_log a ON a.id IN
+           (SELECT id FROM audit_log WHERE community_id = c.value${and} ORDER BY at DESC, id DESC LIMIT ?)`,
+      ]
+      const args: unknown[] = [JSON.stringify(filter.communityIds), ...rest, limit]
+      if (filter.system) {
+        parts.push(`SELECT * FROM (SELECT * FROM audit_log WHERE community_id IS NULL${and} ORDER BY at DESC, id DESC LIMIT ?)`)
+        args.push(...rest, limit)
+      }
+      return prepared(`${parts.join(' UNION ALL ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...args, limit).map(toRecord)
     },
     async actions(scope) {
-      const { clause, param } = scopeOf(scope)
-      const st = prepared(`SELECT DISTINCT action FROM audit_log WHERE ${clause} ORDER BY action`) as unknown as Database.Statement<[string], { action: string }>
-      return st.all(param).map((r) => r.action)
+      return distinctActions.all(JSON.stringify(scope.communityIds), scope.system ? 1 : 0).map((r) => r.action)
     },
     async communitiesIn(area) {
       const [key, id] = Object.entries(area)[0] as [keyof typeof inArea, string]

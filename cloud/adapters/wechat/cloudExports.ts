@@ -1,3 +1,4 @@
+import { once } from 'node:events'
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import os from 'node:os'
@@ -11,9 +12,9 @@ const EXPORTS = 'exports'
 
 /**
  * Exported workbooks in WeChat 云开发's cloud storage (the cloud function's ExportFiles, issue 19). The workbook
- * streams into a file of the instance's temp folder (`/tmp`, the only writable place of a function), which goes to
- * cloud storage with cloud.uploadFile when complete under `exports/<id>.xlsx` — a random id, no personal data in the
- * path — and the temp file is removed. The client downloads it from a temporary URL (getTempFileURL, at most
+ * streams into a file of the instance's temp folder (`/tmp`, the only writable place of a function), which is read
+ * up to cloud storage when complete (cloud.uploadFile with an fs.ReadStream: never whole in memory) under
+ * `exports/<id>.xlsx` — a random id, no personal data in the path — and the temp file is removed. The client downloads it from a temporary URL (getTempFileURL, at most
  * `maxAgeSeconds`), which needs no session: the cloud door has no bearer token, and only the exporter is given it.
  * open() is null: there is no /exports route on the cloud function. Cloud storage cannot be listed through
  * wx-server-sdk, so sweep removes the files this warm instance made before `before`; files of instances that were
@@ -34,13 +35,17 @@ export function cloudExports(sdk: WxStorageSdk, maxAgeSeconds: number, tmpRoot: 
         id,
         stream,
         async finish() {
+          let content: fs.ReadStream | null = null
           try {
-            const bytes = await fsp.readFile(part)
-            const { fileID } = await sdk.uploadFile({ cloudPath: `${EXPORTS}/${id}.xlsx`, fileContent: bytes })
+            if (!stream.closed) await once(stream, 'close')
+            const { size } = await fsp.stat(part)
+            content = fs.createReadStream(part)
+            const { fileID } = await sdk.uploadFile({ cloudPath: `${EXPORTS}/${id}.xlsx`, fileContent: content })
             if (typeof fileID !== 'string' || !fileID) throw new Error('cloud.uploadFile gave no fileID')
             made.set(id, { fileID, createdAt: meta.createdAt })
-            return bytes.length
+            return size
           } finally {
+            content?.destroy()
             await fsp.rm(part, { force: true })
           }
         },

@@ -1,9 +1,11 @@
+import type { ReadStream } from 'node:fs'
 import type { BlobStorage, CloudFiles } from '../../files/ports'
 import { isBlobKey } from '../disk/blobs'
 
 /** The part of wx-server-sdk's storage API used here (cloud.uploadFile, downloadFile, deleteFile, getTempFileURL). */
 export interface WxStorageSdk {
-  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  /** fileContent: a Buffer or an fs.ReadStream (both documented) */
+  uploadFile(options: { cloudPath: string; fileContent: Buffer | ReadStream }): Promise<{ fileID: string }>
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>
   deleteFile(options: { fileList: string[] }): Promise<{ fileList?: { fileID: string; status: number; errMsg?: string }[] }>
   getTempFileURL(options: {

@@ -31,10 +31,11 @@ import { m029Audit } from './029_audit'
 import { m030Overview } from './030_overview'
 import { m032Writes } from './032_writes'
 import { m033OverviewPeople } from './033_overview_people'
+import { m036AuditActions } from './036_audit_actions'
 import { m038NoticeExcerpts } from './038_notice_excerpts'
 
 /**
  * Ordered list of PostgreSQL schema migrations: the same versions and names as SQLite's (a test holds them
  * equal). Append only: never edit one that has shipped.
  */
-export const MIGRATIONS: PgMigration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols, m008ShiftSettled, m009HouseholdAdults, m010PhoneVerified, m011GridServicePhone, m012ApplicationSeq, m013Leases, m014Blobs, m015City, m016ReportTallies, m017OpenAreaIndexes, m018CheaperReportWrites, m019ReportRechecks, m020PhotoChecks, m021Visits, m022Departments, m023Contacts, m024Meetings, m025Warnings, m026Callouts, m027Points, m028MotionRisks, m029Audit, m030Overview, m032Writes, m033OverviewPeople, m038NoticeExcerpts]
+export const MIGRATIONS: PgMigration[] = [m001Init, m002Residents, m003AddressKeys, m004Reports, m005Votes, m006Reminders, m007Patrols, m008ShiftSettled, m009HouseholdAdults, m010PhoneVerified, m011GridServicePhone, m012ApplicationSeq, m013Leases, m014Blobs, m015City, m016ReportTallies, m017OpenAreaIndexes, m018CheaperReportWrites, m019ReportRechecks, m020PhotoChecks, m021Visits, m022Departments, m023Contacts, m024Meetings, m025Warnings, m026Callouts, m027Points, m028MotionRisks, m029Audit, m030Overview, m032Writes, m033OverviewPeople, m036AuditActions, m038NoticeExcerpts]

@@ -7,6 +7,7 @@
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
+const { pipeline } = require('node:stream/promises')
 
 const STANDIN_ENV = 'standin-env'
 const BUCKET = '7374-standin-env-1300000000'
@@ -32,7 +33,10 @@ module.exports = {
   async uploadFile({ cloudPath, fileContent }) {
     const file = fileOf(cloudPath)
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, fileContent)
+    // a Buffer or an fs.ReadStream, as documented
+    if (Buffer.isBuffer(fileContent)) fs.writeFileSync(file, fileContent)
+    else if (fileContent instanceof fs.ReadStream) await pipeline(fileContent, fs.createWriteStream(file))
+    else throw Object.assign(new Error('fileContent must be a Buffer or an fs.ReadStream (stand-in)'), { errCode: -501001 })
     return { fileID: PREFIX + cloudPath, statusCode: 200, errMsg: 'uploadFile:ok (stand-in)' }
   },
   async downloadFile({ fileID }) {
