@@ -1,5 +1,5 @@
 /**
- * `npm run bench:overview` — 总览's figures (overview.get's store reads: OverviewRepo.figures and subAreas), 一张图
+ * `npm run bench:overview` — 总览's figures (overview.get's store reads: OverviewRepo.figures, subAreas, trendSplit and hourBins), 一张图
  * (overview.map's use case) and a month's 台账 export (ledger.export's use case: time, rows, bytes, and the highest
  * heap growth while it streams, sampled every 10 ms) on the
  * generated city of bench/city/generate.ts (10 districts, 100 streets, 1,000 communities, 5,000 grids), at
@@ -96,7 +96,9 @@ async function run(e: Engine): Promise<void> {
     for (const [area, scope] of AREAS)
       for (const [label, p] of periods) {
         const q = { scope, start: p.start, end: p.end, now: nowDate.toISOString() }
-        const r = await times(() => Promise.all([e.overview.figures(q), e.overview.subAreas(scope)]))
+        const r = await times(() =>
+          Promise.all([e.overview.figures(q), e.overview.subAreas(scope), e.overview.trendSplit(q), e.overview.hourBins(q)]),
+        )
         rows.push(`| ${e.name} | ${fmt(size)} | ${area} · ${label} | ${fmt(r.p50, 1)} / ${fmt(r.p99, 1)} |`)
       }
     rows.push(...(await mapAndExport(e, size, nowDate)))
