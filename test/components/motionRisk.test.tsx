@@ -189,7 +189,11 @@ describe('填写稳评', () => {
       },
     })
     render(<RiskForm id='m-1' onFiled={jest.fn()} />)
-    expect(((await screen.findByTestId('risk-mitigation')) as HTMLTextAreaElement).value ?? screen.getByTestId('risk-mitigation').getAttribute('value')).toBe('低层住户免于分摊')
+    // the hook fills the form from the last filing in an effect after the motion arrives: wait for it, not for the field
+    await waitFor(() => {
+      const field = screen.getByTestId('risk-mitigation') as HTMLTextAreaElement
+      expect(field.value ?? field.getAttribute('value')).toBe('低层住户免于分摊')
+    })
     expect(screen.getByTestId('risk-submit').textContent).toBe('提交新的评估')
     fireEvent.click(screen.getByTestId('risk-submit'))
     expect((await screen.findByTestId('risk-submit-error')).textContent).toBe('没有提交成功：表决已开始或已结束，不能再提交稳评')
