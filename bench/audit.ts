@@ -10,21 +10,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore } from '../cloud/adapters/sqlite/store'
 import type { AuditFilter } from '../cloud/shared/ports'
-import { fmt, pct } from './support/run'
+import { fmt, latencies, pct } from './support/run'
 
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 100_000)
 const COMMUNITIES = 1000
 const CALLS = 20
 
 async function median(fn: () => unknown): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn()
-  const lat: number[] = []
-  for (let i = 0; i < CALLS; i++) {
-    const t = process.hrtime.bigint()
-    await fn()
-    lat.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  return pct(lat.sort((a, b) => a - b), 50)
+  return pct(await latencies(fn, CALLS, 3), 50)
 }
 
 async function main() {

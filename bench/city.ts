@@ -10,13 +10,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
-import { openPostgresStore } from '../cloud/adapters/postgres/store'
 import { openSqliteStore } from '../cloud/adapters/sqlite/store'
 import { motionMessages, type MotionRepo } from '../cloud/motions'
 import type { ReportArea, ReportListQuery, ReportRepo } from '../cloud/reports/ports'
 import { generateVotedMotion } from './city/ballots'
-import { startPrivatePostgres } from '../test/support/postgres'
 import { postgresBulk, sqliteBulk, type BulkWriter } from './city/bulk'
 import {
   CITY,
@@ -32,7 +29,8 @@ import {
   streetId,
   workerId,
 } from './city/generate'
-import { fmt, pct } from './support/run'
+import { fmt, latencies, pct } from './support/run'
+import { scratchPostgresStore } from './support/scratch'
 
 const SIZES = (process.env.BENCH_CITY_SIZES ?? '100000,1000000').split(',').map(Number)
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',')
@@ -54,36 +52,20 @@ async function openSqlite(dir: string): Promise<Engine> {
 }
 
 async function openPostgres(): Promise<Engine & { stopServer(): void }> {
-  const server = process.env.BENCH_PG ? null : await startPrivatePostgres()
-  const admin = process.env.BENCH_PG ?? server!.url
-  const name = `gongzhi_city_${process.pid}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  const u = new URL(admin)
-  u.pathname = `/${name}`
-  const store = await openPostgresStore(u.toString(), { poolSize: 4 })
+  const { store, stopServer } = await scratchPostgresStore('city', 4)
   return {
     name: 'PostgreSQL',
     bulk: postgresBulk(store.pool),
     reports: store.reports,
     motions: store.motions,
     close: () => store.close(),
-    stopServer: () => server?.stop(),
+    stopServer,
   }
 }
 
 /** A query's page times and the rows it gave. */
 async function times(fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 10; i++) await fn()
-  const lat: number[] = []
-  for (let i = 0; i < CALLS; i++) {
-    const t = process.hrtime.bigint()
-    await fn()
-    lat.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  lat.sort((a, b) => a - b)
+  const lat = await latencies(fn, CALLS, 10)
   return { p50: pct(lat, 50), p99: pct(lat, 99) }
 }
 

@@ -12,8 +12,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
-import { openPostgresStore } from '../cloud/adapters/postgres/store'
 import { openSqliteStore } from '../cloud/adapters/sqlite/store'
 import { diskExports } from '../cloud/adapters/disk/exports'
 import { createDeps } from '../cloud/compose/deps'
@@ -23,10 +21,10 @@ import type { ExportFiles } from '../cloud/ledger/ports'
 import type { UserRecord } from '../cloud/shared/ports'
 import type { LedgerExportParsed } from '../src/domain/ledger'
 import { chinaDay, chinaMonth } from '../src/domain/shared/chinaTime'
-import { startPrivatePostgres } from '../test/support/postgres'
 import { postgresBulk, sqliteBulk, type BulkWriter } from './city/bulk'
 import { CITY, CITY_ID, districtId, generateOrganisation, generateReports, SPAN_MS, streetId } from './city/generate'
 import { fmt } from './support/run'
+import { scratchPostgresStore } from './support/scratch'
 
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? process.env.BENCH_OVERVIEW_SIZES ?? '100000').split(',').map(Number)
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite').split(',')
@@ -96,17 +94,8 @@ async function openSqlite(dir: string): Promise<Engine> {
 }
 
 async function openPostgres(): Promise<Engine & { stopServer(): void }> {
-  const server = process.env.BENCH_PG ? null : await startPrivatePostgres()
-  const admin = process.env.BENCH_PG ?? server!.url
-  const name = `gongzhi_exports_${process.pid}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  const u = new URL(admin)
-  u.pathname = `/${name}`
-  const store = await openPostgresStore(u.toString(), { poolSize: 8 })
-  return { name: 'PostgreSQL', bulk: postgresBulk(store.pool), store, close: () => store.close(), stopServer: () => server?.stop() }
+  const { store, stopServer } = await scratchPostgresStore('exports', 8)
+  return { name: 'PostgreSQL', bulk: postgresBulk(store.pool), store, close: () => store.close(), stopServer }
 }
 
 /** The exports of one size: last month of a street, a district and the city; the city's list over ~1 k, 10 k, 100 k. */

@@ -11,21 +11,15 @@ import path from 'node:path'
 import { openSqliteStore } from '../cloud/adapters/sqlite/store'
 import { createDeps } from '../cloud/compose'
 import { dispatch } from '../cloud/api/dispatch'
+import { latencies } from './support/run'
 import { prepare } from './speed/data'
 
 const CALLS = Number(process.env.CALLS ?? 3000)
 const READS = Number(process.env.READS ?? 0)
 
 async function time(name: string, fn: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 300; i++) await fn()
-  const t: number[] = []
-  for (let i = 0; i < CALLS; i++) {
-    const s = process.hrtime.bigint()
-    await fn()
-    t.push(Number(process.hrtime.bigint() - s) / 1000)
-  }
-  t.sort((a, b) => a - b)
-  const at = (p: number) => t[Math.min(t.length - 1, Math.floor(p * t.length))]!.toFixed(0)
+  const t = await latencies(fn, CALLS, 300)
+  const at = (p: number) => (t[Math.min(t.length - 1, Math.floor(p * t.length))]! * 1000).toFixed(0)
   console.log(`${name.padEnd(40)} p50 ${at(0.5).padStart(6)} µs   p99 ${at(0.99).padStart(6)} µs`)
 }
 

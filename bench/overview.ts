@@ -10,15 +10,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
-import { openPostgresStore } from '../cloud/adapters/postgres/store'
 import { openSqliteStore } from '../cloud/adapters/sqlite/store'
 import type { OverviewRepo, OverviewScope } from '../cloud/overview/ports'
 import { periodOf, presetPeriod } from '../src/domain/overview'
-import { startPrivatePostgres } from '../test/support/postgres'
 import { postgresBulk, sqliteBulk, type BulkWriter } from './city/bulk'
 import { CITY, CITY_ID, communityId, districtId, generateOrganisation, generateReports, streetId } from './city/generate'
-import { fmt, pct } from './support/run'
+import { fmt, latencies, pct } from './support/run'
+import { scratchPostgresStore } from './support/scratch'
 import { createDeps } from '../cloud/compose/deps'
 import type { Store } from '../cloud/compose/store'
 import { diskExports } from '../cloud/adapters/disk/exports'
@@ -45,28 +43,12 @@ async function openSqlite(dir: string): Promise<Engine> {
 }
 
 async function openPostgres(): Promise<Engine & { stopServer(): void }> {
-  const server = process.env.BENCH_PG ? null : await startPrivatePostgres()
-  const admin = process.env.BENCH_PG ?? server!.url
-  const name = `gongzhi_overview_${process.pid}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  const u = new URL(admin)
-  u.pathname = `/${name}`
-  const store = await openPostgresStore(u.toString(), { poolSize: 8 })
-  return { name: 'PostgreSQL', bulk: postgresBulk(store.pool), store, overview: store.overview, close: () => store.close(), stopServer: () => server?.stop() }
+  const { store, stopServer } = await scratchPostgresStore('overview', 8)
+  return { name: 'PostgreSQL', bulk: postgresBulk(store.pool), store, overview: store.overview, close: () => store.close(), stopServer }
 }
 
 async function times(fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 3; i++) await fn()
-  const lat: number[] = []
-  for (let i = 0; i < CALLS; i++) {
-    const t = process.hrtime.bigint()
-    await fn()
-    lat.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  lat.sort((a, b) => a - b)
+  const lat = await latencies(fn, CALLS, 3)
   return { p50: pct(lat, 50), p99: pct(lat, 99) }
 }
 

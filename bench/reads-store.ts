@@ -11,6 +11,7 @@ import { openSqliteStore } from '../cloud/adapters/sqlite/store'
 import { seedDemo } from '../cloud/seed/seedSqlite'
 import { createDeps } from '../cloud/compose'
 import { dispatch } from '../cloud/api/dispatch'
+import { latencies } from './support/run'
 import { NOTICE_CATEGORIES } from '@/domain/notices'
 
 const CALLS = Number(process.env.CALLS ?? 3000)
@@ -21,15 +22,8 @@ const WORKER = 'u_worker_jj1'
 const COMMITTEE = 'u_committee_jj'
 
 async function time(name: string, fn: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 200; i++) await fn()
-  const t: number[] = []
-  for (let i = 0; i < CALLS; i++) {
-    const s = process.hrtime.bigint()
-    await fn()
-    t.push(Number(process.hrtime.bigint() - s) / 1000)
-  }
-  t.sort((a, b) => a - b)
-  const at = (p: number) => t[Math.min(t.length - 1, Math.floor(p * t.length))]!.toFixed(0)
+  const t = await latencies(fn, CALLS, 200)
+  const at = (p: number) => (t[Math.min(t.length - 1, Math.floor(p * t.length))]! * 1000).toFixed(0)
   console.log(`${name.padEnd(40)} p50 ${at(0.5).padStart(6)} µs   p99 ${at(0.99).padStart(6)} µs`)
 }
 

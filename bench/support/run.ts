@@ -199,3 +199,15 @@ export function printLoad(rows: Row[]): void {
     '\nHTTP rows: autocannon in this process, server in a child process, loopback. Storage-floor rows: one call at a time on one better-sqlite3 connection in this process (ops/s = 1 / mean latency).',
   )
 }
+
+/** The latencies in ms of `calls` awaited calls of `fn` after `warmup` unrecorded ones, sorted ascending. */
+export async function latencies(fn: () => unknown, calls: number, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn()
+  const lat: number[] = []
+  for (let i = 0; i < calls; i++) {
+    const t = process.hrtime.bigint()
+    await fn()
+    lat.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  return lat.sort((a, b) => a - b)
+}
